@@ -1,0 +1,53 @@
+# Thin wrapper over CMake. `make demo` and `make test` are all a fresh
+# Debian 12 machine needs: they install missing packages first.
+BUILD   ?= build
+ASAN    ?= build-asan
+FUZZB   ?= build-fuzz
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+EXAMPLE ?= examples/county-medical-security-2024
+OUT     ?= out
+
+.PHONY: all deps test-deps build demo test asan bench fuzz clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+test-deps:
+	@bash scripts/install-deps.sh --test
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@$(BUILD)/juesuan demo --example $(EXAMPLE) -o $(OUT)
+
+test: test-deps build
+	@$(BUILD)/juesuan demo --example $(EXAMPLE) -o $(OUT) >/dev/null
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+asan: test-deps
+	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DJUE_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN) -j $(JOBS)
+	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@$(BUILD)/bench_compile
+
+# libFuzzer needs clang; each target runs for FUZZ_SECONDS on its corpus.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	@command -v clang >/dev/null || apt-get install -y -qq clang
+	@CC=clang cmake -S . -B $(FUZZB) -DJUE_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	@cmake --build $(FUZZB) -j $(JOBS)
+	@for t in $(FUZZB)/tests/fuzz/fuzz_*; do \
+	  c=tests/fuzz/corpus/$$(basename $$t | sed 's/^fuzz_//'); \
+	  echo "== $$t ($$c)"; mkdir -p $(FUZZB)/new-corpus; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) $(FUZZB)/new-corpus $$c || exit 1; \
+	done
+
+clean:
+	rm -rf $(BUILD) $(ASAN) $(FUZZB) $(OUT)

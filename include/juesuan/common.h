@@ -1,0 +1,97 @@
+/* juesuan/common.h — status codes, diagnostics and the string builder shared
+ * by every module.
+ *
+ * The library never prints and never exits: it returns a jue_status and, where
+ * input can be wrong, appends diagnostics to a caller-owned jue_diags list.
+ * The CLI decides how to show them.
+ */
+#ifndef JUESUAN_COMMON_H
+#define JUESUAN_COMMON_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    JUE_OK = 0,
+    JUE_ERR_SYNTAX,    /* input text is malformed */
+    JUE_ERR_OVERFLOW,  /* a number does not fit */
+    JUE_ERR_NOMEM,     /* allocation failed */
+    JUE_ERR_IO,        /* file could not be read or written */
+    JUE_ERR_NOTFOUND,  /* a key, code or file does not exist */
+    JUE_ERR_INVALID,   /* input is well-formed but wrong (diagnostics say why) */
+    JUE_ERR_LIMIT      /* a size cap was reached */
+} jue_status;
+
+/* A static English description of a status. */
+const char *jue_status_str(jue_status s);
+
+typedef enum { JUE_SEV_ERROR = 0, JUE_SEV_WARNING, JUE_SEV_INFO } jue_severity;
+
+const char *jue_severity_str(jue_severity s);
+
+/* One diagnostic about an input file. line and col are 1-based; 0 means
+ * "not known". col counts characters (UTF-8 code points), not bytes. */
+typedef struct {
+    char *file;        /* owned */
+    int line, col;
+    jue_severity severity;
+    char *message;     /* owned */
+} jue_diag;
+
+/* A growable list of diagnostics. Zero-initialise, or use jue_diags_init. */
+typedef struct {
+    jue_diag *items;
+    size_t len, cap;
+    size_t errors;     /* how many of severity error */
+} jue_diags;
+
+void jue_diags_init(jue_diags *d);
+/* Frees every diagnostic; the list may be reused afterwards. NULL is fine. */
+void jue_diags_free(jue_diags *d);
+/* Appends a formatted diagnostic; copies file and message. Returns JUE_ERR_NOMEM
+ * on allocation failure (the diagnostic is then lost, the list stays valid). */
+jue_status jue_diag_add(jue_diags *d, jue_severity sev, const char *file, int line,
+                        int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+jue_status jue_diag_vadd(jue_diags *d, jue_severity sev, const char *file, int line,
+                         int col, const char *fmt, va_list ap);
+/* Stable sort by file, line, column (document order). */
+void jue_diags_sort(jue_diags *d);
+
+/* String builder with a size cap and a sticky error: once an append fails
+ * (no memory or cap reached), every later append is a no-op and jue_buf_err
+ * reports the first failure. The text is always NUL-terminated. */
+typedef struct {
+    char *data;        /* owned; NULL until the first append */
+    size_t len, cap;
+    size_t max;        /* 0 = default cap (256 MiB) */
+    jue_status err;
+} jue_buf;
+
+void jue_buf_init(jue_buf *b);
+void jue_buf_free(jue_buf *b);
+void jue_buf_reset(jue_buf *b);             /* len = 0, keeps memory and error cleared */
+void jue_buf_putn(jue_buf *b, const char *s, size_t n);
+void jue_buf_puts(jue_buf *b, const char *s);
+void jue_buf_putc(jue_buf *b, char c);
+void jue_buf_printf(jue_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The text so far ("" when empty); valid until the next append. */
+const char *jue_buf_str(const jue_buf *b);
+/* Hands the text to the caller (free() it) and resets the builder.
+ * Returns NULL if an error occurred. */
+char *jue_buf_take(jue_buf *b);
+static inline jue_status jue_buf_err(const jue_buf *b) { return b->err; }
+
+/* Reads a whole file into memory (NUL-terminated). On failure returns
+ * JUE_ERR_IO/JUE_ERR_NOMEM and leaves *out NULL. Caller frees *out. */
+jue_status jue_read_file(const char *path, char **out, size_t *len);
+
+/* strdup that returns NULL for NULL. */
+char *jue_strdup(const char *s);
+
+/* The data directory: $JUESUAN_DATA if set, else the compiled-in default. */
+const char *jue_data_dir(void);
+
+#endif

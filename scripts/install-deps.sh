@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages juesuan needs to build, test and demo, but
+# only those missing (a no-op on a prepared machine). Run as root, or with sudo
+# available; prints what it installs. docs/dependencies.md says why each is here.
+set -euo pipefail
+
+BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcmocka-dev)
+# Tools the test suite drives as a user would: unzip + xmllint to normalise XLSX
+# for golden comparisons.
+TEST_PKGS=(unzip libxml2-utils)
+
+want=("${BUILD_PKGS[@]}")
+if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+# Refresh the package lists once if they are empty or older than a day.
+if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ] || \
+   [ -n "$(find /var/lib/apt/lists -maxdepth 0 -mtime +0 2>/dev/null)" ]; then
+  $SUDO apt-get update -qq
+fi
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
