@@ -1,0 +1,193 @@
+/* The disclosure model: tables of facts with national columns. The column
+ * layout of each national table lives here, in one place; profiles may
+ * rename or reorder tables when rendering, not change what a column means. */
+#include <juesuan/model.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *key;
+    const char *group;
+} col_def;
+
+typedef struct {
+    const char *label;
+    const char *title;
+    col_def cols[8];
+} table_def;
+
+static const table_def TABLES[JUE_NTABLES] = {
+    [JUE_T01] = { "公开01表", "收入支出决算总表", { { "决算数", NULL } } },
+    [JUE_T02] = { "公开02表", "收入决算表",
+                  { { "本年收入合计", NULL }, { "财政拨款收入", NULL }, { "上级补助收入", NULL },
+                    { "事业收入", NULL }, { "经营收入", NULL }, { "附属单位上缴收入", NULL },
+                    { "其他收入", NULL } } },
+    [JUE_T03] = { "公开03表", "支出决算表",
+                  { { "本年支出合计", NULL }, { "基本支出", NULL }, { "项目支出", NULL },
+                    { "上缴上级支出", NULL }, { "经营支出", NULL }, { "对附属单位补助支出", NULL } } },
+    [JUE_T04] = { "公开04表", "财政拨款收入支出决算总表",
+                  { { "合计", NULL }, { "一般公共预算财政拨款", NULL },
+                    { "政府性基金预算财政拨款", NULL }, { "国有资本经营预算财政拨款", NULL } } },
+    [JUE_T05] = { "公开05表", "一般公共预算财政拨款支出决算表",
+                  { { "合计", NULL }, { "基本支出", NULL }, { "项目支出", NULL } } },
+    [JUE_T06] = { "公开06表", "一般公共预算财政拨款基本支出决算表", { { "决算数", NULL } } },
+    [JUE_T07] = { "公开07表", "政府性基金预算财政拨款收入支出决算表",
+                  { { "年初结转和结余", NULL }, { "本年收入", NULL }, { "小计", "本年支出" },
+                    { "基本支出", "本年支出" }, { "项目支出", "本年支出" }, { "年末结转和结余", NULL } } },
+    [JUE_T08] = { "公开08表", "国有资本经营预算财政拨款收入支出决算表",
+                  { { "年初结转和结余", NULL }, { "本年收入", NULL }, { "小计", "本年支出" },
+                    { "基本支出", "本年支出" }, { "项目支出", "本年支出" }, { "年末结转和结余", NULL } } },
+    [JUE_T09] = { "公开09表", "财政拨款“三公”经费支出决算表",
+                  { { "预算数", NULL }, { "决算数", NULL } } },
+};
+
+const char *jue_table_title(jue_table_id id)
+{
+    return (unsigned)id < JUE_NTABLES ? TABLES[id].title : "";
+}
+
+const char *jue_table_label(jue_table_id id)
+{
+    return (unsigned)id < JUE_NTABLES ? TABLES[id].label : "";
+}
+
+const char *jue_unit_type_name(jue_unit_type t)
+{
+    switch (t) {
+    case JUE_UNIT_ADMIN: return "行政单位";
+    case JUE_UNIT_CIVIL_LIKE: return "参照公务员法管理事业单位";
+    case JUE_UNIT_PUBLIC_INST: return "事业单位";
+    }
+    return "行政单位";
+}
+
+jue_disclosure *jue_disclosure_new(void) { return calloc(1, sizeof(jue_disclosure)); }
+
+void jue_disclosure_free(jue_disclosure *d)
+{
+    if (!d) return;
+    free(d->department);
+    free(d->profile);
+    for (size_t i = 0; i < d->nunits; i++) {
+        free(d->units[i].id);
+        free(d->units[i].name);
+    }
+    free(d->units);
+    for (int i = 0; i < JUE_NTABLES; i++) jue_table_free(d->tables[i]);
+    free(d);
+}
+
+jue_table *jue_table_new(jue_table_id id)
+{
+    if ((unsigned)id >= JUE_NTABLES) return NULL;
+    jue_table *t = calloc(1, sizeof *t);
+    if (!t) return NULL;
+    t->id = id;
+    t->title = jue_strdup(TABLES[id].title);
+    size_t n = 0;
+    while (n < 8 && TABLES[id].cols[n].key) n++;
+    t->cols = calloc(n, sizeof *t->cols);
+    if (!t->title || !t->cols) { jue_table_free(t); return NULL; }
+    t->ncols = n;
+    for (size_t i = 0; i < n; i++) {
+        t->cols[i].key = jue_strdup(TABLES[id].cols[i].key);
+        t->cols[i].group = jue_strdup(TABLES[id].cols[i].group);
+        t->cols[i].col_no = (int)i + 1;
+        if (!t->cols[i].key || (TABLES[id].cols[i].group && !t->cols[i].group)) {
+            jue_table_free(t);
+            return NULL;
+        }
+    }
+    return t;
+}
+
+void jue_table_free(jue_table *t)
+{
+    if (!t) return;
+    free(t->title);
+    free(t->note);
+    for (size_t i = 0; i < t->nrows; i++) {
+        free(t->rows[i].key);
+        free(t->rows[i].name);
+    }
+    free(t->rows);
+    for (size_t i = 0; i < t->ncols; i++) {
+        free(t->cols[i].key);
+        free(t->cols[i].group);
+    }
+    free(t->cols);
+    free(t->cells);
+    free(t);
+}
+
+int jue_table_add_row(jue_table *t, const char *key, const char *name, jue_level level,
+                      jue_side side, bool is_total)
+{
+    if (t->nrows == t->rows_cap) {
+        size_t nc = t->rows_cap ? t->rows_cap * 2 : 16;
+        jue_row *nr = realloc(t->rows, nc * sizeof *nr);
+        if (!nr) return -1;
+        t->rows = nr;
+        jue_cell *ncells = realloc(t->cells, nc * t->ncols * sizeof *ncells);
+        if (!ncells) return -1;
+        t->cells = ncells;
+        t->rows_cap = nc;
+    }
+    jue_row *r = &t->rows[t->nrows];
+    memset(r, 0, sizeof *r);
+    r->key = jue_strdup(key ? key : "");
+    r->name = jue_strdup(name ? name : "");
+    if (!r->key || !r->name) {
+        free(r->key);
+        free(r->name);
+        return -1;
+    }
+    r->level = level;
+    r->side = side;
+    r->is_total = is_total;
+    memset(&t->cells[t->nrows * t->ncols], 0, t->ncols * sizeof(jue_cell));
+    return (int)t->nrows++;
+}
+
+int jue_table_find_row(const jue_table *t, const char *key, jue_side side)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        if ((side == JUE_SIDE_NONE || t->rows[i].side == side) && strcmp(t->rows[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+int jue_table_find_col(const jue_table *t, const char *key)
+{
+    for (size_t i = 0; i < t->ncols; i++)
+        if (strcmp(t->cols[i].key, key) == 0) return (int)i;
+    return -1;
+}
+
+void jue_cell_set_exact(jue_cell *c, jue_fen v)
+{
+    c->exact = v;
+    c->has_exact = true;
+    c->present = true;
+    c->printed = jue_round_wan2(v);
+    c->decimals = 2;
+    c->iv = jue_iv_printed(c->printed, 2, JUE_UNIT_WAN);
+}
+
+void jue_cell_set_printed(jue_cell *c, jue_fen printed, int decimals)
+{
+    c->printed = printed;
+    c->decimals = decimals;
+    c->present = true;
+    c->iv = jue_iv_printed(printed, decimals, JUE_UNIT_WAN);
+}
+
+jue_status jue_table_set_note(jue_table *t, const char *note)
+{
+    char *n = jue_strdup(note);
+    if (note && !n) return JUE_ERR_NOMEM;
+    free(t->note);
+    t->note = n;
+    return JUE_OK;
+}
