@@ -1,0 +1,126 @@
+/* juesuan build SOURCE_DIR -o OUT_DIR [--format LIST] [--profile NAME] [--force] */
+#include <juesuan/catalog.h>
+#include <juesuan/compile.h>
+#include <juesuan/render.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void usage_build(void)
+{
+    puts("usage: juesuan build SOURCE_DIR -o OUT_DIR [--format html,xlsx,md,csv,json] [--profile NAME]\n"
+         "                     [--force] [-v]\n\n"
+         "Compiles the department-year in SOURCE_DIR (docs/formats.md) into the nine public tables,\n"
+         "with controlled rounding so every printed total adds up. Writes the chosen formats\n"
+         "(default: all) into OUT_DIR. Mistakes in the source are all reported as file:line:col\n"
+         "and nothing is written (exit 3); --force writes despite error findings about the data.");
+}
+
+static const char *base_name(const char *dir, char *buf, size_t n)
+{
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/') len--;
+    size_t s = len;
+    while (s > 0 && dir[s - 1] != '/') s--;
+    size_t k = len - s;
+    if (k == 0 || (k == 1 && dir[s] == '.')) { snprintf(buf, n, "juesuan"); return buf; }
+    if (k >= n) k = n - 1;
+    memcpy(buf, dir + s, k);
+    buf[k] = 0;
+    return buf;
+}
+
+int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats, const char *profile,
+                     bool force, bool quiet)
+{
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_catalog *cat = NULL;
+    jue_profile *prof = NULL;
+    jue_source *src = NULL;
+    jue_disclosure *disc = NULL;
+    int rc = EXIT_CLEAN;
+    jue_status st = jue_catalog_load(NULL, &cat, &d);
+    if (st != JUE_OK) { rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT; goto done; }
+    st = jue_profile_load(profile, &prof, &d);
+    if (st != JUE_OK) { rc = st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT; goto done; }
+    st = jue_source_load(src_dir, cat, &src, &d);
+    if (st != JUE_OK) {
+        rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        if (st == JUE_ERR_INVALID)
+            cli_print_diags(&d, false), jue_diags_free(&d),
+                cli_error("%s: the source has mistakes; nothing was written", src_dir);
+        goto done;
+    }
+    jue_compile_stats stats;
+    st = jue_compile(src, cat, prof, &disc, &stats, &d);
+    if (st == JUE_ERR_INVALID && !force) {
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        cli_error("%s: error findings; nothing was written (use --force to write anyway)", src_dir);
+        rc = EXIT_FINDINGS;
+        goto done;
+    }
+    if (st != JUE_OK && st != JUE_ERR_INVALID) { rc = EXIT_USAGE; goto done; }
+    if (st == JUE_ERR_INVALID) rc = EXIT_FINDINGS;
+    if (!disc) goto done;
+    char base[256];
+    base_name(src_dir, base, sizeof base);
+    size_t before = d.len;
+    st = jue_render_all(disc, out_dir, base, formats, &d);
+    if (st != JUE_OK) rc = EXIT_USAGE;
+    if (!quiet && st == JUE_OK) {
+        for (size_t i = before; i < d.len; i++)
+            if (d.items[i].severity == JUE_SEV_INFO) printf("wrote %s\n", d.items[i].file);
+    }
+done:
+    cli_print_diags(&d, false);
+    jue_diags_free(&d);
+    jue_disclosure_free(disc);
+    jue_source_free(src);
+    jue_profile_free(prof);
+    jue_catalog_free(cat);
+    return rc;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    const char *src = NULL, *out = NULL, *profile = NULL;
+    unsigned formats = JUE_FMT_ALL;
+    bool force = false;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
+            if (++i >= argc) { cli_error("-o needs a directory"); return EXIT_USAGE; }
+            out = argv[i];
+        } else if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
+            if (++i >= argc) { cli_error("--format needs a list"); return EXIT_USAGE; }
+            const char *bad = NULL;
+            formats = jue_formats_parse(argv[i], &bad);
+            if (!formats) {
+                cli_error("unknown format in '%s' (html, xlsx, md, csv, json)", argv[i]);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(argv[i], "--profile")) {
+            if (++i >= argc) { cli_error("--profile needs a name"); return EXIT_USAGE; }
+            profile = argv[i];
+        } else if (!strcmp(argv[i], "--force")) {
+            force = true;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_error("unknown option '%s'", argv[i]);
+            return EXIT_USAGE;
+        } else if (!src) {
+            src = argv[i];
+        } else {
+            cli_error("one source directory at a time ('%s')", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!src || !out) {
+        usage_build();
+        return EXIT_USAGE;
+    }
+    return cli_build_source(src, out, formats, profile, force, false);
+}

@@ -1,0 +1,638 @@
+/* Money, printed numbers and intervals (see juesuan/money.h).
+ *
+ * Everything is integer arithmetic: a printed figure is read digit by digit
+ * into whole 分 (or ppb for percentages); digits finer than one 分 are only
+ * looked at for rounding and for the outward rounding of the interval, so a
+ * figure with any number of decimals is read exactly and without overflow.
+ *
+ * Decisions not fixed by the header:
+ *  - Units are 元, 万元, 亿元, and a bare 万 or 亿 (meaning 万元 / 亿元).
+ *    A bare 万/亿 is taken as a unit only when the next character is not a
+ *    CJK ideograph: "100万，" and "100万" are 100 万元, but in "100万人" the
+ *    scan stops before 万 (it is a count of people, not money), and
+ *    "1.2万亿元" is not read as 万元 either.
+ *  - Spaces may stand between the number and its unit or %; a scan consumes
+ *    them only when a unit follows.
+ *  - ".5" is accepted (0.5); "5." is not (a dangling point is more likely a
+ *    typo or a sentence end than a figure).
+ *  - A thousands separator (ASCII or full-width comma) must be followed by
+ *    exactly three digits, the first group has 1–3 digits and does not start
+ *    with 0. In a scan a comma that does not fit is taken as punctuation and
+ *    the amount ends before it ("3,000，比上年" → "3,000").
+ *  - Negative forms: leading -, −, －, or parentheses (ASCII or full-width);
+ *    a unit may stand inside or after the parentheses.
+ *  - Blank (parse only): empty, only spaces, or a lone placeholder -, －, −,
+ *    — or ——. A scan never returns blank: in prose "——" is a dash.
+ *  - JUE_UNIT_NONE with no unit written counts as 元 (the base unit), so the
+ *    value is still well defined; out->unit stays JUE_UNIT_NONE.
+ *  - A value that rounds to zero is formatted without a sign ("0.00").
+ */
+#include <juesuan/money.h>
+
+#include <string.h>
+
+#define FEN_LIMIT 90000000000000000LL /* 9×10^16 分: the largest amount read */
+#define PPB_PER_PERCENT_DIGITS 7      /* 1% = 10^7 ppb */
+
+__extension__ typedef __int128 i128;
+
+/* ---- checked arithmetic ------------------------------------------------ */
+
+bool jue_fen_add(jue_fen a, jue_fen b, jue_fen *out)
+{
+    jue_fen r;
+    if (__builtin_add_overflow(a, b, &r)) return false;
+    *out = r;
+    return true;
+}
+
+bool jue_fen_sub(jue_fen a, jue_fen b, jue_fen *out)
+{
+    jue_fen r;
+    if (__builtin_sub_overflow(a, b, &r)) return false;
+    *out = r;
+    return true;
+}
+
+bool jue_fen_mul(jue_fen a, int64_t k, jue_fen *out)
+{
+    jue_fen r;
+    if (__builtin_mul_overflow(a, k, &r)) return false;
+    *out = r;
+    return true;
+}
+
+/* ---- lexing ------------------------------------------------------------ */
+
+typedef enum {
+    T_END, T_OTHER, T_DIGIT, T_COMMA, T_POINT, T_MINUS, T_DASH, T_LPAREN,
+    T_RPAREN, T_PERCENT, T_SPACE, T_YUAN, T_WAN, T_YI, T_IDEO
+} tok_kind;
+
+typedef struct {
+    tok_kind kind;
+    size_t n;   /* bytes */
+    int digit;  /* for T_DIGIT */
+} tok;
+
+/* Classifies the character at s[i]. Only the few code points the grammar
+ * knows are decoded; any other byte is T_OTHER (one byte), which is enough
+ * because nothing after an unknown character is ever read. */
+static tok tok_at(const char *str, size_t len, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    tok t = {T_END, 0, 0};
+    if (i >= len) return t;
+    unsigned c = s[i];
+    t.n = 1;
+    t.kind = T_OTHER;
+    if (c >= '0' && c <= '9') { t.kind = T_DIGIT; t.digit = (int)(c - '0'); return t; }
+    switch (c) {
+    case ',': t.kind = T_COMMA; return t;
+    case '.': t.kind = T_POINT; return t;
+    case '-': t.kind = T_MINUS; return t;
+    case '(': t.kind = T_LPAREN; return t;
+    case ')': t.kind = T_RPAREN; return t;
+    case '%': t.kind = T_PERCENT; return t;
+    case ' ': case '\t': t.kind = T_SPACE; return t;
+    default: break;
+    }
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) { t.kind = T_SPACE; t.n = 2; return t; }
+    if (c < 0xE0 || c > 0xEF || i + 2 >= len) return t;
+    unsigned c1 = s[i + 1], c2 = s[i + 2];
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return t;
+    unsigned cp = ((c & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
+    t.n = 3;
+    if (cp >= 0xFF10 && cp <= 0xFF19) { t.kind = T_DIGIT; t.digit = (int)(cp - 0xFF10); return t; }
+    switch (cp) {
+    case 0xFF0C: t.kind = T_COMMA; return t;   /* ， */
+    case 0xFF0E: t.kind = T_POINT; return t;   /* ． */
+    case 0xFF0D: case 0x2212: t.kind = T_MINUS; return t;  /* － − */
+    case 0x2014: t.kind = T_DASH; return t;    /* — */
+    case 0xFF08: t.kind = T_LPAREN; return t;  /* （ */
+    case 0xFF09: t.kind = T_RPAREN; return t;  /* ） */
+    case 0xFF05: t.kind = T_PERCENT; return t; /* ％ */
+    case 0x3000: t.kind = T_SPACE; return t;   /* ideographic space */
+    case 0x5143: t.kind = T_YUAN; return t;    /* 元 */
+    case 0x4E07: t.kind = T_WAN; return t;     /* 万 */
+    case 0x4EBF: t.kind = T_YI; return t;      /* 亿 */
+    default: break;
+    }
+    if (cp >= 0x3400 && cp <= 0x9FFF) { t.kind = T_IDEO; return t; }
+    t.n = 1;
+    return t;
+}
+
+static size_t skip_spaces(const char *s, size_t len, size_t i)
+{
+    for (;;) {
+        tok t = tok_at(s, len, i);
+        if (t.kind != T_SPACE) return i;
+        i += t.n;
+    }
+}
+
+/* Length of the run of digits starting at i, in digits; *end gets its byte end. */
+static size_t digit_run(const char *s, size_t len, size_t i, size_t *end)
+{
+    size_t n = 0;
+    for (;;) {
+        tok t = tok_at(s, len, i);
+        if (t.kind != T_DIGIT) break;
+        i += t.n;
+        n++;
+    }
+    *end = i;
+    return n;
+}
+
+/* ---- the number grammar ------------------------------------------------ */
+
+typedef enum { SUF_UNIT, SUF_PERCENT } suffix_kind;
+
+typedef struct {
+    size_t num_start, num_end;  /* bytes of the digits, separators and point */
+    size_t int_digits, frac_digits;
+    bool negative;
+    jue_unit unit;              /* JUE_UNIT_NONE when none written */
+    size_t end;                 /* bytes used, from the start of the input */
+} num_syntax;
+
+/* Reads a unit (or %) after optional spaces at i. Returns the byte end, or 0
+ * when there is none (a unit never starts at offset 0 here). */
+static size_t read_suffix(const char *s, size_t len, size_t i, suffix_kind kind,
+                          jue_unit *unit)
+{
+    size_t p = skip_spaces(s, len, i);
+    tok t = tok_at(s, len, p);
+    if (kind == SUF_PERCENT) return t.kind == T_PERCENT ? p + t.n : 0;
+    if (t.kind == T_YUAN) { *unit = JUE_UNIT_YUAN; return p + t.n; }
+    if (t.kind != T_WAN && t.kind != T_YI) return 0;
+    tok u = tok_at(s, len, p + t.n);
+    *unit = t.kind == T_WAN ? JUE_UNIT_WAN : JUE_UNIT_YI;
+    if (u.kind == T_YUAN) return p + t.n + u.n;
+    /* bare 万/亿: only when no ideograph follows (see the file comment) */
+    if (u.kind == T_IDEO || u.kind == T_YUAN || u.kind == T_WAN || u.kind == T_YI) return 0;
+    return p + t.n;
+}
+
+/* Reads the longest number at s[i..]: sign, digits, unit or %. */
+static jue_status scan_syntax(const char *s, size_t len, size_t i, suffix_kind kind,
+                              num_syntax *syn, const char **why)
+{
+    memset(syn, 0, sizeof *syn);
+    bool paren = false;
+    tok t = tok_at(s, len, i);
+    if (t.kind == T_MINUS) { syn->negative = true; i += t.n; }
+    else if (t.kind == T_LPAREN) { syn->negative = paren = true; i += t.n; }
+
+    syn->num_start = i;
+    size_t p;
+    size_t first = digit_run(s, len, i, &p);
+    syn->int_digits = first;
+    /* Grouping only after a first group of 1–3 digits not starting with 0. */
+    if (first >= 1 && first <= 3 && tok_at(s, len, i).digit != 0) {
+        for (;;) {
+            tok c = tok_at(s, len, p);
+            if (c.kind != T_COMMA) break;
+            size_t q;
+            if (digit_run(s, len, p + c.n, &q) != 3) break;
+            p = q;
+            syn->int_digits += 3;
+        }
+    }
+    tok pt = tok_at(s, len, p);
+    if (pt.kind == T_POINT) {
+        size_t q;
+        size_t nf = digit_run(s, len, p + pt.n, &q);
+        if (nf > 0) { syn->frac_digits = nf; p = q; }
+    }
+    if (syn->int_digits == 0 && syn->frac_digits == 0) {
+        if (why) *why = "no digits";
+        return JUE_ERR_SYNTAX;
+    }
+    syn->num_end = p;
+
+    jue_unit unit = JUE_UNIT_NONE;
+    size_t e = read_suffix(s, len, p, kind, &unit);
+    bool have_suffix = e != 0;
+    if (have_suffix) { p = e; syn->unit = unit; }
+    if (paren) {
+        tok r = tok_at(s, len, p);
+        if (r.kind != T_RPAREN) {
+            if (why) *why = "missing closing parenthesis";
+            return JUE_ERR_SYNTAX;
+        }
+        p += r.n;
+        if (!have_suffix) {
+            e = read_suffix(s, len, p, kind, &unit);
+            if (e) { p = e; have_suffix = true; syn->unit = unit; }
+        }
+    }
+    if (kind == SUF_PERCENT && !have_suffix) {
+        if (why) *why = "missing %";
+        return JUE_ERR_SYNTAX;
+    }
+    syn->end = p;
+    return JUE_OK;
+}
+
+typedef struct {
+    int64_t value;
+    jue_interval iv;
+} exact_num;
+
+/* Converts the digits of syn to an integer count of 10^-scale units (scale =
+ * 2 for 元 in 分, 6 for 万元, 10 for 亿元, 7 for % in ppb): digits above
+ * that precision are accumulated with an overflow check before each step,
+ * the rest only decide rounding and the outward interval. */
+static jue_status convert(const char *s, const num_syntax *syn, int scale,
+                          exact_num *out, const char **why)
+{
+    size_t len = syn->num_end;
+    int64_t w = 0;
+    size_t fi = 0;              /* fraction digits seen */
+    bool in_frac = false;
+    int rfirst = 0;             /* first digit below the precision */
+    bool rnonzero = false;
+    for (size_t i = syn->num_start; i < len;) {
+        tok t = tok_at(s, len, i);
+        i += t.n;
+        if (t.kind == T_POINT) { in_frac = true; continue; }
+        if (t.kind != T_DIGIT) continue;
+        if (in_frac) {
+            size_t k = fi++;
+            if (k > (size_t)scale) { rnonzero |= t.digit != 0; continue; }
+            if (k == (size_t)scale) { rfirst = t.digit; rnonzero |= t.digit != 0; continue; }
+        }
+        if (w > (FEN_LIMIT - t.digit) / 10) goto overflow;
+        w = w * 10 + t.digit;
+    }
+    size_t d = syn->frac_digits;
+    int64_t lo, hi, v;
+    if (d < (size_t)scale) {
+        int k = scale - (int)d;
+        int64_t h = 5;   /* half a unit of the last printed digit */
+        for (int j = 0; j < k; j++) {
+            if (w > FEN_LIMIT / 10) goto overflow;
+            w *= 10;
+            if (j > 0) h *= 10;
+        }
+        v = w; lo = w - h; hi = w + h;
+    } else if (d == (size_t)scale) {
+        v = w; lo = w - 1; hi = w + 1;     /* ±0.5 rounded outward */
+    } else {
+        /* printed p = w + r with 0 <= r < 1; [p-ε, p+ε] with ε < 1/2 */
+        v = w + (rfirst >= 5 ? 1 : 0);
+        lo = rnonzero ? w : w - 1;
+        hi = w + 1;
+    }
+    if (v > FEN_LIMIT) goto overflow;
+    if (syn->negative) {
+        out->value = -v;
+        out->iv.lo = -hi;
+        out->iv.hi = -lo;
+    } else {
+        out->value = v;
+        out->iv.lo = lo;
+        out->iv.hi = hi;
+    }
+    return JUE_OK;
+overflow:
+    if (why) *why = "number too large";
+    return JUE_ERR_OVERFLOW;
+}
+
+static int unit_scale(jue_unit u)
+{
+    switch (u) {
+    case JUE_UNIT_WAN: return 6;
+    case JUE_UNIT_YI: return 10;
+    case JUE_UNIT_YUAN:
+    case JUE_UNIT_NONE: break;
+    }
+    return 2;
+}
+
+static jue_unit clean_unit(jue_unit u)
+{
+    return (u == JUE_UNIT_YUAN || u == JUE_UNIT_WAN || u == JUE_UNIT_YI) ? u : JUE_UNIT_NONE;
+}
+
+/* After a number that must fill the input: only spaces may follow. */
+static jue_status check_rest(const char *s, size_t len, size_t e, const char *what,
+                             const char **why)
+{
+    e = skip_spaces(s, len, e);
+    if (e == len) return JUE_OK;
+    if (why) {
+        tok t = tok_at(s, len, e);
+        if (t.kind == T_COMMA) *why = "malformed thousands separator";
+        else if (t.kind == T_POINT) *why = "misplaced decimal point";
+        else *why = what;
+    }
+    return JUE_ERR_SYNTAX;
+}
+
+/* Shared by parse (whole) and scan: reads an amount starting at i (after
+ * spaces). Syntax is settled before the value, so a malformed cell is a
+ * syntax error whatever the default unit. */
+static jue_status amount_at(const char *s, size_t len, size_t i, jue_unit default_unit,
+                            bool whole, jue_amount *out, const char **why)
+{
+    num_syntax syn;
+    jue_status st = scan_syntax(s, len, i, SUF_UNIT, &syn, why);
+    if (st != JUE_OK) return st;
+    if (whole) {
+        st = check_rest(s, len, syn.end, "unexpected text after the number", why);
+        if (st != JUE_OK) return st;
+        syn.end = len;
+    }
+    jue_unit u = syn.unit != JUE_UNIT_NONE ? syn.unit : clean_unit(default_unit);
+    exact_num x;
+    st = convert(s, &syn, unit_scale(u), &x, why);
+    if (st != JUE_OK) return st;
+    out->value = x.value;
+    out->iv = x.iv;
+    out->decimals = syn.frac_digits > 1000000000 ? 1000000000 : (int)syn.frac_digits;
+    out->unit = u;
+    out->unit_written = syn.unit != JUE_UNIT_NONE;
+    out->blank = false;
+    out->negative = syn.negative;
+    out->consumed = syn.end;
+    return JUE_OK;
+}
+
+static void amount_reset(jue_amount *out, jue_unit default_unit)
+{
+    memset(out, 0, sizeof *out);
+    out->unit = clean_unit(default_unit);
+}
+
+/* Is s[i..len) a blank placeholder: -, －, −, — or ——, then only spaces? */
+static bool is_placeholder(const char *s, size_t len, size_t i)
+{
+    tok t = tok_at(s, len, i);
+    if (t.kind == T_MINUS) {
+        i += t.n;
+    } else if (t.kind == T_DASH) {
+        i += t.n;
+        tok u = tok_at(s, len, i);
+        if (u.kind == T_DASH) i += u.n;
+    } else {
+        return false;
+    }
+    return skip_spaces(s, len, i) == len;
+}
+
+jue_status jue_amount_parse(const char *s, size_t len, jue_unit default_unit,
+                            jue_amount *out, const char **why)
+{
+    jue_amount tmp;
+    if (!out) out = &tmp;
+    amount_reset(out, default_unit);
+    if (!s) len = 0;
+    size_t i = skip_spaces(s, len, 0);
+    if (i == len || is_placeholder(s, len, i)) {
+        out->blank = true;
+        out->consumed = len;
+        return JUE_OK;
+    }
+    jue_status st = amount_at(s, len, i, default_unit, true, out, why);
+    if (st != JUE_OK) amount_reset(out, default_unit);
+    return st;
+}
+
+jue_status jue_amount_scan(const char *s, size_t len, jue_unit default_unit,
+                           jue_amount *out, const char **why)
+{
+    jue_amount tmp;
+    if (!out) out = &tmp;
+    amount_reset(out, default_unit);
+    if (!s) len = 0;
+    size_t i = skip_spaces(s, len, 0);
+    jue_status st = amount_at(s, len, i, default_unit, false, out, why);
+    if (st != JUE_OK) amount_reset(out, default_unit);
+    return st;
+}
+
+/* ---- formatting -------------------------------------------------------- */
+
+/* Copies tmp into buf with truncation; always NUL-terminates when n > 0. */
+static size_t emit(char *buf, size_t n, const char *tmp, size_t tlen)
+{
+    if (!buf || n == 0) return 0;
+    size_t w = tlen < n - 1 ? tlen : n - 1;
+    memcpy(buf, tmp, w);
+    buf[w] = '\0';
+    return w;
+}
+
+/* Writes "[-]int.frac" into tmp (>= 96 bytes): frac has fd digits, zero
+ * padded, then `zeros` more zeros. Returns the length. */
+static size_t fixed(char *tmp, bool neg, uint64_t ip, uint64_t frac, int fd, int zeros,
+                    bool grouped, const char *suffix)
+{
+    char rev[32];
+    size_t r = 0, k = 0;
+    do {
+        if (grouped && r > 0 && r % 3 == 0) rev[k++] = ',';
+        rev[k++] = (char)('0' + ip % 10);
+        ip /= 10;
+        r++;
+    } while (ip);
+    size_t n = 0;
+    if (neg) tmp[n++] = '-';
+    while (k) tmp[n++] = rev[--k];
+    if (fd > 0 || zeros > 0) tmp[n++] = '.';
+    for (int j = fd - 1; j >= 0; j--) {
+        uint64_t p = 1;
+        for (int m = 0; m < j; m++) p *= 10;
+        tmp[n++] = (char)('0' + (frac / p) % 10);
+    }
+    for (int j = 0; j < zeros; j++) tmp[n++] = '0';
+    for (const char *p = suffix; *p; p++) tmp[n++] = *p;
+    tmp[n] = '\0';
+    return n;
+}
+
+static uint64_t magnitude(int64_t v)
+{
+    return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+size_t jue_fmt_wan(jue_fen v, bool grouped, char *buf, size_t n)
+{
+    uint64_t q = (magnitude(v) + 5000) / 10000;   /* 0.01 万元, half away from zero */
+    char tmp[96];
+    size_t len = fixed(tmp, v < 0 && q != 0, q / 100, q % 100, 2, 0, grouped, "");
+    return emit(buf, n, tmp, len);
+}
+
+size_t jue_fmt_yuan(jue_fen v, bool grouped, char *buf, size_t n)
+{
+    uint64_t m = magnitude(v);
+    char tmp[96];
+    size_t len = fixed(tmp, v < 0, m / 100, m % 100, 2, 0, grouped, "");
+    return emit(buf, n, tmp, len);
+}
+
+jue_fen jue_round_wan2(jue_fen v)
+{
+    uint64_t q = (magnitude(v) + 5000) / 10000 * 10000;
+    /* Only |v| near INT64_MAX can round past it; truncate those instead. */
+    if (q > (uint64_t)INT64_MAX) q -= 10000;
+    return v < 0 ? -(int64_t)q : (int64_t)q;
+}
+
+size_t jue_fmt_percent(int64_t ppb, int decimals, char *buf, size_t n)
+{
+    if (decimals < 0) decimals = 0;
+    if (decimals > 30) decimals = 30;   /* beyond 7 the digits are zeros anyway */
+    uint64_t m = magnitude(ppb);
+    int fd = decimals < PPB_PER_PERCENT_DIGITS ? decimals : PPB_PER_PERCENT_DIGITS;
+    uint64_t u = 1;   /* ppb per unit of the last digit kept */
+    for (int j = fd; j < PPB_PER_PERCENT_DIGITS; j++) u *= 10;
+    uint64_t q = (m + u / 2) / u;
+    uint64_t p = 1;
+    for (int j = 0; j < fd; j++) p *= 10;
+    char tmp[96];
+    size_t len = fixed(tmp, ppb < 0 && q != 0, q / p, q % p, fd, decimals - fd, false, "%");
+    return emit(buf, n, tmp, len);
+}
+
+/* ---- intervals --------------------------------------------------------- */
+
+jue_interval jue_iv_exact(jue_fen v)
+{
+    jue_interval r = {v, v};
+    return r;
+}
+
+static int64_t sat_add(int64_t a, int64_t b)
+{
+    int64_t r;
+    if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+    return r;
+}
+
+jue_interval jue_iv_printed(jue_fen value, int decimals, jue_unit unit)
+{
+    int scale = unit_scale(clean_unit(unit));
+    if (decimals < 0) decimals = 0;
+    int64_t h = 1;   /* half a unit of the last digit, rounded up to whole 分 */
+    if (decimals < scale) {
+        h = 5;
+        for (int j = decimals + 1; j < scale; j++) h *= 10;
+    }
+    /* For decimals > scale the value was rounded from digits within ±0.5 分
+     * of it, plus at most half a finer unit: ±1 分 covers both. */
+    jue_interval r = {sat_add(value, -h), sat_add(value, h)};
+    return r;
+}
+
+bool jue_iv_add(jue_interval a, jue_interval b, jue_interval *out)
+{
+    jue_interval r;
+    if (__builtin_add_overflow(a.lo, b.lo, &r.lo)) return false;
+    if (__builtin_add_overflow(a.hi, b.hi, &r.hi)) return false;
+    *out = r;
+    return true;
+}
+
+bool jue_iv_sub(jue_interval a, jue_interval b, jue_interval *out)
+{
+    jue_interval r;
+    if (__builtin_sub_overflow(a.lo, b.hi, &r.lo)) return false;
+    if (__builtin_sub_overflow(a.hi, b.lo, &r.hi)) return false;
+    *out = r;
+    return true;
+}
+
+jue_interval jue_iv_neg(jue_interval a)
+{
+    /* -INT64_MIN does not exist; saturate (far outside any real amount). */
+    jue_interval r = {a.hi == INT64_MIN ? INT64_MAX : -a.hi,
+                      a.lo == INT64_MIN ? INT64_MAX : -a.lo};
+    return r;
+}
+
+bool jue_iv_overlaps(jue_interval a, jue_interval b)
+{
+    return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+bool jue_iv_le_possible(jue_interval a, jue_interval b)
+{
+    return a.lo <= b.hi;
+}
+
+bool jue_iv_contains(jue_interval a, jue_fen v)
+{
+    return a.lo <= v && v <= a.hi;
+}
+
+jue_fen jue_iv_gap(jue_interval a, jue_interval b)
+{
+    if (jue_iv_overlaps(a, b)) return 0;
+    int64_t g;
+    bool ovf = a.hi < b.lo ? __builtin_sub_overflow(b.lo, a.hi, &g)
+                           : __builtin_sub_overflow(a.lo, b.hi, &g);
+    return ovf ? INT64_MAX : g;
+}
+
+static i128 div_floor(i128 a, i128 b)
+{
+    i128 q = a / b;
+    if (a % b != 0 && ((a < 0) != (b < 0))) q--;
+    return q;
+}
+
+static i128 div_ceil(i128 a, i128 b)
+{
+    i128 q = a / b;
+    if (a % b != 0 && ((a < 0) == (b < 0))) q++;
+    return q;
+}
+
+bool jue_iv_ratio(jue_interval num, jue_interval den, jue_interval *out_ppb)
+{
+    if (den.lo <= 0 && den.hi >= 0) return false;
+    /* num/den is monotone in each argument when den keeps one sign, so the
+     * bounds are among the four corners. |num|·10^9 < 2^93 fits in 128 bits. */
+    const int64_t ns[2] = {num.lo, num.hi}, ds[2] = {den.lo, den.hi};
+    i128 lo = 0, hi = 0;
+    for (int a = 0; a < 2; a++) {
+        for (int b = 0; b < 2; b++) {
+            i128 x = (i128)ns[a] * JUE_PPB_ONE;
+            i128 f = div_floor(x, ds[b]), c = div_ceil(x, ds[b]);
+            if ((a == 0 && b == 0) || f < lo) lo = f;
+            if ((a == 0 && b == 0) || c > hi) hi = c;
+        }
+    }
+    if (lo < INT64_MIN || hi > INT64_MAX) return false;
+    out_ppb->lo = (int64_t)lo;
+    out_ppb->hi = (int64_t)hi;
+    return true;
+}
+
+/* ---- percentages ------------------------------------------------------- */
+
+jue_status jue_percent_parse(const char *s, size_t len, jue_fen *value_ppb,
+                             jue_interval *iv_ppb, int *decimals, const char **why)
+{
+    if (!s) len = 0;
+    size_t i = skip_spaces(s, len, 0);
+    num_syntax syn;
+    jue_status st = scan_syntax(s, len, i, SUF_PERCENT, &syn, why);
+    if (st != JUE_OK) return st;
+    st = check_rest(s, len, syn.end, "unexpected text after the percentage", why);
+    if (st != JUE_OK) return st;
+    exact_num x;
+    st = convert(s, &syn, PPB_PER_PERCENT_DIGITS, &x, why);
+    if (st != JUE_OK) return st;
+    if (value_ppb) *value_ppb = x.value;
+    if (iv_ppb) *iv_ppb = x.iv;
+    if (decimals) *decimals = syn.frac_digits > 1000000000 ? 1000000000 : (int)syn.frac_digits;
+    return JUE_OK;
+}

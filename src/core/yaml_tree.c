@@ -1,0 +1,132 @@
+#include "yaml_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+void jue_ynode_free(jue_ynode *n)
+{
+    if (!n) return;
+    for (size_t i = 0; i < n->n; i++) jue_ynode_free(n->items[i]);
+    free(n->items);
+    free(n->value);
+    free(n);
+}
+
+static bool push(jue_ynode *parent, jue_ynode *child)
+{
+    jue_ynode **ni = realloc(parent->items, (parent->n + 1) * sizeof *ni);
+    if (!ni) return false;
+    parent->items = ni;
+    parent->items[parent->n++] = child;
+    return true;
+}
+
+#define MAX_DEPTH 64
+
+jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_ynode **out,
+                          jue_diags *diags)
+{
+    *out = NULL;
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p)) return JUE_ERR_NOMEM;
+    yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+    jue_ynode *stack[MAX_DEPTH];
+    int depth = 0;
+    jue_ynode *root = NULL;
+    jue_status st = JUE_OK;
+    int docs = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
+            jue_diag_add(diags, JUE_SEV_ERROR, file, (int)p.problem_mark.line + 1,
+                         (int)p.problem_mark.column + 1, "YAML: %s%s%s",
+                         p.problem ? p.problem : "syntax error", p.context ? " " : "",
+                         p.context ? p.context : "");
+            st = JUE_ERR_SYNTAX;
+            break;
+        }
+        int line = (int)ev.start_mark.line + 1, col = (int)ev.start_mark.column + 1;
+        jue_ynode *node = NULL;
+        bool done = false;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT: done = true; break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (++docs > 1) {
+                jue_diag_add(diags, JUE_SEV_ERROR, file, line, col,
+                             "only one YAML document is allowed");
+                st = JUE_ERR_SYNTAX;
+                done = true;
+            }
+            break;
+        case YAML_ALIAS_EVENT:
+            jue_diag_add(diags, JUE_SEV_ERROR, file, line, col,
+                         "YAML aliases (*name) are not supported; write the value out");
+            st = JUE_ERR_SYNTAX;
+            done = true;
+            break;
+        case YAML_SCALAR_EVENT:
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+            node = calloc(1, sizeof *node);
+            if (!node) { st = JUE_ERR_NOMEM; done = true; break; }
+            node->line = line;
+            node->col = col;
+            if (ev.type == YAML_SCALAR_EVENT) {
+                node->type = JUE_Y_SCALAR;
+                node->value = malloc(ev.data.scalar.length + 1);
+                if (!node->value) { free(node); node = NULL; st = JUE_ERR_NOMEM; done = true; break; }
+                memcpy(node->value, ev.data.scalar.value, ev.data.scalar.length);
+                node->value[ev.data.scalar.length] = 0;
+                node->plain_null = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                                   (!strcmp(node->value, "") || !strcmp(node->value, "~") ||
+                                    !strcmp(node->value, "null"));
+            } else {
+                node->type = ev.type == YAML_MAPPING_START_EVENT ? JUE_Y_MAP : JUE_Y_SEQ;
+            }
+            if (depth > 0) {
+                if (!push(stack[depth - 1], node)) { jue_ynode_free(node); st = JUE_ERR_NOMEM; done = true; break; }
+            } else if (!root) {
+                root = node;
+            } else {
+                jue_ynode_free(node);
+            }
+            if (node->type != JUE_Y_SCALAR) {
+                if (depth == MAX_DEPTH) {
+                    jue_diag_add(diags, JUE_SEV_ERROR, file, line, col, "nesting deeper than %d levels", MAX_DEPTH);
+                    st = JUE_ERR_SYNTAX;
+                    done = true;
+                    break;
+                }
+                stack[depth++] = node;
+            }
+            break;
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+            if (depth > 0) depth--;
+            break;
+        default: break;
+        }
+        yaml_event_delete(&ev);
+        if (done) break;
+    }
+    yaml_parser_delete(&p);
+    if (st != JUE_OK) { jue_ynode_free(root); return st; }
+    if (!root) {
+        root = calloc(1, sizeof *root);
+        if (!root) return JUE_ERR_NOMEM;
+        root->type = JUE_Y_MAP;
+        root->line = root->col = 1;
+    }
+    *out = root;
+    return JUE_OK;
+}
+
+const jue_ynode *jue_ymap_get(const jue_ynode *map, const char *key)
+{
+    if (!map || map->type != JUE_Y_MAP) return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (map->items[i]->type == JUE_Y_SCALAR && !strcmp(map->items[i]->value, key))
+            return map->items[i + 1];
+    return NULL;
+}

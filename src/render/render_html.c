@@ -1,0 +1,222 @@
+/* HTML: one self-contained, printable page with the nine tables drawn from
+ * the shared grid layout. Every cell of a row carries an id
+ * ("T03-2101501-基本支出") so an audit report can link to it (:target is
+ * highlighted). */
+#include "render_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Escapes text for element content and attribute values; invalid UTF-8
+ * becomes U+FFFD so the page stays valid. With br, newlines become <br>. */
+static void esc(jue_buf *b, const char *s, bool br)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        switch (c) {
+        case '&': jue_buf_puts(b, "&amp;"); i++; continue;
+        case '<': jue_buf_puts(b, "&lt;"); i++; continue;
+        case '>': jue_buf_puts(b, "&gt;"); i++; continue;
+        case '"': jue_buf_puts(b, "&quot;"); i++; continue;
+        case '\'': jue_buf_puts(b, "&#39;"); i++; continue;
+        case '\n':
+            jue_buf_puts(b, br ? "<br>" : " ");
+            i++;
+            continue;
+        case '\r': i++; continue;
+        default: break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            /* Control characters are not allowed in HTML text. */
+            jue_buf_putc(b, ' ');
+            i++;
+            continue;
+        }
+        size_t k = jue_rd_utf8_len(p + i, n - i);
+        if (k == 0) {
+            jue_buf_puts(b, "\xEF\xBF\xBD");
+            i++;
+        } else {
+            jue_buf_putn(b, s + i, k);
+            i += k;
+        }
+    }
+}
+
+static const char CSS[] =
+    "@page{size:A4 portrait;margin:12mm 10mm}\n"
+    "@page wide{size:A4 landscape;margin:10mm 10mm}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:24px auto;padding:0 16px;color:#000;background:#fff;"
+    "font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\","
+    "\"PingFang SC\",\"WenQuanYi Micro Hei\",sans-serif;font-size:13px;line-height:1.35}\n"
+    "h1,h2{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"SimSun\",\"Songti SC\","
+    "serif;font-weight:700;text-align:center}\n"
+    "h1.doc{font-size:24px;margin:0 0 32px}\n"
+    "section.sheet{max-width:820px;margin:0 auto 56px}\n"
+    "section.wide{max-width:1180px}\n"
+    ".label{text-align:right;font-size:12px}\n"
+    "h2{font-size:20px;margin:2px 0 14px;letter-spacing:.05em}\n"
+    ".meta{display:flex;justify-content:space-between;gap:2em;margin-bottom:4px;font-size:12px}\n"
+    "table.form{border-collapse:collapse;width:100%;table-layout:auto}\n"
+    "table.form th,table.form td{border:1px solid #000;padding:3px 5px;vertical-align:middle}\n"
+    "table.form th{font-weight:700;text-align:center;background:#f0f0f0}\n"
+    "table.form tr.lanci th{font-weight:400}\n"
+    "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "td.code{font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "td.line{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "td.span{text-align:center}\n"
+    "td.l2{padding-left:1.5em}\n"
+    "td.l3{padding-left:3em}\n"
+    "td.tot{font-weight:700}\n"
+    "col.k-code{width:6.5em}\n"
+    "col.k-line{width:3em}\n"
+    "col.k-amount{width:7.5em}\n"
+    "td:target{outline:2px solid #c00;outline-offset:-2px;background:#fff3b0}\n"
+    ".note{margin:6px 0 0;font-size:12px;text-align:justify}\n"
+    "@media print{\n"
+    "  body{margin:0;padding:0;font-size:9pt}\n"
+    "  h1.doc{font-size:18pt;margin:0 0 8mm}\n"
+    "  section.sheet,section.wide{max-width:none;margin:0;break-after:page}\n"
+    "  section.sheet:last-child{break-after:auto}\n"
+    "  section.wide{page:wide}\n"
+    "  h2{font-size:15pt}\n"
+    "  table.form th{background:none}\n"
+    "  thead{display:table-header-group}\n"
+    "  tr{break-inside:avoid}\n"
+    "  td:target{outline:none;background:none}\n"
+    "}\n";
+
+static const char *const KIND_CLASS[] = {
+    [JUE_RK_CODE] = "k-code", [JUE_RK_NAME] = "k-name", [JUE_RK_LINE] = "k-line",
+    [JUE_RK_AMOUNT] = "k-amount",
+};
+
+static void put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c, jue_buf *tmp)
+{
+    const jue_table *t = l->t;
+    bool tot = jue_rd_cell_total(l, c);
+    const char *cls = "";
+    char lvl[8] = "";
+    switch (c->kind) {
+    case JUE_RC_CODE: cls = "code"; break;
+    case JUE_RC_NAME:
+        cls = c->span > 1 ? "name span" : "name";
+        if (c->level >= 2) snprintf(lvl, sizeof lvl, " l%d", c->level > 3 ? 3 : c->level);
+        break;
+    case JUE_RC_LINE: cls = "line"; break;
+    case JUE_RC_AMOUNT: cls = "num"; break;
+    case JUE_RC_BLANK:
+    case JUE_RC_COVERED: break;
+    }
+    jue_buf_puts(b, "<td");
+    jue_buf_reset(tmp);
+    if (jue_rd_cell_id(l, c, tmp)) {
+        jue_buf_puts(b, " id=\"");
+        esc(b, jue_buf_str(tmp), false);
+        jue_buf_putc(b, '"');
+    }
+    if (*cls || tot) jue_buf_printf(b, " class=\"%s%s%s\"", cls, lvl, tot ? (*cls ? " tot" : "tot") : "");
+    if (c->span > 1) jue_buf_printf(b, " colspan=\"%d\"", c->span);
+    jue_buf_putc(b, '>');
+    char num[48];
+    switch (c->kind) {
+    case JUE_RC_CODE: esc(b, t->rows[c->row].key, false); break;
+    case JUE_RC_NAME:
+        if (c->ordinal) {
+            jue_rd_ordinal(c->ordinal, num, sizeof num);
+            jue_buf_puts(b, num);
+        }
+        esc(b, jue_rd_cell_name(l, c), false);
+        break;
+    case JUE_RC_LINE:
+        if (c->line_no > 0) jue_buf_printf(b, "%d", c->line_no);
+        break;
+    case JUE_RC_AMOUNT:
+        jue_rd_amount(t, c, true, num, sizeof num);
+        jue_buf_puts(b, num);
+        break;
+    case JUE_RC_BLANK:
+    case JUE_RC_COVERED: break;
+    }
+    jue_buf_puts(b, "</td>");
+}
+
+static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table *t, jue_buf *tmp)
+{
+    jue_rd_layout l;
+    jue_status st = jue_rd_layout_build(t, &l);
+    if (st) return st;
+    const char *label = jue_table_label(t->id);
+    jue_buf_printf(b, "<section class=\"sheet%s\" id=\"T%02d\">\n", l.landscape ? " wide" : "",
+                   (int)t->id + 1);
+    jue_buf_printf(b, "<div class=\"label\">%s</div>\n<h2>", label);
+    esc(b, t->title ? t->title : jue_table_title(t->id), false);
+    jue_buf_puts(b, "</h2>\n<div class=\"meta\"><span>编制单位：");
+    esc(b, d->department ? d->department : "", false);
+    jue_buf_puts(b, "</span><span>金额单位：万元</span></div>\n<table class=\"form\">\n<colgroup>");
+    for (int c = 0; c < l.ncols; c++) jue_buf_printf(b, "<col class=\"%s\">", KIND_CLASS[l.colkind[c]]);
+    jue_buf_puts(b, "</colgroup>\n<thead>\n");
+    size_t h = 0;
+    for (int r = 0; r < l.head_rows; r++) {
+        jue_buf_puts(b, r == l.lanci_row ? "<tr class=\"lanci\">" : "<tr>");
+        for (; h < l.nheads && l.heads[h].r == r; h++) {
+            const jue_rd_head *hd = &l.heads[h];
+            jue_buf_puts(b, "<th");
+            if (hd->rs > 1) jue_buf_printf(b, " rowspan=\"%d\"", hd->rs);
+            if (hd->cs > 1) jue_buf_printf(b, " colspan=\"%d\"", hd->cs);
+            jue_buf_putc(b, '>');
+            if (hd->text) esc(b, hd->text, false);
+            else jue_buf_printf(b, "%d", hd->num);
+            jue_buf_puts(b, "</th>");
+        }
+        jue_buf_puts(b, "</tr>\n");
+    }
+    jue_buf_puts(b, "</thead>\n<tbody>\n");
+    for (size_t r = 0; r < l.nrows; r++) {
+        jue_buf_puts(b, "<tr>");
+        for (int c = 0; c < l.ncols; c++) {
+            const jue_rd_cell *cell = jue_rd_at(&l, r, c);
+            if (cell->kind != JUE_RC_COVERED) put_cell(b, &l, cell, tmp);
+        }
+        jue_buf_puts(b, "</tr>\n");
+    }
+    jue_buf_puts(b, "</tbody>\n</table>\n");
+    const char *note = t->note ? t->note : (t->empty ? "本表无数据。" : NULL);
+    if (note) {
+        jue_buf_printf(b, "<p class=\"note%s\">", t->empty ? " empty" : "");
+        esc(b, note, true);
+        jue_buf_puts(b, "</p>\n");
+    }
+    jue_buf_puts(b, "</section>\n");
+    jue_rd_layout_free(&l);
+    return jue_buf_err(tmp) ? jue_buf_err(tmp) : JUE_OK;
+}
+
+jue_status jue_render_html(const jue_disclosure *d, jue_buf *out)
+{
+    jue_buf tmp;
+    jue_buf_init(&tmp);
+    jue_buf *b = out;
+    jue_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<meta name=\"generator\" content=\"juesuan\">\n<title>");
+    jue_buf title;  /* the document title, used twice */
+    jue_buf_init(&title);
+    jue_rd_doc_title(d, &title);
+    esc(b, jue_buf_str(&title), false);
+    jue_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1 class=\"doc\">", CSS);
+    esc(b, jue_buf_str(&title), false);
+    jue_buf_puts(b, "</h1>\n");
+    jue_status st = jue_buf_err(&title);
+    for (int i = 0; i < JUE_NTABLES && !st; i++)
+        if (d->tables[i]) st = put_table(b, d, d->tables[i], &tmp);
+    jue_buf_puts(b, "</body>\n</html>\n");
+    jue_buf_free(&tmp);
+    jue_buf_free(&title);
+    if (st) return st;
+    return jue_buf_err(out);
+}
