@@ -742,50 +742,118 @@ static size_t round_atoms(cc *c, bool strict_exact, jue_compile_stats *st)
             refs[start[a] + nref[a]++] = (ref){ (int)i, K[i].terms->t[q].coef };
         }
 
-    /* violated list */
-    size_t nviol = 0;
-    for (size_t i = 0; i < ncons; i++) nviol += viol(&K[i]) > 0;
+    /* WalkSAT-style search: repeatedly take a printed cell that is off by
+     * more than its tolerance and move one of its atoms to the other side
+     * of its truth, choosing the move that breaks fewest other cells; random
+     * moves and a short tabu list get it out of local minima, and restarts
+     * from a randomised rounding keep the best assignment found. */
+    jue_fen *best_assign = malloc((A->n + 1) * sizeof *best_assign);
+    size_t *last_move = calloc(A->n + 1, sizeof *last_move);
+    if (!best_assign || !last_move) { free(best_assign); free(last_move); free(K); free(nref); free(start); free(refs); c->nomem = true; return 0; }
     uint64_t rng = 0x9E3779B97F4A7C15ULL;
-    size_t iter = 0, max_iter = 200 * (A->n + 10) + 10000;
-    while (nviol > 0 && iter < max_iter) {
-        iter++;
-        /* pick a violated constraint */
-        size_t pick = (size_t)(rng_next(&rng) % nviol), seen = 0, ci = 0;
-        for (ci = 0; ci < ncons; ci++)
-            if (viol(&K[ci]) > 0 && seen++ == pick) break;
-        constraint *C = &K[ci];
-        int want = C->dev > 0 ? -1 : 1;   /* direction to move dev */
-        int best = -1;
-        jue_fen best_delta = 0;
-        int nc = 0, cands[64];
-        for (int q = 0; q < C->terms->n; q++) {
-            int ai = C->terms->t[q].atom, coef = C->terms->t[q].coef;
-            atom *a = &A->a[ai];
-            if (a->truth % UNIT == 0) continue;   /* exact: keep */
-            jue_fen step = a->rounded > a->truth ? -UNIT : UNIT;   /* the other of floor/ceil */
-            if ((coef * step > 0 ? 1 : -1) != want) continue;
-            jue_fen delta = 0;
+    size_t nviol = 0, best_viol = (size_t)-1, iter = 0;
+    const int attempts = 6;
+    size_t per_attempt = 100 * (A->n + 10) + 5000;
+    for (int attempt = 0; attempt < attempts && best_viol != 0; attempt++) {
+        if (attempt > 0) {
+            /* randomised rounding: up with probability of the fraction */
+            for (size_t i = 0; i < A->n; i++) {
+                atom *x = &A->a[i];
+                if (x->derived) continue;
+                jue_fen f = floor_unit(x->truth), frac = x->truth - f;
+                x->rounded = (jue_fen)(rng_next(&rng) % UNIT) < frac ? f + UNIT : f;
+            }
+        }
+        for (size_t i = 0; i < ncons; i++) {
+            jue_fen dev = 0;
+            for (int q = 0; q < K[i].terms->n; q++) {
+                const atom *x = &A->a[K[i].terms->t[q].atom];
+                dev += K[i].terms->t[q].coef * (x->rounded - x->truth);
+            }
+            K[i].dev = dev;
+        }
+        nviol = 0;
+        for (size_t i = 0; i < ncons; i++) nviol += viol(&K[i]) > 0;
+        memset(last_move, 0, (A->n + 1) * sizeof *last_move);
+        for (size_t it = 1; nviol > 0 && it <= per_attempt; it++) {
+            iter++;
+            size_t pick = (size_t)(rng_next(&rng) % nviol), seen = 0, ci = 0;
+            for (ci = 0; ci < ncons; ci++)
+                if (viol(&K[ci]) > 0 && seen++ == pick) break;
+            constraint *C = &K[ci];
+            int want = C->dev > 0 ? -1 : 1;
+            int best = -1, best_break = 0, nc = 0, cands[64];
+            jue_fen best_delta = 0, steps[64];
+            for (int q = 0; q < C->terms->n; q++) {
+                int ai = C->terms->t[q].atom, coef = C->terms->t[q].coef;
+                atom *x = &A->a[ai];
+                jue_fen step = coef * want > 0 ? UNIT : -UNIT;
+                jue_fen nd = x->rounded + step - x->truth;
+                /* inexact atoms move between floor and ceiling; an exact
+                 * non-zero atom may sit one unit off as a last resort; a zero
+                 * (absent) atom never prints as anything but blank */
+                if (nd >= UNIT || nd <= -UNIT) continue;
+                if (x->truth == 0 && nd != 0) continue;
+                if (it - last_move[ai] < 8 && last_move[ai] && C->terms->n > 2) continue; /* tabu */
+                int brk = 0;
+                jue_fen delta = 0;
+                for (size_t r = start[ai]; r < start[ai + 1]; r++) {
+                    constraint *D = &K[refs[r].cell];
+                    jue_fen before = viol(D);
+                    D->dev += refs[r].coef * step;
+                    jue_fen after = viol(D);
+                    D->dev -= refs[r].coef * step;
+                    delta += after - before;
+                    brk += before == 0 && after > 0;
+                }
+                if (x->truth % UNIT == 0 && nd != 0) brk++; /* moving an exact atom costs */
+                if (nc < 64) { cands[nc] = ai; steps[nc] = step; nc++; }
+                if (best < 0 || brk < best_break || (brk == best_break && delta < best_delta)) {
+                    best = nc - 1;
+                    best_break = brk;
+                    best_delta = delta;
+                }
+            }
+            if (best < 0) continue;
+            if (best_break > 0 && rng_next(&rng) % 100 < 35) best = (int)(rng_next(&rng) % (uint64_t)nc);
+            int ai = cands[best];
+            jue_fen step = steps[best];
+            A->a[ai].rounded += step;
+            last_move[ai] = it;
             for (size_t r = start[ai]; r < start[ai + 1]; r++) {
                 constraint *D = &K[refs[r].cell];
-                jue_fen before = viol(D);
+                bool was = viol(D) > 0;
                 D->dev += refs[r].coef * step;
-                delta += viol(D) - before;
-                D->dev -= refs[r].coef * step;
+                bool now = viol(D) > 0;
+                nviol += (size_t)now - (size_t)was;
             }
-            if (nc < 64) cands[nc++] = ai;
-            if (best < 0 || delta < best_delta) { best = ai; best_delta = delta; }
         }
-        if (best < 0) continue;
-        if (best_delta >= 0 && nc > 0 && rng_next(&rng) % 100 < 30) best = cands[rng_next(&rng) % (uint64_t)nc];
-        atom *a = &A->a[best];
-        jue_fen step = a->rounded > a->truth ? -UNIT : UNIT;
-        a->rounded += step;
-        for (size_t r = start[best]; r < start[best + 1]; r++) {
-            constraint *D = &K[refs[r].cell];
-            bool was = viol(D) > 0;
-            D->dev += refs[r].coef * step;
-            bool now = viol(D) > 0;
-            nviol += (size_t)now - (size_t)was;
+        if (nviol < best_viol) {
+            best_viol = nviol;
+            for (size_t i = 0; i < A->n; i++) best_assign[i] = A->a[i].rounded;
+        }
+    }
+    for (size_t i = 0; i < A->n; i++) A->a[i].rounded = best_assign[i];
+    nviol = best_viol;
+    for (size_t i = 0; i < ncons; i++) {
+        jue_fen dev = 0;
+        for (int q = 0; q < K[i].terms->n; q++) {
+            const atom *x = &A->a[K[i].terms->t[q].atom];
+            dev += K[i].terms->t[q].coef * (x->rounded - x->truth);
+        }
+        K[i].dev = dev;
+    }
+    free(best_assign);
+    free(last_move);
+    if (nviol && !strict_exact && getenv("JUE_DEBUG_ROUNDING")) {
+        for (size_t i = 0; i < ncons; i++) {
+            if (!viol(&K[i])) continue;
+            fprintf(stderr, "violated: dev %lld tol %lld\n", (long long)K[i].dev, (long long)K[i].tol);
+            for (int q = 0; q < K[i].terms->n; q++) {
+                const atom *a = &A->a[K[i].terms->t[q].atom];
+                fprintf(stderr, "  %+d × %s truth %lld rounded %lld refs %zu\n", K[i].terms->t[q].coef, a->key,
+                        (long long)a->truth, (long long)a->rounded, start[K[i].terms->t[q].atom + 1] - start[K[i].terms->t[q].atom]);
+            }
         }
     }
     if (st) {
