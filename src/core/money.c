@@ -18,9 +18,12 @@
  *  - A thousands separator (ASCII or full-width comma) must be followed by
  *    exactly three digits, the first group has 1–3 digits and does not start
  *    with 0. In a scan a comma that does not fit is taken as punctuation and
- *    the amount ends before it ("3,000，比上年" → "3,000").
+ *    the amount ends before it ("3,000，比上年" → "3,000"); one that fits is
+ *    a separator even in prose ("12，345" → 12345).
  *  - Negative forms: leading -, −, －, or parentheses (ASCII or full-width);
- *    a unit may stand inside or after the parentheses.
+ *    a unit may stand inside or after the parentheses. A scan accepts the
+ *    same forms, so callers should only scan where an amount is expected
+ *    (an enumeration "（2）" would read as -2).
  *  - Blank (parse only): empty, only spaces, or a lone placeholder -, －, −,
  *    — or ——. A scan never returns blank: in prose "——" is a dash.
  *  - JUE_UNIT_NONE with no unit written counts as 元 (the base unit), so the
@@ -31,8 +34,10 @@
 
 #include <string.h>
 
-#define FEN_LIMIT 90000000000000000LL /* 9×10^16 分: the largest amount read */
-#define PPB_PER_PERCENT_DIGITS 7      /* 1% = 10^7 ppb */
+/* The largest magnitude read: 9×10^16 分 for amounts, and the same bound in
+ * ppb for percentages; it leaves room for interval bounds in int64. */
+#define FEN_LIMIT 90000000000000000LL
+#define PCT_SCALE 7   /* 1% = 10^7 ppb: a percentage's digits scale like 分 */
 
 __extension__ typedef __int128 i128;
 
@@ -172,7 +177,7 @@ static size_t read_suffix(const char *s, size_t len, size_t i, suffix_kind kind,
     *unit = t.kind == T_WAN ? JUE_UNIT_WAN : JUE_UNIT_YI;
     if (u.kind == T_YUAN) return p + t.n + u.n;
     /* bare 万/亿: only when no ideograph follows (see the file comment) */
-    if (u.kind == T_IDEO || u.kind == T_YUAN || u.kind == T_WAN || u.kind == T_YI) return 0;
+    if (u.kind == T_IDEO || u.kind == T_WAN || u.kind == T_YI) return 0;
     return p + t.n;
 }
 
@@ -490,9 +495,9 @@ size_t jue_fmt_percent(int64_t ppb, int decimals, char *buf, size_t n)
     if (decimals < 0) decimals = 0;
     if (decimals > 30) decimals = 30;   /* beyond 7 the digits are zeros anyway */
     uint64_t m = magnitude(ppb);
-    int fd = decimals < PPB_PER_PERCENT_DIGITS ? decimals : PPB_PER_PERCENT_DIGITS;
+    int fd = decimals < PCT_SCALE ? decimals : PCT_SCALE;
     uint64_t u = 1;   /* ppb per unit of the last digit kept */
-    for (int j = fd; j < PPB_PER_PERCENT_DIGITS; j++) u *= 10;
+    for (int j = fd; j < PCT_SCALE; j++) u *= 10;
     uint64_t q = (m + u / 2) / u;
     uint64_t p = 1;
     for (int j = 0; j < fd; j++) p *= 10;
@@ -629,7 +634,7 @@ jue_status jue_percent_parse(const char *s, size_t len, jue_fen *value_ppb,
     st = check_rest(s, len, syn.end, "unexpected text after the percentage", why);
     if (st != JUE_OK) return st;
     exact_num x;
-    st = convert(s, &syn, PPB_PER_PERCENT_DIGITS, &x, why);
+    st = convert(s, &syn, PCT_SCALE, &x, why);
     if (st != JUE_OK) return st;
     if (value_ppb) *value_ppb = x.value;
     if (iv_ppb) *iv_ppb = x.iv;

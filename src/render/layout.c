@@ -50,6 +50,11 @@ const char *jue_rd_side_id(jue_side s)
 
 /* ---- small helpers ----------------------------------------------------- */
 
+const char *jue_rd_note(const jue_table *t)
+{
+    return t->note ? t->note : t->empty ? "本表无数据。" : NULL;
+}
+
 void jue_rd_doc_title(const jue_disclosure *d, jue_buf *out)
 {
     jue_buf_puts(out, d->department ? d->department : "");
@@ -397,14 +402,26 @@ static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
     jue_status st = JUE_OK;
     if (!rows[0] || !rows[1]) { st = JUE_ERR_NOMEM; goto out; }
     for (size_t r = 0; r < t->nrows; r++) {
-        int s = t->rows[r].side == P[1].side ? 1 : t->rows[r].side == P[0].side ? 0 : -1;
-        if (s >= 0) rows[s][n[s]++] = (int)r;
+        /* A row of no (or another) side still shows, in the left pane. */
+        int s = t->rows[r].side == P[1].side ? 1 : 0;
+        rows[s][n[s]++] = (int)r;
     }
     for (int s = 0; s < 2; s++)
         while (f[s] < n[s] && !t->rows[rows[s][f[s]]].is_total) f[s]++;
     size_t body = f[0] > f[1] ? f[0] : f[1];
-    size_t foot0 = n[0] - f[0], foot1 = n[1] - f[1];
-    size_t foot = foot0 > foot1 ? foot0 : foot1;
+    size_t foot = 0;
+    for (int s = 0; s < 2; s++) {
+        /* The forms leave numbered blank lines before 总计 (01: 30 and 61);
+         * a jump in 行次 before the last total line keeps that room. */
+        size_t k = n[s] - f[s], need = k;
+        if (k >= 2) {
+            const jue_row *last = &t->rows[rows[s][n[s] - 1]], *prev = &t->rows[rows[s][n[s] - 2]];
+            if (last->is_total && prev->line_no > 0 && last->line_no > prev->line_no + 1 &&
+                last->line_no - prev->line_no - 1 <= 64)
+                need += (size_t)(last->line_no - prev->line_no - 1);
+        }
+        if (need > foot) foot = need;
+    }
     size_t total = body + foot;
     size_t alloc = total ? total : 1;
     for (int s = 0; s < 2; s++) {

@@ -65,14 +65,14 @@ static const char CSS[] =
     "table.form th,table.form td{border:1px solid #000;padding:3px 5px;vertical-align:middle}\n"
     "table.form th{font-weight:700;text-align:center;background:#f0f0f0}\n"
     "table.form tr.lanci th{font-weight:400}\n"
-    "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "td.code{font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "td.line{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "td.span{text-align:center}\n"
-    "td.l2{padding-left:1.5em}\n"
-    "td.l3{padding-left:3em}\n"
-    "td.tot{font-weight:700}\n"
-    "col.k-code{width:6.5em}\n"
+    "table.form td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "table.form td.code{font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "table.form td.line{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "table.form td.span{text-align:center}\n"
+    "table.form td.l2{padding-left:1.5em}\n"
+    "table.form td.l3{padding-left:3em}\n"
+    "table.form td.tot{font-weight:700}\n"
+    "col.k-code{width:9em}\n"
     "col.k-line{width:3em}\n"
     "col.k-amount{width:7.5em}\n"
     "td:target{outline:2px solid #c00;outline-offset:-2px;background:#fff3b0}\n"
@@ -95,17 +95,18 @@ static const char *const KIND_CLASS[] = {
     [JUE_RK_AMOUNT] = "k-amount",
 };
 
-static void put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c, jue_buf *tmp)
+static jue_status put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c, jue_buf *tmp)
 {
     const jue_table *t = l->t;
     bool tot = jue_rd_cell_total(l, c);
     const char *cls = "";
-    char lvl[8] = "";
+    const char *lvl = "";
     switch (c->kind) {
     case JUE_RC_CODE: cls = "code"; break;
     case JUE_RC_NAME:
         cls = c->span > 1 ? "name span" : "name";
-        if (c->level >= 2) snprintf(lvl, sizeof lvl, " l%d", c->level > 3 ? 3 : c->level);
+        if (c->level >= 3) lvl = " l3";
+        else if (c->level == 2) lvl = " l2";
         break;
     case JUE_RC_LINE: cls = "line"; break;
     case JUE_RC_AMOUNT: cls = "num"; break;
@@ -114,7 +115,9 @@ static void put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c, j
     }
     jue_buf_puts(b, "<td");
     jue_buf_reset(tmp);
-    if (jue_rd_cell_id(l, c, tmp)) {
+    bool has_id = jue_rd_cell_id(l, c, tmp);
+    if (jue_buf_err(tmp)) return jue_buf_err(tmp);
+    if (has_id) {
         jue_buf_puts(b, " id=\"");
         esc(b, jue_buf_str(tmp), false);
         jue_buf_putc(b, '"');
@@ -143,6 +146,7 @@ static void put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c, j
     case JUE_RC_COVERED: break;
     }
     jue_buf_puts(b, "</td>");
+    return JUE_OK;
 }
 
 static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table *t, jue_buf *tmp)
@@ -176,16 +180,16 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
         jue_buf_puts(b, "</tr>\n");
     }
     jue_buf_puts(b, "</thead>\n<tbody>\n");
-    for (size_t r = 0; r < l.nrows; r++) {
+    for (size_t r = 0; r < l.nrows && !st; r++) {
         jue_buf_puts(b, "<tr>");
-        for (int c = 0; c < l.ncols; c++) {
+        for (int c = 0; c < l.ncols && !st; c++) {
             const jue_rd_cell *cell = jue_rd_at(&l, r, c);
-            if (cell->kind != JUE_RC_COVERED) put_cell(b, &l, cell, tmp);
+            if (cell->kind != JUE_RC_COVERED) st = put_cell(b, &l, cell, tmp);
         }
         jue_buf_puts(b, "</tr>\n");
     }
     jue_buf_puts(b, "</tbody>\n</table>\n");
-    const char *note = t->note ? t->note : (t->empty ? "本表无数据。" : NULL);
+    const char *note = jue_rd_note(t);
     if (note) {
         jue_buf_printf(b, "<p class=\"note%s\">", t->empty ? " empty" : "");
         esc(b, note, true);
@@ -193,7 +197,7 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
     }
     jue_buf_puts(b, "</section>\n");
     jue_rd_layout_free(&l);
-    return jue_buf_err(tmp) ? jue_buf_err(tmp) : JUE_OK;
+    return st;
 }
 
 jue_status jue_render_html(const jue_disclosure *d, jue_buf *out)

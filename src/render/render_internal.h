@@ -87,6 +87,10 @@ const char *jue_rd_code_header(jue_table_id id);  /* 功能/经济分类科目�
 const char *jue_rd_side_name(jue_side s);      /* 收入, 支出, 人员经费, 公用经费, "" */
 const char *jue_rd_side_id(jue_side s);        /* income, expend, personnel, public, NULL */
 
+/* The note printed under a table: its own, or for an empty table without
+ * one a plain "本表无数据。" (an empty table is never printed bare); NULL
+ * when there is none. */
+const char *jue_rd_note(const jue_table *t);
 /* The document title: "<编制单位><year>年度部门决算表". */
 void jue_rd_doc_title(const jue_disclosure *d, jue_buf *out);
 

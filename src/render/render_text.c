@@ -63,7 +63,7 @@ static void md_ascii_note(jue_buf *b, char c, void *ctx)
 
 static void md_esc(jue_buf *b, const char *s) { put_utf8(b, s, md_ascii_cell, NULL); }
 
-static void md_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c)
+static jue_status md_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c)
 {
     jue_buf_putc(b, ' ');
     jue_buf text;
@@ -90,13 +90,15 @@ static void md_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c)
     case JUE_RC_BLANK:
     case JUE_RC_COVERED: break;
     }
+    /* Built apart first: only a non-empty total cell is made bold. */
     bool bold = text.len > 0 && jue_rd_cell_total(l, c);
     if (bold) jue_buf_puts(b, "**");
     jue_buf_puts(b, jue_buf_str(&text));
     if (bold) jue_buf_puts(b, "**");
-    if (jue_buf_err(&text)) b->err = jue_buf_err(&text);
+    jue_status st = jue_buf_err(&text);
     jue_buf_free(&text);
     jue_buf_puts(b, " |");
+    return st;
 }
 
 static jue_status md_table(jue_buf *b, const jue_disclosure *d, const jue_table *t)
@@ -150,20 +152,20 @@ static jue_status md_table(jue_buf *b, const jue_disclosure *d, const jue_table 
             }
             jue_buf_putc(b, '\n');
         }
-        for (size_t r = 0; r < l.nrows; r++) {
+        for (size_t r = 0; r < l.nrows && !st; r++) {
             jue_buf_putc(b, '|');
-            for (int c = 0; c < l.ncols; c++) md_cell(b, &l, jue_rd_at(&l, r, c));
+            for (int c = 0; c < l.ncols && !st; c++) st = md_cell(b, &l, jue_rd_at(&l, r, c));
             jue_buf_putc(b, '\n');
         }
         jue_buf_putc(b, '\n');
     }
-    const char *note = t->note ? t->note : (t->empty ? "本表无数据。" : NULL);
+    const char *note = jue_rd_note(t);
     if (note) {
         put_utf8(b, note, md_ascii_note, NULL);
         jue_buf_puts(b, "\n\n");
     }
     jue_rd_layout_free(&l);
-    return JUE_OK;
+    return st;
 }
 
 jue_status jue_render_md(const jue_disclosure *d, jue_buf *out)

@@ -123,10 +123,11 @@ static double col_width(const jue_rd_layout *l, int c)
 {
     bool panes = jue_rd_has_sides(l->t->id);
     switch (l->colkind[c]) {
-    case JUE_RK_CODE: return l->t->id == JUE_T06 ? 9 : 11;
+    /* Code columns are as wide as their header (功能分类科目编码, bold). */
+    case JUE_RK_CODE: return 17;
     case JUE_RK_NAME: return panes ? 30 : 40;
     case JUE_RK_LINE: return 6;
-    case JUE_RK_AMOUNT: return l->t->id == JUE_T09 ? 12 : 15;
+    case JUE_RK_AMOUNT: return l->t->id == JUE_T09 ? 14 : 15;
     }
     return 12;
 }
@@ -248,12 +249,16 @@ static jue_status put_sheet(xctx *x, const jue_disclosure *d, const jue_table *t
     if (st) goto out;
 
     int body = FIRST_HEAD_ROW + l.head_rows;
-    for (size_t r = 0; r < l.nrows && !st; r++)
+    for (size_t r = 0; r < l.nrows && !st; r++) {
+        /* A little air around CJK text, as the printed forms have. */
+        if (worksheet_set_row(ws, (lxw_row_t)(body + (int)r), 18, NULL) != LXW_NO_ERROR)
+            st = JUE_ERR_IO;
         for (int c = 0; c < l.ncols && !st; c++)
             st = put_body_cell(x, ws, &l, jue_rd_at(&l, r, c), body + (int)r, c);
+    }
     if (st) goto out;
 
-    const char *note = t->note ? t->note : (t->empty ? "本表无数据。" : NULL);
+    const char *note = jue_rd_note(t);
     if (note) {
         int nr = body + (int)l.nrows + 1;
         /* Merged cells do not grow with wrapped text: size the row by hand. */
@@ -304,10 +309,16 @@ jue_status jue_render_xlsx(const jue_disclosure *d, const char *path)
 {
     xctx x;
     memset(&x, 0, sizeof x);
+    /* libxlsxwriter reports an unwritable path only at workbook_close and
+     * prints to stderr; the library must not print, so try the path first. */
+    FILE *probe = fopen(path, "wb");
+    if (!probe) return JUE_ERR_IO;
+    fclose(probe);
     jue_buf_init(&x.s);
     x.wb = workbook_new(path);
     if (!x.wb) {
         jue_buf_free(&x.s);
+        remove(path);
         return JUE_ERR_IO;
     }
     jue_status st = make_formats(&x);
@@ -341,8 +352,9 @@ jue_status jue_render_xlsx(const jue_disclosure *d, const char *path)
             st = JUE_ERR_IO;
         }
     } else {
-        /* Frees without writing, so no partial file is left. */
+        /* Frees without writing; the probe file goes too. */
         lxw_workbook_free(x.wb);
+        remove(path);
     }
     free(title_s);
     free(company);

@@ -346,6 +346,11 @@ static void test_scan(void **state)
     a = scan_ok("318.2007.45", JUE_UNIT_YUAN, 8);
     assert_int_equal(a.value, 31820);
     a = scan_ok("5.", JUE_UNIT_YUAN, 1);
+    a = scan_ok("0,123", JUE_UNIT_YUAN, 1);
+    a = scan_ok("12，345个", JUE_UNIT_YUAN, strlen("12，345"));   /* a fitting comma groups */
+    assert_int_equal(a.value, 1234500);
+    a = scan_ok("-2020年", JUE_UNIT_YUAN, 5);
+    assert_int_equal(a.value, -202000);
     a = scan_ok("  100 万元 多", JUE_UNIT_YUAN, strlen("  100 万元"));
     assert_int_equal(a.value, 100000000LL);
     a = scan_ok("100 多", JUE_UNIT_YUAN, 3);           /* trailing space not taken */
