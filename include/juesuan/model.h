@@ -100,6 +100,7 @@ typedef struct {
     jue_unit_info *units;
     size_t nunits;
     char *profile;      /* profile name, NULL = national */
+    char *source;       /* file or directory it was read from, NULL = compiled in memory */
     jue_table *tables[JUE_NTABLES];   /* NULL = not present */
 } jue_disclosure;
 

@@ -69,6 +69,7 @@ void jue_disclosure_free(jue_disclosure *d)
     if (!d) return;
     free(d->department);
     free(d->profile);
+    free(d->source);
     for (size_t i = 0; i < d->nunits; i++) {
         free(d->units[i].id);
         free(d->units[i].name);
