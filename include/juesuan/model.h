@@ -166,6 +166,9 @@ jue_status jue_table_set_note(jue_table *t, const char *note);
 #define JUE_L4_INC_SOE     "国有资本经营预算财政拨款"
 #define JUE_L4_BEGIN       "年初财政拨款结转和结余"
 #define JUE_L4_END         "年末财政拨款结转和结余"
+/* the 年初 lines by fund under 年初财政拨款结转和结余 are keyed
+ * JUE_L4_BEGIN_PREFIX + fund name, e.g. "年初-一般公共预算财政拨款" */
+#define JUE_L4_BEGIN_PREFIX "年初-"
 /* Table 06 */
 #define JUE_L6_PERSONNEL   "人员经费合计"
 #define JUE_L6_PUBLIC      "公用经费合计"

@@ -418,15 +418,20 @@ static void build_rows(cc *c)
     for (int i = 0; i < 3; i++) add_line(t, T04_INC_LINES[i], T04_INC_LINES[i], JUE_SIDE_INCOME, false, i + 1);
     add_line(t, JUE_L_INC_TOTAL, JUE_L_INC_TOTAL, JUE_SIDE_INCOME, true, n + 1);
     add_line(t, JUE_L4_BEGIN, JUE_L4_BEGIN, JUE_SIDE_INCOME, false, n + 2);
-    add_line(t, JUE_L_INC_GRAND, "总计", JUE_SIDE_INCOME, true, n + 4);
+    for (int f = 0; f < 3; f++) {
+        char key[96];
+        snprintf(key, sizeof key, "%s%s", JUE_L4_BEGIN_PREFIX, T04_FUND_COLS[f]);
+        add_line(t, key, T04_FUND_COLS[f], JUE_SIDE_INCOME, false, n + 3 + f);
+    }
+    add_line(t, JUE_L_INC_GRAND, "总计", JUE_SIDE_INCOME, true, n + 6);
     for (int i = 0; i < n; i++) {
         int r = jue_table_add_row(t, classes[i], jue_catalog_name(c->cat, JUE_CAT_FUNCTIONAL, classes[i], c->src->year),
                                   JUE_LEVEL_LEI, JUE_SIDE_EXPEND, false);
-        if (r >= 0) t->rows[r].line_no = n + 5 + i;
+        if (r >= 0) t->rows[r].line_no = n + 7 + i;
     }
-    add_line(t, JUE_L_EXP_TOTAL, JUE_L_EXP_TOTAL, JUE_SIDE_EXPEND, true, 2 * n + 5);
-    add_line(t, JUE_L4_END, JUE_L4_END, JUE_SIDE_EXPEND, false, 2 * n + 6);
-    add_line(t, JUE_L_EXP_GRAND, "总计", JUE_SIDE_EXPEND, true, 2 * n + 8);
+    add_line(t, JUE_L_EXP_TOTAL, JUE_L_EXP_TOTAL, JUE_SIDE_EXPEND, true, 2 * n + 7);
+    add_line(t, JUE_L4_END, JUE_L4_END, JUE_SIDE_EXPEND, false, 2 * n + 8);
+    add_line(t, JUE_L_EXP_GRAND, "总计", JUE_SIDE_EXPEND, true, 2 * n + 12);
 
     /* 02/03: the same code rows (every code with income or expenditure). */
     const jue_source *s = c->src;
@@ -606,6 +611,11 @@ static void build_terms(cc *c)
                 if (sd == E) rg = jue_table_find_row(t04, JUE_L_EXP_GRAND, E);
                 contrib(c, JUE_T04, rb, "合计", ai, 1);
                 contrib(c, JUE_T04, rb, T04_FUND_COLS[fund], ai, 1);
+                if (!end) {
+                    char key[96];
+                    snprintf(key, sizeof key, "%s%s", JUE_L4_BEGIN_PREFIX, T04_FUND_COLS[fund]);
+                    contrib(c, JUE_T04, jue_table_find_row(t04, key, I), "合计", ai, 1);
+                }
                 contrib(c, JUE_T04, rg, "合计", ai, 1);
                 contrib(c, JUE_T04, rg, T04_FUND_COLS[fund], ai, 1);
             }

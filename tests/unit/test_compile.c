@@ -182,6 +182,14 @@ static void check_disclosure(const jue_disclosure *d)
        "04 本年收入合计", "T04");
     eq(PK(t4, JUE_L_INC_GRAND, I, "合计"), PK(t4, JUE_L_INC_TOTAL, I, "合计") + PK(t4, JUE_L4_BEGIN, I, "合计"), "04 收入总计", "T04");
     eq(PK(t4, JUE_L_INC_GRAND, I, "合计"), PK(t4, JUE_L_EXP_GRAND, E, "合计"), "04 收入总计 = 支出总计", "T04");
+    s = 0;
+    for (int f = 0; f < 3; f++) {
+        char key[96];
+        snprintf(key, sizeof key, "%s%s", JUE_L4_BEGIN_PREFIX, F4[f]);
+        s += PK(t4, key, I, "合计");
+        eq(PK(t4, key, I, "合计"), PK(t4, JUE_L4_BEGIN, I, F4[f]), "04 年初 line by fund", key);
+    }
+    eq(PK(t4, JUE_L4_BEGIN, I, "合计"), s, "04 年初 = Σ fund lines", "T04");
     /* per fund: 年初 + 收入 = 支出 + 年末 */
     for (int f = 0; f < 3; f++)
         eq(PK(t4, JUE_L4_BEGIN, I, F4[f]) + PK(t4, T04_INC_NAME(f), I, "合计"),
