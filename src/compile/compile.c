@@ -185,7 +185,7 @@ static int cmp_c8(const void *a, const void *b) { return strcmp((const char *)a,
 /* Adds 合计 then the code hierarchy rows (sorted) to a code table. */
 static void add_code_rows(cc *c, jue_table *t, codeset *s)
 {
-    qsort(s->c, s->n, sizeof *s->c, cmp_c8);
+    if (s->n > 1) qsort(s->c, s->n, sizeof *s->c, cmp_c8);   /* s->c is NULL when empty */
     jue_table_add_row(t, JUE_L_TOTAL, "合计", JUE_LEVEL_NONE, JUE_SIDE_NONE, true);
     for (size_t i = 0; i < s->n; i++) {
         const char *nm = jue_catalog_name(c->cat, JUE_CAT_FUNCTIONAL, s->c[i], c->src->year);
