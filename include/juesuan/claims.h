@@ -1,0 +1,80 @@
+/* juesuan/claims.h — figures stated in the explanatory notes (情况说明).
+ *
+ * A claim is one figure printed in a sentence, with what it speaks of (its
+ * subject, and the table fact that subject is, when there is one), its role
+ * in the sentence (a value, a change on last year, a share, a completion rate,
+ * a budget, a count, a date), the interval its printed precision stands for,
+ * and where it is printed. Subjects are recognised with a lexicon
+ * (data/claims/lexicon.yaml); 项 statements "X（类）Y（款）Z（项）" are resolved
+ * through the catalog. Rules (data/rules/) check claims; extraction only reads.
+ */
+#ifndef JUESUAN_CLAIMS_H
+#define JUESUAN_CLAIMS_H
+
+#include "catalog.h"
+#include "money.h"
+
+typedef enum {
+    JUE_ROLE_VALUE = 0,   /* "收入总计51448.55万元" */
+    JUE_ROLE_CHANGE,      /* "减少1440.4万元" (sign −1), "增加…" (+1), "持平/无增减" (0) */
+    JUE_ROLE_CHANGE_PCT,  /* "降低2.72%" */
+    JUE_ROLE_SHARE,       /* "占99.99%" / "占基本支出的86.75%" */
+    JUE_ROLE_COMPLETION,  /* "完成年初预算的104.62%" */
+    JUE_ROLE_BUDGET,      /* "年初预算为28.91万元" / "预算为6万元" */
+    JUE_ROLE_ACTUAL,      /* "支出决算为32.56万元" */
+    JUE_ROLE_COUNT,       /* "团组12个", "194人次", "0辆" */
+    JUE_ROLE_DATE,        /* "截止2021年12月31日": value = the year */
+    JUE_ROLE_MALFORMED    /* a number that is not one: "318.2007.45万元" */
+} jue_claim_role;
+
+typedef struct {
+    jue_claim_role role;
+    char *subject;        /* subject key ("本年支出合计", "项:2101501"), or NULL */
+    char *fact;           /* "T03/合计/基本支出" (table/row key/column key), or NULL */
+    char *whole;          /* SHARE: subject of the whole when the sentence names it, or NULL */
+    char *item_names;     /* 项 statements: the printed "类/款/项" names, or NULL */
+    bool item_resolved;   /* the printed names match a 项 of the year's catalog */
+    int sign;             /* CHANGE, CHANGE_PCT: +1 increase, −1 decrease, 0 unchanged */
+    bool is_percent;      /* value and iv in ppb (1% = 10^7), else 分 (amounts) or units (counts) */
+    int64_t value;
+    jue_interval iv;
+    int decimals;
+    jue_unit unit;        /* amounts: as written */
+    char *printed;        /* the figure as printed, with its unit */
+    int line, col;        /* where the figure is printed (1-based; col in characters) */
+    int sentence;         /* claims of one sentence share this index */
+    int parent;           /* index of the claim this one is a part of ("X，其中：A…"), or −1 */
+    int section;          /* index into the sections list, or −1 */
+} jue_claim;
+
+typedef struct {
+    char *number;         /* "一", "十四", "（三）" as printed */
+    char *title;          /* text after the number */
+    int level;            /* 1 for 一、, 2 for （一） */
+    int line;
+} jue_section;
+
+typedef struct {
+    jue_claim *items;
+    size_t len, cap;
+    jue_section *sections;
+    size_t nsections, sections_cap;
+} jue_claims;
+
+void jue_claims_init(jue_claims *c);
+void jue_claims_free(jue_claims *c);
+
+typedef struct jue_lexicon jue_lexicon;
+
+/* Loads data/claims/lexicon.yaml (path NULL = default). Errors to diags. */
+jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diags);
+void jue_lexicon_free(jue_lexicon *lx);
+
+/* Extracts claims and sections from the notes. `text` holds lines separated by
+ * '\n'; the first is line `first_line`. Lines that look like table rows
+ * (containing a tab) are skipped. cat and year resolve 项 statements (cat may
+ * be NULL). Appends to out. */
+jue_status jue_claims_extract(const char *text, size_t len, int first_line, const jue_lexicon *lx,
+                              const jue_catalog *cat, int year, jue_claims *out);
+
+#endif

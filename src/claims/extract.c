@@ -1,0 +1,642 @@
+/* Claim extraction from the explanatory notes. Paragraphs are rebuilt from
+ * lines (copying from PDF or Word breaks sentences, even "3978.63万" / "元"),
+ * then each sentence is read left to right: a subject phrase from the lexicon
+ * sets what the following figures speak of, a keyword (增加/减少, 占, 完成,
+ * 预算, 决算, 其中) sets their role, and each figure becomes a claim with the
+ * interval its printed precision allows and its line and column. */
+#include <juesuan/claims.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/yaml_tree.h"
+
+typedef struct {
+    char *phrase, *subject, *fact, *scope;
+    size_t plen;
+} lex_entry;
+
+struct jue_lexicon {
+    lex_entry *e;
+    size_t n;
+};
+
+void jue_claims_init(jue_claims *c) { memset(c, 0, sizeof *c); }
+
+void jue_claims_free(jue_claims *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < c->len; i++) {
+        jue_claim *x = &c->items[i];
+        free(x->subject);
+        free(x->fact);
+        free(x->whole);
+        free(x->item_names);
+        free(x->printed);
+    }
+    free(c->items);
+    for (size_t i = 0; i < c->nsections; i++) {
+        free(c->sections[i].number);
+        free(c->sections[i].title);
+    }
+    free(c->sections);
+    memset(c, 0, sizeof *c);
+}
+
+void jue_lexicon_free(jue_lexicon *lx)
+{
+    if (!lx) return;
+    for (size_t i = 0; i < lx->n; i++) {
+        free(lx->e[i].phrase);
+        free(lx->e[i].subject);
+        free(lx->e[i].fact);
+        free(lx->e[i].scope);
+    }
+    free(lx->e);
+    free(lx);
+}
+
+static const char *ystr(const jue_ynode *m, const char *k)
+{
+    const jue_ynode *v = jue_ymap_get(m, k);
+    return v && v->type == JUE_Y_SCALAR && !v->plain_null ? v->value : NULL;
+}
+
+jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diags)
+{
+    *out = NULL;
+    char def[4096];
+    if (!path) {
+        snprintf(def, sizeof def, "%s/claims/lexicon.yaml", jue_data_dir());
+        path = def;
+    }
+    char *text;
+    size_t len;
+    if (jue_read_file(path, &text, &len) != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the claims lexicon");
+        return JUE_ERR_IO;
+    }
+    jue_ynode *root = NULL;
+    jue_status st = jue_yaml_parse(path, text, len, &root, diags);
+    free(text);
+    if (st != JUE_OK) return st;
+    jue_lexicon *lx = calloc(1, sizeof *lx);
+    const jue_ynode *subs = jue_ymap_get(root, "subjects");
+    if (!lx || !subs || subs->type != JUE_Y_SEQ) {
+        if (lx) jue_diag_add(diags, JUE_SEV_ERROR, path, 1, 1, "missing list 'subjects'");
+        jue_ynode_free(root);
+        free(lx);
+        return lx ? JUE_ERR_INVALID : JUE_ERR_NOMEM;
+    }
+    lx->e = calloc(subs->n + 1, sizeof *lx->e);
+    if (!lx->e) { jue_ynode_free(root); free(lx); return JUE_ERR_NOMEM; }
+    for (size_t i = 0; i < subs->n; i++) {
+        const jue_ynode *m = subs->items[i];
+        const char *ph = ystr(m, "phrase"), *su = ystr(m, "subject");
+        if (!ph || !su || !*ph) {
+            jue_diag_add(diags, JUE_SEV_ERROR, path, m->line, m->col, "a subject needs 'phrase' and 'subject'");
+            continue;
+        }
+        lex_entry *e = &lx->e[lx->n++];
+        e->phrase = jue_strdup(ph);
+        e->subject = jue_strdup(su);
+        e->fact = jue_strdup(ystr(m, "fact"));
+        e->scope = jue_strdup(ystr(m, "scope"));
+        e->plen = strlen(ph);
+    }
+    jue_ynode_free(root);
+    *out = lx;
+    return JUE_OK;
+}
+
+/* ---------- UTF-8 helpers ---------- */
+
+static bool starts(const char *p, const char *end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return (size_t)(end - p) >= n && !memcmp(p, lit, n);
+}
+
+static size_t u8len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static bool is_digit_at(const char *p, const char *end)
+{
+    if (p < end && *p >= '0' && *p <= '9') return true;
+    /* full-width ０–９: EF BC 90–99 */
+    return end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+           (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99;
+}
+
+/* ---------- paragraphs with a position map ---------- */
+
+typedef struct {
+    jue_buf text;
+    int *line;        /* per byte: source line */
+    int *col;         /* per byte: source column (characters) */
+    size_t cap;
+} para;
+
+static bool para_put(para *p, const char *s, size_t n, int line, int col0)
+{
+    if (p->text.len + n + 1 > p->cap) {
+        size_t nc = p->cap ? p->cap : 256;
+        while (nc < p->text.len + n + 1) nc *= 2;
+        int *nl = realloc(p->line, nc * sizeof *nl);
+        if (!nl) return false;
+        p->line = nl;
+        int *ncol = realloc(p->col, nc * sizeof *ncol);
+        if (!ncol) return false;
+        p->col = ncol;
+        p->cap = nc;
+    }
+    int col = col0;
+    for (size_t i = 0; i < n; i++) {
+        p->line[p->text.len + i] = line;
+        p->col[p->text.len + i] = col;
+        if (((unsigned char)s[i] & 0xC0) != 0x80) col++;
+    }
+    jue_buf_putn(&p->text, s, n);
+    return p->text.err == JUE_OK;
+}
+
+/* ---------- extraction state ---------- */
+
+typedef struct {
+    const jue_lexicon *lx;
+    const jue_catalog *cat;
+    int year;
+    jue_claims *out;
+    char context[512];    /* current section titles, for lexicon scopes */
+    int section;
+    int sentence;
+    char *item_subject;   /* 项 statement in force */
+    char *item_names;
+    char *item_fact;
+    bool item_resolved;
+    bool nomem;
+} ex;
+
+static void set_context(ex *x)
+{
+    x->context[0] = 0;
+    int l1 = -1, l2 = -1;
+    for (int i = (int)x->out->nsections - 1; i >= 0; i--) {
+        if (x->out->sections[i].level == 2 && l2 < 0 && l1 < 0) l2 = i;
+        if (x->out->sections[i].level == 1) { l1 = i; break; }
+    }
+    snprintf(x->context, sizeof x->context, "%s|%s", l1 >= 0 ? x->out->sections[l1].title : "",
+             l2 >= 0 ? x->out->sections[l2].title : "");
+}
+
+static const lex_entry *match_subject(const ex *x, const char *p, const char *end)
+{
+    const lex_entry *best = NULL;
+    for (size_t i = 0; i < x->lx->n; i++) {
+        const lex_entry *e = &x->lx->e[i];
+        if (!starts(p, end, e->phrase)) continue;
+        if (e->scope && !strstr(x->context, e->scope)) continue;
+        if (!best || e->plen > best->plen || (e->plen == best->plen && e->scope && !best->scope)) best = e;
+    }
+    return best;
+}
+
+static int add_claim(ex *x, const jue_claim *c)
+{
+    jue_claims *o = x->out;
+    if (o->len == o->cap) {
+        size_t nc = o->cap ? o->cap * 2 : 64;
+        jue_claim *ni = realloc(o->items, nc * sizeof *ni);
+        if (!ni) { x->nomem = true; return -1; }
+        o->items = ni;
+        o->cap = nc;
+    }
+    o->items[o->len] = *c;
+    return (int)o->len++;
+}
+
+static const char *const CN_NUM = "一二三四五六七八九十";
+
+/* "十四、…" or "（三）…" / "(三)…" at the start of a line: a section heading. */
+static bool section_heading(const char *s, const char *end, int *level, size_t *numlen)
+{
+    const char *p = s;
+    int paren = 0;
+    if (starts(p, end, "（")) { p += 3; paren = 1; }
+    else if (p < end && *p == '(') { p += 1; paren = 2; }
+    const char *q = p;
+    while (q < end) {
+        bool cn = false;
+        for (const char *d = CN_NUM; *d; d += 3)
+            if (starts(q, end, (char[4]){ d[0], d[1], d[2], 0 })) cn = true;
+        if (!cn) break;
+        q += 3;
+    }
+    if (q == p || q - p > 9) return false;
+    if (paren == 1 && starts(q, end, "）")) { *level = 2; *numlen = (size_t)(q + 3 - s); return true; }
+    if (paren == 2 && q < end && *q == ')') { *level = 2; *numlen = (size_t)(q + 1 - s); return true; }
+    if (!paren && starts(q, end, "、")) { *level = 1; *numlen = (size_t)(q + 3 - s); return true; }
+    return false;
+}
+
+/* Strips what copying left behind: Markdown marks, list dashes, spaces. */
+static void clean_line(const char **s, const char **e)
+{
+    for (;;) {
+        while (*s < *e && (**s == ' ' || **s == '\r')) (*s)++;
+        if (starts(*s, *e, "\xe3\x80\x80")) { *s += 3; continue; }  /* ideographic space */
+        if (starts(*s, *e, "**")) { *s += 2; continue; }
+        if (starts(*s, *e, "- ") || starts(*s, *e, "# ") || starts(*s, *e, "## ") || starts(*s, *e, "### ")) {
+            while (*s < *e && **s != ' ') (*s)++;
+            continue;
+        }
+        break;
+    }
+    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\r')) (*e)--;
+    if (*e - *s >= 2 && !memcmp(*e - 2, "**", 2)) *e -= 2;
+}
+
+static void add_section(ex *x, const char *s, const char *e, int level, size_t numlen, int line)
+{
+    jue_claims *o = x->out;
+    if (o->nsections == o->sections_cap) {
+        size_t nc = o->sections_cap ? o->sections_cap * 2 : 32;
+        jue_section *ns = realloc(o->sections, nc * sizeof *ns);
+        if (!ns) { x->nomem = true; return; }
+        o->sections = ns;
+        o->sections_cap = nc;
+    }
+    jue_section *sec = &o->sections[o->nsections];
+    const char *num = s, *num_end = s + numlen;
+    /* the number without its punctuation */
+    if (starts(num, num_end, "（")) num += 3;
+    else if (*num == '(') num++;
+    const char *ne = num;
+    while (ne < num_end && !starts(ne, num_end, "、") && !starts(ne, num_end, "）") && *ne != ')') ne++;
+    sec->number = malloc((size_t)(ne - num) + 1);
+    const char *t = s + numlen;
+    while (t < e && *t == ' ') t++;
+    sec->title = malloc((size_t)(e - t) + 1);
+    if (!sec->number || !sec->title) { free(sec->number); free(sec->title); x->nomem = true; return; }
+    memcpy(sec->number, num, (size_t)(ne - num));
+    sec->number[ne - num] = 0;
+    memcpy(sec->title, t, (size_t)(e - t));
+    sec->title[e - t] = 0;
+    sec->level = level;
+    sec->line = line;
+    o->nsections++;
+    x->section = (int)o->nsections - 1;
+    set_context(x);
+    free(x->item_subject); free(x->item_names); free(x->item_fact);
+    x->item_subject = x->item_names = x->item_fact = NULL;
+}
+
+/* Finds the first of two spellings ("（类）" or "(类)"); sets *mlen. */
+static const char *find2(const char *s, const char *e, const char *full, const char *half, size_t *mlen)
+{
+    const char *a = strstr(s, full), *b = strstr(s, half);
+    if (a && a >= e) a = NULL;
+    if (b && b >= e) b = NULL;
+    if (a && (!b || a < b)) { *mlen = strlen(full); return a; }
+    if (b) { *mlen = strlen(half); return b; }
+    return NULL;
+}
+
+/* "X（类）Y（款）Z（项）": resolve through the catalog. A 类 that resolves
+ * but a 款 or 项 name that does not (a wrong or stale name, a 项 under the
+ * wrong 款) still names its row when the 项 name is found within that 类;
+ * the claim then carries item_resolved = false for the rules to report. */
+static void item_statement(ex *x, const char *s, const char *e)
+{
+    size_t la, lb, lc;
+    const char *a = find2(s, e, "（类）", "(类)", &la);
+    const char *b = a ? find2(a + la, e, "（款）", "(款)", &lb) : NULL;
+    const char *c = b ? find2(b + lb, e, "（项）", "(项)", &lc) : NULL;
+    if (!a || !b || !c) return;
+    /* skip the item number: "1、", "1.", "1．", "(1)" and spaces */
+    const char *st = s;
+    while (st < a && (is_digit_at(st, a) || *st == '.' || *st == ' ' || *st == '(' || *st == ')' ||
+                      starts(st, a, "、") || starts(st, a, "．") || starts(st, a, "（") || starts(st, a, "）")))
+        st += (*st & 0x80) ? 3 : 1;
+    char n1[128], n2[128], n3[128];
+    snprintf(n1, sizeof n1, "%.*s", (int)(a - st), st);
+    snprintf(n2, sizeof n2, "%.*s", (int)(b - (a + la)), a + la);
+    snprintf(n3, sizeof n3, "%.*s", (int)(c - (b + lb)), b + lb);
+    const char *c1 = NULL, *c2 = NULL, *c3 = NULL;
+    x->item_resolved = false;
+    if (x->cat) {
+        c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n1, JUE_LEVEL_LEI, NULL, x->year);
+        if (!c1) {
+            /* "社会保障和就业（类）" for 社会保障和就业支出 */
+            char alt[140];
+            snprintf(alt, sizeof alt, "%s支出", n1);
+            c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->year);
+        }
+        if (c1) c2 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n2, JUE_LEVEL_KUAN, c1, x->year);
+        if (c2) c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, c2, x->year);
+        if (c3) {
+            x->item_resolved = true;
+        } else if (c1) {
+            const char *kuan[128];
+            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
+            for (size_t i = 0; i < nk && i < 128 && !c3; i++)
+                c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, kuan[i], x->year);
+        }
+    }
+    free(x->item_subject); free(x->item_names); free(x->item_fact);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s/%s/%s", n1, n2, n3);
+    x->item_names = jue_strdup(buf);
+    if (c3) {
+        snprintf(buf, sizeof buf, "项:%s", c3);
+        x->item_subject = jue_strdup(buf);
+        /* the 决算 of a 项 is table 05's row, or table 07's in the 政府性基金 section */
+        if (strstr(x->context, "政府性基金")) snprintf(buf, sizeof buf, "T07/%s/小计", c3);
+        else if (strstr(x->context, "国有资本经营")) snprintf(buf, sizeof buf, "T08/%s/小计", c3);
+        else snprintf(buf, sizeof buf, "T05/%s/合计", c3);
+        x->item_fact = jue_strdup(buf);
+    } else {
+        x->item_subject = jue_strdup("项?");
+        x->item_fact = NULL;
+    }
+}
+
+typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_ACTUAL } keyword;
+
+static const struct { const char *w; keyword k; } KEYWORDS[] = {
+    { "增加", K_UP }, { "增长", K_UP }, { "上升", K_UP }, { "提高", K_UP }, { "增", K_UP },
+    { "减少", K_DOWN }, { "下降", K_DOWN }, { "降低", K_DOWN }, { "减", K_DOWN }, { "节约", K_DOWN },
+    { "持平", K_SAME }, { "无增减", K_SAME },
+    { "完成年初预算的", K_COMPLETE }, { "完成年度预算的", K_COMPLETE }, { "完成全年预算的", K_COMPLETE }, { "完成年初预算", K_COMPLETE }, { "完成预算的", K_COMPLETE },
+    { "完成预算", K_COMPLETE }, { "占", K_SHARE }, { "完成", K_COMPLETE },
+    { "年初预算", K_BUDGET }, { "预算数", K_BUDGET }, { "预算为", K_BUDGET }, { "预算", K_BUDGET },
+    { "决算数", K_ACTUAL }, { "决算为", K_ACTUAL }, { "支出决算", K_ACTUAL }, { "决算支出", K_ACTUAL },
+};
+
+static void read_sentence(ex *x, const para *P, size_t from, size_t to)
+{
+    const char *base = jue_buf_str(&P->text);
+    const char *p = base + from, *end = base + to;
+    const lex_entry *subj = NULL;
+    keyword kw = K_NONE;
+    int parent_candidate = -1, parent = -1;
+    char whole[128] = "";
+    bool item_here = x->item_subject != NULL;
+    x->sentence++;
+    while (p < end) {
+        /* clause boundaries end a pending keyword */
+        if (starts(p, end, "；")) {
+            kw = K_NONE;
+            p += 3;
+            continue;
+        }
+        if (starts(p, end, "，") || starts(p, end, "、")) {
+            if (kw != K_SHARE && kw != K_BUDGET && kw != K_ACTUAL) kw = K_NONE;
+            p += 3;
+            continue;
+        }
+        if (starts(p, end, "其中")) {
+            parent = parent_candidate;
+            p += 6;
+            continue;
+        }
+        /* inside "X（类）Y（款）Z（项）" the names are not subjects */
+        if (item_here && x->item_subject) {
+            size_t l1, l2;
+            const char *xa = find2(p, end, "（类）", "(类)", &l1);
+            const char *xe = xa ? find2(xa, end, "（项）", "(项)", &l2) : NULL;
+            if (xe) { p = xe + l2; continue; }
+        }
+        const lex_entry *m = match_subject(x, p, end);
+        size_t klen = 0;
+        for (size_t k = 0; k < sizeof KEYWORDS / sizeof KEYWORDS[0] && !klen; k++)
+            if (starts(p, end, KEYWORDS[k].w)) klen = strlen(KEYWORDS[k].w);
+        if (m && klen > m->plen) m = NULL;   /* "支出决算为" is a keyword, not the subject "支出" */
+        if (m) {
+            if (kw == K_SHARE) {
+                snprintf(whole, sizeof whole, "%s", m->subject);   /* "占基本支出的…" */
+            } else {
+                subj = m;
+                item_here = false;
+                if (kw != K_UP && kw != K_DOWN) kw = K_NONE;  /* a role word belongs to the figure after it */
+            }
+            p += m->plen;
+            continue;
+        }
+        bool kwd = false;
+        for (size_t k = 0; k < sizeof KEYWORDS / sizeof KEYWORDS[0]; k++)
+            if (starts(p, end, KEYWORDS[k].w)) {
+                kw = KEYWORDS[k].k;
+                if (kw == K_SAME) {
+                    jue_claim c = { 0 };
+                    c.role = JUE_ROLE_CHANGE;
+                    c.sign = 0;
+                    c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj ? subj->subject : NULL);
+                    c.fact = jue_strdup(item_here && x->item_fact ? x->item_fact : subj ? subj->fact : NULL);
+                    c.printed = jue_strdup(KEYWORDS[k].w);
+                    c.line = P->line[p - base];
+                    c.col = P->col[p - base];
+                    c.sentence = x->sentence;
+                    c.parent = -1;
+                    c.section = x->section;
+                    add_claim(x, &c);
+                    kw = K_NONE;
+                }
+                p += strlen(KEYWORDS[k].w);
+                kwd = true;
+                break;
+            }
+        if (kwd) continue;
+        if (!is_digit_at(p, end)) { p += u8len((unsigned char)*p); continue; }
+        /* a figure */
+        size_t off = (size_t)(p - base);
+        jue_amount a;
+        const char *why;
+        if (jue_amount_scan(p, (size_t)(end - p), JUE_UNIT_NONE, &a, &why) != JUE_OK || a.consumed == 0) {
+            p += u8len((unsigned char)*p);
+            continue;
+        }
+        const char *after = p + a.consumed;
+        jue_claim c = { 0 };
+        c.parent = -1;
+        c.section = x->section;
+        c.sentence = x->sentence;
+        c.line = P->line[off];
+        c.col = P->col[off];
+        const char *subject = item_here && x->item_subject ? x->item_subject : subj ? subj->subject : NULL;
+        const char *fact = item_here && x->item_subject ? x->item_fact : subj ? subj->fact : NULL;
+        if (item_here && x->item_names) {
+            c.item_names = jue_strdup(x->item_names);
+            c.item_resolved = x->item_resolved;
+        }
+        /* "318.2007.45万元": a second decimal point right after */
+        if (after < end && *after == '.' && is_digit_at(after + 1, end)) {
+            const char *q = after;
+            while (q < end && (is_digit_at(q, end) || *q == '.' || *q == ',')) q += is_digit_at(q, end) ? u8len((unsigned char)*q) : 1;
+            if (starts(q, end, "万元")) q += 6;
+            else if (starts(q, end, "元")) q += 3;
+            c.role = JUE_ROLE_MALFORMED;
+            c.printed = malloc((size_t)(q - p) + 1);
+            if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
+            c.subject = jue_strdup(subject);
+            add_claim(x, &c);
+            p = q;
+            continue;
+        }
+        const char *sp = after;
+        while (sp < end && *sp == ' ') sp++;
+        bool percent = starts(sp, end, "%") || starts(sp, end, "％");
+        if (percent) {
+            size_t plen = (size_t)(sp - p) + (starts(sp, end, "%") ? 1 : 3);
+            int64_t v;
+            jue_interval iv;
+            int dec;
+            if (jue_percent_parse(p, plen, &v, &iv, &dec, &why) != JUE_OK) { p += plen; continue; }
+            c.is_percent = true;
+            c.value = v;
+            c.iv = iv;
+            c.decimals = dec;
+            c.role = kw == K_UP || kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : kw == K_SHARE ? JUE_ROLE_SHARE
+                   : kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
+            c.sign = kw == K_UP ? 1 : kw == K_DOWN ? -1 : 0;
+            c.printed = malloc(plen + 1);
+            if (c.printed) { memcpy(c.printed, p, plen); c.printed[plen] = 0; }
+            c.subject = jue_strdup(subject);
+            c.fact = jue_strdup(fact);
+            if (c.role == JUE_ROLE_SHARE && whole[0]) c.whole = jue_strdup(whole);
+            if (c.role == JUE_ROLE_SHARE && parent >= 0) c.parent = parent;
+            add_claim(x, &c);
+            whole[0] = 0;
+            if (kw != K_SHARE) kw = K_NONE;
+            else kw = K_NONE;
+            p += plen;
+            continue;
+        }
+        if (a.unit_written) {
+            c.value = a.value;
+            c.iv = a.iv;
+            c.decimals = a.decimals;
+            c.unit = a.unit;
+            c.role = kw == K_UP || kw == K_DOWN ? JUE_ROLE_CHANGE : kw == K_BUDGET ? JUE_ROLE_BUDGET
+                   : kw == K_ACTUAL ? JUE_ROLE_ACTUAL : JUE_ROLE_VALUE;
+            c.sign = kw == K_UP ? 1 : kw == K_DOWN ? -1 : 0;
+            c.printed = malloc(a.consumed + 1);
+            if (c.printed) { memcpy(c.printed, p, a.consumed); c.printed[a.consumed] = 0; }
+            c.subject = jue_strdup(subject);
+            /* a budget figure is not the table's 决算 */
+            c.fact = c.role == JUE_ROLE_BUDGET ? NULL : jue_strdup(fact);
+            c.parent = parent;
+            int idx = add_claim(x, &c);
+            if (c.role == JUE_ROLE_VALUE && parent < 0) parent_candidate = idx;
+            kw = K_NONE;
+            p = after;
+            continue;
+        }
+        /* plain numbers: a year, or a count */
+        if (starts(after, end, "年") && a.decimals == 0 && a.value >= 190000 && a.value <= 210000) {
+            /* 2021年12月31日 or 2022年度: a date */
+            if (starts(after + 3, end, "12月31日") || starts(after + 3, end, "度")) {
+                c.role = JUE_ROLE_DATE;
+                c.value = a.value / 100;
+                c.iv = (jue_interval){ c.value, c.value };
+                c.printed = malloc(a.consumed + 1);
+                if (c.printed) { memcpy(c.printed, p, a.consumed); c.printed[a.consumed] = 0; }
+                add_claim(x, &c);
+            }
+            p = after;
+            continue;
+        }
+        static const char *const COUNTERS[] = { "人次", "个", "人", "辆", "次", "批", "台", "套", "名", "项", "户" };
+        for (size_t k = 0; k < sizeof COUNTERS / sizeof COUNTERS[0]; k++)
+            if (starts(after, end, COUNTERS[k]) && a.decimals == 0) {
+                c.role = JUE_ROLE_COUNT;
+                c.value = a.value / 100;   /* no unit: read as 元 → 分; a count is whole */
+                c.iv = (jue_interval){ c.value, c.value };
+                size_t n = a.consumed + strlen(COUNTERS[k]);
+                c.printed = malloc(n + 1);
+                if (c.printed) { memcpy(c.printed, p, n); c.printed[n] = 0; }
+                c.subject = jue_strdup(subject);
+                add_claim(x, &c);
+                break;
+            }
+        p = after;
+    }
+}
+
+jue_status jue_claims_extract(const char *text, size_t len, int first_line, const jue_lexicon *lx,
+                              const jue_catalog *cat, int year, jue_claims *out)
+{
+    ex x;
+    memset(&x, 0, sizeof x);
+    x.lx = lx;
+    x.cat = cat;
+    x.year = year;
+    x.out = out;
+    x.section = -1;
+    x.sentence = (int)out->len ? out->items[out->len - 1].sentence : 0;
+    para P;
+    memset(&P, 0, sizeof P);
+    jue_buf_init(&P.text);
+    const char *p = text, *end = text + len;
+    int line = first_line;
+    bool open = false;   /* a paragraph is being collected */
+    while (p <= end && !x.nomem) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *s = p, *e = le;
+        bool table_row = memchr(s, '\t', (size_t)(e - s)) != NULL;
+        clean_line(&s, &e);
+        int level;
+        size_t numlen;
+        bool blank = s == e;
+        bool heading = !table_row && !blank && section_heading(s, e, &level, &numlen) && (e - s) < 150;
+        size_t ml;
+        bool item = !table_row && !blank && is_digit_at(s, e) && find2(s, e, "（类）", "(类)", &ml) != NULL;
+        /* a paragraph ends at a heading, an item, a table row, or a line that
+         * closes with 。 (a blank line alone does not: copying adds those) */
+        if (open && (heading || item || table_row)) {
+            /* flush */
+            size_t from = 0, n = P.text.len;
+            const char *b = jue_buf_str(&P.text);
+            for (size_t i = 0; i + 3 <= n; i++)
+                if (!memcmp(b + i, "。", 3)) { read_sentence(&x, &P, from, i + 3); from = i + 3; }
+            if (from < n) read_sentence(&x, &P, from, n);
+            jue_buf_reset(&P.text);
+            open = false;
+        }
+        if (heading) {
+            add_section(&x, s, e, level, numlen, line);
+            /* a heading may carry text after it on the same line ("一、…说明 2022年度收入…") — rare; ignore */
+        } else if (!table_row && !blank) {
+            if (item) item_statement(&x, s, e);
+            int col0 = 1;
+            for (const char *q = p; q < s; q++)
+                if (((unsigned char)*q & 0xC0) != 0x80) col0++;
+            para_put(&P, s, (size_t)(e - s), line, col0);
+            open = true;
+            if (e - s >= 3 && !memcmp(e - 3, "。", 3)) {
+                size_t from = 0, n = P.text.len;
+                const char *b = jue_buf_str(&P.text);
+                for (size_t i = 0; i + 3 <= n; i++)
+                    if (!memcmp(b + i, "。", 3)) { read_sentence(&x, &P, from, i + 3); from = i + 3; }
+                if (from < n) read_sentence(&x, &P, from, n);
+                jue_buf_reset(&P.text);
+                open = false;
+            }
+        }
+        line++;
+        if (!nl) break;
+        p = nl + 1;
+    }
+    if (open && !x.nomem) read_sentence(&x, &P, 0, P.text.len);
+    jue_buf_free(&P.text);
+    free(P.line);
+    free(P.col);
+    free(x.item_subject);
+    free(x.item_names);
+    free(x.item_fact);
+    return x.nomem ? JUE_ERR_NOMEM : JUE_OK;
+}
