@@ -295,11 +295,18 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
 }
 
 /* Finds the first of two spellings ("（类）" or "(类)"); sets *mlen. */
+/* strstr within [s, e): the input is not NUL-terminated. */
+static const char *bfind(const char *s, const char *e, const char *lit)
+{
+    size_t n = strlen(lit);
+    for (const char *p = s; p + n <= e; p++)
+        if (*p == *lit && !memcmp(p, lit, n)) return p;
+    return NULL;
+}
+
 static const char *find2(const char *s, const char *e, const char *full, const char *half, size_t *mlen)
 {
-    const char *a = strstr(s, full), *b = strstr(s, half);
-    if (a && a >= e) a = NULL;
-    if (b && b >= e) b = NULL;
+    const char *a = bfind(s, e, full), *b = bfind(s, e, half);
     if (a && (!b || a < b)) { *mlen = strlen(full); return a; }
     if (b) { *mlen = strlen(half); return b; }
     return NULL;
