@@ -36,6 +36,7 @@ asan: test-deps
 
 bench: build
 	@$(BUILD)/bench_compile
+	@JUE_SRCDIR=$(CURDIR) $(BUILD)/bench_audit
 
 # libFuzzer needs clang; each target runs for FUZZ_SECONDS on its corpus.
 FUZZ_SECONDS ?= 30

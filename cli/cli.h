@@ -24,6 +24,8 @@ int cmd_build(int argc, char **argv);
 void usage_build(void);
 int cmd_demo(int argc, char **argv);
 void usage_demo(void);
+int cmd_audit(int argc, char **argv);
+void usage_audit(void);
 
 /* Prints diagnostics as "file:line:col: severity: message" to stderr, in
  * document order. Infos only when verbose. */

@@ -2,6 +2,7 @@
 #include <juesuan/catalog.h>
 #include <juesuan/compile.h>
 #include <juesuan/render.h>
+#include <juesuan/rules.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,8 @@ void usage_build(void)
          "Compiles the department-year in SOURCE_DIR (docs/formats.md) into the nine public tables,\n"
          "with controlled rounding so every printed total adds up. Writes the chosen formats\n"
          "(default: all) into OUT_DIR. Mistakes in the source are all reported as file:line:col\n"
-         "and nothing is written (exit 3); --force writes despite error findings about the data.");
+         "and nothing is written (exit 3). The compiled tables are then audited with the profile's\n"
+         "rule pack (juesuan audit); while it finds errors nothing is written (exit 1) unless --force.");
 }
 
 static const char *base_name(const char *dir, char *buf, size_t n)
@@ -67,6 +69,47 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     if (st != JUE_OK && st != JUE_ERR_INVALID) { rc = EXIT_USAGE; goto done; }
     if (st == JUE_ERR_INVALID) rc = EXIT_FINDINGS;
     if (!disc) goto done;
+    /* audit before publishing: nothing is written while the rule pack finds
+     * errors, unless --force */
+    {
+        jue_rulepack *pack = NULL;
+        jue_status rs = jue_rules_load_profile(profile, &pack, &d);
+        if (rs != JUE_OK) {
+            cli_print_diags(&d, false);
+            jue_diags_free(&d);
+            cli_error("the rule pack cannot be loaded; nothing was written");
+            rc = rs == JUE_ERR_NOTFOUND || rs == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
+            goto done;
+        }
+        free(disc->source);
+        disc->source = jue_strdup(src_dir);
+        jue_findings f;
+        jue_findings_init(&f);
+        rs = jue_audit(disc, cat, pack, &f);
+        jue_rulepack_free(pack);
+        jue_buf b;
+        jue_buf_init(&b);
+        for (size_t i = 0; i < f.len; i++) {
+            if (f.items[i].severity == JUE_SEV_INFO) continue;
+            jue_finding_format_text(&f.items[i], &b);
+            jue_buf_putc(&b, '\n');
+        }
+        fputs(jue_buf_str(&b), stderr);
+        jue_buf_free(&b);
+        size_t errors = jue_findings_count(&f, JUE_SEV_ERROR);
+        jue_findings_free(&f);
+        if (rs != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; goto done; }
+        if (errors) {
+            rc = EXIT_FINDINGS;
+            if (!force) {
+                cli_print_diags(&d, false);
+                jue_diags_free(&d);
+                cli_error("%s: the audit found %zu error%s; nothing was written (use --force to write anyway)",
+                          src_dir, errors, errors == 1 ? "" : "s");
+                goto done;
+            }
+        }
+    }
     char base[256];
     base_name(src_dir, base, sizeof base);
     size_t before = d.len;

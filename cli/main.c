@@ -7,6 +7,7 @@
 
 static const cli_command COMMANDS[] = {
     { "build", "compile a source directory into the nine public tables", cmd_build, usage_build },
+    { "audit", "check disclosures (source directories or published files) against the rule pack", cmd_audit, usage_audit },
     { "demo", "build the bundled example department and show where the outputs are", cmd_demo, usage_demo },
 };
 

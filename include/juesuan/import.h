@@ -7,6 +7,14 @@
  * columns, multi-line names, blank cells and the declared unit, and keeps for
  * every fact where it was printed (cell.src_line / src_page; row.src_line).
  * Printed values become intervals by their printed precision (money.h).
+ *
+ * Locations: for text, src_line is the file line (1-based). For XLSX,
+ * src_line is the sheet's row number (the 7 of "C7"); the sheet and column
+ * are named in diagnostics ("sheet 公开01表 cell C7: …", col = column
+ * number). src_page is 0 until the PDF door. Row and column keys are the
+ * compiler's (see src/compile/compile.c), so rules apply alike; row names
+ * are as printed, without ordinals and stray spaces. What is recognised
+ * and what is not: docs/importers.md.
  */
 #ifndef JUESUAN_IMPORT_H
 #define JUESUAN_IMPORT_H

@@ -16,6 +16,7 @@
 #define JUESUAN_MODEL_H
 
 #include "catalog.h"
+#include "claims.h"
 #include "common.h"
 #include "money.h"
 
@@ -102,6 +103,7 @@ typedef struct {
     char *profile;      /* profile name, NULL = national */
     char *source;       /* file or directory it was read from, NULL = compiled in memory */
     jue_table *tables[JUE_NTABLES];   /* NULL = not present */
+    jue_claims claims;  /* figures stated in the notes (importers fill it; empty when compiled) */
 } jue_disclosure;
 
 jue_disclosure *jue_disclosure_new(void);

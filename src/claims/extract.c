@@ -204,13 +204,28 @@ static const lex_entry *match_subject(const ex *x, const char *p, const char *en
     return best;
 }
 
-static int add_claim(ex *x, const jue_claim *c)
+static void claim_strings_free(jue_claim *c)
+{
+    free(c->subject);
+    free(c->fact);
+    free(c->whole);
+    free(c->item_names);
+    free(c->printed);
+}
+
+/* Appends c (taking its strings); a figure under a 项 statement carries the
+ * statement's printed names. */
+static int add_claim(ex *x, jue_claim *c)
 {
     jue_claims *o = x->out;
+    if (x->item_subject && x->item_names && c->subject && !strcmp(c->subject, x->item_subject) && !c->item_names) {
+        c->item_names = jue_strdup(x->item_names);
+        c->item_resolved = x->item_resolved;
+    }
     if (o->len == o->cap) {
         size_t nc = o->cap ? o->cap * 2 : 64;
         jue_claim *ni = realloc(o->items, nc * sizeof *ni);
-        if (!ni) { x->nomem = true; return -1; }
+        if (!ni) { claim_strings_free(c); x->nomem = true; return -1; }
         o->items = ni;
         o->cap = nc;
     }
@@ -312,6 +327,48 @@ static const char *find2(const char *s, const char *e, const char *full, const c
     return NULL;
 }
 
+/* Characters of a UTF-8 string, as code-point starts (up to max). */
+static size_t chars(const char *s, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (; *s && n < max; s += u8len((unsigned char)*s)) out[n++] = s;
+    return n;
+}
+
+/* Longest common subsequence of characters, as a share of the longer name. */
+static double similarity(const char *a, const char *b)
+{
+    const char *ca[64], *cb[64];
+    size_t na = chars(a, ca, 64), nb = chars(b, cb, 64);
+    if (!na || !nb) return 0;
+    int L[65][65];
+    for (size_t i = 0; i <= na; i++)
+        for (size_t j = 0; j <= nb; j++) {
+            if (!i || !j) { L[i][j] = 0; continue; }
+            size_t la = u8len((unsigned char)*ca[i - 1]), lb = u8len((unsigned char)*cb[j - 1]);
+            bool same = la == lb && !memcmp(ca[i - 1], cb[j - 1], la);
+            L[i][j] = same ? L[i - 1][j - 1] + 1 : (L[i - 1][j] > L[i][j - 1] ? L[i - 1][j] : L[i][j - 1]);
+        }
+    return (double)L[na][nb] / (double)(na > nb ? na : nb);
+}
+
+/* The 项 under the given 款 whose name is most like `name` (≥ 0.6), or NULL. */
+static const char *most_similar(const ex *x, const char *const *kuan, size_t nk, const char *name)
+{
+    const char *best = NULL;
+    double bs = 0.6;
+    for (size_t i = 0; i < nk; i++) {
+        const char *items[128];
+        size_t ni = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->year, items, 128);
+        if (ni > 128) ni = 128;
+        for (size_t j = 0; j < ni; j++) {
+            double sc = similarity(name, jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, items[j], x->year));
+            if (sc > bs) { bs = sc; best = items[j]; }
+        }
+    }
+    return best;
+}
+
 /* "X（类）Y（款）Z（项）": resolve through the catalog. A 类 that resolves
  * but a 款 or 项 name that does not (a wrong or stale name, a 项 under the
  * wrong 款) still names its row when the 项 name is found within that 类;
@@ -347,10 +404,15 @@ static void item_statement(ex *x, const char *s, const char *e)
         if (c3) {
             x->item_resolved = true;
         } else if (c1) {
+            /* the right row under a wrong or stale name: the same 项 name under
+             * another 款 of the 类, else the most similar 项 name in the 款
+             * (or the 类) — flagged either way */
             const char *kuan[128];
             size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
-            for (size_t i = 0; i < nk && i < 128 && !c3; i++)
+            if (nk > 128) nk = 128;
+            for (size_t i = 0; i < nk && !c3; i++)
                 c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, kuan[i], x->year);
+            if (!c3) c3 = most_similar(x, c2 ? &c2 : kuan, c2 ? 1 : nk, n3);
         }
     }
     free(x->item_subject); free(x->item_names); free(x->item_fact);
@@ -387,7 +449,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
     const char *p = base + from, *end = base + to;
-    const lex_entry *subj = NULL;
+    const char *subj_key = NULL, *subj_fact = NULL;
+    char dyn_key[32], dyn_fact[48];   /* a 类 named in the sentence: "卫生健康（类）支出…" */
     keyword kw = K_NONE;
     int parent_candidate = -1, parent = -1;
     char whole[128] = "";
@@ -417,6 +480,37 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             const char *xe = xa ? find2(xa, end, "（项）", "(项)", &l2) : NULL;
             if (xe) { p = xe + l2; continue; }
         }
+        /* "社会保障和就业（类）支出32.56万元": a 类 named by itself */
+        size_t ml;
+        if (!item_here && x->cat && (starts(p, end, "（类）") || starts(p, end, "(类)"))) {
+            ml = starts(p, end, "（类）") ? strlen("（类）") : strlen("(类)");
+            const char *q = p;
+            while (q > base + from) {
+                const char *pr = q - 1;
+                while (pr > base + from && ((unsigned char)*pr & 0xC0) == 0x80) pr--;
+                if (starts(pr, q, "，") || starts(pr, q, "；") || starts(pr, q, "：") || starts(pr, q, "、") ||
+                    starts(pr, q, "。") || *pr == ':' || *pr == ',' || *pr == ';')
+                    break;
+                q = pr;
+            }
+            char name[128], alt[140];
+            snprintf(name, sizeof name, "%.*s", (int)(p - q), q);
+            snprintf(alt, sizeof alt, "%s支出", name);
+            const char *code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, x->year);
+            if (!code) code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->year);
+            if (code) {
+                snprintf(dyn_key, sizeof dyn_key, "类:%s", code);
+                if (strstr(x->context, "一般公共预算")) snprintf(dyn_fact, sizeof dyn_fact, "T05/%s/合计", code);
+                else if (strstr(x->context, "政府性基金")) snprintf(dyn_fact, sizeof dyn_fact, "T07/%s/小计", code);
+                else snprintf(dyn_fact, sizeof dyn_fact, "T03/%s/本年支出合计", code);
+                subj_key = dyn_key;
+                subj_fact = dyn_fact;
+                if (kw != K_UP && kw != K_DOWN) kw = K_NONE;
+            }
+            p += ml;
+            if (starts(p, end, "支出")) p += 6;   /* "（类）支出" is the 类's spending, not the subject 支出 */
+            continue;
+        }
         const lex_entry *m = match_subject(x, p, end);
         size_t klen = 0;
         for (size_t k = 0; k < sizeof KEYWORDS / sizeof KEYWORDS[0] && !klen; k++)
@@ -426,7 +520,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             if (kw == K_SHARE) {
                 snprintf(whole, sizeof whole, "%s", m->subject);   /* "占基本支出的…" */
             } else {
-                subj = m;
+                subj_key = m->subject;
+                subj_fact = m->fact;
                 item_here = false;
                 if (kw != K_UP && kw != K_DOWN) kw = K_NONE;  /* a role word belongs to the figure after it */
             }
@@ -441,8 +536,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
                     jue_claim c = { 0 };
                     c.role = JUE_ROLE_CHANGE;
                     c.sign = 0;
-                    c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj ? subj->subject : NULL);
-                    c.fact = jue_strdup(item_here && x->item_fact ? x->item_fact : subj ? subj->fact : NULL);
+                    c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj_key);
+                    c.fact = jue_strdup(item_here && x->item_fact ? x->item_fact : subj_fact);
                     c.printed = jue_strdup(KEYWORDS[k].w);
                     c.line = P->line[p - base];
                     c.col = P->col[p - base];
@@ -473,12 +568,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         c.sentence = x->sentence;
         c.line = P->line[off];
         c.col = P->col[off];
-        const char *subject = item_here && x->item_subject ? x->item_subject : subj ? subj->subject : NULL;
-        const char *fact = item_here && x->item_subject ? x->item_fact : subj ? subj->fact : NULL;
-        if (item_here && x->item_names) {
-            c.item_names = jue_strdup(x->item_names);
-            c.item_resolved = x->item_resolved;
-        }
+        const char *subject = item_here && x->item_subject ? x->item_subject : subj_key;
+        const char *fact = item_here && x->item_subject ? x->item_fact : subj_fact;
         /* "318.2007.45万元": a second decimal point right after */
         if (after < end && *after == '.' && is_digit_at(after + 1, end)) {
             const char *q = after;
@@ -545,12 +636,15 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         /* plain numbers: a year, or a count */
         if (starts(after, end, "年") && a.decimals == 0 && a.value >= 190000 && a.value <= 210000) {
             /* 2021年12月31日 or 2022年度: a date */
-            if (starts(after + 3, end, "12月31日") || starts(after + 3, end, "度")) {
+            bool ye = starts(after + 3, end, "12月31日");
+            if (ye || starts(after + 3, end, "度")) {
                 c.role = JUE_ROLE_DATE;
                 c.value = a.value / 100;
                 c.iv = (jue_interval){ c.value, c.value };
-                c.printed = malloc(a.consumed + 1);
-                if (c.printed) { memcpy(c.printed, p, a.consumed); c.printed[a.consumed] = 0; }
+                /* printed with its suffix, so rules can tell 年末 dates from 年度 */
+                size_t n = a.consumed + 3 + (ye ? strlen("12月31日") : 3);
+                c.printed = malloc(n + 1);
+                if (c.printed) { memcpy(c.printed, p, n); c.printed[n] = 0; }
                 add_claim(x, &c);
             }
             p = after;

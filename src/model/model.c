@@ -76,6 +76,7 @@ void jue_disclosure_free(jue_disclosure *d)
     }
     free(d->units);
     for (int i = 0; i < JUE_NTABLES; i++) jue_table_free(d->tables[i]);
+    jue_claims_free(&d->claims);
     free(d);
 }
 

@@ -1,0 +1,342 @@
+/* juesuan audit FILE... [--format text|jsonl|html] [--profile NAME] [--rules FILE] [-o FILE] */
+#include <juesuan/catalog.h>
+#include <juesuan/compile.h>
+#include <juesuan/import.h>
+#include <juesuan/render.h>
+#include <juesuan/rules.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+void usage_audit(void)
+{
+    puts("usage: juesuan audit FILE... [--format text|jsonl|html] [--profile NAME] [--rules FILE]\n"
+         "                     [-o OUT] [-v]\n\n"
+         "Checks disclosures against a rule pack (docs/rules.md): every total against its parts and\n"
+         "every identity between the nine tables, with rounding (尾差) taken into account, plus\n"
+         "completeness and the classification catalog. FILE is a source directory (audited as it\n"
+         "would be published) or a published document (.xlsx, .txt, …).\n\n"
+         "  --format text   file:line: severity: message (expected X, found Y) [rule]  (default)\n"
+         "  --format jsonl  one JSON object per finding\n"
+         "  --format html   a self-contained report; each finding links to its highlighted cell\n"
+         "  --profile NAME  data/profiles/NAME.yaml chooses the rule pack (default national)\n"
+         "  --rules FILE    use this rule file instead (it may `include national`)\n"
+         "  -o OUT          write the report to OUT instead of standard output\n\n"
+         "Exit codes: 0 no error findings, 1 error findings, 2 bad usage or unreadable file,\n"
+         "3 mistakes in a source, rule or profile file.");
+}
+
+static void html_esc(jue_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': jue_buf_puts(b, "&amp;"); break;
+        case '<': jue_buf_puts(b, "&lt;"); break;
+        case '>': jue_buf_puts(b, "&gt;"); break;
+        case '"': jue_buf_puts(b, "&quot;"); break;
+        default: jue_buf_putc(b, *s);
+        }
+    }
+}
+
+/* The id the HTML renderer gives a cell (render_internal.h): T03-2101501-基本支出,
+ * side-prefixed in 01/04 (T01-inc-本年收入合计-决算数). */
+static void cell_id(const jue_disclosure *d, const jue_finding *f, jue_buf *out)
+{
+    jue_buf_printf(out, "T%02d", f->table + 1);
+    if (!f->row || !f->column) return;
+    const jue_table *t = d ? d->tables[f->table] : NULL;
+    jue_buf_putc(out, '-');
+    if (t && (f->table == JUE_T01 || f->table == JUE_T04)) {
+        int r = jue_table_find_row(t, f->row, JUE_SIDE_NONE);
+        if (r >= 0 && t->rows[r].side == JUE_SIDE_INCOME) jue_buf_puts(out, "inc-");
+        if (r >= 0 && t->rows[r].side == JUE_SIDE_EXPEND) jue_buf_puts(out, "exp-");
+    }
+    for (const char *s = f->row; *s; s++) jue_buf_putc(out, (*s == ' ' || *s == '\t' || *s == '\n') ? '_' : *s);
+    jue_buf_putc(out, '-');
+    for (const char *s = f->column; *s; s++) jue_buf_putc(out, (*s == ' ' || *s == '\t' || *s == '\n') ? '_' : *s);
+}
+
+typedef struct {
+    const char *path;
+    jue_disclosure *d;
+    size_t first, count;    /* its findings in the shared list */
+} audited;
+
+static const char REPORT_CSS[] =
+    ".audit{font-family:sans-serif;max-width:60em;margin:1em auto}"
+    ".audit li{margin:.3em 0}.audit .error{color:#a00}.audit .warning{color:#a60}.audit .info{color:#555}"
+    ".audit .rule{color:#777;font-size:.85em}.audit .ok{color:#070}"
+    ":target{outline:3px solid #06c !important}\n";
+
+/* The rendered tables' <style> and body, spliced into one report. */
+static bool split_rendered(const char *html, const char **style, size_t *style_len, const char **body,
+                           size_t *body_len)
+{
+    const char *s0 = strstr(html, "<style>"), *s1 = s0 ? strstr(s0, "</style>") : NULL;
+    const char *b0 = strstr(html, "<body>"), *b1 = b0 ? strstr(b0, "</body>") : NULL;
+    if (!s0 || !s1 || !b0 || !b1) return false;
+    *style = s0 + 7;
+    *style_len = (size_t)(s1 - s0 - 7);
+    *body = b0 + 6;
+    *body_len = (size_t)(b1 - b0 - 6);
+    return true;
+}
+
+static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf *out)
+{
+    jue_buf tables[8];
+    size_t nt = n < 8 ? n : 8;  /* more than a few documents: findings only, no tables */
+    for (size_t i = 0; i < nt; i++) {
+        jue_buf_init(&tables[i]);
+        if (a[i].d) jue_render_html(a[i].d, &tables[i]);
+    }
+    const char *style = "", *body;
+    size_t style_len = 0, body_len;
+    for (size_t i = 0; i < nt; i++)
+        if (tables[i].len && split_rendered(jue_buf_str(&tables[i]), &style, &style_len, &body, &body_len)) break;
+    jue_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"generator\" content=\"juesuan audit\">\n<title>审核报告</title>\n<style>\n");
+    jue_buf_putn(out, style, style_len);
+    jue_buf_puts(out, REPORT_CSS);
+    /* highlight every cell a finding names */
+    for (size_t i = 0; i < f->len; i++) {
+        const jue_finding *x = &f->items[i];
+        if (x->table < 0 || !x->row || !x->column) continue;
+        const jue_disclosure *d = NULL;
+        for (size_t k = 0; k < n; k++)
+            if (i >= a[k].first && i < a[k].first + a[k].count) d = a[k].d;
+        jue_buf id;
+        jue_buf_init(&id);
+        cell_id(d, x, &id);
+        jue_buf_puts(out, "[id=\"");
+        for (const char *s = jue_buf_str(&id); *s; s++) {
+            if (*s == '"' || *s == '\\') jue_buf_putc(out, '\\');
+            if (*s != '<' && *s != '>') jue_buf_putc(out, *s);
+        }
+        jue_buf_printf(out, "\"]{background:%s !important}\n",
+                       x->severity == JUE_SEV_ERROR ? "#f8c8c8" : x->severity == JUE_SEV_WARNING ? "#fbe7a6" : "#dde");
+        jue_buf_free(&id);
+    }
+    jue_buf_puts(out, "</style>\n</head>\n<body>\n");
+    for (size_t k = 0; k < n; k++) {
+        jue_buf_puts(out, "<section class=\"audit\">\n<h1>审核报告：");
+        html_esc(out, a[k].path);
+        jue_buf_puts(out, "</h1>\n");
+        size_t ne = 0, nw = 0;
+        for (size_t i = a[k].first; i < a[k].first + a[k].count; i++) {
+            ne += f->items[i].severity == JUE_SEV_ERROR;
+            nw += f->items[i].severity == JUE_SEV_WARNING;
+        }
+        if (!a[k].count) jue_buf_puts(out, "<p class=\"ok\">没有发现问题。</p>\n");
+        else jue_buf_printf(out, "<p>%zu 个错误，%zu 个警告，共 %zu 条。</p>\n<ol>\n", ne, nw, a[k].count);
+        for (size_t i = a[k].first; i < a[k].first + a[k].count; i++) {
+            const jue_finding *x = &f->items[i];
+            jue_buf_printf(out, "<li class=\"%s\">", jue_severity_str(x->severity));
+            if (x->table >= 0 && k < nt) {
+                jue_buf id;
+                jue_buf_init(&id);
+                cell_id(a[k].d, x, &id);
+                jue_buf_puts(out, "<a href=\"#");
+                html_esc(out, jue_buf_str(&id));
+                jue_buf_puts(out, "\">");
+                jue_buf_printf(out, "T%02d", x->table + 1);
+                if (x->row) { jue_buf_putc(out, '['); html_esc(out, x->row); jue_buf_putc(out, ']'); }
+                if (x->column) { jue_buf_putc(out, '.'); html_esc(out, x->column); }
+                jue_buf_puts(out, "</a> ");
+                jue_buf_free(&id);
+            }
+            if (x->line > 0) jue_buf_printf(out, "（第 %d 行）", x->line);
+            if (x->page > 0) jue_buf_printf(out, "（第 %d 页）", x->page);
+            jue_buf_printf(out, "<b>%s</b>：", jue_severity_str(x->severity));
+            html_esc(out, x->message);
+            if (x->expected && x->actual) {
+                jue_buf_puts(out, "（应为 ");
+                html_esc(out, x->expected);
+                jue_buf_puts(out, "，实为 ");
+                html_esc(out, x->actual);
+                jue_buf_puts(out, "）");
+            }
+            jue_buf_puts(out, " <span class=\"rule\">[");
+            html_esc(out, x->rule);
+            jue_buf_puts(out, "]</span></li>\n");
+        }
+        if (a[k].count) jue_buf_puts(out, "</ol>\n");
+        jue_buf_puts(out, "</section>\n");
+        if (k < nt && tables[k].len &&
+            split_rendered(jue_buf_str(&tables[k]), &style, &style_len, &body, &body_len))
+            jue_buf_putn(out, body, body_len);
+    }
+    jue_buf_puts(out, "</body>\n</html>\n");
+    for (size_t i = 0; i < nt; i++) jue_buf_free(&tables[i]);
+    return jue_buf_err(out) ? EXIT_USAGE : EXIT_CLEAN;
+}
+
+/* Loads one FILE into a disclosure: a directory is a source (compiled), a
+ * file is a published document (imported). Returns an exit code. */
+static int load_one(const char *path, const jue_catalog *cat, const jue_profile *prof, jue_disclosure **out,
+                    jue_diags *d)
+{
+    struct stat st;
+    *out = NULL;
+    if (stat(path, &st) != 0) {
+        cli_error("%s: no such file or directory", path);
+        return EXIT_USAGE;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        jue_source *src = NULL;
+        jue_status s = jue_source_load(path, cat, &src, d);
+        if (s != JUE_OK) {
+            cli_print_diags(d, false);
+            jue_diags_free(d);
+            cli_error("%s: the source has mistakes; not audited", path);
+            return s == JUE_ERR_INVALID || s == JUE_ERR_SYNTAX ? EXIT_BADINPUT : EXIT_USAGE;
+        }
+        jue_disclosure *disc = NULL;
+        s = jue_compile(src, cat, prof, &disc, NULL, d);
+        jue_source_free(src);
+        if (s != JUE_OK && s != JUE_ERR_INVALID) {
+            jue_disclosure_free(disc);
+            cli_error("%s: %s", path, jue_status_str(s));
+            return EXIT_USAGE;
+        }
+        if (!disc) {
+            cli_print_diags(d, false);
+            jue_diags_free(d);
+            cli_error("%s: could not be compiled; not audited", path);
+            return EXIT_BADINPUT;
+        }
+        free(disc->source);
+        disc->source = jue_strdup(path);
+        *out = disc;
+        return EXIT_CLEAN;
+    }
+    jue_status s = jue_import_file(path, JUE_IN_AUTO, cat, prof, out, d);
+    if (s != JUE_OK) {
+        jue_disclosure_free(*out);
+        *out = NULL;
+        cli_print_diags(d, false);
+        jue_diags_free(d);
+        cli_error("%s: %s", path, s == JUE_ERR_IO ? "cannot be read" : "not a disclosure that can be audited");
+        return s == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
+    }
+    return EXIT_CLEAN;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+    const char *format = "text", *profile = NULL, *rules_file = NULL, *outpath = NULL;
+    bool verbose = false;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t nfiles = 0;
+    if (!files) return EXIT_USAGE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = !strcmp(a, "--format") || !strcmp(a, "-f") ? &format
+                            : !strcmp(a, "--profile")                 ? &profile
+                            : !strcmp(a, "--rules")                   ? &rules_file
+                            : !strcmp(a, "-o") || !strcmp(a, "--output") ? &outpath : NULL;
+        if (slot) {
+            if (++i >= argc) { cli_error("%s needs a value", a); free(files); return EXIT_USAGE; }
+            *slot = argv[i];
+        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            verbose = true;
+        } else if (a[0] == '-' && a[1]) {
+            cli_error("unknown option '%s'", a);
+            free(files);
+            return EXIT_USAGE;
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+    if (strcmp(format, "text") && strcmp(format, "jsonl") && strcmp(format, "html")) {
+        cli_error("unknown format '%s' (text, jsonl, html)", format);
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (!nfiles) {
+        usage_audit();
+        free(files);
+        return EXIT_USAGE;
+    }
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_catalog *cat = NULL;
+    jue_profile *prof = NULL;
+    jue_rulepack *pack = NULL;
+    audited *done = calloc(nfiles, sizeof *done);
+    jue_findings f;
+    jue_findings_init(&f);
+    int rc = EXIT_CLEAN;
+    jue_status st = jue_catalog_load(NULL, &cat, &d);
+    if (st != JUE_OK) { rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT; goto out; }
+    st = jue_profile_load(profile, &prof, &d);
+    if (st != JUE_OK) { rc = st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT; goto out; }
+    st = rules_file ? jue_rules_load_file(rules_file, &pack, &d) : jue_rules_load_profile(profile, &pack, &d);
+    if (st != JUE_OK) {
+        rc = st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT;
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        cli_error("%s: %s", rules_file ? rules_file : "rule pack",
+                  st == JUE_ERR_SYNTAX ? "the rule file has mistakes; nothing was audited" : "cannot be loaded");
+        goto out;
+    }
+    if (!done) { rc = EXIT_USAGE; goto out; }
+    for (size_t i = 0; i < nfiles; i++) {
+        done[i].path = files[i];
+        done[i].first = f.len;
+        int r = load_one(files[i], cat, prof, &done[i].d, &d);
+        cli_print_diags(&d, verbose);
+        jue_diags_free(&d);
+        if (r != EXIT_CLEAN) {
+            if (r > rc) rc = r;
+            continue;
+        }
+        if (jue_audit(done[i].d, cat, pack, &f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        done[i].count = f.len - done[i].first;
+    }
+    jue_buf b;
+    jue_buf_init(&b);
+    if (!strcmp(format, "html")) {
+        write_html(done, nfiles, &f, &b);
+    } else {
+        for (size_t i = 0; i < f.len; i++) {
+            if (!strcmp(format, "jsonl")) jue_finding_format_json(&f.items[i], &b);
+            else jue_finding_format_text(&f.items[i], &b);
+            jue_buf_putc(&b, '\n');
+        }
+    }
+    if (jue_buf_err(&b)) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+    } else if (outpath) {
+        FILE *o = fopen(outpath, "wb");
+        if (!o || fwrite(b.data ? b.data : "", 1, b.len, o) != b.len) {
+            cli_error("%s: cannot write", outpath);
+            rc = EXIT_USAGE;
+        }
+        if (o && fclose(o) != 0 && rc == EXIT_CLEAN) rc = EXIT_USAGE;
+    } else {
+        fwrite(b.data ? b.data : "", 1, b.len, stdout);
+    }
+    jue_buf_free(&b);
+    if (rc == EXIT_CLEAN && jue_findings_count(&f, JUE_SEV_ERROR)) rc = EXIT_FINDINGS;
+    if (!strcmp(format, "text") && verbose)
+        fprintf(stderr, "juesuan: %zu errors, %zu warnings, %zu notes (%zu rules)\n", jue_findings_count(&f, JUE_SEV_ERROR),
+                jue_findings_count(&f, JUE_SEV_WARNING), jue_findings_count(&f, JUE_SEV_INFO), jue_rulepack_count(pack));
+out:
+    cli_print_diags(&d, verbose);
+    jue_diags_free(&d);
+    for (size_t i = 0; done && i < nfiles; i++) jue_disclosure_free(done[i].d);
+    free(done);
+    jue_findings_free(&f);
+    jue_rulepack_free(pack);
+    jue_profile_free(prof);
+    jue_catalog_free(cat);
+    free(files);
+    return rc;
+}

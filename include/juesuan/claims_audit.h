@@ -1,0 +1,24 @@
+/* juesuan/claims_audit.h — checks of the explanatory notes.
+ *
+ * Runs the claim checks (data/rules/claims.yaml sets each one's severity or
+ * turns it off) over d->claims and d's tables and appends findings. Every
+ * comparison is made on intervals: a printed figure stands for what its
+ * precision allows, percentages also allow truncation (99.998% printed as
+ * 99.99%), so rounding tails never raise an error. */
+#ifndef JUESUAN_CLAIMS_AUDIT_H
+#define JUESUAN_CLAIMS_AUDIT_H
+
+#include "audit.h"
+
+typedef struct jue_claim_checks jue_claim_checks;
+
+/* Loads the severities (path NULL = data/rules/claims.yaml). */
+jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_diags *diags);
+void jue_claim_checks_free(jue_claim_checks *c);
+
+/* Appends findings about d's notes to out. checks NULL = every check at its
+ * default severity (error). cat may be NULL (name checks then skip). */
+jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
+                            jue_findings *out);
+
+#endif

@@ -1,0 +1,181 @@
+/* Findings: the list an audit appends to, its document order, and its two
+ * textual forms (a line of text, a JSON object). */
+#include <juesuan/rules.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+void jue_findings_init(jue_findings *f) { memset(f, 0, sizeof *f); }
+
+static void finding_free(jue_finding *x)
+{
+    free(x->rule);
+    free(x->message);
+    free(x->file);
+    free(x->row);
+    free(x->column);
+    free(x->expected);
+    free(x->actual);
+}
+
+void jue_findings_free(jue_findings *f)
+{
+    if (!f) return;
+    for (size_t i = 0; i < f->len; i++) finding_free(&f->items[i]);
+    free(f->items);
+    memset(f, 0, sizeof *f);
+}
+
+jue_status jue_findings_add(jue_findings *f, const jue_finding *x)
+{
+    if (f->len == f->cap) {
+        size_t nc = f->cap ? f->cap * 2 : 16;
+        jue_finding *n = realloc(f->items, nc * sizeof *n);
+        if (!n) return JUE_ERR_NOMEM;
+        f->items = n;
+        f->cap = nc;
+    }
+    jue_finding c = *x;
+    c.rule = jue_strdup(x->rule);
+    c.message = jue_strdup(x->message);
+    c.file = jue_strdup(x->file);
+    c.row = jue_strdup(x->row);
+    c.column = jue_strdup(x->column);
+    c.expected = jue_strdup(x->expected);
+    c.actual = jue_strdup(x->actual);
+    if ((x->rule && !c.rule) || (x->message && !c.message) || (x->file && !c.file) || (x->row && !c.row) ||
+        (x->column && !c.column) || (x->expected && !c.expected) || (x->actual && !c.actual)) {
+        finding_free(&c);
+        return JUE_ERR_NOMEM;
+    }
+    f->items[f->len++] = c;
+    return JUE_OK;
+}
+
+typedef struct {
+    const jue_finding *f;
+    size_t i;
+} sortref;
+
+static int cmp_str(const char *a, const char *b)
+{
+    if (!a || !b) return a ? 1 : b ? -1 : 0;
+    return strcmp(a, b);
+}
+
+static int cmp_ref(const void *a, const void *b)
+{
+    const sortref *x = a, *y = b;
+    int c = cmp_str(x->f->file, y->f->file);
+    if (c) return c;
+    if (x->f->page != y->f->page) return x->f->page < y->f->page ? -1 : 1;
+    if (x->f->line != y->f->line) return x->f->line < y->f->line ? -1 : 1;
+    if (x->f->table != y->f->table) return x->f->table < y->f->table ? -1 : 1;
+    /* rows in the order they were added (jue_audit adds them in table order) */
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void jue_findings_sort(jue_findings *f)
+{
+    if (!f || f->len < 2) return;
+    sortref *r = malloc(f->len * sizeof *r);
+    jue_finding *n = malloc(f->len * sizeof *n);
+    if (!r || !n) { free(r); free(n); return; }   /* stays in insertion order */
+    for (size_t i = 0; i < f->len; i++) r[i] = (sortref){ &f->items[i], i };
+    qsort(r, f->len, sizeof *r, cmp_ref);
+    for (size_t i = 0; i < f->len; i++) n[i] = *r[i].f;
+    memcpy(f->items, n, f->len * sizeof *n);
+    free(r);
+    free(n);
+}
+
+size_t jue_findings_count(const jue_findings *f, jue_severity s)
+{
+    size_t n = 0;
+    for (size_t i = 0; f && i < f->len; i++) n += f->items[i].severity == s;
+    return n;
+}
+
+void jue_finding_format_text(const jue_finding *f, jue_buf *out)
+{
+    if (f->file) jue_buf_puts(out, f->file);
+    if (f->line > 0) jue_buf_printf(out, ":%d", f->line);
+    else if (f->page > 0) jue_buf_printf(out, ":p%d", f->page);
+    if (f->file || f->line > 0 || f->page > 0) jue_buf_puts(out, ": ");
+    if (f->line <= 0 && f->table >= 0 && f->table < JUE_NTABLES) {
+        jue_buf_printf(out, "T%02d", f->table + 1);
+        if (f->row) jue_buf_printf(out, "[%s]", f->row);
+        if (f->column) jue_buf_printf(out, ".%s", f->column);
+        jue_buf_puts(out, ": ");
+    }
+    jue_buf_printf(out, "%s: %s", jue_severity_str(f->severity), f->message ? f->message : "");
+    if (f->expected && f->actual) jue_buf_printf(out, " (expected %s, found %s)", f->expected, f->actual);
+    jue_buf_printf(out, " [%s]", f->rule ? f->rule : "");
+}
+
+/* JSON string with escapes; invalid UTF-8 becomes U+FFFD so the output is
+ * always valid JSON. */
+static void json_str(jue_buf *b, const char *s)
+{
+    if (!s) { jue_buf_puts(b, "null"); return; }
+    jue_buf_putc(b, '"');
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p;
+        if (c == '"' || c == '\\') { jue_buf_putc(b, '\\'); jue_buf_putc(b, (char)c); p++; continue; }
+        if (c < 0x20 || c == 0x7F) {
+            if (c == '\n') jue_buf_puts(b, "\\n");
+            else if (c == '\t') jue_buf_puts(b, "\\t");
+            else if (c == '\r') jue_buf_puts(b, "\\r");
+            else jue_buf_printf(b, "\\u%04x", c);
+            p++;
+            continue;
+        }
+        if (c < 0x80) { jue_buf_putc(b, (char)c); p++; continue; }
+        size_t k = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        bool ok = k != 0 && !(k == 2 && c < 0xC2);
+        for (size_t i = 1; ok && i < k; i++)
+            if ((p[i] & 0xC0) != 0x80) ok = false;
+        if (ok && k == 3) {
+            unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) ok = false;
+        }
+        if (ok && k == 4) {
+            unsigned cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+            if (cp < 0x10000 || cp > 0x10FFFF) ok = false;
+        }
+        if (!ok) { jue_buf_puts(b, "\xEF\xBF\xBD"); p++; continue; }
+        jue_buf_putn(b, (const char *)p, k);
+        p += k;
+    }
+    jue_buf_putc(b, '"');
+}
+
+void jue_finding_format_json(const jue_finding *f, jue_buf *out)
+{
+    jue_buf_puts(out, "{\"rule\":");
+    json_str(out, f->rule);
+    jue_buf_puts(out, ",\"severity\":");
+    json_str(out, jue_severity_str(f->severity));
+    jue_buf_puts(out, ",\"message\":");
+    json_str(out, f->message);
+    jue_buf_puts(out, ",\"file\":");
+    json_str(out, f->file);
+    if (f->page > 0) jue_buf_printf(out, ",\"page\":%d", f->page);
+    if (f->line > 0 || f->page <= 0) {
+        if (f->line > 0) jue_buf_printf(out, ",\"line\":%d", f->line);
+        else jue_buf_puts(out, ",\"line\":null");
+    }
+    jue_buf_puts(out, ",\"table\":");
+    if (f->table >= 0 && f->table < JUE_NTABLES) jue_buf_printf(out, "\"T%02d\"", f->table + 1);
+    else jue_buf_puts(out, "null");
+    jue_buf_puts(out, ",\"row\":");
+    json_str(out, f->row);
+    jue_buf_puts(out, ",\"column\":");
+    json_str(out, f->column);
+    jue_buf_puts(out, ",\"expected\":");
+    json_str(out, f->expected);
+    jue_buf_puts(out, ",\"actual\":");
+    json_str(out, f->actual);
+    jue_buf_putc(out, '}');
+}

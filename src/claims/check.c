@@ -1,0 +1,529 @@
+/* Checks of the explanatory notes: each claim against the table fact it
+ * names, and the arithmetic of each sentence. All comparisons are on
+ * intervals, so rounding tails are never errors. */
+#include <juesuan/claims_audit.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/yaml_tree.h"
+
+typedef enum {
+    C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
+    C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_N
+} check_id;
+
+static const char *const CHECK_NAMES[C_N] = {
+    "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
+    "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
+    "claims.item-table", "claims.item-missing",
+};
+
+struct jue_claim_checks {
+    int severity[C_N];   /* jue_severity, or -1 = off */
+};
+
+void jue_claim_checks_free(jue_claim_checks *c) { free(c); }
+
+jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_diags *diags)
+{
+    *out = NULL;
+    char def[4096];
+    if (!path) {
+        snprintf(def, sizeof def, "%s/rules/claims.yaml", jue_data_dir());
+        path = def;
+    }
+    char *text;
+    size_t len;
+    if (jue_read_file(path, &text, &len) != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the claim checks");
+        return JUE_ERR_IO;
+    }
+    jue_ynode *root = NULL;
+    jue_status st = jue_yaml_parse(path, text, len, &root, diags);
+    free(text);
+    if (st != JUE_OK) return st;
+    jue_claim_checks *c = calloc(1, sizeof *c);
+    if (!c) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
+    const jue_ynode *m = jue_ymap_get(root, "checks");
+    size_t errs = diags->errors;
+    if (m && m->type == JUE_Y_MAP) {
+        for (size_t i = 0; i + 1 < m->n; i += 2) {
+            const jue_ynode *k = m->items[i], *v = m->items[i + 1];
+            int id = -1;
+            for (int q = 0; q < C_N; q++)
+                if (k->type == JUE_Y_SCALAR && !strcmp(k->value, CHECK_NAMES[q])) id = q;
+            if (id < 0) {
+                jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col, "unknown check '%s'",
+                             k->type == JUE_Y_SCALAR ? k->value : "?");
+                continue;
+            }
+            const char *sv = v->type == JUE_Y_SCALAR ? v->value : "";
+            if (!strcmp(sv, "error")) c->severity[id] = JUE_SEV_ERROR;
+            else if (!strcmp(sv, "warning")) c->severity[id] = JUE_SEV_WARNING;
+            else if (!strcmp(sv, "info")) c->severity[id] = JUE_SEV_INFO;
+            else if (!strcmp(sv, "off")) c->severity[id] = -1;
+            else jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "severity must be error, warning, info or off");
+        }
+    }
+    jue_ynode_free(root);
+    if (diags->errors != errs) { free(c); return JUE_ERR_INVALID; }
+    *out = c;
+    return JUE_OK;
+}
+
+/* ---------- helpers ---------- */
+
+typedef struct {
+    const jue_disclosure *d;
+    const jue_catalog *cat;
+    const jue_claim_checks *checks;
+    jue_findings *out;
+    jue_status st;
+} ck;
+
+static int sev(const ck *k, check_id id) { return k->checks ? k->checks->severity[id] : JUE_SEV_ERROR; }
+
+static void report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual,
+                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual,
+                   const char *fmt, ...)
+{
+    int s = sev(k, id);
+    if (s < 0) return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    jue_finding f = { 0 };
+    f.rule = (char *)CHECK_NAMES[id];
+    f.severity = (jue_severity)s;
+    f.message = msg;
+    f.file = k->d->source;
+    f.line = c ? c->line : 0;
+    f.table = -1;
+    f.expected = (char *)expected;
+    f.actual = (char *)actual;
+    if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
+}
+
+/* "T05/合计/基本支出" → the cell (or NULL), and whether the table and row exist. */
+static const jue_cell *fact_cell(const jue_disclosure *d, const char *fact, bool *table_ok, bool *row_ok,
+                                 int *table_out)
+{
+    *table_ok = *row_ok = false;
+    if (!fact || strlen(fact) < 4 || fact[0] != 'T' || fact[3] != '/') return NULL;
+    int t = (fact[1] - '0') * 10 + (fact[2] - '0') - 1;
+    if (t < 0 || t >= JUE_NTABLES) return NULL;
+    *table_out = t;
+    const jue_table *tab = d->tables[t];
+    if (!tab) return NULL;
+    *table_ok = true;
+    const char *r = fact + 4, *slash = strchr(r, '/');
+    if (!slash) return NULL;
+    char row[128];
+    snprintf(row, sizeof row, "%.*s", (int)(slash - r), r);
+    int ri = jue_table_find_row(tab, row, JUE_SIDE_NONE);
+    int ci = jue_table_find_col(tab, slash + 1);
+    if (ri < 0 || ci < 0) return NULL;
+    *row_ok = true;
+    return jue_table_cell_c(tab, (size_t)ri, (size_t)ci);
+}
+
+static jue_interval cell_iv(const jue_cell *c)
+{
+    return c->present ? c->iv : (jue_interval){ 0, 0 };
+}
+
+static void fmt_cell(const jue_cell *c, char *b, size_t n)
+{
+    if (!c->present) { snprintf(b, n, "空（0）"); return; }
+    jue_fmt_wan(c->printed, true, b, n);
+    strncat(b, "万元", n - strlen(b) - 1);
+}
+
+/* A printed percentage may be rounded or truncated: widen the upper bound
+ * by half a unit of its last digit (rounded gives ±half; truncated gives
+ * [v, v + unit)). */
+static jue_interval pct_iv(const jue_claim *c)
+{
+    jue_interval iv = c->iv;
+    int64_t half = iv.hi - c->value;
+    iv.hi += half;
+    return iv;
+}
+
+static void fmt_ppb(jue_interval iv, char *b, size_t n)
+{
+    char lo[32], hi[32];
+    jue_fmt_percent(iv.lo, 2, lo, sizeof lo);
+    jue_fmt_percent(iv.hi, 2, hi, sizeof hi);
+    if (!strcmp(lo, hi)) snprintf(b, n, "%s", lo);
+    else snprintf(b, n, "%s–%s", lo, hi);
+}
+
+static const jue_claim *amount_before(const jue_claims *cl, size_t i, const char *subject, bool any_role)
+{
+    const jue_claim *c = &cl->items[i];
+    for (size_t j = i; j-- > 0;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->sentence != c->sentence) break;
+        if (p->is_percent || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_MALFORMED)
+            continue;
+        if (!any_role && p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL) continue;
+        if (subject && (!p->subject || strcmp(p->subject, subject))) continue;
+        if (!p->printed || !p->printed[0] || (p->role == JUE_ROLE_CHANGE && !p->printed[0])) continue;
+        return p;
+    }
+    return NULL;
+}
+
+static const jue_claim *role_before(const jue_claims *cl, size_t i, jue_claim_role role)
+{
+    const jue_claim *c = &cl->items[i];
+    for (size_t j = i; j-- > 0;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->sentence != c->sentence) break;
+        if (p->role == role && !p->is_percent && p->subject && c->subject && !strcmp(p->subject, c->subject)) return p;
+    }
+    return NULL;
+}
+
+/* A stated figure's interval — unless it contradicts its own table fact
+ * (that is reported once, by claims.fact), in which case the fact's, so one
+ * wrong figure does not also fail every share computed from it. */
+static jue_interval trusted_iv(const ck *k, const jue_claim *c)
+{
+    bool tok, rok;
+    int t;
+    const jue_cell *cell = c->fact ? fact_cell(k->d, c->fact, &tok, &rok, &t) : NULL;
+    if (cell && !jue_iv_overlaps(c->iv, cell_iv(cell))) return cell_iv(cell);
+    return c->iv;
+}
+
+/* The interval for a subject: a figure stated for it in the sentence, else
+ * its table fact. */
+static bool subject_iv(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out)
+{
+    const jue_claim *p = amount_before(&k->d->claims, i, subject, false);
+    if (p) { *out = trusted_iv(k, p); return true; }
+    bool tok, rok;
+    int t;
+    const jue_cell *cell = fact_cell(k->d, fact, &tok, &rok, &t);
+    if (cell) { *out = cell_iv(cell); return true; }
+    return false;
+}
+
+/* ---------- the checks ---------- */
+
+static void check_fact(ck *k, const jue_claim *c)
+{
+    if (c->is_percent || !c->fact || (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL)) return;
+    bool tok, rok;
+    int t = -1;
+    const jue_cell *cell = fact_cell(k->d, c->fact, &tok, &rok, &t);
+    if (!tok) return;   /* a missing table is reported by the table rules */
+    if (!rok) {
+        if (c->subject && !strncmp(c->subject, "项:", 4) && c->iv.hi != 0) {
+            char exp[128];
+            snprintf(exp, sizeof exp, "a row %s in %s", c->subject + 4, jue_table_label((jue_table_id)t));
+            report(k, C_ITEM_TABLE, c, exp, c->printed,
+                   "the notes give %s for 项 %s, but %s (%s) has no row %s", c->printed, c->subject + 4,
+                   jue_table_label((jue_table_id)t), jue_table_title((jue_table_id)t), c->subject + 4);
+        }
+        return;
+    }
+    jue_interval civ = cell_iv(cell);
+    if (jue_iv_overlaps(c->iv, civ)) return;
+    char exp[64];
+    fmt_cell(cell, exp, sizeof exp);
+    /* 元 for 万元 (or the reverse): the same digits, 10,000 times off */
+    jue_interval scaled;
+    bool unit_slip = false;
+    bool near = false;
+    if (c->unit == JUE_UNIT_YUAN) {
+        jue_fen lo, hi;
+        if (jue_fen_mul(c->iv.lo, 10000, &lo) && jue_fen_mul(c->iv.hi, 10000, &hi)) {
+            scaled = (jue_interval){ lo, hi };
+            unit_slip = jue_iv_overlaps(scaled, civ);
+            /* read as 万元 it is close to the table (within 10%): a unit slip
+             * and a wrong figure at once ("基本支出154.78元" for 160.72万元) */
+            jue_fen tol = civ.hi / 10;
+            near = !unit_slip && civ.hi > 0 && scaled.hi >= civ.lo - tol && scaled.lo <= civ.hi + tol;
+        }
+    } else if (c->unit == JUE_UNIT_WAN) {
+        scaled = (jue_interval){ c->iv.lo / 10000 - 1, c->iv.hi / 10000 + 1 };
+        unit_slip = c->iv.hi != 0 && jue_iv_overlaps(scaled, civ);
+    }
+    if (unit_slip) {
+        report(k, C_UNIT, c, exp, c->printed, "%s is printed as %s: the table gives %s — %s written for %s",
+               c->subject ? c->subject : "a figure", c->printed, exp, c->unit == JUE_UNIT_YUAN ? "元" : "万元",
+               c->unit == JUE_UNIT_YUAN ? "万元" : "元");
+        return;
+    }
+    if (near) {
+        report(k, C_UNIT, c, exp, c->printed,
+               "%s is printed as %s: 元 written for 万元 — and even as 万元 it differs from the table's %s",
+               c->subject ? c->subject : "a figure", c->printed, exp);
+        return;
+    }
+    char gap[40];
+    jue_fmt_wan(jue_iv_gap(c->iv, civ), false, gap, sizeof gap);
+    report(k, C_FACT, c, exp, c->printed, "the notes give %s %s, but %s %s is %s (off by at least %s万元 beyond rounding)",
+           c->subject ? c->subject : "", c->printed, jue_table_label((jue_table_id)t), c->fact + 4, exp, gap);
+}
+
+static void check_share(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_SHARE) return;
+    jue_interval part, whole;
+    if (!subject_iv(k, i, c->subject, c->fact, &part)) return;
+    bool have_whole = false;
+    if (c->whole) {
+        /* the whole named in the sentence: a figure stated for it anywhere, else its fact */
+        for (size_t j = 0; j < cl->len && !have_whole; j++)
+            if (cl->items[j].subject && !strcmp(cl->items[j].subject, c->whole) && !cl->items[j].is_percent &&
+                cl->items[j].role == JUE_ROLE_VALUE) {
+                whole = trusted_iv(k, &cl->items[j]);
+                have_whole = true;
+            }
+        if (!have_whole)
+            for (size_t j = 0; j < cl->len && !have_whole; j++)
+                if (cl->items[j].subject && !strcmp(cl->items[j].subject, c->whole) && cl->items[j].fact) {
+                    bool tok, rok;
+                    int t;
+                    const jue_cell *cell = fact_cell(k->d, cl->items[j].fact, &tok, &rok, &t);
+                    if (cell) { whole = cell_iv(cell); have_whole = true; }
+                }
+    } else if (c->parent >= 0) {
+        whole = trusted_iv(k, &cl->items[c->parent]);
+        have_whole = true;
+    } else {
+        /* the sentence's first stated amount */
+        for (size_t j = i; j-- > 0;) {
+            if (cl->items[j].sentence != c->sentence) break;
+            if (!cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) { whole = trusted_iv(k, &cl->items[j]); have_whole = true; }
+        }
+    }
+    if (!have_whole || whole.lo <= 0) return;
+    jue_interval ratio;
+    if (!jue_iv_ratio(part, whole, &ratio)) return;
+    /* shares of one whole are published so they add to 100% (and a tiny share
+     * as the smallest unit rather than 0.00%): allow one unit of the last
+     * printed digit either way, as controlled rounding does */
+    jue_interval printed = c->iv;
+    int64_t unit = 2 * (c->iv.hi - c->value);
+    printed.lo -= unit / 2;
+    printed.hi += unit / 2;
+    if (jue_iv_overlaps(ratio, printed)) return;
+    char exp[96];
+    fmt_ppb(ratio, exp, sizeof exp);
+    report(k, C_SHARE, c, exp, c->printed, "%s 占%s does not follow from the amounts: they give %s",
+           c->subject ? c->subject : "", c->printed, exp);
+}
+
+static void check_change(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_CHANGE_PCT || c->sign == 0) return;
+    const jue_claim *amt = role_before(cl, i, JUE_ROLE_CHANGE);
+    if (!amt) return;
+    jue_interval now;
+    if (!subject_iv(k, i, c->subject, c->fact, &now)) return;
+    /* last year = this year ∓ change */
+    jue_interval last;
+    if (c->sign < 0) { if (!jue_iv_add(now, amt->iv, &last)) return; }
+    else if (!jue_iv_sub(now, amt->iv, &last)) return;
+    if (last.lo <= 0) {
+        if (c->sign < 0 && c->value >= 999000000 && now.lo > 0) {
+            report(k, C_CHANGE, c, "< 100%", c->printed, "%s 下降%s, yet spending goes on (%s)", c->subject ? c->subject : "",
+                   c->printed, amt->printed);
+        }
+        return;
+    }
+    jue_interval ratio;
+    if (!jue_iv_ratio(amt->iv, last, &ratio)) return;
+    jue_interval printed = pct_iv(c);
+    if (jue_iv_overlaps(ratio, printed)) return;
+    char exp[96];
+    fmt_ppb(ratio, exp, sizeof exp);
+    report(k, C_CHANGE, c, exp, c->printed,
+           "%s changed by %s on last year, which is %s of last year's figure, not %s",
+           c->subject ? c->subject : "", amt->printed, exp, c->printed);
+}
+
+static void check_balance_change(ck *k)
+{
+    static const char *const PAIRS[][2] = {
+        { "收入总计", "支出总计" }, { "本年收入合计", "本年支出合计" }, { "财政拨款收入总计", "财政拨款支出总计" },
+    };
+    const jue_claims *cl = &k->d->claims;
+    for (size_t p = 0; p < 3; p++) {
+        const jue_claim *a = NULL, *b = NULL;
+        for (size_t i = 0; i < cl->len; i++) {
+            const jue_claim *c = &cl->items[i];
+            if (c->role != JUE_ROLE_CHANGE || !c->subject || !c->printed || !c->printed[0] || c->sign == 0) continue;
+            if (!a && !strcmp(c->subject, PAIRS[p][0])) a = c;
+            if (!b && !strcmp(c->subject, PAIRS[p][1])) b = c;
+        }
+        /* "其中收入减少…；支出减少…": both under the sentence's subject */
+        if (!a || !b) continue;
+        if (a->sign == b->sign && jue_iv_overlaps(a->iv, b->iv)) continue;
+        report(k, C_BALANCE, b, a->printed, b->printed,
+               "%s and %s are equal every year, so they change by the same amount; the notes say %s%s and %s%s",
+               PAIRS[p][0], PAIRS[p][1], a->sign < 0 ? "减少" : "增加", a->printed, b->sign < 0 ? "减少" : "增加",
+               b->printed);
+    }
+}
+
+static void check_completion(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_COMPLETION) return;
+    const jue_claim *bud = role_before(cl, i, JUE_ROLE_BUDGET);
+    const jue_claim *act = role_before(cl, i, JUE_ROLE_ACTUAL);
+    if (!act) act = amount_before(cl, i, c->subject, false);
+    if (!bud) return;
+    if (bud->value == 0) {   /* "0万元" is a zero budget, whatever its printed precision */
+        report(k, C_ZERO_BUDGET, c, "no completion rate", c->printed,
+               "a completion rate of %s on a year-start budget of %s is meaningless", c->printed, bud->printed);
+        return;
+    }
+    if (!act || bud->iv.lo <= 0) return;
+    jue_interval ratio;
+    if (!jue_iv_ratio(act->iv, bud->iv, &ratio)) return;
+    if (jue_iv_overlaps(ratio, pct_iv(c))) return;
+    char exp[96];
+    fmt_ppb(ratio, exp, sizeof exp);
+    report(k, C_COMPLETION, c, exp, c->printed, "决算 %s over 预算 %s is %s, not %s", act->printed, bud->printed, exp,
+           c->printed);
+}
+
+static void check_parts(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *w = &cl->items[i];
+        if (w->is_percent || w->role != JUE_ROLE_VALUE) continue;
+        jue_fen lo = 0;
+        int n = 0;
+        const jue_claim *last = NULL;
+        for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == w->sentence; j++) {
+            const jue_claim *p = &cl->items[j];
+            if (p->parent != (int)i || p->is_percent || p->role != JUE_ROLE_VALUE) continue;
+            lo += trusted_iv(k, p).lo;
+            n++;
+            last = p;
+        }
+        jue_interval wiv = trusted_iv(k, w);
+        if (n < 2 || lo <= wiv.hi) continue;
+        char sum[40];
+        jue_fmt_wan(lo, true, sum, sizeof sum);
+        report(k, C_PARTS, last, w->printed, sum, "the parts listed after 其中 add up to at least %s万元, more than %s %s",
+               sum, w->subject ? w->subject : "the whole", w->printed);
+    }
+}
+
+static void check_item_names(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    const char *last = NULL;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        if (!c->item_names || c->item_resolved) continue;
+        if (last && !strcmp(last, c->item_names)) continue;   /* one finding per statement */
+        last = c->item_names;
+        if (c->subject && !strncmp(c->subject, "项:", 4) && k->cat) {
+            const char *code = c->subject + 4;
+            char k1[8], k2[8];
+            jue_code_parent(JUE_CAT_FUNCTIONAL, code, k2, sizeof k2);
+            jue_code_parent(JUE_CAT_FUNCTIONAL, k2, k1, sizeof k1);
+            const char *a = jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, k1, k->d->year);
+            const char *b = jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, k2, k->d->year);
+            const char *x = jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year);
+            char exp[400];
+            snprintf(exp, sizeof exp, "%s（类）%s（款）%s（项）", a ? a : k1, b ? b : k2, x ? x : code);
+            report(k, C_ITEM_NAME, c, exp, c->item_names,
+                   "the names %s do not match the %d classification for %s: %s", c->item_names, k->d->year, code, exp);
+        } else {
+            report(k, C_ITEM_NAME, c, "a 类/款/项 of the classification", c->item_names,
+                   "%s is not a 类/款/项 of the %d classification", c->item_names, k->d->year);
+        }
+    }
+}
+
+static void check_item_missing(ck *k)
+{
+    const jue_table *t5 = k->d->tables[JUE_T05];
+    const jue_claims *cl = &k->d->claims;
+    bool any_item = false;
+    for (size_t i = 0; i < cl->len && !any_item; i++)
+        any_item = cl->items[i].subject && !strncmp(cl->items[i].subject, "项", 3);
+    if (!t5 || !any_item) return;
+    int col = jue_table_find_col(t5, "合计");
+    for (size_t r = 0; r < t5->nrows; r++) {
+        const jue_row *row = &t5->rows[r];
+        if (row->level != JUE_LEVEL_XIANG || col < 0) continue;
+        const jue_cell *cell = jue_table_cell_c(t5, r, (size_t)col);
+        if (!cell->present || cell->printed == 0) continue;
+        char subj[32];
+        snprintf(subj, sizeof subj, "项:%s", row->key);
+        bool found = false;
+        for (size_t i = 0; i < cl->len && !found; i++)
+            found = cl->items[i].subject && !strcmp(cl->items[i].subject, subj);
+        if (found) continue;
+        char amt[64];
+        fmt_cell(cell, amt, sizeof amt);
+        jue_finding f = { 0 };
+        char msg[512];
+        snprintf(msg, sizeof msg, "项 %s %s (%s in %s) is not described in the 具体 part of the notes", row->key,
+                 row->name, amt, jue_table_label(JUE_T05));
+        int s = sev(k, C_ITEM_MISSING);
+        if (s < 0) return;
+        f.rule = (char *)CHECK_NAMES[C_ITEM_MISSING];
+        f.severity = (jue_severity)s;
+        f.message = msg;
+        f.file = k->d->source;
+        f.line = row->src_line;
+        f.table = JUE_T05;
+        f.row = row->key;
+        f.column = (char *)"合计";
+        f.expected = (char *)"a statement of the 项";
+        f.actual = (char *)"none";
+        if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
+    }
+}
+
+jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
+                            jue_findings *out)
+{
+    ck k = { d, cat, checks, out, JUE_OK };
+    const jue_claims *cl = &d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        if (c->role == JUE_ROLE_MALFORMED)
+            report(&k, C_MALFORMED, c, "a number", c->printed, "'%s' is not a number", c->printed);
+        if (c->role == JUE_ROLE_DATE && d->year && c->printed && strstr(c->printed, "12月31日") && c->value != d->year) {
+            char exp[32];
+            snprintf(exp, sizeof exp, "%d年12月31日", d->year);
+            report(&k, C_DATE, c, exp, c->printed, "the %d accounts speak of %s; the year-end is %s", d->year, c->printed, exp);
+        }
+        check_fact(&k, c);
+        check_share(&k, i);
+        check_change(&k, i);
+        check_completion(&k, i);
+    }
+    check_balance_change(&k);
+    check_parts(&k);
+    check_item_names(&k);
+    check_item_missing(&k);
+    return k.st;
+}

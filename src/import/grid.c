@@ -1,0 +1,229 @@
+/* Grids of located text cells (see import_internal.h) and the small text
+ * helpers every part of the importer needs. */
+#include "import_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Columns beyond this are ignored: no disclosure table is that wide, and a
+ * hostile workbook could otherwise make every row huge. */
+#define MAX_COLS 1024
+
+jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind)
+{
+    jue_idoc *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->file = jue_strdup(file ? file : "");
+    if (!d->file) { free(d); return NULL; }
+    d->kind = kind;
+    return d;
+}
+
+static void grid_free(jue_grid *g)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        for (size_t k = 0; k < g->rows[i].n; k++) free(g->rows[i].cells[k].text);
+        free(g->rows[i].cells);
+    }
+    free(g->rows);
+    free(g->name);
+}
+
+void jue_idoc_free(jue_idoc *d)
+{
+    if (!d) return;
+    for (size_t i = 0; i < d->n; i++) grid_free(&d->grids[i]);
+    free(d->grids);
+    free(d->file);
+    free(d->title);
+    free(d);
+}
+
+jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name)
+{
+    if (d->n == d->cap) {
+        size_t nc = d->cap ? d->cap * 2 : 4;
+        jue_grid *ng = realloc(d->grids, nc * sizeof *ng);
+        if (!ng) return NULL;
+        d->grids = ng;
+        d->cap = nc;
+    }
+    jue_grid *g = &d->grids[d->n];
+    memset(g, 0, sizeof *g);
+    if (name && !(g->name = jue_strdup(name))) return NULL;
+    d->n++;
+    return g;
+}
+
+jue_grow *jue_grid_add_row(jue_grid *g, int line)
+{
+    if (g->n == g->cap) {
+        size_t nc = g->cap ? g->cap * 2 : 64;
+        jue_grow *nr = realloc(g->rows, nc * sizeof *nr);
+        if (!nr) return NULL;
+        g->rows = nr;
+        g->cap = nc;
+    }
+    jue_grow *r = &g->rows[g->n++];
+    memset(r, 0, sizeof *r);
+    r->line = line;
+    return r;
+}
+
+static bool is_space_at(const unsigned char *p, size_t n, size_t *len)
+{
+    if (n >= 1 && (p[0] == ' ' || p[0] == '\t' || p[0] == '\r' || p[0] == '\n' || p[0] == '\f' ||
+                   p[0] == '\v')) { *len = 1; return true; }
+    if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) { *len = 3; return true; } /* U+3000 */
+    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) { *len = 2; return true; }                 /* U+00A0 */
+    return false;
+}
+
+jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
+{
+    if (col < 0 || col >= MAX_COLS) return NULL;
+    while (r->n <= (size_t)col) {
+        if (r->n == r->cap) {
+            size_t nc = r->cap ? r->cap * 2 : 8;
+            while (nc <= (size_t)col) nc *= 2;
+            jue_gcell *ncl = realloc(r->cells, nc * sizeof *ncl);
+            if (!ncl) return NULL;
+            r->cells = ncl;
+            r->cap = nc;
+        }
+        jue_gcell *c = &r->cells[r->n];
+        memset(c, 0, sizeof *c);
+        c->col = (int)r->n;
+        c->text = calloc(1, 1);
+        if (!c->text) return NULL;
+        r->n++;
+    }
+    const unsigned char *p = (const unsigned char *)text;
+    size_t k;
+    while (n > 0 && is_space_at(p, n, &k)) { p += k; n -= k; }
+    while (n > 0) {
+        /* trailing spaces: check the last 1, 2 or 3 bytes */
+        if (is_space_at(p + n - 1, 1, &k) && k == 1) { n--; continue; }
+        if (n >= 2 && is_space_at(p + n - 2, 2, &k) && k == 2) { n -= 2; continue; }
+        if (n >= 3 && is_space_at(p + n - 3, 3, &k) && k == 3) { n -= 3; continue; }
+        break;
+    }
+    char *t = malloc(n + 1);
+    if (!t) return NULL;
+    memcpy(t, p, n);
+    t[n] = '\0';
+    jue_gcell *c = &r->cells[col];
+    free(c->text);
+    c->text = t;
+    return c;
+}
+
+const char *jue_grow_text(const jue_grow *r, int col)
+{
+    return (col >= 0 && (size_t)col < r->n) ? r->cells[col].text : "";
+}
+
+size_t jue_grow_filled(const jue_grow *r)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++) k += r->cells[i].text[0] && !r->cells[i].copy;
+    return k;
+}
+
+/* ---- text helpers ---- */
+
+void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0, k;
+    while (i < n) {
+        if (is_space_at(p + i, n - i, &k)) { i += k; continue; }
+        if (p[i] == '*' && i + 1 < n && p[i + 1] == '*') { i += 2; continue; }
+        /* full-width ASCII U+FF01..U+FF5E: EF BC 81..EF BD 9E */
+        if (fold && i + 2 < n && p[i] == 0xEF && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
+            unsigned cp = ((unsigned)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            cp |= 0xF000;
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                jue_buf_putc(out, (char)(cp - 0xFF01 + 0x21));
+                i += 3;
+                continue;
+            }
+        }
+        jue_buf_putc(out, (char)p[i]);
+        i++;
+    }
+}
+
+void jue_imp_matchkey(jue_buf *out, const char *s)
+{
+    jue_buf tmp;
+    jue_buf_init(&tmp);
+    jue_imp_squeeze(&tmp, s, true);
+    const char *t = jue_buf_str(&tmp);
+    static const struct { const char *from, *to; } MAP[] = {
+        { "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },   /* “ ” */
+        { "\xE2\x80\x98", "'" },  { "\xE2\x80\x99", "'" },    /* ‘ ’ */
+        { "\xE3\x80\x94", "(" },  { "\xE3\x80\x95", ")" },    /* 〔 〕 */
+    };
+    while (*t) {
+        bool hit = false;
+        for (size_t i = 0; i < sizeof MAP / sizeof MAP[0] && !hit; i++) {
+            size_t k = strlen(MAP[i].from);
+            if (strncmp(t, MAP[i].from, k) == 0) {
+                jue_buf_puts(out, MAP[i].to);
+                t += k;
+                hit = true;
+            }
+        }
+        if (!hit) jue_buf_putc(out, *t++);
+    }
+    jue_buf_free(&tmp);
+}
+
+static size_t cn_digit(const char *p)
+{
+    static const char *const D[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零" };
+    for (size_t i = 0; i < sizeof D / sizeof D[0]; i++) {
+        size_t k = strlen(D[i]);
+        if (strncmp(p, D[i], k) == 0) return k;
+    }
+    return 0;
+}
+
+static const char *skip_sp(const char *p)
+{
+    size_t k;
+    while (*p && is_space_at((const unsigned char *)p, strlen(p), &k)) p += k;
+    return p;
+}
+
+const char *jue_imp_skip_ordinal(const char *s)
+{
+    const char *p = skip_sp(s);
+    /* (一) （一） (1) （1） */
+    const char *open = NULL;
+    if (*p == '(') open = p + 1;
+    else if (strncmp(p, "（", 3) == 0) open = p + 3;
+    if (open) {
+        const char *q = open;
+        size_t k;
+        while ((k = cn_digit(q)) > 0) q += k;
+        while (*q >= '0' && *q <= '9') q++;
+        if (q != open) {
+            if (*q == ')') return skip_sp(q + 1);
+            if (strncmp(q, "）", 3) == 0) return skip_sp(q + 3);
+        }
+        return p;
+    }
+    const char *q = p;
+    size_t k;
+    bool cn = false;
+    while ((k = cn_digit(q)) > 0) { q += k; cn = true; }
+    if (!cn) while (*q >= '0' && *q <= '9') q++;
+    if (q == p) return p;
+    if (strncmp(q, "、", 3) == 0) return skip_sp(q + 3);
+    if (!cn && strncmp(q, "．", 3) == 0) return skip_sp(q + 3);
+    /* "1." but not "1.5" (an amount) */
+    if (!cn && *q == '.' && !(q[1] >= '0' && q[1] <= '9')) return skip_sp(q + 1);
+    return p;
+}

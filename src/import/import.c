@@ -1,0 +1,141 @@
+/* jue_import_file: read a published disclosure (XLSX workbook or plain
+ * text) into the one model. The door is chosen by extension (or content when
+ * the extension says nothing); the recognizer does the rest. */
+#include "import_internal.h"
+
+#include <juesuan/claims.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static jue_input_kind detect(const char *name, const char *data, size_t len)
+{
+    if (ends_with(name, ".xlsx") || ends_with(name, ".xlsm")) return JUE_IN_XLSX;
+    if (ends_with(name, ".txt") || ends_with(name, ".md") || ends_with(name, ".markdown"))
+        return JUE_IN_TEXT;
+    if (ends_with(name, ".pdf")) return JUE_IN_PDF;
+    if (ends_with(name, ".docx")) return JUE_IN_DOCX;
+    if (ends_with(name, ".html") || ends_with(name, ".htm")) return JUE_IN_HTML;
+    /* no telling extension: a zip is taken for a workbook, the rest for text */
+    if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) return JUE_IN_XLSX;
+    return JUE_IN_TEXT;
+}
+
+/* The claims lexicon, read once per process (it is data, not per document). */
+static const jue_lexicon *lexicon(jue_diags *diags)
+{
+    static jue_lexicon *lx;
+    static bool tried;
+    if (!tried) {
+        tried = true;
+        if (jue_lexicon_load(NULL, &lx, diags) != JUE_OK) lx = NULL;
+    }
+    return lx;
+}
+
+/* The notes are the rows no table used: one-cell rows are prose; rows of
+ * several cells that no table claimed are left out (their line holds a
+ * tab, which the extractor skips). Lines keep their numbers: the text is
+ * padded with empty lines up to each row's line. */
+static jue_status extract_claims(const jue_idoc *doc, const jue_catalog *cat, jue_disclosure *d, jue_diags *diags)
+{
+    const jue_lexicon *lx = lexicon(diags);
+    if (!lx) return JUE_OK;   /* reported once; tables are still audited */
+    for (size_t g = 0; g < doc->n; g++) {
+        const jue_grid *gr = &doc->grids[g];
+        jue_buf b;
+        jue_buf_init(&b);
+        int line = 1;
+        for (size_t i = 0; i < gr->n; i++) {
+            const jue_grow *r = &gr->rows[i];
+            if (r->used || jue_grow_filled(r) == 0 || r->line < line) continue;
+            while (line < r->line) { jue_buf_putc(&b, '\n'); line++; }
+            bool first = true;
+            for (size_t c = 0; c < r->n; c++) {
+                if (!r->cells[c].text[0] || r->cells[c].copy) continue;
+                if (!first) jue_buf_putc(&b, '\t');
+                jue_buf_puts(&b, r->cells[c].text);
+                first = false;
+            }
+        }
+        if (b.err) { jue_status e = b.err; jue_buf_free(&b); return e; }
+        jue_status st = jue_claims_extract(jue_buf_str(&b), b.len, 1, lx, cat, d->year, &d->claims);
+        jue_buf_free(&b);
+        if (st) return st;
+    }
+    return JUE_OK;
+}
+
+jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue_input_kind kind,
+                             const jue_catalog *cat, const jue_profile *prof,
+                             jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags)
+{
+    *out = NULL;
+    if (doc_out) *doc_out = NULL;
+    if (!name) name = "";
+    if (kind == JUE_IN_AUTO) kind = detect(name, data, len);
+    if (kind != JUE_IN_XLSX && kind != JUE_IN_TEXT) {
+        static const char *const K[] = { "", "XLSX", "text", "PDF", "DOCX", "HTML" };
+        jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "reading %s is not supported yet",
+                     (unsigned)kind < 6 ? K[kind] : "this format");
+        return JUE_ERR_INVALID;
+    }
+    jue_idoc *doc = jue_idoc_new(name, kind);
+    jue_disclosure *d = jue_disclosure_new();
+    if (!doc || !d) { jue_idoc_free(doc); jue_disclosure_free(d); return JUE_ERR_NOMEM; }
+    jue_status st = kind == JUE_IN_XLSX ? jue_xlsx_read(data, len, doc, diags)
+                                        : jue_text_read(data, len, doc, diags);
+    if (!st) st = jue_recognize(doc, cat, prof, d, diags);
+    if (!st && !(d->source = jue_strdup(name))) st = JUE_ERR_NOMEM;
+    if (!st) {
+        bool any = false, prose = false;
+        for (int t = 0; t < JUE_NTABLES; t++) any |= d->tables[t] != NULL;
+        for (size_t g = 0; g < doc->n && !prose; g++)
+            for (size_t i = 0; i < doc->grids[g].n && !prose; i++)
+                prose = !doc->grids[g].rows[i].used && jue_grow_filled(&doc->grids[g].rows[i]) > 0;
+        if (!any) {
+            jue_diag_add(diags, any || prose ? JUE_SEV_WARNING : JUE_SEV_ERROR, name, 0, 0,
+                         "none of the nine public tables was found");
+            if (!prose) st = JUE_ERR_INVALID;
+        }
+    }
+    if (st) {
+        jue_disclosure_free(d);
+        jue_idoc_free(doc);
+        return st;
+    }
+    if (d->profile == NULL && prof) d->profile = jue_strdup(jue_profile_name(prof));
+    st = extract_claims(doc, cat, d, diags);
+    if (st) {
+        jue_disclosure_free(d);
+        jue_idoc_free(doc);
+        return st;
+    }
+    *out = d;
+    if (doc_out) *doc_out = doc;
+    else jue_idoc_free(doc);
+    return JUE_OK;
+}
+
+jue_status jue_import_file(const char *path, jue_input_kind kind, const jue_catalog *cat,
+                           const jue_profile *prof, jue_disclosure **out, jue_diags *diags)
+{
+    *out = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    jue_status st = jue_read_file(path, &data, &len);
+    if (st) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the file: %s", jue_status_str(st));
+        return st == JUE_ERR_NOMEM ? st : JUE_ERR_IO;
+    }
+    st = jue_import_buffer(data, len, path, kind, cat, prof, out, NULL, diags);
+    free(data);
+    return st;
+}

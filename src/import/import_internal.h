@@ -1,0 +1,91 @@
+/* import_internal.h — the importer's insides: grids of located text cells,
+ * the doors that make them (text, XLSX) and the one recognizer that turns
+ * grids into model tables.
+ *
+ * A grid is a list of rows; a row a list of cells in column order. Where a
+ * cell was printed: for text, row.line is the file line (1-based) and
+ * cell.pos the character column where the cell starts; for XLSX, row.line is
+ * the sheet's row number (1-based, as in "C7"), cell.col the 0-based sheet
+ * column and grid.name the sheet name — so row.line goes into
+ * jue_row.src_line / jue_cell.src_line either way. Internal header.
+ */
+#ifndef JUE_IMPORT_INTERNAL_H
+#define JUE_IMPORT_INTERNAL_H
+
+#include <juesuan/import.h>
+
+typedef struct {
+    char *text;        /* owned, trimmed, "" when blank; never NULL */
+    int col;           /* 0-based column (sheet column, or index in the split line) */
+    int pos;           /* text: 1-based character column where the cell starts; 0 otherwise */
+    bool number;       /* XLSX: stored as a number (text is its decimal form) */
+    bool copy;         /* XLSX: not written here but covered by a merged cell (text copied) */
+} jue_gcell;
+
+typedef struct {
+    jue_gcell *cells;  /* dense by col: cells[i].col == i */
+    size_t n, cap;
+    int line;          /* file line or sheet row number */
+    int page;          /* 0 = not known */
+    bool used;         /* consumed by a recognised table (the rest is the notes) */
+} jue_grow;
+
+typedef struct {
+    char *name;        /* sheet name (XLSX) or NULL */
+    bool merges;       /* merged cells are known (XLSX): copies mark covered cells */
+    jue_grow *rows;
+    size_t n, cap;
+} jue_grid;
+
+/* Everything read from one input, kept for the claims work that follows
+ * table recognition: the notes are the rows no table used (row.used false),
+ * one cell each for prose lines, with their line numbers. */
+typedef struct {
+    char *file;        /* as given, for diagnostics */
+    char *title;       /* document title where the format has one (XLSX properties), or NULL */
+    jue_input_kind kind;
+    jue_grid *grids;
+    size_t n, cap;
+} jue_idoc;
+
+jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind);
+void jue_idoc_free(jue_idoc *d);
+/* Appends an empty grid; NULL on allocation failure. */
+jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name);
+/* Appends an empty row; NULL on allocation failure. */
+jue_grow *jue_grid_add_row(jue_grid *g, int line);
+/* Sets the cell at col (growing the row with blank cells); copies text (n
+ * bytes) trimmed of spaces. NULL on allocation failure or col out of range. */
+jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n);
+/* The text of the cell at col, "" when beyond the row. */
+const char *jue_grow_text(const jue_grow *r, int col);
+/* Non-blank cells that are not merge copies. */
+size_t jue_grow_filled(const jue_grow *r);
+
+/* Doors. Each appends grids to doc; problems go to diags (file:line, or the
+ * sheet and cell in the message). */
+jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
+jue_status jue_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
+
+/* The recognizer: finds the nine tables in doc's grids and fills d. */
+jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof,
+                         jue_disclosure *d, jue_diags *diags);
+
+/* Like jue_import_file on a buffer (name is used for diagnostics and, with
+ * kind JUE_IN_AUTO, for its extension). When doc_out is not NULL it receives
+ * the grids (free with jue_idoc_free), else they are freed. */
+jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue_input_kind kind,
+                             const jue_catalog *cat, const jue_profile *prof,
+                             jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags);
+
+/* Text helpers shared by the doors and the recognizer (import_text_util.c). */
+/* Appends s with every space removed (ASCII, U+3000, U+00A0), "**" dropped,
+ * full-width ASCII folded to ASCII when fold is true. */
+void jue_imp_squeeze(jue_buf *out, const char *s, bool fold);
+/* The comparison form of a printed label: squeezed, folded, brackets and
+ * quotes unified ("（）“”" → "()\"\""). */
+void jue_imp_matchkey(jue_buf *out, const char *s);
+/* Skips a leading ordinal ("一、", "（一）", "(一)", "1.", "1、", "1．"). */
+const char *jue_imp_skip_ordinal(const char *s);
+
+#endif

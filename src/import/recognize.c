@@ -1,0 +1,1440 @@
+/* The one table recognizer: grids of located text cells (from any door) →
+ * the nine tables of the model, with the same row and column keys the
+ * compiler uses, so one rule pack audits compiled and imported disclosures.
+ *
+ * Steps, per grid (a text file, or a sheet):
+ *  1. Title rows: a row with one distinct text that is, after squeezing
+ *     spaces, dropping an ordinal, a "（续）" mark and a 公开NN表 label, one
+ *     of the titles in data/import/aliases.tsv (or ends with one, after a
+ *     department/year prefix). A bare 公开NN表 label with no title nearby
+ *     counts by its number (through the profile's numbering). Titles win.
+ *  2. A title starts a table only if a table row (two or more cells) or an
+ *     empty-table 说明 follows within a few lines: a table of contents or a
+ *     heading is not a table.
+ *  3. Meta rows (编制单位/部门, 金额单位, the label) give department and unit;
+ *     header rows run up to the first data row; the 栏次 row is skipped; the
+ *     column under each header cell is named by its lowest header text.
+ *  4. The body, by form: code tables (02 03 05 07 08: code and name columns,
+ *     codes possibly split 类/款/项), two-pane tables (01 04: each pane
+ *     starts at a 项目 header; lines named by alias or by the catalog's 类
+ *     names), 06 (code/name/value triples, the side by economic class) and
+ *     09 (items across, 预算数 group then 决算数 group, or one row per group).
+ *     Names broken over lines are joined; the body ends at a prose line.
+ *  5. A 说明 line (or one saying 无数据/空表) under the table is its note;
+ *     a table without a non-zero figure is empty.
+ * Rows of the grids that no table used are left for the notes (claims). */
+#include "import_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_WINDOW 6     /* non-blank rows after a body where its 说明 may be */
+#define TITLE_WINDOW 8    /* non-blank rows after a title where its table must start */
+#define MAXK 512          /* bytes of a match key; longer labels are not names */
+
+/* ---- aliases (data/import/aliases.tsv) -------------------------------- */
+
+typedef struct {
+    char kind;            /* t c r i g */
+    int table;            /* jue_table_id */
+    int side;             /* 0 any, 1 inc, 2 exp */
+    char *key;            /* match key of the printed text */
+    char *canon;
+} alias;
+
+typedef struct {
+    jue_idoc *doc;
+    const jue_catalog *cat;
+    const jue_profile *prof;
+    jue_disclosure *d;
+    jue_diags *diags;
+    alias *al;
+    size_t nal;
+    bool nomem;
+    int cat_from, cat_to;
+} rc;
+
+static void mk(const char *s, char out[MAXK])
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_imp_matchkey(&b, s);
+    snprintf(out, MAXK, "%s", jue_buf_str(&b));
+    jue_buf_free(&b);
+}
+
+/* Printed name: spaces and Markdown marks out, ordinal off. */
+static char *clean_name(const char *s)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_imp_squeeze(&b, s, false);
+    const char *t = jue_imp_skip_ordinal(jue_buf_str(&b));
+    char *r = jue_strdup(t);
+    jue_buf_free(&b);
+    return r;
+}
+
+static jue_status load_aliases(rc *c)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/import/aliases.tsv", jue_data_dir());
+    char *data;
+    size_t len;
+    jue_status st = jue_read_file(path, &data, &len);
+    if (st) {
+        jue_diag_add(c->diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the importer's aliases: %s",
+                     jue_status_str(st));
+        return st;
+    }
+    size_t cap = 256;
+    c->al = calloc(cap, sizeof *c->al);
+    if (!c->al) { free(data); return JUE_ERR_NOMEM; }
+    int line = 0;
+    for (char *p = data; *p && !st;) {
+        char *nl = strchr(p, '\n');
+        if (nl) *nl = '\0';
+        line++;
+        if (*p && *p != '#') {
+            char *f[5] = { 0 };
+            int nf = 0;
+            for (char *q = p; nf < 5;) {
+                f[nf++] = q;
+                char *tab = strchr(q, '\t');
+                if (!tab) break;
+                *tab = '\0';
+                q = tab + 1;
+            }
+            int tid = -1;
+            if (nf >= 4 && f[1][0] == 'T' && f[1][1] >= '0' && f[1][2] >= '1' && f[1][2] <= '9' && !f[1][3])
+                tid = (f[1][1] - '0') * 10 + (f[1][2] - '0') - 1;
+            char kind = 0;
+            if (nf >= 4) {
+                if (!strcmp(f[0], "title")) kind = 't';
+                else if (!strcmp(f[0], "col")) kind = 'c';
+                else if (!strcmp(f[0], "row")) kind = 'r';
+                else if (!strcmp(f[0], "item")) kind = 'i';
+                else if (!strcmp(f[0], "group")) kind = 'g';
+            }
+            if (!kind || tid < 0 || tid >= JUE_NTABLES) {
+                jue_diag_add(c->diags, JUE_SEV_WARNING, path, line, 1,
+                             "not an alias line (kind, table, side, printed, canonical)");
+            } else {
+                if (c->nal == cap) {
+                    alias *na = realloc(c->al, cap * 2 * sizeof *na);
+                    if (!na) { st = JUE_ERR_NOMEM; break; }
+                    c->al = na;
+                    cap *= 2;
+                }
+                char key[MAXK];
+                mk(f[3], key);
+                alias *a = &c->al[c->nal];
+                a->kind = kind;
+                a->table = tid;
+                a->side = !strcmp(f[2], "inc") ? 1 : !strcmp(f[2], "exp") ? 2 : 0;
+                a->key = jue_strdup(key);
+                a->canon = jue_strdup(nf >= 5 ? f[4] : "");
+                if (!a->key || !a->canon) { free(a->key); free(a->canon); st = JUE_ERR_NOMEM; break; }
+                c->nal++;
+            }
+        }
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    free(data);
+    return st;
+}
+
+static void free_aliases(rc *c)
+{
+    for (size_t i = 0; i < c->nal; i++) {
+        free(c->al[i].key);
+        free(c->al[i].canon);
+    }
+    free(c->al);
+}
+
+/* side: 0 = any alias; 1/2 = that pane's aliases and the side-less ones. */
+static const alias *find_alias(const rc *c, char kind, int table, int side, const char *key)
+{
+    for (size_t i = 0; i < c->nal; i++) {
+        const alias *a = &c->al[i];
+        if (a->kind == kind && a->table == table && (side == 0 || a->side == 0 || a->side == side) &&
+            !strcmp(a->key, key))
+            return a;
+    }
+    return NULL;
+}
+
+/* ---- small predicates -------------------------------------------------- */
+
+static bool all_digits(const char *s)
+{
+    if (!*s) return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9') return false;
+    return true;
+}
+
+/* Squeezed and folded text of a cell. */
+static void fold(const char *s, char out[MAXK])
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_imp_squeeze(&b, s, true);
+    snprintf(out, MAXK, "%s", jue_buf_str(&b));
+    jue_buf_free(&b);
+}
+
+/* Only dashes (a placeholder for nothing). */
+static bool dashes_only(const char *s)
+{
+    char f[MAXK];
+    fold(s, f);
+    if (!f[0]) return true;
+    for (const char *p = f; *p;) {
+        if (*p == '-') { p++; continue; }
+        if (!strncmp(p, "—", 3) || !strncmp(p, "–", 3) || !strncmp(p, "－", 3)) {
+            p += 3;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+static bool is_amount(const char *s)
+{
+    if (!s[0]) return false;
+    jue_amount a;
+    return jue_amount_parse(s, strlen(s), JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.blank;
+}
+
+/* 公开NN表 (or 表NN) on its own: the number, else 0. */
+static int label_number(const char *s)
+{
+    char f[MAXK];
+    fold(s, f);
+    const char *p = f;
+    if (!strncmp(p, "公开", 6)) p += 6;
+    else if (strncmp(p, "表", 3) != 0) return 0;
+    if (!strncmp(p, "表", 3)) p += 3;
+    int n = 0, k = 0;
+    while (*p >= '0' && *p <= '9' && k < 3) { n = n * 10 + (*p++ - '0'); k++; }
+    if (!k) return 0;
+    if (!strncmp(p, "表", 3)) p += 3;
+    return *p ? 0 : n;
+}
+
+/* The one text of a row (distinct non-copy cells), or NULL. */
+static const char *single_text(const jue_grow *r)
+{
+    const char *t = NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        if (t && strcmp(t, g->text) != 0) return NULL;
+        t = g->text;
+    }
+    return t;
+}
+
+/* Whether a row is a title; table id and continuation mark. */
+static int title_of(const rc *c, const jue_grow *r, bool *cont)
+{
+    const char *t = single_text(r);
+    char f[MAXK];
+    if (!t) {
+        /* title and label in one row ("收入支出决算总表 | 公开01表") */
+        const char *first = NULL;
+        size_t filled = 0;
+        for (size_t i = 0; i < r->n; i++) {
+            const jue_gcell *g = &r->cells[i];
+            if (!g->text[0] || g->copy) continue;
+            filled++;
+            if (!label_number(g->text) && !first) first = g->text;
+        }
+        if (filled != 2 || !first) return -1;
+        t = first;
+    }
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_imp_squeeze(&b, t, false);
+    snprintf(f, sizeof f, "%s", jue_imp_skip_ordinal(jue_buf_str(&b)));
+    jue_buf_free(&b);
+    *cont = false;
+    /* trailing marks: （续） (续) 续表, and a 公开NN表 label */
+    for (int again = 1; again;) {
+        again = 0;
+        static const char *const TAILS[] = { "（续表）", "(续表)", "（续）", "(续)", "续表", "续" };
+        size_t n = strlen(f);
+        for (size_t i = 0; i < sizeof TAILS / sizeof TAILS[0]; i++) {
+            size_t k = strlen(TAILS[i]);
+            if (n > k && !strcmp(f + n - k, TAILS[i])) {
+                f[n - k] = '\0';
+                *cont = true;
+                again = 1;
+                break;
+            }
+        }
+        char *lab = strstr(f, "公开");
+        if (lab && lab != f && label_number(lab)) { *lab = '\0'; again = 1; }
+    }
+    char key[MAXK];
+    mk(f, key);
+    if (!key[0]) return -1;
+    int best = -1;
+    size_t best_len = 0;
+    size_t kl = strlen(key);
+    for (size_t i = 0; i < c->nal; i++) {
+        const alias *a = &c->al[i];
+        if (a->kind != 't') continue;
+        if (!strcmp(a->key, key)) return a->table;
+        size_t al = strlen(a->key);
+        /* "醴陵市医疗保障局2022年度收入支出决算总表": a prefix without
+         * sentence punctuation, not too long */
+        if (kl > al && kl - al <= 90 && !strcmp(key + kl - al, a->key) && al > best_len) {
+            bool prose = false;
+            static const char *const P[] = { "，", "。", "；", "：", ",", ";", ":", "、", "说明", "情况" };
+            for (size_t q = 0; q < sizeof P / sizeof P[0] && !prose; q++) {
+                char *h = strstr(key, P[q]);
+                prose = h && (size_t)(h - key) < kl - al;
+            }
+            if (!prose) { best = a->table; best_len = al; }
+        }
+    }
+    return best;
+}
+
+static bool is_meta(const jue_grow *r, int *unit, char **dept)
+{
+    bool meta = false;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        char f[MAXK];
+        fold(g->text, f);
+        if (label_number(f)) { meta = true; continue; }
+        const char *u = strstr(f, "单位:");
+        if (!u) u = strstr(f, "单位：");
+        if (strstr(f, "金额单位") || (u && (strstr(u, "万元") || strstr(u, "元")) && strlen(u) < 24)) {
+            meta = true;
+            if (unit) *unit = strstr(u ? u : f, "万元") ? JUE_UNIT_WAN : strstr(f, "亿元") ? JUE_UNIT_YI : JUE_UNIT_YUAN;
+            continue;
+        }
+        static const char *const DEPT[] = { "编制单位:", "编制单位：", "部门:", "部门：", "单位名称:", "单位名称：", "填报单位:", "填报单位：", "单位:" };
+        for (size_t k = 0; k < sizeof DEPT / sizeof DEPT[0]; k++) {
+            size_t n = strlen(DEPT[k]);
+            if (!strncmp(f, DEPT[k], n)) {
+                meta = true;
+                if (dept && !*dept && f[n]) *dept = jue_strdup(f + n);
+            }
+        }
+    }
+    return meta;
+}
+
+/* 栏次 row: starts with 栏次, or holds only the numbers 1, 2, 3 … */
+static bool is_lanci(const jue_grow *r)
+{
+    int expect = 1;
+    bool nums = true, any = false;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        char f[MAXK];
+        fold(g->text, f);
+        if (!any && !strcmp(f, "栏次")) return true;
+        any = true;
+        if (!all_digits(f) || atoi(f) != expect) nums = false;
+        expect++;
+    }
+    return any && nums && expect > 2;
+}
+
+static bool note_text(const char *s)
+{
+    char f[MAXK];
+    fold(s, f);
+    return !strncmp(f, "说明", 6) || strstr(f, "无数据") || strstr(f, "空表") ||
+           strstr(f, "没有数据");
+}
+
+/* ---- pending rows ------------------------------------------------------ */
+
+typedef struct {
+    const jue_gcell *cell;
+    int col;              /* model column */
+    int line;
+} pval;
+
+typedef struct {
+    char *key, *name;
+    jue_level level;
+    jue_side side;
+    bool total;
+    int line_no, src_line, page;
+    int order, pane;
+    pval v[16];
+    int nv;
+} prow;
+
+typedef struct {
+    prow *r;
+    size_t n, cap;
+} prows;
+
+static prow *prow_add(rc *c, prows *P)
+{
+    if (P->n == P->cap) {
+        size_t nc = P->cap ? P->cap * 2 : 32;
+        prow *nr = realloc(P->r, nc * sizeof *nr);
+        if (!nr) { c->nomem = true; return NULL; }
+        P->r = nr;
+        P->cap = nc;
+    }
+    prow *p = &P->r[P->n];
+    memset(p, 0, sizeof *p);
+    p->order = (int)P->n;
+    P->n++;
+    return p;
+}
+
+static void prows_free(prows *P)
+{
+    for (size_t i = 0; i < P->n; i++) {
+        free(P->r[i].key);
+        free(P->r[i].name);
+    }
+    free(P->r);
+}
+
+static void pval_add(prow *p, const jue_gcell *g, int col, int line)
+{
+    if (p->nv < 16 && col >= 0) p->v[p->nv++] = (pval){ g, col, line };
+}
+
+/* ---- table context ----------------------------------------------------- */
+
+typedef struct {
+    rc *c;
+    jue_grid *g;
+    jue_table_id id;
+    size_t a, b;          /* segment rows [a, b), after the title */
+    jue_unit unit;
+    size_t hdr[24];
+    int nhdr;
+    size_t body;          /* first data row */
+    size_t end;           /* first row after the body */
+} tctx;
+
+static void diag_cell(tctx *t, const jue_gcell *g, int line, jue_severity sev, const char *fmt,
+                      const char *a1, const char *a2)
+{
+    char where[160] = "";
+    if (t->g->name && g) {
+        char ref[16];
+        int col = g->col, k = 0;
+        char tmp[8];
+        do { tmp[k++] = (char)('A' + col % 26); col = col / 26 - 1; } while (col >= 0 && k < 7);
+        for (int i = 0; i < k; i++) ref[i] = tmp[k - 1 - i];
+        ref[k] = '\0';
+        snprintf(where, sizeof where, "sheet %s cell %s%d: ", t->g->name, ref, line);
+    }
+    jue_diag_add(t->c->diags, sev, t->c->doc->file, line, g ? (t->g->name ? g->col + 1 : g->pos) : 0,
+                 "%s%s: %s%s%s", where, jue_table_label(t->id), fmt, a1 ? a1 : "", a2 ? a2 : "");
+}
+
+/* Lowest header text above column col (copies count: a merged header
+ * names every column it spans). */
+static void leaf_at(tctx *t, int col, char out[MAXK])
+{
+    out[0] = '\0';
+    for (int h = t->nhdr - 1; h >= 0; h--) {
+        const char *s = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+        if (s[0]) { mk(s, out); return; }
+    }
+}
+
+static int max_cols(tctx *t)
+{
+    size_t m = 0;
+    for (int h = 0; h < t->nhdr; h++)
+        if (t->g->rows[t->hdr[h]].n > m) m = t->g->rows[t->hdr[h]].n;
+    for (size_t r = t->body; r < t->end && r < t->g->n; r++)
+        if (t->g->rows[r].n > m) m = t->g->rows[r].n;
+    return (int)m;
+}
+
+/* Model column for a header text in table id (pane side for 04). */
+static int col_for(tctx *t, const jue_table *tab, const char *key, int side)
+{
+    for (size_t k = 0; k < tab->ncols; k++) {
+        char ck[MAXK];
+        mk(tab->cols[k].key, ck);
+        if (!strcmp(ck, key)) return (int)k;
+    }
+    const alias *a = find_alias(t->c, 'c', t->id, side, key);
+    /* a side-specific alias wins over a side-less one */
+    for (size_t i = 0; i < t->c->nal && side; i++) {
+        const alias *b = &t->c->al[i];
+        if (b->kind == 'c' && b->table == (int)t->id && b->side == side && !strcmp(b->key, key)) { a = b; break; }
+    }
+    return a ? jue_table_find_col(tab, a->canon) : -1;
+}
+
+/* ---- emitting rows into the model ------------------------------------- */
+
+static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
+{
+    jue_cell *cell = jue_table_cell(tab, (size_t)r, (size_t)v->col);
+    cell->src_line = v->line;
+    const char *s = v->cell->text;
+    if (dashes_only(s)) { cell->present = false; return; }
+    jue_amount a;
+    const char *why = NULL;
+    jue_status st = jue_amount_parse(s, strlen(s), t->unit, &a, &why);
+    if (st) {
+        diag_cell(t, v->cell, v->line, JUE_SEV_WARNING, "cannot read the amount '", s, "'");
+        cell->present = false;
+        return;
+    }
+    if (a.blank) { cell->present = false; return; }
+    int dec = a.decimals + (a.unit == JUE_UNIT_YUAN ? 4 : a.unit == JUE_UNIT_YI ? -4 : 0);
+    jue_cell_set_printed(cell, a.value, dec < 0 ? 0 : dec);
+    cell->iv = a.iv;
+    cell->src_line = v->line;
+}
+
+static void emit(tctx *t, jue_table *tab, prows *P)
+{
+    for (size_t i = 0; i < P->n; i++) {
+        prow *p = &P->r[i];
+        int r = jue_table_add_row(tab, p->key, p->name, p->level, p->side, p->total);
+        if (r < 0) { t->c->nomem = true; return; }
+        tab->rows[r].line_no = p->line_no;
+        tab->rows[r].src_line = p->src_line;
+        tab->rows[r].src_page = p->page;
+        for (int k = 0; k < p->nv; k++) set_amount(t, tab, r, &p->v[k]);
+    }
+}
+
+/* ---- code tables: 02 03 05 07 08 -------------------------------------- */
+
+static bool code_cell(const char *s, char out[16])
+{
+    char f[MAXK];
+    fold(s, f);
+    size_t n = strlen(f);
+    if (n && all_digits(f) && (n == 3 || n == 5 || n == 7) && n < 16) {
+        memcpy(out, f, n + 1);
+        return true;
+    }
+    return false;
+}
+
+static bool total_word(const char *s)
+{
+    char f[MAXK];
+    mk(s, f);
+    return !strcmp(f, "合计") || !strcmp(f, "总计");
+}
+
+static bool code_data_row(const jue_grow *r)
+{
+    char code[16];
+    for (int i = 0; i < 3; i++)
+        if (code_cell(jue_grow_text(r, i), code)) return true;
+    /* "2101501 行政运行" in one cell */
+    const char *s = jue_grow_text(r, 0);
+    if (s[0] >= '0' && s[0] <= '9') {
+        size_t k = 0;
+        while (s[k] >= '0' && s[k] <= '9') k++;
+        if ((k == 3 || k == 5 || k == 7) && s[k] == ' ') return true;
+    }
+    return total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1));
+}
+
+static void parse_code_table(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    jue_cat_kind kind = JUE_CAT_FUNCTIONAL;
+    int ncol = max_cols(t);
+    int code_col = -1, name_col = -1, part[3] = { -1, -1, -1 };
+    int map[64];
+    for (int k = 0; k < 64; k++) map[k] = -1;
+    int mapped = 0;
+    for (int col = 0; col < ncol && col < 64; col++) {
+        char lf[MAXK];
+        leaf_at(t, col, lf);
+        if (!lf[0]) continue;
+        if (strstr(lf, "编码") || strstr(lf, "代码")) { if (code_col < 0) code_col = col; continue; }
+        if (!strcmp(lf, "科目名称") || !strcmp(lf, "项目名称")) { if (name_col < 0) name_col = col; continue; }
+        if (!strcmp(lf, "类")) { part[0] = col; continue; }
+        if (!strcmp(lf, "款")) { part[1] = col; continue; }
+        if (!strcmp(lf, "项")) { part[2] = col; continue; }
+        int m = col_for(t, tab, lf, 0);
+        if (m >= 0) { map[col] = m; mapped++; }
+    }
+    bool split = part[0] >= 0 && part[1] >= 0;
+    if (code_col < 0) code_col = split ? part[0] : 0;
+    if (name_col < 0) {
+        name_col = (split ? (part[2] >= 0 ? part[2] : part[1]) : code_col) + 1;
+        for (int k = 0; k < 3; k++)
+            if (part[k] >= name_col) name_col = part[k] + 1;
+    }
+    map[code_col < 64 ? code_col : 0] = -1;
+    if (name_col < 64) map[name_col] = -1;
+    if (!mapped) {
+        /* no header we know: the columns in order after code and name */
+        for (int col = name_col + 1, k = 0; col < ncol && col < 64 && (size_t)k < tab->ncols; col++, k++) map[col] = k;
+        jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, t->body < t->g->n ? t->g->rows[t->body].line : 0, 0,
+                     "%s: no column header recognised; columns taken in the national order", jue_table_label(t->id));
+    }
+    prows P = { 0 };
+    prow *last = NULL;
+    char parts[3][8] = { "", "", "" };
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r)) continue;
+        if (is_lanci(r)) { r->used = true; continue; }
+        char code[16] = "";
+        const char *ctext = jue_grow_text(r, code_col);
+        const char *ntext = jue_grow_text(r, name_col);
+        char *inline_name = NULL;
+        if (split) {
+            char buf[16] = "";
+            bool any = false;
+            /* parts before the first one printed are inherited from the rows
+             * above ("| 15 |" under "210 | |"); from it on, as printed */
+            for (int k = 0; k < 3; k++) {
+                if (part[k] < 0) continue;
+                char f[MAXK];
+                fold(jue_grow_text(r, part[k]), f);
+                bool digits = all_digits(f) && strlen(f) < 8;
+                if (digits) any = true;
+                if (any) {
+                    parts[k][0] = '\0';
+                    if (digits) memcpy(parts[k], f, strlen(f) + 1);
+                }
+            }
+            if (any) {
+                for (int k = 0; k < 3 && parts[k][0]; k++) strncat(buf, parts[k], sizeof buf - strlen(buf) - 1);
+                if (strlen(buf) == 3 || strlen(buf) == 5 || strlen(buf) == 7) snprintf(code, sizeof code, "%s", buf);
+            }
+        } else if (!code_cell(ctext, code)) {
+            size_t k = 0;
+            while (ctext[k] >= '0' && ctext[k] <= '9') k++;
+            if ((k == 3 || k == 5 || k == 7) && ctext[k] == ' ') {
+                memcpy(code, ctext, k);
+                code[k] = '\0';
+                inline_name = clean_name(ctext + k);
+            }
+        }
+        /* values present in this row */
+        int nvals = 0, nbad = 0;
+        for (int col = 0; col < ncol && col < 64; col++) {
+            if (map[col] < 0) continue;
+            const char *s = jue_grow_text(r, col);
+            if (!s[0] || (col < (int)r->n && r->cells[col].copy)) continue;
+            if (is_amount(s) || dashes_only(s)) nvals++;
+            else nbad++;
+        }
+        bool totalrow = !code[0] && (total_word(ctext) || total_word(ntext));
+        const char *nm_src = inline_name ? inline_name : (totalrow && total_word(ctext) ? ctext : ntext);
+        if (!code[0] && !totalrow) {
+            if (nvals == 0 && nbad > 0) { r->used = true; free(inline_name); continue; }  /* a repeated header */
+            size_t filled = jue_grow_filled(r);
+            if (nvals == 0 && last && filled == 1 && (ntext[0] || ctext[0])) {
+                /* a name broken over lines */
+                char *more = clean_name(ntext[0] ? ntext : ctext);
+                size_t n1 = strlen(last->name), n2 = more ? strlen(more) : 0;
+                char *joined = more ? malloc(n1 + n2 + 1) : NULL;
+                if (joined) {
+                    memcpy(joined, last->name, n1);
+                    memcpy(joined + n1, more, n2 + 1);
+                    free(last->name);
+                    last->name = joined;
+                }
+                free(more);
+                r->used = true;
+                free(inline_name);
+                continue;
+            }
+            if (last && last->nv == 0 && nvals > 0 && !ctext[0]) {
+                /* the values of a name that went on to this line */
+                char *more = clean_name(ntext);
+                if (more && more[0]) {
+                    size_t n1 = strlen(last->name), n2 = strlen(more);
+                    char *joined = malloc(n1 + n2 + 1);
+                    if (joined) {
+                        memcpy(joined, last->name, n1);
+                        memcpy(joined + n1, more, n2 + 1);
+                        free(last->name);
+                        last->name = joined;
+                    }
+                }
+                free(more);
+                for (int col = 0; col < ncol && col < 64; col++)
+                    if (map[col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+                        pval_add(last, &r->cells[col], map[col], r->line);
+                r->used = true;
+                free(inline_name);
+                continue;
+            }
+            if (!ntext[0] && !ctext[0] && nvals == 0) { free(inline_name); continue; }
+        }
+        prow *p = prow_add(c, &P);
+        if (!p) { free(inline_name); break; }
+        r->used = true;
+        p->src_line = r->line;
+        p->page = r->page;
+        if (code[0]) {
+            p->key = jue_strdup(code);
+            p->level = jue_code_level(kind, code);
+            p->name = inline_name ? inline_name : clean_name(ntext);
+            inline_name = NULL;
+        } else if (totalrow) {
+            p->key = jue_strdup(JUE_L_TOTAL);
+            p->name = clean_name(nm_src);
+            p->total = true;
+        } else {
+            p->name = clean_name(ntext[0] ? ntext : ctext);
+            p->key = jue_strdup(p->name ? p->name : "");
+        }
+        free(inline_name);
+        if (!p->key || !p->name) { c->nomem = true; break; }
+        for (int col = 0; col < ncol && col < 64; col++)
+            if (map[col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+                pval_add(p, &r->cells[col], map[col], r->line);
+        last = p;
+    }
+    emit(t, tab, &P);
+    /* a blank cell still has a location: its row */
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+    prows_free(&P);
+}
+
+/* ---- two-pane tables: 01 04 ------------------------------------------- */
+
+static const char *const FUNDS[3] = { "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款" };
+
+typedef struct {
+    bool after_begin, after_end;
+} pane_state;
+
+/* Key of a printed line on a pane. Returns false when it is not a line
+ * this table knows (then key = printed name, kept as an unknown row). */
+static bool line_key(tctx *t, int side, const char *name, pane_state *ps, char *key, size_t n,
+                     jue_level *level, bool *total)
+{
+    rc *c = t->c;
+    char k[MAXK];
+    mk(name, k);
+    *level = JUE_LEVEL_NONE;
+    *total = false;
+    const alias *a = find_alias(c, 'r', t->id, side, k);
+    if (t->id == JUE_T04) {
+        /* 年初/年末财政拨款结转和结余 are followed by their three funds */
+        const alias *f = find_alias(c, 'r', JUE_T04, 1, k);
+        for (int i = 0; i < 3 && f; i++)
+            if (!strcmp(f->canon, FUNDS[i]) && ((side == 1 && ps->after_begin) || (side == 2 && ps->after_end))) {
+                snprintf(key, n, "%s%s", side == 1 ? JUE_L4_BEGIN_PREFIX : "年末-", FUNDS[i]);
+                return true;
+            }
+    }
+    if (a) {
+        if (all_digits(a->canon)) *level = JUE_LEVEL_LEI;
+        snprintf(key, n, "%s", a->canon);
+        if (!strcmp(a->canon, JUE_L4_BEGIN)) ps->after_begin = true;
+        if (!strcmp(a->canon, JUE_L4_END)) ps->after_end = true;
+        *total = !strcmp(a->canon, JUE_L_INC_TOTAL) || !strcmp(a->canon, JUE_L_INC_GRAND) ||
+                 !strcmp(a->canon, JUE_L_EXP_TOTAL) || !strcmp(a->canon, JUE_L_EXP_GRAND);
+        return true;
+    }
+    if (c->cat && side != 1) {
+        const char *code = NULL;
+        if (c->d->year) code = jue_catalog_find_name(c->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, c->d->year);
+        for (int y = c->cat_to; !code && y >= c->cat_from && y > 0; y--)
+            code = jue_catalog_find_name(c->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, y);
+        if (code) {
+            snprintf(key, n, "%s", code);
+            *level = JUE_LEVEL_LEI;
+            return true;
+        }
+    }
+    snprintf(key, n, "%s", name);
+    return false;
+}
+
+/* The first line of 01/04 has a known line in its first column (a header
+ * row may name 一般公共预算财政拨款 as a column further right). */
+static bool pane_data_row(tctx *t, const jue_grow *r)
+{
+    for (size_t i = 0; i < r->n && i < 1; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy || is_amount(g->text)) continue;
+        char *nm = clean_name(g->text);
+        if (!nm) return false;
+        char k[MAXK];
+        mk(nm, k);
+        bool hit = find_alias(t->c, 'r', t->id, 0, k) != NULL;
+        if (!hit && t->c->cat)
+            for (int y = t->c->cat_to; !hit && y >= t->c->cat_from && y > 0; y--)
+                hit = jue_catalog_find_name(t->c->cat, JUE_CAT_FUNCTIONAL, nm, JUE_LEVEL_LEI, NULL, y) != NULL;
+        free(nm);
+        if (hit) return true;
+    }
+    return false;
+}
+
+static void parse_pane_table(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    int ncol = max_cols(t);
+    if (ncol > 64) ncol = 64;
+    int start[4], np = 0;
+    for (int col = 0; col < ncol && np < 4; col++) {
+        char lf[MAXK];
+        leaf_at(t, col, lf);
+        if (!strcmp(lf, "项目") || !strcmp(lf, "项目名称") || !strcmp(lf, "科目名称")) {
+            /* a merged 项目 spanning columns names one pane */
+            if (np && start[np - 1] == col - 1) {
+                char prev[MAXK];
+                leaf_at(t, col - 1, prev);
+                const jue_grow *h = &t->g->rows[t->hdr[t->nhdr - 1]];
+                if (!strcmp(prev, lf) && col < (int)h->n && h->cells[col].copy) continue;
+            }
+            start[np++] = col;
+        }
+    }
+    if (np == 0) { start[np++] = 0; }
+    if (np == 1) {
+        /* the expenditure pane starts where the 支出 heading is */
+        for (int h = 0; h < t->nhdr && np == 1; h++)
+            for (int col = start[0] + 1; col < ncol && np == 1; col++) {
+                char k[MAXK];
+                mk(jue_grow_text(&t->g->rows[t->hdr[h]], col), k);
+                if (!strcmp(k, "支出") && !(col < (int)t->g->rows[t->hdr[h]].n && t->g->rows[t->hdr[h]].cells[col].copy))
+                    start[np++] = col;
+            }
+    }
+    if (np > 2) np = 2;
+    int line_col[2] = { -1, -1 }, map[2][64];
+    for (int s = 0; s < np; s++) {
+        int e = s + 1 < np ? start[s + 1] : ncol;
+        for (int col = 0; col < 64; col++) map[s][col] = -1;
+        int unknown = -1, nmapped = 0;
+        for (int col = start[s] + 1; col < e; col++) {
+            char lf[MAXK];
+            leaf_at(t, col, lf);
+            if (!strcmp(lf, "行次")) { line_col[s] = col; continue; }
+            int m = col_for(t, tab, lf, s + 1);
+            if (m >= 0) { map[s][col] = m; nmapped++; }
+            else if (unknown < 0) unknown = col;
+        }
+        if (!nmapped && unknown >= 0)
+            map[s][unknown] = t->id == JUE_T04 ? jue_table_find_col(tab, JUE_L_TOTAL) : 0;
+    }
+    prows P[2] = { { 0 }, { 0 } };
+    pane_state ps[2] = { { false, false }, { false, false } };
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r) || is_lanci(r)) continue;
+        r->used = true;
+        for (int s = 0; s < np; s++) {
+            const char *nt = jue_grow_text(r, start[s]);
+            if (!nt[0] || (start[s] < (int)r->n && r->cells[start[s]].copy)) continue;
+            char *nm = clean_name(nt);
+            if (!nm) { c->nomem = true; break; }
+            char key[MAXK];
+            jue_level lv;
+            bool total;
+            jue_side side = s == 0 ? JUE_SIDE_INCOME : JUE_SIDE_EXPEND;
+            line_key(t, s + 1, nm, &ps[s], key, sizeof key, &lv, &total);
+            prow *p = prow_add(c, &P[s]);
+            if (!p) { free(nm); break; }
+            p->key = jue_strdup(key);
+            p->name = nm;
+            p->level = lv;
+            p->side = side;
+            p->total = total;
+            p->src_line = r->line;
+            p->page = r->page;
+            if (!p->key) { c->nomem = true; break; }
+            if (line_col[s] >= 0) {
+                char f[MAXK];
+                fold(jue_grow_text(r, line_col[s]), f);
+                if (all_digits(f) && strlen(f) < 6) p->line_no = atoi(f);
+            }
+            int e = s + 1 < np ? start[s + 1] : ncol;
+            for (int col = start[s] + 1; col < e; col++)
+                if (map[s][col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+                    pval_add(p, &r->cells[col], map[s][col], r->line);
+        }
+    }
+    for (int s = 0; s < 2; s++) {
+        emit(t, tab, &P[s]);
+        prows_free(&P[s]);
+    }
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+}
+
+/* ---- 06: code/name/value triples -------------------------------------- */
+
+static bool econ_code(const char *s, char out[16])
+{
+    char f[MAXK];
+    fold(s, f);
+    size_t n = strlen(f);
+    if (n && all_digits(f) && (n == 3 || n == 5)) { memcpy(out, f, n + 1); return true; }
+    return false;
+}
+
+static int econ_label(const rc *c, const char *s)
+{
+    char k[MAXK];
+    mk(s, k);
+    const alias *a = find_alias(c, 'r', JUE_T06, 0, k);
+    if (!a) return 0;
+    return !strcmp(a->canon, JUE_L6_PERSONNEL) ? 1 : !strcmp(a->canon, JUE_L6_PUBLIC) ? 2 : 0;
+}
+
+static bool econ_data_row(tctx *t, const jue_grow *r)
+{
+    char code[16];
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->cells[i].copy) continue;
+        if (econ_code(r->cells[i].text, code)) return true;
+        /* 人员经费合计 (a bare 人员经费 is the pane heading) */
+        if (econ_label(t->c, r->cells[i].text) && strstr(r->cells[i].text, "合计")) return true;
+    }
+    return false;
+}
+
+static int cmp_06(const void *a, const void *b)
+{
+    const prow *x = a, *y = b;
+    if (x->side != y->side) return x->side < y->side ? -1 : 1;
+    if (x->total != y->total) return x->total ? -1 : 1;
+    if (x->pane != y->pane) return x->pane < y->pane ? -1 : 1;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+static void parse_06(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    prows P = { 0 };
+    int val_col = jue_table_find_col(tab, "决算数");
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r) || is_lanci(r)) continue;
+        r->used = true;
+        for (size_t k = 0; k < r->n && !c->nomem; k++) {
+            const jue_gcell *g = &r->cells[k];
+            if (!g->text[0] || g->copy) continue;
+            char code[16];
+            int lab = econ_label(c, g->text);
+            if (econ_code(g->text, code)) {
+                prow *p = prow_add(c, &P);
+                if (!p) break;
+                p->key = jue_strdup(code);
+                p->name = clean_name(jue_grow_text(r, (int)k + 1));
+                p->level = jue_code_level(JUE_CAT_ECONOMIC, code);
+                p->side = (!strncmp(code, "301", 3) || !strncmp(code, "303", 3)) ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
+                p->pane = (int)k;
+                p->src_line = r->line;
+                p->page = r->page;
+                if (!p->key || !p->name) { c->nomem = true; break; }
+                if (k + 2 < r->n && r->cells[k + 2].text[0]) pval_add(p, &r->cells[k + 2], val_col, r->line);
+                k += 2;
+            } else if (lab) {
+                prow *p = prow_add(c, &P);
+                if (!p) break;
+                p->key = jue_strdup(lab == 1 ? JUE_L6_PERSONNEL : JUE_L6_PUBLIC);
+                p->name = clean_name(g->text);
+                p->side = lab == 1 ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
+                p->total = true;
+                p->pane = (int)k;
+                p->src_line = r->line;
+                p->page = r->page;
+                if (!p->key || !p->name) { c->nomem = true; break; }
+                /* its figure: the first non-blank cell before the next label
+                 * or code; a bare 人员经费/公用经费 without one is a heading */
+                char lk[MAXK];
+                mk(g->text, lk);
+                bool bare = !strstr(lk, "合计");
+                if (bare) {
+                    bool fig = false;
+                    for (size_t q = k + 1; q < r->n && !fig; q++) {
+                        const jue_gcell *h = &r->cells[q];
+                        char cc[16];
+                        if (!h->text[0] || h->copy) continue;
+                        if (econ_label(c, h->text) || econ_code(h->text, cc)) break;
+                        fig = is_amount(h->text);
+                    }
+                    if (!fig) {
+                        free(p->key);
+                        free(p->name);
+                        P.n--;
+                        continue;
+                    }
+                }
+                for (size_t q = k + 1; q < r->n; q++) {
+                    const jue_gcell *h = &r->cells[q];
+                    if (!h->text[0] || h->copy) continue;
+                    char cc[16];
+                    if (econ_label(c, h->text) || econ_code(h->text, cc)) break;
+                    pval_add(p, h, val_col, r->line);
+                    k = q;
+                    break;
+                }
+            }
+        }
+    }
+    if (P.n > 1) qsort(P.r, P.n, sizeof *P.r, cmp_06);
+    emit(t, tab, &P);
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+    prows_free(&P);
+}
+
+/* ---- 09: items across ------------------------------------------------- */
+
+static const char *const ITEMS9[] = { JUE_L9_TOTAL, JUE_L9_ABROAD, JUE_L9_CAR, JUE_L9_CAR_BUY,
+                                      JUE_L9_CAR_RUN, JUE_L9_RECEPTION };
+
+static const char *group_of(const rc *c, const char *s)
+{
+    char k[MAXK];
+    mk(s, k);
+    const alias *a = find_alias(c, 'g', JUE_T09, 0, k);
+    return a ? a->canon : NULL;
+}
+
+static bool t09_data_row(tctx *t, const jue_grow *r)
+{
+    if (is_lanci(r)) return false;
+    bool first = true, any = false;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        if (first && group_of(t->c, g->text)) {
+            /* 预算数 | 0.6 | … (a row per group), not the 预算数 … 决算数 heading */
+            for (size_t q = i + 1; q < r->n; q++)
+                if (r->cells[q].text[0] && !r->cells[q].copy && !is_amount(r->cells[q].text) &&
+                    !dashes_only(r->cells[q].text))
+                    return false;
+            return true;
+        }
+        first = false;
+        if (!is_amount(g->text) && !dashes_only(g->text)) return false;
+        any = true;
+    }
+    return any;
+}
+
+static void parse_09(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    int ncol = max_cols(t);
+    if (ncol > 64) ncol = 64;
+    const char *item[64] = { 0 };
+    char *names[64] = { 0 };
+    const char *grp[64] = { 0 };
+    for (int col = 0; col < ncol; col++) {
+        char lf[MAXK];
+        leaf_at(t, col, lf);
+        if (!lf[0]) continue;
+        const alias *a = find_alias(c, 'i', JUE_T09, 0, lf);
+        if (a) item[col] = a->canon;
+        else if (!strcmp(lf, "小计")) item[col] = "小计";
+        if (item[col]) {
+            for (int h = t->nhdr - 1; h >= 0; h--) {
+                const char *s = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+                if (s[0]) { names[col] = clean_name(s); break; }
+            }
+        }
+        if (t->g->merges)
+            for (int h = 0; h < t->nhdr && !grp[col]; h++)
+                grp[col] = group_of(c, jue_grow_text(&t->g->rows[t->hdr[h]], col));
+    }
+    /* 小计: the car group's subtotal when the car items follow or the
+     * heading above says so; otherwise the grand total */
+    for (int col = 0; col < ncol; col++) {
+        if (!item[col] || strcmp(item[col], "小计") != 0) continue;
+        bool car = col + 1 < ncol && item[col + 1] && !strcmp(item[col + 1], JUE_L9_CAR_BUY);
+        for (int h = 0; h < t->nhdr && !car; h++) {
+            char k[MAXK];
+            mk(jue_grow_text(&t->g->rows[t->hdr[h]], col), k);
+            const alias *a = find_alias(c, 'i', JUE_T09, 0, k);
+            car = a && !strcmp(a->canon, JUE_L9_CAR);
+        }
+        item[col] = car ? JUE_L9_CAR : JUE_L9_TOTAL;
+        free(names[col]);
+        names[col] = jue_strdup(item[col]);
+    }
+    /* groups for a row of items: by the heading (merged workbooks), else
+     * by order — an item seen again starts the next group */
+    const char *order[2] = { "预算数", "决算数" };
+    {
+        int gi = 0;
+        const char *seen[64];
+        int nseen = 0;
+        for (int col = 0; col < ncol; col++) {
+            if (!item[col]) continue;
+            bool again = false;
+            for (int q = 0; q < nseen; q++) again |= !strcmp(seen[q], item[col]);
+            if (again) { gi = gi < 1 ? gi + 1 : 1; nseen = 0; }
+            seen[nseen++] = item[col];
+            if (!grp[col]) grp[col] = order[gi];
+        }
+    }
+    prows P = { 0 };
+    prow *rows_by_item[64] = { 0 };
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r) || is_lanci(r)) continue;
+        if (!t09_data_row(t, r)) continue;
+        r->used = true;
+        const char *rowgrp = NULL;
+        for (size_t k = 0; k < r->n && !rowgrp; k++)
+            if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = group_of(c, r->cells[k].text);
+        for (int col = 0; col < ncol; col++) {
+            if (!item[col]) continue;
+            const char *gname = rowgrp ? rowgrp : grp[col];
+            int mc = jue_table_find_col(tab, gname);
+            prow *p = NULL;
+            for (size_t q = 0; q < P.n; q++)
+                if (!strcmp(P.r[q].key, item[col])) p = &P.r[q];
+            if (!p) {
+                p = prow_add(c, &P);
+                if (!p) break;
+                p->key = jue_strdup(item[col]);
+                p->name = jue_strdup(names[col] ? names[col] : item[col]);
+                p->total = !strcmp(item[col], JUE_L9_TOTAL) || !strcmp(item[col], JUE_L9_CAR);
+                p->src_line = r->line;
+                p->page = r->page;
+                if (!p->key || !p->name) { c->nomem = true; break; }
+            }
+            if (col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+                pval_add(p, &r->cells[col], mc, r->line);
+        }
+    }
+    (void)rows_by_item;
+    /* items printed without data rows still exist (all blank) */
+    for (int col = 0; col < ncol && !c->nomem; col++) {
+        if (!item[col]) continue;
+        bool have = false;
+        for (size_t q = 0; q < P.n && !have; q++) have = !strcmp(P.r[q].key, item[col]);
+        if (have) continue;
+        prow *p = prow_add(c, &P);
+        if (!p) break;
+        p->key = jue_strdup(item[col]);
+        p->name = jue_strdup(names[col] ? names[col] : item[col]);
+        p->total = !strcmp(item[col], JUE_L9_TOTAL) || !strcmp(item[col], JUE_L9_CAR);
+        p->src_line = t->body < t->g->n ? t->g->rows[t->hdr[t->nhdr ? t->nhdr - 1 : 0]].line : 0;
+        if (!p->key || !p->name) c->nomem = true;
+    }
+    /* the model's order: the standard items, then extras as printed */
+    prows S = { 0 };
+    for (size_t k = 0; k < sizeof ITEMS9 / sizeof ITEMS9[0] + 1 && !c->nomem; k++)
+        for (size_t q = 0; q < P.n; q++) {
+            if (!P.r[q].key) continue;   /* already moved */
+            bool std = false;
+            for (size_t j = 0; j < sizeof ITEMS9 / sizeof ITEMS9[0]; j++) std |= !strcmp(P.r[q].key, ITEMS9[j]);
+            if (k < sizeof ITEMS9 / sizeof ITEMS9[0] ? strcmp(P.r[q].key, ITEMS9[k]) != 0 : std) continue;
+            prow *p = prow_add(c, &S);
+            if (!p) break;
+            *p = P.r[q];
+            P.r[q].key = P.r[q].name = NULL;
+        }
+    emit(t, tab, &S);
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+    prows_free(&S);
+    prows_free(&P);
+    for (int col = 0; col < 64; col++) free(names[col]);
+}
+
+/* ---- one table --------------------------------------------------------- */
+
+static bool data_row(tctx *t, const jue_grow *r)
+{
+    switch (t->id) {
+    case JUE_T01:
+    case JUE_T04: return pane_data_row(t, r);
+    case JUE_T06: return econ_data_row(t, r);
+    case JUE_T09: return t09_data_row(t, r);
+    default: return code_data_row(r);
+    }
+}
+
+/* Whether a prose row (one cell) inside a code table continues the name of
+ * the row before: short, not a note, and the table goes on after it. */
+static bool continues_name(tctx *t, size_t i)
+{
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = single_text(r);
+    if (!s || is_amount(s) || note_text(s)) return false;
+    char f[MAXK];
+    fold(s, f);
+    if (!strncmp(f, "注", 3) || strlen(f) > 60) return false;
+    if (t->id == JUE_T01 || t->id == JUE_T04 || t->id == JUE_T06 || t->id == JUE_T09) return false;
+    for (size_t k = i + 1; k < t->b && k < i + 3; k++) {
+        if (!jue_grow_filled(&t->g->rows[k])) continue;
+        return jue_grow_filled(&t->g->rows[k]) >= 2;
+    }
+    return false;
+}
+
+static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, size_t b, jue_table_id id,
+                             bool cont)
+{
+    tctx t;
+    memset(&t, 0, sizeof t);
+    t.c = c;
+    t.g = g;
+    t.id = id;
+    t.a = a;
+    t.b = b;
+    t.unit = JUE_UNIT_WAN;
+    int unit = -1;
+    size_t i = a;
+    /* meta and header rows up to the first data row */
+    for (; i < b; i++) {
+        jue_grow *r = &g->rows[i];
+        if (!jue_grow_filled(r)) continue;
+        if (is_meta(r, &unit, &c->d->department)) { r->used = true; continue; }
+        if (data_row(&t, r)) break;
+        if (jue_grow_filled(r) == 1 && note_text(single_text(r))) break;   /* an empty table's 说明 */
+        if (jue_grow_filled(r) == 1 && t.nhdr == 0 && !is_lanci(r)) {
+            /* a prose line between title and header (a unit line, a date) */
+            r->used = true;
+            continue;
+        }
+        r->used = true;
+        if (!is_lanci(r) && t.nhdr < 24) t.hdr[t.nhdr++] = i;
+    }
+    if (unit >= 0) t.unit = (jue_unit)unit;
+    t.body = i;
+    /* the body: until a prose line that does not continue a name */
+    for (; i < b; i++) {
+        jue_grow *r = &g->rows[i];
+        size_t f = jue_grow_filled(r);
+        if (f == 0) continue;
+        /* a table row may have one figure, but it has more than one cell
+         * (tabs in text, columns in a sheet); a prose line has one */
+        size_t cells = 0;
+        for (size_t k = 0; k < r->n; k++) cells += !r->cells[k].copy;
+        if (cells <= 1 && !data_row(&t, r) && !continues_name(&t, i)) {
+            if (is_meta(r, NULL, NULL)) { r->used = true; continue; }
+            break;
+        }
+    }
+    t.end = i;
+    g->rows[title_row].used = true;
+
+    jue_table *tab = c->d->tables[id];
+    bool fresh = tab == NULL;
+    if (fresh) {
+        tab = jue_table_new(id);
+        if (!tab) return JUE_ERR_NOMEM;
+    } else if (!cont) {
+        jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[title_row].line, 0,
+                     "%s %s appears again; read as a continuation of the first", jue_table_label(id),
+                     jue_table_title(id));
+    }
+    switch (id) {
+    case JUE_T01:
+    case JUE_T04: parse_pane_table(&t, tab); break;
+    case JUE_T06: parse_06(&t, tab); break;
+    case JUE_T09: parse_09(&t, tab); break;
+    default: parse_code_table(&t, tab); break;
+    }
+    if (c->nomem) { if (fresh) jue_table_free(tab); return JUE_ERR_NOMEM; }
+    /* the note: a 说明 (or 无数据) line just under the table */
+    int seen = 0;
+    for (size_t k = t.end; k < b && seen < NOTE_WINDOW; k++) {
+        jue_grow *r = &g->rows[k];
+        if (!jue_grow_filled(r)) continue;
+        seen++;
+        const char *s = single_text(r);
+        if (s && note_text(s) && !tab->note) {
+            char *nt = NULL;
+            jue_buf nb;
+            jue_buf_init(&nb);
+            jue_imp_squeeze(&nb, s, false);
+            nt = jue_buf_take(&nb);
+            if (!nt || jue_table_set_note(tab, nt)) { free(nt); if (fresh) jue_table_free(tab); return JUE_ERR_NOMEM; }
+            free(nt);
+            r->used = true;
+        }
+    }
+    bool any = false;
+    for (size_t k = 0; k < tab->nrows * tab->ncols && !any; k++)
+        any = tab->cells[k].present && tab->cells[k].printed != 0;
+    tab->empty = !any;
+    if (tab->nrows == 0 && !tab->note)
+        jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[title_row].line, 0,
+                     "%s %s: title found but no table rows under it", jue_table_label(id), jue_table_title(id));
+    c->d->tables[id] = tab;
+    return JUE_OK;
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+typedef struct {
+    size_t row;
+    int id;
+    bool cont;
+    bool ok;
+} cand;
+
+static int table_by_number(const rc *c, int n)
+{
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        int k = c->prof ? jue_profile_table_number(c->prof, (jue_table_id)t) : t + 1;
+        if (k == n) return t;
+    }
+    return -1;
+}
+
+/* A table starts within a few lines of its title: a row of cells, or an
+ * empty table's 说明. */
+static bool table_follows(const jue_grid *g, size_t from, size_t to)
+{
+    int seen = 0;
+    for (size_t i = from; i < to && seen < TITLE_WINDOW; i++) {
+        const jue_grow *r = &g->rows[i];
+        size_t f = jue_grow_filled(r);
+        if (!f) continue;
+        seen++;
+        if (f >= 2 && !is_meta(r, NULL, NULL)) return true;
+        if (f == 1 && note_text(single_text(r))) return true;
+    }
+    return false;
+}
+
+static jue_status read_grid(rc *c, jue_grid *g)
+{
+    cand *cs = NULL;
+    size_t nc = 0, cap = 0;
+    jue_status st = JUE_OK;
+    for (size_t i = 0; i < g->n; i++) {
+        bool cont = false;
+        int id = title_of(c, &g->rows[i], &cont);
+        if (id < 0) {
+            const char *s = single_text(&g->rows[i]);
+            int n = s ? label_number(s) : 0;
+            if (n) {
+                /* a bare label counts only with no title near it */
+                bool near = false;
+                for (size_t k = i > 4 ? i - 4 : 0; k < g->n && k <= i + 4 && !near; k++) {
+                    bool cc;
+                    near = k != i && title_of(c, &g->rows[k], &cc) >= 0;
+                }
+                if (!near) id = table_by_number(c, n);
+            }
+        }
+        if (id < 0) continue;
+        if (nc == cap) {
+            cap = cap ? cap * 2 : 16;
+            cand *n2 = realloc(cs, cap * sizeof *n2);
+            if (!n2) { free(cs); return JUE_ERR_NOMEM; }
+            cs = n2;
+        }
+        cs[nc++] = (cand){ i, id, cont, false };
+    }
+    /* a sheet with no title in it: its name may be one */
+    if (nc == 0 && g->name && g->n) {
+        jue_grow fake = { 0 };
+        jue_gcell cell = { .text = g->name };
+        fake.cells = &cell;
+        fake.n = 1;
+        bool cont;
+        int id = title_of(c, &fake, &cont);
+        if (id < 0 && label_number(g->name)) id = table_by_number(c, label_number(g->name));
+        if (id >= 0) {
+            cs = malloc(sizeof *cs);
+            if (!cs) return JUE_ERR_NOMEM;
+            /* the segment starts at row 0; row 0 stands in for the title */
+            cs[nc++] = (cand){ 0, id, false, true };
+            if (!table_follows(g, 0, g->n)) nc = 0;
+            else st = read_table(c, g, 0, 0, g->n, (jue_table_id)id, false);
+            free(cs);
+            return st;
+        }
+    }
+    int prev_ok = -1;
+    for (size_t k = 0; k < nc && !st; k++) {
+        size_t a = cs[k].row + 1, b = k + 1 < nc ? cs[k + 1].row : g->n;
+        if (!table_follows(g, a, b)) continue;
+        bool cont = cs[k].cont || (prev_ok >= 0 && cs[prev_ok].id == cs[k].id);
+        if (c->d->tables[cs[k].id] && !cont) {
+            jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[cs[k].row].line, 0,
+                         "%s %s appears a second time; the first one is used", jue_table_label(cs[k].id),
+                         jue_table_title(cs[k].id));
+            continue;
+        }
+        st = read_table(c, g, cs[k].row, a, b, (jue_table_id)cs[k].id, cont);
+        prev_ok = (int)k;
+    }
+    free(cs);
+    return st;
+}
+
+/* The accounts year: "2022年度", "2023 年" in the document's title or first
+ * lines. */
+static int find_year(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if ((p[0] == '2' || p[0] == '1') && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+            p[3] >= '0' && p[3] <= '9' && (p == s || p[-1] < '0' || p[-1] > '9')) {
+            const char *q = p + 4;
+            while (*q == ' ') q++;
+            if (!strncmp(q, "年", 3)) {
+                int y = atoi(p);
+                if (y >= 1990 && y <= 2100) return y;
+            }
+        }
+    }
+    return 0;
+}
+
+jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof,
+                         jue_disclosure *d, jue_diags *diags)
+{
+    rc c;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.cat = cat;
+    c.prof = prof;
+    c.d = d;
+    c.diags = diags;
+    if (cat) jue_catalog_years(cat, JUE_CAT_FUNCTIONAL, &c.cat_from, &c.cat_to);
+    jue_status st = load_aliases(&c);
+    if (st) { free_aliases(&c); return st; }
+    if (doc->title && !d->year) d->year = find_year(doc->title);
+    for (size_t gi = 0; gi < doc->n && !d->year; gi++)
+        for (size_t i = 0; i < doc->grids[gi].n && i < 80 && !d->year; i++)
+            for (size_t k = 0; k < doc->grids[gi].rows[i].n && !d->year; k++)
+                d->year = find_year(doc->grids[gi].rows[i].cells[k].text);
+    for (size_t gi = 0; gi < doc->n && !st; gi++) st = read_grid(&c, &doc->grids[gi]);
+    if (!st && d->department) {
+        /* "醴陵市医疗保障局" as printed, without stray spaces */
+        jue_buf b;
+        jue_buf_init(&b);
+        jue_imp_squeeze(&b, d->department, false);
+        char *n = jue_buf_take(&b);
+        if (n) { free(d->department); d->department = n; }
+    }
+    free_aliases(&c);
+    return c.nomem ? JUE_ERR_NOMEM : st;
+}

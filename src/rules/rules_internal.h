@@ -1,0 +1,148 @@
+/* rules_internal.h — the parsed form of a rule pack, shared by the parser
+ * (rules_parse.c) and the evaluator (rules_eval.c). docs/rules.md is the
+ * language; this is its syntax tree. Internal header. */
+#ifndef JUE_RULES_INTERNAL_H
+#define JUE_RULES_INTERNAL_H
+
+#include <juesuan/rules.h>
+
+/* ---- row and column selectors ---- */
+
+typedef enum {
+    RI_KEY,       /* a code or a named line */
+    RI_VAR,       /* a row variable (or a column variable: its name as a row key) */
+    RI_CHILDREN,  /* children(x): the rows one level below code x in the hierarchy */
+    RI_LEVEL,     /* 类 / 款 / 项 */
+    RI_ALL,       /* * */
+    RI_CONCAT     /* "年初-" c: strings and variables joined into one key */
+} ri_kind;
+
+typedef struct {
+    char *lit;          /* a literal part, or NULL */
+    int var;            /* a variable part, -1 for a literal */
+} keypart;
+
+typedef struct {
+    ri_kind kind;
+    char *key;          /* RI_KEY, RI_CHILDREN of a key */
+    int var;            /* RI_VAR, RI_CHILDREN of a variable; -1 otherwise */
+    jue_level level;    /* RI_LEVEL */
+    jue_side side;      /* @收入 …; JUE_SIDE_NONE = any */
+    keypart *parts;     /* RI_CONCAT */
+    size_t nparts;
+} rowitem;
+
+typedef enum { CS_NONE, CS_NAMES, CS_VAR, CS_ALL } cs_kind;
+
+typedef struct {
+    cs_kind kind;
+    char **names;       /* CS_NAMES */
+    size_t n;
+    int var;            /* CS_VAR */
+} colsel;
+
+/* A reference to facts: table × rows × columns. */
+typedef struct {
+    int table;          /* jue_table_id, or -1 when tvar names it */
+    int tvar;           /* table variable, -1 when table is fixed */
+    rowitem *rows;
+    size_t nrows;
+    colsel cols;
+    bool multi;         /* names a set: only allowed inside sum() and the like */
+} ref;
+
+/* ---- numeric expressions ---- */
+
+typedef enum { E_NUM, E_REF, E_SUM, E_ADD, E_SUB, E_NEG } ekind;
+
+typedef struct expr expr;
+struct expr {
+    ekind kind;
+    int line, col;
+    jue_fen num;        /* E_NUM, exact, in 分 */
+    int num_dec;
+    ref r;              /* E_REF, E_SUM */
+    expr *a, *b;
+};
+
+/* ---- conditions ---- */
+
+typedef enum {
+    C_AND, C_OR, C_NOT,
+    C_CMP,              /* a op b [within tol] */
+    C_PRESENT, C_EMPTY, C_HASNOTE,   /* of a table */
+    C_NONEMPTY,         /* a set of rows has at least one row */
+    C_EXISTS,           /* a row exists in a table */
+    C_NONZERO,          /* an expression prints non-zero */
+    C_UNIT,             /* the unit type */
+    C_INCAT, C_NAMEOK, C_PLACED   /* catalog built-ins on a row variable */
+} ckind;
+
+typedef enum { OP_EQ, OP_LE, OP_GE } cmpop;
+
+typedef struct cond cond;
+struct cond {
+    ckind kind;
+    int line, col;
+    cond *a, *b;
+    expr *x, *y;        /* C_CMP, C_NONZERO (x) */
+    cmpop op;
+    jue_fen tol;        /* explicit tolerance, 分 */
+    ref r;              /* C_NONEMPTY, C_EXISTS */
+    int table, tvar;    /* C_PRESENT/C_EMPTY/C_HASNOTE */
+    int var;            /* catalog built-ins: a row variable */
+    jue_unit_type unit;
+};
+
+/* ---- message templates ---- */
+
+typedef enum {
+    M_TEXT, M_EXPR,
+    M_LHS, M_RHS, M_DIFF, M_ALLOWED, M_EXPECTED, M_ACTUAL,
+    M_VAR,              /* a variable: row key, column name or table label */
+    M_NAME, M_CATNAME, M_CODE, M_PARENT, M_LABEL, M_TITLE   /* functions of a variable */
+} mkind;
+
+typedef struct {
+    mkind kind;
+    char *text;         /* M_TEXT */
+    expr *e;            /* M_EXPR */
+    int var;
+} mpart;
+
+/* ---- rules ---- */
+
+typedef enum { V_ROW, V_COL, V_TABLE } vkind;
+
+typedef struct {
+    char *name;
+    vkind kind;
+    ref src;            /* V_ROW: table[rows]; V_COL: table.cols */
+    int tables[JUE_NTABLES];  /* V_TABLE */
+    int ntables;
+} var;
+
+typedef struct {
+    char *id;
+    jue_severity sev;
+    char *file;
+    int line;
+    var *vars;
+    size_t nvars;
+    cond *when;         /* NULL = always */
+    cond *req;
+    mpart *msg;
+    size_t nmsg;
+} rule;
+
+struct jue_rulepack {
+    rule *rules;
+    size_t n, cap;
+    bool tails;         /* report 尾差 (rounding tails) as info findings */
+};
+
+void jue_rules_expr_free(expr *e);
+void jue_rules_cond_free(cond *c);
+void jue_rules_ref_free(ref *r);
+
+#endif

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# juesuan audit and the audit step of juesuan build: exit codes, the three
+# output formats, rule-file mistakes, profiles choosing a pack, and build
+# refusing to write while the audit finds errors.
+set -u
+EX="$JUE_SRCDIR/examples/county-medical-security-2024"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass+1)); }
+bad() { echo "FAIL: $*"; fail=$((fail+1)); }
+
+# the example audits clean in every format
+"$JUE_BIN" audit "$EX" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/out" ] && ok || bad "clean example: exit $rc, output: $(head -3 "$tmp/out" "$tmp/err")"
+"$JUE_BIN" audit "$EX" --format jsonl >"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ] && ok || bad "clean jsonl"
+"$JUE_BIN" audit "$EX" --format html -o "$tmp/r.html" && grep -q '没有发现问题' "$tmp/r.html" &&
+  grep -q 'id="T03-2101501-基本支出"' "$tmp/r.html" && ok || bad "clean html report"
+
+# a local pack on top of the national one, with a failing rule
+cat >"$tmp/local.rules" <<'R'
+include national
+rule local.cap error
+  for r in T03[类]
+  require T03[r].本年支出合计 <= 100
+  message "{r} {name(r)} 支出 {lhs} 超过 100 万元"
+rule local.quote warning
+  require T01[收入总计] == 1
+  message "引号 \" 反斜杠 \\ 制表	结束"
+R
+"$JUE_BIN" audit "$EX" --rules "$tmp/local.rules" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] && ok || bad "failing rule: exit $rc, want 1"
+grep -q "^$EX: T03\[210\].本年支出合计: error: 210 卫生健康支出 支出 23,605.16 超过 100 万元 (expected ≤ 100, found 23,605.16) \[local.cap\]$" "$tmp/out" \
+  && ok || bad "text finding format: $(cat "$tmp/out")"
+[ "$(wc -l <"$tmp/out")" -eq 3 ] && ok || bad "want 3 findings, got $(wc -l <"$tmp/out")"
+"$JUE_BIN" audit "$EX" --rules "$tmp/local.rules" --format jsonl >"$tmp/out.jsonl"; rc=$?
+[ $rc -eq 1 ] && ok || bad "jsonl exit $rc"
+if command -v python3 >/dev/null; then
+  python3 - "$tmp/out.jsonl" <<'PY' && ok || bad "jsonl not valid / fields missing"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(rows) == 3, rows
+for r in rows:
+    for k in ("rule", "severity", "message", "file", "table", "row", "column", "expected", "actual"):
+        assert k in r, (k, r)
+    assert "line" in r or "page" in r
+assert rows[0]["table"] == "T01" and rows[0]["rule"] == "local.quote", rows[0]
+assert rows[0]["message"] == "引号 \" 反斜杠 \\ 制表\t结束", rows[0]["message"]
+assert rows[1]["row"] == "210" and rows[1]["actual"] == "23,605.16" and rows[1]["expected"] == "≤ 100", rows[1]
+assert rows[1]["line"] is None and rows[1]["column"] == "本年支出合计", rows[1]
+PY
+fi
+"$JUE_BIN" audit "$EX" --rules "$tmp/local.rules" --format html -o "$tmp/f.html"; rc=$?
+[ $rc -eq 1 ] && grep -q 'href="#T03-210-本年支出合计"' "$tmp/f.html" && grep -q '\[id="T03-210-本年支出合计"\]' "$tmp/f.html" &&
+  grep -q 'href="#T01-inc-收入总计-决算数"' "$tmp/f.html" && ok || bad "html report links and highlights"
+
+# mistakes in a rule file: all reported with carets, exit 3
+printf 'rule a error\n  require T03[合计].基本支岀 == 1\nrule b eror\n  require T01[收入总计] == 1\n' >"$tmp/bad.rules"
+"$JUE_BIN" audit "$EX" --rules "$tmp/bad.rules" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] && ok || bad "bad rules: exit $rc, want 3"
+grep -q "bad.rules:2:19: error: unknown column '基本支岀' of T03" "$tmp/err" && grep -q "bad.rules:3:8: error: expected a severity" "$tmp/err" &&
+  grep -q '^   |                     \^$' "$tmp/err" && ok || bad "rule diagnostics: $(cat "$tmp/err")"
+
+# usage and IO
+"$JUE_BIN" audit >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no file: want 2"
+"$JUE_BIN" audit "$tmp/nope" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "missing file: want 2"
+"$JUE_BIN" audit "$EX" --format xml >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "bad format: want 2"
+"$JUE_BIN" audit "$EX" --rules "$tmp/nope.rules" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "missing rules: want 2"
+"$JUE_BIN" audit "$EX" --profile nope >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown profile: want 2"
+
+# a profile chooses its pack (rules: key); build audits before writing
+cp -r "$JUESUAN_DATA" "$tmp/data"
+sed 's/^name: national/name: strict/' "$JUESUAN_DATA/profiles/national.yaml" >"$tmp/data/profiles/strict.yaml"
+echo 'rules: strict' >>"$tmp/data/profiles/strict.yaml"
+printf 'include national\nrule strict.small error\n  require T01[收入总计] <= 10000\n' >"$tmp/data/rules/strict.rules"
+JUESUAN_DATA="$tmp/data" "$JUE_BIN" audit "$EX" --profile strict >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q 'strict.small' "$tmp/out" && ok || bad "profile rules: exit $rc $(cat "$tmp/out")"
+JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/o1" --profile strict --format md >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 1 ] && [ ! -e "$tmp/o1" ] && grep -q 'nothing was written' "$tmp/out" && ok || bad "build should refuse: exit $rc $(cat "$tmp/out")"
+JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/o2" --profile strict --format md --force >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 1 ] && [ -e "$tmp/o2/county-medical-security-2024.md" ] && ok || bad "build --force should write: exit $rc"
+"$JUE_BIN" build "$EX" -o "$tmp/o3" --format md >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 0 ] && [ -e "$tmp/o3/county-medical-security-2024.md" ] && ok || bad "clean build: exit $rc $(cat "$tmp/out")"
+
+# real county disclosures (importer permitting): the planted-by-reality 06 error is found, a clean one is clean
+Z="${JUE_SHARED:-}/fixtures/real/zhenan-medical-security-2023.txt"
+L="${JUE_SHARED:-}/fixtures/real/liling-medical-security-2022.txt"
+if [ -f "$Z" ] && [ -f "$L" ]; then
+  "$JUE_BIN" audit "$Z" >"$tmp/out" 2>&1; rc=$?
+  [ $rc -eq 1 ] && grep -q ':624: error: 06表 302 商品和服务支出 6.27 不等于所属各款之和 6.21（相差 0.06）' "$tmp/out" \
+    && ok || bad "zhenan 06 error: exit $rc $(cat "$tmp/out")"
+  "$JUE_BIN" audit "$L" >"$tmp/out" 2>&1; rc=$?
+  [ $rc -eq 0 ] && ok || bad "liling should audit clean: exit $rc $(cat "$tmp/out")"
+fi
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,301 @@
+/* Audit tests: the compiled example audits clean under the national pack; a
+ * mutation test changes one printed cell at a time and requires that a
+ * change within rounding (±0.01) never gives an error and a change of 1.00
+ * or more always does, naming the cell or a total containing it; the
+ * examples in docs/rules.md load and run. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <juesuan/compile.h>
+#include <juesuan/rules.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/render_internal.h"
+
+static jue_catalog *CAT;
+static jue_profile *PROF;
+static jue_rulepack *PACK;
+static jue_disclosure *EX;
+
+static const char *srcdir(void) { return getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : "."; }
+
+static int setup(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    if (jue_catalog_load(NULL, &CAT, &d) != JUE_OK) return -1;
+    if (jue_profile_load(NULL, &PROF, &d) != JUE_OK) return -1;
+    if (jue_rules_load_profile(NULL, &PACK, &d) != JUE_OK) {
+        for (size_t i = 0; i < d.len; i++) fprintf(stderr, "%s:%d:%d: %s\n", d.items[i].file, d.items[i].line, d.items[i].col, d.items[i].message);
+        return -1;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/examples/county-medical-security-2024", srcdir());
+    jue_source *s = NULL;
+    if (jue_source_load(path, CAT, &s, &d) != JUE_OK) return -1;
+    if (jue_compile(s, CAT, PROF, &EX, NULL, &d) != JUE_OK) return -1;
+    jue_source_free(s);
+    jue_diags_free(&d);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jue_disclosure_free(EX);
+    jue_rulepack_free(PACK);
+    jue_profile_free(PROF);
+    jue_catalog_free(CAT);
+    return 0;
+}
+
+static void dump(const jue_findings *f)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    for (size_t i = 0; i < f->len && i < 20; i++) {
+        jue_finding_format_text(&f->items[i], &b);
+        jue_buf_putc(&b, '\n');
+    }
+    fputs(jue_buf_str(&b), stderr);
+    jue_buf_free(&b);
+}
+
+static void test_example_audits_clean(void **state)
+{
+    (void)state;
+    assert_true(jue_rulepack_count(PACK) > 50);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_audit(EX, CAT, PACK, &f), JUE_OK);
+    if (f.len) dump(&f);
+    assert_int_equal(jue_findings_count(&f, JUE_SEV_ERROR), 0);
+    assert_int_equal(jue_findings_count(&f, JUE_SEV_WARNING), 0);
+    jue_findings_free(&f);
+}
+
+/* ---------- mutation ---------- */
+
+typedef struct { int t, r, c; } pos;
+
+static uint64_t rng = 0x2545F4914F6CDD1DULL;
+static uint64_t rnd(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+/* Every cell the forms print (what a reader sees), from the renderers' layout. */
+static pos *printed_cells(const jue_disclosure *d, size_t *n)
+{
+    pos *v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        jue_rd_layout l;
+        assert_int_equal(jue_rd_layout_build(d->tables[t], &l), JUE_OK);
+        for (size_t r = 0; r < l.nrows; r++)
+            for (int c = 0; c < l.ncols; c++) {
+                const jue_rd_cell *x = jue_rd_at(&l, r, c);
+                if (x->kind != JUE_RC_AMOUNT || x->row < 0 || x->col < 0) continue;
+                if (*n == cap) {
+                    cap = cap ? cap * 2 : 256;
+                    v = realloc(v, cap * sizeof *v);
+                    assert_non_null(v);
+                }
+                v[(*n)++] = (pos){ t, x->row, x->col };
+            }
+        jue_rd_layout_free(&l);
+    }
+    return v;
+}
+
+/* Does an error finding name the cell, or a total containing it (the same
+ * table and the same row or the same column: row totals, column and
+ * hierarchy totals)? */
+static bool names_cell(const jue_findings *f, const jue_disclosure *d, pos p)
+{
+    const jue_table *t = d->tables[p.t];
+    for (size_t i = 0; i < f->len; i++) {
+        const jue_finding *x = &f->items[i];
+        if (x->severity != JUE_SEV_ERROR || x->table != p.t) continue;
+        bool row = x->row && !strcmp(x->row, t->rows[p.r].key);
+        bool col = x->column && !strcmp(x->column, t->cols[p.c].key);
+        if (row || col) return true;
+    }
+    return false;
+}
+
+static void test_mutation(void **state)
+{
+    (void)state;
+    size_t n;
+    pos *cells = printed_cells(EX, &n);
+    assert_true(n > 100);
+    size_t runs = getenv("JUE_MUTATION_RUNS") ? strtoul(getenv("JUE_MUTATION_RUNS"), NULL, 10) : 500;
+    size_t small_runs = 0, false_alarms = 0, big_runs = 0, detected = 0;
+    for (size_t k = 0; k < 2 * runs; k++) {
+        bool big = k >= runs;
+        pos p = cells[rnd() % n];
+        jue_table *t = EX->tables[p.t];
+        jue_cell *c = jue_table_cell(t, (size_t)p.r, (size_t)p.c);
+        if (!big && !c->present) { k--; continue; }   /* ±0.01 changes a printed figure */
+        jue_cell saved = *c;
+        jue_fen delta = big ? 1000000 * (jue_fen)(1 + (rnd() % 4 ? 0 : rnd() % 1000)) : 10000;
+        if (rnd() & 1) delta = -delta;
+        c->printed += delta;
+        c->iv = jue_iv_printed(c->printed, 2, JUE_UNIT_WAN);
+        c->decimals = 2;
+        c->present = true;
+        jue_findings f;
+        jue_findings_init(&f);
+        assert_int_equal(jue_audit(EX, CAT, PACK, &f), JUE_OK);
+        if (big) {
+            big_runs++;
+            if (names_cell(&f, EX, p)) detected++;
+            else {
+                fprintf(stderr, "missed: T%02d[%s].%s %+lld 分\n", p.t + 1, t->rows[p.r].key, t->cols[p.c].key, (long long)delta);
+                dump(&f);
+            }
+        } else {
+            small_runs++;
+            if (jue_findings_count(&f, JUE_SEV_ERROR)) {
+                false_alarms++;
+                fprintf(stderr, "false alarm: T%02d[%s].%s %+lld 分\n", p.t + 1, t->rows[p.r].key, t->cols[p.c].key, (long long)delta);
+                dump(&f);
+            }
+        }
+        jue_findings_free(&f);
+        *c = saved;
+    }
+    printf("mutation: %zu printed cells; ±0.01: %zu runs, false-alarm rate %.1f%%; ±1.00+: %zu runs, "
+           "detection rate %.1f%%\n", n, small_runs, 100.0 * (double)false_alarms / (double)small_runs, big_runs,
+           100.0 * (double)detected / (double)big_runs);
+    free(cells);
+    assert_int_equal(false_alarms, 0);
+    assert_int_equal(detected, big_runs);
+}
+
+/* The example from DOMAIN.md §3: ten children of width 0.01 allow up to
+ * 0.055; 0.06 across six items is a real error. */
+static void test_rounding_bounds(void **state)
+{
+    (void)state;
+    jue_disclosure *d = jue_disclosure_new();
+    d->tables[JUE_T06] = jue_table_new(JUE_T06);
+    jue_table *t = d->tables[JUE_T06];
+    jue_table_add_row(t, JUE_L6_PUBLIC, "公用经费合计", JUE_LEVEL_NONE, JUE_SIDE_PUBLIC, true);
+    jue_table_add_row(t, "302", "商品和服务支出", JUE_LEVEL_LEI, JUE_SIDE_PUBLIC, false);
+    const char *kids[10] = { "30201", "30202", "30205", "30206", "30207", "30211", "30213", "30215", "30216", "30217" };
+    for (int i = 0; i < 10; i++) jue_table_add_row(t, kids[i], kids[i], JUE_LEVEL_KUAN, JUE_SIDE_PUBLIC, false);
+    const char *rules =
+        "rule r error\n"
+        "  for r in T06[类]\n"
+        "  require T06[r] == sum(T06[children(r)])\n"
+        "  message \"{r}: {lhs} vs {rhs}, allowed {allowed}\"\n";
+    jue_diags d0;
+    jue_diags_init(&d0);
+    jue_rulepack *pk = NULL;
+    assert_int_equal(jue_rules_parse("t.rules", rules, strlen(rules), &pk, &d0), JUE_OK);
+    struct { int nkids; jue_fen parent, each; bool error; } cases[] = {
+        { 10, 1000000 + 50000, 100000, false },   /* 1.05 vs 10 × 0.10 = 1.00: within 0.055 */
+        { 10, 1000000 + 60000, 100000, true },    /* 0.06 beyond 0.055 */
+        { 6, 600000 + 60000, 100000, true },      /* 0.06 across six: beyond 0.035 */
+        { 6, 600000 + 30000, 100000, false },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        for (size_t r = 0; r < t->nrows; r++) jue_table_cell(t, r, 0)->present = false;
+        jue_cell_set_printed(jue_table_cell(t, 1, 0), cases[k].parent, 2);
+        for (int i = 0; i < cases[k].nkids; i++) jue_cell_set_printed(jue_table_cell(t, (size_t)(2 + i), 0), cases[k].each, 2);
+        jue_findings f;
+        jue_findings_init(&f);
+        assert_int_equal(jue_audit(d, NULL, pk, &f), JUE_OK);
+        if ((f.len > 0) != cases[k].error) dump(&f);
+        assert_int_equal(f.len > 0, cases[k].error);
+        jue_findings_free(&f);
+    }
+    jue_rulepack_free(pk);
+    jue_disclosure_free(d);
+    jue_diags_free(&d0);
+}
+
+/* Every ```rules block of docs/rules.md loads and runs on the example; every
+ * ```rules-error block gives exactly the diagnostics of the ```text block
+ * that follows it. */
+static void test_doc_examples(void **state)
+{
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/docs/rules.md", srcdir());
+    char *doc;
+    size_t len;
+    assert_int_equal(jue_read_file(path, &doc, &len), JUE_OK);
+    int blocks = 0, bad_blocks = 0;
+    char *p = doc;
+    while ((p = strstr(p, "\n```rules"))) {
+        bool bad = !strncmp(p + 9, "-error", 6);
+        char *body = strchr(p + 1, '\n');
+        assert_non_null(body);
+        body++;
+        char *end = strstr(body, "\n```");
+        assert_non_null(end);
+        size_t blen = (size_t)(end - body) + 1;
+        jue_diags d;
+        jue_diags_init(&d);
+        jue_rulepack *pk = NULL;
+        jue_status st = jue_rules_parse("example.rules", body, blen, &pk, &d);
+        if (!bad) {
+            if (st != JUE_OK)
+                for (size_t i = 0; i < d.len; i++) fprintf(stderr, "docs block %d: %d:%d: %s\n", blocks + 1, d.items[i].line, d.items[i].col, d.items[i].message);
+            assert_int_equal(st, JUE_OK);
+            jue_findings f;
+            jue_findings_init(&f);
+            assert_int_equal(jue_audit(EX, CAT, pk, &f), JUE_OK);
+            jue_findings_free(&f);
+            blocks++;
+        } else {
+            assert_int_equal(st, JUE_ERR_SYNTAX);
+            char *exp = strstr(end + 4, "```text\n");
+            assert_non_null(exp);
+            exp += 8;
+            char *eend = strstr(exp, "```");
+            assert_non_null(eend);
+            jue_buf b;
+            jue_buf_init(&b);
+            for (size_t i = 0; i < d.len; i++)
+                jue_buf_printf(&b, "%s:%d:%d: error: %s\n", d.items[i].file, d.items[i].line, d.items[i].col, d.items[i].message);
+            if (strncmp(jue_buf_str(&b), exp, (size_t)(eend - exp)) || b.len != (size_t)(eend - exp))
+                fprintf(stderr, "docs error block: got\n%s---- want\n%.*s", jue_buf_str(&b), (int)(eend - exp), exp);
+            assert_int_equal(b.len, (size_t)(eend - exp));
+            assert_memory_equal(jue_buf_str(&b), exp, b.len);
+            jue_buf_free(&b);
+            bad_blocks++;
+        }
+        jue_rulepack_free(pk);
+        jue_diags_free(&d);
+        p = end + 4;
+    }
+    free(doc);
+    assert_true(blocks >= 5);
+    assert_true(bad_blocks >= 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_example_audits_clean),
+        cmocka_unit_test(test_rounding_bounds),
+        cmocka_unit_test(test_mutation),
+        cmocka_unit_test(test_doc_examples),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
