@@ -12,13 +12,13 @@
 
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
-    C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_N
+    C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
     "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
-    "claims.item-table", "claims.item-missing",
+    "claims.item-table", "claims.item-missing", "claims.operating",
 };
 
 struct jue_claim_checks {
@@ -222,7 +222,9 @@ static bool subject_iv(const ck *k, size_t i, const char *subject, const char *f
 
 static void check_fact(ck *k, const jue_claim *c)
 {
-    if (c->is_percent || !c->fact || (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL)) return;
+    if (c->is_percent || !c->fact ||
+        (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL && c->role != JUE_ROLE_BUDGET))
+        return;
     bool tok, rok;
     int t = -1;
     const jue_cell *cell = fact_cell(k->d, c->fact, &tok, &rok, &t);
@@ -502,6 +504,34 @@ static void check_item_missing(ck *k)
     }
 }
 
+/* 机关运行经费 of an administrative unit (or one managed like it) is its
+ * public expenditure: normally table 06's 公用经费合计. A difference is not
+ * necessarily wrong, but needs an explanation (DOMAIN.md §2). */
+static void check_operating(ck *k)
+{
+    if (k->d->type == JUE_UNIT_PUBLIC_INST) return;
+    const jue_table *t6 = k->d->tables[JUE_T06];
+    if (!t6) return;
+    int r = jue_table_find_row(t6, JUE_L6_PUBLIC, JUE_SIDE_NONE), col = jue_table_find_col(t6, "决算数");
+    if (r < 0 || col < 0) return;
+    const jue_cell *cell = jue_table_cell_c(t6, (size_t)r, (size_t)col);
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        if (c->is_percent || !c->subject || strcmp(c->subject, "机关运行经费") ||
+            (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL))
+            continue;
+        if (!jue_iv_overlaps(c->iv, cell_iv(cell))) {
+            char exp[64];
+            fmt_cell(cell, exp, sizeof exp);
+            report(k, C_OPERATING, c, exp, c->printed,
+                   "机关运行经费 %s differs from 公用经费合计 %s in %s; the difference needs an explanation",
+                   c->printed, exp, jue_table_label(JUE_T06));
+        }
+        return;   /* the first statement of it is the one that counts */
+    }
+}
+
 jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
                             jue_findings *out)
 {
@@ -525,5 +555,6 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
     check_parts(&k);
     check_item_names(&k);
     check_item_missing(&k);
+    check_operating(&k);
     return k.st;
 }

@@ -624,8 +624,18 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             c.printed = malloc(a.consumed + 1);
             if (c.printed) { memcpy(c.printed, p, a.consumed); c.printed[a.consumed] = 0; }
             c.subject = jue_strdup(subject);
-            /* a budget figure is not the table's 决算 */
-            c.fact = c.role == JUE_ROLE_BUDGET ? NULL : jue_strdup(fact);
+            /* a budget figure is not the table's 决算 — except 三公, whose table
+             * prints the 预算数 beside the 决算数 */
+            if (c.role == JUE_ROLE_BUDGET) {
+                size_t fl = fact ? strlen(fact) : 0;
+                if (fl > 9 && !strncmp(fact, "T09/", 4) && !strcmp(fact + fl - 9, "决算数")) {
+                    char bf[128];
+                    snprintf(bf, sizeof bf, "%.*s预算数", (int)(fl - 9), fact);
+                    c.fact = jue_strdup(bf);
+                }
+            } else {
+                c.fact = jue_strdup(fact);
+            }
             c.parent = parent;
             int idx = add_claim(x, &c);
             if (c.role == JUE_ROLE_VALUE && parent < 0) parent_candidate = idx;

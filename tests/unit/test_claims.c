@@ -113,7 +113,7 @@ static void test_liling_notes(void **state)
     /* 六: 人员经费 … 占基本支出的86.75% */
     expect(&c, 461, 37, JUE_ROLE_VALUE, "人员经费", "T06/人员经费合计/决算数", 513740000LL);
     /* 七: 三公 budget 6 万元 vs actual 2.62 */
-    expect(&c, 467, 22, JUE_ROLE_BUDGET, "三公经费", NULL, 6000000LL);
+    expect(&c, 467, 22, JUE_ROLE_BUDGET, "三公经费", "T09/合计/预算数", 6000000LL);   /* checked against 09 预算数 */
     expect(&c, 467, 31, JUE_ROLE_ACTUAL, "三公经费", "T09/合计/决算数", 2620000LL);
     /* the wrong year: 截止2021年12月31日 in a 2022 report */
     const jue_claim *dt = at(&c, 485, 78);

@@ -28,7 +28,11 @@ static const char NOTES[] =
     "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。年初预算为0万元，支出决算为396.21万元，完成年初预算的100%。\n" /* 11 */
     "2、卫生健康支出（类）医疗保障管理事务（款）医疗经办事务（项）。年初预算为380万元，支出决算为372.02万元，完成年初预算的97.9%。\n" /* 12 */
     "十三、国有资产占用情况说明\n"                                                             /* 13 */
-    "截至2023年12月31日，本部门共有车辆2辆。收入总计318.2007.45万元。\n";                    /* 14 */
+    "截至2023年12月31日，本部门共有车辆2辆。收入总计318.2007.45万元。\n"                     /* 14 */
+    "十、机关运行经费支出说明\n"                                                               /* 15 */
+    "本部门2024年度机关运行经费支出130.00万元。\n"                                             /* 16: 公用经费 127.18 */
+    "七、财政拨款“三公”经费支出决算情况说明\n"                                                /* 17 */
+    "公务接待费支出预算为3万元，支出决算为1.68万元；公务用车运行维护费支出预算为5万元。\n";    /* 18: budget 6.00 */
 
 static bool has(const jue_findings *f, const char *rule, int line)
 {
@@ -82,6 +86,13 @@ static void test_notes_against_the_example(void **state)
     assert_true(has(&f, "claims.item-name", 12));   /* 医疗经办事务 is not a 项 */
     assert_true(has(&f, "claims.date", 14));        /* 2023年12月31日 in the 2024 accounts */
     assert_true(has(&f, "claims.malformed", 14));
+    assert_true(has(&f, "claims.operating", 16));   /* 130.00 vs 公用经费合计 127.18: a warning */
+    assert_false(has(&f, "claims.fact", 18) && count_rule(&f, "claims.fact") > 2);
+    bool budget_checked = false;
+    for (size_t i = 0; i < f.len; i++)
+        if (f.items[i].line == 18 && !strcmp(f.items[i].rule, "claims.fact") && strstr(f.items[i].message, "5万元"))
+            budget_checked = true;                  /* 运行维护费 budget 5 vs table 09 预算数 6.00 */
+    assert_true(budget_checked);
     /* every other 项 of table 05 is missing from the 具体 part */
     const jue_table *t5 = disc->tables[JUE_T05];
     size_t items = 0;
