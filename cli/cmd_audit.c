@@ -1,5 +1,6 @@
 /* juesuan audit FILE... [--format text|jsonl|html] [--profile NAME] [--rules FILE] [-o FILE] */
 #include <juesuan/catalog.h>
+#include <juesuan/claims_audit.h>
 #include <juesuan/compile.h>
 #include <juesuan/import.h>
 #include <juesuan/render.h>
@@ -268,6 +269,7 @@ int cmd_audit(int argc, char **argv)
     jue_catalog *cat = NULL;
     jue_profile *prof = NULL;
     jue_rulepack *pack = NULL;
+    jue_claim_checks *checks = NULL;
     audited *done = calloc(nfiles, sizeof *done);
     jue_findings f;
     jue_findings_init(&f);
@@ -285,6 +287,13 @@ int cmd_audit(int argc, char **argv)
                   st == JUE_ERR_SYNTAX ? "the rule file has mistakes; nothing was audited" : "cannot be loaded");
         goto out;
     }
+    st = jue_claim_checks_load(NULL, &checks, &d);
+    if (st != JUE_OK) {
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
+        goto out;
+    }
     if (!done) { rc = EXIT_USAGE; goto out; }
     for (size_t i = 0; i < nfiles; i++) {
         done[i].path = files[i];
@@ -297,6 +306,9 @@ int cmd_audit(int argc, char **argv)
             continue;
         }
         if (jue_audit(done[i].d, cat, pack, &f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        /* the notes: claims against the tables and against themselves */
+        if (jue_claims_audit(done[i].d, cat, checks, &f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        jue_findings_sort(&f);
         done[i].count = f.len - done[i].first;
     }
     jue_buf b;
@@ -335,6 +347,7 @@ out:
     free(done);
     jue_findings_free(&f);
     jue_rulepack_free(pack);
+    jue_claim_checks_free(checks);
     jue_profile_free(prof);
     jue_catalog_free(cat);
     free(files);

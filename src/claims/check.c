@@ -111,6 +111,22 @@ static void report(ck *k, check_id id, const jue_claim *c, const char *expected,
     if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
 }
 
+/* How a subject reads in a message: "项:2101501" → "2101501 行政运行（项）". */
+static const char *subject_name(const ck *k, const char *subject, int which)
+{
+    static char buf[2][160];
+    char *b = buf[which & 1];
+    if (!subject) return "该数字";
+    if (!strncmp(subject, "项:", 4) || !strncmp(subject, "类:", 4)) {
+        const char *code = subject + 4;
+        const char *nm = k->cat ? jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year) : NULL;
+        snprintf(b, sizeof buf[0], "%s %s（%s）", code, nm ? nm : "", !strncmp(subject, "项", 3) ? "项" : "类");
+        return b;
+    }
+    if (!strcmp(subject, "项?")) return "该项级科目";
+    return subject;
+}
+
 /* "T05/合计/基本支出" → the cell (or NULL), and whether the table and row exist. */
 static const jue_cell *fact_cell(const jue_disclosure *d, const char *fact, bool *table_ok, bool *row_ok,
                                  int *table_out)
@@ -232,10 +248,11 @@ static void check_fact(ck *k, const jue_claim *c)
     if (!rok) {
         if (c->subject && !strncmp(c->subject, "项:", 4) && c->iv.hi != 0) {
             char exp[128];
-            snprintf(exp, sizeof exp, "a row %s in %s", c->subject + 4, jue_table_label((jue_table_id)t));
+            snprintf(exp, sizeof exp, "%s中的%s行", jue_table_label((jue_table_id)t), c->subject + 4);
             report(k, C_ITEM_TABLE, c, exp, c->printed,
-                   "the notes give %s for 项 %s, but %s (%s) has no row %s", c->printed, c->subject + 4,
-                   jue_table_label((jue_table_id)t), jue_table_title((jue_table_id)t), c->subject + 4);
+                   "说明中列出项级科目%s（%s），但%s《%s》中没有该科目——资金性质或科目归属有误",
+                   subject_name(k, c->subject, 0), c->printed, jue_table_label((jue_table_id)t),
+                   jue_table_title((jue_table_id)t));
         }
         return;
     }
@@ -262,21 +279,20 @@ static void check_fact(ck *k, const jue_claim *c)
         unit_slip = c->iv.hi != 0 && jue_iv_overlaps(scaled, civ);
     }
     if (unit_slip) {
-        report(k, C_UNIT, c, exp, c->printed, "%s is printed as %s: the table gives %s — %s written for %s",
-               c->subject ? c->subject : "a figure", c->printed, exp, c->unit == JUE_UNIT_YUAN ? "元" : "万元",
-               c->unit == JUE_UNIT_YUAN ? "万元" : "元");
+        report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”，表中为%s：误将%s写作%s",
+               subject_name(k, c->subject, 1), c->printed, exp, c->unit == JUE_UNIT_YUAN ? "万元" : "元",
+               c->unit == JUE_UNIT_YUAN ? "元" : "万元");
         return;
     }
     if (near) {
-        report(k, C_UNIT, c, exp, c->printed,
-               "%s is printed as %s: 元 written for 万元 — and even as 万元 it differs from the table's %s",
-               c->subject ? c->subject : "a figure", c->printed, exp);
+        report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”：单位应为万元，且数值与表中%s也不一致",
+               subject_name(k, c->subject, 1), c->printed, exp);
         return;
     }
     char gap[40];
     jue_fmt_wan(jue_iv_gap(c->iv, civ), false, gap, sizeof gap);
-    report(k, C_FACT, c, exp, c->printed, "the notes give %s %s, but %s %s is %s (off by at least %s万元 beyond rounding)",
-           c->subject ? c->subject : "", c->printed, jue_table_label((jue_table_id)t), c->fact + 4, exp, gap);
+    report(k, C_FACT, c, exp, c->printed, "说明中%s为%s，与%s（%s）%s不一致，扣除尾差后至少相差%s万元",
+           subject_name(k, c->subject, 1), c->printed, jue_table_label((jue_table_id)t), c->fact + 4, exp, gap);
 }
 
 static void check_share(ck *k, size_t i)
@@ -326,8 +342,8 @@ static void check_share(ck *k, size_t i)
     if (jue_iv_overlaps(ratio, printed)) return;
     char exp[96];
     fmt_ppb(ratio, exp, sizeof exp);
-    report(k, C_SHARE, c, exp, c->printed, "%s 占%s does not follow from the amounts: they give %s",
-           c->subject ? c->subject : "", c->printed, exp);
+    report(k, C_SHARE, c, exp, c->printed, "%s“占%s”与金额不符：按金额计算应为%s", subject_name(k, c->subject, 1),
+           c->printed, exp);
 }
 
 static void check_change(ck *k, size_t i)
@@ -345,8 +361,8 @@ static void check_change(ck *k, size_t i)
     else if (!jue_iv_sub(now, amt->iv, &last)) return;
     if (last.lo <= 0) {
         if (c->sign < 0 && c->value >= 999000000 && now.lo > 0) {
-            report(k, C_CHANGE, c, "< 100%", c->printed, "%s 下降%s, yet spending goes on (%s)", c->subject ? c->subject : "",
-                   c->printed, amt->printed);
+            report(k, C_CHANGE, c, "小于100%", c->printed, "%s“下降%s”，但本年仍有支出（减少%s）",
+                   subject_name(k, c->subject, 1), c->printed, amt->printed);
         }
         return;
     }
@@ -356,9 +372,8 @@ static void check_change(ck *k, size_t i)
     if (jue_iv_overlaps(ratio, printed)) return;
     char exp[96];
     fmt_ppb(ratio, exp, sizeof exp);
-    report(k, C_CHANGE, c, exp, c->printed,
-           "%s changed by %s on last year, which is %s of last year's figure, not %s",
-           c->subject ? c->subject : "", amt->printed, exp, c->printed);
+    report(k, C_CHANGE, c, exp, c->printed, "%s比上年%s%s，按上年数计算变动率应为%s，说明中为%s",
+           subject_name(k, c->subject, 1), c->sign < 0 ? "减少" : "增加", amt->printed, exp, c->printed);
 }
 
 static void check_balance_change(ck *k)
@@ -379,9 +394,8 @@ static void check_balance_change(ck *k)
         if (!a || !b) continue;
         if (a->sign == b->sign && jue_iv_overlaps(a->iv, b->iv)) continue;
         report(k, C_BALANCE, b, a->printed, b->printed,
-               "%s and %s are equal every year, so they change by the same amount; the notes say %s%s and %s%s",
-               PAIRS[p][0], PAIRS[p][1], a->sign < 0 ? "减少" : "增加", a->printed, b->sign < 0 ? "减少" : "增加",
-               b->printed);
+               "%s与%s每年相等，增减额应当相同；说明中分别为%s%s和%s%s", PAIRS[p][0], PAIRS[p][1],
+               a->sign < 0 ? "减少" : "增加", a->printed, b->sign < 0 ? "减少" : "增加", b->printed);
     }
 }
 
@@ -395,8 +409,8 @@ static void check_completion(ck *k, size_t i)
     if (!act) act = amount_before(cl, i, c->subject, false);
     if (!bud) return;
     if (bud->value == 0) {   /* "0万元" is a zero budget, whatever its printed precision */
-        report(k, C_ZERO_BUDGET, c, "no completion rate", c->printed,
-               "a completion rate of %s on a year-start budget of %s is meaningless", c->printed, bud->printed);
+        report(k, C_ZERO_BUDGET, c, "不计算完成率", c->printed,
+               "%s年初预算为%s，“完成年初预算的%s”没有意义", subject_name(k, c->subject, 1), bud->printed, c->printed);
         return;
     }
     if (!act || bud->iv.lo <= 0) return;
@@ -405,8 +419,8 @@ static void check_completion(ck *k, size_t i)
     if (jue_iv_overlaps(ratio, pct_iv(c))) return;
     char exp[96];
     fmt_ppb(ratio, exp, sizeof exp);
-    report(k, C_COMPLETION, c, exp, c->printed, "决算 %s over 预算 %s is %s, not %s", act->printed, bud->printed, exp,
-           c->printed);
+    report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", subject_name(k, c->subject, 1),
+           act->printed, bud->printed, exp, c->printed);
 }
 
 static void check_parts(ck *k)
@@ -429,8 +443,8 @@ static void check_parts(ck *k)
         if (n < 2 || lo <= wiv.hi) continue;
         char sum[40];
         jue_fmt_wan(lo, true, sum, sizeof sum);
-        report(k, C_PARTS, last, w->printed, sum, "the parts listed after 其中 add up to at least %s万元, more than %s %s",
-               sum, w->subject ? w->subject : "the whole", w->printed);
+        report(k, C_PARTS, last, w->printed, sum, "“其中”所列各项合计至少%s万元，超过%s%s", sum,
+               subject_name(k, w->subject, 1), w->printed);
     }
 }
 
@@ -453,11 +467,11 @@ static void check_item_names(ck *k)
             const char *x = jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year);
             char exp[400];
             snprintf(exp, sizeof exp, "%s（类）%s（款）%s（项）", a ? a : k1, b ? b : k2, x ? x : code);
-            report(k, C_ITEM_NAME, c, exp, c->item_names,
-                   "the names %s do not match the %d classification for %s: %s", c->item_names, k->d->year, code, exp);
+            report(k, C_ITEM_NAME, c, exp, c->item_names, "科目名称“%s”与%d年政府收支分类科目不符，%s应为%s",
+                   c->item_names, k->d->year, code, exp);
         } else {
-            report(k, C_ITEM_NAME, c, "a 类/款/项 of the classification", c->item_names,
-                   "%s is not a 类/款/项 of the %d classification", c->item_names, k->d->year);
+            report(k, C_ITEM_NAME, c, "政府收支分类科目中的类/款/项", c->item_names,
+                   "“%s”不是%d年政府收支分类科目中的类/款/项", c->item_names, k->d->year);
         }
     }
 }
@@ -486,8 +500,8 @@ static void check_item_missing(ck *k)
         fmt_cell(cell, amt, sizeof amt);
         jue_finding f = { 0 };
         char msg[512];
-        snprintf(msg, sizeof msg, "项 %s %s (%s in %s) is not described in the 具体 part of the notes", row->key,
-                 row->name, amt, jue_table_label(JUE_T05));
+        snprintf(msg, sizeof msg, "%s中的项级科目%s %s（%s）未在一般公共预算财政拨款支出具体情况中说明",
+                 jue_table_label(JUE_T05), row->key, row->name, amt);
         int s = sev(k, C_ITEM_MISSING);
         if (s < 0) return;
         f.rule = (char *)CHECK_NAMES[C_ITEM_MISSING];
@@ -498,8 +512,8 @@ static void check_item_missing(ck *k)
         f.table = JUE_T05;
         f.row = row->key;
         f.column = (char *)"合计";
-        f.expected = (char *)"a statement of the 项";
-        f.actual = (char *)"none";
+        f.expected = (char *)"逐项说明";
+        f.actual = (char *)"未说明";
         if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
     }
 }
@@ -525,8 +539,7 @@ static void check_operating(ck *k)
             char exp[64];
             fmt_cell(cell, exp, sizeof exp);
             report(k, C_OPERATING, c, exp, c->printed,
-                   "机关运行经费 %s differs from 公用经费合计 %s in %s; the difference needs an explanation",
-                   c->printed, exp, jue_table_label(JUE_T06));
+                   "机关运行经费%s与%s公用经费合计%s不一致，差异需要说明原因", c->printed, jue_table_label(JUE_T06), exp);
         }
         return;   /* the first statement of it is the one that counts */
     }
@@ -540,11 +553,11 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
         if (c->role == JUE_ROLE_MALFORMED)
-            report(&k, C_MALFORMED, c, "a number", c->printed, "'%s' is not a number", c->printed);
+            report(&k, C_MALFORMED, c, "一个数字", c->printed, "“%s”不是有效的数字", c->printed);
         if (c->role == JUE_ROLE_DATE && d->year && c->printed && strstr(c->printed, "12月31日") && c->value != d->year) {
             char exp[32];
             snprintf(exp, sizeof exp, "%d年12月31日", d->year);
-            report(&k, C_DATE, c, exp, c->printed, "the %d accounts speak of %s; the year-end is %s", d->year, c->printed, exp);
+            report(&k, C_DATE, c, exp, c->printed, "%d年度决算中写的是“%s”，年末应为%s", d->year, c->printed, exp);
         }
         check_fact(&k, c);
         check_share(&k, i);
