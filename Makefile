@@ -37,6 +37,7 @@ asan: test-deps
 bench: build
 	@$(BUILD)/bench_compile
 	@JUE_SRCDIR=$(CURDIR) $(BUILD)/bench_audit
+	@$(BUILD)/bench_text
 
 # libFuzzer needs clang; each target runs for FUZZ_SECONDS on its corpus.
 FUZZ_SECONDS ?= 30

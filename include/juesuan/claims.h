@@ -23,8 +23,9 @@ typedef enum {
     JUE_ROLE_BUDGET,      /* "年初预算为28.91万元" / "预算为6万元" */
     JUE_ROLE_ACTUAL,      /* "支出决算为32.56万元" */
     JUE_ROLE_COUNT,       /* "团组12个", "194人次", "0辆" */
-    JUE_ROLE_DATE,        /* "截止2021年12月31日": value = the year */
-    JUE_ROLE_MALFORMED    /* a number that is not one: "318.2007.45万元" */
+    JUE_ROLE_DATE,        /* "截止2021年12月31日", "2023年度部门决算": value = the year */
+    JUE_ROLE_MALFORMED,   /* a number that is not one: "318.2007.45万元" */
+    JUE_ROLE_PLACEHOLDER  /* template text left in: "XX局", "××单位" (value 0) */
 } jue_claim_role;
 
 typedef struct {

@@ -12,13 +12,13 @@
 
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
-    C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_N
+    C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
     "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
-    "claims.item-table", "claims.item-missing", "claims.operating",
+    "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder",
 };
 
 struct jue_claim_checks {
@@ -559,6 +559,15 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
             snprintf(exp, sizeof exp, "%d年12月31日", d->year);
             report(&k, C_DATE, c, exp, c->printed, "%d年度决算中写的是“%s”，年末应为%s", d->year, c->printed, exp);
         }
+        /* "上海市普陀区财政局2023年度部门决算情况说明" in the 2024 accounts */
+        if (c->role == JUE_ROLE_DATE && d->year && c->printed && strstr(c->printed, "决算") && c->value != d->year) {
+            char exp[48];
+            snprintf(exp, sizeof exp, "%d年度", d->year);
+            report(&k, C_DATE, c, exp, c->printed, "%d年度决算的标题或说明写作“%s”，年度应为%d", d->year, c->printed,
+                   d->year);
+        }
+        if (c->role == JUE_ROLE_PLACEHOLDER)
+            report(&k, C_PLACEHOLDER, c, "单位名称", c->printed, "“%s”是模板中的占位文字，应替换为实际名称", c->printed);
         check_fact(&k, c);
         check_share(&k, i);
         check_change(&k, i);

@@ -20,6 +20,9 @@ typedef struct {
 struct jue_lexicon {
     lex_entry *e;
     size_t n;
+    /* entries by the first byte of their phrase: matching tries only those */
+    uint16_t *by_byte[256];
+    uint16_t by_count[256];
 };
 
 void jue_claims_init(jue_claims *c) { memset(c, 0, sizeof *c); }
@@ -47,6 +50,7 @@ void jue_claims_free(jue_claims *c)
 void jue_lexicon_free(jue_lexicon *lx)
 {
     if (!lx) return;
+    for (int b = 0; b < 256; b++) free(lx->by_byte[b]);
     for (size_t i = 0; i < lx->n; i++) {
         free(lx->e[i].phrase);
         free(lx->e[i].subject);
@@ -106,6 +110,18 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
         e->plen = strlen(ph);
     }
     jue_ynode_free(root);
+    if (lx->n > 65535) lx->n = 65535;
+    for (size_t i = 0; i < lx->n; i++) lx->by_count[(unsigned char)lx->e[i].phrase[0]]++;
+    for (int b = 0; b < 256; b++) {
+        if (!lx->by_count[b]) continue;
+        lx->by_byte[b] = malloc(lx->by_count[b] * sizeof(uint16_t));
+        if (!lx->by_byte[b]) { jue_lexicon_free(lx); return JUE_ERR_NOMEM; }
+        lx->by_count[b] = 0;
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        unsigned char b = (unsigned char)lx->e[i].phrase[0];
+        lx->by_byte[b][lx->by_count[b]++] = (uint16_t)i;
+    }
     *out = lx;
     return JUE_OK;
 }
@@ -195,9 +211,10 @@ static void set_context(ex *x)
 static const lex_entry *match_subject(const ex *x, const char *p, const char *end)
 {
     const lex_entry *best = NULL;
-    for (size_t i = 0; i < x->lx->n; i++) {
-        const lex_entry *e = &x->lx->e[i];
-        if (!starts(p, end, e->phrase)) continue;
+    unsigned char b0 = (unsigned char)*p;
+    for (size_t k = 0; k < x->lx->by_count[b0]; k++) {
+        const lex_entry *e = &x->lx->e[x->lx->by_byte[b0][k]];
+        if ((size_t)(end - p) < e->plen || memcmp(p, e->phrase, e->plen)) continue;
         if (e->scope && !strstr(x->context, e->scope)) continue;
         if (!best || e->plen > best->plen || (e->plen == best->plen && e->scope && !best->scope)) best = e;
     }
@@ -445,6 +462,22 @@ static const struct { const char *w; keyword k; } KEYWORDS[] = {
     { "决算数", K_ACTUAL }, { "决算为", K_ACTUAL }, { "支出决算", K_ACTUAL }, { "决算支出", K_ACTUAL },
 };
 
+#define NKW (sizeof KEYWORDS / sizeof KEYWORDS[0])
+static size_t KW_LEN[NKW];
+
+/* The first keyword (in table order) that starts at p, or −1. Keywords all
+ * start with a CJK character: a byte below 0x80 never begins one. */
+static int keyword_at(const char *p, const char *end)
+{
+    if (!KW_LEN[0])
+        for (size_t k = 0; k < NKW; k++) KW_LEN[k] = strlen(KEYWORDS[k].w);
+    if ((unsigned char)*p < 0x80) return -1;
+    for (size_t k = 0; k < NKW; k++)
+        if (KEYWORDS[k].w[0] == *p && (size_t)(end - p) >= KW_LEN[k] && !memcmp(p, KEYWORDS[k].w, KW_LEN[k]))
+            return (int)k;
+    return -1;
+}
+
 static void read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
@@ -513,8 +546,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         }
         const lex_entry *m = match_subject(x, p, end);
         size_t klen = 0;
-        for (size_t k = 0; k < sizeof KEYWORDS / sizeof KEYWORDS[0] && !klen; k++)
-            if (starts(p, end, KEYWORDS[k].w)) klen = strlen(KEYWORDS[k].w);
+        int kidx = keyword_at(p, end);
+        if (kidx >= 0) klen = KW_LEN[kidx];
         if (m && klen > m->plen) m = NULL;   /* "支出决算为" is a keyword, not the subject "支出" */
         if (m) {
             if (kw == K_SHARE) {
@@ -528,30 +561,46 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             p += m->plen;
             continue;
         }
-        bool kwd = false;
-        for (size_t k = 0; k < sizeof KEYWORDS / sizeof KEYWORDS[0]; k++)
-            if (starts(p, end, KEYWORDS[k].w)) {
-                kw = KEYWORDS[k].k;
-                if (kw == K_SAME) {
-                    jue_claim c = { 0 };
-                    c.role = JUE_ROLE_CHANGE;
-                    c.sign = 0;
-                    c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj_key);
-                    c.fact = jue_strdup(item_here && x->item_fact ? x->item_fact : subj_fact);
-                    c.printed = jue_strdup(KEYWORDS[k].w);
-                    c.line = P->line[p - base];
-                    c.col = P->col[p - base];
-                    c.sentence = x->sentence;
-                    c.parent = -1;
-                    c.section = x->section;
-                    add_claim(x, &c);
-                    kw = K_NONE;
-                }
-                p += strlen(KEYWORDS[k].w);
-                kwd = true;
-                break;
+        if (kidx >= 0) {
+            size_t k = (size_t)kidx;
+            kw = KEYWORDS[k].k;
+            if (kw == K_SAME) {
+                jue_claim c = { 0 };
+                c.role = JUE_ROLE_CHANGE;
+                c.sign = 0;
+                c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj_key);
+                c.fact = jue_strdup(item_here && x->item_fact ? x->item_fact : subj_fact);
+                c.printed = jue_strdup(KEYWORDS[k].w);
+                c.line = P->line[p - base];
+                c.col = P->col[p - base];
+                c.sentence = x->sentence;
+                c.parent = -1;
+                c.section = x->section;
+                add_claim(x, &c);
+                kw = K_NONE;
             }
-        if (kwd) continue;
+            p += KW_LEN[k];
+            continue;
+        }
+        /* template text left in a published document: "XX局", "××单位" */
+        if ((starts(p, end, "XX") || starts(p, end, "××") || starts(p, end, "ＸＸ")) &&
+            (size_t)(end - p) > 6 && ((unsigned char)p[starts(p, end, "XX") ? 2 : 6] >= 0xE4)) {
+            size_t pl = starts(p, end, "XX") ? 2 : 6;
+            const char *q = p + pl;
+            q += u8len((unsigned char)*q);   /* with the character after it: 局, 单位 … */
+            jue_claim c = { 0 };
+            c.role = JUE_ROLE_PLACEHOLDER;
+            c.printed = malloc((size_t)(q - p) + 1);
+            if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
+            c.line = P->line[p - base];
+            c.col = P->col[p - base];
+            c.sentence = x->sentence;
+            c.parent = -1;
+            c.section = x->section;
+            add_claim(x, &c);
+            p = q;
+            continue;
+        }
         if (!is_digit_at(p, end)) { p += u8len((unsigned char)*p); continue; }
         /* a figure */
         size_t off = (size_t)(p - base);
@@ -651,8 +700,12 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
                 c.role = JUE_ROLE_DATE;
                 c.value = a.value / 100;
                 c.iv = (jue_interval){ c.value, c.value };
-                /* printed with its suffix, so rules can tell 年末 dates from 年度 */
+                /* printed with its suffix, so rules can tell 年末 dates from 年度,
+                 * and a document's own title ("2023年度部门决算") from a comparison */
                 size_t n = a.consumed + 3 + (ye ? strlen("12月31日") : 3);
+                static const char *const TITLE[] = { "部门决算", "单位决算", "决算" };
+                for (size_t q = 0; !ye && q < 3; q++)
+                    if (starts(p + n, end, TITLE[q])) { n += strlen(TITLE[q]); break; }
                 c.printed = malloc(n + 1);
                 if (c.printed) { memcpy(c.printed, p, n); c.printed[n] = 0; }
                 add_claim(x, &c);

@@ -135,23 +135,25 @@ size_t jue_grow_filled(const jue_grow *r)
 void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), i = 0, k;
+    size_t n = strlen(s), i = 0, k, run = 0;   /* bytes [run, i) are copied as they are */
     while (i < n) {
-        if (is_space_at(p + i, n - i, &k)) { i += k; continue; }
-        if (p[i] == '*' && i + 1 < n && p[i + 1] == '*') { i += 2; continue; }
+        if (is_space_at(p + i, n - i, &k)) { jue_buf_putn(out, s + run, i - run); i += k; run = i; continue; }
+        if (p[i] == '*' && i + 1 < n && p[i + 1] == '*') { jue_buf_putn(out, s + run, i - run); i += 2; run = i; continue; }
         /* full-width ASCII U+FF01..U+FF5E: EF BC 81..EF BD 9E */
         if (fold && i + 2 < n && p[i] == 0xEF && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
             unsigned cp = ((unsigned)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
             cp |= 0xF000;
             if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                jue_buf_putn(out, s + run, i - run);
                 jue_buf_putc(out, (char)(cp - 0xFF01 + 0x21));
                 i += 3;
+                run = i;
                 continue;
             }
         }
-        jue_buf_putc(out, (char)p[i]);
         i++;
     }
+    jue_buf_putn(out, s + run, i - run);
 }
 
 void jue_imp_matchkey(jue_buf *out, const char *s)

@@ -213,6 +213,8 @@ static bool is_amount(const char *s)
 /* 公开NN表 (or 表NN) on its own: the number, else 0. */
 static int label_number(const char *s)
 {
+    /* a label ("公开 01 表", "表1") is short and names a 表: most rows fail here */
+    if (strlen(s) > 48 || !strstr(s, "表")) return 0;
     char f[MAXK];
     fold(s, f);
     const char *p = f;
@@ -257,6 +259,9 @@ static int title_of(const rc *c, const jue_grow *r, bool *cont)
         if (filled != 2 || !first) return -1;
         t = first;
     }
+    /* every title names a 表 and is short: most rows of a document are
+     * prose and fail these cheap tests before any normalising */
+    if (!strstr(t, "表") || strlen(t) > 600) return -1;
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_squeeze(&b, t, false);
@@ -1419,8 +1424,19 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
     c.d = d;
     c.diags = diags;
     if (cat) jue_catalog_years(cat, JUE_CAT_FUNCTIONAL, &c.cat_from, &c.cat_to);
-    jue_status st = load_aliases(&c);
-    if (st) { free_aliases(&c); return st; }
+    /* the aliases are data shared by every document: read once per process
+     * (a batch audit of many documents must not re-read them each time) */
+    static alias *cached;
+    static size_t ncached;
+    jue_status st = JUE_OK;
+    if (!cached) {
+        st = load_aliases(&c);
+        if (st) { free_aliases(&c); return st; }
+        cached = c.al;
+        ncached = c.nal;
+    }
+    c.al = cached;
+    c.nal = ncached;
     if (doc->title && !d->year) d->year = find_year(doc->title);
     for (size_t gi = 0; gi < doc->n && !d->year; gi++)
         for (size_t i = 0; i < doc->grids[gi].n && i < 80 && !d->year; i++)
@@ -1435,6 +1451,5 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
         char *n = jue_buf_take(&b);
         if (n) { free(d->department); d->department = n; }
     }
-    free_aliases(&c);
     return c.nomem ? JUE_ERR_NOMEM : st;
 }

@@ -32,7 +32,9 @@ static const char NOTES[] =
     "十、机关运行经费支出说明\n"                                                               /* 15 */
     "本部门2024年度机关运行经费支出130.00万元。\n"                                             /* 16: 公用经费 127.18 */
     "七、财政拨款“三公”经费支出决算情况说明\n"                                                /* 17 */
-    "公务接待费支出预算为3万元，支出决算为1.68万元；公务用车运行维护费支出预算为5万元。\n";    /* 18: budget 6.00 */
+    "公务接待费支出预算为3万元，支出决算为1.68万元；公务用车运行维护费支出预算为5万元。\n"     /* 18: budget 6.00 */
+    "第三部分 青溪县XX局2023年度部门决算情况说明\n"                                            /* 19: placeholder, year */
+    "与2023年度相比，收入支出总计增加10万元。\n";                                              /* 20: a comparison, fine */
 
 static bool has(const jue_findings *f, const char *rule, int line)
 {
@@ -86,7 +88,10 @@ static void test_notes_against_the_example(void **state)
     assert_true(has(&f, "claims.item-name", 12));   /* 医疗经办事务 is not a 项 */
     assert_true(has(&f, "claims.date", 14));        /* 2023年12月31日 in the 2024 accounts */
     assert_true(has(&f, "claims.malformed", 14));
-    assert_true(has(&f, "claims.operating", 16));   /* 130.00 vs 公用经费合计 127.18: a warning */
+    assert_true(has(&f, "claims.operating", 16));
+    assert_true(has(&f, "claims.placeholder", 19));  /* XX局 */
+    assert_true(has(&f, "claims.date", 19));         /* 2023年度部门决算 in the 2024 accounts */
+    assert_false(has(&f, "claims.date", 20));        /* 与2023年度相比 is not a title */   /* 130.00 vs 公用经费合计 127.18: a warning */
     assert_false(has(&f, "claims.fact", 18) && count_rule(&f, "claims.fact") > 2);
     bool budget_checked = false;
     for (size_t i = 0; i < f.len; i++)

@@ -1,0 +1,765 @@
+/* The PDF door: a published disclosure with a text layer (no OCR), read with
+ * poppler-glib from memory. Poppler gives every character of a page with its
+ * box; from those we rebuild what a reader sees:
+ *
+ *  1. Baselines. Poppler's boxes come from the font's ascent/descent, which
+ *     some producers (WPS) embed wildly wrong: a FangSong glyph box 3 pt high
+ *     and a Times one 22 pt high on the same baseline. Poppler's own lines
+ *     (the '\n' of its text) do share a baseline, so wherever two fonts meet
+ *     on one of them we learn the offset between their boxes, and place every
+ *     glyph on a common baseline scale.
+ *  2. Visual lines: glyphs grouped by that baseline, ordered by x; a line is
+ *     split into cells at gaps wider than a fraction of the font size (CJK
+ *     has no spaces, so a gap means a column); a prose line is one cell.
+ *  3. Page furniture: lone page numbers and text repeated in the top or
+ *     bottom margin of many pages are dropped.
+ *  4. Tables: runs of multi-cell lines are aligned on columns found from the
+ *     x-extents of their cells (right-aligned numbers overlap their column's
+ *     other cells), so a blank cell stays blank instead of shifting the next
+ *     figure left. Lines closer than a text line (cells centred or top-aligned
+ *     in a tall row, names wrapped above and below their figures, wrapped
+ *     headers) are joined into one row when their cells fit together.
+ *
+ * One grid for the whole document (tables continue across pages). Every row
+ * has row.page (1-based) and row.line, a running counter of the visual text
+ * lines of the document — the lines `pdftotext -layout` prints, without its
+ * blank lines and without the dropped page furniture. cell.pos is the
+ * character column on a half-em grid. */
+#include "doors.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <poppler.h>
+#pragma GCC diagnostic pop
+
+#define MAXFONTS 64
+#define MAXCOLS 60     /* the recognizer reads up to 64 columns */
+#define MAXPAGES 5000
+#define MAXGLYPHS 4000000
+
+typedef struct {
+    double x1, x2, y1, y2; /* box, y down */
+    double base;           /* common-scale baseline estimate */
+    double fs;             /* font size */
+    uint32_t cp;
+    int font;              /* index in fonts, -1 unknown */
+} glyph;
+
+typedef struct {
+    glyph *g;
+    size_t n, cap;
+    double w, h;
+} page_t;
+
+typedef struct {
+    char *name;
+    size_t count;
+    double hnorm;          /* sum of box height / font size */
+    double k;              /* baseline = y2 - k * font size */
+    bool centre;           /* never aligned: placed by its box centre */
+} font_t;
+
+typedef struct {
+    font_t f[MAXFONTS];
+    int nf;
+} fonts_t;
+
+typedef struct {
+    size_t t0, tn;         /* text in the document buffer */
+    double x1, x2;
+    bool num;
+    int col;
+} cell_t;
+
+typedef struct {
+    double base, fs, x1, x2;
+    size_t c0, nc;
+    int page;              /* 0-based */
+    bool drop;
+} line_t;
+
+typedef struct {
+    jue_idoc *doc;
+    jue_diags *diags;
+    page_t *pages;
+    int npages;
+    fonts_t *F;
+    line_t *L;
+    size_t nl, capl;
+    cell_t *C;
+    size_t nc, capc;
+    jue_buf text;
+    double cw;             /* character column width for cell.pos */
+    int lineno;
+    bool nomem;
+} pctx;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static bool grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return true;
+    size_t nc = *cap ? *cap * 2 : 64;
+    while (nc < need) nc *= 2;
+    void *q = realloc(*p, nc * elem);
+    if (!q) return false;
+    *p = q;
+    *cap = nc;
+    return true;
+}
+
+static bool is_cjk(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x3000 && c <= 0x303F);
+}
+
+/* A figure as tables print it: digits with separators and a point, a sign
+ * or brackets, a trailing %; or a dash placeholder. */
+static bool numeric(const char *s, size_t n)
+{
+    size_t i = 0, digits = 0;
+    if (n >= 3 && (!memcmp(s, "—", 3) || !memcmp(s, "－", 3))) {
+        while (i + 3 <= n && (!memcmp(s + i, "—", 3) || !memcmp(s + i, "－", 3))) i += 3;
+        return i == n;
+    }
+    if (i < n && (s[i] == '-' || s[i] == '+' || s[i] == '(')) i++;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') digits++;
+        else if (c != ',' && c != '.' && c != '%' && c != ')') return false;
+    }
+    return digits > 0 || (n == 1 && s[0] == '-');
+}
+
+/* ---- reading pages ---------------------------------------------------- */
+
+/* Fonts by name: a font's boxes scale with its size. */
+static int font_index(fonts_t *F, const char *name)
+{
+    if (!name) name = "";
+    for (int i = 0; i < F->nf; i++)
+        if (!strcmp(F->f[i].name, name)) return i;
+    if (F->nf == MAXFONTS) return -1;
+    char *dup = jue_strdup(name);
+    if (!dup) return -1;
+    F->f[F->nf].name = dup;
+    return F->nf++;
+}
+
+static jue_status read_page(PopplerPage *p, page_t *pg, fonts_t *F, size_t *total)
+{
+    poppler_page_get_size(p, &pg->w, &pg->h);
+    if (!isfinite(pg->w) || !isfinite(pg->h) || pg->w <= 0 || pg->h <= 0) { pg->w = 595; pg->h = 842; }
+    char *text = poppler_page_get_text(p);
+    PopplerRectangle *rects = NULL;
+    guint nr = 0;
+    if (!text || !poppler_page_get_text_layout(p, &rects, &nr)) {
+        g_free(text);
+        g_free(rects);
+        return JUE_OK;   /* a page without text */
+    }
+    GList *attrs = poppler_page_get_text_attributes(p);
+    GList *a = attrs;
+    jue_status st = JUE_OK;
+    const char *s = text;
+    for (guint i = 0; *s && i < nr; i++) {
+        gunichar c = g_utf8_get_char_validated(s, -1);
+        if (c == (gunichar)-1 || c == (gunichar)-2) { c = 0xFFFD; s++; }
+        else s = g_utf8_next_char(s);
+        if (c < 0x20 || g_unichar_isspace(c) || c == 0xFEFF || c == 0x200B) continue;
+        const PopplerRectangle *r = &rects[i];
+        glyph g = { fmin(r->x1, r->x2), fmax(r->x1, r->x2), fmin(r->y1, r->y2), fmax(r->y1, r->y2), 0, 0, c, -1 };
+        if (!isfinite(g.x1) || !isfinite(g.x2) || !isfinite(g.y1) || !isfinite(g.y2)) continue;
+        if (g.x2 < -pg->w || g.x1 > 2 * pg->w || g.y2 < -pg->h || g.y1 > 2 * pg->h) continue; /* off the page */
+        while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)i) a = a->next;
+        const PopplerTextAttributes *at = a ? a->data : NULL;
+        double size = at && at->start_index <= (int)i ? at->font_size : 0;
+        if (at && at->start_index <= (int)i) g.font = font_index(F, at->font_name);
+        g.fs = size > 0.5 && size < 1000 ? size : g.y2 - g.y1;
+        if (!(g.fs > 0.5)) g.fs = 10;
+        if (g.fs > 500) g.fs = 500;
+        if (g.font >= 0) {
+            F->f[g.font].count++;
+            F->f[g.font].hnorm += (g.y2 - g.y1) / g.fs;
+        }
+        if (++*total > MAXGLYPHS) { st = JUE_ERR_LIMIT; break; }
+        if (!grow((void **)&pg->g, &pg->cap, pg->n + 1, sizeof *pg->g)) { st = JUE_ERR_NOMEM; break; }
+        pg->g[pg->n++] = g;
+    }
+    poppler_page_free_text_attributes(attrs);
+    g_free(rects);
+    g_free(text);
+    return st;
+}
+
+/* Where each font's baseline sits in its box. Poppler's boxes come from
+ * the fonts' ascent and descent, which some producers embed wildly wrong (on
+ * one baseline a FangSong box 3 pt high and a Times one 22 pt high, ending
+ * 5 pt lower), and poppler's own text lines do not keep to one baseline in
+ * tables. So: the most used font's box bottom is the baseline scale; every
+ * other font, most used first, takes the offset (a multiple of its size,
+ * within a line's height) that puts most of its runs on baselines already
+ * placed on the same page. A font that never meets the placed ones is
+ * placed by its box centre. */
+typedef struct {
+    double *y;
+    size_t n, cap;
+    bool sorted;
+} ylist;
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static bool near_y(ylist *L, double y, double tol)
+{
+    if (!L->n) return false;
+    if (!L->sorted) { qsort(L->y, L->n, sizeof *L->y, cmp_double); L->sorted = true; }
+    size_t lo = 0, hi = L->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (L->y[mid] < y) lo = mid + 1;
+        else hi = mid;
+    }
+    return (lo < L->n && L->y[lo] - y <= tol) || (lo > 0 && y - L->y[lo - 1] <= tol);
+}
+
+static double glyph_base(const fonts_t *F, const glyph *g, double href)
+{
+    if (g->font < 0 || F->f[g->font].centre) return (g->y1 + g->y2) / 2 + href / 2 * g->fs;
+    return g->y2 - F->f[g->font].k * g->fs;
+}
+
+static bool calibrate(pctx *P)
+{
+    fonts_t *F = P->F;
+    ylist *Y = calloc((size_t)P->npages, sizeof *Y);
+    if (!Y) return false;
+    bool done[MAXFONTS] = { false }, ok = true;
+    double href = 1;
+    for (int round = 0; round < F->nf && ok; round++) {
+        int f = -1;
+        for (int i = 0; i < F->nf; i++)
+            if (!done[i] && (f < 0 || F->f[i].count > F->f[f].count)) f = i;
+        font_t *ft = &F->f[f];
+        if (round == 0) {
+            ft->k = 0;
+            href = ft->count ? ft->hnorm / (double)ft->count : 1;
+        } else {
+            int best = -1;
+            double bestk = 0;
+            for (int step = -24; step <= 48; step++) {
+                double k = step * 0.025;
+                int score = 0;
+                for (int p = 0; p < P->npages; p++) {
+                    const page_t *pg = &P->pages[p];
+                    double last = -1e300;
+                    for (size_t i = 0; i < pg->n; i++) {
+                        const glyph *g = &pg->g[i];
+                        if (g->font != f || fabs(g->y2 - last) < 0.01) continue;   /* one vote per run */
+                        last = g->y2;
+                        score += near_y(&Y[p], g->y2 - k * g->fs, 0.12 * g->fs);
+                    }
+                }
+                /* ties: the smaller shift */
+                if (score > best || (score == best && fabs(k) < fabs(bestk))) { best = score; bestk = k; }
+            }
+            ft->k = bestk;
+            ft->centre = best <= 0;
+        }
+        done[f] = true;
+        for (int p = 0; p < P->npages && ok; p++) {
+            const page_t *pg = &P->pages[p];
+            for (size_t i = 0; i < pg->n && ok; i++) {
+                if (pg->g[i].font != f) continue;
+                if (!grow((void **)&Y[p].y, &Y[p].cap, Y[p].n + 1, sizeof *Y[p].y)) { ok = false; break; }
+                Y[p].y[Y[p].n++] = glyph_base(F, &pg->g[i], href);
+                Y[p].sorted = false;
+            }
+        }
+    }
+    for (int p = 0; p < P->npages; p++) free(Y[p].y);
+    free(Y);
+    for (int p = 0; p < P->npages; p++)
+        for (size_t i = 0; i < P->pages[p].n; i++) P->pages[p].g[i].base = glyph_base(F, &P->pages[p].g[i], href);
+    return ok;
+}
+
+/* ---- visual lines and cells ------------------------------------------ */
+
+static int cmp_base(const void *a, const void *b)
+{
+    const glyph *x = a, *y = b;
+    if (x->base != y->base) return x->base < y->base ? -1 : 1;
+    return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    const glyph *x = a, *y = b;
+    return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+static void put_cp(jue_buf *b, uint32_t c)
+{
+    char u[8];
+    int n = g_unichar_to_utf8(c, u);
+    jue_buf_putn(b, u, (size_t)n);
+}
+
+static bool add_cell(pctx *P, size_t t0, double x1, double x2)
+{
+    if (!grow((void **)&P->C, &P->capc, P->nc + 1, sizeof *P->C)) return false;
+    cell_t *c = &P->C[P->nc++];
+    c->t0 = t0;
+    c->tn = P->text.len - t0;
+    c->x1 = x1;
+    c->x2 = x2;
+    c->num = numeric(jue_buf_str(&P->text) + t0, c->tn);
+    c->col = -1;
+    return true;
+}
+
+/* One visual line from glyphs g[0..n) (sorted by x here). */
+static bool make_line(pctx *P, glyph *g, size_t n, int page)
+{
+    qsort(g, n, sizeof *g, cmp_x);
+    if (!grow((void **)&P->L, &P->capl, P->nl + 1, sizeof *P->L)) return false;
+    line_t *l = &P->L[P->nl];
+    memset(l, 0, sizeof *l);
+    l->page = page;
+    l->c0 = P->nc;
+    double bsum = 0, fsum = 0;
+    size_t t0 = P->text.len;
+    double cx1 = g[0].x1, cx2 = g[0].x1;
+    const glyph *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const glyph *q = &g[i];
+        if (prev) {
+            double w = prev->x2 - prev->x1;
+            /* fake bold and shadows: the same glyph drawn twice */
+            if (q->cp == prev->cp && fabs(q->x1 - prev->x1) < 0.3 * (w > 0 ? w : q->fs)) continue;
+            double fs = fmax(q->fs, prev->fs), gap = q->x1 - prev->x2;
+            if (gap > 0.8 * fs) {
+                if (!add_cell(P, t0, cx1, cx2)) return false;
+                t0 = P->text.len;
+                cx1 = q->x1;
+            } else if (gap > 0.2 * fs && !(is_cjk(q->cp) && is_cjk(prev->cp) && gap < 0.35 * fs)) {
+                jue_buf_putc(&P->text, ' ');
+            }
+        }
+        put_cp(&P->text, q->cp);
+        cx2 = fmax(cx2, q->x2);
+        bsum += q->base;
+        fsum += q->fs;
+        prev = q;
+    }
+    if (!add_cell(P, t0, cx1, cx2)) return false;
+    if (jue_buf_err(&P->text)) return false;
+    l->nc = P->nc - l->c0;
+    l->base = bsum / (double)n;
+    l->fs = fsum / (double)n;
+    l->x1 = g[0].x1;
+    l->x2 = cx2;
+    for (size_t k = l->c0; k < P->nc; k++) l->x2 = fmax(l->x2, P->C[k].x2);
+    P->nl++;
+    return true;
+}
+
+static bool page_lines(pctx *P, int page)
+{
+    page_t *pg = &P->pages[page];
+    if (!pg->n) return true;
+    qsort(pg->g, pg->n, sizeof *pg->g, cmp_base);
+    size_t s = 0;
+    double sum = pg->g[0].base;
+    for (size_t i = 1; i <= pg->n; i++) {
+        if (i < pg->n) {
+            double mean = sum / (double)(i - s);
+            double fs = fmax(pg->g[i].fs, pg->g[s].fs);
+            if (pg->g[i].base - mean <= 0.35 * fs) { sum += pg->g[i].base; continue; }
+        }
+        if (!make_line(P, pg->g + s, i - s, page)) return false;
+        s = i;
+        if (i < pg->n) sum = pg->g[i].base;
+    }
+    return true;
+}
+
+/* ---- page furniture --------------------------------------------------- */
+
+static void line_key(const pctx *P, const line_t *l, jue_buf *b)
+{
+    jue_buf_reset(b);
+    for (size_t k = 0; k < l->nc; k++) {
+        const cell_t *c = &P->C[l->c0 + k];
+        jue_buf_putn(b, jue_buf_str(&P->text) + c->t0, c->tn);
+    }
+}
+
+/* "12", "- 12 -", "第12页", "第 1 页 共 26 页", "12/26". */
+static bool page_number(const char *s)
+{
+    static const char *const SKIP[] = { " ", "-", "–", "—", "第", "页", "共", "/", "－" };
+    size_t digits = 0;
+    while (*s) {
+        size_t k = 0;
+        for (size_t i = 0; i < sizeof SKIP / sizeof SKIP[0] && !k; i++)
+            if (!strncmp(s, SKIP[i], strlen(SKIP[i]))) k = strlen(SKIP[i]);
+        if (k) { s += k; continue; }
+        if (*s < '0' || *s > '9') return false;
+        digits++;
+        s++;
+    }
+    return digits > 0 && digits <= 8;
+}
+
+static int zone(const pctx *P, const line_t *l)
+{
+    double h = P->pages[l->page].h;
+    if (l->base < 0.09 * h) return 1;
+    if (l->base > 0.90 * h) return 2;
+    return 0;
+}
+
+static bool furniture(pctx *P)
+{
+    jue_buf a, b;
+    jue_buf_init(&a);
+    jue_buf_init(&b);
+    for (size_t i = 0; i < P->nl; i++) {
+        line_t *l = &P->L[i];
+        int z = zone(P, l);
+        if (!z) continue;
+        line_key(P, l, &a);
+        if (page_number(jue_buf_str(&a))) { l->drop = true; continue; }
+        /* the same text in the same margin on many pages */
+        int pages = 1, lastp = l->page;
+        for (size_t j = 0; j < P->nl; j++) {
+            line_t *m = &P->L[j];
+            if (m->page == lastp || m->page == l->page || zone(P, m) != z) continue;
+            line_key(P, m, &b);
+            if (!strcmp(jue_buf_str(&a), jue_buf_str(&b))) { pages++; lastp = m->page; }
+        }
+        if (pages >= 3 && pages * 2 >= P->npages) l->drop = true;
+    }
+    bool ok = !jue_buf_err(&a) && !jue_buf_err(&b);
+    jue_buf_free(&a);
+    jue_buf_free(&b);
+    return ok;
+}
+
+/* ---- tables: columns and joined rows ---------------------------------- */
+
+typedef struct {
+    double x1, x2;
+} span;
+
+static int cmp_width(const void *a, const void *b)
+{
+    const cell_t *x = *(cell_t *const *)a, *y = *(cell_t *const *)b;
+    double wx = x->x2 - x->x1, wy = y->x2 - y->x1;
+    return (wx > wy) - (wx < wy);
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+static double overlap(double a1, double a2, double b1, double b2)
+{
+    return fmin(a2, b2) - fmax(a1, b1);
+}
+
+/* Columns of lines [a, b): the x-extents of cells, narrowest first; a cell
+ * over two or more columns already known is a spanning heading and makes
+ * none. Each cell then gets the column it overlaps most (or the nearest). */
+static bool assign_columns(pctx *P, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) n += P->L[i].nc;
+    cell_t **cs = malloc(n * sizeof *cs);
+    span *sp = malloc((n + 1) * sizeof *sp);
+    if (!cs || !sp) { free(cs); free(sp); return false; }
+    n = 0;
+    for (size_t i = a; i < b; i++)
+        if (P->L[i].nc >= 2)
+            for (size_t k = 0; k < P->L[i].nc; k++) cs[n++] = &P->C[P->L[i].c0 + k];
+    qsort(cs, n, sizeof *cs, cmp_width);
+    size_t ns = 0;
+    for (size_t k = 0; k < n; k++) {
+        const cell_t *c = cs[k];
+        size_t hit = 0, which = 0;
+        for (size_t j = 0; j < ns; j++)
+            if (overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5) { hit++; which = j; }
+        if (hit == 0) {
+            if (ns < MAXCOLS) sp[ns++] = (span){ c->x1, c->x2 };
+        } else if (hit == 1) {
+            span u = { fmin(sp[which].x1, c->x1), fmax(sp[which].x2, c->x2) };
+            bool clash = false;
+            for (size_t j = 0; j < ns && !clash; j++)
+                clash = j != which && overlap(u.x1, u.x2, sp[j].x1, sp[j].x2) > 0.5;
+            if (!clash) sp[which] = u;
+        }
+    }
+    qsort(sp, ns, sizeof *sp, cmp_span);
+    for (size_t i = a; i < b; i++)
+        for (size_t k = 0; k < P->L[i].nc; k++) {
+            cell_t *c = &P->C[P->L[i].c0 + k];
+            double best = -1e300;
+            int col = 0;
+            for (size_t j = 0; j < ns; j++) {
+                double o = overlap(c->x1, c->x2, sp[j].x1, sp[j].x2);
+                if (o > best) { best = o; col = (int)j; }
+            }
+            c->col = col;
+        }
+    free(cs);
+    free(sp);
+    return true;
+}
+
+typedef struct {
+    jue_buf t[MAXCOLS];
+    int pos[MAXCOLS];
+    bool num[MAXCOLS];
+    int ncol;
+} rowbuf;
+
+static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
+{
+    for (size_t k = 0; k < l->nc; k++) {
+        const cell_t *c = &P->C[l->c0 + k];
+        if (c->col < R->ncol && R->t[c->col].len && (R->num[c->col] || c->num)) return false;
+    }
+    return true;
+}
+
+static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
+{
+    for (size_t k = 0; k < l->nc; k++) {
+        const cell_t *c = &P->C[l->c0 + k];
+        int col = c->col;
+        if (col < 0 || col >= MAXCOLS) continue;
+        jue_buf *b = &R->t[col];
+        const char *s = jue_buf_str(&P->text) + c->t0;
+        if (b->len) {
+            /* a wrapped CJK name joins without a space; Latin words with one */
+            unsigned char last = (unsigned char)b->data[b->len - 1];
+            if (last < 0x80 && (unsigned char)s[0] < 0x80) jue_buf_putc(b, ' ');
+        } else {
+            R->pos[col] = 1 + (int)lround(c->x1 / P->cw);
+            R->num[col] = c->num;
+        }
+        jue_buf_putn(b, s, c->tn);
+        if (col + 1 > R->ncol) R->ncol = col + 1;
+    }
+}
+
+static jue_status rowbuf_emit(pctx *P, jue_grid *g, rowbuf *R, int page)
+{
+    if (!R->ncol) return JUE_OK;
+    jue_grow *r = jue_grid_add_row(g, ++P->lineno);
+    if (!r) return JUE_ERR_NOMEM;
+    r->page = page + 1;
+    for (int col = 0; col < R->ncol; col++) {
+        if (jue_buf_err(&R->t[col])) return JUE_ERR_NOMEM;
+        jue_gcell *c = jue_grow_set(r, col, jue_buf_str(&R->t[col]), R->t[col].len);
+        if (!c) return JUE_ERR_NOMEM;
+        c->pos = R->t[col].len ? R->pos[col] : 0;
+    }
+    for (int col = 0; col < R->ncol; col++) jue_buf_reset(&R->t[col]);
+    R->ncol = 0;
+    return JUE_OK;
+}
+
+/* A table block [a, b): columns, then rows joined where lines are closer
+ * than a text line and their cells fit together (no two figures, no
+ * figure over text in one column). */
+static jue_status emit_block(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b)
+{
+    if (!assign_columns(P, a, b)) return JUE_ERR_NOMEM;
+    double last = 0;
+    jue_status st = JUE_OK;
+    for (size_t i = a; i < b && !st; i++) {
+        const line_t *l = &P->L[i];
+        if (l->drop) continue;
+        if (R->ncol && !(l->base - last < 0.9 * l->fs && rowbuf_fits(P, R, l)))
+            st = rowbuf_emit(P, g, R, l->page);
+        if (!st) rowbuf_add(P, R, l);
+        last = l->base;
+    }
+    if (!st && a < b) st = rowbuf_emit(P, g, R, P->L[b - 1].page);
+    return st;
+}
+
+static jue_status emit_plain(pctx *P, jue_grid *g, const line_t *l)
+{
+    jue_grow *r = jue_grid_add_row(g, ++P->lineno);
+    if (!r) return JUE_ERR_NOMEM;
+    r->page = l->page + 1;
+    for (size_t k = 0; k < l->nc; k++) {
+        const cell_t *c = &P->C[l->c0 + k];
+        jue_gcell *gc = jue_grow_set(r, (int)k, jue_buf_str(&P->text) + c->t0, c->tn);
+        if (!gc) return k >= 1024 ? JUE_OK : JUE_ERR_NOMEM;
+        gc->pos = 1 + (int)lround(c->x1 / P->cw);
+    }
+    return JUE_OK;
+}
+
+/* Lines of one page in order: runs of multi-cell lines (with the short
+ * single lines between them: wrapped names, lone figures) are tables; the
+ * rest are emitted as they are. */
+static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b)
+{
+    double pw = P->pages[P->L[a].page].w;
+    jue_status st = JUE_OK;
+    size_t i = a;
+    while (i < b && !st) {
+        const line_t *l = &P->L[i];
+        if (l->drop) { i++; continue; }
+        if (l->nc < 2) { st = emit_plain(P, g, l); i++; continue; }
+        /* a table block: extend while multi-cell, or short single lines
+         * close to the previous line; drop trailing singles */
+        size_t end = i + 1, last_multi = i;
+        double prev = l->base;
+        for (; end < b; end++) {
+            const line_t *m = &P->L[end];
+            if (m->drop) continue;
+            if (m->base - prev > 3.0 * m->fs) break;
+            if (m->nc < 2 && (m->x2 - m->x1 > 0.45 * pw || P->C[m->c0].tn > 60)) break;
+            if (m->nc >= 2) last_multi = end;
+            prev = m->base;
+        }
+        st = emit_block(P, g, R, i, last_multi + 1);
+        i = last_multi + 1;
+    }
+    return st;
+}
+
+/* ---- the door --------------------------------------------------------- */
+
+static void free_ctx(pctx *P)
+{
+    for (int p = 0; p < P->npages; p++) free(P->pages[p].g);
+    free(P->pages);
+    if (P->F)
+        for (int i = 0; i < P->F->nf; i++) free(P->F->f[i].name);
+    free(P->F);
+    free(P->L);
+    free(P->C);
+    jue_buf_free(&P->text);
+}
+
+/* "%PDF-" within the first KiB, where readers look for it. */
+static bool has_header(const char *data, size_t len)
+{
+    size_t n = len < 1024 ? len : 1024;
+    for (size_t i = 0; i + 5 <= n; i++)
+        if (!memcmp(data + i, "%PDF-", 5)) return true;
+    return false;
+}
+
+jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+{
+    const char *file = doc->file ? doc->file : "";
+    if (len < 8 || !has_header(data, len)) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "not a PDF file (no %%PDF- header)");
+        return JUE_ERR_INVALID;
+    }
+    GBytes *bytes = g_bytes_new_static(data, len);
+    GError *err = NULL;
+    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &err);
+    g_bytes_unref(bytes);
+    if (!pd) {
+        bool enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "%s%s", enc ? "the PDF is encrypted: " : "cannot read the PDF: ",
+                     err && err->message ? err->message : "unknown error");
+        if (err) g_error_free(err);
+        return JUE_ERR_INVALID;
+    }
+    pctx P;
+    memset(&P, 0, sizeof P);
+    P.doc = doc;
+    P.diags = diags;
+    jue_buf_init(&P.text);
+    jue_status st = JUE_OK;
+    int np = poppler_document_get_n_pages(pd);
+    if (np <= 0) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "the PDF has no pages");
+        st = JUE_ERR_INVALID;
+    } else if (np > MAXPAGES) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "the PDF has %d pages, more than %d", np, MAXPAGES);
+        st = JUE_ERR_LIMIT;
+    }
+    if (!st) {
+        P.pages = calloc((size_t)np, sizeof *P.pages);
+        P.F = calloc(1, sizeof *P.F);
+        if (!P.pages || !P.F) st = JUE_ERR_NOMEM;
+        else P.npages = np;
+    }
+    size_t total = 0;
+    for (int p = 0; p < P.npages && !st; p++) {
+        PopplerPage *page = poppler_document_get_page(pd, p);
+        if (!page) {
+            jue_diag_add(diags, JUE_SEV_WARNING, file, 0, 0, "page %d cannot be read; skipped", p + 1);
+            continue;
+        }
+        st = read_page(page, &P.pages[p], P.F, &total);
+        g_object_unref(page);
+        if (st == JUE_ERR_LIMIT)
+            jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "page %d: more than %d characters in the document", p + 1,
+                         MAXGLYPHS);
+    }
+    g_object_unref(pd);
+    if (!st && total == 0) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0,
+                     "the PDF has no text layer (a scan?); text recognition (OCR) is not supported");
+        st = JUE_ERR_INVALID;
+    }
+    if (!st) {
+        if (!calibrate(&P)) st = JUE_ERR_NOMEM;
+        /* the character column: half the median font size */
+        double *fs = malloc((size_t)P.npages * sizeof *fs);
+        if (!fs) st = JUE_ERR_NOMEM;
+        else {
+            int k = 0;
+            for (int p = 0; p < P.npages; p++)
+                if (P.pages[p].n) fs[k++] = P.pages[p].g[P.pages[p].n / 2].fs;
+            qsort(fs, (size_t)k, sizeof *fs, cmp_double);
+            P.cw = k ? fs[k / 2] / 2 : 5;
+            if (!(P.cw > 0.5)) P.cw = 5;
+            free(fs);
+        }
+    }
+    for (int p = 0; p < P.npages && !st; p++)
+        if (!page_lines(&P, p)) st = JUE_ERR_NOMEM;
+    if (!st && !furniture(&P)) st = JUE_ERR_NOMEM;
+    if (!st) {
+        jue_grid *g = jue_idoc_add_grid(doc, NULL);
+        rowbuf *R = calloc(1, sizeof *R);
+        if (!g || !R) st = JUE_ERR_NOMEM;
+        for (int c = 0; R && c < MAXCOLS; c++) jue_buf_init(&R->t[c]);
+        for (size_t a = 0; a < P.nl && !st;) {
+            size_t b = a;
+            while (b < P.nl && P.L[b].page == P.L[a].page) b++;
+            st = emit_page(&P, g, R, a, b);
+            a = b;
+        }
+        for (int c = 0; R && c < MAXCOLS; c++) jue_buf_free(&R->t[c]);
+        free(R);
+    }
+    if (st == JUE_ERR_NOMEM) jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "out of memory reading the PDF");
+    free_ctx(&P);
+    return st;
+}
