@@ -97,8 +97,11 @@ static xmlDocPtr parse_part(zip_t *z, const char *name, jue_status *st, jue_buf 
     if (len > (size_t)INT32_MAX) { free(buf); *st = JUE_ERR_LIMIT; return NULL; }
     xmlParserCtxtPtr ctx = xmlNewParserCtxt();
     if (!ctx) { free(buf); *st = JUE_ERR_NOMEM; return NULL; }
+    jue_d2_quiet q;
+    jue_d2_quiet_on(&q);
     xmlDocPtr d = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, NULL,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    jue_d2_quiet_off(&q);
     if (!d && why) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctx);
         if (e && e->message) {
@@ -113,7 +116,9 @@ static xmlDocPtr parse_part(zip_t *z, const char *name, jue_status *st, jue_buf 
     if (d && d->intSubset) {
         xmlFreeDoc(d);
         d = NULL;
-        if (why) jue_buf_puts(why, "a DTD is not allowed in a Word document");
+        if (why) jue_buf_puts(why, "it has a DTD, which Word never writes");
+        *st = JUE_ERR_INVALID;
+        return NULL;
     }
     if (!d) *st = JUE_ERR_SYNTAX;
     return d;
@@ -409,7 +414,7 @@ jue_status jue_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         } else {
             /* the parser's own words, with the line inside the part */
             jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "the Word document cannot be read: %s %s%s%s%s",
-                         part, st == JUE_ERR_SYNTAX ? "is not well-formed XML" : jue_status_str(st),
+                         part, st == JUE_ERR_SYNTAX ? "is not well-formed XML" : st == JUE_ERR_INVALID ? "is refused" : jue_status_str(st),
                          why.len ? " (" : "", jue_buf_str(&why), why.len ? ")" : "");
         }
         jue_buf_free(&why);

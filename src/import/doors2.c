@@ -2,6 +2,8 @@
  * setting cells with a budget on the bytes merge copies may produce. */
 #include "doors2.h"
 
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,4 +113,39 @@ void jue_d2_drop_last(jue_grid *g)
     jue_grow *r = &g->rows[--g->n];
     for (size_t k = 0; k < r->n; k++) free(r->cells[k].text);
     free(r->cells);
+}
+
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+void jue_d2_quiet_on(jue_d2_quiet *q)
+{
+    /* function pointers travel as data pointers: POSIX guarantees they fit */
+    xmlGenericErrorFunc g = xmlGenericError;
+    xmlStructuredErrorFunc s = xmlStructuredError;
+    memcpy(&q->generic, &g, sizeof g);
+    memcpy(&q->structured, &s, sizeof s);
+    q->generic_ctx = xmlGenericErrorContext;
+    q->structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet_generic);
+    xmlSetStructuredErrorFunc(NULL, quiet_structured);
+}
+
+void jue_d2_quiet_off(const jue_d2_quiet *q)
+{
+    xmlGenericErrorFunc g;
+    xmlStructuredErrorFunc s;
+    memcpy(&g, &q->generic, sizeof g);
+    memcpy(&s, &q->structured, sizeof s);
+    xmlSetGenericErrorFunc(q->generic_ctx, g);
+    xmlSetStructuredErrorFunc(q->structured_ctx, s);
 }

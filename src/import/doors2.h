@@ -38,7 +38,7 @@ jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
 #define JUE_D2_BREAK '\t'
 /* Most bytes of cell text a document may produce, merge copies included:
  * a hostile merge over a huge text must not multiply it without bound. */
-#define JUE_D2_MAX_BYTES ((size_t)256 << 20)
+#define JUE_D2_MAX_BYTES ((size_t)64 << 20)
 #define JUE_D2_MAX_SPAN 64      /* columns or rows one merge may cover */
 #define JUE_D2_MAX_COLS 1024    /* as the grid's own cap */
 #define JUE_D2_MAX_DEPTH 64     /* nesting of elements we follow */
@@ -58,6 +58,16 @@ jue_status jue_d2_flush(jue_grid *g, jue_buf *b, int line, size_t *bytes);
 /* Sets the cell at col to text (copy marks a merge copy); counts bytes.
  * Columns beyond JUE_D2_MAX_COLS are dropped silently (JUE_OK). */
 jue_status jue_d2_set(jue_grow *r, int col, const char *text, bool copy, size_t *bytes);
+
+/* libxml2 reports some errors (a byte the declared encoding cannot
+ * convert) through its global handlers, which print; the library never
+ * prints, so a door silences them while it parses. libxml2's handlers are
+ * per thread: saving and restoring them around a parse is safe. */
+typedef struct {
+    void *generic, *generic_ctx, *structured, *structured_ctx;
+} jue_d2_quiet;
+void jue_d2_quiet_on(jue_d2_quiet *q);
+void jue_d2_quiet_off(const jue_d2_quiet *q);
 
 /* Drops the grid's last row (an empty row of a layout table). */
 void jue_d2_drop_last(jue_grid *g);

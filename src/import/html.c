@@ -517,6 +517,10 @@ jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "the HTML file is too large (%zu bytes)", len);
         return JUE_ERR_INVALID;
     }
+    if (len == 0) {
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "the HTML file is empty");
+        return JUE_ERR_INVALID;
+    }
     if (memchr(data, '\0', len < 4096 ? len : 4096) &&
         !(len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                        ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))) {
@@ -527,15 +531,18 @@ jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     const char *enc = choose_encoding(data, len, doc, diags);
     htmlParserCtxtPtr ctx = htmlNewParserCtxt();
     if (!ctx) return JUE_ERR_NOMEM;
+    jue_d2_quiet q;
+    jue_d2_quiet_on(&q);
     htmlDocPtr d = htmlCtxtReadMemory(ctx, data, (int)len, NULL, enc,
                                       HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                           HTML_PARSE_NOWARNING);
+    jue_d2_quiet_off(&q);
     htmlFreeParserCtxt(ctx);
     xmlNodePtr root = d ? xmlDocGetRootElement(d) : NULL;
     if (!root) {
         if (d) xmlFreeDoc(d);
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0,
-                     len ? "not an HTML document: nothing could be parsed" : "the HTML file is empty");
+                     "not an HTML document: nothing could be parsed");
         return JUE_ERR_INVALID;
     }
     hx x;

@@ -2,6 +2,7 @@
  * text) into the one model. The door is chosen by extension (or content when
  * the extension says nothing); the recognizer does the rest. */
 #include "import_internal.h"
+#include "doors.h"
 
 #include <juesuan/claims.h>
 
@@ -24,6 +25,7 @@ static jue_input_kind detect(const char *name, const char *data, size_t len)
     if (ends_with(name, ".docx")) return JUE_IN_DOCX;
     if (ends_with(name, ".html") || ends_with(name, ".htm")) return JUE_IN_HTML;
     /* no telling extension: a zip is taken for a workbook, the rest for text */
+    if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) return JUE_IN_PDF;
     if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) return JUE_IN_XLSX;
     return JUE_IN_TEXT;
 }
@@ -81,7 +83,7 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     if (doc_out) *doc_out = NULL;
     if (!name) name = "";
     if (kind == JUE_IN_AUTO) kind = detect(name, data, len);
-    if (kind != JUE_IN_XLSX && kind != JUE_IN_TEXT) {
+    if (kind != JUE_IN_XLSX && kind != JUE_IN_TEXT && kind != JUE_IN_PDF) {
         static const char *const K[] = { "", "XLSX", "text", "PDF", "DOCX", "HTML" };
         jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "reading %s is not supported yet",
                      (unsigned)kind < 6 ? K[kind] : "this format");
@@ -91,6 +93,7 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     jue_disclosure *d = jue_disclosure_new();
     if (!doc || !d) { jue_idoc_free(doc); jue_disclosure_free(d); return JUE_ERR_NOMEM; }
     jue_status st = kind == JUE_IN_XLSX ? jue_xlsx_read(data, len, doc, diags)
+                  : kind == JUE_IN_PDF  ? jue_pdf_read(data, len, doc, diags)
                                         : jue_text_read(data, len, doc, diags);
     if (!st) st = jue_recognize(doc, cat, prof, d, diags);
     if (!st && !(d->source = jue_strdup(name))) st = JUE_ERR_NOMEM;

@@ -32,10 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstrict-prototypes"
 #include <poppler.h>
-#pragma GCC diagnostic pop
 
 #define MAXFONTS 64
 #define MAXCOLS 60     /* the recognizer reads up to 64 columns */
@@ -254,6 +251,28 @@ static bool calibrate(pctx *P)
             ft->k = 0;
             href = ft->count ? ft->hnorm / (double)ft->count : 1;
         } else {
+            /* few runs prove nothing: take the font of the most alike box */
+            int runs = 0;
+            for (int p = 0; p < P->npages; p++) {
+                double last = -1e300;
+                for (size_t i = 0; i < P->pages[p].n; i++)
+                    if (P->pages[p].g[i].font == f && fabs(P->pages[p].g[i].y2 - last) >= 0.01) {
+                        last = P->pages[p].g[i].y2;
+                        runs++;
+                    }
+            }
+            double hf = ft->count ? ft->hnorm / (double)ft->count : 0;
+            int like = -1;
+            for (int i = 0; i < F->nf; i++) {
+                double hi = F->f[i].count ? F->f[i].hnorm / (double)F->f[i].count : 0;
+                if (done[i] && !F->f[i].centre && fabs(hi - hf) <= 0.15 * hf &&
+                    (like < 0 || fabs(hi - hf) < fabs(F->f[like].hnorm / (double)F->f[like].count - hf)))
+                    like = i;
+            }
+            if (runs < 8 && like >= 0) {
+                ft->k = F->f[like].k;
+                goto placed;
+            }
             int best = -1;
             double bestk = 0;
             for (int step = -24; step <= 48; step++) {
@@ -275,6 +294,7 @@ static bool calibrate(pctx *P)
             ft->k = bestk;
             ft->centre = best <= 0;
         }
+    placed:
         done[f] = true;
         for (int p = 0; p < P->npages && ok; p++) {
             const page_t *pg = &P->pages[p];
@@ -481,6 +501,8 @@ static double overlap(double a1, double a2, double b1, double b2)
     return fmin(a2, b2) - fmax(a1, b1);
 }
 
+static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns);
+
 /* Columns of lines [a, b): the x-extents of cells, narrowest first; a cell
  * over two or more columns already known is a spanning heading and makes
  * none. Each cell then gets the column it overlaps most (or the nearest). */
@@ -513,6 +535,43 @@ static bool assign_columns(pctx *P, size_t a, size_t b)
         }
     }
     qsort(sp, ns, sizeof *sp, cmp_span);
+    assign_to(P, a, b, sp, ns);
+    /* a heading centred over a column of left-aligned codes may miss it:
+     * a column with no figure that never shares a line with its close
+     * neighbour is that neighbour */
+    for (size_t j = 0; j + 1 < ns;) {
+        bool numj = false, numk = false, both = false, narrow = false, spans = false;
+        double fs = P->L[a].fs;
+        for (size_t i = a; i < b; i++) {
+            bool hj = false, hk = false;
+            for (size_t k = 0; k < P->L[i].nc; k++) {
+                const cell_t *c = &P->C[P->L[i].c0 + k];
+                if (c->col == (int)j) { hj = true; numj |= c->num; }
+                if (c->col == (int)j + 1) { hk = true; numk |= c->num; }
+                /* the heading of a code column is a word: 类, 款, 项 */
+                if ((c->col == (int)j || c->col == (int)j + 1) && !c->num) narrow |= c->x2 - c->x1 <= 2.5 * fs;
+                /* a long left-aligned name over a short one and a centred heading */
+                spans |= P->L[i].nc >= 2 && !c->num && fabs(c->x1 - sp[j].x1) < 0.5 * fs && overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5 &&
+                         overlap(c->x1, c->x2, sp[j + 1].x1, sp[j + 1].x2) > 0.5;
+            }
+            both |= hj && hk;
+        }
+        if (!both && (spans || (narrow && numj != numk && sp[j + 1].x1 - sp[j].x2 < 1.2 * fs))) {
+            sp[j].x2 = sp[j + 1].x2;
+            memmove(sp + j + 1, sp + j + 2, (ns - j - 2) * sizeof *sp);
+            ns--;
+            assign_to(P, a, b, sp, ns);
+        } else {
+            j++;
+        }
+    }
+    free(cs);
+    free(sp);
+    return true;
+}
+
+static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns)
+{
     for (size_t i = a; i < b; i++)
         for (size_t k = 0; k < P->L[i].nc; k++) {
             cell_t *c = &P->C[P->L[i].c0 + k];
@@ -524,9 +583,6 @@ static bool assign_columns(pctx *P, size_t a, size_t b)
             }
             c->col = col;
         }
-    free(cs);
-    free(sp);
-    return true;
 }
 
 typedef struct {
@@ -536,13 +592,23 @@ typedef struct {
     int ncol;
 } rowbuf;
 
+/* Whether line l joins the row being built: no column gets two figures or
+ * a figure and text; and a heading does not swallow the first data line
+ * (both have text in other columns and only one has figures). Text under
+ * text in one column is a wrapped name or heading. */
 static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
 {
+    bool gtext = false, gnum = false, ltext = false, lnum = false, inside = true;
+    for (int col = 0; col < R->ncol; col++)
+        if (R->t[col].len) { gtext |= !R->num[col]; gnum |= R->num[col]; }
     for (size_t k = 0; k < l->nc; k++) {
         const cell_t *c = &P->C[l->c0 + k];
-        if (c->col < R->ncol && R->t[c->col].len && (R->num[c->col] || c->num)) return false;
+        bool filled = c->col < R->ncol && R->t[c->col].len;
+        if (filled && (R->num[c->col] || c->num)) return false;
+        if (c->num) lnum = true;
+        else { ltext = true; inside &= filled; }
     }
-    return true;
+    return !(gtext && ltext && gnum != lnum && !inside);
 }
 
 static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
@@ -620,15 +686,36 @@ static jue_status emit_plain(pctx *P, jue_grid *g, const line_t *l)
 /* Lines of one page in order: runs of multi-cell lines (with the short
  * single lines between them: wrapped names, lone figures) are tables; the
  * rest are emitted as they are. */
-static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b)
+/* Whether a line of one cell starts or ends where a cell of a multi-cell
+ * line in [a, e) does: a table's own line (a pane's name, a lone figure),
+ * not a centred title or a note. */
+static bool aligned(const pctx *P, size_t a, size_t e, const line_t *m)
+{
+    const cell_t *x = &P->C[m->c0];
+    for (size_t i = a; i < e; i++) {
+        const line_t *l = &P->L[i];
+        if (l->nc < 2 || l->drop) continue;
+        for (size_t k = 0; k < l->nc; k++) {
+            const cell_t *c = &P->C[l->c0 + k];
+            if (fabs(c->x1 - x->x1) < 0.5 * m->fs || (x->num && fabs(c->x2 - x->x2) < 0.5 * m->fs)) return true;
+        }
+    }
+    return false;
+}
+
+static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b, bool *in_block)
 {
     double pw = P->pages[P->L[a].page].w;
     jue_status st = JUE_OK;
-    size_t i = a;
+    size_t i = a, first = a;
+    while (first < b && P->L[first].drop) first++;
     while (i < b && !st) {
         const line_t *l = &P->L[i];
         if (l->drop) { i++; continue; }
-        if (l->nc < 2) { st = emit_plain(P, g, l); i++; continue; }
+        /* a table going on from the previous page may start with lines
+         * of one cell (a pane's names) */
+        bool cont = *in_block && i == first && l->x2 - l->x1 <= 0.45 * pw;
+        if (l->nc < 2 && !cont) { st = emit_plain(P, g, l); *in_block = false; i++; continue; }
         /* a table block: extend while multi-cell, or short single lines
          * close to the previous line; drop trailing singles */
         size_t end = i + 1, last_multi = i;
@@ -638,10 +725,11 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b)
             if (m->drop) continue;
             if (m->base - prev > 3.0 * m->fs) break;
             if (m->nc < 2 && (m->x2 - m->x1 > 0.45 * pw || P->C[m->c0].tn > 60)) break;
-            if (m->nc >= 2) last_multi = end;
+            if (m->nc >= 2 || aligned(P, i, end, m)) last_multi = end;
             prev = m->base;
         }
         st = emit_block(P, g, R, i, last_multi + 1);
+        *in_block = last_multi + 1 == b;
         i = last_multi + 1;
     }
     return st;
@@ -750,10 +838,11 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
         rowbuf *R = calloc(1, sizeof *R);
         if (!g || !R) st = JUE_ERR_NOMEM;
         for (int c = 0; R && c < MAXCOLS; c++) jue_buf_init(&R->t[c]);
+        bool in_block = false;
         for (size_t a = 0; a < P.nl && !st;) {
             size_t b = a;
             while (b < P.nl && P.L[b].page == P.L[a].page) b++;
-            st = emit_page(&P, g, R, a, b);
+            st = emit_page(&P, g, R, a, b, &in_block);
             a = b;
         }
         for (int c = 0; R && c < MAXCOLS; c++) jue_buf_free(&R->t[c]);

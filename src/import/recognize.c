@@ -322,12 +322,21 @@ static bool is_meta(const jue_grow *r, int *unit, char **dept)
         if (label_number(f)) { meta = true; continue; }
         const char *u = strstr(f, "单位:");
         if (!u) u = strstr(f, "单位：");
+        static const char *const DEPT[] = { "编制单位:", "编制单位：", "部门:", "部门：", "单位名称:", "单位名称：", "填报单位:", "填报单位：", "单位:" };
         if (strstr(f, "金额单位") || (u && (strstr(u, "万元") || strstr(u, "元")) && strlen(u) < 24)) {
             meta = true;
             if (unit) *unit = strstr(u ? u : f, "万元") ? JUE_UNIT_WAN : strstr(f, "亿元") ? JUE_UNIT_YI : JUE_UNIT_YUAN;
+            /* "编制单位：某局金额单位：万元" in one cell (a Word line with
+             * the spacing lost): the department is what precedes the unit */
+            char *mu = strstr(f, "金额单位");
+            for (size_t k = 0; k < sizeof DEPT / sizeof DEPT[0] - 1 && mu && dept && !*dept; k++) {
+                size_t n = strlen(DEPT[k]);
+                if (strncmp(f, DEPT[k], n) != 0 || f + n >= mu) continue;
+                *mu = '\0';
+                *dept = jue_strdup(f + n);
+            }
             continue;
         }
-        static const char *const DEPT[] = { "编制单位:", "编制单位：", "部门:", "部门：", "单位名称:", "单位名称：", "填报单位:", "填报单位：", "单位:" };
         for (size_t k = 0; k < sizeof DEPT / sizeof DEPT[0]; k++) {
             size_t n = strlen(DEPT[k]);
             if (!strncmp(f, DEPT[k], n)) {
@@ -557,7 +566,11 @@ static bool code_data_row(const jue_grow *r)
         while (s[k] >= '0' && s[k] <= '9') k++;
         if ((k == 3 || k == 5 || k == 7) && s[k] == ' ') return true;
     }
-    return total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1));
+    if (total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1))) return true;
+    /* 合计 in the name column after split 类|款|项 columns: the first text */
+    for (size_t i = 0; i < r->n && i < 5; i++)
+        if (r->cells[i].text[0]) return total_word(r->cells[i].text);
+    return false;
 }
 
 static void parse_code_table(tctx *t, jue_table *tab)
@@ -945,6 +958,17 @@ static void parse_06(tctx *t, jue_table *tab)
             char code[16];
             int lab = econ_label(c, g->text);
             if (econ_code(g->text, code)) {
+                /* 类 and 款 printed in two columns ("301 | 01 | 基本工资"): one code */
+                size_t skip = 0;
+                char two[MAXK];
+                if (strlen(code) == 3 && k + 1 < r->n) {
+                    fold(r->cells[k + 1].text, two);
+                    if (strlen(two) == 2 && all_digits(two)) { strcat(code, two); skip = 1; }
+                    /* a 类 row leaves the 款 column blank: "301 |  | 工资福利支出 | 2,082.86" */
+                    else if (!two[0] && k + 2 < r->n && r->cells[k + 2].text[0] && !is_amount(r->cells[k + 2].text))
+                        skip = 1;
+                }
+                k += skip;
                 prow *p = prow_add(c, &P);
                 if (!p) break;
                 p->key = jue_strdup(code);
@@ -1199,6 +1223,8 @@ static bool continues_name(tctx *t, size_t i)
     return false;
 }
 
+static int table_by_number(const rc *c, int n);
+
 static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, size_t b, jue_table_id id,
                              bool cont)
 {
@@ -1239,6 +1265,11 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
         size_t cells = 0;
         for (size_t k = 0; k < r->n; k++) cells += !r->cells[k].copy;
         if (cells <= 1 && !data_row(&t, r) && !continues_name(&t, i)) {
+            /* another table's 公开NN表 label (printed above its title, as
+             * in HTML pages) ends this one; its own (a continuation) does not */
+            const char *s = single_text(r);
+            int n = s ? label_number(s) : 0;
+            if (n && table_by_number(c, n) != (int)id) break;
             if (is_meta(r, NULL, NULL)) { r->used = true; continue; }
             break;
         }
