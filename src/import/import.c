@@ -3,6 +3,7 @@
  * the extension says nothing); the recognizer does the rest. */
 #include "import_internal.h"
 #include "doors.h"
+#include "doors2.h"
 
 #include <juesuan/claims.h>
 
@@ -26,7 +27,19 @@ static jue_input_kind detect(const char *name, const char *data, size_t len)
     if (ends_with(name, ".html") || ends_with(name, ".htm")) return JUE_IN_HTML;
     /* no telling extension: a zip is taken for a workbook, the rest for text */
     if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) return JUE_IN_PDF;
-    if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) return JUE_IN_XLSX;
+    if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
+        /* a zip: Word if it names word/document.xml in its directory */
+        for (size_t i = 0; i + 17 <= len && i < ((size_t)1 << 20); i++)
+            if (!memcmp(data + i, "word/document.xml", 17)) return JUE_IN_DOCX;
+        return JUE_IN_XLSX;
+    }
+    {
+        size_t i = 0;
+        if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) i = 3;
+        while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
+        if (len - i >= 5 && (!strncasecmp(data + i, "<html", 5) || !strncasecmp(data + i, "<!doc", 5)))
+            return JUE_IN_HTML;
+    }
     return JUE_IN_TEXT;
 }
 
@@ -83,7 +96,8 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     if (doc_out) *doc_out = NULL;
     if (!name) name = "";
     if (kind == JUE_IN_AUTO) kind = detect(name, data, len);
-    if (kind != JUE_IN_XLSX && kind != JUE_IN_TEXT && kind != JUE_IN_PDF) {
+    if (kind != JUE_IN_XLSX && kind != JUE_IN_TEXT && kind != JUE_IN_PDF && kind != JUE_IN_DOCX &&
+        kind != JUE_IN_HTML) {
         static const char *const K[] = { "", "XLSX", "text", "PDF", "DOCX", "HTML" };
         jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "reading %s is not supported yet",
                      (unsigned)kind < 6 ? K[kind] : "this format");
@@ -94,6 +108,8 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     if (!doc || !d) { jue_idoc_free(doc); jue_disclosure_free(d); return JUE_ERR_NOMEM; }
     jue_status st = kind == JUE_IN_XLSX ? jue_xlsx_read(data, len, doc, diags)
                   : kind == JUE_IN_PDF  ? jue_pdf_read(data, len, doc, diags)
+                  : kind == JUE_IN_DOCX ? jue_docx_read(data, len, doc, diags)
+                  : kind == JUE_IN_HTML ? jue_html_read(data, len, doc, diags)
                                         : jue_text_read(data, len, doc, diags);
     if (!st) st = jue_recognize(doc, cat, prof, d, diags);
     if (!st && !(d->source = jue_strdup(name))) st = JUE_ERR_NOMEM;

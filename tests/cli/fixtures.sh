@@ -18,5 +18,18 @@ for exp in "$JUE_SRCDIR"/tests/spec/fixtures/*.expected; do
   if [ "$got" = "$want" ]; then pass=$((pass+1)); else
     echo "FAIL $name"; diff <(echo "$want") <(echo "$got"); fail=$((fail+1)); fi
 done
+# The same documents converted to Word and HTML (tests/fixtures/own/) must
+# give the same findings (rule and severity; lines differ by format).
+rules_of() {
+  "$JUE_BIN" audit --format jsonl "$1" 2>/dev/null | sed -E 's/.*"rule":"([^"]*)","severity":"([^"]*)".*/\1 \2/' | sort
+}
+for pair in "liling-2022.docx liling-medical-security-2022.txt" "liling-2022.html liling-medical-security-2022.txt" \
+            "zhenan-2023.docx zhenan-medical-security-2023.txt" "zhenan-2023.html zhenan-medical-security-2023.txt"; do
+  set -- $pair
+  own="$JUE_SRCDIR/tests/fixtures/own/$1"; real="$JUE_SHARED/fixtures/real/$2"
+  if [ "$(rules_of "$own")" = "$(rules_of "$real")" ] && [ -n "$(rules_of "$own")" ]; then pass=$((pass+1)); else
+    echo "FAIL $1 differs from $2"; diff <(rules_of "$real") <(rules_of "$own"); fail=$((fail+1)); fi
+done
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
