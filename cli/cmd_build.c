@@ -1,6 +1,7 @@
 /* juesuan build SOURCE_DIR -o OUT_DIR [--format LIST] [--profile NAME] [--force] */
 #include <juesuan/catalog.h>
 #include <juesuan/compile.h>
+#include <juesuan/narrative.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
 
@@ -115,6 +116,24 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     size_t before = d.len;
     st = jue_render_all(disc, out_dir, base, formats, &d);
     if (st != JUE_OK) rc = EXIT_USAGE;
+    /* the explanatory notes, written from the same figures (Markdown for now;
+     * the complete document in HTML/PDF/Word is issue 5) */
+    if (st == JUE_OK && (formats & JUE_FMT_MD)) {
+        jue_buf notes;
+        jue_buf_init(&notes);
+        jue_status ns = jue_notes_markdown(src, disc, cat, NULL, &notes, &d);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s-notes.md", out_dir, base);
+        FILE *f = ns == JUE_OK ? fopen(path, "wb") : NULL;
+        if (f && fwrite(jue_buf_str(&notes), 1, notes.len, f) == notes.len && fclose(f) == 0) {
+            jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
+        } else {
+            if (f) fclose(f);
+            jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the notes");
+            rc = ns == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        }
+        jue_buf_free(&notes);
+    }
     if (!quiet && st == JUE_OK) {
         for (size_t i = before; i < d.len; i++)
             if (d.items[i].severity == JUE_SEV_INFO) printf("wrote %s\n", d.items[i].file);

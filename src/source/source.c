@@ -394,6 +394,17 @@ static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *ca
                          "exactly one unit must be the main unit (main: true, 本级); found %d", mains);
     }
 
+    /* 收入总计 and 支出总计 are equal every year, last year's too */
+    const jue_ynode *li = path_get(root, "last_year", "income_total", NULL),
+                    *le = path_get(root, "last_year", "expenditure_total", NULL);
+    if (scalar(li) && scalar(le)) {
+        jue_fen a = 0, b = 0;
+        amount_at(c, li, &a);
+        amount_at(c, le, &b);
+        if (a != b)
+            jue_diag_add(c->d, JUE_SEV_WARNING, c->file, le->line, le->col,
+                         "last_year: income_total and expenditure_total (上年收入总计/支出总计) should be equal");
+    }
     amount_at(c, path_get(root, "balances", "use_nonfiscal_surplus", NULL), &s->use_nonfiscal);
     amount_at(c, path_get(root, "balances", "surplus_distribution", NULL), &s->distribution);
     static const char *const K3[JUE_N3P] = { "abroad", "car_purchase", "car_running", "reception" };

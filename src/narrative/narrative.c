@@ -1,0 +1,580 @@
+/* The explanatory notes from the compiled tables: values first (every figure
+ * from the printed tables or computed from them), then the data templates
+ * expanded with them. */
+#include <juesuan/narrative.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/yaml_tree.h"
+
+__extension__ typedef __int128 i128;   /* products of 分 and ppb exceed 64 bits */
+
+/* ---------- values ---------- */
+
+typedef struct vars vars;
+typedef struct { char *name; vars *items; size_t n; } list;
+struct vars {
+    char **k, **v;
+    size_t n, cap;
+    list *lists;
+    size_t nlists;
+};
+
+static void vars_free(vars *s)
+{
+    for (size_t i = 0; i < s->n; i++) { free(s->k[i]); free(s->v[i]); }
+    free(s->k);
+    free(s->v);
+    for (size_t i = 0; i < s->nlists; i++) {
+        for (size_t j = 0; j < s->lists[i].n; j++) vars_free(&s->lists[i].items[j]);
+        free(s->lists[i].items);
+        free(s->lists[i].name);
+    }
+    free(s->lists);
+    memset(s, 0, sizeof *s);
+}
+
+static bool set(vars *s, const char *k, const char *v)
+{
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 32;
+        char **nk = realloc(s->k, nc * sizeof *nk);
+        if (!nk) return false;
+        s->k = nk;
+        char **nv = realloc(s->v, nc * sizeof *nv);
+        if (!nv) return false;
+        s->v = nv;
+        s->cap = nc;
+    }
+    s->k[s->n] = jue_strdup(k);
+    s->v[s->n] = jue_strdup(v ? v : "");
+    if (!s->k[s->n] || !s->v[s->n]) { free(s->k[s->n]); free(s->v[s->n]); return false; }
+    s->n++;
+    return true;
+}
+
+static const char *get(const vars *s, const char *k)
+{
+    for (size_t i = s->n; i-- > 0;)
+        if (!strcmp(s->k[i], k)) return s->v[i];
+    return NULL;
+}
+
+static const list *get_list(const vars *s, const char *k)
+{
+    for (size_t i = 0; i < s->nlists; i++)
+        if (!strcmp(s->lists[i].name, k)) return &s->lists[i];
+    return NULL;
+}
+
+static vars *add_item(vars *s, const char *listname)
+{
+    list *l = NULL;
+    for (size_t i = 0; i < s->nlists; i++)
+        if (!strcmp(s->lists[i].name, listname)) l = &s->lists[i];
+    if (!l) {
+        list *nl = realloc(s->lists, (s->nlists + 1) * sizeof *nl);
+        if (!nl) return NULL;
+        s->lists = nl;
+        l = &s->lists[s->nlists++];
+        memset(l, 0, sizeof *l);
+        l->name = jue_strdup(listname);
+    }
+    vars *ni = realloc(l->items, (l->n + 1) * sizeof *ni);
+    if (!ni) return NULL;
+    l->items = ni;
+    memset(&l->items[l->n], 0, sizeof(vars));
+    return &l->items[l->n++];
+}
+
+/* 万元 with 2 decimals, no grouping: the notes' own style ("51448.55万元"). */
+static void wan(vars *s, const char *k, jue_fen v)
+{
+    char b[40];
+    jue_fmt_wan(v, false, b, sizeof b);
+    set(s, k, b);
+}
+
+static void pct(vars *s, const char *k, int64_t ppb)
+{
+    char b[40];
+    jue_fmt_percent(ppb, 2, b, sizeof b);
+    size_t n = strlen(b);
+    if (n && b[n - 1] == '%') b[n - 1] = 0;   /* the template writes the % */
+    set(s, k, b);
+}
+
+static void num(vars *s, const char *k, long v)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%ld", v);
+    set(s, k, b);
+}
+
+/* part / whole in ppb, rounded half up; 0 when whole is 0. */
+static int64_t ratio_ppb(jue_fen part, jue_fen whole)
+{
+    if (whole == 0) return 0;
+    i128 q = (i128)part * JUE_PPB_ONE * 2 / whole;
+    return (int64_t)((q + (q >= 0 ? 1 : -1)) / 2);
+}
+
+/* Shares of one whole, in units of 0.01% (10^5 ppb), that add to exactly
+ * 100.00% when the parts add to the whole: floors, then the largest
+ * remainders get the missing units — the controlled rounding of the tables
+ * applied to percentages. */
+static void shares(const jue_fen *parts, size_t n, jue_fen whole, int64_t *out_ppb)
+{
+    const int64_t unit = 100000;   /* 0.01% in ppb */
+    int64_t sum = 0, rem[64];
+    size_t m = n < 64 ? n : 64;
+    for (size_t i = 0; i < m; i++) {
+        int64_t p = whole ? (int64_t)((i128)parts[i] * JUE_PPB_ONE / whole) : 0;
+        out_ppb[i] = p / unit * unit;
+        rem[i] = p - out_ppb[i];
+        sum += out_ppb[i];
+    }
+    jue_fen total = 0;
+    for (size_t i = 0; i < m; i++) total += parts[i];
+    if (total != whole || !whole) return;
+    for (int64_t left = (JUE_PPB_ONE - sum) / unit; left > 0; left--) {
+        size_t best = 0;
+        for (size_t i = 1; i < m; i++)
+            if (rem[i] > rem[best]) best = i;
+        out_ppb[best] += unit;
+        rem[best] = -1;
+    }
+}
+
+static jue_fen cell(const jue_disclosure *d, jue_table_id t, const char *row, jue_side side, const char *col)
+{
+    const jue_table *tab = d->tables[t];
+    if (!tab) return 0;
+    int r = jue_table_find_row(tab, row, side), c = jue_table_find_col(tab, col);
+    if (r < 0 || c < 0) return 0;
+    const jue_cell *x = jue_table_cell_c(tab, (size_t)r, (size_t)c);
+    return x->present ? x->printed : 0;
+}
+
+static const jue_ynode *meta(const jue_source *s, const char *a, const char *b)
+{
+    const jue_ynode *n = jue_ymap_get(s->meta, a);
+    return b ? jue_ymap_get(n, b) : n;
+}
+
+static bool meta_amount(const jue_source *s, const char *a, const char *b, jue_fen *out)
+{
+    const jue_ynode *n = meta(s, a, b);
+    jue_amount am;
+    if (!n || n->type != JUE_Y_SCALAR || n->plain_null) return false;
+    if (jue_amount_parse(n->value, strlen(n->value), JUE_UNIT_YUAN, &am, NULL) != JUE_OK) return false;
+    *out = am.value;
+    return true;
+}
+
+static long meta_int(const jue_source *s, const char *a, const char *b)
+{
+    const jue_ynode *n = meta(s, a, b);
+    return n && n->type == JUE_Y_SCALAR ? strtol(n->value, NULL, 10) : 0;
+}
+
+/* "增加X万元，增长Y%" / "减少…，下降…" / "持平" from this year's printed figure
+ * and last year's figure rounded to 0.01 万元. */
+static void change(vars *s, const char *k, jue_fen now, jue_fen last_exact)
+{
+    jue_fen last = jue_round_wan2(last_exact), diff = now - last;
+    char a[40], b[120];
+    if (diff == 0) { set(s, k, "持平"); return; }
+    jue_fmt_wan(diff < 0 ? -diff : diff, false, a, sizeof a);
+    int64_t p = ratio_ppb(diff < 0 ? -diff : diff, last);
+    char pc[40];
+    jue_fmt_percent(p, 2, pc, sizeof pc);
+    snprintf(b, sizeof b, "%s%s万元，%s%s", diff < 0 ? "减少" : "增加", a, diff < 0 ? "下降" : "增长", pc);
+    set(s, k, b);
+}
+
+static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+                                  "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十" };
+
+static void build_vars(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat, vars *v,
+                       jue_diags *diags)
+{
+    const jue_side I = JUE_SIDE_INCOME, E = JUE_SIDE_EXPEND;
+    num(v, "年度", d->year);
+    set(v, "部门", d->department);
+    set(v, "换行", "\n");
+    jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, "决算数");
+    jue_fen exp_grand = cell(d, JUE_T01, JUE_L_EXP_GRAND, E, "决算数");
+    wan(v, "收入总计", inc_grand);
+    wan(v, "支出总计", exp_grand);
+    jue_fen last;
+    if (meta_amount(src, "last_year", "income_total", &last)) {
+        set(v, "有上年", "1");
+        change(v, "收入总计变动", inc_grand, last);
+        jue_fen le = last;
+        meta_amount(src, "last_year", "expenditure_total", &le);
+        change(v, "支出总计变动", exp_grand, le);
+    }
+    /* 二 收入: the eight sources with shares of 本年收入合计 */
+    jue_fen inc_total = cell(d, JUE_T01, JUE_L_INC_TOTAL, I, "决算数");
+    wan(v, "本年收入合计", inc_total);
+    jue_fen parts[16];
+    int64_t sh[16];
+    const char *names[16];
+    size_t np = 0;
+    parts[np] = cell(d, JUE_T02, "合计", 0, "财政拨款收入"); names[np++] = "财政拨款收入";
+    static const char *const OTHER[] = { "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入" };
+    for (size_t i = 0; i < 5; i++) { parts[np] = cell(d, JUE_T02, "合计", 0, OTHER[i]); names[np++] = OTHER[i]; }
+    shares(parts, np, inc_total, sh);
+    size_t shown = 0;
+    for (size_t i = 0; i < np; i++) shown += parts[i] != 0;
+    for (size_t i = 0, k = 0; i < np; i++) {
+        if (!parts[i]) continue;   /* 不涉及的不列 */
+        vars *it = add_item(v, "收入来源");
+        set(it, "名称", names[i]);
+        wan(it, "金额", parts[i]);
+        pct(it, "占比", sh[i]);
+        set(it, "分隔", ++k < shown ? "；" : "");
+    }
+    /* 三 支出: kinds with shares of 本年支出合计 */
+    jue_fen exp_total = cell(d, JUE_T01, JUE_L_EXP_TOTAL, E, "决算数");
+    wan(v, "本年支出合计", exp_total);
+    static const char *const KINDS[] = { "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出" };
+    for (size_t i = 0; i < 5; i++) parts[i] = cell(d, JUE_T03, "合计", 0, KINDS[i]);
+    shares(parts, 5, exp_total, sh);
+    shown = 0;
+    for (size_t i = 0; i < 5; i++) shown += parts[i] != 0;
+    for (size_t i = 0, k = 0; i < 5; i++) {
+        if (!parts[i]) continue;
+        vars *it = add_item(v, "支出类型");
+        set(it, "名称", KINDS[i]);
+        wan(it, "金额", parts[i]);
+        pct(it, "占比", sh[i]);
+        set(it, "分隔", ++k < shown ? "；" : "");
+    }
+    /* 四 财政拨款 */
+    wan(v, "财政拨款收入总计", cell(d, JUE_T04, JUE_L_INC_GRAND, I, "合计"));
+    wan(v, "财政拨款支出总计", cell(d, JUE_T04, JUE_L_EXP_GRAND, E, "合计"));
+    /* 五 一般公共预算 */
+    jue_fen gen = cell(d, JUE_T05, "合计", 0, "合计");
+    wan(v, "一般公共预算支出", gen);
+    pct(v, "一般公共预算支出占比", ratio_ppb(gen, exp_total));
+    if (meta_amount(src, "last_year", "general_expenditure", &last)) {
+        set(v, "有上年一般公共预算", "1");
+        change(v, "一般公共预算支出变动", gen, last);
+    }
+    const jue_table *t5 = d->tables[JUE_T05];
+    if (t5) {
+        int col = jue_table_find_col(t5, "合计");
+        size_t nc = 0;
+        for (size_t r = 0; r < t5->nrows && nc < 16; r++)
+            if (t5->rows[r].level == JUE_LEVEL_LEI) {
+                parts[nc] = jue_table_cell_c(t5, r, (size_t)col)->printed;
+                names[nc++] = t5->rows[r].name;
+            }
+        shares(parts, nc, gen, sh);
+        for (size_t i = 0; i < nc; i++) {
+            vars *it = add_item(v, "支出结构");
+            /* "社会保障和就业（类）支出": the 类 name without its trailing 支出 */
+            char nm[160];
+            snprintf(nm, sizeof nm, "%s", names[i]);
+            size_t l = strlen(nm);
+            if (l > 6 && !strcmp(nm + l - 6, "支出")) nm[l - 6] = 0;
+            set(it, "类名", nm);
+            wan(it, "金额", parts[i]);
+            pct(it, "占比", sh[i]);
+            set(it, "分隔", i + 1 < nc ? "；" : "");
+        }
+        int k = 0;
+        for (size_t r = 0; r < t5->nrows; r++) {
+            const jue_row *row = &t5->rows[r];
+            if (row->level != JUE_LEVEL_XIANG) continue;
+            jue_fen actual = jue_table_cell_c(t5, r, (size_t)col)->printed;
+            if (!actual) continue;
+            vars *it = add_item(v, "具体");
+            num(it, "序号", ++k);
+            char c1[8], c2[8];
+            jue_code_parent(JUE_CAT_FUNCTIONAL, row->key, c2, sizeof c2);
+            jue_code_parent(JUE_CAT_FUNCTIONAL, c2, c1, sizeof c1);
+            set(it, "类名", jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, c1, d->year));
+            set(it, "款名", jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, c2, d->year));
+            set(it, "项名", row->name);
+            jue_fen budget = 0;
+            const char *reason = NULL;
+            int bline = 0;
+            for (size_t b = 0; b < src->nbudget; b++)
+                if (!strcmp(src->budget[b].code, row->key)) {
+                    budget += src->budget[b].budget;
+                    if (src->budget[b].reason) reason = src->budget[b].reason;
+                    bline = src->budget[b].line;
+                }
+            jue_fen bud = jue_round_wan2(budget);
+            wan(it, "预算", bud);
+            wan(it, "决算", actual);
+            if (bud > 0) pct(it, "完成率", ratio_ppb(actual, bud));
+            const char *cmp = actual > bud ? "决算数大于年初预算数" : actual < bud ? "决算数小于年初预算数" : "决算数等于年初预算数";
+            char cb[120];
+            snprintf(cb, sizeof cb, "%s%s", cmp, reason && actual != bud ? "，" : "。");
+            set(it, "比较", cb);
+            if (actual != bud) {
+                if (reason) set(it, "原因", reason);
+                else {
+                    char p[4096];
+                    jue_source_path(src, "budget.csv", p, sizeof p);
+                    jue_diag_add(diags, JUE_SEV_WARNING, p, bline, 0,
+                                 "项 %s %s: 决算 differs from 年初预算 but no reason is given (column reason)",
+                                 row->key, row->name);
+                }
+            }
+        }
+    }
+    /* 六 基本支出 */
+    jue_fen basic = cell(d, JUE_T05, "合计", 0, "基本支出");
+    jue_fen pers = cell(d, JUE_T06, JUE_L6_PERSONNEL, 0, "决算数"), pub = cell(d, JUE_T06, JUE_L6_PUBLIC, 0, "决算数");
+    wan(v, "基本支出", basic);
+    wan(v, "人员经费", pers);
+    wan(v, "公用经费", pub);
+    jue_fen pp[2] = { pers, pub };
+    int64_t ps[2];
+    shares(pp, 2, basic, ps);
+    pct(v, "人员经费占比", ps[0]);
+    pct(v, "公用经费占比", ps[1]);
+    const jue_table *t6 = d->tables[JUE_T06];
+    for (int side = 0; side < 2 && t6; side++) {
+        jue_buf b;
+        jue_buf_init(&b);
+        for (size_t r = 0; r < t6->nrows; r++) {
+            const jue_row *row = &t6->rows[r];
+            if (row->level != JUE_LEVEL_KUAN || row->side != (side ? JUE_SIDE_PUBLIC : JUE_SIDE_PERSONNEL)) continue;
+            if (!jue_table_cell_c(t6, r, 0)->printed) continue;
+            if (b.len) jue_buf_puts(&b, "、");
+            jue_buf_puts(&b, row->name);
+        }
+        set(v, side ? "公用经费项目" : "人员经费项目", jue_buf_str(&b));
+        jue_buf_free(&b);
+    }
+    /* 七 三公 */
+    jue_fen tb = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "预算数"), ta = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "决算数");
+    if (tb || ta) set(v, "有三公", "1");
+    wan(v, "三公预算", tb);
+    wan(v, "三公决算", ta);
+    if (tb > 0) pct(v, "三公完成率", ratio_ppb(ta, tb));
+    wan(v, "出国决算", cell(d, JUE_T09, JUE_L9_ABROAD, 0, "决算数"));
+    wan(v, "公务用车决算", cell(d, JUE_T09, JUE_L9_CAR, 0, "决算数"));
+    wan(v, "购置决算", cell(d, JUE_T09, JUE_L9_CAR_BUY, 0, "决算数"));
+    wan(v, "运行决算", cell(d, JUE_T09, JUE_L9_CAR_RUN, 0, "决算数"));
+    wan(v, "接待决算", cell(d, JUE_T09, JUE_L9_RECEPTION, 0, "决算数"));
+    num(v, "出国团组", meta_int(src, "three_public", "abroad_groups"));
+    num(v, "出国人次", meta_int(src, "three_public", "abroad_people"));
+    num(v, "车辆保有", meta_int(src, "three_public", "vehicles_held"));
+    num(v, "接待批次", meta_int(src, "three_public", "reception_batches"));
+    num(v, "接待人次", meta_int(src, "three_public", "reception_persons"));
+    /* 八/九 funds */
+    const jue_table *t7 = d->tables[JUE_T07], *t8 = d->tables[JUE_T08];
+    if (t7 && !t7->empty) set(v, "有政府性基金", "1");
+    wan(v, "政府性基金收入", cell(d, JUE_T07, "合计", 0, "本年收入"));
+    wan(v, "政府性基金年初", cell(d, JUE_T07, "合计", 0, "年初结转和结余"));
+    wan(v, "政府性基金支出", cell(d, JUE_T07, "合计", 0, "小计"));
+    wan(v, "政府性基金年末", cell(d, JUE_T07, "合计", 0, "年末结转和结余"));
+    if (t8 && !t8->empty) set(v, "有国有资本经营", "1");
+    wan(v, "国有资本经营支出", cell(d, JUE_T08, "合计", 0, "小计"));
+    /* 十 机关运行经费, 十一 会议费/培训费, 十二 政府采购, 十三 资产 */
+    jue_fen ope;
+    if (meta_amount(src, "operating_expenses", NULL, &ope) && ope) {
+        wan(v, "机关运行经费", jue_round_wan2(ope));
+        if (meta_amount(src, "last_year", "operating_expenses", &last)) {
+            set(v, "有上年机关运行经费", "1");
+            change(v, "机关运行经费变动", jue_round_wan2(ope), last);
+        }
+    }
+    jue_fen x = 0;
+    meta_amount(src, "meetings", "actual", &x);
+    wan(v, "会议费", jue_round_wan2(x));
+    num(v, "会议次数", meta_int(src, "meetings", "count"));
+    num(v, "会议人次", meta_int(src, "meetings", "persons"));
+    x = 0;
+    meta_amount(src, "training", "actual", &x);
+    wan(v, "培训费", jue_round_wan2(x));
+    num(v, "培训次数", meta_int(src, "training", "count"));
+    num(v, "培训人次", meta_int(src, "training", "persons"));
+    jue_fen g = 0, w = 0, sv = 0, sme = 0, sm = 0;
+    meta_amount(src, "procurement", "goods", &g);
+    meta_amount(src, "procurement", "works", &w);
+    meta_amount(src, "procurement", "services", &sv);
+    meta_amount(src, "procurement", "sme", &sme);
+    meta_amount(src, "procurement", "small_micro", &sm);
+    /* the total is the sum of the printed parts, so the sentence adds up */
+    jue_fen pg = jue_round_wan2(g), pw = jue_round_wan2(w), ps2 = jue_round_wan2(sv);
+    jue_fen ptot = pg + pw + ps2;
+    if (ptot) {
+        wan(v, "政府采购", ptot);
+        wan(v, "采购货物", pg);
+        wan(v, "采购工程", pw);
+        wan(v, "采购服务", ps2);
+        wan(v, "中小企业", jue_round_wan2(sme));
+        wan(v, "小微企业", jue_round_wan2(sm));
+        pct(v, "中小企业占比", ratio_ppb(jue_round_wan2(sme), ptot));
+        pct(v, "小微企业占比", ratio_ppb(jue_round_wan2(sm), ptot));
+    }
+    long cars = 0;
+    jue_buf cb;
+    jue_buf_init(&cb);
+    const jue_ynode *vs = meta(src, "assets", "vehicles");
+    for (size_t i = 0; vs && vs->type == JUE_Y_SEQ && i < vs->n; i++) {
+        const jue_ynode *cat_n = jue_ymap_get(vs->items[i], "category"), *cnt = jue_ymap_get(vs->items[i], "count");
+        long c = cnt && cnt->type == JUE_Y_SCALAR ? strtol(cnt->value, NULL, 10) : 0;
+        cars += c;
+        if (cat_n && cat_n->type == JUE_Y_SCALAR)
+            jue_buf_printf(&cb, "%s%s%ld辆", cb.len ? "、" : "", cat_n->value, c);
+    }
+    num(v, "车辆总数", cars);
+    set(v, "车辆明细", jue_buf_str(&cb));
+    jue_buf_free(&cb);
+    num(v, "通用设备", meta_int(src, "assets", "equipment_over_50"));
+    num(v, "专用设备", meta_int(src, "assets", "equipment_over_100"));
+    const jue_ynode *perf = meta(src, "performance", NULL);
+    set(v, "绩效", perf && perf->type == JUE_Y_SCALAR ? perf->value : "");
+}
+
+/* ---------- templates ---------- */
+
+typedef struct {
+    const char *file;
+    int line;
+    jue_diags *diags;
+    bool bad;
+} tctx;
+
+static bool truthy(const char *s)
+{
+    if (!s || !*s) return false;
+    for (const char *p = s; *p; p++)
+        if (*p != '0' && *p != '.') return true;
+    return false;
+}
+
+/* Expands t[0, n) into out; items (may be NULL) are looked up before globals. */
+static void expand(tctx *c, const char *t, size_t n, const vars *g, const vars *item, jue_buf *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (t[i] != '{') { jue_buf_putc(out, t[i++]); continue; }
+        const char *close = memchr(t + i, '}', n - i);
+        if (!close) {
+            jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "template: '{' without '}'");
+            c->bad = true;
+            return;
+        }
+        char name[128];
+        size_t nl = (size_t)(close - (t + i + 1));
+        snprintf(name, sizeof name, "%.*s", (int)nl, t + i + 1);
+        i = (size_t)(close - t) + 1;
+        char kind = name[0];
+        if (kind == '?' || kind == '!' || kind == '#') {
+            /* the block runs to the matching {/name} */
+            char endtag[140];
+            snprintf(endtag, sizeof endtag, "{/%s}", name + 1);
+            size_t el = strlen(endtag), depth = 0, j = i;
+            char opentag[140];
+            size_t ol;
+            const char *found = NULL;
+            for (; j + el <= n; j++) {
+                for (const char *k = "?!#"; *k && !found; k++) {
+                    snprintf(opentag, sizeof opentag, "{%c%s}", *k, name + 1);
+                    ol = strlen(opentag);
+                    if (j + ol <= n && !memcmp(t + j, opentag, ol)) { depth++; break; }
+                }
+                if (!memcmp(t + j, endtag, el)) {
+                    if (depth == 0) { found = t + j; break; }
+                    depth--;
+                }
+            }
+            if (!found) {
+                jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "template: {%s} is not closed by %s", name, endtag);
+                c->bad = true;
+                return;
+            }
+            size_t bn = (size_t)(found - (t + i));
+            if (kind == '#') {
+                const list *l = get_list(g, name + 1);
+                for (size_t q = 0; l && q < l->n; q++) expand(c, t + i, bn, g, &l->items[q], out);
+            } else {
+                const char *val = item ? get(item, name + 1) : NULL;
+                if (!val) val = get(g, name + 1);
+                bool on = truthy(val) || (get_list(g, name + 1) && get_list(g, name + 1)->n);
+                if ((kind == '?') == on) expand(c, t + i, bn, g, item, out);
+            }
+            i = (size_t)(found - t) + el;
+            continue;
+        }
+        const char *val = item ? get(item, name) : NULL;
+        if (!val) val = get(g, name);
+        if (!val) {
+            jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "template: unknown value {%s}", name);
+            c->bad = true;
+            continue;
+        }
+        jue_buf_puts(out, val);
+    }
+}
+
+static void emit_section(tctx *c, const jue_ynode *sec, int level, int index, const vars *v, jue_buf *out)
+{
+    const jue_ynode *title = jue_ymap_get(sec, "title"), *text = jue_ymap_get(sec, "text");
+    const char *num = index < 20 ? CN[index] : "";
+    if (level == 1) jue_buf_printf(out, "## %s、%s\n\n", num, title && title->type == JUE_Y_SCALAR ? title->value : "");
+    else jue_buf_printf(out, "### （%s）%s\n\n", num, title && title->type == JUE_Y_SCALAR ? title->value : "");
+    if (text && text->type == JUE_Y_SCALAR) {
+        c->line = text->line;
+        jue_buf para;
+        jue_buf_init(&para);
+        expand(c, text->value, strlen(text->value), v, NULL, &para);
+        /* one statement per paragraph */
+        const char *p = jue_buf_str(&para);
+        while (*p) {
+            const char *e = strchr(p, '\n');
+            size_t l = e ? (size_t)(e - p) : strlen(p);
+            while (l && p[0] == ' ') { p++; l--; }
+            if (l) { jue_buf_putn(out, p, l); jue_buf_puts(out, "\n\n"); }
+            p += l;
+            if (*p == '\n') p++;
+        }
+        jue_buf_free(&para);
+    }
+    const jue_ynode *subs = jue_ymap_get(sec, "subsections");
+    for (size_t i = 0; subs && subs->type == JUE_Y_SEQ && i < subs->n; i++)
+        emit_section(c, subs->items[i], 2, (int)i, v, out);
+}
+
+jue_status jue_notes_markdown(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
+                              const char *template_path, jue_buf *out, jue_diags *diags)
+{
+    char def[4096];
+    if (!template_path) {
+        snprintf(def, sizeof def, "%s/templates/notes-national.yaml", jue_data_dir());
+        template_path = def;
+    }
+    char *text;
+    size_t len;
+    if (jue_read_file(template_path, &text, &len) != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, template_path, 0, 0, "cannot read the notes template");
+        return JUE_ERR_IO;
+    }
+    jue_ynode *root = NULL;
+    jue_status st = jue_yaml_parse(template_path, text, len, &root, diags);
+    free(text);
+    if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
+    vars v;
+    memset(&v, 0, sizeof v);
+    build_vars(src, d, cat, &v, diags);
+    tctx c = { template_path, 0, diags, false };
+    jue_buf_printf(out, "# 第三部分 %s%d年度部门决算情况说明\n\n", d->department ? d->department : "", d->year);
+    const jue_ynode *secs = jue_ymap_get(root, "sections");
+    for (size_t i = 0; secs && secs->type == JUE_Y_SEQ && i < secs->n; i++) emit_section(&c, secs->items[i], 1, (int)i, &v, out);
+    vars_free(&v);
+    jue_ynode_free(root);
+    if (out->err) return out->err;
+    return c.bad ? JUE_ERR_INVALID : JUE_OK;
+}
