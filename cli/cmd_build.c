@@ -1,6 +1,7 @@
 /* juesuan build SOURCE_DIR -o OUT_DIR [--format LIST] [--profile NAME] [--force] */
 #include <juesuan/catalog.h>
 #include <juesuan/compile.h>
+#include <juesuan/document.h>
 #include <juesuan/narrative.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
@@ -133,6 +134,26 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
             rc = ns == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         }
         jue_buf_free(&notes);
+    }
+    /* the complete document: cover, 概况, tables, notes, glossary, charts */
+    if (st == JUE_OK && (formats & JUE_FMT_HTML)) {
+        jue_document *doc = NULL;
+        jue_buf html;
+        jue_buf_init(&html);
+        jue_status ds = jue_document_build(src, disc, cat, prof, &doc, &d);
+        if (ds == JUE_OK) ds = jue_render_document_html(doc, &html);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s-document.html", out_dir, base);
+        FILE *f = ds == JUE_OK ? fopen(path, "wb") : NULL;
+        if (f && fwrite(jue_buf_str(&html), 1, html.len, f) == html.len && fclose(f) == 0) {
+            jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
+        } else {
+            if (f) fclose(f);
+            jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the document");
+            rc = EXIT_USAGE;
+        }
+        jue_buf_free(&html);
+        jue_document_free(doc);
     }
     if (!quiet && st == JUE_OK) {
         for (size_t i = before; i < d.len; i++)

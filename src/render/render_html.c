@@ -200,6 +200,19 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
     return st;
 }
 
+/* For the complete document (document_html.c): the same tables, CSS and
+ * escaping, so a table looks the same in both pages. */
+const char *jue_rd_html_css(void) { return CSS; }
+void jue_rd_html_esc(jue_buf *b, const char *s) { esc(b, s, true); }
+jue_status jue_rd_html_table(jue_buf *b, const jue_disclosure *d, const jue_table *t)
+{
+    jue_buf tmp;
+    jue_buf_init(&tmp);
+    jue_status st = put_table(b, d, t, &tmp);
+    jue_buf_free(&tmp);
+    return st;
+}
+
 jue_status jue_render_html(const jue_disclosure *d, jue_buf *out)
 {
     jue_buf tmp;

@@ -109,4 +109,11 @@ size_t jue_rd_utf8_len(const unsigned char *s, size_t n);
 /* Writes len bytes to path (binary, truncating). JUE_ERR_IO on failure. */
 jue_status jue_rd_write_file(const char *path, const char *data, size_t len);
 
+/* HTML pieces shared by the tables page and the complete document
+ * (render_html.c): the stylesheet, escaping (newlines become <br>), and one
+ * table as a <section id="TNN"> with its label, title, meta line and note. */
+const char *jue_rd_html_css(void);
+void jue_rd_html_esc(jue_buf *b, const char *s);
+jue_status jue_rd_html_table(jue_buf *b, const jue_disclosure *d, const jue_table *t);
+
 #endif

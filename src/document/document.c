@@ -1,0 +1,339 @@
+/* Building the complete document of a compiled disclosure: its parts in the
+ * national order, texts from the source, the notes from the narrative, the
+ * glossary from data, and charts from the printed figures. */
+#include <juesuan/document.h>
+#include <juesuan/narrative.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/yaml_tree.h"
+
+static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+                                  "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十" };
+
+static void chart_free(jue_chart *c)
+{
+    if (!c) return;
+    free(c->title);
+    for (size_t i = 0; i < c->ngroups; i++) free(c->group_labels[i]);
+    for (size_t i = 0; i < c->nseries; i++) free(c->series_labels[i]);
+    free(c->group_labels);
+    free(c->series_labels);
+    free(c->values);
+    free(c);
+}
+
+void jue_document_free(jue_document *doc)
+{
+    if (!doc) return;
+    for (size_t i = 0; i < doc->n; i++) {
+        free(doc->blocks[i].text);
+        free(doc->blocks[i].text2);
+        free(doc->blocks[i].anchor);
+        chart_free(doc->blocks[i].chart);
+    }
+    free(doc->blocks);
+    free(doc->title);
+    free(doc);
+}
+
+static jue_block *add(jue_document *doc, jue_block_kind k)
+{
+    if (doc->n == doc->cap) {
+        size_t nc = doc->cap ? doc->cap * 2 : 64;
+        jue_block *nb = realloc(doc->blocks, nc * sizeof *nb);
+        if (!nb) return NULL;
+        doc->blocks = nb;
+        doc->cap = nc;
+    }
+    jue_block *b = &doc->blocks[doc->n++];
+    memset(b, 0, sizeof *b);
+    b->kind = k;
+    return b;
+}
+
+static void heading(jue_document *doc, int level, const char *text, const char *anchor)
+{
+    jue_block *b = add(doc, JUE_BLK_HEADING);
+    if (!b) return;
+    b->level = level;
+    b->text = jue_strdup(text);
+    b->anchor = jue_strdup(anchor);
+}
+
+static void para(jue_document *doc, const char *text, size_t n)
+{
+    while (n && (*text == ' ' || *text == '\t')) { text++; n--; }
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '\r')) n--;
+    if (!n) return;
+    jue_block *b = add(doc, JUE_BLK_PARA);
+    if (!b) return;
+    b->text = malloc(n + 1);
+    if (b->text) { memcpy(b->text, text, n); b->text[n] = 0; }
+}
+
+/* A text of several lines: one paragraph per line. */
+static void paras(jue_document *doc, const char *text)
+{
+    for (const char *p = text; p && *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        para(doc, p, n);
+        p += n;
+        if (*p == '\n') p++;
+    }
+}
+
+static const char *ytext(const jue_source *s, const char *a, const char *b)
+{
+    const jue_ynode *n = jue_ymap_get(s->meta, a);
+    if (b) n = jue_ymap_get(n, b);
+    return n && n->type == JUE_Y_SCALAR && !n->plain_null ? n->value : NULL;
+}
+
+static long yint(const jue_source *s, const char *a, const char *b)
+{
+    const char *t = ytext(s, a, b);
+    return t ? strtol(t, NULL, 10) : -1;
+}
+
+static jue_fen printed(const jue_disclosure *d, jue_table_id t, const char *row, jue_side side, const char *col)
+{
+    const jue_table *tab = d->tables[t];
+    if (!tab) return 0;
+    int r = jue_table_find_row(tab, row, side), c = jue_table_find_col(tab, col);
+    if (r < 0 || c < 0) return 0;
+    const jue_cell *x = jue_table_cell_c(tab, (size_t)r, (size_t)c);
+    return x->present ? x->printed : 0;
+}
+
+static jue_chart *chart_new(jue_chart_kind kind, const char *title, size_t ng, size_t ns)
+{
+    jue_chart *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->kind = kind;
+    c->title = jue_strdup(title);
+    c->ngroups = ng;
+    c->nseries = ns;
+    c->group_labels = calloc(ng ? ng : 1, sizeof *c->group_labels);
+    c->series_labels = calloc(ns ? ns : 1, sizeof *c->series_labels);
+    c->values = calloc(ng * ns + 1, sizeof *c->values);
+    if (!c->title || !c->group_labels || !c->series_labels || !c->values) { chart_free(c); return NULL; }
+    return c;
+}
+
+static void add_chart(jue_document *doc, jue_chart *c)
+{
+    if (!c) return;
+    jue_block *b = add(doc, JUE_BLK_CHART);
+    if (!b) { chart_free(c); return; }
+    b->chart = c;
+}
+
+/* Charts as published documents carry them: totals against last year (bars),
+ * and the structure of income and expenditure (donuts). */
+static void charts_for_section(jue_document *doc, const jue_source *src, const jue_disclosure *d, int section)
+{
+    const jue_side I = JUE_SIDE_INCOME, E = JUE_SIDE_EXPEND;
+    if (section == 0) {
+        const char *li = ytext(src, "last_year", "income_total"), *le = ytext(src, "last_year", "expenditure_total");
+        bool last = li && le;
+        jue_chart *c = chart_new(JUE_CHART_BARS, "收入支出决算总计变动情况（万元）", 2, last ? 2 : 1);
+        if (!c) return;
+        c->group_labels[0] = jue_strdup("收入总计");
+        c->group_labels[1] = jue_strdup("支出总计");
+        size_t s = 0;
+        if (last) {
+            char y[16];
+            snprintf(y, sizeof y, "%d年", d->year - 1);
+            c->series_labels[s] = jue_strdup(y);
+            jue_amount a, b;
+            jue_amount_parse(li, strlen(li), JUE_UNIT_YUAN, &a, NULL);
+            jue_amount_parse(le, strlen(le), JUE_UNIT_YUAN, &b, NULL);
+            c->values[0 * 2 + s] = jue_round_wan2(a.value);
+            c->values[1 * 2 + s] = jue_round_wan2(b.value);
+            s++;
+        }
+        char y[16];
+        snprintf(y, sizeof y, "%d年", d->year);
+        c->series_labels[s] = jue_strdup(y);
+        c->values[0 * c->nseries + s] = printed(d, JUE_T01, JUE_L_INC_GRAND, I, "决算数");
+        c->values[1 * c->nseries + s] = printed(d, JUE_T01, JUE_L_EXP_GRAND, E, "决算数");
+        add_chart(doc, c);
+    } else if (section == 1 || section == 2) {
+        static const char *const INC[] = { "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入" };
+        static const char *const EXP[] = { "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出" };
+        const char *const *names = section == 1 ? INC : EXP;
+        size_t n = section == 1 ? 6 : 5, k = 0;
+        jue_fen v[6];
+        for (size_t i = 0; i < n; i++) {
+            v[i] = printed(d, section == 1 ? JUE_T02 : JUE_T03, "合计", 0, names[i]);
+            k += v[i] != 0;
+        }
+        jue_chart *c = chart_new(JUE_CHART_DONUT, section == 1 ? "收入决算结构" : "支出决算结构", k, 1);
+        if (!c) return;
+        c->series_labels[0] = jue_strdup("决算数");
+        for (size_t i = 0, g = 0; i < n; i++)
+            if (v[i]) {
+                c->group_labels[g] = jue_strdup(names[i]);
+                c->values[g++] = v[i];
+            }
+        add_chart(doc, c);
+    }
+}
+
+jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
+                              const jue_profile *prof, jue_document **out, jue_diags *diags)
+{
+    *out = NULL;
+    jue_document *doc = calloc(1, sizeof *doc);
+    if (!doc) return JUE_ERR_NOMEM;
+    doc->d = d;
+    char buf[1024];
+    const char *dept = d->department ? d->department : "";
+    snprintf(buf, sizeof buf, "%s%d年度部门决算", dept, d->year);
+    doc->title = jue_strdup(buf);
+    jue_block *cover = add(doc, JUE_BLK_COVER);
+    if (cover) {
+        cover->text = jue_strdup(buf);
+        snprintf(buf, sizeof buf, "%s\n%d年", dept, d->year + 1);
+        cover->text2 = jue_strdup(buf);
+    }
+    add(doc, JUE_BLK_PAGEBREAK);
+    add(doc, JUE_BLK_TOC);
+    add(doc, JUE_BLK_PAGEBREAK);
+
+    /* 第一部分 概况 */
+    snprintf(buf, sizeof buf, "第一部分 %s概况", dept);
+    heading(doc, 1, buf, "part-1");
+    heading(doc, 2, "一、部门职责", "part-1-1");
+    const char *duties = ytext(src, "duties", NULL);
+    paras(doc, duties ? duties : "（部门职责见 department.yaml 的 duties。）");
+    heading(doc, 2, "二、机构设置", "part-1-2");
+    const char *org = ytext(src, "organisation", NULL);
+    if (org) paras(doc, org);
+    long auth = yint(src, "staffing", "authorized"), act = yint(src, "staffing", "actual");
+    if (auth >= 0 || act >= 0) {
+        jue_buf b;
+        jue_buf_init(&b);
+        jue_buf_printf(&b, "本部门");
+        if (auth >= 0) jue_buf_printf(&b, "编制人数%ld人，", auth);
+        if (act >= 0) jue_buf_printf(&b, "实有人数%ld人", act);
+        long ad = yint(src, "staffing", "admin"), in = yint(src, "staffing", "institution"), re = yint(src, "staffing", "retired");
+        if (ad >= 0 || in >= 0) jue_buf_printf(&b, "，其中行政编制%ld人、事业编制%ld人", ad < 0 ? 0 : ad, in < 0 ? 0 : in);
+        if (re >= 0) jue_buf_printf(&b, "；离退休人员%ld人", re);
+        jue_buf_puts(&b, "。");
+        para(doc, jue_buf_str(&b), b.len);
+        jue_buf_free(&b);
+    }
+    heading(doc, 2, "三、决算单位构成", "part-1-3");
+    {
+        jue_buf b;
+        jue_buf_init(&b);
+        jue_buf_printf(&b, "纳入%s%d年度部门决算编制范围的单位共%zu个，包括：", dept, d->year, d->nunits);
+        for (size_t i = 0; i < d->nunits; i++)
+            jue_buf_printf(&b, "%s%s（%s）", i ? "、" : "", d->units[i].name, jue_unit_type_name(d->units[i].type));
+        jue_buf_puts(&b, "。");
+        para(doc, jue_buf_str(&b), b.len);
+        jue_buf_free(&b);
+    }
+    add(doc, JUE_BLK_PAGEBREAK);
+
+    /* 第二部分 the tables, in the profile's printed order */
+    snprintf(buf, sizeof buf, "第二部分 %s%d年度部门决算表", dept, d->year);
+    heading(doc, 1, buf, "part-2");
+    for (int num = 1; num <= 99; num++)
+        for (int t = 0; t < JUE_NTABLES; t++) {
+            if (jue_profile_table_number(prof, (jue_table_id)t) != num || !d->tables[t]) continue;
+            jue_block *b = add(doc, JUE_BLK_TABLE);
+            if (!b) break;
+            b->table = (jue_table_id)t;
+            snprintf(buf, sizeof buf, "T%02d", t + 1);
+            b->anchor = jue_strdup(buf);
+        }
+    add(doc, JUE_BLK_PAGEBREAK);
+
+    /* 第三部分 the notes: the narrative's Markdown, sections become headings */
+    jue_buf notes;
+    jue_buf_init(&notes);
+    jue_status st = jue_notes_markdown(src, d, cat, NULL, &notes, diags);
+    if (st != JUE_OK) { jue_buf_free(&notes); jue_document_free(doc); return st; }
+    int section = -1, sub = 0;
+    for (const char *p = jue_buf_str(&notes); *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n > 2 && !strncmp(p, "# ", 2)) {
+            snprintf(buf, sizeof buf, "%.*s", (int)(n - 2), p + 2);
+            heading(doc, 1, buf, "part-3");
+        } else if (n > 3 && !strncmp(p, "## ", 3)) {
+            if (section >= 0) charts_for_section(doc, src, d, section);
+            section++;
+            sub = 0;
+            char anchor[32];
+            snprintf(anchor, sizeof anchor, "notes-%d", section + 1);
+            snprintf(buf, sizeof buf, "%.*s", (int)(n - 3), p + 3);
+            heading(doc, 2, buf, anchor);
+        } else if (n > 4 && !strncmp(p, "### ", 4)) {
+            char anchor[32];
+            snprintf(anchor, sizeof anchor, "notes-%d-%d", section + 1, ++sub);
+            snprintf(buf, sizeof buf, "%.*s", (int)(n - 4), p + 4);
+            heading(doc, 3, buf, anchor);
+        } else {
+            para(doc, p, n);
+        }
+        p += n;
+        if (*p == '\n') p++;
+    }
+    if (section >= 0) charts_for_section(doc, src, d, section);
+    jue_buf_free(&notes);
+    add(doc, JUE_BLK_PAGEBREAK);
+
+    /* 第四部分 名词解释: the standard terms, then the department's own */
+    heading(doc, 1, "第四部分 名词解释", "part-4");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/glossary/national.yaml", jue_data_dir());
+    char *gt;
+    size_t gl;
+    int k = 0;
+    if (jue_read_file(path, &gt, &gl) == JUE_OK) {
+        jue_ynode *root = NULL;
+        if (jue_yaml_parse(path, gt, gl, &root, diags) == JUE_OK) {
+            const jue_ynode *terms = jue_ymap_get(root, "terms");
+            for (size_t i = 0; terms && terms->type == JUE_Y_SEQ && i < terms->n; i++) {
+                const jue_ynode *t = jue_ymap_get(terms->items[i], "term"), *x = jue_ymap_get(terms->items[i], "text");
+                if (!t || !x || t->type != JUE_Y_SCALAR || x->type != JUE_Y_SCALAR) continue;
+                snprintf(buf, sizeof buf, "%s、%s：%s", k < 20 ? CN[k] : "", t->value, x->value);
+                k++;
+                para(doc, buf, strlen(buf));
+            }
+        }
+        jue_ynode_free(root);
+        free(gt);
+    } else {
+        jue_diag_add(diags, JUE_SEV_WARNING, path, 0, 0, "cannot read the glossary");
+    }
+    const jue_ynode *own = jue_ymap_get(src->meta, "glossary");
+    for (size_t i = 0; own && own->type == JUE_Y_SEQ && i < own->n; i++) {
+        const jue_ynode *t = jue_ymap_get(own->items[i], "term"), *x = jue_ymap_get(own->items[i], "text");
+        if (!t || !x || t->type != JUE_Y_SCALAR || x->type != JUE_Y_SCALAR) continue;
+        snprintf(buf, sizeof buf, "%s、%s：%s", k < 20 ? CN[k] : "", t->value, x->value);
+        k++;
+        para(doc, buf, strlen(buf));
+    }
+    add(doc, JUE_BLK_PAGEBREAK);
+
+    /* 第五部分 附件 */
+    heading(doc, 1, "第五部分 附件", "part-5");
+    const char *perf = ytext(src, "performance", NULL);
+    heading(doc, 2, "一、预算绩效情况", "part-5-1");
+    paras(doc, perf ? perf : "本部门绩效自评结果另行公开。");
+    const char *notes_other = ytext(src, "notes", NULL);
+    if (notes_other) {
+        heading(doc, 2, "二、其他需要说明的情况", "part-5-2");
+        paras(doc, notes_other);
+    }
+    *out = doc;
+    return JUE_OK;
+}

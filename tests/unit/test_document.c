@@ -1,0 +1,168 @@
+/* The complete document of the example: its parts in order, and the closing
+ * of the loop — the HTML document, read back by the HTML importer, gives
+ * every table figure exactly and audits (tables and notes) with no finding. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <juesuan/claims_audit.h>
+#include <juesuan/compile.h>
+#include <juesuan/document.h>
+#include <juesuan/import.h>
+#include <juesuan/rules.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static jue_catalog *CAT;
+static jue_profile *PROF;
+static jue_source *SRC;
+static jue_disclosure *DISC;
+
+static int setup(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
+    if (jue_catalog_load(NULL, &CAT, &d) || jue_profile_load(NULL, &PROF, &d) || jue_source_load(dir, CAT, &SRC, &d) ||
+        jue_compile(SRC, CAT, PROF, &DISC, NULL, &d))
+        return -1;
+    jue_diags_free(&d);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jue_disclosure_free(DISC);
+    jue_source_free(SRC);
+    jue_profile_free(PROF);
+    jue_catalog_free(CAT);
+    return 0;
+}
+
+static void test_parts_in_order(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_document *doc;
+    assert_int_equal(jue_document_build(SRC, DISC, CAT, PROF, &doc, &d), JUE_OK);
+    assert_int_equal(doc->blocks[0].kind, JUE_BLK_COVER);
+    assert_string_equal(doc->blocks[0].text, "青溪县医疗保障局2024年度部门决算");
+    const char *parts[5] = { "第一部分", "第二部分", "第三部分", "第四部分", "第五部分" };
+    int part = 0, tables = 0, charts = 0, last_table = -1, glossary = 0;
+    bool in_glossary = false;
+    for (size_t i = 0; i < doc->n; i++) {
+        const jue_block *b = &doc->blocks[i];
+        if (b->kind == JUE_BLK_HEADING && b->level == 1) {
+            assert_true(part < 5);
+            assert_non_null(strstr(b->text, parts[part]));
+            in_glossary = part == 3;
+            part++;
+        }
+        if (b->kind == JUE_BLK_TABLE) {
+            assert_int_equal(part, 2);              /* tables sit in 第二部分 */
+            assert_true((int)b->table > last_table);  /* national order in the national profile */
+            last_table = (int)b->table;
+            tables++;
+        }
+        if (b->kind == JUE_BLK_CHART) charts++;
+        if (b->kind == JUE_BLK_PARA && in_glossary) glossary++;
+    }
+    assert_int_equal(part, 5);
+    assert_int_equal(tables, 9);
+    assert_int_equal(charts, 3);
+    assert_true(glossary >= 15);
+    jue_buf h;
+    jue_buf_init(&h);
+    assert_int_equal(jue_render_document_html(doc, &h), JUE_OK);
+    const char *t = jue_buf_str(&h);
+    assert_non_null(strstr(t, "<nav class=\"toc\">"));
+    assert_non_null(strstr(t, "href=\"#notes-5\""));
+    assert_non_null(strstr(t, "<svg"));
+    for (int i = 1; i <= 9; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "id=\"T%02d\"", i);
+        assert_non_null(strstr(t, id));
+    }
+    jue_buf_free(&h);
+    jue_document_free(doc);
+    jue_diags_free(&d);
+}
+
+static void test_html_document_round_trip(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_document *doc;
+    assert_int_equal(jue_document_build(SRC, DISC, CAT, PROF, &doc, &d), JUE_OK);
+    jue_buf h;
+    jue_buf_init(&h);
+    assert_int_equal(jue_render_document_html(doc, &h), JUE_OK);
+    char dir[] = "/tmp/jue-doc-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/document.html", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(jue_buf_str(&h), 1, h.len, f);
+    fclose(f);
+    jue_disclosure *back = NULL;
+    assert_int_equal(jue_import_file(path, JUE_IN_HTML, CAT, PROF, &back, &d), JUE_OK);
+    /* every printed figure of every table, back as it was */
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        const jue_table *a = DISC->tables[t], *b = back->tables[t];
+        assert_non_null(b);
+        for (size_t r = 0; r < a->nrows; r++) {
+            int rb = jue_table_find_row(b, a->rows[r].key, a->rows[r].side);
+            for (size_t c = 0; c < a->ncols; c++) {
+                const jue_cell *x = jue_table_cell_c(a, r, c);
+                if (!x->present) continue;
+                if (t == JUE_T04 && a->rows[r].side == JUE_SIDE_INCOME && c > 0) continue;  /* not printed */
+                if (rb < 0) fail_msg("T%02d row %s missing after the round trip", t + 1, a->rows[r].key);
+                int cb = jue_table_find_col(b, a->cols[c].key);
+                assert_true(cb >= 0);
+                const jue_cell *y = jue_table_cell_c(b, (size_t)rb, (size_t)cb);
+                if (!y->present || y->printed != x->printed)
+                    fail_msg("T%02d %s/%s: %lld vs %lld", t + 1, a->rows[r].key, a->cols[c].key, (long long)x->printed,
+                             (long long)y->printed);
+            }
+        }
+    }
+    /* the notes were read back too, and nothing contradicts anything */
+    assert_true(back->claims.len > 80);
+    jue_rulepack *pack;
+    assert_int_equal(jue_rules_load_profile(NULL, &pack, &d), JUE_OK);
+    jue_findings fs;
+    jue_findings_init(&fs);
+    assert_int_equal(jue_audit(back, CAT, pack, &fs), JUE_OK);
+    assert_int_equal(jue_claims_audit(back, CAT, NULL, &fs), JUE_OK);
+    for (size_t i = 0; i < fs.len; i++) fprintf(stderr, "  %d %s %s\n", fs.items[i].line, fs.items[i].rule, fs.items[i].message);
+    assert_int_equal(jue_findings_count(&fs, JUE_SEV_ERROR), 0);
+    assert_int_equal(jue_findings_count(&fs, JUE_SEV_WARNING), 0);
+    remove(path);
+    rmdir(dir);
+    jue_findings_free(&fs);
+    jue_rulepack_free(pack);
+    jue_disclosure_free(back);
+    jue_buf_free(&h);
+    jue_document_free(doc);
+    jue_diags_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parts_in_order),
+        cmocka_unit_test(test_html_document_round_trip),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
