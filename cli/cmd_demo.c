@@ -27,8 +27,18 @@ int cmd_demo(int argc, char **argv)
     }
     printf("juesuan demo: building %s\n", ex);
     int rc = cli_build_source(ex, out, JUE_FMT_ALL, NULL, false, false);
-    if (rc == EXIT_CLEAN)
-        printf("\nThe nine public tables are in %s/ — open the .html in a browser, the .xlsx in a\n"
-               "spreadsheet; .md, .csv and .json are for exchange.\n", out);
-    return rc;
+    if (rc != EXIT_CLEAN) return rc;
+    /* then audit what was published, as a reviewer would: the workbook of the
+     * tables and the complete document (tables and notes) */
+    const char *base = strrchr(ex, '/') ? strrchr(ex, '/') + 1 : ex;
+    char xlsx[4096], html[4096];
+    snprintf(xlsx, sizeof xlsx, "%s/%s.xlsx", out, base);
+    snprintf(html, sizeof html, "%s/%s-document.html", out, base);
+    printf("\njuesuan demo: auditing %s and %s\n", xlsx, html);
+    char *args[] = { (char *)"audit", xlsx, html, NULL };
+    int arc = cmd_audit(3, args);
+    if (arc == EXIT_CLEAN) printf("no error findings\n");
+    printf("\nThe complete disclosure is %s — open it in a browser (print it as PDF);\n"
+           "the tables alone are in %s/%s.html and .xlsx; .md, .csv and .json are for exchange.\n", html, out, base);
+    return arc;
 }
