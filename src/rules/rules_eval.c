@@ -9,7 +9,13 @@
  * of cells is the sum of their intervals. `a == b` holds when the intervals
  * can agree, so a 尾差 is never an error. A reference to a table or a named
  * line that is not there makes the rule not apply (completeness rules report
- * missing tables). */
+ * missing tables).
+ *
+ * Joint feasibility (docs/rules.md, "Figures that cannot hold together"):
+ * every `==` of an error rule that holds is also kept as a linear equation
+ * over the printed cells; after all rules, bounds propagation over those
+ * equations finds figures that pass each identity alone but no set of true
+ * values can satisfy all of them at once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +23,37 @@
 #include "rules/rules_internal.h"
 
 #define MAXVARS 16
+
+/* ---------- linear equations for the joint check ---------- */
+
+/* While collecting, v is a flat cell index (joint.base); the solver renames
+ * it to a variable number. */
+typedef struct {
+    uint32_t v;
+    int64_t a;
+} term;
+
+typedef struct {
+    size_t first, n;    /* terms[first .. first+n) */
+    jue_fen c;          /* Σ a·x = c */
+    const rule *r;      /* whose `==` it is, for the finding */
+} equation;
+
+typedef struct {
+    size_t base[JUE_NTABLES + 1];   /* flat index of each table's first cell; base[N] = all cells */
+    /* the comparison being evaluated: its terms (lhs − rhs) and constant */
+    bool on, bad;
+    int sign;
+    jue_fen k;
+    term *s;
+    size_t ns, caps;
+    /* kept equations */
+    term *t;
+    size_t nt, capt;
+    equation *q;
+    size_t nq, capq;
+    bool nomem;
+} joint;
 
 typedef struct {
     int table, row, col;
@@ -34,6 +71,7 @@ typedef struct {
     const jue_rulepack *pack;
     const rule *r;
     bind b[MAXVARS];
+    joint *j;           /* collects equations; NULL = not collecting */
     pending *items;
     size_t n, cap, seq;
     bool nomem;
@@ -205,7 +243,31 @@ static bool col_in(const E *e, const jue_table *t, int tid, size_t j, const cols
     return false;
 }
 
-static void add_cell(val *v, const jue_table *t, int tid, size_t r, size_t c, bool *ovf)
+/* p with room for `need` items of `size` bytes (moved, perhaps), or NULL
+ * with p left as it was. */
+static void *grow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap) return p;
+    size_t nc = *cap ? *cap * 2 : 64;
+    while (nc < need) nc *= 2;
+    void *np = realloc(p, nc * size);
+    if (np) *cap = nc;
+    return np;
+}
+
+/* One cell of the comparison being collected, with the current sign. */
+static void lin_cell(joint *j, int tid, const jue_table *t, size_t r, size_t c)
+{
+    term *s = grow(j->s, &j->caps, j->ns + 1, sizeof *j->s);
+    if (!s) {
+        j->bad = j->nomem = true;
+        return;
+    }
+    j->s = s;
+    j->s[j->ns++] = (term){ (uint32_t)(j->base[tid] + r * t->ncols + c), j->sign };
+}
+
+static void add_cell(val *v, const jue_table *t, int tid, size_t r, size_t c, bool *ovf, joint *j)
 {
     const jue_cell *cell = jue_table_cell_c(t, r, c);
     if (v->table < 0) {
@@ -217,6 +279,7 @@ static void add_cell(val *v, const jue_table *t, int tid, size_t r, size_t c, bo
      * for an empty item, and giving each of twenty empty items ±0.005 would
      * let them hide a real gap (06表 公用经费 6.27 vs items 6.21). */
     if (!cell->present || cell->printed == 0) return;
+    if (j && j->on) lin_cell(j, tid, t, r, c);
     jue_interval s;
     if (!jue_iv_add(v->iv, cell->iv, &s) || __builtin_add_overflow(v->printed, cell->printed, &v->printed)) {
         *ovf = true;
@@ -257,7 +320,7 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
         }
         for (size_t j = 0; j < t->ncols; j++)
             if (col_in(e, t, tid, j, &r->cols)) {
-                add_cell(&v, t, tid, (size_t)row, j, ovf);
+                add_cell(&v, t, tid, (size_t)row, j, ovf, e->j);
                 return v;
             }
         v.missing = true;
@@ -266,9 +329,14 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
     for (size_t i = 0; i < t->nrows; i++) {
         if (!row_in(e, t, tid, i, r)) continue;
         for (size_t j = 0; j < t->ncols; j++)
-            if (col_in(e, t, tid, j, &r->cols)) add_cell(&v, t, tid, i, j, ovf);
+            if (col_in(e, t, tid, j, &r->cols)) add_cell(&v, t, tid, i, j, ovf, e->j);
     }
     return v;
+}
+
+static void lin_flip(const E *e)
+{
+    if (e->j && e->j->on) e->j->sign = -e->j->sign;
 }
 
 static val eval_expr(const E *e, const expr *x, bool *ovf)
@@ -276,6 +344,11 @@ static val eval_expr(const E *e, const expr *x, bool *ovf)
     val v = val_zero();
     switch (x->kind) {
     case E_NUM:
+        if (e->j && e->j->on) {
+            joint *j = e->j;
+            if (j->sign > 0 ? __builtin_add_overflow(j->k, x->num, &j->k) : __builtin_sub_overflow(j->k, x->num, &j->k))
+                j->bad = true;
+        }
         v.iv = jue_iv_exact(x->num);
         v.printed = x->num;
         v.dec = x->num_dec;
@@ -284,13 +357,18 @@ static val eval_expr(const E *e, const expr *x, bool *ovf)
     case E_SUM:
         return eval_ref(e, &x->r, ovf);
     case E_NEG:
+        lin_flip(e);
         v = eval_expr(e, x->a, ovf);
+        lin_flip(e);
         v.iv = jue_iv_neg(v.iv);
         v.printed = -v.printed;
         return v;
     case E_ADD:
     case E_SUB: {
-        val a = eval_expr(e, x->a, ovf), b = eval_expr(e, x->b, ovf);
+        val a = eval_expr(e, x->a, ovf);
+        if (x->kind == E_SUB) lin_flip(e);
+        val b = eval_expr(e, x->b, ovf);
+        if (x->kind == E_SUB) lin_flip(e);
         v = a;
         v.missing = a.missing || b.missing;
         bool ok = x->kind == E_ADD ? jue_iv_add(a.iv, b.iv, &v.iv) : jue_iv_sub(a.iv, b.iv, &v.iv);
@@ -409,33 +487,84 @@ static bool table_empty(const jue_table *t)
     return true;
 }
 
-static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt)
+static void lin_begin(joint *j)
+{
+    j->on = true;
+    j->bad = false;
+    j->sign = 1;
+    j->k = 0;
+    j->ns = 0;
+}
+
+/* Keeps the collected lhs − rhs + k = 0 as Σ a·x = −k: one term per cell
+ * (a cell on both sides, or twice in a sum, adds up; a zero coefficient
+ * goes). */
+static void lin_commit(joint *j, const rule *r)
+{
+    if (j->bad || j->k == INT64_MIN) return;
+    /* insertion sort: the cells come nearly in table order */
+    for (size_t i = 1; i < j->ns; i++) {
+        term x = j->s[i];
+        size_t k = i;
+        for (; k > 0 && j->s[k - 1].v > x.v; k--) j->s[k] = j->s[k - 1];
+        j->s[k] = x;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < j->ns; i++) {
+        if (n && j->s[n - 1].v == j->s[i].v) j->s[n - 1].a += j->s[i].a;
+        else j->s[n++] = j->s[i];
+        if (j->s[n - 1].a == 0) n--;
+    }
+    if (!n) return;   /* only constants: the comparison itself decided it */
+    term *t = grow(j->t, &j->capt, j->nt + n, sizeof *j->t);
+    if (t) j->t = t;
+    equation *q = t ? grow(j->q, &j->capq, j->nq + 1, sizeof *j->q) : NULL;
+    if (!q) {
+        j->nomem = true;
+        return;
+    }
+    j->q = q;
+    memcpy(j->t + j->nt, j->s, n * sizeof *j->s);
+    j->q[j->nq++] = (equation){ j->nt, n, -j->k, r };
+    j->nt += n;
+}
+
+/* rec: a comparison here that holds is kept for the joint check — true only
+ * down the `and`s of an error rule's requirement, where holding is asserted. */
+static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool rec)
 {
     bool ovf = false;
     switch (c->kind) {
     case C_AND: {
         /* the failing part explains the finding (expected/actual) */
-        tri a = eval_cond(e, c->a, NULL, dt);
+        tri a = eval_cond(e, c->a, NULL, dt, rec);
         if (a != R_TRUE) return a;
-        return eval_cond(e, c->b, NULL, dt);
+        return eval_cond(e, c->b, NULL, dt, rec);
     }
     case C_OR: {
-        tri a = eval_cond(e, c->a, NULL, NULL);
+        tri a = eval_cond(e, c->a, NULL, NULL, false);
         if (a != R_FALSE) return a;
-        return eval_cond(e, c->b, NULL, NULL);
+        return eval_cond(e, c->b, NULL, NULL, false);
     }
     case C_NOT: {
-        tri a = eval_cond(e, c->a, NULL, NULL);
+        tri a = eval_cond(e, c->a, NULL, NULL, false);
         return a == R_SKIP ? R_SKIP : a == R_TRUE ? R_FALSE : R_TRUE;
     }
     case C_CMP: {
-        val l = eval_expr(e, c->x, &ovf), r = eval_expr(e, c->y, &ovf);
+        /* an explicit tolerance says the identity is only approximate */
+        joint *j = rec && e->j && c->op == OP_EQ && c->tol == 0 ? e->j : NULL;
+        if (j) lin_begin(j);
+        val l = eval_expr(e, c->x, &ovf);
+        if (j) j->sign = -1;
+        val r = eval_expr(e, c->y, &ovf);
+        if (j) j->on = false;
         if (l.missing || r.missing || ovf) return R_SKIP;
         jue_interval lw = l.iv;
         /* an explicit tolerance widens the left side */
         if (__builtin_sub_overflow(lw.lo, c->tol, &lw.lo) || __builtin_add_overflow(lw.hi, c->tol, &lw.hi))
             return R_SKIP;
         bool ok = c->op == OP_EQ ? jue_iv_overlaps(lw, r.iv) : c->op == OP_LE ? lw.lo <= r.iv.hi : lw.hi >= r.iv.lo;
+        if (j && ok) lin_commit(j, e->r);
         if (ci) {
             ci->is_cmp = true;
             ci->lhs = l;
@@ -572,12 +701,172 @@ static void render_message(const E *e, const cmpinfo *ci, const detail *dt, cons
     }
 }
 
-static void emit(E *e, const cmpinfo *ci, const detail *dt, jue_severity sev, bool tail)
+/* ---------- joint feasibility: bounds propagation ---------- */
+
+/* Each equation is revised at most this many times per run (a round cap):
+ * printed bounds move in steps of 0.005 万元, so real contradictions show in
+ * a few rounds; the cap only bounds the work on pathological inputs. */
+#define JOINT_ROUNDS 64
+/* An explanation is minimised (one propagation per equation) up to this size. */
+#define JOINT_EXPLAIN_MAX 64
+/* Figures quoted in the message; the rest are counted. */
+#define JOINT_LIST_MAX 12
+
+typedef struct {
+    joint *j;
+    size_t nv;
+    uint32_t *flat;          /* variable → flat cell; variables are numbered in cell order */
+    jue_interval *d0, *d;    /* printed domain, current domain */
+    int32_t *lo_by, *hi_by;  /* equation that last moved the bound, -1 = as printed */
+    uint32_t *adj0, *adj;    /* equations of variable v: adj[adj0[v] .. adj0[v+1]) */
+    uint32_t *ecomp;         /* per equation: its group (a union-find root variable) */
+    uint32_t *queue;         /* circular, each equation at most once */
+    size_t head, count, budget;
+    uint8_t *inq, *on;       /* per equation: queued; part of this run */
+} solver;
+
+static bool div_floor(int64_t n, int64_t a, int64_t *out)
+{
+    if (a == 0 || (n == INT64_MIN && a == -1)) return false;
+    int64_t q = n / a;
+    if (n % a != 0 && ((n < 0) != (a < 0))) q--;
+    *out = q;
+    return true;
+}
+
+static bool div_ceil(int64_t n, int64_t a, int64_t *out)
+{
+    if (a == 0 || (n == INT64_MIN && a == -1)) return false;
+    int64_t q = n / a;
+    if (n % a != 0 && ((n < 0) == (a < 0))) q++;
+    *out = q;
+    return true;
+}
+
+/* a·x for x in d */
+static bool term_range(int64_t a, jue_interval d, jue_interval *out)
+{
+    int64_t p, q;
+    if (__builtin_mul_overflow(a, d.lo, &p) || __builtin_mul_overflow(a, d.hi, &q)) return false;
+    *out = a > 0 ? (jue_interval){ p, q } : (jue_interval){ q, p };
+    return true;
+}
+
+static void sv_push(solver *s, uint32_t qi)
+{
+    if (!s->on[qi] || s->inq[qi]) return;
+    s->queue[(s->head + s->count) % s->j->nq] = qi;
+    s->count++;
+    s->inq[qi] = 1;
+}
+
+/* Narrows each variable of equation qi to what the others leave it:
+ * a_v·x_v = c − Σ others, divided with outward rounding. Returns a variable
+ * left with an empty domain, or -1. An overflowing step is skipped (it can
+ * only make the check miss something, never invent it). */
+static long sv_revise(solver *s, uint32_t qi, bool track)
+{
+    const equation *q = &s->j->q[qi];
+    const term *tm = s->j->t + q->first;
+    jue_fen slo = 0, shi = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        jue_interval p;
+        if (!term_range(tm[i].a, s->d[tm[i].v], &p) || __builtin_add_overflow(slo, p.lo, &slo) ||
+            __builtin_add_overflow(shi, p.hi, &shi))
+            return -1;
+    }
+    for (size_t i = 0; i < q->n; i++) {
+        uint32_t v = tm[i].v;
+        int64_t a = tm[i].a;
+        jue_interval p, y;
+        jue_fen rlo, rhi, lo, hi;
+        if (!term_range(a, s->d[v], &p) || __builtin_sub_overflow(slo, p.lo, &rlo) ||
+            __builtin_sub_overflow(shi, p.hi, &rhi) || __builtin_sub_overflow(q->c, rhi, &y.lo) ||
+            __builtin_sub_overflow(q->c, rlo, &y.hi))
+            continue;
+        if (a > 0 ? !div_floor(y.lo, a, &lo) || !div_ceil(y.hi, a, &hi)
+                  : !div_floor(y.hi, a, &lo) || !div_ceil(y.lo, a, &hi))
+            continue;
+        bool moved = false;
+        if (lo > s->d[v].lo) {
+            s->d[v].lo = lo;
+            if (track) s->lo_by[v] = (int32_t)qi;
+            moved = true;
+        }
+        if (hi < s->d[v].hi) {
+            s->d[v].hi = hi;
+            if (track) s->hi_by[v] = (int32_t)qi;
+            moved = true;
+        }
+        if (s->d[v].lo > s->d[v].hi) return (long)v;
+        if (moved)
+            for (uint32_t k = s->adj0[v]; k < s->adj0[v + 1]; k++)
+                if (s->adj[k] != qi) sv_push(s, s->adj[k]);
+    }
+    return -1;
+}
+
+/* Starts a run over the equations marked `on`, from the printed domains of
+ * their variables. */
+static void sv_start(solver *s)
+{
+    const joint *j = s->j;
+    size_t n = 0;
+    s->head = s->count = 0;
+    for (size_t i = 0; i < j->nq; i++) {
+        s->inq[i] = 0;
+        if (!s->on[i]) continue;
+        n++;
+        const term *tm = j->t + j->q[i].first;
+        for (size_t k = 0; k < j->q[i].n; k++) {
+            s->d[tm[k].v] = s->d0[tm[k].v];
+            s->lo_by[tm[k].v] = s->hi_by[tm[k].v] = -1;
+        }
+    }
+    for (size_t i = 0; i < j->nq; i++) sv_push(s, (uint32_t)i);
+    s->budget = n * JOINT_ROUNDS;
+}
+
+/* Propagates until the queue is empty (a fixpoint), the budget is spent, or
+ * an equation empties a domain: returns that equation, else -1. Can be
+ * called again to go on. */
+static long sv_run(solver *s, bool track)
+{
+    while (s->count && s->budget) {
+        uint32_t qi = s->queue[s->head];
+        s->head = (s->head + 1) % s->j->nq;
+        s->count--;
+        s->budget--;
+        s->inq[qi] = 0;
+        if (s->on[qi] && sv_revise(s, qi, track) >= 0) return qi;
+    }
+    return -1;
+}
+
+/* Do just the equations listed contradict each other? */
+static bool sv_infeasible(solver *s, const uint32_t *eqs, size_t n)
+{
+    memset(s->on, 0, s->j->nq);
+    for (size_t i = 0; i < n; i++) s->on[eqs[i]] = 1;
+    sv_start(s);
+    return sv_run(s, false) >= 0;
+}
+
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static pending *new_pending(E *e)
 {
     if (e->n == e->cap) {
         size_t nc = e->cap ? e->cap * 2 : 32;
         pending *np = realloc(e->items, nc * sizeof *np);
-        if (!np) { e->nomem = true; return; }
+        if (!np) { e->nomem = true; return NULL; }
         e->items = np;
         e->cap = nc;
     }
@@ -585,8 +874,252 @@ static void emit(E *e, const cmpinfo *ci, const detail *dt, jue_severity sev, bo
     memset(p, 0, sizeof *p);
     p->seq = e->seq++;
     p->table = p->row = p->col = -1;
+    p->f.table = -1;
+    return p;
+}
+
+static void cell_of(const E *e, const joint *j, uint32_t flat, int *tid, size_t *r, size_t *c)
+{
+    int t = 0;
+    while (t + 1 < JUE_NTABLES && flat >= j->base[t + 1]) t++;
+    const jue_table *tab = e->d->tables[t];
+    *tid = t;
+    *r = (flat - j->base[t]) / tab->ncols;
+    *c = (flat - j->base[t]) % tab->ncols;
+}
+
+/* "02表 210 卫生健康支出 本年收入合计 51,262.29": a figure as printed, where it is */
+static void put_figure(const E *e, const joint *j, uint32_t flat, jue_buf *out)
+{
+    int tid;
+    size_t r, c;
+    cell_of(e, j, flat, &tid, &r, &c);
+    const jue_table *t = e->d->tables[tid];
+    const jue_row *row = &t->rows[r];
+    const jue_cell *cell = jue_table_cell_c(t, r, c);
+    jue_buf_printf(out, "%02d表 %s", tid + 1, row->key);
+    if (all_digits(row->key) && row->name && row->name[0]) jue_buf_printf(out, " %s", row->name);
+    if (t->ncols > 1) jue_buf_printf(out, " %s", t->cols[c].key);
+    jue_buf_putc(out, ' ');
+    fmt_wan(cell->printed, cell->decimals, out);
+}
+
+/* One warning for a group of contradicting equations eqs[0..n): names every
+ * figure in them, located at the first in table order. */
+static void emit_joint(E *e, const solver *s, const uint32_t *eqs, size_t n, uint8_t *vmark)
+{
+    const joint *j = s->j;
+    size_t nfig = 0;
+    uint32_t first = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const term *tm = j->t + j->q[eqs[i]].first;
+        for (size_t k = 0; k < j->q[eqs[i]].n; k++)
+            if (!vmark[tm[k].v]) {
+                vmark[tm[k].v] = 1;
+                nfig++;
+                if (tm[k].v < first) first = tm[k].v;
+            }
+    }
+    jue_buf m, x;
+    jue_buf_init(&m);
+    jue_buf_init(&x);
+    /* variables are numbered in cell order: a scan lists them in table order */
+    size_t shown = 0;
+    for (uint32_t v = first; v < s->nv && shown < nfig; v++) {
+        if (!vmark[v]) continue;
+        vmark[v] = 0;
+        if (shown < JOINT_LIST_MAX) {
+            if (shown) jue_buf_puts(&m, "、");
+            put_figure(e, j, s->flat[v], &m);
+        }
+        shown++;
+    }
+    if (nfig > JOINT_LIST_MAX) jue_buf_printf(&m, " 等 %zu 个数", nfig);
+    jue_buf_puts(&m, "：每条等式单独看都在舍入允许之内，但这些数不能同时由同一组满足各等式的数值四舍五入得到（等式 ");
+    jue_buf_puts(&x, "同时满足 ");
+    for (size_t i = 0; i < n; i++) {
+        const rule *r = j->q[eqs[i]].r;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++) seen = j->q[eqs[k]].r == r;
+        if (seen) continue;
+        if (i) { jue_buf_puts(&m, "、"); jue_buf_puts(&x, "、"); }
+        jue_buf_puts(&m, r->id);
+        jue_buf_puts(&x, r->id);
+    }
+    jue_buf_puts(&m, "）");
+    jue_buf_puts(&x, " 的一组数值");
+
+    pending *p = new_pending(e);
+    if (!p) { jue_buf_free(&m); jue_buf_free(&x); return; }
     jue_finding *f = &p->f;
-    f->table = -1;
+    int tid;
+    size_t r, c;
+    cell_of(e, j, s->flat[first], &tid, &r, &c);
+    const jue_table *t = e->d->tables[tid];
+    const jue_cell *cell = jue_table_cell_c(t, r, c);
+    f->rule = jue_strdup("joint.infeasible");
+    f->severity = JUE_SEV_WARNING;
+    f->file = jue_strdup(e->d->source);
+    f->line = cell->src_line ? cell->src_line : t->rows[r].src_line;
+    f->page = cell->src_page ? cell->src_page : t->rows[r].src_page;
+    f->table = tid;
+    f->row = jue_strdup(t->rows[r].key);
+    f->column = jue_strdup(t->cols[c].key);
+    f->expected = jue_buf_take(&x);
+    f->actual = jue_strdup("不存在");
+    f->message = jue_buf_take(&m);
+    jue_buf_free(&m);
+    jue_buf_free(&x);
+    p->table = tid;
+    p->row = (int)r;
+    p->col = (int)c;
+    if (!f->rule || !f->message || !f->row || !f->column || !f->expected || !f->actual ||
+        (e->d->source && !f->file)) {
+        e->nomem = true;
+        free(f->rule); free(f->message); free(f->file); free(f->row); free(f->column); free(f->expected); free(f->actual);
+        return;
+    }
+    e->n++;
+}
+
+/* Why equation q0 emptied a domain: the equations that moved the bounds it
+ * used, and theirs in turn (from the tracked reasons), cut down to a set of
+ * which no equation can be left out. Returns its size in eqs. */
+static size_t explain(solver *s, uint32_t q0, uint32_t *eqs, uint8_t *mark)
+{
+    const joint *j = s->j;
+    size_t n = 0;
+    eqs[n++] = q0;
+    mark[q0] = 1;
+    for (size_t i = 0; i < n; i++) {
+        const term *tm = j->t + j->q[eqs[i]].first;
+        for (size_t k = 0; k < j->q[eqs[i]].n; k++) {
+            int32_t by[2] = { s->lo_by[tm[k].v], s->hi_by[tm[k].v] };
+            for (int b = 0; b < 2; b++)
+                if (by[b] >= 0 && !mark[by[b]]) {
+                    mark[by[b]] = 1;
+                    eqs[n++] = (uint32_t)by[b];
+                }
+        }
+    }
+    for (size_t i = 0; i < n; i++) mark[eqs[i]] = 0;
+    /* the last reasons need not tell the whole story: then the whole group */
+    if (!sv_infeasible(s, eqs, n)) {
+        size_t m = 0;
+        for (size_t i = 0; i < j->nq; i++)
+            if (s->ecomp[i] == s->ecomp[q0]) eqs[m++] = (uint32_t)i;
+        n = m;
+        if (!sv_infeasible(s, eqs, n)) return n;   /* out of budget alone: name the whole group */
+    }
+    if (n > JOINT_EXPLAIN_MAX) return n;
+    /* deletion filter: leave out each equation the contradiction survives without */
+    for (size_t i = 0; i < n;) {
+        uint32_t q = eqs[i];
+        eqs[i] = eqs[n - 1];
+        if (n > 1 && sv_infeasible(s, eqs, n - 1)) {
+            n--;
+            continue;
+        }
+        eqs[i] = q;
+        i++;
+    }
+    return n;
+}
+
+/* After all rules: are the kept equations jointly satisfiable by values in
+ * the printed intervals? One warning per group of connected equations that
+ * is not. */
+static void joint_check(E *e)
+{
+    joint *j = e->j;
+    if (!j->nq) return;
+    size_t ncells = j->base[JUE_NTABLES];
+    solver s;
+    memset(&s, 0, sizeof s);
+    s.j = j;
+    uint32_t *map = malloc(ncells * sizeof *map);
+    uint32_t *parent = NULL, *eqs = NULL, *conflicts = NULL;
+    uint8_t *mark = NULL;
+    size_t nconf = 0;
+    if (!map) goto nomem;
+    memset(map, 0xff, ncells * sizeof *map);
+    for (size_t i = 0; i < j->nt; i++) map[j->t[i].v] = 0;
+    for (size_t f = 0; f < ncells; f++)
+        if (map[f] == 0) s.nv++;
+    s.flat = malloc(s.nv * sizeof *s.flat);
+    s.d0 = malloc(s.nv * sizeof *s.d0);
+    s.d = malloc(s.nv * sizeof *s.d);
+    s.lo_by = malloc(s.nv * sizeof *s.lo_by);
+    s.hi_by = malloc(s.nv * sizeof *s.hi_by);
+    s.adj0 = calloc(s.nv + 1, sizeof *s.adj0);
+    s.adj = malloc(j->nt * sizeof *s.adj);
+    s.ecomp = malloc(j->nq * sizeof *s.ecomp);
+    s.queue = malloc(j->nq * sizeof *s.queue);
+    s.inq = malloc(j->nq);
+    s.on = malloc(j->nq);
+    parent = malloc(s.nv * sizeof *parent);
+    eqs = malloc(j->nq * sizeof *eqs);
+    conflicts = malloc(j->nq * sizeof *conflicts);
+    mark = calloc(j->nq > s.nv ? j->nq : s.nv, 1);
+    if (!s.flat || !s.d0 || !s.d || !s.lo_by || !s.hi_by || !s.adj0 || !s.adj || !s.ecomp || !s.queue ||
+        !s.inq || !s.on || !parent || !eqs || !conflicts || !mark)
+        goto nomem;
+    /* variables in cell order, each with what add_cell counts it as */
+    uint32_t nv = 0;
+    for (size_t f = 0; f < ncells; f++) {
+        if (map[f] != 0) continue;
+        int tid;
+        size_t r, c;
+        cell_of(e, j, (uint32_t)f, &tid, &r, &c);
+        s.flat[nv] = (uint32_t)f;
+        s.d0[nv] = jue_table_cell_c(e->d->tables[tid], r, c)->iv;
+        parent[nv] = nv;
+        map[f] = nv++;
+    }
+    for (size_t i = 0; i < j->nt; i++) {
+        j->t[i].v = map[j->t[i].v];
+        s.adj0[j->t[i].v + 1]++;
+    }
+    for (size_t v = 0; v < s.nv; v++) s.adj0[v + 1] += s.adj0[v];
+    /* fill the adjacency, reusing map as the fill cursor */
+    for (size_t v = 0; v < s.nv; v++) map[v] = s.adj0[v];
+    for (size_t qi = 0; qi < j->nq; qi++) {
+        const term *tm = j->t + j->q[qi].first;
+        for (size_t k = 0; k < j->q[qi].n; k++) {
+            s.adj[map[tm[k].v]++] = (uint32_t)qi;
+            uint32_t a = uf_find(parent, tm[0].v), b = uf_find(parent, tm[k].v);
+            if (a != b) parent[b] = a;
+        }
+    }
+    for (size_t qi = 0; qi < j->nq; qi++) s.ecomp[qi] = uf_find(parent, j->t[j->q[qi].first].v);
+
+    memset(s.on, 1, j->nq);
+    sv_start(&s);
+    long qi;
+    while ((qi = sv_run(&s, true)) >= 0) {
+        /* this group contradicts itself: stop working on it, go on with the others */
+        conflicts[nconf++] = (uint32_t)qi;
+        for (size_t k = 0; k < j->nq; k++)
+            if (s.ecomp[k] == s.ecomp[qi]) s.on[k] = 0;
+    }
+    for (size_t i = 0; i < nconf && !e->nomem; i++) {
+        size_t n = explain(&s, conflicts[i], eqs, mark);
+        emit_joint(e, &s, eqs, n, mark);
+    }
+    goto done;
+nomem:
+    e->nomem = true;
+done:
+    free(map); free(parent); free(eqs); free(conflicts); free(mark);
+    free(s.flat); free(s.d0); free(s.d); free(s.lo_by); free(s.hi_by); free(s.adj0); free(s.adj);
+    free(s.ecomp); free(s.queue); free(s.inq); free(s.on);
+}
+
+static void emit(E *e, const cmpinfo *ci, const detail *dt, jue_severity sev, bool tail)
+{
+    pending *p = new_pending(e);
+    if (!p) return;
+    jue_finding *f = &p->f;
     f->severity = sev;
     /* location: the first cell of the left side (the total, in the national
      * pack), else the right side; else the first row or table variable */
@@ -665,12 +1198,12 @@ static void emit(E *e, const cmpinfo *ci, const detail *dt, jue_severity sev, bo
 static void run_instance(E *e)
 {
     const rule *r = e->r;
-    if (r->when && eval_cond(e, r->when, NULL, NULL) != R_TRUE) return;
+    if (r->when && eval_cond(e, r->when, NULL, NULL, false) != R_TRUE) return;
     cmpinfo ci;
     memset(&ci, 0, sizeof ci);
     detail dt;
     dt.has = false;
-    tri ok = eval_cond(e, r->req, r->req->kind == C_CMP ? &ci : NULL, &dt);
+    tri ok = eval_cond(e, r->req, r->req->kind == C_CMP ? &ci : NULL, &dt, r->sev == JUE_SEV_ERROR);
     if (ok == R_SKIP) return;
     if (ok == R_FALSE) emit(e, &ci, &dt, r->sev, false);
     else if (ci.tail && e->pack->tails) emit(e, &ci, &dt, JUE_SEV_INFO, true);
@@ -727,11 +1260,22 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
     e.d = d;
     e.cat = cat;
     e.pack = pack;
+    joint jt;
+    memset(&jt, 0, sizeof jt);
+    for (int t = 0; t < JUE_NTABLES; t++)
+        jt.base[t + 1] = jt.base[t] + (d->tables[t] ? d->tables[t]->nrows * d->tables[t]->ncols : 0);
+    /* flat cell indices are uint32_t; a disclosure too large for them is not checked jointly */
+    e.j = jt.base[JUE_NTABLES] < UINT32_MAX ? &jt : NULL;
     for (size_t i = 0; i < pack->n && !e.nomem; i++) {
         e.r = &pack->rules[i];
         if (e.r->nvars > MAXVARS) continue;
         iterate(&e, 0);
     }
+    if (jt.nomem) e.nomem = true;
+    if (e.j && !e.nomem) joint_check(&e);
+    free(jt.s);
+    free(jt.t);
+    free(jt.q);
     if (e.n > 1) qsort(e.items, e.n, sizeof *e.items, cmp_pending);
     jue_status st = e.nomem ? JUE_ERR_NOMEM : JUE_OK;
     for (size_t i = 0; i < e.n; i++) {
