@@ -92,6 +92,8 @@ typedef struct {
     size_t nc, capc;
     jue_buf text;
     double cw;             /* character column width for cell.pos */
+    double prev_x1[MAXCOLS], prev_x2[MAXCOLS]; /* the last table block's columns */
+    size_t prev_ns;
     int lineno;
     bool nomem;
 } pctx;
@@ -506,7 +508,9 @@ static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns);
 /* Columns of lines [a, b): the x-extents of cells, narrowest first; a cell
  * over two or more columns already known is a spanning heading and makes
  * none. Each cell then gets the column it overlaps most (or the nearest). */
-static bool assign_columns(pctx *P, size_t a, size_t b)
+static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, bool cont);
+
+static bool assign_columns(pctx *P, size_t a, size_t b, bool cont)
 {
     size_t n = 0;
     for (size_t i = a; i < b; i++) n += P->L[i].nc;
@@ -538,16 +542,19 @@ static bool assign_columns(pctx *P, size_t a, size_t b)
     assign_to(P, a, b, sp, ns);
     /* a heading centred over a column of left-aligned codes may miss it:
      * a column with no figure that never shares a line with its close
-     * neighbour is that neighbour */
+     * neighbour is that neighbour — unless both hold text on two or more
+     * lines (two wrapped headings side by side, as 附属单位上缴收入 | 其他收入,
+     * are two columns; a lone fragment such as 类 or 财 is not) */
     for (size_t j = 0; j + 1 < ns;) {
         bool numj = false, numk = false, both = false, narrow = false, spans = false;
+        int textj = 0, textk = 0;
         double fs = P->L[a].fs;
         for (size_t i = a; i < b; i++) {
             bool hj = false, hk = false;
             for (size_t k = 0; k < P->L[i].nc; k++) {
                 const cell_t *c = &P->C[P->L[i].c0 + k];
-                if (c->col == (int)j) { hj = true; numj |= c->num; }
-                if (c->col == (int)j + 1) { hk = true; numk |= c->num; }
+                if (c->col == (int)j) { hj = true; numj |= c->num; textj += !c->num; }
+                if (c->col == (int)j + 1) { hk = true; numk |= c->num; textk += !c->num; }
                 /* the heading of a code column is a word: 类, 款, 项 */
                 if ((c->col == (int)j || c->col == (int)j + 1) && !c->num) narrow |= c->x2 - c->x1 <= 2.5 * fs;
                 /* a long left-aligned name over a short one and a centred heading */
@@ -556,7 +563,8 @@ static bool assign_columns(pctx *P, size_t a, size_t b)
             }
             both |= hj && hk;
         }
-        if (!both && (spans || (narrow && numj != numk && sp[j + 1].x1 - sp[j].x2 < 1.2 * fs))) {
+        bool headed = textj >= 2 && textk >= 2;
+        if (!both && (spans || (narrow && numj != numk && !headed && sp[j + 1].x1 - sp[j].x2 < 1.2 * fs))) {
             sp[j].x2 = sp[j + 1].x2;
             memmove(sp + j + 1, sp + j + 2, (ns - j - 2) * sizeof *sp);
             ns--;
@@ -565,9 +573,61 @@ static bool assign_columns(pctx *P, size_t a, size_t b)
             j++;
         }
     }
+    follow_columns(P, a, b, sp, ns, cont);
     free(cs);
     free(sp);
     return true;
+}
+
+/* A table going on from the previous page keeps that page's column
+ * numbers: the page's own columns are renumbered to the previous ones they
+ * overlap, when each overlaps one and two that become one never share a
+ * line (a page without the blank columns of the first would otherwise
+ * shift every figure left). The columns of the block are then remembered
+ * for the next page. */
+static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, bool cont)
+{
+    int map[MAXCOLS];
+    bool ok = cont && P->prev_ns > 0;
+    for (size_t j = 0; j < ns && ok; j++) {
+        int best = -1;
+        double bo = 0.5;
+        for (size_t k = 0; k < P->prev_ns; k++) {
+            double o = overlap(sp[j].x1, sp[j].x2, P->prev_x1[k], P->prev_x2[k]);
+            if (o > bo) { bo = o; best = (int)k; }
+        }
+        map[j] = best;
+        ok = best >= 0;
+    }
+    /* lines closer than a text line may become one row: they count as one */
+    bool seen[MAXCOLS] = { false };
+    for (size_t i = a; i < b && ok; i++) {
+        if (i == a || P->L[i].page != P->L[i - 1].page || P->L[i].base - P->L[i - 1].base >= 0.9 * P->L[i].fs)
+            memset(seen, 0, sizeof seen);
+        for (size_t k = 0; k < P->L[i].nc && ok; k++) {
+            int col = P->C[P->L[i].c0 + k].col;
+            if (col < 0 || (size_t)col >= ns) continue;
+            ok = !seen[map[col]];
+            seen[map[col]] = true;
+        }
+    }
+    if (ok) {
+        for (size_t i = a; i < b; i++)
+            for (size_t k = 0; k < P->L[i].nc; k++) {
+                cell_t *c = &P->C[P->L[i].c0 + k];
+                if (c->col >= 0 && (size_t)c->col < ns) c->col = map[c->col];
+            }
+        for (size_t j = 0; j < ns; j++) {
+            P->prev_x1[map[j]] = fmin(P->prev_x1[map[j]], sp[j].x1);
+            P->prev_x2[map[j]] = fmax(P->prev_x2[map[j]], sp[j].x2);
+        }
+        return;
+    }
+    for (size_t j = 0; j < ns; j++) {
+        P->prev_x1[j] = sp[j].x1;
+        P->prev_x2[j] = sp[j].x2;
+    }
+    P->prev_ns = ns;
 }
 
 static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns)
@@ -652,15 +712,15 @@ static jue_status rowbuf_emit(pctx *P, jue_grid *g, rowbuf *R, int page)
 /* A table block [a, b): columns, then rows joined where lines are closer
  * than a text line and their cells fit together (no two figures, no
  * figure over text in one column). */
-static jue_status emit_block(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b)
+static jue_status emit_block(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b, bool cont)
 {
-    if (!assign_columns(P, a, b)) return JUE_ERR_NOMEM;
+    if (!assign_columns(P, a, b, cont)) return JUE_ERR_NOMEM;
     double last = 0;
     jue_status st = JUE_OK;
     for (size_t i = a; i < b && !st; i++) {
         const line_t *l = &P->L[i];
         if (l->drop) continue;
-        if (R->ncol && !(l->base - last < 0.9 * l->fs && rowbuf_fits(P, R, l)))
+        if (R->ncol && !(l->base - last >= 0 && l->base - last < 0.9 * l->fs && rowbuf_fits(P, R, l)))
             st = rowbuf_emit(P, g, R, l->page);
         if (!st) rowbuf_add(P, R, l);
         last = l->base;
@@ -728,7 +788,7 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b,
             if (m->nc >= 2 || aligned(P, i, end, m)) last_multi = end;
             prev = m->base;
         }
-        st = emit_block(P, g, R, i, last_multi + 1);
+        st = emit_block(P, g, R, i, last_multi + 1, *in_block && i == first);
         *in_block = last_multi + 1 == b;
         i = last_multi + 1;
     }

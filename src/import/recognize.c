@@ -25,6 +25,7 @@
  * Rows of the grids that no table used are left for the notes (claims). */
 #include "import_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -374,6 +375,14 @@ static bool note_text(const char *s)
            strstr(f, "没有数据");
 }
 
+/* The heading of one part of a split code: 类, 款 or 项. */
+static bool part_word(const char *s)
+{
+    char f[MAXK];
+    mk(s, f);
+    return !strcmp(f, "类") || !strcmp(f, "款") || !strcmp(f, "项");
+}
+
 /* ---- pending rows ------------------------------------------------------ */
 
 typedef struct {
@@ -440,6 +449,7 @@ typedef struct {
     int nhdr;
     size_t body;          /* first data row */
     size_t end;           /* first row after the body */
+    bool body_hdr;        /* the first data row also holds the 类|款|项 heading */
 } tctx;
 
 static void diag_cell(tctx *t, const jue_gcell *g, int line, jue_severity sev, const char *fmt,
@@ -466,6 +476,8 @@ static void leaf_at(tctx *t, int col, char out[MAXK])
     out[0] = '\0';
     for (int h = t->nhdr - 1; h >= 0; h--) {
         const char *s = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+        /* of a data row that is also a heading, only the 类|款|项 words */
+        if (t->body_hdr && t->hdr[h] == t->body && !part_word(s)) continue;
         if (s[0]) { mk(s, out); return; }
     }
 }
@@ -567,9 +579,10 @@ static bool code_data_row(const jue_grow *r)
         if ((k == 3 || k == 5 || k == 7) && s[k] == ' ') return true;
     }
     if (total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1))) return true;
-    /* 合计 in the name column after split 类|款|项 columns: the first text */
+    /* 合计 in the name column after split 类|款|项 columns: the first text
+     * (a PDF may print the 类|款|项 heading in the 合计 row's band) */
     for (size_t i = 0; i < r->n && i < 5; i++)
-        if (r->cells[i].text[0]) return total_word(r->cells[i].text);
+        if (r->cells[i].text[0] && !part_word(r->cells[i].text)) return total_word(r->cells[i].text);
     return false;
 }
 
@@ -787,23 +800,50 @@ static bool line_key(tctx *t, int side, const char *name, pane_state *ps, char *
     return false;
 }
 
-/* The first line of 01/04 has a known line in its first column (a header
- * row may name 一般公共预算财政拨款 as a column further right). */
+/* The first line of 01/04 has a known line in its first filled cell (a
+ * header row may name 一般公共预算财政拨款 as a column further right; a PDF
+ * page may have blank columns on the left). */
+/* Whether a printed name is a line 01/04 knows (by alias or 类 name). */
+static bool pane_known(tctx *t, const char *text)
+{
+    char *nm = clean_name(text);
+    if (!nm) return false;
+    char k[MAXK];
+    mk(nm, k);
+    bool hit = find_alias(t->c, 'r', t->id, 0, k) != NULL;
+    if (!hit && t->c->cat)
+        for (int y = t->c->cat_to; !hit && y >= t->c->cat_from && y > 0; y--)
+            hit = jue_catalog_find_name(t->c->cat, JUE_CAT_FUNCTIONAL, nm, JUE_LEVEL_LEI, NULL, y) != NULL;
+    free(nm);
+    return hit;
+}
+
 static bool pane_data_row(tctx *t, const jue_grow *r)
 {
-    for (size_t i = 0; i < r->n && i < 1; i++) {
+    for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
-        if (!g->text[0] || g->copy || is_amount(g->text)) continue;
-        char *nm = clean_name(g->text);
-        if (!nm) return false;
-        char k[MAXK];
-        mk(nm, k);
-        bool hit = find_alias(t->c, 'r', t->id, 0, k) != NULL;
-        if (!hit && t->c->cat)
-            for (int y = t->c->cat_to; !hit && y >= t->c->cat_from && y > 0; y--)
-                hit = jue_catalog_find_name(t->c->cat, JUE_CAT_FUNCTIONAL, nm, JUE_LEVEL_LEI, NULL, y) != NULL;
-        free(nm);
-        if (hit) return true;
+        if (!g->text[0] || g->copy) continue;
+        if (is_amount(g->text)) return false;
+        return pane_known(t, g->text);
+    }
+    return false;
+}
+
+/* A one-cell row of 01/04 that is a piece of a line's name wrapped in its
+ * cell: with the one-cell row before or after it, a known line. */
+static bool pane_piece(tctx *t, size_t i)
+{
+    const char *s = single_text(&t->g->rows[i]);
+    if (!s || strlen(s) > 90) return false;
+    if (pane_known(t, s)) return true;
+    size_t lo = i > t->a ? i - 1 : i, hi = i + 1 < t->b ? i + 1 : i;
+    for (size_t k = lo; k <= hi; k += 2) {
+        if (k == i) continue;
+        const char *o = single_text(&t->g->rows[k]);
+        if (!o || strlen(o) > 90) continue;
+        char two[256];
+        snprintf(two, sizeof two, "%s%s", k < i ? o : s, k < i ? s : o);
+        if (pane_known(t, two)) return true;
     }
     return false;
 }
@@ -858,6 +898,7 @@ static void parse_pane_table(tctx *t, jue_table *tab)
     }
     prows P[2] = { { 0 }, { 0 } };
     pane_state ps[2] = { { false, false }, { false, false } };
+    bool unknown_last[2] = { false, false };
     for (size_t i = t->body; i < t->end && !c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r) || is_lanci(r)) continue;
@@ -871,8 +912,49 @@ static void parse_pane_table(tctx *t, jue_table *tab)
             jue_level lv;
             bool total;
             jue_side side = s == 0 ? JUE_SIDE_INCOME : JUE_SIDE_EXPEND;
-            line_key(t, s + 1, nm, &ps[s], key, sizeof key, &lv, &total);
-            prow *p = prow_add(c, &P[s]);
+            bool known = line_key(t, s + 1, nm, &ps[s], key, sizeof key, &lv, &total);
+            prow *p = NULL;
+            if (!known && unknown_last[s] && P[s].n) {
+                /* a name wrapped in its cell ("七、文化旅游体育与传媒支" / "出"):
+                 * two pieces no line knows that make one it does */
+                prow *q = &P[s].r[P[s].n - 1];
+                size_t n1 = strlen(q->name), n2 = strlen(nm);
+                char *joined = malloc(n1 + n2 + 1);
+                if (!joined) { free(nm); c->nomem = true; break; }
+                memcpy(joined, q->name, n1);
+                memcpy(joined + n1, nm, n2 + 1);
+                char jk[MAXK];
+                if (line_key(t, s + 1, joined, &ps[s], jk, sizeof jk, &lv, &total)) {
+                    char *nk = jue_strdup(jk);
+                    if (!nk) { free(joined); free(nm); c->nomem = true; break; }
+                    free(q->key);
+                    free(q->name);
+                    q->key = nk;
+                    q->name = joined;
+                    q->level = lv;
+                    q->total = total;
+                    free(nm);
+                    p = q;
+                    known = true;
+                } else {
+                    free(joined);
+                }
+            }
+            unknown_last[s] = !known;
+            if (p) {
+                /* the second piece's 行次 and figures go to the joined line */
+                if (line_col[s] >= 0 && !p->line_no) {
+                    char f[MAXK];
+                    fold(jue_grow_text(r, line_col[s]), f);
+                    if (all_digits(f) && strlen(f) < 6) p->line_no = atoi(f);
+                }
+                int e = s + 1 < np ? start[s + 1] : ncol;
+                for (int col = start[s] + 1; col < e; col++)
+                    if (map[s][col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+                        pval_add(p, &r->cells[col], map[s][col], r->line);
+                continue;
+            }
+            p = prow_add(c, &P[s]);
             if (!p) { free(nm); break; }
             p->key = jue_strdup(key);
             p->name = nm;
@@ -1068,6 +1150,123 @@ static bool t09_data_row(tctx *t, const jue_grow *r)
     return any;
 }
 
+/* Width of a printed text on the half-em grid of cell.pos: a CJK or other
+ * wide character two, ASCII one. */
+static int text_width(const char *s)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80) w++;
+        else if ((*p & 0xC0) != 0x80) w += 2;
+    return w;
+}
+
+/* 09 printed with a row of 预算数 | 决算数 pairs under the items (PDF, or a
+ * space-aligned text): each item heading is centred over its pair, in
+ * whatever grid column it landed (a heading over two columns belongs to
+ * both), so items go to the nearest pair by position. 小计 is then the car
+ * subtotal and the car heading above it only a parent. False when there is
+ * no such row, or the cells have no positions. */
+static bool t09_by_position(tctx *t, const char *item[64], char *names[64], const char *grp[64])
+{
+    rc *c = t->c;
+    int gh = -1;
+    for (int h = t->nhdr - 1; h >= 0 && gh < 0; h--) {
+        const jue_grow *r = &t->g->rows[t->hdr[h]];
+        int n = 0, other = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            const jue_gcell *g = &r->cells[k];
+            if (!g->text[0] || g->copy) continue;
+            if (group_of(c, g->text) && g->pos > 0) n++;
+            else other++;
+        }
+        if (n >= 4 && !other) gh = h;
+    }
+    if (gh < 0) return false;
+    const jue_grow *gr = &t->g->rows[t->hdr[gh]];
+    int pa[32], pb[32], np = 0, last = -1;
+    double pc[32];
+    for (size_t k = 0; k < gr->n && k < 64 && np < 32; k++) {
+        const jue_gcell *g = &gr->cells[k];
+        if (!g->text[0] || g->copy) continue;
+        const char *gn = group_of(c, g->text);
+        if (last >= 0 && !strcmp(group_of(c, gr->cells[last].text), "预算数") && !strcmp(gn, "决算数")) {
+            const jue_gcell *f = &gr->cells[last];
+            pa[np] = last;
+            pb[np] = (int)k;
+            pc[np++] = (f->pos + text_width(f->text) / 2.0 + g->pos + text_width(g->text) / 2.0) / 2;
+            last = -1;
+        } else {
+            last = (int)k;
+        }
+    }
+    if (np < 2) return false;
+    /* the item headings above, with their centres */
+    const char *canon[64];
+    double cx[64];
+    int ni = 0;
+    bool subtotal = false;
+    /* every row above the pairs: a lone heading line before the first
+     * header row was taken for prose */
+    for (size_t h = t->a; h < t->hdr[gh]; h++) {
+        const jue_grow *r = &t->g->rows[h];
+        const jue_grow *below = NULL;
+        for (size_t q = h + 1; q < t->hdr[gh] && !below; q++)
+            if (jue_grow_filled(&t->g->rows[q])) below = &t->g->rows[q];
+        for (size_t k = 0; k < r->n && ni < 64; k++) {
+            const jue_gcell *g = &r->cells[k];
+            if (!g->text[0] || g->copy || g->pos <= 0) continue;
+            char key[MAXK];
+            mk(g->text, key);
+            const alias *a = find_alias(c, 'i', JUE_T09, 0, key);
+            double mid = g->pos + text_width(g->text) / 2.0;
+            /* a heading wrapped over two rows ("因公出国" / "（境）费"):
+             * the piece centred under it completes it */
+            for (size_t q = 0; !a && below && q < below->n; q++) {
+                const jue_gcell *u = &below->cells[q];
+                if (!u->text[0] || u->copy || fabs(u->pos + text_width(u->text) / 2.0 - mid) > 3) continue;
+                char two[2 * MAXK];
+                snprintf(two, sizeof two, "%s%s", g->text, u->text);
+                mk(two, key);
+                a = find_alias(c, 'i', JUE_T09, 0, key);
+                if (!a) mk(g->text, key);
+            }
+            if (!a && strcmp(key, "小计") != 0) continue;
+            subtotal |= !a;
+            canon[ni] = a ? a->canon : "小计";
+            cx[ni++] = mid;
+        }
+    }
+    int taken[32];
+    double dist[32];
+    for (int p = 0; p < np; p++) taken[p] = -1, dist[p] = 0;
+    for (int i = 0; i < ni; i++) {
+        if (subtotal && !strcmp(canon[i], JUE_L9_CAR)) continue;   /* the parent of 小计 */
+        int best = 0;
+        for (int p = 1; p < np; p++)
+            if (fabs(pc[p] - cx[i]) < fabs(pc[best] - cx[i])) best = p;
+        double d = fabs(pc[best] - cx[i]);
+        if (taken[best] < 0 || d < dist[best]) { taken[best] = i; dist[best] = d; }
+    }
+    for (int col = 0; col < 64; col++) {
+        item[col] = NULL;
+        grp[col] = NULL;
+        free(names[col]);
+        names[col] = NULL;
+    }
+    for (int p = 0; p < np; p++) {
+        if (taken[p] < 0) continue;
+        const char *it = strcmp(canon[taken[p]], "小计") ? canon[taken[p]] : JUE_L9_CAR;
+        int cols[2] = { pa[p], pb[p] };
+        for (int q = 0; q < 2; q++) {
+            item[cols[q]] = it;
+            grp[cols[q]] = q ? "决算数" : "预算数";
+            names[cols[q]] = jue_strdup(it);
+        }
+    }
+    return true;
+}
+
 static void parse_09(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
@@ -1093,6 +1292,7 @@ static void parse_09(tctx *t, jue_table *tab)
             for (int h = 0; h < t->nhdr && !grp[col]; h++)
                 grp[col] = group_of(c, jue_grow_text(&t->g->rows[t->hdr[h]], col));
     }
+    if (!t->g->merges) t09_by_position(t, item, names, grp);
     /* 小计: the car group's subtotal when the car items follow or the
      * heading above says so; otherwise the grand total */
     for (int col = 0; col < ncol; col++) {
@@ -1215,7 +1415,8 @@ static bool continues_name(tctx *t, size_t i)
     char f[MAXK];
     fold(s, f);
     if (!strncmp(f, "注", 3) || strlen(f) > 60) return false;
-    if (t->id == JUE_T01 || t->id == JUE_T04 || t->id == JUE_T06 || t->id == JUE_T09) return false;
+    if (t->id == JUE_T01 || t->id == JUE_T04) return pane_piece(t, i);
+    if (t->id == JUE_T06 || t->id == JUE_T09) return false;
     for (size_t k = i + 1; k < t->b && k < i + 3; k++) {
         if (!jue_grow_filled(&t->g->rows[k])) continue;
         return jue_grow_filled(&t->g->rows[k]) >= 2;
@@ -1255,6 +1456,13 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
     }
     if (unit >= 0) t.unit = (jue_unit)unit;
     t.body = i;
+    /* 类 | 款 | 项 printed in the 合计 row (a PDF joins what shares a band):
+     * the row is the first data row and also the last heading row */
+    if (i < b && t.nhdr < 24 && (id == JUE_T02 || id == JUE_T03 || id == JUE_T05 || id == JUE_T07 || id == JUE_T08)) {
+        int parts = 0;
+        for (size_t k = 0; k < g->rows[i].n; k++) parts += !g->rows[i].cells[k].copy && part_word(g->rows[i].cells[k].text);
+        if (parts >= 2) { t.hdr[t.nhdr++] = i; t.body_hdr = true; }
+    }
     /* the body: until a prose line that does not continue a name */
     for (; i < b; i++) {
         jue_grow *r = &g->rows[i];
@@ -1342,8 +1550,21 @@ static int table_by_number(const rc *c, int n)
     return -1;
 }
 
-/* A table starts within a few lines of its title: a row of cells, or an
- * empty table's 说明. */
+/* Whether a cell says something: a letter, digit or CJK character, not
+ * only punctuation (a PDF may print the quotes of “三公” on a line of
+ * their own, which then looks like a row of two cells). */
+static bool has_word(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) return true;
+        /* CJK ideographs U+3400..U+9FFF: lead bytes E3 (from U+3400) to E9 */
+        if (*p >= 0xE3 && *p <= 0xE9 && !(*p == 0xE3 && p[1] < 0x90)) return true;
+    }
+    return false;
+}
+
+/* A table starts within a few lines of its title: a row of two or more
+ * cells with words, or an empty table's 说明. */
 static bool table_follows(const jue_grid *g, size_t from, size_t to)
 {
     int seen = 0;
@@ -1352,7 +1573,9 @@ static bool table_follows(const jue_grid *g, size_t from, size_t to)
         size_t f = jue_grow_filled(r);
         if (!f) continue;
         seen++;
-        if (f >= 2 && !is_meta(r, NULL, NULL)) return true;
+        size_t words = 0;
+        for (size_t k = 0; k < r->n; k++) words += !r->cells[k].copy && has_word(r->cells[k].text);
+        if (words >= 2 && !is_meta(r, NULL, NULL)) return true;
         if (f == 1 && note_text(single_text(r))) return true;
     }
     return false;
