@@ -4,7 +4,8 @@
 # available; prints what it installs. docs/dependencies.md says why each is here.
 set -euo pipefail
 
-BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcmocka-dev libzip-dev libxml2-dev libpoppler-glib-dev)
+BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcmocka-dev libzip-dev libxml2-dev libpoppler-glib-dev
+            libcairo2-dev libpango1.0-dev fonts-noto-cjk)
 # Tools the test suite drives as a user would: unzip + xmllint to normalise XLSX
 # for golden comparisons.
 TEST_PKGS=(unzip libxml2-utils)

@@ -1,0 +1,1146 @@
+/* PDF: the complete document on A4 pages, drawn with cairo and shaped with
+ * pango (Noto Serif CJK SC for text, Noto Sans CJK SC for tables; cairo
+ * embeds the subsets it uses).
+ *
+ * The document is laid out twice with the same code: the first pass writes
+ * nothing and only learns on which page every heading and table lands, the
+ * second draws for real and prints those numbers in the table of contents.
+ * Both passes shape text in identical pango contexts, so they break lines
+ * and pages identically.
+ *
+ * Tables are drawn from the shared grid layout (render_internal.h), like
+ * every other grid renderer; the amount texts are the layout's formatted
+ * strings, so the PDF prints exactly what the HTML and XLSX print. Doubles
+ * here are coordinates only. */
+#include "render_internal.h"
+
+#include <juesuan/document.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- page geometry (points) -------------------------------------------- */
+
+#define A4_SHORT 595.276
+#define A4_LONG  841.890
+#define MM       (72.0 / 25.4)
+
+/* Portrait pages follow the usual government margins; landscape pages are
+ * for wide tables and keep less white space. */
+#define P_TOP    (25 * MM)
+#define P_BOTTOM (25 * MM)
+#define P_SIDE   (25 * MM)
+#define L_MARGIN (15 * MM)
+#define L_BOTTOM (18 * MM)
+
+/* ---- fonts ------------------------------------------------------------- */
+
+enum {
+    F_BODY,      /* paragraphs */
+    F_H1,        /* 第X部分 */
+    F_H2,        /* 一、 */
+    F_H3,        /* （一） */
+    F_COVER,     /* cover title */
+    F_COVER2,    /* cover date line */
+    F_TOCTITLE,  /* 目录 */
+    F_TOC1,      /* contents entry, level 1 */
+    F_TOC2,      /* contents entry, level 2 */
+    F_SMALL,     /* labels, meta lines, notes under tables, footer */
+    F_TTITLE,    /* table title */
+    F_CHART,     /* chart labels */
+    F_CHARTB,    /* chart title, shares on the ring */
+    F_COUNT
+};
+
+static const struct {
+    const char *family;
+    double size;
+    bool bold;
+} FONTS[F_COUNT] = {
+    [F_BODY] = { "Noto Serif CJK SC", 12, false },   [F_H1] = { "Noto Sans CJK SC", 16, true },
+    [F_H2] = { "Noto Sans CJK SC", 13, true },       [F_H3] = { "Noto Serif CJK SC", 12, true },
+    [F_COVER] = { "Noto Serif CJK SC", 26, true },   [F_COVER2] = { "Noto Serif CJK SC", 16, false },
+    [F_TOCTITLE] = { "Noto Sans CJK SC", 18, true }, [F_TOC1] = { "Noto Sans CJK SC", 12, true },
+    [F_TOC2] = { "Noto Serif CJK SC", 12, false },   [F_SMALL] = { "Noto Serif CJK SC", 10, false },
+    [F_TTITLE] = { "Noto Sans CJK SC", 15, true },   [F_CHART] = { "Noto Sans CJK SC", 8.5, false },
+    [F_CHARTB] = { "Noto Sans CJK SC", 10, true },
+};
+
+#define TABLE_FAMILY "Noto Sans CJK SC"
+#define TABLE_FS_MAX 9.0
+#define TABLE_FS_MIN 6.0
+
+/* Chart colours: the HTML document's palette, so both look alike. */
+static const double PALETTE[6][3] = {
+    { 0x2b / 255.0, 0x6c / 255.0, 0xb0 / 255.0 }, { 0xdd / 255.0, 0x6b / 255.0, 0x20 / 255.0 },
+    { 0x38 / 255.0, 0xa1 / 255.0, 0x69 / 255.0 }, { 0x80 / 255.0, 0x5a / 255.0, 0xd5 / 255.0 },
+    { 0xd5 / 255.0, 0x3f / 255.0, 0x8c / 255.0 }, { 0x71 / 255.0, 0x80 / 255.0, 0x96 / 255.0 },
+};
+
+/* Where the first pass saw each block (page 0 = not placed). */
+typedef struct {
+    int page;
+    double y;
+} mark;
+
+typedef struct {
+    FILE *f;        /* NULL: the measuring pass, bytes are dropped */
+    bool failed;
+} sink;
+
+typedef struct {
+    const jue_document *doc;
+    bool final;                 /* second pass: links, outline, real page numbers */
+    cairo_surface_t *surf;
+    cairo_t *cr;
+    PangoContext *pc;
+    PangoFontDescription *font[F_COUNT];
+    PangoFontDescription *tfont, *tfont_b;   /* table fonts at the table's size */
+    double tfs;
+    mark *marks;                /* doc->n, filled in the first pass */
+    /* the current page */
+    int page;                   /* pages begun so far */
+    bool open, fresh, landscape, no_footer;
+    double pw, ph, x0, x1, ytop, ybot, y;
+    /* headings waiting for the block they introduce (kept with it) */
+    size_t pending[16];
+    size_t npending;
+    int outline_part;           /* outline id of the current 第X部分 */
+    jue_buf clean;              /* scratch: sanitised text */
+    jue_buf text;               /* scratch: cell text */
+    jue_status err;
+} pdf;
+
+static double U(int v) { return pango_units_to_double(v); }
+
+/* ---- text -------------------------------------------------------------- */
+
+/* Copies s into p->clean with invalid UTF-8 replaced by U+FFFD and control
+ * characters by spaces (pango would warn on stderr otherwise, and the
+ * library never prints). */
+static const char *clean(pdf *p, const char *s)
+{
+    jue_buf *b = &p->clean;
+    jue_buf_reset(b);
+    const unsigned char *u = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)u), i = 0;
+    while (i < n) {
+        if (u[i] == '\n') { jue_buf_putc(b, '\n'); i++; continue; }
+        if (u[i] < 0x20 || u[i] == 0x7F) { jue_buf_putc(b, ' '); i++; continue; }
+        size_t k = jue_rd_utf8_len(u + i, n - i);
+        if (k == 0) {
+            jue_buf_puts(b, "\xEF\xBF\xBD");
+            i++;
+        } else {
+            jue_buf_putn(b, (const char *)u + i, k);
+            i += k;
+        }
+    }
+    if (jue_buf_err(b) && !p->err) p->err = jue_buf_err(b);
+    return jue_buf_str(b);
+}
+
+/* A layout of s in font f; width <= 0 means one unwrapped line. */
+static PangoLayout *mk(pdf *p, const PangoFontDescription *f, const char *s, double width, PangoAlignment al)
+{
+    PangoLayout *l = pango_layout_new(p->pc);
+    pango_layout_set_font_description(l, f);
+    if (width > 0) {
+        pango_layout_set_width(l, pango_units_from_double(width));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_alignment(l, al);
+    const char *t = clean(p, s);
+    pango_layout_set_text(l, t, (int)p->clean.len);
+    return l;
+}
+
+static double lay_w(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return U(w);
+}
+
+static double lay_h(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return U(h);
+}
+
+static void show(pdf *p, PangoLayout *l, double x, double y)
+{
+    cairo_move_to(p->cr, x, y);
+    pango_cairo_show_layout(p->cr, l);
+    p->fresh = false;
+}
+
+static double text_w(pdf *p, const PangoFontDescription *f, const char *s)
+{
+    PangoLayout *l = mk(p, f, s, 0, PANGO_ALIGN_LEFT);
+    double w = lay_w(l);
+    g_object_unref(l);
+    return w;
+}
+
+static double fsize(const PangoFontDescription *f)
+{
+    return U(pango_font_description_get_size(f));
+}
+
+static PangoFontDescription *font_new(const char *family, double size, bool bold)
+{
+    PangoFontDescription *f = pango_font_description_new();
+    pango_font_description_set_family(f, family);
+    pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    /* absolute: one pango point is one PDF point whatever the resolution */
+    pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
+    return f;
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+static void footer(pdf *p)
+{
+    char s[32];
+    snprintf(s, sizeof s, "第 %d 页", p->page);
+    PangoLayout *l = mk(p, p->font[F_SMALL], s, 0, PANGO_ALIGN_LEFT);
+    double bottom = p->landscape ? L_BOTTOM : P_BOTTOM;
+    show(p, l, (p->pw - lay_w(l)) / 2, p->ph - bottom / 2 - lay_h(l) / 2);
+    g_object_unref(l);
+}
+
+static void page_end(pdf *p)
+{
+    if (!p->open) return;
+    if (!p->no_footer) footer(p);
+    cairo_show_page(p->cr);
+    p->open = false;
+}
+
+static void page_setup(pdf *p, bool landscape)
+{
+    p->landscape = landscape;
+    p->pw = landscape ? A4_LONG : A4_SHORT;
+    p->ph = landscape ? A4_SHORT : A4_LONG;
+    /* allowed until something is drawn on the page */
+    cairo_pdf_surface_set_size(p->surf, p->pw, p->ph);
+    double side = landscape ? L_MARGIN : P_SIDE;
+    p->x0 = side;
+    p->x1 = p->pw - side;
+    p->ytop = landscape ? L_MARGIN : P_TOP;
+    p->ybot = p->ph - (landscape ? L_BOTTOM : P_BOTTOM);
+    p->y = p->ytop;
+}
+
+static void page_begin(pdf *p, bool landscape)
+{
+    /* an untouched page is reused rather than left blank */
+    if (p->open && p->fresh) {
+        if (landscape != p->landscape) page_setup(p, landscape);
+        p->y = p->ytop;
+        return;
+    }
+    page_end(p);
+    p->page++;
+    p->open = true;
+    p->fresh = true;
+    p->no_footer = false;
+    page_setup(p, landscape);
+}
+
+/* ---- flowing text ------------------------------------------------------ */
+
+/* Draws a layout line by line at x from p->y, continuing on new pages of the
+ * same orientation when the page is full. */
+static void flow(pdf *p, PangoLayout *lay, double x)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(lay);
+    double origin = p->y, bottom = p->y;
+    do {
+        PangoRectangle r;
+        pango_layout_iter_get_line_extents(it, NULL, &r);
+        double top = U(r.y), h = U(r.height);
+        if (origin + top + h > p->ybot && origin + top > p->ytop + 0.5) {
+            page_begin(p, p->landscape);
+            origin = p->ytop - top;
+        }
+        cairo_move_to(p->cr, x + U(r.x), origin + U(pango_layout_iter_get_baseline(it)));
+        pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+        bottom = origin + top + h;
+        p->fresh = false;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    p->y = bottom;
+}
+
+/* A paragraph: justified, first line indented two characters, the extra
+ * line spacing of printed Chinese documents. */
+static PangoLayout *para_layout(pdf *p, const PangoFontDescription *f, const char *s, double width)
+{
+    PangoLayout *l = mk(p, f, s, width, PANGO_ALIGN_LEFT);
+    double fs = fsize(f);
+    pango_layout_set_justify(l, TRUE);
+    pango_layout_set_indent(l, pango_units_from_double(2 * fs));
+    pango_layout_set_spacing(l, pango_units_from_double(0.45 * fs));
+    return l;
+}
+
+/* ---- headings ---------------------------------------------------------- */
+
+static int hfont(int level) { return level <= 1 ? F_H1 : level == 2 ? F_H2 : F_H3; }
+static double h_before(int level) { return level <= 1 ? 24 : level == 2 ? 14 : 8; }
+static double h_after(int level) { return level <= 1 ? 18 : 8; }
+
+static PangoLayout *heading_layout(pdf *p, const jue_block *b)
+{
+    int f = hfont(b->level);
+    PangoLayout *l = mk(p, p->font[f], b->text, p->x1 - p->x0, b->level <= 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    /* 一、 and （一） headings are indented like the paragraphs they lead */
+    if (b->level >= 2) pango_layout_set_indent(l, pango_units_from_double(2 * fsize(p->font[f])));
+    return l;
+}
+
+static double pending_height(pdf *p)
+{
+    double h = 0;
+    for (size_t i = 0; i < p->npending; i++) {
+        const jue_block *b = &p->doc->blocks[p->pending[i]];
+        PangoLayout *l = heading_layout(p, b);
+        h += (i || !p->fresh ? h_before(b->level) : 0) + lay_h(l) + h_after(b->level);
+        g_object_unref(l);
+    }
+    return h;
+}
+
+/* The outline (bookmarks) entry of a heading or table, final pass only. */
+static void outline(pdf *p, int level, const char *text, double y)
+{
+    if (!p->final || level > 2 || !text) return;
+    char dest[96];
+    snprintf(dest, sizeof dest, "page=%d pos=[%.1f %.1f]", p->page, p->x0, y);
+    const char *t = clean(p, text);
+    int parent = level <= 1 ? CAIRO_PDF_OUTLINE_ROOT : p->outline_part;
+    int id = cairo_pdf_surface_add_outline(p->surf, parent, t, dest,
+                                           level <= 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : (cairo_pdf_outline_flags_t)0);
+    if (level <= 1) p->outline_part = id;
+}
+
+static void record(pdf *p, size_t bi, double y)
+{
+    if (p->final) return;
+    p->marks[bi].page = p->page;
+    p->marks[bi].y = y;
+}
+
+static void draw_pending(pdf *p)
+{
+    for (size_t i = 0; i < p->npending; i++) {
+        size_t bi = p->pending[i];
+        const jue_block *b = &p->doc->blocks[bi];
+        if (!p->fresh) p->y += h_before(b->level);
+        record(p, bi, p->y);
+        outline(p, b->level, b->text, p->y);
+        PangoLayout *l = heading_layout(p, b);
+        show(p, l, p->x0, p->y);
+        p->y += lay_h(l) + h_after(b->level);
+        p->fresh = false;
+        g_object_unref(l);
+    }
+    p->npending = 0;
+}
+
+/* Finds room for a block of height `need` (with the headings waiting for it)
+ * and draws those headings. A block that wants its own page (tables) gets a
+ * fresh one in its orientation. */
+static void place(pdf *p, double need, bool own_page, bool landscape)
+{
+    if (own_page) {
+        if (!p->open || !p->fresh || p->landscape != landscape) page_begin(p, landscape);
+    } else if (!p->open) {
+        page_begin(p, false);
+    } else if (!p->fresh && p->y + pending_height(p) + need > p->ybot) {
+        page_begin(p, p->landscape);
+    }
+    draw_pending(p);
+}
+
+/* ---- cover and contents ------------------------------------------------ */
+
+static void cover(pdf *p, const jue_block *b)
+{
+    page_begin(p, false);
+    p->no_footer = true;
+    /* the department on one line, "<year>年度部门决算" on the next */
+    const char *dept = p->doc->d && p->doc->d->department ? p->doc->d->department : "";
+    const char *title = b->text ? b->text : "";
+    size_t dl = strlen(dept);
+    jue_buf t;
+    jue_buf_init(&t);
+    if (dl && !strncmp(title, dept, dl) && title[dl]) {
+        jue_buf_putn(&t, title, dl);
+        jue_buf_putc(&t, '\n');
+        jue_buf_puts(&t, title + dl);
+    } else {
+        jue_buf_puts(&t, title);
+    }
+    PangoLayout *l = mk(p, p->font[F_COVER], jue_buf_str(&t), p->x1 - p->x0, PANGO_ALIGN_CENTER);
+    pango_layout_set_spacing(l, pango_units_from_double(14));
+    show(p, l, p->x0, p->ph * 0.30);
+    g_object_unref(l);
+    jue_buf_free(&t);
+    if (b->text2) {
+        l = mk(p, p->font[F_COVER2], b->text2, p->x1 - p->x0, PANGO_ALIGN_CENTER);
+        pango_layout_set_spacing(l, pango_units_from_double(8));
+        show(p, l, p->x0, p->ph * 0.68);
+        g_object_unref(l);
+    }
+    p->fresh = false;
+    page_end(p);
+}
+
+/* The entries of the contents: headings of level 1–2 and the tables (the
+ * second level of 第二部分, as the template lists them). */
+static bool toc_entry(const jue_document *doc, size_t i, int *level, int *table_no, jue_buf *text)
+{
+    const jue_block *b = &doc->blocks[i];
+    jue_buf_reset(text);
+    if (b->kind == JUE_BLK_HEADING && b->level <= 2 && b->text) {
+        *level = b->level < 1 ? 1 : b->level;
+        jue_buf_puts(text, b->text);
+        return true;
+    }
+    if (b->kind == JUE_BLK_TABLE && doc->d && b->table < JUE_NTABLES && doc->d->tables[b->table]) {
+        const jue_table *t = doc->d->tables[b->table];
+        char ord[16];
+        jue_rd_ordinal(++*table_no, ord, sizeof ord);
+        *level = 2;
+        jue_buf_puts(text, ord);
+        jue_buf_puts(text, t->title ? t->title : jue_table_title(t->id));
+        return true;
+    }
+    return false;
+}
+
+static void toc(pdf *p)
+{
+    place(p, 0, true, false);
+    PangoLayout *l = mk(p, p->font[F_TOCTITLE], "目　　录", p->x1 - p->x0, PANGO_ALIGN_CENTER);
+    show(p, l, p->x0, p->y);
+    p->y += lay_h(l) + 24;
+    p->fresh = false;
+    g_object_unref(l);
+    jue_buf text;
+    jue_buf_init(&text);
+    int table_no = 0, level = 1;
+    for (size_t i = 0; i < p->doc->n; i++) {
+        if (!toc_entry(p->doc, i, &level, &table_no, &text)) continue;
+        const mark *m = &p->marks[i];
+        char num[16];
+        /* the first pass does not know the pages yet; the numbers are
+         * right-aligned, so their width does not move anything */
+        snprintf(num, sizeof num, "%d", p->final ? m->page : 0);
+        const PangoFontDescription *f = p->font[level <= 1 ? F_TOC1 : F_TOC2];
+        double fs = fsize(f), indent = level <= 1 ? 0 : 2 * fs;
+        double numw = text_w(p, f, num), tw = p->x1 - p->x0 - indent - numw - 3 * fs;
+        l = mk(p, f, jue_buf_str(&text), tw, PANGO_ALIGN_LEFT);
+        double h = lay_h(l);
+        if (p->y + h > p->ybot) page_begin(p, false);
+        double x = p->x0 + indent, y = p->y;
+        if (p->final && m->page > 0) {
+            char dest[96];
+            snprintf(dest, sizeof dest, "page=%d pos=[%.1f %.1f]", m->page, p->x0, m->y);
+            cairo_tag_begin(p->cr, CAIRO_TAG_LINK, dest);
+        }
+        show(p, l, x, y);
+        /* the leader dots run from the end of the entry's last line to the number */
+        PangoLayoutIter *it = pango_layout_get_iter(l);
+        while (!pango_layout_iter_at_last_line(it)) pango_layout_iter_next_line(it);
+        PangoRectangle r;
+        pango_layout_iter_get_line_extents(it, NULL, &r);
+        double base = y + U(pango_layout_iter_get_baseline(it));
+        pango_layout_iter_free(it);
+        PangoLayout *nl = mk(p, f, num, 0, PANGO_ALIGN_LEFT);
+        double nbase = U(pango_layout_get_baseline(nl));
+        show(p, nl, p->x1 - numw, base - nbase);
+        g_object_unref(nl);
+        double dx0 = x + U(r.x + r.width) + fs * 0.5, dx1 = p->x1 - numw - fs * 0.5;
+        if (dx1 > dx0) {
+            static const double dots[2] = { 0, 3.2 };
+            cairo_save(p->cr);
+            cairo_set_line_width(p->cr, 0.9);
+            cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
+            cairo_set_dash(p->cr, dots, 2, 0);
+            cairo_move_to(p->cr, dx0, base - 1);
+            cairo_line_to(p->cr, dx1, base - 1);
+            cairo_stroke(p->cr);
+            cairo_restore(p->cr);
+        }
+        if (p->final && m->page > 0) cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+        p->y += h + (level <= 1 ? 12 : 7);
+        g_object_unref(l);
+    }
+    if (jue_buf_err(&text) && !p->err) p->err = jue_buf_err(&text);
+    jue_buf_free(&text);
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+#define PAD_X 4.5
+#define PAD_Y 1.5
+
+/* The text a body cell prints; "" for none. */
+static const char *cell_text(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c)
+{
+    jue_buf *b = &p->text;
+    jue_buf_reset(b);
+    char num[48];
+    switch (c->kind) {
+    case JUE_RC_CODE:
+        if (c->row >= 0) jue_buf_puts(b, L->t->rows[c->row].key);
+        break;
+    case JUE_RC_NAME:
+        if (c->ordinal) {
+            jue_rd_ordinal(c->ordinal, num, sizeof num);
+            jue_buf_puts(b, num);
+        }
+        jue_buf_puts(b, jue_rd_cell_name(L, c));
+        break;
+    case JUE_RC_LINE:
+        if (c->line_no > 0) jue_buf_printf(b, "%d", c->line_no);
+        break;
+    case JUE_RC_AMOUNT:
+        jue_rd_amount(L->t, c, true, num, sizeof num);
+        jue_buf_puts(b, num);
+        break;
+    case JUE_RC_BLANK:
+    case JUE_RC_COVERED: break;
+    }
+    if (jue_buf_err(b) && !p->err) p->err = jue_buf_err(b);
+    return jue_buf_str(b);
+}
+
+static double name_indent(const jue_rd_cell *c, double fs)
+{
+    return c->level >= 3 ? 2 * fs : c->level == 2 ? fs : 0;
+}
+
+static const char *head_text(const jue_rd_head *h, char *num, size_t n)
+{
+    if (h->text) return h->text;
+    snprintf(num, n, "%d", h->num);
+    return num;
+}
+
+static void set_table_font(pdf *p, double fs)
+{
+    if (p->tfont) pango_font_description_free(p->tfont);
+    if (p->tfont_b) pango_font_description_free(p->tfont_b);
+    p->tfont = font_new(TABLE_FAMILY, fs, false);
+    p->tfont_b = font_new(TABLE_FAMILY, fs, true);
+    p->tfs = fs;
+}
+
+/* A body cell as a layout in its width, or NULL when it prints nothing. */
+static PangoLayout *body_layout(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c, double w)
+{
+    if (c->kind == JUE_RC_BLANK || c->kind == JUE_RC_COVERED) return NULL;
+    const char *s = cell_text(p, L, c);
+    if (!*s) return NULL;
+    const PangoFontDescription *f = jue_rd_cell_total(L, c) ? p->tfont_b : p->tfont;
+    PangoAlignment al = PANGO_ALIGN_LEFT;
+    double inner = w - 2 * PAD_X;
+    if (c->kind == JUE_RC_AMOUNT) al = PANGO_ALIGN_RIGHT;
+    else if (c->kind == JUE_RC_LINE || (c->kind == JUE_RC_NAME && c->span > 1)) al = PANGO_ALIGN_CENTER;
+    else if (c->kind == JUE_RC_NAME) inner -= name_indent(c, p->tfs);
+    return mk(p, f, s, inner > 4 ? inner : 4, al);
+}
+
+/* Natural (unwrapped) column widths and the least each may shrink to. */
+static void natural_widths(pdf *p, const jue_rd_layout *L, double *nat, double *min)
+{
+    double fs = p->tfs;
+    for (int c = 0; c < L->ncols; c++) {
+        switch (L->colkind[c]) {
+        case JUE_RK_CODE: min[c] = nat[c] = 3.5 * fs; break;
+        case JUE_RK_LINE: min[c] = nat[c] = text_w(p, p->tfont, "行次") + 2 * PAD_X; break;
+        case JUE_RK_AMOUNT: min[c] = nat[c] = 5.2 * fs + 2 * PAD_X; break;
+        case JUE_RK_NAME: nat[c] = 6 * fs; min[c] = 6 * fs + 2 * PAD_X; break;
+        }
+    }
+    for (size_t r = 0; r < L->nrows; r++)
+        for (int c = 0; c < L->ncols; c++) {
+            const jue_rd_cell *cell = jue_rd_at(L, r, c);
+            if (cell->span != 1 || cell->kind == JUE_RC_BLANK || cell->kind == JUE_RC_COVERED) continue;
+            const char *s = cell_text(p, L, cell);
+            if (!*s) continue;
+            double w = text_w(p, jue_rd_cell_total(L, cell) ? p->tfont_b : p->tfont, s) + 2 * PAD_X;
+            if (cell->kind == JUE_RC_NAME) w += name_indent(cell, fs);
+            if (w > nat[c]) nat[c] = w;
+            /* codes and numbers never wrap */
+            if (cell->kind != JUE_RC_NAME && w > min[c]) min[c] = w;
+        }
+}
+
+/* Column widths that fill `avail`: names take most of the slack and give
+ * way first (they wrap); when even that is not enough the font shrinks. */
+static void column_widths(pdf *p, const jue_rd_layout *L, double avail, double *cw)
+{
+    size_t n = (size_t)L->ncols;
+    double *nat = calloc(n, sizeof *nat), *min = calloc(n, sizeof *min);
+    if (!nat || !min) {
+        free(nat);
+        free(min);
+        for (size_t c = 0; c < n; c++) cw[c] = avail / (double)n;
+        if (!p->err) p->err = JUE_ERR_NOMEM;
+        return;
+    }
+    for (double fs = TABLE_FS_MAX;; fs -= 0.5) {
+        set_table_font(p, fs);
+        natural_widths(p, L, nat, min);
+        double sum_min = 0;
+        for (size_t c = 0; c < n; c++) sum_min += min[c];
+        if (sum_min <= avail || fs <= TABLE_FS_MIN) break;
+    }
+    double sum = 0, sum_min = 0, name_slack = 0;
+    for (size_t c = 0; c < n; c++) {
+        cw[c] = nat[c];
+        sum += nat[c];
+        sum_min += min[c];
+        if (L->colkind[c] == JUE_RK_NAME) name_slack += nat[c] - min[c];
+    }
+    if (sum <= avail) {
+        static const double WEIGHT[] = { [JUE_RK_CODE] = 0.4, [JUE_RK_NAME] = 1.5, [JUE_RK_LINE] = 0,
+                                         [JUE_RK_AMOUNT] = 1 };
+        double wsum = 0;
+        for (size_t c = 0; c < n; c++) wsum += WEIGHT[L->colkind[c]];
+        for (size_t c = 0; c < n; c++)
+            cw[c] += wsum > 0 ? (avail - sum) * WEIGHT[L->colkind[c]] / wsum : (avail - sum) / (double)n;
+    } else if (sum - name_slack <= avail) {
+        /* names wrap: each gives up the same share of its slack */
+        double k = (sum - avail) / name_slack;
+        for (size_t c = 0; c < n; c++)
+            if (L->colkind[c] == JUE_RK_NAME) cw[c] = nat[c] - (nat[c] - min[c]) * k;
+    } else {
+        /* at the smallest font and still too wide: squeeze everything */
+        for (size_t c = 0; c < n; c++) cw[c] = min[c] * avail / sum_min;
+    }
+    free(nat);
+    free(min);
+}
+
+typedef struct {
+    const jue_rd_layout *L;
+    double *cx;     /* ncols + 1 left edges */
+    double *hrow;   /* head_rows heights */
+    double *brow;   /* nrows heights */
+    double head_h;
+} grid;
+
+static double span_w(const grid *g, int c, int cs) { return g->cx[c + cs] - g->cx[c]; }
+
+static void cell_rect(pdf *p, double x, double y, double w, double h)
+{
+    cairo_rectangle(p->cr, x, y, w, h);
+    cairo_stroke(p->cr);
+}
+
+static void heights(pdf *p, grid *g)
+{
+    const jue_rd_layout *L = g->L;
+    double fs = p->tfs;
+    char num[16];
+    for (int r = 0; r < L->head_rows; r++) g->hrow[r] = r == L->lanci_row ? fs * 1.7 : fs * 2.0;
+    /* single-row heads first, then merged ones grow their last row */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < L->nheads; i++) {
+            const jue_rd_head *h = &L->heads[i];
+            if ((h->rs > 1) != (pass == 1) || h->r < 0 || h->r + h->rs > L->head_rows) continue;
+            PangoLayout *l = mk(p, p->tfont, head_text(h, num, sizeof num), span_w(g, h->c, h->cs) - 2 * PAD_X,
+                                PANGO_ALIGN_CENTER);
+            double need = lay_h(l) + 2 * PAD_Y, have = 0;
+            g_object_unref(l);
+            for (int r = h->r; r < h->r + h->rs; r++) have += g->hrow[r];
+            if (need > have) g->hrow[h->r + h->rs - 1] += need - have;
+        }
+    g->head_h = 0;
+    for (int r = 0; r < L->head_rows; r++) g->head_h += g->hrow[r];
+    for (size_t r = 0; r < L->nrows; r++) {
+        double h = fs * 1.75;
+        for (int c = 0; c < L->ncols; c++) {
+            const jue_rd_cell *cell = jue_rd_at(L, r, c);
+            PangoLayout *l = body_layout(p, L, cell, span_w(g, c, cell->span));
+            if (!l) continue;
+            if (lay_h(l) + 2 * PAD_Y > h) h = lay_h(l) + 2 * PAD_Y;
+            g_object_unref(l);
+        }
+        g->brow[r] = h;
+    }
+}
+
+static void draw_header(pdf *p, const grid *g)
+{
+    const jue_rd_layout *L = g->L;
+    char num[16];
+    double y0 = p->y;
+    for (size_t i = 0; i < L->nheads; i++) {
+        const jue_rd_head *h = &L->heads[i];
+        if (h->r < 0 || h->r + h->rs > L->head_rows) continue;
+        double y = y0, hh = 0;
+        for (int r = 0; r < h->r; r++) y += g->hrow[r];
+        for (int r = h->r; r < h->r + h->rs; r++) hh += g->hrow[r];
+        double x = g->cx[h->c], w = span_w(g, h->c, h->cs);
+        cell_rect(p, x, y, w, hh);
+        PangoLayout *l = mk(p, p->tfont, head_text(h, num, sizeof num), w - 2 * PAD_X, PANGO_ALIGN_CENTER);
+        show(p, l, x + PAD_X, y + (hh - lay_h(l)) / 2);
+        g_object_unref(l);
+    }
+    p->y += g->head_h;
+}
+
+static void draw_row(pdf *p, const grid *g, size_t r)
+{
+    const jue_rd_layout *L = g->L;
+    double h = g->brow[r];
+    for (int c = 0; c < L->ncols; c++) {
+        const jue_rd_cell *cell = jue_rd_at(L, r, c);
+        if (cell->kind == JUE_RC_COVERED) continue;
+        int span = cell->span >= 1 && c + cell->span <= L->ncols ? cell->span : 1;
+        double x = g->cx[c], w = span_w(g, c, span);
+        cell_rect(p, x, p->y, w, h);
+        PangoLayout *l = body_layout(p, L, cell, w);
+        if (!l) continue;
+        double ix = x + PAD_X + (cell->kind == JUE_RC_NAME && span == 1 ? name_indent(cell, p->tfs) : 0);
+        show(p, l, ix, p->y + (h - lay_h(l)) / 2);
+        g_object_unref(l);
+    }
+    p->y += h;
+}
+
+/* Label, title and the 编制单位 / 金额单位 line above a table. */
+static void table_caption(pdf *p, const jue_table *t)
+{
+    const char *label = jue_table_label(t->id);
+    PangoLayout *l = mk(p, p->font[F_SMALL], label ? label : "", p->x1 - p->x0, PANGO_ALIGN_RIGHT);
+    show(p, l, p->x0, p->y);
+    p->y += lay_h(l) + 2;
+    g_object_unref(l);
+    l = mk(p, p->font[F_TTITLE], t->title ? t->title : jue_table_title(t->id), p->x1 - p->x0, PANGO_ALIGN_CENTER);
+    show(p, l, p->x0, p->y);
+    p->y += lay_h(l) + 8;
+    g_object_unref(l);
+    const char *dept = p->doc->d && p->doc->d->department ? p->doc->d->department : "";
+    jue_buf m;
+    jue_buf_init(&m);
+    jue_buf_puts(&m, "编制单位：");
+    jue_buf_puts(&m, dept);
+    l = mk(p, p->font[F_SMALL], jue_buf_str(&m), (p->x1 - p->x0) * 0.7, PANGO_ALIGN_LEFT);
+    jue_buf_free(&m);
+    show(p, l, p->x0, p->y);
+    double h = lay_h(l);
+    g_object_unref(l);
+    l = mk(p, p->font[F_SMALL], "金额单位：万元", 0, PANGO_ALIGN_LEFT);
+    show(p, l, p->x1 - lay_w(l), p->y);
+    g_object_unref(l);
+    p->y += h + 3;
+    p->fresh = false;
+}
+
+static void table(pdf *p, size_t bi, const jue_table *t)
+{
+    jue_rd_layout L;
+    jue_status st = jue_rd_layout_build(t, &L);
+    if (st) {
+        if (!p->err) p->err = st;
+        return;
+    }
+    grid g = { .L = &L };
+    size_t nc = (size_t)L.ncols;
+    double *cw = calloc(nc ? nc : 1, sizeof *cw);
+    g.cx = calloc(nc + 1, sizeof *g.cx);
+    g.hrow = calloc(L.head_rows > 0 ? (size_t)L.head_rows : 1, sizeof *g.hrow);
+    g.brow = calloc(L.nrows ? L.nrows : 1, sizeof *g.brow);
+    if (!cw || !g.cx || !g.hrow || !g.brow) {
+        if (!p->err) p->err = JUE_ERR_NOMEM;
+        goto out;
+    }
+    double avail = L.landscape ? A4_LONG - 2 * L_MARGIN : A4_SHORT - 2 * P_SIDE;
+    column_widths(p, &L, avail, cw);
+    place(p, 0, true, L.landscape);
+    record(p, bi, p->y);
+    outline(p, 2, t->title ? t->title : jue_table_title(t->id), p->y);
+    g.cx[0] = p->x0;
+    for (size_t c = 0; c < nc; c++) g.cx[c + 1] = g.cx[c] + cw[c];
+    heights(p, &g);
+    table_caption(p, t);
+    cairo_save(p->cr);
+    cairo_set_line_width(p->cr, 0.5);
+    cairo_set_source_rgb(p->cr, 0, 0, 0);
+    draw_header(p, &g);
+    for (size_t r = 0; r < L.nrows; r++) {
+        if (p->y + g.brow[r] > p->ybot) {
+            /* the table goes on: a new page of the same orientation, the
+             * header rows again under a 续表 mark */
+            cairo_restore(p->cr);
+            page_begin(p, L.landscape);
+            PangoLayout *l = mk(p, p->font[F_SMALL], "续表", p->x1 - p->x0, PANGO_ALIGN_RIGHT);
+            show(p, l, p->x0, p->y);
+            p->y += lay_h(l) + 3;
+            g_object_unref(l);
+            p->fresh = false;
+            cairo_save(p->cr);
+            cairo_set_line_width(p->cr, 0.5);
+            draw_header(p, &g);
+        }
+        draw_row(p, &g, r);
+    }
+    cairo_restore(p->cr);
+    const char *note = jue_rd_note(t);
+    if (note && *note) {
+        jue_buf n;
+        jue_buf_init(&n);
+        if (strncmp(note, "注", 3) != 0) jue_buf_puts(&n, "注：");
+        jue_buf_puts(&n, note);
+        p->y += 4;
+        PangoLayout *l = mk(p, p->font[F_SMALL], jue_buf_str(&n), p->x1 - p->x0, PANGO_ALIGN_LEFT);
+        pango_layout_set_justify(l, TRUE);
+        flow(p, l, p->x0);
+        g_object_unref(l);
+        jue_buf_free(&n);
+    }
+    /* each table has its page(s), as in the published forms */
+    page_end(p);
+out:
+    free(cw);
+    free(g.cx);
+    free(g.hrow);
+    free(g.brow);
+    jue_rd_layout_free(&L);
+}
+
+/* ---- charts ------------------------------------------------------------ */
+
+static void colour(pdf *p, size_t i)
+{
+    cairo_set_source_rgb(p->cr, PALETTE[i % 6][0], PALETTE[i % 6][1], PALETTE[i % 6][2]);
+}
+
+static void label_at(pdf *p, int f, const char *s, double x, double y, double anchor)
+{
+    PangoLayout *l = mk(p, p->font[f], s, 0, PANGO_ALIGN_LEFT);
+    show(p, l, x - lay_w(l) * anchor, y);
+    g_object_unref(l);
+}
+
+#define BARS_H 230.0
+#define DONUT_H 215.0
+
+static void chart_title(pdf *p, const jue_chart *c)
+{
+    PangoLayout *l = mk(p, p->font[F_CHARTB], c->title ? c->title : "", p->x1 - p->x0, PANGO_ALIGN_CENTER);
+    show(p, l, p->x0, p->y);
+    p->y += lay_h(l) + 8;
+    g_object_unref(l);
+}
+
+static void bars(pdf *p, const jue_chart *c)
+{
+    double top = p->y;
+    chart_title(p, c);
+    size_t ng = c->ngroups, ns = c->nseries;
+    jue_fen max = 0;
+    for (size_t i = 0; i < ng * ns; i++)
+        if (c->values[i] > max) max = c->values[i];
+    double width = fmin(p->x1 - p->x0, 400), left = p->x0 + (p->x1 - p->x0 - width) / 2;
+    double plot_top = p->y + 14, axis = top + BARS_H - 50, plot_h = axis - plot_top;
+    double gw = width / (double)(ng ? ng : 1), bw = gw * 0.6 / (double)(ns ? ns : 1);
+    char t[48];
+    for (size_t g = 0; g < ng; g++) {
+        double gx = left + gw * (double)g + gw * 0.2;
+        for (size_t s = 0; s < ns; s++) {
+            jue_fen v = c->values[g * ns + s];
+            /* coordinates only: the label prints the amount itself */
+            double h = max > 0 && v > 0 ? plot_h * ((double)v / (double)max) : 0;
+            double x = gx + bw * (double)s;
+            colour(p, s);
+            cairo_rectangle(p->cr, x + 2, axis - h, bw - 4, h);
+            cairo_fill(p->cr);
+            cairo_set_source_rgb(p->cr, 0, 0, 0);
+            jue_fmt_wan(v, true, t, sizeof t);
+            label_at(p, F_CHART, t, x + bw / 2, axis - h - 13, 0.5);
+        }
+        label_at(p, F_CHART, c->group_labels[g] ? c->group_labels[g] : "", gx + bw * (double)ns / 2, axis + 4, 0.5);
+    }
+    cairo_set_line_width(p->cr, 0.8);
+    cairo_move_to(p->cr, left, axis);
+    cairo_line_to(p->cr, left + width, axis);
+    cairo_stroke(p->cr);
+    /* the legend, one row under the group labels */
+    double lx = 0;
+    for (size_t s = 0; s < ns; s++) lx += 16 + text_w(p, p->font[F_CHART], c->series_labels[s] ? c->series_labels[s] : "") + 18;
+    lx = left + (width - lx) / 2;
+    double ly = axis + 26;
+    for (size_t s = 0; s < ns; s++) {
+        const char *name = c->series_labels[s] ? c->series_labels[s] : "";
+        colour(p, s);
+        cairo_rectangle(p->cr, lx, ly + 2, 10, 10);
+        cairo_fill(p->cr);
+        cairo_set_source_rgb(p->cr, 0, 0, 0);
+        label_at(p, F_CHART, name, lx + 14, ly, 0);
+        lx += 16 + text_w(p, p->font[F_CHART], name) + 18;
+    }
+    p->y = top + BARS_H;
+}
+
+/* Shares of the total in 0.01 % that add to exactly 100.00 %: floors, then
+ * the largest remainders take the missing hundredths (the tables'
+ * controlled rounding, applied to the chart). */
+static void shares_bp(const jue_fen *v, size_t n, jue_fen total, int64_t *bp)
+{
+    int64_t sum = 0;
+    int64_t *rem = calloc(n ? n : 1, sizeof *rem);
+    for (size_t i = 0; i < n; i++) {
+        jue_fen x;
+        /* v * 10000 / total without overflow for any realistic amount; a
+         * product that overflows divides the total first */
+        if (jue_fen_mul(v[i], 10000, &x)) {
+            bp[i] = x / total;
+            if (rem) rem[i] = x % total;
+        } else {
+            bp[i] = v[i] / (total / 10000 ? total / 10000 : 1);
+            if (rem) rem[i] = 0;
+        }
+        sum += bp[i];
+    }
+    for (int64_t left = 10000 - sum; rem && left > 0 && n; left--) {
+        size_t best = 0;
+        for (size_t i = 1; i < n; i++)
+            if (rem[i] > rem[best]) best = i;
+        if (rem[best] < 0) break;
+        bp[best]++;
+        rem[best] = -1;
+    }
+    free(rem);
+}
+
+static void donut(pdf *p, const jue_chart *c)
+{
+    double top = p->y;
+    chart_title(p, c);
+    size_t n = c->ngroups;
+    jue_fen total = 0;
+    bool ok = true;
+    for (size_t g = 0; g < n; g++) {
+        if (c->values[g] < 0 || !jue_fen_add(total, c->values[g], &total)) ok = false;
+    }
+    int64_t *bp = calloc(n ? n : 1, sizeof *bp);
+    if (!bp) {
+        if (!p->err) p->err = JUE_ERR_NOMEM;
+        p->y = top + DONUT_H;
+        return;
+    }
+    if (ok && total > 0) shares_bp(c->values, n, total, bp);
+    double R = 78, r = 44, cx = p->x0 + (p->x1 - p->x0) * 0.28, cy = p->y + R + 6;
+    double a = -G_PI / 2;
+    char t[64], pc[32];
+    for (size_t g = 0; g < n && ok && total > 0; g++) {
+        /* angles are coordinates; the printed share is the rounded bp */
+        double a2 = a + 2 * G_PI * ((double)c->values[g] / (double)total);
+        colour(p, g);
+        cairo_new_path(p->cr);
+        cairo_arc(p->cr, cx, cy, R, a, a2);
+        cairo_arc_negative(p->cr, cx, cy, r, a2, a);
+        cairo_close_path(p->cr);
+        cairo_fill_preserve(p->cr);
+        cairo_set_source_rgb(p->cr, 1, 1, 1);
+        cairo_set_line_width(p->cr, 1);
+        cairo_stroke(p->cr);
+        if (bp[g] >= 600) {
+            /* the share on the ring where there is room for it */
+            double mid = (a + a2) / 2, rr = (R + r) / 2;
+            jue_fmt_percent(bp[g] * 100000, 2, pc, sizeof pc);
+            PangoLayout *l = mk(p, p->font[F_CHART], pc, 0, PANGO_ALIGN_LEFT);
+            show(p, l, cx + rr * cos(mid) - lay_w(l) / 2, cy + rr * sin(mid) - lay_h(l) / 2);
+            g_object_unref(l);
+        }
+        a = a2;
+    }
+    cairo_set_source_rgb(p->cr, 0, 0, 0);
+    jue_fmt_wan(total, true, t, sizeof t);
+    label_at(p, F_CHART, "合计（万元）", cx, cy - 12, 0.5);
+    label_at(p, F_CHART, t, cx, cy + 1, 0.5);
+    /* legend: name, amount and share */
+    double lx = cx + R + 40, ly = cy - (double)n * 10;
+    for (size_t g = 0; g < n; g++) {
+        colour(p, g);
+        cairo_rectangle(p->cr, lx, ly + 3, 10, 10);
+        cairo_fill(p->cr);
+        cairo_set_source_rgb(p->cr, 0, 0, 0);
+        jue_fmt_wan(c->values[g], true, t, sizeof t);
+        jue_fmt_percent(bp[g] * 100000, 2, pc, sizeof pc);
+        label_at(p, F_CHART, c->group_labels[g] ? c->group_labels[g] : "", lx + 14, ly, 0);
+        label_at(p, F_CHART, t, lx + 170, ly, 1);
+        label_at(p, F_CHART, pc, lx + 222, ly, 1);
+        ly += 20;
+    }
+    free(bp);
+    p->y = top + DONUT_H;
+}
+
+static void chart(pdf *p, const jue_chart *c)
+{
+    if (!c || !c->values || (c->ngroups && !c->group_labels) || (c->nseries && !c->series_labels)) return;
+    place(p, c->kind == JUE_CHART_BARS ? BARS_H : DONUT_H, false, false);
+    p->y += 6;
+    cairo_save(p->cr);
+    if (c->kind == JUE_CHART_BARS) bars(p, c);
+    else donut(p, c);
+    cairo_restore(p->cr);
+    p->y += 6;
+    p->fresh = false;
+}
+
+/* ---- the passes -------------------------------------------------------- */
+
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    sink *s = closure;
+    if (!s->f) return CAIRO_STATUS_SUCCESS;
+    if (fwrite(data, 1, len, s->f) != len) {
+        s->failed = true;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static void block(pdf *p, size_t i)
+{
+    const jue_block *b = &p->doc->blocks[i];
+    switch (b->kind) {
+    case JUE_BLK_COVER: cover(p, b); break;
+    case JUE_BLK_TOC: toc(p); break;
+    case JUE_BLK_HEADING:
+        if (p->npending == sizeof p->pending / sizeof p->pending[0]) place(p, 0, false, false);
+        p->pending[p->npending++] = i;
+        break;
+    case JUE_BLK_PARA: {
+        PangoLayout *l = para_layout(p, p->font[F_BODY], b->text, A4_SHORT - 2 * P_SIDE);
+        /* keep a heading with at least two lines of its paragraph */
+        double two = 2.9 * fsize(p->font[F_BODY]);
+        place(p, fmin(lay_h(l), two), false, false);
+        if (p->landscape) page_begin(p, false);
+        flow(p, l, p->x0);
+        p->y += 0.45 * fsize(p->font[F_BODY]);
+        g_object_unref(l);
+        break;
+    }
+    case JUE_BLK_TABLE:
+        if (p->doc->d && b->table < JUE_NTABLES && p->doc->d->tables[b->table])
+            table(p, i, p->doc->d->tables[b->table]);
+        break;
+    case JUE_BLK_CHART: chart(p, b->chart); break;
+    case JUE_BLK_PAGEBREAK:
+        if (p->npending) place(p, 0, false, false);
+        if (p->open && !p->fresh) page_end(p);
+        break;
+    }
+}
+
+static void metadata(pdf *p)
+{
+    const jue_disclosure *d = p->doc->d;
+    if (p->doc->title) cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE, clean(p, p->doc->title));
+    if (d && d->department)
+        cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR, clean(p, d->department));
+    cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR, "juesuan");
+    /* a fixed date (1 January after the reporting year) so the same data
+     * always gives the same bytes */
+    char date[32];
+    int year = d && d->year > 1900 && d->year < 9998 ? d->year + 1 : 2000;
+    snprintf(date, sizeof date, "%04d-01-01T00:00:00Z", year);
+    cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static jue_status run(const jue_document *doc, FILE *f, mark *marks, bool final)
+{
+    pdf P;
+    memset(&P, 0, sizeof P);
+    pdf *p = &P;
+    p->doc = doc;
+    p->final = final;
+    p->marks = marks;
+    jue_buf_init(&p->clean);
+    jue_buf_init(&p->text);
+    sink s = { f, false };
+    p->surf = cairo_pdf_surface_create_for_stream(sink_write, &s, A4_SHORT, A4_LONG);
+    p->cr = cairo_create(p->surf);
+    if (cairo_surface_status(p->surf) || cairo_status(p->cr)) {
+        cairo_destroy(p->cr);
+        cairo_surface_destroy(p->surf);
+        return JUE_ERR_NOMEM;
+    }
+    metadata(p);
+    p->pc = pango_cairo_create_context(p->cr);
+    /* unhinted metrics: positions are exact and the same in both passes */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(p->pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(p->pc, 72);
+    pango_context_set_language(p->pc, pango_language_from_string("zh-cn"));
+    for (int i = 0; i < F_COUNT; i++) p->font[i] = font_new(FONTS[i].family, FONTS[i].size, FONTS[i].bold);
+    set_table_font(p, TABLE_FS_MAX);
+    cairo_set_source_rgb(p->cr, 0, 0, 0);
+
+    for (size_t i = 0; i < doc->n && !p->err; i++) block(p, i);
+    if (p->npending) place(p, 0, false, false);
+    if (!p->page) page_begin(p, false);   /* a PDF has at least one page */
+    if (p->open) {
+        p->fresh = false;
+        page_end(p);
+    }
+
+    for (int i = 0; i < F_COUNT; i++) pango_font_description_free(p->font[i]);
+    pango_font_description_free(p->tfont);
+    pango_font_description_free(p->tfont_b);
+    g_object_unref(p->pc);
+    cairo_status_t cs = cairo_status(p->cr);
+    cairo_destroy(p->cr);
+    cairo_surface_finish(p->surf);
+    if (!cs) cs = cairo_surface_status(p->surf);
+    cairo_surface_destroy(p->surf);
+    jue_buf_free(&p->clean);
+    jue_buf_free(&p->text);
+    if (p->err) return p->err;
+    if (s.failed || cs == CAIRO_STATUS_WRITE_ERROR) return JUE_ERR_IO;
+    if (cs == CAIRO_STATUS_NO_MEMORY) return JUE_ERR_NOMEM;
+    return cs ? JUE_ERR_IO : JUE_OK;
+}
+
+jue_status jue_render_document_pdf(const jue_document *doc, const char *path)
+{
+    if (!doc || !path) return JUE_ERR_INVALID;
+    mark *marks = calloc(doc->n ? doc->n : 1, sizeof *marks);
+    if (!marks) return JUE_ERR_NOMEM;
+    /* open first: an unwritable path fails before any work */
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        free(marks);
+        return JUE_ERR_IO;
+    }
+    jue_status st = run(doc, NULL, marks, false);
+    if (st == JUE_OK) st = run(doc, f, marks, true);
+    if (fclose(f) != 0 && st == JUE_OK) st = JUE_ERR_IO;
+    if (st != JUE_OK) remove(path);
+    free(marks);
+    return st;
+}

@@ -1,0 +1,328 @@
+/* The complete document as a PDF, checked through poppler's text layer: a
+ * sane number of A4 pages, the cover title, every table title and label,
+ * figures as the tables print them, the page numbers in the footers and the
+ * contents, table headers repeated on continuation pages, embedded fonts,
+ * the same bytes on every run, JUE_ERR_IO for a path that cannot be written,
+ * and the file read back through the PDF door. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <juesuan/claims_audit.h>
+#include <juesuan/compile.h>
+#include <juesuan/document.h>
+#include <juesuan/import.h>
+
+#include <poppler.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static jue_catalog *CAT;
+static jue_profile *PROF;
+static jue_source *SRC;
+static jue_disclosure *DISC;
+static jue_document *DOC;
+static char DIR_[64];
+static char PATH[128];
+static PopplerDocument *PDF;
+static char **PAGE;   /* text of each page, whitespace removed */
+static int NPAGES;
+
+static char *slurp(const char *path, size_t *len)
+{
+    char *data = NULL;
+    return jue_read_file(path, &data, len) == JUE_OK ? data : NULL;
+}
+
+/* The text without blanks: pdftotext-like extraction puts spaces between
+ * CJK glyphs or not depending on their gaps, the checks should not care. */
+static char *squeeze(const char *s)
+{
+    size_t n = strlen(s), k = 0;
+    char *o = malloc(n + 1);
+    if (!o) return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') o[k++] = s[i];
+    o[k] = '\0';
+    return o;
+}
+
+static bool has(const char *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(hay + i, needle, k)) return true;
+    return false;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    char dir[4096];
+    const char *root = getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".";
+    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", root);
+    if (jue_catalog_load(NULL, &CAT, &d) || jue_profile_load(NULL, &PROF, &d) || jue_source_load(dir, CAT, &SRC, &d) ||
+        jue_compile(SRC, CAT, PROF, &DISC, NULL, &d) || jue_document_build(SRC, DISC, CAT, PROF, &DOC, &d))
+        return -1;
+    jue_diags_free(&d);
+    snprintf(DIR_, sizeof DIR_, "/tmp/jue-pdfdoc-XXXXXX");
+    if (!mkdtemp(DIR_)) return -1;
+    snprintf(PATH, sizeof PATH, "%s/document.pdf", DIR_);
+    if (jue_render_document_pdf(DOC, PATH) != JUE_OK) return -1;
+    size_t len;
+    char *data = slurp(PATH, &len);
+    if (!data) return -1;
+    GBytes *bytes = g_bytes_new_take(data, len);
+    PDF = poppler_document_new_from_bytes(bytes, NULL, NULL);
+    g_bytes_unref(bytes);
+    if (!PDF) return -1;
+    NPAGES = poppler_document_get_n_pages(PDF);
+    PAGE = calloc((size_t)NPAGES + 1, sizeof *PAGE);
+    if (!PAGE) return -1;
+    for (int i = 0; i < NPAGES; i++) {
+        PopplerPage *pg = poppler_document_get_page(PDF, i);
+        char *t = pg ? poppler_page_get_text(pg) : NULL;
+        PAGE[i] = squeeze(t ? t : "");
+        g_free(t);
+        if (pg) g_object_unref(pg);
+        if (!PAGE[i]) return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (int i = 0; PAGE && i < NPAGES; i++) free(PAGE[i]);
+    free(PAGE);
+    if (PDF) g_object_unref(PDF);
+    remove(PATH);
+    rmdir(DIR_);
+    jue_document_free(DOC);
+    jue_disclosure_free(DISC);
+    jue_source_free(SRC);
+    jue_profile_free(PROF);
+    jue_catalog_free(CAT);
+    return 0;
+}
+
+/* The first page (0-based) whose text holds s, from `from`; -1 if none. */
+static int find_page(const char *s, int from)
+{
+    for (int i = from < 0 ? 0 : from; i < NPAGES; i++)
+        if (strstr(PAGE[i], s)) return i;
+    return -1;
+}
+
+static void test_pages(void **state)
+{
+    (void)state;
+    /* cover, contents, 概况, nine tables (some over two pages), notes, glossary */
+    assert_true(NPAGES >= 18 && NPAGES <= 60);
+    bool landscape = false;
+    for (int i = 0; i < NPAGES; i++) {
+        PopplerPage *pg = poppler_document_get_page(PDF, i);
+        assert_non_null(pg);
+        double w, h;
+        poppler_page_get_size(pg, &w, &h);
+        g_object_unref(pg);
+        /* A4 either way round */
+        bool portrait = w > 594 && w < 597 && h > 840 && h < 843;
+        bool wide = h > 594 && h < 597 && w > 840 && w < 843;
+        if (!portrait && !wide) fail_msg("page %d is %.1f x %.1f", i + 1, w, h);
+        landscape |= wide;
+    }
+    assert_true(landscape);
+    char *title = poppler_document_get_title(PDF);
+    assert_non_null(title);
+    assert_string_equal(title, "青溪县医疗保障局2024年度部门决算");
+    g_free(title);
+    /* the fixed date makes the file reproducible */
+    assert_int_equal(poppler_document_get_creation_date(PDF), 1735689600);   /* 2025-01-01T00:00:00Z */
+}
+
+static void test_text(void **state)
+{
+    (void)state;
+    /* the cover: the title on two lines, no page number */
+    assert_non_null(strstr(PAGE[0], "青溪县医疗保障局2024年度部门决算"));
+    assert_null(strstr(PAGE[0], "第1页"));
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        const jue_table *tab = DISC->tables[t];
+        const char *title = tab->title ? tab->title : jue_table_title((jue_table_id)t);
+        int p = find_page(jue_table_label((jue_table_id)t), 2);
+        if (p < 0) fail_msg("label %s missing", jue_table_label((jue_table_id)t));
+        if (!strstr(PAGE[p], title)) fail_msg("title of T%02d not on its page: %s", t + 1, title);
+        if (!strstr(PAGE[p], "编制单位：青溪县医疗保障局") || !strstr(PAGE[p], "金额单位：万元"))
+            fail_msg("T%02d without its 编制单位/金额单位 line", t + 1);
+    }
+    /* figures as the tables print them (grouped) and as the notes say them */
+    int p05 = find_page("公开05表", 2);
+    assert_true(p05 >= 0);
+    assert_non_null(strstr(PAGE[p05], "23,746.01"));
+    assert_true(find_page("一般公共预算财政拨款支出23746.01万元", p05) > p05);
+    /* every page but the cover has its number */
+    for (int i = 1; i < NPAGES; i++) {
+        char num[32];
+        snprintf(num, sizeof num, "第%d页", i + 1);
+        if (!strstr(PAGE[i], num)) fail_msg("page %d has no number", i + 1);
+    }
+    /* charts: titles, legends and shares */
+    assert_true(find_page("收入支出决算总计变动情况（万元）", 2) > 0);
+    assert_true(find_page("2023年", 2) > 0);
+    int pc = find_page("支出决算结构", 2);
+    assert_true(pc > 0);
+    assert_non_null(strstr(PAGE[pc], "基本支出"));
+    assert_non_null(strstr(PAGE[pc], "%"));
+}
+
+/* The contents give the page each part and table starts on. */
+static void test_contents(void **state)
+{
+    (void)state;
+    assert_non_null(strstr(PAGE[1], "目录"));
+    const char *const WANT[] = { "第四部分名词解释", "五、一般公共预算财政拨款支出决算表" };
+    for (size_t k = 0; k < sizeof WANT / sizeof WANT[0]; k++) {
+        int toc = find_page(WANT[k], 1);
+        assert_true(toc >= 1 && toc <= 3);
+        /* the number right after the entry (leader dots are drawn, not text) */
+        const char *e = strstr(PAGE[toc], WANT[k]) + strlen(WANT[k]);
+        int page = atoi(e);
+        assert_true(page > toc + 1 && page <= NPAGES);
+        if (!strstr(PAGE[page - 1], k ? "一般公共预算财政拨款支出决算表" : "第四部分名词解释"))
+            fail_msg("contents say %s is on page %d", WANT[k], page);
+    }
+}
+
+/* A table longer than a page goes on with its header rows repeated. */
+static void test_repeated_header(void **state)
+{
+    (void)state;
+    int cont = 0;
+    for (int i = 1; i < NPAGES; i++) {
+        if (!strstr(PAGE[i], "续表")) continue;
+        cont++;
+        /* the previous page held the start of the same table, or more of it */
+        assert_true(strstr(PAGE[i - 1], "公开0") || strstr(PAGE[i - 1], "续表"));
+        assert_non_null(strstr(PAGE[i], "栏次") ? PAGE[i] : strstr(PAGE[i], "科目名称"));
+    }
+    assert_true(cont >= 1);
+    /* 03 (支出决算表) is long: its continuation repeats 基本支出/项目支出 */
+    int p03 = find_page("公开03表", 2);
+    assert_true(p03 > 0 && p03 + 1 < NPAGES);
+    assert_non_null(strstr(PAGE[p03 + 1], "续表"));
+    assert_non_null(strstr(PAGE[p03 + 1], "科目名称"));
+    assert_non_null(strstr(PAGE[p03 + 1], "基本支出"));
+    assert_non_null(strstr(PAGE[p03 + 1], "项目支出"));
+}
+
+static void test_fonts_and_bytes(void **state)
+{
+    (void)state;
+    size_t len1, len2;
+    char *a = slurp(PATH, &len1);
+    assert_non_null(a);
+    /* fonts embedded as subsets (FontFile3 = CFF, the Noto CJK outlines) */
+    assert_true(has(a, len1, "NotoSerifCJK"));
+    assert_true(has(a, len1, "NotoSansCJK"));
+    assert_true(has(a, len1, "/FontFile3"));
+    char again[160];
+    snprintf(again, sizeof again, "%s/again.pdf", DIR_);
+    assert_int_equal(jue_render_document_pdf(DOC, again), JUE_OK);
+    char *b = slurp(again, &len2);
+    assert_non_null(b);
+    assert_int_equal(len1, len2);
+    assert_memory_equal(a, b, len1);
+    free(a);
+    free(b);
+    remove(again);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    assert_int_equal(jue_render_document_pdf(DOC, "/nonexistent-dir-jue/x.pdf"), JUE_ERR_IO);
+    assert_int_equal(jue_render_document_pdf(DOC, DIR_), JUE_ERR_IO);
+    /* a document of odd pieces: no blocks, bad UTF-8, an empty chart */
+    jue_document *doc = calloc(1, sizeof *doc);
+    assert_non_null(doc);
+    doc->d = DISC;
+    char path[160];
+    snprintf(path, sizeof path, "%s/odd.pdf", DIR_);
+    assert_int_equal(jue_render_document_pdf(doc, path), JUE_OK);
+    doc->blocks = calloc(4, sizeof *doc->blocks);
+    assert_non_null(doc->blocks);
+    doc->n = doc->cap = 4;
+    doc->blocks[0] = (jue_block){ .kind = JUE_BLK_HEADING, .level = 2, .text = strdup("\xff\xfe bad") };
+    doc->blocks[1] = (jue_block){ .kind = JUE_BLK_PARA, .text = strdup("a\x01" "b\xc3") };
+    doc->blocks[2] = (jue_block){ .kind = JUE_BLK_CHART, .chart = calloc(1, sizeof(jue_chart)) };
+    doc->blocks[3] = (jue_block){ .kind = JUE_BLK_TOC };
+    assert_non_null(doc->blocks[2].chart);
+    doc->blocks[2].chart->kind = JUE_CHART_DONUT;
+    doc->blocks[2].chart->values = calloc(1, sizeof(jue_fen));
+    assert_int_equal(jue_render_document_pdf(doc, path), JUE_OK);
+    remove(path);
+    jue_document_free(doc);
+}
+
+/* Read back through the PDF door: the nine tables with the printed values. */
+static void test_round_trip(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_disclosure *back = NULL;
+    assert_int_equal(jue_import_file(PATH, JUE_IN_PDF, CAT, PROF, &back, &d), JUE_OK);
+    size_t checked = 0, wrong = 0, missing = 0;
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        const jue_table *a = DISC->tables[t], *b = back->tables[t];
+        if (!b) {
+            print_message("  T%02d not recognised in the PDF\n", t + 1);
+            continue;
+        }
+        for (size_t r = 0; r < a->nrows; r++) {
+            int rb = jue_table_find_row(b, a->rows[r].key, a->rows[r].side);
+            for (size_t c = 0; c < a->ncols; c++) {
+                const jue_cell *x = jue_table_cell_c(a, r, c);
+                if (!x->present) continue;
+                if (t == JUE_T04 && a->rows[r].side == JUE_SIDE_INCOME && c > 0) continue;  /* not printed */
+                int cb = jue_table_find_col(b, a->cols[c].key);
+                if (rb < 0 || cb < 0) {
+                    missing++;
+                    continue;
+                }
+                const jue_cell *y = jue_table_cell_c(b, (size_t)rb, (size_t)cb);
+                if (!y->present || y->printed != x->printed) wrong++;
+                checked++;
+            }
+        }
+    }
+    assert_true(checked + missing > 100);
+    /* Reported, not asserted: the PDF door does not yet read every form as
+     * this renderer lays it out (two-pane 01/04/06, the horizontal 09,
+     * continuation pages), see the messages above. */
+    print_message("  PDF round trip: %zu of %zu printed figures read back, %zu misread, %zu not found\n",
+                  checked - wrong, checked + missing, wrong, missing);
+    jue_disclosure_free(back);
+    jue_diags_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pages),
+        cmocka_unit_test(test_text),
+        cmocka_unit_test(test_contents),
+        cmocka_unit_test(test_repeated_header),
+        cmocka_unit_test(test_fonts_and_bytes),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_round_trip),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
