@@ -3,6 +3,7 @@
 #include <juesuan/claims_audit.h>
 #include <juesuan/compile.h>
 #include <juesuan/import.h>
+#include <juesuan/perf.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
 
@@ -308,6 +309,10 @@ int cmd_audit(int argc, char **argv)
         if (jue_audit(done[i].d, cat, pack, &f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
         /* the notes: claims against the tables and against themselves */
         if (jue_claims_audit(done[i].d, cat, checks, &f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        /* published 绩效自评表 against themselves (documents only; a source's perf.yaml is checked by build) */
+        struct stat ps;
+        if (stat(files[i], &ps) == 0 && !S_ISDIR(ps.st_mode) &&
+            jue_perf_audit_file(files[i], cat, prof, &f) == JUE_ERR_NOMEM) { cli_error("out of memory"); rc = EXIT_USAGE; }
         jue_findings_sort(&f);
         done[i].count = f.len - done[i].first;
     }

@@ -3,6 +3,7 @@
 #include <juesuan/compile.h>
 #include <juesuan/document.h>
 #include <juesuan/narrative.h>
+#include <juesuan/perf.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
 
@@ -154,6 +155,11 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         }
         jue_buf_free(&html);
         jue_document_free(doc);
+    }
+    /* the performance self-evaluations, when the source has perf.yaml */
+    if (st == JUE_OK) {
+        jue_status ps = jue_perf_build(src_dir, out_dir, base, profile, &d);
+        if (ps != JUE_OK) rc = ps == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
     }
     if (!quiet && st == JUE_OK) {
         for (size_t i = before; i < d.len; i++)

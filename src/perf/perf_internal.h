@@ -1,0 +1,22 @@
+/* Helpers shared by the perf modules. Internal header. */
+#ifndef JUE_PERF_INTERNAL_H
+#define JUE_PERF_INTERNAL_H
+
+#include <juesuan/perf.h>
+
+/* "12.5" → 1250 hundredths (0..100 分, at most 2 decimals); false otherwise. */
+bool jue_perf_parse_points(const char *s, int *out);
+/* Appends hundredths as "9.94" (always two decimals). */
+void jue_perf_put_points(jue_buf *b, int h);
+/* Appends a fixed-point indicator value, trailing zeros dropped: "98.6". */
+void jue_perf_put_value(jue_buf *b, int64_t v);
+/* Appends ppb as a percentage with 2 decimals: "99.39%". */
+void jue_perf_put_rate(jue_buf *b, int64_t ppb);
+/* The funds of the whole (total row, or the sum of the sources when the
+ * total is not given). */
+jue_perf_funds jue_perf_total_funds(const jue_perf_eval *e);
+
+extern const char *const JUE_PERF_L1_NAMES[JUE_L1_N];   /* 产出指标 … */
+extern const char *const JUE_PERF_BAND_NAMES[4];        /* "", 达成, 部分达成, 未达成 */
+
+#endif

@@ -1,0 +1,31 @@
+/* Fuzz target: the perf.yaml loader. Whatever the input, the loader must
+ * report mistakes as diagnostics and never crash or leak; a file that loads
+ * is also scored and rendered, so odd but valid sets exercise the scoring and
+ * the outputs. */
+#include <juesuan/perf.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_perf_set *s = NULL;
+    if (jue_perf_parse("perf.yaml", (const char *)data, size, &s, &d) == JUE_OK) {
+        jue_perf_profile p;
+        jue_perf_profile_national(&p);
+        if (jue_perf_score(s, &p) == JUE_OK) {
+            jue_buf b;
+            jue_buf_init(&b);
+            jue_perf_html(s, &b);
+            jue_perf_markdown(s, &b);
+            jue_buf_free(&b);
+        }
+    }
+    jue_perf_set_free(s);
+    jue_diags_free(&d);
+    return 0;
+}
