@@ -15,11 +15,13 @@
 
 void usage_build(void)
 {
-    puts("usage: juesuan build SOURCE_DIR -o OUT_DIR [--format html,xlsx,md,csv,json] [--profile NAME]\n"
+    puts("usage: juesuan build SOURCE_DIR -o OUT_DIR [--format html,xlsx,md,csv,json,pdf,docx] [--profile NAME]\n"
          "                     [--force] [-v]\n\n"
          "Compiles the department-year in SOURCE_DIR (docs/formats.md) into the nine public tables,\n"
          "with controlled rounding so every printed total adds up. Writes the chosen formats\n"
-         "(default: all) into OUT_DIR. Mistakes in the source are all reported as file:line:col\n"
+         "(default: all) into OUT_DIR: the tables in html/xlsx/md/csv/json, the notes as\n"
+         "NAME-notes.md, the complete document (cover, 概况, tables, notes, glossary, charts) as\n"
+         "NAME-document.html/.pdf/.docx, and the 绩效自评 when the source has perf.yaml. Mistakes in the source are all reported as file:line:col\n"
          "and nothing is written (exit 3). The compiled tables are then audited with the profile's\n"
          "rule pack (juesuan audit); while it finds errors nothing is written (exit 1) unless --force.");
 }
@@ -136,24 +138,43 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         }
         jue_buf_free(&notes);
     }
-    /* the complete document: cover, 概况, tables, notes, glossary, charts */
-    if (st == JUE_OK && (formats & JUE_FMT_HTML)) {
+    /* the complete document: cover, 概况, tables, notes, glossary, charts —
+     * one block model, written in each chosen document format */
+    if (st == JUE_OK && (formats & (JUE_FMT_HTML | JUE_FMT_PDF | JUE_FMT_DOCX))) {
         jue_document *doc = NULL;
-        jue_buf html;
-        jue_buf_init(&html);
         jue_status ds = jue_document_build(src, disc, cat, prof, &doc, &d);
-        if (ds == JUE_OK) ds = jue_render_document_html(doc, &html);
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s-document.html", out_dir, base);
-        FILE *f = ds == JUE_OK ? fopen(path, "wb") : NULL;
-        if (f && fwrite(jue_buf_str(&html), 1, html.len, f) == html.len && fclose(f) == 0) {
-            jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
-        } else {
-            if (f) fclose(f);
-            jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the document");
-            rc = EXIT_USAGE;
+        if (ds == JUE_OK && (formats & JUE_FMT_HTML)) {
+            jue_buf html;
+            jue_buf_init(&html);
+            jue_status hs = jue_render_document_html(doc, &html);
+            snprintf(path, sizeof path, "%s/%s-document.html", out_dir, base);
+            FILE *f = hs == JUE_OK ? fopen(path, "wb") : NULL;
+            if (f && fwrite(jue_buf_str(&html), 1, html.len, f) == html.len && fclose(f) == 0) {
+                jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
+            } else {
+                if (f) fclose(f);
+                jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the document");
+                rc = EXIT_USAGE;
+            }
+            jue_buf_free(&html);
         }
-        jue_buf_free(&html);
+        static const struct { unsigned fmt; const char *ext; jue_status (*render)(const jue_document *, const char *); }
+            files[] = { { JUE_FMT_PDF, "pdf", jue_render_document_pdf }, { JUE_FMT_DOCX, "docx", jue_render_document_docx } };
+        for (size_t k = 0; ds == JUE_OK && k < sizeof files / sizeof files[0]; k++) {
+            if (!(formats & files[k].fmt)) continue;
+            snprintf(path, sizeof path, "%s/%s-document.%s", out_dir, base, files[k].ext);
+            if (files[k].render(doc, path) == JUE_OK) {
+                jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
+            } else {
+                jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the document");
+                rc = EXIT_USAGE;
+            }
+        }
+        if (ds != JUE_OK) {
+            jue_diag_add(&d, JUE_SEV_ERROR, src_dir, 0, 0, "cannot assemble the complete document");
+            rc = ds == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        }
         jue_document_free(doc);
     }
     /* the performance self-evaluations, when the source has perf.yaml */
@@ -189,7 +210,7 @@ int cmd_build(int argc, char **argv)
             const char *bad = NULL;
             formats = jue_formats_parse(argv[i], &bad);
             if (!formats) {
-                cli_error("unknown format in '%s' (html, xlsx, md, csv, json)", argv[i]);
+                cli_error("unknown format in '%s' (html, xlsx, md, csv, json, pdf, docx)", argv[i]);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(argv[i], "--profile")) {

@@ -73,6 +73,14 @@ size_t jue_fmt_yuan(jue_fen v, bool grouped, char *buf, size_t n);
 /* Rounds v to the nearest 0.01 万元 (10,000 分), half away from zero. */
 jue_fen jue_round_wan2(jue_fen v);
 
+/* Shares of one whole, in ppb rounded to 0.01% (10^5 ppb), for notes and
+ * charts. When every part is >= 0 and the parts add to `whole`, the shares
+ * add to exactly 100.00%: floors, then the largest remainders (the first on
+ * ties) get the missing hundredths — the controlled rounding of the tables
+ * applied to percentages. Otherwise each share is rounded half up on its
+ * own. whole <= 0 gives 0 everywhere. 128-bit intermediates: no overflow. */
+void jue_shares_ppb(const jue_fen *parts, size_t n, jue_fen whole, int64_t *out_ppb);
+
 /* Intervals */
 jue_interval jue_iv_exact(jue_fen v);
 /* The interval for a value printed with `decimals` decimals in `unit`. */

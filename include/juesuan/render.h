@@ -23,7 +23,11 @@ typedef enum {
     JUE_FMT_MD = 1 << 2,
     JUE_FMT_CSV = 1 << 3,
     JUE_FMT_JSON = 1 << 4,
-    JUE_FMT_ALL = 0x1f
+    /* PDF and Word exist only as the complete document (document.h); html
+     * also selects the complete document in HTML beside the tables page. */
+    JUE_FMT_PDF = 1 << 5,
+    JUE_FMT_DOCX = 1 << 6,
+    JUE_FMT_ALL = 0x7f
 } jue_format;
 
 /* Parses "html,xlsx,md" into a mask; returns 0 and sets *bad to the first

@@ -490,6 +490,46 @@ jue_fen jue_round_wan2(jue_fen v)
     return v < 0 ? -(int64_t)q : (int64_t)q;
 }
 
+void jue_shares_ppb(const jue_fen *parts, size_t n, jue_fen whole, int64_t *out_ppb)
+{
+    const i128 unit = 100000;   /* 0.01% in ppb */
+    if (whole <= 0) {
+        for (size_t i = 0; i < n; i++) out_ppb[i] = 0;
+        return;
+    }
+    i128 sum = 0;
+    bool nonneg = true;
+    for (size_t i = 0; i < n; i++) {
+        if (parts[i] < 0) nonneg = false;
+        sum += parts[i];
+    }
+    if (!nonneg || sum != whole) {
+        for (size_t i = 0; i < n; i++) {
+            i128 q = (i128)parts[i] * JUE_PPB_ONE * 2 / ((i128)whole * unit);
+            out_ppb[i] = (int64_t)((q + (q >= 0 ? 1 : -1)) / 2 * unit);
+        }
+        return;
+    }
+    /* floors in hundredths of a percent; the remainder of part i is
+     * parts[i]·10^9 − out[i]·whole, compared exactly in 128 bits */
+    i128 given = 0;
+    for (size_t i = 0; i < n; i++) {
+        out_ppb[i] = (int64_t)((i128)parts[i] * JUE_PPB_ONE / ((i128)whole * unit) * unit);
+        given += out_ppb[i];
+    }
+    for (; given < JUE_PPB_ONE; given += unit) {
+        size_t best = n;
+        i128 best_rem = 0;
+        for (size_t i = 0; i < n; i++) {
+            i128 rem = (i128)parts[i] * JUE_PPB_ONE - (i128)out_ppb[i] * whole;
+            if (rem <= 0) continue;   /* exact, or already raised */
+            if (best == n || rem > best_rem) best = i, best_rem = rem;
+        }
+        if (best == n) break;
+        out_ppb[best] += (int64_t)unit;
+    }
+}
+
 size_t jue_fmt_percent(int64_t ppb, int decimals, char *buf, size_t n)
 {
     if (decimals < 0) decimals = 0;

@@ -121,33 +121,6 @@ static int64_t ratio_ppb(jue_fen part, jue_fen whole)
     return (int64_t)((q + (q >= 0 ? 1 : -1)) / 2);
 }
 
-/* Shares of one whole, in units of 0.01% (10^5 ppb), that add to exactly
- * 100.00% when the parts add to the whole: floors, then the largest
- * remainders get the missing units — the controlled rounding of the tables
- * applied to percentages. */
-static void shares(const jue_fen *parts, size_t n, jue_fen whole, int64_t *out_ppb)
-{
-    const int64_t unit = 100000;   /* 0.01% in ppb */
-    int64_t sum = 0, rem[64];
-    size_t m = n < 64 ? n : 64;
-    for (size_t i = 0; i < m; i++) {
-        int64_t p = whole ? (int64_t)((i128)parts[i] * JUE_PPB_ONE / whole) : 0;
-        out_ppb[i] = p / unit * unit;
-        rem[i] = p - out_ppb[i];
-        sum += out_ppb[i];
-    }
-    jue_fen total = 0;
-    for (size_t i = 0; i < m; i++) total += parts[i];
-    if (total != whole || !whole) return;
-    for (int64_t left = (JUE_PPB_ONE - sum) / unit; left > 0; left--) {
-        size_t best = 0;
-        for (size_t i = 1; i < m; i++)
-            if (rem[i] > rem[best]) best = i;
-        out_ppb[best] += unit;
-        rem[best] = -1;
-    }
-}
-
 static jue_fen cell(const jue_disclosure *d, jue_table_id t, const char *row, jue_side side, const char *col)
 {
     const jue_table *tab = d->tables[t];
@@ -227,7 +200,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     parts[np] = cell(d, JUE_T02, "合计", 0, "财政拨款收入"); names[np++] = "财政拨款收入";
     static const char *const OTHER[] = { "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入" };
     for (size_t i = 0; i < 5; i++) { parts[np] = cell(d, JUE_T02, "合计", 0, OTHER[i]); names[np++] = OTHER[i]; }
-    shares(parts, np, inc_total, sh);
+    jue_shares_ppb(parts, np, inc_total, sh);
     size_t shown = 0;
     for (size_t i = 0; i < np; i++) shown += parts[i] != 0;
     for (size_t i = 0, k = 0; i < np; i++) {
@@ -243,7 +216,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     wan(v, "本年支出合计", exp_total);
     static const char *const KINDS[] = { "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出" };
     for (size_t i = 0; i < 5; i++) parts[i] = cell(d, JUE_T03, "合计", 0, KINDS[i]);
-    shares(parts, 5, exp_total, sh);
+    jue_shares_ppb(parts, 5, exp_total, sh);
     shown = 0;
     for (size_t i = 0; i < 5; i++) shown += parts[i] != 0;
     for (size_t i = 0, k = 0; i < 5; i++) {
@@ -274,7 +247,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
                 parts[nc] = jue_table_cell_c(t5, r, (size_t)col)->printed;
                 names[nc++] = t5->rows[r].name;
             }
-        shares(parts, nc, gen, sh);
+        jue_shares_ppb(parts, nc, gen, sh);
         for (size_t i = 0; i < nc; i++) {
             vars *it = add_item(v, "支出结构");
             /* "社会保障和就业（类）支出": the 类 name without its trailing 支出 */
@@ -338,7 +311,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     wan(v, "公用经费", pub);
     jue_fen pp[2] = { pers, pub };
     int64_t ps[2];
-    shares(pp, 2, basic, ps);
+    jue_shares_ppb(pp, 2, basic, ps);
     pct(v, "人员经费占比", ps[0]);
     pct(v, "公用经费占比", ps[1]);
     const jue_table *t6 = d->tables[JUE_T06];

@@ -416,41 +416,6 @@ static jue_status put_table(wctx *x, const jue_table *t, const char *anchor)
  * can pass 2^63 分 for absurd inputs, and must not overflow even then. */
 __extension__ typedef unsigned __int128 u128;
 
-/* Largest-remainder shares in 0.01% (basis points) of the sum of the
- * positive parts, so the printed shares add to exactly 100.00% — the rule
- * the notes follow. A negative part gets no share (out[i] = -1). */
-static void shares_bp(const jue_fen *v, size_t n, int64_t *out)
-{
-    u128 total = 0;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = -1;
-        if (v[i] > 0) total += (u128)v[i];
-    }
-    if (total == 0) return;
-    int64_t given = 0;
-    for (size_t i = 0; i < n; i++)
-        if (v[i] >= 0) {
-            out[i] = (int64_t)((u128)v[i] * 10000u / total);
-            given += out[i];
-        }
-    /* the missing units go to the largest remainders (the first on ties);
-     * a part already raised has out[i] * total above its exact share */
-    for (; given < 10000; given++) {
-        size_t best = n;
-        u128 best_rem = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (v[i] <= 0 || (u128)out[i] * total > (u128)v[i] * 10000u) continue;
-            u128 rem = (u128)v[i] * 10000u % total;
-            if (best == n || rem > best_rem) {
-                best = i;
-                best_rem = rem;
-            }
-        }
-        if (best == n) break;
-        out[best]++;
-    }
-}
-
 /* Blocks for a bar of v against max, rounded; at least one block for any
  * positive value so a small part is still seen. */
 static int bar_len(jue_fen v, jue_fen max)
@@ -532,7 +497,10 @@ static jue_status put_chart(wctx *x, const jue_chart *ch)
             parts[g] = ch->values[g * ns1];
             if (parts[g] > 0 && !jue_fen_add(total, parts[g], &total)) total = INT64_MAX;
         }
-        shares_bp(parts, ng, bp);
+        /* shares in ppb that add to 100.00% (money.h); a negative part gets none */
+        jue_shares_ppb(parts, ng, total, bp);
+        for (size_t g = 0; g < ng; g++)
+            if (parts[g] < 0) bp[g] = -1;
     }
     char num[48];
     for (size_t g = 0; g < ng; g++) {
@@ -542,7 +510,7 @@ static jue_status put_chart(wctx *x, const jue_chart *ch)
             jue_fmt_wan(parts[g], true, num, sizeof num);
             cell(b, cols[1], 1, 0, "TableText", "<w:keepNext/><w:jc w:val=\"right\"/>", NULL, num);
             num[0] = '\0';
-            if (bp[g] >= 0) jue_fmt_percent(bp[g] * 100000, 2, num, sizeof num);
+            if (bp[g] >= 0) jue_fmt_percent(bp[g], 2, num, sizeof num);
             cell(b, cols[2], 1, 0, "TableText", "<w:keepNext/><w:jc w:val=\"right\"/>", NULL, num);
         } else {
             for (int s = 0; s < nval; s++) {

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render_internal.h"
@@ -83,6 +84,10 @@ static void donut(jue_buf *b, const jue_chart *c)
     const double cx = 150, cy = 150, r = 110, ri = 60;
     jue_fen total = 0;
     for (size_t g = 0; g < c->ngroups; g++) total += c->values[g];
+    /* the legend's shares add to 100.00%, as in the notes (money.h) */
+    int64_t *sh = calloc(c->ngroups ? c->ngroups : 1, sizeof *sh);
+    if (!sh) return;
+    jue_shares_ppb(c->values, c->ngroups, total, sh);
     jue_buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"300\" viewBox=\"0 0 560 300\" role=\"img\">\n");
     double a = -PI / 2;
     for (size_t g = 0; g < c->ngroups && total > 0; g++) {
@@ -99,14 +104,14 @@ static void donut(jue_buf *b, const jue_chart *c)
         /* legend: name, amount and share as the figures give them */
         char t[40], pc[32];
         fmt(c->values[g], t, sizeof t);
-        int64_t ppb = (int64_t)((__extension__ (__int128)c->values[g] * JUE_PPB_ONE) / total);
-        jue_fmt_percent(ppb, 2, pc, sizeof pc);
+        jue_fmt_percent(sh[g], 2, pc, sizeof pc);
         jue_buf_printf(b, "<rect x=\"300\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"%s\"/>", 60 + 24.0 * (double)g, COLORS[g % 6]);
         jue_buf_printf(b, "<text x=\"318\" y=\"%.0f\" font-size=\"13\">", 71 + 24.0 * (double)g);
         jue_rd_html_esc(b, c->group_labels[g]);
         jue_buf_printf(b, " %s万元（%s）</text>\n", t, pc);
         a = a2;
     }
+    free(sh);
     jue_buf_puts(b, "</svg>\n");
 }
 

@@ -899,37 +899,6 @@ static void bars(pdf *p, const jue_chart *c)
     p->y = top + BARS_H;
 }
 
-/* Shares of the total in 0.01 % that add to exactly 100.00 %: floors, then
- * the largest remainders take the missing hundredths (the tables'
- * controlled rounding, applied to the chart). */
-static void shares_bp(const jue_fen *v, size_t n, jue_fen total, int64_t *bp)
-{
-    int64_t sum = 0;
-    int64_t *rem = calloc(n ? n : 1, sizeof *rem);
-    for (size_t i = 0; i < n; i++) {
-        jue_fen x;
-        /* v * 10000 / total without overflow for any realistic amount; a
-         * product that overflows divides the total first */
-        if (jue_fen_mul(v[i], 10000, &x)) {
-            bp[i] = x / total;
-            if (rem) rem[i] = x % total;
-        } else {
-            bp[i] = v[i] / (total / 10000 ? total / 10000 : 1);
-            if (rem) rem[i] = 0;
-        }
-        sum += bp[i];
-    }
-    for (int64_t left = 10000 - sum; rem && left > 0 && n; left--) {
-        size_t best = 0;
-        for (size_t i = 1; i < n; i++)
-            if (rem[i] > rem[best]) best = i;
-        if (rem[best] < 0) break;
-        bp[best]++;
-        rem[best] = -1;
-    }
-    free(rem);
-}
-
 static void donut(pdf *p, const jue_chart *c)
 {
     double top = p->y;
@@ -946,7 +915,7 @@ static void donut(pdf *p, const jue_chart *c)
         p->y = top + DONUT_H;
         return;
     }
-    if (ok && total > 0) shares_bp(c->values, n, total, bp);
+    if (ok && total > 0) jue_shares_ppb(c->values, n, total, bp);   /* add to 100.00% */
     double R = 78, r = 44, cx = p->x0 + (p->x1 - p->x0) * 0.28, cy = p->y + R + 6;
     double a = -G_PI / 2;
     char t[64], pc[32];
@@ -962,10 +931,10 @@ static void donut(pdf *p, const jue_chart *c)
         cairo_set_source_rgb(p->cr, 1, 1, 1);
         cairo_set_line_width(p->cr, 1);
         cairo_stroke(p->cr);
-        if (bp[g] >= 600) {
+        if (bp[g] >= 6 * JUE_PPB_ONE / 100) {
             /* the share on the ring where there is room for it */
             double mid = (a + a2) / 2, rr = (R + r) / 2;
-            jue_fmt_percent(bp[g] * 100000, 2, pc, sizeof pc);
+            jue_fmt_percent(bp[g], 2, pc, sizeof pc);
             PangoLayout *l = mk(p, p->font[F_CHART], pc, 0, PANGO_ALIGN_LEFT);
             show(p, l, cx + rr * cos(mid) - lay_w(l) / 2, cy + rr * sin(mid) - lay_h(l) / 2);
             g_object_unref(l);
@@ -984,7 +953,7 @@ static void donut(pdf *p, const jue_chart *c)
         cairo_fill(p->cr);
         cairo_set_source_rgb(p->cr, 0, 0, 0);
         jue_fmt_wan(c->values[g], true, t, sizeof t);
-        jue_fmt_percent(bp[g] * 100000, 2, pc, sizeof pc);
+        jue_fmt_percent(bp[g], 2, pc, sizeof pc);
         label_at(p, F_CHART, c->group_labels[g] ? c->group_labels[g] : "", lx + 14, ly, 0);
         label_at(p, F_CHART, t, lx + 170, ly, 1);
         label_at(p, F_CHART, pc, lx + 222, ly, 1);

@@ -16,6 +16,7 @@ static const struct {
 } FORMATS[] = {
     { "html", JUE_FMT_HTML }, { "xlsx", JUE_FMT_XLSX }, { "md", JUE_FMT_MD },
     { "markdown", JUE_FMT_MD }, { "csv", JUE_FMT_CSV }, { "json", JUE_FMT_JSON },
+    { "pdf", JUE_FMT_PDF }, { "docx", JUE_FMT_DOCX }, { "word", JUE_FMT_DOCX },
     { "all", JUE_FMT_ALL },
 };
 

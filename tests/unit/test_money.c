@@ -708,6 +708,47 @@ static void test_fmt_percent(void **state)
     }
 }
 
+/* Shares of one whole: add to exactly 100.00% by largest remainder, for
+ * the cases where rounding each alone would not (33.33 × 3 = 99.99). */
+static void test_shares(void **state)
+{
+    (void)state;
+    const int64_t u = 100000;   /* 0.01% */
+    int64_t out[4];
+    jue_fen thirds[3] = { 100, 100, 100 };
+    jue_shares_ppb(thirds, 3, 300, out);
+    assert_int_equal(out[0], 3334 * u);   /* the first on ties takes the missing hundredth */
+    assert_int_equal(out[1], 3333 * u);
+    assert_int_equal(out[2], 3333 * u);
+    /* 1/6 = 16.666…, 5/6 = 83.333…: the larger remainder (16.67) is raised */
+    jue_fen sixths[2] = { 1, 5 };
+    jue_shares_ppb(sixths, 2, 6, out);
+    assert_int_equal(out[0], 1667 * u);
+    assert_int_equal(out[1], 8333 * u);
+    /* exact shares are not touched */
+    jue_fen halves[2] = { 5, 5 };
+    jue_shares_ppb(halves, 2, 10, out);
+    assert_int_equal(out[0], 5000 * u);
+    assert_int_equal(out[1], 5000 * u);
+    /* parts that do not add to the whole: each rounded half up alone */
+    jue_fen part[1] = { 1 };
+    jue_shares_ppb(part, 1, 3, out);
+    assert_int_equal(out[0], 3333 * u);
+    jue_fen twothirds[1] = { 2 };
+    jue_shares_ppb(twothirds, 1, 3, out);
+    assert_int_equal(out[0], 6667 * u);
+    /* huge amounts do not overflow; zero whole gives zeros */
+    jue_fen big[2] = { INT64_MAX / 2, INT64_MAX / 2 };
+    jue_shares_ppb(big, 2, big[0] + big[1], out);
+    assert_int_equal(out[0] + out[1], JUE_PPB_ONE);
+    jue_shares_ppb(halves, 2, 0, out);
+    assert_int_equal(out[0], 0);
+    /* many small parts still add to 100.00% */
+    jue_fen seven[4] = { 1, 1, 1, 4 };
+    jue_shares_ppb(seven, 4, 7, out);
+    assert_int_equal(out[0] + out[1] + out[2] + out[3], JUE_PPB_ONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -731,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_iv_ratio),
         cmocka_unit_test(test_percent_parse),
         cmocka_unit_test(test_fmt_percent),
+        cmocka_unit_test(test_shares),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -286,7 +286,8 @@ static void test_formats_parse(void **state)
     assert_null(bad);
     assert_int_equal(jue_formats_parse(" csv , JSON ", &bad), JUE_FMT_CSV | JUE_FMT_JSON);
     assert_int_equal(jue_formats_parse("all", &bad), JUE_FMT_ALL);
-    const char *list = "html,pdf,md";
+    assert_int_equal(jue_formats_parse("pdf,Word", &bad), JUE_FMT_PDF | JUE_FMT_DOCX);
+    const char *list = "html,odt,md";
     assert_int_equal(jue_formats_parse(list, &bad), 0);
     assert_ptr_equal(bad, list + 5);
     assert_int_equal(jue_formats_parse("html,", &bad), 0);

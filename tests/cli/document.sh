@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# juesuan build writes the complete document in each chosen format, and what
+# it writes is read back by the importers and audits clean — the loop a
+# reviewer closes when handed our own HTML or Word file.
+set -u
+EX="$JUE_SRCDIR/examples/county-medical-security-2024"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass+1)); }
+bad() { echo "FAIL: $*"; fail=$((fail+1)); }
+N=county-medical-security-2024
+
+# --format pdf,docx: the document in those two formats and nothing else
+"$JUE_BIN" build "$EX" -o "$tmp/a" --format pdf,docx >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 0 ] && ok || bad "build pdf,docx: exit $rc $(cat "$tmp/out")"
+[ "$(ls "$tmp/a" | grep -v -- '-perf\.' | sort | tr '\n' ' ')" = "$N-document.docx $N-document.pdf " ] && ok ||
+  bad "pdf,docx wrote: $(ls "$tmp/a")"
+head -c 5 "$tmp/a/$N-document.pdf" | grep -q '%PDF-' && ok || bad "not a PDF"
+grep -q "wrote $tmp/a/$N-document.pdf" "$tmp/out" && ok || bad "build does not say it wrote the PDF"
+
+# the Word document is read back and audits clean: no findings at all
+"$JUE_BIN" audit "$tmp/a/$N-document.docx" >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/out" ] && ok || bad "docx round trip: exit $rc $(head -5 "$tmp/out")"
+
+# --format html: the tables page and the HTML document, no PDF/Word
+"$JUE_BIN" build "$EX" -o "$tmp/b" --format html >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 0 ] && [ -s "$tmp/b/$N-document.html" ] && [ -s "$tmp/b/$N.html" ] &&
+  [ ! -e "$tmp/b/$N-document.pdf" ] && [ ! -e "$tmp/b/$N-document.docx" ] && ok || bad "html only: $(ls "$tmp/b")"
+"$JUE_BIN" audit "$tmp/b/$N-document.html" >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/out" ] && ok || bad "html round trip: exit $rc $(head -5 "$tmp/out")"
+
+# an unwritable output directory is an error naming the file, exit 2
+mkdir -p "$tmp/ro/$N-document.pdf"   # a directory where the file should go
+"$JUE_BIN" build "$EX" -o "$tmp/ro" --format pdf >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 2 ] && grep -q "$N-document.pdf" "$tmp/out" && ok || bad "unwritable pdf: exit $rc $(cat "$tmp/out")"
+
+echo "document: $pass passed, $fail failed"
+[ $fail -eq 0 ]
