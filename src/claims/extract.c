@@ -12,6 +12,21 @@
 
 #include "core/yaml_tree.h"
 
+#define LEX_BUCKETS 512
+
+/* The bucket of the character at p: its UTF-8 bytes (at most 4, never past
+ * end) hashed. A phrase and the text it matches start with the same
+ * character, so they fall in the same bucket. */
+static unsigned lex_bucket(const char *p, const char *end)
+{
+    unsigned char b0 = (unsigned char)*p;
+    size_t n = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+    if ((size_t)(end - p) < n) n = (size_t)(end - p);
+    unsigned h = 0;
+    for (size_t i = 0; i < n; i++) h = h * 131u + (unsigned char)p[i];
+    return h % LEX_BUCKETS;
+}
+
 typedef struct {
     char *phrase, *subject, *fact, *scope;
     size_t plen;
@@ -20,9 +35,11 @@ typedef struct {
 struct jue_lexicon {
     lex_entry *e;
     size_t n;
-    /* entries by the first byte of their phrase: matching tries only those */
-    uint16_t *by_byte[256];
-    uint16_t by_count[256];
+    /* entries by a hash of the first character of their phrase: matching
+     * at a position tries only those (a first byte alone puts most Chinese
+     * phrases in a handful of buckets) */
+    uint16_t *by_byte[LEX_BUCKETS];
+    uint16_t by_count[LEX_BUCKETS];
 };
 
 void jue_claims_init(jue_claims *c) { memset(c, 0, sizeof *c); }
@@ -50,7 +67,7 @@ void jue_claims_free(jue_claims *c)
 void jue_lexicon_free(jue_lexicon *lx)
 {
     if (!lx) return;
-    for (int b = 0; b < 256; b++) free(lx->by_byte[b]);
+    for (int b = 0; b < LEX_BUCKETS; b++) free(lx->by_byte[b]);
     for (size_t i = 0; i < lx->n; i++) {
         free(lx->e[i].phrase);
         free(lx->e[i].subject);
@@ -111,15 +128,15 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
     }
     jue_ynode_free(root);
     if (lx->n > 65535) lx->n = 65535;
-    for (size_t i = 0; i < lx->n; i++) lx->by_count[(unsigned char)lx->e[i].phrase[0]]++;
-    for (int b = 0; b < 256; b++) {
+    for (size_t i = 0; i < lx->n; i++) lx->by_count[lex_bucket(lx->e[i].phrase, lx->e[i].phrase + lx->e[i].plen)]++;
+    for (int b = 0; b < LEX_BUCKETS; b++) {
         if (!lx->by_count[b]) continue;
         lx->by_byte[b] = malloc(lx->by_count[b] * sizeof(uint16_t));
         if (!lx->by_byte[b]) { jue_lexicon_free(lx); return JUE_ERR_NOMEM; }
         lx->by_count[b] = 0;
     }
     for (size_t i = 0; i < lx->n; i++) {
-        unsigned char b = (unsigned char)lx->e[i].phrase[0];
+        unsigned b = lex_bucket(lx->e[i].phrase, lx->e[i].phrase + lx->e[i].plen);
         lx->by_byte[b][lx->by_count[b]++] = (uint16_t)i;
     }
     *out = lx;
@@ -211,7 +228,7 @@ static void set_context(ex *x)
 static const lex_entry *match_subject(const ex *x, const char *p, const char *end)
 {
     const lex_entry *best = NULL;
-    unsigned char b0 = (unsigned char)*p;
+    unsigned b0 = lex_bucket(p, end);
     for (size_t k = 0; k < x->lx->by_count[b0]; k++) {
         const lex_entry *e = &x->lx->e[x->lx->by_byte[b0][k]];
         if ((size_t)(end - p) < e->plen || memcmp(p, e->phrase, e->plen)) continue;
@@ -464,17 +481,29 @@ static const struct { const char *w; keyword k; } KEYWORDS[] = {
 
 #define NKW (sizeof KEYWORDS / sizeof KEYWORDS[0])
 static size_t KW_LEN[NKW];
+/* keywords by the bucket of their first character, in table order (a list
+ * through KW_NEXT): a position tries only those */
+static int KW_HEAD[LEX_BUCKETS], KW_NEXT[NKW];
 
 /* The first keyword (in table order) that starts at p, or −1. Keywords all
  * start with a CJK character: a byte below 0x80 never begins one. */
 static int keyword_at(const char *p, const char *end)
 {
-    if (!KW_LEN[0])
-        for (size_t k = 0; k < NKW; k++) KW_LEN[k] = strlen(KEYWORDS[k].w);
+    if (!KW_LEN[0]) {
+        int tail[LEX_BUCKETS];
+        for (size_t b = 0; b < LEX_BUCKETS; b++) KW_HEAD[b] = tail[b] = -1;
+        for (size_t k = 0; k < NKW; k++) {
+            KW_LEN[k] = strlen(KEYWORDS[k].w);
+            unsigned b = lex_bucket(KEYWORDS[k].w, KEYWORDS[k].w + KW_LEN[k]);
+            KW_NEXT[k] = -1;
+            if (tail[b] < 0) KW_HEAD[b] = (int)k;
+            else KW_NEXT[tail[b]] = (int)k;
+            tail[b] = (int)k;
+        }
+    }
     if ((unsigned char)*p < 0x80) return -1;
-    for (size_t k = 0; k < NKW; k++)
-        if (KEYWORDS[k].w[0] == *p && (size_t)(end - p) >= KW_LEN[k] && !memcmp(p, KEYWORDS[k].w, KW_LEN[k]))
-            return (int)k;
+    for (int k = KW_HEAD[lex_bucket(p, end)]; k >= 0; k = KW_NEXT[k])
+        if ((size_t)(end - p) >= KW_LEN[k] && !memcmp(p, KEYWORDS[k].w, KW_LEN[k])) return k;
     return -1;
 }
 

@@ -168,12 +168,16 @@ void jue_imp_matchkey(jue_buf *out, const char *s)
         { "\xE3\x80\x94", "(" },  { "\xE3\x80\x95", ")" },    /* 〔 〕 */
     };
     while (*t) {
+        /* every mapped mark starts with E2 or E3: copy the run up to one */
+        size_t run = strcspn(t, "\xE2\xE3");
+        jue_buf_putn(out, t, run);
+        t += run;
+        if (!*t) break;
         bool hit = false;
         for (size_t i = 0; i < sizeof MAP / sizeof MAP[0] && !hit; i++) {
-            size_t k = strlen(MAP[i].from);
-            if (strncmp(t, MAP[i].from, k) == 0) {
+            if (t[0] == MAP[i].from[0] && t[1] == MAP[i].from[1] && t[1] && t[2] == MAP[i].from[2]) {
                 jue_buf_puts(out, MAP[i].to);
-                t += k;
+                t += 3;
                 hit = true;
             }
         }

@@ -42,6 +42,7 @@ typedef struct {
     int side;             /* 0 any, 1 inc, 2 exp */
     char *key;            /* match key of the printed text */
     char *canon;
+    uint32_t hash;        /* of key: lookups compare this first */
 } alias;
 
 typedef struct {
@@ -75,6 +76,14 @@ static char *clean_name(const char *s)
     char *r = jue_strdup(t);
     jue_buf_free(&b);
     return r;
+}
+
+/* FNV-1a of a match key. */
+static uint32_t key_hash(const char *k)
+{
+    uint32_t h = 2166136261u;
+    for (; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
+    return h;
 }
 
 static jue_status load_aliases(rc *c)
@@ -136,6 +145,7 @@ static jue_status load_aliases(rc *c)
                 a->side = !strcmp(f[2], "inc") ? 1 : !strcmp(f[2], "exp") ? 2 : 0;
                 a->key = jue_strdup(key);
                 a->canon = jue_strdup(nf >= 5 ? f[4] : "");
+                a->hash = key_hash(key);
                 if (!a->key || !a->canon) { free(a->key); free(a->canon); st = JUE_ERR_NOMEM; break; }
                 c->nal++;
             }
@@ -158,9 +168,10 @@ static void free_aliases(rc *c)
 /* side: 0 = any alias; 1/2 = that pane's aliases and the side-less ones. */
 static const alias *find_alias(const rc *c, char kind, int table, int side, const char *key)
 {
+    uint32_t h = key_hash(key);
     for (size_t i = 0; i < c->nal; i++) {
         const alias *a = &c->al[i];
-        if (a->kind == kind && a->table == table && (side == 0 || a->side == 0 || a->side == side) &&
+        if (a->hash == h && a->kind == kind && a->table == table && (side == 0 || a->side == 0 || a->side == side) &&
             !strcmp(a->key, key))
             return a;
     }
