@@ -108,20 +108,25 @@ static void runs(jue_buf *b, const char *s, const char *rpr)
 
 /* A bookmark name Word accepts: letters, digits and '_', starting with a
  * letter, at most 40 characters ("notes-5-2" → "notes_5_2"). */
-static void bookmark_start(wctx *x, const char *anchor)
+static void bookmark_name(jue_buf *b, const char *anchor)
 {
-    if (!anchor || !*anchor) return;
-    jue_buf_printf(x->b, "<w:bookmarkStart w:id=\"%d\" w:name=\"", x->bookmark);
     size_t n = 0;
     if (!((*anchor >= 'A' && *anchor <= 'Z') || (*anchor >= 'a' && *anchor <= 'z'))) {
-        jue_buf_putc(x->b, 'a');
+        jue_buf_putc(b, 'a');
         n++;
     }
     for (const char *p = anchor; *p && n < 40; p++, n++) {
         char c = *p;
         bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        jue_buf_putc(x->b, ok ? c : '_');
+        jue_buf_putc(b, ok ? c : '_');
     }
+}
+
+static void bookmark_start(wctx *x, const char *anchor)
+{
+    if (!anchor || !*anchor) return;
+    jue_buf_printf(x->b, "<w:bookmarkStart w:id=\"%d\" w:name=\"", x->bookmark);
+    bookmark_name(x->b, anchor);
     jue_buf_puts(x->b, "\"/>");
 }
 
@@ -153,6 +158,50 @@ static void para(wctx *x, const char *style, const char *extra, const char *text
     runs(x->b, text, NULL);
     bookmark_end(x, anchor);
     jue_buf_puts(x->b, "</w:p>\n");
+}
+
+/* The contents as Word's TOC field with its result filled in: the entries
+ * (headings of level 1–2 and the tables, as the PDF lists them), each a link
+ * to its bookmark. Only the word processor knows its page breaks, so the
+ * filled-in result has no page numbers: settings.xml asks Word to update
+ * the field on opening, which adds them (LibreOffice: 工具 → 更新 → 全部更新).
+ * A wrong number would be worse than none. */
+static void put_toc(wctx *x, const jue_document *doc)
+{
+    jue_buf *b = x->b;
+    int table_no = 0;
+    bool first = true;
+    for (size_t i = 0; i < doc->n; i++) {
+        const jue_block *k = &doc->blocks[i];
+        int level;
+        char text[1024];
+        if (k->kind == JUE_BLK_HEADING && k->level <= 2 && k->text) {
+            level = k->level < 1 ? 1 : k->level;
+            snprintf(text, sizeof text, "%s", k->text);
+        } else if (k->kind == JUE_BLK_TABLE && doc->d && (unsigned)k->table < JUE_NTABLES && doc->d->tables[k->table]) {
+            const jue_table *t = doc->d->tables[k->table];
+            char ord[16];
+            jue_rd_ordinal(++table_no, ord, sizeof ord);
+            level = 2;
+            snprintf(text, sizeof text, "%s%s", ord, t->title ? t->title : jue_table_title(t->id));
+        } else {
+            continue;
+        }
+        if (!k->anchor || !*k->anchor) continue;
+        jue_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"TOC%d\"/></w:pPr>", level);
+        if (first) {
+            jue_buf_puts(b, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\">"
+                            " TOC \\o &quot;1-2&quot; \\h \\z \\u </w:instrText></w:r>"
+                            "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
+            first = false;
+        }
+        jue_buf_puts(b, "<w:hyperlink w:anchor=\"");
+        bookmark_name(b, k->anchor);
+        jue_buf_puts(b, "\" w:history=\"1\">");
+        runs(b, text, NULL);
+        jue_buf_puts(b, "</w:hyperlink></w:p>\n");
+    }
+    if (!first) jue_buf_puts(b, "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\n");
 }
 
 /* Page setup of a section. Every section but the cover's shows the page
@@ -578,12 +627,7 @@ static jue_status put_body(wctx *x)
         case JUE_BLK_TOC:
             want_orientation(x, false);
             para(x, "TOCHeading", NULL, "目　录", NULL);
-            /* Word computes the contents (headings 1–3 and the tables'
-             * titles, which carry outline level 2) when the field is
-             * updated; until then the placeholder says how. */
-            jue_buf_puts(b, "<w:p><w:fldSimple w:instr=\" TOC \\o &quot;1-3&quot; \\h \\z \\u \">");
-            runs(b, "右键更新域以生成目录", NULL);
-            jue_buf_puts(b, "</w:fldSimple></w:p>\n");
+            put_toc(x, doc);
             break;
         case JUE_BLK_PAGEBREAK: x->pending_break = true; break;
         case JUE_BLK_HEADING: {
@@ -776,6 +820,8 @@ static const char SETTINGS[] =
     "<w:settings xmlns:w=\"" NS_W "\">"
     "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"420\"/>"
     "<w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+    /* schema order: updateFields comes before compat */
+    "<w:updateFields w:val=\"true\"/>"
     "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
     "w:val=\"15\"/></w:compat>"
     "<w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"

@@ -23,6 +23,24 @@ grep -q "wrote $tmp/a/$N-document.pdf" "$tmp/out" && ok || bad "build does not s
 "$JUE_BIN" audit "$tmp/a/$N-document.docx" >"$tmp/out" 2>&1; rc=$?
 [ $rc -eq 0 ] && [ ! -s "$tmp/out" ] && ok || bad "docx round trip: exit $rc $(head -5 "$tmp/out")"
 
+# the Word contents is filled in (not a placeholder): every entry links to a
+# bookmark that exists, the tables are listed, Word is asked to add pages
+if command -v python3 >/dev/null && command -v unzip >/dev/null; then
+  unzip -p "$tmp/a/$N-document.docx" word/document.xml >"$tmp/doc.xml"
+  unzip -p "$tmp/a/$N-document.docx" word/settings.xml | grep -q '<w:updateFields w:val="true"/>' && ok || bad "settings: no updateFields"
+  python3 - "$tmp/doc.xml" <<'PY' && ok || bad "docx contents"
+import re, sys
+x = open(sys.argv[1], encoding="utf-8").read()
+assert " TOC " in x, "no TOC field"
+links = re.findall(r'<w:hyperlink w:anchor="([^"]+)"', x)
+marks = set(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', x))
+assert len(links) >= 20, links
+missing = [l for l in links if l not in marks]
+assert not missing, missing
+assert "五、一般公共预算财政拨款支出决算表" in x and "右键更新域" not in x
+PY
+fi
+
 # --format html: the tables page and the HTML document, no PDF/Word
 "$JUE_BIN" build "$EX" -o "$tmp/b" --format html >"$tmp/out" 2>&1; rc=$?
 [ $rc -eq 0 ] && [ -s "$tmp/b/$N-document.html" ] && [ -s "$tmp/b/$N.html" ] &&
