@@ -38,6 +38,7 @@ bench: build
 	@$(BUILD)/bench_compile
 	@JUE_SRCDIR=$(CURDIR) $(BUILD)/bench_audit
 	@$(BUILD)/bench_text
+	@JUE_SRCDIR=$(CURDIR) JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_document
 	@JUE_SHARED=$(CURDIR)/../shared JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_pdf
 
 # libFuzzer needs clang; each target runs for FUZZ_SECONDS on its corpus.
