@@ -53,6 +53,8 @@ typedef struct {
     char *title;          /* text after the number */
     int level;            /* 1 for 一、, 2 for （一） */
     int line;
+    bool paragraph;       /* a numbered paragraph (a long list item), not a heading:
+                             kept for the numbering check, no section of its own */
 } jue_section;
 
 typedef struct {

@@ -73,6 +73,10 @@ size_t jue_fmt_yuan(jue_fen v, bool grouped, char *buf, size_t n);
 /* Rounds v to the nearest 0.01 万元 (10,000 分), half away from zero. */
 jue_fen jue_round_wan2(jue_fen v);
 
+/* Writes the Chinese numeral of n, 1..99 ("一", "十二", "二十六"), into buf
+ * (size >= 16); other n give "". Section and table ordinals use it. */
+void jue_fmt_cn_numeral(int n, char *buf, size_t size);
+
 /* Shares of one whole, in ppb rounded to 0.01% (10^5 ppb), for notes and
  * charts. When every part is >= 0 and the parts add to `whole`, the shares
  * add to exactly 100.00%: floors, then the largest remainders (the first on

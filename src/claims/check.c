@@ -12,20 +12,33 @@
 
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
-    C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_N
+    C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
+    C_SECTION_MISSING, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
     "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
-    "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder",
+    "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
+    "claims.section-missing",
 };
+
+#define MAX_REQUIRED 32
 
 struct jue_claim_checks {
     int severity[C_N];   /* jue_severity, or -1 = off */
+    /* required_sections: topics the notes must have a section on, each a
+     * list of alternative phrases "三公|三公经费" (owned) */
+    char *required[MAX_REQUIRED];
+    size_t nrequired;
 };
 
-void jue_claim_checks_free(jue_claim_checks *c) { free(c); }
+void jue_claim_checks_free(jue_claim_checks *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < c->nrequired; i++) free(c->required[i]);
+    free(c);
+}
 
 jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_diags *diags)
 {
@@ -68,8 +81,29 @@ jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_d
             else jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "severity must be error, warning, info or off");
         }
     }
+    const jue_ynode *rq = jue_ymap_get(root, "required_sections");
+    if (rq && rq->type != JUE_Y_SEQ) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, rq->line, rq->col, "required_sections must be a list of phrases");
+    } else if (rq) {
+        for (size_t i = 0; i < rq->n; i++) {
+            const jue_ynode *v = rq->items[i];
+            if (v->type != JUE_Y_SCALAR || !*v->value) {
+                jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "a required section is a phrase (\"三公|三公经费\")");
+            } else if (c->nrequired == MAX_REQUIRED) {
+                jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "more than %d required sections", MAX_REQUIRED);
+                break;
+            } else if (!(c->required[c->nrequired++] = jue_strdup(v->value))) {
+                c->nrequired--;
+                st = JUE_ERR_NOMEM;
+                break;
+            }
+        }
+    }
     jue_ynode_free(root);
-    if (diags->errors != errs) { free(c); return JUE_ERR_INVALID; }
+    if (st != JUE_OK || diags->errors != errs) {
+        jue_claim_checks_free(c);
+        return st != JUE_OK ? st : JUE_ERR_INVALID;
+    }
     *out = c;
     return JUE_OK;
 }
@@ -545,6 +579,137 @@ static void check_operating(ck *k)
     }
 }
 
+/* The value of a Chinese section number: 一 … 九十九; −1 when it is not one. */
+static int cn_value(const char *s)
+{
+    static const char *const D[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+    int v = 0, cur = -1;
+    while (*s) {
+        if (!strncmp(s, "十", 3)) {
+            v += (cur < 0 ? 1 : cur) * 10;
+            cur = -1;
+            s += 3;
+            continue;
+        }
+        int d = -1;
+        for (int i = 0; i < 10 && d < 0; i++)
+            if (!strncmp(s, D[i], 3)) d = i;
+        if (d < 0 || cur >= 0) return -1;
+        cur = d;
+        s += 3;
+    }
+    if (cur >= 0) v += cur;
+    return v > 0 && v < 100 ? v : -1;
+}
+
+static void section_finding(ck *k, check_id id, const jue_section *sec, const char *expected, const char *actual,
+                            const char *msg)
+{
+    int s = sev(k, id);
+    if (s < 0) return;
+    jue_finding f = { 0 };
+    f.rule = (char *)CHECK_NAMES[id];
+    f.severity = (jue_severity)s;
+    f.message = (char *)msg;
+    f.file = k->d->source;
+    f.line = sec ? sec->line : 0;
+    f.table = -1;
+    f.expected = (char *)expected;
+    f.actual = (char *)actual;
+    if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
+}
+
+/* Section numbers run 一、二、三… and （一）（二）… under each 一、; a number
+ * that comes back to 一 starts a new part (概况, 情况说明, 名词解释 each count
+ * from 一). A repeated number, a gap or a step back is reported. A run
+ * whose first heading was not read (starts above 一) is taken as it comes. */
+static void check_numbering(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    int prev[2] = { 0, 0 };
+    for (size_t i = 0; i < cl->nsections; i++) {
+        const jue_section *sec = &cl->sections[i];
+        int n = cn_value(sec->number), L = sec->level == 2 ? 1 : 0;
+        if (n < 0 || sec->level < 1 || sec->level > 2) continue;
+        if (L == 0) prev[1] = 0;
+        int p = prev[L];
+        prev[L] = n;
+        if (n == 1 || p == 0 || n == p + 1) continue;
+        /* a repeated or backward number is taken as the one meant (p + 1),
+         * so one misnumbered heading gives one finding, not two */
+        if (n <= p) prev[L] = p + 1;
+        /* a jump followed by the number after the expected one (十二、十五、
+         * 十四、) is one misnumbered heading, not a gap */
+        bool misnumbered = false;
+        if (n > p + 1) {
+            for (size_t j = i + 1; j < cl->nsections; j++) {
+                const jue_section *nx = &cl->sections[j];
+                if (L == 1 && nx->level == 1) break;
+                if (nx->level != sec->level) continue;
+                misnumbered = cn_value(nx->number) == p + 2;
+                break;
+            }
+            if (misnumbered) prev[L] = p + 1;
+        }
+        const char *open = L ? "（" : "", *close = L ? "）" : "、";
+        char exp[16], act[64], msg[512], pn[16];
+        /* the title as far as a heading goes (long ones are a sentence run on),
+         * cut at a character boundary */
+        int tl = 0;
+        while (sec->title[tl] && tl < 90) tl++;
+        while (tl > 0 && ((unsigned char)sec->title[tl] & 0xC0) == 0x80) tl--;
+        jue_fmt_cn_numeral(p + 1, exp, sizeof exp);
+        jue_fmt_cn_numeral(p, pn, sizeof pn);
+        snprintf(act, sizeof act, "%s%s%s", open, sec->number, close);
+        if (n == p)
+            snprintf(msg, sizeof msg, "标题序号重复：“%s%.*s”前一个标题也是“%s%s%s”", act, tl, sec->title, open, pn, close);
+        else if (misnumbered)
+            snprintf(msg, sizeof msg, "标题序号错误：“%s%s%s”之后应为“%s%s%s”，写作“%s%.*s”", open, pn, close, open, exp, close,
+                     act, tl, sec->title);
+        else if (n > p)
+            snprintf(msg, sizeof msg, "标题序号跳号：“%s%s%s”之后是“%s%.*s”，缺少“%s%s%s”", open, pn, close, act, tl,
+                     sec->title, open, exp, close);
+        else
+            snprintf(msg, sizeof msg, "标题序号倒退：“%s%s%s”之后是“%s%.*s”", open, pn, close, act, tl, sec->title);
+        char e2[48];
+        snprintf(e2, sizeof e2, "%s%s%s", open, exp, close);
+        section_finding(k, C_NUMBERING, sec, e2, act, msg);
+    }
+}
+
+/* Topics every set of notes must cover (DOMAIN.md §4; the list is data in
+ * claims.yaml), looked for in the titles of sections at any level — Shanghai
+ * puts 机关运行经费 and 政府采购 under 其他重要事项说明. Only for a document
+ * that has both tables and notes: a workbook of tables has no notes to miss. */
+static void check_sections_present(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    if (!k->checks || !k->checks->nrequired) return;
+    int tables = 0;
+    for (int t = 0; t < JUE_NTABLES; t++) tables += k->d->tables[t] != NULL;
+    bool notes = false;
+    for (size_t i = 0; i < cl->nsections && !notes; i++) notes = strstr(cl->sections[i].title, "情况说明") != NULL;
+    if (tables < 5 || !notes || cl->len < 5) return;
+    for (size_t r = 0; r < k->checks->nrequired; r++) {
+        const char *alts = k->checks->required[r];
+        bool found = false;
+        for (size_t i = 0; i < cl->nsections && !found; i++) {
+            for (const char *a = alts; *a && !found;) {
+                size_t n = strcspn(a, "|");
+                char phrase[256];
+                snprintf(phrase, sizeof phrase, "%.*s", (int)(n < 255 ? n : 255), a);
+                found = *phrase && strstr(cl->sections[i].title, phrase);
+                a += n + (a[n] == '|');
+            }
+        }
+        if (found) continue;
+        char name[256], msg[512];
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(alts, "|"), alts);
+        snprintf(msg, sizeof msg, "情况说明中没有关于“%s”的部分（按规定应当说明；不涉及的也应写明“不涉及”或“无”）", name);
+        section_finding(k, C_SECTION_MISSING, NULL, name, "缺少", msg);
+    }
+}
+
 jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
                             jue_findings *out)
 {
@@ -578,5 +743,7 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
     check_item_names(&k);
     check_item_missing(&k);
     check_operating(&k);
+    check_numbering(&k);
+    check_sections_present(&k);
     return k.st;
 }

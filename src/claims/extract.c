@@ -218,6 +218,7 @@ static void set_context(ex *x)
     x->context[0] = 0;
     int l1 = -1, l2 = -1;
     for (int i = (int)x->out->nsections - 1; i >= 0; i--) {
+        if (x->out->sections[i].paragraph) continue;
         if (x->out->sections[i].level == 2 && l2 < 0 && l1 < 0) l2 = i;
         if (x->out->sections[i].level == 1) { l1 = i; break; }
     }
@@ -308,7 +309,7 @@ static void clean_line(const char **s, const char **e)
     if (*e - *s >= 2 && !memcmp(*e - 2, "**", 2)) *e -= 2;
 }
 
-static void add_section(ex *x, const char *s, const char *e, int level, size_t numlen, int line)
+static void add_section(ex *x, const char *s, const char *e, int level, size_t numlen, int line, bool paragraph)
 {
     jue_claims *o = x->out;
     if (o->nsections == o->sections_cap) {
@@ -336,7 +337,9 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
     sec->title[e - t] = 0;
     sec->level = level;
     sec->line = line;
+    sec->paragraph = paragraph;
     o->nsections++;
+    if (paragraph) return;   /* the text goes on in the section it is in */
     x->section = (int)o->nsections - 1;
     set_context(x);
     free(x->item_subject); free(x->item_names); free(x->item_fact);
@@ -782,10 +785,11 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
         const char *s = p, *e = le;
         bool table_row = memchr(s, '\t', (size_t)(e - s)) != NULL;
         clean_line(&s, &e);
-        int level;
-        size_t numlen;
+        int level = 0;
+        size_t numlen = 0;
         bool blank = s == e;
-        bool heading = !table_row && !blank && section_heading(s, e, &level, &numlen) && (e - s) < 150;
+        bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
+        bool heading = numbered && (e - s) < 150;
         size_t ml;
         bool item = !table_row && !blank && is_digit_at(s, e) && find2(s, e, "（类）", "(类)", &ml) != NULL;
         /* a paragraph ends at a heading, an item, a table row, or a line that
@@ -801,9 +805,17 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
             open = false;
         }
         if (heading) {
-            add_section(&x, s, e, level, numlen, line);
+            add_section(&x, s, e, level, numlen, line, false);
             /* a heading may carry text after it on the same line ("一、…说明 2022年度收入…") — rare; ignore */
         } else if (!table_row && !blank) {
+            if (numbered) add_section(&x, s, e, level, numlen, line, true);
+            /* a list item run into the line before ("…财务规则。（八）负责…")
+             * still counts in the numbering */
+            for (const char *q = bfind(s, e, "。（"); q; q = bfind(q + 3, e, "。（")) {
+                int lv = 0;
+                size_t nlen = 0;
+                if (section_heading(q + 3, e, &lv, &nlen) && lv == 2) add_section(&x, q + 3, e, lv, nlen, line, true);
+            }
             if (item) item_statement(&x, s, e);
             int col0 = 1;
             for (const char *q = p; q < s; q++)

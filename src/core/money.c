@@ -32,6 +32,7 @@
  */
 #include <juesuan/money.h>
 
+#include <stdio.h>
 #include <string.h>
 
 /* The largest magnitude read: 9×10^16 分 for amounts, and the same bound in
@@ -488,6 +489,16 @@ jue_fen jue_round_wan2(jue_fen v)
     /* Only |v| near INT64_MAX can round past it; truncate those instead. */
     if (q > (uint64_t)INT64_MAX) q -= 10000;
     return v < 0 ? -(int64_t)q : (int64_t)q;
+}
+
+void jue_fmt_cn_numeral(int n, char *buf, size_t size)
+{
+    static const char *const D[10] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+    if (size == 0) return;
+    buf[0] = '\0';
+    if (n < 1 || n > 99) return;
+    int tens = n / 10, ones = n % 10;
+    snprintf(buf, size, "%s%s%s", tens > 1 ? D[tens] : "", tens > 0 ? "十" : "", D[ones]);
 }
 
 void jue_shares_ppb(const jue_fen *parts, size_t n, jue_fen whole, int64_t *out_ppb)

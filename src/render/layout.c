@@ -64,12 +64,9 @@ void jue_rd_doc_title(const jue_disclosure *d, jue_buf *out)
 
 void jue_rd_ordinal(int n, char *buf, size_t size)
 {
-    static const char *const D[10] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-    if (size == 0) return;
-    buf[0] = '\0';
-    if (n < 1 || n > 99) return;
-    int tens = n / 10, ones = n % 10;
-    snprintf(buf, size, "%s%s%s、", tens > 1 ? D[tens] : "", tens > 0 ? "十" : "", D[ones]);
+    char num[16];
+    jue_fmt_cn_numeral(n, num, sizeof num);
+    if (size) snprintf(buf, size, "%s%s", num, *num ? "、" : "");
 }
 
 size_t jue_rd_fmt_decimals(jue_fen v, int decimals, char *buf, size_t n)
