@@ -121,7 +121,8 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
                 prose = !doc->grids[g].rows[i].used && jue_grow_filled(&doc->grids[g].rows[i]) > 0;
         if (!any) {
             jue_diag_add(diags, any || prose ? JUE_SEV_WARNING : JUE_SEV_ERROR, name, 0, 0,
-                         "none of the nine public tables was found");
+                         prose ? "none of the nine public tables was found: only the text and any 绩效自评表 are checked"
+                               : "none of the nine public tables was found");
             if (!prose) st = JUE_ERR_INVALID;
         }
     }
