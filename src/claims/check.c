@@ -631,6 +631,9 @@ static void check_numbering(ck *k)
         const jue_section *sec = &cl->sections[i];
         int n = cn_value(sec->number), L = sec->level == 2 ? 1 : 0;
         if (n < 0 || sec->level < 1 || sec->level > 2) continue;
+        /* the terms of 名词解释 ("三、经营收入：指…") are a list of definitions,
+         * often broken across pages and lines; their numbers are left alone */
+        if (strstr(sec->title, "：指") || strstr(sec->title, ":指")) continue;
         if (L == 0) prev[1] = 0;
         int p = prev[L];
         prev[L] = n;
