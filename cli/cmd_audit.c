@@ -47,8 +47,12 @@ static void html_esc(jue_buf *b, const char *s)
 
 /* The id the HTML renderer gives a cell (render_internal.h): T03-2101501-基本支出,
  * side-prefixed in 01/04 (T01-inc-本年收入合计-决算数). */
-static void cell_id(const jue_disclosure *d, const jue_finding *f, jue_buf *out)
+/* The id of the cell a finding names, as the HTML renderer writes it; the
+ * tables of the k-th document (k > 0) of a report get the prefix "dK-" so
+ * several documents' cells do not share ids. */
+static void cell_id(const jue_disclosure *d, size_t k, const jue_finding *f, jue_buf *out)
 {
+    if (k) jue_buf_printf(out, "d%zu-", k);
     jue_buf_printf(out, "T%02d", f->table + 1);
     if (!f->row || !f->column) return;
     const jue_table *t = d ? d->tables[f->table] : NULL;
@@ -74,6 +78,23 @@ static const char REPORT_CSS[] =
     ".audit li{margin:.3em 0}.audit .error{color:#a00}.audit .warning{color:#a60}.audit .info{color:#555}"
     ".audit .rule{color:#777;font-size:.85em}.audit .ok{color:#070}"
     ":target{outline:3px solid #06c !important}\n";
+
+/* Copies a document's rendered tables into the report, prefixing their ids
+ * for the k-th document (see cell_id). */
+static void put_body(jue_buf *out, const char *body, size_t len, size_t k)
+{
+    if (!k) { jue_buf_putn(out, body, len); return; }
+    const char *p = body, *end = body + len;
+    for (;;) {
+        const char *q = p;
+        while (q + 5 <= end && memcmp(q, " id=\"", 5)) q++;
+        if (q + 5 > end) break;
+        jue_buf_putn(out, p, (size_t)(q - p) + 5);
+        jue_buf_printf(out, "d%zu-", k);
+        p = q + 5;
+    }
+    jue_buf_putn(out, p, (size_t)(end - p));
+}
 
 /* The rendered tables' <style> and body, spliced into one report. */
 static bool split_rendered(const char *html, const char **style, size_t *style_len, const char **body,
@@ -110,11 +131,12 @@ static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf
         const jue_finding *x = &f->items[i];
         if (x->table < 0 || !x->row || !x->column) continue;
         const jue_disclosure *d = NULL;
+        size_t dk = 0;
         for (size_t k = 0; k < n; k++)
-            if (i >= a[k].first && i < a[k].first + a[k].count) d = a[k].d;
+            if (i >= a[k].first && i < a[k].first + a[k].count) d = a[k].d, dk = k;
         jue_buf id;
         jue_buf_init(&id);
-        cell_id(d, x, &id);
+        cell_id(d, dk, x, &id);
         jue_buf_puts(out, "[id=\"");
         for (const char *s = jue_buf_str(&id); *s; s++) {
             if (*s == '"' || *s == '\\') jue_buf_putc(out, '\\');
@@ -139,10 +161,10 @@ static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf
         for (size_t i = a[k].first; i < a[k].first + a[k].count; i++) {
             const jue_finding *x = &f->items[i];
             jue_buf_printf(out, "<li class=\"%s\">", jue_severity_str(x->severity));
-            if (x->table >= 0 && k < nt) {
+            if (x->table >= 0 && k < nt && a[k].d && a[k].d->tables[x->table]) {   /* a link only to a printed table */
                 jue_buf id;
                 jue_buf_init(&id);
-                cell_id(a[k].d, x, &id);
+                cell_id(a[k].d, k, x, &id);
                 jue_buf_puts(out, "<a href=\"#");
                 html_esc(out, jue_buf_str(&id));
                 jue_buf_puts(out, "\">");
@@ -171,7 +193,7 @@ static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf
         jue_buf_puts(out, "</section>\n");
         if (k < nt && tables[k].len &&
             split_rendered(jue_buf_str(&tables[k]), &style, &style_len, &body, &body_len))
-            jue_buf_putn(out, body, body_len);
+            put_body(out, body, body_len, k);
     }
     jue_buf_puts(out, "</body>\n</html>\n");
     for (size_t i = 0; i < nt; i++) jue_buf_free(&tables[i]);
@@ -271,6 +293,7 @@ int cmd_audit(int argc, char **argv)
     jue_profile *prof = NULL;
     jue_rulepack *pack = NULL;
     jue_claim_checks *checks = NULL;
+    jue_perf_checks *perf_checks = NULL;
     audited *done = calloc(nfiles, sizeof *done);
     jue_findings f;
     jue_findings_init(&f);
@@ -289,6 +312,13 @@ int cmd_audit(int argc, char **argv)
         goto out;
     }
     st = jue_claim_checks_load(NULL, &checks, &d);
+    if (st != JUE_OK) {
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
+        goto out;
+    }
+    st = jue_perf_checks_load(NULL, &perf_checks, &d);
     if (st != JUE_OK) {
         cli_print_diags(&d, false);
         jue_diags_free(&d);
@@ -318,7 +348,7 @@ int cmd_audit(int argc, char **argv)
         /* published 绩效自评表 against themselves (documents only; a source's perf.yaml is checked by build) */
         struct stat ps;
         if (stat(files[i], &ps) == 0 && !S_ISDIR(ps.st_mode) &&
-            jue_perf_audit_file(files[i], cat, prof, &f) == JUE_ERR_NOMEM) { cli_error("out of memory"); rc = EXIT_USAGE; }
+            jue_perf_audit_file(files[i], cat, prof, perf_checks, &f) == JUE_ERR_NOMEM) { cli_error("out of memory"); rc = EXIT_USAGE; }
         jue_findings_sort(&f);
         done[i].count = f.len - done[i].first;
     }
@@ -359,6 +389,7 @@ out:
     jue_findings_free(&f);
     jue_rulepack_free(pack);
     jue_claim_checks_free(checks);
+    jue_perf_checks_free(perf_checks);
     jue_profile_free(prof);
     jue_catalog_free(cat);
     free(files);

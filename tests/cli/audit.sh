@@ -17,6 +17,22 @@ bad() { echo "FAIL: $*"; fail=$((fail+1)); }
 "$JUE_BIN" audit "$EX" --format html -o "$tmp/r.html" && grep -q '没有发现问题' "$tmp/r.html" &&
   grep -q 'id="T03-2101501-基本支出"' "$tmp/r.html" && ok || bad "clean html report"
 
+# several documents in one HTML report: each one's cells keep ids of their own
+# and every link lands on a cell that exists
+L="$JUE_SHARED/fixtures/real/liling-medical-security-2022.txt" Z="$JUE_SHARED/fixtures/real/zhenan-medical-security-2023.txt"
+"$JUE_BIN" audit "$L" "$Z" --format html -o "$tmp/two.html" >/dev/null 2>&1
+if command -v python3 >/dev/null; then
+  python3 - "$tmp/two.html" <<'PY' && ok || bad "two-document report: duplicate ids or dangling links"
+import re, sys
+x = open(sys.argv[1], encoding="utf-8").read()
+ids = re.findall(r' id="([^"]+)"', x)
+assert len(ids) > 1000 and len(ids) == len(set(ids)), "duplicate ids"
+links = re.findall(r'href="#([^"]+)"', x)
+assert any(l.startswith("d1-") for l in links), "no link into the second document"
+assert all(l in set(ids) for l in links), [l for l in links if l not in set(ids)]
+PY
+fi
+
 # a local pack on top of the national one, with a failing rule
 cat >"$tmp/local.rules" <<'R'
 include national
