@@ -21,7 +21,9 @@ void usage_build(void)
          "with controlled rounding so every printed total adds up. Writes the chosen formats\n"
          "(default: all) into OUT_DIR: the tables in html/xlsx/md/csv/json, the notes as\n"
          "NAME-notes.md, the complete document (cover, 概况, tables, notes, glossary, charts) as\n"
-         "NAME-document.html/.pdf/.docx, and the 绩效自评 when the source has perf.yaml. Mistakes in the source are all reported as file:line:col\n"
+         "NAME-document.html/.pdf/.docx, and when the source has perf.yaml the 绩效自评 as\n"
+         "NAME-perf.md (md), NAME-perf.html (html) and NAME-perf.xlsx (xlsx), its 自评表 also in the\n"
+         "document. Mistakes in the source (perf.yaml included) are all reported as file:line:col\n"
          "and nothing is written (exit 3). The compiled tables are then audited with the profile's\n"
          "rule pack (juesuan audit); while it finds errors nothing is written (exit 1) unless --force.");
 }
@@ -60,6 +62,15 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         if (st == JUE_ERR_INVALID)
             cli_print_diags(&d, false), jue_diags_free(&d),
                 cli_error("%s: the source has mistakes; nothing was written", src_dir);
+        goto done;
+    }
+    /* the 绩效自评 (perf.yaml, loaded and checked with the source) scored
+     * by the profile's method, before anything is written */
+    if (src->perf && jue_perf_score_profile(src->perf, profile, &d) != JUE_OK) {
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        cli_error("%s: the scoring profile has mistakes; nothing was written", src_dir);
+        rc = EXIT_BADINPUT;
         goto done;
     }
     jue_compile_stats stats;
@@ -177,11 +188,10 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         }
         jue_document_free(doc);
     }
-    /* the performance self-evaluations, when the source has perf.yaml */
-    if (st == JUE_OK) {
-        jue_status ps = jue_perf_build(src_dir, out_dir, base, profile, &d);
-        if (ps != JUE_OK) rc = ps == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
-    }
+    /* the 绩效自评 when the source has perf.yaml: the 自评报告 (md), the
+     * 自评表 (html, and a workbook of their own beside the tables' one) */
+    if (st == JUE_OK && src->perf && jue_perf_write(src->perf, out_dir, base, formats, &d) != JUE_OK)
+        rc = EXIT_USAGE;
     if (!quiet && st == JUE_OK) {
         for (size_t i = before; i < d.len; i++)
             if (d.items[i].severity == JUE_SEV_INFO) printf("wrote %s\n", d.items[i].file);

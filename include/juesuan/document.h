@@ -8,6 +8,7 @@
 #ifndef JUESUAN_DOCUMENT_H
 #define JUESUAN_DOCUMENT_H
 
+#include "form.h"
 #include "profile.h"
 #include "source.h"
 
@@ -18,6 +19,7 @@ typedef enum {
     JUE_BLK_PARA,       /* one paragraph of text */
     JUE_BLK_TABLE,      /* table = a national table of the disclosure, printed as its label/title say */
     JUE_BLK_CHART,      /* chart (below) */
+    JUE_BLK_FORM,       /* form = any other printed form (form.h), e.g. a 绩效自评表 */
     JUE_BLK_PAGEBREAK   /* a new page in paged formats */
 } jue_block_kind;
 
@@ -43,6 +45,7 @@ typedef struct {
     char *anchor;           /* headings and tables: an id for links ("part-3", "T05", "notes-5") */
     jue_table_id table;     /* JUE_BLK_TABLE */
     jue_chart *chart;       /* JUE_BLK_CHART (owned) */
+    jue_form *form;         /* JUE_BLK_FORM (owned) */
 } jue_block;
 
 typedef struct {
@@ -54,7 +57,9 @@ typedef struct {
 
 /* Builds the document of a compiled disclosure: src gives the texts (duties,
  * organisation, units, staffing, glossary, performance), prof the table
- * numbers, and the notes come from jue_notes_markdown. Warnings (a missing
+ * numbers, and the notes come from jue_notes_markdown. When the source has
+ * perf.yaml (src->perf, scored), 第五部分 附件 holds the 绩效自评: the
+ * summary, then for each evaluation its 综述 and its 自评表 as a form. Warnings (a missing
  * reason …) go to diags. Free with jue_document_free. */
 jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
                               const jue_profile *prof, jue_document **out, jue_diags *diags);

@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "model.h"
+#include "perf.h"
 
 /* Income sources: the eight income lines of table 01, in order. */
 typedef enum {
@@ -114,6 +115,12 @@ typedef struct {
     /* The whole department.yaml, for sections used by the narrative
      * (staffing, procurement, assets, last year, …). Owned. */
     struct jue_ynode *meta;
+
+    /* perf.yaml, the year's 绩效自评, or NULL when the directory has none.
+     * Loaded and checked with the rest (every mistake as perf.yaml:line:col,
+     * project amounts against expenditure.csv), scored by the national
+     * method; `build` scores it again by its profile. Owned. */
+    jue_perf_set *perf;
 } jue_source;
 
 /* Loads the source in dir. The catalog must cover the source's year.

@@ -33,6 +33,7 @@ void jue_document_free(jue_document *doc)
         free(doc->blocks[i].text2);
         free(doc->blocks[i].anchor);
         chart_free(doc->blocks[i].chart);
+        jue_form_free(doc->blocks[i].form);
     }
     free(doc->blocks);
     free(doc->title);
@@ -184,6 +185,47 @@ static void charts_for_section(jue_document *doc, const jue_source *src, const j
     }
 }
 
+/* 第五部分's 绩效自评: the summary of the 预算绩效 section, then the
+ * 部门整体 evaluation and each project's, each as its 综述 and its 自评表 —
+ * the order of published documents (DOMAIN.md §1, §5). */
+static jue_status perf_part(jue_document *doc, const jue_perf_set *s)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_status st = jue_perf_summary(s, &b);
+    if (st == JUE_OK) para(doc, jue_buf_str(&b), b.len);
+    size_t nproj = 0, k = 0;
+    bool dept = false;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->evals[i].kind == JUE_PERF_PROJECT) nproj++;
+        else dept = true;
+    }
+    for (int kind = JUE_PERF_DEPT; kind <= JUE_PERF_PROJECT && st == JUE_OK; kind++) {
+        if (kind == JUE_PERF_DEPT ? !dept : !nproj) continue;
+        char title[64], anchor[32];
+        snprintf(title, sizeof title, "（%s）%s", CN[k], kind == JUE_PERF_DEPT ? "部门整体支出绩效自评" : "项目支出绩效自评");
+        snprintf(anchor, sizeof anchor, "part-5-1-%zu", ++k);
+        heading(doc, 3, title, anchor);
+        size_t no = 0;
+        for (size_t i = 0; i < s->n && st == JUE_OK; i++) {
+            if ((int)s->evals[i].kind != kind) continue;
+            jue_buf_reset(&b);
+            if (kind == JUE_PERF_PROJECT && nproj > 1) jue_buf_printf(&b, "%zu. ", ++no);
+            st = jue_perf_overview(s, i, &b);
+            if (st == JUE_OK) para(doc, jue_buf_str(&b), b.len);
+            jue_form *f = NULL;
+            if (st == JUE_OK) st = jue_perf_form(s, i, &f);
+            if (st != JUE_OK) break;
+            jue_block *blk = add(doc, JUE_BLK_FORM);
+            if (!blk) { jue_form_free(f); st = JUE_ERR_NOMEM; break; }
+            blk->form = f;
+            blk->anchor = jue_strdup(f->anchor);
+        }
+    }
+    jue_buf_free(&b);
+    return st;
+}
+
 jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
                               const jue_profile *prof, jue_document **out, jue_diags *diags)
 {
@@ -326,9 +368,14 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
 
     /* 第五部分 附件 */
     heading(doc, 1, "第五部分 附件", "part-5");
-    const char *perf = ytext(src, "performance", NULL);
     heading(doc, 2, "一、预算绩效情况", "part-5-1");
-    paras(doc, perf ? perf : "本部门绩效自评结果另行公开。");
+    if (src->perf && src->perf->scored) {
+        st = perf_part(doc, src->perf);
+        if (st != JUE_OK) { jue_document_free(doc); return st; }
+    } else {
+        const char *perf = ytext(src, "performance", NULL);
+        paras(doc, perf ? perf : "本部门绩效自评结果另行公开。");
+    }
     const char *notes_other = ytext(src, "notes", NULL);
     if (notes_other) {
         heading(doc, 2, "二、其他需要说明的情况", "part-5-2");

@@ -407,8 +407,17 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     jue_buf_free(&cb);
     num(v, "通用设备", meta_int(src, "assets", "equipment_over_50"));
     num(v, "专用设备", meta_int(src, "assets", "equipment_over_100"));
-    const jue_ynode *perf = meta(src, "performance", NULL);
-    set(v, "绩效", perf && perf->type == JUE_Y_SCALAR ? perf->value : "");
+    /* 预算绩效: computed from perf.yaml when the source has it (counts,
+     * amounts, average score, grades), else the department's own text */
+    jue_buf pb;
+    jue_buf_init(&pb);
+    if (src->perf && src->perf->scored && jue_perf_summary(src->perf, &pb) == JUE_OK) {
+        set(v, "绩效", jue_buf_str(&pb));
+    } else {
+        const jue_ynode *perf = meta(src, "performance", NULL);
+        set(v, "绩效", perf && perf->type == JUE_Y_SCALAR ? perf->value : "");
+    }
+    jue_buf_free(&pb);
 }
 
 /* ---------- templates ---------- */

@@ -14,7 +14,145 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/yaml_tree.h"
 #include "import/import_internal.h"
+
+/* --- the checks as data (data/rules/perf.yaml) ---------------------------- */
+
+enum { R_SUM, R_RATE, R_RATE_SCORE, R_SCORE, R_WEIGHTS, R_TOTAL, R_GRADE, R_FIGURE, R_OVERVIEW, R_OVERVIEW_NAME,
+       R_SUMMARY, R_SUMMARY_COUNT, R_PROJECT_TOTAL, R_DEPT_TOTAL, R_N };
+static const char *const RULE[R_N] = { "perf.sum", "perf.rate", "perf.rate-score", "perf.score", "perf.weights",
+                                       "perf.total", "perf.grade", "perf.figure", "perf.overview",
+                                       "perf.overview-name", "perf.summary", "perf.summary-count",
+                                       "perf.project-total", "perf.dept-total" };
+static const int DEFAULT_SEV[R_N] = { JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_ERROR,
+                                      JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_WARNING, JUE_SEV_ERROR, JUE_SEV_WARNING,
+                                      JUE_SEV_ERROR, JUE_SEV_WARNING, JUE_SEV_ERROR, JUE_SEV_ERROR };
+
+enum { P_BUDGET, P_EXECUTED, P_RATE, P_SCORE, P_AVERAGE, P_GRADE, P_OVERVIEW, P_SUMMARY, P_N };
+static const char *const PHRASE_KEY[P_N] = { "budget", "executed", "rate", "score", "average", "grade", "overview",
+                                             "summary" };
+/* the shipped data/rules/perf.yaml, for a run without it */
+static const char *const DEFAULT_PHRASES[P_N] = {
+    "全年预算数|预算数|涉及预算金额|涉及预算资金|涉及全年预算数|预算金额|预算资金",
+    "全年执行数|执行数|实际支出|实际执行",
+    "完成预算的|预算执行率|执行率",
+    "自评得分|得分",
+    "平均得分|平均分",
+    "等级为|评级为|自评等级",
+    "项目绩效自评综述|绩效自评综述|自评综述|整体支出绩效自评得分|整体支出自评得分",
+    "绩效自评的|开展绩效自评|绩效自评结果|开展了绩效自评|进行了绩效自评",
+};
+
+#define MAX_PHRASES 32
+
+struct jue_perf_checks {
+    int sev[R_N];                      /* jue_severity, or -1 = off */
+    char *phrase[P_N][MAX_PHRASES];    /* owned */
+    size_t nphrase[P_N];
+};
+
+void jue_perf_checks_free(jue_perf_checks *c)
+{
+    if (!c) return;
+    for (int k = 0; k < P_N; k++)
+        for (size_t i = 0; i < c->nphrase[k]; i++) free(c->phrase[k][i]);
+    free(c);
+}
+
+static bool add_phrase(jue_perf_checks *c, int k, const char *s, size_t n)
+{
+    if (!n || c->nphrase[k] >= MAX_PHRASES) return true;
+    char *t = malloc(n + 1);
+    if (!t) return false;
+    memcpy(t, s, n);
+    t[n] = 0;
+    c->phrase[k][c->nphrase[k]++] = t;
+    return true;
+}
+
+static jue_perf_checks *checks_default(void)
+{
+    jue_perf_checks *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    for (int r = 0; r < R_N; r++) c->sev[r] = DEFAULT_SEV[r];
+    for (int k = 0; k < P_N; k++)
+        for (const char *p = DEFAULT_PHRASES[k]; *p;) {
+            size_t n = strcspn(p, "|");
+            if (!add_phrase(c, k, p, n)) { jue_perf_checks_free(c); return NULL; }
+            p += n + (p[n] == '|');
+        }
+    return c;
+}
+
+jue_status jue_perf_checks_load(const char *path, jue_perf_checks **out, jue_diags *diags)
+{
+    *out = NULL;
+    char def[4096];
+    if (!path) {
+        snprintf(def, sizeof def, "%s/rules/perf.yaml", jue_data_dir());
+        path = def;
+    }
+    char *text;
+    size_t len;
+    if (jue_read_file(path, &text, &len) != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the checks of 绩效自评");
+        return JUE_ERR_IO;
+    }
+    jue_ynode *root = NULL;
+    jue_status st = jue_yaml_parse(path, text, len, &root, diags);
+    free(text);
+    if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
+    jue_perf_checks *c = checks_default();
+    if (!c) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
+    size_t errs = diags->errors;
+    const jue_ynode *m = jue_ymap_get(root, "checks");
+    for (size_t i = 0; m && m->type == JUE_Y_MAP && i + 1 < m->n; i += 2) {
+        const jue_ynode *k = m->items[i], *v = m->items[i + 1];
+        int id = -1;
+        for (int q = 0; q < R_N; q++)
+            if (k->type == JUE_Y_SCALAR && !strcmp(k->value, RULE[q])) id = q;
+        const char *sv = v->type == JUE_Y_SCALAR ? v->value : "";
+        if (id < 0)
+            jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col, "unknown check '%s'",
+                         k->type == JUE_Y_SCALAR ? k->value : "?");
+        else if (!strcmp(sv, "error")) c->sev[id] = JUE_SEV_ERROR;
+        else if (!strcmp(sv, "warning")) c->sev[id] = JUE_SEV_WARNING;
+        else if (!strcmp(sv, "info")) c->sev[id] = JUE_SEV_INFO;
+        else if (!strcmp(sv, "off")) c->sev[id] = -1;
+        else jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "severity must be error, warning, info or off");
+    }
+    const jue_ynode *ph = jue_ymap_get(root, "phrases");
+    for (size_t i = 0; ph && ph->type == JUE_Y_MAP && i + 1 < ph->n; i += 2) {
+        const jue_ynode *k = ph->items[i], *v = ph->items[i + 1];
+        int id = -1;
+        for (int q = 0; q < P_N; q++)
+            if (k->type == JUE_Y_SCALAR && !strcmp(k->value, PHRASE_KEY[q])) id = q;
+        if (id < 0 || v->type != JUE_Y_SEQ || !v->n || v->n > MAX_PHRASES) {
+            jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col,
+                         "phrases: '%s' must be budget, executed, rate, score, average, grade, overview or summary "
+                         "with a list of 1–%d phrases", k->type == JUE_Y_SCALAR ? k->value : "?", MAX_PHRASES);
+            continue;
+        }
+        for (size_t j = 0; j < c->nphrase[id]; j++) free(c->phrase[id][j]);
+        c->nphrase[id] = 0;
+        for (size_t j = 0; j < v->n; j++) {
+            const jue_ynode *e = v->items[j];
+            if (e->type != JUE_Y_SCALAR || !*e->value) {
+                jue_diag_add(diags, JUE_SEV_ERROR, path, e->line, e->col, "a phrase must be text");
+                continue;
+            }
+            if (!add_phrase(c, id, e->value, strlen(e->value))) { jue_perf_checks_free(c); jue_ynode_free(root); return JUE_ERR_NOMEM; }
+        }
+    }
+    jue_ynode_free(root);
+    if (diags->errors > errs) {
+        jue_perf_checks_free(c);
+        return JUE_ERR_INVALID;
+    }
+    *out = c;
+    return JUE_OK;
+}
 
 typedef enum { F_MONEY, F_POINTS, F_RATE } fkind;
 
@@ -44,7 +182,7 @@ typedef struct {
 
 typedef struct {
     jue_buf title;
-    int line;
+    int line, page;
     bool dept_layout;            /* task rows (任务 N) and 金额合计 */
     bool seen_initial;           /* a header with 年初预算数: project layout */
     brow tasks[MAX_ROWS];
@@ -64,12 +202,37 @@ typedef struct {
     char grade[16];
     int grade_line, grade_page;
     int rows;
+    jue_buf name;                /* 项目名称 / 单位名称 as printed (squeezed) */
+    int project_task;            /* the task row of 项目支出 (部门整体), -1 = none */
 } ptable;
+
+/* What the cross checks need of a finished 自评表. */
+typedef struct {
+    bool project;
+    char *name;                  /* matchkey of its 项目名称 (or title) */
+    char *title;
+    int line, page;
+    fig init, A, B, rate, score, task_B;
+    char grade[16];
+    int matched;                 /* 综述 paragraphs naming it */
+} tsum;
+
+/* A paragraph of prose (rows of one cell joined), squeezed of spaces. */
+typedef struct {
+    char *text;
+    int line, page;
+} ppara;
 
 typedef struct {
     const char *file;
     jue_findings *out;
     jue_status err;
+    const jue_perf_checks *k;
+    const jue_disclosure *disc;  /* the tables the same document holds, may be NULL */
+    tsum *tabs;
+    size_t ntabs, tabs_cap;
+    ppara *paras;
+    size_t nparas, paras_cap;
 } actx;
 
 /* --- figures ----------------------------------------------------------- */
@@ -240,10 +403,18 @@ static void add(actx *c, const ptable *t, const char *rule, jue_severity sev, in
 static void add(actx *c, const ptable *t, const char *rule, jue_severity sev, int line, int page,
                 const char *expected, const char *actual, const char *fmt, ...)
 {
+    int r = -1;
+    for (int q = 0; q < R_N; q++)
+        if (!strcmp(rule, RULE[q])) r = q;
+    int sv = r < 0 ? (int)sev : c->k->sev[r];
+    if (sv < 0) return;
+    sev = (jue_severity)sv;
     jue_buf m;
     jue_buf_init(&m);
-    jue_buf_puts(&m, jue_buf_str(&t->title));
-    jue_buf_puts(&m, "：");
+    if (t) {
+        jue_buf_puts(&m, jue_buf_str(&t->title));
+        jue_buf_puts(&m, "：");
+    }
     va_list ap;
     va_start(ap, fmt);
     char tmp[1024];
@@ -366,6 +537,57 @@ static void check_score_le(actx *c, const ptable *t, const fig *w, const fig *s,
         w->text);
 }
 
+/* Keeps what the cross checks need of a finished table. */
+static void push_table(actx *c, const ptable *t)
+{
+    if (c->ntabs == c->tabs_cap) {
+        size_t nc = c->tabs_cap ? c->tabs_cap * 2 : 8;
+        tsum *nt = realloc(c->tabs, nc * sizeof *nt);
+        if (!nt) { c->err = JUE_ERR_NOMEM; return; }
+        c->tabs = nt;
+        c->tabs_cap = nc;
+    }
+    tsum *x = &c->tabs[c->ntabs];
+    memset(x, 0, sizeof *x);
+    const char *title = jue_buf_str(&t->title);
+    x->project = !t->has_sum && !strstr(title, "整体");
+    x->title = jue_strdup(title);
+    /* the name to match a 综述 by: 项目名称, else the title without its end */
+    jue_buf n;
+    jue_buf_init(&n);
+    if (t->name.len) {
+        jue_buf_puts(&n, jue_buf_str(&t->name));
+    } else {
+        jue_buf_puts(&n, title);
+        static const char *const END[] = { "项目支出绩效自评表", "支出绩效自评表", "绩效自评表" };
+        for (size_t i = 0; i < 3; i++) {
+            size_t e = strlen(END[i]);
+            if (n.len > e && !strcmp(jue_buf_str(&n) + n.len - e, END[i])) { n.len -= e; n.data[n.len] = 0; break; }
+        }
+    }
+    size_t pe = strlen("项目");
+    if (n.len > pe && !strcmp(jue_buf_str(&n) + n.len - pe, "项目")) n.len -= pe, n.data[n.len] = 0;
+    x->name = jue_buf_err(&n) ? NULL : jue_strdup(jue_buf_str(&n));
+    jue_buf_free(&n);
+    if (!x->title || !x->name) {
+        free(x->title);
+        free(x->name);
+        c->err = JUE_ERR_NOMEM;
+        return;
+    }
+    x->line = t->line, x->page = t->page;
+    if (t->has_sum) {
+        x->A = t->sum.amt[0], x->B = t->sum.amt[3], x->rate = t->sum.rate;
+        if (t->project_task >= 0) x->task_B = t->tasks[t->project_task].amt[3];
+    } else if (t->has_fund[JUE_PSRC_TOTAL]) {
+        const brow *f = &t->fund[JUE_PSRC_TOTAL];
+        x->init = f->amt[0], x->A = f->amt[1], x->B = f->amt[2], x->rate = f->rate;
+    }
+    if (t->has_total) x->score = t->total_score;
+    memcpy(x->grade, t->grade, sizeof x->grade);
+    c->ntabs++;
+}
+
 static void finish(actx *c, ptable *t)
 {
     const brow *budget = NULL;
@@ -454,7 +676,9 @@ static void finish(actx *c, ptable *t)
                     "总分 %s 对应等级“%s”（优 ≥ 90，良 80–90，中 60–80，差 < 60），印为“%s”", ts->text, g, t->grade);
         }
     }
+    push_table(c, t);
     jue_buf_free(&t->title);
+    jue_buf_free(&t->name);
     memset(t, 0, sizeof *t);
 }
 
@@ -476,8 +700,10 @@ static void start(ptable *t, const jue_grow *r, const char *title)
 {
     memset(t, 0, sizeof *t);
     jue_buf_init(&t->title);
+    jue_buf_init(&t->name);
     jue_buf_puts(&t->title, title);
-    t->line = r->line;
+    t->line = r->line, t->page = r->page;
+    t->project_task = -1;
     t->cur_l1 = -1;
     for (int l = 0; l < JUE_L1_N; l++) t->declared[l] = -1;
 }
@@ -493,7 +719,24 @@ static void row(actx *c, ptable *t, const jue_grow *r, jue_buf *k)
         if (!strcmp(s, "一级指标")) { t->in_ind = true; return; }
         if (strstr(s, "年初预算数")) t->seen_initial = true;
         if (!t->in_ind && !strncmp(s, "任务", strlen("任务")) && s[strlen("任务")] >= '0' && s[strlen("任务")] <= '9') {
-            if (t->ntasks < MAX_ROWS) read_dept_row(r, &t->tasks[t->ntasks++]);
+            if (t->ntasks < MAX_ROWS) {
+                read_dept_row(r, &t->tasks[t->ntasks++]);
+                /* the task of the projects (任务 3 项目支出), checked against table 03 */
+                for (size_t j = i + 1; j < r->n && t->project_task < 0; j++) {
+                    squeeze(k, r->cells[j].text);
+                    if (!strcmp(jue_buf_str(k), "项目支出")) t->project_task = (int)t->ntasks - 1;
+                }
+            }
+            return;
+        }
+        if (!t->in_ind && !t->name.len &&
+            (!strcmp(s, "项目名称") || (strlen(s) >= strlen("单位名称") && !strcmp(s + strlen(s) - strlen("单位名称"), "单位名称")) ||
+             !strcmp(s, "部门(单位)名称") || !strcmp(s, "部门名称"))) {
+            for (size_t j = i + 1; j < r->n; j++)
+                if (!r->cells[j].copy && r->cells[j].text[0]) {
+                    jue_imp_matchkey(&t->name, r->cells[j].text);
+                    break;
+                }
             return;
         }
         if (!t->in_ind && (!strcmp(s, "金额合计") || !strcmp(s, "合计")) && !t->seen_initial) {
@@ -541,31 +784,576 @@ static void row(actx *c, ptable *t, const jue_grow *r, jue_buf *k)
     (void)c;
 }
 
-static jue_status audit_doc(const jue_idoc *doc, const char *file, jue_findings *out)
+/* --- 综述, summary and the disclosure's tables ---------------------------- */
+
+/* A figure read from a sentence. */
+typedef struct {
+    bool present;
+    int64_t value;
+    jue_interval iv;
+    char text[48];
+} sfig;
+
+static const char *nth_phrase(const actx *c, int kind, size_t i)
 {
-    actx c = { file, out, JUE_OK };
-    jue_buf k;
+    return i < c->k->nphrase[kind] ? c->k->phrase[kind][i] : NULL;
+}
+
+/* Length of the UTF-8 character at p (1 for a stray byte), never past its NUL. */
+static size_t u8len(const unsigned char *p)
+{
+    size_t k = *p < 0xC0 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+    for (size_t i = 1; i < k; i++)
+        if (!p[i]) return i;
+    return k;
+}
+
+/* The earliest phrase of a kind in [from, end) (the longest at a position):
+ * its start in *at, the text after it returned; NULL when none. */
+static const char *find_phrase(const actx *c, int kind, const char *from, const char *end, const char **at)
+{
+    const char *best = NULL;
+    size_t blen = 0;
+    for (size_t i = 0;; i++) {
+        const char *ph = nth_phrase(c, kind, i);
+        if (!ph) break;
+        size_t n = strlen(ph);
+        for (const char *q = from; q + n <= end; q++) {
+            if (memcmp(q, ph, n)) continue;
+            if (!best || q < best || (q == best && n > blen)) best = q, blen = n;
+            break;
+        }
+    }
+    if (at) *at = best;
+    return best ? best + blen : NULL;
+}
+
+static const char *find_text(const char *from, const char *end, const char *what)
+{
+    size_t n = strlen(what);
+    for (const char *q = from; q + n <= end; q++)
+        if (!memcmp(q, what, n)) return q;
+    return NULL;
+}
+
+/* Skips the words between a phrase and its figure: 为, 是, 达, 共, 约, a colon. */
+static const char *skip_lead(const char *p, const char *end)
+{
+    static const char *const W[] = { "为", "是", "达", "共", "约", "：", ":", "了" };
+    for (int k = 0; k < 3; k++) {
+        bool hit = false;
+        for (size_t i = 0; i < sizeof W / sizeof W[0] && !hit; i++) {
+            size_t n = strlen(W[i]);
+            if (p + n <= end && !memcmp(p, W[i], n)) p += n, hit = true;
+        }
+        if (!hit) break;
+    }
+    return p;
+}
+
+static void set_text(sfig *f, const char *s, size_t n)
+{
+    if (n >= sizeof f->text) n = sizeof f->text - 1;
+    memcpy(f->text, s, n);
+    f->text[n] = 0;
+}
+
+/* An amount (万元 when no unit is written) right at p. */
+static sfig read_money(const char *p, const char *end)
+{
+    sfig f;
+    memset(&f, 0, sizeof f);
+    if (!p || p >= end || !(*p >= '0' && *p <= '9')) return f;
+    jue_amount a;
+    if (jue_amount_scan(p, (size_t)(end - p), JUE_UNIT_WAN, &a, NULL) != JUE_OK || a.blank || !a.consumed) return f;
+    f.present = true;
+    f.value = a.value;
+    f.iv = a.iv;
+    set_text(&f, p, a.consumed);
+    return f;
+}
+
+/* The digits of a plain decimal at p: its length, 0 when none. */
+static size_t decimal_len(const char *p, const char *end)
+{
+    const char *q = p;
+    while (q < end && ((*q >= '0' && *q <= '9') || *q == '.')) q++;
+    return p < end && *p >= '0' && *p <= '9' ? (size_t)(q - p) : 0;
+}
+
+/* A percentage right at p ("99.75%"). */
+static sfig read_rate(const char *p, const char *end)
+{
+    sfig f;
+    memset(&f, 0, sizeof f);
+    size_t n = p ? decimal_len(p, end) : 0;
+    if (!n) return f;
+    size_t pc = p + n < end && p[n] == '%' ? 1 : p + n + 3 <= end && !memcmp(p + n, "％", 3) ? 3 : 0;
+    if (!pc) return f;
+    int dec;
+    if (jue_percent_parse(p, n + pc, &f.value, &f.iv, &dec, NULL) != JUE_OK) return f;
+    f.present = true;
+    set_text(&f, p, n + pc);
+    return f;
+}
+
+/* Points right at p ("98.48分", "100"). */
+static sfig read_points(const char *p, const char *end)
+{
+    sfig f;
+    memset(&f, 0, sizeof f);
+    size_t n = p ? decimal_len(p, end) : 0;
+    if (!n || n >= sizeof f.text) return f;
+    char t[48];
+    memcpy(t, p, n);
+    t[n] = 0;
+    fig g;
+    memset(&g, 0, sizeof g);
+    if (!points(t, &g)) return f;
+    f.present = true;
+    f.value = g.value;
+    f.iv = g.iv;
+    set_text(&f, p, n);
+    return f;
+}
+
+/* A whole number right at p, -1 when none. */
+static long read_count(const char *p, const char *end)
+{
+    long v = 0;
+    const char *q = p;
+    while (q < end && *q >= '0' && *q <= '9' && v < 100000) v = v * 10 + (*q++ - '0');
+    return q == p ? -1 : v;
+}
+
+/* The figure of a kind after `from`, read where its phrase leaves off. */
+static sfig phrase_figure(const actx *c, int kind, const char *from, const char *end,
+                          sfig (*reader)(const char *, const char *))
+{
+    const char *p = find_phrase(c, kind, from, end, NULL);
+    if (!p) {
+        sfig f;
+        memset(&f, 0, sizeof f);
+        return f;
+    }
+    return reader(skip_lead(p, end), end);
+}
+
+static bool figs_agree(const sfig *s, const fig *t) { return jue_iv_overlaps(s->iv, t->iv); }
+static bool usable(const fig *f) { return f->present && !f->bad; }
+
+static void fmt_pts(char *out, size_t n, int64_t h) { fmt_points(out, n, h); }
+
+/* Characters two names share, as a share of the longer one (in percent). */
+static int name_likeness(const char *a, const char *b)
+{
+    size_t na = 0, nb = 0, common = 0;
+    const unsigned char *p = (const unsigned char *)a;
+    char used[256];
+    size_t lb = strlen(b);
+    if (lb >= sizeof used) return 0;
+    memset(used, 0, sizeof used);
+    for (const unsigned char *q = (const unsigned char *)b; *q; q++) nb += (*q & 0xC0) != 0x80;
+    while (*p) {
+        size_t k = u8len(p);
+        na++;
+        for (size_t j = 0; j + k <= lb; j++) {
+            if (used[j] || memcmp(b + j, p, k) || ((unsigned char)b[j] & 0xC0) == 0x80) continue;
+            memset(used + j, 1, k);
+            common++;
+            break;
+        }
+        p += k;
+    }
+    size_t m = na > nb ? na : nb;
+    return m ? (int)(common * 100 / m) : 0;
+}
+
+/* The 自评表 a 综述 speaks of: the 部门整体 one, or the project whose name
+ * matches (exactly, one inside the other, or the same characters mostly —
+ * "医疗保障管理事务" for "医疗保障事务管理"). *exact tells which. */
+static tsum *match_table(actx *c, bool dept, const char *name, bool *exact)
+{
+    tsum *best = NULL;
+    int bs = 0;
+    *exact = false;
+    for (size_t i = 0; i < c->ntabs; i++) {
+        tsum *t = &c->tabs[i];
+        if (t->project == dept) continue;
+        if (dept) { *exact = true; return t; }
+        int sc = !strcmp(t->name, name) ? 1000 : (*name && (strstr(t->name, name) || strstr(name, t->name))) ? 900
+                                                                                                   : name_likeness(name, t->name);
+        if (sc > bs) bs = sc, best = t;
+    }
+    if (bs < 80) return NULL;
+    *exact = bs >= 900;
+    return best;
+}
+
+static void note(actx *c, int rule, const ppara *p, const char *expected, const char *actual, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static void note(actx *c, int rule, const ppara *p, const char *expected, const char *actual, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    add(c, NULL, RULE[rule], (jue_severity)DEFAULT_SEV[rule], p ? p->line : 0, p ? p->page : 0, expected, actual, "%s",
+        msg);
+}
+
+/* A 综述: "X项目绩效自评综述：全年预算数A万元，执行数B万元，完成预算的P%，
+ * 自评得分S分" against X's 自评表. */
+static void check_overview(actx *c, const ppara *p)
+{
+    const char *text = p->text, *end = text + strlen(text), *at;
+    const char *after = find_phrase(c, P_OVERVIEW, text, end, &at);
+    if (!after) return;
+    const char *stop = find_text(after, end, "。");
+    if (!stop) stop = end;
+    /* the subject: the text before the marker, from the sentence it is in */
+    const char *from = text;
+    for (const char *q = text; q < at; q++) {
+        if (q + 3 <= at && (!memcmp(q, "。", 3) || !memcmp(q, "：", 3))) from = q + 3;
+        if (*q == ':') from = q + 1;
+    }
+    jue_buf name;
+    jue_buf_init(&name);
+    char subj[512];
+    snprintf(subj, sizeof subj, "%.*s", (int)(at - from), from);
+    jue_imp_matchkey(&name, jue_imp_skip_ordinal(subj));
+    /* "X项目" and "X部门整体支出" name X */
+    static const char *const TAIL[] = { "项目", "部门整体支出", "单位整体支出", "整体支出", "部门整体", "单位整体" };
+    for (size_t i = 0; i < sizeof TAIL / sizeof TAIL[0]; i++) {
+        size_t n = strlen(TAIL[i]);
+        if (name.len > n && !strcmp(jue_buf_str(&name) + name.len - n, TAIL[i])) { name.len -= n; name.data[name.len] = 0; }
+    }
+    bool dept = strstr(subj, "整体") || find_text(at, after, "整体");
+    bool exact;
+    tsum *t = jue_buf_err(&name) ? NULL : match_table(c, dept, jue_buf_str(&name), &exact);
+    if (!t) { jue_buf_free(&name); return; }
+    t->matched++;
+    const char *who = dept ? "部门整体支出" : jue_buf_str(&name);
+    if (!exact)
+        note(c, R_OVERVIEW_NAME, p, t->name, jue_buf_str(&name), "绩效自评综述中的项目名称“%s”与自评表的项目名称“%s”不一致",
+             jue_buf_str(&name), t->name);
+    sfig score;
+    memset(&score, 0, sizeof score);
+    size_t ml = (size_t)(after - at), dl = strlen("得分");
+    if (ml >= dl && !memcmp(after - dl, "得分", dl)) score = read_points(skip_lead(after, stop), stop);
+    sfig A = phrase_figure(c, P_BUDGET, after, stop, read_money);
+    sfig B = phrase_figure(c, P_EXECUTED, after, stop, read_money);
+    sfig rate = phrase_figure(c, P_RATE, after, stop, read_rate);
+    if (!score.present) score = phrase_figure(c, P_SCORE, after, stop, read_points);
+    bool amounts_off = false;
+    if (A.present && usable(&t->A) && !figs_agree(&A, &t->A)) {
+        amounts_off = true;
+        bool init = usable(&t->init) && figs_agree(&A, &t->init);
+        char ex[64];
+        snprintf(ex, sizeof ex, "%s万元", t->A.text);
+        note(c, R_OVERVIEW, p, ex, A.text, "%s的绩效自评综述中全年预算数为%s，而其自评表的全年预算数（A）为%s万元%s", who,
+             A.text, t->A.text, init ? "（综述写的是年初预算数）" : "");
+    }
+    if (B.present && usable(&t->B) && !figs_agree(&B, &t->B)) {
+        amounts_off = true;
+        char ex[64];
+        snprintf(ex, sizeof ex, "%s万元", t->B.text);
+        note(c, R_OVERVIEW, p, ex, B.text, "%s的绩效自评综述中执行数为%s，而其自评表的全年执行数（B）为%s万元", who, B.text,
+             t->B.text);
+    }
+    /* the rate against the table's B ÷ A (when the amounts agree: else the
+     * difference in the amounts is the finding) */
+    jue_interval r;
+    if (rate.present && !amounts_off && usable(&t->A) && usable(&t->B) && jue_iv_ratio(t->B.iv, t->A.iv, &r)) {
+        bool capped = r.lo >= JUE_PPB_ONE && jue_iv_contains(rate.iv, JUE_PPB_ONE);
+        if (!jue_iv_overlaps(r, rate.iv) && !capped) {
+            char e[48];
+            jue_interval x;
+            jue_fmt_percent(jue_iv_ratio(jue_iv_exact(t->B.value), jue_iv_exact(t->A.value), &x) ? x.lo : r.lo, 2, e,
+                            sizeof e);
+            note(c, R_OVERVIEW, p, e, rate.text, "%s的绩效自评综述称完成预算的%s，而其自评表全年执行数 %s ÷ 全年预算数 %s = %s", who,
+                 rate.text, t->B.text, t->A.text, e);
+        }
+    }
+    if (score.present && usable(&t->score) && !jue_iv_overlaps(score.iv, t->score.iv))
+        note(c, R_OVERVIEW, p, t->score.text, score.text, "%s的绩效自评综述中自评得分为%s分，而其自评表的总分为%s", who, score.text,
+             t->score.text);
+    /* 等级为“优” against the table's grade */
+    const char *g = find_phrase(c, P_GRADE, after, stop, NULL);
+    if (g && t->grade[0]) {
+        g = skip_lead(g, stop);
+        if (g + 3 <= stop && !memcmp(g, "“", 3)) g += 3;
+        else if (g < stop && *g == '"') g++;
+        static const char *const G[] = { "优", "良", "中", "差" };
+        for (size_t i = 0; i < 4; i++)
+            if (g + 3 <= stop && !memcmp(g, G[i], 3) && strcmp(G[i], t->grade))
+                note(c, R_OVERVIEW, p, t->grade, G[i], "%s的绩效自评综述中等级为“%s”，而其自评表的自评等级为“%s”", who, G[i],
+                     t->grade);
+    }
+    jue_buf_free(&name);
+}
+
+/* The grade of a table: as printed, else from its 总分 by the national bands. */
+static const char *table_grade(const tsum *t)
+{
+    if (t->grade[0]) return t->grade;
+    if (!usable(&t->score)) return NULL;
+    jue_perf_profile p;
+    jue_perf_profile_national(&p);
+    return jue_perf_grade((int)t->score.value, &p);
+}
+
+/* The 预算绩效 summary: "开展绩效自评的项目N个，涉及全年预算数A万元、全年执行数
+ * B万元，平均得分S分，其中等级为“优”的项目n个…" against the project 自评表
+ * published with it. */
+static void check_summary(actx *c, const ppara *p)
+{
+    size_t np = 0;
+    for (size_t i = 0; i < c->ntabs; i++) np += c->tabs[i].project;
+    if (!np) return;
+    const char *text = p->text, *end = text + strlen(text);
+    /* the clauses (；) of the self-evaluation of projects, in one sentence */
+    const char *at;
+    const char *hit = find_phrase(c, P_SUMMARY, text, end, &at);
+    while (hit) {
+        const char *cs = text, *se = find_text(at, end, "。");
+        if (!se) se = end;
+        for (const char *q = text; q < at; q++)
+            if (!memcmp(q, "；", 3) || !memcmp(q, "。", 3) || *q == ';') cs = q + (*q == ';' ? 1 : 3);
+        /* the group runs on over the clauses that follow (grade counts),
+         * up to one about something else: targets, monitoring, 部门整体 */
+        const char *ge = at;
+        for (;;) {
+            const char *sc = find_text(ge, se, "；");
+            const char *next = sc ? sc + 3 : se;
+            ge = sc ? sc : se;
+            if (!sc) break;
+            const char *ne = find_text(next, se, "；");
+            if (!ne) ne = se;
+            if (find_text(next, ne, "整体") || find_text(next, ne, "绩效目标") || find_text(next, ne, "监控") ||
+                find_text(next, ne, "跟踪"))
+                break;
+            ge = ne;
+            if (ne == se) break;
+        }
+        if (find_text(cs, ge, "整体")) {
+            hit = find_phrase(c, P_SUMMARY, ge, end, &at);
+            continue;
+        }
+        /* N个项目 / 项目N个 */
+        long count = -1;
+        for (const char *q = cs; q < ge && count < 0; q++) {
+            if (q + 6 <= ge && !memcmp(q, "项目", 6) && read_count(q + 6, ge) >= 0) {
+                const char *d = q + 6;
+                while (d < ge && *d >= '0' && *d <= '9') d++;
+                if (d + 3 <= ge && !memcmp(d, "个", 3)) count = read_count(q + 6, ge);
+            }
+            if (count < 0 && *q >= '0' && *q <= '9' && (q == cs || !(q[-1] >= '0' && q[-1] <= '9'))) {
+                const char *d = q;
+                while (d < ge && *d >= '0' && *d <= '9') d++;
+                if (d + 3 <= ge && !memcmp(d, "个", 3) && find_text(d + 3, d + 3 + 15 < ge ? d + 3 + 15 : ge, "项目"))
+                    count = read_count(q, ge);
+            }
+        }
+        char e[64], a[64];
+        if (count >= 0 && (size_t)count != np) {
+            snprintf(e, sizeof e, "%zu", np);
+            snprintf(a, sizeof a, "%ld", count);
+            note(c, R_SUMMARY_COUNT, p, e, a, "预算绩效情况说明称对%ld个项目开展了绩效自评，而文中公开的项目支出绩效自评表有%zu张", count, np);
+            return;
+        }
+        sfig A = phrase_figure(c, P_BUDGET, cs, ge, read_money);
+        sfig B = phrase_figure(c, P_EXECUTED, cs, ge, read_money);
+        sfig avg = phrase_figure(c, P_AVERAGE, cs, ge, read_points);
+        jue_interval sa = { 0, 0 }, si = { 0, 0 }, sb = { 0, 0 }, ss = { 0, 0 };
+        bool oka = true, oki = true, okb = true, oks = true;
+        int64_t va = 0, vi = 0, vb = 0;
+        for (size_t i = 0; i < c->ntabs; i++) {
+            const tsum *t = &c->tabs[i];
+            if (!t->project) continue;
+            oka = oka && usable(&t->A) && jue_iv_add(sa, t->A.iv, &sa), va += t->A.value;
+            oki = oki && usable(&t->init) && jue_iv_add(si, t->init.iv, &si), vi += t->init.value;
+            okb = okb && usable(&t->B) && jue_iv_add(sb, t->B.iv, &sb), vb += t->B.value;
+            oks = oks && usable(&t->score) && jue_iv_add(ss, t->score.iv, &ss);
+        }
+        if (A.present && (oka || oki) && !(oka && jue_iv_overlaps(A.iv, sa)) && !(oki && jue_iv_overlaps(A.iv, si))) {
+            jue_fmt_wan(oka ? va : vi, true, e, sizeof e);
+            note(c, R_SUMMARY, p, e, A.text, "预算绩效情况说明中自评项目涉及预算%s，而%zu张项目支出绩效自评表的全年预算数之和为%s万元", A.text, np, e);
+        }
+        if (B.present && okb && !jue_iv_overlaps(B.iv, sb)) {
+            jue_fmt_wan(vb, true, e, sizeof e);
+            note(c, R_SUMMARY, p, e, B.text, "预算绩效情况说明中自评项目执行数为%s，而%zu张项目支出绩效自评表的全年执行数之和为%s万元", B.text, np, e);
+        }
+        if (avg.present && oks) {
+            /* the mean of the printed 总分, each read as its interval */
+            jue_interval m = { ss.lo / (int64_t)np, (ss.hi + (int64_t)np - 1) / (int64_t)np };
+            if (!jue_iv_overlaps(avg.iv, m)) {
+                fmt_pts(e, sizeof e, (ss.lo + ss.hi) / 2 / (int64_t)np);
+                note(c, R_SUMMARY, p, e, avg.text, "预算绩效情况说明中平均得分为%s分，而%zu张项目支出绩效自评表总分的平均为%s分", avg.text, np, e);
+            }
+        }
+        /* “优”的项目n个 */
+        static const char *const G[] = { "优", "良", "中", "差" };
+        for (size_t g = 0; g < 4; g++) {
+            char pat[32];
+            snprintf(pat, sizeof pat, "“%s”的项目", G[g]);
+            const char *q = find_text(cs, ge, pat);
+            if (!q) continue;
+            long n = read_count(q + strlen(pat), ge);
+            if (n < 0) continue;
+            size_t have = 0;
+            bool known = true;
+            for (size_t i = 0; i < c->ntabs; i++) {
+                if (!c->tabs[i].project) continue;
+                const char *tg = table_grade(&c->tabs[i]);
+                if (!tg) known = false;
+                else have += !strcmp(tg, G[g]);
+            }
+            if (known && (size_t)n != have) {
+                snprintf(e, sizeof e, "%zu", have);
+                snprintf(a, sizeof a, "%ld", n);
+                note(c, R_SUMMARY, p, e, a, "预算绩效情况说明称等级为“%s”的项目%ld个，而项目支出绩效自评表中等级为“%s”的有%zu张", G[g], n,
+                     G[g], have);
+            }
+        }
+        return;
+    }
+}
+
+static const jue_cell *t03_cell(const actx *c, const char *col)
+{
+    const jue_table *t = c->disc ? c->disc->tables[JUE_T03] : NULL;
+    if (!t) return NULL;
+    int r = jue_table_find_row(t, JUE_L_TOTAL, JUE_SIDE_NONE), k = jue_table_find_col(t, col);
+    if (r < 0 || k < 0) return NULL;
+    const jue_cell *x = jue_table_cell_c(t, (size_t)r, (size_t)k);
+    return x->present ? x : NULL;
+}
+
+/* The 自评表 against the disclosure's table 03: the projects spend no more
+ * than its 项目支出, the 部门整体 spends its 本年支出合计. */
+static void check_tables(actx *c)
+{
+    char e[48], a[48];
+    const jue_cell *proj = t03_cell(c, "项目支出"), *all = t03_cell(c, "本年支出合计");
+    jue_interval sb = { 0, 0 };
+    int64_t vb = 0;
+    size_t np = 0;
+    bool ok = true;
+    const tsum *first = NULL;
+    for (size_t i = 0; i < c->ntabs; i++) {
+        const tsum *t = &c->tabs[i];
+        if (!t->project) continue;
+        if (!first) first = t;
+        np++;
+        ok = ok && usable(&t->B) && jue_iv_add(sb, t->B.iv, &sb);
+        vb += t->B.value;
+    }
+    if (proj && np && ok && sb.lo > proj->iv.hi) {
+        jue_fmt_wan(vb, true, a, sizeof a);
+        jue_fmt_wan(proj->printed, true, e, sizeof e);
+        ppara at = { NULL, first->line, first->page };
+        note(c, R_PROJECT_TOTAL, &at, e, a, "%zu张项目支出绩效自评表的全年执行数之和%s万元，超过公开03表的项目支出合计%s万元", np, a, e);
+    }
+    for (size_t i = 0; i < c->ntabs; i++) {
+        const tsum *t = &c->tabs[i];
+        if (t->project) continue;
+        ppara at = { NULL, t->line, t->page };
+        if (all && usable(&t->B) && !jue_iv_overlaps(t->B.iv, all->iv)) {
+            jue_fmt_wan(all->printed, true, e, sizeof e);
+            note(c, R_DEPT_TOTAL, &at, e, t->B.text, "部门整体支出绩效自评表的全年执行数%s万元与公开03表的本年支出合计%s万元不一致", t->B.text, e);
+        }
+        if (proj && usable(&t->task_B) && !jue_iv_overlaps(t->task_B.iv, proj->iv)) {
+            jue_fmt_wan(proj->printed, true, e, sizeof e);
+            note(c, R_DEPT_TOTAL, &at, e, t->task_B.text, "部门整体支出绩效自评表中项目支出任务的全年执行数%s万元与公开03表的项目支出合计%s万元不一致",
+                 t->task_B.text, e);
+        }
+        break;
+    }
+}
+
+/* A paragraph ends with 。, or with a colon (a lead-in line: "具体见下："). */
+static bool ends_para(const jue_buf *b)
+{
+    const char *s = jue_buf_str(b);
+    size_t n = b->len;
+    return (n >= 3 && (!memcmp(s + n - 3, "。", 3) || !memcmp(s + n - 3, "：", 3))) || (n && s[n - 1] == ':');
+}
+
+static void add_para(actx *c, jue_buf *pb, int line, int page)
+{
+    if (!pb->len) return;
+    if (c->nparas == c->paras_cap) {
+        size_t nc = c->paras_cap ? c->paras_cap * 2 : 64;
+        ppara *np = realloc(c->paras, nc * sizeof *np);
+        if (!np) { c->err = JUE_ERR_NOMEM; return; }
+        c->paras = np;
+        c->paras_cap = nc;
+    }
+    char *t = jue_strdup(jue_buf_str(pb));
+    if (!t) { c->err = JUE_ERR_NOMEM; return; }
+    c->paras[c->nparas++] = (ppara){ t, line, page };
+    jue_buf_reset(pb);
+}
+
+static void cross(actx *c)
+{
+    if (!c->ntabs) return;
+    for (size_t i = 0; i < c->nparas; i++) {
+        check_overview(c, &c->paras[i]);
+        check_summary(c, &c->paras[i]);
+    }
+    check_tables(c);
+}
+
+static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_disclosure *disc,
+                            const jue_perf_checks *checks, jue_findings *out)
+{
+    actx c = { file, out, JUE_OK, checks, disc, NULL, 0, 0, NULL, 0, 0 };
+    jue_buf k, pb;
     jue_buf_init(&k);
+    jue_buf_init(&pb);
     ptable t;
     bool open = false;
+    int pline = 0, ppage = 0;
     memset(&t, 0, sizeof t);
+    /* a paged door (PDF) breaks paragraphs into lines: they are joined
+     * again; the other doors give a paragraph per row */
+    bool paged = doc->kind == JUE_IN_PDF;
     for (size_t g = 0; g < doc->n; g++) {
         const jue_grid *gr = &doc->grids[g];
         for (size_t i = 0; i < gr->n; i++) {
             const jue_grow *r = &gr->rows[i];
-            if (jue_grow_filled(r) == 0) continue;
+            size_t filled = jue_grow_filled(r);
+            if (filled == 0) { add_para(&c, &pb, pline, ppage); continue; }
             if (title_row(r, &k)) {
+                add_para(&c, &pb, pline, ppage);
                 if (open) finish(&c, &t);
                 start(&t, r, jue_buf_str(&k));
                 open = true;
                 continue;
             }
-            if (!open) continue;
-            if (t.has_total) {
-                /* the row after 总分 may still be the grade's (自评等级：优) */
+            if (open && t.has_total) {
+                /* the row after 总分 may still be the grade's (自评等级：优);
+                 * anything else is the text after the table */
                 grade_in(&t, r, &k);
+                bool grade_row = t.grade_line == r->line && t.grade_page == r->page;
                 finish(&c, &t);
                 open = false;
+                if (grade_row) continue;
+            }
+            if (!open) {
+                if (filled != 1) { add_para(&c, &pb, pline, ppage); continue; }
+                for (size_t j = 0; j < r->n; j++)
+                    if (r->cells[j].text[0] && !r->cells[j].copy) {
+                        /* a numbered line ("1. …", "（一）…") starts a paragraph */
+                        const char *tx = r->cells[j].text;
+                        if (jue_imp_skip_ordinal(tx) != tx) add_para(&c, &pb, pline, ppage);
+                        if (!pb.len) pline = r->line, ppage = r->page;
+                        jue_imp_squeeze(&pb, tx, false);
+                    }
+                if (!paged || ends_para(&pb)) add_para(&c, &pb, pline, ppage);
                 continue;
             }
             row(&c, &t, r, &k);
@@ -574,16 +1362,26 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, jue_findings 
                 open = false;
             }
         }
+        add_para(&c, &pb, pline, ppage);
     }
     if (open) finish(&c, &t);
-    jue_status e = jue_buf_err(&k);
+    add_para(&c, &pb, pline, ppage);
+    if (!c.err) cross(&c);
+    jue_status e = jue_buf_err(&k) ? jue_buf_err(&k) : jue_buf_err(&pb);
     jue_buf_free(&k);
+    jue_buf_free(&pb);
+    for (size_t i = 0; i < c.ntabs; i++) free(c.tabs[i].title), free(c.tabs[i].name);
+    free(c.tabs);
+    for (size_t i = 0; i < c.nparas; i++) free(c.paras[i].text);
+    free(c.paras);
     return c.err ? c.err : e;
 }
 
 jue_status jue_perf_audit_buffer(const char *data, size_t len, const char *name, const jue_catalog *cat,
-                                 const jue_profile *prof, jue_findings *out)
+                                 const jue_profile *prof, const jue_perf_checks *checks, jue_findings *out)
 {
+    jue_perf_checks *own = NULL;
+    if (!checks && !(checks = own = checks_default())) return JUE_ERR_NOMEM;
     jue_diags d;
     jue_diags_init(&d);
     jue_disclosure *disc = NULL;
@@ -591,21 +1389,27 @@ jue_status jue_perf_audit_buffer(const char *data, size_t len, const char *name,
     /* the importer's problems are reported by the table audit's own import */
     jue_status st = jue_import_buffer(data, len, name, JUE_IN_AUTO, cat, prof, &disc, &doc, &d);
     jue_diags_free(&d);
-    jue_disclosure_free(disc);
-    if (st == JUE_ERR_NOMEM) { jue_idoc_free(doc); return st; }
-    if (!doc) return JUE_OK;
-    st = audit_doc(doc, name, out);
+    if (st == JUE_ERR_NOMEM || !doc) {
+        jue_idoc_free(doc);
+        jue_disclosure_free(disc);
+        jue_perf_checks_free(own);
+        return st == JUE_ERR_NOMEM ? st : JUE_OK;
+    }
+    st = audit_doc(doc, name, disc, checks, out);
     jue_idoc_free(doc);
+    jue_disclosure_free(disc);
+    jue_perf_checks_free(own);
     return st;
 }
 
-jue_status jue_perf_audit_file(const char *path, const jue_catalog *cat, const jue_profile *prof, jue_findings *out)
+jue_status jue_perf_audit_file(const char *path, const jue_catalog *cat, const jue_profile *prof,
+                               const jue_perf_checks *checks, jue_findings *out)
 {
     char *data = NULL;
     size_t len = 0;
     jue_status st = jue_read_file(path, &data, &len);
     if (st) return st == JUE_ERR_NOMEM ? st : JUE_ERR_IO;
-    st = jue_perf_audit_buffer(data, len, path, cat, prof, out);
+    st = jue_perf_audit_buffer(data, len, path, cat, prof, checks, out);
     free(data);
     return st;
 }

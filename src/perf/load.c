@@ -89,6 +89,7 @@ static void funds(ctx *c, const jue_ynode *map, jue_perf_eval *e)
 {
     const jue_ynode *f = jue_ymap_get(map, "funds");
     if (!f) { err(c, map, "missing 'funds' (年初预算数, 全年预算数, 全年执行数 by source)"); return; }
+    e->funds_line = f->line, e->funds_col = f->col;
     if (f->type != JUE_Y_MAP) { err(c, f, "'funds' must be a map of fiscal, carryover, other"); return; }
     static const char *const K[] = { "total", "fiscal", "carryover", "other", NULL };
     static const char *const A[] = { "initial", "annual", "executed", NULL };
@@ -156,6 +157,7 @@ static void indicator(ctx *c, const jue_ynode *n, jue_perf_indicator *x)
         err(c, w, "weight '%s' must be 0–100 points with at most 2 decimals", scalar(w) ? scalar(w) : "");
         x->weight = -1;
     }
+    x->weight_given = x->weight;
     const jue_ynode *dn = jue_ymap_get(n, "direction");
     const char *ds = scalar(dn);
     int dir = -1;
@@ -241,6 +243,7 @@ static void evaluation(ctx *c, const jue_ynode *n, jue_perf_eval *e, jue_perf_ki
         err(c, bw, "budget_weight must be 0–100 points");
         e->budget_weight = -1;
     }
+    e->budget_weight_given = e->budget_weight;
     funds(c, n, e);
     const jue_ynode *in = jue_ymap_get(n, "indicators");
     if (!in || in->type != JUE_Y_SEQ || !in->n) {
@@ -266,6 +269,39 @@ static void evaluation(ctx *c, const jue_ynode *n, jue_perf_eval *e, jue_perf_ki
         err(c, in, "the weights (预算执行率 and every indicator) add to %s, not 100", jue_buf_str(&b));
         jue_buf_free(&b);
     }
+}
+
+/* targets: / monitoring: — { projects: N, amount: 元 } */
+static void scope(ctx *c, const jue_ynode *root, const char *key, jue_perf_scope *out)
+{
+    const jue_ynode *n = jue_ymap_get(root, key);
+    if (!n) return;
+    if (n->type != JUE_Y_MAP) {
+        err(c, n, "'%s' must be a map of projects (how many) and amount (元)", key);
+        return;
+    }
+    static const char *const K[] = { "projects", "amount", NULL };
+    check_keys(c, n, K);
+    out->line = n->line;
+    const jue_ynode *p = jue_ymap_get(n, "projects");
+    const char *ps = scalar(p);
+    char *end = NULL;
+    errno = 0;
+    long v = ps ? strtol(ps, &end, 10) : -1;
+    if (!ps || *end || errno || v < 0 || v > 100000) {
+        err(c, p ? p : n, "'%s.projects' must be a count of projects", key);
+        return;
+    }
+    jue_perf_amount a;
+    memset(&a, 0, sizeof a);
+    amount(c, n, "amount", &a);
+    if (!a.present) {
+        if (!jue_ymap_get(n, "amount")) err(c, n, "missing '%s.amount' (涉及预算金额, 元)", key);
+        return;
+    }
+    out->present = true;
+    out->projects = (int)v;
+    out->amount = a.value;
 }
 
 static void eval_free(jue_perf_eval *e)
@@ -305,7 +341,7 @@ jue_status jue_perf_parse(const char *file, const char *text, size_t len, jue_pe
         err(&c, root, "perf.yaml must be a map (department, year, overall, projects)");
         goto done;
     }
-    static const char *const K[] = { "department", "year", "overall", "projects", NULL };
+    static const char *const K[] = { "department", "year", "targets", "monitoring", "overall", "projects", NULL };
     check_keys(&c, root, K);
     s->department = text_of(&c, root, "department", true);
     const jue_ynode *y = jue_ymap_get(root, "year");
@@ -315,8 +351,10 @@ jue_status jue_perf_parse(const char *file, const char *text, size_t len, jue_pe
         errno = 0;
         long v = ys ? strtol(ys, &end, 10) : 0;
         if (!ys || *end || errno || v < 1990 || v > 2100) err(&c, y, "year must be a year such as 2024");
-        else s->year = (int)v;
+        else s->year = (int)v, s->year_line = y->line, s->year_col = y->col;
     }
+    scope(&c, root, "targets", &s->targets);
+    scope(&c, root, "monitoring", &s->monitoring);
     const jue_ynode *ov = jue_ymap_get(root, "overall");
     const jue_ynode *pr = jue_ymap_get(root, "projects");
     if (pr && pr->type != JUE_Y_SEQ) { err(&c, pr, "'projects' must be a list"); pr = NULL; }
@@ -327,6 +365,11 @@ jue_status jue_perf_parse(const char *file, const char *text, size_t len, jue_pe
     if (!s->evals) goto done;
     if (ov) evaluation(&c, ov, &s->evals[s->n++], JUE_PERF_DEPT, s->department);
     for (size_t i = 0; pr && i < pr->n; i++) evaluation(&c, pr->items[i], &s->evals[s->n++], JUE_PERF_PROJECT, s->department);
+    /* every project self-evaluated had its 绩效目标 */
+    size_t np = s->n - (ov ? 1 : 0);
+    if (s->targets.present && (size_t)s->targets.projects < np)
+        err(&c, jue_ymap_get(root, "targets"),
+            "targets.projects is %d, but %zu projects are self-evaluated (each had 绩效目标)", s->targets.projects, np);
 done:
     jue_ynode_free(root);
     if (diags->errors > errs || !s->evals) {

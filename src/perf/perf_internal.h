@@ -12,9 +12,6 @@ void jue_perf_put_points(jue_buf *b, int h);
 void jue_perf_put_value(jue_buf *b, int64_t v);
 /* Appends ppb as a percentage with 2 decimals: "99.39%". */
 void jue_perf_put_rate(jue_buf *b, int64_t ppb);
-/* The funds of the whole (total row, or the sum of the sources when the
- * total is not given). */
-jue_perf_funds jue_perf_total_funds(const jue_perf_eval *e);
 
 extern const char *const JUE_PERF_L1_NAMES[JUE_L1_N];   /* 产出指标 … */
 extern const char *const JUE_PERF_BAND_NAMES[4];        /* "", 达成, 部分达成, 未达成 */

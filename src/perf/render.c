@@ -6,20 +6,6 @@
 
 #include <string.h>
 
-static void esc(jue_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': jue_buf_puts(b, "&amp;"); break;
-        case '<': jue_buf_puts(b, "&lt;"); break;
-        case '>': jue_buf_puts(b, "&gt;"); break;
-        case '"': jue_buf_puts(b, "&quot;"); break;
-        case '\n': jue_buf_puts(b, "<br>"); break;
-        default: jue_buf_putc(b, *s);
-        }
-    }
-}
-
 static void wan(jue_buf *b, const jue_perf_amount *a)
 {
     char t[40];
@@ -28,128 +14,202 @@ static void wan(jue_buf *b, const jue_perf_amount *a)
     jue_buf_puts(b, t);
 }
 
-static const char PERF_CSS[] =
-    ".perf table{border-collapse:collapse;margin:1em 0;font-size:.9em}"
-    ".perf th,.perf td{border:1px solid #444;padding:.25em .4em;vertical-align:middle}"
-    ".perf th{background:#f2f2f2;font-weight:normal}.perf td.n{text-align:right;white-space:nowrap}"
-    ".perf caption{font-weight:bold;font-size:1.1em;padding:.4em}.perf .year{font-weight:normal;display:block}";
-
 static const char *const SRC_LABEL[JUE_PSRC_N] = { "年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金" };
 
-static void table_html(const jue_perf_set *s, const jue_perf_eval *e, jue_buf *b)
+/* The name an evaluation is printed under, without a doubled 项目. */
+static void project_name(jue_buf *b, const jue_perf_eval *e)
 {
+    const char *n = e->name ? e->name : "";
+    size_t len = strlen(n), k = strlen("项目");
+    jue_buf_puts(b, n);
+    if (len < k || strcmp(n + len - k, "项目")) jue_buf_puts(b, "项目");
+}
+
+/* Points as 一级 labels print them: "50" or "47.5". */
+static void put_weight_label(jue_buf *b, int h)
+{
+    if (h % JUE_PERF_POINT == 0) jue_buf_printf(b, "%d", h / JUE_PERF_POINT);
+    else if (h % 10 == 0) jue_buf_printf(b, "%d.%d", h / JUE_PERF_POINT, (h % JUE_PERF_POINT) / 10);
+    else jue_perf_put_points(b, h);
+}
+
+#define NCOLS 9
+
+/* Puts the text in t at (r, c), r×c span; keeps the first error. */
+typedef struct {
+    jue_form *f;
+    jue_buf t;
+    jue_status st;
+} fb;
+
+static void cell(fb *x, int r, int c, int rs, int cs, unsigned flags, const char *text)
+{
+    if (x->st) return;
+    x->st = jue_form_set(x->f, r, c, rs, cs, flags, text ? text : "");
+}
+
+/* the text built in x->t */
+static void cellt(fb *x, int r, int c, int rs, int cs, unsigned flags)
+{
+    if (!x->st) x->st = jue_buf_err(&x->t);
+    cell(x, r, c, rs, cs, flags, jue_buf_str(&x->t));
+    jue_buf_reset(&x->t);
+}
+
+static void tip(fb *x, int r, int c, const char *t)
+{
+    if (!x->st && t) x->st = jue_form_tip(x->f, r, c, t);
+}
+
+jue_status jue_perf_form(const jue_perf_set *s, size_t i, jue_form **out)
+{
+    *out = NULL;
+    if (i >= s->n) return JUE_ERR_INVALID;
+    const jue_perf_eval *e = &s->evals[i];
     bool proj = e->kind == JUE_PERF_PROJECT;
-    jue_buf_puts(b, "<table class=\"perf-table\">\n<caption>");
-    esc(b, proj ? e->name : s->department);
-    jue_buf_puts(b, proj ? "项目支出绩效自评表" : "部门整体支出绩效自评表");
-    if (s->year) jue_buf_printf(b, "<span class=\"year\">（%d 年度）</span>", s->year);
-    jue_buf_puts(b, "</caption>\n<tr><th>");
-    jue_buf_puts(b, proj ? "项目名称" : "部门（单位）名称");
-    jue_buf_puts(b, "</th><td colspan=\"8\">");
-    esc(b, e->name);
-    jue_buf_puts(b, "</td></tr>\n<tr><th>主管部门</th><td colspan=\"3\">");
-    esc(b, e->department);
-    jue_buf_puts(b, "</td><th colspan=\"2\">实施单位</th><td colspan=\"3\">");
-    esc(b, e->unit ? e->unit : e->department);
-    jue_buf_puts(b, "</td></tr>\n<tr><th rowspan=\"5\">");
-    jue_buf_puts(b, proj ? "项目资金<br>（万元）" : "年度资金<br>（万元）");
-    jue_buf_puts(b, "</th><th></th><th>年初预算数</th><th>全年预算数（A）</th><th>全年执行数（B）</th><th>分值</th>"
-                    "<th>执行率（B/A）</th><th colspan=\"2\">得分</th></tr>\n");
+    int nind = (int)e->nind, rows = 2 + 5 + 2 + 1 + nind + 1;
+    fb x = { jue_form_new(rows, NCOLS), { 0 }, JUE_OK };
+    if (!x.f) return JUE_ERR_NOMEM;
+    jue_buf_init(&x.t);
+    const unsigned H = JUE_FC_HEAD, N = JUE_FC_NUM, C = JUE_FC_CENTER;
+    /* the columns of the indicators; the funds' label spans the 一级 and
+     * 二级 columns so it does not wrap, their figures take the next ones */
+    static const int W[NCOLS] = { 52, 50, 50, 67, 55, 55, 38, 42, 44 };
+    memcpy(x.f->widths, W, sizeof W);
+    /* title and year */
+    if (proj) project_name(&x.t, e);
+    else jue_buf_puts(&x.t, s->department ? s->department : e->name ? e->name : ""), jue_buf_puts(&x.t, "部门整体");
+    jue_buf_puts(&x.t, "支出绩效自评表");
+    if (!x.st) x.st = jue_buf_err(&x.t) ? jue_buf_err(&x.t) : jue_form_text(&x.f->title, jue_buf_str(&x.t));
+    jue_buf_reset(&x.t);
+    if (s->year) {
+        jue_buf_printf(&x.t, "（%d年度）", s->year);
+        if (!x.st) x.st = jue_form_text(&x.f->subtitle, jue_buf_str(&x.t));
+        jue_buf_reset(&x.t);
+    }
+    jue_buf_printf(&x.t, "perf-%zu", i + 1);
+    if (!x.st) x.st = jue_form_text(&x.f->anchor, jue_buf_str(&x.t));
+    jue_buf_reset(&x.t);
+
+    cell(&x, 0, 0, 1, 1, H, proj ? "项目名称" : "部门（单位）名称");
+    cell(&x, 0, 1, 1, 8, 0, e->name);
+    cell(&x, 1, 0, 1, 1, H, "主管部门");
+    cell(&x, 1, 1, 1, 3, 0, e->department);
+    cell(&x, 1, 4, 1, 2, H, "实施单位");
+    cell(&x, 1, 6, 1, 3, 0, e->unit ? e->unit : e->department);
+    /* funds */
+    cell(&x, 2, 0, 5, 1, H, proj ? "项目资金（万元）" : "年度资金（万元）");
+    cell(&x, 2, 1, 1, 2, H, "");
+    static const char *const FH[] = { "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分" };
+    for (int c = 0; c < 6; c++) cell(&x, 2, 3 + c, 1, 1, H, FH[c]);
     jue_perf_funds tot = jue_perf_total_funds(e);
     for (int k = 0; k < JUE_PSRC_N; k++) {
+        int r = 3 + k;
         const jue_perf_funds *f = k == JUE_PSRC_TOTAL ? &tot : &e->funds[k];
-        jue_buf_printf(b, "<tr><th>%s</th><td class=\"n\">", SRC_LABEL[k]);
-        wan(b, &f->initial);
-        jue_buf_puts(b, "</td><td class=\"n\">");
-        wan(b, &f->annual);
-        jue_buf_puts(b, "</td><td class=\"n\">");
-        wan(b, &f->executed);
-        jue_buf_puts(b, "</td>");
+        cell(&x, r, 1, 1, 2, H, SRC_LABEL[k]);
+        wan(&x.t, &f->initial);
+        cellt(&x, r, 3, 1, 1, N);
+        wan(&x.t, &f->annual);
+        cellt(&x, r, 4, 1, 1, N);
+        wan(&x.t, &f->executed);
+        cellt(&x, r, 5, 1, 1, N);
         if (k == JUE_PSRC_TOTAL) {
-            jue_buf_puts(b, "<td class=\"n\">");
-            jue_perf_put_points(b, e->budget_weight);
-            jue_buf_puts(b, "</td><td class=\"n\">");
-            if (e->rate_known) jue_perf_put_rate(b, e->rate_ppb);
-            else jue_buf_puts(b, "—");
-            jue_buf_puts(b, "</td><td class=\"n\" colspan=\"2\" title=\"");
-            esc(b, e->budget_why);
-            jue_buf_puts(b, "\">");
-            jue_perf_put_points(b, e->budget_score);
-            jue_buf_puts(b, "</td></tr>\n");
+            jue_perf_put_points(&x.t, e->budget_weight);
+            cellt(&x, r, 6, 1, 1, N);
+            if (e->rate_known) jue_perf_put_rate(&x.t, e->rate_ppb);
+            else jue_buf_puts(&x.t, "—");
+            cellt(&x, r, 7, 1, 1, N);
+            jue_perf_put_points(&x.t, e->budget_score);
+            cellt(&x, r, 8, 1, 1, N);
+            tip(&x, r, 8, e->budget_why);
         } else {
-            jue_buf_puts(b, "<td class=\"n\">—</td><td class=\"n\">");
+            cell(&x, r, 6, 1, 1, C, "—");
             if (f->annual.present && f->annual.value > 0 && f->executed.present) {
-                jue_interval r;
-                if (jue_iv_ratio(jue_iv_exact(f->executed.value), jue_iv_exact(f->annual.value), &r))
-                    jue_perf_put_rate(b, r.lo);
+                jue_interval q;
+                if (jue_iv_ratio(jue_iv_exact(f->executed.value), jue_iv_exact(f->annual.value), &q))
+                    jue_perf_put_rate(&x.t, q.lo);
             }
-            jue_buf_puts(b, "</td><td colspan=\"2\">—</td></tr>\n");
+            cellt(&x, r, 7, 1, 1, N);
+            cell(&x, r, 8, 1, 1, C, "—");
         }
     }
-    jue_buf_puts(b, "<tr><th rowspan=\"2\">年度总体目标</th><th colspan=\"4\">预期目标</th><th colspan=\"4\">实际完成情况</th></tr>\n"
-                    "<tr><td colspan=\"4\">");
-    esc(b, e->goals);
-    jue_buf_puts(b, "</td><td colspan=\"4\">");
-    esc(b, e->achieved);
-    jue_buf_puts(b, "</td></tr>\n");
-    jue_buf_printf(b, "<tr><th rowspan=\"%zu\">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>"
-                      "<th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr>\n",
-                   e->nind + 1);
-    for (size_t i = 0; i < e->nind; i++) {
-        const jue_perf_indicator *x = &e->ind[i];
-        jue_buf_puts(b, "<tr>");
-        if (i == 0 || e->ind[i - 1].l1 != x->l1) {
-            size_t run = 1;
-            int w = 0;
-            for (size_t j = i; j < e->nind && e->ind[j].l1 == x->l1; j++) w += e->ind[j].weight, run += j > i;
-            jue_buf_printf(b, "<td rowspan=\"%zu\">%s（", run, JUE_PERF_L1_NAMES[x->l1]);
-            jue_perf_put_points(b, w);
-            jue_buf_puts(b, " 分）</td>");
+    /* goals */
+    cell(&x, 7, 0, 2, 1, H, "年度总体目标");
+    cell(&x, 7, 1, 1, 4, H, "预期目标");
+    cell(&x, 7, 5, 1, 4, H, "实际完成情况");
+    cell(&x, 8, 1, 1, 4, 0, e->goals);
+    cell(&x, 8, 5, 1, 4, 0, e->achieved);
+    /* indicators */
+    cell(&x, 9, 0, nind + 1, 1, H, "绩效指标");
+    static const char *const IH[] = { "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                                      "偏差原因分析及改进措施" };
+    for (int c = 0; c < 8; c++) cell(&x, 9, 1 + c, 1, 1, H, IH[c]);
+    for (int k = 0; k < nind; k++) {
+        const jue_perf_indicator *q = &e->ind[k];
+        int r = 10 + k;
+        if (k == 0 || e->ind[k - 1].l1 != q->l1) {
+            int run = 0, w = 0;
+            for (int j = k; j < nind && e->ind[j].l1 == q->l1; j++) w += e->ind[j].weight, run++;
+            jue_buf_printf(&x.t, "%s（", JUE_PERF_L1_NAMES[q->l1]);
+            put_weight_label(&x.t, w);
+            jue_buf_puts(&x.t, "分）");
+            cellt(&x, r, 1, run, 1, C);
         }
-        const char *l2 = x->l2 ? x->l2 : "";
-        if (i == 0 || e->ind[i - 1].l1 != x->l1 || strcmp(e->ind[i - 1].l2 ? e->ind[i - 1].l2 : "", l2)) {
-            size_t run = 1;
-            for (size_t j = i + 1; j < e->nind && e->ind[j].l1 == x->l1 && !strcmp(e->ind[j].l2 ? e->ind[j].l2 : "", l2); j++) run++;
-            jue_buf_printf(b, "<td rowspan=\"%zu\">", run);
-            esc(b, l2);
-            jue_buf_puts(b, "</td>");
+        const char *l2 = q->l2 ? q->l2 : "";
+        if (k == 0 || e->ind[k - 1].l1 != q->l1 || strcmp(e->ind[k - 1].l2 ? e->ind[k - 1].l2 : "", l2)) {
+            int run = 1;
+            for (int j = k + 1; j < nind && e->ind[j].l1 == q->l1 && !strcmp(e->ind[j].l2 ? e->ind[j].l2 : "", l2); j++)
+                run++;
+            cell(&x, r, 2, run, 1, C, l2);
         }
-        jue_buf_puts(b, "<td>");
-        esc(b, x->name);
-        jue_buf_puts(b, "</td><td>");
-        esc(b, x->target_text);
-        if (x->dir != JUE_DIR_QUAL && x->unit && x->target_text && !strstr(x->target_text, x->unit)) esc(b, x->unit);
-        jue_buf_puts(b, "</td><td>");
-        if (x->actual_text) {
-            esc(b, x->actual_text);
-            if (x->dir != JUE_DIR_QUAL && x->unit && !strstr(x->actual_text, x->unit)) esc(b, x->unit);
+        cell(&x, r, 3, 1, 1, 0, q->name);
+        jue_buf_puts(&x.t, q->target_text ? q->target_text : "");
+        if (q->dir != JUE_DIR_QUAL && q->unit && q->target_text && !strstr(q->target_text, q->unit))
+            jue_buf_puts(&x.t, q->unit);
+        cellt(&x, r, 4, 1, 1, C);
+        if (q->actual_text) {
+            jue_buf_puts(&x.t, q->actual_text);
+            if (q->dir != JUE_DIR_QUAL && q->unit && !strstr(q->actual_text, q->unit)) jue_buf_puts(&x.t, q->unit);
         } else {
-            jue_buf_puts(b, "—");
+            jue_buf_puts(&x.t, "—");
         }
-        if (x->dir == JUE_DIR_QUAL && x->band) jue_buf_printf(b, "（%s）", JUE_PERF_BAND_NAMES[x->band]);
-        jue_buf_puts(b, "</td><td class=\"n\">");
-        jue_perf_put_points(b, x->weight);
-        jue_buf_puts(b, "</td><td class=\"n\" title=\"");
-        esc(b, x->why);
-        jue_buf_puts(b, "\">");
-        jue_perf_put_points(b, x->score);
-        jue_buf_puts(b, "</td><td>");
-        esc(b, x->reason);
-        jue_buf_puts(b, "</td></tr>\n");
+        if (q->dir == JUE_DIR_QUAL && q->band) jue_buf_printf(&x.t, "（%s）", JUE_PERF_BAND_NAMES[q->band]);
+        cellt(&x, r, 5, 1, 1, C);
+        jue_perf_put_points(&x.t, q->weight);
+        cellt(&x, r, 6, 1, 1, N);
+        jue_perf_put_points(&x.t, q->score);
+        cellt(&x, r, 7, 1, 1, N);
+        tip(&x, r, 7, q->why);
+        cell(&x, r, 8, 1, 1, 0, q->reason);
     }
-    int wsum = e->budget_weight;
-    for (size_t i = 0; i < e->nind; i++) wsum += e->ind[i].weight;
-    jue_buf_puts(b, "<tr><th colspan=\"6\">总分</th><td class=\"n\">");
-    jue_perf_put_points(b, wsum);
-    jue_buf_puts(b, "</td><td class=\"n\">");
-    jue_perf_put_points(b, e->total);
-    jue_buf_printf(b, "</td><td>自评等级：%s</td></tr>\n</table>\n", e->grade);
+    int last = rows - 1, wsum = e->budget_weight;
+    for (int k = 0; k < nind; k++) wsum += e->ind[k].weight;
+    cell(&x, last, 0, 1, 6, H, "总分");
+    jue_perf_put_points(&x.t, wsum);
+    cellt(&x, last, 6, 1, 1, N | JUE_FC_BOLD);
+    jue_perf_put_points(&x.t, e->total);
+    cellt(&x, last, 7, 1, 1, N | JUE_FC_BOLD);
+    jue_buf_printf(&x.t, "自评等级：%s", e->grade);
+    cellt(&x, last, 8, 1, 1, C | JUE_FC_BOLD);
+    jue_buf_free(&x.t);
+    if (x.st) {
+        jue_form_free(x.f);
+        return x.st;
+    }
+    *out = x.f;
+    return JUE_OK;
 }
 
 jue_status jue_perf_html(const jue_perf_set *s, jue_buf *out)
 {
-    jue_buf_printf(out, "<section class=\"perf\">\n<style>%s</style>\n", PERF_CSS);
-    for (size_t i = 0; i < s->n; i++) table_html(s, &s->evals[i], out);
+    jue_buf_printf(out, "<section class=\"perf\">\n<style>%s</style>\n", jue_form_html_css());
+    for (size_t i = 0; i < s->n; i++) {
+        jue_form *f = NULL;
+        jue_status st = jue_perf_form(s, i, &f);
+        if (!st) st = jue_form_html(f, out);
+        jue_form_free(f);
+        if (st) return st;
+    }
     jue_buf_puts(out, "</section>\n");
     return jue_buf_err(out);
 }
@@ -285,8 +345,8 @@ jue_status jue_perf_summary(const jue_perf_set *s, jue_buf *out)
     size_t np = 0;
     jue_fen annual = 0, executed = 0;
     int64_t sum = 0;
-    static const char *const G[4] = { "优", "良", "中", "差" };
-    size_t count[5] = { 0 };
+    const jue_perf_profile *p = &s->prof;
+    size_t count[8] = { 0 }, other = 0;
     const jue_perf_eval *dept = NULL;
     for (size_t i = 0; i < s->n; i++) {
         const jue_perf_eval *e = &s->evals[i];
@@ -296,35 +356,65 @@ jue_status jue_perf_summary(const jue_perf_set *s, jue_buf *out)
             return JUE_ERR_OVERFLOW;
         sum += e->total;
         np++;
-        int g = 4;
-        for (int k = 0; k < 4; k++)
-            if (!strcmp(e->grade, G[k])) g = k;
-        count[g]++;
+        int g = -1;
+        for (int k = 0; k < p->ngrades && k < 8; k++)
+            if (!strcmp(e->grade, p->grade[k])) g = k;
+        if (g >= 0) count[g]++;
+        else other++;
     }
-    if (s->year) jue_buf_printf(out, "本部门对 %d 年度", s->year);
-    else jue_buf_puts(out, "本部门对本年度");
+    if (s->year) jue_buf_printf(out, "%d年度，本部门", s->year);
+    else jue_buf_puts(out, "本年度，本部门");
+    const jue_perf_scope *sc[2] = { &s->targets, &s->monitoring };
+    static const char *const SC[2] = { "编报绩效目标的项目", "开展绩效监控的项目" };
+    for (int k = 0; k < 2; k++) {
+        if (!sc[k]->present) continue;
+        jue_buf_printf(out, "%s%d个，涉及预算金额", SC[k], sc[k]->projects);
+        put_wan(out, sc[k]->amount);
+        jue_buf_puts(out, "万元；");
+    }
     if (np) {
-        jue_buf_printf(out, " %zu 个项目支出开展了绩效自评，涉及全年预算数 ", np);
+        jue_buf_printf(out, "开展绩效自评的项目%zu个，涉及全年预算数", np);
         put_wan(out, annual);
-        jue_buf_puts(out, " 万元、全年执行数 ");
+        jue_buf_puts(out, "万元、全年执行数");
         put_wan(out, executed);
-        jue_buf_puts(out, " 万元，自评平均得分 ");
+        jue_buf_puts(out, "万元，平均得分");
         jue_perf_put_points(out, (int)((sum + (int64_t)np / 2) / (int64_t)np));
-        jue_buf_puts(out, " 分，其中");
-        bool first = true;
-        for (int k = 0; k < 5; k++) {
-            if (!count[k]) continue;
-            jue_buf_printf(out, "%s%s %zu 个", first ? "" : "、", k < 4 ? G[k] : "其他等级", count[k]);
-            first = false;
-        }
-        jue_buf_puts(out, dept ? "；" : "。");
+        jue_buf_puts(out, "分，其中等级为");
+        for (int k = 0; k < p->ngrades && k < 8; k++)
+            jue_buf_printf(out, "%s“%s”的项目%zu个", k ? "、" : "", p->grade[k], count[k]);
+        if (other) jue_buf_printf(out, "、其他等级的项目%zu个", other);
+    } else {
+        jue_buf_puts(out, "未对项目支出开展绩效自评");
     }
     if (dept) {
-        jue_buf_puts(out, np ? "同时" : "");
-        jue_buf_puts(out, "开展了部门整体支出绩效自评，得分 ");
+        jue_buf_puts(out, "；部门整体支出绩效自评得分");
         jue_perf_put_points(out, dept->total);
-        jue_buf_printf(out, " 分，等级为“%s”。", dept->grade);
+        jue_buf_printf(out, "分，等级为“%s”", dept->grade);
     }
-    if (!np && !dept) jue_buf_puts(out, "未开展绩效自评。");
+    jue_buf_puts(out, "。");
+    return jue_buf_err(out);
+}
+
+jue_status jue_perf_overview(const jue_perf_set *s, size_t i, jue_buf *out)
+{
+    if (i >= s->n) return JUE_ERR_INVALID;
+    const jue_perf_eval *e = &s->evals[i];
+    jue_perf_funds t = jue_perf_total_funds(e);
+    if (e->kind == JUE_PERF_PROJECT) {
+        project_name(out, e);
+        jue_buf_puts(out, "绩效自评综述：");
+    } else {
+        jue_buf_puts(out, s->department ? s->department : e->name ? e->name : "");
+        jue_buf_puts(out, "部门整体支出绩效自评综述：");
+    }
+    jue_buf_puts(out, "全年预算数");
+    put_wan(out, t.annual.value);
+    jue_buf_puts(out, "万元，执行数");
+    put_wan(out, t.executed.value);
+    jue_buf_puts(out, "万元");
+    if (e->rate_known) jue_buf_puts(out, "，完成预算的"), jue_perf_put_rate(out, e->rate_ppb);
+    jue_buf_puts(out, "，自评得分");
+    jue_perf_put_points(out, e->total);
+    jue_buf_printf(out, "分，等级为“%s”。", e->grade);
     return jue_buf_err(out);
 }

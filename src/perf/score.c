@@ -362,8 +362,12 @@ const char *jue_perf_grade(int total, const jue_perf_profile *p)
 
 jue_status jue_perf_score(jue_perf_set *s, const jue_perf_profile *p)
 {
+    s->prof = *p;
     for (size_t k = 0; k < s->n; k++) {
         jue_perf_eval *e = &s->evals[k];
+        /* from the weights as written, so scoring again is the same */
+        for (size_t i = 0; i < e->nind; i++) e->ind[i].weight = e->ind[i].weight_given;
+        e->budget_weight = e->budget_weight_given;
         /* weights left out share what their 一级 has left, evenly */
         for (int l = 0; l < JUE_L1_N; l++) {
             int given = 0, missing = 0;
@@ -402,5 +406,29 @@ jue_status jue_perf_score(jue_perf_set *s, const jue_perf_profile *p)
         }
         snprintf(e->grade, sizeof e->grade, "%s", jue_perf_grade(e->total, p));
     }
+    s->scored = true;
     return JUE_OK;
+}
+
+static bool perf_file(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/perf/%s.yaml", jue_data_dir(), name);
+    FILE *f = fopen(path, "rb");
+    if (f) fclose(f);
+    return f != NULL;
+}
+
+jue_status jue_perf_score_profile(jue_perf_set *s, const char *profile, jue_diags *diags)
+{
+    jue_perf_profile p;
+    /* a province without its own scoring file scores by the national
+     * method; without data/perf/national.yaml, the built-in one */
+    const char *name = profile && !strchr(profile, '/') && perf_file(profile) ? profile
+                     : perf_file("national")                                    ? "national"
+                                                                                : NULL;
+    jue_status st = JUE_OK;
+    if (name) st = jue_perf_profile_load(name, &p, diags);
+    else jue_perf_profile_national(&p);
+    return st == JUE_OK ? jue_perf_score(s, &p) : st;
 }

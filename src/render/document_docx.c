@@ -459,6 +459,53 @@ static jue_status put_table(wctx *x, const jue_table *t, const char *anchor)
     return st;
 }
 
+/* ---- forms ------------------------------------------------------------ */
+
+/* A form (form.h), e.g. a 绩效自评表: title, subtitle, and the grid on a
+ * portrait page; a cell merged across columns is a w:gridSpan, one merged
+ * down a vMerge "restart" with a "continue" in each row below it. */
+static jue_status put_form(wctx *x, const jue_form *f)
+{
+    want_orientation(x, false);
+    int n = f->ncols, total = 0;
+    int *w = calloc((size_t)n, sizeof *w);
+    if (!w) return JUE_ERR_NOMEM;
+    for (int c = 0; c < n; c++) total += f->widths[c] > 0 ? f->widths[c] : 1;
+    int used = 0;
+    for (int c = 0; c < n; c++) {
+        w[c] = (int)((long long)TEXT_W_PORTRAIT * (f->widths[c] > 0 ? f->widths[c] : 1) / (total ? total : 1));
+        used += w[c];
+    }
+    w[n - 1] += TEXT_W_PORTRAIT - used;
+    if (f->title) para(x, "TableTitle", NULL, f->title, f->anchor);
+    if (f->subtitle) para(x, "TableMeta", "<w:jc w:val=\"center\"/>", f->subtitle, NULL);
+    jue_buf *b = x->b;
+    tbl_open(b, TEXT_W_PORTRAIT, w, n);
+    for (int r = 0; r < f->nrows; r++) {
+        jue_buf_printf(b, "<w:tr><w:trPr><w:cantSplit/>%s</w:trPr>", r < f->head_rows ? "<w:tblHeader/>" : "");
+        for (int c = 0; c < n; c++) {
+            const jue_form_cell *k = jue_form_at(f, r, c);
+            const jue_form_cell *o = k->rs ? k : jue_form_at(f, k->orow, k->ocol);
+            /* a slot covered from the left is part of its cell's gridSpan */
+            if (!k->rs && k->ocol != c) continue;
+            int cs = o->cs > 0 ? o->cs : 1;
+            int vm = !k->rs ? 2 : o->rs > 1 ? 1 : 0;
+            const char *ppr = o->flags & JUE_FC_NUM                          ? "<w:jc w:val=\"right\"/>"
+                              : o->flags & (JUE_FC_CENTER | JUE_FC_HEAD) ? "<w:jc w:val=\"center\"/>"
+                                                                          : NULL;
+            cell(b, span_width(w, n, c, cs), cs, vm, o->flags & JUE_FC_HEAD ? "TableHead" : "TableText", ppr,
+                 o->flags & JUE_FC_BOLD ? "<w:b/><w:bCs/>" : NULL, vm == 2 ? "" : o->text);
+        }
+        jue_buf_puts(b, "</w:tr>\n");
+    }
+    jue_buf_puts(b, "</w:tbl>\n");
+    if (f->note) para(x, "TableNote", NULL, f->note, NULL);
+    /* a little room before what follows (the next 综述) */
+    para(x, "TableGap", NULL, "", NULL);
+    free(w);
+    return jue_buf_err(b);
+}
+
 /* ---- charts ----------------------------------------------------------- */
 
 /* 128-bit intermediates: an amount times 10,000 (or times the bar length)
@@ -637,16 +684,23 @@ static jue_status put_body(wctx *x)
             heading = true;
             break;
         }
-        case JUE_BLK_PARA:
+        case JUE_BLK_PARA: {
             want_orientation(x, false);
-            para(x, "BodyText", NULL, k->text, k->anchor);
+            /* a 综述 stays on the page of the 自评表 it introduces (w:keepNext
+             * comes before w:pageBreakBefore in w:pPr, so not with one) */
+            bool keep = i + 1 < doc->n && doc->blocks[i + 1].kind == JUE_BLK_FORM && !(x->pending_break && !x->at_top);
+            para(x, "BodyText", keep ? "<w:keepNext/>" : NULL, k->text, k->anchor);
             break;
+        }
         case JUE_BLK_TABLE:
             if ((unsigned)k->table < JUE_NTABLES && doc->d && doc->d->tables[k->table])
                 st = put_table(x, doc->d->tables[k->table], k->anchor);
             break;
         case JUE_BLK_CHART:
             if (k->chart) st = put_chart(x, k->chart);
+            break;
+        case JUE_BLK_FORM:
+            if (k->form) st = put_form(x, k->form);
             break;
         }
         x->after_heading = heading;

@@ -122,7 +122,8 @@ jue_status jue_render_document_html(const jue_document *doc, jue_buf *out)
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"juesuan\">\n<title>");
     jue_rd_html_esc(b, doc->title);
-    jue_buf_printf(b, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", jue_rd_html_css(), DOC_CSS);
+    jue_buf_printf(b, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n", jue_rd_html_css(), DOC_CSS,
+                   jue_form_html_css());
     jue_status st = JUE_OK;
     bool in_article = false;
     for (size_t i = 0; i < doc->n && !st; i++) {
@@ -176,6 +177,11 @@ jue_status jue_render_document_html(const jue_document *doc, jue_buf *out)
         case JUE_BLK_TABLE:
             if (in_article) { jue_buf_puts(b, "</article>\n"); in_article = false; }
             if (doc->d->tables[k->table]) st = jue_rd_html_table(b, doc->d, doc->d->tables[k->table]);
+            break;
+        case JUE_BLK_FORM:
+            /* a form (a 绩效自评表) as wide as the tables, outside the prose column */
+            if (in_article) { jue_buf_puts(b, "</article>\n"); in_article = false; }
+            if (k->form) st = jue_form_html(k->form, b);
             break;
         case JUE_BLK_CHART:
             if (!in_article) { jue_buf_puts(b, "<article>\n"); in_article = true; }

@@ -825,6 +825,248 @@ out:
     jue_rd_layout_free(&L);
 }
 
+/* ---- forms ------------------------------------------------------------ */
+
+#define FORM_FS 8.5
+
+/* A form cell as a layout in its width, or NULL when it prints nothing. */
+static PangoLayout *form_layout(pdf *p, const jue_form_cell *k, double w)
+{
+    if (!k->text || !*k->text) return NULL;
+    PangoAlignment al = k->flags & JUE_FC_NUM                         ? PANGO_ALIGN_RIGHT
+                        : k->flags & (JUE_FC_HEAD | JUE_FC_CENTER) ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT;
+    double inner = w - 2 * PAD_X;
+    return mk(p, k->flags & JUE_FC_BOLD ? p->tfont_b : p->tfont, k->text, inner > 4 ? inner : 4, al);
+}
+
+/* Column edges of a form across the text width: its relative widths, but
+ * never narrower than a figure in it (figures do not wrap); the room they
+ * need comes from the columns of text. */
+static void form_columns(pdf *p, const jue_form *f, double avail, double *cx)
+{
+    int n = f->ncols, total = 0;
+    double *cw = calloc((size_t)n, sizeof *cw), *mn = calloc((size_t)n, sizeof *mn);
+    if (!cw || !mn) {
+        if (!p->err) p->err = JUE_ERR_NOMEM;
+        for (int c = 0; c <= n; c++) cx[c] = p->x0 + avail * c / n;
+        free(cw);
+        free(mn);
+        return;
+    }
+    for (int c = 0; c < n; c++) total += f->widths[c] > 0 ? f->widths[c] : 1;
+    for (int c = 0; c < n; c++) cw[c] = avail * (f->widths[c] > 0 ? f->widths[c] : 1) / total;
+    for (int r = 0; r < f->nrows; r++)
+        for (int c = 0; c < n; c++) {
+            const jue_form_cell *k = jue_form_at(f, r, c);
+            if (k->cs != 1 || !(k->flags & JUE_FC_NUM) || !k->text) continue;
+            double w = text_w(p, k->flags & JUE_FC_BOLD ? p->tfont_b : p->tfont, k->text) + 2 * PAD_X;
+            if (w > mn[c]) mn[c] = w;
+        }
+    double deficit = 0, slack = 0;
+    for (int c = 0; c < n; c++) {
+        if (mn[c] > cw[c]) deficit += mn[c] - cw[c], cw[c] = mn[c];
+        else slack += cw[c] - mn[c];
+    }
+    for (int c = 0; c < n && deficit > 0 && slack > 0; c++)
+        if (cw[c] > mn[c]) cw[c] -= (cw[c] - mn[c]) * fmin(1, deficit / slack);
+    cx[0] = p->x0;
+    for (int c = 0; c < n; c++) cx[c + 1] = cx[c] + cw[c];
+    free(cw);
+    free(mn);
+}
+
+/* Draws the part of the cell at (orow, ocol) that lies in rows r0..r1 (one
+ * page's share of it), with its text. */
+static void form_cell(pdf *p, const jue_form *f, const double *cx, const double *rh, const double *ry, int orow,
+                      int ocol, int r0, int r1)
+{
+    const jue_form_cell *k = jue_form_at(f, orow, ocol);
+    int cs = k->cs > 0 ? k->cs : 1;
+    double x = cx[ocol], w = cx[ocol + cs] - x, y = ry[r0], h = ry[r1] + rh[r1] - y;
+    if (k->flags & JUE_FC_HEAD) {
+        cairo_save(p->cr);
+        cairo_set_source_rgb(p->cr, 0.95, 0.95, 0.95);
+        cairo_rectangle(p->cr, x, y, w, h);
+        cairo_fill(p->cr);
+        cairo_restore(p->cr);
+    }
+    cell_rect(p, x, y, w, h);
+    /* a cell continued on a new page says again what it is */
+    PangoLayout *l = form_layout(p, k, w);
+    if (!l) return;
+    double lh = lay_h(l);
+    show(p, l, x + PAD_X, lh + 2 * PAD_Y > h ? y + PAD_Y : y + (h - lh) / 2);
+    g_object_unref(l);
+}
+
+/* The geometry of a form on a portrait page: column edges from P_SIDE and
+ * row heights (one-row cells first, then a merged cell grows its last
+ * row). Sets the form font. */
+static void form_geom(pdf *p, const jue_form *f, double *cx, double *rh)
+{
+    int R = f->nrows, C = f->ncols;
+    set_table_font(p, FORM_FS);
+    double x0 = p->x0;
+    p->x0 = P_SIDE;
+    form_columns(p, f, A4_SHORT - 2 * P_SIDE, cx);
+    p->x0 = x0;
+    for (int r = 0; r < R; r++) rh[r] = FORM_FS * 2.0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int r = 0; r < R; r++)
+            for (int c = 0; c < C; c++) {
+                const jue_form_cell *k = jue_form_at(f, r, c);
+                if (!k->rs || (k->rs > 1) != (pass == 1)) continue;
+                PangoLayout *l = form_layout(p, k, cx[c + k->cs] - cx[c]);
+                if (!l) continue;
+                double need = lay_h(l) + 2 * PAD_Y + 2, have = 0;
+                g_object_unref(l);
+                for (int j = r; j < r + k->rs; j++) have += rh[j];
+                if (need > have) rh[r + k->rs - 1] += need - have;
+            }
+}
+
+/* Height of the title and subtitle of a form. */
+static double form_top(pdf *p, const jue_form *f)
+{
+    double avail = A4_SHORT - 2 * P_SIDE, h = 0;
+    if (f->title) {
+        PangoLayout *l = mk(p, p->font[F_TTITLE], f->title, avail, PANGO_ALIGN_CENTER);
+        h += lay_h(l) + 4;
+        g_object_unref(l);
+    }
+    if (f->subtitle) {
+        PangoLayout *l = mk(p, p->font[F_SMALL], f->subtitle, avail, PANGO_ALIGN_CENTER);
+        h += lay_h(l) + 6;
+        g_object_unref(l);
+    }
+    return h;
+}
+
+/* The room a form wants where it starts: all of it when it fits on a page
+ * (it is not split then), else its title and first rows. */
+static double form_need(pdf *p, const jue_form *f)
+{
+    double *cx = calloc((size_t)f->ncols + 1, sizeof *cx), *rh = calloc((size_t)f->nrows, sizeof *rh);
+    double need = 0;
+    if (cx && rh) {
+        form_geom(p, f, cx, rh);
+        double top = form_top(p, f), all = top;
+        for (int r = 0; r < f->nrows; r++) all += rh[r];
+        need = all <= A4_LONG - P_TOP - P_BOTTOM ? all : top + rh[0] + (f->nrows > 1 ? rh[1] : 0);
+        set_table_font(p, TABLE_FS_MAX);
+    }
+    free(cx);
+    free(rh);
+    return need;
+}
+
+static void form(pdf *p, size_t bi, const jue_form *f)
+{
+    int R = f->nrows, C = f->ncols;
+    double *cx = calloc((size_t)C + 1, sizeof *cx), *rh = calloc((size_t)R, sizeof *rh);
+    double *ry = calloc((size_t)R, sizeof *ry);
+    int *pg = calloc((size_t)R, sizeof *pg);
+    if (!cx || !rh || !ry || !pg) {
+        if (!p->err) p->err = JUE_ERR_NOMEM;
+        goto out;
+    }
+    double avail = A4_SHORT - 2 * P_SIDE;
+    form_geom(p, f, cx, rh);
+    /* title and subtitle */
+    PangoLayout *tl = f->title ? mk(p, p->font[F_TTITLE], f->title, avail, PANGO_ALIGN_CENTER) : NULL;
+    PangoLayout *sl = f->subtitle ? mk(p, p->font[F_SMALL], f->subtitle, avail, PANGO_ALIGN_CENTER) : NULL;
+    double head = 0;
+    for (int r = 0; r < f->head_rows && r < R; r++) head += rh[r];
+    /* a form that fits on a page is not split: it starts a new page when
+     * the rest of this one is too short; a longer one keeps its title with
+     * its first rows */
+    double need = form_need(p, f);
+    set_table_font(p, FORM_FS);
+    if (p->landscape && p->open) page_begin(p, false);
+    place(p, need, false, false);
+    if (p->landscape) page_begin(p, false);
+    record(p, bi, p->y);
+    if (tl) show(p, tl, p->x0, p->y), p->y += lay_h(tl) + 4;
+    if (sl) show(p, sl, p->x0, p->y), p->y += lay_h(sl) + 6;
+    if (tl) g_object_unref(tl);
+    if (sl) g_object_unref(sl);
+    /* pages of the rows: a row that does not fit goes on the next page,
+     * under a 续表 mark and the header rows again */
+    PangoLayout *cont = mk(p, p->font[F_SMALL], "续表", avail, PANGO_ALIGN_RIGHT);
+    double cont_h = lay_h(cont) + 3;
+    double y = p->y;
+    for (int r = 0, page = 0; r < R; r++) {
+        if (y + rh[r] > p->ybot && r > 0 && r >= f->head_rows && y > p->ytop + cont_h + head + 0.5) {
+            page++;
+            y = p->ytop + cont_h + head;
+        }
+        pg[r] = page;
+        ry[r] = y;
+        y += rh[r];
+    }
+    for (int c = 0; c <= C; c++) cx[c] += p->x0 - P_SIDE;
+    cairo_save(p->cr);
+    cairo_set_line_width(p->cr, 0.5);
+    cairo_set_source_rgb(p->cr, 0, 0, 0);
+    for (int r = 0; r < R && !p->err; r++) {
+        if (r > 0 && pg[r] != pg[r - 1]) {
+            cairo_restore(p->cr);
+            page_begin(p, false);
+            show(p, cont, p->x0, p->y);
+            p->fresh = false;
+            cairo_save(p->cr);
+            cairo_set_line_width(p->cr, 0.5);
+            /* the header rows again, as one page's share of their cells */
+            double hy = p->y + cont_h;
+            double *hry = calloc((size_t)(f->head_rows > 0 ? f->head_rows : 1), sizeof *hry);
+            if (!hry) {
+                if (!p->err) p->err = JUE_ERR_NOMEM;
+                break;
+            }
+            for (int h = 0; h < f->head_rows; h++) hry[h] = hy, hy += rh[h];
+            for (int h = 0; h < f->head_rows; h++)
+                for (int c = 0; c < C; c++) {
+                    const jue_form_cell *k = jue_form_at(f, h, c);
+                    if (!k->rs) continue;
+                    int last = h + k->rs - 1 < f->head_rows ? h + k->rs - 1 : f->head_rows - 1;
+                    form_cell(p, f, cx, rh, hry, h, c, h, last);
+                }
+            free(hry);
+        }
+        /* every cell whose share on this page starts at row r */
+        int first = r;
+        while (first > 0 && pg[first - 1] == pg[r]) first--;
+        for (int c = 0; c < C; c++) {
+            const jue_form_cell *k = jue_form_at(f, r, c);
+            if (k->ocol != c) continue;
+            const jue_form_cell *o = jue_form_at(f, k->orow, k->ocol);
+            int start = k->orow > first ? k->orow : first;
+            if (start != r) continue;
+            int end = k->orow + (o->rs > 0 ? o->rs : 1) - 1;
+            while (end > r && pg[end] != pg[r]) end--;
+            form_cell(p, f, cx, rh, ry, k->orow, c, r, end);
+        }
+        p->y = ry[r] + rh[r];
+    }
+    cairo_restore(p->cr);
+    g_object_unref(cont);
+    p->fresh = false;
+    if (f->note && *f->note) {
+        p->y += 4;
+        PangoLayout *l = mk(p, p->font[F_SMALL], f->note, avail, PANGO_ALIGN_LEFT);
+        flow(p, l, p->x0);
+        g_object_unref(l);
+    }
+    p->y += 10;
+    set_table_font(p, TABLE_FS_MAX);
+out:
+    free(cx);
+    free(rh);
+    free(ry);
+    free(pg);
+}
+
 /* ---- charts ------------------------------------------------------------ */
 
 static void colour(pdf *p, size_t i)
@@ -1001,9 +1243,20 @@ static void block(pdf *p, size_t i)
         break;
     case JUE_BLK_PARA: {
         PangoLayout *l = para_layout(p, p->font[F_BODY], b->text, A4_SHORT - 2 * P_SIDE);
-        /* keep a heading with at least two lines of its paragraph */
+        /* keep a heading with at least two lines of its paragraph, and a
+         * paragraph that introduces a form (a 综述 before its 自评表) with
+         * the form */
         double two = 2.9 * fsize(p->font[F_BODY]);
-        place(p, fmin(lay_h(l), two), false, false);
+        const jue_block *nx = i + 1 < p->doc->n ? &p->doc->blocks[i + 1] : NULL;
+        double with = nx && nx->kind == JUE_BLK_FORM && nx->form ? form_need(p, nx->form) : 0;
+        double page_h = A4_LONG - P_TOP - P_BOTTOM;
+        /* the headings waiting, as they would stand at the top of a page */
+        double pend = pending_height(p);
+        if (!p->fresh && p->npending) pend -= h_before(p->doc->blocks[p->pending[0]].level);
+        if (with && lay_h(l) + 0.45 * fsize(p->font[F_BODY]) + with + pend <= page_h)
+            place(p, lay_h(l) + 0.45 * fsize(p->font[F_BODY]) + with, false, false);
+        else
+            place(p, fmin(lay_h(l), two), false, false);
         if (p->landscape) page_begin(p, false);
         flow(p, l, p->x0);
         p->y += 0.45 * fsize(p->font[F_BODY]);
@@ -1015,6 +1268,9 @@ static void block(pdf *p, size_t i)
             table(p, i, p->doc->d->tables[b->table]);
         break;
     case JUE_BLK_CHART: chart(p, b->chart); break;
+    case JUE_BLK_FORM:
+        if (b->form) form(p, i, b->form);
+        break;
     case JUE_BLK_PAGEBREAK:
         if (p->npending) place(p, 0, false, false);
         if (p->open && !p->fresh) page_end(p);

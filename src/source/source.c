@@ -835,7 +835,58 @@ void jue_source_free(jue_source *s)
     for (size_t i = 0; i < s->nbudget; i++) free(s->budget[i].reason);
     free(s->budget);
     jue_ynode_free(s->meta);
+    jue_perf_set_free(s->perf);
     free(s);
+}
+
+/* perf.yaml against the ledger: a project's 全年执行数 is what
+ * expenditure.csv spent on it, and the 部门整体 全年执行数 is the year's
+ * expenditure (本年支出合计); otherwise the disclosure would contradict
+ * itself between its tables and its 自评表. */
+static void check_perf(jue_source *s, jue_diags *d)
+{
+    const jue_perf_set *p = s->perf;
+    char yuan[2][40];
+    if (p->year && s->year && p->year != s->year)
+        jue_diag_add(d, JUE_SEV_ERROR, p->file, p->year_line, p->year_col,
+                     "the self-evaluations are of %d, the accounts of %d", p->year, s->year);
+    for (size_t k = 0; k < p->n; k++) {
+        const jue_perf_eval *e = &p->evals[k];
+        jue_perf_funds t = jue_perf_total_funds(e);
+        jue_fen sum = 0;
+        bool found = false, ovf = false;
+        for (size_t i = 0; i < s->nexp; i++) {
+            const jue_exp_line *x = &s->exp[i];
+            if (e->kind == JUE_PERF_PROJECT && (!x->project || !e->name || strcmp(x->project, e->name))) continue;
+            found = true;
+            ovf |= !jue_fen_add(sum, x->amount, &sum);
+        }
+        if (ovf || !t.executed.present) continue;
+        if (!found) {
+            if (e->kind == JUE_PERF_PROJECT)
+                jue_diag_add(d, JUE_SEV_WARNING, p->file, e->line, 1,
+                             "no project '%s' in expenditure.csv: its amounts cannot be checked against the ledger",
+                             e->name ? e->name : "");
+            continue;
+        }
+        if (sum == t.executed.value) continue;
+        fmt_yuan(t.executed.value, yuan[0], sizeof yuan[0]);
+        fmt_yuan(sum, yuan[1], sizeof yuan[1]);
+        if (e->kind == JUE_PERF_PROJECT)
+            jue_diag_add(d, JUE_SEV_ERROR, p->file, e->funds_line, e->funds_col,
+                         "project '%s': 全年执行数 %s 元, but expenditure.csv spends %s 元 on it", e->name, yuan[0],
+                         yuan[1]);
+        else
+            jue_diag_add(d, JUE_SEV_ERROR, p->file, e->funds_line, e->funds_col,
+                         "部门整体 全年执行数 %s 元 is not the year's expenditure (本年支出合计) %s 元", yuan[0], yuan[1]);
+    }
+    if (p->n && jue_ymap_get(s->meta, "performance")) {
+        const jue_ynode *n = jue_ymap_get(s->meta, "performance");
+        char f[4096];
+        jue_source_path(s, "department.yaml", f, sizeof f);
+        jue_diag_add(d, JUE_SEV_WARNING, f, n->line, n->col,
+                     "'performance' is not used: the 预算绩效 summary is computed from perf.yaml");
+    }
 }
 
 jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source **out, jue_diags *diags)
@@ -881,7 +932,16 @@ jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source *
         free(text);
         if (st != JUE_OK) { jue_source_free(s); return st; }
     }
+    /* the 绩效自评 of the year, when there is perf.yaml: its mistakes are
+     * reported with the others */
+    st = jue_perf_load(dir, &s->perf, diags);
+    if (st == JUE_ERR_NOMEM) { jue_source_free(s); return st; }
+    if (s->perf && jue_perf_score_profile(s->perf, NULL, diags) != JUE_OK) {
+        jue_perf_set_free(s->perf);
+        s->perf = NULL;
+    }
     if (diags->errors == errors_before) check_balances(s, diags);
+    if (diags->errors == errors_before && s->perf) check_perf(s, diags);
     if (diags->errors != errors_before) {
         jue_source_free(s);
         return JUE_ERR_INVALID;

@@ -11,6 +11,7 @@
 #include <juesuan/compile.h>
 #include <juesuan/document.h>
 #include <juesuan/import.h>
+#include <juesuan/perf.h>
 #include <juesuan/rules.h>
 
 #include <stdio.h>
@@ -57,7 +58,7 @@ static void test_parts_in_order(void **state)
     assert_int_equal(doc->blocks[0].kind, JUE_BLK_COVER);
     assert_string_equal(doc->blocks[0].text, "青溪县医疗保障局2024年度部门决算");
     const char *parts[5] = { "第一部分", "第二部分", "第三部分", "第四部分", "第五部分" };
-    int part = 0, tables = 0, charts = 0, last_table = -1, glossary = 0;
+    int part = 0, tables = 0, charts = 0, last_table = -1, glossary = 0, forms = 0;
     bool in_glossary = false;
     for (size_t i = 0; i < doc->n; i++) {
         const jue_block *b = &doc->blocks[i];
@@ -74,11 +75,17 @@ static void test_parts_in_order(void **state)
             tables++;
         }
         if (b->kind == JUE_BLK_CHART) charts++;
+        if (b->kind == JUE_BLK_FORM) {
+            assert_int_equal(part, 5);               /* the 自评表 sit in 第五部分 附件 */
+            assert_non_null(strstr(b->form->title, "绩效自评表"));
+            forms++;
+        }
         if (b->kind == JUE_BLK_PARA && in_glossary) glossary++;
     }
     assert_int_equal(part, 5);
     assert_int_equal(tables, 9);
     assert_int_equal(charts, 3);
+    assert_int_equal(forms, (int)SRC->perf->n);   /* 部门整体 and every project of perf.yaml */
     assert_true(glossary >= 15);
     jue_buf h;
     jue_buf_init(&h);
@@ -148,6 +155,11 @@ static void test_html_document_round_trip(void **state)
     for (size_t i = 0; i < fs.len; i++) fprintf(stderr, "  %d %s %s\n", fs.items[i].line, fs.items[i].rule, fs.items[i].message);
     assert_int_equal(jue_findings_count(&fs, JUE_SEV_ERROR), 0);
     assert_int_equal(jue_findings_count(&fs, JUE_SEV_WARNING), 0);
+    /* the 绩效自评 of 第五部分 (summary, 综述, 自评表) agrees with itself and
+     * with table 03 (test_perf plants errors in it) */
+    assert_int_equal(jue_perf_audit_file(path, CAT, PROF, NULL, &fs), JUE_OK);
+    for (size_t i = 0; i < fs.len; i++) fprintf(stderr, "  %d %s %s\n", fs.items[i].line, fs.items[i].rule, fs.items[i].message);
+    assert_int_equal(fs.len, 0);
     remove(path);
     rmdir(dir);
     jue_findings_free(&fs);

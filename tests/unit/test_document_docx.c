@@ -13,6 +13,7 @@
 #include <juesuan/claims_audit.h>
 #include <juesuan/compile.h>
 #include <juesuan/document.h>
+#include <juesuan/perf.h>
 #include <juesuan/import.h>
 #include <juesuan/rules.h>
 
@@ -164,7 +165,13 @@ static void test_document_xml(void **state)
             if (!strstr(x, DOC->blocks[i].chart->title)) fail_msg("chart %s missing", DOC->blocks[i].chart->title);
         }
     assert_true(charts >= 2);
-    assert_int_equal(count(x, "<w:tbl>"), 9 + charts);
+    /* the nine tables, a small table per chart, and the 绩效自评表 of 第五部分 */
+    size_t forms = 0;
+    for (size_t i = 0; i < DOC->n; i++) forms += DOC->blocks[i].kind == JUE_BLK_FORM;
+    assert_true(forms >= 2);
+    assert_int_equal(count(x, "<w:tbl>"), 9 + charts + forms);
+    assert_non_null(strstr(x, "项目支出绩效自评表"));
+    assert_non_null(strstr(x, "<w:vMerge w:val=\"restart\"/>"));
     /* wide forms in landscape sections, prose back in portrait */
     assert_true(count(x, "w:orient=\"landscape\"") >= 2);
     assert_true(count(x, "<w:sectPr>") >= 4);
@@ -223,6 +230,14 @@ static void test_round_trip(void **state)
         print_message("  %d %s %s\n", fs.items[i].line, fs.items[i].rule, fs.items[i].message);
     assert_int_equal(jue_findings_count(&fs, JUE_SEV_ERROR), 0);
     assert_int_equal(jue_findings_count(&fs, JUE_SEV_WARNING), 0);
+    jue_findings_free(&fs);
+    /* the 绩效自评表 and 综述 of 第五部分, read back, agree with themselves,
+     * with each other and with table 03 (test_perf plants errors in them) */
+    jue_findings_init(&fs);
+    assert_int_equal(jue_perf_audit_file(PATH, CAT, PROF, NULL, &fs), JUE_OK);
+    for (size_t i = 0; i < fs.len; i++)
+        print_message("  %d %s %s\n", fs.items[i].line, fs.items[i].rule, fs.items[i].message);
+    assert_int_equal(fs.len, 0);
     jue_findings_free(&fs);
     jue_rulepack_free(pack);
     jue_disclosure_free(back);

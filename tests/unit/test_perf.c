@@ -7,15 +7,20 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <juesuan/compile.h>
+#include <juesuan/document.h>
 #include <juesuan/perf.h>
 
 #define V(x) ((int64_t)(x) * JUE_PERF_VSCALE)
 #define P(x) ((x) * JUE_PERF_POINT)
 
 static jue_perf_profile prof;
+static const char *const JUE_PERF_BAND_NAMES_TEST[4] = { "", "达成", "部分达成", "未达成" };
 
 static int setup(void **state)
 {
@@ -201,6 +206,221 @@ static void parse_values(void **state)
     assert_false(jue_perf_parse_value("999999999999999999", &d, &w, &v, &u, &ul));
 }
 
+
+/* ---- more boundaries of each rule ------------------------------------------ */
+
+static void ge_boundaries(void **state)
+{
+    (void)state;
+    /* just below the target: in proportion, rounded half up (99.99/100 × 10 = 9.999 → 10.00) */
+    jue_perf_indicator x = quant(JUE_DIR_GE, V(100), 999900, true, P(10));
+    assert_int_equal(score(&x, "未达到"), P(10));
+    x.actual = 999400;                                   /* 99.94 → 9.994 → 9.99 */
+    assert_int_equal(score(&x, NULL), 999);
+    /* 0 target missed by a negative actual: nothing to scale by */
+    x = quant(JUE_DIR_GE, 0, V(-1), true, P(10));
+    assert_int_equal(score(&x, "无从按比例计分"), 0);
+    /* far over-achievement: still the weight, never more */
+    x = quant(JUE_DIR_GE, V(1), V(1000000), true, P(10));
+    assert_int_equal(score(&x, "超过"), P(10));
+    /* the largest values a target may hold do not overflow */
+    x = quant(JUE_DIR_GE, JUE_PERF_VMAX, JUE_PERF_VMAX / 2, true, P(100));
+    assert_int_equal(score(&x, NULL), P(50));
+}
+
+static void le_boundaries(void **state)
+{
+    (void)state;
+    /* over-achievement of a cost indicator (far below the cap): full weight */
+    jue_perf_indicator x = quant(JUE_DIR_LE, V(496), V(1), true, P(10));
+    assert_int_equal(score(&x, "不超过"), P(10));
+    /* a negative cost (a refund) is within a cap of 0 */
+    x = quant(JUE_DIR_LE, 0, V(-3), true, P(10));
+    assert_int_equal(score(&x, NULL), P(10));
+    /* twice the cap: half the weight */
+    x = quant(JUE_DIR_LE, V(80), V(160), true, P(10));
+    assert_int_equal(score(&x, "指标 ÷ 实际"), P(5));
+    /* missing actual */
+    x = quant(JUE_DIR_LE, V(80), 0, false, P(10));
+    assert_int_equal(score(&x, "未填实际完成值"), 0);
+}
+
+static void eq_boundaries(void **state)
+{
+    (void)state;
+    /* 0 target: met only by 0; anything else cannot be scaled */
+    jue_perf_indicator x = quant(JUE_DIR_EQ, 0, 0, true, P(10));
+    assert_int_equal(score(&x, "等于"), P(10));
+    x.actual = V(5);
+    assert_int_equal(score(&x, "无从按比例计分"), 0);
+    /* over by a third and under by a quarter score alike in proportion */
+    x = quant(JUE_DIR_EQ, V(12), V(15), true, P(10));
+    assert_int_equal(score(&x, "较小值 ÷ 较大值"), 800);
+}
+
+static void qualitative_bands(void **state)
+{
+    (void)state;
+    jue_perf_indicator x = quant(JUE_DIR_QUAL, 0, 0, false, P(10));
+    /* the edges of every band */
+    struct { jue_perf_band b; int pct, want; } C[] = {
+        { JUE_BAND_MET, 100, P(10) }, { JUE_BAND_MET, 80, P(8) },   { JUE_BAND_PARTIAL, 80, P(8) },
+        { JUE_BAND_PARTIAL, 60, P(6) }, { JUE_BAND_UNMET, 60, P(6) }, { JUE_BAND_UNMET, 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
+        x.band = C[i].b, x.band_pct = C[i].pct;
+        assert_int_equal(score(&x, JUE_PERF_BAND_NAMES_TEST[C[i].b]), C[i].want);
+    }
+    /* a profile's own defaults */
+    jue_perf_profile p = prof;
+    p.band_default[JUE_BAND_PARTIAL] = 65;
+    x.band = JUE_BAND_PARTIAL, x.band_pct = -1;
+    assert_int_equal(jue_perf_score_indicator(&x, &p, NULL), 650);
+    /* a weight with decimals: 7.5 × 70% = 5.25 */
+    x.weight = 750;
+    assert_int_equal(jue_perf_score_indicator(&x, &prof, NULL), 525);
+}
+
+static void budget_boundaries(void **state)
+{
+    (void)state;
+    bool known;
+    int64_t rate;
+    /* nothing budgeted, nothing spent: no rate, no score */
+    assert_int_equal(jue_perf_score_budget(0, 0, P(10), &known, &rate, NULL), 0);
+    assert_false(known);
+    /* 1 分 short of the whole: 99.99…% → 10.00 after rounding */
+    assert_int_equal(jue_perf_score_budget(100000000, 99999999, P(10), &known, &rate, NULL), P(10));
+    assert_true(rate < JUE_PPB_ONE);
+    /* a weight of 0 scores 0 whatever the rate */
+    assert_int_equal(jue_perf_score_budget(100, 100, 0, &known, &rate, NULL), 0);
+}
+
+/* Weights left out share what their 一级 has left, remainders to the first;
+ * weights over the 一级 leave nothing; scoring again by another profile
+ * starts from the weights as written. */
+static void weights_and_rescoring(void **state)
+{
+    (void)state;
+    static const char Y[] =
+        "department: 测试局\n"
+        "projects:\n"
+        "  - name: 甲\n"
+        "    funds: { fiscal: { annual: 100, executed: 100 } }\n"
+        "    indicators:\n"
+        "      - { level1: 产出, name: a, target: \"≥1\", actual: 1 }\n"
+        "      - { level1: 产出, name: b, target: \"≥1\", actual: 1 }\n"
+        "      - { level1: 产出, name: c, target: \"≥1\", actual: 1 }\n"
+        "      - { level1: 效益, name: d, target: \"≥1\", actual: 1, weight: 40 }\n"
+        "      - { level1: 效益, name: e, target: \"≥1\", actual: 1 }\n"
+        "      - { level1: 满意度, name: f, target: \"≥1\", actual: 1 }\n";
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_perf_set *s = NULL;
+    assert_int_equal(jue_perf_parse("perf.yaml", Y, sizeof Y - 1, &s, &d), JUE_OK);
+    assert_int_equal(jue_perf_score(s, &prof), JUE_OK);
+    const jue_perf_eval *e = &s->evals[0];
+    assert_int_equal(e->ind[0].weight, 1667);   /* 50 / 3, the remainder to the first */
+    assert_int_equal(e->ind[1].weight, 1667);
+    assert_int_equal(e->ind[2].weight, 1666);
+    assert_int_equal(e->ind[4].weight, 0);      /* 效益's 30 taken by d's 40 */
+    assert_int_equal(e->total, P(10) + P(50) + P(40) + P(10));
+    /* another profile: 产出 60, 满意度 20, 预算执行率 5 */
+    jue_perf_profile p2 = prof;
+    p2.l1_weight[JUE_L1_OUTPUT] = P(60);
+    p2.l1_weight[JUE_L1_SATISFACTION] = P(20);
+    p2.budget_weight = P(5);
+    assert_int_equal(jue_perf_score(s, &p2), JUE_OK);
+    assert_int_equal(e->ind[0].weight, P(20));
+    assert_int_equal(e->ind[5].weight, P(20));
+    assert_int_equal(e->budget_weight, P(5));
+    assert_int_equal(e->total, P(5) + P(60) + P(40) + P(20));
+    /* and back: the same as the first time */
+    assert_int_equal(jue_perf_score(s, &prof), JUE_OK);
+    assert_int_equal(e->ind[0].weight, 1667);
+    assert_int_equal(e->total, P(110));
+    jue_perf_set_free(s);
+    jue_diags_free(&d);
+}
+
+static void targets_and_summary(void **state)
+{
+    (void)state;
+    static const char Y[] =
+        "department: 测试局\n"
+        "year: 2024\n"
+        "targets: { projects: 3, amount: 3000000 }\n"
+        "monitoring: { projects: 2, amount: 2000000.50 }\n"
+        "projects:\n"
+        "  - name: 甲项目\n"
+        "    funds: { fiscal: { annual: 1000000, executed: 1000000 } }\n"
+        "    indicators: [ { level1: 产出, name: a, target: \"≥1\", actual: 1, weight: 90 } ]\n"
+        "  - name: 乙\n"
+        "    funds: { fiscal: { annual: 1000000, executed: 500000 } }\n"
+        "    indicators: [ { level1: 产出, name: a, target: \"≥2\", actual: 1, weight: 90 } ]\n";
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_perf_set *s = NULL;
+    assert_int_equal(jue_perf_parse("perf.yaml", Y, sizeof Y - 1, &s, &d), JUE_OK);
+    assert_int_equal(jue_perf_score(s, &prof), JUE_OK);
+    jue_buf b;
+    jue_buf_init(&b);
+    assert_int_equal(jue_perf_summary(s, &b), JUE_OK);
+    assert_string_equal(jue_buf_str(&b),
+                        "2024年度，本部门编报绩效目标的项目3个，涉及预算金额300.00万元；开展绩效监控的项目2个，涉及预算金额200.00万元；"
+                        "开展绩效自评的项目2个，涉及全年预算数200.00万元、全年执行数150.00万元，平均得分75.00分，其中等级为“优”的项目1个、"
+                        "“良”的项目0个、“中”的项目0个、“差”的项目1个。");
+    jue_buf_reset(&b);
+    /* the 综述 names 甲项目 once, not 甲项目项目 */
+    assert_int_equal(jue_perf_overview(s, 0, &b), JUE_OK);
+    assert_string_equal(jue_buf_str(&b), "甲项目绩效自评综述：全年预算数100.00万元，执行数100.00万元，完成预算的100.00%，自评得分100.00分，等级为“优”。");
+    jue_buf_free(&b);
+    /* the form: title, merged cells, the score's explanation as a tip */
+    jue_form *f = NULL;
+    assert_int_equal(jue_perf_form(s, 1, &f), JUE_OK);
+    assert_string_equal(f->title, "乙项目支出绩效自评表");
+    assert_string_equal(f->subtitle, "（2024年度）");
+    assert_int_equal(jue_form_at(f, 2, 0)->rs, 5);          /* 项目资金（万元） over the header and four sources */
+    assert_int_equal(jue_form_at(f, 3, 0)->rs, 0);          /* covered */
+    assert_string_equal(jue_form_at(f, 10, 7)->text, "45.00");
+    assert_non_null(strstr(jue_form_at(f, 10, 7)->tip, "实际 ÷ 指标"));
+    assert_string_equal(jue_form_at(f, f->nrows - 1, 8)->text, "自评等级：差");
+    jue_form_free(f);
+    jue_perf_set_free(s);
+    /* mistakes in targets: all of them, with their place */
+    static const char BAD[] =
+        "department: 测试局\n"
+        "targets: { projects: 1, amount: 12x }\n"
+        "monitoring: { projects: many }\n"
+        "projects:\n"
+        "  - name: 甲\n"
+        "    funds: { fiscal: { annual: 1, executed: 1 } }\n"
+        "    indicators: [ { level1: 产出, name: a, target: \"≥1\", actual: 1 } ]\n"
+        "  - name: 乙\n"
+        "    funds: { fiscal: { annual: 1, executed: 1 } }\n"
+        "    indicators: [ { level1: 产出, name: a, target: \"≥1\", actual: 1 } ]\n";
+    assert_int_equal(jue_perf_parse("perf.yaml", BAD, sizeof BAD - 1, &s, &d), JUE_ERR_INVALID);
+    bool l2 = false, l3 = false;
+    for (size_t k = 0; k < d.len; k++) {
+        l2 |= d.items[k].line == 2 && strstr(d.items[k].message, "12x") != NULL;
+        l3 |= d.items[k].line == 3 && strstr(d.items[k].message, "projects") != NULL;
+    }
+    assert_true(l2 && l3);
+    jue_diags_free(&d);
+    /* fewer projects with targets than projects self-evaluated */
+    static const char FEW[] =
+        "department: 测试局\n"
+        "targets: { projects: 1, amount: 100 }\n"
+        "projects:\n"
+        "  - { name: 甲, funds: { fiscal: { annual: 1, executed: 1 } }, indicators: [ { level1: 产出, name: a, target: 好, band: 达成 } ] }\n"
+        "  - { name: 乙, funds: { fiscal: { annual: 1, executed: 1 } }, indicators: [ { level1: 产出, name: a, target: 好, band: 达成 } ] }\n";
+    jue_diags_init(&d);
+    assert_int_equal(jue_perf_parse("perf.yaml", FEW, sizeof FEW - 1, &s, &d), JUE_ERR_INVALID);
+    assert_int_equal(d.items[0].line, 2);
+    assert_non_null(strstr(d.items[0].message, "2 projects are self-evaluated"));
+    jue_diags_free(&d);
+}
+
 /* ---- loader --------------------------------------------------------------- */
 
 static const char GOOD[] =
@@ -252,16 +472,16 @@ static void load_and_score(void **state)
     assert_int_equal(jue_perf_html(s, &b), JUE_OK);
     assert_non_null(strstr(jue_buf_str(&b), "项目甲项目支出绩效自评表"));
     assert_non_null(strstr(jue_buf_str(&b), "部门整体支出绩效自评表"));
-    assert_non_null(strstr(jue_buf_str(&b), "<td class=\"n\">80.00</td>"));
+    assert_non_null(strstr(jue_buf_str(&b), "<td class=\"num b\">80.00</td>"));
     jue_buf_reset(&b);
     assert_int_equal(jue_perf_markdown(s, &b), JUE_OK);
     assert_non_null(strstr(jue_buf_str(&b), "### 三、问题及原因"));
     assert_non_null(strstr(jue_buf_str(&b), "80/100") == NULL ? "ok" : NULL);
     jue_buf_reset(&b);
     assert_int_equal(jue_perf_summary(s, &b), JUE_OK);
-    assert_non_null(strstr(jue_buf_str(&b), "1 个项目支出"));
-    assert_non_null(strstr(jue_buf_str(&b), "差 1 个"));
-    assert_non_null(strstr(jue_buf_str(&b), "得分 80.00 分"));
+    assert_non_null(strstr(jue_buf_str(&b), "2024年度，本部门开展绩效自评的项目1个，涉及全年预算数0.00万元"));
+    assert_non_null(strstr(jue_buf_str(&b), "“差”的项目1个"));
+    assert_non_null(strstr(jue_buf_str(&b), "部门整体支出绩效自评得分80.00分，等级为“良”。"));
     jue_buf_free(&b);
     jue_perf_set_free(s);
     jue_diags_free(&d);
@@ -325,7 +545,7 @@ static void audit_text(void **state)
         "自评等级：良\n";
     jue_findings f;
     jue_findings_init(&f);
-    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "doc.txt", NULL, NULL, &f), JUE_OK);
+    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
     const char *want[] = { "perf.rate", "perf.rate-score", "perf.figure", "perf.score", "perf.total", "perf.grade" };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         bool found = false;
@@ -345,9 +565,221 @@ static void audit_text(void **state)
     jue_findings_free(&f);
     /* a document without 自评表 gives nothing */
     jue_findings_init(&f);
-    assert_int_equal(jue_perf_audit_buffer("只是说明。\n", strlen("只是说明。\n"), "x.txt", NULL, NULL, &f), JUE_OK);
+    assert_int_equal(jue_perf_audit_buffer("只是说明。\n", strlen("只是说明。\n"), "x.txt", NULL, NULL, NULL, &f), JUE_OK);
     assert_int_equal(f.len, 0);
     jue_findings_free(&f);
+}
+
+
+/* ---- our own document: clean, then with planted errors ------------------------ */
+
+static bool has_rule(const jue_findings *f, const char *rule)
+{
+    for (size_t k = 0; k < f->len; k++)
+        if (!strcmp(f->items[k].rule, rule)) return true;
+    return false;
+}
+
+/* Replaces the first `from` after the first `after` (NULL: from the start). */
+static char *plant(const char *doc, const char *after, const char *from, const char *to)
+{
+    const char *base = after ? strstr(doc, after) : doc;
+    const char *at = base ? strstr(base, from) : NULL;
+    if (!at) return NULL;
+    size_t n = strlen(doc), a = (size_t)(at - doc), fl = strlen(from), tl = strlen(to);
+    char *out = malloc(n - fl + tl + 1);
+    memcpy(out, doc, a);
+    memcpy(out + a, to, tl);
+    memcpy(out + a + tl, at + fl, n - a - fl + 1);
+    return out;
+}
+
+static void audit_html(const char *html, jue_findings *f)
+{
+    jue_findings_init(f);
+    assert_int_equal(jue_perf_audit_buffer(html, strlen(html), "doc.html", NULL, NULL, NULL, f), JUE_OK);
+}
+
+static void own_document(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
+    jue_catalog *cat = NULL;
+    jue_profile *pr = NULL;
+    jue_source *src = NULL;
+    jue_disclosure *disc = NULL;
+    assert_int_equal(jue_catalog_load(NULL, &cat, &d), JUE_OK);
+    assert_int_equal(jue_profile_load(NULL, &pr, &d), JUE_OK);
+    assert_int_equal(jue_source_load(dir, cat, &src, &d), JUE_OK);
+    assert_non_null(src->perf);
+    assert_int_equal(jue_compile(src, cat, pr, &disc, NULL, &d), JUE_OK);
+    jue_document *doc = NULL;
+    assert_int_equal(jue_document_build(src, disc, cat, pr, &doc, &d), JUE_OK);
+    jue_buf h;
+    jue_buf_init(&h);
+    assert_int_equal(jue_render_document_html(doc, &h), JUE_OK);
+    const char *html = jue_buf_str(&h);
+    /* the notes' 预算绩效 paragraph is computed from perf.yaml */
+    assert_non_null(strstr(html, "开展绩效自评的项目4个，涉及全年预算数22,505.00万元"));
+    jue_findings f;
+    audit_html(html, &f);
+    for (size_t k = 0; k < f.len; k++) print_message("  %d %s %s\n", f.items[k].line, f.items[k].rule, f.items[k].message);
+    assert_int_equal(f.len, 0);
+    jue_findings_free(&f);
+    /* planted: each change gives its finding */
+    static const struct { const char *after, *from, *to, *rule; } P[] = {
+        /* a 综述 whose 执行数 is not its table's */
+        { "城乡居民医保参保县级匹配资金项目绩效自评综述", "执行数21,345.60万元", "执行数21,354.60万元", "perf.overview" },
+        /* a 综述 whose rate is not B ÷ A */
+        { "离休干部医疗补助项目绩效自评综述", "完成预算的95.00%", "完成预算的96.00%", "perf.overview" },
+        /* a 综述 whose score is not the table's 总分 */
+        { "医疗救助补助资金项目绩效自评综述", "自评得分99.28分", "自评得分92.28分", "perf.overview" },
+        /* a 综述 naming the project otherwise */
+        { NULL, "医疗救助补助资金项目绩效自评综述", "医疗补助救助资金项目绩效自评综述", "perf.overview-name" },
+        /* the summary's average, amounts, counts */
+        { NULL, "平均得分97.31分", "平均得分97.13分", "perf.summary" },
+        { NULL, "涉及全年预算数22,505.00万元", "涉及全年预算数22,550.00万元", "perf.summary" },
+        { NULL, "全年执行数22,429.89万元", "全年执行数22,429.98万元", "perf.summary" },
+        { NULL, "“优”的项目4个", "“优”的项目3个", "perf.summary" },
+        { NULL, "开展绩效自评的项目4个", "开展绩效自评的项目5个", "perf.summary-count" },
+        /* the 部门整体 table spends more than table 03's 本年支出合计 */
+        { "部门整体支出绩效自评表", "<td class=\"num\">23,865.52</td>", "<td class=\"num\">23,965.52</td>", "perf.dept-total" },
+        /* a project spending more than all projects of table 03 */
+        { "城乡居民医保参保县级匹配资金项目支出绩效自评表", "<td class=\"num\">21,345.60</td>", "<td class=\"num\">22,345.60</td>",
+          "perf.project-total" },
+        /* the table against itself */
+        { "离休干部医疗补助项目支出绩效自评表", "<td class=\"num b\">98.50</td>", "<td class=\"num b\">96.50</td>", "perf.total" },
+    };
+    for (size_t i = 0; i < sizeof P / sizeof P[0]; i++) {
+        char *bad = plant(html, P[i].after, P[i].from, P[i].to);
+        if (!bad) fail_msg("planting %s: '%s' not found", P[i].rule, P[i].from);
+        audit_html(bad, &f);
+        if (!has_rule(&f, P[i].rule)) fail_msg("planted %s → %s: no %s finding", P[i].from, P[i].to, P[i].rule);
+        for (size_t k = 0; k < f.len; k++) {
+            assert_true(f.items[k].line > 0);
+            assert_non_null(f.items[k].message);
+        }
+        jue_findings_free(&f);
+        free(bad);
+    }
+    /* the same through Word: a 自评表 changed in the document model */
+    for (size_t i = 0; i < doc->n; i++) {
+        jue_form *fm = doc->blocks[i].form;
+        if (doc->blocks[i].kind != JUE_BLK_FORM || !strstr(fm->title, "离休干部")) continue;
+        jue_form_cell *c = &fm->cells[(size_t)(fm->nrows - 1) * (size_t)fm->ncols + 7];
+        free(c->text);
+        c->text = strdup("90.00");
+    }
+    char tmpl[] = "/tmp/jue-perf-XXXXXX";
+    assert_non_null(mkdtemp(tmpl));
+    char path[128];
+    snprintf(path, sizeof path, "%s/doc.docx", tmpl);
+    assert_int_equal(jue_render_document_docx(doc, path), JUE_OK);
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_file(path, cat, pr, NULL, &f), JUE_OK);
+    assert_true(has_rule(&f, "perf.total"));      /* 总分 90.00 while the scores add to 98.50 */
+    assert_true(has_rule(&f, "perf.overview"));   /* and the 综述 still says 98.50 */
+    jue_findings_free(&f);
+    remove(path);
+    rmdir(tmpl);
+    jue_buf_free(&h);
+    jue_document_free(doc);
+    jue_disclosure_free(disc);
+    jue_source_free(src);
+    jue_profile_free(pr);
+    jue_catalog_free(cat);
+    jue_diags_free(&d);
+}
+
+/* The zhenan document's 综述 paragraphs against their tables (the summary,
+ * 3 projects and 416.3万元 of 年初预算, agrees). */
+static void zhenan_overview(void **state)
+{
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/fixtures/real/zhenan-medical-security-2023.txt",
+             getenv("JUE_SHARED") ? getenv("JUE_SHARED") : "../shared");
+    if (access(path, R_OK) != 0) skip();
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_file(path, NULL, NULL, NULL, &f), JUE_OK);
+    int overview = 0, name = 0;
+    for (size_t k = 0; k < f.len; k++) {
+        const jue_finding *x = &f.items[k];
+        assert_false(!strcmp(x->rule, "perf.summary") || !strcmp(x->rule, "perf.summary-count"));
+        if (!strcmp(x->rule, "perf.overview")) {
+            overview++;
+            assert_true(x->line == 299 || x->line == 305 || x->line == 309);
+        }
+        if (!strcmp(x->rule, "perf.overview-name")) {
+            name++;
+            assert_int_equal(x->line, 309);
+            assert_string_equal(x->actual, "医疗保障管理事务");
+            assert_string_equal(x->expected, "医疗保障事务管理");
+        }
+        if (x->line == 299) {
+            assert_string_equal(x->actual, "287万元");
+            assert_non_null(strstr(x->message, "年初预算数"));
+        }
+    }
+    assert_int_equal(overview, 3);
+    assert_int_equal(name, 1);
+    jue_findings_free(&f);
+}
+
+/* Severities and phrases are data: a check turned off gives nothing, a
+ * mistake in the file is reported with its place. */
+static void checks_as_data(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/jue-perfchk-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/perf.yaml", dir);
+    FILE *fp = fopen(path, "wb");
+    fputs("checks:\n  perf.rate: off\n  perf.grade: warning\n  perf.nonsense: error\n", fp);
+    fclose(fp);
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_perf_checks *k = NULL;
+    assert_int_equal(jue_perf_checks_load(path, &k, &d), JUE_ERR_INVALID);
+    assert_null(k);
+    assert_int_equal(d.items[0].line, 4);
+    jue_diags_free(&d);
+    fp = fopen(path, "wb");
+    fputs("checks:\n  perf.rate: off\n  perf.grade: warning\nphrases:\n  score: [总得分]\n", fp);
+    fclose(fp);
+    jue_diags_init(&d);
+    assert_int_equal(jue_perf_checks_load(path, &k, &d), JUE_OK);
+    static const char DOC[] =
+        "某局甲项目支出绩效自评表\n"
+        "项目名称\t甲\n"
+        "项目资金(万元)\t\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率(B/A)\t得分\n"
+        "\t年度资金总额\t80\t20\t20\t10\t29.3%\t10\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "\t产出指标(90分)\t数量指标\t人数\t100%\t100%\t90\t90\n"
+        "总分\t\t\t\t\t100\t100\n"
+        "自评等级：良\n"
+        "1.甲项目绩效自评综述：全年预算数20万元，执行数20万元，总得分90分。\n";
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "doc.txt", NULL, NULL, k, &f), JUE_OK);
+    bool grade = false, overview = false;
+    for (size_t i = 0; i < f.len; i++) {
+        assert_string_not_equal(f.items[i].rule, "perf.rate");   /* off */
+        if (!strcmp(f.items[i].rule, "perf.grade")) grade = f.items[i].severity == JUE_SEV_WARNING;
+        if (!strcmp(f.items[i].rule, "perf.overview")) overview = strstr(f.items[i].message, "90") != NULL;
+    }
+    assert_true(grade);
+    assert_true(overview);   /* the 综述's 总得分 90 read by the phrase from the file */
+    jue_findings_free(&f);
+    jue_perf_checks_free(k);
+    jue_diags_free(&d);
+    remove(path);
+    rmdir(dir);
 }
 
 int main(void)
@@ -358,6 +790,11 @@ int main(void)
         cmocka_unit_test(qualitative),      cmocka_unit_test(grades),
         cmocka_unit_test(parse_values),     cmocka_unit_test(load_and_score),
         cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text),
+        cmocka_unit_test(ge_boundaries),    cmocka_unit_test(le_boundaries),
+        cmocka_unit_test(eq_boundaries),    cmocka_unit_test(qualitative_bands),
+        cmocka_unit_test(budget_boundaries), cmocka_unit_test(weights_and_rescoring),
+        cmocka_unit_test(targets_and_summary), cmocka_unit_test(own_document),
+        cmocka_unit_test(zhenan_overview),  cmocka_unit_test(checks_as_data),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1,0 +1,407 @@
+/* Generic forms (form.h): the grid with merges, and its HTML and XLSX
+ * renderers. The PDF and Word renderers of the complete document draw the
+ * same grid (document_pdf.c, document_docx.c). */
+#include <juesuan/form.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+#include "render_internal.h"
+
+#define MAX_DIM 10000
+
+jue_form *jue_form_new(int nrows, int ncols)
+{
+    if (nrows < 1 || ncols < 1 || nrows > MAX_DIM || ncols > MAX_DIM) return NULL;
+    jue_form *f = calloc(1, sizeof *f);
+    if (!f) return NULL;
+    f->nrows = nrows;
+    f->ncols = ncols;
+    f->cells = calloc((size_t)nrows * (size_t)ncols, sizeof *f->cells);
+    f->widths = calloc((size_t)ncols, sizeof *f->widths);
+    if (!f->cells || !f->widths) {
+        jue_form_free(f);
+        return NULL;
+    }
+    for (int c = 0; c < ncols; c++) f->widths[c] = 1;
+    for (int r = 0; r < nrows; r++)
+        for (int c = 0; c < ncols; c++) {
+            jue_form_cell *x = &f->cells[(size_t)r * (size_t)ncols + (size_t)c];
+            x->rs = x->cs = 1;
+            x->orow = r, x->ocol = c;
+        }
+    return f;
+}
+
+void jue_form_free(jue_form *f)
+{
+    if (!f) return;
+    if (f->cells)
+        for (size_t i = 0; i < (size_t)f->nrows * (size_t)f->ncols; i++) {
+            free(f->cells[i].text);
+            free(f->cells[i].tip);
+        }
+    free(f->cells);
+    free(f->widths);
+    free(f->title);
+    free(f->subtitle);
+    free(f->anchor);
+    free(f->note);
+    free(f);
+}
+
+const jue_form_cell *jue_form_at(const jue_form *f, int r, int c)
+{
+    if (!f || r < 0 || c < 0 || r >= f->nrows || c >= f->ncols) return NULL;
+    return &f->cells[(size_t)r * (size_t)f->ncols + (size_t)c];
+}
+
+static jue_form_cell *slot(jue_form *f, int r, int c) { return (jue_form_cell *)jue_form_at(f, r, c); }
+
+jue_status jue_form_set(jue_form *f, int r, int c, int rs, int cs, unsigned flags, const char *text)
+{
+    if (!f || rs < 1 || cs < 1 || r < 0 || c < 0 || r + rs > f->nrows || c + cs > f->ncols) return JUE_ERR_INVALID;
+    for (int i = r; i < r + rs; i++)
+        for (int j = c; j < c + cs; j++) {
+            const jue_form_cell *x = slot(f, i, j);
+            /* only plain 1×1 slots may be taken: no overlap with a merge */
+            if (x->rs != 1 || x->cs != 1 || x->orow != i || x->ocol != j) return JUE_ERR_INVALID;
+        }
+    char *t = jue_strdup(text ? text : "");
+    if (!t) return JUE_ERR_NOMEM;
+    for (int i = r; i < r + rs; i++)
+        for (int j = c; j < c + cs; j++) {
+            jue_form_cell *x = slot(f, i, j);
+            free(x->text);
+            x->text = NULL;
+            x->rs = x->cs = 0;
+            x->orow = r, x->ocol = c;
+        }
+    jue_form_cell *o = slot(f, r, c);
+    o->text = t;
+    o->rs = rs, o->cs = cs;
+    o->flags = flags;
+    return JUE_OK;
+}
+
+jue_status jue_form_tip(jue_form *f, int r, int c, const char *tip)
+{
+    jue_form_cell *x = slot(f, r, c);
+    if (!x) return JUE_ERR_INVALID;
+    return jue_form_text(&x->tip, tip);
+}
+
+jue_status jue_form_text(char **field, const char *text)
+{
+    char *t = NULL;
+    if (text && !(t = jue_strdup(text))) return JUE_ERR_NOMEM;
+    free(*field);
+    *field = t;
+    return JUE_OK;
+}
+
+/* ---- HTML ------------------------------------------------------------- */
+
+static const char FORM_CSS[] =
+    ".pform{max-width:820px;margin:0 auto 40px}\n"
+    ".pform .ftitle{font-family:\"Noto Serif CJK SC\",\"SimSun\",serif;font-weight:700;font-size:18px;"
+    "text-align:center;margin:24px 0 2px}\n"
+    ".pform .fsub{text-align:center;font-size:13px;margin:0 0 8px}\n"
+    ".pform table{border-collapse:collapse;width:100%;font-size:12px}\n"
+    ".pform th,.pform td{border:1px solid #000;padding:3px 5px;vertical-align:middle}\n"
+    ".pform th{font-weight:400;text-align:center;background:#f2f2f2}\n"
+    ".pform td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    ".pform td.c{text-align:center}\n"
+    ".pform .b{font-weight:700}\n"
+    ".pform td[title]{cursor:help}\n"
+    ".pform .fnote{font-size:12px;margin:6px 0 0}\n"
+    "@media print{.pform{max-width:none;break-inside:avoid-page}.pform th{background:none}}\n";
+
+const char *jue_form_html_css(void) { return FORM_CSS; }
+
+jue_status jue_form_html(const jue_form *f, jue_buf *b)
+{
+    jue_buf_puts(b, "<div class=\"pform\"");
+    if (f->anchor) {
+        jue_buf_puts(b, " id=\"");
+        jue_rd_html_esc(b, f->anchor);
+        jue_buf_putc(b, '"');
+    }
+    jue_buf_puts(b, ">\n");
+    if (f->title) {
+        jue_buf_puts(b, "<p class=\"ftitle\">");
+        jue_rd_html_esc(b, f->title);
+        jue_buf_puts(b, "</p>\n");
+    }
+    if (f->subtitle) {
+        jue_buf_puts(b, "<p class=\"fsub\">");
+        jue_rd_html_esc(b, f->subtitle);
+        jue_buf_puts(b, "</p>\n");
+    }
+    int total = 0;
+    for (int c = 0; c < f->ncols; c++) total += f->widths[c] > 0 ? f->widths[c] : 1;
+    jue_buf_puts(b, "<table>\n<colgroup>");
+    for (int c = 0; c < f->ncols; c++) {
+        /* whole per-mille: the widths are integers, no floating point */
+        int w = f->widths[c] > 0 ? f->widths[c] : 1;
+        int pm = total > 0 ? (int)((long long)w * 1000 / total) : 0;
+        jue_buf_printf(b, "<col style=\"width:%d.%d%%\">", pm / 10, pm % 10);
+    }
+    jue_buf_puts(b, "</colgroup>\n");
+    for (int r = 0; r < f->nrows; r++) {
+        jue_buf_puts(b, "<tr>");
+        for (int c = 0; c < f->ncols; c++) {
+            const jue_form_cell *x = jue_form_at(f, r, c);
+            if (!x->rs) continue;
+            bool head = x->flags & JUE_FC_HEAD;
+            jue_buf_puts(b, head ? "<th" : "<td");
+            if (x->rs > 1) jue_buf_printf(b, " rowspan=\"%d\"", x->rs);
+            if (x->cs > 1) jue_buf_printf(b, " colspan=\"%d\"", x->cs);
+            const char *cls = x->flags & JUE_FC_NUM ? "num" : (x->flags & JUE_FC_CENTER) && !head ? "c" : NULL;
+            bool bold = x->flags & JUE_FC_BOLD;
+            if (cls || bold) jue_buf_printf(b, " class=\"%s%s%s\"", cls ? cls : "", cls && bold ? " " : "", bold ? "b" : "");
+            if (x->tip) {
+                jue_buf_puts(b, " title=\"");
+                jue_rd_html_esc(b, x->tip);
+                jue_buf_putc(b, '"');
+            }
+            jue_buf_putc(b, '>');
+            jue_rd_html_esc(b, x->text);
+            jue_buf_puts(b, head ? "</th>" : "</td>");
+        }
+        jue_buf_puts(b, "</tr>\n");
+    }
+    jue_buf_puts(b, "</table>\n");
+    if (f->note) {
+        jue_buf_puts(b, "<p class=\"fnote\">");
+        jue_rd_html_esc(b, f->note);
+        jue_buf_puts(b, "</p>\n");
+    }
+    jue_buf_puts(b, "</div>\n");
+    return jue_buf_err(b);
+}
+
+/* ---- XLSX ------------------------------------------------------------- */
+
+typedef struct {
+    lxw_workbook *wb;
+    lxw_format *title, *sub, *note, *cell[16];   /* cell formats by flags */
+    jue_buf s;
+} fx;
+
+#define CHK(expr)                                        \
+    do {                                                 \
+        if ((expr) != LXW_NO_ERROR) return JUE_ERR_IO;   \
+    } while (0)
+
+/* Valid UTF-8 without control characters (newlines stay), as XML needs. */
+static const char *clean(fx *x, const char *s)
+{
+    jue_buf_reset(&x->s);
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p), i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            jue_buf_putc(&x->s, (p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7F ? ' ' : (char)p[i]);
+            i++;
+            continue;
+        }
+        size_t k = jue_rd_utf8_len(p + i, n - i);
+        if (k == 0) {
+            jue_buf_puts(&x->s, "\xEF\xBF\xBD");
+            i++;
+        } else {
+            jue_buf_putn(&x->s, (const char *)p + i, k);
+            i += k;
+        }
+    }
+    return jue_buf_str(&x->s);
+}
+
+static lxw_format *new_format(fx *x, bool *failed)
+{
+    lxw_format *f = workbook_add_format(x->wb);
+    if (!f) {
+        *failed = true;
+        return NULL;
+    }
+    format_set_font_name(f, "宋体");
+    format_set_font_size(f, 10);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(f);
+    return f;
+}
+
+static jue_status formats(fx *x)
+{
+    bool failed = false;
+    x->title = new_format(x, &failed);
+    x->sub = new_format(x, &failed);
+    x->note = new_format(x, &failed);
+    for (unsigned k = 0; k < 16; k++) {
+        lxw_format *f = x->cell[k] = new_format(x, &failed);
+        if (!f) continue;
+        format_set_border(f, LXW_BORDER_THIN);
+        if (k & JUE_FC_HEAD) {
+            format_set_align(f, LXW_ALIGN_CENTER);
+            format_set_bg_color(f, 0xF2F2F2);
+        }
+        if (k & JUE_FC_NUM) format_set_align(f, LXW_ALIGN_RIGHT);
+        if (k & JUE_FC_CENTER) format_set_align(f, LXW_ALIGN_CENTER);
+        if (k & JUE_FC_BOLD) format_set_bold(f);
+    }
+    if (failed) return JUE_ERR_IO;
+    format_set_font_size(x->title, 16);
+    format_set_bold(x->title);
+    format_set_align(x->title, LXW_ALIGN_CENTER);
+    format_set_align(x->sub, LXW_ALIGN_CENTER);
+    format_set_align(x->note, LXW_ALIGN_LEFT);
+    return JUE_OK;
+}
+
+static jue_status put(fx *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *text, lxw_format *f)
+{
+    const char *s = clean(x, text);
+    if (jue_buf_err(&x->s)) return jue_buf_err(&x->s);
+    if (r1 == r2 && c1 == c2) CHK(worksheet_write_string(ws, (lxw_row_t)r1, (lxw_col_t)c1, s, f));
+    else CHK(worksheet_merge_range(ws, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2, (lxw_col_t)c2, s, f));
+    return JUE_OK;
+}
+
+/* Display width in character cells: CJK characters take two. */
+static size_t text_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p < 0x80) w++;
+        else if ((*p & 0xC0) == 0xC0) w += 2;
+    }
+    return w;
+}
+
+static jue_status sheet(fx *x, const jue_form *f, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    if (!ws) return JUE_ERR_IO;
+    /* about 100 character cells across an A4 portrait page */
+    int total = 0;
+    for (int c = 0; c < f->ncols; c++) total += f->widths[c] > 0 ? f->widths[c] : 1;
+    double *cw = calloc((size_t)f->ncols, sizeof *cw);
+    if (!cw) return JUE_ERR_NOMEM;
+    for (int c = 0; c < f->ncols; c++) {
+        cw[c] = 100.0 * (f->widths[c] > 0 ? f->widths[c] : 1) / (total > 0 ? total : 1);
+        if (worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cw[c], NULL) != LXW_NO_ERROR) {
+            free(cw);
+            return JUE_ERR_IO;
+        }
+    }
+    int last = f->ncols - 1, row = 0;
+    jue_status st = JUE_OK;
+    if (f->title) {
+        if (worksheet_set_row(ws, 0, 30, NULL) != LXW_NO_ERROR) st = JUE_ERR_IO;
+        if (!st) st = put(x, ws, row, 0, row, last, f->title, x->title);
+        row++;
+    }
+    if (!st && f->subtitle) st = put(x, ws, row, 0, row, last, f->subtitle, x->sub), row++;
+    int body = row;
+    /* Merged cells do not grow with wrapped text: each row gets the height
+     * its tallest one-row cell needs, spread over the columns it covers. */
+    for (int r = 0; r < f->nrows && !st; r++) {
+        size_t lines = 1;
+        for (int c = 0; c < f->ncols; c++) {
+            const jue_form_cell *k = jue_form_at(f, r, c);
+            if (k->rs != 1 || !k->text) continue;
+            double w = 0;
+            for (int j = c; j < c + k->cs; j++) w += cw[j];
+            size_t per = w > 3 ? (size_t)w - 2 : 1, need = text_width(k->text) / per + 1;
+            if (need > lines) lines = need;
+        }
+        if (worksheet_set_row(ws, (lxw_row_t)(body + r), 15.0 * (double)lines + 4, NULL) != LXW_NO_ERROR)
+            st = JUE_ERR_IO;
+        for (int c = 0; c < f->ncols && !st; c++) {
+            const jue_form_cell *k = jue_form_at(f, r, c);
+            if (!k->rs) continue;
+            st = put(x, ws, body + r, c, body + r + k->rs - 1, c + k->cs - 1, k->text, x->cell[k->flags & 15]);
+        }
+    }
+    if (!st && f->note) {
+        int nr = body + f->nrows + 1;
+        size_t lines = text_width(f->note) / 98 + 1;
+        if (worksheet_set_row(ws, (lxw_row_t)nr, 15.0 * (double)lines, NULL) != LXW_NO_ERROR) st = JUE_ERR_IO;
+        if (!st) st = put(x, ws, nr, 0, nr, last, f->note, x->note);
+    }
+    free(cw);
+    if (st) return st;
+    worksheet_set_paper(ws, 9);
+    worksheet_set_portrait(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
+    if (f->head_rows > 0 &&
+        worksheet_repeat_rows(ws, (lxw_row_t)body, (lxw_row_t)(body + f->head_rows - 1)) != LXW_NO_ERROR)
+        return JUE_ERR_IO;
+    return JUE_OK;
+}
+
+/* Seconds since the epoch of 1 January of year y, 00:00 UTC. */
+static time_t jan1(int y)
+{
+    long long yy = (long long)y - 1;
+    long long era = (yy >= 0 ? yy : yy - 399) / 400;
+    long long yoe = yy - era * 400;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + 306;
+    return (time_t)((era * 146097 + doe - 719468) * 86400);
+}
+
+jue_status jue_form_xlsx(const jue_form *const *forms, const char *const *sheet_names, size_t n, const char *path,
+                         const char *title, const char *company, int year)
+{
+    /* libxlsxwriter finds an unwritable path only when closing, and prints */
+    FILE *probe = fopen(path, "wb");
+    if (!probe) return JUE_ERR_IO;
+    fclose(probe);
+    fx x;
+    memset(&x, 0, sizeof x);
+    jue_buf_init(&x.s);
+    x.wb = workbook_new(path);
+    if (!x.wb) {
+        jue_buf_free(&x.s);
+        remove(path);
+        return JUE_ERR_IO;
+    }
+    jue_status st = formats(&x);
+    char *t = jue_strdup(title ? title : ""), *co = jue_strdup(company ? company : "");
+    char author[] = "juesuan";
+    if (!st && (!t || !co)) st = JUE_ERR_NOMEM;
+    if (!st) {
+        lxw_doc_properties props;
+        memset(&props, 0, sizeof props);
+        props.title = t;
+        props.author = author;
+        props.company = co;
+        props.created = jan1(year > 1900 && year < 9999 ? year + 1 : 2000);
+        if (workbook_set_properties(x.wb, &props) != LXW_NO_ERROR) st = JUE_ERR_IO;
+    }
+    for (size_t i = 0; i < n && !st; i++) {
+        char name[32];
+        if (sheet_names && sheet_names[i]) snprintf(name, sizeof name, "%s", sheet_names[i]);
+        else snprintf(name, sizeof name, "表%zu", i + 1);
+        st = sheet(&x, forms[i], name);
+    }
+    if (!st) {
+        if (workbook_close(x.wb) != LXW_NO_ERROR) {
+            remove(path);
+            st = JUE_ERR_IO;
+        }
+    } else {
+        lxw_workbook_free(x.wb);
+        remove(path);
+    }
+    free(t);
+    free(co);
+    jue_buf_free(&x.s);
+    return st;
+}
