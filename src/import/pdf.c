@@ -34,10 +34,11 @@
 
 #include <poppler.h>
 
-#define MAXFONTS 64
+#define MAXFONTS 256
 #define MAXCOLS 60     /* the recognizer reads up to 64 columns */
 #define MAXPAGES 5000
 #define MAXGLYPHS 4000000
+#define MAXBRIDGE 4000 /* lines of a block beyond which columns are not bridged */
 
 typedef struct {
     double x1, x2, y1, y2; /* box, y down */
@@ -57,6 +58,7 @@ typedef struct {
     char *name;
     size_t count;
     double hnorm;          /* sum of box height / font size */
+    double h0;             /* the first box's height / font size */
     double k;              /* baseline = y2 - k * font size */
     bool centre;           /* never aligned: placed by its box centre */
 } font_t;
@@ -70,6 +72,9 @@ typedef struct {
     size_t t0, tn;         /* text in the document buffer */
     double x1, x2;
     bool num;
+    bool wide;             /* over two columns or more: a spanning heading */
+    bool head;             /* on a line without numbers (a heading) */
+    size_t ln;             /* its line within the block being laid out */
     int col;
 } cell_t;
 
@@ -96,6 +101,12 @@ typedef struct {
     size_t prev_ns;
     int lineno;
     bool nomem;
+    double *left, *right;  /* each page's text margins */
+    jue_buf para;          /* the paragraph being joined */
+    bool para_open;
+    int para_line, para_page, para_pos;
+    const line_t *para_last;
+    bool tail_block;       /* the last page ended in a table */
 } pctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -138,16 +149,20 @@ static bool numeric(const char *s, size_t n)
 
 /* ---- reading pages ---------------------------------------------------- */
 
-/* Fonts by name: a font's boxes scale with its size. */
-static int font_index(fonts_t *F, const char *name)
+/* Fonts by name and box shape: a font's boxes scale with its size, and one
+ * name may stand for several embedded fonts with different metrics (WPS
+ * embeds a Times New Roman whose box is 1.9 em tall in the tables and one of
+ * 0.26 em in the text), which sit differently on the baseline. */
+static int font_index(fonts_t *F, const char *name, double hn)
 {
     if (!name) name = "";
     for (int i = 0; i < F->nf; i++)
-        if (!strcmp(F->f[i].name, name)) return i;
+        if (fabs(F->f[i].h0 - hn) <= 0.03 * fmax(1, hn) && !strcmp(F->f[i].name, name)) return i;
     if (F->nf == MAXFONTS) return -1;
     char *dup = jue_strdup(name);
     if (!dup) return -1;
     F->f[F->nf].name = dup;
+    F->f[F->nf].h0 = hn;
     return F->nf++;
 }
 
@@ -167,6 +182,8 @@ static jue_status read_page(PopplerPage *p, page_t *pg, fonts_t *F, size_t *tota
     GList *a = attrs;
     jue_status st = JUE_OK;
     const char *s = text;
+    const PopplerTextAttributes *last_at = NULL;
+    int last_font = -1;
     for (guint i = 0; *s && i < nr; i++) {
         gunichar c = g_utf8_get_char_validated(s, -1);
         if (c == (gunichar)-1 || c == (gunichar)-2) { c = 0xFFFD; s++; }
@@ -179,10 +196,18 @@ static jue_status read_page(PopplerPage *p, page_t *pg, fonts_t *F, size_t *tota
         while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)i) a = a->next;
         const PopplerTextAttributes *at = a ? a->data : NULL;
         double size = at && at->start_index <= (int)i ? at->font_size : 0;
-        if (at && at->start_index <= (int)i) g.font = font_index(F, at->font_name);
         g.fs = size > 0.5 && size < 1000 ? size : g.y2 - g.y1;
         if (!(g.fs > 0.5)) g.fs = 10;
         if (g.fs > 500) g.fs = 500;
+        if (at && at->start_index <= (int)i) {
+            double hn = (g.y2 - g.y1) / g.fs;
+            /* most glyphs are in the font of the one before */
+            if (at == last_at && last_font >= 0 && fabs(F->f[last_font].h0 - hn) <= 0.03 * fmax(1, hn))
+                g.font = last_font;
+            else g.font = font_index(F, at->font_name, hn);
+            last_at = at;
+            last_font = g.font;
+        }
         if (g.font >= 0) {
             F->f[g.font].count++;
             F->f[g.font].hnorm += (g.y2 - g.y1) / g.fs;
@@ -483,11 +508,13 @@ static bool furniture(pctx *P)
 
 typedef struct {
     double x1, x2;
+    bool data;             /* found on lines with numbers */
 } span;
 
 static int cmp_width(const void *a, const void *b)
 {
     const cell_t *x = *(cell_t *const *)a, *y = *(cell_t *const *)b;
+    if (x->head != y->head) return x->head ? 1 : -1;
     double wx = x->x2 - x->x1, wy = y->x2 - y->x1;
     return (wx > wy) - (wx < wy);
 }
@@ -504,67 +531,202 @@ static double overlap(double a1, double a2, double b1, double b2)
 }
 
 static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns);
+static void drop_group_headings(pctx *P, size_t a, size_t b, span *sp, size_t *nsp);
+
+/* A figure as a table prints an amount: with a decimal point or a
+ * thousands separator (not a column number 1 2 3, a code, a 行次). */
+static bool figure(const pctx *P, const cell_t *c)
+{
+    if (!c->num) return false;
+    const char *s = jue_buf_str(&P->text) + c->t0;
+    return memchr(s, '.', c->tn) || memchr(s, ',', c->tn);
+}
 
 /* Columns of lines [a, b): the x-extents of cells, narrowest first; a cell
  * over two or more columns already known is a spanning heading and makes
  * none. Each cell then gets the column it overlaps most (or the nearest). */
 static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, bool cont);
 
+/* A heading centred over a group of columns may fall in the gap between
+ * two of them and make a column of its own (收入 over 项目 | 行次 | 金额,
+ * when no wider line bridges the gap). Such a column holds text of one line
+ * only, and is centred over a run of columns around it in which nothing
+ * else of its line is printed. It is dropped; its text goes with the
+ * column it is nearest. */
+static void drop_group_headings(pctx *P, size_t a, size_t b, span *sp, size_t *nsp)
+{
+    size_t ns = *nsp;
+    for (size_t j = 1; j + 1 < ns; j++) {
+        size_t line = SIZE_MAX;
+        bool one = true;
+        double x1 = 1e300, x2 = -1e300, fs = 0;
+        for (size_t i = a; i < b && one; i++)
+            for (size_t k = 0; k < P->L[i].nc; k++) {
+                const cell_t *c = &P->C[P->L[i].c0 + k];
+                if (c->col != (int)j) continue;
+                if (c->num || (line != SIZE_MAX && line != i)) { one = false; break; }
+                line = i;
+                x1 = fmin(x1, c->x1);
+                x2 = fmax(x2, c->x2);
+                fs = P->L[i].fs;
+            }
+        if (!one || line == SIZE_MAX) continue;
+        const line_t *l = &P->L[line];
+        double mid = (x1 + x2) / 2;
+        bool group = false;
+        for (size_t p = j; p-- > 0 && !group;) {
+            bool alone = true;
+            for (size_t k = 0; k < l->nc && alone; k++) {
+                int col = P->C[l->c0 + k].col;
+                alone = col == (int)j || col < (int)p || col > (int)j;
+            }
+            if (!alone) break;
+            for (size_t q = j + 1; q < ns && !group; q++) {
+                for (size_t k = 0; k < l->nc && alone; k++) {
+                    int col = P->C[l->c0 + k].col;
+                    alone = col == (int)j || col < (int)p || col > (int)q;
+                }
+                if (!alone) break;
+                group = fabs((sp[p].x1 + sp[q].x2) / 2 - mid) < 0.5 * fs;
+            }
+        }
+        if (!group) continue;
+        memmove(sp + j, sp + j + 1, (ns - j - 1) * sizeof *sp);
+        ns--;
+        assign_to(P, a, b, sp, ns);
+        j--;
+    }
+    *nsp = ns;
+}
+
 static bool assign_columns(pctx *P, size_t a, size_t b, bool cont)
 {
-    size_t n = 0;
+    size_t n = 0, nl = b - a;
     for (size_t i = a; i < b; i++) n += P->L[i].nc;
-    cell_t **cs = malloc(n * sizeof *cs);
+    cell_t **cs = malloc((n + 1) * sizeof *cs);
     span *sp = malloc((n + 1) * sizeof *sp);
-    if (!cs || !sp) { free(cs); free(sp); return false; }
+    /* the lines each column has a cell on */
+    unsigned char *on = nl <= MAXBRIDGE ? calloc((size_t)MAXCOLS * nl + 1, 1) : NULL;
+    if (!cs || !sp || (!on && nl <= MAXBRIDGE)) { free(cs); free(sp); free(on); return false; }
     n = 0;
     for (size_t i = a; i < b; i++)
-        if (P->L[i].nc >= 2)
-            for (size_t k = 0; k < P->L[i].nc; k++) cs[n++] = &P->C[P->L[i].c0 + k];
+        if (P->L[i].nc >= 2) {
+            bool nums = false;
+            for (size_t k = 0; k < P->L[i].nc; k++) nums |= P->C[P->L[i].c0 + k].num;
+            for (size_t k = 0; k < P->L[i].nc; k++) {
+                P->C[P->L[i].c0 + k].head = !nums;
+                P->C[P->L[i].c0 + k].ln = i - a;
+                cs[n++] = &P->C[P->L[i].c0 + k];
+            }
+        }
+    /* the lines with numbers first (data rows, the 栏次 row): their
+     * columns hold; then the headings, narrowest first */
     qsort(cs, n, sizeof *cs, cmp_width);
     size_t ns = 0;
     for (size_t k = 0; k < n; k++) {
         const cell_t *c = cs[k];
-        size_t hit = 0, which = 0;
+        size_t line = c->ln;
+        size_t hit = 0, which = 0, hits[MAXCOLS];
         for (size_t j = 0; j < ns; j++)
-            if (overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5) { hit++; which = j; }
+            if (overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5) { hits[hit++] = j; which = j; }
         if (hit == 0) {
-            if (ns < MAXCOLS) sp[ns++] = (span){ c->x1, c->x2 };
+            if (ns < MAXCOLS) {
+                if (on) {
+                    memset(on + ns * nl, 0, nl);
+                    on[ns * nl + line] = 1;
+                }
+                sp[ns++] = (span){ c->x1, c->x2, !c->head };
+            }
         } else if (hit == 1) {
-            span u = { fmin(sp[which].x1, c->x1), fmax(sp[which].x2, c->x2) };
+            /* a heading does not widen a column of the data: one over a
+             * group of columns may overlap one of them at its edge (预算数
+             * over six, on the figures of one) */
+            span u = sp[which];
+            if (!(c->head && sp[which].data)) {
+                u.x1 = fmin(u.x1, c->x1);
+                u.x2 = fmax(u.x2, c->x2);
+            }
             bool clash = false;
             for (size_t j = 0; j < ns && !clash; j++)
                 clash = j != which && overlap(u.x1, u.x2, sp[j].x1, sp[j].x2) > 0.5;
-            if (!clash) sp[which] = u;
+            if (!clash) {
+                sp[which] = u;
+                if (on) on[which * nl + line] = 1;
+            }
+        } else if (on) {
+            /* a cell over columns that never share a line bridges them:
+             * they are one ruled column holding a short figure
+             * right-aligned, a heading and an index centred. (A heading
+             * over several columns covers columns that meet on the lines
+             * under it, and makes none.) */
+            span u = { c->x1, c->x2, false };
+            for (size_t h = 0; h < hit; h++) {
+                u.data |= sp[hits[h]].data;
+                u.x1 = fmin(u.x1, sp[hits[h]].x1);
+                u.x2 = fmax(u.x2, sp[hits[h]].x2);
+            }
+            bool ok = true;
+            for (size_t j = 0, h = 0; j < ns && ok; j++) {
+                if (h < hit && hits[h] == j) { h++; continue; }
+                ok = overlap(u.x1, u.x2, sp[j].x1, sp[j].x2) <= 0.5;
+            }
+            for (size_t i = 0; i < nl && ok; i++) {
+                int cnt = i == line;
+                for (size_t h = 0; h < hit; h++) cnt += on[hits[h] * nl + i];
+                ok = cnt <= 1;
+            }
+            if (ok) {
+                size_t keep = hits[0];
+                sp[keep] = u;
+                on[keep * nl + line] = 1;
+                for (size_t h = hit; h-- > 1;) {
+                    size_t j = hits[h];
+                    for (size_t i = 0; i < nl; i++) on[keep * nl + i] |= on[j * nl + i];
+                    memmove(sp + j, sp + j + 1, (ns - j - 1) * sizeof *sp);
+                    memmove(on + j * nl, on + (j + 1) * nl, (ns - j - 1) * nl);
+                    ns--;
+                }
+            }
         }
     }
+    free(on);
     qsort(sp, ns, sizeof *sp, cmp_span);
     assign_to(P, a, b, sp, ns);
+    drop_group_headings(P, a, b, sp, &ns);
     /* a heading centred over a column of left-aligned codes may miss it:
      * a column with no figure that never shares a line with its close
      * neighbour is that neighbour — unless both hold text on two or more
      * lines (two wrapped headings side by side, as 附属单位上缴收入 | 其他收入,
      * are two columns; a lone fragment such as 类 or 财 is not) */
     for (size_t j = 0; j + 1 < ns;) {
-        bool numj = false, numk = false, both = false, narrow = false, spans = false;
-        int textj = 0, textk = 0;
+        bool numj = false, numk = false, both = false, narrow = false, spans = false, figj = false, figk = false;
+        int textj = 0, textk = 0, headj = 0, headk = 0;
         double fs = P->L[a].fs;
         for (size_t i = a; i < b; i++) {
             bool hj = false, hk = false;
             for (size_t k = 0; k < P->L[i].nc; k++) {
                 const cell_t *c = &P->C[P->L[i].c0 + k];
-                if (c->col == (int)j) { hj = true; numj |= c->num; textj += !c->num; }
-                if (c->col == (int)j + 1) { hk = true; numk |= c->num; textk += !c->num; }
+                if (c->col == (int)j) { hj = true; numj |= c->num; textj += !c->num; figj |= figure(P, c); }
+                if (c->col == (int)j + 1) { hk = true; numk |= c->num; textk += !c->num; figk |= figure(P, c); }
+                /* text centred over the column: its heading */
+                double cm = (c->x1 + c->x2) / 2;
+                if (c->col == (int)j && !c->num && cm > sp[j].x1 && cm < sp[j].x2) headj++;
+                if (c->col == (int)j + 1 && !c->num && cm > sp[j + 1].x1 && cm < sp[j + 1].x2) headk++;
                 /* the heading of a code column is a word: 类, 款, 项 */
                 if ((c->col == (int)j || c->col == (int)j + 1) && !c->num) narrow |= c->x2 - c->x1 <= 2.5 * fs;
                 /* a long left-aligned name over a short one and a centred heading */
-                spans |= P->L[i].nc >= 2 && !c->num && fabs(c->x1 - sp[j].x1) < 0.5 * fs && overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5 &&
+                spans |= P->L[i].nc >= 2 && !c->num && !c->head && fabs(c->x1 - sp[j].x1) < 0.5 * fs && overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5 &&
                          overlap(c->x1, c->x2, sp[j + 1].x1, sp[j + 1].x2) > 0.5;
             }
             both |= hj && hk;
         }
         bool headed = textj >= 2 && textk >= 2;
-        if (!both && (spans || (narrow && numj != numk && !headed && sp[j + 1].x1 - sp[j].x2 < 1.2 * fs))) {
+        /* a column of figures with no heading of its own, right of a
+         * heading with no figures: the heading centred over the column
+         * and its figures right-aligned in it */
+        bool headless = figk && headk == 0 && !figj && headj >= 1;
+        bool close = sp[j + 1].x1 - sp[j].x2 < 1.2 * fs;
+        if (!both && (spans || (narrow && numj != numk && !headed && close) || (headless && close))) {
             sp[j].x2 = sp[j + 1].x2;
             memmove(sp + j + 1, sp + j + 2, (ns - j - 2) * sizeof *sp);
             ns--;
@@ -636,12 +798,14 @@ static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns)
         for (size_t k = 0; k < P->L[i].nc; k++) {
             cell_t *c = &P->C[P->L[i].c0 + k];
             double best = -1e300;
-            int col = 0;
+            int col = 0, over = 0;
             for (size_t j = 0; j < ns; j++) {
                 double o = overlap(c->x1, c->x2, sp[j].x1, sp[j].x2);
                 if (o > best) { best = o; col = (int)j; }
+                over += o > 0.5;
             }
             c->col = col;
+            c->wide = !c->num && over >= 2;
         }
 }
 
@@ -649,6 +813,10 @@ typedef struct {
     jue_buf t[MAXCOLS];
     int pos[MAXCOLS];
     bool num[MAXCOLS];
+    bool wide[MAXCOLS];
+    double ybase[MAXCOLS];  /* the baseline of the column's last text */
+    double lx1[MAXCOLS], lx2[MAXCOLS];   /* and its extent */
+    int line;               /* the row's first visual line */
     int ncol;
 } rowbuf;
 
@@ -665,6 +833,12 @@ static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
         const cell_t *c = &P->C[l->c0 + k];
         bool filled = c->col < R->ncol && R->t[c->col].len;
         if (filled && (R->num[c->col] || c->num)) return false;
+        /* text under text: the lines of one wrapped name or heading follow
+         * each other at one line's distance; a heading over several columns
+         * is not the first line of the one in the row under it
+         * (公务用车购置及运行维护费 over 小计 | 公务用车购置费 | …) */
+        if (filled && !c->num && R->wide[c->col] != c->wide && l->base - R->ybase[c->col] > 1.6 * l->fs)
+            return false;
         if (c->num) lnum = true;
         else { ltext = true; inside &= filled; }
     }
@@ -673,6 +847,9 @@ static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
 
 static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
 {
+    /* every visual line counts, joined into a row or not */
+    if (!R->ncol) R->line = P->lineno + 1;
+    P->lineno++;
     for (size_t k = 0; k < l->nc; k++) {
         const cell_t *c = &P->C[l->c0 + k];
         int col = c->col;
@@ -686,16 +863,23 @@ static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
         } else {
             R->pos[col] = 1 + (int)lround(c->x1 / P->cw);
             R->num[col] = c->num;
+            R->wide[col] = false;
         }
         jue_buf_putn(b, s, c->tn);
+        R->ybase[col] = l->base;
+        R->lx1[col] = c->x1;
+        R->lx2[col] = c->x2;
+        R->wide[col] |= c->wide;
         if (col + 1 > R->ncol) R->ncol = col + 1;
     }
 }
 
-static jue_status rowbuf_emit(pctx *P, jue_grid *g, rowbuf *R, int page)
+static bool starts_item(const char *s, size_t n);
+
+static jue_status rowbuf_emit(jue_grid *g, rowbuf *R, int page)
 {
     if (!R->ncol) return JUE_OK;
-    jue_grow *r = jue_grid_add_row(g, ++P->lineno);
+    jue_grow *r = jue_grid_add_row(g, R->line);
     if (!r) return JUE_ERR_NOMEM;
     r->page = page + 1;
     for (int col = 0; col < R->ncol; col++) {
@@ -709,37 +893,269 @@ static jue_status rowbuf_emit(pctx *P, jue_grid *g, rowbuf *R, int page)
     return JUE_OK;
 }
 
+/* A name wrapped in a tall row, the row's other cells centred between its
+ * lines: line l comes between the name's first line (the row so far, text
+ * in one column) and its last (line n, one cell in that column), at equal
+ * distances. */
+static bool sandwich(const pctx *P, const rowbuf *R, const line_t *l, const line_t *n, double last)
+{
+    if (!n || n->drop || n->nc != 1 || P->C[n->c0].num) return false;
+    int col = -1;
+    for (int c = 0; c < R->ncol; c++)
+        if (R->t[c].len) {
+            if (col >= 0 || R->num[c]) return false;
+            col = c;
+        }
+    if (col < 0 || P->C[n->c0].col != col) return false;
+    for (size_t k = 0; k < l->nc; k++)
+        if (P->C[l->c0 + k].col == col) return false;
+    double d1 = l->base - last, d2 = n->base - l->base;
+    return d2 > 0 && d2 < 0.9 * l->fs && fabs(d1 - d2) < 0.25 * l->fs;
+}
+
+/* The last line of a name wrapped in its cell, a text line below the row's
+ * figures (其中：当 / 年财政拨 / 款, the figures by the middle line): one
+ * text cell, a line under the column's text in the row, aligned with it,
+ * which filled the column (it wrapped), not an item of its own, and not
+ * the name of the next row (a line with the row's other cells close under
+ * it). */
+static bool wrapped_tail(const pctx *P, const rowbuf *R, const line_t *l, const line_t *n, const double *right)
+{
+    if (l->nc != 1) return false;
+    /* the next row's name printed a little above its code and figures */
+    if (n && !n->drop && n->base - l->base < 0.9 * l->fs) {
+        bool same = false;
+        for (size_t k = 0; k < n->nc; k++) same |= P->C[n->c0 + k].col == P->C[l->c0].col;
+        if (!same) return false;
+    }
+    const cell_t *c = &P->C[l->c0];
+    int col = c->col;
+    if (c->num || col < 0 || col >= R->ncol || !R->t[col].len || R->num[col]) return false;
+    double d = l->base - R->ybase[col];
+    if (d < 0.9 * l->fs || d > 1.7 * l->fs) return false;
+    if (R->lx2[col] < right[col] - l->fs) return false;
+    bool left = fabs(c->x1 - R->lx1[col]) < 0.5 * l->fs;
+    bool centre = fabs((c->x1 + c->x2) / 2 - (R->lx1[col] + R->lx2[col]) / 2) < 0.6 * l->fs;
+    if (!left && !centre) return false;
+    return !starts_item(jue_buf_str(&P->text) + c->t0, c->tn);
+}
+
 /* A table block [a, b): columns, then rows joined where lines are closer
  * than a text line and their cells fit together (no two figures, no
  * figure over text in one column). */
 static jue_status emit_block(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b, bool cont)
 {
     if (!assign_columns(P, a, b, cont)) return JUE_ERR_NOMEM;
-    double last = 0;
+    /* the right end of each column's widest text */
+    double right[MAXCOLS];
+    for (int c = 0; c < MAXCOLS; c++) right[c] = -1e300;
+    for (size_t i = a; i < b; i++)
+        for (size_t k = 0; k < P->L[i].nc; k++) {
+            const cell_t *c = &P->C[P->L[i].c0 + k];
+            if (!c->num && !c->wide && c->col >= 0 && c->col < MAXCOLS && c->x2 > right[c->col]) right[c->col] = c->x2;
+        }
     jue_status st = JUE_OK;
+    double last = 0;
     for (size_t i = a; i < b && !st; i++) {
         const line_t *l = &P->L[i];
         if (l->drop) continue;
-        if (R->ncol && !(l->base - last >= 0 && l->base - last < 0.9 * l->fs && rowbuf_fits(P, R, l)))
-            st = rowbuf_emit(P, g, R, l->page);
+        if (R->ncol && !(l->base - last >= 0 && l->base - last < 0.9 * l->fs &&
+                         (rowbuf_fits(P, R, l) || sandwich(P, R, l, i + 1 < b ? &P->L[i + 1] : NULL, last))) &&
+            !wrapped_tail(P, R, l, i + 1 < b ? &P->L[i + 1] : NULL, right))
+            st = rowbuf_emit(g, R, l->page);
         if (!st) rowbuf_add(P, R, l);
         last = l->base;
     }
-    if (!st && a < b) st = rowbuf_emit(P, g, R, P->L[b - 1].page);
+    if (!st && a < b) st = rowbuf_emit(g, R, P->L[b - 1].page);
     return st;
 }
 
-static jue_status emit_plain(pctx *P, jue_grid *g, const line_t *l)
+/* ---- prose: wrapped lines joined into paragraphs --------------------- */
+
+/* The text margins of each page: the leftmost start and the rightmost end
+ * that two or more lines of one cell share (a lone wide line is not the
+ * margin). A paragraph's wrapped lines run from the left margin to the
+ * right one. */
+static bool margins(pctx *P)
 {
-    jue_grow *r = jue_grid_add_row(g, ++P->lineno);
-    if (!r) return JUE_ERR_NOMEM;
-    r->page = l->page + 1;
+    P->left = malloc((size_t)P->npages * sizeof *P->left);
+    P->right = malloc((size_t)P->npages * sizeof *P->right);
+    double *x1 = malloc((P->nl + 1) * sizeof *x1), *x2 = malloc((P->nl + 1) * sizeof *x2);
+    bool ok = P->left && P->right && x1 && x2;
+    /* a page without prose: no line reaches its margins */
+    for (int p = 0; ok && p < P->npages; p++) {
+        P->left[p] = -1e9;
+        P->right[p] = 1e9;
+    }
+    for (size_t a = 0; a < P->nl && ok;) {
+        size_t b = a, n = 0;
+        double fs = 0;
+        while (b < P->nl && P->L[b].page == P->L[a].page) b++;
+        for (size_t i = a; i < b; i++) {
+            const line_t *l = &P->L[i];
+            if (l->drop || l->nc != 1 || P->C[l->c0].tn < 9) continue;
+            x1[n] = l->x1;
+            x2[n] = l->x2;
+            fs += l->fs;
+            n++;
+        }
+        int p = P->L[a].page;
+        if (n) {
+            fs /= (double)n;
+            qsort(x1, n, sizeof *x1, cmp_double);
+            qsort(x2, n, sizeof *x2, cmp_double);
+            P->left[p] = x1[0];
+            for (size_t k = 0; k + 1 < n; k++)
+                if (x1[k + 1] - x1[k] <= 0.5 * fs) { P->left[p] = x1[k]; break; }
+            P->right[p] = x2[n - 1];
+            for (size_t k = n - 1; k > 0; k--)
+                if (x2[k] - x2[k - 1] <= fs) { P->right[p] = x2[k]; break; }
+        }
+        a = b;
+    }
+    free(x1);
+    free(x2);
+    return ok;
+}
+
+static bool ends_with(const char *s, size_t n, const char *t)
+{
+    size_t k = strlen(t);
+    return n >= k && !memcmp(s + n - k, t, k);
+}
+
+/* A line that starts a heading or a list item of its own: 一、 （一） 1、
+ * 1. 第一部分. */
+static bool starts_item(const char *s, size_t n)
+{
+    char buf[64];
+    size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+    if (jue_imp_skip_ordinal(buf) != buf) return true;
+    static const char *const NOTE[] = { "注：", "注:", "说明：", "说明:" };
+    for (size_t i = 0; i < sizeof NOTE / sizeof NOTE[0]; i++)
+        if (!strncmp(buf, NOTE[i], strlen(NOTE[i]))) return true;
+    if (!strncmp(buf, "第", 3)) {
+        const char *q = buf + 3;
+        while (*q && strncmp(q, "部分", 6) && q - buf < 18) q += (*q & 0x80) ? 3 : 1;
+        if (!strncmp(q, "部分", 6)) return true;
+    }
+    return false;
+}
+
+/* Whether prose line m goes on the paragraph whose last line is l: l runs
+ * to the right margin without closing its sentence, m starts at the left
+ * margin (a new paragraph is indented) in the same size, on the next line
+ * or at the top of the next page, and is not a heading or item. */
+static bool continues(const pctx *P, const line_t *l, const line_t *m, bool page_turn)
+{
+    double fs = fmax(l->fs, m->fs);
+    if (fabs(l->fs - m->fs) > 0.15 * fs) return false;
+    if (page_turn ? m->page != l->page + 1 : (m->page != l->page || m->base - l->base < 0.5 * fs || m->base - l->base > 2.5 * fs))
+        return false;
+    /* unjustified lines end up to a figure short of the margin: a figure
+     * or a character with the punctuation after it moves down whole */
+    if (l->x2 < P->right[l->page] - 4 * fs || m->x1 > P->left[m->page] + 0.6 * fs) return false;
+    const cell_t *lc = &P->C[l->c0 + l->nc - 1], *mc = &P->C[m->c0];
+    const char *lt = jue_buf_str(&P->text) + lc->t0, *mt = jue_buf_str(&P->text) + mc->t0;
+    if (ends_with(lt, lc->tn, "。") || ends_with(lt, lc->tn, "！") || ends_with(lt, lc->tn, "？")) return false;
+    return !starts_item(mt, mc->tn);
+}
+
+/* A line of several cells inside a paragraph: justified prose whose
+ * stretched space looks like a column gap ("其中：      财政拨款收入"). It
+ * has no table line next to it, its gaps are narrow, and it goes on the
+ * paragraph before it or the next line goes on it. */
+static bool prose_line(const pctx *P, size_t a, size_t b, size_t i, bool page_top)
+{
+    const line_t *l = &P->L[i];
+    for (size_t k = 1; k < l->nc; k++)
+        if (P->C[l->c0 + k].x1 - P->C[l->c0 + k - 1].x2 > 2.5 * l->fs) return false;
+    size_t pi = i, ni = i + 1;
+    while (pi > a && P->L[pi - 1].drop) pi--;
+    while (ni < b && P->L[ni].drop) ni++;
+    if (pi > a && P->L[pi - 1].nc > 1) return false;
+    if (ni < b && P->L[ni].nc > 1) return false;
+    return (P->para_open && continues(P, P->para_last, l, page_top)) || (ni < b && continues(P, l, &P->L[ni], false));
+}
+
+static bool ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Prose text: the spaces a producer puts between Chinese and figures
+ * ("截至 2023年 12 月 31 日", "为 1560.05 万元") are typography, not words;
+ * they go, so a sentence reads as it is written. Between Latin letters and
+ * between two figures a space stays. */
+static void put_prose(jue_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            unsigned char prev = b->len ? (unsigned char)b->data[b->len - 1] : 0;
+            size_t j = i;
+            while (j < n && s[j] == ' ') j++;
+            unsigned char next = j < n ? (unsigned char)s[j] : 0;
+            bool wide = prev >= 0x80 || next >= 0x80;
+            if (!prev || !next || (wide && !ascii_letter(prev) && !ascii_letter(next))) { i = j - 1; continue; }
+            jue_buf_putc(b, ' ');
+            i = j - 1;
+            continue;
+        }
+        jue_buf_putc(b, (char)c);
+    }
+}
+
+/* The cells of a prose line, joined: a gap between cells is a space only
+ * between Latin letters. */
+static void put_line(pctx *P, const line_t *l)
+{
     for (size_t k = 0; k < l->nc; k++) {
         const cell_t *c = &P->C[l->c0 + k];
-        jue_gcell *gc = jue_grow_set(r, (int)k, jue_buf_str(&P->text) + c->t0, c->tn);
-        if (!gc) return k >= 1024 ? JUE_OK : JUE_ERR_NOMEM;
-        gc->pos = 1 + (int)lround(c->x1 / P->cw);
+        const char *s = jue_buf_str(&P->text) + c->t0;
+        if (k && c->tn && P->para.len && ascii_letter((unsigned char)P->para.data[P->para.len - 1]) &&
+            ascii_letter((unsigned char)s[0]))
+            jue_buf_putc(&P->para, ' ');
+        put_prose(&P->para, s, c->tn);
     }
+}
+
+static jue_status para_flush(pctx *P, jue_grid *g)
+{
+    if (!P->para_open) return JUE_OK;
+    P->para_open = false;
+    if (jue_buf_err(&P->para)) return JUE_ERR_NOMEM;
+    jue_grow *r = jue_grid_add_row(g, P->para_line);
+    if (!r) return JUE_ERR_NOMEM;
+    r->page = P->para_page + 1;
+    jue_gcell *gc = jue_grow_set(r, 0, jue_buf_str(&P->para), P->para.len);
+    if (!gc) return JUE_ERR_NOMEM;
+    gc->pos = P->para_pos;
+    return JUE_OK;
+}
+
+/* A prose line outside the tables: a paragraph's line. */
+static jue_status emit_plain(pctx *P, jue_grid *g, const line_t *l, bool page_turn)
+{
+    const cell_t *c = &P->C[l->c0];
+    ++P->lineno;
+    if (P->para_open && continues(P, P->para_last, l, page_turn)) {
+        /* Latin words broken at the line end keep a space; CJK and figures join */
+        if (P->para.len && ascii_letter((unsigned char)P->para.data[P->para.len - 1]) &&
+            ascii_letter((unsigned char)jue_buf_str(&P->text)[c->t0]))
+            jue_buf_putc(&P->para, ' ');
+        put_line(P, l);
+        P->para_last = l;
+        return JUE_OK;
+    }
+    jue_status st = para_flush(P, g);
+    if (st) return st;
+    jue_buf_reset(&P->para);
+    put_line(P, l);
+    P->para_open = true;
+    P->para_line = P->lineno;
+    P->para_page = l->page;
+    P->para_pos = 1 + (int)lround(c->x1 / P->cw);
+    P->para_last = l;
     return JUE_OK;
 }
 
@@ -763,19 +1179,53 @@ static bool aligned(const pctx *P, size_t a, size_t e, const line_t *m)
     return false;
 }
 
+/* "续表", "续表3", "（续）", "续上表": a table goes on. */
+static bool continued_mark(const pctx *P, const line_t *l)
+{
+    char buf[48];
+    const cell_t *c = &P->C[l->c0];
+    if (c->tn >= sizeof buf) return false;
+    memcpy(buf, jue_buf_str(&P->text) + c->t0, c->tn);
+    buf[c->tn] = '\0';
+    static const char *const M[] = { "续表", "续上表", "（续）", "(续)", "（续表）", "(续表)" };
+    for (size_t k = 0; k < sizeof M / sizeof M[0]; k++) {
+        size_t n = strlen(M[k]);
+        if (strncmp(buf, M[k], n)) continue;
+        const char *q = buf + n;
+        while (*q == ' ' || (*q >= '0' && *q <= '9')) q++;
+        if (!*q) return true;
+    }
+    return false;
+}
+
 static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b, bool *in_block)
 {
     double pw = P->pages[P->L[a].page].w;
     jue_status st = JUE_OK;
     size_t i = a, first = a;
     while (first < b && P->L[first].drop) first++;
+    /* a table going on from the previous page: its 续表 mark at the top of
+     * this page is furniture, the repeated heading under it the table's */
+    if ((*in_block || P->tail_block) && first < b && P->L[first].nc == 1 && continued_mark(P, &P->L[first])) {
+        P->L[first].drop = true;
+        while (first < b && P->L[first].drop) first++;
+        *in_block = true;
+    }
+    P->tail_block = false;
     while (i < b && !st) {
         const line_t *l = &P->L[i];
         if (l->drop) { i++; continue; }
         /* a table going on from the previous page may start with lines
          * of one cell (a pane's names) */
         bool cont = *in_block && i == first && l->x2 - l->x1 <= 0.45 * pw;
-        if (l->nc < 2 && !cont) { st = emit_plain(P, g, l); *in_block = false; i++; continue; }
+        if ((l->nc < 2 && !cont) || (l->nc >= 2 && !(*in_block && i == first) && prose_line(P, a, b, i, i == first))) {
+            st = emit_plain(P, g, l, i == first);
+            *in_block = false;
+            i++;
+            continue;
+        }
+        st = para_flush(P, g);
+        if (st) break;
         /* a table block: extend while multi-cell, or short single lines
          * close to the previous line; drop trailing singles */
         size_t end = i + 1, last_multi = i;
@@ -790,6 +1240,10 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b,
         }
         st = emit_block(P, g, R, i, last_multi + 1, *in_block && i == first);
         *in_block = last_multi + 1 == b;
+        /* the page ends in the table, page furniture after it aside */
+        size_t rest = last_multi + 1;
+        while (rest < b && P->L[rest].drop) rest++;
+        P->tail_block = rest == b;
         i = last_multi + 1;
     }
     return st;
@@ -806,7 +1260,10 @@ static void free_ctx(pctx *P)
     free(P->F);
     free(P->L);
     free(P->C);
+    free(P->left);
+    free(P->right);
     jue_buf_free(&P->text);
+    jue_buf_free(&P->para);
 }
 
 /* "%PDF-" within the first KiB, where readers look for it. */
@@ -841,6 +1298,7 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
     P.doc = doc;
     P.diags = diags;
     jue_buf_init(&P.text);
+    jue_buf_init(&P.para);
     jue_status st = JUE_OK;
     int np = poppler_document_get_n_pages(pd);
     if (np <= 0) {
@@ -893,6 +1351,7 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
     for (int p = 0; p < P.npages && !st; p++)
         if (!page_lines(&P, p)) st = JUE_ERR_NOMEM;
     if (!st && !furniture(&P)) st = JUE_ERR_NOMEM;
+    if (!st && !margins(&P)) st = JUE_ERR_NOMEM;
     if (!st) {
         jue_grid *g = jue_idoc_add_grid(doc, NULL);
         rowbuf *R = calloc(1, sizeof *R);
@@ -905,6 +1364,7 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
             st = emit_page(&P, g, R, a, b, &in_block);
             a = b;
         }
+        if (!st) st = para_flush(&P, g);
         for (int c = 0; R && c < MAXCOLS; c++) jue_buf_free(&R->t[c]);
         free(R);
     }

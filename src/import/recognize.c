@@ -859,6 +859,34 @@ static bool pane_piece(tctx *t, size_t i)
     return false;
 }
 
+/* A row of 01/04 that repeats the heading (a continuation page prints it
+ * again): no figure, and every cell's text — two or more — is a heading
+ * text of the table. */
+static bool pane_header_again(const tctx *t, const jue_grow *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        if (is_amount(g->text)) return false;
+        char k[MAXK];
+        mk(g->text, k);
+        bool seen = false;
+        for (int h = 0; h < t->nhdr && !seen; h++) {
+            const jue_grow *hr = &t->g->rows[t->hdr[h]];
+            for (size_t c = 0; c < hr->n && !seen; c++) {
+                char hk[MAXK];
+                mk(hr->cells[c].text, hk);
+                seen = hk[0] && !strcmp(hk, k);
+            }
+        }
+        if (!seen) return false;
+        n++;
+    }
+    /* one cell may be the rest of a wrapped name ("…资源勘探工业信息等" / "支出") */
+    return n >= 2;
+}
+
 static void parse_pane_table(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
@@ -914,6 +942,7 @@ static void parse_pane_table(tctx *t, jue_table *tab)
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r) || is_lanci(r)) continue;
         r->used = true;
+        if (i > t->body && pane_header_again(t, r)) continue;
         for (int s = 0; s < np; s++) {
             const char *nt = jue_grow_text(r, start[s]);
             if (!nt[0] || (start[s] < (int)r->n && r->cells[start[s]].copy)) continue;
@@ -1291,6 +1320,24 @@ static void parse_09(tctx *t, jue_table *tab)
         leaf_at(t, col, lf);
         if (!lf[0]) continue;
         const alias *a = find_alias(c, 'i', JUE_T09, 0, lf);
+        /* a heading wrapped over header rows (PDF: "公务用车运行" / "维护费"):
+         * the column's texts joined upwards */
+        int lowest = -1;
+        for (int h = t->nhdr - 1; h >= 0 && lowest < 0; h--)
+            if (jue_grow_text(&t->g->rows[t->hdr[h]], col)[0]) lowest = h;
+        char up[4 * MAXK];
+        snprintf(up, sizeof up, "%s", lowest >= 0 ? jue_grow_text(&t->g->rows[t->hdr[lowest]], col) : "");
+        for (int h = lowest - 1; !a && strcmp(lf, "小计") && h >= 0; h--) {
+            const char *above = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+            if (!above[0]) continue;
+            if (group_of(c, above)) break;
+            char joined[4 * MAXK];
+            snprintf(joined, sizeof joined, "%s%s", above, up);
+            snprintf(up, sizeof up, "%s", joined);
+            char k[MAXK];
+            mk(up, k);
+            a = find_alias(c, 'i', JUE_T09, 0, k);
+        }
         if (a) item[col] = a->canon;
         else if (!strcmp(lf, "小计")) item[col] = "小计";
         if (item[col]) {
@@ -1574,8 +1621,27 @@ static bool has_word(const char *s)
     return false;
 }
 
+/* An entry of a table of contents: a heading and its page number, the
+ * only two cells of the row ("第三部分 …情况说明 | 19"). */
+static bool contents_entry(const jue_grow *r)
+{
+    if (jue_grow_filled(r) != 2) return false;
+    const char *last = NULL, *first = NULL;
+    for (size_t k = 0; k < r->n; k++) {
+        if (!r->cells[k].text[0] || r->cells[k].copy) continue;
+        if (!first) first = r->cells[k].text;
+        else last = r->cells[k].text;
+    }
+    size_t n = strlen(last);
+    if (n == 0 || n > 4) return false;
+    for (size_t i = 0; i < n; i++)
+        if (last[i] < '0' || last[i] > '9') return false;
+    const char *t = jue_imp_skip_ordinal(first);
+    return t != first || !strncmp(first, "第", 3);
+}
+
 /* A table starts within a few lines of its title: a row of two or more
- * cells with words, or an empty table's 说明. */
+ * cells with words (not a contents entry), or an empty table's 说明. */
 static bool table_follows(const jue_grid *g, size_t from, size_t to)
 {
     int seen = 0;
@@ -1586,7 +1652,7 @@ static bool table_follows(const jue_grid *g, size_t from, size_t to)
         seen++;
         size_t words = 0;
         for (size_t k = 0; k < r->n; k++) words += !r->cells[k].copy && has_word(r->cells[k].text);
-        if (words >= 2 && !is_meta(r, NULL, NULL)) return true;
+        if (words >= 2 && !is_meta(r, NULL, NULL) && !contents_entry(r)) return true;
         if (f == 1 && note_text(single_text(r))) return true;
     }
     return false;

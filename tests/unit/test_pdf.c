@@ -157,9 +157,14 @@ static void test_finance_bureau_grid(void **state)
     for (int k = 0; k < (int)h4->n; k++)
         if (!strcmp(jue_grow_text(h4, k), "决算数")) dcol = k;
     assert_string_equal(jue_grow_text(r4, dcol), "2,940.05");
-    /* the contents' “三公” title has its quotes on a line of their own: a
-     * row of punctuation, not a table under the contents entry above it */
-    find_row(doc, "“|”", 2);
+    /* the contents' “三公” title: its quotes come in another embedded font
+     * (box 0.26 em high where the text's is 1.9 em) and stay on their line */
+    find_row(doc, "七、财政拨款“三公”经费支出决算表", 2);
+    /* notes: figures in Times New Roman on FangSong lines stay in their
+     * sentence, and a paragraph's wrapped lines are one row */
+    find_row(doc, "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；", 21);
+    find_row(doc, "5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。主要用于：退休人员经费支出。"
+                  "年初预算为85.55万元，支出决算为84.65万元。决算数小于预算数的主要原因：预算按充分保障预估，实际执行基本贴合预期。", 22);
     jue_idoc_free(doc);
     jue_diags_free(&dg);
 }
