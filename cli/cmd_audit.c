@@ -17,7 +17,7 @@
 void usage_audit(void)
 {
     puts("usage: juesuan audit FILE... [--format text|jsonl|html] [--profile NAME] [--rules FILE]\n"
-         "                     [-o OUT] [-v]\n\n"
+         "                     [-o OUT] [-v] [--trace]\n\n"
          "Checks disclosures against a rule pack (docs/rules.md): every total against its parts and\n"
          "every identity between the nine tables, with rounding (尾差) taken into account, plus\n"
          "completeness and the classification catalog. FILE is a source directory (audited as it\n"
@@ -29,7 +29,9 @@ void usage_audit(void)
          "  --format html   a self-contained report; each finding links to its highlighted cell\n"
          "  --profile NAME  data/profiles/NAME.yaml chooses the rule pack (default national)\n"
          "  --rules FILE    use this rule file instead (it may `include national`)\n"
-         "  -o OUT          write the report to OUT instead of standard output\n\n"
+         "  -o OUT          write the report to OUT instead of standard output\n"
+         "  --trace         before the findings, list every figure of the notes with what it was\n"
+         "                  checked against (a table figure or a computation), or why it was not\n\n"
          "Exit codes: 0 no error findings, 1 error findings, 2 bad usage or unreadable file,\n"
          "3 mistakes in a source, rule or profile file.");
 }
@@ -256,7 +258,7 @@ static int load_one(const char *path, const jue_catalog *cat, const jue_profile 
 int cmd_audit(int argc, char **argv)
 {
     const char *format = "text", *profile = NULL, *rules_file = NULL, *outpath = NULL;
-    bool verbose = false;
+    bool verbose = false, trace = false;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files) return EXIT_USAGE;
@@ -271,6 +273,8 @@ int cmd_audit(int argc, char **argv)
             *slot = argv[i];
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             verbose = true;
+        } else if (!strcmp(a, "--trace")) {
+            trace = true;
         } else if (a[0] == '-' && a[1]) {
             cli_error("unknown option '%s'", a);
             free(files);
@@ -281,6 +285,11 @@ int cmd_audit(int argc, char **argv)
     }
     if (strcmp(format, "text") && strcmp(format, "jsonl") && strcmp(format, "html")) {
         cli_error("unknown format '%s' (text, jsonl, html)", format);
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (trace && strcmp(format, "text")) {
+        cli_error("--trace goes with --format text");
         free(files);
         return EXIT_USAGE;
     }
@@ -356,6 +365,14 @@ int cmd_audit(int argc, char **argv)
     }
     jue_buf b;
     jue_buf_init(&b);
+    for (size_t i = 0; trace && i < nfiles; i++) {
+        if (!done[i].d) continue;
+        jue_claims_coverage cov;
+        if (jue_claims_trace(done[i].d, cat, checks, &b, &cov) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        jue_buf_printf(&b, "# %s: 说明中读到 %zu 个数字，%zu 个已与表中数字或算式核对（其中 %zu 个不符），"
+                           "%zu 个金额或百分比无从核对，其余为数量和日期\n",
+                       done[i].path, cov.figures, cov.checked, cov.failed, cov.unchecked_amounts);
+    }
     if (!strcmp(format, "html")) {
         write_html(done, nfiles, &f, &b);
     } else {

@@ -21,4 +21,22 @@ void jue_claim_checks_free(jue_claim_checks *c);
 jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
                             jue_findings *out);
 
+/* How much of the notes the checks reach (jue_claims_trace). */
+typedef struct {
+    size_t figures;            /* figures read in the notes */
+    size_t checked;            /* compared with a table figure or an arithmetic relation */
+    size_t failed;             /* of those, compared and found not to agree */
+    size_t unchecked_amounts;  /* amounts and percentages nothing could be compared with
+                                  (counts and dates not included) */
+} jue_claims_coverage;
+
+/* The trace of the notes: for every figure, one line
+ * "file:line:col<TAB>printed<TAB>role<TAB>subject<TAB>what it was checked
+ * against" ("一致 公开01表 总计/决算数 = 24,024.22万元"; "不符 …" when it
+ * fails; "未核对：…" when nothing could be compared) appended to out (out
+ * may be NULL), and the counts in *cov (may be NULL). Runs the same checks
+ * as jue_claims_audit; findings are not reported here. */
+jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
+                            jue_buf *out, jue_claims_coverage *cov);
+
 #endif

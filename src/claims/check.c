@@ -116,7 +116,25 @@ typedef struct {
     const jue_claim_checks *checks;
     jue_findings *out;
     jue_status st;
+    jue_buf *trace;       /* per claim: what it was checked against (NULL = not tracing) */
 } ck;
+
+/* Records, for --trace, what claim c was compared with and whether it held.
+ * A claim may be checked more than once (a value, and the whole of a share). */
+static void note(ck *k, const jue_claim *c, bool ok, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void note(ck *k, const jue_claim *c, bool ok, const char *fmt, ...)
+{
+    if (!k->trace || !c) return;
+    jue_buf *b = &k->trace[c - k->d->claims.items];
+    if (b->len) jue_buf_puts(b, "；");
+    va_list ap;
+    va_start(ap, fmt);
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    jue_buf_printf(b, "%s %s", ok ? "一致" : "不符", msg);
+}
 
 static int sev(const ck *k, check_id id) { return k->checks ? k->checks->severity[id] : JUE_SEV_ERROR; }
 
@@ -238,7 +256,9 @@ static const jue_claim *role_before(const jue_claims *cl, size_t i, jue_claim_ro
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];
         if (p->sentence != c->sentence) break;
-        if (p->role == role && !p->is_percent && p->subject && c->subject && !strcmp(p->subject, c->subject)) return p;
+        if (p->role != role || p->is_percent) continue;
+        /* the same subject, or none named for either ("全年预算数…，执行数…，完成预算的…") */
+        if (p->subject ? c->subject && !strcmp(p->subject, c->subject) : !c->subject) return p;
     }
     return NULL;
 }
@@ -291,9 +311,11 @@ static void check_fact(ck *k, const jue_claim *c)
         return;
     }
     jue_interval civ = cell_iv(cell);
-    if (jue_iv_overlaps(c->iv, civ)) return;
     char exp[64];
     fmt_cell(cell, exp, sizeof exp);
+    bool agrees = jue_iv_overlaps(c->iv, civ);
+    note(k, c, agrees, "%s %s = %s", jue_table_label((jue_table_id)t), c->fact + 4, exp);
+    if (agrees) return;
     /* 元 for 万元 (or the reverse): the same digits, 10,000 times off */
     jue_interval scaled;
     bool unit_slip = false;
@@ -373,9 +395,15 @@ static void check_share(ck *k, size_t i)
     int64_t unit = 2 * (c->iv.hi - c->value);
     printed.lo -= unit / 2;
     printed.hi += unit / 2;
-    if (jue_iv_overlaps(ratio, printed)) return;
     char exp[96];
     fmt_ppb(ratio, exp, sizeof exp);
+    bool agrees = jue_iv_overlaps(ratio, printed);
+    char part_s[48], whole_s[48];
+    jue_fmt_wan((part.lo + part.hi) / 2, true, part_s, sizeof part_s);
+    jue_fmt_wan((whole.lo + whole.hi) / 2, true, whole_s, sizeof whole_s);
+    note(k, c, agrees, "%s ÷ %s%s%s%s = %s", part_s, c->whole ? c->whole : "", c->whole ? " " : "", whole_s,
+         "万元", exp);
+    if (agrees) return;
     report(k, C_SHARE, c, exp, c->printed, "%s“占%s”与金额不符：按金额计算应为%s", subject_name(k, c->subject, 1),
            c->printed, exp);
 }
@@ -403,9 +431,12 @@ static void check_change(ck *k, size_t i)
     jue_interval ratio;
     if (!jue_iv_ratio(amt->iv, last, &ratio)) return;
     jue_interval printed = pct_iv(c);
-    if (jue_iv_overlaps(ratio, printed)) return;
     char exp[96];
     fmt_ppb(ratio, exp, sizeof exp);
+    bool agrees = jue_iv_overlaps(ratio, printed);
+    note(k, c, agrees, "增减额%s ÷ 上年数（本年 %s 增减额）= %s", amt->printed, c->sign < 0 ? "+" : "−", exp);
+    note(k, amt, agrees, "与增减率%s互相核对", c->printed);
+    if (agrees) return;
     report(k, C_CHANGE, c, exp, c->printed, "%s比上年%s%s，按上年数计算变动率应为%s，说明中为%s",
            subject_name(k, c->subject, 1), c->sign < 0 ? "减少" : "增加", amt->printed, exp, c->printed);
 }
@@ -426,7 +457,9 @@ static void check_balance_change(ck *k)
         }
         /* "其中收入减少…；支出减少…": both under the sentence's subject */
         if (!a || !b) continue;
-        if (a->sign == b->sign && jue_iv_overlaps(a->iv, b->iv)) continue;
+        bool agrees = a->sign == b->sign && jue_iv_overlaps(a->iv, b->iv);
+        note(k, b, agrees, "%s的增减额应等于%s的增减额%s", PAIRS[p][1], PAIRS[p][0], a->printed);
+        if (agrees) continue;
         report(k, C_BALANCE, b, a->printed, b->printed,
                "%s与%s每年相等，增减额应当相同；说明中分别为%s%s和%s%s", PAIRS[p][0], PAIRS[p][1],
                a->sign < 0 ? "减少" : "增加", a->printed, b->sign < 0 ? "减少" : "增加", b->printed);
@@ -443,6 +476,7 @@ static void check_completion(ck *k, size_t i)
     if (!act) act = amount_before(cl, i, c->subject, false);
     if (!bud) return;
     if (bud->value == 0) {   /* "0万元" is a zero budget, whatever its printed precision */
+        note(k, c, false, "预算为%s，不能计算完成率", bud->printed);
         report(k, C_ZERO_BUDGET, c, "不计算完成率", c->printed,
                "%s年初预算为%s，“完成年初预算的%s”没有意义", subject_name(k, c->subject, 1), bud->printed, c->printed);
         return;
@@ -450,9 +484,12 @@ static void check_completion(ck *k, size_t i)
     if (!act || bud->iv.lo <= 0) return;
     jue_interval ratio;
     if (!jue_iv_ratio(act->iv, bud->iv, &ratio)) return;
-    if (jue_iv_overlaps(ratio, pct_iv(c))) return;
     char exp[96];
     fmt_ppb(ratio, exp, sizeof exp);
+    bool agrees = jue_iv_overlaps(ratio, pct_iv(c));
+    note(k, c, agrees, "决算%s ÷ 预算%s = %s", act->printed, bud->printed, exp);
+    note(k, bud, agrees, "完成率%s的分母", c->printed);
+    if (agrees) return;
     report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", subject_name(k, c->subject, 1),
            act->printed, bud->printed, exp, c->printed);
 }
@@ -474,6 +511,7 @@ static void check_parts(ck *k)
             last = p;
         }
         jue_interval wiv = trusted_iv(k, w);
+        if (n >= 2) note(k, w, lo <= wiv.hi, "“其中”所列%d项合计不超过总数", n);
         if (n < 2 || lo <= wiv.hi) continue;
         char sum[40];
         jue_fmt_wan(lo, true, sum, sizeof sum);
@@ -569,6 +607,11 @@ static void check_operating(ck *k)
         if (c->is_percent || !c->subject || strcmp(c->subject, "机关运行经费") ||
             (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL))
             continue;
+        {
+            char e0[64];
+            fmt_cell(cell, e0, sizeof e0);
+            note(k, c, jue_iv_overlaps(c->iv, cell_iv(cell)), "%s公用经费合计 = %s", jue_table_label(JUE_T06), e0);
+        }
         if (!jue_iv_overlaps(c->iv, cell_iv(cell))) {
             char exp[64];
             fmt_cell(cell, exp, sizeof exp);
@@ -713,15 +756,16 @@ static void check_sections_present(ck *k)
     }
 }
 
-jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
-                            jue_findings *out)
+static jue_status run_checks(ck *kp)
 {
-    ck k = { d, cat, checks, out, JUE_OK };
+    ck k = *kp;
+    const jue_disclosure *d = k.d;
     const jue_claims *cl = &d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
         if (c->role == JUE_ROLE_MALFORMED)
             report(&k, C_MALFORMED, c, "一个数字", c->printed, "“%s”不是有效的数字", c->printed);
+        if (c->role == JUE_ROLE_DATE && d->year) note(&k, c, c->value == d->year, "决算年度%d", d->year);
         if (c->role == JUE_ROLE_DATE && d->year && c->printed && strstr(c->printed, "12月31日") && c->value != d->year) {
             char exp[32];
             snprintf(exp, sizeof exp, "%d年12月31日", d->year);
@@ -749,4 +793,54 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
     check_numbering(&k);
     check_sections_present(&k);
     return k.st;
+}
+
+jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
+                            jue_findings *out)
+{
+    ck k = { d, cat, checks, out, JUE_OK, NULL };
+    return run_checks(&k);
+}
+
+static const char *role_name(jue_claim_role r)
+{
+    static const char *const N[] = { "金额", "增减额", "增减率", "占比", "完成率", "预算数", "决算数", "数量", "日期",
+                                     "错误数字", "占位文字" };
+    return (unsigned)r < sizeof N / sizeof N[0] ? N[r] : "?";
+}
+
+jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
+                            jue_buf *out, jue_claims_coverage *cov)
+{
+    const jue_claims *cl = &d->claims;
+    jue_claims_coverage c0 = { 0 };
+    jue_findings scratch;
+    jue_findings_init(&scratch);
+    ck k = { d, cat, checks, &scratch, JUE_OK, calloc(cl->len ? cl->len : 1, sizeof(jue_buf)) };
+    if (!k.trace) return JUE_ERR_NOMEM;
+    for (size_t i = 0; i < cl->len; i++) jue_buf_init(&k.trace[i]);
+    jue_status st = run_checks(&k);
+    jue_findings_free(&scratch);
+    for (size_t i = 0; i < cl->len && st == JUE_OK; i++) {
+        const jue_claim *c = &cl->items[i];
+        const char *t = jue_buf_str(&k.trace[i]);
+        c0.figures++;
+        if (k.trace[i].len) c0.checked++;
+        if (k.trace[i].len && strstr(t, "不符")) c0.failed++;
+        if (!k.trace[i].len && c->role != JUE_ROLE_COUNT && c->role != JUE_ROLE_DATE) c0.unchecked_amounts++;
+        if (!out) continue;
+        char subj[256];
+        snprintf(subj, sizeof subj, "%s", c->subject ? subject_name(&k, c->subject, 1) : "—");
+        jue_buf_printf(out, "%s:%d:%d\t%s\t%s\t%s\t%s\n", d->source ? d->source : "", c->line, c->col,
+                       c->printed ? c->printed : "", role_name(c->role), subj,
+                       k.trace[i].len ? t
+                       : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"
+                       : c->subject && !c->fact    ? "未核对：公开表中没有这一项"
+                       : c->subject                ? "未核对：找不到可比的表中数字或算式"
+                                                   : "未核对：句中没有指明是哪一项");
+    }
+    for (size_t i = 0; i < cl->len; i++) jue_buf_free(&k.trace[i]);
+    free(k.trace);
+    if (cov) *cov = c0;
+    return st;
 }
