@@ -576,6 +576,21 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             if (starts(p, end, "支出")) p += 6;   /* "（类）支出" is the 类's spending, not the subject 支出 */
             continue;
         }
+        /* a template's alternative left in print: "下降（增长）27.78%" says
+         * 下降 (the direction before the brackets); the opposite in brackets
+         * is skipped */
+        if ((kw == K_UP || kw == K_DOWN) && (starts(p, end, "（") || starts(p, end, "("))) {
+            size_t ob = starts(p, end, "（") ? 3 : 1;
+            int k2 = keyword_at(p + ob, end);
+            if (k2 >= 0 && (KEYWORDS[k2].k == K_UP || KEYWORDS[k2].k == K_DOWN)) {
+                const char *q = p + ob + KW_LEN[k2];
+                size_t cb = starts(q, end, "）") ? 3 : starts(q, end, ")") ? 1 : 0;
+                if (cb) {
+                    p = q + cb;
+                    continue;
+                }
+            }
+        }
         const lex_entry *m = match_subject(x, p, end);
         size_t klen = 0;
         int kidx = keyword_at(p, end);
@@ -692,6 +707,12 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             if (kw != K_SHARE) kw = K_NONE;
             else kw = K_NONE;
             p += plen;
+            continue;
+        }
+        /* "单位价值50万元以上": a threshold, not a figure of the accounts */
+        if (a.unit_written && (starts(after, end, "以上") || starts(after, end, "以下") ||
+                               starts(after, end, "及以上") || starts(after, end, "（含）以上"))) {
+            p = after;
             continue;
         }
         if (a.unit_written) {

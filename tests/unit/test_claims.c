@@ -189,12 +189,36 @@ static void test_malformed_and_counts(void **state)
     jue_claims_free(&c);
 }
 
+/* "单位价值50万元以上": a threshold is not a figure of the accounts; the
+ * count after it is. */
+static void test_thresholds(void **state)
+{
+    (void)state;
+    const char *t = "十三、国有资产占用情况说明\n"
+                    "单位价值50万元以上通用设备2台（套），单位价值100万元（含）以上专用设备0台（套），办公费3.5万元。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    size_t amounts = 0, counts = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        if (c.items[i].role == JUE_ROLE_COUNT) counts++;
+        else if (!c.items[i].is_percent) {
+            amounts++;
+            assert_string_equal(c.items[i].printed, "3.5万元");
+        }
+    }
+    assert_int_equal(amounts, 1);
+    assert_int_equal(counts, 2);
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_liling_notes),
         cmocka_unit_test(test_zhenan_notes),
         cmocka_unit_test(test_malformed_and_counts),
+        cmocka_unit_test(test_thresholds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
