@@ -459,6 +459,7 @@ static void check_balance_change(ck *k)
         if (!a || !b) continue;
         bool agrees = a->sign == b->sign && jue_iv_overlaps(a->iv, b->iv);
         note(k, b, agrees, "%s的增减额应等于%s的增减额%s", PAIRS[p][1], PAIRS[p][0], a->printed);
+        note(k, a, agrees, "%s的增减额应等于%s的增减额%s", PAIRS[p][0], PAIRS[p][1], b->printed);
         if (agrees) continue;
         report(k, C_BALANCE, b, a->printed, b->printed,
                "%s与%s每年相等，增减额应当相同；说明中分别为%s%s和%s%s", PAIRS[p][0], PAIRS[p][1],
@@ -835,6 +836,7 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
                        c->printed ? c->printed : "", role_name(c->role), subj,
                        k.trace[i].len ? t
                        : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"
+                       : c->role == JUE_ROLE_BUDGET ? "未核对：年初预算数不在公开表中（只用于核对完成率）"
                        : c->subject && !c->fact    ? "未核对：公开表中没有这一项"
                        : c->subject                ? "未核对：找不到可比的表中数字或算式"
                                                    : "未核对：句中没有指明是哪一项");
