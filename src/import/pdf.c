@@ -4,27 +4,30 @@
  *
  *  1. Baselines. Poppler's boxes come from the font's ascent/descent, which
  *     some producers (WPS) embed wildly wrong: a FangSong glyph box 3 pt high
- *     and a Times one 22 pt high on the same baseline. Poppler's own lines
- *     (the '\n' of its text) do share a baseline, so wherever two fonts meet
- *     on one of them we learn the offset between their boxes, and place every
- *     glyph on a common baseline scale.
+ *     and a Times one 22 pt high on the same baseline — and one font name may
+ *     stand for several embedded fonts of different metrics, so a font is a
+ *     name and a box shape. Wherever two fonts meet we learn the offset
+ *     between their boxes, and place every glyph on a common baseline scale.
  *  2. Visual lines: glyphs grouped by that baseline, ordered by x; a line is
  *     split into cells at gaps wider than a fraction of the font size (CJK
  *     has no spaces, so a gap means a column); a prose line is one cell.
  *  3. Page furniture: lone page numbers and text repeated in the top or
  *     bottom margin of many pages are dropped.
  *  4. Tables: runs of multi-cell lines are aligned on columns found from the
- *     x-extents of their cells (right-aligned numbers overlap their column's
- *     other cells), so a blank cell stays blank instead of shifting the next
+ *     x-extents of their cells — the lines with numbers first, then the
+ *     headings — so a blank cell stays blank instead of shifting the next
  *     figure left. Lines closer than a text line (cells centred or top-aligned
  *     in a tall row, names wrapped above and below their figures, wrapped
  *     headers) are joined into one row when their cells fit together.
+ *  5. Prose: the wrapped lines of a paragraph become one row, so a sentence
+ *     is read whole however the page broke it.
  *
  * One grid for the whole document (tables continue across pages). Every row
  * has row.page (1-based) and row.line, a running counter of the visual text
  * lines of the document — the lines `pdftotext -layout` prints, without its
- * blank lines and without the dropped page furniture. cell.pos is the
- * character column on a half-em grid. */
+ * blank lines and without the dropped page furniture; a row made of several
+ * lines has the number of its first. cell.pos is the character column on a
+ * half-em grid. */
 #include "doors.h"
 
 #include <math.h>
@@ -820,6 +823,8 @@ typedef struct {
     int ncol;
 } rowbuf;
 
+static bool starts_item(const char *s, size_t n);
+
 /* Whether line l joins the row being built: no column gets two figures or
  * a figure and text; and a heading does not swallow the first data line
  * (both have text in other columns and only one has figures). Text under
@@ -839,6 +844,8 @@ static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
          * (公务用车购置及运行维护费 over 小计 | 公务用车购置费 | …) */
         if (filled && !c->num && R->wide[c->col] != c->wide && l->base - R->ybase[c->col] > 1.6 * l->fs)
             return false;
+        /* a numbered name under a name is the next line's (二十二、… under 二十一、…) */
+        if (filled && !c->num && !R->num[c->col] && starts_item(jue_buf_str(&P->text) + c->t0, c->tn)) return false;
         if (c->num) lnum = true;
         else { ltext = true; inside &= filled; }
     }
@@ -873,8 +880,6 @@ static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
         if (col + 1 > R->ncol) R->ncol = col + 1;
     }
 }
-
-static bool starts_item(const char *s, size_t n);
 
 static jue_status rowbuf_emit(jue_grid *g, rowbuf *R, int page)
 {
@@ -919,6 +924,8 @@ static bool sandwich(const pctx *P, const rowbuf *R, const line_t *l, const line
  * which filled the column (it wrapped), not an item of its own, and not
  * the name of the next row (a line with the row's other cells close under
  * it). */
+static bool heads_next(const pctx *P, const line_t *l, const line_t *n, double d);
+
 static bool wrapped_tail(const pctx *P, const rowbuf *R, const line_t *l, const line_t *n, const double *right)
 {
     if (l->nc != 1) return false;
@@ -937,7 +944,27 @@ static bool wrapped_tail(const pctx *P, const rowbuf *R, const line_t *l, const 
     bool left = fabs(c->x1 - R->lx1[col]) < 0.5 * l->fs;
     bool centre = fabs((c->x1 + c->x2) / 2 - (R->lx1[col] + R->lx2[col]) / 2) < 0.6 * l->fs;
     if (!left && !centre) return false;
+    if (heads_next(P, l, n, d)) return false;
     return !starts_item(jue_buf_str(&P->text) + c->t0, c->tn);
+}
+
+/* The first line of the next row's wrapped name (机关事业单位 / 基本养老
+ * 保险缴费支出 beside its code and figures): a text line closer to the
+ * text under it in its column, aligned with it, than to the row above
+ * (d: its distance from that row's text in the column, 0 when none). */
+static bool heads_next(const pctx *P, const line_t *l, const line_t *n, double d)
+{
+    if (!n || n->drop || l->nc != 1) return false;
+    const cell_t *c = &P->C[l->c0];
+    if (c->num) return false;
+    for (size_t k = 0; k < n->nc; k++) {
+        const cell_t *u = &P->C[n->c0 + k];
+        if (u->col != c->col || u->num) continue;
+        double dn = n->base - l->base;
+        return dn >= 0.9 * l->fs && dn <= 1.7 * l->fs && fabs(u->x1 - c->x1) < 0.5 * l->fs &&
+               (d <= 0 || d > dn + 0.15 * l->fs);
+    }
+    return false;
 }
 
 /* A table block [a, b): columns, then rows joined where lines are closer
@@ -956,13 +983,23 @@ static jue_status emit_block(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b
         }
     jue_status st = JUE_OK;
     double last = 0;
+    bool head = false;   /* the row so far is the first line of a wrapped name */
     for (size_t i = a; i < b && !st; i++) {
         const line_t *l = &P->L[i];
         if (l->drop) continue;
-        if (R->ncol && !(l->base - last >= 0 && l->base - last < 0.9 * l->fs &&
-                         (rowbuf_fits(P, R, l) || sandwich(P, R, l, i + 1 < b ? &P->L[i + 1] : NULL, last))) &&
-            !wrapped_tail(P, R, l, i + 1 < b ? &P->L[i + 1] : NULL, right))
+        const line_t *n = i + 1 < b ? &P->L[i + 1] : NULL;
+        bool join = R->ncol && l->base - last >= 0 && l->base - last < 0.9 * l->fs &&
+                    (rowbuf_fits(P, R, l) || sandwich(P, R, l, n, last));
+        /* the rest of a name whose first line is the row so far */
+        join |= head && R->ncol && rowbuf_fits(P, R, l);
+        if (R->ncol && !join && !wrapped_tail(P, R, l, n, right)) {
             st = rowbuf_emit(g, R, l->page);
+            /* a lone line heading the next row's name starts that row */
+            int col = l->nc == 1 ? P->C[l->c0].col : -1;
+            head = col >= 0 && heads_next(P, l, n, l->base - last);
+        } else {
+            head = false;
+        }
         if (!st) rowbuf_add(P, R, l);
         last = l->base;
     }
@@ -1024,6 +1061,17 @@ static bool ends_with(const char *s, size_t n, const char *t)
     return n >= k && !memcmp(s + n - k, t, k);
 }
 
+/* "注：…", "说明：…": a table's note. */
+static bool note_mark(const char *s, size_t n)
+{
+    static const char *const NOTE[] = { "注：", "注:", "说明：", "说明:" };
+    for (size_t i = 0; i < sizeof NOTE / sizeof NOTE[0]; i++) {
+        size_t k = strlen(NOTE[i]);
+        if (n >= k && !strncmp(s, NOTE[i], k)) return true;
+    }
+    return false;
+}
+
 /* A line that starts a heading or a list item of its own: 一、 （一） 1、
  * 1. 第一部分. */
 static bool starts_item(const char *s, size_t n)
@@ -1033,9 +1081,7 @@ static bool starts_item(const char *s, size_t n)
     memcpy(buf, s, k);
     buf[k] = '\0';
     if (jue_imp_skip_ordinal(buf) != buf) return true;
-    static const char *const NOTE[] = { "注：", "注:", "说明：", "说明:" };
-    for (size_t i = 0; i < sizeof NOTE / sizeof NOTE[0]; i++)
-        if (!strncmp(buf, NOTE[i], strlen(NOTE[i]))) return true;
+    if (note_mark(buf, k)) return true;
     if (!strncmp(buf, "第", 3)) {
         const char *q = buf + 3;
         while (*q && strncmp(q, "部分", 6) && q - buf < 18) q += (*q & 0x80) ? 3 : 1;
@@ -1233,8 +1279,12 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b,
         for (; end < b; end++) {
             const line_t *m = &P->L[end];
             if (m->drop) continue;
-            if (m->base - prev > 3.0 * m->fs) break;
+            /* a tall heading row may leave a wider gap above the first
+             * row of figures */
+            if (m->base - prev > (m->nc >= 2 ? 5.0 : 3.0) * m->fs) break;
             if (m->nc < 2 && (m->x2 - m->x1 > 0.45 * pw || P->C[m->c0].tn > 60)) break;
+            /* a table's note ends it */
+            if (m->nc < 2 && note_mark(jue_buf_str(&P->text) + P->C[m->c0].t0, P->C[m->c0].tn)) break;
             if (m->nc >= 2 || aligned(P, i, end, m)) last_multi = end;
             prev = m->base;
         }

@@ -503,6 +503,35 @@ static int max_cols(tctx *t)
     return (int)m;
 }
 
+static int col_for(tctx *t, const jue_table *tab, const char *key, int side);
+
+/* col_for the lowest header text lf of column col, or — when that is no
+ * column's name — of the column's header texts joined upwards: a heading
+ * a PDF wraps over header rows ("一般公共" / "预算财政" / "拨款"). */
+static int col_for_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, int side)
+{
+    int m = col_for(t, tab, lf, side);
+    if (m >= 0 || !lf[0]) return m;
+    int lowest = -1;
+    for (int h = t->nhdr - 1; h >= 0 && lowest < 0; h--)
+        if (jue_grow_text(&t->g->rows[t->hdr[h]], col)[0]) lowest = h;
+    char up[4 * MAXK];
+    snprintf(up, sizeof up, "%s", lowest >= 0 ? jue_grow_text(&t->g->rows[t->hdr[lowest]], col) : "");
+    for (int h = lowest - 1, n = 0; m < 0 && h >= 0 && n < 4; h--) {
+        const jue_gcell *g = (size_t)col < t->g->rows[t->hdr[h]].n ? &t->g->rows[t->hdr[h]].cells[col] : NULL;
+        if (!g || !g->text[0]) continue;
+        if (g->copy) break;
+        char joined[4 * MAXK];
+        snprintf(joined, sizeof joined, "%s%s", g->text, up);
+        snprintf(up, sizeof up, "%s", joined);
+        char k[MAXK];
+        mk(up, k);
+        m = col_for(t, tab, k, side);
+        n++;
+    }
+    return m;
+}
+
 /* Model column for a header text in table id (pane side for 04). */
 static int col_for(tctx *t, const jue_table *tab, const char *key, int side)
 {
@@ -597,6 +626,50 @@ static bool code_data_row(const jue_grow *r)
     return false;
 }
 
+/* The catalog's name of code, in the document's year or, failing that,
+ * the latest year that has it; NULL when none. */
+static const char *catalog_name(const rc *c, jue_cat_kind kind, const char *code)
+{
+    if (!c->cat) return NULL;
+    const char *n = c->d->year ? jue_catalog_name(c->cat, kind, code, c->d->year) : NULL;
+    for (int y = c->cat_to; !n && y >= c->cat_from && y > 0; y--) n = jue_catalog_name(c->cat, kind, code, y);
+    return n;
+}
+
+/* Whether the one-cell name row i is the first line of the next row's name
+ * rather than the last of the row before: joined to the next row's name it
+ * is the catalog's name of that row's code, and joined to the one before
+ * it is not. */
+static bool heads_next_name(tctx *t, size_t i, int code_col, int name_col, jue_cat_kind kind, const prow *last,
+                            const char *frag)
+{
+    size_t k = i + 1;
+    while (k < t->end && !jue_grow_filled(&t->g->rows[k])) k++;
+    if (k >= t->end) return false;
+    const jue_grow *n = &t->g->rows[k];
+    char code[MAXK];
+    fold(jue_grow_text(n, code_col), code);
+    size_t len = strlen(code);
+    if (!all_digits(code) || (len != 3 && len != 5 && len != 7)) return false;
+    const char *want = catalog_name(t->c, kind, code);
+    if (!want) return false;
+    char joined[2 * MAXK], a[MAXK], b[MAXK];
+    snprintf(joined, sizeof joined, "%s%s", frag, jue_grow_text(n, name_col));
+    mk(joined, a);
+    mk(want, b);
+    if (strcmp(a, b)) return false;
+    if (last && last->key) {
+        const char *had = catalog_name(t->c, kind, last->key);
+        if (had) {
+            snprintf(joined, sizeof joined, "%s%s", last->name ? last->name : "", frag);
+            mk(joined, a);
+            mk(had, b);
+            if (!strcmp(a, b)) return false;
+        }
+    }
+    return true;
+}
+
 static void parse_code_table(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
@@ -615,7 +688,7 @@ static void parse_code_table(tctx *t, jue_table *tab)
         if (!strcmp(lf, "类")) { part[0] = col; continue; }
         if (!strcmp(lf, "款")) { part[1] = col; continue; }
         if (!strcmp(lf, "项")) { part[2] = col; continue; }
-        int m = col_for(t, tab, lf, 0);
+        int m = col_for_wrapped(t, tab, col, lf, 0);
         if (m >= 0) { map[col] = m; mapped++; }
     }
     bool split = part[0] >= 0 && part[1] >= 0;
@@ -635,6 +708,7 @@ static void parse_code_table(tctx *t, jue_table *tab)
     }
     prows P = { 0 };
     prow *last = NULL;
+    char *prefix = NULL;   /* the first line of the next row's name */
     char parts[3][8] = { "", "", "" };
     for (size_t i = t->body; i < t->end && !c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
@@ -687,6 +761,16 @@ static void parse_code_table(tctx *t, jue_table *tab)
         if (!code[0] && !totalrow) {
             if (nvals == 0 && nbad > 0) { r->used = true; free(inline_name); continue; }  /* a repeated header */
             size_t filled = jue_grow_filled(r);
+            if (nvals == 0 && filled == 1 && ntext[0] && !split &&
+                heads_next_name(t, i, code_col, name_col, kind, last, ntext)) {
+                /* the first line of the next row's name (PDF: a name wrapped
+                 * above its code and figures) */
+                free(prefix);
+                prefix = clean_name(ntext);
+                r->used = true;
+                free(inline_name);
+                continue;
+            }
             if (nvals == 0 && last && filled == 1 && (ntext[0] || ctext[0])) {
                 /* a name broken over lines */
                 char *more = clean_name(ntext[0] ? ntext : ctext);
@@ -736,6 +820,18 @@ static void parse_code_table(tctx *t, jue_table *tab)
             p->level = jue_code_level(kind, code);
             p->name = inline_name ? inline_name : clean_name(ntext);
             inline_name = NULL;
+            if (prefix && p->name) {
+                size_t n1 = strlen(prefix), n2 = strlen(p->name);
+                char *joined = malloc(n1 + n2 + 1);
+                if (joined) {
+                    memcpy(joined, prefix, n1);
+                    memcpy(joined + n1, p->name, n2 + 1);
+                    free(p->name);
+                    p->name = joined;
+                }
+            }
+            free(prefix);
+            prefix = NULL;
         } else if (totalrow) {
             p->key = jue_strdup(JUE_L_TOTAL);
             p->name = clean_name(nm_src);
@@ -751,6 +847,7 @@ static void parse_code_table(tctx *t, jue_table *tab)
                 pval_add(p, &r->cells[col], map[col], r->line);
         last = p;
     }
+    free(prefix);
     emit(t, tab, &P);
     /* a blank cell still has a location: its row */
     for (size_t i = 0; i < tab->nrows; i++)
@@ -928,7 +1025,7 @@ static void parse_pane_table(tctx *t, jue_table *tab)
             char lf[MAXK];
             leaf_at(t, col, lf);
             if (!strcmp(lf, "行次")) { line_col[s] = col; continue; }
-            int m = col_for(t, tab, lf, s + 1);
+            int m = col_for_wrapped(t, tab, col, lf, s + 1);
             if (m >= 0) { map[s][col] = m; nmapped++; }
             else if (unknown < 0) unknown = col;
         }

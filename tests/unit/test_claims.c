@@ -212,6 +212,35 @@ static void test_thresholds(void **state)
     jue_claims_free(&c);
 }
 
+/* A template's alternative left in print, "减少0.15万元，下降（增长）27.78%"
+ * (the planning bureau's notes): the direction is the one before the
+ * brackets, for the amount and the percentage alike. */
+static void test_template_alternative(void **state)
+{
+    (void)state;
+    const char *t = "七、财政拨款“三公”经费支出决算情况说明\n"
+                    "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%。"
+                    "机关运行经费支出142.80万元，比2023年度增加（减少）13.52万元。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    int down = 0, up = 0, pct = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        const jue_claim *k = &c.items[i];
+        if (k->role == JUE_ROLE_CHANGE_PCT) {
+            pct++;
+            assert_int_equal(k->sign, -1);
+        } else if (k->role == JUE_ROLE_CHANGE) {
+            if (k->sign < 0) down++;
+            else if (k->sign > 0) up++;
+        }
+    }
+    assert_int_equal(pct, 1);
+    assert_int_equal(down, 1);
+    assert_int_equal(up, 1);
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -219,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_zhenan_notes),
         cmocka_unit_test(test_malformed_and_counts),
         cmocka_unit_test(test_thresholds),
+        cmocka_unit_test(test_template_alternative),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -268,6 +268,24 @@ static void test_other_pdfs(void **state)
             expect_cell(d, JUE_T09, JUE_L9_RECEPTION, JUE_SIDE_NONE, "预算数", "2.85");
             expect_cell(d, JUE_T09, JUE_L9_RECEPTION, JUE_SIDE_NONE, "决算数", "0.39");
             expect_cell(d, JUE_T09, JUE_L9_CAR, JUE_SIDE_NONE, "决算数", "0.00");
+            /* 04's fund columns under headings wrapped over three lines
+             * (一般公共 / 预算财政 / 拨款) */
+            expect_cell(d, JUE_T04, "208", JUE_SIDE_EXPEND, "一般公共预算财政拨款", "754.75");
+            expect_cell(d, JUE_T04, "220", JUE_SIDE_EXPEND, "一般公共预算财政拨款", "4,461.67");
+        }
+        if (i == 2) {
+            /* 02 under a heading two text lines taller than its first row */
+            expect_cell(d, JUE_T02, JUE_L_TOTAL, JUE_SIDE_NONE, "本年收入合计", "307.82");
+            expect_cell(d, JUE_T02, "2013999", JUE_SIDE_NONE, "财政拨款收入", "202.24");
+            /* 05: a name wrapped above its code and figures belongs to its
+             * own row, not the one before */
+            const jue_table *t5 = d->tables[JUE_T05];
+            int r5 = jue_table_find_row(t5, "2080505", JUE_SIDE_NONE);
+            assert_true(r5 >= 0);
+            assert_string_equal(t5->rows[r5].name, "机关事业单位基本养老保险缴费支出");
+            r5 = jue_table_find_row(t5, "20805", JUE_SIDE_NONE);
+            assert_true(r5 >= 0);
+            assert_string_equal(t5->rows[r5].name, "行政事业单位养老支出");
         }
         /* pages are known, and rise */
         int last = 1;
