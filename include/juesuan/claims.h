@@ -25,7 +25,9 @@ typedef enum {
     JUE_ROLE_COUNT,       /* "团组12个", "194人次", "0辆" */
     JUE_ROLE_DATE,        /* "截止2021年12月31日", "2023年度部门决算": value = the year */
     JUE_ROLE_MALFORMED,   /* a number that is not one: "318.2007.45万元" */
-    JUE_ROLE_PLACEHOLDER  /* template text left in: "XX局", "××单位" (value 0) */
+    JUE_ROLE_PLACEHOLDER, /* template text left in: "XX局", "××单位" (value 0) */
+    JUE_ROLE_DIRECTION    /* "决算数大于预算数" (sign +1), "小于" (−1), "等于/一致" (0);
+                             value 1 for "基本持平" (roughly equal) */
 } jue_claim_role;
 
 typedef struct {

@@ -13,14 +13,14 @@
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
-    C_SECTION_MISSING, C_N
+    C_SECTION_MISSING, C_DIRECTION, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
     "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
-    "claims.section-missing",
+    "claims.section-missing", "claims.direction",
 };
 
 #define MAX_REQUIRED 32
@@ -495,6 +495,41 @@ static void check_completion(ck *k, size_t i)
            act->printed, bud->printed, exp, c->printed);
 }
 
+/* "决算数大于/小于/等于预算数" against the budget and actual stated just
+ * before it (the same or the previous sentence, nothing else stated between):
+ * the word must be possible for the printed figures. "基本持平" allows 5%. */
+static void check_direction(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_DIRECTION) return;
+    const jue_claim *bud = NULL, *act = NULL;
+    for (size_t j = i; j-- > 0;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->sentence < c->sentence - 1 || p->role == JUE_ROLE_DIRECTION) break;
+        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE) continue;
+        if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
+        if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
+    }
+    if (!bud || !act) return;
+    bool ok;
+    const char *want;
+    if (c->sign > 0) ok = act->iv.hi > bud->iv.lo, want = "决算数应不大于预算数";
+    else if (c->sign < 0) ok = act->iv.lo < bud->iv.hi, want = "决算数应不小于预算数";
+    else if (!c->value) ok = jue_iv_overlaps(act->iv, bud->iv), want = "决算数与预算数不相等";
+    else {
+        jue_interval tol = { bud->iv.lo - bud->iv.hi / 20, bud->iv.hi + bud->iv.hi / 20 };
+        ok = jue_iv_overlaps(act->iv, tol), want = "相差超过5%";
+    }
+    const char *rel = act->iv.lo > bud->iv.hi ? "决算数大于预算数" : act->iv.hi < bud->iv.lo ? "决算数小于预算数"
+                                                                                         : "决算数等于预算数";
+    note(k, c, ok, "决算%s与预算%s比较：%s", act->printed, bud->printed, rel);
+    if (ok) return;
+    (void)want;
+    report(k, C_DIRECTION, c, rel, c->printed, "%s预算为%s，决算为%s，应为“%s”，说明中写作“%s”",
+           c->subject ? subject_name(k, c->subject, 1) : "", bud->printed, act->printed, rel, c->printed);
+}
+
 static void check_parts(ck *k)
 {
     const jue_claims *cl = &k->d->claims;
@@ -785,6 +820,7 @@ static jue_status run_checks(ck *kp)
         check_share(&k, i);
         check_change(&k, i);
         check_completion(&k, i);
+        check_direction(&k, i);
     }
     check_balance_change(&k);
     check_parts(&k);
@@ -806,7 +842,7 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
 static const char *role_name(jue_claim_role r)
 {
     static const char *const N[] = { "金额", "增减额", "增减率", "占比", "完成率", "预算数", "决算数", "数量", "日期",
-                                     "错误数字", "占位文字" };
+                                     "错误数字", "占位文字", "决算与预算比较" };
     return (unsigned)r < sizeof N / sizeof N[0] ? N[r] : "?";
 }
 

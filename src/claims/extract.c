@@ -538,6 +538,45 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             p += 6;
             continue;
         }
+        /* "决算数小于预算数的主要原因…": the direction stated for the budget and
+         * actual before it (a template's "大于（小于）" left in says nothing) */
+        if (starts(p, end, "决算数")) {
+            /* 决算数 大于|小于|等于 [年初]预算数, or 决算数与[年初]预算数 一致|相等|持平|基本持平|基本一致 */
+            const char *q = p + strlen("决算数");
+            int sign = 2, rough = 0;
+            bool with = starts(q, end, "与");
+            if (with) q += 3;
+            else if (starts(q, end, "大于")) sign = 1, q += 6;
+            else if (starts(q, end, "小于")) sign = -1, q += 6;
+            else if (starts(q, end, "等于")) sign = 0, q += 6;
+            if (starts(q, end, "年初")) q += 6;
+            bool ok = starts(q, end, "预算数");
+            if (ok) q += 9;
+            if (ok && with) {
+                static const char *const EQ[] = { "基本持平", "基本一致", "一致", "相等", "持平" };
+                sign = 2;
+                for (size_t e = 0; e < 5 && sign == 2; e++)
+                    if (starts(q, end, EQ[e])) sign = 0, rough = e < 2, q += strlen(EQ[e]);
+            }
+            if (ok && sign != 2 && !starts(q, end, "（") && !starts(q, end, "(")) {
+                jue_claim c = { 0 };
+                c.role = JUE_ROLE_DIRECTION;
+                c.sign = sign;
+                c.value = rough;
+                c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj_key);
+                c.printed = malloc((size_t)(q - p) + 1);
+                if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
+                c.line = P->line[p - base];
+                c.col = P->col[p - base];
+                c.sentence = x->sentence;
+                c.parent = -1;
+                c.section = x->section;
+                add_claim(x, &c);
+
+                p = q;
+                continue;
+            }
+        }
         /* inside "X（类）Y（款）Z（项）" the names are not subjects */
         if (item_here && x->item_subject) {
             size_t l1, l2;
