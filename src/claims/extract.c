@@ -211,7 +211,24 @@ typedef struct {
     char *item_fact;
     bool item_resolved;
     bool nomem;
+    const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */
+    char lei_code[100][4];
+    int nlei;
 } ex;
+
+static void load_lei(ex *x)
+{
+    if (!x->cat || x->year <= 0) return;
+    for (int c = 201; c <= 299 && x->nlei < 100; c++) {
+        char code[4];
+        snprintf(code, sizeof code, "%d", c);
+        const char *n = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, code, x->year);
+        if (!n) continue;
+        x->lei[x->nlei] = n;
+        memcpy(x->lei_code[x->nlei], code, 4);
+        x->nlei++;
+    }
+}
 
 static void set_context(ex *x)
 {
@@ -368,7 +385,14 @@ static const char *find2(const char *s, const char *e, const char *full, const c
 static size_t chars(const char *s, const char **out, size_t max)
 {
     size_t n = 0;
-    for (; *s && n < max; s += u8len((unsigned char)*s)) out[n++] = s;
+    while (*s && n < max) {
+        out[n++] = s;
+        /* a character cut short (a name truncated mid-character, bad
+         * UTF-8) ends at the NUL, never past it */
+        size_t k = u8len((unsigned char)*s), i = 1;
+        while (i < k && s[i]) i++;
+        s += i;
+    }
     return n;
 }
 
@@ -382,7 +406,9 @@ static double similarity(const char *a, const char *b)
     for (size_t i = 0; i <= na; i++)
         for (size_t j = 0; j <= nb; j++) {
             if (!i || !j) { L[i][j] = 0; continue; }
-            size_t la = u8len((unsigned char)*ca[i - 1]), lb = u8len((unsigned char)*cb[j - 1]);
+            /* a character's bytes run to the next one (chars() never passes the NUL) */
+            size_t la = i < na ? (size_t)(ca[i] - ca[i - 1]) : strnlen(ca[i - 1], u8len((unsigned char)*ca[i - 1]));
+            size_t lb = j < nb ? (size_t)(cb[j] - cb[j - 1]) : strnlen(cb[j - 1], u8len((unsigned char)*cb[j - 1]));
             bool same = la == lb && !memcmp(ca[i - 1], cb[j - 1], la);
             L[i][j] = same ? L[i - 1][j - 1] + 1 : (L[i - 1][j] > L[i][j - 1] ? L[i - 1][j] : L[i][j - 1]);
         }
@@ -630,6 +656,30 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
                 }
             }
         }
+        /* "社会保障和就业支出92.04万元，占0.55%": a 类 by its full name, at the
+         * start of a clause and followed by its figure */
+        if (!item_here && x->nlei &&
+            (p == base + from || (p - base >= 3 && (starts(p - 3, end, "，") || starts(p - 3, end, "；") ||
+                                                    starts(p - 3, end, "：") || starts(p - 3, end, "、") ||
+                                                    starts(p - 3, end, "。"))))) {
+            int hit = -1;
+            for (int k = 0; k < x->nlei && hit < 0; k++) {
+                size_t nl = strlen(x->lei[k]);
+                if (starts(p, end, x->lei[k]) && (is_digit_at(p + nl, end) || starts(p + nl, end, "为"))) hit = k;
+            }
+            if (hit >= 0) {
+                const char *code = x->lei_code[hit];
+                snprintf(dyn_key, sizeof dyn_key, "类:%s", code);
+                if (strstr(x->context, "一般公共预算")) snprintf(dyn_fact, sizeof dyn_fact, "T05/%s/合计", code);
+                else if (strstr(x->context, "政府性基金")) snprintf(dyn_fact, sizeof dyn_fact, "T07/%s/小计", code);
+                else snprintf(dyn_fact, sizeof dyn_fact, "T03/%s/本年支出合计", code);
+                subj_key = dyn_key;
+                subj_fact = dyn_fact;
+                if (kw != K_UP && kw != K_DOWN) kw = K_NONE;
+                p += strlen(x->lei[hit]);
+                continue;
+            }
+        }
         const lex_entry *m = match_subject(x, p, end);
         size_t klen = 0;
         int kidx = keyword_at(p, end);
@@ -830,6 +880,7 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
     x.lx = lx;
     x.cat = cat;
     x.year = year;
+    load_lei(&x);
     x.out = out;
     x.section = -1;
     x.sentence = (int)out->len ? out->items[out->len - 1].sentence : 0;
