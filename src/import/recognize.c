@@ -253,6 +253,36 @@ static const char *single_text(const jue_grow *r)
     return t;
 }
 
+/* Past a table's own label before its title: "表1-1：", "附表1", "表一、",
+ * "附件2-3：", "公开01表" (squeezed text). */
+static const char *skip_table_label(const char *s)
+{
+    const char *p = s;
+    if (!strncmp(p, "附表", 6)) p += 6;
+    else if (!strncmp(p, "附件", 6)) p += 6;
+    else if (!strncmp(p, "公开", 6)) p += 6;
+    else if (!strncmp(p, "表", 3)) p += 3;
+    else return s;
+    if (!strncmp(p, "表", 3)) p += 3;
+    static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "零" };
+    /* arabic (1, 1-1, 01) or chinese (一, 十二) numbers, not both: "附表1一般…" */
+    int k = 0;
+    bool arabic = *p >= '0' && *p <= '9';
+    for (bool more = true; more;) {
+        more = false;
+        if (arabic && ((*p >= '0' && *p <= '9') || *p == '-')) { p++; k++; more = true; continue; }
+        if (arabic && (!strncmp(p, "－", 3) || !strncmp(p, "—", 3))) { p += 3; more = true; continue; }
+        for (size_t i = 0; !arabic && i < sizeof CN / sizeof CN[0]; i++)
+            if (!strncmp(p, CN[i], 3)) { p += 3; k++; more = true; break; }
+    }
+    if (!k) return s;
+    if (!strncmp(p, "表", 3)) p += 3;   /* 公开01表 */
+    if (!strncmp(p, "：", 3) || !strncmp(p, "、", 3) || !strncmp(p, "．", 3)) p += 3;
+    else if (*p == ':' || *p == '.') p++;
+    else if (!arabic) return s;   /* "表一" needs its separator: "表一般…" is no label */
+    return *p ? p : s;
+}
+
 /* Whether a row is a title; table id and continuation mark. */
 static int title_of(const rc *c, const jue_grow *r, bool *cont)
 {
@@ -277,7 +307,7 @@ static int title_of(const rc *c, const jue_grow *r, bool *cont)
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_squeeze(&b, t, false);
-    snprintf(f, sizeof f, "%s", jue_imp_skip_ordinal(jue_buf_str(&b)));
+    snprintf(f, sizeof f, "%s", skip_table_label(jue_imp_skip_ordinal(jue_buf_str(&b))));
     jue_buf_free(&b);
     *cont = false;
     /* trailing marks: （续） (续) 续表, and a 公开NN表 label */
@@ -480,6 +510,93 @@ static void diag_cell(tctx *t, const jue_gcell *g, int line, jue_severity sev, c
                  "%s%s: %s%s%s", where, jue_table_label(t->id), fmt, a1 ? a1 : "", a2 ? a2 : "");
 }
 
+/* A page number as a text copy prints it between the rows of a table:
+ * "— 5 —", "-5-", "5", "第5页", "第 5 页 共 12 页", "5/12". */
+static bool page_number_text(const char *s)
+{
+    char f[MAXK];
+    fold(s, f);
+    const char *p = f;
+    int digits = 0;
+    for (int part = 0; part < 2 && *p; part++) {
+        while (*p == ' ' || *p == '-' || !strncmp(p, "—", 3) || !strncmp(p, "–", 3) || !strncmp(p, "－", 3))
+            p += (unsigned char)*p < 0x80 ? 1 : 3;
+        if (part == 1) {
+            if (!strncmp(p, "共", 3)) p += 3;
+            else if (*p == '/') p++;
+            else if (!strncmp(p, "，共", 6)) p += 6;
+            else if (*p == ',' && !strncmp(p + 1, "共", 3)) p += 4;
+            else break;
+            while (*p == ' ') p++;
+        } else if (!strncmp(p, "第", 3)) {
+            p += 3;
+            while (*p == ' ') p++;
+        }
+        int k = 0;
+        while (*p >= '0' && *p <= '9' && k < 5) { p++; k++; }
+        if (!k) return false;
+        digits += k;
+        while (*p == ' ') p++;
+        if (!strncmp(p, "页", 3)) p += 3;
+        while (*p == ' ' || *p == '-' || !strncmp(p, "—", 3) || !strncmp(p, "–", 3) || !strncmp(p, "－", 3))
+            p += (unsigned char)*p < 0x80 ? 1 : 3;
+    }
+    return digits > 0 && !*p;
+}
+
+static bool data_row(tctx *t, const jue_grow *r);
+
+/* Page furniture a copy leaves between the rows of a table (text copied from
+ * a PDF or Word file keeps the page numbers and running heads): a one-text
+ * row that is a page number, or a text printed alone on three or more rows
+ * of the grid (a running head) that is no title. */
+static bool page_furniture(tctx *t, size_t i)
+{
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = single_text(r);
+    if (!s || strlen(s) > 200) return false;
+    if (page_number_text(s)) return true;
+    if (data_row(t, r)) return false;
+    bool cont;
+    if (title_of(t->c, r, &cont) >= 0) return false;
+    int seen = 0;
+    for (size_t k = 0; k < t->g->n && seen < 3; k++) {
+        const char *o = single_text(&t->g->rows[k]);
+        seen += o && !strcmp(o, s);
+    }
+    return seen >= 3;
+}
+
+/* A one-pane 01/04's 收入 or 支出 heading, on a row of its own. */
+static bool pane_heading(const tctx *t, const jue_grow *r)
+{
+    if (t->id != JUE_T01 && t->id != JUE_T04) return false;
+    const char *s = single_text(r);
+    if (!s || strlen(s) > 40) return false;
+    char k[MAXK];
+    mk(s, k);
+    const char *o = jue_imp_skip_ordinal(k);
+    return !strcmp(o, "收入") || !strcmp(o, "支出");
+}
+
+/* Whether the table goes on after row i: the next rows that are not page
+ * furniture hold a data row or a row of cells (a heading printed again). */
+static bool table_goes_on(tctx *t, size_t i)
+{
+    int seen = 0;
+    for (size_t k = i + 1; k < t->b && seen < 8; k++) {
+        const jue_grow *r = &t->g->rows[k];
+        if (!jue_grow_filled(r)) continue;
+        seen++;
+        if (page_furniture(t, k) || pane_heading(t, r)) continue;
+        if (data_row(t, r)) return true;
+        size_t cells = 0;
+        for (size_t q = 0; q < r->n; q++) cells += r->cells[q].text[0] && !r->cells[q].copy;
+        return cells >= 2;
+    }
+    return false;
+}
+
 /* Lowest header text above column col (copies count: a merged header
  * names every column it spans). */
 static void leaf_at(tctx *t, int col, char out[MAXK])
@@ -606,23 +723,63 @@ static bool total_word(const char *s)
     return !strcmp(f, "合计") || !strcmp(f, "总计");
 }
 
+/* A code and its name in one cell ("2101501 行政运行", "2101501行政运行",
+ * full-width digits or space): the code, and where the name starts. */
+static bool inline_code(const char *s, char out[16], const char **rest)
+{
+    char f[MAXK];
+    fold(s, f);
+    size_t k = 0;
+    while (f[k] >= '0' && f[k] <= '9') k++;
+    if (k != 3 && k != 5 && k != 7) return false;
+    /* the name must follow: a space or a non-ASCII (CJK) character */
+    unsigned char nx = (unsigned char)f[k];
+    if (!(nx == ' ' || nx >= 0x80)) return false;
+    memcpy(out, f, k);
+    out[k] = '\0';
+    if (rest) {
+        /* the same number of digits in the printed text (digits may be full-width) */
+        const char *p = s;
+        size_t seen = 0;
+        while (*p && seen < k) {
+            if (*p >= '0' && *p <= '9') { p++; seen++; }
+            else if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] >= 0x90 &&
+                     (unsigned char)p[2] <= 0x99) { p += 3; seen++; }
+            else p++;
+        }
+        *rest = p;
+    }
+    return true;
+}
+
+/* Whether a row that holds 合计 is a heading row rather than the 合计 data
+ * row: no figure, and another cell with a word that is not 类/款/项
+ * ("| | 合计 | 基本支出 | 项目支出" under "本年支出"). */
+static bool total_in_heading(const jue_grow *r)
+{
+    bool other = false;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        if (is_amount(g->text)) return false;
+        if (!total_word(g->text) && !part_word(g->text) && !dashes_only(g->text)) other = true;
+    }
+    return other;
+}
+
 static bool code_data_row(const jue_grow *r)
 {
     char code[16];
     for (int i = 0; i < 3; i++)
         if (code_cell(jue_grow_text(r, i), code)) return true;
     /* "2101501 行政运行" in one cell */
-    const char *s = jue_grow_text(r, 0);
-    if (s[0] >= '0' && s[0] <= '9') {
-        size_t k = 0;
-        while (s[k] >= '0' && s[k] <= '9') k++;
-        if ((k == 3 || k == 5 || k == 7) && s[k] == ' ') return true;
-    }
-    if (total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1))) return true;
+    if (inline_code(jue_grow_text(r, 0), code, NULL)) return true;
+    if (total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1))) return !total_in_heading(r);
     /* 合计 in the name column after split 类|款|项 columns: the first text
      * (a PDF may print the 类|款|项 heading in the 合计 row's band) */
     for (size_t i = 0; i < r->n && i < 5; i++)
-        if (r->cells[i].text[0] && !part_word(r->cells[i].text)) return total_word(r->cells[i].text);
+        if (r->cells[i].text[0] && !part_word(r->cells[i].text))
+            return total_word(r->cells[i].text) && !total_in_heading(r);
     return false;
 }
 
@@ -693,6 +850,18 @@ static void parse_code_table(tctx *t, jue_table *tab)
     }
     bool split = part[0] >= 0 && part[1] >= 0;
     if (code_col < 0) code_col = split ? part[0] : 0;
+    if (name_col < 0 && !split) {
+        /* code and name in one column ("科目编码及名称", "2080505 机关事业单位…"):
+         * the rows print codes only with their names, never alone */
+        int inl = 0, bare = 0;
+        for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
+            char cd[16];
+            const char *s = jue_grow_text(&t->g->rows[i], code_col);
+            if (code_cell(s, cd)) bare++;
+            else if (inline_code(s, cd, NULL)) inl++;
+        }
+        if (inl && !bare) name_col = code_col;
+    }
     if (name_col < 0) {
         name_col = (split ? (part[2] >= 0 ? part[2] : part[1]) : code_col) + 1;
         for (int k = 0; k < 3; k++)
@@ -739,13 +908,8 @@ static void parse_code_table(tctx *t, jue_table *tab)
                 if (strlen(buf) == 3 || strlen(buf) == 5 || strlen(buf) == 7) snprintf(code, sizeof code, "%s", buf);
             }
         } else if (!code_cell(ctext, code)) {
-            size_t k = 0;
-            while (ctext[k] >= '0' && ctext[k] <= '9') k++;
-            if ((k == 3 || k == 5 || k == 7) && ctext[k] == ' ') {
-                memcpy(code, ctext, k);
-                code[k] = '\0';
-                inline_name = clean_name(ctext + k);
-            }
+            const char *rest = NULL;
+            if (inline_code(ctext, code, &rest)) inline_name = clean_name(rest);
         }
         /* values present in this row */
         int nvals = 0, nbad = 0;
@@ -1035,11 +1199,24 @@ static void parse_pane_table(tctx *t, jue_table *tab)
     prows P[2] = { { 0 }, { 0 } };
     pane_state ps[2] = { { false, false }, { false, false } };
     bool unknown_last[2] = { false, false };
+    /* one pane (项目 | 行次 | 金额): the income lines, then the expenditure
+     * lines below them — the side turns at a 支出 heading or at the first
+     * line only the expenditure side knows */
+    bool turned = false;
     for (size_t i = t->body; i < t->end && !c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r) || is_lanci(r)) continue;
         r->used = true;
         if (i > t->body && pane_header_again(t, r)) continue;
+        if (page_furniture(t, i)) continue;
+        const char *only = single_text(r);
+        if (only) {
+            char k[MAXK];
+            mk(only, k);
+            const char *o = jue_imp_skip_ordinal(k);
+            if (!strcmp(o, "收入")) continue;
+            if (!strcmp(o, "支出")) { turned = np == 1; continue; }
+        }
         for (int s = 0; s < np; s++) {
             const char *nt = jue_grow_text(r, start[s]);
             if (!nt[0] || (start[s] < (int)r->n && r->cells[start[s]].copy)) continue;
@@ -1048,20 +1225,30 @@ static void parse_pane_table(tctx *t, jue_table *tab)
             char key[MAXK];
             jue_level lv;
             bool total;
-            jue_side side = s == 0 ? JUE_SIDE_INCOME : JUE_SIDE_EXPEND;
-            bool known = line_key(t, s + 1, nm, &ps[s], key, sizeof key, &lv, &total);
+            if (np == 1 && !turned) {
+                pane_state probe = ps[0];
+                char k2[MAXK];
+                if (!line_key(t, 1, nm, &probe, k2, sizeof k2, &lv, &total)) {
+                    probe = ps[1];
+                    turned = line_key(t, 2, nm, &probe, k2, sizeof k2, &lv, &total);
+                }
+            }
+            /* pane s's columns; side (and pending rows) q */
+            int sd = np == 1 && turned ? 1 : s;
+            jue_side side = sd == 0 ? JUE_SIDE_INCOME : JUE_SIDE_EXPEND;
+            bool known = line_key(t, sd + 1, nm, &ps[sd], key, sizeof key, &lv, &total);
             prow *p = NULL;
-            if (!known && unknown_last[s] && P[s].n) {
+            if (!known && unknown_last[sd] && P[sd].n) {
                 /* a name wrapped in its cell ("七、文化旅游体育与传媒支" / "出"):
                  * two pieces no line knows that make one it does */
-                prow *q = &P[s].r[P[s].n - 1];
+                prow *q = &P[sd].r[P[sd].n - 1];
                 size_t n1 = strlen(q->name), n2 = strlen(nm);
                 char *joined = malloc(n1 + n2 + 1);
                 if (!joined) { free(nm); c->nomem = true; break; }
                 memcpy(joined, q->name, n1);
                 memcpy(joined + n1, nm, n2 + 1);
                 char jk[MAXK];
-                if (line_key(t, s + 1, joined, &ps[s], jk, sizeof jk, &lv, &total)) {
+                if (line_key(t, sd + 1, joined, &ps[sd], jk, sizeof jk, &lv, &total)) {
                     char *nk = jue_strdup(jk);
                     if (!nk) { free(joined); free(nm); c->nomem = true; break; }
                     free(q->key);
@@ -1077,7 +1264,7 @@ static void parse_pane_table(tctx *t, jue_table *tab)
                     free(joined);
                 }
             }
-            unknown_last[s] = !known;
+            unknown_last[sd] = !known;
             if (p) {
                 /* the second piece's 行次 and figures go to the joined line */
                 if (line_col[s] >= 0 && !p->line_no) {
@@ -1091,7 +1278,7 @@ static void parse_pane_table(tctx *t, jue_table *tab)
                         pval_add(p, &r->cells[col], map[s][col], r->line);
                 continue;
             }
-            p = prow_add(c, &P[s]);
+            p = prow_add(c, &P[sd]);
             if (!p) { free(nm); break; }
             p->key = jue_strdup(key);
             p->name = nm;
@@ -1265,9 +1452,52 @@ static const char *group_of(const rc *c, const char *s)
     return a ? a->canon : NULL;
 }
 
+/* The 三公 item a row name stands for ("其中：公务用车购置费", "1.公务接待费"). */
+static const alias *t09_item(const rc *c, const char *s)
+{
+    char f[MAXK];
+    fold(s, f);
+    const char *p = f;
+    if (!strncmp(p, "其中", 6)) {
+        p += 6;
+        if (!strncmp(p, "：", 3)) p += 3;
+        else if (*p == ':') p++;
+    }
+    char k[MAXK];
+    mk(jue_imp_skip_ordinal(p), k);
+    return find_alias(c, 'i', JUE_T09, 0, k);
+}
+
+/* 09 printed down the page (项目 | 预算数 | 决算数, a row per item): the
+ * heading names the groups as columns and no item. */
+static bool t09_vertical(const tctx *t)
+{
+    int groups = 0, items = 0;
+    for (int h = 0; h < t->nhdr; h++) {
+        const jue_grow *r = &t->g->rows[t->hdr[h]];
+        for (size_t i = 0; i < r->n; i++) {
+            if (!r->cells[i].text[0] || r->cells[i].copy) continue;
+            if (group_of(t->c, r->cells[i].text)) groups++;
+            else if (t09_item(t->c, r->cells[i].text)) items++;
+        }
+    }
+    return groups >= 2 && !items;
+}
+
 static bool t09_data_row(tctx *t, const jue_grow *r)
 {
     if (is_lanci(r)) return false;
+    if (t09_vertical(t)) {
+        /* an item and its figures */
+        const char *name = NULL;
+        for (size_t i = 0; i < r->n; i++) {
+            const jue_gcell *g = &r->cells[i];
+            if (!g->text[0] || g->copy) continue;
+            if (!name) { name = g->text; continue; }
+            if (!is_amount(g->text) && !dashes_only(g->text)) return false;
+        }
+        return name && t09_item(t->c, name);
+    }
     bool first = true, any = false;
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
@@ -1404,9 +1634,73 @@ static bool t09_by_position(tctx *t, const char *item[64], char *names[64], cons
     return true;
 }
 
+/* 09 down the page: a row per item, a column per group. */
+static void parse_09_vertical(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    int ncol = max_cols(t);
+    if (ncol > 64) ncol = 64;
+    int gcol[64];
+    for (int col = 0; col < ncol; col++) {
+        gcol[col] = -1;
+        for (int h = t->nhdr - 1; h >= 0 && gcol[col] < 0; h--) {
+            const jue_grow *hr = &t->g->rows[t->hdr[h]];
+            if (col >= (int)hr->n || !hr->cells[col].text[0]) continue;
+            const char *g = group_of(c, hr->cells[col].text);
+            if (g) gcol[col] = jue_table_find_col(tab, g);
+        }
+    }
+    prows P = { 0 };
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r) || is_lanci(r) || !t09_data_row(t, r)) continue;
+        r->used = true;
+        int ncell = -1;
+        for (size_t k = 0; k < r->n && ncell < 0; k++)
+            if (r->cells[k].text[0] && !r->cells[k].copy) ncell = (int)k;
+        const alias *a = t09_item(c, r->cells[ncell].text);
+        prow *p = NULL;
+        for (size_t q = 0; q < P.n && !p; q++)
+            if (!strcmp(P.r[q].key, a->canon)) p = &P.r[q];
+        if (!p) {
+            p = prow_add(c, &P);
+            if (!p) break;
+            p->key = jue_strdup(a->canon);
+            p->name = jue_strdup(a->canon);
+            p->total = !strcmp(a->canon, JUE_L9_TOTAL) || !strcmp(a->canon, JUE_L9_CAR);
+            p->src_line = r->line;
+            p->page = r->page;
+            if (!p->key || !p->name) { c->nomem = true; break; }
+        }
+        for (int col = ncell + 1; col < ncol && col < (int)r->n; col++)
+            if (gcol[col] >= 0 && r->cells[col].text[0] && !r->cells[col].copy)
+                pval_add(p, &r->cells[col], gcol[col], r->line);
+    }
+    /* the model's order: the standard items, then extras as printed */
+    prows S = { 0 };
+    for (size_t k = 0; k < sizeof ITEMS9 / sizeof ITEMS9[0] + 1 && !c->nomem; k++)
+        for (size_t q = 0; q < P.n; q++) {
+            if (!P.r[q].key) continue;
+            bool std = false;
+            for (size_t j = 0; j < sizeof ITEMS9 / sizeof ITEMS9[0]; j++) std |= !strcmp(P.r[q].key, ITEMS9[j]);
+            if (k < sizeof ITEMS9 / sizeof ITEMS9[0] ? strcmp(P.r[q].key, ITEMS9[k]) != 0 : std) continue;
+            prow *p = prow_add(c, &S);
+            if (!p) break;
+            *p = P.r[q];
+            P.r[q].key = P.r[q].name = NULL;
+        }
+    emit(t, tab, &S);
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+    prows_free(&S);
+    prows_free(&P);
+}
+
 static void parse_09(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
+    if (t09_vertical(t)) { parse_09_vertical(t, tab); return; }
     int ncol = max_cols(t);
     if (ncol > 64) ncol = 64;
     const char *item[64] = { 0 };
@@ -1628,6 +1922,10 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
         size_t cells = 0;
         for (size_t k = 0; k < r->n; k++) cells += !r->cells[k].copy;
         if (cells <= 1 && !data_row(&t, r) && !continues_name(&t, i)) {
+            /* a page number or running head between the rows of the table */
+            if (page_furniture(&t, i) && table_goes_on(&t, i)) { r->used = true; continue; }
+            /* one pane's 收入 / 支出 heading (01 and 04 printed as one pane) */
+            if (pane_heading(&t, r) && table_goes_on(&t, i)) continue;
             /* another table's 公开NN表 label (printed above its title, as
              * in HTML pages) ends this one; its own (a continuation) does not */
             const char *s = single_text(r);

@@ -7,6 +7,7 @@
  * rejoined by the recognizer, which knows where a table row may continue. */
 #include "import_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Characters (code points) in [s, s+n): for cell positions. */
@@ -52,8 +53,51 @@ static jue_status add_cell(jue_grow *r, int *col, const char *line, const char *
     return JUE_OK;
 }
 
-static jue_status split_line(jue_grow *r, const char *line, size_t n)
+/* Display width of a code point starting with byte c: CJK and other wide
+ * characters take two columns in a monospaced copy. */
+static int cp_width(const unsigned char *p)
 {
+    if (p[0] < 0x80) return 1;
+    if (p[0] < 0xE0) return 1;
+    /* U+1100.. Hangul, U+2E80..U+A4CF CJK, U+AC00..U+D7A3, U+F900..U+FAFF, U+FE30..U+FE4F, U+FF00..U+FF60, U+FFE0..U+FFE6 */
+    unsigned cp = p[0] < 0xF0 ? ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu) : 0x20000;
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+        (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000)
+        return 2;
+    return 1;
+}
+
+/* A cell of a space-split line: where it is printed, counted in code
+ * points (a PDF text copy puts every character on one grid column) and in
+ * display columns (a monospaced copy gives a CJK character two). */
+typedef struct {
+    int s[2], e[2];   /* [0] code points, [1] display columns; e exclusive */
+} tspan;
+
+#define MAX_SPANS 64
+
+static void span_of(const char *line, const char *s, const char *e, tspan *sp)
+{
+    int cp = 0, dw = 0;
+    for (const char *q = line; q < e;) {
+        if (q == s) { sp->s[0] = cp; sp->s[1] = dw; }
+        size_t l = (unsigned char)*q < 0x80 ? 1 : (unsigned char)*q < 0xE0 ? 2 : (unsigned char)*q < 0xF0 ? 3 : 4;
+        if ((size_t)(e - q) < l) l = (size_t)(e - q);
+        int w = l >= 3 ? cp_width((const unsigned char *)q) : 1;
+        if ((unsigned char)q[0] == 0xE3 && l == 3 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) w = 2;
+        cp++;
+        dw += w;
+        q += l;
+    }
+    if (s == e) { sp->s[0] = cp; sp->s[1] = dw; }
+    sp->e[0] = cp;
+    sp->e[1] = dw;
+}
+
+static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans)
+{
+    *nspans = 0;
     const char *end = line + n, *p = line;
     int col = 0;
     jue_status st = JUE_OK;
@@ -92,9 +136,12 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n)
         return st;
     }
     const char *s = p;
+    int ns = 0;
     for (const char *q = p; q < end && !st;) {
         size_t k = space_run(q, end);
         if (k && q > s) {
+            if (ns < MAX_SPANS) span_of(line, s, q, &spans[ns]);
+            ns++;
             st = add_cell(r, &col, line, s, q);
             q += k;
             s = q;
@@ -103,8 +150,216 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n)
             if (k) s = q;
         }
     }
-    if (!st && s < end) st = add_cell(r, &col, line, s, end);
+    if (!st && s < end) {
+        if (ns < MAX_SPANS) span_of(line, s, end, &spans[ns]);
+        ns++;
+        st = add_cell(r, &col, line, s, end);
+    }
+    /* only a row of several cells, each with its span, is aligned later */
+    *nspans = ns >= 2 && ns <= MAX_SPANS && (size_t)ns == r->n ? ns : 0;
     return st;
+}
+
+/* ---- columns of space-aligned tables ---------------------------------- *
+ * Splitting on runs of spaces loses the blank cells: "事业收入  5" and
+ * "一般公共服务支出  32  1.00" give the figure different indices. A run of
+ * space-split rows (a block, between rows that are not) gets columns from
+ * where its cells are printed: the positions no data row covers are the
+ * gutters, and each cell goes to the column it overlaps most. A block that
+ * fits the columns of the block before it (a table going on after a page
+ * break or a wrapped name) keeps them. Positions are tried both as code
+ * points and as display columns; the one whose data rows put the fewest
+ * cells off their column, then with the fewest columns, wins. */
+
+typedef struct {
+    size_t row;
+    int n;
+    tspan sp[MAX_SPANS];
+} trow;
+
+#define MAX_WIDTH 1024
+
+typedef struct {
+    int n;
+    int lo[MAX_SPANS * 2], hi[MAX_SPANS * 2];   /* column ranges [lo, hi) */
+} layout;
+
+static bool data_text(const char *t)
+{
+    /* a figure or a code: digits with separators, maybe full-width */
+    bool digit = false;
+    for (const unsigned char *p = (const unsigned char *)t; *p;) {
+        if (*p >= '0' && *p <= '9') { digit = true; p++; }
+        else if (*p == ',' || *p == '.' || *p == '-' || *p == ' ') p++;
+        else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) { digit = true; p += 3; }
+        else if (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x8C || p[2] == 0x8E)) p += 3;
+        else return false;
+    }
+    return digit;
+}
+
+static bool data_trow(const jue_grid *g, const trow *t)
+{
+    const jue_grow *r = &g->rows[t->row];
+    for (size_t i = 1; i < r->n; i++)
+        if (data_text(r->cells[i].text)) return true;
+    return false;
+}
+
+/* Columns of rows [a, b) in metric m: runs of positions the data rows (all
+ * rows when there are none) cover. */
+static void make_layout(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, layout *L)
+{
+    static unsigned char cover[MAX_WIDTH];
+    memset(cover, 0, sizeof cover);
+    bool any = false;
+    for (size_t i = a; i < b; i++) any |= data_trow(g, &rows[i]);
+    for (size_t i = a; i < b; i++) {
+        if (any && !data_trow(g, &rows[i])) continue;
+        for (int k = 0; k < rows[i].n; k++)
+            for (int x = rows[i].sp[k].s[m]; x < rows[i].sp[k].e[m] && x < MAX_WIDTH; x++) cover[x] = 1;
+    }
+    /* a heading over a column no data row fills ("经营收入" with every
+     * figure blank) lies in a gutter: it makes a column of its own */
+    if (any) {
+        static unsigned char head[MAX_WIDTH];
+        memset(head, 0, sizeof head);
+        for (size_t i = a; i < b; i++) {
+            if (data_trow(g, &rows[i])) continue;
+            for (int k = 0; k < rows[i].n; k++) {
+                int s = rows[i].sp[k].s[m], e = rows[i].sp[k].e[m];
+                if (e > MAX_WIDTH) e = MAX_WIDTH;
+                bool free_ = s < e;
+                for (int x = s > 0 ? s - 1 : 0; x < e + 1 && x < MAX_WIDTH && free_; x++) free_ = !cover[x];
+                for (int x = s; x < e && free_; x++) head[x] = 1;
+            }
+        }
+        for (int x = 0; x < MAX_WIDTH; x++) cover[x] |= head[x];
+    }
+    L->n = 0;
+    for (int x = 0; x < MAX_WIDTH && L->n < MAX_SPANS * 2;) {
+        if (!cover[x]) { x++; continue; }
+        int s = x;
+        while (x < MAX_WIDTH && cover[x]) x++;
+        L->lo[L->n] = s;
+        L->hi[L->n] = x;
+        L->n++;
+    }
+}
+
+/* Columns for the cells of row t under L (monotonic); the number of cells
+ * that had to be pushed off the column they overlap (a conflict), or -1
+ * when there is no column. With strict, a cell in a gutter is -1 too. */
+static int place_(const trow *t, int m, const layout *L, int *out, bool strict)
+{
+    int prev = -1, conflicts = 0;
+    for (int k = 0; k < t->n; k++) {
+        int s = t->sp[k].s[m], e = t->sp[k].e[m], best = -1, bestov = 0;
+        for (int c = 0; c < L->n; c++) {
+            int lo = s > L->lo[c] ? s : L->lo[c], hi = e < L->hi[c] ? e : L->hi[c];
+            if (hi - lo > bestov) { bestov = hi - lo; best = c; }
+        }
+        if (best < 0 && strict) return -1;
+        if (best < 0) {
+            /* in a gutter: the nearest column by centre */
+            int mid2 = s + e, bd = 1 << 30;
+            for (int c = 0; c < L->n; c++) {
+                int d = mid2 - (L->lo[c] + L->hi[c]);
+                if (d < 0) d = -d;
+                if (d < bd) { bd = d; best = c; }
+            }
+        }
+        if (best < 0) return -1;
+        if (best <= prev) { best = prev + 1; conflicts++; }
+        out[k] = best;
+        prev = best;
+    }
+    return conflicts;
+}
+
+static int place(const trow *t, int m, const layout *L, int *out)
+{
+    return place_(t, m, L, out, false);
+}
+
+/* Conflicts of the data rows of [a, b) under L in metric m. */
+static int fit(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, const layout *L)
+{
+    int cols[MAX_SPANS], total = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!data_trow(g, &rows[i])) continue;
+        int c = place(&rows[i], m, L, cols);
+        if (c < 0) return 1 << 20;
+        total += c;
+    }
+    return total;
+}
+
+static jue_status move_cells(jue_grow *r, const int *cols, int n)
+{
+    if (cols[n - 1] >= MAX_SPANS * 2) return JUE_OK;
+    /* grow to the last column, then move right to left (cols[k] >= k) */
+    if (cols[n - 1] >= (int)r->n && !jue_grow_set(r, cols[n - 1], "", 0)) return JUE_ERR_NOMEM;
+    for (int k = n - 1; k >= 0; k--) {
+        if (cols[k] == k) continue;
+        jue_gcell *to = &r->cells[cols[k]], *from = &r->cells[k];
+        char *t = to->text;
+        to->text = from->text;
+        to->pos = from->pos;
+        from->text = t;   /* the blank one */
+        from->text[0] = '\0';
+        from->pos = 0;
+    }
+    return JUE_OK;
+}
+
+static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
+{
+    layout prev = { 0 };
+    int prev_m = -1;
+    size_t prev_end_row = 0;
+    for (size_t a = 0; a < nrows;) {
+        /* a block: space-split rows with at most one other row between two
+         * of them (a 收入/支出 heading, a wrapped name) besides blank ones */
+        size_t b = a + 1;
+        while (b < nrows) {
+            int other = 0;
+            for (size_t q = rows[b - 1].row + 1; q < rows[b].row && other < 2; q++) other += jue_grow_filled(&g->rows[q]) > 0;
+            if (other > 1) break;
+            b++;
+        }
+        layout L[2];
+        int score[2];
+        for (int m = 0; m < 2; m++) {
+            make_layout(g, rows, a, b, m, &L[m]);
+            score[m] = fit(g, rows, a, b, m, &L[m]);
+        }
+        /* misaligned positions either run columns together (conflicts) or
+         * spread one column into several: the fewest conflicts, then the
+         * fewest columns */
+        int m = score[0] < score[1] || (score[0] == score[1] && L[0].n < L[1].n) ? 0 : 1;
+        const layout *use = &L[m];
+        /* a table going on: the block fits the columns of the one before
+         * it, a few rows up, without conflicts, and has no more columns */
+        if (prev_m >= 0 && rows[a].row - prev_end_row <= 8 && L[m].n <= prev.n && data_trow(g, &rows[a])) {
+            /* every cell on a column of the block before, none pushed */
+            bool ok = true;
+            int cols[MAX_SPANS];
+            for (size_t i = a; i < b && ok; i++) ok = place_(&rows[i], prev_m, &prev, cols, true) == 0;
+            if (ok) { use = &prev; m = prev_m; }
+        }
+        for (size_t i = a; i < b; i++) {
+            int cols[MAX_SPANS];
+            if (place(&rows[i], m, use, cols) < 0) continue;
+            jue_status st = move_cells(&g->rows[rows[i].row], cols, rows[i].n);
+            if (st) return st;
+        }
+        if (use != &prev) prev = *use;
+        prev_m = m;
+        prev_end_row = rows[b - 1].row;
+        a = b;
+    }
+    return JUE_OK;
 }
 
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
@@ -115,6 +370,8 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0;
     bool warned = false;
+    trow *rows = NULL;
+    size_t nrows = 0, caprows = 0;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
@@ -127,10 +384,27 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
             warned = true;
         }
         jue_grow *r = jue_grid_add_row(g, line);
-        if (!r) return JUE_ERR_NOMEM;
-        jue_status st = split_line(r, p, n);
-        if (st) return st;
+        if (!r) { free(rows); return JUE_ERR_NOMEM; }
+        tspan sp[MAX_SPANS];
+        int ns = 0;
+        jue_status st = split_line(r, p, n, sp, &ns);
+        if (st) { free(rows); return st; }
+        if (ns) {
+            if (nrows == caprows) {
+                size_t nc = caprows ? caprows * 2 : 64;
+                trow *nr = realloc(rows, nc * sizeof *nr);
+                if (!nr) { free(rows); return JUE_ERR_NOMEM; }
+                rows = nr;
+                caprows = nc;
+            }
+            rows[nrows].row = g->n - 1;
+            rows[nrows].n = ns;
+            memcpy(rows[nrows].sp, sp, (size_t)ns * sizeof sp[0]);
+            nrows++;
+        }
         p = nl ? nl + 1 : end;
     }
-    return JUE_OK;
+    jue_status st = nrows ? align_blocks(g, rows, nrows) : JUE_OK;
+    free(rows);
+    return st;
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Each real fixture's audit must give exactly the findings listed (line, rule,
-# severity) in tests/spec/fixtures/<name>.expected — no more, no fewer.
+# severity) in tests/spec/fixtures/<name>.expected — no more, no fewer. The
+# documents are in ../shared/fixtures/real/ or, for the layouts of other
+# provinces, tests/fixtures/other/ (see its README).
 set -u
 pass=0 fail=0
 for exp in "$JUE_SRCDIR"/tests/spec/fixtures/*.expected; do
   name=$(basename "$exp" .expected)
-  doc=$(ls "$JUE_SHARED"/fixtures/real/"$name".* "$JUE_SHARED"/fixtures/real/*/"$name".* 2>/dev/null | head -1)
+  doc=$(ls "$JUE_SHARED"/fixtures/real/"$name".* "$JUE_SHARED"/fixtures/real/*/"$name".* \
+           "$JUE_SRCDIR"/tests/fixtures/other/"$name".* 2>/dev/null | head -1)
   if [ -z "$doc" ]; then echo "FAIL $name: fixture not found"; fail=$((fail+1)); continue; fi
   # rule, severity and line of each JSON object (no JSON tool needed)
   got=$("$JUE_BIN" audit --format jsonl "$doc" 2>/dev/null | while IFS= read -r l; do
