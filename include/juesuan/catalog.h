@@ -46,6 +46,13 @@ size_t jue_catalog_children(const jue_catalog *cat, jue_cat_kind kind, const cha
  * parent (parent NULL = any), or NULL. For matching printed names. */
 const char *jue_catalog_find_name(const jue_catalog *cat, jue_cat_kind kind, const char *name,
                                   jue_level level, const char *parent, int year);
+/* Whether the catalog lists every code at code's place: its parent (or an
+ * ancestor) is declared complete in the file ("# complete: 21015 …"), or it
+ * is a 类 and every 类 is declared ("# complete: *"). When false, a code the
+ * catalog lacks may be real but not entered: checks should not call it wrong. */
+bool jue_catalog_complete_for(const jue_catalog *cat, jue_cat_kind kind, const char *code);
+/* The same for the children of parent (NULL or "" = the 类). */
+bool jue_catalog_lists_children(const jue_catalog *cat, jue_cat_kind kind, const char *parent);
 /* Years the catalog covers for a kind (min and max over all rows). */
 void jue_catalog_years(const jue_catalog *cat, jue_cat_kind kind, int *from, int *to);
 

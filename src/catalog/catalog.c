@@ -38,6 +38,11 @@ typedef struct {
     size_t len, cap;
     cat_row **by_name;    /* into rows (not resized after loading), by (name, code, from) */
     int cov_from, cov_to; /* from a "# coverage: A-B" comment, 0 if none */
+    /* "# complete: …": codes whose children the file lists in full ("*" =
+     * every 类); elsewhere a code the file lacks may simply not be entered */
+    char complete[64][8];
+    size_t ncomplete;
+    bool all_classes;
 } cat_table;
 
 struct jue_catalog {
@@ -341,6 +346,31 @@ static void parse_coverage(cat_table *t, const char *s, size_t n, int line, diag
     diag(dc, JUE_SEV_WARNING, line, 1, "coverage comment should read \"# coverage: YYYY-YYYY\"");
 }
 
+/* "# complete: * 20805 21011 …" — see cat_table.complete. */
+static void parse_complete(cat_table *t, const char *s, size_t n, int line, diag_ctx *dc)
+{
+    static const char key[] = "complete:";
+    size_t i = 1;
+    while (i < n && is_space(s[i])) i++;
+    if (n - i < sizeof key - 1 || memcmp(s + i, key, sizeof key - 1) != 0) return;
+    i += sizeof key - 1;
+    while (i < n) {
+        while (i < n && is_space(s[i])) i++;
+        size_t st = i;
+        while (i < n && !is_space(s[i])) i++;
+        size_t k = i - st;
+        if (!k) break;
+        if (k == 1 && s[st] == '*') {
+            t->all_classes = true;
+        } else if (k < 8 && all_digits(s + st, k) && t->ncomplete < 64) {
+            memcpy(t->complete[t->ncomplete], s + st, k);
+            t->complete[t->ncomplete++][k] = 0;
+        } else {
+            diag(dc, JUE_SEV_WARNING, line, (int)st + 1, "complete: takes '*' and codes (at most 64)");
+        }
+    }
+}
+
 static bool table_push(cat_table *t, cat_row *row)
 {
     if (t->len == t->cap) {
@@ -445,6 +475,7 @@ static void parse_file(cat_table *t, jue_cat_kind kind, const char *text, size_t
         if (rec.blank) continue;
         if (rec.comment) {
             parse_coverage(t, rec.comment_text, rec.comment_len, rec.line, dc);
+            parse_complete(t, rec.comment_text, rec.comment_len, rec.line, dc);
             continue;
         }
         if (!ok) { header_seen = true; continue; }
@@ -553,6 +584,31 @@ static void table_free(cat_table *t)
     free(t->rows);
     free(t->by_name);
     memset(t, 0, sizeof *t);
+}
+
+bool jue_catalog_lists_children(const jue_catalog *cat, jue_cat_kind kind, const char *parent)
+{
+    if (!cat || (unsigned)kind > 1) return false;
+    const cat_table *t = &cat->t[kind];
+    if (!parent || !*parent) return t->all_classes;
+    /* complete when the parent or any ancestor of it is declared complete */
+    char cur[16];
+    snprintf(cur, sizeof cur, "%s", parent);
+    for (;;) {
+        for (size_t i = 0; i < t->ncomplete; i++)
+            if (!strcmp(t->complete[i], cur)) return true;
+        char up[16];
+        if (!jue_code_parent(kind, cur, up, sizeof up)) return false;
+        snprintf(cur, sizeof cur, "%s", up);
+    }
+}
+
+bool jue_catalog_complete_for(const jue_catalog *cat, jue_cat_kind kind, const char *code)
+{
+    if (!code || jue_code_level(kind, code) == JUE_LEVEL_NONE) return false;
+    char parent[16];
+    if (!jue_code_parent(kind, code, parent, sizeof parent)) return jue_catalog_lists_children(cat, kind, NULL);
+    return jue_catalog_lists_children(cat, kind, parent);
 }
 
 void jue_catalog_free(jue_catalog *cat)

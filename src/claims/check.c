@@ -380,9 +380,25 @@ static void check_share(ck *k, size_t i)
         have_whole = true;
     } else {
         /* the sentence's first stated amount */
+        const jue_claim *first = NULL;
         for (size_t j = i; j-- > 0;) {
             if (cl->items[j].sentence != c->sentence) break;
-            if (!cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) { whole = trusted_iv(k, &cl->items[j]); have_whole = true; }
+            if (!cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) {
+                whole = trusted_iv(k, &cl->items[j]);
+                have_whole = true;
+                first = &cl->items[j];
+            }
+        }
+        /* a 三公 item's share when the sentence states no 三公 total first
+         * ("“三公”经费财政拨款支出决算中，因公出国（境）费支出决算A万元，占P%；…"):
+         * of table 09's 合计 */
+        if (c->fact && !strncmp(c->fact, "T09/", 4) && strncmp(c->fact, "T09/合计/", 11) &&
+            (!first || !first->fact || strncmp(first->fact, "T09/合计/", 11))) {
+            bool tok, rok;
+            int t;
+            const jue_cell *cell = fact_cell(k->d, "T09/合计/决算数", &tok, &rok, &t);
+            have_whole = cell != NULL;
+            if (cell) whole = cell_iv(cell);
         }
     }
     if (!have_whole || whole.lo <= 0) return;
@@ -467,6 +483,40 @@ static void check_balance_change(ck *k)
     }
 }
 
+/* A 三公 item's completion rate with no budget in its sentence ("公务接待费支出
+ * 决算为A万元，完成预算的P%"): table 09 has the item's 预算数 and 决算数. A
+ * zero budget is only traced here (the table, not the sentence, gives it). */
+static void check_completion_t09(ck *k, size_t i, const jue_claim *act)
+{
+    const jue_claim *c = &k->d->claims.items[i];
+    char bfact[160];
+    size_t n = strlen(c->fact);
+    if (n < 9 || strcmp(c->fact + n - 9, "决算数") || n - 9 + 9 >= sizeof bfact) return;
+    snprintf(bfact, sizeof bfact, "%.*s预算数", (int)(n - 9), c->fact);
+    bool tok, rok;
+    int t;
+    const jue_cell *bc = fact_cell(k->d, bfact, &tok, &rok, &t), *ac = fact_cell(k->d, c->fact, &tok, &rok, &t);
+    if (!bc || !ac) return;
+    jue_interval biv = cell_iv(bc), aiv = act ? act->iv : cell_iv(ac);
+    char bs[48], as[48];
+    fmt_cell(bc, bs, sizeof bs);
+    if (act) snprintf(as, sizeof as, "%s", act->printed);
+    else fmt_cell(ac, as, sizeof as);
+    if (biv.lo <= 0) {
+        note(k, c, false, "%s预算数为%s，不能计算完成率", jue_table_label(JUE_T09), bs);
+        return;
+    }
+    jue_interval ratio;
+    if (!jue_iv_ratio(aiv, biv, &ratio)) return;
+    char exp[96];
+    fmt_ppb(ratio, exp, sizeof exp);
+    bool agrees = jue_iv_overlaps(ratio, pct_iv(c));
+    note(k, c, agrees, "决算%s ÷ %s预算数%s = %s", as, jue_table_label(JUE_T09), bs, exp);
+    if (agrees) return;
+    report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", subject_name(k, c->subject, 1), as,
+           bs, exp, c->printed);
+}
+
 static void check_completion(ck *k, size_t i)
 {
     const jue_claims *cl = &k->d->claims;
@@ -475,6 +525,10 @@ static void check_completion(ck *k, size_t i)
     const jue_claim *bud = role_before(cl, i, JUE_ROLE_BUDGET);
     const jue_claim *act = role_before(cl, i, JUE_ROLE_ACTUAL);
     if (!act) act = amount_before(cl, i, c->subject, false);
+    if (!bud && c->fact && !strncmp(c->fact, "T09/", 4)) {
+        check_completion_t09(k, i, act);
+        return;
+    }
     if (!bud) return;
     if (bud->value == 0) {   /* "0万元" is a zero budget, whatever its printed precision */
         note(k, c, false, "预算为%s，不能计算完成率", bud->printed);
@@ -603,6 +657,14 @@ static void check_item_missing(ck *k)
         bool found = false;
         for (size_t i = 0; i < cl->len && !found; i++)
             found = cl->items[i].subject && !strcmp(cl->items[i].subject, subj);
+        /* or a statement naming the row's 项 as the table prints it (a code the
+         * catalog does not list cannot be resolved, but its name can be read) */
+        size_t rn = row->name ? strlen(row->name) : 0;
+        for (size_t i = 0; i < cl->len && !found && rn; i++) {
+            const char *nm = cl->items[i].item_names;
+            size_t l = nm ? strlen(nm) : 0;
+            found = l > rn && nm[l - rn - 1] == '/' && !strcmp(nm + l - rn, row->name);
+        }
         if (found) continue;
         char amt[64];
         fmt_cell(cell, amt, sizeof amt);
@@ -801,7 +863,14 @@ static jue_status run_checks(ck *kp)
         const jue_claim *c = &cl->items[i];
         if (c->role == JUE_ROLE_MALFORMED)
             report(&k, C_MALFORMED, c, "一个数字", c->printed, "“%s”不是有效的数字", c->printed);
-        if (c->role == JUE_ROLE_DATE && d->year) note(&k, c, c->value == d->year, "决算年度%d", d->year);
+        if (c->role == JUE_ROLE_DATE && d->year) {
+            /* "与2023年度相比": the year before, named for a comparison (a
+             * year-end date or a 决算 title of that year is reported below) */
+            bool last = c->value == d->year - 1 && c->printed && !strstr(c->printed, "12月31日") &&
+                        !strstr(c->printed, "决算");
+            if (last) note(&k, c, true, "上年度%d（与决算年度%d比较）", d->year - 1, d->year);
+            else note(&k, c, c->value == d->year, "决算年度%d", d->year);
+        }
         if (c->role == JUE_ROLE_DATE && d->year && c->printed && strstr(c->printed, "12月31日") && c->value != d->year) {
             char exp[32];
             snprintf(exp, sizeof exp, "%d年12月31日", d->year);

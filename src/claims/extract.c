@@ -415,18 +415,25 @@ static double similarity(const char *a, const char *b)
     return (double)L[na][nb] / (double)(na > nb ? na : nb);
 }
 
-/* The 项 under the given 款 whose name is most like `name` (≥ 0.6), or NULL. */
-static const char *most_similar(const ex *x, const char *const *kuan, size_t nk, const char *name)
+/* The 项 under the given 款 whose name is most like `name` (similarity at
+ * least `min`; of the same length in characters when same_len), or NULL. */
+static const char *most_similar(const ex *x, const char *const *kuan, size_t nk, const char *name, double min,
+                                bool same_len)
 {
     const char *best = NULL;
-    double bs = 0.6;
+    double bs = min;
+    const char *cn[64];
+    size_t nn = chars(name, cn, 64);
     for (size_t i = 0; i < nk; i++) {
         const char *items[128];
         size_t ni = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->year, items, 128);
         if (ni > 128) ni = 128;
         for (size_t j = 0; j < ni; j++) {
-            double sc = similarity(name, jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, items[j], x->year));
-            if (sc > bs) { bs = sc; best = items[j]; }
+            const char *official = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, items[j], x->year);
+            const char *co[64];
+            if (same_len && (!official || chars(official, co, 64) != nn)) continue;
+            double sc = similarity(name, official);
+            if (sc >= bs && (sc > bs || !best)) { bs = sc; best = items[j]; }
         }
     }
     return best;
@@ -463,19 +470,38 @@ static void item_statement(ex *x, const char *s, const char *e)
             c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->year);
         }
         if (c1) c2 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n2, JUE_LEVEL_KUAN, c1, x->year);
+        /* a 款 name one or two characters off ("彩票公益安排的支出") is that 款,
+         * misnamed — whether or not the catalog lists every 款 of the 类 */
+        bool kuan_misnamed = false;
+        if (c1 && !c2) {
+            const char *kuan[128];
+            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
+            double bs = 0.8;
+            for (size_t i = 0; i < nk && i < 128; i++) {
+                double sc = similarity(n2, jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->year));
+                if (sc > bs) bs = sc, c2 = kuan[i];
+            }
+            kuan_misnamed = c2 != NULL;
+        }
         if (c2) c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, c2, x->year);
         if (c3) {
-            x->item_resolved = true;
+            x->item_resolved = !kuan_misnamed;
         } else if (c1) {
             /* the right row under a wrong or stale name: the same 项 name under
              * another 款 of the 类, else the most similar 项 name in the 款
-             * (or the 类) — flagged either way */
+             * (or the 类) — flagged either way. Where the catalog does not
+             * list every 项 (README "Completeness") a name it lacks may be
+             * right: only a near-identical name of the same length counts
+             * ("其他国土资源事务支出" for 其他自然资源事务支出), else the
+             * statement is left unresolved and not called wrong. */
             const char *kuan[128];
             size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
             if (nk > 128) nk = 128;
             for (size_t i = 0; i < nk && !c3; i++)
                 c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, kuan[i], x->year);
-            if (!c3) c3 = most_similar(x, c2 ? &c2 : kuan, c2 ? 1 : nk, n3);
+            bool complete = jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, c2 ? c2 : c1);
+            if (!c3) c3 = most_similar(x, c2 ? &c2 : kuan, c2 ? 1 : nk, n3, complete ? 0.6 : 0.8, !complete);
+            if (!c3 && !complete) x->item_resolved = true;
         }
     }
     free(x->item_subject); free(x->item_names); free(x->item_fact);
