@@ -224,6 +224,64 @@ static bool row_in(const E *e, const jue_table *t, int tid, size_t i, const ref 
     return false;
 }
 
+/* The keys a ref's row items stand for under the current bindings,
+ * resolved once for a scan of all rows (the hierarchy rules scan every row
+ * of a table for each parent row, and their conditions do too). */
+enum { MAXPRE = 8 };
+typedef struct {
+    bool fast;
+    const char *pre[MAXPRE];
+    size_t prelen[MAXPRE];
+    char buf[MAXPRE][256];
+} rowprep;
+
+static void prep_rows(const E *e, const ref *r, int tid, rowprep *p)
+{
+    p->fast = r->nrows <= MAXPRE;
+    for (size_t k = 0; p->fast && k < r->nrows; k++) {
+        const rowitem *it = &r->rows[k];
+        p->pre[k] = NULL;
+        p->prelen[k] = 0;
+        if (it->kind == RI_CHILDREN) p->pre[k] = it->key ? it->key : var_key(e, it->var, NULL);
+        else if (it->kind == RI_KEY) p->pre[k] = it->key;
+        else if (it->kind == RI_CONCAT) p->pre[k] = concat_key(e, it, p->buf[k], sizeof p->buf[k]);
+        else if (it->kind == RI_VAR && !(e->r->vars[it->var].kind == V_ROW && e->b[it->var].table == tid))
+            p->pre[k] = var_key(e, it->var, NULL);
+        if (p->pre[k]) p->prelen[k] = strlen(p->pre[k]);
+        if (it->kind == RI_CHILDREN && p->pre[k] && !all_digits(p->pre[k])) p->pre[k] = NULL;
+    }
+}
+
+/* row_in with the keys of prep_rows: the same answer, without resolving
+ * them again for every row. */
+static bool row_in_prep(const E *e, const jue_table *t, int tid, size_t i, const ref *r, const rowprep *p)
+{
+    if (!p->fast) return row_in(e, t, tid, i, r);
+    const jue_row *row = &t->rows[i];
+    for (size_t k = 0; k < r->nrows; k++) {
+        const rowitem *it = &r->rows[k];
+        if (it->side != JUE_SIDE_NONE && row->side != it->side) continue;
+        bool in = false;
+        switch (it->kind) {
+        case RI_ALL: in = true; break;
+        case RI_LEVEL: in = row->level == it->level && all_digits(row->key); break;
+        case RI_KEY:
+        case RI_CONCAT: in = p->pre[k] && !strcmp(row->key, p->pre[k]); break;
+        case RI_VAR:
+            if (e->r->vars[it->var].kind == V_ROW && e->b[it->var].table == tid) in = (int)i == e->b[it->var].row;
+            else in = p->pre[k] && !strcmp(row->key, p->pre[k]);
+            break;
+        case RI_CHILDREN:
+            /* a child: the parent's code and two more digits */
+            in = p->pre[k] && strlen(row->key) == code_len_next(p->prelen[k]) &&
+                 !strncmp(row->key, p->pre[k], p->prelen[k]) && all_digits(row->key);
+            break;
+        }
+        if (in) return true;
+    }
+    return false;
+}
+
 static bool col_in(const E *e, const jue_table *t, int tid, size_t j, const colsel *c)
 {
     switch (c->kind) {
@@ -326,8 +384,11 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
         v.missing = true;
         return v;
     }
+    rowprep rp;
+    prep_rows(e, r, tid, &rp);
     for (size_t i = 0; i < t->nrows; i++) {
-        if (!row_in(e, t, tid, i, r)) continue;
+        bool in = row_in_prep(e, t, tid, i, r, &rp);
+        if (!in) continue;
         for (size_t j = 0; j < t->ncols; j++)
             if (col_in(e, t, tid, j, &r->cols)) add_cell(&v, t, tid, i, j, ovf, e->j);
     }
@@ -594,8 +655,10 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
         const jue_table *t = table_of(e, c->r.table, c->r.tvar);
         int tid = table_id_of(e, c->r.table, c->r.tvar);
         if (!t) return R_SKIP;
+        rowprep rp;
+        prep_rows(e, &c->r, tid, &rp);
         for (size_t i = 0; i < t->nrows; i++)
-            if (row_in(e, t, tid, i, &c->r)) return R_TRUE;
+            if (row_in_prep(e, t, tid, i, &c->r, &rp)) return R_TRUE;
         if (dt && c->kind == C_EXISTS && c->r.nrows == 1) {
             const rowitem *it = &c->r.rows[0];
             const char *k = it->kind == RI_VAR ? var_key(e, it->var, NULL) : it->key;
