@@ -145,8 +145,10 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
 
 /* ---------- UTF-8 helpers ---------- */
 
-static bool starts(const char *p, const char *end, const char *lit)
+static inline bool starts(const char *p, const char *end, const char *lit)
 {
+    /* the first byte first: most positions fail there, without a call */
+    if (p >= end || *p != *lit) return false;
     size_t n = strlen(lit);
     return (size_t)(end - p) >= n && !memcmp(p, lit, n);
 }
@@ -297,8 +299,8 @@ static bool section_heading(const char *s, const char *end, int *level, size_t *
     const char *q = p;
     while (q < end) {
         bool cn = false;
-        for (const char *d = CN_NUM; *d; d += 3)
-            if (starts(q, end, (char[4]){ d[0], d[1], d[2], 0 })) cn = true;
+        for (const char *d = CN_NUM; *d && !cn; d += 3)
+            cn = end - q >= 3 && q[0] == d[0] && q[1] == d[1] && q[2] == d[2];
         if (!cn) break;
         q += 3;
     }
