@@ -34,6 +34,19 @@
 #define TITLE_WINDOW 8    /* non-blank rows after a title where its table must start */
 #define MAXK 512          /* bytes of a match key; longer labels are not names */
 
+/* Copies s into out (size n), cut at a character boundary when too long;
+ * a plain copy where this file copies most (snprintf "%s" costs a parse). */
+static void copy_str(char *out, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    if (k >= n) {
+        k = n - 1;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    }
+    memcpy(out, s, k);
+    out[k] = 0;
+}
+
 /* ---- aliases (data/import/aliases.tsv) -------------------------------- */
 
 typedef struct {
@@ -62,7 +75,7 @@ static void mk(const char *s, char out[MAXK])
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_matchkey(&b, s);
-    snprintf(out, MAXK, "%s", jue_buf_str(&b));
+    copy_str(out, MAXK, jue_buf_str(&b));
     jue_buf_free(&b);
 }
 
@@ -194,7 +207,7 @@ static void fold(const char *s, char out[MAXK])
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_squeeze(&b, s, true);
-    snprintf(out, MAXK, "%s", jue_buf_str(&b));
+    copy_str(out, MAXK, jue_buf_str(&b));
     jue_buf_free(&b);
 }
 
@@ -402,7 +415,7 @@ static bool is_lanci(const jue_grow *r)
         fold(g->text, f);
         if (!any && !strcmp(f, "栏次")) return true;
         any = true;
-        if (!all_digits(f) || atoi(f) != expect) nums = false;
+        if (!all_digits(f) || atoi(f) != expect) return false;   /* not 1, 2, 3 … */
         expect++;
     }
     return any && nums && expect > 2;
@@ -1050,7 +1063,7 @@ static bool line_key(tctx *t, int side, const char *name, pane_state *ps, char *
     }
     if (a) {
         if (all_digits(a->canon)) *level = JUE_LEVEL_LEI;
-        snprintf(key, n, "%s", a->canon);
+        copy_str(key, n, a->canon);
         if (!strcmp(a->canon, JUE_L4_BEGIN)) ps->after_begin = true;
         if (!strcmp(a->canon, JUE_L4_END)) ps->after_end = true;
         *total = !strcmp(a->canon, JUE_L_INC_TOTAL) || !strcmp(a->canon, JUE_L_INC_GRAND) ||
@@ -1068,7 +1081,7 @@ static bool line_key(tctx *t, int side, const char *name, pane_state *ps, char *
             return true;
         }
     }
-    snprintf(key, n, "%s", name);
+    copy_str(key, n, name);
     return false;
 }
 
