@@ -136,7 +136,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     if (st == JUE_OK && (formats & JUE_FMT_MD)) {
         jue_buf notes;
         jue_buf_init(&notes);
-        jue_status ns = jue_notes_markdown(src, disc, cat, NULL, &notes, &d);
+        jue_status ns = jue_notes_markdown_profile(src, disc, cat, prof, &notes, &d);
         char path[4096];
         snprintf(path, sizeof path, "%s/%s-notes.md", out_dir, base);
         FILE *f = ns == JUE_OK ? fopen(path, "wb") : NULL;

@@ -76,6 +76,10 @@ typedef struct {
     jue_table_id id;
     char *title;        /* official title */
     char *note;         /* printed note under the table (e.g. 本表无数据 statement) or NULL */
+    char *label;        /* printed label as the profile has it ("公开01表"; "" = none printed),
+                         * NULL = the national label (jue_table_label) */
+    int number;         /* printed place among the tables (profile), 0 = the national number */
+    bool plain;         /* printed without 行次 columns and 栏次 row (a profile's line_numbers: false) */
     bool empty;         /* the table has no data; a note is then required */
     jue_row *rows;
     size_t nrows, rows_cap;
@@ -114,6 +118,12 @@ void jue_disclosure_free(jue_disclosure *d);
 const char *jue_table_title(jue_table_id id);
 /* "公开01表" style label. */
 const char *jue_table_label(jue_table_id id);
+/* The label a table is printed with: its own (t->label, set from the
+ * profile when compiling; may be "") or else the national one. */
+const char *jue_table_printed_label(const jue_table *t);
+/* The tables present in printed order (by t->number, else the national
+ * number); returns how many were written to ids. */
+size_t jue_disclosure_order(const jue_disclosure *d, jue_table_id ids[JUE_NTABLES]);
 
 /* Creates a table with the national columns of `id` and no rows. Returns NULL
  * on allocation failure. Free with jue_table_free (NULL fine). */

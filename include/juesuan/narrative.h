@@ -10,6 +10,7 @@
 #ifndef JUESUAN_NARRATIVE_H
 #define JUESUAN_NARRATIVE_H
 
+#include "profile.h"
 #include "source.h"
 
 /* Appends the notes as Markdown to out ("## 一、…" sections, one paragraph
@@ -19,5 +20,9 @@
  * when the template is wrong, JUE_OK otherwise. */
 jue_status jue_notes_markdown(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
                               const char *template_path, jue_buf *out, jue_diags *diags);
+/* The same with the template the profile names (its `notes:`,
+ * data/templates/notes-<notes>.yaml; national when prof is NULL). */
+jue_status jue_notes_markdown_profile(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
+                                      const jue_profile *prof, jue_buf *out, jue_diags *diags);
 
 #endif

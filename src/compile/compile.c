@@ -969,6 +969,12 @@ static void mark_empty(cc *c, jue_disclosure *d)
 {
     for (int t = 0; t < JUE_NTABLES; t++) {
         jue_table *tab = d->tables[t];
+        /* printed place and label as the profile has them */
+        char label[128];
+        tab->number = jue_profile_table_number(c->prof, (jue_table_id)t);
+        tab->plain = !jue_profile_line_numbers(c->prof);
+        free(tab->label);
+        tab->label = jue_strdup(jue_profile_table_label(c->prof, (jue_table_id)t, label, sizeof label));
         if (t != JUE_T09) {
             bool any = false;
             for (size_t i = 0; i < tab->nrows * tab->ncols && !any; i++) any = tab->cells[i].present;

@@ -1,4 +1,5 @@
-/* Profiles: per-province data about the tables, loaded from YAML. */
+/* Profiles: per-province data about the tables and the document, loaded from
+ * YAML with every key checked. */
 #include <juesuan/profile.h>
 
 #include <stdio.h>
@@ -7,12 +8,21 @@
 
 #include "core/yaml_tree.h"
 
+#define MAX_OVERVIEW 16
+
 struct jue_profile {
     char *name;
     char **classes;
     size_t nclasses;
     int number[JUE_NTABLES];
     char *empty_note[JUE_NTABLES];
+    char *label_fmt;            /* "公开{nn}表"; "" = no label */
+    char *notes, *glossary;     /* data file names */
+    bool appendix, line_numbers;
+    jue_overview_section overview[MAX_OVERVIEW];
+    size_t noverview;
+    char *strings[3 * MAX_OVERVIEW];   /* the overview's titles and texts */
+    size_t nstrings;
 };
 
 static int table_of(const char *id)
@@ -28,7 +38,265 @@ void jue_profile_free(jue_profile *p)
     for (size_t i = 0; i < p->nclasses; i++) free(p->classes[i]);
     free(p->classes);
     for (int i = 0; i < JUE_NTABLES; i++) free(p->empty_note[i]);
+    free(p->label_fmt);
+    free(p->notes);
+    free(p->glossary);
+    for (size_t i = 0; i < p->nstrings; i++) free(p->strings[i]);
     free(p);
+}
+
+typedef struct {
+    const char *file;
+    jue_diags *diags;
+} pctx;
+
+static void err(pctx *c, const jue_ynode *n, const char *fmt, const char *arg)
+{
+    jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, n ? n->line : 1, n ? n->col : 1, fmt, arg ? arg : "");
+}
+
+/* Every key of map is one of keys (NULL-terminated); the others are errors. */
+static void known_keys(pctx *c, const jue_ynode *map, const char *const *keys, const char *where)
+{
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const jue_ynode *k = map->items[i];
+        bool ok = false;
+        for (const char *const *q = keys; *q && !ok; q++) ok = k->type == JUE_Y_SCALAR && !strcmp(k->value, *q);
+        if (!ok) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "unknown key '%%s'%s%s", where ? " in " : "", where ? where : "");
+            err(c, k, msg, k->type == JUE_Y_SCALAR ? k->value : "?");
+        }
+    }
+}
+
+static const jue_ynode *scalar(pctx *c, const jue_ynode *map, const char *key)
+{
+    const jue_ynode *n = jue_ymap_get(map, key);
+    if (n && n->type != JUE_Y_SCALAR) {
+        err(c, n, "'%s' expects a text", key);
+        return NULL;
+    }
+    return n;
+}
+
+/* A true/false key, def when absent. */
+static bool boolean(pctx *c, const jue_ynode *map, const char *key, bool def)
+{
+    const jue_ynode *n = jue_ymap_get(map, key);
+    if (!n) return def;
+    if (n->type == JUE_Y_SCALAR && (!strcmp(n->value, "true") || !strcmp(n->value, "yes"))) return true;
+    if (n->type == JUE_Y_SCALAR && (!strcmp(n->value, "false") || !strcmp(n->value, "no"))) return false;
+    err(c, n, "'%s' expects true or false", key);
+    return def;
+}
+
+/* A data file name: letters, digits, '-', '_' and '.', not starting with '.'. */
+static bool file_name_ok(const char *s)
+{
+    if (!s || !*s || *s == '.') return false;
+    for (; *s; s++)
+        if (*s == '/' || *s == '\\') return false;
+    return true;
+}
+
+static char *keep(jue_profile *p, const char *s)
+{
+    if (!s || p->nstrings >= sizeof p->strings / sizeof p->strings[0]) return NULL;
+    char *d = jue_strdup(s);
+    if (d) p->strings[p->nstrings++] = d;
+    return d;
+}
+
+static bool overview_kind(const char *s, jue_overview_kind *k)
+{
+    static const struct { const char *name; jue_overview_kind kind; } K[] = {
+        { "duties", JUE_OV_DUTIES }, { "organisation", JUE_OV_ORGANISATION },
+        { "units", JUE_OV_UNITS }, { "units_table", JUE_OV_UNITS_TABLE },
+    };
+    for (size_t i = 0; i < sizeof K / sizeof K[0]; i++)
+        if (!strcmp(s, K[i].name)) { *k = K[i].kind; return true; }
+    return false;
+}
+
+static const char *const CONTENT_HELP = "content: expects duties, organisation, units or units_table, not '%s'";
+
+static void load_overview(pctx *c, jue_profile *p, const jue_ynode *ov)
+{
+    if (ov->type != JUE_Y_SEQ) { err(c, ov, "'overview' expects a list of sections", NULL); return; }
+    static const char *const KEYS[] = { "title", "content", "text", "one_unit", NULL };
+    static const char *const ALT_KEYS[] = { "title", "content", NULL };
+    for (size_t i = 0; i < ov->n; i++) {
+        const jue_ynode *s = ov->items[i];
+        if (s->type != JUE_Y_MAP) { err(c, s, "each overview section is a map { title, content }", NULL); continue; }
+        if (p->noverview == MAX_OVERVIEW) { err(c, s, "more than 16 overview sections", NULL); break; }
+        known_keys(c, s, KEYS, "an overview section");
+        const jue_ynode *t = scalar(c, s, "title"), *k = scalar(c, s, "content"), *x = scalar(c, s, "text");
+        jue_overview_section *o = &p->overview[p->noverview];
+        memset(o, 0, sizeof *o);
+        if (!t || !t->value[0]) { err(c, s, "an overview section needs a title", NULL); continue; }
+        if (!k) { err(c, s, "an overview section needs content: duties, organisation, units or units_table", NULL); continue; }
+        if (!overview_kind(k->value, &o->kind)) { err(c, k, CONTENT_HELP, k->value); continue; }
+        o->title = keep(p, t->value);
+        o->text = x && !x->plain_null ? keep(p, x->value) : NULL;
+        const jue_ynode *alt = jue_ymap_get(s, "one_unit");
+        if (alt) {
+            if (alt->type != JUE_Y_MAP) { err(c, alt, "'one_unit' expects a map { title, content }", NULL); continue; }
+            known_keys(c, alt, ALT_KEYS, "one_unit");
+            const jue_ynode *at = scalar(c, alt, "title"), *ak = scalar(c, alt, "content");
+            if (!at || !ak) { err(c, alt, "'one_unit' needs a title and content", NULL); continue; }
+            if (!overview_kind(ak->value, &o->alt_kind)) { err(c, ak, CONTENT_HELP, ak->value); continue; }
+            o->has_alt = true;
+            o->alt_title = keep(p, at->value);
+        }
+        p->noverview++;
+    }
+}
+
+/* The label format: text with {nn} and {n} only. */
+static void load_label(pctx *c, jue_profile *p, const jue_ynode *n)
+{
+    if (n->type != JUE_Y_SCALAR) { err(c, n, "'table_label' expects a text such as \"公开{nn}表\" or none", NULL); return; }
+    const char *v = n->plain_null || !strcmp(n->value, "none") ? "" : n->value;
+    for (const char *q = strchr(v, '{'); q; q = strchr(q + 1, '{'))
+        if (strncmp(q, "{nn}", 4) && strncmp(q, "{n}", 3)) {
+            err(c, n, "table_label: only {nn} and {n} can be substituted in '%s'", v);
+            return;
+        }
+    free(p->label_fmt);
+    p->label_fmt = jue_strdup(v);
+}
+
+static void load_tables(pctx *c, jue_profile *p, const jue_ynode *tables)
+{
+    if (tables->type != JUE_Y_SEQ) { err(c, tables, "'tables' expects a list of { id, number }", NULL); return; }
+    static const char *const KEYS[] = { "id", "number", NULL };
+    for (int i = 0; i < JUE_NTABLES; i++) p->number[i] = 0;
+    int line_of[100] = { 0 };
+    for (size_t i = 0; i < tables->n; i++) {
+        const jue_ynode *e = tables->items[i];
+        if (e->type != JUE_Y_MAP) { err(c, e, "each table needs an id T01–T09 and a number 1–99", NULL); continue; }
+        known_keys(c, e, KEYS, "a table");
+        const jue_ynode *id = jue_ymap_get(e, "id"), *num = jue_ymap_get(e, "number");
+        int t = id && id->type == JUE_Y_SCALAR ? table_of(id->value) : -1;
+        char *end = NULL;
+        long n = num && num->type == JUE_Y_SCALAR ? strtol(num->value, &end, 10) : 0;
+        if (end && *end) n = 0;
+        if (t < 0 || n <= 0 || n > 99) {
+            err(c, e, "each table needs an id T01–T09 and a number 1–99", NULL);
+        } else if (p->number[t]) {
+            err(c, id, "table %s is listed twice", id->value);
+        } else if (line_of[n]) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "number %ld is already the number of another table (line %d)", n, line_of[n]);
+            err(c, num, "%s", msg);
+        } else {
+            p->number[t] = (int)n;
+            line_of[n] = num->line;
+        }
+    }
+}
+
+jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue_profile **out, jue_diags *diags)
+{
+    *out = NULL;
+    jue_ynode *root = NULL;
+    jue_status st = jue_yaml_parse(file, text, len, &root, diags);
+    if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
+    pctx c = { file, diags };
+    size_t errs = diags->errors;
+    if (!root || root->type != JUE_Y_MAP) {
+        err(&c, root, "a profile is a map of keys (name, tables, t01_expenditure_classes, …)", NULL);
+        jue_ynode_free(root);
+        return JUE_ERR_INVALID;
+    }
+    jue_profile *p = calloc(1, sizeof *p);
+    if (!p) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
+    static const char *const KEYS[] = { "name", "title", "rules", "notes", "glossary", "table_label", "tables",
+                                        "t01_expenditure_classes", "empty_notes", "overview", "appendix", "line_numbers",
+                                        NULL };
+    known_keys(&c, root, KEYS, NULL);
+
+    /* the name: name:, else the file's name */
+    const jue_ynode *nm = scalar(&c, root, "name");
+    if (nm && file_name_ok(nm->value)) {
+        p->name = jue_strdup(nm->value);
+    } else {
+        if (nm) err(&c, nm, "name: '%s' cannot name files (no '/' or leading '.')", nm->value);
+        const char *b = strrchr(file, '/');
+        b = b ? b + 1 : file;
+        size_t l = strlen(b);
+        if (l > 5 && !strcmp(b + l - 5, ".yaml")) l -= 5;
+        p->name = malloc(l + 1);
+        if (p->name) { memcpy(p->name, b, l); p->name[l] = 0; }
+    }
+    scalar(&c, root, "title");
+    scalar(&c, root, "rules");   /* read by jue_rules_load_profile */
+    const char *const data_keys[2] = { "notes", "glossary" };
+    char **data_vals[2] = { &p->notes, &p->glossary };
+    for (int k = 0; k < 2; k++) {
+        const jue_ynode *n = scalar(&c, root, data_keys[k]);
+        if (n && !file_name_ok(n->value)) err(&c, n, "'%s' names a data file: no '/' or leading '.'", n->value);
+        *data_vals[k] = jue_strdup(n && file_name_ok(n->value) ? n->value : "national");
+    }
+    p->appendix = boolean(&c, root, "appendix", true);
+    p->line_numbers = boolean(&c, root, "line_numbers", true);
+
+    for (int i = 0; i < JUE_NTABLES; i++) p->number[i] = i + 1;
+    const jue_ynode *tables = jue_ymap_get(root, "tables");
+    if (tables) load_tables(&c, p, tables);
+    p->label_fmt = jue_strdup("公开{nn}表");
+    const jue_ynode *lab = jue_ymap_get(root, "table_label");
+    if (lab) load_label(&c, p, lab);
+
+    const jue_ynode *cl = jue_ymap_get(root, "t01_expenditure_classes");
+    if (!cl || cl->type != JUE_Y_SEQ) {
+        err(&c, cl, "missing list 't01_expenditure_classes'", NULL);
+    } else {
+        p->classes = calloc(cl->n ? cl->n : 1, sizeof *p->classes);
+        if (!p->classes) { jue_ynode_free(root); jue_profile_free(p); return JUE_ERR_NOMEM; }
+        for (size_t i = 0; i < cl->n; i++) {
+            const jue_ynode *k = cl->items[i];
+            if (k->type != JUE_Y_SCALAR || jue_code_level(JUE_CAT_FUNCTIONAL, k->value) != JUE_LEVEL_LEI) {
+                err(&c, k, "not a functional 类 code", NULL);
+                continue;
+            }
+            p->classes[p->nclasses++] = jue_strdup(k->value);
+        }
+    }
+    const jue_ynode *notes = jue_ymap_get(root, "empty_notes");
+    if (notes && notes->type != JUE_Y_MAP) err(&c, notes, "'empty_notes' expects a map T01–T09: text", NULL);
+    for (size_t i = 0; notes && notes->type == JUE_Y_MAP && i + 1 < notes->n; i += 2) {
+        const jue_ynode *k = notes->items[i], *v = notes->items[i + 1];
+        int t = k->type == JUE_Y_SCALAR ? table_of(k->value) : -1;
+        if (t < 0 || v->type != JUE_Y_SCALAR) {
+            err(&c, k, "empty_notes: key must be T01–T09 with a text", NULL);
+            continue;
+        }
+        free(p->empty_note[t]);
+        p->empty_note[t] = jue_strdup(v->value);
+    }
+    const jue_ynode *ov = jue_ymap_get(root, "overview");
+    if (ov) {
+        load_overview(&c, p, ov);
+    } else {
+        static const struct { jue_overview_kind k; const char *t; } NAT[] = {
+            { JUE_OV_DUTIES, "部门职责" }, { JUE_OV_ORGANISATION, "机构设置" }, { JUE_OV_UNITS, "决算单位构成" },
+        };
+        for (size_t i = 0; i < 3; i++) {
+            p->overview[i].kind = NAT[i].k;
+            p->overview[i].title = NAT[i].t;
+        }
+        p->noverview = 3;
+    }
+    jue_ynode_free(root);
+    if (!p->name || !p->notes || !p->glossary || !p->label_fmt) {
+        jue_profile_free(p);
+        return JUE_ERR_NOMEM;
+    }
+    if (diags->errors != errs) { jue_profile_free(p); return JUE_ERR_INVALID; }
+    *out = p;
+    return JUE_OK;
 }
 
 jue_status jue_profile_load(const char *name, jue_profile **out, jue_diags *diags)
@@ -48,63 +316,15 @@ jue_status jue_profile_load(const char *name, jue_profile **out, jue_diags *diag
         jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "unknown profile '%s' (no such file)", name);
         return JUE_ERR_NOTFOUND;
     }
-    jue_ynode *root = NULL;
-    jue_status st = jue_yaml_parse(path, text, len, &root, diags);
+    jue_status st = jue_profile_parse(path, text, len, out, diags);
     free(text);
-    if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
-    jue_profile *p = calloc(1, sizeof *p);
-    if (!p) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
-    size_t errs = diags->errors;
-    p->name = jue_strdup(name);
-    for (int i = 0; i < JUE_NTABLES; i++) p->number[i] = i + 1;
-
-    const jue_ynode *tables = jue_ymap_get(root, "tables");
-    if (tables && tables->type == JUE_Y_SEQ) {
-        for (int i = 0; i < JUE_NTABLES; i++) p->number[i] = 0;
-        for (size_t i = 0; i < tables->n; i++) {
-            const jue_ynode *id = jue_ymap_get(tables->items[i], "id");
-            const jue_ynode *num = jue_ymap_get(tables->items[i], "number");
-            int t = id && id->type == JUE_Y_SCALAR ? table_of(id->value) : -1;
-            int n = num && num->type == JUE_Y_SCALAR ? atoi(num->value) : 0;
-            if (t < 0 || n <= 0 || n > 99)
-                jue_diag_add(diags, JUE_SEV_ERROR, path, tables->items[i]->line, tables->items[i]->col,
-                             "each table needs an id T01–T09 and a number 1–99");
-            else
-                p->number[t] = n;
-        }
+    if (st == JUE_OK && strcmp((*out)->name, name)) {
+        /* the file name is what --profile names; name: says the same */
+        free((*out)->name);
+        (*out)->name = jue_strdup(name);
+        if (!(*out)->name) { jue_profile_free(*out); *out = NULL; return JUE_ERR_NOMEM; }
     }
-    const jue_ynode *cl = jue_ymap_get(root, "t01_expenditure_classes");
-    if (!cl || cl->type != JUE_Y_SEQ) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 1, 1, "missing list 't01_expenditure_classes'");
-    } else {
-        p->classes = calloc(cl->n ? cl->n : 1, sizeof *p->classes);
-        if (!p->classes) { jue_ynode_free(root); jue_profile_free(p); return JUE_ERR_NOMEM; }
-        for (size_t i = 0; i < cl->n; i++) {
-            const jue_ynode *c = cl->items[i];
-            if (c->type != JUE_Y_SCALAR || jue_code_level(JUE_CAT_FUNCTIONAL, c->value) != JUE_LEVEL_LEI) {
-                jue_diag_add(diags, JUE_SEV_ERROR, path, c->line, c->col, "not a functional 类 code");
-                continue;
-            }
-            p->classes[p->nclasses++] = jue_strdup(c->value);
-        }
-    }
-    const jue_ynode *notes = jue_ymap_get(root, "empty_notes");
-    if (notes && notes->type == JUE_Y_MAP) {
-        for (size_t i = 0; i + 1 < notes->n; i += 2) {
-            const jue_ynode *k = notes->items[i], *v = notes->items[i + 1];
-            int t = k->type == JUE_Y_SCALAR ? table_of(k->value) : -1;
-            if (t < 0 || v->type != JUE_Y_SCALAR) {
-                jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col, "empty_notes: key must be T01–T09 with a text");
-                continue;
-            }
-            free(p->empty_note[t]);
-            p->empty_note[t] = jue_strdup(v->value);
-        }
-    }
-    jue_ynode_free(root);
-    if (diags->errors != errs) { jue_profile_free(p); return JUE_ERR_INVALID; }
-    *out = p;
-    return JUE_OK;
+    return st;
 }
 
 const char *jue_profile_name(const jue_profile *p) { return p->name; }
@@ -118,6 +338,35 @@ size_t jue_profile_t01_classes(const jue_profile *p, const char *const **codes)
 int jue_profile_table_number(const jue_profile *p, jue_table_id t)
 {
     return (unsigned)t < JUE_NTABLES ? p->number[t] : 0;
+}
+
+const char *jue_profile_table_label(const jue_profile *p, jue_table_id t, char *buf, size_t size)
+{
+    if (!size) return buf;
+    buf[0] = 0;
+    int n = jue_profile_table_number(p, t);
+    if (n <= 0 || !p->label_fmt[0]) return buf;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (const char *s = p->label_fmt; *s;) {
+        if (!strncmp(s, "{nn}", 4)) { jue_buf_printf(&b, "%02d", n); s += 4; }
+        else if (!strncmp(s, "{n}", 3)) { jue_buf_printf(&b, "%d", n); s += 3; }
+        else jue_buf_putc(&b, *s++);
+    }
+    snprintf(buf, size, "%s", jue_buf_str(&b));
+    jue_buf_free(&b);
+    return buf;
+}
+
+const char *jue_profile_notes(const jue_profile *p) { return p->notes; }
+const char *jue_profile_glossary(const jue_profile *p) { return p->glossary; }
+bool jue_profile_appendix(const jue_profile *p) { return p->appendix; }
+bool jue_profile_line_numbers(const jue_profile *p) { return p->line_numbers; }
+
+size_t jue_profile_overview(const jue_profile *p, const jue_overview_section **out)
+{
+    *out = p->overview;
+    return p->noverview;
 }
 
 char *jue_profile_empty_note(const jue_profile *p, jue_table_id t, const char *department, int year)

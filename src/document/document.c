@@ -1,6 +1,7 @@
 /* Building the complete document of a compiled disclosure: its parts in the
- * national order, texts from the source, the notes from the narrative, the
- * glossary from data, and charts from the printed figures. */
+ * profile's order and structure (national by default), texts from the
+ * source, the notes from the narrative, the glossary from data, and charts
+ * from the printed figures. */
 #include <juesuan/document.h>
 #include <juesuan/narrative.h>
 
@@ -226,6 +227,105 @@ static jue_status perf_part(jue_document *doc, const jue_perf_set *s)
     return st;
 }
 
+/* {department} {year} {count} {units} in a text of the profile. */
+static void fill(jue_buf *b, const char *t, const jue_disclosure *d)
+{
+    for (const char *s = t; *s;) {
+        if (!strncmp(s, "{department}", 12)) { jue_buf_puts(b, d->department ? d->department : ""); s += 12; }
+        else if (!strncmp(s, "{year}", 6)) { jue_buf_printf(b, "%d", d->year); s += 6; }
+        else if (!strncmp(s, "{count}", 7)) { jue_buf_printf(b, "%zu", d->nunits); s += 7; }
+        else if (!strncmp(s, "{units}", 7)) {
+            for (size_t i = 0; i < d->nunits; i++)
+                jue_buf_printf(b, "%s%s（%s）", i ? "、" : "", d->units[i].name, jue_unit_type_name(d->units[i].type));
+            s += 7;
+        } else jue_buf_putc(b, *s++);
+    }
+}
+
+/* The units consolidated as a table: 序号 | 单位名称 | 备注 (the unit's
+ * note in department.yaml, e.g. 预算不单列，并入本级). */
+static jue_form *units_form(const jue_source *src, const jue_disclosure *d)
+{
+    jue_form *f = jue_form_new((int)d->nunits + 1, 3);
+    if (!f) return NULL;
+    static const char *const HEAD[3] = { "序号", "单位名称", "备注" };
+    static const int W[3] = { 2, 9, 5 };
+    jue_status st = JUE_OK;
+    for (int c = 0; c < 3 && !st; c++) {
+        f->widths[c] = W[c];
+        st = jue_form_set(f, 0, c, 1, 1, JUE_FC_HEAD, HEAD[c]);
+    }
+    f->head_rows = 1;
+    const jue_ynode *units = jue_ymap_get(src->meta, "units");
+    for (size_t i = 0; i < d->nunits && !st; i++) {
+        char no[24];
+        snprintf(no, sizeof no, "%zu", i + 1);
+        const jue_ynode *note = NULL;
+        if (units && units->type == JUE_Y_SEQ && i < units->n) note = jue_ymap_get(units->items[i], "note");
+        st = jue_form_set(f, (int)i + 1, 0, 1, 1, JUE_FC_CENTER, no);
+        if (!st) st = jue_form_set(f, (int)i + 1, 1, 1, 1, 0, d->units[i].name);
+        if (!st) st = jue_form_set(f, (int)i + 1, 2, 1, 1, 0,
+                                   note && note->type == JUE_Y_SCALAR && !note->plain_null ? note->value : "");
+    }
+    if (!st) st = jue_form_text(&f->anchor, "units");
+    if (st) { jue_form_free(f); return NULL; }
+    return f;
+}
+
+/* One section of 第一部分 概况, numbered 一、二、… */
+static void overview_section(jue_document *doc, const jue_source *src, const jue_disclosure *d, jue_overview_kind kind,
+                             const char *title, const char *text, size_t index)
+{
+    char buf[512], anchor[32];
+    snprintf(buf, sizeof buf, "%s、%s", index < 20 ? CN[index] : "", title);
+    snprintf(anchor, sizeof anchor, "part-1-%zu", index + 1);
+    heading(doc, 2, buf, anchor);
+    jue_buf b;
+    jue_buf_init(&b);
+    switch (kind) {
+    case JUE_OV_DUTIES: {
+        const char *duties = ytext(src, "duties", NULL);
+        paras(doc, duties ? duties : "（部门职责见 department.yaml 的 duties。）");
+        break;
+    }
+    case JUE_OV_ORGANISATION: {
+        const char *org = ytext(src, "organisation", NULL);
+        if (org) paras(doc, org);
+        long auth = yint(src, "staffing", "authorized"), act = yint(src, "staffing", "actual");
+        if (auth >= 0 || act >= 0) {
+            jue_buf_printf(&b, "本部门");
+            if (auth >= 0) jue_buf_printf(&b, "编制人数%ld人，", auth);
+            if (act >= 0) jue_buf_printf(&b, "实有人数%ld人", act);
+            long ad = yint(src, "staffing", "admin"), in = yint(src, "staffing", "institution"),
+                 re = yint(src, "staffing", "retired");
+            if (ad >= 0 || in >= 0) jue_buf_printf(&b, "，其中行政编制%ld人、事业编制%ld人", ad < 0 ? 0 : ad, in < 0 ? 0 : in);
+            if (re >= 0) jue_buf_printf(&b, "；离退休人员%ld人", re);
+            jue_buf_puts(&b, "。");
+            para(doc, jue_buf_str(&b), b.len);
+        }
+        break;
+    }
+    case JUE_OV_UNITS:
+        fill(&b, text ? text : "纳入{department}{year}年度部门决算编制范围的单位共{count}个，包括：{units}。", d);
+        paras(doc, jue_buf_str(&b));
+        break;
+    case JUE_OV_UNITS_TABLE: {
+        fill(&b, text ? text : "纳入{department}{year}年度部门决算编制范围的单位包括：", d);
+        paras(doc, jue_buf_str(&b));
+        jue_form *f = units_form(src, d);
+        jue_block *blk = f ? add(doc, JUE_BLK_FORM) : NULL;
+        if (blk) {
+            blk->form = f;
+            blk->anchor = jue_strdup(f->anchor);
+        } else {
+            jue_form_free(f);
+        }
+        break;
+    }
+    }
+    jue_buf_free(&b);
+}
+
 jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
                               const jue_profile *prof, jue_document **out, jue_diags *diags)
 {
@@ -247,39 +347,16 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
     add(doc, JUE_BLK_TOC);
     add(doc, JUE_BLK_PAGEBREAK);
 
-    /* 第一部分 概况 */
+    /* 第一部分 概况: the profile's sections (national: 部门职责, 机构设置,
+     * 决算单位构成; Shanghai: 主要职能, 部门决算单位构成 as a table) */
     snprintf(buf, sizeof buf, "第一部分 %s概况", dept);
     heading(doc, 1, buf, "part-1");
-    heading(doc, 2, "一、部门职责", "part-1-1");
-    const char *duties = ytext(src, "duties", NULL);
-    paras(doc, duties ? duties : "（部门职责见 department.yaml 的 duties。）");
-    heading(doc, 2, "二、机构设置", "part-1-2");
-    const char *org = ytext(src, "organisation", NULL);
-    if (org) paras(doc, org);
-    long auth = yint(src, "staffing", "authorized"), act = yint(src, "staffing", "actual");
-    if (auth >= 0 || act >= 0) {
-        jue_buf b;
-        jue_buf_init(&b);
-        jue_buf_printf(&b, "本部门");
-        if (auth >= 0) jue_buf_printf(&b, "编制人数%ld人，", auth);
-        if (act >= 0) jue_buf_printf(&b, "实有人数%ld人", act);
-        long ad = yint(src, "staffing", "admin"), in = yint(src, "staffing", "institution"), re = yint(src, "staffing", "retired");
-        if (ad >= 0 || in >= 0) jue_buf_printf(&b, "，其中行政编制%ld人、事业编制%ld人", ad < 0 ? 0 : ad, in < 0 ? 0 : in);
-        if (re >= 0) jue_buf_printf(&b, "；离退休人员%ld人", re);
-        jue_buf_puts(&b, "。");
-        para(doc, jue_buf_str(&b), b.len);
-        jue_buf_free(&b);
-    }
-    heading(doc, 2, "三、决算单位构成", "part-1-3");
-    {
-        jue_buf b;
-        jue_buf_init(&b);
-        jue_buf_printf(&b, "纳入%s%d年度部门决算编制范围的单位共%zu个，包括：", dept, d->year, d->nunits);
-        for (size_t i = 0; i < d->nunits; i++)
-            jue_buf_printf(&b, "%s%s（%s）", i ? "、" : "", d->units[i].name, jue_unit_type_name(d->units[i].type));
-        jue_buf_puts(&b, "。");
-        para(doc, jue_buf_str(&b), b.len);
-        jue_buf_free(&b);
+    const jue_overview_section *ov;
+    size_t nov = jue_profile_overview(prof, &ov);
+    for (size_t i = 0; i < nov; i++) {
+        bool alt = ov[i].has_alt && d->nunits == 1;
+        overview_section(doc, src, d, alt ? ov[i].alt_kind : ov[i].kind, alt ? ov[i].alt_title : ov[i].title,
+                         ov[i].text, i);
     }
     add(doc, JUE_BLK_PAGEBREAK);
 
@@ -300,7 +377,7 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
     /* 第三部分 the notes: the narrative's Markdown, sections become headings */
     jue_buf notes;
     jue_buf_init(&notes);
-    jue_status st = jue_notes_markdown(src, d, cat, NULL, &notes, diags);
+    jue_status st = jue_notes_markdown_profile(src, d, cat, prof, &notes, diags);
     if (st != JUE_OK) { jue_buf_free(&notes); jue_document_free(doc); return st; }
     int section = -1, sub = 0;
     for (const char *p = jue_buf_str(&notes); *p;) {
@@ -335,7 +412,7 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
     /* 第四部分 名词解释: the standard terms, then the department's own */
     heading(doc, 1, "第四部分 名词解释", "part-4");
     char path[4096];
-    snprintf(path, sizeof path, "%s/glossary/national.yaml", jue_data_dir());
+    snprintf(path, sizeof path, "%s/glossary/%s.yaml", jue_data_dir(), jue_profile_glossary(prof));
     char *gt;
     size_t gl;
     int k = 0;
@@ -363,6 +440,12 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
         snprintf(buf, sizeof buf, "%s、%s：%s", k < 20 ? CN[k] : "", t->value, x->value);
         k++;
         para(doc, buf, strlen(buf));
+    }
+    if (!jue_profile_appendix(prof)) {
+        /* a profile without 第五部分 (Shanghai: 预算绩效 and other matters
+         * are sections of the notes) ends with the glossary */
+        *out = doc;
+        return JUE_OK;
     }
     add(doc, JUE_BLK_PAGEBREAK);
 

@@ -52,6 +52,31 @@ const char *jue_table_label(jue_table_id id)
     return (unsigned)id < JUE_NTABLES ? TABLES[id].label : "";
 }
 
+const char *jue_table_printed_label(const jue_table *t)
+{
+    return t->label ? t->label : jue_table_label(t->id);
+}
+
+static int printed_number(const jue_table *t)
+{
+    return t->number > 0 ? t->number : (int)t->id + 1;
+}
+
+size_t jue_disclosure_order(const jue_disclosure *d, jue_table_id ids[JUE_NTABLES])
+{
+    size_t n = 0;
+    for (int t = 0; t < JUE_NTABLES; t++)
+        if (d->tables[t]) ids[n++] = (jue_table_id)t;
+    /* insertion sort by printed number, ties in national order */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && printed_number(d->tables[ids[j - 1]]) > printed_number(d->tables[ids[j]]); j--) {
+            jue_table_id x = ids[j];
+            ids[j] = ids[j - 1];
+            ids[j - 1] = x;
+        }
+    return n;
+}
+
 const char *jue_unit_type_name(jue_unit_type t)
 {
     switch (t) {
@@ -109,6 +134,7 @@ void jue_table_free(jue_table *t)
     if (!t) return;
     free(t->title);
     free(t->note);
+    free(t->label);
     for (size_t i = 0; i < t->nrows; i++) {
         free(t->rows[i].key);
         free(t->rows[i].name);

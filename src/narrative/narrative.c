@@ -171,6 +171,237 @@ static void change(vars *s, const char *k, jue_fen now, jue_fen last_exact)
 static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
                                   "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十" };
 
+/* ---------- values of the provincial templates (Shanghai 2024) ---------- */
+
+/* A text of department.yaml, or NULL. */
+static const char *meta_text(const jue_source *s, const char *a, const char *b)
+{
+    const jue_ynode *n = meta(s, a, b);
+    return n && n->type == JUE_Y_SCALAR && !n->plain_null && n->value[0] ? n->value : NULL;
+}
+
+/* change() and, when the figure moved, flag = "1" (a template writes
+ * "比上年增加…" or "与上年持平"). */
+static void change_flag(vars *s, const char *k, const char *flag, const char *dir, jue_fen now, jue_fen last_exact)
+{
+    change(s, k, now, last_exact);
+    jue_fen last = jue_round_wan2(last_exact);
+    if (last != now) set(s, flag, "1");
+    if (dir) set(s, dir, now > last ? "增加" : now < last ? "减少" : "");
+}
+
+/* The year-start budget of a 项 from budget.csv (summed over its lines),
+ * rounded to 0.01 万元; *found when budget.csv has the 项, *reason its reason. */
+static jue_fen budget_of(const jue_source *src, const char *code, bool *found, const char **reason)
+{
+    jue_fen b = 0;
+    *found = false;
+    *reason = NULL;
+    for (size_t i = 0; i < src->nbudget; i++)
+        if (!strcmp(src->budget[i].code, code)) {
+            b += src->budget[i].budget;
+            *found = true;
+            if (src->budget[i].reason) *reason = src->budget[i].reason;
+        }
+    return jue_round_wan2(b);
+}
+
+/* The 项 of table 07 or 08 with spending, as a list like 具体: 序号, 类名,
+ * 款名, 项名, 决算, and 预算, 差异, 原因 when budget.csv has the 项. */
+static void fund_items(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat, jue_table_id t,
+                       const char *listname, vars *v)
+{
+    const jue_table *tab = d->tables[t];
+    if (!tab || tab->empty) return;
+    int col = jue_table_find_col(tab, "小计");
+    if (col < 0) return;
+    int k = 0;
+    for (size_t r = 0; r < tab->nrows; r++) {
+        const jue_row *row = &tab->rows[r];
+        if (row->level != JUE_LEVEL_XIANG) continue;
+        jue_fen actual = jue_table_cell_c(tab, r, (size_t)col)->printed;
+        if (!actual) continue;
+        vars *it = add_item(v, listname);
+        if (!it) return;
+        num(it, "序号", ++k);
+        char c1[8], c2[8];
+        jue_code_parent(JUE_CAT_FUNCTIONAL, row->key, c2, sizeof c2);
+        jue_code_parent(JUE_CAT_FUNCTIONAL, c2, c1, sizeof c1);
+        set(it, "类名", jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, c1, d->year));
+        set(it, "款名", jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, c2, d->year));
+        set(it, "项名", row->name);
+        wan(it, "决算", actual);
+        bool found;
+        const char *reason;
+        jue_fen bud = budget_of(src, row->key, &found, &reason);
+        if (found) {
+            set(it, "有预算", "1");
+            wan(it, "预算", bud);
+            set(it, "差异", actual > bud ? "大于" : actual < bud ? "小于" : "");
+            if (reason && actual != bud) set(it, "原因", reason);
+        }
+    }
+}
+
+static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat, vars *v)
+{
+    const jue_side I = JUE_SIDE_INCOME;
+    num(v, "上年", d->year - 1);
+    /* the reasons department.yaml gives for the notes' “主要原因” */
+    static const struct { const char *key, *var; } R[] = {
+        { "total_change", "总计变动原因" },         { "fiscal_change", "财政拨款变动原因" },
+        { "general_change", "一般公共预算变动原因" }, { "general_budget", "预算差异原因" },
+        { "three_public_budget", "三公预算原因" },   { "three_public_change", "三公变动原因" },
+        { "abroad_change", "出国变动原因" },         { "car_change", "公务用车变动原因" },
+        { "reception_change", "接待变动原因" },      { "operating_change", "机关运行经费变动原因" },
+    };
+    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++) set(v, R[i].var, meta_text(src, "reasons", R[i].key));
+    set(v, "其他说明", meta_text(src, "notes", NULL));
+
+    /* 四 财政拨款收入支出总计 against last year */
+    jue_fen last;
+    if (meta_amount(src, "last_year", "fiscal_total", &last)) {
+        set(v, "有上年财政拨款", "1");
+        change_flag(v, "财政拨款总计变动", "财政拨款总计有变动", NULL, cell(d, JUE_T04, JUE_L_INC_GRAND, I, "合计"), last);
+    }
+    jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, "决算数");
+    if (meta_amount(src, "last_year", "income_total", &last) && jue_round_wan2(last) != inc_grand)
+        set(v, "收入总计有变动", "1");
+
+    /* 五（三） the year-start budget of 一般公共预算 as a whole: the sum of
+     * the 项 budgets as printed, so the 项 add up to it */
+    jue_fen budget_total = 0;
+    for (size_t i = 0; i < src->nbudget; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) seen = !strcmp(src->budget[j].code, src->budget[i].code);
+        if (seen) continue;
+        bool found;
+        const char *reason;
+        budget_total += budget_of(src, src->budget[i].code, &found, &reason);
+    }
+    jue_fen gen = cell(d, JUE_T05, "合计", 0, "合计");
+    if (src->nbudget) {
+        set(v, "有年初预算", "1");
+        wan(v, "年初预算合计", budget_total);
+        if (budget_total > 0) pct(v, "年初预算完成率", ratio_ppb(gen, budget_total));
+        set(v, "年初预算差异", gen > budget_total ? "大于" : gen < budget_total ? "小于" : "");
+    }
+
+    /* 七 三公: each item's budget, completion, share and change */
+    static const struct { const char *line, *name; } T3[3] = {
+        { JUE_L9_ABROAD, "出国" }, { JUE_L9_CAR, "公务用车" }, { JUE_L9_RECEPTION, "接待" } };
+    static const char *const LAST3[3] = { "three_public_abroad", "three_public_car", "three_public_reception" };
+    jue_fen tb = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "预算数"), ta = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "决算数");
+    set(v, "三公差异", ta > tb ? "大于" : ta < tb ? "小于" : "");
+    jue_fen act3[3];
+    int64_t sh3[3];
+    char k[64];
+    for (int i = 0; i < 3; i++) {
+        jue_fen b = cell(d, JUE_T09, T3[i].line, 0, "预算数");
+        act3[i] = cell(d, JUE_T09, T3[i].line, 0, "决算数");
+        snprintf(k, sizeof k, "%s预算", T3[i].name);
+        wan(v, k, b);
+        if (b > 0) {
+            snprintf(k, sizeof k, "%s完成率", T3[i].name);
+            pct(v, k, ratio_ppb(act3[i], b));
+        }
+    }
+    jue_shares_ppb(act3, 3, ta, sh3);
+    for (int i = 0; i < 3; i++) {
+        snprintf(k, sizeof k, "%s占比", T3[i].name);
+        pct(v, k, sh3[i]);
+    }
+    if (meta_amount(src, "last_year", "three_public", &last)) {
+        set(v, "有上年三公", "1");
+        change_flag(v, "三公变动", "三公有变动", "三公增减", ta, last);
+        jue_fen l3[3];
+        bool all = true;
+        for (int i = 0; i < 3; i++) all = all && meta_amount(src, "last_year", LAST3[i], &l3[i]);
+        if (all) {
+            set(v, "有上年三公明细", "1");
+            for (int i = 0; i < 3; i++) {
+                char f[64], dir[64];
+                snprintf(k, sizeof k, "%s变动", T3[i].name);
+                snprintf(f, sizeof f, "%s有变动", T3[i].name);
+                snprintf(dir, sizeof dir, "%s增减", T3[i].name);
+                change_flag(v, k, f, dir, act3[i], l3[i]);
+            }
+        }
+    }
+    num(v, "购置车辆", meta_int(src, "three_public", "vehicles_bought"));
+    num(v, "外宾批次", meta_int(src, "three_public", "reception_foreign_batches"));
+    num(v, "外宾人次", meta_int(src, "three_public", "reception_foreign_persons"));
+
+    /* 八/九 the funds' 项 */
+    fund_items(src, d, cat, JUE_T07, "政府性基金具体", v);
+    fund_items(src, d, cat, JUE_T08, "国有资本经营具体", v);
+    wan(v, "国有资本经营收入", cell(d, JUE_T08, "合计", 0, "本年收入"));
+
+    /* 十一（一） 机关运行经费 moved or not */
+    jue_fen ope;
+    if (meta_amount(src, "operating_expenses", NULL, &ope) && ope && meta_amount(src, "last_year", "operating_expenses", &last) &&
+        jue_round_wan2(last) != jue_round_wan2(ope))
+        set(v, "机关运行经费有变动", "1");
+
+    /* 十一（二） 政府采购: the amounts reserved for 中小企业 / 小微企业 and
+     * awarded in them; what 中小企业 won elsewhere is the rest of 中小企业 */
+    jue_fen rs, rm, rsa, rma, sme = 0;
+    if (meta_amount(src, "procurement", "reserved_sme", &rs) && meta_amount(src, "procurement", "reserved_small_micro", &rm) &&
+        meta_amount(src, "procurement", "reserved_sme_awarded", &rsa) &&
+        meta_amount(src, "procurement", "reserved_small_micro_awarded", &rma)) {
+        meta_amount(src, "procurement", "sme", &sme);
+        set(v, "有预留采购", "1");
+        wan(v, "预留中小企业", jue_round_wan2(rs));
+        wan(v, "预留小微企业", jue_round_wan2(rm));
+        wan(v, "预留中小企业中标", jue_round_wan2(rsa));
+        wan(v, "预留小微企业中标", jue_round_wan2(rma));
+        wan(v, "其他中小企业中标", jue_round_wan2(sme) - jue_round_wan2(rsa));
+    }
+
+    /* 十 预算绩效管理: the figures of the 绩效自评 one by one */
+    const jue_perf_set *ps = src->perf;
+    if (ps && ps->scored) {
+        if (ps->targets.present) {
+            set(v, "有绩效目标", "1");
+            num(v, "绩效目标项目", ps->targets.projects);
+            wan(v, "绩效目标金额", jue_round_wan2(ps->targets.amount));
+        }
+        if (ps->monitoring.present) {
+            set(v, "有绩效监控", "1");
+            num(v, "绩效监控项目", ps->monitoring.projects);
+            wan(v, "绩效监控金额", jue_round_wan2(ps->monitoring.amount));
+        }
+        size_t np = 0, count[8] = { 0 };
+        jue_fen annual = 0;
+        int64_t sum = 0;
+        for (size_t i = 0; i < ps->n; i++) {
+            const jue_perf_eval *e = &ps->evals[i];
+            if (e->kind != JUE_PERF_PROJECT) continue;
+            np++;
+            annual += jue_round_wan2(jue_perf_total_funds(e).annual.value);
+            sum += e->total;
+            for (int g = 0; g < ps->prof.ngrades && g < 8; g++)
+                if (!strcmp(e->grade, ps->prof.grade[g])) count[g]++;
+        }
+        if (np) {
+            set(v, "有绩效自评", "1");
+            num(v, "绩效自评项目", (long)np);
+            wan(v, "绩效自评金额", annual);
+            int avg = (int)((sum + (int64_t)np / 2) / (int64_t)np);
+            char b[32];
+            snprintf(b, sizeof b, "%d.%02d", avg / 100, avg % 100);
+            set(v, "平均得分", b);
+            for (int g = 0; g < ps->prof.ngrades && g < 8; g++) {
+                vars *it = add_item(v, "绩效等级");
+                if (!it) break;
+                set(it, "等级", ps->prof.grade[g]);
+                num(it, "个数", (long)count[g]);
+                set(it, "分隔", g + 1 < ps->prof.ngrades && g + 1 < 8 ? "；" : "");
+            }
+        }
+    }
+}
+
 static void build_vars(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat, vars *v,
                        jue_diags *diags)
 {
@@ -256,6 +487,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
             size_t l = strlen(nm);
             if (l > 6 && !strcmp(nm + l - 6, "支出")) nm[l - 6] = 0;
             set(it, "类名", nm);
+            set(it, "类全名", names[i]);   /* "社会保障和就业支出（类）" (Shanghai) */
             wan(it, "金额", parts[i]);
             pct(it, "占比", sh[i]);
             set(it, "分隔", i + 1 < nc ? "；" : "");
@@ -291,6 +523,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
             char cb[120];
             snprintf(cb, sizeof cb, "%s%s", cmp, reason && actual != bud ? "，" : "。");
             set(it, "比较", cb);
+            set(it, "差异", actual > bud ? "大于" : actual < bud ? "小于" : "");
             if (actual != bud) {
                 if (reason) set(it, "原因", reason);
                 else {
@@ -418,6 +651,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         set(v, "绩效", perf && perf->type == JUE_Y_SCALAR ? perf->value : "");
     }
     jue_buf_free(&pb);
+    more_vars(src, d, cat, v);
 }
 
 /* ---------- templates ---------- */
@@ -502,6 +736,16 @@ static void expand(tctx *c, const char *t, size_t n, const vars *g, const vars *
     }
 }
 
+/* A section with `when: name` is left out (and not numbered) unless the
+ * value is non-empty and not zero. */
+static bool section_on(const jue_ynode *sec, const vars *v)
+{
+    const jue_ynode *when = jue_ymap_get(sec, "when");
+    if (!when || when->type != JUE_Y_SCALAR) return true;
+    const list *l = get_list(v, when->value);
+    return truthy(get(v, when->value)) || (l && l->n);
+}
+
 static void emit_section(tctx *c, const jue_ynode *sec, int level, int index, const vars *v, jue_buf *out)
 {
     const jue_ynode *title = jue_ymap_get(sec, "title"), *text = jue_ymap_get(sec, "text");
@@ -526,8 +770,8 @@ static void emit_section(tctx *c, const jue_ynode *sec, int level, int index, co
         jue_buf_free(&para);
     }
     const jue_ynode *subs = jue_ymap_get(sec, "subsections");
-    for (size_t i = 0; subs && subs->type == JUE_Y_SEQ && i < subs->n; i++)
-        emit_section(c, subs->items[i], 2, (int)i, v, out);
+    for (size_t i = 0, k = 0; subs && subs->type == JUE_Y_SEQ && i < subs->n; i++)
+        if (section_on(subs->items[i], v)) emit_section(c, subs->items[i], 2, (int)k++, v, out);
 }
 
 jue_status jue_notes_markdown(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
@@ -554,9 +798,18 @@ jue_status jue_notes_markdown(const jue_source *src, const jue_disclosure *d, co
     tctx c = { template_path, 0, diags, false };
     jue_buf_printf(out, "# 第三部分 %s%d年度部门决算情况说明\n\n", d->department ? d->department : "", d->year);
     const jue_ynode *secs = jue_ymap_get(root, "sections");
-    for (size_t i = 0; secs && secs->type == JUE_Y_SEQ && i < secs->n; i++) emit_section(&c, secs->items[i], 1, (int)i, &v, out);
+    for (size_t i = 0, k = 0; secs && secs->type == JUE_Y_SEQ && i < secs->n; i++)
+        if (section_on(secs->items[i], &v)) emit_section(&c, secs->items[i], 1, (int)k++, &v, out);
     vars_free(&v);
     jue_ynode_free(root);
     if (out->err) return out->err;
     return c.bad ? JUE_ERR_INVALID : JUE_OK;
+}
+
+jue_status jue_notes_markdown_profile(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
+                                      const jue_profile *prof, jue_buf *out, jue_diags *diags)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/templates/notes-%s.yaml", jue_data_dir(), prof ? jue_profile_notes(prof) : "national");
+    return jue_notes_markdown(src, d, cat, path, out, diags);
 }

@@ -431,8 +431,11 @@ static jue_status put_table(wctx *x, const jue_table *t, const char *anchor)
         return JUE_ERR_NOMEM;
     }
     jue_buf *b = x->b;
-    para(x, "TableLabel", NULL, jue_table_label(t->id), anchor);
-    para(x, "TableTitle", NULL, t->title ? t->title : jue_table_title(t->id), NULL);
+    /* the label as the profile prints it (公开01表); without one (Shanghai)
+     * the title carries the bookmark */
+    const char *label = jue_table_printed_label(t);
+    if (*label) para(x, "TableLabel", NULL, label, anchor);
+    para(x, "TableTitle", NULL, t->title ? t->title : jue_table_title(t->id), *label ? NULL : anchor);
     /* 编制单位 left, 金额单位 right: a right tab at the text edge (the DOCX
      * door reads the tab as a cell break, keeping the two apart) */
     char tabs[96];

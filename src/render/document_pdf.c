@@ -727,11 +727,16 @@ static void draw_row(pdf *p, const grid *g, size_t r)
 /* Label, title and the 编制单位 / 金额单位 line above a table. */
 static void table_caption(pdf *p, const jue_table *t)
 {
-    const char *label = jue_table_label(t->id);
-    PangoLayout *l = mk(p, p->font[F_SMALL], label ? label : "", p->x1 - p->x0, PANGO_ALIGN_RIGHT);
-    show(p, l, p->x0, p->y);
-    p->y += lay_h(l) + 2;
-    g_object_unref(l);
+    /* the label as the profile prints it (公开01表); a profile without one
+     * (Shanghai) starts with the title */
+    const char *label = jue_table_printed_label(t);
+    PangoLayout *l;
+    if (*label) {
+        l = mk(p, p->font[F_SMALL], label, p->x1 - p->x0, PANGO_ALIGN_RIGHT);
+        show(p, l, p->x0, p->y);
+        p->y += lay_h(l) + 2;
+        g_object_unref(l);
+    }
     l = mk(p, p->font[F_TTITLE], t->title ? t->title : jue_table_title(t->id), p->x1 - p->x0, PANGO_ALIGN_CENTER);
     show(p, l, p->x0, p->y);
     p->y += lay_h(l) + 8;
@@ -806,7 +811,8 @@ static void table(pdf *p, size_t bi, const jue_table *t)
     if (note && *note) {
         jue_buf n;
         jue_buf_init(&n);
-        if (strncmp(note, "注", 3) != 0) jue_buf_puts(&n, "注：");
+        /* a note that says what it is ("说明：…本表无数据") keeps its own word */
+        if (strncmp(note, "注", 3) != 0 && strncmp(note, "说明", 6) != 0) jue_buf_puts(&n, "注：");
         jue_buf_puts(&n, note);
         p->y += 4;
         PangoLayout *l = mk(p, p->font[F_SMALL], jue_buf_str(&n), p->x1 - p->x0, PANGO_ALIGN_LEFT);

@@ -251,12 +251,13 @@ static jue_status build_codes(const jue_table *t, jue_rd_layout *l)
     l->colkind[0] = JUE_RK_CODE;
     l->colkind[1] = JUE_RK_NAME;
     for (int j = 0; j < nc; j++) l->colkind[2 + j] = JUE_RK_AMOUNT;
-    l->head_rows = 3;
-    l->lanci_row = 2;
+    /* a plain form (Shanghai) has no 栏次 row */
+    l->head_rows = t->plain ? 2 : 3;
+    l->lanci_row = t->plain ? -1 : 2;
     st = add_head(l, 0, 0, 1, 2, "项目", 0);
     if (!st) st = add_head(l, 1, 0, 1, 1, jue_rd_code_header(t->id), 0);
     if (!st) st = add_head(l, 1, 1, 1, 1, "科目名称", 0);
-    if (!st) st = add_head(l, 2, 0, 1, 2, "栏次", 0);
+    if (!st && !t->plain) st = add_head(l, 2, 0, 1, 2, "栏次", 0);
     for (int j = 0; j < nc && !st; j++) {
         const char *g = t->cols[j].group;
         if (!g) {
@@ -271,7 +272,7 @@ static jue_status build_codes(const jue_table *t, jue_rd_layout *l)
             }
             if (!st) st = add_head(l, 1, 2 + j, 1, 1, t->cols[j].key, 0);
         }
-        if (!st) st = add_head(l, 2, 2 + j, 1, 1, NULL, j + 1);
+        if (!st && !t->plain) st = add_head(l, 2, 2 + j, 1, 1, NULL, j + 1);
     }
     if (st) return st;
     for (size_t r = 0; r < t->nrows; r++) {
@@ -374,6 +375,7 @@ static int pane_width(const pane *p) { return (p->code ? 1 : 0) + 1 + (p->line ?
 static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
 {
     bool is06 = t->id == JUE_T06;
+    bool lanci = !is06 && !t->plain;   /* 行次 columns and a 栏次 row */
     pane P[2];
     memset(P, 0, sizeof P);
     P[0].side = is06 ? JUE_SIDE_PERSONNEL : JUE_SIDE_INCOME;
@@ -382,7 +384,7 @@ static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
     P[1].title = is06 ? "公用经费" : "支出";
     for (int s = 0; s < 2; s++) {
         P[s].code = is06;
-        P[s].line = !is06;
+        P[s].line = lanci;
         for (size_t j = 0; j < t->ncols && j < 8; j++) P[s].amt[P[s].namt++] = (int)j;
     }
     if (t->id == JUE_T04) {
@@ -411,7 +413,7 @@ static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
         /* The forms leave numbered blank lines before 总计 (01: 30 and 61);
          * a jump in 行次 before the last total line keeps that room. */
         size_t k = n[s] - f[s], need = k;
-        if (k >= 2) {
+        if (k >= 2 && lanci) {
             const jue_row *last = &t->rows[rows[s][n[s] - 1]], *prev = &t->rows[rows[s][n[s] - 2]];
             if (last->is_total && prev->line_no > 0 && last->line_no > prev->line_no + 1 &&
                 last->line_no - prev->line_no - 1 <= 64)
@@ -428,10 +430,8 @@ static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
         if (!P[s].pos || !P[s].lines || !P[s].ords) { st = JUE_ERR_NOMEM; goto out; }
         for (size_t i = 0; i < total; i++) P[s].pos[i] = -1;
         place_side(t, &P[s], rows[s], n[s], body, foot);
-        if (P[s].line) {
-            number_lines(t, &P[s], total);
-            number_ordinals(t, &P[s], body);
-        }
+        if (P[s].line) number_lines(t, &P[s], total);
+        if (!is06) number_ordinals(t, &P[s], body);
     }
 
     /* Grid columns. */
@@ -440,9 +440,9 @@ static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
     if (st) goto out;
     P[0].first_col = 0;
     P[1].first_col = w0;
-    l->head_rows = is06 ? 2 : 3;
-    l->lanci_row = is06 ? -1 : 2;
-    int lanci = 0;
+    l->head_rows = lanci ? 3 : 2;
+    l->lanci_row = lanci ? 2 : -1;
+    int lanci_no = 0;
     for (int s = 0; s < 2 && !st; s++) {
         int c = P[s].first_col;
         st = add_head(l, 0, c, 1, pane_width(&P[s]), P[s].title, 0);
@@ -459,13 +459,13 @@ static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
             if (!st) st = add_head(l, 1, c, 1, 1, "行次", 0);
             c++;
         }
-        if (!is06 && !st) st = add_head(l, 2, P[s].first_col, 1, c - P[s].first_col, "栏次", 0);
+        if (lanci && !st) st = add_head(l, 2, P[s].first_col, 1, c - P[s].first_col, "栏次", 0);
         for (int j = 0; j < P[s].namt && !st; j++, c++) {
             l->colkind[c] = JUE_RK_AMOUNT;
-            /* 01/04 print a pane with one figure as 金额. */
-            const char *label = (P[s].line && P[s].namt == 1) ? "金额" : t->cols[P[s].amt[j]].key;
+            /* 01/04 print a pane with one figure as 金额 (a plain form as 决算数) */
+            const char *label = !is06 && P[s].namt == 1 ? (lanci ? "金额" : "决算数") : t->cols[P[s].amt[j]].key;
             st = add_head(l, 1, c, 1, 1, label, 0);
-            if (!is06 && !st) st = add_head(l, 2, c, 1, 1, NULL, ++lanci);
+            if (lanci && !st) st = add_head(l, 2, c, 1, 1, NULL, ++lanci_no);
         }
     }
     if (st) goto out;
@@ -543,6 +543,8 @@ static jue_status build_horiz(const jue_table *t, jue_rd_layout *l)
     }
     int ng = (int)t->ncols, w = (int)ni;
     jue_status st = set_ncols(l, ng * w);
+    /* (a plain form keeps the 栏次 row here: the numbers tell the 18
+     * columns of one line apart) */
     l->head_rows = 4;
     l->lanci_row = 3;
     l->landscape = true;

@@ -154,10 +154,11 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
     jue_rd_layout l;
     jue_status st = jue_rd_layout_build(t, &l);
     if (st) return st;
-    const char *label = jue_table_label(t->id);
+    const char *label = jue_table_printed_label(t);
     jue_buf_printf(b, "<section class=\"sheet%s\" id=\"T%02d\">\n", l.landscape ? " wide" : "",
                    (int)t->id + 1);
-    jue_buf_printf(b, "<div class=\"label\">%s</div>\n<h2>", label);
+    if (*label) jue_buf_printf(b, "<div class=\"label\">%s</div>\n", label);   /* none in Shanghai */
+    jue_buf_puts(b, "<h2>");
     esc(b, t->title ? t->title : jue_table_title(t->id), false);
     jue_buf_puts(b, "</h2>\n<div class=\"meta\"><span>编制单位：");
     esc(b, d->department ? d->department : "", false);
@@ -229,8 +230,9 @@ jue_status jue_render_html(const jue_disclosure *d, jue_buf *out)
     esc(b, jue_buf_str(&title), false);
     jue_buf_puts(b, "</h1>\n");
     jue_status st = jue_buf_err(&title);
-    for (int i = 0; i < JUE_NTABLES && !st; i++)
-        if (d->tables[i]) st = put_table(b, d, d->tables[i], &tmp);
+    jue_table_id order[JUE_NTABLES];   /* the profile's printed order */
+    size_t n = jue_disclosure_order(d, order);
+    for (size_t i = 0; i < n && !st; i++) st = put_table(b, d, d->tables[order[i]], &tmp);
     jue_buf_puts(b, "</body>\n</html>\n");
     jue_buf_free(&tmp);
     jue_buf_free(&title);

@@ -108,7 +108,8 @@ static jue_status md_table(jue_buf *b, const jue_disclosure *d, const jue_table 
     if (st) return st;
     jue_buf_puts(b, "## ");
     md_esc(b, t->title ? t->title : jue_table_title(t->id));
-    jue_buf_printf(b, "\n\n%s　编制单位：", jue_table_label(t->id));
+    const char *label = jue_table_printed_label(t);
+    jue_buf_printf(b, "\n\n%s%s编制单位：", label, *label ? "　" : "");
     md_esc(b, d->department ? d->department : "");
     jue_buf_puts(b, "　金额单位：万元\n\n");
     if (l.ncols > 0) {
@@ -178,8 +179,9 @@ jue_status jue_render_md(const jue_disclosure *d, jue_buf *out)
     jue_buf_puts(out, "\n\n");
     jue_status st = jue_buf_err(&title);
     jue_buf_free(&title);
-    for (int i = 0; i < JUE_NTABLES && !st; i++)
-        if (d->tables[i]) st = md_table(out, d, d->tables[i]);
+    jue_table_id order[JUE_NTABLES];   /* the profile's printed order */
+    size_t n = jue_disclosure_order(d, order);
+    for (size_t i = 0; i < n && !st; i++) st = md_table(out, d, d->tables[order[i]]);
     return st ? st : jue_buf_err(out);
 }
 
@@ -312,7 +314,7 @@ static void json_cell(jue_buf *b, const jue_cell *c)
 static void json_table(jue_buf *b, const jue_table *t)
 {
     jue_buf_printf(b, "    {\n      \"id\": \"T%02d\",\n      \"label\": ", (int)t->id + 1);
-    jstr(b, jue_table_label(t->id));
+    jstr(b, jue_table_printed_label(t));
     jue_buf_puts(b, ",\n      \"title\": ");
     jstr(b, t->title ? t->title : jue_table_title(t->id));
     jue_buf_puts(b, ",\n      \"note\": ");

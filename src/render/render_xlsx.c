@@ -199,7 +199,10 @@ static jue_status put_sheet(xctx *x, const jue_disclosure *d, const jue_table *t
     jue_rd_layout l;
     jue_status st = jue_rd_layout_build(t, &l);
     if (st) return st;
-    lxw_worksheet *ws = workbook_add_worksheet(x->wb, jue_table_label(t->id));
+    /* the sheet is named by the label, or by the title where the profile
+     * prints no label (titles are unique and short enough for a sheet) */
+    const char *label = jue_table_printed_label(t);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, *label ? label : t->title ? t->title : jue_table_title(t->id));
     if (!ws) st = JUE_ERR_IO;
     int last = l.ncols > 0 ? l.ncols - 1 : 0;
     double total_width = 0;
@@ -214,7 +217,7 @@ static jue_status put_sheet(xctx *x, const jue_disclosure *d, const jue_table *t
     /* Title, label (top right), 编制单位 (left) and 金额单位 (right). */
     if (worksheet_set_row(ws, 0, 30, NULL) != LXW_NO_ERROR) { st = JUE_ERR_IO; goto out; }
     st = put_range(x, ws, 0, 0, 0, last, t->title ? t->title : jue_table_title(t->id), x->title);
-    if (!st) st = put_range(x, ws, 1, last, 1, last, jue_table_label(t->id), x->label);
+    if (!st && *label) st = put_range(x, ws, 1, last, 1, last, label, x->label);
     if (!st) {
         jue_buf dept;
         jue_buf_init(&dept);
@@ -343,8 +346,9 @@ jue_status jue_render_xlsx(const jue_disclosure *d, const char *path)
         props.created = jan1_utc(d->year > 1900 && d->year < 9999 ? d->year + 1 : 2000);
         if (workbook_set_properties(x.wb, &props) != LXW_NO_ERROR) st = JUE_ERR_IO;
     }
-    for (int i = 0; i < JUE_NTABLES && !st; i++)
-        if (d->tables[i]) st = put_sheet(&x, d, d->tables[i]);
+    jue_table_id order[JUE_NTABLES];   /* the profile's printed order */
+    size_t n = jue_disclosure_order(d, order);
+    for (size_t i = 0; i < n && !st; i++) st = put_sheet(&x, d, d->tables[order[i]]);
     if (!st) {
         /* workbook_close writes the file and frees the workbook. */
         if (workbook_close(x.wb) != LXW_NO_ERROR) {
