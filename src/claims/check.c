@@ -312,8 +312,10 @@ static void check_fact(ck *k, const jue_claim *c)
     }
     jue_interval civ = cell_iv(cell);
     char exp[64];
-    fmt_cell(cell, exp, sizeof exp);
     bool agrees = jue_iv_overlaps(c->iv, civ);
+    /* figures are formatted only when they are shown (a trace, a finding) */
+    if (agrees && !k->trace) return;
+    fmt_cell(cell, exp, sizeof exp);
     note(k, c, agrees, "%s %s = %s", jue_table_label((jue_table_id)t), c->fact + 4, exp);
     if (agrees) return;
     /* 元 for 万元 (or the reverse): the same digits, 10,000 times off */
@@ -412,8 +414,9 @@ static void check_share(ck *k, size_t i)
     printed.lo -= unit / 2;
     printed.hi += unit / 2;
     char exp[96];
-    fmt_ppb(ratio, exp, sizeof exp);
     bool agrees = jue_iv_overlaps(ratio, printed);
+    if (agrees && !k->trace) return;
+    fmt_ppb(ratio, exp, sizeof exp);
     char part_s[48], whole_s[48];
     jue_fmt_wan((part.lo + part.hi) / 2, true, part_s, sizeof part_s);
     jue_fmt_wan((whole.lo + whole.hi) / 2, true, whole_s, sizeof whole_s);
@@ -448,8 +451,9 @@ static void check_change(ck *k, size_t i)
     if (!jue_iv_ratio(amt->iv, last, &ratio)) return;
     jue_interval printed = pct_iv(c);
     char exp[96];
-    fmt_ppb(ratio, exp, sizeof exp);
     bool agrees = jue_iv_overlaps(ratio, printed);
+    if (agrees && !k->trace) return;
+    fmt_ppb(ratio, exp, sizeof exp);
     note(k, c, agrees, "增减额%s ÷ 上年数（本年 %s 增减额）= %s", amt->printed, c->sign < 0 ? "+" : "−", exp);
     note(k, amt, agrees, "与增减率%s互相核对", c->printed);
     if (agrees) return;
@@ -509,8 +513,9 @@ static void check_completion_t09(ck *k, size_t i, const jue_claim *act)
     jue_interval ratio;
     if (!jue_iv_ratio(aiv, biv, &ratio)) return;
     char exp[96];
-    fmt_ppb(ratio, exp, sizeof exp);
     bool agrees = jue_iv_overlaps(ratio, pct_iv(c));
+    if (agrees && !k->trace) return;
+    fmt_ppb(ratio, exp, sizeof exp);
     note(k, c, agrees, "决算%s ÷ %s预算数%s = %s", as, jue_table_label(JUE_T09), bs, exp);
     if (agrees) return;
     report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", subject_name(k, c->subject, 1), as,

@@ -158,8 +158,11 @@ void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
 
 void jue_imp_matchkey(jue_buf *out, const char *s)
 {
-    jue_buf tmp;
-    jue_buf_init(&tmp);
+    /* a scratch buffer per thread: match keys are made for most cells */
+    static _Thread_local jue_buf tmp;
+    static _Thread_local bool ready;
+    if (!ready) { jue_buf_init(&tmp); ready = true; }
+    jue_buf_reset(&tmp);
     jue_imp_squeeze(&tmp, s, true);
     const char *t = jue_buf_str(&tmp);
     static const struct { const char *from, *to; } MAP[] = {
@@ -183,7 +186,6 @@ void jue_imp_matchkey(jue_buf *out, const char *s)
         }
         if (!hit) jue_buf_putc(out, *t++);
     }
-    jue_buf_free(&tmp);
 }
 
 static size_t cn_digit(const char *p)

@@ -70,13 +70,23 @@ typedef struct {
     int cat_from, cat_to;
 } rc;
 
+/* One scratch buffer per thread for the keys below: they are made for
+ * every cell the recognizer looks at, and an allocation each was a good
+ * part of its time. Kept until the thread ends. */
+static jue_buf *scratch(void)
+{
+    static _Thread_local jue_buf b;
+    static _Thread_local bool ready;
+    if (!ready) { jue_buf_init(&b); ready = true; }
+    jue_buf_reset(&b);
+    return &b;
+}
+
 static void mk(const char *s, char out[MAXK])
 {
-    jue_buf b;
-    jue_buf_init(&b);
-    jue_imp_matchkey(&b, s);
-    copy_str(out, MAXK, jue_buf_str(&b));
-    jue_buf_free(&b);
+    jue_buf *b = scratch();
+    jue_imp_matchkey(b, s);
+    copy_str(out, MAXK, jue_buf_str(b));
 }
 
 /* Printed name: spaces and Markdown marks out, ordinal off. */
@@ -204,11 +214,9 @@ static bool all_digits(const char *s)
 /* Squeezed and folded text of a cell. */
 static void fold(const char *s, char out[MAXK])
 {
-    jue_buf b;
-    jue_buf_init(&b);
-    jue_imp_squeeze(&b, s, true);
-    copy_str(out, MAXK, jue_buf_str(&b));
-    jue_buf_free(&b);
+    jue_buf *b = scratch();
+    jue_imp_squeeze(b, s, true);
+    copy_str(out, MAXK, jue_buf_str(b));
 }
 
 /* Only dashes (a placeholder for nothing). */
