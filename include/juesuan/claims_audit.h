@@ -21,6 +21,14 @@ void jue_claim_checks_free(jue_claim_checks *c);
 jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
                             jue_findings *out);
 
+/* Ties 项 statements the catalog could not resolve ("X（类）Y（款）Z（项）"
+ * where data/catalog does not list every code) to the table row printed
+ * with the same 项 name under a 款 of the same name — tables 05, 07, 08 in
+ * turn, only when exactly one row matches — so their figures are still
+ * checked against the document's own table. Called by the importers after
+ * the notes are read. */
+void jue_claims_tie_items(jue_disclosure *d);
+
 /* How much of the notes the checks reach (jue_claims_trace). */
 typedef struct {
     size_t figures;            /* figures read in the notes */

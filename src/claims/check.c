@@ -172,6 +172,12 @@ static const char *subject_name(const ck *k, const char *subject, int which)
     if (!strncmp(subject, "项:", 4) || !strncmp(subject, "类:", 4)) {
         const char *code = subject + 4;
         const char *nm = k->cat ? jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year) : NULL;
+        /* a code the catalog does not list: its name as the tables print it */
+        for (int t = 0; !nm && t < JUE_NTABLES; t++) {
+            const jue_table *tab = k->d->tables[t];
+            int r = tab ? jue_table_find_row(tab, code, JUE_SIDE_NONE) : -1;
+            if (r >= 0) nm = tab->rows[r].name;
+        }
         snprintf(b, sizeof buf[0], "%s %s（%s）", code, nm ? nm : "", !strncmp(subject, "项", 3) ? "项" : "类");
         return b;
     }
@@ -911,6 +917,73 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
 {
     ck k = { d, cat, checks, out, JUE_OK, NULL };
     return run_checks(&k);
+}
+
+/* Names compared without spaces (a copy from PDF adds them). */
+static bool same_spaceless(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ') a++;
+        while (*b == ' ') b++;
+        if (*a != *b) return false;
+        if (!*a) return true;
+        a++, b++;
+    }
+}
+
+void jue_claims_tie_items(jue_disclosure *d)
+{
+    jue_claims *cl = &d->claims;
+    static const struct { jue_table_id t; const char *col; } TABLES[] = {
+        { JUE_T05, "合计" }, { JUE_T07, "小计" }, { JUE_T08, "小计" },
+    };
+    const char *done = NULL;   /* the names last tied, with their answer */
+    char code[16] = "";
+    int tab = -1;
+    for (size_t i = 0; i < cl->len; i++) {
+        jue_claim *c = &cl->items[i];
+        if (!c->subject || strcmp(c->subject, "项?") || !c->item_names) continue;
+        if (!done || strcmp(done, c->item_names)) {
+            done = c->item_names;
+            code[0] = 0;
+            tab = -1;
+            /* "类/款/项" as printed */
+            const char *s1 = strchr(c->item_names, '/'), *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
+            if (!s2) continue;
+            char kuan[160], xiang[160];
+            snprintf(kuan, sizeof kuan, "%.*s", (int)(s2 - s1 - 1), s1 + 1);
+            snprintf(xiang, sizeof xiang, "%s", s2 + 1);
+            int found = 0;
+            for (size_t k = 0; k < sizeof TABLES / sizeof TABLES[0]; k++) {
+                const jue_table *t = d->tables[TABLES[k].t];
+                if (!t) continue;
+                for (size_t r = 0; r < t->nrows; r++) {
+                    const jue_row *row = &t->rows[r];
+                    if (row->level != JUE_LEVEL_XIANG || !row->name || !same_spaceless(row->name, xiang)) continue;
+                    char pk[8];
+                    if (!jue_code_parent(JUE_CAT_FUNCTIONAL, row->key, pk, sizeof pk)) continue;
+                    int p = jue_table_find_row(t, pk, JUE_SIDE_NONE);
+                    if (p < 0 || !t->rows[p].name || !same_spaceless(t->rows[p].name, kuan)) continue;
+                    if (found++ == 0) {
+                        snprintf(code, sizeof code, "%s", row->key);
+                        tab = (int)k;
+                    }
+                }
+            }
+            if (found != 1) code[0] = 0;
+        }
+        if (!code[0]) continue;
+        char subj[32], fact[64];
+        snprintf(subj, sizeof subj, "项:%s", code);
+        char *ns = jue_strdup(subj);
+        if (!ns) return;
+        free(c->subject);
+        c->subject = ns;
+        if (!c->fact && !c->is_percent && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL)) {
+            snprintf(fact, sizeof fact, "T%02d/%s/%s", TABLES[tab].t + 1, code, TABLES[tab].col);
+            c->fact = jue_strdup(fact);
+        }
+    }
 }
 
 static const char *role_name(jue_claim_role r)

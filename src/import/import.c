@@ -2,6 +2,8 @@
  * text) into the one model. The door is chosen by extension (or content when
  * the extension says nothing); the recognizer does the rest. */
 #include "import_internal.h"
+
+#include <juesuan/claims_audit.h>
 #include "doors.h"
 #include "doors2.h"
 
@@ -133,6 +135,7 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     }
     if (d->profile == NULL && prof) d->profile = jue_strdup(jue_profile_name(prof));
     st = extract_claims(doc, cat, d, diags);
+    if (!st) jue_claims_tie_items(d);   /* 项 the catalog cannot name, through the document's own tables */
     if (st) {
         jue_disclosure_free(d);
         jue_idoc_free(doc);
