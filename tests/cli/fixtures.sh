@@ -27,9 +27,12 @@ rules_of() {
   "$JUE_BIN" audit --format jsonl "$1" 2>/dev/null | sed -E 's/.*"rule":"([^"]*)","severity":"([^"]*)".*/\1 \2/' | sort
 }
 for pair in "liling-2022.docx liling-medical-security-2022.txt" "liling-2022.html liling-medical-security-2022.txt" \
-            "zhenan-2023.docx zhenan-medical-security-2023.txt" "zhenan-2023.html zhenan-medical-security-2023.txt"; do
+            "zhenan-2023.docx zhenan-medical-security-2023.txt" "zhenan-2023.html zhenan-medical-security-2023.txt" \
+            "yunxi-gx.html yunxi-medical-security-2023-gx.txt" "yunxi-gx.docx yunxi-medical-security-2023-gx.txt"; do
   set -- $pair
   own="$JUE_SRCDIR/tests/fixtures/own/$1"; real="$JUE_SHARED/fixtures/real/$2"
+  [ -e "$own" ] || own="$JUE_SRCDIR/tests/fixtures/other/$1"
+  [ -e "$real" ] || real="$JUE_SRCDIR/tests/fixtures/other/$2"
   if [ "$(rules_of "$own")" = "$(rules_of "$real")" ] && [ -n "$(rules_of "$own")" ]; then pass=$((pass+1)); else
     echo "FAIL $1 differs from $2"; diff <(rules_of "$real") <(rules_of "$own"); fail=$((fail+1)); fi
 done
