@@ -65,6 +65,14 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
                               const jue_profile *prof, jue_document **out, jue_diags *diags);
 void jue_document_free(jue_document *doc);
 
+/* The contents (目录) entry of block i, if it has one — a heading of level
+ * 1–2, or a table, numbered in printed order ("五、一般公共预算财政拨款支出决算表")
+ * as the Shanghai template and the national practice list them under 第二部分.
+ * Writes the text to `text` (reset first) and the level (1–2) to *level;
+ * *table_no counts the tables met so far (start it at 0). One list for
+ * every renderer. */
+bool jue_document_toc_entry(const jue_document *doc, size_t i, int *table_no, int *level, jue_buf *text);
+
 /* Renderers. HTML: one self-contained page (inline CSS and SVG charts, print
  * stylesheet, anchors for every part, section and table). PDF: A4, cairo +
  * pango with Noto CJK embedded, page numbers, tables that break across pages

@@ -467,3 +467,23 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
     *out = doc;
     return JUE_OK;
 }
+
+bool jue_document_toc_entry(const jue_document *doc, size_t i, int *table_no, int *level, jue_buf *text)
+{
+    const jue_block *b = &doc->blocks[i];
+    jue_buf_reset(text);
+    if (b->kind == JUE_BLK_HEADING && b->level <= 2 && b->text) {
+        *level = b->level < 1 ? 1 : b->level;
+        jue_buf_puts(text, b->text);
+        return true;
+    }
+    if (b->kind == JUE_BLK_TABLE && doc->d && (unsigned)b->table < JUE_NTABLES && doc->d->tables[b->table]) {
+        const jue_table *t = doc->d->tables[b->table];
+        char num[16];
+        jue_fmt_cn_numeral(++*table_no, num, sizeof num);
+        *level = 2;
+        jue_buf_printf(text, "%s、%s", num, t->title ? t->title : jue_table_title(t->id));
+        return true;
+    }
+    return false;
+}

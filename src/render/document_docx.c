@@ -171,22 +171,13 @@ static void put_toc(wctx *x, const jue_document *doc)
     jue_buf *b = x->b;
     int table_no = 0;
     bool first = true;
+    jue_buf entry;
+    jue_buf_init(&entry);
     for (size_t i = 0; i < doc->n; i++) {
         const jue_block *k = &doc->blocks[i];
         int level;
-        char text[1024];
-        if (k->kind == JUE_BLK_HEADING && k->level <= 2 && k->text) {
-            level = k->level < 1 ? 1 : k->level;
-            snprintf(text, sizeof text, "%s", k->text);
-        } else if (k->kind == JUE_BLK_TABLE && doc->d && (unsigned)k->table < JUE_NTABLES && doc->d->tables[k->table]) {
-            const jue_table *t = doc->d->tables[k->table];
-            char ord[16];
-            jue_rd_ordinal(++table_no, ord, sizeof ord);
-            level = 2;
-            snprintf(text, sizeof text, "%s%s", ord, t->title ? t->title : jue_table_title(t->id));
-        } else {
-            continue;
-        }
+        if (!jue_document_toc_entry(doc, i, &table_no, &level, &entry)) continue;
+        const char *text = jue_buf_str(&entry);
         if (!k->anchor || !*k->anchor) continue;
         jue_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"TOC%d\"/></w:pPr>", level);
         if (first) {
@@ -202,6 +193,7 @@ static void put_toc(wctx *x, const jue_document *doc)
         jue_buf_puts(b, "</w:hyperlink></w:p>\n");
     }
     if (!first) jue_buf_puts(b, "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\n");
+    jue_buf_free(&entry);
 }
 
 /* Page setup of a section. Every section but the cover's shows the page

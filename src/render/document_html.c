@@ -148,12 +148,18 @@ jue_status jue_render_document_html(const jue_document *doc, jue_buf *out)
             break;
         case JUE_BLK_TOC:
             jue_buf_puts(b, "<nav class=\"toc\"><h2>目　录</h2><ul>\n");
-            for (size_t j = 0; j < doc->n; j++) {
-                const jue_block *h = &doc->blocks[j];
-                if (h->kind != JUE_BLK_HEADING || h->level > 2) continue;
-                jue_buf_printf(b, "<li class=\"l%d\"><a href=\"#%s\">", h->level, h->anchor ? h->anchor : "");
-                jue_rd_html_esc(b, h->text);
-                jue_buf_puts(b, "</a></li>\n");
+            {
+                jue_buf entry;
+                jue_buf_init(&entry);
+                int table_no = 0, level;
+                for (size_t j = 0; j < doc->n; j++) {
+                    if (!jue_document_toc_entry(doc, j, &table_no, &level, &entry)) continue;
+                    const jue_block *h = &doc->blocks[j];
+                    jue_buf_printf(b, "<li class=\"l%d\"><a href=\"#%s\">", level, h->anchor ? h->anchor : "");
+                    jue_rd_html_esc(b, jue_buf_str(&entry));
+                    jue_buf_puts(b, "</a></li>\n");
+                }
+                jue_buf_free(&entry);
             }
             jue_buf_puts(b, "</ul></nav>\n");
             break;

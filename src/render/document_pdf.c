@@ -406,29 +406,6 @@ static void cover(pdf *p, const jue_block *b)
     page_end(p);
 }
 
-/* The entries of the contents: headings of level 1–2 and the tables (the
- * second level of 第二部分, as the template lists them). */
-static bool toc_entry(const jue_document *doc, size_t i, int *level, int *table_no, jue_buf *text)
-{
-    const jue_block *b = &doc->blocks[i];
-    jue_buf_reset(text);
-    if (b->kind == JUE_BLK_HEADING && b->level <= 2 && b->text) {
-        *level = b->level < 1 ? 1 : b->level;
-        jue_buf_puts(text, b->text);
-        return true;
-    }
-    if (b->kind == JUE_BLK_TABLE && doc->d && b->table < JUE_NTABLES && doc->d->tables[b->table]) {
-        const jue_table *t = doc->d->tables[b->table];
-        char ord[16];
-        jue_rd_ordinal(++*table_no, ord, sizeof ord);
-        *level = 2;
-        jue_buf_puts(text, ord);
-        jue_buf_puts(text, t->title ? t->title : jue_table_title(t->id));
-        return true;
-    }
-    return false;
-}
-
 static void toc(pdf *p)
 {
     place(p, 0, true, false);
@@ -441,7 +418,7 @@ static void toc(pdf *p)
     jue_buf_init(&text);
     int table_no = 0, level = 1;
     for (size_t i = 0; i < p->doc->n; i++) {
-        if (!toc_entry(p->doc, i, &level, &table_no, &text)) continue;
+        if (!jue_document_toc_entry(p->doc, i, &table_no, &level, &text)) continue;
         const mark *m = &p->marks[i];
         char num[16];
         /* the first pass does not know the pages yet; the numbers are
