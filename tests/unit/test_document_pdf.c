@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "roundtrip.h"
+
 #include <juesuan/claims_audit.h>
 #include <juesuan/compile.h>
 #include <juesuan/document.h>
@@ -290,25 +292,10 @@ static void test_round_trip(void **state)
     for (size_t i = 0; i < d.len; i++) print_message("  %d: %s\n", d.items[i].line, d.items[i].message);
     assert_int_equal(d.len, 0);
     size_t checked = 0;
+    checked += rt_compare_printed(DISC, back, "PDF");
     for (int t = 0; t < JUE_NTABLES; t++) {
         const jue_table *a = DISC->tables[t], *b = back->tables[t];
-        if (!b) fail_msg("T%02d not recognised in the PDF", t + 1);
-        for (size_t r = 0; r < a->nrows; r++) {
-            int rb = jue_table_find_row(b, a->rows[r].key, a->rows[r].side);
-            for (size_t c = 0; c < a->ncols; c++) {
-                const jue_cell *x = jue_table_cell_c(a, r, c);
-                if (!x->present) continue;
-                if (t == JUE_T04 && a->rows[r].side == JUE_SIDE_INCOME && c > 0) continue;  /* not printed */
-                if (rb < 0) fail_msg("T%02d row %s missing after the round trip", t + 1, a->rows[r].key);
-                int cb = jue_table_find_col(b, a->cols[c].key);
-                assert_true(cb >= 0);
-                const jue_cell *y = jue_table_cell_c(b, (size_t)rb, (size_t)cb);
-                if (!y->present || y->printed != x->printed)
-                    fail_msg("T%02d %s/%s: %lld vs %lld", t + 1, a->rows[r].key, a->cols[c].key, (long long)x->printed,
-                             (long long)y->printed);
-                checked++;
-            }
-        }
+        if (!a || !b) continue;
         /* no figure read where none is printed */
         for (size_t r = 0; r < b->nrows; r++) {
             int ra = jue_table_find_row(a, b->rows[r].key, b->rows[r].side);
