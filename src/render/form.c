@@ -347,61 +347,23 @@ static jue_status sheet(fx *x, const jue_form *f, const char *name)
 }
 
 /* Seconds since the epoch of 1 January of year y, 00:00 UTC. */
-static time_t jan1(int y)
-{
-    long long yy = (long long)y - 1;
-    long long era = (yy >= 0 ? yy : yy - 399) / 400;
-    long long yoe = yy - era * 400;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + 306;
-    return (time_t)((era * 146097 + doe - 719468) * 86400);
-}
-
 jue_status jue_form_xlsx(const jue_form *const *forms, const char *const *sheet_names, size_t n, const char *path,
                          const char *title, const char *company, int year)
 {
-    /* libxlsxwriter finds an unwritable path only when closing, and prints */
-    FILE *probe = fopen(path, "wb");
-    if (!probe) return JUE_ERR_IO;
-    fclose(probe);
     fx x;
     memset(&x, 0, sizeof x);
+    x.wb = jue_rd_xlsx_open(path);
+    if (!x.wb) return JUE_ERR_IO;
     jue_buf_init(&x.s);
-    x.wb = workbook_new(path);
-    if (!x.wb) {
-        jue_buf_free(&x.s);
-        remove(path);
-        return JUE_ERR_IO;
-    }
     jue_status st = formats(&x);
-    char *t = jue_strdup(title ? title : ""), *co = jue_strdup(company ? company : "");
-    char author[] = "juesuan";
-    if (!st && (!t || !co)) st = JUE_ERR_NOMEM;
-    if (!st) {
-        lxw_doc_properties props;
-        memset(&props, 0, sizeof props);
-        props.title = t;
-        props.author = author;
-        props.company = co;
-        props.created = jan1(year > 1900 && year < 9999 ? year + 1 : 2000);
-        if (workbook_set_properties(x.wb, &props) != LXW_NO_ERROR) st = JUE_ERR_IO;
-    }
+    if (!st) st = jue_rd_xlsx_properties(x.wb, title, NULL, company, year);
     for (size_t i = 0; i < n && !st; i++) {
         char name[32];
         if (sheet_names && sheet_names[i]) snprintf(name, sizeof name, "%s", sheet_names[i]);
         else snprintf(name, sizeof name, "表%zu", i + 1);
         st = sheet(&x, forms[i], name);
     }
-    if (!st) {
-        if (workbook_close(x.wb) != LXW_NO_ERROR) {
-            remove(path);
-            st = JUE_ERR_IO;
-        }
-    } else {
-        lxw_workbook_free(x.wb);
-        remove(path);
-    }
-    free(t);
-    free(co);
+    st = jue_rd_xlsx_close(x.wb, path, st);
     jue_buf_free(&x.s);
     return st;
 }

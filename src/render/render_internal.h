@@ -116,4 +116,17 @@ const char *jue_rd_html_css(void);
 void jue_rd_html_esc(jue_buf *b, const char *s);
 jue_status jue_rd_html_table(jue_buf *b, const jue_disclosure *d, const jue_table *t);
 
+/* XLSX workbooks (libxlsxwriter), shared by the tables' workbook and the
+ * forms' (绩效自评表) workbook. Open: NULL when path cannot be written
+ * (libxlsxwriter itself notices only when closing, and prints — the library
+ * must not print, so the path is tried first). Properties are fixed
+ * (created 1 January after the accounts year) so the file is reproducible.
+ * Close writes the workbook when st is JUE_OK, else discards it and the
+ * probe file; returns the final status. */
+struct lxw_workbook;
+struct lxw_workbook *jue_rd_xlsx_open(const char *path);
+jue_status jue_rd_xlsx_properties(struct lxw_workbook *wb, const char *title, const char *subject,
+                                  const char *company, int year);
+jue_status jue_rd_xlsx_close(struct lxw_workbook *wb, const char *path, jue_status st);
+
 #endif

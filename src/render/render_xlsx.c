@@ -308,60 +308,73 @@ static time_t jan1_utc(int y)
     return (time_t)(days * 86400);
 }
 
-jue_status jue_render_xlsx(const jue_disclosure *d, const char *path)
+lxw_workbook *jue_rd_xlsx_open(const char *path)
 {
-    xctx x;
-    memset(&x, 0, sizeof x);
-    /* libxlsxwriter reports an unwritable path only at workbook_close and
-     * prints to stderr; the library must not print, so try the path first. */
     FILE *probe = fopen(path, "wb");
-    if (!probe) return JUE_ERR_IO;
+    if (!probe) return NULL;
     fclose(probe);
-    jue_buf_init(&x.s);
-    x.wb = workbook_new(path);
-    if (!x.wb) {
-        jue_buf_free(&x.s);
-        remove(path);
-        return JUE_ERR_IO;
-    }
-    jue_status st = make_formats(&x);
+    lxw_workbook *wb = workbook_new(path);
+    if (!wb) remove(path);
+    return wb;
+}
 
-    /* Fixed properties make the output reproducible: created is 1 January
-     * after the accounts year (when they are drawn up), never "now". */
-    jue_buf title;
-    jue_buf_init(&title);
-    jue_rd_doc_title(d, &title);
-    char *title_s = jue_buf_take(&title);
-    char *company = jue_strdup(d->department ? d->department : "");
+jue_status jue_rd_xlsx_properties(lxw_workbook *wb, const char *title, const char *subject, const char *company,
+                                  int year)
+{
+    char *t = jue_strdup(title ? title : ""), *su = jue_strdup(subject ? subject : ""),
+         *co = jue_strdup(company ? company : "");
     char author[] = "juesuan";
-    char subject[] = "部门决算公开";
-    if (!st && (!title_s || !company)) st = JUE_ERR_NOMEM;
+    jue_status st = t && su && co ? JUE_OK : JUE_ERR_NOMEM;
     if (!st) {
         lxw_doc_properties props;
         memset(&props, 0, sizeof props);
-        props.title = title_s;
-        props.subject = subject;
+        props.title = t;
+        if (*su) props.subject = su;
         props.author = author;
-        props.company = company;
-        props.created = jan1_utc(d->year > 1900 && d->year < 9999 ? d->year + 1 : 2000);
-        if (workbook_set_properties(x.wb, &props) != LXW_NO_ERROR) st = JUE_ERR_IO;
+        props.company = co;
+        props.created = jan1_utc(year > 1900 && year < 9999 ? year + 1 : 2000);
+        if (workbook_set_properties(wb, &props) != LXW_NO_ERROR) st = JUE_ERR_IO;
     }
-    jue_table_id order[JUE_NTABLES];   /* the profile's printed order */
-    size_t n = jue_disclosure_order(d, order);
-    for (size_t i = 0; i < n && !st; i++) st = put_sheet(&x, d, d->tables[order[i]]);
+    free(t);
+    free(su);
+    free(co);
+    return st;
+}
+
+jue_status jue_rd_xlsx_close(lxw_workbook *wb, const char *path, jue_status st)
+{
     if (!st) {
-        /* workbook_close writes the file and frees the workbook. */
-        if (workbook_close(x.wb) != LXW_NO_ERROR) {
+        /* workbook_close writes the file and frees the workbook */
+        if (workbook_close(wb) != LXW_NO_ERROR) {
             remove(path);
             st = JUE_ERR_IO;
         }
     } else {
-        /* Frees without writing; the probe file goes too. */
-        lxw_workbook_free(x.wb);
+        /* frees without writing; the probe file goes too */
+        lxw_workbook_free(wb);
         remove(path);
     }
-    free(title_s);
-    free(company);
+    return st;
+}
+
+jue_status jue_render_xlsx(const jue_disclosure *d, const char *path)
+{
+    xctx x;
+    memset(&x, 0, sizeof x);
+    x.wb = jue_rd_xlsx_open(path);
+    if (!x.wb) return JUE_ERR_IO;
+    jue_buf_init(&x.s);
+    jue_status st = make_formats(&x);
+    jue_buf title;
+    jue_buf_init(&title);
+    jue_rd_doc_title(d, &title);
+    if (!st && title.err) st = JUE_ERR_NOMEM;
+    if (!st) st = jue_rd_xlsx_properties(x.wb, jue_buf_str(&title), "部门决算公开", d->department, d->year);
+    jue_buf_free(&title);
+    jue_table_id order[JUE_NTABLES];   /* the profile's printed order */
+    size_t n = jue_disclosure_order(d, order);
+    for (size_t i = 0; i < n && !st; i++) st = put_sheet(&x, d, d->tables[order[i]]);
+    st = jue_rd_xlsx_close(x.wb, path, st);
     jue_buf_free(&x.s);
     return st;
 }
