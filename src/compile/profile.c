@@ -303,19 +303,11 @@ jue_status jue_profile_load(const char *name, jue_profile **out, jue_diags *diag
 {
     *out = NULL;
     if (!name) name = "national";
-    for (const char *q = name; *q; q++)
-        if (*q == '/' || *q == '\\') {
-            jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "a profile name cannot contain a path");
-            return JUE_ERR_NOTFOUND;
-        }
     char path[4096];
-    snprintf(path, sizeof path, "%s/profiles/%s.yaml", jue_data_dir(), name);
     char *text;
     size_t len;
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "unknown profile '%s' (no such file)", name);
-        return JUE_ERR_NOTFOUND;
-    }
+    jue_status rs = jue_data_yaml("profiles", name, "profile", path, sizeof path, &text, &len, diags);
+    if (rs != JUE_OK) return rs;
     jue_status st = jue_profile_parse(path, text, len, out, diags);
     free(text);
     if (st == JUE_OK && strcmp((*out)->name, name)) {

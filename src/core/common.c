@@ -228,3 +228,23 @@ const char *jue_data_dir(void)
     const char *e = getenv("JUESUAN_DATA");
     return (e && *e) ? e : JUE_DATADIR;
 }
+
+jue_status jue_data_yaml(const char *sub, const char *name, const char *what, char *path, size_t n, char **text,
+                         size_t *len, jue_diags *diags)
+{
+    *text = NULL;
+    if (n) path[0] = 0;
+    for (const char *q = name; *q; q++)
+        if (*q == '/' || *q == '\\') {
+            jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "a %s name cannot contain a path", what);
+            return JUE_ERR_NOTFOUND;
+        }
+    snprintf(path, n, "%s/%s/%s.yaml", jue_data_dir(), sub, name);
+    jue_status st = jue_read_file(path, text, len);
+    if (st == JUE_ERR_NOMEM) return st;
+    if (st != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "unknown %s '%s' (no such file)", what, name);
+        return JUE_ERR_NOTFOUND;
+    }
+    return JUE_OK;
+}

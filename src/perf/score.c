@@ -131,18 +131,11 @@ jue_status jue_perf_profile_load(const char *name, jue_perf_profile *p, jue_diag
 {
     jue_perf_profile_national(p);
     if (!name) name = "national";
-    if (strchr(name, '/')) {
-        jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "a profile name cannot contain a path");
-        return JUE_ERR_NOTFOUND;
-    }
     char path[4096];
-    snprintf(path, sizeof path, "%s/perf/%s.yaml", jue_data_dir(), name);
     char *text;
     size_t len;
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "unknown scoring profile '%s' (no such file)", name);
-        return JUE_ERR_NOTFOUND;
-    }
+    jue_status rs = jue_data_yaml("perf", name, "scoring profile", path, sizeof path, &text, &len, diags);
+    if (rs != JUE_OK) return rs;
     jue_ynode *root = NULL;
     jue_status st = jue_yaml_parse(path, text, len, &root, diags);
     free(text);

@@ -1457,18 +1457,11 @@ jue_status jue_rules_load_profile(const char *profile, jue_rulepack **out, jue_d
 {
     *out = NULL;
     if (!profile) profile = "national";
-    if (strchr(profile, '/')) {
-        jue_diag_add(diags, JUE_SEV_ERROR, profile, 0, 0, "a profile name cannot contain a path");
-        return JUE_ERR_NOTFOUND;
-    }
     char path[4096];
-    snprintf(path, sizeof path, "%s/profiles/%s.yaml", jue_data_dir(), profile);
     char *text;
     size_t len;
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "unknown profile '%s' (no such file)", profile);
-        return JUE_ERR_NOTFOUND;
-    }
+    jue_status rs = jue_data_yaml("profiles", profile, "profile", path, sizeof path, &text, &len, diags);
+    if (rs != JUE_OK) return rs;
     jue_ynode *root = NULL;
     jue_status st = jue_yaml_parse(path, text, len, &root, diags);
     free(text);
