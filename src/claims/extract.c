@@ -564,6 +564,23 @@ static int keyword_at(const char *p, const char *end)
     return -1;
 }
 
+/* A claim for the text [p, q) of the sentence being read, placed where it
+ * is printed; the caller sets what it says. */
+static jue_claim claim_at(const ex *x, const para *P, const char *base, const char *p, const char *q,
+                          jue_claim_role role)
+{
+    jue_claim c = { 0 };
+    c.role = role;
+    c.printed = malloc((size_t)(q - p) + 1);
+    if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
+    c.line = P->line[p - base];
+    c.col = P->col[p - base];
+    c.sentence = x->sentence;
+    c.parent = -1;
+    c.section = x->section;
+    return c;
+}
+
 static void read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
@@ -613,20 +630,11 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
                     if (starts(q, end, EQ[e])) sign = 0, rough = e < 2, q += strlen(EQ[e]);
             }
             if (ok && sign != 2 && !starts(q, end, "（") && !starts(q, end, "(")) {
-                jue_claim c = { 0 };
-                c.role = JUE_ROLE_DIRECTION;
+                jue_claim c = claim_at(x, P, base, p, q, JUE_ROLE_DIRECTION);
                 c.sign = sign;
                 c.value = rough;
                 c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj_key);
-                c.printed = malloc((size_t)(q - p) + 1);
-                if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
-                c.line = P->line[p - base];
-                c.col = P->col[p - base];
-                c.sentence = x->sentence;
-                c.parent = -1;
-                c.section = x->section;
                 add_claim(x, &c);
-
                 p = q;
                 continue;
             }
@@ -729,17 +737,10 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             size_t k = (size_t)kidx;
             kw = KEYWORDS[k].k;
             if (kw == K_SAME) {
-                jue_claim c = { 0 };
-                c.role = JUE_ROLE_CHANGE;
+                jue_claim c = claim_at(x, P, base, p, p + KW_LEN[k], JUE_ROLE_CHANGE);   /* "持平" */
                 c.sign = 0;
                 c.subject = jue_strdup(item_here && x->item_subject ? x->item_subject : subj_key);
                 c.fact = jue_strdup(item_here && x->item_fact ? x->item_fact : subj_fact);
-                c.printed = jue_strdup(KEYWORDS[k].w);
-                c.line = P->line[p - base];
-                c.col = P->col[p - base];
-                c.sentence = x->sentence;
-                c.parent = -1;
-                c.section = x->section;
                 add_claim(x, &c);
                 kw = K_NONE;
             }
@@ -752,15 +753,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             size_t pl = starts(p, end, "XX") ? 2 : 6;
             const char *q = p + pl;
             q += u8len((unsigned char)*q);   /* with the character after it: 局, 单位 … */
-            jue_claim c = { 0 };
-            c.role = JUE_ROLE_PLACEHOLDER;
-            c.printed = malloc((size_t)(q - p) + 1);
-            if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
-            c.line = P->line[p - base];
-            c.col = P->col[p - base];
-            c.sentence = x->sentence;
-            c.parent = -1;
-            c.section = x->section;
+            jue_claim c = claim_at(x, P, base, p, q, JUE_ROLE_PLACEHOLDER);
             add_claim(x, &c);
             p = q;
             continue;
