@@ -79,7 +79,16 @@ typedef struct {
     bool head;             /* on a line without numbers (a heading) */
     size_t ln;             /* its line within the block being laid out */
     int col;
+    size_t b0, nb;         /* its inner gaps in pctx.B */
 } cell_t;
+
+/* A narrow gap inside a cell (a space a producer printed, or a CJK glyph's
+ * box wider than its em): where the text after it starts (from the cell's
+ * t0), and its extent. A heading over several columns may be split there. */
+typedef struct {
+    size_t off;
+    double x1, x2;
+} gap_t;
 
 typedef struct {
     double base, fs, x1, x2;
@@ -98,6 +107,8 @@ typedef struct {
     size_t nl, capl;
     cell_t *C;
     size_t nc, capc;
+    gap_t *B;
+    size_t nb, capb;
     jue_buf text;
     double cw;             /* character column width for cell.pos */
     double prev_x1[MAXCOLS], prev_x2[MAXCOLS]; /* the last table block's columns */
@@ -110,6 +121,9 @@ typedef struct {
     int para_line, para_page, para_pos;
     const line_t *para_last;
     bool tail_block;       /* the last page ended in a table */
+    bool held;             /* a table's heading at the foot of a page, */
+    size_t held_a, held_b; /* lines [held_a, held_b), laid out with the */
+    bool held_cont;        /* rows on the next page */
 } pctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -375,6 +389,82 @@ static bool add_cell(pctx *P, size_t t0, double x1, double x2)
     c->x2 = x2;
     c->num = numeric(jue_buf_str(&P->text) + t0, c->tn);
     c->col = -1;
+    c->b0 = c->nb = 0;
+    return true;
+}
+
+static bool same_glyph(const glyph *prev, const glyph *q)
+{
+    double w = prev->x2 - prev->x1;
+    /* fake bold and shadows: the same glyph drawn twice */
+    return q->cp == prev->cp && fabs(q->x1 - prev->x1) < 0.3 * (w > 0 ? w : q->fs);
+}
+
+static bool ascii_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+/* Whether glyphs g[0..n) make a table line: two cells or more (gaps wider
+ * than 0.8 em), one of them a figure with a point or separators. */
+static bool table_line(const glyph *g, size_t n)
+{
+    size_t cells = 1, s = 0;
+    bool fig = false;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n) {
+            if (same_glyph(&g[i - 1], &g[i])) continue;
+            if (g[i].x1 - g[i - 1].x2 <= 0.8 * fmax(g[i].fs, g[i - 1].fs)) continue;
+        }
+        bool digits = true, sep = false;
+        for (size_t k = s; k < i; k++) {
+            uint32_t c = g[k].cp;
+            if (c == '.' || c == ',') sep = true;
+            else if (!ascii_digit(c)) digits = false;
+        }
+        fig |= digits && sep;
+        if (i < n) { cells++; s = i; }
+    }
+    return cells >= 2 && fig;
+}
+
+/* The glyphs of the word starting at g[i]: up to the next gap of 0.2 em. */
+static size_t word_len(const glyph *g, size_t n, size_t i)
+{
+    size_t k = i + 1;
+    while (k < n && g[k].x1 - g[k - 1].x2 <= 0.2 * fmax(g[k].fs, g[k - 1].fs)) k++;
+    return k - i;
+}
+
+/* In a table line, a gap narrower than a column gap still parts two
+ * columns after a part of a split code (类 | 款 | 项 printed in three
+ * narrow columns: "05 05", "11 01 行政单位医疗"), after a figure
+ * ("5,413,754.60 1,752,780.00", "600.05 公用经费合计") and before a short
+ * number ending the cell ("预算财政拨 2"). cell is the current cell's
+ * text; g[i] the glyph after the gap. */
+static bool narrow_split(const char *cell, size_t len, const glyph *g, size_t n, size_t i)
+{
+    size_t d = 0, sep = 0;
+    if (i > 0 && is_cjk(g[i - 1].cp) && ascii_digit(g[i].cp)) {
+        /* a name and a short index after it ("预算财政拨 2", the first
+         * line of the name wrapped around its 行次) */
+        size_t w = word_len(g, n, i);
+        if (w > 3 || (i + w < n && g[i + w].x1 - g[i + w - 1].x2 <= 0.8 * fmax(g[i + w].fs, g[i + w - 1].fs))) return false;
+        for (size_t k = i; k < i + w; k++)
+            if (!ascii_digit(g[k].cp)) return false;
+        return true;
+    }
+    for (size_t k = 0; k < len; k++) {
+        if (cell[k] >= '0' && cell[k] <= '9') d++;
+        else if (cell[k] == '.' || cell[k] == ',') sep++;
+        else return false;
+    }
+    if (!d) return false;
+    if (sep) return cell[len - 1] >= '0' && cell[len - 1] <= '9' && cell[0] != ',' && (ascii_digit(g[i].cp) || g[i].cp == '-' || is_cjk(g[i].cp));
+    if (d == 2) return true;
+    if (d != 3) return false;
+    /* a 类 code and its 款: "208 05" (not "208 社会保障和就业支出") */
+    size_t w = word_len(g, n, i);
+    if (w != 2) return false;
+    for (size_t k = i; k < i + w; k++)
+        if (!ascii_digit(g[k].cp)) return false;
     return true;
 }
 
@@ -382,6 +472,7 @@ static bool add_cell(pctx *P, size_t t0, double x1, double x2)
 static bool make_line(pctx *P, glyph *g, size_t n, int page)
 {
     qsort(g, n, sizeof *g, cmp_x);
+    bool table = table_line(g, n);
     if (!grow((void **)&P->L, &P->capl, P->nl + 1, sizeof *P->L)) return false;
     line_t *l = &P->L[P->nl];
     memset(l, 0, sizeof *l);
@@ -391,19 +482,28 @@ static bool make_line(pctx *P, glyph *g, size_t n, int page)
     size_t t0 = P->text.len;
     double cx1 = g[0].x1, cx2 = g[0].x1;
     const glyph *prev = NULL;
+    size_t b0 = P->nb;
     for (size_t i = 0; i < n; i++) {
         const glyph *q = &g[i];
         if (prev) {
-            double w = prev->x2 - prev->x1;
-            /* fake bold and shadows: the same glyph drawn twice */
-            if (q->cp == prev->cp && fabs(q->x1 - prev->x1) < 0.3 * (w > 0 ? w : q->fs)) continue;
+            if (same_glyph(prev, q)) continue;
             double fs = fmax(q->fs, prev->fs), gap = q->x1 - prev->x2;
-            if (gap > 0.8 * fs) {
+            if (gap > 0.8 * fs ||
+                (table && gap > 0.2 * fs && narrow_split(jue_buf_str(&P->text) + t0, P->text.len - t0, g, n, i))) {
                 if (!add_cell(P, t0, cx1, cx2)) return false;
+                P->C[P->nc - 1].b0 = b0;
+                P->C[P->nc - 1].nb = P->nb - b0;
+                b0 = P->nb;
                 t0 = P->text.len;
                 cx1 = q->x1;
-            } else if (gap > 0.2 * fs && !(is_cjk(q->cp) && is_cjk(prev->cp) && gap < 0.35 * fs)) {
-                jue_buf_putc(&P->text, ' ');
+            } else {
+                if (gap > 0.2 * fs && !(is_cjk(q->cp) && is_cjk(prev->cp) && gap < 0.35 * fs)) jue_buf_putc(&P->text, ' ');
+                /* a CJK glyph is an em wide: a wider box holds a space */
+                double end = is_cjk(prev->cp) ? fmin(prev->x2, prev->x1 + prev->fs) : prev->x2;
+                if (q->x1 - end > 0.25 * fs) {
+                    if (!grow((void **)&P->B, &P->capb, P->nb + 1, sizeof *P->B)) return false;
+                    P->B[P->nb++] = (gap_t){ P->text.len - t0, end, q->x1 };
+                }
             }
         }
         put_cp(&P->text, q->cp);
@@ -413,6 +513,8 @@ static bool make_line(pctx *P, glyph *g, size_t n, int page)
         prev = q;
     }
     if (!add_cell(P, t0, cx1, cx2)) return false;
+    P->C[P->nc - 1].b0 = b0;
+    P->C[P->nc - 1].nb = P->nb - b0;
     if (jue_buf_err(&P->text)) return false;
     l->nc = P->nc - l->c0;
     l->base = bsum / (double)n;
@@ -613,7 +715,7 @@ static bool assign_columns(pctx *P, size_t a, size_t b, bool cont)
     if (!cs || !sp || (!on && nl <= MAXBRIDGE)) { free(cs); free(sp); free(on); return false; }
     n = 0;
     for (size_t i = a; i < b; i++)
-        if (P->L[i].nc >= 2) {
+        if (P->L[i].nc >= 2 && !P->L[i].drop) {
             bool nums = false;
             for (size_t k = 0; k < P->L[i].nc; k++) nums |= P->C[P->L[i].c0 + k].num;
             for (size_t k = 0; k < P->L[i].nc; k++) {
@@ -723,7 +825,10 @@ static bool assign_columns(pctx *P, size_t a, size_t b, bool cont)
             }
             both |= hj && hk;
         }
-        bool headed = textj >= 2 && textk >= 2;
+        /* two wrapped headings side by side, or a wrapped heading of a
+         * column left blank beside a column of figures (上缴上级 / 支出
+         * beside 项目支出) */
+        bool headed = (textj >= 2 && textk >= 2) || (!numj && textj >= 2 && figk) || (!numk && textk >= 2 && figj);
         /* a column of figures with no heading of its own, right of a
          * heading with no figures: the heading centred over the column
          * and its figures right-aligned in it */
@@ -820,6 +925,8 @@ typedef struct {
     double ybase[MAXCOLS];  /* the baseline of the column's last text */
     double lx1[MAXCOLS], lx2[MAXCOLS];   /* and its extent */
     int line;               /* the row's first visual line */
+    int page;               /* and its page (a heading held from the foot of
+                             * a page is laid out with the next page's rows) */
     int ncol;
 } rowbuf;
 
@@ -855,7 +962,10 @@ static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
 static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
 {
     /* every visual line counts, joined into a row or not */
-    if (!R->ncol) R->line = P->lineno + 1;
+    if (!R->ncol) {
+        R->line = P->lineno + 1;
+        R->page = l->page;
+    }
     P->lineno++;
     for (size_t k = 0; k < l->nc; k++) {
         const cell_t *c = &P->C[l->c0 + k];
@@ -886,7 +996,7 @@ static jue_status rowbuf_emit(jue_grid *g, rowbuf *R, int page)
     if (!R->ncol) return JUE_OK;
     jue_grow *r = jue_grid_add_row(g, R->line);
     if (!r) return JUE_ERR_NOMEM;
-    r->page = page + 1;
+    r->page = (page < R->page ? page : R->page) + 1;
     for (int col = 0; col < R->ncol; col++) {
         if (jue_buf_err(&R->t[col])) return JUE_ERR_NOMEM;
         jue_gcell *c = jue_grow_set(r, col, jue_buf_str(&R->t[col]), R->t[col].len);
@@ -970,9 +1080,108 @@ static bool heads_next(const pctx *P, const line_t *l, const line_t *n, double d
 /* A table block [a, b): columns, then rows joined where lines are closer
  * than a text line and their cells fit together (no two figures, no
  * figure over text in one column). */
+static bool title_line(const pctx *P, const line_t *l);
+
+/* The column of the block (as numbered for its rows) that x1..x2 overlaps
+ * most, -1 none. */
+static int column_of(const pctx *P, double x1, double x2)
+{
+    int col = -1;
+    double best = 0.5;
+    for (size_t j = 0; j < P->prev_ns; j++) {
+        double o = overlap(x1, x2, P->prev_x1[j], P->prev_x2[j]);
+        if (o > best) { best = o; col = (int)j; }
+    }
+    return col;
+}
+
+/* A heading cell over columns that share lines, printed as parts with
+ * narrow gaps between them, one part over each column (款项 over 款 | 项;
+ * 本年支出合 基本支 over two columns of figures; 上缴上级 经营支 对附属单位
+ * over three blank columns): it is split into its parts, at the gaps where
+ * the column changes (not a title over the table, "… 2024 年度部门决算表").
+ * The line's cells are rebuilt at the end of P->C.
+ * Returns whether any was split; *nomem on failure. */
+static bool split_headings(pctx *P, size_t a, size_t b, bool *nomem)
+{
+    bool any = false;
+    for (size_t i = a; i < b; i++) {
+        line_t *l = &P->L[i];
+        if (l->drop || (l->nc == 1 && title_line(P, l))) continue;
+        bool need = false;
+        for (size_t k = 0; k < l->nc && !need; k++) {
+            const cell_t *c = &P->C[l->c0 + k];
+            need = c->wide && c->nb;
+        }
+        if (!need) continue;
+        size_t c0 = P->nc;
+        for (size_t k = 0; k < l->nc; k++) {
+            cell_t c = P->C[l->c0 + k];
+            int cols[64];
+            size_t np = c.wide ? c.nb + 1 : 1;
+            if (np > 64) np = 1;
+            for (size_t p = 0; p < np; p++) {
+                double x1 = p ? P->B[c.b0 + p - 1].x2 : c.x1, x2 = p + 1 < np ? P->B[c.b0 + p].x1 : c.x2;
+                cols[p] = column_of(P, x1, x2);
+            }
+            size_t start = 0;
+            double sx1 = c.x1;
+            for (size_t p = 0; p < np; p++) {
+                /* a part over no column goes with the part before it */
+                int here = cols[p], next = p + 1 < np ? cols[p + 1] : -1;
+                bool cut = p + 1 == np || (here >= 0 && next > here);
+                if (p + 1 < np && here < 0 && next >= 0) {
+                    /* the first parts over no column go with the next */
+                    bool before = false;
+                    for (size_t q = start; q < p && !before; q++) before = cols[q] >= 0;
+                    if (!before) cols[p] = next;
+                }
+                if (!cut) {
+                    if (here >= 0 && next < 0 && p + 1 < np) cols[p + 1] = here;
+                    continue;
+                }
+                size_t off = start ? P->B[c.b0 + start - 1].off : 0, end = p + 1 < np ? P->B[c.b0 + p].off : c.tn;
+                double x2 = p + 1 < np ? P->B[c.b0 + p].x1 : c.x2;
+                const char *t = jue_buf_str(&P->text) + c.t0;
+                while (end > off && t[end - 1] == ' ') end--;
+                if (!grow((void **)&P->C, &P->capc, P->nc + 1, sizeof *P->C)) { *nomem = true; return any; }
+                cell_t *n = &P->C[P->nc++];
+                *n = c;
+                n->t0 = c.t0 + off;
+                n->tn = end - off;
+                n->x1 = sx1;
+                n->x2 = x2;
+                n->num = numeric(t + off, end - off);
+                n->nb = 0;
+                n->col = -1;
+                start = p + 1;
+                if (p + 1 < np) sx1 = P->B[c.b0 + p].x2;
+            }
+        }
+        l = &P->L[i];
+        if (P->nc - c0 != l->nc) any = true;
+        l->c0 = c0;
+        l->nc = P->nc - c0;
+    }
+    return any;
+}
+
 static jue_status emit_block(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b, bool cont)
 {
+    double px1[MAXCOLS], px2[MAXCOLS];
+    size_t pns = P->prev_ns;
+    memcpy(px1, P->prev_x1, sizeof px1);
+    memcpy(px2, P->prev_x2, sizeof px2);
     if (!assign_columns(P, a, b, cont)) return JUE_ERR_NOMEM;
+    bool nomem = false;
+    if (split_headings(P, a, b, &nomem)) {
+        /* the columns again, with the parts of the headings */
+        P->prev_ns = pns;
+        memcpy(P->prev_x1, px1, sizeof px1);
+        memcpy(P->prev_x2, px2, sizeof px2);
+        if (!assign_columns(P, a, b, cont)) return JUE_ERR_NOMEM;
+    }
+    if (nomem) return JUE_ERR_NOMEM;
     /* the right end of each column's widest text */
     double right[MAXCOLS];
     for (int c = 0; c < MAXCOLS; c++) right[c] = -1e300;
@@ -1244,6 +1453,36 @@ static bool continued_mark(const pctx *P, const line_t *l)
     return false;
 }
 
+/* A table's title on a line of its own: "表二", "收入决算表" (not a
+ * 续表 mark). It ends the table above it. */
+static bool title_line(const pctx *P, const line_t *l)
+{
+    const cell_t *c = &P->C[l->c0];
+    const char *s = jue_buf_str(&P->text) + c->t0;
+    if (c->tn < 3 || continued_mark(P, l)) return false;
+    if (!memcmp(s + c->tn - 3, "表", 3)) return true;
+    if (c->tn > 3 * 4 || memcmp(s, "表", 3)) return false;
+    static const char digits[] = "0123456789";
+    for (size_t k = 3; k < c->tn;) {
+        if (strchr(digits, s[k]) && s[k]) { k++; continue; }
+        if (k + 3 <= c->tn && (!memcmp(s + k, "一", 3) || !memcmp(s + k, "二", 3) || !memcmp(s + k, "三", 3) ||
+                               !memcmp(s + k, "四", 3) || !memcmp(s + k, "五", 3) || !memcmp(s + k, "六", 3) ||
+                               !memcmp(s + k, "七", 3) || !memcmp(s + k, "八", 3) || !memcmp(s + k, "九", 3) ||
+                               !memcmp(s + k, "十", 3))) { k += 3; continue; }
+        return false;
+    }
+    return true;
+}
+
+/* The heading held at the foot of the last page, laid out alone (the next
+ * page does not go on with its table). */
+static jue_status flush_held(pctx *P, jue_grid *g, rowbuf *R)
+{
+    if (!P->held) return JUE_OK;
+    P->held = false;
+    return emit_block(P, g, R, P->held_a, P->held_b, P->held_cont);
+}
+
 static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b, bool *in_block)
 {
     double pw = P->pages[P->L[a].page].w;
@@ -1265,7 +1504,8 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b,
          * of one cell (a pane's names) */
         bool cont = *in_block && i == first && l->x2 - l->x1 <= 0.45 * pw;
         if ((l->nc < 2 && !cont) || (l->nc >= 2 && !(*in_block && i == first) && prose_line(P, a, b, i, i == first))) {
-            st = emit_plain(P, g, l, i == first);
+            st = flush_held(P, g, R);
+            if (!st) st = emit_plain(P, g, l, i == first);
             *in_block = false;
             i++;
             continue;
@@ -1283,16 +1523,37 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b,
              * row of figures */
             if (m->base - prev > (m->nc >= 2 ? 5.0 : 3.0) * m->fs) break;
             if (m->nc < 2 && (m->x2 - m->x1 > 0.45 * pw || P->C[m->c0].tn > 60)) break;
-            /* a table's note ends it */
+            /* a table's note ends it, and the next table's title */
             if (m->nc < 2 && note_mark(jue_buf_str(&P->text) + P->C[m->c0].t0, P->C[m->c0].tn)) break;
+            if (m->nc < 2 && (l->nc >= 2 || last_multi > i) && title_line(P, m)) break;
             if (m->nc >= 2 || aligned(P, i, end, m)) last_multi = end;
             prev = m->base;
         }
-        st = emit_block(P, g, R, i, last_multi + 1, *in_block && i == first);
-        *in_block = last_multi + 1 == b;
         /* the page ends in the table, page furniture after it aside */
         size_t rest = last_multi + 1;
         while (rest < b && P->L[rest].drop) rest++;
+        bool go_on = *in_block && i == first;
+        if (P->held && go_on && !(l->nc == 1 && title_line(P, l))) {
+            /* the heading held from the last page, with its rows */
+            P->held = false;
+            st = emit_block(P, g, R, P->held_a, last_multi + 1, P->held_cont);
+        } else {
+            st = flush_held(P, g, R);
+            bool nums = false;
+            for (size_t k = i; k <= last_multi && !nums; k++)
+                for (size_t c = 0; c < P->L[k].nc && !P->L[k].drop; c++) nums |= P->C[P->L[k].c0 + c].num;
+            if (!st && !nums && rest == b && b < P->nl) {
+                /* a heading with no rows under it at the foot of the page:
+                 * its columns are those of the rows on the next page */
+                P->held = true;
+                P->held_a = i;
+                P->held_b = last_multi + 1;
+                P->held_cont = go_on;
+            } else if (!st) {
+                st = emit_block(P, g, R, i, last_multi + 1, go_on);
+            }
+        }
+        *in_block = last_multi + 1 == b;
         P->tail_block = rest == b;
         i = last_multi + 1;
     }
@@ -1310,6 +1571,7 @@ static void free_ctx(pctx *P)
     free(P->F);
     free(P->L);
     free(P->C);
+    free(P->B);
     free(P->left);
     free(P->right);
     jue_buf_free(&P->text);
@@ -1414,6 +1676,7 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
             st = emit_page(&P, g, R, a, b, &in_block);
             a = b;
         }
+        if (!st) st = flush_held(&P, g, R);
         if (!st) st = para_flush(&P, g);
         for (int c = 0; R && c < MAXCOLS; c++) jue_buf_free(&R->t[c]);
         free(R);

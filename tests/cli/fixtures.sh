@@ -28,7 +28,8 @@ rules_of() {
 }
 for pair in "liling-2022.docx liling-medical-security-2022.txt" "liling-2022.html liling-medical-security-2022.txt" \
             "zhenan-2023.docx zhenan-medical-security-2023.txt" "zhenan-2023.html zhenan-medical-security-2023.txt" \
-            "yunxi-gx.html yunxi-medical-security-2023-gx.txt" "yunxi-gx.docx yunxi-medical-security-2023-gx.txt"; do
+            "yunxi-gx.html yunxi-medical-security-2023-gx.txt" "yunxi-gx.docx yunxi-medical-security-2023-gx.txt" \
+            "yunxi-gx.pdf yunxi-medical-security-2023-gx.txt"; do
   set -- $pair
   own="$JUE_SRCDIR/tests/fixtures/own/$1"; real="$JUE_SHARED/fixtures/real/$2"
   [ -e "$own" ] || own="$JUE_SRCDIR/tests/fixtures/other/$1"
