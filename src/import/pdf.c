@@ -943,7 +943,7 @@ static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
         if (R->t[col].len) { gtext |= !R->num[col]; gnum |= R->num[col]; }
     for (size_t k = 0; k < l->nc; k++) {
         const cell_t *c = &P->C[l->c0 + k];
-        bool filled = c->col < R->ncol && R->t[c->col].len;
+        bool filled = c->col >= 0 && c->col < R->ncol && R->t[c->col].len;   /* a cell no column took has col −1 */
         if (filled && (R->num[c->col] || c->num)) return false;
         /* text under text: the lines of one wrapped name or heading follow
          * each other at one line's distance; a heading over several columns
