@@ -44,11 +44,20 @@ static size_t space_run(const char *p, const char *end)
     return k >= 2 ? (size_t)(q - p) : 0;
 }
 
-static jue_status add_cell(jue_grow *r, int *col, const char *line, const char *s, const char *e)
+/* Where the cells of one line start, in code points: counted on from the
+ * previous cell, not from the line start each time. */
+typedef struct {
+    const char *at;
+    int n;
+} cpcursor;
+
+static jue_status add_cell(jue_grow *r, int *col, cpcursor *cur, const char *s, const char *e)
 {
     jue_gcell *c = jue_grow_set(r, *col, s, (size_t)(e - s));
     if (!c) return *col >= 1024 ? JUE_OK : JUE_ERR_NOMEM;
-    c->pos = cp_count(line, (size_t)(s - line)) + 1;
+    cur->n += cp_count(cur->at, (size_t)(s - cur->at));
+    cur->at = s;
+    c->pos = cur->n + 1;
     (*col)++;
     return JUE_OK;
 }
@@ -100,6 +109,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     *nspans = 0;
     const char *end = line + n, *p = line;
     int col = 0;
+    cpcursor cur = { line, 0 };
     jue_status st = JUE_OK;
     /* Markdown line marks, after leading spaces (a leading tab is an
      * empty first cell, not indentation) */
@@ -121,7 +131,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
         if (e > s && e[-1] == '|') e--;
         for (const char *q = s; q <= e && !st; q++)
             if (q == e || *q == '|') {
-                st = add_cell(r, &col, line, s, q);
+                st = add_cell(r, &col, &cur, s, q);
                 s = q + 1;
             }
         return st;
@@ -130,7 +140,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
         const char *s = p;
         for (const char *q = p; q <= end && !st; q++)
             if (q == end || *q == '\t') {
-                st = add_cell(r, &col, line, s, q);
+                st = add_cell(r, &col, &cur, s, q);
                 s = q + 1;
             }
         return st;
@@ -142,7 +152,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
         if (k && q > s) {
             if (ns < MAX_SPANS) span_of(line, s, q, &spans[ns]);
             ns++;
-            st = add_cell(r, &col, line, s, q);
+            st = add_cell(r, &col, &cur, s, q);
             q += k;
             s = q;
         } else {
@@ -153,7 +163,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     if (!st && s < end) {
         if (ns < MAX_SPANS) span_of(line, s, end, &spans[ns]);
         ns++;
-        st = add_cell(r, &col, line, s, end);
+        st = add_cell(r, &col, &cur, s, end);
     }
     /* only a row of several cells, each with its span, is aligned later */
     *nspans = ns >= 2 && ns <= MAX_SPANS && (size_t)ns == r->n ? ns : 0;
