@@ -13,14 +13,14 @@
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
-    C_SECTION_MISSING, C_DIRECTION, C_N
+    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
     "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
-    "claims.section-missing", "claims.direction",
+    "claims.section-missing", "claims.direction", "claims.count-zero",
 };
 
 #define MAX_REQUIRED 32
@@ -621,6 +621,43 @@ static void check_parts(ck *k)
     }
 }
 
+/* "实有人员8人，其中行政0人、事业0人": the counts listed after 其中 (in the
+ * whole's unit) may not exceed the whole (error), and a whole above zero
+ * whose listed parts are all zero says nothing of where it is (warning). */
+static void check_count_parts(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *w = &cl->items[i];
+        if (w->role != JUE_ROLE_COUNT || !w->printed) continue;
+        const char *wu = w->printed;
+        while (*wu >= '0' && *wu <= '9') wu++;
+        int64_t sum = 0;
+        int n = 0;
+        const jue_claim *last = NULL;
+        for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == w->sentence; j++) {
+            const jue_claim *p = &cl->items[j];
+            if (p->role != JUE_ROLE_COUNT || p->parent != (int)i || !p->printed) continue;
+            const char *pu = p->printed;
+            while (*pu >= '0' && *pu <= '9') pu++;
+            if (strcmp(pu, wu)) continue;   /* 人 with 人, 辆 with 辆 */
+            sum += p->value;
+            n++;
+            last = p;
+        }
+        if (n < 2) continue;
+        char sum_s[32];
+        snprintf(sum_s, sizeof sum_s, "%lld%s", (long long)sum, wu);
+        note(k, w, sum <= w->value && !(w->value > 0 && sum == 0), "“其中”所列%d项合计%s", n, sum_s);
+        if (sum > w->value) {
+            report(k, C_PARTS, last, w->printed, sum_s, "%s，“其中”所列各项合计%s，超过总数", w->printed, sum_s);
+        } else if (w->value > 0 && sum == 0) {
+            report(k, C_COUNT_ZERO, last, "各项之和为总数", sum_s, "总数为%s，“其中”所列%d项却都是0%s，人数或数量的构成没有说明清楚",
+                   w->printed, n, wu);
+        }
+    }
+}
+
 static void check_item_names(ck *k)
 {
     const jue_claims *cl = &k->d->claims;
@@ -904,6 +941,7 @@ static jue_status run_checks(ck *kp)
     }
     check_balance_change(&k);
     check_parts(&k);
+    check_count_parts(&k);
     check_item_names(&k);
     check_item_missing(&k);
     check_operating(&k);

@@ -589,6 +589,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
     char dyn_key[32], dyn_fact[48];   /* a 类 named in the sentence: "卫生健康（类）支出…" */
     keyword kw = K_NONE;
     int parent_candidate = -1, parent = -1;
+    /* the same for counts: "实有人员8人，其中行政0人、事业0人" */
+    int count_candidate = -1, count_parent = -1;
     char whole[128] = "";
     bool item_here = x->item_subject != NULL;
     x->sentence++;
@@ -596,6 +598,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         /* clause boundaries end a pending keyword */
         if (starts(p, end, "；")) {
             kw = K_NONE;
+            count_parent = count_candidate = -1;
             p += 3;
             continue;
         }
@@ -606,6 +609,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         }
         if (starts(p, end, "其中")) {
             parent = parent_candidate;
+            count_parent = count_candidate;
             p += 6;
             continue;
         }
@@ -877,16 +881,26 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             continue;
         }
         static const char *const COUNTERS[] = { "人次", "个", "人", "辆", "次", "批", "台", "套", "名", "项", "户" };
+        /* "8 人" as a copy from PDF spaces it */
+        const char *cu = after;
+        while (cu < end && *cu == ' ') cu++;
         for (size_t k = 0; k < sizeof COUNTERS / sizeof COUNTERS[0]; k++)
-            if (starts(after, end, COUNTERS[k]) && a.decimals == 0) {
+            if (starts(cu, end, COUNTERS[k]) && a.decimals == 0) {
                 c.role = JUE_ROLE_COUNT;
                 c.value = a.value / 100;   /* no unit: read as 元 → 分; a count is whole */
                 c.iv = (jue_interval){ c.value, c.value };
+                /* printed as the figure and its counter, without the space */
                 size_t n = a.consumed + strlen(COUNTERS[k]);
                 c.printed = malloc(n + 1);
-                if (c.printed) { memcpy(c.printed, p, n); c.printed[n] = 0; }
+                if (c.printed) {
+                    memcpy(c.printed, p, a.consumed);
+                    memcpy(c.printed + a.consumed, COUNTERS[k], strlen(COUNTERS[k]));
+                    c.printed[n] = 0;
+                }
                 c.subject = jue_strdup(subject);
-                add_claim(x, &c);
+                c.parent = count_parent;
+                int idx = add_claim(x, &c);
+                if (count_parent < 0) count_candidate = idx;
                 break;
             }
         p = after;

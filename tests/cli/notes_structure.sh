@@ -34,5 +34,12 @@ sed -e '37d' -e '507,509d' "$L" >"$tmp/none.txt"        # no 政府采购 anywhe
   bad "topic missing: $(structure "$tmp/none.txt" | tr '\n' ';')"
 "$JUE_BIN" audit "$tmp/none.txt" | grep -q '情况说明中没有关于“政府采购”的部分' && ok || bad "topic message"
 
+# counts after 其中: parts above the whole are an error, all-zero parts of a
+# non-zero whole a warning (the real zhenan line 91 has the second)
+Z="$JUE_SHARED/fixtures/real/zhenan-medical-security-2023.txt"
+"$JUE_BIN" audit "$Z" | grep -q '^[^:]*:91: warning: 总数为8人，“其中”所列2项却都是0人' && ok || bad "zhenan staff counts"
+sed '91s/事业编制 0 人/事业编制 2 人/' "$Z" >"$tmp/staff.txt"           # 编制 7, 其中 7 + 2
+"$JUE_BIN" audit "$tmp/staff.txt" | grep -q '^[^:]*:91: error: 7人，“其中”所列各项合计9人，超过总数 .*\[claims.parts\]' && ok ||
+  bad "count parts above the whole: $("$JUE_BIN" audit "$tmp/staff.txt" | grep ':91:')"
 echo "notes structure: $pass passed, $fail failed"
 [ $fail -eq 0 ]
