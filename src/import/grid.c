@@ -136,7 +136,12 @@ void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), i = 0, k, run = 0;   /* bytes [run, i) are copied as they are */
+    /* the bytes that can start something to drop or fold; all others are
+     * copied without a look (most of the text) */
+    static const bool SPECIAL[256] = { [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true,
+                                       ['\v'] = true, ['*'] = true, [0xE3] = true, [0xC2] = true, [0xEF] = true };
     while (i < n) {
+        if (!SPECIAL[p[i]]) { i++; continue; }
         if (is_space_at(p + i, n - i, &k)) { jue_buf_putn(out, s + run, i - run); i += k; run = i; continue; }
         if (p[i] == '*' && i + 1 < n && p[i + 1] == '*') { jue_buf_putn(out, s + run, i - run); i += 2; run = i; continue; }
         /* full-width ASCII U+FF01..U+FF5E: EF BC 81..EF BD 9E */
