@@ -161,6 +161,10 @@ void jue_perf_set_free(jue_perf_set *s);
  * (JUE_ERR_INVALID). Scoring again with another profile starts from the
  * weights as written. */
 jue_status jue_perf_score_profile(jue_perf_set *s, const char *profile, jue_diags *diags);
+/* The scoring profile a disclosure profile uses: data/perf/<profile>.yaml
+ * when there is one, else data/perf/national.yaml, else the built-in
+ * national method (also when the file has mistakes — build reports those). */
+void jue_perf_profile_for(const char *profile, jue_perf_profile *p);
 
 /* Outputs (of a scored set). The 自评表 of evaluation i in the official
  * layout as a form (form.h), anchor "perf-<i+1>"; every computed score

@@ -233,7 +233,24 @@ typedef struct {
     size_t ntabs, tabs_cap;
     ppara *paras;
     size_t nparas, paras_cap;
+    jue_perf_profile grades;     /* the bands of the document's profile (优/良/中/差 …) */
 } actx;
+
+/* "优 ≥ 90，良 80–90，中 60–80，差 < 60" for the profile's bands. */
+static void band_text(const jue_perf_profile *p, char *b, size_t n)
+{
+    size_t len = 0;
+    b[0] = 0;
+    for (int i = 0; i < p->ngrades && len + 1 < n; i++) {
+        const char *sep = i ? "，" : "";
+        int lo = p->grade_min[i] / JUE_PERF_POINT, hi = i ? p->grade_min[i - 1] / JUE_PERF_POINT : 0;
+        int w = i == 0                   ? snprintf(b + len, n - len, "%s%s ≥ %d", sep, p->grade[i], lo)
+                : i == p->ngrades - 1    ? snprintf(b + len, n - len, "%s%s < %d", sep, p->grade[i], hi)
+                                         : snprintf(b + len, n - len, "%s%s %d–%d", sep, p->grade[i], lo, hi);
+        if (w < 0) break;
+        len += (size_t)w;
+    }
+}
 
 /* --- figures ----------------------------------------------------------- */
 
@@ -668,12 +685,12 @@ static void finish(actx *c, ptable *t)
                 "总分印为 %s，而预算执行率与各指标得分之和为 %s", ts->text, e);
         }
         if (t->grade[0] && ts->present && !ts->bad) {
-            jue_perf_profile p;
-            jue_perf_profile_national(&p);
-            const char *g = jue_perf_grade((int)ts->value, &p);
+            const char *g = jue_perf_grade((int)ts->value, &c->grades);
+            char bands[256];
+            band_text(&c->grades, bands, sizeof bands);
             if (strcmp(g, t->grade))
                 add(c, t, "perf.grade", JUE_SEV_ERROR, t->grade_line, t->grade_page, g, t->grade,
-                    "总分 %s 对应等级“%s”（优 ≥ 90，良 80–90，中 60–80，差 < 60），印为“%s”", ts->text, g, t->grade);
+                    "总分 %s 对应等级“%s”（%s），印为“%s”", ts->text, g, bands, t->grade);
         }
     }
     push_table(c, t);
@@ -1094,14 +1111,12 @@ static void check_overview(actx *c, const ppara *p)
     jue_buf_free(&name);
 }
 
-/* The grade of a table: as printed, else from its 总分 by the national bands. */
-static const char *table_grade(const tsum *t)
+/* The grade of a table: as printed, else from its 总分 by the profile's bands. */
+static const char *table_grade(const actx *c, const tsum *t)
 {
     if (t->grade[0]) return t->grade;
     if (!usable(&t->score)) return NULL;
-    jue_perf_profile p;
-    jue_perf_profile_national(&p);
-    return jue_perf_grade((int)t->score.value, &p);
+    return jue_perf_grade((int)t->score.value, &c->grades);
 }
 
 /* The 预算绩效 summary: "开展绩效自评的项目N个，涉及全年预算数A万元、全年执行数
@@ -1206,7 +1221,7 @@ static void check_summary(actx *c, const ppara *p)
             bool known = true;
             for (size_t i = 0; i < c->ntabs; i++) {
                 if (!c->tabs[i].project) continue;
-                const char *tg = table_grade(&c->tabs[i]);
+                const char *tg = table_grade(c, &c->tabs[i]);
                 if (!tg) known = false;
                 else have += !strcmp(tg, G[g]);
             }
@@ -1308,9 +1323,10 @@ static void cross(actx *c)
 }
 
 static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_disclosure *disc,
-                            const jue_perf_checks *checks, jue_findings *out)
+                            const jue_profile *prof, const jue_perf_checks *checks, jue_findings *out)
 {
-    actx c = { file, out, JUE_OK, checks, disc, NULL, 0, 0, NULL, 0, 0 };
+    actx c = { file, out, JUE_OK, checks, disc, NULL, 0, 0, NULL, 0, 0, { 0 } };
+    jue_perf_profile_for(prof ? jue_profile_name(prof) : NULL, &c.grades);
     jue_buf k, pb;
     jue_buf_init(&k);
     jue_buf_init(&pb);
@@ -1395,7 +1411,7 @@ jue_status jue_perf_audit_buffer(const char *data, size_t len, const char *name,
         jue_perf_checks_free(own);
         return st == JUE_ERR_NOMEM ? st : JUE_OK;
     }
-    st = audit_doc(doc, name, disc, checks, out);
+    st = audit_doc(doc, name, disc, prof, checks, out);
     jue_idoc_free(doc);
     jue_disclosure_free(disc);
     jue_perf_checks_free(own);

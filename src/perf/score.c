@@ -425,3 +425,14 @@ jue_status jue_perf_score_profile(jue_perf_set *s, const char *profile, jue_diag
     else jue_perf_profile_national(&p);
     return st == JUE_OK ? jue_perf_score(s, &p) : st;
 }
+
+void jue_perf_profile_for(const char *profile, jue_perf_profile *p)
+{
+    const char *name = profile && !strchr(profile, '/') && perf_file(profile) ? profile
+                     : perf_file("national")                                    ? "national"
+                                                                                : NULL;
+    jue_diags d;
+    jue_diags_init(&d);
+    if (!name || jue_perf_profile_load(name, p, &d) != JUE_OK) jue_perf_profile_national(p);
+    jue_diags_free(&d);
+}

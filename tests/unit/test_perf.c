@@ -782,6 +782,23 @@ static void checks_as_data(void **state)
     rmdir(dir);
 }
 
+/* The grade bands a document is checked with follow its profile: the
+ * Shanghai names (合格/不合格), the national ones otherwise, the national
+ * method for a profile without a scoring file. */
+static void grades_by_profile(void **state)
+{
+    (void)state;
+    jue_perf_profile sh, na, none;
+    jue_perf_profile_for("shanghai-2024", &sh);
+    jue_perf_profile_for("national", &na);
+    jue_perf_profile_for("no-such-profile", &none);
+    assert_string_equal(jue_perf_grade(75 * JUE_PERF_POINT, &sh), "合格");
+    assert_string_equal(jue_perf_grade(59 * JUE_PERF_POINT, &sh), "不合格");
+    assert_string_equal(jue_perf_grade(75 * JUE_PERF_POINT, &na), "中");
+    assert_string_equal(jue_perf_grade(75 * JUE_PERF_POINT, &none), "中");
+    assert_string_equal(jue_perf_grade(90 * JUE_PERF_POINT, &sh), "优");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -794,7 +811,7 @@ int main(void)
         cmocka_unit_test(eq_boundaries),    cmocka_unit_test(qualitative_bands),
         cmocka_unit_test(budget_boundaries), cmocka_unit_test(weights_and_rescoring),
         cmocka_unit_test(targets_and_summary), cmocka_unit_test(own_document),
-        cmocka_unit_test(zhenan_overview),  cmocka_unit_test(checks_as_data),
+        cmocka_unit_test(zhenan_overview),  cmocka_unit_test(checks_as_data), cmocka_unit_test(grades_by_profile),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
