@@ -7,8 +7,9 @@ set -euo pipefail
 BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcmocka-dev libzip-dev libxml2-dev libpoppler-glib-dev
             libcairo2-dev libpango1.0-dev fonts-noto-cjk)
 # Tools the test suite drives as a user would: unzip + xmllint to normalise XLSX
-# for golden comparisons, zip to plant errors in a written workbook.
-TEST_PKGS=(unzip zip libxml2-utils)
+# for golden comparisons, zip to plant errors in a written workbook, python3 for
+# the CLI tests that parse JSON Lines and Word XML.
+TEST_PKGS=(unzip zip libxml2-utils python3)
 
 want=("${BUILD_PKGS[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
