@@ -31,14 +31,19 @@ int cmd_demo(int argc, char **argv)
     /* then audit what was published, as a reviewer would: the workbook of the
      * tables and the complete document (tables and notes) */
     const char *base = strrchr(ex, '/') ? strrchr(ex, '/') + 1 : ex;
-    char xlsx[4096], html[4096];
+    char xlsx[4096], html[4096], pdf[4096], docx[4096];
     snprintf(xlsx, sizeof xlsx, "%s/%s.xlsx", out, base);
     snprintf(html, sizeof html, "%s/%s-document.html", out, base);
-    printf("\njuesuan demo: auditing %s and %s\n", xlsx, html);
-    char *args[] = { (char *)"audit", xlsx, html, NULL };
-    int arc = cmd_audit(3, args);
+    snprintf(pdf, sizeof pdf, "%s/%s-document.pdf", out, base);
+    snprintf(docx, sizeof docx, "%s/%s-document.docx", out, base);
+    printf("\njuesuan demo: auditing what was written, as a reviewer would: %s, %s, %s and %s\n", xlsx, html, pdf,
+           docx);
+    char *args[] = { (char *)"audit", xlsx, html, pdf, docx, NULL };
+    int arc = cmd_audit(5, args);
     if (arc == EXIT_CLEAN) printf("no error findings\n");
-    printf("\nThe complete disclosure is %s — open it in a browser (print it as PDF);\n"
-           "the tables alone are in %s/%s.html and .xlsx; .md, .csv and .json are for exchange.\n", html, out, base);
+    printf("\nThe complete disclosure is %s (A4, ready to publish), %s (for Word or WPS)\n"
+           "and %s (a web page); the tables alone are in %s/%s.html and .xlsx;\n"
+           ".md, .csv and .json are for exchange; the 绩效自评 are in %s/%s-perf.*\n",
+           pdf, docx, html, out, base, out, base);
     return arc;
 }
