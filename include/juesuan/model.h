@@ -76,10 +76,14 @@ typedef struct {
     jue_table_id id;
     char *title;        /* official title */
     char *note;         /* printed note under the table (e.g. 本表无数据 statement) or NULL */
+    char *footnote;     /* the profile's 注 printed under the table, before the note
+                         * ("注：本表反映…", a profile's table_notes), or NULL */
     char *label;        /* printed label as the profile has it ("公开01表"; "" = none printed),
                          * NULL = the national label (jue_table_label) */
     int number;         /* printed place among the tables (profile), 0 = the national number */
     bool plain;         /* printed without 行次 columns and 栏次 row (a profile's line_numbers: false) */
+    bool no_preparer;   /* printed with "单位：万元" alone above it, no "编制单位：…" (a
+                         * profile's preparer_line: false); false = the national line */
     bool empty;         /* the table has no data; a note is then required */
     jue_row *rows;
     size_t nrows, rows_cap;

@@ -1,7 +1,8 @@
 /* juesuan/profile.h — a profile: what varies by province or template, as
  * data (data/profiles/<name>.yaml; docs/formats.md "Profiles"): the printed
  * number, order and label of each table, the 类 lines tables 01 and 04 list,
- * the notes for empty tables, the sentence template of the explanatory notes,
+ * the notes for empty tables and the 注 under each table, whether the
+ * tables print the 编制单位 line, the sentence template of the explanatory notes,
  * the glossary, the sections of 第一部分 概况 and whether the document has
  * 第五部分 附件. The national profile is the default; Shanghai 2024
  * (shanghai-2024) is the second.
@@ -33,6 +34,13 @@ size_t jue_profile_t01_classes(const jue_profile *p, const char *const **codes);
 /* The note printed under an empty table, with {department} and {year}
  * already substituted. Caller frees. NULL if the profile has none. */
 char *jue_profile_empty_note(const jue_profile *p, jue_table_id t, const char *department, int year);
+/* The 注 printed under a table whatever its data (a profile's table_notes,
+ * e.g. Shanghai "注：本表反映…"), {department} and {year} substituted. Caller
+ * frees. NULL if the profile has none. */
+char *jue_profile_table_note(const jue_profile *p, jue_table_id t, const char *department, int year);
+/* Whether a table is headed "编制单位：X … 金额单位：万元" (national; the
+ * default) or "单位：万元" alone (Shanghai, `preparer_line: false`). */
+bool jue_profile_preparer_line(const jue_profile *p);
 /* Printed table number of a national table (its place in 第二部分); 0 = not
  * printed. */
 int jue_profile_table_number(const jue_profile *p, jue_table_id t);

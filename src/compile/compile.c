@@ -975,6 +975,10 @@ static void mark_empty(cc *c, jue_disclosure *d)
         tab->plain = !jue_profile_line_numbers(c->prof);
         free(tab->label);
         tab->label = jue_strdup(jue_profile_table_label(c->prof, (jue_table_id)t, label, sizeof label));
+        /* the heading line and the 注 under the table, as the profile prints them */
+        tab->no_preparer = !jue_profile_preparer_line(c->prof);
+        free(tab->footnote);
+        tab->footnote = jue_profile_table_note(c->prof, (jue_table_id)t, d->department, d->year);
         if (t != JUE_T09) {
             bool any = false;
             for (size_t i = 0; i < tab->nrows * tab->ncols && !any; i++) any = tab->cells[i].present;

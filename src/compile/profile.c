@@ -16,9 +16,10 @@ struct jue_profile {
     size_t nclasses;
     int number[JUE_NTABLES];
     char *empty_note[JUE_NTABLES];
+    char *table_note[JUE_NTABLES];   /* table_notes: the 注 under each table */
     char *label_fmt;            /* "公开{nn}表"; "" = no label */
     char *notes, *glossary;     /* data file names */
-    bool appendix, line_numbers;
+    bool appendix, line_numbers, preparer_line;
     jue_overview_section overview[MAX_OVERVIEW];
     size_t noverview;
     char *strings[3 * MAX_OVERVIEW];   /* the overview's titles and texts */
@@ -37,7 +38,10 @@ void jue_profile_free(jue_profile *p)
     free(p->name);
     for (size_t i = 0; i < p->nclasses; i++) free(p->classes[i]);
     free(p->classes);
-    for (int i = 0; i < JUE_NTABLES; i++) free(p->empty_note[i]);
+    for (int i = 0; i < JUE_NTABLES; i++) {
+        free(p->empty_note[i]);
+        free(p->table_note[i]);
+    }
     free(p->label_fmt);
     free(p->notes);
     free(p->glossary);
@@ -197,6 +201,24 @@ static void load_tables(pctx *c, jue_profile *p, const jue_ynode *tables)
     }
 }
 
+/* A map T01–T09: text (empty_notes, table_notes) into texts[]. */
+static void load_table_texts(pctx *c, const jue_ynode *root, const char *key, char *texts[JUE_NTABLES])
+{
+    const jue_ynode *notes = jue_ymap_get(root, key);
+    if (!notes) return;
+    if (notes->type != JUE_Y_MAP) { err(c, notes, "'%s' expects a map T01–T09: text", key); return; }
+    for (size_t i = 0; i + 1 < notes->n; i += 2) {
+        const jue_ynode *k = notes->items[i], *v = notes->items[i + 1];
+        int t = k->type == JUE_Y_SCALAR ? table_of(k->value) : -1;
+        if (t < 0 || v->type != JUE_Y_SCALAR) {
+            err(c, t < 0 ? k : v, "%s: key must be T01–T09 with a text", key);
+            continue;
+        }
+        free(texts[t]);
+        texts[t] = jue_strdup(v->value);
+    }
+}
+
 jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue_profile **out, jue_diags *diags)
 {
     *out = NULL;
@@ -214,7 +236,7 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
     if (!p) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
     static const char *const KEYS[] = { "name", "title", "rules", "notes", "glossary", "table_label", "tables",
                                         "t01_expenditure_classes", "empty_notes", "overview", "appendix", "line_numbers",
-                                        NULL };
+                                        "preparer_line", "table_notes", NULL };
     known_keys(&c, root, KEYS, NULL);
 
     /* the name: name:, else the file's name */
@@ -241,6 +263,7 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
     }
     p->appendix = boolean(&c, root, "appendix", true);
     p->line_numbers = boolean(&c, root, "line_numbers", true);
+    p->preparer_line = boolean(&c, root, "preparer_line", true);
 
     for (int i = 0; i < JUE_NTABLES; i++) p->number[i] = i + 1;
     const jue_ynode *tables = jue_ymap_get(root, "tables");
@@ -264,18 +287,8 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
             p->classes[p->nclasses++] = jue_strdup(k->value);
         }
     }
-    const jue_ynode *notes = jue_ymap_get(root, "empty_notes");
-    if (notes && notes->type != JUE_Y_MAP) err(&c, notes, "'empty_notes' expects a map T01–T09: text", NULL);
-    for (size_t i = 0; notes && notes->type == JUE_Y_MAP && i + 1 < notes->n; i += 2) {
-        const jue_ynode *k = notes->items[i], *v = notes->items[i + 1];
-        int t = k->type == JUE_Y_SCALAR ? table_of(k->value) : -1;
-        if (t < 0 || v->type != JUE_Y_SCALAR) {
-            err(&c, k, "empty_notes: key must be T01–T09 with a text", NULL);
-            continue;
-        }
-        free(p->empty_note[t]);
-        p->empty_note[t] = jue_strdup(v->value);
-    }
+    load_table_texts(&c, root, "empty_notes", p->empty_note);
+    load_table_texts(&c, root, "table_notes", p->table_note);
     const jue_ynode *ov = jue_ymap_get(root, "overview");
     if (ov) {
         load_overview(&c, p, ov);
@@ -361,15 +374,28 @@ size_t jue_profile_overview(const jue_profile *p, const jue_overview_section **o
     return p->noverview;
 }
 
-char *jue_profile_empty_note(const jue_profile *p, jue_table_id t, const char *department, int year)
+bool jue_profile_preparer_line(const jue_profile *p) { return p->preparer_line; }
+
+/* text with {department} and {year} substituted; NULL for NULL */
+static char *substitute(const char *text, const char *department, int year)
 {
-    if ((unsigned)t >= JUE_NTABLES || !p->empty_note[t]) return NULL;
+    if (!text) return NULL;
     jue_buf b;
     jue_buf_init(&b);
-    for (const char *s = p->empty_note[t]; *s;) {
+    for (const char *s = text; *s;) {
         if (!strncmp(s, "{department}", 12)) { jue_buf_puts(&b, department ? department : ""); s += 12; }
         else if (!strncmp(s, "{year}", 6)) { jue_buf_printf(&b, "%d", year); s += 6; }
         else jue_buf_putc(&b, *s++);
     }
     return jue_buf_take(&b);
+}
+
+char *jue_profile_empty_note(const jue_profile *p, jue_table_id t, const char *department, int year)
+{
+    return (unsigned)t < JUE_NTABLES ? substitute(p->empty_note[t], department, year) : NULL;
+}
+
+char *jue_profile_table_note(const jue_profile *p, jue_table_id t, const char *department, int year)
+{
+    return (unsigned)t < JUE_NTABLES ? substitute(p->table_note[t], department, year) : NULL;
 }

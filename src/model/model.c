@@ -134,6 +134,7 @@ void jue_table_free(jue_table *t)
     if (!t) return;
     free(t->title);
     free(t->note);
+    free(t->footnote);
     free(t->label);
     for (size_t i = 0; i < t->nrows; i++) {
         free(t->rows[i].key);

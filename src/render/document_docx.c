@@ -434,9 +434,10 @@ static jue_status put_table(wctx *x, const jue_table *t, const char *anchor)
     snprintf(tabs, sizeof tabs, "<w:tabs><w:tab w:val=\"right\" w:pos=\"%d\"/></w:tabs>", text_w);
     jue_buf meta;
     jue_buf_init(&meta);
-    jue_buf_printf(&meta, "编制单位：%s\t金额单位：万元", x->doc->d->department ? x->doc->d->department : "");
+    if (t->no_preparer) jue_buf_puts(&meta, "单位：万元");   /* alone, on the right (Shanghai) */
+    else jue_buf_printf(&meta, "编制单位：%s\t金额单位：万元", x->doc->d->department ? x->doc->d->department : "");
     st = jue_buf_err(&meta);
-    if (!st) para(x, "TableMeta", tabs, jue_buf_str(&meta), NULL);
+    if (!st) para(x, "TableMeta", t->no_preparer ? "<w:jc w:val=\"right\"/>" : tabs, jue_buf_str(&meta), NULL);
     jue_buf_free(&meta);
 
     tbl_open(b, text_w, w, l.ncols);
@@ -447,6 +448,7 @@ static jue_status put_table(wctx *x, const jue_table *t, const char *anchor)
         jue_buf_puts(b, "</w:tr>\n");
     }
     jue_buf_puts(b, "</w:tbl>\n");
+    if (t->footnote) para(x, "TableNote", NULL, t->footnote, NULL);   /* the profile's 注 */
     const char *note = jue_rd_note(t);
     if (note) para(x, "TableNote", NULL, note, NULL);
     free(w);

@@ -701,7 +701,8 @@ static void draw_row(pdf *p, const grid *g, size_t r)
     p->y += h;
 }
 
-/* Label, title and the 编制单位 / 金额单位 line above a table. */
+/* Label, title and the 编制单位 / 金额单位 line above a table (or 单位：万元
+ * alone where the profile prints no 编制单位). */
 static void table_caption(pdf *p, const jue_table *t)
 {
     /* the label as the profile prints it (公开01表); a profile without one
@@ -718,6 +719,15 @@ static void table_caption(pdf *p, const jue_table *t)
     show(p, l, p->x0, p->y);
     p->y += lay_h(l) + 8;
     g_object_unref(l);
+    if (t->no_preparer) {
+        /* "单位：万元" alone, on the right (Shanghai) */
+        l = mk(p, p->font[F_SMALL], "单位：万元", 0, PANGO_ALIGN_LEFT);
+        show(p, l, p->x1 - lay_w(l), p->y);
+        p->y += lay_h(l) + 3;
+        g_object_unref(l);
+        p->fresh = false;
+        return;
+    }
     const char *dept = p->doc->d && p->doc->d->department ? p->doc->d->department : "";
     jue_buf m;
     jue_buf_init(&m);
@@ -784,6 +794,14 @@ static void table(pdf *p, size_t bi, const jue_table *t)
         draw_row(p, &g, r);
     }
     cairo_restore(p->cr);
+    if (t->footnote && *t->footnote) {
+        /* the profile's 注, before an empty table's 说明 */
+        p->y += 4;
+        PangoLayout *l = mk(p, p->font[F_SMALL], t->footnote, p->x1 - p->x0, PANGO_ALIGN_LEFT);
+        pango_layout_set_justify(l, TRUE);
+        flow(p, l, p->x0);
+        g_object_unref(l);
+    }
     const char *note = jue_rd_note(t);
     if (note && *note) {
         jue_buf n;

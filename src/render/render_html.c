@@ -160,9 +160,15 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
     if (*label) jue_buf_printf(b, "<div class=\"label\">%s</div>\n", label);   /* none in Shanghai */
     jue_buf_puts(b, "<h2>");
     esc(b, t->title ? t->title : jue_table_title(t->id), false);
-    jue_buf_puts(b, "</h2>\n<div class=\"meta\"><span>编制单位：");
-    esc(b, d->department ? d->department : "", false);
-    jue_buf_puts(b, "</span><span>金额单位：万元</span></div>\n<table class=\"form\">\n<colgroup>");
+    if (t->no_preparer) {
+        /* "单位：万元" alone, on the right (Shanghai) */
+        jue_buf_puts(b, "</h2>\n<div class=\"meta\" style=\"justify-content:flex-end\"><span>单位：万元</span></div>\n");
+    } else {
+        jue_buf_puts(b, "</h2>\n<div class=\"meta\"><span>编制单位：");
+        esc(b, d->department ? d->department : "", false);
+        jue_buf_puts(b, "</span><span>金额单位：万元</span></div>\n");
+    }
+    jue_buf_puts(b, "<table class=\"form\">\n<colgroup>");
     for (int c = 0; c < l.ncols; c++) jue_buf_printf(b, "<col class=\"%s\">", KIND_CLASS[l.colkind[c]]);
     jue_buf_puts(b, "</colgroup>\n<thead>\n");
     size_t h = 0;
@@ -190,6 +196,12 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
         jue_buf_puts(b, "</tr>\n");
     }
     jue_buf_puts(b, "</tbody>\n</table>\n");
+    if (t->footnote) {
+        /* the profile's 注, before an empty table's 说明 */
+        jue_buf_puts(b, "<p class=\"note\">");
+        esc(b, t->footnote, true);
+        jue_buf_puts(b, "</p>\n");
+    }
     const char *note = jue_rd_note(t);
     if (note) {
         jue_buf_printf(b, "<p class=\"note%s\">", t->empty ? " empty" : "");

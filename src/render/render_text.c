@@ -109,9 +109,13 @@ static jue_status md_table(jue_buf *b, const jue_disclosure *d, const jue_table 
     jue_buf_puts(b, "## ");
     md_esc(b, t->title ? t->title : jue_table_title(t->id));
     const char *label = jue_table_printed_label(t);
-    jue_buf_printf(b, "\n\n%s%s编制单位：", label, *label ? "　" : "");
-    md_esc(b, d->department ? d->department : "");
-    jue_buf_puts(b, "　金额单位：万元\n\n");
+    if (t->no_preparer) {
+        jue_buf_printf(b, "\n\n%s%s单位：万元\n\n", label, *label ? "　" : "");
+    } else {
+        jue_buf_printf(b, "\n\n%s%s编制单位：", label, *label ? "　" : "");
+        md_esc(b, d->department ? d->department : "");
+        jue_buf_puts(b, "　金额单位：万元\n\n");
+    }
     if (l.ncols > 0) {
         /* A pipe table has one header line: each column is named by the
          * header cells above it, joined with "/" (收入/金额, 本年支出/小计). */
@@ -159,6 +163,10 @@ static jue_status md_table(jue_buf *b, const jue_disclosure *d, const jue_table 
             jue_buf_putc(b, '\n');
         }
         jue_buf_putc(b, '\n');
+    }
+    if (t->footnote) {
+        put_utf8(b, t->footnote, md_ascii_note, NULL);
+        jue_buf_puts(b, "\n\n");
     }
     const char *note = jue_rd_note(t);
     if (note) {

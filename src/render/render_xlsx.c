@@ -218,7 +218,10 @@ static jue_status put_sheet(xctx *x, const jue_disclosure *d, const jue_table *t
     if (worksheet_set_row(ws, 0, 30, NULL) != LXW_NO_ERROR) { st = JUE_ERR_IO; goto out; }
     st = put_range(x, ws, 0, 0, 0, last, t->title ? t->title : jue_table_title(t->id), x->title);
     if (!st && *label) st = put_range(x, ws, 1, last, 1, last, label, x->label);
-    if (!st) {
+    if (!st && t->no_preparer) {
+        /* "单位：万元" alone, on the right (Shanghai) */
+        st = put_range(x, ws, 2, 0, 2, last, "单位：万元", x->meta_r);
+    } else if (!st) {
         jue_buf dept;
         jue_buf_init(&dept);
         jue_buf_puts(&dept, "编制单位：");
@@ -228,7 +231,7 @@ static jue_status put_sheet(xctx *x, const jue_disclosure *d, const jue_table *t
             st = put_range(x, ws, 2, 0, 2, last > 0 ? last - 1 : 0, jue_buf_str(&dept), x->meta_l);
         jue_buf_free(&dept);
     }
-    if (!st && last > 0) st = put_range(x, ws, 2, last, 2, last, "金额单位：万元", x->meta_r);
+    if (!st && last > 0 && !t->no_preparer) st = put_range(x, ws, 2, last, 2, last, "金额单位：万元", x->meta_r);
     if (st) goto out;
 
     /* Header: the layout's merged cells, shifted below the title lines. */
@@ -261,9 +264,12 @@ static jue_status put_sheet(xctx *x, const jue_disclosure *d, const jue_table *t
     }
     if (st) goto out;
 
-    const char *note = jue_rd_note(t);
-    if (note) {
-        int nr = body + (int)l.nrows + 1;
+    /* the profile's 注, then the note (an empty table's 说明), a row each */
+    const char *notes[2] = { t->footnote, jue_rd_note(t) };
+    int nr = body + (int)l.nrows + 1;
+    for (int k = 0; k < 2; k++) {
+        const char *note = notes[k];
+        if (!note) continue;
         /* Merged cells do not grow with wrapped text: size the row by hand. */
         size_t per_line = total_width > 4 ? (size_t)total_width - 2 : 1;
         size_t lines = text_width(note) / per_line + 1;
@@ -274,6 +280,7 @@ static jue_status put_sheet(xctx *x, const jue_disclosure *d, const jue_table *t
         }
         st = put_range(x, ws, nr, 0, nr, last, note, x->note);
         if (st) goto out;
+        nr++;
     }
 
     /* Print setup: A4, the form's orientation, one page wide, the header

@@ -73,6 +73,30 @@ done
 grep -q '第五部分' "$O-document.html" && bad "a 第五部分 in the Shanghai document" || ok
 grep -q '一般性支出' "$O-notes.md" && bad "the national 一般性支出 section in the Shanghai notes" || ok
 
+# above each table "单位：万元" alone (no 编制单位 line); under it the template's
+# 注, before an empty table's 说明 (table 九, 国有资本经营, has no data)
+for f in "$O-document.html" "$O.html"; do
+  grep -q '编制单位' "$f" && bad "a 编制单位 line in $(basename "$f")" || ok
+  [ "$(grep -c '<span>单位：万元</span>' "$f")" -eq 9 ] && ok || bad "$(basename "$f"): not 9 单位：万元 lines"
+  for s in '注：本表反映部门本年度的总收支和年末结转结余情况。' '注：本表反映部门本年度取得的各项收入情况。' \
+           '注：本表反映部门本年度各项支出情况。' '注：本表反映部门本年度财政拨款总收支和结转结余情况。' \
+           '注：本表反映部门本年度一般公共预算财政拨款支出情况。' '注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。' \
+           '注：本表反映部门本年度“三公”经费支出预决算情况。' \
+           '注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。'; do
+    [ "$(grep -cF "<p class=\"note\">$s</p>" "$f")" -eq 1 ] && ok || bad "$(basename "$f") lacks (once): $s"
+  done
+  tr -d '\n' <"$f" | grep -qF '<p class="note">注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。</p><p class="note empty">说明：青溪县医疗保障局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。</p>' &&
+    ok || bad "$(basename "$f"): the 注 of table 九 not just before its 说明"
+done
+if command -v pdftotext >/dev/null; then
+  grep -q '编制单位' "$tmp/doc.txt" && bad "a 编制单位 line in the pdf" || ok
+  [ "$(grep -c '^注：本表反映部门本年度' "$tmp/doc.txt")" -eq 9 ] && ok || bad "pdf: not 9 注 lines"
+fi
+if [ -f "$tmp/doc.xml" ]; then
+  grep -q '编制单位' "$tmp/doc.xml" && bad "a 编制单位 line in the docx" || ok
+  [ "$(grep -o '注：本表反映部门本年度' "$tmp/doc.xml" | wc -l)" -eq 9 ] && ok || bad "docx: not 9 注 lines"
+fi
+
 # every output audits clean, with the profile and without it
 for f in "$O-document.html" "$O-document.docx" "$O-document.pdf" "$O.xlsx"; do
   for p in "--profile shanghai-2024" ""; do
@@ -104,6 +128,9 @@ sed -i 's/^zx,/bj,/' "$tmp/one/"*.csv
 "$JUE_BIN" build "$EX" -o "$tmp/nat" --format html >"$tmp/out" 2>&1
 grep -q '<div class="label">公开09表</div>' "$tmp/nat/$N-document.html" && grep -q '第五部分' "$tmp/nat/$N-document.html" &&
   ok || bad "national document lost its labels or 第五部分"
+# … and its tables keep the 编制单位 line, with no 注 under them
+[ "$(grep -c '<div class="meta"><span>编制单位：青溪县医疗保障局</span><span>金额单位：万元</span></div>' "$tmp/nat/$N-document.html")" -eq 9 ] &&
+  ! grep -q '注：本表反映' "$tmp/nat/$N-document.html" && ok || bad "national document: 编制单位 lines or 注"
 
 # an unknown profile is a usage error; a bad profile file is reported at file:line:col
 "$JUE_BIN" build "$EX" -o "$tmp/x" --profile nosuch >"$tmp/out" 2>&1; rc=$?
@@ -114,6 +141,13 @@ line=$(grep -n '^table_lable' "$tmp/data/profiles/typo.yaml" | cut -d: -f1)
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/y" --profile typo >"$tmp/out" 2>&1; rc=$?
 [ $rc -eq 3 ] && grep -q "profiles/typo.yaml:$line:1: error: unknown key 'table_lable'" "$tmp/out" && [ ! -e "$tmp/y" ] &&
   ok || bad "bad profile key: exit $rc $(cat "$tmp/out")"
+
+# table_notes: a table id that does not exist is reported where it is written
+sed 's/^  T03: "注：/  T13: "注：/' "$tmp/data/profiles/shanghai-2024.yaml" >"$tmp/data/profiles/t13.yaml"
+line=$(grep -n '^  T13: ' "$tmp/data/profiles/t13.yaml" | cut -d: -f1)
+JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/z" --profile t13 >"$tmp/out" 2>&1; rc=$?
+[ $rc -eq 3 ] && grep -q "profiles/t13.yaml:$line:3: error: table_notes: key must be T01–T09 with a text" "$tmp/out" &&
+  [ ! -e "$tmp/z" ] && ok || bad "bad table_notes id: exit $rc $(cat "$tmp/out")"
 
 echo "shanghai: $pass passed, $fail failed"
 [ $fail -eq 0 ]

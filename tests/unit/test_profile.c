@@ -57,6 +57,8 @@ static void test_national_profile(void **state)
     assert_string_equal(jue_profile_glossary(p), "national");
     assert_true(jue_profile_appendix(p));
     assert_true(jue_profile_line_numbers(p));
+    assert_true(jue_profile_preparer_line(p));   /* 编制单位：X … 金额单位：万元 */
+    for (int t = 0; t < JUE_NTABLES; t++) assert_null(jue_profile_table_note(p, (jue_table_id)t, "X", 2024));
     const jue_overview_section *ov;
     assert_int_equal(jue_profile_overview(p, &ov), 3);
     assert_int_equal(ov[0].kind, JUE_OV_DUTIES);
@@ -87,6 +89,17 @@ static void test_shanghai_profile(void **state)
     assert_string_equal(jue_profile_glossary(p), "shanghai-2024");
     assert_false(jue_profile_appendix(p));
     assert_false(jue_profile_line_numbers(p));   /* no 行次 columns, no 栏次 row */
+    assert_false(jue_profile_preparer_line(p));  /* 单位：万元 alone */
+    /* the template's 注 under each of the nine tables */
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        char *fn = jue_profile_table_note(p, (jue_table_id)t, "上海市XX局", 2024);
+        assert_non_null(fn);
+        assert_non_null(strstr(fn, "注：本表反映部门本年度"));
+        free(fn);
+    }
+    char *fn = jue_profile_table_note(p, JUE_T01, "上海市XX局", 2024);
+    assert_string_equal(fn, "注：本表反映部门本年度的总收支和年末结转结余情况。");
+    free(fn);
     const jue_overview_section *ov;
     assert_int_equal(jue_profile_overview(p, &ov), 2);
     assert_string_equal(ov[0].title, "主要职能");
@@ -140,7 +153,11 @@ static void test_profile_mistakes(void **state)
                     "  - { id: T01, number: 3, colour: red }\n"     /* 7: twice, and a bad key */
                     "overview:\n"                                   /* 8 */
                     "  - { title: 主要职能, content: dutys }\n"     /* 9 */
-                    "t01_expenditure_classes: [201, 21015]\n";      /* 10: a 款 */
+                    "t01_expenditure_classes: [201, 21015]\n"       /* 10: a 款 */
+                    "preparer_line: maybe\n"                        /* 11 */
+                    "table_notes:\n"                                /* 12 */
+                    "  T10: \"注：本表反映…\"\n"                      /* 13: no table T10 */
+                    "  T02: [a, b]\n";                              /* 14: not a text */
     jue_profile *p = NULL;
     assert_int_equal(jue_profile_parse("data/profiles/bad.yaml", y, strlen(y), &p, &d), JUE_ERR_INVALID);
     assert_null(p);
@@ -152,6 +169,9 @@ static void test_profile_mistakes(void **state)
         { 3, 14, "only {nn} and {n}" },
         { 10, 32, "not a functional 类 code" },
         { 9, 29, "not 'dutys'" },
+        { 11, 16, "'preparer_line' expects true or false" },
+        { 13, 3, "table_notes: key must be T01–T09 with a text" },
+        { 14, 8, "table_notes: key must be T01–T09 with a text" },
     };
     size_t want = sizeof WANT / sizeof WANT[0];
     for (size_t i = 0; i < d.len; i++)
@@ -213,6 +233,17 @@ static void test_shanghai_disclosure(void **state)
     assert_non_null(fund);
     assert_true(sg < fund);
     assert_non_null(strstr(jue_buf_str(&b), "说明：青溪县医疗保障局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"));
+    /* "单位：万元" alone above each table; the template's 注 under it, before
+     * an empty table's 说明 */
+    assert_null(strstr(jue_buf_str(&b), "编制单位"));
+    assert_non_null(strstr(jue_buf_str(&b), "## 收入支出决算总表\n\n单位：万元\n\n"));
+    assert_non_null(strstr(jue_buf_str(&b), "\n注：本表反映部门本年度的总收支和年末结转结余情况。\n"));
+    assert_non_null(strstr(jue_buf_str(&b), "注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。\n\n"
+                                            "说明：青溪县医疗保障局本年度没有国有资本经营预算财政拨款收入和支出"));
+    for (int i = 0; i < JUE_NTABLES; i++) {
+        assert_true(disc->tables[i]->no_preparer);
+        assert_non_null(disc->tables[i]->footnote);
+    }
 
     jue_buf_reset(&b);
     assert_int_equal(jue_notes_markdown_profile(src, disc, CAT, p, &b, &d), JUE_OK);
