@@ -5,7 +5,42 @@
 #ifndef ROUNDTRIP_H
 #define ROUNDTRIP_H
 
+#include <juesuan/compile.h>
+#include <juesuan/document.h>
 #include <juesuan/model.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The bundled example compiled (and its document built when doc is not
+ * NULL): the input of every round trip. 0 on success, -1 on any failure
+ * (a cmocka setup's answer). */
+static int rt_load_example(jue_catalog **cat, jue_profile **prof, jue_source **src, jue_disclosure **disc,
+                           jue_document **doc)
+{
+    jue_diags d;
+    jue_diags_init(&d);
+    char dir[4096];
+    const char *root = getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".";
+    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", root);
+    int rc = jue_catalog_load(NULL, cat, &d) || jue_profile_load(NULL, prof, &d) || jue_source_load(dir, *cat, src, &d) ||
+                     jue_compile(*src, *cat, *prof, disc, NULL, &d) ||
+                     (doc && jue_document_build(*src, *disc, *cat, *prof, doc, &d))
+                 ? -1
+                 : 0;
+    jue_diags_free(&d);
+    return rc;
+}
+
+static void rt_free_example(jue_catalog *cat, jue_profile *prof, jue_source *src, jue_disclosure *disc,
+                            jue_document *doc)
+{
+    jue_document_free(doc);
+    jue_disclosure_free(disc);
+    jue_source_free(src);
+    jue_profile_free(prof);
+    jue_catalog_free(cat);
+}
 
 /* Fails the test (naming format, table, row and column) at the first
  * printed figure of `want` that `got` lacks or reads differently; returns

@@ -29,24 +29,14 @@ static jue_disclosure *DISC;
 static int setup(void **state)
 {
     (void)state;
-    jue_diags d;
-    jue_diags_init(&d);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
-    if (jue_catalog_load(NULL, &CAT, &d) || jue_profile_load(NULL, &PROF, &d) || jue_source_load(dir, CAT, &SRC, &d) ||
-        jue_compile(SRC, CAT, PROF, &DISC, NULL, &d))
-        return -1;
-    jue_diags_free(&d);
+    if (rt_load_example(&CAT, &PROF, &SRC, &DISC, NULL)) return -1;
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    jue_disclosure_free(DISC);
-    jue_source_free(SRC);
-    jue_profile_free(PROF);
-    jue_catalog_free(CAT);
+    rt_free_example(CAT, PROF, SRC, DISC, NULL);
     return 0;
 }
 

@@ -66,15 +66,7 @@ static bool has(const char *hay, size_t n, const char *needle)
 static int setup(void **state)
 {
     (void)state;
-    jue_diags d;
-    jue_diags_init(&d);
-    char dir[4096];
-    const char *root = getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".";
-    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", root);
-    if (jue_catalog_load(NULL, &CAT, &d) || jue_profile_load(NULL, &PROF, &d) || jue_source_load(dir, CAT, &SRC, &d) ||
-        jue_compile(SRC, CAT, PROF, &DISC, NULL, &d) || jue_document_build(SRC, DISC, CAT, PROF, &DOC, &d))
-        return -1;
-    jue_diags_free(&d);
+    if (rt_load_example(&CAT, &PROF, &SRC, &DISC, &DOC)) return -1;
     snprintf(DIR_, sizeof DIR_, "/tmp/jue-pdfdoc-XXXXXX");
     if (!mkdtemp(DIR_)) return -1;
     snprintf(PATH, sizeof PATH, "%s/document.pdf", DIR_);
@@ -108,11 +100,7 @@ static int teardown(void **state)
     if (PDF) g_object_unref(PDF);
     remove(PATH);
     rmdir(DIR_);
-    jue_document_free(DOC);
-    jue_disclosure_free(DISC);
-    jue_source_free(SRC);
-    jue_profile_free(PROF);
-    jue_catalog_free(CAT);
+    rt_free_example(CAT, PROF, SRC, DISC, DOC);
     return 0;
 }
 
