@@ -1656,6 +1656,33 @@ static bool t09_by_position(tctx *t, const char *item[64], char *names[64], cons
 }
 
 /* 09 down the page: a row per item, a column per group. */
+/* Table 09's rows in the model's order — the standard items, then extras
+ * as printed — emitted; cells take their row's line when they have none.
+ * Both 09 layouts (across and down the page) end here. Frees P. */
+static void emit_09(tctx *t, jue_table *tab, prows *P)
+{
+    rc *c = t->c;
+    prows S = { 0 };
+    const size_t NI = sizeof ITEMS9 / sizeof ITEMS9[0];
+    for (size_t k = 0; k < NI + 1 && !c->nomem; k++)
+        for (size_t q = 0; q < P->n; q++) {
+            if (!P->r[q].key) continue;   /* already moved */
+            bool std = false;
+            for (size_t j = 0; j < NI; j++) std |= !strcmp(P->r[q].key, ITEMS9[j]);
+            if (k < NI ? strcmp(P->r[q].key, ITEMS9[k]) != 0 : std) continue;
+            prow *p = prow_add(c, &S);
+            if (!p) break;
+            *p = P->r[q];
+            P->r[q].key = P->r[q].name = NULL;
+        }
+    emit(t, tab, &S);
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+    prows_free(&S);
+    prows_free(P);
+}
+
 static void parse_09_vertical(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
@@ -1697,25 +1724,7 @@ static void parse_09_vertical(tctx *t, jue_table *tab)
             if (gcol[col] >= 0 && r->cells[col].text[0] && !r->cells[col].copy)
                 pval_add(p, &r->cells[col], gcol[col], r->line);
     }
-    /* the model's order: the standard items, then extras as printed */
-    prows S = { 0 };
-    for (size_t k = 0; k < sizeof ITEMS9 / sizeof ITEMS9[0] + 1 && !c->nomem; k++)
-        for (size_t q = 0; q < P.n; q++) {
-            if (!P.r[q].key) continue;
-            bool std = false;
-            for (size_t j = 0; j < sizeof ITEMS9 / sizeof ITEMS9[0]; j++) std |= !strcmp(P.r[q].key, ITEMS9[j]);
-            if (k < sizeof ITEMS9 / sizeof ITEMS9[0] ? strcmp(P.r[q].key, ITEMS9[k]) != 0 : std) continue;
-            prow *p = prow_add(c, &S);
-            if (!p) break;
-            *p = P.r[q];
-            P.r[q].key = P.r[q].name = NULL;
-        }
-    emit(t, tab, &S);
-    for (size_t i = 0; i < tab->nrows; i++)
-        for (size_t k = 0; k < tab->ncols; k++)
-            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
-    prows_free(&S);
-    prows_free(&P);
+    emit_09(t, tab, &P);
 }
 
 static void parse_09(tctx *t, jue_table *tab)
@@ -1840,25 +1849,7 @@ static void parse_09(tctx *t, jue_table *tab)
         p->src_line = t->body < t->g->n ? t->g->rows[t->hdr[t->nhdr ? t->nhdr - 1 : 0]].line : 0;
         if (!p->key || !p->name) c->nomem = true;
     }
-    /* the model's order: the standard items, then extras as printed */
-    prows S = { 0 };
-    for (size_t k = 0; k < sizeof ITEMS9 / sizeof ITEMS9[0] + 1 && !c->nomem; k++)
-        for (size_t q = 0; q < P.n; q++) {
-            if (!P.r[q].key) continue;   /* already moved */
-            bool std = false;
-            for (size_t j = 0; j < sizeof ITEMS9 / sizeof ITEMS9[0]; j++) std |= !strcmp(P.r[q].key, ITEMS9[j]);
-            if (k < sizeof ITEMS9 / sizeof ITEMS9[0] ? strcmp(P.r[q].key, ITEMS9[k]) != 0 : std) continue;
-            prow *p = prow_add(c, &S);
-            if (!p) break;
-            *p = P.r[q];
-            P.r[q].key = P.r[q].name = NULL;
-        }
-    emit(t, tab, &S);
-    for (size_t i = 0; i < tab->nrows; i++)
-        for (size_t k = 0; k < tab->ncols; k++)
-            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
-    prows_free(&S);
-    prows_free(&P);
+    emit_09(t, tab, &P);
     for (int col = 0; col < 64; col++) free(names[col]);
 }
 
