@@ -43,20 +43,8 @@ void jue_claim_checks_free(jue_claim_checks *c)
 jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_diags *diags)
 {
     *out = NULL;
-    char def[4096];
-    if (!path) {
-        snprintf(def, sizeof def, "%s/rules/claims.yaml", jue_data_dir());
-        path = def;
-    }
-    char *text;
-    size_t len;
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the claim checks");
-        return JUE_ERR_IO;
-    }
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_parse(path, text, len, &root, diags);
-    free(text);
+    jue_status st = jue_yaml_load(path, "rules/claims.yaml", "the claim checks", &root, diags);
     if (st != JUE_OK) return st;
     jue_claim_checks *c = calloc(1, sizeof *c);
     if (!c) { jue_ynode_free(root); return JUE_ERR_NOMEM; }

@@ -87,20 +87,8 @@ static const char *ystr(const jue_ynode *m, const char *k)
 jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diags)
 {
     *out = NULL;
-    char def[4096];
-    if (!path) {
-        snprintf(def, sizeof def, "%s/claims/lexicon.yaml", jue_data_dir());
-        path = def;
-    }
-    char *text;
-    size_t len;
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the claims lexicon");
-        return JUE_ERR_IO;
-    }
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_parse(path, text, len, &root, diags);
-    free(text);
+    jue_status st = jue_yaml_load(path, "claims/lexicon.yaml", "the claims lexicon", &root, diags);
     if (st != JUE_OK) return st;
     jue_lexicon *lx = calloc(1, sizeof *lx);
     const jue_ynode *subs = jue_ymap_get(root, "subjects");

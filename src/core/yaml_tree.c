@@ -1,5 +1,6 @@
 #include "yaml_tree.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -129,4 +130,24 @@ const jue_ynode *jue_ymap_get(const jue_ynode *map, const char *key)
         if (map->items[i]->type == JUE_Y_SCALAR && !strcmp(map->items[i]->value, key))
             return map->items[i + 1];
     return NULL;
+}
+
+jue_status jue_yaml_load(const char *path, const char *default_rel, const char *what, jue_ynode **out,
+                         jue_diags *diags)
+{
+    *out = NULL;
+    char def[4096];
+    if (!path) {
+        snprintf(def, sizeof def, "%s/%s", jue_data_dir(), default_rel);
+        path = def;
+    }
+    char *text;
+    size_t len;
+    if (jue_read_file(path, &text, &len) != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read %s", what);
+        return JUE_ERR_IO;
+    }
+    jue_status st = jue_yaml_parse(path, text, len, out, diags);
+    free(text);
+    return st;
 }

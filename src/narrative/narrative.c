@@ -777,20 +777,9 @@ static void emit_section(tctx *c, const jue_ynode *sec, int level, int index, co
 jue_status jue_notes_markdown(const jue_source *src, const jue_disclosure *d, const jue_catalog *cat,
                               const char *template_path, jue_buf *out, jue_diags *diags)
 {
-    char def[4096];
-    if (!template_path) {
-        snprintf(def, sizeof def, "%s/templates/notes-national.yaml", jue_data_dir());
-        template_path = def;
-    }
-    char *text;
-    size_t len;
-    if (jue_read_file(template_path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, template_path, 0, 0, "cannot read the notes template");
-        return JUE_ERR_IO;
-    }
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_parse(template_path, text, len, &root, diags);
-    free(text);
+    jue_status st = jue_yaml_load(template_path, "templates/notes-national.yaml", "the notes template", &root, diags);
+    if (st == JUE_ERR_IO) return st;
     if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
     vars v;
     memset(&v, 0, sizeof v);

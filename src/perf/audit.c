@@ -88,20 +88,9 @@ static jue_perf_checks *checks_default(void)
 jue_status jue_perf_checks_load(const char *path, jue_perf_checks **out, jue_diags *diags)
 {
     *out = NULL;
-    char def[4096];
-    if (!path) {
-        snprintf(def, sizeof def, "%s/rules/perf.yaml", jue_data_dir());
-        path = def;
-    }
-    char *text;
-    size_t len;
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the checks of 绩效自评");
-        return JUE_ERR_IO;
-    }
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_parse(path, text, len, &root, diags);
-    free(text);
+    jue_status st = jue_yaml_load(path, "rules/perf.yaml", "the checks of 绩效自评", &root, diags);
+    if (st == JUE_ERR_IO) return st;
     if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
     jue_perf_checks *c = checks_default();
     if (!c) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
