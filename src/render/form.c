@@ -197,29 +197,7 @@ typedef struct {
         if ((expr) != LXW_NO_ERROR) return JUE_ERR_IO;   \
     } while (0)
 
-/* Valid UTF-8 without control characters (newlines stay), as XML needs. */
-static const char *clean(fx *x, const char *s)
-{
-    jue_buf_reset(&x->s);
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p), i = 0;
-    while (i < n) {
-        if (p[i] < 0x80) {
-            jue_buf_putc(&x->s, (p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7F ? ' ' : (char)p[i]);
-            i++;
-            continue;
-        }
-        size_t k = jue_rd_utf8_len(p + i, n - i);
-        if (k == 0) {
-            jue_buf_puts(&x->s, "\xEF\xBF\xBD");
-            i++;
-        } else {
-            jue_buf_putn(&x->s, (const char *)p + i, k);
-            i += k;
-        }
-    }
-    return jue_buf_str(&x->s);
-}
+static const char *clean(fx *x, const char *s) { return jue_rd_xlsx_text(&x->s, s); }
 
 static lxw_format *new_format(fx *x, bool *failed)
 {

@@ -125,6 +125,11 @@ jue_status jue_rd_html_table(jue_buf *b, const jue_disclosure *d, const jue_tabl
  * probe file; returns the final status. */
 struct lxw_workbook;
 struct lxw_workbook *jue_rd_xlsx_open(const char *path);
+/* Text a sheet can hold: XML 1.0 cannot carry most control characters and
+ * the sheet must be valid UTF-8, so control characters become spaces
+ * (newlines stay) and invalid bytes U+FFFD. s NULL is "". Written to
+ * scratch (reset first); the result lives until its next use. */
+const char *jue_rd_xlsx_text(jue_buf *scratch, const char *s);
 jue_status jue_rd_xlsx_properties(struct lxw_workbook *wb, const char *title, const char *subject,
                                   const char *company, int year);
 jue_status jue_rd_xlsx_close(struct lxw_workbook *wb, const char *path, jue_status st);

@@ -24,31 +24,30 @@ typedef struct {
         if ((expr) != LXW_NO_ERROR) return JUE_ERR_IO;   \
     } while (0)
 
-/* XML 1.0 cannot carry most control characters and the sheet must be valid
- * UTF-8: control characters become spaces (newlines stay), invalid bytes
- * U+FFFD. Returns a string valid until the next call. */
-static const char *clean(xctx *x, const char *s)
+const char *jue_rd_xlsx_text(jue_buf *scratch, const char *s)
 {
-    jue_buf_reset(&x->s);
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), i = 0;
+    jue_buf_reset(scratch);
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p), i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            jue_buf_putc(&x->s, (p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7F ? ' ' : s[i]);
+            jue_buf_putc(scratch, (p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7F ? ' ' : (char)p[i]);
             i++;
             continue;
         }
         size_t k = jue_rd_utf8_len(p + i, n - i);
         if (k == 0) {
-            jue_buf_puts(&x->s, "\xEF\xBF\xBD");
+            jue_buf_puts(scratch, "\xEF\xBF\xBD");
             i++;
         } else {
-            jue_buf_putn(&x->s, s + i, k);
+            jue_buf_putn(scratch, (const char *)p + i, k);
             i += k;
         }
     }
-    return jue_buf_str(&x->s);
+    return jue_buf_str(scratch);
 }
+
+static const char *clean(xctx *x, const char *s) { return jue_rd_xlsx_text(&x->s, s); }
 
 static lxw_format *fmt(xctx *x, bool border, bool bold, uint8_t align, bool failed[static 1])
 {
