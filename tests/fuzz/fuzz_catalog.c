@@ -49,6 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 int from = 0, to = 0;
                 jue_catalog_years(cat, kind, &from, &to);
                 size_t n = jue_catalog_children(cat, kind, NULL, from, out, 16);
+                (void)jue_catalog_lists_children(cat, kind, NULL);
                 for (size_t i = 0; i < n && i < 16; i++) {
                     const char *code = out[i];
                     const char *name = jue_catalog_name(cat, kind, code, from);
@@ -56,9 +57,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     if (name) (void)jue_catalog_find_name(cat, kind, name, jue_code_level(kind, code), NULL, from);
                     const char *sub[16];
                     size_t m = jue_catalog_children(cat, kind, code, from, sub, 16);
+                    (void)jue_catalog_lists_children(cat, kind, code);
+                    (void)jue_catalog_complete_for(cat, kind, code);
                     for (size_t j = 0; j < m && j < 16; j++) {
                         char parent[8];
                         (void)jue_code_parent(kind, sub[j], parent, sizeof parent);
+                        (void)jue_catalog_complete_for(cat, kind, sub[j]);
                         (void)jue_catalog_children(cat, kind, sub[j], to, NULL, 0);
                     }
                 }

@@ -139,6 +139,23 @@ static void test_severities_from_data(void **state)
     assert_int_equal(d.errors, 2);
     assert_int_equal(d.items[0].line, 2);
     assert_int_equal(d.items[1].line, 3);
+    /* required_sections: a list of phrases; each mistake at its place */
+    jue_diags_free(&d);
+    jue_diags_init(&d);
+    fp = fopen(path, "w");
+    fputs("required_sections:\n  - 三公\n  - [a, b]\n  - \"\"\n", fp);
+    fclose(fp);
+    assert_int_equal(jue_claim_checks_load(path, &c, &d), JUE_ERR_INVALID);
+    assert_int_equal(d.errors, 2);
+    assert_int_equal(d.items[0].line, 3);
+    assert_int_equal(d.items[1].line, 4);
+    jue_diags_free(&d);
+    jue_diags_init(&d);
+    fp = fopen(path, "w");
+    fputs("required_sections: 5\n", fp);
+    fclose(fp);
+    assert_int_equal(jue_claim_checks_load(path, &c, &d), JUE_ERR_INVALID);
+    assert_int_equal(d.items[0].line, 1);
     remove(path);
     jue_diags_free(&d);
 }
