@@ -11,8 +11,12 @@
 
 #include "core/yaml_tree.h"
 
-static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
-                                  "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十" };
+/* The Chinese numeral of a 0-based index ("一" for 0), in buf (16 bytes). */
+static const char *cn(size_t index, char buf[16])
+{
+    jue_fmt_cn_numeral((int)(index < 98 ? index + 1 : 0), buf, 16);
+    return buf;
+}
 
 static void chart_free(jue_chart *c)
 {
@@ -203,8 +207,8 @@ static jue_status perf_part(jue_document *doc, const jue_perf_set *s)
     }
     for (int kind = JUE_PERF_DEPT; kind <= JUE_PERF_PROJECT && st == JUE_OK; kind++) {
         if (kind == JUE_PERF_DEPT ? !dept : !nproj) continue;
-        char title[64], anchor[32];
-        snprintf(title, sizeof title, "（%s）%s", CN[k], kind == JUE_PERF_DEPT ? "部门整体支出绩效自评" : "项目支出绩效自评");
+        char title[64], anchor[32], nb[16];
+        snprintf(title, sizeof title, "（%s）%s", cn(k, nb), kind == JUE_PERF_DEPT ? "部门整体支出绩效自评" : "项目支出绩效自评");
         snprintf(anchor, sizeof anchor, "part-5-1-%zu", ++k);
         heading(doc, 3, title, anchor);
         size_t no = 0;
@@ -276,8 +280,8 @@ static jue_form *units_form(const jue_source *src, const jue_disclosure *d)
 static void overview_section(jue_document *doc, const jue_source *src, const jue_disclosure *d, jue_overview_kind kind,
                              const char *title, const char *text, size_t index)
 {
-    char buf[512], anchor[32];
-    snprintf(buf, sizeof buf, "%s、%s", index < 20 ? CN[index] : "", title);
+    char buf[512], anchor[32], nb[16];
+    snprintf(buf, sizeof buf, "%s、%s", cn(index, nb), title);
     snprintf(anchor, sizeof anchor, "part-1-%zu", index + 1);
     heading(doc, 2, buf, anchor);
     jue_buf b;
@@ -416,6 +420,7 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
     char *gt;
     size_t gl;
     int k = 0;
+    char nb[16];
     if (jue_read_file(path, &gt, &gl) == JUE_OK) {
         jue_ynode *root = NULL;
         if (jue_yaml_parse(path, gt, gl, &root, diags) == JUE_OK) {
@@ -423,7 +428,7 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
             for (size_t i = 0; terms && terms->type == JUE_Y_SEQ && i < terms->n; i++) {
                 const jue_ynode *t = jue_ymap_get(terms->items[i], "term"), *x = jue_ymap_get(terms->items[i], "text");
                 if (!t || !x || t->type != JUE_Y_SCALAR || x->type != JUE_Y_SCALAR) continue;
-                snprintf(buf, sizeof buf, "%s、%s：%s", k < 20 ? CN[k] : "", t->value, x->value);
+                snprintf(buf, sizeof buf, "%s、%s：%s", cn((size_t)k, nb), t->value, x->value);
                 k++;
                 para(doc, buf, strlen(buf));
             }
@@ -437,7 +442,7 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
     for (size_t i = 0; own && own->type == JUE_Y_SEQ && i < own->n; i++) {
         const jue_ynode *t = jue_ymap_get(own->items[i], "term"), *x = jue_ymap_get(own->items[i], "text");
         if (!t || !x || t->type != JUE_Y_SCALAR || x->type != JUE_Y_SCALAR) continue;
-        snprintf(buf, sizeof buf, "%s、%s：%s", k < 20 ? CN[k] : "", t->value, x->value);
+        snprintf(buf, sizeof buf, "%s、%s：%s", cn((size_t)k, nb), t->value, x->value);
         k++;
         para(doc, buf, strlen(buf));
     }

@@ -168,8 +168,12 @@ static void change(vars *s, const char *k, jue_fen now, jue_fen last_exact)
     set(s, k, b);
 }
 
-static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
-                                  "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十" };
+/* The Chinese numeral of a 0-based index ("一" for 0), in buf (16 bytes). */
+static const char *cn(size_t index, char buf[16])
+{
+    jue_fmt_cn_numeral((int)(index < 98 ? index + 1 : 0), buf, 16);
+    return buf;
+}
 
 /* ---------- values of the provincial templates (Shanghai 2024) ---------- */
 
@@ -749,7 +753,8 @@ static bool section_on(const jue_ynode *sec, const vars *v)
 static void emit_section(tctx *c, const jue_ynode *sec, int level, int index, const vars *v, jue_buf *out)
 {
     const jue_ynode *title = jue_ymap_get(sec, "title"), *text = jue_ymap_get(sec, "text");
-    const char *num = index < 20 ? CN[index] : "";
+    char nb[16];
+    const char *num = index >= 0 ? cn((size_t)index, nb) : "";
     if (level == 1) jue_buf_printf(out, "## %s、%s\n\n", num, title && title->type == JUE_Y_SCALAR ? title->value : "");
     else jue_buf_printf(out, "### （%s）%s\n\n", num, title && title->type == JUE_Y_SCALAR ? title->value : "");
     if (text && text->type == JUE_Y_SCALAR) {
