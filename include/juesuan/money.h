@@ -76,6 +76,9 @@ jue_fen jue_round_wan2(jue_fen v);
 /* Writes the Chinese numeral of n, 1..99 ("一", "十二", "二十六"), into buf
  * (size >= 16); other n give "". Section and table ordinals use it. */
 void jue_fmt_cn_numeral(int n, char *buf, size_t size);
+/* The value of a Chinese numeral 一 … 九十九 (the whole string), −1 when it
+ * is not one; the inverse of jue_fmt_cn_numeral. */
+int jue_parse_cn_numeral(const char *s);
 
 /* Shares of one whole, in ppb rounded to 0.01% (10^5 ppb), for notes and
  * charts. When every part is >= 0 and the parts add to `whole`, the shares

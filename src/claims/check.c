@@ -756,28 +756,6 @@ static void check_operating(ck *k)
     }
 }
 
-/* The value of a Chinese section number: 一 … 九十九; −1 when it is not one. */
-static int cn_value(const char *s)
-{
-    static const char *const D[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-    int v = 0, cur = -1;
-    while (*s) {
-        if (!strncmp(s, "十", 3)) {
-            v += (cur < 0 ? 1 : cur) * 10;
-            cur = -1;
-            s += 3;
-            continue;
-        }
-        int d = -1;
-        for (int i = 0; i < 10 && d < 0; i++)
-            if (!strncmp(s, D[i], 3)) d = i;
-        if (d < 0 || cur >= 0) return -1;
-        cur = d;
-        s += 3;
-    }
-    if (cur >= 0) v += cur;
-    return v > 0 && v < 100 ? v : -1;
-}
 
 static void section_finding(ck *k, check_id id, const jue_section *sec, const char *expected, const char *actual,
                             const char *msg)
@@ -806,7 +784,7 @@ static void check_numbering(ck *k)
     int prev[2] = { 0, 0 };
     for (size_t i = 0; i < cl->nsections; i++) {
         const jue_section *sec = &cl->sections[i];
-        int n = cn_value(sec->number), L = sec->level == 2 ? 1 : 0;
+        int n = jue_parse_cn_numeral(sec->number), L = sec->level == 2 ? 1 : 0;
         if (n < 0 || sec->level < 1 || sec->level > 2) continue;
         /* the terms of 名词解释 ("三、经营收入：指…") are a list of definitions,
          * often broken across pages and lines; their numbers are left alone */
@@ -826,7 +804,7 @@ static void check_numbering(ck *k)
                 const jue_section *nx = &cl->sections[j];
                 if (L == 1 && nx->level == 1) break;
                 if (nx->level != sec->level) continue;
-                misnumbered = cn_value(nx->number) == p + 2;
+                misnumbered = jue_parse_cn_numeral(nx->number) == p + 2;
                 break;
             }
             if (misnumbered) prev[L] = p + 1;

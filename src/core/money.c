@@ -491,6 +491,28 @@ jue_fen jue_round_wan2(jue_fen v)
     return v < 0 ? -(int64_t)q : (int64_t)q;
 }
 
+int jue_parse_cn_numeral(const char *s)
+{
+    static const char *const D[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+    int v = 0, cur = -1;
+    while (*s) {
+        if (!strncmp(s, "十", 3)) {
+            v += (cur < 0 ? 1 : cur) * 10;
+            cur = -1;
+            s += 3;
+            continue;
+        }
+        int d = -1;
+        for (int i = 0; i < 10 && d < 0; i++)
+            if (!strncmp(s, D[i], 3)) d = i;
+        if (d < 0 || cur >= 0) return -1;
+        cur = d;
+        s += 3;
+    }
+    if (cur >= 0) v += cur;
+    return v > 0 && v < 100 ? v : -1;
+}
+
 void jue_fmt_cn_numeral(int n, char *buf, size_t size)
 {
     static const char *const D[10] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };

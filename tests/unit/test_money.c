@@ -749,6 +749,27 @@ static void test_shares(void **state)
     assert_int_equal(out[0] + out[1] + out[2] + out[3], JUE_PPB_ONE);
 }
 
+/* Chinese numerals both ways: every number 1–99 formats and parses back;
+ * what is not a numeral is −1. */
+static void test_cn_numerals(void **state)
+{
+    (void)state;
+    char b[16];
+    for (int n = 1; n <= 99; n++) {
+        jue_fmt_cn_numeral(n, b, sizeof b);
+        assert_int_equal(jue_parse_cn_numeral(b), n);
+    }
+    jue_fmt_cn_numeral(26, b, sizeof b);
+    assert_string_equal(b, "二十六");
+    jue_fmt_cn_numeral(0, b, sizeof b);
+    assert_string_equal(b, "");
+    assert_int_equal(jue_parse_cn_numeral("十"), 10);
+    assert_int_equal(jue_parse_cn_numeral("一二"), -1);
+    assert_int_equal(jue_parse_cn_numeral("三、"), -1);
+    assert_int_equal(jue_parse_cn_numeral(""), -1);
+    assert_int_equal(jue_parse_cn_numeral("〇"), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -773,6 +794,7 @@ int main(void)
         cmocka_unit_test(test_percent_parse),
         cmocka_unit_test(test_fmt_percent),
         cmocka_unit_test(test_shares),
+        cmocka_unit_test(test_cn_numerals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
