@@ -29,7 +29,7 @@ typedef struct {
     jue_diags *diags;
     char **sst;                 /* shared strings */
     size_t nsst;
-    int *xf_dec;                /* decimals of each cell style; -1 = General */
+    int *xf_dec;                /* decimals of each cell style; -1 = General; | XF_PCT for a percentage */
     size_t nxf;
 } xl;
 
@@ -155,13 +155,16 @@ static jue_status load_sst(xl *x)
     return st == JUE_ERR_NOMEM ? st : JUE_OK;
 }
 
+#define XF_PCT 0x100             /* the format shows value × 100 with a '%' */
+
 /* Decimals a number format shows: digits after the '.' of its first
- * section, quoted text and escapes skipped; -1 for General/text. */
+ * section, quoted text and escapes skipped, | XF_PCT when it is a
+ * percentage; -1 for General/text. */
 static int fmt_decimals(const char *code)
 {
     if (!code) return -1;
     int d = 0;
-    bool after = false, any = false;
+    bool after = false, any = false, pct = false;
     for (const char *p = code; *p && *p != ';'; p++) {
         if (*p == '"') {
             p++;
@@ -172,17 +175,20 @@ static int fmt_decimals(const char *code)
         if (*p == '\\' && p[1]) { p++; continue; }
         if (*p == '[') { while (*p && *p != ']') p++; if (!*p) break; continue; }
         if (*p == '.') after = true;
+        else if (*p == '%') pct = true;
         else if (*p == '0' || *p == '#' || *p == '?') { any = true; if (after) d++; }
     }
-    return any ? d : -1;
+    return any ? d | (pct ? XF_PCT : 0) : -1;
 }
 
 static int builtin_decimals(long id)
 {
     switch (id) {
-    case 1: case 3: case 9: case 37: case 38: return 0;
-    case 2: case 4: case 10: case 39: case 40: return 2;
+    case 1: case 3: case 37: case 38: return 0;
+    case 2: case 4: case 39: case 40: return 2;
     case 11: return 2;
+    case 9: return XF_PCT;
+    case 10: return 2 | XF_PCT;
     default: return -1;
     }
 }
@@ -215,10 +221,13 @@ static jue_status load_styles(xl *x)
 
 /* Writes the decimal number v ("51318.209999999999", "1.5E-3", "-2") as
  * plain decimal text with `dec` decimals (rounded half away from zero), or
- * as written when dec < 0 (exponent expanded, at most 10 decimals). Returns
- * false when v is not a number. Works on the digit string: no double. */
+ * as written when dec < 0 (exponent expanded, at most 10 decimals); with
+ * XF_PCT in dec, as a percentage ("0.9977" → "99.77%"). Returns false when
+ * v is not a number. Works on the digit string: no double. */
 static bool format_number(const char *v, int dec, jue_buf *out)
 {
+    bool pct = dec >= 0 && (dec & XF_PCT);
+    if (pct) dec &= ~XF_PCT;
     const char *p = v;
     bool neg = false;
     if (*p == '-' || *p == '+') { neg = *p == '-'; p++; }
@@ -248,6 +257,7 @@ static bool format_number(const char *v, int dec, jue_buf *out)
         p = end;
     }
     if (*p) return false;
+    if (pct) e += 2;
     int want = dec < 0 ? 10 : dec;
     long shift = e + want;       /* value × 10^want = d × 10^shift */
     if (nd + shift > 60) return false;
@@ -282,6 +292,7 @@ static bool format_number(const char *v, int dec, jue_buf *out)
         jue_buf_putc(out, '.');
         jue_buf_putn(out, n + nn - want, (size_t)fr);
     }
+    if (pct) jue_buf_putc(out, '%');
     return true;
 }
 

@@ -186,9 +186,12 @@ jue_status jue_form_html(const jue_form *f, jue_buf *b)
 
 /* ---- XLSX ------------------------------------------------------------- */
 
+#define NUM_DEC 7   /* decimals 0..6 a figure may be written with */
+
 typedef struct {
     lxw_workbook *wb;
     lxw_format *title, *sub, *note, *cell[16];   /* cell formats by flags */
+    lxw_format *num[16][2][NUM_DEC];             /* figures: flags, percent?, decimals (made when needed) */
     jue_buf s;
 } fx;
 
@@ -213,30 +216,87 @@ static lxw_format *new_format(fx *x, bool *failed)
     return f;
 }
 
+/* The format of a cell with flags k (jue_form_flag). */
+static lxw_format *cell_format(fx *x, unsigned k, bool *failed)
+{
+    lxw_format *f = new_format(x, failed);
+    if (!f) return NULL;
+    format_set_border(f, LXW_BORDER_THIN);
+    if (k & JUE_FC_HEAD) {
+        format_set_align(f, LXW_ALIGN_CENTER);
+        format_set_bg_color(f, 0xF2F2F2);
+    }
+    if (k & JUE_FC_NUM) format_set_align(f, LXW_ALIGN_RIGHT);
+    if (k & JUE_FC_CENTER) format_set_align(f, LXW_ALIGN_CENTER);
+    if (k & JUE_FC_BOLD) format_set_bold(f);
+    return f;
+}
+
 static jue_status formats(fx *x)
 {
     bool failed = false;
     x->title = new_format(x, &failed);
     x->sub = new_format(x, &failed);
     x->note = new_format(x, &failed);
-    for (unsigned k = 0; k < 16; k++) {
-        lxw_format *f = x->cell[k] = new_format(x, &failed);
-        if (!f) continue;
-        format_set_border(f, LXW_BORDER_THIN);
-        if (k & JUE_FC_HEAD) {
-            format_set_align(f, LXW_ALIGN_CENTER);
-            format_set_bg_color(f, 0xF2F2F2);
-        }
-        if (k & JUE_FC_NUM) format_set_align(f, LXW_ALIGN_RIGHT);
-        if (k & JUE_FC_CENTER) format_set_align(f, LXW_ALIGN_CENTER);
-        if (k & JUE_FC_BOLD) format_set_bold(f);
-    }
+    for (unsigned k = 0; k < 16; k++) x->cell[k] = cell_format(x, k, &failed);
     if (failed) return JUE_ERR_IO;
     format_set_font_size(x->title, 16);
     format_set_bold(x->title);
     format_set_align(x->title, LXW_ALIGN_CENTER);
     format_set_align(x->sub, LXW_ALIGN_CENTER);
     format_set_align(x->note, LXW_ALIGN_LEFT);
+    return JUE_OK;
+}
+
+/* A figure as printed in a JUE_FC_NUM cell ("23,427.00", "-1.5", "99.77%")
+ * as the number a spreadsheet holds (99.77% → 0.9977) with its decimals;
+ * false for anything else ("—", "", text). */
+static bool figure(const char *s, double *v, int *dec, bool *pct)
+{
+    size_t n = strlen(s);
+    jue_amount a;
+    jue_fen ppb;
+    jue_interval iv;
+    *pct = n > 0 && s[n - 1] == '%';
+    if (*pct) {
+        if (jue_percent_parse(s, n, &ppb, &iv, dec, NULL) != JUE_OK) return false;
+        *v = (double)ppb / 1e9;
+        *dec = *dec < NUM_DEC ? *dec : NUM_DEC - 1;
+        return true;
+    }
+    if (jue_amount_parse(s, n, JUE_UNIT_WAN, &a, NULL) != JUE_OK || a.blank || a.unit_written) return false;
+    /* the one place of a double: a spreadsheet number is one (分 of 万元 → 万) */
+    *v = (double)a.value / 1e6;
+    *dec = a.decimals < NUM_DEC ? a.decimals : NUM_DEC - 1;
+    return true;
+}
+
+/* The format of a figure in a cell with flags k: #,##0.00 or 0.00%. */
+static lxw_format *figure_format(fx *x, unsigned k, bool pct, int dec)
+{
+    lxw_format **slot = &x->num[k & 15][pct][dec];
+    if (*slot) return *slot;
+    bool failed = false;
+    lxw_format *f = cell_format(x, k & 15, &failed);
+    if (!f) return NULL;
+    char code[32];
+    snprintf(code, sizeof code, "%s%s%.*s%s", pct ? "0" : "#,##0", dec ? "." : "", dec, "000000", pct ? "%" : "");
+    format_set_num_format(f, code);
+    return *slot = f;
+}
+
+/* A one-slot figure cell written as a number; false when it is not one. */
+static jue_status put_figure(fx *x, lxw_worksheet *ws, int r, int c, const jue_form_cell *k, bool *done)
+{
+    double v;
+    int dec;
+    bool pct;
+    *done = false;
+    if (!(k->flags & JUE_FC_NUM) || k->rs != 1 || k->cs != 1 || !figure(k->text, &v, &dec, &pct)) return JUE_OK;
+    lxw_format *f = figure_format(x, k->flags, pct, dec);
+    if (!f) return JUE_ERR_IO;
+    CHK(worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, v, f));
+    *done = true;
     return JUE_OK;
 }
 
@@ -301,7 +361,8 @@ static jue_status sheet(fx *x, const jue_form *f, const char *name)
             st = JUE_ERR_IO;
         for (int c = 0; c < f->ncols && !st; c++) {
             const jue_form_cell *k = jue_form_at(f, r, c);
-            if (!k->rs) continue;
+            bool done;
+            if (!k->rs || (st = put_figure(x, ws, body + r, c, k, &done)) || done) continue;
             st = put(x, ws, body + r, c, body + r + k->rs - 1, c + k->cs - 1, k->text, x->cell[k->flags & 15]);
         }
     }

@@ -54,7 +54,14 @@ unzip -l "$tmp/f-xlsx/$N-perf.xlsx" | grep -c 'xl/worksheets/sheet[0-9]*.xml' | 
 [ ! -s "$tmp/log" ] && ok || bad "perf.xlsx audit: $(head -3 "$tmp/log")"
 # the same with a 总分 changed in the workbook: the audit sees it
 mkdir -p "$tmp/x" && (cd "$tmp/x" && unzip -q "$tmp/f-xlsx/$N-perf.xlsx")
-grep -q '>98.48<' "$tmp/x/xl/sharedStrings.xml" && sed -i 's/>98.48</>88.48</' "$tmp/x/xl/sharedStrings.xml" &&
+# figures are numbers with number formats, not text: no figure among the
+# shared strings (computed figures have two decimals; the 实际完成值 stay as
+# written), 执行率 0.9977 shown as 0.00%, amounts as #,##0.00
+grep -Eq '<t>[0-9,]+\.[0-9]{2}%?</t>' "$tmp/x/xl/sharedStrings.xml" && bad "perf.xlsx figures stored as text" || ok
+grep -q '<v>0.9977</v>' "$tmp/x/xl/worksheets/sheet1.xml" && grep -q 'formatCode="0.00%"' "$tmp/x/xl/styles.xml" &&
+  grep -q '<v>23865.52</v>' "$tmp/x/xl/worksheets/sheet1.xml" && grep -q 'formatCode="#,##0.00"' "$tmp/x/xl/styles.xml" &&
+  ok || bad "perf.xlsx figures not numbers with formats"
+grep -q '<v>98.48</v>' "$tmp/x/xl/worksheets/sheet1.xml" && sed -i 's|<v>98.48</v>|<v>88.48</v>|' "$tmp/x/xl/worksheets/sheet1.xml" &&
   (cd "$tmp/x" && zip -q -r "$tmp/planted.xlsx" .) && ok || bad "cannot plant in perf.xlsx"
 "$JUE_BIN" audit "$tmp/planted.xlsx" 2>/dev/null | grep -q '\[perf.total\]' && ok || bad "planted 总分 not found in perf.xlsx"
 
