@@ -7,7 +7,7 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 EXAMPLE ?= examples/county-medical-security-2024
 OUT     ?= out
 
-.PHONY: all deps test-deps build demo test asan bench fuzz clean
+.PHONY: all deps test-deps build demo test asan bench eval fuzz clean
 
 all: build
 
@@ -40,6 +40,11 @@ bench: build
 	@$(BUILD)/bench_text
 	@JUE_SRCDIR=$(CURDIR) JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_document
 	@JUE_SHARED=$(CURDIR)/../shared JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_pdf
+
+# The error-injection harness: recall per kind of slip x layout (docs/eval.md).
+EVAL_ARGS ?=
+eval: test-deps build
+	@JUESUAN_DATA=$(CURDIR)/data python3 eval/run.py $(BUILD) $(EVAL_ARGS)
 
 # libFuzzer needs clang; each target runs for FUZZ_SECONDS on its corpus.
 FUZZ_SECONDS ?= 30

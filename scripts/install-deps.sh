@@ -8,8 +8,9 @@ BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcm
             libcairo2-dev libpango1.0-dev fonts-noto-cjk)
 # Tools the test suite drives as a user would: unzip + xmllint to normalise XLSX
 # for golden comparisons, zip to plant errors in a written workbook, python3 for
-# the CLI tests that parse JSON Lines and Word XML.
-TEST_PKGS=(unzip zip libxml2-utils python3)
+# the CLI tests that parse JSON Lines and Word XML, poppler-utils (pdftotext)
+# for the text layouts a reviewer copies out of a PDF (make eval, door tests).
+TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils)
 
 want=("${BUILD_PKGS[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
