@@ -3,6 +3,7 @@
 #include <juesuan/claims_audit.h>
 #include <juesuan/compile.h>
 #include <juesuan/import.h>
+#include <juesuan/output.h>
 #include <juesuan/perf.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
@@ -386,12 +387,12 @@ int cmd_audit(int argc, char **argv)
         cli_error("out of memory");
         rc = EXIT_USAGE;
     } else if (outpath) {
-        FILE *o = fopen(outpath, "wb");
-        if (!o || fwrite(b.data ? b.data : "", 1, b.len, o) != b.len) {
-            cli_error("%s: cannot write", outpath);
+        int err = 0;
+        jue_status ws = jue_out_file(outpath, jue_buf_str(&b), b.len, &err);
+        if (ws != JUE_OK) {
+            cli_error("%s: 无法写入：%s", outpath, jue_out_reason(ws, err));
             rc = EXIT_USAGE;
         }
-        if (o && fclose(o) != 0 && rc == EXIT_CLEAN) rc = EXIT_USAGE;
     } else {
         fwrite(b.data ? b.data : "", 1, b.len, stdout);
     }

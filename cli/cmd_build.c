@@ -3,6 +3,7 @@
 #include <juesuan/compile.h>
 #include <juesuan/document.h>
 #include <juesuan/narrative.h>
+#include <juesuan/output.h>
 #include <juesuan/perf.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
@@ -51,6 +52,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     jue_profile *prof = NULL;
     jue_source *src = NULL;
     jue_disclosure *disc = NULL;
+    jue_outlock *lock = NULL;
     int rc = EXIT_CLEAN;
     jue_status st = jue_catalog_load(NULL, &cat, &d);
     if (st != JUE_OK) { rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT; goto done; }
@@ -129,6 +131,8 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     char base[256];
     base_name(src_dir, base, sizeof base);
     size_t before = d.len;
+    /* one build at a time writes into a folder */
+    if (jue_outdir_lock(out_dir, &lock, &d) != JUE_OK) { rc = EXIT_USAGE; goto done; }
     st = jue_render_all(disc, out_dir, base, formats, &d);
     if (st != JUE_OK) rc = EXIT_USAGE;
     /* the explanatory notes, written from the same figures (Markdown for now;
@@ -136,18 +140,22 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     if (st == JUE_OK && (formats & JUE_FMT_MD)) {
         jue_buf notes;
         jue_buf_init(&notes);
+        jue_buf md;
+        jue_buf_init(&md);
         jue_status ns = jue_notes_markdown_profile(src, disc, cat, prof, &notes, &d);
+        if (ns == JUE_OK) ns = jue_render_md_text(jue_buf_str(&notes), &md);
         char path[4096];
         snprintf(path, sizeof path, "%s/%s-notes.md", out_dir, base);
-        FILE *f = ns == JUE_OK ? fopen(path, "wb") : NULL;
-        if (f && fwrite(jue_buf_str(&notes), 1, notes.len, f) == notes.len && fclose(f) == 0) {
+        int err = 0;
+        jue_status ws = ns == JUE_OK ? jue_out_file(path, jue_buf_str(&md), md.len, &err) : ns;
+        if (ws == JUE_OK) {
             jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
         } else {
-            if (f) fclose(f);
-            jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the notes");
+            jue_out_diag(&d, path, "说明", ws, err);
             rc = ns == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         }
         jue_buf_free(&notes);
+        jue_buf_free(&md);
     }
     /* the complete document: cover, 概况, tables, notes, glossary, charts —
      * one block model, written in each chosen document format */
@@ -160,12 +168,12 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
             jue_buf_init(&html);
             jue_status hs = jue_render_document_html(doc, &html);
             snprintf(path, sizeof path, "%s/%s-document.html", out_dir, base);
-            FILE *f = hs == JUE_OK ? fopen(path, "wb") : NULL;
-            if (f && fwrite(jue_buf_str(&html), 1, html.len, f) == html.len && fclose(f) == 0) {
+            int err = 0;
+            if (hs == JUE_OK) hs = jue_out_file(path, jue_buf_str(&html), html.len, &err);
+            if (hs == JUE_OK) {
                 jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
             } else {
-                if (f) fclose(f);
-                jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the document");
+                jue_out_diag(&d, path, "完整文档", hs, err);
                 rc = EXIT_USAGE;
             }
             jue_buf_free(&html);
@@ -175,10 +183,13 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         for (size_t k = 0; ds == JUE_OK && k < sizeof files / sizeof files[0]; k++) {
             if (!(formats & files[k].fmt)) continue;
             snprintf(path, sizeof path, "%s/%s-document.%s", out_dir, base, files[k].ext);
-            if (files[k].render(doc, path) == JUE_OK) {
+            jue_outfile o = { .err = 0 };
+            jue_status fs = jue_out_begin(&o, path);
+            if (fs == JUE_OK) fs = jue_out_end(&o, files[k].render(doc, o.tmp));
+            if (fs == JUE_OK) {
                 jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
             } else {
-                jue_diag_add(&d, JUE_SEV_ERROR, path, 0, 0, "cannot write the document");
+                jue_out_diag(&d, path, "完整文档", fs, o.err);
                 rc = EXIT_USAGE;
             }
         }
@@ -198,6 +209,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     }
 done:
     cli_print_diags(&d, false);
+    jue_outdir_unlock(lock);
     jue_diags_free(&d);
     jue_disclosure_free(disc);
     jue_source_free(src);

@@ -38,6 +38,10 @@ unsigned jue_formats_parse(const char *list, const char **bad);
 jue_status jue_render_html(const jue_disclosure *d, jue_buf *out);
 /* Markdown: one pipe table per public table, with title, label, unit and note. */
 jue_status jue_render_md(const jue_disclosure *d, jue_buf *out);
+/* Markdown text (headings and paragraphs, such as the notes) with what names
+ * brought in made literal: < > & as entities, Markdown marks backslashed;
+ * the leading "# " of a heading line is kept. */
+jue_status jue_render_md_text(const char *md, jue_buf *out);
 /* CSV (RFC 4180, UTF-8 with BOM so Excel opens it as UTF-8) of one table:
  * columns 栏次-labelled, codes as text. */
 jue_status jue_render_csv(const jue_disclosure *d, jue_table_id t, jue_buf *out);

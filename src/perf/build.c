@@ -2,6 +2,7 @@
  * (Markdown), 自评表 (HTML page, XLSX workbook) beside the tables. */
 #include "perf_internal.h"
 
+#include <juesuan/output.h>
 #include <juesuan/render.h>
 
 #include "render/render_internal.h"
@@ -11,14 +12,11 @@
 
 static jue_status write_out(const char *path, const jue_buf *b, jue_diags *diags)
 {
-    FILE *f = fopen(path, "wb");
-    if (f && fwrite(jue_buf_str(b), 1, b->len, f) == b->len && fclose(f) == 0) {
-        jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "written");
-        return JUE_OK;
-    }
-    if (f) fclose(f);
-    jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot write the self-evaluations");
-    return JUE_ERR_IO;
+    int err = 0;
+    jue_status st = jue_out_file(path, jue_buf_str(b), b->len, &err);
+    if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "written");
+    else jue_out_diag(diags, path, "绩效自评", st, err);
+    return st == JUE_ERR_NOMEM ? st : st ? JUE_ERR_IO : JUE_OK;
 }
 
 static jue_status write_xlsx(const jue_perf_set *s, const char *path, jue_diags *diags)
@@ -26,6 +24,7 @@ static jue_status write_xlsx(const jue_perf_set *s, const char *path, jue_diags 
     jue_form **forms = calloc(s->n ? s->n : 1, sizeof *forms);
     char **names = calloc(s->n ? s->n : 1, sizeof *names);
     jue_status st = forms && names ? JUE_OK : JUE_ERR_NOMEM;
+    jue_outfile o = { .err = 0 };
     size_t proj = 0;
     for (size_t i = 0; i < s->n && !st; i++) {
         st = jue_perf_form(s, i, &forms[i]);
@@ -42,16 +41,17 @@ static jue_status write_xlsx(const jue_perf_set *s, const char *path, jue_diags 
         if (s->year) jue_buf_printf(&title, "%d年度", s->year);
         jue_buf_puts(&title, "绩效自评表");
         st = jue_buf_err(&title);
+        if (!st) st = jue_out_begin(&o, path);
         if (!st)
-            st = jue_form_xlsx((const jue_form *const *)forms, (const char *const *)names, s->n, path,
-                               jue_buf_str(&title), s->department, s->year);
+            st = jue_out_end(&o, jue_form_xlsx((const jue_form *const *)forms, (const char *const *)names, s->n,
+                                               o.tmp, jue_buf_str(&title), s->department, s->year));
         jue_buf_free(&title);
     }
     for (size_t i = 0; forms && names && i < s->n; i++) jue_form_free(forms[i]), free(names[i]);
     free(forms);
     free(names);
     if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "written");
-    else jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot write the self-evaluations");
+    else jue_out_diag(diags, path, "绩效自评表", st, o.err);
     return st == JUE_ERR_NOMEM ? st : st ? JUE_ERR_IO : JUE_OK;
 }
 

@@ -4,6 +4,8 @@
  * scored model only, so the three always agree. */
 #include "perf_internal.h"
 
+#include "render/render_internal.h"
+
 #include <string.h>
 
 static void wan(jue_buf *b, const jue_perf_amount *a)
@@ -216,15 +218,8 @@ jue_status jue_perf_html(const jue_perf_set *s, jue_buf *out)
 
 /* --- Markdown ---------------------------------------------------------- */
 
-static void md_text(jue_buf *b, const char *s)
-{
-    /* table cells and one-line contexts: no pipes or line breaks */
-    for (; s && *s; s++) {
-        if (*s == '|') jue_buf_puts(b, "\\|");
-        else if (*s == '\n') jue_buf_putc(b, ' ');
-        else jue_buf_putc(b, *s);
-    }
-}
+/* table cells and one-line contexts: names and texts stay literal */
+static void md_text(jue_buf *b, const char *s) { jue_rd_md_esc(b, s); }
 
 static void put_wan(jue_buf *b, jue_fen v)
 {
@@ -238,12 +233,15 @@ static void report_md(const jue_perf_set *s, const jue_perf_eval *e, size_t no, 
     bool proj = e->kind == JUE_PERF_PROJECT;
     jue_perf_funds t = jue_perf_total_funds(e);
     jue_buf_printf(b, "## %zu. ", no);
-    jue_buf_puts(b, proj ? e->name : s->department);
+    md_text(b, proj ? e->name : s->department);
     jue_buf_puts(b, proj ? "项目支出绩效自评报告\n\n" : "部门整体支出绩效自评报告\n\n");
     jue_buf_puts(b, proj ? "### 一、项目概况\n\n" : "### 一、部门概况\n\n");
     if (proj) {
-        jue_buf_printf(b, "%s由%s主管", e->name, e->department ? e->department : "");
-        if (e->unit) jue_buf_printf(b, "、%s实施", e->unit);
+        md_text(b, e->name);
+        jue_buf_puts(b, "由");
+        md_text(b, e->department);
+        jue_buf_puts(b, "主管");
+        if (e->unit) jue_buf_puts(b, "、"), md_text(b, e->unit), jue_buf_puts(b, "实施");
         jue_buf_puts(b, "。");
     }
     if (t.initial.present) jue_buf_puts(b, "年初预算数 "), put_wan(b, t.initial.value), jue_buf_puts(b, " 万元，");
@@ -331,10 +329,16 @@ static void report_md(const jue_perf_set *s, const jue_perf_eval *e, size_t no, 
 
 jue_status jue_perf_markdown(const jue_perf_set *s, jue_buf *out)
 {
-    jue_buf_printf(out, "# %s", s->department ? s->department : "");
+    jue_buf_puts(out, "# ");
+    md_text(out, s->department);
     if (s->year) jue_buf_printf(out, " %d 年度", s->year);
     jue_buf_puts(out, "绩效自评报告\n\n");
-    jue_perf_summary(s, out);
+    jue_buf sum;
+    jue_buf_init(&sum);
+    jue_perf_summary(s, &sum);
+    jue_status st = jue_buf_err(&sum) ? jue_buf_err(&sum) : jue_render_md_text(jue_buf_str(&sum), out);
+    jue_buf_free(&sum);
+    if (st) return st;
     jue_buf_puts(out, "\n\n");
     for (size_t i = 0; i < s->n; i++) report_md(s, &s->evals[i], i + 1, out);
     return jue_buf_err(out);

@@ -2,6 +2,8 @@
  * --format list. */
 #include "render_internal.h"
 
+#include <juesuan/output.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,65 +50,22 @@ unsigned jue_formats_parse(const char *list, const char **bad)
     return mask;
 }
 
-jue_status jue_rd_write_file(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f) return JUE_ERR_IO;
-    bool ok = fwrite(data, 1, len, f) == len;
-    if (fclose(f) != 0) ok = false;
-    if (!ok) remove(path);
-    return ok ? JUE_OK : JUE_ERR_IO;
-}
-
-/* mkdir -p: creates each missing component; an existing directory is fine. */
-static jue_status make_dirs(const char *dir, int *err)
-{
-    char *p = jue_strdup(dir);
-    if (!p) return JUE_ERR_NOMEM;
-    size_t n = strlen(p);
-    while (n > 1 && p[n - 1] == '/') p[--n] = '\0';
-    jue_status st = JUE_OK;
-    for (char *s = p + 1;; s++) {
-        bool end = *s == '\0';
-        if (*s == '/' || end) {
-            char keep = *s;
-            *s = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-                *err = errno;
-                st = JUE_ERR_IO;
-            } else {
-                struct stat sb;
-                if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-                    *err = ENOTDIR;
-                    st = JUE_ERR_IO;
-                }
-            }
-            *s = keep;
-            if (st || end) break;
-        }
-    }
-    free(p);
-    return st;
-}
-
-static jue_status report(jue_diags *diags, jue_status st, const char *path, const char *what,
+static jue_status report(jue_diags *diags, jue_status st, int err, const char *path, const char *what,
                          jue_status first)
 {
     if (diags) {
-        if (st == JUE_OK)
-            jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "wrote %s", what);
-        else
-            jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "could not write %s: %s", what,
-                         jue_status_str(st));
+        if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "wrote %s", what);
+        else jue_out_diag(diags, path, what, st, err);
     }
     return first ? first : st;
 }
 
 /* Renders one text format into buf and writes it to path. */
-static jue_status write_text(const jue_buf *path, jue_buf *buf, jue_status render_st)
+static jue_status write_text(const jue_buf *path, jue_buf *buf, jue_status render_st, int *err)
 {
+    *err = 0;
     jue_status st = jue_buf_err(path) ? jue_buf_err(path) : render_st ? render_st : jue_buf_err(buf);
-    if (!st) st = jue_rd_write_file(jue_buf_str(path), jue_buf_str(buf), buf->len);
+    if (!st) st = jue_out_file(jue_buf_str(path), jue_buf_str(buf), buf->len, err);
     jue_buf_reset(buf);
     return st;
 }
@@ -114,14 +73,13 @@ static jue_status write_text(const jue_buf *path, jue_buf *buf, jue_status rende
 jue_status jue_render_all(const jue_disclosure *d, const char *outdir, const char *base,
                           unsigned formats, jue_diags *diags)
 {
-    int err = 0;
-    jue_status st = make_dirs(outdir, &err);
-    if (st) {
+    int err = jue_out_mkdirs(outdir);
+    if (err) {
         if (diags)
-            jue_diag_add(diags, JUE_SEV_ERROR, outdir, 0, 0, "could not create directory: %s",
-                         err ? strerror(err) : jue_status_str(st));
-        return st;
+            jue_diag_add(diags, JUE_SEV_ERROR, outdir, 0, 0, "无法创建输出文件夹：%s", jue_out_reason(JUE_ERR_IO, err));
+        return err == ENOMEM ? JUE_ERR_NOMEM : JUE_ERR_IO;
     }
+    jue_status st;
     jue_buf path, buf;
     jue_buf_init(&path);
     jue_buf_init(&buf);
@@ -131,34 +89,36 @@ jue_status jue_render_all(const jue_disclosure *d, const char *outdir, const cha
     if (formats & JUE_FMT_HTML) {
         jue_buf_reset(&path);
         jue_buf_printf(&path, "%s/%s.html", outdir, base);
-        st = write_text(&path, &buf, jue_render_html(d, &buf));
-        first = report(diags, st, jue_buf_str(&path), "HTML", first);
+        st = write_text(&path, &buf, jue_render_html(d, &buf), &err);
+        first = report(diags, st, err, jue_buf_str(&path), "HTML", first);
     }
     if (formats & JUE_FMT_XLSX) {
         jue_buf_reset(&path);
         jue_buf_printf(&path, "%s/%s.xlsx", outdir, base);
-        st = jue_buf_err(&path) ? jue_buf_err(&path) : jue_render_xlsx(d, jue_buf_str(&path));
-        first = report(diags, st, jue_buf_str(&path), "XLSX", first);
+        jue_outfile o = { .err = 0 };
+        st = jue_buf_err(&path) ? jue_buf_err(&path) : jue_out_begin(&o, jue_buf_str(&path));
+        if (!st) st = jue_out_end(&o, jue_render_xlsx(d, o.tmp));
+        first = report(diags, st, o.err, jue_buf_str(&path), "XLSX", first);
     }
     if (formats & JUE_FMT_MD) {
         jue_buf_reset(&path);
         jue_buf_printf(&path, "%s/%s.md", outdir, base);
-        st = write_text(&path, &buf, jue_render_md(d, &buf));
-        first = report(diags, st, jue_buf_str(&path), "Markdown", first);
+        st = write_text(&path, &buf, jue_render_md(d, &buf), &err);
+        first = report(diags, st, err, jue_buf_str(&path), "Markdown", first);
     }
     if (formats & JUE_FMT_JSON) {
         jue_buf_reset(&path);
         jue_buf_printf(&path, "%s/%s.json", outdir, base);
-        st = write_text(&path, &buf, jue_render_json(d, &buf));
-        first = report(diags, st, jue_buf_str(&path), "JSON", first);
+        st = write_text(&path, &buf, jue_render_json(d, &buf), &err);
+        first = report(diags, st, err, jue_buf_str(&path), "JSON", first);
     }
     if (formats & JUE_FMT_CSV) {
         for (int i = 0; i < JUE_NTABLES; i++) {
             if (!d->tables[i]) continue;
             jue_buf_reset(&path);
             jue_buf_printf(&path, "%s/%s-t%02d.csv", outdir, base, i + 1);
-            st = write_text(&path, &buf, jue_render_csv(d, (jue_table_id)i, &buf));
-            first = report(diags, st, jue_buf_str(&path), "CSV", first);
+            st = write_text(&path, &buf, jue_render_csv(d, (jue_table_id)i, &buf), &err);
+            first = report(diags, st, err, jue_buf_str(&path), "CSV", first);
         }
     }
     jue_buf_free(&path);

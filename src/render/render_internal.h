@@ -106,8 +106,10 @@ size_t jue_rd_fmt_decimals(jue_fen v, int decimals, char *buf, size_t n);
  * bytes there are not valid UTF-8 (escapers replace them with U+FFFD). */
 size_t jue_rd_utf8_len(const unsigned char *s, size_t n);
 
-/* Writes len bytes to path (binary, truncating). JUE_ERR_IO on failure. */
-jue_status jue_rd_write_file(const char *path, const char *data, size_t len);
+/* Appends s as literal Markdown on one line (a table cell or a heading):
+ * < > & as entities, Markdown marks and | backslashed, newlines as spaces. */
+void jue_rd_md_esc(jue_buf *b, const char *s);
+
 
 /* HTML pieces shared by the tables page and the complete document
  * (render_html.c): the stylesheet, escaping (newlines become <br>), and one

@@ -43,9 +43,15 @@ static void md_ascii(jue_buf *b, char c, bool note)
     } else if ((unsigned char)c < 0x20 || c == 0x7F) {
         jue_buf_putc(b, ' ');
     } else {
-        /* Backslash escapes keep names literal: | would end a cell, < & start HTML. */
-        if (strchr("\\`*_[]<>|&~#", c)) jue_buf_putc(b, '\\');
-        jue_buf_putc(b, c);
+        /* Names stay literal: < > & become entities (no renderer reads them as
+         * HTML), Markdown's own marks get a backslash (| would end a cell). */
+        if (c == '<') jue_buf_puts(b, "&lt;");
+        else if (c == '>') jue_buf_puts(b, "&gt;");
+        else if (c == '&') jue_buf_puts(b, "&amp;");
+        else {
+            if (strchr("\\`*_[]|~#", c)) jue_buf_putc(b, '\\');
+            jue_buf_putc(b, c);
+        }
     }
 }
 
@@ -62,6 +68,28 @@ static void md_ascii_note(jue_buf *b, char c, void *ctx)
 }
 
 static void md_esc(jue_buf *b, const char *s) { put_utf8(b, s, md_ascii_cell, NULL); }
+
+void jue_rd_md_esc(jue_buf *b, const char *s) { md_esc(b, s ? s : ""); }
+
+jue_status jue_render_md_text(const char *md, jue_buf *out)
+{
+    jue_buf line;
+    jue_buf_init(&line);
+    for (const char *p = md ? md : ""; *p;) {
+        size_t n = strcspn(p, "\n"), h = 0;
+        while (h < n && p[h] == '#') h++;
+        if (h == 0 || h >= n || p[h] != ' ') h = 0;
+        jue_buf_putn(out, p, h);
+        jue_buf_reset(&line);
+        jue_buf_putn(&line, p + h, n - h);
+        put_utf8(out, jue_buf_str(&line), md_ascii_cell, NULL);
+        p += n;
+        if (*p == '\n') jue_buf_putc(out, '\n'), p++;
+    }
+    jue_status st = jue_buf_err(&line);
+    jue_buf_free(&line);
+    return st ? st : jue_buf_err(out);
+}
 
 static jue_status md_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c)
 {
