@@ -37,6 +37,8 @@ typedef struct {
     char *whole;          /* SHARE: subject of the whole when the sentence names it, or NULL */
     char *item_names;     /* 项 statements: the printed "类/款/项" names, or NULL */
     bool item_resolved;   /* the printed names match a 项 of the year's catalog */
+    bool item_partial;    /* …and where they do not, the catalog does not list every
+                             code there (data/catalog '# complete:'): not proven wrong */
     int sign;             /* CHANGE, CHANGE_PCT: +1 increase, −1 decrease, 0 unchanged */
     bool is_percent;      /* value and iv in ppb (1% = 10^7), else 分 (amounts) or units (counts) */
     int64_t value;

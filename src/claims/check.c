@@ -13,14 +13,14 @@
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
-    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_N
+    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
     "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
-    "claims.section-missing", "claims.direction", "claims.count-zero",
+    "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted",
 };
 
 #define MAX_REQUIRED 32
@@ -588,13 +588,14 @@ static void check_parts(ck *k)
     const jue_claims *cl = &k->d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *w = &cl->items[i];
-        if (w->is_percent || w->role != JUE_ROLE_VALUE) continue;
+        if (w->is_percent || (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL)) continue;
         jue_fen lo = 0;
         int n = 0;
         const jue_claim *last = NULL;
         for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == w->sentence; j++) {
             const jue_claim *p = &cl->items[j];
-            if (p->parent != (int)i || p->is_percent || p->role != JUE_ROLE_VALUE) continue;
+            if (p->parent != (int)i || p->is_percent || (p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL))
+                continue;
             lo += trusted_iv(k, p).lo;
             n++;
             last = p;
@@ -646,6 +647,38 @@ static void check_count_parts(ck *k)
     }
 }
 
+/* The 项 row of table 05 (07, 08) with this code, or NULL. */
+static const jue_row *item_row(const jue_disclosure *d, const char *code, jue_table_id *tid)
+{
+    static const jue_table_id T[] = { JUE_T05, JUE_T07, JUE_T08 };
+    for (size_t i = 0; i < 3; i++) {
+        const jue_table *t = d->tables[T[i]];
+        int r = t ? jue_table_find_row(t, code, JUE_SIDE_NONE) : -1;
+        if (r >= 0) { *tid = T[i]; return &t->rows[r]; }
+    }
+    return NULL;
+}
+
+/* A 项 statement whose names differ from the catalog where the catalog does
+ * not list every code: the names may be right, so it is a doubt (a warning
+ * by default), tied to the row of the document's own table when there is one. */
+static void item_unlisted(ck *k, const jue_claim *c)
+{
+    const char *code = c->subject && !strncmp(c->subject, "项:", 4) ? c->subject + 4 : NULL;
+    jue_table_id tid = JUE_T05;
+    const jue_row *row = code ? item_row(k->d, code, &tid) : NULL;
+    char near[400] = "";
+    if (code && row && row->name)
+        snprintf(near, sizeof near, "；%s中%s的名称为“%s”", jue_table_label(tid), code, row->name);
+    else if (code && k->cat) {
+        const char *x = jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year);
+        snprintf(near, sizeof near, "；最接近的科目是%s %s", code, x ? x : "");
+    }
+    report(k, C_ITEM_UNLISTED, c, "与公开表及政府收支分类科目一致的名称", c->item_names,
+           "科目名称“%s”未见于本工具收录的%d年政府收支分类科目（该部分科目未收录完整，不能断定有误）%s，请核实",
+           c->item_names, k->d->year, near);
+}
+
 static void check_item_names(ck *k)
 {
     const jue_claims *cl = &k->d->claims;
@@ -655,7 +688,9 @@ static void check_item_names(ck *k)
         if (!c->item_names || c->item_resolved) continue;
         if (last && !strcmp(last, c->item_names)) continue;   /* one finding per statement */
         last = c->item_names;
-        if (c->subject && !strncmp(c->subject, "项:", 4) && k->cat) {
+        if (c->item_partial) {
+            item_unlisted(k, c);
+        } else if (c->subject && !strncmp(c->subject, "项:", 4) && k->cat) {
             const char *code = c->subject + 4;
             char k1[8], k2[8];
             jue_code_parent(JUE_CAT_FUNCTIONAL, code, k2, sizeof k2);

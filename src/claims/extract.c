@@ -200,6 +200,7 @@ typedef struct {
     char *item_names;
     char *item_fact;
     bool item_resolved;
+    bool item_partial;    /* the names differ where the catalog is not complete */
     bool nomem;
     const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */
     char lei_code[100][4];
@@ -263,6 +264,7 @@ static int add_claim(ex *x, jue_claim *c)
     if (x->item_subject && x->item_names && c->subject && !strcmp(c->subject, x->item_subject) && !c->item_names) {
         c->item_names = jue_strdup(x->item_names);
         c->item_resolved = x->item_resolved;
+        c->item_partial = x->item_partial;
     }
     if (o->len == o->cap) {
         size_t nc = o->cap ? o->cap * 2 : 64;
@@ -429,6 +431,18 @@ static const char *most_similar(const ex *x, const char *const *kuan, size_t nk,
     return best;
 }
 
+/* Whether the printed names differ from the catalog only where it does not
+ * list every code (README "Completeness"): a name it lacks there may be
+ * right, so the statement is at most doubtful, never wrong. c1/c2: the 类 and
+ * 款 found (c2 by similarity when kuan_misnamed); xiang_ok: the 项 name is
+ * the catalog's under c2. */
+static bool item_partial(const ex *x, const char *c1, const char *c2, bool kuan_misnamed, bool xiang_ok)
+{
+    if (!c1) return !jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, NULL);
+    if (!c2 || kuan_misnamed) return !jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, c1);
+    return !xiang_ok && !jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, c2);
+}
+
 /* "X（类）Y（款）Z（项）": resolve through the catalog. A 类 that resolves
  * but a 款 or 项 name that does not (a wrong or stale name, a 项 under the
  * wrong 款) still names its row when the 项 name is found within that 类;
@@ -451,6 +465,7 @@ static void item_statement(ex *x, const char *s, const char *e)
     snprintf(n3, sizeof n3, "%.*s", (int)(c - (b + lb)), b + lb);
     const char *c1 = NULL, *c2 = NULL, *c3 = NULL;
     x->item_resolved = false;
+    x->item_partial = false;
     if (x->cat) {
         c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n1, JUE_LEVEL_LEI, NULL, x->year);
         if (!c1) {
@@ -474,6 +489,7 @@ static void item_statement(ex *x, const char *s, const char *e)
             kuan_misnamed = c2 != NULL;
         }
         if (c2) c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, c2, x->year);
+        x->item_partial = item_partial(x, c1, c2, kuan_misnamed, c3 != NULL);
         if (c3) {
             x->item_resolved = !kuan_misnamed;
         } else if (c1) {
@@ -569,6 +585,55 @@ static jue_claim claim_at(const ex *x, const para *P, const char *base, const ch
     return c;
 }
 
+/* Brackets of a sentence, and the 其中 lists opened inside them: "项目支出
+ * 100万元，其中A项目60万元（其中设备40万元、劳务20万元），B项目40万元" — the
+ * parts in brackets are the bracketed figure's, and after the bracket the
+ * outer list goes on, so each figure is counted in one whole only. */
+#define NEST_MAX 4
+typedef struct {
+    int depth;                 /* brackets open */
+    int n;                     /* nested lists open */
+    int at[NEST_MAX];          /* the depth each was opened at */
+    int parent[NEST_MAX], count_parent[NEST_MAX];   /* what they replaced */
+} nesting;
+
+/* At "其中" right after an opening bracket: the figure just before the
+ * bracket becomes the whole of what follows. */
+static bool nest_open(const ex *x, nesting *N, const char *p, const char *start, int *parent, int *count_parent)
+{
+    bool bracket = (p - start >= 3 && !memcmp(p - 3, "（", 3)) || (p > start && p[-1] == '(');
+    const jue_claims *o = x->out;
+    if (!bracket || N->depth == 0 || N->n == NEST_MAX || !o->len) return false;
+    int last = (int)o->len - 1;
+    const jue_claim *w = &o->items[last];
+    if (w->sentence != x->sentence || w->is_percent) return false;
+    bool count = w->role == JUE_ROLE_COUNT;
+    if (!count && w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL) return false;
+    N->at[N->n] = N->depth - 1;
+    N->parent[N->n] = *parent;
+    N->count_parent[N->n] = *count_parent;
+    N->n++;
+    if (count) *count_parent = last;
+    else *parent = last;
+    return true;
+}
+
+/* Counts a bracket the sentence reader passes over; the one that closes a
+ * nested list gives the outer list back. */
+static void nest_bracket(nesting *N, const char *p, const char *end, int *parent, int *count_parent)
+{
+    if (starts(p, end, "（") || *p == '(') {
+        N->depth++;
+    } else if ((starts(p, end, "）") || *p == ')') && N->depth > 0) {
+        N->depth--;
+        if (N->n > 0 && N->at[N->n - 1] == N->depth) {
+            N->n--;
+            *parent = N->parent[N->n];
+            *count_parent = N->count_parent[N->n];
+        }
+    }
+}
+
 static void read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
@@ -581,6 +646,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
     int count_candidate = -1, count_parent = -1;
     char whole[128] = "";
     bool item_here = x->item_subject != NULL;
+    nesting N = { 0 };
     x->sentence++;
     while (p < end) {
         /* clause boundaries end a pending keyword */
@@ -596,8 +662,10 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             continue;
         }
         if (starts(p, end, "其中")) {
-            parent = parent_candidate;
-            count_parent = count_candidate;
+            if (!nest_open(x, &N, p, base + from, &parent, &count_parent)) {
+                parent = parent_candidate;
+                count_parent = count_candidate;
+            }
             p += 6;
             continue;
         }
@@ -750,7 +818,11 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             p = q;
             continue;
         }
-        if (!is_digit_at(p, end)) { p += u8len((unsigned char)*p); continue; }
+        if (!is_digit_at(p, end)) {
+            nest_bracket(&N, p, end, &parent, &count_parent);
+            p += u8len((unsigned char)*p);
+            continue;
+        }
         /* a figure */
         size_t off = (size_t)(p - base);
         jue_amount a;
@@ -842,7 +914,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             }
             c.parent = parent;
             int idx = add_claim(x, &c);
-            if (c.role == JUE_ROLE_VALUE && parent < 0) parent_candidate = idx;
+            if ((c.role == JUE_ROLE_VALUE || c.role == JUE_ROLE_ACTUAL) && parent < 0) parent_candidate = idx;
             kw = K_NONE;
             p = after;
             continue;
