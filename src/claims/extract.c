@@ -595,7 +595,19 @@ typedef struct {
     int n;                     /* nested lists open */
     int at[NEST_MAX];          /* the depth each was opened at */
     int parent[NEST_MAX], count_parent[NEST_MAX];   /* what they replaced */
+    int clause;                /* "；" passed */
+    bool semi_close;           /* the open list began after a "；": it ends at the next
+                                  ("…；公务用车…b万元，其中购置费c万元，运行维护费d万元；公务接待费e万元") */
 } nesting;
+
+/* At "；": a list that began in a later clause of the sentence ends here (a
+ * list begun in its first clause — "收入合计X，其中：A…，占…；B…" — goes on). */
+static void nest_semicolon(nesting *N, int *parent, int *parent_candidate)
+{
+    N->clause++;
+    if (N->semi_close && N->n == 0) *parent = *parent_candidate = -1;
+    N->semi_close = false;
+}
 
 /* At "其中" right after an opening bracket: the figure just before the
  * bracket becomes the whole of what follows. */
@@ -653,6 +665,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         if (starts(p, end, "；")) {
             kw = K_NONE;
             count_parent = count_candidate = -1;
+            nest_semicolon(&N, &parent, &parent_candidate);
             p += 3;
             continue;
         }
@@ -665,6 +678,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             if (!nest_open(x, &N, p, base + from, &parent, &count_parent)) {
                 parent = parent_candidate;
                 count_parent = count_candidate;
+                N.semi_close = N.clause > 0 && parent >= 0;
             }
             p += 6;
             continue;
