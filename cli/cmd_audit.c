@@ -213,7 +213,7 @@ static int load_one(const char *path, const jue_catalog *cat, const jue_profile 
     struct stat st;
     *out = NULL;
     if (stat(path, &st) != 0) {
-        cli_error("%s: no such file or directory", path);
+        cli_error("%s：没有这个文件或目录", path);
         return EXIT_USAGE;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -222,7 +222,7 @@ static int load_one(const char *path, const jue_catalog *cat, const jue_profile 
         if (s != JUE_OK) {
             cli_print_diags(d, false);
             jue_diags_free(d);
-            cli_error("%s: the source has mistakes; not audited", path);
+            cli_error("%s：%s，未审核", path, s == JUE_ERR_IO ? "源目录缺少文件或文件无法读取" : "源数据有错误");
             return s == JUE_ERR_INVALID || s == JUE_ERR_SYNTAX ? EXIT_BADINPUT : EXIT_USAGE;
         }
         jue_disclosure *disc = NULL;
@@ -236,7 +236,7 @@ static int load_one(const char *path, const jue_catalog *cat, const jue_profile 
         if (!disc) {
             cli_print_diags(d, false);
             jue_diags_free(d);
-            cli_error("%s: could not be compiled; not audited", path);
+            cli_error("%s：无法编制，未审核", path);
             return EXIT_BADINPUT;
         }
         free(disc->source);
@@ -250,7 +250,7 @@ static int load_one(const char *path, const jue_catalog *cat, const jue_profile 
         *out = NULL;
         cli_print_diags(d, false);
         jue_diags_free(d);
-        cli_error("%s: %s", path, s == JUE_ERR_IO ? "cannot be read" : "not a disclosure that can be audited");
+        cli_error("%s：%s", path, s == JUE_ERR_IO ? "无法读取，未审核" : "不是可审核的公开文件");
         return s == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
     }
     return EXIT_CLEAN;

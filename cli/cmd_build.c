@@ -60,10 +60,13 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     if (st != JUE_OK) { rc = st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT; goto done; }
     st = jue_source_load(src_dir, cat, &src, &d);
     if (st != JUE_OK) {
+        /* a file of the source that cannot be read is exit 2, like any
+         * unreadable input; mistakes in what was read are exit 3 */
         rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
-        if (st == JUE_ERR_INVALID)
-            cli_print_diags(&d, false), jue_diags_free(&d),
-                cli_error("%s: the source has mistakes; nothing was written", src_dir);
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        if (st == JUE_ERR_INVALID || st == JUE_ERR_IO)
+            cli_error("%s：%s，未写出任何文件", src_dir, st == JUE_ERR_IO ? "源目录缺少文件或文件无法读取" : "源数据有错误");
         goto done;
     }
     /* the 绩效自评 (perf.yaml, loaded and checked with the source) scored
@@ -71,7 +74,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     if (src->perf && jue_perf_score_profile(src->perf, profile, &d) != JUE_OK) {
         cli_print_diags(&d, false);
         jue_diags_free(&d);
-        cli_error("%s: the scoring profile has mistakes; nothing was written", src_dir);
+        cli_error("%s：绩效评分方案有错误，未写出任何文件", src_dir);
         rc = EXIT_BADINPUT;
         goto done;
     }
@@ -80,7 +83,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     if (st == JUE_ERR_INVALID && !force) {
         cli_print_diags(&d, false);
         jue_diags_free(&d);
-        cli_error("%s: error findings; nothing was written (use --force to write anyway)", src_dir);
+        cli_error("%s：审核发现错误，未写出任何文件（如仍要写出，请加 --force）", src_dir);
         rc = EXIT_FINDINGS;
         goto done;
     }
@@ -95,7 +98,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         if (rs != JUE_OK) {
             cli_print_diags(&d, false);
             jue_diags_free(&d);
-            cli_error("the rule pack cannot be loaded; nothing was written");
+            cli_error("审核规则无法载入，未写出任何文件");
             rc = rs == JUE_ERR_NOTFOUND || rs == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
             goto done;
         }
@@ -116,14 +119,13 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         jue_buf_free(&b);
         size_t errors = jue_findings_count(&f, JUE_SEV_ERROR);
         jue_findings_free(&f);
-        if (rs != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; goto done; }
+        if (rs != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; goto done; }
         if (errors) {
             rc = EXIT_FINDINGS;
             if (!force) {
                 cli_print_diags(&d, false);
                 jue_diags_free(&d);
-                cli_error("%s: the audit found %zu error%s; nothing was written (use --force to write anyway)",
-                          src_dir, errors, errors == 1 ? "" : "s");
+                cli_error("%s：审核发现%zu处错误，未写出任何文件（如仍要写出，请加 --force）", src_dir, errors);
                 goto done;
             }
         }
@@ -225,28 +227,28 @@ int cmd_build(int argc, char **argv)
     bool force = false;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
-            if (++i >= argc) { cli_error("-o needs a directory"); return EXIT_USAGE; }
+            if (++i >= argc) { cli_error("-o 后面须给出输出目录"); return EXIT_USAGE; }
             out = argv[i];
         } else if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
-            if (++i >= argc) { cli_error("--format needs a list"); return EXIT_USAGE; }
+            if (++i >= argc) { cli_error("--format 后面须给出格式列表"); return EXIT_USAGE; }
             const char *bad = NULL;
             formats = jue_formats_parse(argv[i], &bad);
             if (!formats) {
-                cli_error("unknown format in '%s' (html, xlsx, md, csv, json, pdf, docx)", argv[i]);
+                cli_error("“%s”中有未知的格式（可用：html、xlsx、md、csv、json、pdf、docx）", argv[i]);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(argv[i], "--profile")) {
-            if (++i >= argc) { cli_error("--profile needs a name"); return EXIT_USAGE; }
+            if (++i >= argc) { cli_error("--profile 后面须给出方案名称"); return EXIT_USAGE; }
             profile = argv[i];
         } else if (!strcmp(argv[i], "--force")) {
             force = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_error("unknown option '%s'", argv[i]);
+            cli_error("未知的选项“%s”", argv[i]);
             return EXIT_USAGE;
         } else if (!src) {
             src = argv[i];
         } else {
-            cli_error("one source directory at a time ('%s')", argv[i]);
+            cli_error("一次只能编制一个源目录（多出了“%s”）", argv[i]);
             return EXIT_USAGE;
         }
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/encoding.h"
 
 static const cli_command COMMANDS[] = {
     { "build", "compile a source directory into the nine public tables", cmd_build, usage_build },
@@ -11,14 +12,46 @@ static const cli_command COMMANDS[] = {
     { "demo", "build the bundled example department and show where the outputs are", cmd_demo, usage_demo },
 };
 
+/* Writes s to f with bytes that are not UTF-8 (or are control characters)
+ * shown as \xNN: a file name or a quoted field in another encoding never
+ * puts raw bytes on the terminal. */
+static void put_clean(FILE *f, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t k = jue_utf8_seq(u + i, n - i);
+        if (k == 0 || (k == 1 && u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') || u[i] == 0x7F) {
+            fprintf(f, "\\x%02X", u[i]);
+            i++;
+            continue;
+        }
+        fwrite(u + i, 1, k, f);
+        i += k;
+    }
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("juesuan: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char msg[8192];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fputs("juesuan：错误：", stderr);
+    put_clean(stderr, msg);
+    fputc('\n', stderr);
+}
+
+static const char *severity_cn(jue_severity s)
+{
+    return s == JUE_SEV_ERROR ? "错误" : s == JUE_SEV_WARNING ? "警告" : "提示";
+}
+
+static bool same_diag(const jue_diag *a, const jue_diag *b)
+{
+    return a->line == b->line && a->col == b->col && a->severity == b->severity && !strcmp(a->file, b->file) &&
+           !strcmp(a->message, b->message);
 }
 
 void cli_print_diags(jue_diags *d, bool verbose)
@@ -27,12 +60,17 @@ void cli_print_diags(jue_diags *d, bool verbose)
     for (size_t i = 0; i < d->len; i++) {
         const jue_diag *g = &d->items[i];
         if (g->severity == JUE_SEV_INFO && !verbose) continue;
-        if (g->line > 0 && g->col > 0)
-            fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, jue_severity_str(g->severity), g->message);
-        else if (g->line > 0)
-            fprintf(stderr, "%s:%d: %s: %s\n", g->file, g->line, jue_severity_str(g->severity), g->message);
-        else
-            fprintf(stderr, "%s: %s: %s\n", g->file, jue_severity_str(g->severity), g->message);
+        bool again = false;   /* the same message twice (sorted: next to each other) */
+        for (size_t j = i; j > 0 && !again && !strcmp(d->items[j - 1].file, g->file) &&
+                           d->items[j - 1].line == g->line && d->items[j - 1].col == g->col; j--)
+            again = same_diag(&d->items[j - 1], g);
+        if (again) continue;
+        put_clean(stderr, g->file);
+        if (g->line > 0) fprintf(stderr, ":%d", g->line);
+        if (g->line > 0 && g->col > 0) fprintf(stderr, ":%d", g->col);
+        fprintf(stderr, ": %s：", severity_cn(g->severity));
+        put_clean(stderr, g->message);
+        fputc('\n', stderr);
     }
 }
 
@@ -59,7 +97,7 @@ int main(int argc, char **argv)
                 if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) { COMMANDS[i].usage(); return EXIT_CLEAN; }
             return COMMANDS[i].run(argc - 1, argv + 1);
         }
-    cli_error("unknown command '%s'", argv[1]);
+    cli_error("未知的命令“%s”", argv[1]);
     usage(stderr);
     return EXIT_USAGE;
 }

@@ -97,8 +97,9 @@ const char *jue_data_dir(void);
 /* Reads the named data file <data dir>/<sub>/<name>.yaml (a profile, a
  * scoring profile …): writes its path to path (size n) and its text to
  * *text (caller frees). A name with a path separator, or no such file, is
- * an error in diags naming what was asked for (`what`: "profile") and
- * returns JUE_ERR_NOTFOUND; JUE_ERR_NOMEM when out of memory. */
+ * an error in diags naming what was asked for (`what`: "方案") and the
+ * names there are, and returns JUE_ERR_NOTFOUND; JUE_ERR_NOMEM when out of
+ * memory. */
 jue_status jue_data_yaml(const char *sub, const char *name, const char *what, char *path, size_t n, char **text,
                          size_t *len, jue_diags *diags);
 

@@ -105,6 +105,8 @@ typedef struct {
     jue_exp_line *exp;        size_t nexp;
     jue_carry_line *carry;    size_t ncarry;
     jue_budget_line *budget;  size_t nbudget;
+    bool has_budget;          /* budget.csv was read: without it the year-start
+                                 budget is not known (never taken as 0) */
 
     jue_fen use_nonfiscal;    /* 使用非财政拨款结余 */
     jue_fen distribution;     /* 结余分配 */

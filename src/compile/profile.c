@@ -68,7 +68,7 @@ static void known_keys(pctx *c, const jue_ynode *map, const char *const *keys, c
         for (const char *const *q = keys; *q && !ok; q++) ok = k->type == JUE_Y_SCALAR && !strcmp(k->value, *q);
         if (!ok) {
             char msg[256];
-            snprintf(msg, sizeof msg, "unknown key '%%s'%s%s", where ? " in " : "", where ? where : "");
+            snprintf(msg, sizeof msg, "%s%s未知的键“%%s”", where ? where : "", where ? "中" : "");
             err(c, k, msg, k->type == JUE_Y_SCALAR ? k->value : "?");
         }
     }
@@ -78,7 +78,7 @@ static const jue_ynode *scalar(pctx *c, const jue_ynode *map, const char *key)
 {
     const jue_ynode *n = jue_ymap_get(map, key);
     if (n && n->type != JUE_Y_SCALAR) {
-        err(c, n, "'%s' expects a text", key);
+        err(c, n, "“%s”应为文字", key);
         return NULL;
     }
     return n;
@@ -91,7 +91,7 @@ static bool boolean(pctx *c, const jue_ynode *map, const char *key, bool def)
     if (!n) return def;
     if (n->type == JUE_Y_SCALAR && (!strcmp(n->value, "true") || !strcmp(n->value, "yes"))) return true;
     if (n->type == JUE_Y_SCALAR && (!strcmp(n->value, "false") || !strcmp(n->value, "no"))) return false;
-    err(c, n, "'%s' expects true or false", key);
+    err(c, n, "“%s”应为 true 或 false", key);
     return def;
 }
 
@@ -123,32 +123,32 @@ static bool overview_kind(const char *s, jue_overview_kind *k)
     return false;
 }
 
-static const char *const CONTENT_HELP = "content: expects duties, organisation, units or units_table, not '%s'";
+static const char *const CONTENT_HELP = "content 应为 duties、organisation、units 或 units_table，而不是“%s”";
 
 static void load_overview(pctx *c, jue_profile *p, const jue_ynode *ov)
 {
-    if (ov->type != JUE_Y_SEQ) { err(c, ov, "'overview' expects a list of sections", NULL); return; }
+    if (ov->type != JUE_Y_SEQ) { err(c, ov, "“overview”应为各节的列表", NULL); return; }
     static const char *const KEYS[] = { "title", "content", "text", "one_unit", NULL };
     static const char *const ALT_KEYS[] = { "title", "content", NULL };
     for (size_t i = 0; i < ov->n; i++) {
         const jue_ynode *s = ov->items[i];
-        if (s->type != JUE_Y_MAP) { err(c, s, "each overview section is a map { title, content }", NULL); continue; }
-        if (p->noverview == MAX_OVERVIEW) { err(c, s, "more than 16 overview sections", NULL); break; }
-        known_keys(c, s, KEYS, "an overview section");
+        if (s->type != JUE_Y_MAP) { err(c, s, "overview 的每一节都应为映射 { title, content }", NULL); continue; }
+        if (p->noverview == MAX_OVERVIEW) { err(c, s, "overview 超过16节", NULL); break; }
+        known_keys(c, s, KEYS, "overview 的一节");
         const jue_ynode *t = scalar(c, s, "title"), *k = scalar(c, s, "content"), *x = scalar(c, s, "text");
         jue_overview_section *o = &p->overview[p->noverview];
         memset(o, 0, sizeof *o);
-        if (!t || !t->value[0]) { err(c, s, "an overview section needs a title", NULL); continue; }
-        if (!k) { err(c, s, "an overview section needs content: duties, organisation, units or units_table", NULL); continue; }
+        if (!t || !t->value[0]) { err(c, s, "overview 的每一节都需要 title", NULL); continue; }
+        if (!k) { err(c, s, "overview 的每一节都需要 content：duties、organisation、units 或 units_table", NULL); continue; }
         if (!overview_kind(k->value, &o->kind)) { err(c, k, CONTENT_HELP, k->value); continue; }
         o->title = keep(p, t->value);
         o->text = x && !x->plain_null ? keep(p, x->value) : NULL;
         const jue_ynode *alt = jue_ymap_get(s, "one_unit");
         if (alt) {
-            if (alt->type != JUE_Y_MAP) { err(c, alt, "'one_unit' expects a map { title, content }", NULL); continue; }
+            if (alt->type != JUE_Y_MAP) { err(c, alt, "“one_unit”应为映射 { title, content }", NULL); continue; }
             known_keys(c, alt, ALT_KEYS, "one_unit");
             const jue_ynode *at = scalar(c, alt, "title"), *ak = scalar(c, alt, "content");
-            if (!at || !ak) { err(c, alt, "'one_unit' needs a title and content", NULL); continue; }
+            if (!at || !ak) { err(c, alt, "“one_unit”需要 title 和 content", NULL); continue; }
             if (!overview_kind(ak->value, &o->alt_kind)) { err(c, ak, CONTENT_HELP, ak->value); continue; }
             o->has_alt = true;
             o->alt_title = keep(p, at->value);
@@ -160,11 +160,11 @@ static void load_overview(pctx *c, jue_profile *p, const jue_ynode *ov)
 /* The label format: text with {nn} and {n} only. */
 static void load_label(pctx *c, jue_profile *p, const jue_ynode *n)
 {
-    if (n->type != JUE_Y_SCALAR) { err(c, n, "'table_label' expects a text such as \"公开{nn}表\" or none", NULL); return; }
+    if (n->type != JUE_Y_SCALAR) { err(c, n, "“table_label”应为“公开{nn}表”这样的文字，或 none", NULL); return; }
     const char *v = n->plain_null || !strcmp(n->value, "none") ? "" : n->value;
     for (const char *q = strchr(v, '{'); q; q = strchr(q + 1, '{'))
         if (strncmp(q, "{nn}", 4) && strncmp(q, "{n}", 3)) {
-            err(c, n, "table_label: only {nn} and {n} can be substituted in '%s'", v);
+            err(c, n, "table_label：“%s”中只能替换 {nn} 和 {n}", v);
             return;
         }
     free(p->label_fmt);
@@ -173,26 +173,26 @@ static void load_label(pctx *c, jue_profile *p, const jue_ynode *n)
 
 static void load_tables(pctx *c, jue_profile *p, const jue_ynode *tables)
 {
-    if (tables->type != JUE_Y_SEQ) { err(c, tables, "'tables' expects a list of { id, number }", NULL); return; }
+    if (tables->type != JUE_Y_SEQ) { err(c, tables, "“tables”应为 { id, number } 的列表", NULL); return; }
     static const char *const KEYS[] = { "id", "number", NULL };
     for (int i = 0; i < JUE_NTABLES; i++) p->number[i] = 0;
     int line_of[100] = { 0 };
     for (size_t i = 0; i < tables->n; i++) {
         const jue_ynode *e = tables->items[i];
-        if (e->type != JUE_Y_MAP) { err(c, e, "each table needs an id T01–T09 and a number 1–99", NULL); continue; }
-        known_keys(c, e, KEYS, "a table");
+        if (e->type != JUE_Y_MAP) { err(c, e, "每张表都需要 id（T01–T09）和 number（1–99）", NULL); continue; }
+        known_keys(c, e, KEYS, "tables 的一项");
         const jue_ynode *id = jue_ymap_get(e, "id"), *num = jue_ymap_get(e, "number");
         int t = id && id->type == JUE_Y_SCALAR ? table_of(id->value) : -1;
         char *end = NULL;
         long n = num && num->type == JUE_Y_SCALAR ? strtol(num->value, &end, 10) : 0;
         if (end && *end) n = 0;
         if (t < 0 || n <= 0 || n > 99) {
-            err(c, e, "each table needs an id T01–T09 and a number 1–99", NULL);
+            err(c, e, "每张表都需要 id（T01–T09）和 number（1–99）", NULL);
         } else if (p->number[t]) {
-            err(c, id, "table %s is listed twice", id->value);
+            err(c, id, "表%s列了两次", id->value);
         } else if (line_of[n]) {
             char msg[160];
-            snprintf(msg, sizeof msg, "number %ld is already the number of another table (line %d)", n, line_of[n]);
+            snprintf(msg, sizeof msg, "编号%ld已是另一张表的编号（第%d行）", n, line_of[n]);
             err(c, num, "%s", msg);
         } else {
             p->number[t] = (int)n;
@@ -206,12 +206,12 @@ static void load_table_texts(pctx *c, const jue_ynode *root, const char *key, ch
 {
     const jue_ynode *notes = jue_ymap_get(root, key);
     if (!notes) return;
-    if (notes->type != JUE_Y_MAP) { err(c, notes, "'%s' expects a map T01–T09: text", key); return; }
+    if (notes->type != JUE_Y_MAP) { err(c, notes, "“%s”应为“T01–T09: 文字”的映射", key); return; }
     for (size_t i = 0; i + 1 < notes->n; i += 2) {
         const jue_ynode *k = notes->items[i], *v = notes->items[i + 1];
         int t = k->type == JUE_Y_SCALAR ? table_of(k->value) : -1;
         if (t < 0 || v->type != JUE_Y_SCALAR) {
-            err(c, t < 0 ? k : v, "%s: key must be T01–T09 with a text", key);
+            err(c, t < 0 ? k : v, "%s：键须为 T01–T09，值须为文字", key);
             continue;
         }
         free(texts[t]);
@@ -228,7 +228,7 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
     pctx c = { file, diags };
     size_t errs = diags->errors;
     if (!root || root->type != JUE_Y_MAP) {
-        err(&c, root, "a profile is a map of keys (name, tables, t01_expenditure_classes, …)", NULL);
+        err(&c, root, "方案文件应为键的映射（name、tables、t01_expenditure_classes 等）", NULL);
         jue_ynode_free(root);
         return JUE_ERR_INVALID;
     }
@@ -244,7 +244,7 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
     if (nm && file_name_ok(nm->value)) {
         p->name = jue_strdup(nm->value);
     } else {
-        if (nm) err(&c, nm, "name: '%s' cannot name files (no '/' or leading '.')", nm->value);
+        if (nm) err(&c, nm, "name：“%s”不能用作文件名（不能含“/”，也不能以“.”开头）", nm->value);
         const char *b = strrchr(file, '/');
         b = b ? b + 1 : file;
         size_t l = strlen(b);
@@ -258,7 +258,7 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
     char **data_vals[2] = { &p->notes, &p->glossary };
     for (int k = 0; k < 2; k++) {
         const jue_ynode *n = scalar(&c, root, data_keys[k]);
-        if (n && !file_name_ok(n->value)) err(&c, n, "'%s' names a data file: no '/' or leading '.'", n->value);
+        if (n && !file_name_ok(n->value)) err(&c, n, "“%s”是数据文件名：不能含“/”，也不能以“.”开头", n->value);
         *data_vals[k] = jue_strdup(n && file_name_ok(n->value) ? n->value : "national");
     }
     p->appendix = boolean(&c, root, "appendix", true);
@@ -274,14 +274,14 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
 
     const jue_ynode *cl = jue_ymap_get(root, "t01_expenditure_classes");
     if (!cl || cl->type != JUE_Y_SEQ) {
-        err(&c, cl, "missing list 't01_expenditure_classes'", NULL);
+        err(&c, cl, "缺少列表“t01_expenditure_classes”", NULL);
     } else {
         p->classes = calloc(cl->n ? cl->n : 1, sizeof *p->classes);
         if (!p->classes) { jue_ynode_free(root); jue_profile_free(p); return JUE_ERR_NOMEM; }
         for (size_t i = 0; i < cl->n; i++) {
             const jue_ynode *k = cl->items[i];
             if (k->type != JUE_Y_SCALAR || jue_code_level(JUE_CAT_FUNCTIONAL, k->value) != JUE_LEVEL_LEI) {
-                err(&c, k, "not a functional 类 code", NULL);
+                err(&c, k, "不是功能分类类级编码", NULL);
                 continue;
             }
             p->classes[p->nclasses++] = jue_strdup(k->value);
@@ -319,7 +319,7 @@ jue_status jue_profile_load(const char *name, jue_profile **out, jue_diags *diag
     char path[4096];
     char *text;
     size_t len;
-    jue_status rs = jue_data_yaml("profiles", name, "profile", path, sizeof path, &text, &len, diags);
+    jue_status rs = jue_data_yaml("profiles", name, "方案", path, sizeof path, &text, &len, diags);
     if (rs != JUE_OK) return rs;
     jue_status st = jue_profile_parse(path, text, len, out, diags);
     free(text);

@@ -1,6 +1,7 @@
 /* Status strings, diagnostics list, string builder, file reading. */
 #include <juesuan/common.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,21 +230,51 @@ const char *jue_data_dir(void)
     return (e && *e) ? e : JUE_DATADIR;
 }
 
+static int name_cmp(const void *a, const void *b) { return strcmp(a, b); }
+
+/* The names of the .yaml files in dir, sorted, as "a、b" into buf. */
+static void list_yaml_names(const char *dir, char *buf, size_t n)
+{
+    buf[0] = 0;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    char names[32][128];
+    size_t k = 0;
+    for (struct dirent *e; k < 32 && (e = readdir(d)) != NULL;) {
+        size_t l = strlen(e->d_name);
+        if (e->d_name[0] == '.' || l < 6 || l - 5 >= sizeof names[0] || strcmp(e->d_name + l - 5, ".yaml")) continue;
+        memcpy(names[k], e->d_name, l - 5);
+        names[k++][l - 5] = 0;
+    }
+    closedir(d);
+    qsort(names, k, sizeof names[0], name_cmp);
+    size_t len = 0;
+    for (size_t i = 0; i < k; i++) {
+        int w = snprintf(buf + len, n - len, "%s%s", i ? "、" : "", names[i]);
+        if (w < 0 || (size_t)w >= n - len) break;
+        len += (size_t)w;
+    }
+}
+
 jue_status jue_data_yaml(const char *sub, const char *name, const char *what, char *path, size_t n, char **text,
                          size_t *len, jue_diags *diags)
 {
     *text = NULL;
     if (n) path[0] = 0;
+    char dir[4096], names[1024];
+    snprintf(dir, sizeof dir, "%s/%s", jue_data_dir(), sub);
+    list_yaml_names(dir, names, sizeof names);
     for (const char *q = name; *q; q++)
         if (*q == '/' || *q == '\\') {
-            jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "a %s name cannot contain a path", what);
+            jue_diag_add(diags, JUE_SEV_ERROR, dir, 0, 0, "%s名称“%s”不能含有路径（现有的%s：%s）", what, name, what,
+                         names);
             return JUE_ERR_NOTFOUND;
         }
-    snprintf(path, n, "%s/%s/%s.yaml", jue_data_dir(), sub, name);
+    snprintf(path, n, "%s/%s.yaml", dir, name);
     jue_status st = jue_read_file(path, text, len);
     if (st == JUE_ERR_NOMEM) return st;
     if (st != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "unknown %s '%s' (no such file)", what, name);
+        jue_diag_add(diags, JUE_SEV_ERROR, dir, 0, 0, "没有名为“%s”的%s（现有的%s：%s）", name, what, what, names);
         return JUE_ERR_NOTFOUND;
     }
     return JUE_OK;

@@ -87,7 +87,7 @@ int jue_csv_next(jue_csv_reader *r, jue_csv_record *rec, jue_diags *diags)
             for (;;) {
                 if (r->p >= r->end) {
                     jue_diag_add(diags, JUE_SEV_ERROR, r->file, fline, fcol,
-                                 "unterminated quoted field");
+                                 "引号没有闭合：从此处开始的带引号字段直到文件末尾都没有结束引号");
                     bad = 1;
                     break;
                 }
@@ -104,7 +104,7 @@ int jue_csv_next(jue_csv_reader *r, jue_csv_record *rec, jue_diags *diags)
             if (!bad && r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
                 jue_diag_add(diags, JUE_SEV_ERROR, r->file, r->line,
                              jue_utf8_col(r->line_start, r->p),
-                             "unexpected text after a closing quote");
+                             "结束引号后面还有文字（字段中的引号须写成两个引号）");
                 bad = 1;
             }
         } else {

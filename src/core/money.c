@@ -214,7 +214,7 @@ static jue_status scan_syntax(const char *s, size_t len, size_t i, suffix_kind k
         if (nf > 0) { syn->frac_digits = nf; p = q; }
     }
     if (syn->int_digits == 0 && syn->frac_digits == 0) {
-        if (why) *why = "no digits";
+        if (why) *why = "没有数字";
         return JUE_ERR_SYNTAX;
     }
     syn->num_end = p;
@@ -226,7 +226,7 @@ static jue_status scan_syntax(const char *s, size_t len, size_t i, suffix_kind k
     if (paren) {
         tok r = tok_at(s, len, p);
         if (r.kind != T_RPAREN) {
-            if (why) *why = "missing closing parenthesis";
+            if (why) *why = "缺少右括号";
             return JUE_ERR_SYNTAX;
         }
         p += r.n;
@@ -236,7 +236,7 @@ static jue_status scan_syntax(const char *s, size_t len, size_t i, suffix_kind k
         }
     }
     if (kind == SUF_PERCENT && !have_suffix) {
-        if (why) *why = "missing %";
+        if (why) *why = "缺少%";
         return JUE_ERR_SYNTAX;
     }
     syn->end = p;
@@ -305,7 +305,7 @@ static jue_status convert(const char *s, const num_syntax *syn, int scale,
     }
     return JUE_OK;
 overflow:
-    if (why) *why = "number too large";
+    if (why) *why = "数字太大";
     return JUE_ERR_OVERFLOW;
 }
 
@@ -333,8 +333,8 @@ static jue_status check_rest(const char *s, size_t len, size_t e, const char *wh
     if (e == len) return JUE_OK;
     if (why) {
         tok t = tok_at(s, len, e);
-        if (t.kind == T_COMMA) *why = "malformed thousands separator";
-        else if (t.kind == T_POINT) *why = "misplaced decimal point";
+        if (t.kind == T_COMMA) *why = "千分位逗号的位置不对";
+        else if (t.kind == T_POINT) *why = "小数点的位置不对";
         else *why = what;
     }
     return JUE_ERR_SYNTAX;
@@ -350,7 +350,7 @@ static jue_status amount_at(const char *s, size_t len, size_t i, jue_unit defaul
     jue_status st = scan_syntax(s, len, i, SUF_UNIT, &syn, why);
     if (st != JUE_OK) return st;
     if (whole) {
-        st = check_rest(s, len, syn.end, "unexpected text after the number", why);
+        st = check_rest(s, len, syn.end, "数字后面有多余的文字", why);
         if (st != JUE_OK) return st;
         syn.end = len;
     }
@@ -704,7 +704,7 @@ jue_status jue_percent_parse(const char *s, size_t len, jue_fen *value_ppb,
     num_syntax syn;
     jue_status st = scan_syntax(s, len, i, SUF_PERCENT, &syn, why);
     if (st != JUE_OK) return st;
-    st = check_rest(s, len, syn.end, "unexpected text after the percentage", why);
+    st = check_rest(s, len, syn.end, "百分数后面有多余的文字", why);
     if (st != JUE_OK) return st;
     exact_num x;
     st = convert(s, &syn, PCT_SCALE, &x, why);

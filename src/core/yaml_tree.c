@@ -41,7 +41,7 @@ jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_yn
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
             jue_diag_add(diags, JUE_SEV_ERROR, file, (int)p.problem_mark.line + 1,
-                         (int)p.problem_mark.column + 1, "YAML: %s%s%s",
+                         (int)p.problem_mark.column + 1, "YAML格式有误：%s%s%s",
                          p.problem ? p.problem : "syntax error", p.context ? " " : "",
                          p.context ? p.context : "");
             st = JUE_ERR_SYNTAX;
@@ -55,14 +55,14 @@ jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_yn
         case YAML_DOCUMENT_START_EVENT:
             if (++docs > 1) {
                 jue_diag_add(diags, JUE_SEV_ERROR, file, line, col,
-                             "only one YAML document is allowed");
+                             "只允许一个YAML文档");
                 st = JUE_ERR_SYNTAX;
                 done = true;
             }
             break;
         case YAML_ALIAS_EVENT:
             jue_diag_add(diags, JUE_SEV_ERROR, file, line, col,
-                         "YAML aliases (*name) are not supported; write the value out");
+                         "不支持YAML别名（*name），请直接写出值");
             st = JUE_ERR_SYNTAX;
             done = true;
             break;
@@ -94,7 +94,7 @@ jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_yn
             }
             if (node->type != JUE_Y_SCALAR) {
                 if (depth == MAX_DEPTH) {
-                    jue_diag_add(diags, JUE_SEV_ERROR, file, line, col, "nesting deeper than %d levels", MAX_DEPTH);
+                    jue_diag_add(diags, JUE_SEV_ERROR, file, line, col, "嵌套超过%d层", MAX_DEPTH);
                     st = JUE_ERR_SYNTAX;
                     done = true;
                     break;
@@ -144,7 +144,8 @@ jue_status jue_yaml_load(const char *path, const char *default_rel, const char *
     char *text;
     size_t len;
     if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read %s", what);
+        (void)what;   /* the path names it */
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件");
         return JUE_ERR_IO;
     }
     jue_status st = jue_yaml_parse(path, text, len, out, diags);

@@ -9,6 +9,8 @@
 
 #include <juesuan/claims.h>
 
+#include "core/encoding.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +19,16 @@ static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
     return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* Whether the bytes hold s (a zip's member names are stored plainly in its
+ * headers); linear: memchr to each candidate first byte. */
+static bool has_bytes(const char *data, size_t len, const char *s)
+{
+    size_t k = strlen(s);
+    for (const char *p = data; len >= k && (p = memchr(p, s[0], len - k + 1 - (size_t)(p - data))) != NULL; p++)
+        if (!memcmp(p, s, k)) return true;
+    return false;
 }
 
 static jue_input_kind detect(const char *name, const char *data, size_t len)
@@ -31,9 +43,7 @@ static jue_input_kind detect(const char *name, const char *data, size_t len)
     if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) return JUE_IN_PDF;
     if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
         /* a zip: Word if it names word/document.xml in its directory */
-        for (size_t i = 0; i + 17 <= len && i < ((size_t)1 << 20); i++)
-            if (!memcmp(data + i, "word/document.xml", 17)) return JUE_IN_DOCX;
-        return JUE_IN_XLSX;
+        return has_bytes(data, len, "word/document.xml") ? JUE_IN_DOCX : JUE_IN_XLSX;
     }
     {
         size_t i = 0;
@@ -43,6 +53,58 @@ static jue_input_kind detect(const char *name, const char *data, size_t len)
             return JUE_IN_HTML;
     }
     return JUE_IN_TEXT;
+}
+
+/* What the bytes are when they are something no door reads (an image, an
+ * archive, an old Office file), or NULL. */
+static const char *foreign_kind(const char *data, size_t len)
+{
+    static const struct { const char *magic; size_t n; const char *what; } M[] = {
+        { "\x89PNG", 4, "PNG图片" }, { "\xFF\xD8\xFF", 3, "JPEG图片" }, { "GIF8", 4, "GIF图片" },
+        { "II*\0", 4, "TIFF图片" }, { "MM\0*", 4, "TIFF图片" }, { "RIFF", 4, "RIFF文件（图片、音频或视频）" },
+        { "\xD0\xCF\x11\xE0", 4, "旧版 Word/Excel 文件（.doc/.xls），请另存为 .docx 或 .xlsx 后审核" },
+        { "Rar!", 4, "RAR压缩包" }, { "7z\xBC\xAF", 4, "7z压缩包" }, { "\x1F\x8B", 2, "gzip压缩文件" },
+        { "\x7F" "ELF", 4, "程序文件" },
+    };
+    for (size_t i = 0; i < sizeof M / sizeof M[0]; i++)
+        if (len >= M[i].n && !memcmp(data, M[i].magic, M[i].n)) return M[i].what;
+    if (len >= 4 && !memcmp(data, "PK\x03\x04", 4) && !has_bytes(data, len, "word/document.xml") &&
+        !has_bytes(data, len, "xl/workbook.xml"))
+        return "ZIP压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件；请解压后审核其中的文件";
+    return NULL;
+}
+
+/* Refuses, with one message and JUE_ERR_IO, what cannot be read as a
+ * document at all: an empty file, an image or archive, text with NUL bytes
+ * or in an encoding that is neither UTF-8 nor GB18030. Text in GB18030 is
+ * converted (*conv, caller frees). */
+static jue_status readable(const char *name, const char *data, size_t len, jue_input_kind kind, char **conv,
+                           size_t *convlen, jue_diags *diags)
+{
+    *conv = NULL;
+    size_t i = 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
+    if (i == len) {
+        jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "文件是空的，没有可审核的内容");
+        return JUE_ERR_IO;
+    }
+    const char *what = foreign_kind(data, len);
+    if (what) {
+        jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "不是可审核的公开文件：这是%s", what);
+        return JUE_ERR_IO;
+    }
+    if (kind != JUE_IN_TEXT) return JUE_OK;
+    if (jue_utf8_first_bad(data, len) == len) return JUE_OK;
+    char *t = malloc(len + 1);
+    if (!t) return JUE_ERR_NOMEM;
+    memcpy(t, data, len);
+    t[len] = 0;
+    size_t n = len;
+    jue_status st = jue_text_utf8(name, &t, &n, diags);
+    if (st != JUE_OK) { free(t); return st == JUE_ERR_INVALID ? JUE_ERR_IO : st; }
+    *conv = t;
+    *convlen = n;
+    return JUE_OK;
 }
 
 /* The claims lexicon, read once per process (it is data, not per document). */
@@ -105,14 +167,23 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
                      (unsigned)kind < 6 ? K[kind] : "this format");
         return JUE_ERR_INVALID;
     }
+    char *conv = NULL;
+    size_t convlen = 0;
+    jue_status st = readable(name, data, len, kind, &conv, &convlen, diags);
+    if (st != JUE_OK) return st;
+    if (conv) data = conv, len = convlen;
     jue_idoc *doc = jue_idoc_new(name, kind);
     jue_disclosure *d = jue_disclosure_new();
-    if (!doc || !d) { jue_idoc_free(doc); jue_disclosure_free(d); return JUE_ERR_NOMEM; }
-    jue_status st = kind == JUE_IN_XLSX ? jue_xlsx_read(data, len, doc, diags)
-                  : kind == JUE_IN_PDF  ? jue_pdf_read(data, len, doc, diags)
-                  : kind == JUE_IN_DOCX ? jue_docx_read(data, len, doc, diags)
-                  : kind == JUE_IN_HTML ? jue_html_read(data, len, doc, diags)
-                                        : jue_text_read(data, len, doc, diags);
+    if (!doc || !d) { free(conv); jue_idoc_free(doc); jue_disclosure_free(d); return JUE_ERR_NOMEM; }
+    st = kind == JUE_IN_XLSX ? jue_xlsx_read(data, len, doc, diags)
+       : kind == JUE_IN_PDF  ? jue_pdf_read(data, len, doc, diags)
+       : kind == JUE_IN_DOCX ? jue_docx_read(data, len, doc, diags)
+       : kind == JUE_IN_HTML ? jue_html_read(data, len, doc, diags)
+                             : jue_text_read(data, len, doc, diags);
+    free(conv);
+    /* a door that could read nothing at all (a damaged PDF, a broken zip):
+     * the file cannot be read, like a missing one */
+    if (st == JUE_ERR_INVALID && doc->n == 0) st = JUE_ERR_IO;
     if (!st) st = jue_recognize(doc, cat, prof, d, diags);
     if (!st && !(d->source = jue_strdup(name))) st = JUE_ERR_NOMEM;
     if (!st) {

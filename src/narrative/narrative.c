@@ -510,6 +510,9 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
             set(it, "类名", jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, c1, d->year));
             set(it, "款名", jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, c2, d->year));
             set(it, "项名", row->name);
+            wan(it, "决算", actual);
+            if (!src->has_budget) continue;   /* not known: no sentence about it (warned at loading) */
+            set(it, "有预算", "1");
             jue_fen budget = 0;
             const char *reason = NULL;
             int bline = 0;
@@ -521,7 +524,6 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
                 }
             jue_fen bud = jue_round_wan2(budget);
             wan(it, "预算", bud);
-            wan(it, "决算", actual);
             if (bud > 0) pct(it, "完成率", ratio_ppb(actual, bud));
             const char *cmp = actual > bud ? "决算数大于年初预算数" : actual < bud ? "决算数小于年初预算数" : "决算数等于年初预算数";
             char cb[120];
@@ -533,9 +535,9 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
                 else {
                     char p[4096];
                     jue_source_path(src, "budget.csv", p, sizeof p);
-                    jue_diag_add(diags, JUE_SEV_WARNING, p, bline, 0,
-                                 "项 %s %s: 决算 differs from 年初预算 but no reason is given (column reason)",
-                                 row->key, row->name);
+                    jue_diag_add(diags, JUE_SEV_WARNING, p, bline, bline ? 1 : 0,
+                                 "%s %s（项）的决算数与年初预算数不同，但没有说明原因（reason 列）%s", row->key,
+                                 row->name, bline ? "" : "：budget.csv 中没有该项，年初预算按0计");
                 }
             }
         }

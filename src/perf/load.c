@@ -36,11 +36,11 @@ static char *text_of(ctx *c, const jue_ynode *map, const char *key, bool require
 {
     const jue_ynode *n = jue_ymap_get(map, key);
     if (!n || (n->type == JUE_Y_SCALAR && n->plain_null)) {
-        if (required) err(c, map, "missing '%s'", key);
+        if (required) err(c, map, "缺少“%s”", key);
         return NULL;
     }
     if (n->type != JUE_Y_SCALAR) {
-        err(c, n, "'%s' must be text", key);
+        err(c, n, "“%s”应为文字", key);
         return NULL;
     }
     /* block scalars keep their final newline; the outputs do not want it */
@@ -59,7 +59,7 @@ static void check_keys(ctx *c, const jue_ynode *map, const char *const *keys)
         const char *k = scalar(map->items[i]);
         bool ok = false;
         for (size_t j = 0; k && keys[j]; j++) ok |= !strcmp(k, keys[j]);
-        if (!ok) err(c, map->items[i], "unknown key '%s'", k ? k : "?");
+        if (!ok) err(c, map->items[i], "未知的键“%s”", k ? k : "?");
     }
 }
 
@@ -71,11 +71,11 @@ static void amount(ctx *c, const jue_ynode *map, const char *key, jue_perf_amoun
     jue_amount a;
     const char *why = NULL;
     if (!s || jue_amount_parse(s, strlen(s), JUE_UNIT_YUAN, &a, &why) != JUE_OK) {
-        err(c, n, "malformed amount '%s'%s%s", s ? s : "", why ? ": " : "", why ? why : "");
+        err(c, n, "金额“%s”格式有误%s%s", s ? s : "", why ? "：" : "", why ? why : "");
         return;
     }
     if (a.negative || a.value < 0) {
-        err(c, n, "amount '%s' is negative", s);
+        err(c, n, "金额“%s”是负数", s);
         return;
     }
     out->value = a.value;
@@ -88,16 +88,16 @@ static const char *const SRC_KEYS[JUE_PSRC_N] = { "total", "fiscal", "carryover"
 static void funds(ctx *c, const jue_ynode *map, jue_perf_eval *e)
 {
     const jue_ynode *f = jue_ymap_get(map, "funds");
-    if (!f) { err(c, map, "missing 'funds' (年初预算数, 全年预算数, 全年执行数 by source)"); return; }
+    if (!f) { err(c, map, "缺少“funds”（按资金来源列出年初预算数、全年预算数、全年执行数）"); return; }
     e->funds_line = f->line, e->funds_col = f->col;
-    if (f->type != JUE_Y_MAP) { err(c, f, "'funds' must be a map of fiscal, carryover, other"); return; }
+    if (f->type != JUE_Y_MAP) { err(c, f, "“funds”应为 fiscal、carryover、other 的映射"); return; }
     static const char *const K[] = { "total", "fiscal", "carryover", "other", NULL };
     static const char *const A[] = { "initial", "annual", "executed", NULL };
     check_keys(c, f, K);
     for (int k = 0; k < JUE_PSRC_N; k++) {
         const jue_ynode *s = jue_ymap_get(f, SRC_KEYS[k]);
         if (!s) continue;
-        if (s->type != JUE_Y_MAP) { err(c, s, "'%s' must be a map of initial, annual, executed", SRC_KEYS[k]); continue; }
+        if (s->type != JUE_Y_MAP) { err(c, s, "“%s”应为 initial、annual、executed 的映射", SRC_KEYS[k]); continue; }
         check_keys(c, s, A);
         amount(c, s, "initial", &e->funds[k].initial);
         amount(c, s, "annual", &e->funds[k].annual);
@@ -117,12 +117,12 @@ static void funds(ctx *c, const jue_ynode *map, jue_perf_eval *e)
                 char a[40], b[40];
                 jue_fmt_yuan(t[j]->value, true, a, sizeof a);
                 jue_fmt_yuan(u[j]->value, true, b, sizeof b);
-                err(c, tn, "total %s %s 元 is not the sum of its sources %s 元", L[j], a, b);
+                err(c, tn, "合计的%s%s元不等于各资金来源之和%s元", L[j], a, b);
             }
     }
     jue_perf_funds t = jue_perf_total_funds(e);
-    if (!t.annual.present) err(c, f, "no 全年预算数 (annual) in any source");
-    if (!t.executed.present) err(c, f, "no 全年执行数 (executed) in any source");
+    if (!t.annual.present) err(c, f, "各资金来源都没有全年预算数（annual）");
+    if (!t.executed.present) err(c, f, "各资金来源都没有全年执行数（executed）");
 }
 
 static int l1_of(const char *s)
@@ -140,11 +140,11 @@ static void indicator(ctx *c, const jue_ynode *n, jue_perf_indicator *x)
     x->line = n->line;
     x->weight = -1;
     x->band_pct = -1;
-    if (n->type != JUE_Y_MAP) { err(c, n, "an indicator must be a map (level1, level2, name, target, …)"); return; }
+    if (n->type != JUE_Y_MAP) { err(c, n, "每个指标都应为映射（level1、level2、name、target 等）"); return; }
     check_keys(c, n, K);
     const jue_ynode *l1 = jue_ymap_get(n, "level1");
     int l = scalar(l1) ? l1_of(l1->value) : -1;
-    if (l < 0) err(c, l1 ? l1 : n, "level1 must be 产出, 效益 or 满意度");
+    if (l < 0) err(c, l1 ? l1 : n, "level1 应为产出、效益或满意度");
     else x->l1 = (jue_perf_l1)l;
     x->l2 = text_of(c, n, "level2", false);
     x->name = text_of(c, n, "name", true);
@@ -154,7 +154,7 @@ static void indicator(ctx *c, const jue_ynode *n, jue_perf_indicator *x)
     x->reason = text_of(c, n, "reason", false);
     const jue_ynode *w = jue_ymap_get(n, "weight");
     if (w && !jue_perf_parse_points(scalar(w), &x->weight)) {
-        err(c, w, "weight '%s' must be 0–100 points with at most 2 decimals", scalar(w) ? scalar(w) : "");
+        err(c, w, "权重“%s”应为0–100分，最多2位小数", scalar(w) ? scalar(w) : "");
         x->weight = -1;
     }
     x->weight_given = x->weight;
@@ -166,7 +166,7 @@ static void indicator(ctx *c, const jue_ynode *n, jue_perf_indicator *x)
         else if (!strcmp(ds, "≤") || !strcmp(ds, "<=")) dir = JUE_DIR_LE;
         else if (!strcmp(ds, "=")) dir = JUE_DIR_EQ;
         else if (!strcmp(ds, "定性")) dir = JUE_DIR_QUAL;
-        else err(c, dn, "direction must be ≥, ≤, = or 定性");
+        else err(c, dn, "direction 应为 ≥、≤、= 或 定性");
     }
     jue_perf_dir pd;
     bool written;
@@ -183,16 +183,16 @@ static void indicator(ctx *c, const jue_ynode *n, jue_perf_indicator *x)
         for (int i = 1; bs && i < 4; i++)
             if (!strcmp(bs, JUE_PERF_BAND_NAMES[i])) x->band = (jue_perf_band)i;
         if (x->band == JUE_BAND_NONE && x->target_text)
-            err(c, b ? b : n, "a qualitative indicator needs band: 达成, 部分达成 or 未达成");
+            err(c, b ? b : n, "定性指标须有 band：达成、部分达成或未达成");
         const jue_ynode *p = jue_ymap_get(n, "percent");
         int pct;
         if (p) {
             /* national bands: 达成 80–100, 部分达成 60–80, 未达成 0–60 */
             static const int LO[4] = { 0, 80, 60, 0 }, HI[4] = { 100, 100, 80, 60 };
             if (!jue_perf_parse_points(scalar(p), &pct) || pct % JUE_PERF_POINT)
-                err(c, p, "percent must be a whole number 0–100");
+                err(c, p, "percent 应为0–100的整数");
             else if (pct / 100 < LO[x->band] || pct / 100 > HI[x->band])
-                err(c, p, "percent %d is outside the band %s (%d–%d)", pct / 100, JUE_PERF_BAND_NAMES[x->band],
+                err(c, p, "percent %d不在%s的区间内（%d–%d）", pct / 100, JUE_PERF_BAND_NAMES[x->band],
                     LO[x->band], HI[x->band]);
             else
                 x->band_pct = pct / 100;
@@ -212,9 +212,9 @@ static void indicator(ctx *c, const jue_ynode *n, jue_perf_indicator *x)
         size_t aulen;
         const jue_ynode *an = jue_ymap_get(n, "actual");
         if (!jue_perf_parse_value(x->actual_text, &ad, &aw, &x->actual, &au, &aulen))
-            err(c, an, "actual '%s' has no number, but the target '%s' does", x->actual_text, x->target_text);
+            err(c, an, "实际值“%s”没有数字，而目标值“%s”有", x->actual_text, x->target_text);
         else if (aulen && x->unit && (strlen(x->unit) != aulen || strncmp(x->unit, au, aulen)))
-            err(c, an, "actual '%s' is not in the target's unit '%s'", x->actual_text, x->unit);
+            err(c, an, "实际值“%s”的单位与目标值的单位“%s”不同", x->actual_text, x->unit);
         else
             x->has_actual = true;
     }
@@ -227,7 +227,7 @@ static void evaluation(ctx *c, const jue_ynode *n, jue_perf_eval *e, jue_perf_ki
     e->kind = kind;
     e->line = n->line;
     e->budget_weight = -1;
-    if (n->type != JUE_Y_MAP) { err(c, n, "a self-evaluation must be a map (name, funds, indicators, …)"); return; }
+    if (n->type != JUE_Y_MAP) { err(c, n, "每份自评都应为映射（name、funds、indicators 等）"); return; }
     check_keys(c, n, K);
     e->name = text_of(c, n, "name", kind == JUE_PERF_PROJECT);
     if (!e->name && dept) e->name = jue_strdup(dept);
@@ -240,17 +240,17 @@ static void evaluation(ctx *c, const jue_ynode *n, jue_perf_eval *e, jue_perf_ki
     e->improvements = text_of(c, n, "improvements", false);
     const jue_ynode *bw = jue_ymap_get(n, "budget_weight");
     if (bw && !jue_perf_parse_points(scalar(bw), &e->budget_weight)) {
-        err(c, bw, "budget_weight must be 0–100 points");
+        err(c, bw, "budget_weight 应为0–100分");
         e->budget_weight = -1;
     }
     e->budget_weight_given = e->budget_weight;
     funds(c, n, e);
     const jue_ynode *in = jue_ymap_get(n, "indicators");
     if (!in || in->type != JUE_Y_SEQ || !in->n) {
-        err(c, in ? in : n, "'indicators' must be a list of at least one indicator");
+        err(c, in ? in : n, "“indicators”应为至少含一个指标的列表");
         return;
     }
-    if (in->n > MAX_INDICATORS) { err(c, in, "more than %d indicators", MAX_INDICATORS); return; }
+    if (in->n > MAX_INDICATORS) { err(c, in, "指标超过%d个", MAX_INDICATORS); return; }
     e->ind = calloc(in->n, sizeof *e->ind);
     if (!e->ind) return;
     e->nind = in->n;
@@ -266,7 +266,7 @@ static void evaluation(ctx *c, const jue_ynode *n, jue_perf_eval *e, jue_perf_ki
         jue_buf b;
         jue_buf_init(&b);
         jue_perf_put_points(&b, sum);
-        err(c, in, "the weights (预算执行率 and every indicator) add to %s, not 100", jue_buf_str(&b));
+        err(c, in, "权重（预算执行率和各指标）合计为%s，不是100", jue_buf_str(&b));
         jue_buf_free(&b);
     }
 }
@@ -277,7 +277,7 @@ static void scope(ctx *c, const jue_ynode *root, const char *key, jue_perf_scope
     const jue_ynode *n = jue_ymap_get(root, key);
     if (!n) return;
     if (n->type != JUE_Y_MAP) {
-        err(c, n, "'%s' must be a map of projects (how many) and amount (元)", key);
+        err(c, n, "“%s”应为 projects（项目个数）和 amount（金额，元）的映射", key);
         return;
     }
     static const char *const K[] = { "projects", "amount", NULL };
@@ -289,7 +289,7 @@ static void scope(ctx *c, const jue_ynode *root, const char *key, jue_perf_scope
     errno = 0;
     long v = ps ? strtol(ps, &end, 10) : -1;
     if (!ps || *end || errno || v < 0 || v > 100000) {
-        err(c, p ? p : n, "'%s.projects' must be a count of projects", key);
+        err(c, p ? p : n, "“%s.projects”应为项目个数", key);
         return;
     }
     jue_perf_amount a;
@@ -338,7 +338,7 @@ jue_status jue_perf_parse(const char *file, const char *text, size_t len, jue_pe
     if (!s) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
     s->file = jue_strdup(file);
     if (!root || root->type != JUE_Y_MAP) {
-        err(&c, root, "perf.yaml must be a map (department, year, overall, projects)");
+        err(&c, root, "perf.yaml 应为映射（department、year、overall、projects）");
         goto done;
     }
     static const char *const K[] = { "department", "year", "targets", "monitoring", "overall", "projects", NULL };
@@ -350,17 +350,17 @@ jue_status jue_perf_parse(const char *file, const char *text, size_t len, jue_pe
         char *end = NULL;
         errno = 0;
         long v = ys ? strtol(ys, &end, 10) : 0;
-        if (!ys || *end || errno || v < 1990 || v > 2100) err(&c, y, "year must be a year such as 2024");
+        if (!ys || *end || errno || v < 1990 || v > 2100) err(&c, y, "year 应为年份，如2024");
         else s->year = (int)v, s->year_line = y->line, s->year_col = y->col;
     }
     scope(&c, root, "targets", &s->targets);
     scope(&c, root, "monitoring", &s->monitoring);
     const jue_ynode *ov = jue_ymap_get(root, "overall");
     const jue_ynode *pr = jue_ymap_get(root, "projects");
-    if (pr && pr->type != JUE_Y_SEQ) { err(&c, pr, "'projects' must be a list"); pr = NULL; }
-    if (!ov && (!pr || !pr->n)) { err(&c, root, "neither 'overall' nor 'projects': nothing to evaluate"); goto done; }
+    if (pr && pr->type != JUE_Y_SEQ) { err(&c, pr, "“projects”应为列表"); pr = NULL; }
+    if (!ov && (!pr || !pr->n)) { err(&c, root, "既没有“overall”也没有“projects”：没有可评价的内容"); goto done; }
     size_t n = (ov ? 1 : 0) + (pr ? pr->n : 0);
-    if (n > MAX_EVALS) { err(&c, pr, "more than %d self-evaluations", MAX_EVALS); goto done; }
+    if (n > MAX_EVALS) { err(&c, pr, "自评超过%d份", MAX_EVALS); goto done; }
     s->evals = calloc(n, sizeof *s->evals);
     if (!s->evals) goto done;
     if (ov) evaluation(&c, ov, &s->evals[s->n++], JUE_PERF_DEPT, s->department);
@@ -369,7 +369,7 @@ jue_status jue_perf_parse(const char *file, const char *text, size_t len, jue_pe
     size_t np = s->n - (ov ? 1 : 0);
     if (s->targets.present && (size_t)s->targets.projects < np)
         err(&c, jue_ymap_get(root, "targets"),
-            "targets.projects is %d, but %zu projects are self-evaluated (each had 绩效目标)", s->targets.projects, np);
+            "targets.projects 为%d，但有%zu个项目做了自评（每个都应有绩效目标）", s->targets.projects, np);
 done:
     jue_ynode_free(root);
     if (diags->errors > errs || !s->evals) {
@@ -386,13 +386,13 @@ jue_status jue_perf_load(const char *dir, jue_perf_set **out, jue_diags *diags)
     char path[4096];
     snprintf(path, sizeof path, "%s/perf.yaml", dir);
     FILE *f = fopen(path, "rb");
-    if (!f) return errno == ENOENT ? JUE_ERR_NOTFOUND : (jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read"), JUE_ERR_IO);
+    if (!f) return errno == ENOENT ? JUE_ERR_NOTFOUND : (jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件"), JUE_ERR_IO);
     fclose(f);
     char *text;
     size_t len;
     jue_status st = jue_read_file(path, &text, &len);
     if (st != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read");
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件");
         return st;
     }
     st = jue_perf_parse(path, text, len, out, diags);

@@ -134,7 +134,7 @@ jue_status jue_perf_profile_load(const char *name, jue_perf_profile *p, jue_diag
     char path[4096];
     char *text;
     size_t len;
-    jue_status rs = jue_data_yaml("perf", name, "scoring profile", path, sizeof path, &text, &len, diags);
+    jue_status rs = jue_data_yaml("perf", name, "绩效评分方案", path, sizeof path, &text, &len, diags);
     if (rs != JUE_OK) return rs;
     jue_ynode *root = NULL;
     jue_status st = jue_yaml_parse(path, text, len, &root, diags);
@@ -143,13 +143,13 @@ jue_status jue_perf_profile_load(const char *name, jue_perf_profile *p, jue_diag
     size_t errs = diags->errors;
     const jue_ynode *n = jue_ymap_get(root, "budget_rate_weight");
     if (n && !jue_perf_parse_points(scalar(n), &p->budget_weight))
-        jue_diag_add(diags, JUE_SEV_ERROR, path, n->line, n->col, "budget_rate_weight must be 0–100 points");
+        jue_diag_add(diags, JUE_SEV_ERROR, path, n->line, n->col, "budget_rate_weight 应为0–100分");
     const jue_ynode *l1 = jue_ymap_get(root, "level1");
     for (size_t i = 0; l1 && l1->type == JUE_Y_MAP && i + 1 < l1->n; i += 2) {
         int k = scalar(l1->items[i]) ? l1_of(l1->items[i]->value) : -1;
         if (k < 0 || !jue_perf_parse_points(scalar(l1->items[i + 1]), &p->l1_weight[k]))
             jue_diag_add(diags, JUE_SEV_ERROR, path, l1->items[i]->line, l1->items[i]->col,
-                         "level1 entries are 产出/效益/满意度 with 0–100 points");
+                         "level1 各项应为产出、效益、满意度，分值0–100");
     }
     const jue_ynode *g = jue_ymap_get(root, "grades");
     if (g && g->type == JUE_Y_SEQ) {
@@ -161,7 +161,7 @@ jue_status jue_perf_profile_load(const char *name, jue_perf_profile *p, jue_diag
                 !jue_perf_parse_points(scalar(jue_ymap_get(g->items[i], "min")), &min) ||
                 (p->ngrades && min >= p->grade_min[p->ngrades - 1])) {
                 jue_diag_add(diags, JUE_SEV_ERROR, path, g->items[i]->line, g->items[i]->col,
-                             "each grade needs a name and a min score (0–100), in descending order");
+                             "每个等级都需要名称和最低分（0–100），按从高到低排列");
                 continue;
             }
             snprintf(p->grade[p->ngrades], sizeof p->grade[0], "%s", gn);
@@ -177,7 +177,7 @@ jue_status jue_perf_profile_load(const char *name, jue_perf_profile *p, jue_diag
             !jue_perf_parse_points(scalar(jue_ymap_get(v, "max")), &hi) ||
             !jue_perf_parse_points(scalar(jue_ymap_get(v, "default")), &df) || lo > df || df > hi) {
             jue_diag_add(diags, JUE_SEV_ERROR, path, q->items[i]->line, q->items[i]->col,
-                         "qualitative bands are 达成/部分达成/未达成 with min ≤ default ≤ max percent");
+                         "定性区间应为达成、部分达成、未达成，且 min ≤ default ≤ max");
             continue;
         }
         p->band_min[b] = lo / JUE_PERF_POINT, p->band_max[b] = hi / JUE_PERF_POINT;

@@ -1,6 +1,7 @@
 /* The grid layout of the official forms (see render_internal.h), plus the
  * small helpers every renderer needs: ordinals, amounts, ids, UTF-8. */
 #include "render_internal.h"
+#include "core/encoding.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -93,27 +94,7 @@ size_t jue_rd_fmt_decimals(jue_fen v, int decimals, char *buf, size_t n)
     return (size_t)w < n ? (size_t)w : (n ? n - 1 : 0);
 }
 
-size_t jue_rd_utf8_len(const unsigned char *s, size_t n)
-{
-    if (n == 0) return 0;
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t len;
-    unsigned min;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; cp = c & 0x07; }
-    else return 0;
-    if (n < len) return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    /* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
+size_t jue_rd_utf8_len(const unsigned char *s, size_t n) { return jue_utf8_seq(s, n); }
 
 const jue_cell *jue_rd_fact(const jue_table *t, const jue_rd_cell *c)
 {

@@ -184,7 +184,7 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
         if (i >= to) { push_tok(p, &v, &n, &cap, t); break; }
         size_t k = u8len(s + i, to - i);
         if (k == 0) {
-            perr(p, line, col, "invalid UTF-8 byte 0x%02X", s[i]);
+            perr(p, line, col, "无效的UTF-8字节0x%02X", s[i]);
             i++;
             col++;
             continue;
@@ -240,7 +240,7 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
                 j += q;
                 c++;
             }
-            if (!ok) perr(p, line, col, "unterminated string (a string ends on the line it starts)");
+            if (!ok) perr(p, line, col, "字符串没有结束引号（字符串须在开始的那一行内结束）");
             t.k = K_STR;
             t.end = j;
             t.s = jue_buf_take(&b);
@@ -273,8 +273,8 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
             default: t.k = K_BAD; break;
             }
             if (t.k == K_BAD) {
-                if (cp < 0x20 || cp == 0x7F) perr(p, line, col, "unexpected control character U+%04X", cp);
-                else perr(p, line, col, "unexpected character '%.*s'", (int)k, p->text + i);
+                if (cp < 0x20 || cp == 0x7F) perr(p, line, col, "意外的控制字符U+%04X", cp);
+                else perr(p, line, col, "意外的字符“%.*s”", (int)k, p->text + i);
                 i += k;
                 col++;
                 continue;
@@ -316,22 +316,22 @@ static bool is_kw(const tok *t, const char *kw) { return t->k == K_IDENT && !str
 static const char *tok_desc(const tok *t, char *buf, size_t n)
 {
     switch (t->k) {
-    case K_EOF: return "end of file";
-    case K_IDENT: snprintf(buf, n, "'%s'", t->s); return buf;
-    case K_NUM: snprintf(buf, n, "number %s", t->s); return buf;
-    case K_STR: return "a string";
+    case K_EOF: return "文件末尾";
+    case K_IDENT: snprintf(buf, n, "“%s”", t->s); return buf;
+    case K_NUM: snprintf(buf, n, "数字%s", t->s); return buf;
+    case K_STR: return "字符串";
     default: break;
     }
     static const char *const SYM[] = { "", "", "", "", "[", "]", "(", ")", "{", "}", ",", ".", "+", "-", "*",
                                        "@", "==", "<=", ">=", "!=", "<", ">", "?" };
-    snprintf(buf, n, "'%s'", SYM[t->k]);
+    snprintf(buf, n, "“%s”", SYM[t->k]);
     return buf;
 }
 
 static void syntax(P *p, const tok *t, const char *want)
 {
     char d[96];
-    if (!p->failed) perr(p, t->line, t->col, "expected %s, found %s", want, tok_desc(t, d, sizeof d));
+    if (!p->failed) perr(p, t->line, t->col, "此处应为%s，实际为%s", want, tok_desc(t, d, sizeof d));
     p->failed = true;
 }
 
@@ -352,7 +352,7 @@ static void *xcalloc(P *p, size_t n, size_t sz)
 static bool nest_in(P *p)
 {
     if (p->nest >= 64) {
-        if (!p->failed) perr(p, peek(p)->line, peek(p)->col, "nested too deeply (more than 64 levels)");
+        if (!p->failed) perr(p, peek(p)->line, peek(p)->col, "嵌套过深（超过64层）");
         p->failed = true;
         return false;
     }
@@ -402,7 +402,7 @@ static void check_key(P *p, int table, const char *key, const tok *at)
         else if (table == JUE_T06) ok = n == 3 || n == 5;
         else if (table == JUE_T01 || table == JUE_T04) ok = n == 3;
         else ok = n == 3 || n == 5 || n == 7;
-        if (!ok) perr(p, at->line, at->col, "'%s' is not a classification code that T%02d lists", key, table + 1);
+        if (!ok) perr(p, at->line, at->col, "“%s”不是T%02d所列的科目编码", key, table + 1);
         return;
     }
     for (int i = 0; i < 20 && NAMED[table][i]; i++)
@@ -410,8 +410,8 @@ static void check_key(P *p, int table, const char *key, const tok *at)
     jue_buf b;
     jue_buf_init(&b);
     for (int i = 0; i < 20 && NAMED[table][i]; i++) jue_buf_printf(&b, "%s%s", i ? ", " : "", NAMED[table][i]);
-    perr(p, at->line, at->col, "unknown row '%s' in T%02d (named lines: %s; or a code, a variable, 类/款/项, *)",
-         key, table + 1, jue_buf_str(&b));
+    perr(p, at->line, at->col, "T%02d中没有行“%s”（有名称的行：%s；或写科目编码、变量、类/款/项、*）",
+         table + 1, key, jue_buf_str(&b));
     jue_buf_free(&b);
 }
 
@@ -423,7 +423,7 @@ static void check_col(P *p, int table, const char *name, const tok *at)
     jue_buf_init(&b);
     for (size_t i = 0; i < p->tabs[table]->ncols; i++)
         jue_buf_printf(&b, "%s%s", i ? ", " : "", p->tabs[table]->cols[i].key);
-    perr(p, at->line, at->col, "unknown column '%s' of T%02d (columns: %s)", name, table + 1, jue_buf_str(&b));
+    perr(p, at->line, at->col, "T%02d没有“%s”列（各列：%s）", table + 1, name, jue_buf_str(&b));
     jue_buf_free(&b);
 }
 
@@ -520,7 +520,7 @@ static bool parse_table(P *p, int *table, int *tvar)
     const tok *t = peek(p);
     *table = -1;
     *tvar = -1;
-    if (t->k != K_IDENT) { syntax(p, t, "a table (T01–T09)"); return false; }
+    if (t->k != K_IDENT) { syntax(p, t, "表（T01–T09）"); return false; }
     int v = find_var(p, t->s);
     if (v >= 0 && p->cur->vars[v].kind == V_TABLE) {
         *tvar = v;
@@ -529,7 +529,7 @@ static bool parse_table(P *p, int *table, int *tvar)
     }
     int id = table_id(t->s);
     if (id < 0) {
-        if (!p->failed) perr(p, t->line, t->col, "unknown table '%s' (T01–T09 or a table variable)", t->s);
+        if (!p->failed) perr(p, t->line, t->col, "未知的表“%s”（应为T01–T09或表变量）", t->s);
         p->failed = true;
         return false;
     }
@@ -553,12 +553,12 @@ static bool parse_side(P *p, jue_side *side)
     if (peek(p)->k != K_AT) return true;
     next(p);
     const tok *t = peek(p);
-    if (t->k != K_IDENT) { syntax(p, t, "a side (收入, 支出, 人员经费, 公用经费)"); return false; }
+    if (t->k != K_IDENT) { syntax(p, t, "栏（收入、支出、人员经费、公用经费）"); return false; }
     if (!strcmp(t->s, "收入")) *side = JUE_SIDE_INCOME;
     else if (!strcmp(t->s, "支出")) *side = JUE_SIDE_EXPEND;
     else if (!strcmp(t->s, "人员经费")) *side = JUE_SIDE_PERSONNEL;
     else if (!strcmp(t->s, "公用经费")) *side = JUE_SIDE_PUBLIC;
-    else { perr(p, t->line, t->col, "unknown side '%s' (收入, 支出, 人员经费, 公用经费)", t->s); }
+    else { perr(p, t->line, t->col, "未知的栏“%s”（收入、支出、人员经费、公用经费）", t->s); }
     next(p);
     return true;
 }
@@ -587,7 +587,7 @@ static bool parse_concat(P *p, rowitem *it, const tok *first)
 {
     if (it->kind == RI_KEY) {
         if (first->k != K_STR) {
-            perr(p, first->line, first->col, "only quoted strings and variables join into a key");
+            perr(p, first->line, first->col, "只有带引号的字符串和变量可以连成行键");
             return false;
         }
         if (!push_part(p, it, it->key, -1)) { it->key = NULL; return false; }
@@ -612,7 +612,7 @@ static bool parse_concat(P *p, rowitem *it, const tok *first)
 
 static bool parse_rowsel(P *p, ref *r)
 {
-    if (!expect(p, K_LBRACK, "'['")) return false;
+    if (!expect(p, K_LBRACK, "“[”")) return false;
     for (;;) {
         const tok *t = peek(p);
         rowitem it = { .var = -1, .side = JUE_SIDE_NONE };
@@ -646,13 +646,13 @@ static bool parse_rowsel(P *p, ref *r)
                     it.key = jue_strdup(a->s);
                     check_key(p, r->table, a->s, a);
                 } else {
-                    syntax(p, a, "a row variable or a code inside children(…)");
+                    syntax(p, a, "children(…)中的行变量或科目编码");
                     return false;
                 }
                 next(p);
-                if (!expect(p, K_RPAREN, "')'")) { free(it.key); return false; }
+                if (!expect(p, K_RPAREN, "“)”")) { free(it.key); return false; }
             } else {
-                if (is_keyword(t->s)) { syntax(p, t, "a row"); return false; }
+                if (is_keyword(t->s)) { syntax(p, t, "行"); return false; }
                 it.kind = RI_KEY;
                 it.key = jue_strdup(t->s);
                 if (!it.key) p->nomem = true;
@@ -660,7 +660,7 @@ static bool parse_rowsel(P *p, ref *r)
                 next(p);
             }
         } else {
-            syntax(p, t, "a row (a code, a named line, a variable, 类/款/项, children(r) or *)");
+            syntax(p, t, "行（科目编码、有名称的行、变量、类/款/项、children(r)或*）");
             return false;
         }
         /* a string or variable right after a key or variable joins it: "年初-" c */
@@ -672,7 +672,7 @@ static bool parse_rowsel(P *p, ref *r)
         if (peek(p)->k == K_COMMA) { next(p); continue; }
         break;
     }
-    if (!expect(p, K_RBRACK, "']' or ','")) return false;
+    if (!expect(p, K_RBRACK, "“]”或“,”")) return false;
     for (size_t i = 0; i < r->nrows; i++)
         if (r->rows[i].kind != RI_KEY && r->rows[i].kind != RI_VAR && r->rows[i].kind != RI_CONCAT) r->multi = true;
     if (r->nrows > 1) r->multi = true;
@@ -693,7 +693,7 @@ static bool add_colname(P *p, colsel *c, const char *name)
 static bool parse_colname(P *p, ref *r)
 {
     const tok *t = peek(p);
-    if (t->k != K_IDENT && t->k != K_STR) { syntax(p, t, "a column name"); return false; }
+    if (t->k != K_IDENT && t->k != K_STR) { syntax(p, t, "列名"); return false; }
     int v = t->k == K_IDENT ? find_var(p, t->s) : -1;
     if (v >= 0 && p->cur->vars[v].kind == V_COL && r->cols.kind == CS_NONE) {
         r->cols.kind = CS_VAR;
@@ -720,10 +720,10 @@ static bool parse_colsel(P *p, ref *r)
         /* reported, but parsing goes on: the rest of the rule may hold more mistakes */
         const tok *t = peek(p);
         if (r->table >= 0)
-            perr(p, t->line, t->col, "a column is needed here: T%02d has several (write T%02d[…].column)",
+            perr(p, t->line, t->col, "此处须指明列：T%02d有多列（写作T%02d[…].列名）",
                  r->table + 1, r->table + 1);
         else
-            perr(p, t->line, t->col, "a column is needed here (write t[…].column)");
+            perr(p, t->line, t->col, "此处须指明列（写作t[…].列名）");
         return true;
     }
     next(p);
@@ -737,11 +737,11 @@ static bool parse_colsel(P *p, ref *r)
         next(p);
         for (;;) {
             if (!parse_colname(p, r)) return false;
-            if (r->cols.kind == CS_VAR) { syntax(p, peek(p), "column names (not a variable) inside {…}"); return false; }
+            if (r->cols.kind == CS_VAR) { syntax(p, peek(p), "{…}中的列名（不能是变量）"); return false; }
             if (peek(p)->k == K_COMMA) { next(p); continue; }
             break;
         }
-        if (!expect(p, K_RBRACE, "'}' or ','")) return false;
+        if (!expect(p, K_RBRACE, "“}”或“,”")) return false;
         if (r->cols.n > 1) r->multi = true;
         return true;
     }
@@ -774,13 +774,13 @@ static bool parse_amount(P *p, const tok *t, jue_fen *out, int *dec)
     for (; *s; s++) {
         if (*s == '.') { d = 0; continue; }
         if (d >= 0) d++;
-        if (v > 900000000000000LL) { perr(p, t->line, t->col, "number too large"); return false; }
+        if (v > 900000000000000LL) { perr(p, t->line, t->col, "数字太大"); return false; }
         v = v * 10 + (*s - '0');
     }
     if (d < 0) d = 0;
-    if (d > 6) { perr(p, t->line, t->col, "at most 6 decimals of 万元 (1 分)"); return false; }
+    if (d > 6) { perr(p, t->line, t->col, "万元最多6位小数（即1分）"); return false; }
     for (int i = d; i < 6; i++) {
-        if (v > 900000000000000LL) { perr(p, t->line, t->col, "number too large"); return false; }
+        if (v > 900000000000000LL) { perr(p, t->line, t->col, "数字太大"); return false; }
         v *= 10;
     }
     *out = v;
@@ -818,7 +818,7 @@ static expr *parse_primary(P *p)
         expr *e = parse_expr(p);
         p->nest--;
         if (!e) return NULL;
-        if (!expect(p, K_RPAREN, "')'")) { jue_rules_expr_free(e); return NULL; }
+        if (!expect(p, K_RPAREN, "“)”")) { jue_rules_expr_free(e); return NULL; }
         return e;
     }
     if (is_kw(t, "sum") && peek2(p)->k == K_LPAREN) {
@@ -826,7 +826,7 @@ static expr *parse_primary(P *p)
         if (!e) return NULL;
         next(p);
         next(p);
-        if (!parse_ref(p, &e->r) || !expect(p, K_RPAREN, "')' after sum(…")) { jue_rules_expr_free(e); return NULL; }
+        if (!parse_ref(p, &e->r) || !expect(p, K_RPAREN, "sum(…后的“)”")) { jue_rules_expr_free(e); return NULL; }
         return e;
     }
     if (t->k == K_IDENT && !is_keyword(t->s)) {
@@ -834,11 +834,11 @@ static expr *parse_primary(P *p)
         if (!e) return NULL;
         if (!parse_ref(p, &e->r)) { jue_rules_expr_free(e); return NULL; }
         if (e->r.multi) {
-            perr(p, t->line, t->col, "this names several cells; add them up with sum(…)");
+            perr(p, t->line, t->col, "这里指的是多个单元格；请用sum(…)求和");
         }
         return e;
     }
-    syntax(p, t, "a number, a fact such as T03[合计].基本支出, or sum(…)");
+    syntax(p, t, "数字、T03[合计].基本支出这样的数据或sum(…)");
     return NULL;
 }
 
@@ -927,24 +927,24 @@ static cond *parse_func(P *p, ckind k)
         break;
     case C_NONEMPTY: case C_EXISTS:
         ok = parse_table(p, &c->r.table, &c->r.tvar) && parse_rowsel(p, &c->r);
-        if (ok && k == C_EXISTS && c->r.multi) perr(p, a->line, a->col, "exists(…) takes one row");
+        if (ok && k == C_EXISTS && c->r.multi) perr(p, a->line, a->col, "exists(…)只能指一行");
         break;
     case C_NONZERO:
         c->x = parse_expr(p);
         ok = c->x != NULL;
         break;
     case C_UNIT:
-        if (a->k != K_IDENT) { syntax(p, a, "a unit type (行政, 参公, 事业)"); ok = false; break; }
+        if (a->k != K_IDENT) { syntax(p, a, "单位类型（行政、参公、事业）"); ok = false; break; }
         if (!strcmp(a->s, "行政") || !strcmp(a->s, "行政单位")) c->unit = JUE_UNIT_ADMIN;
         else if (!strcmp(a->s, "参公") || !strcmp(a->s, "参照公务员法管理事业单位")) c->unit = JUE_UNIT_CIVIL_LIKE;
         else if (!strcmp(a->s, "事业") || !strcmp(a->s, "事业单位")) c->unit = JUE_UNIT_PUBLIC_INST;
-        else perr(p, a->line, a->col, "unknown unit type '%s' (行政, 参公, 事业)", a->s);
+        else perr(p, a->line, a->col, "未知的单位类型“%s”（行政、参公、事业）", a->s);
         next(p);
         break;
     default: { /* catalog built-ins take a row variable */
         int v = a->k == K_IDENT ? find_var(p, a->s) : -1;
         if (v < 0 || p->cur->vars[v].kind != V_ROW) {
-            syntax(p, a, "a row variable");
+            syntax(p, a, "行变量");
             ok = false;
             break;
         }
@@ -953,7 +953,7 @@ static cond *parse_func(P *p, ckind k)
         break;
     }
     }
-    if (!ok || !expect(p, K_RPAREN, "')'")) { jue_rules_cond_free(c); return NULL; }
+    if (!ok || !expect(p, K_RPAREN, "“)”")) { jue_rules_cond_free(c); return NULL; }
     return c;
 }
 
@@ -966,7 +966,7 @@ static cond *parse_atom(P *p)
         cond *c = parse_cond(p);
         p->nest--;
         if (!c) return NULL;
-        if (!expect(p, K_RPAREN, "')'")) { jue_rules_cond_free(c); return NULL; }
+        if (!expect(p, K_RPAREN, "“)”")) { jue_rules_cond_free(c); return NULL; }
         return c;
     }
     if (t->k == K_IDENT && peek2(p)->k == K_LPAREN)
@@ -982,13 +982,12 @@ static cond *parse_atom(P *p)
     else if (op->k == K_GE) c->op = OP_GE;
     else if (op->k == K_NE || op->k == K_LT || op->k == K_GT) {
         if (!p->failed)
-            perr(p, op->line, op->col, "only ==, <= and >= compare (with rounding, a strict or ≠ test "
-                                       "cannot be decided); write not(a == b) for ≠");
+            perr(p, op->line, op->col, "只能用==、<=、>=比较（有尾差时，严格大小或≠无法判定）；≠请写作not(a == b)");
         p->failed = true;
         jue_rules_cond_free(c);
         return NULL;
     } else {
-        syntax(p, op, "a comparison (==, <=, >=)");
+        syntax(p, op, "比较符（==、<=、>=）");
         jue_rules_cond_free(c);
         return NULL;
     }
@@ -1001,7 +1000,7 @@ static cond *parse_atom(P *p)
         next(p);
         const tok *n = peek(p);
         int dec;
-        if (n->k != K_NUM) { syntax(p, n, "a tolerance in 万元 after 'within'"); jue_rules_cond_free(c); return NULL; }
+        if (n->k != K_NUM) { syntax(p, n, "within后以万元计的容差"); jue_rules_cond_free(c); return NULL; }
         if (!parse_amount(p, n, &c->tol, &dec)) { p->failed = true; jue_rules_cond_free(c); return NULL; }
         next(p);
     }
@@ -1101,11 +1100,11 @@ static bool parse_placeholder(P *p, rule *r)
                 const tok *a = peek(p);
                 int v = a->k == K_IDENT ? find_var(p, a->s) : -1;
                 if (v < 0 || r->vars[v].kind != MFUNC[i].need) {
-                    syntax(p, a, MFUNC[i].need == V_ROW ? "a row variable" : "a table variable");
+                    syntax(p, a, MFUNC[i].need == V_ROW ? "行变量" : "a table variable");
                     return false;
                 }
                 next(p);
-                if (!expect(p, K_RPAREN, "')'")) return false;
+                if (!expect(p, K_RPAREN, "“)”")) return false;
                 m.kind = MFUNC[i].kind;
                 m.var = v;
                 return add_part(p, r, m);
@@ -1134,7 +1133,7 @@ static bool parse_message(P *p, rule *r, const tok *st)
         size_t j = i + 1;
         while (j < n && s[j] != '}') j++;
         if (j >= n) {
-            perr(p, st->line, st->col, "unclosed '{' in message (write {{ for a literal brace)");
+            perr(p, st->line, st->col, "消息中的“{”没有闭合（字面的大括号写作{{）");
             jue_buf_free(&lit);
             return true;
         }
@@ -1159,7 +1158,7 @@ static bool parse_message(P *p, rule *r, const tok *st)
         size_t ntok = 0;
         tok *sub = at ? lex(p, from, from + plen, st->line, col + 1, &ntok) : NULL;
         if (!sub) {
-            if (!at) perr(p, st->line, st->col, "write placeholders in messages without escapes: {%.*s}", (int)plen, s + i + 1);
+            if (!at) perr(p, st->line, st->col, "消息中的占位符不能含转义：{%.*s}", (int)plen, s + i + 1);
             i = j + 1;
             continue;
         }
@@ -1170,8 +1169,8 @@ static bool parse_message(P *p, rule *r, const tok *st)
         p->nt = ntok;
         p->pos = 0;
         p->failed = false;
-        if (peek(p)->k == K_EOF) perr(p, st->line, col, "empty placeholder {} in message");
-        else if (parse_placeholder(p, r) && peek(p)->k != K_EOF) syntax(p, peek(p), "'}' ending the placeholder");
+        if (peek(p)->k == K_EOF) perr(p, st->line, col, "消息中有空的占位符{}");
+        else if (parse_placeholder(p, r) && peek(p)->k != K_EOF) syntax(p, peek(p), "结束占位符的“}”");
         p->t = save_t;
         p->nt = save_nt;
         p->pos = save_pos;
@@ -1193,18 +1192,18 @@ static bool parse_var(P *p, rule *r)
 {
     const tok *t = peek(p);
     if (t->k != K_IDENT || is_keyword(t->s) || table_id(t->s) >= 0) {
-        syntax(p, t, "a variable name");
+        syntax(p, t, "变量名");
         return false;
     }
-    if (find_var(p, t->s) >= 0) perr(p, t->line, t->col, "variable '%s' is already bound in this rule", t->s);
-    if (r->nvars >= 16) { syntax(p, t, "at most 16 variables in a rule; another variable"); return false; }
+    if (find_var(p, t->s) >= 0) perr(p, t->line, t->col, "变量“%s”在本规则中已经绑定", t->s);
+    if (r->nvars >= 16) { syntax(p, t, "一条规则最多16个变量；又一个变量"); return false; }
     var v = { 0 };
     v.name = jue_strdup(t->s);
     v.src.cols.var = -1;
     v.src.tvar = -1;
     if (!v.name) { p->nomem = true; return false; }
     next(p);
-    if (!is_kw(peek(p), "in")) { free(v.name); syntax(p, peek(p), "'in'"); return false; }
+    if (!is_kw(peek(p), "in")) { free(v.name); syntax(p, peek(p), "“in”"); return false; }
     next(p);
     const tok *s = peek(p);
     if (is_kw(s, "tables")) {
@@ -1217,13 +1216,13 @@ static bool parse_var(P *p, rule *r)
         for (;;) {
             const tok *a = peek(p);
             int id = a->k == K_IDENT ? table_id(a->s) : -1;
-            if (id < 0) { free(v.name); syntax(p, a, "a table (T01–T09)"); return false; }
+            if (id < 0) { free(v.name); syntax(p, a, "表（T01–T09）"); return false; }
             if (v.ntables < JUE_NTABLES) v.tables[v.ntables++] = id;
             next(p);
             if (peek(p)->k == K_COMMA) { next(p); continue; }
             break;
         }
-        if (!expect(p, K_RBRACE, "'}'")) { free(v.name); return false; }
+        if (!expect(p, K_RBRACE, "“}”")) { free(v.name); return false; }
     } else {
         if (!parse_table(p, &v.src.table, &v.src.tvar)) { free(v.name); return false; }
         if (peek(p)->k == K_LBRACK) {
@@ -1234,7 +1233,7 @@ static bool parse_var(P *p, rule *r)
             if (!parse_colsel(p, &v.src)) { free(v.name); jue_rules_ref_free(&v.src); return false; }
         } else {
             free(v.name);
-            syntax(p, peek(p), "'[' (rows) or '.' (columns) after the table");
+            syntax(p, peek(p), "表后的“[”（行）或“.”（列）");
             return false;
         }
     }
@@ -1266,7 +1265,7 @@ static void parse_rule(P *p)
     /* the id: adjacent tokens (T03.row-sum) */
     const tok *t = peek(p);
     if (t->k != K_IDENT && t->k != K_NUM) {
-        syntax(p, t, "a rule id such as T03.row-sum");
+        syntax(p, t, "规则编号，如T03.row-sum");
     } else {
         jue_buf id;
         jue_buf_init(&id);
@@ -1282,14 +1281,14 @@ static void parse_rule(P *p)
         if (!r.id) p->nomem = true;
         for (size_t i = 0; r.id && i < p->pack->n; i++)
             if (!strcmp(p->pack->rules[i].id, r.id)) {
-                perr(p, t->line, t->col, "rule id '%s' is already used (at %s:%d)", r.id, p->pack->rules[i].file,
+                perr(p, t->line, t->col, "规则编号“%s”已被使用（在%s:%d）", r.id, p->pack->rules[i].file,
                      p->pack->rules[i].line);
                 break;
             }
     }
     const tok *sv = peek(p);
     if (!p->failed) {
-        if (sv->k != K_IDENT || !severity_of(sv->s, &r.sev)) syntax(p, sv, "a severity (error, warning, info)");
+        if (sv->k != K_IDENT || !severity_of(sv->s, &r.sev)) syntax(p, sv, "严重程度（error、warning、info）");
         else next(p);
     }
     if (!p->failed && is_kw(peek(p), "for")) {
@@ -1315,7 +1314,7 @@ static void parse_rule(P *p)
     if (!p->failed && is_kw(peek(p), "message")) {
         next(p);
         const tok *m = peek(p);
-        if (m->k != K_STR) syntax(p, m, "a message in quotes");
+        if (m->k != K_STR) syntax(p, m, "带引号的消息");
         else {
             next(p);
             if (!parse_message(p, &r, m)) p->failed = true;
@@ -1323,7 +1322,7 @@ static void parse_rule(P *p)
     }
     if (!p->failed && peek(p)->k != K_EOF && !is_kw(peek(p), "rule") && !is_kw(peek(p), "include") &&
         !is_kw(peek(p), "report"))
-        syntax(p, peek(p), "'message' or the next 'rule'");
+        syntax(p, peek(p), "“message”或下一条“rule”");
     p->cur = NULL;
     if (p->failed || !r.req || !r.id) {
         rule_free(&r);
@@ -1349,13 +1348,13 @@ static void parse_include(P *p)
     const tok *kw = next(p);
     const tok *t = peek(p);
     if (t->k != K_IDENT && t->k != K_STR) {
-        syntax(p, t, "a rule pack name or a \"file.rules\" path");
+        syntax(p, t, "规则包名称或“file.rules”路径");
         while (peek(p)->k != K_EOF && !is_kw(peek(p), "rule")) next(p);
         return;
     }
     next(p);
     if (p->depth >= 8) {
-        perr(p, kw->line, kw->col, "includes nested too deeply (a cycle?)");
+        perr(p, kw->line, kw->col, "include嵌套过深（是否循环包含？）");
         return;
     }
     char path[4096];
@@ -1366,13 +1365,13 @@ static void parse_include(P *p)
         if (t->s[0] == '/' || !slash) snprintf(path, sizeof path, "%s", t->s);
         else snprintf(path, sizeof path, "%.*s/%s", (int)(slash - p->file), p->file, t->s);
     } else {
-        if (strchr(t->s, '/')) { perr(p, t->line, t->col, "a pack name cannot contain '/'"); return; }
+        if (strchr(t->s, '/')) { perr(p, t->line, t->col, "规则包名称不能含“/”"); return; }
         snprintf(path, sizeof path, "%s/rules/%s.rules", jue_data_dir(), t->s);
     }
     char *text;
     size_t len;
     if (jue_read_file(path, &text, &len) != JUE_OK) {
-        perr(p, t->line, t->col, "cannot read included rule pack %s", path);
+        perr(p, t->line, t->col, "无法读取所包含的规则包%s", path);
         p->io = JUE_ERR_IO;
         return;
     }
@@ -1445,7 +1444,7 @@ jue_status jue_rules_load_file(const char *path, jue_rulepack **out, jue_diags *
     size_t len;
     jue_status st = jue_read_file(path, &text, &len);
     if (st != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read rule file");
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取规则文件");
         return st;
     }
     st = jue_rules_parse(path, text, len, out, diags);
@@ -1460,7 +1459,7 @@ jue_status jue_rules_load_profile(const char *profile, jue_rulepack **out, jue_d
     char path[4096];
     char *text;
     size_t len;
-    jue_status rs = jue_data_yaml("profiles", profile, "profile", path, sizeof path, &text, &len, diags);
+    jue_status rs = jue_data_yaml("profiles", profile, "方案", path, sizeof path, &text, &len, diags);
     if (rs != JUE_OK) return rs;
     jue_ynode *root = NULL;
     jue_status st = jue_yaml_parse(path, text, len, &root, diags);
@@ -1471,7 +1470,7 @@ jue_status jue_rules_load_profile(const char *profile, jue_rulepack **out, jue_d
     if (rn) {
         if (rn->type != JUE_Y_SCALAR || !rn->value || !rn->value[0] || strchr(rn->value, '/') ||
             strlen(rn->value) >= sizeof name) {
-            jue_diag_add(diags, JUE_SEV_ERROR, path, rn->line, rn->col, "rules: expects a rule pack name under data/rules/");
+            jue_diag_add(diags, JUE_SEV_ERROR, path, rn->line, rn->col, "rules：应为data/rules/下的规则包名称");
             jue_ynode_free(root);
             return JUE_ERR_SYNTAX;
         }

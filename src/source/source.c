@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/csv.h"
+#include "core/encoding.h"
 #include "core/yaml_tree.h"
 
 static const char *const SOURCE_NAMES[JUE_NSOURCES] = {
@@ -104,7 +105,7 @@ static void list_words(const alias *a, char *buf, size_t n)
     for (; a->word && len + 1 < n; a++) {
         if (a->value == last) continue; /* first (official) word of each value */
         last = a->value;
-        int w = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", a->word);
+        int w = snprintf(buf + len, n - len, "%s%s", len ? "、" : "", a->word);
         if (w < 0 || (size_t)w >= n - len) break;
         len += (size_t)w;
     }
@@ -170,10 +171,29 @@ static const struct { const char *path; key_type type; } SCHEMA[] = {
     { "notes", K_TEXT },
 };
 
+/* What the balance checks cannot trust: a fund whose amounts are not all
+ * known (a row of it could not be read), or only its 项 (a code could not). */
+typedef struct {
+    bool fund[JUE_NFUNDS], items[JUE_NFUNDS];
+} taint;
+
 typedef struct {
     const char *file;
     jue_diags *d;
+    taint *t;          /* NULL outside the ledgers */
 } ctx;
+
+/* Marks fund f (every fund when f < 0: the row's fund is not known) as not
+ * to be balanced, or only its 项 when just a code was wrong. */
+static void taint_fund(const ctx *c, int f, bool amount_bad, bool code_bad)
+{
+    if (!c->t) return;
+    for (int i = 0; i < JUE_NFUNDS; i++) {
+        if (f >= 0 && i != f) continue;
+        c->t->fund[i] |= f < 0 || amount_bad;
+        c->t->items[i] |= f < 0 || amount_bad || code_bad;
+    }
+}
 
 static int schema_find(const char *path)
 {
@@ -199,7 +219,7 @@ static bool parse_yaml_amount(const ctx *c, const jue_ynode *n, jue_fen *out)
     if (n->type != JUE_Y_SCALAR) return false;
     jue_status st = jue_amount_parse(n->value, strlen(n->value), JUE_UNIT_YUAN, &a, &why);
     if (st != JUE_OK) {
-        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, n->line, n->col, "malformed amount '%s': %s",
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, n->line, n->col, "金额“%s”格式有误：%s",
                      n->value, why ? why : jue_status_str(st));
         return false;
     }
@@ -212,19 +232,19 @@ static void validate(const ctx *c, const jue_ynode *map, const char *prefix)
     for (size_t i = 0; i + 1 < map->n; i += 2) {
         const jue_ynode *k = map->items[i], *v = map->items[i + 1];
         if (k->type != JUE_Y_SCALAR) {
-            jue_diag_add(c->d, JUE_SEV_ERROR, c->file, k->line, k->col, "a key must be plain text");
+            jue_diag_add(c->d, JUE_SEV_ERROR, c->file, k->line, k->col, "键必须是普通文字");
             continue;
         }
         for (size_t j = 0; j < i; j += 2)
             if (map->items[j]->type == JUE_Y_SCALAR && !strcmp(map->items[j]->value, k->value))
                 jue_diag_add(c->d, JUE_SEV_ERROR, c->file, k->line, k->col,
-                             "duplicate key '%s'", k->value);
+                             "键“%s”重复", k->value);
         char path[256];
         snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", k->value);
         int si = schema_find(path);
         if (si < 0) {
             jue_diag_add(c->d, JUE_SEV_WARNING, c->file, k->line, k->col,
-                         "unknown key '%s' (ignored; see docs/formats.md)", path);
+                         "未知的键“%s”（已忽略；见 docs/formats.md）", path);
             continue;
         }
         key_type t = SCHEMA[si].type;
@@ -232,19 +252,19 @@ static void validate(const ctx *c, const jue_ynode *map, const char *prefix)
         switch (t) {
         case K_TEXT:
             if (v->type != JUE_Y_SCALAR)
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "'%s' must be text", path);
+                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "“%s”应为文字", path);
             break;
         case K_INT: {
             long x;
             if (v->type != JUE_Y_SCALAR || !parse_int(v->value, &x))
                 jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col,
-                             "'%s' must be a whole number ≥ 0", path);
+                             "“%s”应为不小于0的整数", path);
             break;
         }
         case K_AMOUNT: {
             jue_fen x;
             if (v->type != JUE_Y_SCALAR)
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "'%s' must be an amount", path);
+                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "“%s”应为金额", path);
             else
                 parse_yaml_amount(c, v, &x);
             break;
@@ -254,17 +274,17 @@ static void validate(const ctx *c, const jue_ynode *map, const char *prefix)
                 (strcmp(v->value, "true") && strcmp(v->value, "false") && strcmp(v->value, "yes") &&
                  strcmp(v->value, "no")))
                 jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col,
-                             "'%s' must be true or false", path);
+                             "“%s”应为 true 或 false", path);
             break;
         case K_MAP:
             if (v->type != JUE_Y_MAP)
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "'%s' must be a mapping", path);
+                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "“%s”应为“键: 值”的映射", path);
             else
                 validate(c, v, path);
             break;
         case K_SEQ_MAP: {
             if (v->type != JUE_Y_SEQ) {
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "'%s' must be a list", path);
+                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "“%s”应为列表", path);
                 break;
             }
             char ipath[260];
@@ -272,7 +292,7 @@ static void validate(const ctx *c, const jue_ynode *map, const char *prefix)
             for (size_t j = 0; j < v->n; j++) {
                 if (v->items[j]->type != JUE_Y_MAP)
                     jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->items[j]->line, v->items[j]->col,
-                                 "each item of '%s' must be a mapping", path);
+                                 "“%s”的每一项都应为“键: 值”的映射", path);
                 else
                     validate(c, v->items[j], ipath);
             }
@@ -280,13 +300,13 @@ static void validate(const ctx *c, const jue_ynode *map, const char *prefix)
         }
         case K_SEQ_TEXT:
             if (v->type != JUE_Y_SEQ) {
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "'%s' must be a list", path);
+                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->line, v->col, "“%s”应为列表", path);
                 break;
             }
             for (size_t j = 0; j < v->n; j++)
                 if (v->items[j]->type != JUE_Y_SCALAR)
                     jue_diag_add(c->d, JUE_SEV_ERROR, c->file, v->items[j]->line, v->items[j]->col,
-                                 "each item of '%s' must be text", path);
+                                 "“%s”的每一项都应为文字", path);
             break;
         }
     }
@@ -305,43 +325,41 @@ static const jue_ynode *path_get(const jue_ynode *root, const char *a, const cha
     return n;
 }
 
-static void amount_at(const ctx *c, const jue_ynode *n, jue_fen *out)
+/* The amount at n into *out when n is given; false when it is given but
+ * malformed (validate() has reported it; *out is left as it was). */
+static bool amount_at(const jue_ynode *n, jue_fen *out)
 {
-    if (scalar(n)) {
-        jue_fen v;
-        /* errors were reported by validate(); parse again silently */
-        jue_amount a;
-        if (jue_amount_parse(n->value, strlen(n->value), JUE_UNIT_YUAN, &a, NULL) == JUE_OK) v = a.value;
-        else v = 0;
-        *out = v;
-    }
-    (void)c;
+    if (!scalar(n)) return true;
+    jue_amount a;
+    if (jue_amount_parse(n->value, strlen(n->value), JUE_UNIT_YUAN, &a, NULL) != JUE_OK) return false;
+    *out = a.value;
+    return true;
 }
 
 static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *cat, jue_source *s)
 {
     if (root->type != JUE_Y_MAP) {
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, root->line, root->col,
-                     "department.yaml must be a mapping of keys to values");
+                     "department.yaml 应为“键: 值”的映射");
         return;
     }
     validate(c, root, "");
     const char *dep = scalar(jue_ymap_get(root, "department"));
     if (!dep)
-        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, 1, 1, "missing 'department' (the department's name)");
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, 1, 1, "缺少“department”（部门名称）");
     else
         s->department = jue_strdup(dep);
 
     const jue_ynode *y = jue_ymap_get(root, "year");
     long year = 0;
     if (!scalar(y)) {
-        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, 1, 1, "missing 'year'");
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, 1, 1, "缺少“year”（决算年度）");
     } else if (parse_int(y->value, &year)) {
         int from, to;
         jue_catalog_years(cat, JUE_CAT_FUNCTIONAL, &from, &to);
         if (year < from || year > to)
             jue_diag_add(c->d, JUE_SEV_ERROR, c->file, y->line, y->col,
-                         "year %ld is not covered by the classification catalog (%d–%d)", year, from, to);
+                         "%ld年不在政府收支分类科目目录所覆盖的年度内（%d–%d年）", year, from, to);
         else
             s->year = (int)year;
     }
@@ -354,7 +372,7 @@ static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *ca
         list_words(UNIT_TYPE_ALIASES, words, sizeof words);
         if (v < 0)
             jue_diag_add(c->d, JUE_SEV_ERROR, c->file, t->line, t->col,
-                         "unknown unit type '%s' (one of: %s)", t->value, words);
+                         "未知的单位类型“%s”（应为以下之一：%s）", t->value, words);
         else
             s->type = (jue_unit_type)v;
     }
@@ -362,7 +380,7 @@ static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *ca
     const jue_ynode *units = jue_ymap_get(root, "units");
     if (!units || units->type != JUE_Y_SEQ || units->n == 0) {
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, units ? units->line : 1, units ? units->col : 1,
-                     "'units' must list the units consolidated (本级 and subordinate units)");
+                     "“units”应列出纳入决算的各单位（本级及所属单位）");
     } else {
         s->units = calloc(units->n, sizeof *s->units);
         if (!s->units) return;
@@ -374,12 +392,12 @@ static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *ca
             const char *id = scalar(jue_ymap_get(u, "id"));
             const char *name = scalar(jue_ymap_get(u, "name"));
             if (!id || !name) {
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, u->line, u->col, "a unit needs 'id' and 'name'");
+                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, u->line, u->col, "每个单位都需要“id”和“name”");
                 continue;
             }
             for (size_t j = 0; j < s->nunits; j++)
                 if (!strcmp(s->units[j].id, id))
-                    jue_diag_add(c->d, JUE_SEV_ERROR, c->file, u->line, u->col, "duplicate unit id '%s'", id);
+                    jue_diag_add(c->d, JUE_SEV_ERROR, c->file, u->line, u->col, "单位编号“%s”重复", id);
             ui->id = jue_strdup(id);
             ui->name = jue_strdup(name);
             ui->type = s->type;
@@ -387,7 +405,7 @@ static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *ca
             if (scalar(ut)) {
                 int v = lookup_alias(UNIT_TYPE_ALIASES, ut->value);
                 if (v < 0)
-                    jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ut->line, ut->col, "unknown unit type '%s'",
+                    jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ut->line, ut->col, "未知的单位类型“%s”",
                                  ut->value);
                 else
                     ui->type = (jue_unit_type)v;
@@ -400,7 +418,7 @@ static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *ca
         if (s->nunits == 1 && mains == 0) s->units[0].is_main = true, mains = 1;
         if (mains != 1)
             jue_diag_add(c->d, JUE_SEV_ERROR, c->file, units->line, units->col,
-                         "exactly one unit must be the main unit (main: true, 本级); found %d", mains);
+                         "须有且只有一个单位为本级（main: true），现有%d个", mains);
     }
 
     /* 收入总计 and 支出总计 are equal every year, last year's too */
@@ -408,21 +426,22 @@ static void load_meta(const ctx *c, const jue_ynode *root, const jue_catalog *ca
                     *le = path_get(root, "last_year", "expenditure_total", NULL);
     if (scalar(li) && scalar(le)) {
         jue_fen a = 0, b = 0;
-        amount_at(c, li, &a);
-        amount_at(c, le, &b);
+        amount_at(li, &a);
+        amount_at(le, &b);
         if (a != b)
             jue_diag_add(c->d, JUE_SEV_WARNING, c->file, le->line, le->col,
-                         "last_year: income_total and expenditure_total (上年收入总计/支出总计) should be equal");
+                         "last_year：上年收入总计（income_total）与上年支出总计（expenditure_total）应相等");
     }
-    amount_at(c, path_get(root, "balances", "use_nonfiscal_surplus", NULL), &s->use_nonfiscal);
-    amount_at(c, path_get(root, "balances", "surplus_distribution", NULL), &s->distribution);
+    if (!amount_at(path_get(root, "balances", "use_nonfiscal_surplus", NULL), &s->use_nonfiscal) ||
+        !amount_at(path_get(root, "balances", "surplus_distribution", NULL), &s->distribution))
+        taint_fund(c, JUE_FUND_NONFISCAL, true, false);
     static const char *const K3[JUE_N3P] = { "abroad", "car_purchase", "car_running", "reception" };
     for (int i = 0; i < JUE_N3P; i++) {
-        amount_at(c, path_get(root, "three_public", "budget", K3[i]), &s->three_budget[i]);
+        amount_at(path_get(root, "three_public", "budget", K3[i]), &s->three_budget[i]);
         const jue_ynode *a = path_get(root, "three_public", "actual", K3[i]);
         if (scalar(a)) {
             s->has_three_actual = true;
-            amount_at(c, a, &s->three_actual[i]);
+            amount_at(a, &s->three_actual[i]);
         }
     }
 }
@@ -448,6 +467,10 @@ static const struct { const char *word; int field; } HEADERS[] = {
 static const char *const FIELD_NAMES[F_NFIELDS] = {
     "unit", "source", "fund", "kind", "code", "econ", "project", "amount", "when", "budget", "reason",
 };
+static const char *const FIELD_CN[F_NFIELDS] = {
+    "单位", "收入来源", "资金性质", "支出类型", "功能分类科目编码", "经济分类科目编码", "项目名称", "金额", "时点",
+    "年初预算", "原因",
+};
 
 typedef struct {
     const char *file;
@@ -467,19 +490,19 @@ static bool read_header(const ctx *c, jue_csv_record *h, header_map *hm, const i
         for (size_t j = 0; j < nopt; j++) allowed |= optional[j] == f;
         if (f < 0 || !allowed) {
             jue_diag_add(c->d, JUE_SEV_WARNING, c->file, h->f[i].line, h->f[i].col,
-                         "unknown column '%s' (ignored)", h->f[i].text);
+                         "未知的列“%s”（已忽略）", h->f[i].text);
             continue;
         }
         if (hm->col_of[f] >= 0)
             jue_diag_add(c->d, JUE_SEV_ERROR, c->file, h->f[i].line, h->f[i].col,
-                         "column '%s' appears twice", h->f[i].text);
+                         "列“%s”出现了两次", h->f[i].text);
         hm->col_of[f] = (int)i;
     }
     bool ok = true;
     for (size_t j = 0; j < nreq; j++)
         if (hm->col_of[required[j]] < 0) {
-            jue_diag_add(c->d, JUE_SEV_ERROR, c->file, h->line, 1, "missing column '%s'",
-                         FIELD_NAMES[required[j]]);
+            jue_diag_add(c->d, JUE_SEV_ERROR, c->file, h->line, 1, "缺少“%s”列（%s）",
+                         FIELD_NAMES[required[j]], FIELD_CN[required[j]]);
             ok = false;
         }
     return ok;
@@ -503,7 +526,7 @@ static int get_unit(const ctx *c, const jue_source *s, const jue_csv_field *f)
         if (!strcmp(s->units[i].id, f->text) || !strcmp(s->units[i].name, f->text)) return (int)i;
     if (s->nunits)
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col,
-                     "unknown unit '%s' (declare it under 'units' in department.yaml)", f->text);
+                     "未知的单位“%s”（请在 department.yaml 的 units 中列出）", f->text);
     return -1;
 }
 
@@ -513,7 +536,7 @@ static int get_enum(const ctx *c, const alias *a, const jue_csv_field *f, const 
     if (v < 0) {
         char words[512];
         list_words(a, words, sizeof words);
-        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col, "unknown %s '%s' (one of: %s)", what,
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col, "未知的%s“%s”（应为以下之一：%s）", what,
                      f->text, words);
     }
     return v;
@@ -527,25 +550,25 @@ static bool get_xiang(const ctx *c, const jue_catalog *cat, int year, const jue_
     if (!*f->text) {
         if (optional) return true;
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col,
-                     "missing functional classification code (a 7-digit 项)");
+                     "缺少功能分类科目编码（7位项级编码）");
         return false;
     }
     jue_level lv = jue_code_level(JUE_CAT_FUNCTIONAL, f->text);
     if (lv == JUE_LEVEL_NONE) {
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col,
-                     "'%s' is not a functional classification code (3, 5 or 7 digits)", f->text);
+                     "“%s”不是功能分类科目编码（应为3、5或7位数字）", f->text);
         return false;
     }
     if (lv != JUE_LEVEL_XIANG) {
         const char *nm = year ? jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, f->text, year) : NULL;
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col,
-                     "%s code '%s'%s%s%s where a 项 (7 digits) is required", lv == JUE_LEVEL_LEI ? "类" : "款",
-                     f->text, nm ? " (" : "", nm ? nm : "", nm ? ")" : "");
+                     "科目编码“%s”%s%s%s是%s级编码，此处须为项级（7位）编码", f->text, nm ? "（" : "",
+                     nm ? nm : "", nm ? "）" : "", lv == JUE_LEVEL_LEI ? "类" : "款");
         return false;
     }
     if (year && !jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, f->text, year)) {
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col,
-                     "functional code '%s' does not exist in the %d classification", f->text, year);
+                     "功能分类科目编码“%s”在%d年政府收支分类科目中不存在", f->text, year);
         return false;
     }
     memcpy(out, f->text, 8);
@@ -557,18 +580,18 @@ static bool get_amount(const ctx *c, const jue_csv_field *f, jue_fen *out, bool 
     jue_amount a;
     const char *why = NULL;
     if (!*f->text && !allow_blank) {
-        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col, "missing amount");
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col, "缺少金额");
         return false;
     }
     jue_status st = jue_amount_parse(f->text, strlen(f->text), JUE_UNIT_YUAN, &a, &why);
     if (st != JUE_OK) {
-        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col, "malformed amount '%s': %s", f->text,
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col, "金额“%s”格式有误：%s", f->text,
                      why ? why : jue_status_str(st));
         return false;
     }
     if (a.decimals > 2 && a.unit == JUE_UNIT_YUAN) {
         jue_diag_add(c->d, JUE_SEV_ERROR, c->file, f->line, f->col,
-                     "amount '%s' has more than 2 decimals of 元 (amounts are in 元 and 分)", f->text);
+                     "金额“%s”的小数超过2位（金额以元为单位，精确到分）", f->text);
         return false;
     }
     *out = a.value;
@@ -588,8 +611,132 @@ static bool get_amount(const ctx *c, const jue_csv_field *f, jue_fen *out, bool 
 
 typedef enum { CSV_INCOME, CSV_EXPEND, CSV_CARRY, CSV_BUDGET } csv_kind;
 
-static jue_status load_csv(const ctx *c, csv_kind kind, const char *text, size_t len,
-                           const jue_catalog *cat, jue_source *s)
+/* One row of each ledger. A row with a mistake is still kept when its fund
+ * and amount are known, for the balance checks (the source is not used
+ * once it has a mistake); otherwise its fund is tainted. */
+static jue_status row_income(const ctx *c, const jue_csv_record *r, const header_map *hm, const jue_catalog *cat,
+                             jue_source *s, int unit, size_t *cap)
+{
+    jue_csv_field empty;
+    jue_income_line l = { 0 };
+    int src = get_enum(c, SOURCE_ALIASES, fld(r, hm, F_SOURCE, &empty), "收入来源");
+    bool code_ok = get_xiang(c, cat, s->year, fld(r, hm, F_CODE, &empty), l.code, false);
+    bool amount_ok = get_amount(c, fld(r, hm, F_AMOUNT, &empty), &l.amount, false);
+    int f = src >= 0 ? (int)jue_source_fund((jue_income_source)src) : -1;
+    if (f < 0 || !code_ok || !amount_ok) taint_fund(c, f, !amount_ok, !code_ok);
+    if (f < 0 || !amount_ok) return JUE_OK;
+    l.unit = unit;
+    l.source = (jue_income_source)src;
+    l.line = r->line;
+    GROW(s->income, s->nincome, *cap);
+    s->income[s->nincome++] = l;
+    return JUE_OK;
+}
+
+/* The economic 款 of an expenditure row ("" when not given); false on a
+ * mistake. */
+static bool get_econ(const ctx *c, const jue_catalog *cat, int year, const jue_csv_field *ef, int fund, int k,
+                     char econ[6])
+{
+    econ[0] = 0;
+    if (*ef->text) {
+        if (jue_code_level(JUE_CAT_ECONOMIC, ef->text) != JUE_LEVEL_KUAN) {
+            jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ef->line, ef->col, "“%s”不是经济分类款级编码（5位）",
+                         ef->text);
+            return false;
+        }
+        if (year && !jue_catalog_name(cat, JUE_CAT_ECONOMIC, ef->text, year)) {
+            jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ef->line, ef->col,
+                         "经济分类科目编码“%s”在%d年政府收支分类科目中不存在", ef->text, year);
+            return false;
+        }
+        memcpy(econ, ef->text, 6);
+    } else if (fund == JUE_FUND_GENERAL && k == JUE_KIND_BASIC) {
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ef->line, ef->col,
+                     "一般公共预算财政拨款的基本支出须填经济分类款级编码（公开06表按经济分类列示）");
+        return false;
+    }
+    return true;
+}
+
+static jue_status row_expend(const ctx *c, const jue_csv_record *r, const header_map *hm, const jue_catalog *cat,
+                             jue_source *s, int unit, size_t *cap)
+{
+    jue_csv_field empty;
+    jue_exp_line l = { 0 };
+    const jue_csv_field *ff = fld(r, hm, F_FUND, &empty), *kf = fld(r, hm, F_KIND, &empty);
+    int fund = get_enum(c, FUND_ALIASES, ff, "资金性质");
+    int k = get_enum(c, KIND_ALIASES, kf, "支出类型");
+    if (fund >= 0 && fund != JUE_FUND_NONFISCAL && k > JUE_KIND_PROJECT)
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, kf->line, kf->col,
+                     "%s不能由%s安排：财政拨款只能用于基本支出或项目支出", jue_exp_kind_name((jue_exp_kind)k),
+                     jue_fund_name((jue_fund)fund));
+    bool code_ok = get_xiang(c, cat, s->year, fld(r, hm, F_CODE, &empty), l.code, false);
+    get_econ(c, cat, s->year, fld(r, hm, F_ECON, &empty), fund, k, l.econ);
+    bool amount_ok = get_amount(c, fld(r, hm, F_AMOUNT, &empty), &l.amount, false);
+    if (fund < 0 || !code_ok || !amount_ok) taint_fund(c, fund, !amount_ok, !code_ok);
+    if (fund < 0 || !amount_ok) return JUE_OK;
+    const jue_csv_field *pf = fld(r, hm, F_PROJECT, &empty);
+    l.project = *pf->text ? jue_strdup(pf->text) : NULL;
+    l.unit = unit;
+    l.fund = (jue_fund)fund;
+    l.kind = k >= 0 ? (jue_exp_kind)k : JUE_KIND_BASIC;
+    l.line = r->line;
+    if (s->nexp == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        jue_exp_line *np = realloc(s->exp, nc * sizeof *np);
+        if (!np) { free(l.project); return JUE_ERR_NOMEM; }
+        s->exp = np;
+        *cap = nc;
+    }
+    s->exp[s->nexp++] = l;
+    return JUE_OK;
+}
+
+static jue_status row_carry(const ctx *c, const jue_csv_record *r, const header_map *hm, const jue_catalog *cat,
+                            jue_source *s, int unit, size_t *cap)
+{
+    jue_csv_field empty;
+    jue_carry_line l = { 0 };
+    int fund = get_enum(c, FUND_ALIASES, fld(r, hm, F_FUND, &empty), "资金性质");
+    int w = get_enum(c, WHEN_ALIASES, fld(r, hm, F_WHEN, &empty), "时点（年初/年末）");
+    bool need_code = fund == JUE_FUND_GOVFUND || fund == JUE_FUND_SOE;
+    bool code_ok = get_xiang(c, cat, s->year, fld(r, hm, F_CODE, &empty), l.code, !need_code);
+    bool amount_ok = get_amount(c, fld(r, hm, F_AMOUNT, &empty), &l.amount, false) && w >= 0;
+    if (fund < 0 || !code_ok || !amount_ok) taint_fund(c, fund, !amount_ok, !code_ok);
+    if (fund < 0 || !amount_ok) return JUE_OK;
+    l.unit = unit;
+    l.fund = (jue_fund)fund;
+    l.end = w == 1;
+    l.line = r->line;
+    GROW(s->carry, s->ncarry, *cap);
+    s->carry[s->ncarry++] = l;
+    return JUE_OK;
+}
+
+static jue_status row_budget(const ctx *c, const jue_csv_record *r, const header_map *hm, const jue_catalog *cat,
+                             jue_source *s, size_t *cap)
+{
+    jue_csv_field empty;
+    jue_budget_line l = { 0 };
+    bool good = get_xiang(c, cat, s->year, fld(r, hm, F_CODE, &empty), l.code, false);
+    good &= get_amount(c, fld(r, hm, F_BUDGET, &empty), &l.budget, true);
+    if (!good) return JUE_OK;
+    const jue_csv_field *rf = fld(r, hm, F_REASON, &empty);
+    l.reason = *rf->text ? jue_strdup(rf->text) : NULL;
+    l.line = r->line;
+    if (s->nbudget == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        jue_budget_line *np = realloc(s->budget, nc * sizeof *np);
+        if (!np) { free(l.reason); return JUE_ERR_NOMEM; }
+        s->budget = np;
+        *cap = nc;
+    }
+    s->budget[s->nbudget++] = l;
+    return JUE_OK;
+}
+
+static bool read_csv_header(const ctx *c, csv_kind kind, jue_csv_record *r, header_map *hm)
 {
     static const int req_inc[] = { F_UNIT, F_SOURCE, F_CODE, F_AMOUNT };
     static const int req_exp[] = { F_UNIT, F_FUND, F_KIND, F_CODE, F_AMOUNT };
@@ -598,223 +745,177 @@ static jue_status load_csv(const ctx *c, csv_kind kind, const char *text, size_t
     static const int opt_car[] = { F_CODE };
     static const int req_bud[] = { F_CODE, F_BUDGET };
     static const int opt_bud[] = { F_REASON };
+    switch (kind) {
+    case CSV_INCOME: return read_header(c, r, hm, req_inc, 4, NULL, 0);
+    case CSV_EXPEND: return read_header(c, r, hm, req_exp, 5, opt_exp, 2);
+    case CSV_CARRY: return read_header(c, r, hm, req_car, 4, opt_car, 1);
+    default: return read_header(c, r, hm, req_bud, 2, opt_bud, 1);
+    }
+}
+
+static jue_status load_csv(const ctx *c, csv_kind kind, const char *text, size_t len,
+                           const jue_catalog *cat, jue_source *s)
+{
     jue_csv_reader rd;
     jue_csv_init(&rd, c->file, text, len);
     jue_csv_record r = { 0 };
     header_map hm;
     int got = jue_csv_next(&rd, &r, c->d);
-    if (got <= 0) {
-        if (got == 0) jue_diag_add(c->d, JUE_SEV_ERROR, c->file, 1, 1, "empty file: a header row is required");
+    if (got == 0) jue_diag_add(c->d, JUE_SEV_ERROR, c->file, 1, 1, "文件是空的：至少需要一行表头");
+    if (got <= 0 || !read_csv_header(c, kind, &r, &hm)) {
+        if (kind != CSV_BUDGET) taint_fund(c, -1, true, true);
         jue_csv_record_free(&r);
         return JUE_OK;
     }
-    bool ok;
-    switch (kind) {
-    case CSV_INCOME: ok = read_header(c, &r, &hm, req_inc, 4, NULL, 0); break;
-    case CSV_EXPEND: ok = read_header(c, &r, &hm, req_exp, 5, opt_exp, 2); break;
-    case CSV_CARRY: ok = read_header(c, &r, &hm, req_car, 4, opt_car, 1); break;
-    default: ok = read_header(c, &r, &hm, req_bud, 2, opt_bud, 1); break;
-    }
-    if (!ok) { jue_csv_record_free(&r); return JUE_OK; }
-    size_t cap_inc = s->nincome, cap_exp = s->nexp, cap_car = s->ncarry, cap_bud = s->nbudget;
+    int header_line = r.line;
+    size_t cap_inc = s->nincome, cap_exp = s->nexp, cap_car = s->ncarry, cap_bud = s->nbudget, rows = 0;
     jue_csv_field empty;
-    while ((got = jue_csv_next(&rd, &r, c->d)) != 0) {
-        if (got < 0) continue;
-        bool good = true;
-        int unit = -1;
-        if (kind != CSV_BUDGET) {
-            unit = get_unit(c, s, fld(&r, &hm, F_UNIT, &empty));
-            good &= unit >= 0;
-        }
-        if (kind == CSV_INCOME) {
-            jue_income_line l = { 0 };
-            int src = get_enum(c, SOURCE_ALIASES, fld(&r, &hm, F_SOURCE, &empty), "income source");
-            good &= src >= 0;
-            good &= get_xiang(c, cat, s->year, fld(&r, &hm, F_CODE, &empty), l.code, false);
-            good &= get_amount(c, fld(&r, &hm, F_AMOUNT, &empty), &l.amount, false);
-            if (!good) continue;
-            l.unit = unit;
-            l.source = (jue_income_source)src;
-            l.line = r.line;
-            GROW(s->income, s->nincome, cap_inc);
-            s->income[s->nincome++] = l;
-        } else if (kind == CSV_EXPEND) {
-            jue_exp_line l = { 0 };
-            const jue_csv_field *ff = fld(&r, &hm, F_FUND, &empty), *kf = fld(&r, &hm, F_KIND, &empty);
-            int fund = get_enum(c, FUND_ALIASES, ff, "fund");
-            int k = get_enum(c, KIND_ALIASES, kf, "expenditure kind");
-            good &= fund >= 0 && k >= 0;
-            if (fund >= 0 && fund != JUE_FUND_NONFISCAL && k > JUE_KIND_PROJECT) {
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, kf->line, kf->col,
-                             "%s cannot be paid from %s: fiscal appropriations are spent as 基本支出 or "
-                             "项目支出 only", jue_exp_kind_name((jue_exp_kind)k), jue_fund_name((jue_fund)fund));
-                good = false;
-            }
-            good &= get_xiang(c, cat, s->year, fld(&r, &hm, F_CODE, &empty), l.code, false);
-            const jue_csv_field *ef = fld(&r, &hm, F_ECON, &empty);
-            if (*ef->text) {
-                if (jue_code_level(JUE_CAT_ECONOMIC, ef->text) != JUE_LEVEL_KUAN) {
-                    jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ef->line, ef->col,
-                                 "'%s' is not an economic classification 款 (5 digits)", ef->text);
-                    good = false;
-                } else if (s->year && !jue_catalog_name(cat, JUE_CAT_ECONOMIC, ef->text, s->year)) {
-                    jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ef->line, ef->col,
-                                 "economic code '%s' does not exist in the %d classification", ef->text,
-                                 s->year);
-                    good = false;
-                } else {
-                    memcpy(l.econ, ef->text, 6);
-                }
-            } else if (fund == JUE_FUND_GENERAL && k == JUE_KIND_BASIC) {
-                jue_diag_add(c->d, JUE_SEV_ERROR, c->file, ef->line, ef->col,
-                             "基本支出 from 一般公共预算 needs an economic classification 款 (table 06)");
-                good = false;
-            }
-            good &= get_amount(c, fld(&r, &hm, F_AMOUNT, &empty), &l.amount, false);
-            if (!good) continue;
-            const jue_csv_field *pf = fld(&r, &hm, F_PROJECT, &empty);
-            l.project = *pf->text ? jue_strdup(pf->text) : NULL;
-            l.unit = unit;
-            l.fund = (jue_fund)fund;
-            l.kind = (jue_exp_kind)k;
-            l.line = r.line;
-            if (s->nexp == cap_exp) {
-                size_t nc = cap_exp ? cap_exp * 2 : 64;
-                jue_exp_line *np = realloc(s->exp, nc * sizeof *np);
-                if (!np) { free(l.project); jue_csv_record_free(&r); return JUE_ERR_NOMEM; }
-                s->exp = np;
-                cap_exp = nc;
-            }
-            s->exp[s->nexp++] = l;
-        } else if (kind == CSV_CARRY) {
-            jue_carry_line l = { 0 };
-            const jue_csv_field *ff = fld(&r, &hm, F_FUND, &empty);
-            int fund = get_enum(c, FUND_ALIASES, ff, "fund");
-            int w = get_enum(c, WHEN_ALIASES, fld(&r, &hm, F_WHEN, &empty), "time (年初/年末)");
-            good &= fund >= 0 && w >= 0;
-            const jue_csv_field *cf = fld(&r, &hm, F_CODE, &empty);
-            bool need_code = fund == JUE_FUND_GOVFUND || fund == JUE_FUND_SOE;
-            good &= get_xiang(c, cat, s->year, cf, l.code, !need_code);
-            good &= get_amount(c, fld(&r, &hm, F_AMOUNT, &empty), &l.amount, false);
-            if (!good) continue;
-            l.unit = unit;
-            l.fund = (jue_fund)fund;
-            l.end = w == 1;
-            l.line = r.line;
-            GROW(s->carry, s->ncarry, cap_car);
-            s->carry[s->ncarry++] = l;
-        } else {
-            jue_budget_line l = { 0 };
-            good &= get_xiang(c, cat, s->year, fld(&r, &hm, F_CODE, &empty), l.code, false);
-            good &= get_amount(c, fld(&r, &hm, F_BUDGET, &empty), &l.budget, true);
-            if (!good) continue;
-            const jue_csv_field *rf = fld(&r, &hm, F_REASON, &empty);
-            l.reason = *rf->text ? jue_strdup(rf->text) : NULL;
-            l.line = r.line;
-            if (s->nbudget == cap_bud) {
-                size_t nc = cap_bud ? cap_bud * 2 : 64;
-                jue_budget_line *np = realloc(s->budget, nc * sizeof *np);
-                if (!np) { free(l.reason); jue_csv_record_free(&r); return JUE_ERR_NOMEM; }
-                s->budget = np;
-                cap_bud = nc;
-            }
-            s->budget[s->nbudget++] = l;
+    jue_status st = JUE_OK;
+    while (st == JUE_OK && (got = jue_csv_next(&rd, &r, c->d)) != 0) {
+        rows++;
+        if (got < 0) { taint_fund(c, -1, true, true); continue; }
+        int unit = kind == CSV_BUDGET ? 0 : get_unit(c, s, fld(&r, &hm, F_UNIT, &empty));
+        switch (kind) {
+        case CSV_INCOME: st = row_income(c, &r, &hm, cat, s, unit, &cap_inc); break;
+        case CSV_EXPEND: st = row_expend(c, &r, &hm, cat, s, unit, &cap_exp); break;
+        case CSV_CARRY: st = row_carry(c, &r, &hm, cat, s, unit, &cap_car); break;
+        default: st = row_budget(c, &r, &hm, cat, s, &cap_bud); break;
         }
     }
     jue_csv_record_free(&r);
-    return JUE_OK;
+    if (st == JUE_OK && !rows && (kind == CSV_INCOME || kind == CSV_EXPEND)) {
+        jue_diag_add(c->d, JUE_SEV_ERROR, c->file, header_line, 1, "只有表头，没有一行%s记录",
+                     kind == CSV_INCOME ? "收入" : "支出");
+        taint_fund(c, -1, true, true);
+    }
+    return st;
 }
 
 /* ---------- balances ---------- */
 
 static void fmt_yuan(jue_fen v, char *b, size_t n) { jue_fmt_yuan(v, true, b, n); }
 
-static void check_balances(jue_source *s, jue_diags *d)
+/* 年初 + 收入 = 支出 + 年末 of one fund, or of one of its 项 (code). */
+typedef struct {
+    jue_fen beg, inc, exp, end;
+    jue_fen use, dist;   /* 使用非财政拨款结余, 结余分配: the non-fiscal rest only */
+    bool ovf;
+} flows;
+
+/* The fund and 项 code of the i-th row of income, expenditure and
+ * carry-overs taken together. */
+static const char *row_code(const jue_source *s, size_t i, int *f)
 {
-    char carry_file[4096], inc_file[4096];
-    jue_source_path(s, "carryover.csv", carry_file, sizeof carry_file);
-    jue_source_path(s, "income.csv", inc_file, sizeof inc_file);
-    jue_fen inc[JUE_NFUNDS] = { 0 }, exp[JUE_NFUNDS] = { 0 }, beg[JUE_NFUNDS] = { 0 }, end[JUE_NFUNDS] = { 0 };
-    bool ovf = false;
+    if (i < s->nincome) { *f = (int)jue_source_fund(s->income[i].source); return s->income[i].code; }
+    i -= s->nincome;
+    if (i < s->nexp) { *f = (int)s->exp[i].fund; return s->exp[i].code; }
+    i -= s->nexp;
+    *f = (int)s->carry[i].fund;
+    return s->carry[i].code;
+}
+
+/* Whether row i is the first of its fund f with its code. */
+static bool first_of_code(const jue_source *s, int f, const char *code, size_t i)
+{
+    for (size_t j = 0; j < i; j++) {
+        int g;
+        const char *c2 = row_code(s, j, &g);
+        if (g == f && !strcmp(c2, code)) return false;
+    }
+    return true;
+}
+
+static bool same_code(const char *code, const char *c2) { return !code || !strcmp(code, c2); }
+
+static flows flows_of(const jue_source *s, int f, const char *code)
+{
+    flows m = { 0 };
     for (size_t i = 0; i < s->nincome; i++)
-        ovf |= !jue_fen_add(inc[jue_source_fund(s->income[i].source)], s->income[i].amount,
-                            &inc[jue_source_fund(s->income[i].source)]);
-    for (size_t i = 0; i < s->nexp; i++) ovf |= !jue_fen_add(exp[s->exp[i].fund], s->exp[i].amount, &exp[s->exp[i].fund]);
-    for (size_t i = 0; i < s->ncarry; i++) {
-        jue_fen *t = s->carry[i].end ? &end[s->carry[i].fund] : &beg[s->carry[i].fund];
-        ovf |= !jue_fen_add(*t, s->carry[i].amount, t);
-    }
-    if (ovf) {
-        jue_diag_add(d, JUE_SEV_ERROR, inc_file, 0, 0, "amounts add up beyond what can be represented");
-        return;
-    }
-    /* Fiscal funds balance on their own: 年初 + 收入 = 支出 + 年末 (table 04). */
-    for (int f = JUE_FUND_GENERAL; f <= JUE_FUND_SOE; f++) {
-        jue_fen lhs = beg[f] + inc[f], rhs = exp[f] + end[f];
-        if (lhs != rhs) {
-            char a[4][40], diff[40];
-            fmt_yuan(beg[f], a[0], 40); fmt_yuan(inc[f], a[1], 40);
-            fmt_yuan(exp[f], a[2], 40); fmt_yuan(end[f], a[3], 40);
-            fmt_yuan(lhs - rhs, diff, 40);
-            jue_diag_add(d, JUE_SEV_ERROR, carry_file, 1, 1,
-                         "unbalanced carry-overs for %s: 年初 %s + 收入 %s ≠ 支出 %s + 年末 %s "
-                         "(difference %s 元)", jue_fund_name((jue_fund)f), a[0], a[1], a[2], a[3], diff);
+        if ((int)jue_source_fund(s->income[i].source) == f && same_code(code, s->income[i].code))
+            m.ovf |= !jue_fen_add(m.inc, s->income[i].amount, &m.inc);
+    for (size_t i = 0; i < s->nexp; i++)
+        if ((int)s->exp[i].fund == f && same_code(code, s->exp[i].code))
+            m.ovf |= !jue_fen_add(m.exp, s->exp[i].amount, &m.exp);
+    for (size_t i = 0; i < s->ncarry; i++)
+        if ((int)s->carry[i].fund == f && same_code(code, s->carry[i].code)) {
+            jue_fen *t = s->carry[i].end ? &m.end : &m.beg;
+            m.ovf |= !jue_fen_add(*t, s->carry[i].amount, t);
         }
-    }
-    /* The whole department (table 01): 收入总计 = 支出总计. */
-    jue_fen lhs = s->use_nonfiscal, rhs = s->distribution;
-    for (int f = 0; f < JUE_NFUNDS; f++) { lhs += beg[f] + inc[f]; rhs += exp[f] + end[f]; }
-    if (lhs != rhs) {
-        char a[40], b[40], diff[40];
-        fmt_yuan(lhs, a, 40); fmt_yuan(rhs, b, 40); fmt_yuan(lhs - rhs, diff, 40);
-        jue_diag_add(d, JUE_SEV_ERROR, carry_file, 1, 1,
-                     "unbalanced totals: 本年收入 + 使用非财政拨款结余 + 年初结转和结余 = %s 元 but "
-                     "本年支出 + 结余分配 + 年末结转和结余 = %s 元 (difference %s 元)", a, b, diff);
-    }
-    /* 政府性基金 and 国有资本经营 balance per 项 (tables 07 and 08). */
-    for (int f = JUE_FUND_GOVFUND; f <= JUE_FUND_SOE; f++) {
-        /* collect the codes that appear for this fund */
-        for (size_t pass = 0; pass < s->nincome + s->nexp + s->ncarry; pass++) {
-            const char *code;
-            int line;
-            if (pass < s->nincome) {
-                if (jue_source_fund(s->income[pass].source) != (jue_fund)f) continue;
-                code = s->income[pass].code; line = s->income[pass].line;
-            } else if (pass < s->nincome + s->nexp) {
-                const jue_exp_line *e = &s->exp[pass - s->nincome];
-                if (e->fund != (jue_fund)f) continue;
-                code = e->code; line = e->line;
-            } else {
-                const jue_carry_line *cl = &s->carry[pass - s->nincome - s->nexp];
-                if (cl->fund != (jue_fund)f) continue;
-                code = cl->code; line = cl->line;
+    return m;
+}
+
+/* Where an unbalanced fund (or 项) is reported: its 年末 carry-over row,
+ * else its 年初 one, else its first expenditure row, else its first income
+ * row — the figures most often wrong, in that order. */
+static const char *balance_place(const jue_source *s, int f, const char *code, int *line)
+{
+    for (int end = 1; end >= 0; end--)
+        for (size_t i = 0; i < s->ncarry; i++)
+            if ((int)s->carry[i].fund == f && s->carry[i].end == end && same_code(code, s->carry[i].code)) {
+                *line = s->carry[i].line;
+                return "carryover.csv";
             }
-            (void)line;
-            /* first occurrence only */
-            bool seen = false;
-            for (size_t q = 0; q < pass && !seen; q++) {
-                const char *c2 = NULL;
-                if (q < s->nincome) { if (jue_source_fund(s->income[q].source) == (jue_fund)f) c2 = s->income[q].code; }
-                else if (q < s->nincome + s->nexp) { if (s->exp[q - s->nincome].fund == (jue_fund)f) c2 = s->exp[q - s->nincome].code; }
-                else if (s->carry[q - s->nincome - s->nexp].fund == (jue_fund)f) c2 = s->carry[q - s->nincome - s->nexp].code;
-                seen = c2 && !strcmp(c2, code);
-            }
-            if (seen) continue;
-            jue_fen b = 0, i = 0, x = 0, e = 0;
-            for (size_t q = 0; q < s->nincome; q++)
-                if (jue_source_fund(s->income[q].source) == (jue_fund)f && !strcmp(s->income[q].code, code)) i += s->income[q].amount;
-            for (size_t q = 0; q < s->nexp; q++)
-                if (s->exp[q].fund == (jue_fund)f && !strcmp(s->exp[q].code, code)) x += s->exp[q].amount;
-            for (size_t q = 0; q < s->ncarry; q++)
-                if (s->carry[q].fund == (jue_fund)f && !strcmp(s->carry[q].code, code))
-                    *(s->carry[q].end ? &e : &b) += s->carry[q].amount;
-            if (b + i != x + e) {
-                char t[4][40];
-                fmt_yuan(b, t[0], 40); fmt_yuan(i, t[1], 40); fmt_yuan(x, t[2], 40); fmt_yuan(e, t[3], 40);
-                jue_diag_add(d, JUE_SEV_ERROR, carry_file, 1, 1,
-                             "unbalanced %s for %s: 年初 %s + 收入 %s ≠ 支出 %s + 年末 %s",
-                             jue_fund_name((jue_fund)f), code, t[0], t[1], t[2], t[3]);
-            }
+    for (size_t i = 0; i < s->nexp; i++)
+        if ((int)s->exp[i].fund == f && same_code(code, s->exp[i].code)) { *line = s->exp[i].line; return "expenditure.csv"; }
+    for (size_t i = 0; i < s->nincome; i++)
+        if ((int)jue_source_fund(s->income[i].source) == f && same_code(code, s->income[i].code)) {
+            *line = s->income[i].line;
+            return "income.csv";
+        }
+    *line = 0;
+    return "department.yaml";
+}
+
+static void report_flows(const jue_source *s, const jue_catalog *cat, jue_diags *d, int f, const char *code,
+                         const flows *m, bool has_carry)
+{
+    jue_fen lhs = m->beg + m->inc + m->use, rhs = m->exp + m->end + m->dist;
+    if (lhs == rhs) return;
+    char a[6][40], diff[40], file[4096], what[200], use[80] = "", dist[80] = "";
+    fmt_yuan(m->beg, a[0], 40); fmt_yuan(m->inc, a[1], 40);
+    fmt_yuan(m->exp, a[2], 40); fmt_yuan(m->end, a[3], 40);
+    fmt_yuan(m->use, a[4], 40); fmt_yuan(m->dist, a[5], 40);
+    fmt_yuan(lhs - rhs, diff, 40);
+    if (m->use) snprintf(use, sizeof use, " + 使用非财政拨款结余%s", a[4]);
+    if (m->dist) snprintf(dist, sizeof dist, " + 结余分配%s", a[5]);
+    const char *nm = code && s->year ? jue_catalog_name(cat, JUE_CAT_FUNCTIONAL, code, s->year) : NULL;
+    if (code) snprintf(what, sizeof what, "%s %s %s（项）", jue_fund_name((jue_fund)f), code, nm ? nm : "");
+    else snprintf(what, sizeof what, "%s", jue_fund_name((jue_fund)f));
+    int line;
+    jue_source_path(s, balance_place(s, f, code, &line), file, sizeof file);
+    jue_diag_add(d, JUE_SEV_ERROR, file, line, line ? 1 : 0,
+                 "%s收支不平衡：年初结转和结余%s + 本年收入%s%s ≠ 本年支出%s%s + 年末结转和结余%s（相差%s元）%s", what,
+                 a[0], a[1], use, a[2], dist, a[3], diff,
+                 has_carry ? "" : "；没有 carryover.csv，年初、年末结转和结余均按0计");
+}
+
+/* Each fund must balance: 年初 + 收入 = 支出 + 年末 (table 04); 政府性基金
+ * and 国有资本经营 per 项 (tables 07, 08), which makes their fund balance
+ * too; the non-fiscal rest with the department's 使用非财政拨款结余 and
+ * 结余分配, so that 收入总计 = 支出总计 (table 01). Each imbalance is
+ * reported once, at the row most likely wrong; a fund with a row that could
+ * not be read is not checked (its mistake is reported already). */
+static void check_balances(const jue_source *s, const jue_catalog *cat, const taint *t, bool has_carry,
+                           jue_diags *d)
+{
+    for (int f = 0; f < JUE_NFUNDS; f++) {
+        if (t->fund[f]) continue;
+        flows m = flows_of(s, f, NULL);
+        if (f == JUE_FUND_NONFISCAL) m.use = s->use_nonfiscal, m.dist = s->distribution;
+        bool per_item = (f == JUE_FUND_GOVFUND || f == JUE_FUND_SOE) && !t->items[f];
+        if (m.ovf) {
+            char file[4096];
+            jue_diag_add(d, JUE_SEV_ERROR, jue_source_path(s, "income.csv", file, sizeof file), 0, 0,
+                         "%s的金额合计超出可表示的范围", jue_fund_name((jue_fund)f));
+            continue;
+        }
+        if (!per_item) { report_flows(s, cat, d, f, NULL, &m, has_carry); continue; }
+        for (size_t i = 0; i < s->nincome + s->nexp + s->ncarry; i++) {
+            int rf;
+            const char *code = row_code(s, i, &rf);
+            if (rf != f || !first_of_code(s, f, code, i)) continue;
+            flows mi = flows_of(s, f, code);
+            report_flows(s, cat, d, f, code, &mi, has_carry);
         }
     }
 }
@@ -858,7 +959,7 @@ static void check_perf(jue_source *s, jue_diags *d)
     char yuan[2][40];
     if (p->year && s->year && p->year != s->year)
         jue_diag_add(d, JUE_SEV_ERROR, p->file, p->year_line, p->year_col,
-                     "the self-evaluations are of %d, the accounts of %d", p->year, s->year);
+                     "绩效自评的年度为%d年，决算的年度为%d年", p->year, s->year);
     for (size_t k = 0; k < p->n; k++) {
         const jue_perf_eval *e = &p->evals[k];
         jue_perf_funds t = jue_perf_total_funds(e);
@@ -874,7 +975,7 @@ static void check_perf(jue_source *s, jue_diags *d)
         if (!found) {
             if (e->kind == JUE_PERF_PROJECT)
                 jue_diag_add(d, JUE_SEV_WARNING, p->file, e->line, 1,
-                             "no project '%s' in expenditure.csv: its amounts cannot be checked against the ledger",
+                             "expenditure.csv 中没有项目“%s”：其资金无法与账目核对",
                              e->name ? e->name : "");
             continue;
         }
@@ -883,19 +984,73 @@ static void check_perf(jue_source *s, jue_diags *d)
         fmt_yuan(sum, yuan[1], sizeof yuan[1]);
         if (e->kind == JUE_PERF_PROJECT)
             jue_diag_add(d, JUE_SEV_ERROR, p->file, e->funds_line, e->funds_col,
-                         "project '%s': 全年执行数 %s 元, but expenditure.csv spends %s 元 on it", e->name, yuan[0],
+                         "项目“%s”：全年执行数%s元，而 expenditure.csv 中该项目的支出为%s元", e->name, yuan[0],
                          yuan[1]);
         else
             jue_diag_add(d, JUE_SEV_ERROR, p->file, e->funds_line, e->funds_col,
-                         "部门整体 全年执行数 %s 元 is not the year's expenditure (本年支出合计) %s 元", yuan[0], yuan[1]);
+                         "部门整体全年执行数%s元，与本年支出合计%s元不一致", yuan[0], yuan[1]);
     }
     if (p->n && jue_ymap_get(s->meta, "performance")) {
         const jue_ynode *n = jue_ymap_get(s->meta, "performance");
         char f[4096];
         jue_source_path(s, "department.yaml", f, sizeof f);
         jue_diag_add(d, JUE_SEV_WARNING, f, n->line, n->col,
-                     "'performance' is not used: the 预算绩效 summary is computed from perf.yaml");
+                     "“performance”未使用：预算绩效情况由 perf.yaml 计算得出");
     }
+}
+
+/* Reads one file of the source as UTF-8 text (GB18030 converted, with a
+ * warning). JUE_ERR_IO when it cannot be read, JUE_ERR_INVALID when its
+ * bytes are not text (reported). */
+static jue_status read_text(const char *path, char **text, size_t *len, jue_diags *diags)
+{
+    jue_status st = jue_read_file(path, text, len);
+    if (st == JUE_OK) st = jue_text_utf8(path, text, len, diags);
+    if (st != JUE_OK) { free(*text); *text = NULL; }
+    return st;
+}
+
+static const struct { const char *name; csv_kind kind; bool required; } LEDGERS[] = {
+    { "income.csv", CSV_INCOME, true },
+    { "expenditure.csv", CSV_EXPEND, true },
+    { "carryover.csv", CSV_CARRY, false },
+    { "budget.csv", CSV_BUDGET, false },
+};
+
+/* The four ledgers into s; *missing when a required one cannot be read,
+ * *has_carry when carryover.csv was read. */
+static jue_status load_ledgers(jue_source *s, const jue_catalog *cat, taint *t, bool *missing, bool *has_carry,
+                               jue_diags *diags)
+{
+    for (size_t i = 0; i < sizeof LEDGERS / sizeof LEDGERS[0]; i++) {
+        char p[4096];
+        char *text = NULL;
+        size_t len = 0;
+        jue_source_path(s, LEDGERS[i].name, p, sizeof p);
+        jue_status st = read_text(p, &text, &len, diags);
+        if (st == JUE_ERR_NOMEM) return st;
+        if (st == JUE_ERR_IO && LEDGERS[i].required) {
+            jue_diag_add(diags, JUE_SEV_ERROR, p, 0, 0, "无法读取该文件（源目录须有 department.yaml、income.csv 和 "
+                         "expenditure.csv）");
+            *missing = true;
+        }
+        if (st != JUE_OK) {
+            /* not read: every fund's balance is unknown, unless the file is
+             * optional and absent (then it has no rows) */
+            if (st != JUE_ERR_IO || LEDGERS[i].required) taint_fund(&(ctx){ p, diags, t }, -1, true, true);
+            continue;
+        }
+        if (LEDGERS[i].kind == CSV_CARRY) *has_carry = true;
+        if (LEDGERS[i].kind == CSV_BUDGET) s->has_budget = true;
+        ctx cc = { p, diags, t };
+        st = load_csv(&cc, LEDGERS[i].kind, text, len, cat, s);
+        free(text);
+        if (st != JUE_OK) return st;
+    }
+    if (!s->has_budget)
+        jue_diag_add(diags, JUE_SEV_WARNING, s->dir, 0, 0,
+                     "没有 budget.csv（一般公共预算各项的年初预算）：情况说明中与年初预算的比较从略");
+    return JUE_OK;
 }
 
 jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source **out, jue_diags *diags)
@@ -908,39 +1063,26 @@ jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source *
     char path[4096];
     char *text = NULL;
     size_t len = 0;
+    taint t = { 0 };
 
     jue_source_path(s, "department.yaml", path, sizeof path);
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the file (a source directory needs "
-                     "department.yaml, income.csv and expenditure.csv)");
+    jue_status st = read_text(path, &text, &len, diags);
+    if (st != JUE_OK) {
+        if (st == JUE_ERR_IO)
+            jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件（源目录须有 department.yaml、income.csv 和 "
+                         "expenditure.csv）");
         jue_source_free(s);
-        return JUE_ERR_IO;
+        return st == JUE_ERR_INVALID || st == JUE_ERR_NOMEM ? st : JUE_ERR_IO;
     }
-    ctx c = { path, diags };
-    jue_status st = jue_yaml_parse(path, text, len, &s->meta, diags);
+    ctx c = { path, diags, &t };
+    st = jue_yaml_parse(path, text, len, &s->meta, diags);
     free(text);
     if (st == JUE_ERR_NOMEM) { jue_source_free(s); return st; }
     if (s->meta) load_meta(&c, s->meta, cat, s);
-
-    static const struct { const char *name; csv_kind kind; bool required; } FILES[] = {
-        { "income.csv", CSV_INCOME, true },
-        { "expenditure.csv", CSV_EXPEND, true },
-        { "carryover.csv", CSV_CARRY, false },
-        { "budget.csv", CSV_BUDGET, false },
-    };
-    for (size_t i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
-        char p[4096];
-        jue_source_path(s, FILES[i].name, p, sizeof p);
-        if (jue_read_file(p, &text, &len) != JUE_OK) {
-            if (FILES[i].required)
-                jue_diag_add(diags, JUE_SEV_ERROR, p, 0, 0, "cannot read the file");
-            continue;
-        }
-        ctx cc = { p, diags };
-        st = load_csv(&cc, FILES[i].kind, text, len, cat, s);
-        free(text);
-        if (st != JUE_OK) { jue_source_free(s); return st; }
-    }
+    else taint_fund(&c, -1, true, true);
+    bool missing = false, has_carry = false;
+    st = load_ledgers(s, cat, &t, &missing, &has_carry, diags);
+    if (st != JUE_OK) { jue_source_free(s); return st; }
     /* the 绩效自评 of the year, when there is perf.yaml: its mistakes are
      * reported with the others */
     st = jue_perf_load(dir, &s->perf, diags);
@@ -949,11 +1091,11 @@ jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source *
         jue_perf_set_free(s->perf);
         s->perf = NULL;
     }
-    if (diags->errors == errors_before) check_balances(s, diags);
+    check_balances(s, cat, &t, has_carry, diags);
     if (diags->errors == errors_before && s->perf) check_perf(s, diags);
     if (diags->errors != errors_before) {
         jue_source_free(s);
-        return JUE_ERR_INVALID;
+        return missing ? JUE_ERR_IO : JUE_ERR_INVALID;
     }
     *out = s;
     return JUE_OK;

@@ -74,7 +74,7 @@ fi
 printf 'rule a error\n  require T03[合计].基本支岀 == 1\nrule b eror\n  require T01[收入总计] == 1\n' >"$tmp/bad.rules"
 "$JUE_BIN" audit "$EX" --rules "$tmp/bad.rules" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 3 ] && ok || bad "bad rules: exit $rc, want 3"
-grep -q "bad.rules:2:19: error: unknown column '基本支岀' of T03" "$tmp/err" && grep -q "bad.rules:3:8: error: expected a severity" "$tmp/err" &&
+grep -q "bad.rules:2:19: 错误：T03没有“基本支岀”列" "$tmp/err" && grep -q "bad.rules:3:8: 错误：此处应为严重程度" "$tmp/err" &&
   grep -q '^   |                     \^$' "$tmp/err" && ok || bad "rule diagnostics: $(cat "$tmp/err")"
 
 # usage and IO
@@ -82,7 +82,8 @@ grep -q "bad.rules:2:19: error: unknown column '基本支岀' of T03" "$tmp/err"
 "$JUE_BIN" audit "$tmp/nope" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "missing file: want 2"
 "$JUE_BIN" audit "$EX" --format xml >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "bad format: want 2"
 "$JUE_BIN" audit "$EX" --rules "$tmp/nope.rules" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "missing rules: want 2"
-"$JUE_BIN" audit "$EX" --profile nope >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown profile: want 2"
+"$JUE_BIN" audit "$EX" --profile nope >/dev/null 2>"$tmp/err"; [ $? -eq 2 ] && grep -q '没有名为“nope”的方案（现有的方案：national、shanghai-2024）' "$tmp/err" &&
+  ok || bad "unknown profile: want 2 and the profiles there are: $(cat "$tmp/err")"
 
 # a profile chooses its pack (rules: key); build audits before writing
 cp -r "$JUESUAN_DATA" "$tmp/data"
@@ -92,7 +93,7 @@ printf 'include national\nrule strict.small error\n  require T01[收入总计] <
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" audit "$EX" --profile strict >"$tmp/out" 2>&1; rc=$?
 [ $rc -eq 1 ] && grep -q 'strict.small' "$tmp/out" && ok || bad "profile rules: exit $rc $(cat "$tmp/out")"
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/o1" --profile strict --format md >"$tmp/out" 2>&1; rc=$?
-[ $rc -eq 1 ] && [ ! -e "$tmp/o1" ] && grep -q 'nothing was written' "$tmp/out" && ok || bad "build should refuse: exit $rc $(cat "$tmp/out")"
+[ $rc -eq 1 ] && [ ! -e "$tmp/o1" ] && grep -q '未写出任何文件' "$tmp/out" && ok || bad "build should refuse: exit $rc $(cat "$tmp/out")"
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/o2" --profile strict --format md --force >"$tmp/out" 2>&1; rc=$?
 [ $rc -eq 1 ] && [ -e "$tmp/o2/county-medical-security-2024.md" ] && ok || bad "build --force should write: exit $rc"
 "$JUE_BIN" build "$EX" -o "$tmp/o3" --format md >"$tmp/out" 2>&1; rc=$?

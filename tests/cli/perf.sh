@@ -19,8 +19,8 @@ sed -i 's/weight: 15 }$/weight: 15x }/' "$tmp/$N/perf.yaml"
 line=$(grep -n 'weight: 15x' "$tmp/$N/perf.yaml" | head -1 | cut -d: -f1)
 "$JUE_BIN" build "$tmp/$N" -o "$tmp/out1" >"$tmp/log" 2>&1; rc=$?
 [ $rc -eq 3 ] && ok || bad "perf.yaml mistake: exit $rc, want 3"
-grep -qE "perf\.yaml:$line:[0-9]+: error: weight '15x'" "$tmp/log" && ok || bad "no perf.yaml:$line:col diagnostic: $(cat "$tmp/log")"
-grep -q "nothing was written" "$tmp/log" && ok || bad "no 'nothing was written'"
+grep -qE "perf\.yaml:$line:[0-9]+: 错误：权重“15x”" "$tmp/log" && ok || bad "no perf.yaml:$line:col diagnostic: $(cat "$tmp/log")"
+grep -q "未写出任何文件" "$tmp/log" && ok || bad "no '未写出任何文件'"
 [ ! -e "$tmp/out1" ] || [ -z "$(ls -A "$tmp/out1")" ] && ok || bad "files written: $(ls "$tmp/out1")"
 
 # a project whose 全年执行数 is not what expenditure.csv spends on it
@@ -28,7 +28,7 @@ cp "$EX/perf.yaml" "$tmp/$N/perf.yaml"
 sed -i 's/executed: 1520000.00/executed: 1530000.00/' "$tmp/$N/perf.yaml"
 line=$(grep -n 'executed: 1530000.00' "$tmp/$N/perf.yaml" | cut -d: -f1)
 "$JUE_BIN" build "$tmp/$N" -o "$tmp/out2" >"$tmp/log" 2>&1; rc=$?
-[ $rc -eq 3 ] && grep -qE "perf\.yaml:$line:[0-9]+: error: project '离休干部医疗补助': 全年执行数 1,530,000.00 元, but expenditure.csv spends 1,520,000.00 元" "$tmp/log" &&
+[ $rc -eq 3 ] && grep -qE "perf\.yaml:$line:[0-9]+: 错误：项目“离休干部医疗补助”：全年执行数1,530,000.00元，而 expenditure.csv 中该项目的支出为1,520,000.00元" "$tmp/log" &&
   [ ! -e "$tmp/out2" ] && ok || bad "ledger mismatch: exit $rc $(cat "$tmp/log")"
 
 # self-evaluations of another year
@@ -36,7 +36,7 @@ cp "$EX/perf.yaml" "$tmp/$N/perf.yaml"
 sed -i 's/^year: 2024$/year: 2023/' "$tmp/$N/perf.yaml"
 line=$(grep -n '^year: 2023' "$tmp/$N/perf.yaml" | cut -d: -f1)
 "$JUE_BIN" build "$tmp/$N" -o "$tmp/out3" >"$tmp/log" 2>&1; rc=$?
-[ $rc -eq 3 ] && grep -qE "perf\.yaml:$line:7: error: the self-evaluations are of 2023, the accounts of 2024" "$tmp/log" &&
+[ $rc -eq 3 ] && grep -qE "perf\.yaml:$line:7: 错误：绩效自评的年度为2023年，决算的年度为2024年" "$tmp/log" &&
   [ ! -e "$tmp/out3" ] && ok || bad "year mismatch: exit $rc $(cat "$tmp/log")"
 
 # --format picks the 绩效自评 outputs too

@@ -134,19 +134,19 @@ grep -q '<div class="label">公开09表</div>' "$tmp/nat/$N-document.html" && gr
 
 # an unknown profile is a usage error; a bad profile file is reported at file:line:col
 "$JUE_BIN" build "$EX" -o "$tmp/x" --profile nosuch >"$tmp/out" 2>&1; rc=$?
-[ $rc -eq 2 ] && grep -q "unknown profile 'nosuch'" "$tmp/out" && ok || bad "unknown profile: exit $rc $(cat "$tmp/out")"
+[ $rc -eq 2 ] && grep -q "没有名为“nosuch”的方案（现有的方案：national、shanghai-2024）" "$tmp/out" && ok || bad "unknown profile: exit $rc $(cat "$tmp/out")"
 cp -r "$JUESUAN_DATA" "$tmp/data"
 sed 's/^table_label: none/table_lable: none/' "$tmp/data/profiles/shanghai-2024.yaml" >"$tmp/data/profiles/typo.yaml"
 line=$(grep -n '^table_lable' "$tmp/data/profiles/typo.yaml" | cut -d: -f1)
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/y" --profile typo >"$tmp/out" 2>&1; rc=$?
-[ $rc -eq 3 ] && grep -q "profiles/typo.yaml:$line:1: error: unknown key 'table_lable'" "$tmp/out" && [ ! -e "$tmp/y" ] &&
+[ $rc -eq 3 ] && grep -q "profiles/typo.yaml:$line:1: 错误：未知的键“table_lable”" "$tmp/out" && [ ! -e "$tmp/y" ] &&
   ok || bad "bad profile key: exit $rc $(cat "$tmp/out")"
 
 # table_notes: a table id that does not exist is reported where it is written
 sed 's/^  T03: "注：/  T13: "注：/' "$tmp/data/profiles/shanghai-2024.yaml" >"$tmp/data/profiles/t13.yaml"
 line=$(grep -n '^  T13: ' "$tmp/data/profiles/t13.yaml" | cut -d: -f1)
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/z" --profile t13 >"$tmp/out" 2>&1; rc=$?
-[ $rc -eq 3 ] && grep -q "profiles/t13.yaml:$line:3: error: table_notes: key must be T01–T09 with a text" "$tmp/out" &&
+[ $rc -eq 3 ] && grep -q "profiles/t13.yaml:$line:3: 错误：table_notes：键须为 T01–T09，值须为文字" "$tmp/out" &&
   [ ! -e "$tmp/z" ] && ok || bad "bad table_notes id: exit $rc $(cat "$tmp/out")"
 
 echo "shanghai: $pass passed, $fail failed"

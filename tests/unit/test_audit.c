@@ -272,7 +272,7 @@ static void test_doc_examples(void **state)
             jue_buf b;
             jue_buf_init(&b);
             for (size_t i = 0; i < d.len; i++)
-                jue_buf_printf(&b, "%s:%d:%d: error: %s\n", d.items[i].file, d.items[i].line, d.items[i].col, d.items[i].message);
+                jue_buf_printf(&b, "%s:%d:%d: 错误：%s\n", d.items[i].file, d.items[i].line, d.items[i].col, d.items[i].message);
             if (strncmp(jue_buf_str(&b), exp, (size_t)(eend - exp)) || b.len != (size_t)(eend - exp))
                 fprintf(stderr, "docs error block: got\n%s---- want\n%.*s", jue_buf_str(&b), (int)(eend - exp), exp);
             assert_int_equal(b.len, (size_t)(eend - exp));

@@ -446,9 +446,9 @@ static void test_bad_input(void **state)
     jue_diags dg;
     jue_diags_init(&dg);
     jue_disclosure *d = NULL;
-    /* not a zip */
+    /* not a zip: nothing can be read from it, like an unreadable file */
     assert_int_equal(jue_import_buffer("hello", 5, "x.xlsx", JUE_IN_AUTO, g_cat, g_prof, &d, NULL, &dg),
-                     JUE_ERR_INVALID);
+                     JUE_ERR_IO);
     assert_null(d);
     assert_true(dg.errors > 0);
     assert_string_equal(dg.items[0].file, "x.xlsx");
@@ -464,6 +464,42 @@ static void test_bad_input(void **state)
     assert_true(found);
     expect_cell(d, JUE_T02, JUE_L_TOTAL, JUE_SIDE_NONE, "财政拨款收入", "12.00", 5);
     jue_disclosure_free(d);
+    jue_diags_free(&dg);
+    /* what no door reads is refused before any, with one message: an
+     * image, an archive that is no Office file, an empty or NUL-holding
+     * text, whatever its name says */
+    static const struct { const char *data; size_t len; const char *name, *says; } REFUSED[] = {
+        { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "scan.png", "PNG图片" },
+        { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "report.txt", "PNG图片" },
+        { "\xFF\xD8\xFF\xE0\0\x10JFIF", 10, "photo", "JPEG图片" },
+        { "PK\x03\x04\x14\0\0\0notes.txt", 17, "a.docx", "ZIP压缩包" },
+        { " \n\r\n", 4, "empty.txt", "文件是空的" },
+        { "收入\0\0决算", 14, "nul.txt", "NUL" },
+    };
+    for (size_t i = 0; i < sizeof REFUSED / sizeof REFUSED[0]; i++) {
+        jue_diags_init(&dg);
+        assert_int_equal(jue_import_buffer(REFUSED[i].data, REFUSED[i].len, REFUSED[i].name, JUE_IN_AUTO, g_cat,
+                                           g_prof, &d, NULL, &dg), JUE_ERR_IO);
+        assert_null(d);
+        assert_int_equal(dg.len, 1);
+        assert_non_null(strstr(dg.items[0].message, REFUSED[i].says));
+        jue_diags_free(&dg);
+    }
+    /* text in GB18030 (GBK) is read, said once; bytes that are neither
+     * UTF-8 nor GB18030 are refused at their line and column */
+    const char *gbk = "\xCA\xD5\xC8\xEB\xBE\xF6\xCB\xE3\xB1\xED\n";   /* 收入决算表 */
+    jue_status gs = jue_import_buffer(gbk, strlen(gbk), "gbk.txt", JUE_IN_AUTO, g_cat, g_prof, &d, NULL, &dg);
+    assert_true(gs == JUE_OK || gs == JUE_ERR_INVALID);
+    assert_string_equal(dg.items[0].message, "不是UTF-8编码，已按GB18030（GBK）读取");
+    jue_disclosure_free(d);
+    d = NULL;
+    jue_diags_free(&dg);
+    const char *bad = "收入\n决算\x80\xFF\n";
+    assert_int_equal(jue_import_buffer(bad, strlen(bad), "bad.txt", JUE_IN_AUTO, g_cat, g_prof, &d, NULL, &dg),
+                     JUE_ERR_IO);
+    assert_int_equal(dg.len, 1);
+    assert_int_equal(dg.items[0].line, 2);
+    assert_int_equal(dg.items[0].col, 3);
     jue_diags_free(&dg);
     /* missing file */
     assert_int_equal(jue_import_file("/nonexistent/x.txt", JUE_IN_AUTO, g_cat, g_prof, &d, &dg), JUE_ERR_IO);

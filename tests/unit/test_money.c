@@ -240,11 +240,11 @@ static void test_parse_garbage(void **state)
     /* the reason is specific enough to show a user */
     const char *why = NULL;
     assert_int_equal(jue_amount_parse("1,23", 4, JUE_UNIT_WAN, &a, &why), JUE_ERR_SYNTAX);
-    assert_string_equal(why, "malformed thousands separator");
+    assert_string_equal(why, "千分位逗号的位置不对");
     assert_int_equal(jue_amount_parse("318.2007.45", 11, JUE_UNIT_WAN, &a, &why), JUE_ERR_SYNTAX);
-    assert_string_equal(why, "misplaced decimal point");
+    assert_string_equal(why, "小数点的位置不对");
     assert_int_equal(jue_amount_parse("(5", 2, JUE_UNIT_WAN, &a, &why), JUE_ERR_SYNTAX);
-    assert_string_equal(why, "missing closing parenthesis");
+    assert_string_equal(why, "缺少右括号");
     /* out is reset on failure */
     assert_int_equal(a.value, 0);
     assert_int_equal(a.consumed, 0);

@@ -417,7 +417,7 @@ static void targets_and_summary(void **state)
     jue_diags_init(&d);
     assert_int_equal(jue_perf_parse("perf.yaml", FEW, sizeof FEW - 1, &s, &d), JUE_ERR_INVALID);
     assert_int_equal(d.items[0].line, 2);
-    assert_non_null(strstr(d.items[0].message, "2 projects are self-evaluated"));
+    assert_non_null(strstr(d.items[0].message, "有2个项目做了自评"));
     jue_diags_free(&d);
 }
 

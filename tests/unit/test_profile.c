@@ -162,16 +162,16 @@ static void test_profile_mistakes(void **state)
     assert_int_equal(jue_profile_parse("data/profiles/bad.yaml", y, strlen(y), &p, &d), JUE_ERR_INVALID);
     assert_null(p);
     static const struct { int line, col; const char *msg; } WANT[] = {
-        { 2, 1, "unknown key 'tabels'" },
-        { 6, 24, "number 1 is already the number of another table (line 5)" },
-        { 7, 27, "unknown key 'colour' in a table" },
-        { 7, 11, "table T01 is listed twice" },
-        { 3, 14, "only {nn} and {n}" },
-        { 10, 32, "not a functional 类 code" },
-        { 9, 29, "not 'dutys'" },
-        { 11, 16, "'preparer_line' expects true or false" },
-        { 13, 3, "table_notes: key must be T01–T09 with a text" },
-        { 14, 8, "table_notes: key must be T01–T09 with a text" },
+        { 2, 1, "未知的键“tabels”" },
+        { 6, 24, "编号1已是另一张表的编号（第5行）" },
+        { 7, 27, "tables 的一项中未知的键“colour”" },
+        { 7, 11, "表T01列了两次" },
+        { 3, 14, "只能替换 {nn} 和 {n}" },
+        { 10, 32, "不是功能分类类级编码" },
+        { 9, 29, "而不是“dutys”" },
+        { 11, 16, "“preparer_line”应为 true 或 false" },
+        { 13, 3, "table_notes：键须为 T01–T09，值须为文字" },
+        { 14, 8, "table_notes：键须为 T01–T09，值须为文字" },
     };
     size_t want = sizeof WANT / sizeof WANT[0];
     for (size_t i = 0; i < d.len; i++)
@@ -191,7 +191,9 @@ static void test_profile_mistakes(void **state)
     jue_diags_init(&d);
     assert_int_equal(jue_profile_load("nowhere-1999", &p, &d), JUE_ERR_NOTFOUND);
     assert_int_equal(d.errors, 1);
-    assert_non_null(strstr(d.items[0].message, "unknown profile 'nowhere-1999'"));
+    /* named, with the profiles there are */
+    assert_non_null(strstr(d.items[0].message, "没有名为“nowhere-1999”的方案"));
+    assert_non_null(strstr(d.items[0].message, "national、shanghai-2024"));
     jue_diags_free(&d);
 }
 

@@ -137,7 +137,7 @@ static bool run_case(const char *root, const char *name)
     jue_status st = jue_rules_parse("rules.rules", rules, strlen(rules), &pack, &d);
     if (st != JUE_OK) {
         for (size_t i = 0; i < d.len; i++)
-            jue_buf_printf(&out, "%s:%d:%d: error: %s\n", d.items[i].file, d.items[i].line, d.items[i].col, d.items[i].message);
+            jue_buf_printf(&out, "%s:%d:%d: 错误：%s\n", d.items[i].file, d.items[i].line, d.items[i].col, d.items[i].message);
     } else {
         char path[8192];
         snprintf(path, sizeof path, "%.4000s/%.4000s", srcdir(), srcrel);

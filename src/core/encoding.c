@@ -1,0 +1,118 @@
+/* Text encodings of input files: UTF-8 is checked; GB18030 (GBK), which
+ * officers' Excel exports often are, is converted with the C library's
+ * iconv; anything else is refused at its first bad byte. */
+#include "encoding.h"
+
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+
+size_t jue_utf8_seq(const unsigned char *s, size_t n)
+{
+    if (n == 0) return 0;
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    size_t len;
+    unsigned min, cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; cp = c & 0x07; }
+    else return 0;
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+size_t jue_utf8_first_bad(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        size_t k = u[i] ? jue_utf8_seq(u + i, len - i) : 0;
+        if (!k) return i;
+        i += k;
+    }
+    return len;
+}
+
+/* Counts, over the whole text, the sequences that are UTF-8 of 3 bytes or
+ * more (what Chinese characters are in UTF-8) and the bytes that are not
+ * UTF-8: a UTF-8 file with a damaged byte has many of the first, a GBK file
+ * few (its two-byte characters seldom happen to form them). */
+static bool mostly_utf8(const unsigned char *u, size_t len)
+{
+    size_t wide = 0, bad = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = jue_utf8_seq(u + i, len - i);
+        if (!k) { bad++; i++; continue; }
+        wide += k >= 3;
+        i += k;
+    }
+    return wide > bad;
+}
+
+/* The GB18030 text as UTF-8 in a new string, NULL when the bytes are not
+ * GB18030 (or memory is short: *nomem). */
+static char *from_gb18030(const char *text, size_t len, size_t *outlen, bool *nomem)
+{
+    *nomem = false;
+    if (len > ((size_t)-1 - 8) / 2) { *nomem = true; return NULL; }
+    size_t cap = len * 2 + 8;   /* 2 GB18030 bytes give at most 3 UTF-8, 4 give 4 */
+    char *out = malloc(cap);
+    if (!out) { *nomem = true; return NULL; }
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) { free(out); return NULL; }
+    char *in = (char *)text, *o = out;
+    size_t inleft = len, oleft = cap - 1;
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    bool ok = r != (size_t)-1 && iconv(cd, NULL, NULL, &o, &oleft) != (size_t)-1;
+    iconv_close(cd);
+    if (!ok || inleft) { free(out); return NULL; }
+    *o = 0;
+    *outlen = (size_t)(o - out);
+    return out;
+}
+
+static void refuse(const char *file, const char *text, size_t at, jue_diags *diags)
+{
+    int line = 1;
+    const char *ls = text;
+    for (size_t i = 0; i < at; i++)
+        if (text[i] == '\n') { line++; ls = text + i + 1; }
+    unsigned char b = (unsigned char)text[at];
+    if (!b)
+        jue_diag_add(diags, JUE_SEV_ERROR, file, line, jue_utf8_col(ls, text + at),
+                     "含有NUL字节（0x00），不是文本文件");
+    else
+        jue_diag_add(diags, JUE_SEV_ERROR, file, line, jue_utf8_col(ls, text + at),
+                     "不是UTF-8编码，也不能按GB18030（GBK）读取：此处的字节0x%02X无法识别；请将文件另存为UTF-8编码",
+                     b);
+}
+
+jue_status jue_text_utf8(const char *file, char **text, size_t *len, jue_diags *diags)
+{
+    size_t bad = jue_utf8_first_bad(*text, *len);
+    if (bad == *len) return JUE_OK;
+    if (memchr(*text, 0, *len) || mostly_utf8((const unsigned char *)*text, *len)) {
+        refuse(file, *text, bad, diags);
+        return JUE_ERR_INVALID;
+    }
+    size_t n = 0;
+    bool nomem;
+    char *conv = from_gb18030(*text, *len, &n, &nomem);
+    if (nomem) return JUE_ERR_NOMEM;
+    if (!conv) {
+        refuse(file, *text, bad, diags);
+        return JUE_ERR_INVALID;
+    }
+    free(*text);
+    *text = conv;
+    *len = n;
+    jue_diag_add(diags, JUE_SEV_WARNING, file, 0, 0, "不是UTF-8编码，已按GB18030（GBK）读取");
+    return JUE_OK;
+}
