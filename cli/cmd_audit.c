@@ -25,7 +25,7 @@ void usage_audit(void)
          "would be published) or a published document (.xlsx, .txt, …). The explanatory notes are\n"
          "checked against the tables (data/rules/claims.yaml), and the 绩效自评表 of a document against\n"
          "themselves, their 综述, the 预算绩效 summary and table 03 (data/rules/perf.yaml).\n\n"
-         "  --format text   file:line: severity: message (expected X, found Y) [rule]  (default)\n"
+         "  --format text   文件:行: 错误：说明（应为 X，实为 Y） [rule] — 第N页 for a PDF  (default)\n"
          "  --format jsonl  one JSON object per finding\n"
          "  --format html   a self-contained report; each finding links to its highlighted cell\n"
          "  --profile NAME  data/profiles/NAME.yaml chooses the rule pack (default national)\n"
@@ -75,7 +75,7 @@ static void cell_id(const jue_disclosure *d, size_t k, const jue_finding *f, jue
 typedef struct {
     const char *path;
     jue_disclosure *d;
-    size_t first, count;    /* its findings in the shared list */
+    jue_findings f;         /* its own findings, in document order */
 } audited;
 
 static const char REPORT_CSS[] =
@@ -115,7 +115,7 @@ static bool split_rendered(const char *html, const char **style, size_t *style_l
     return true;
 }
 
-static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf *out)
+static int write_html(const audited *a, size_t n, jue_buf *out)
 {
     jue_buf tables[8];
     size_t nt = n < 8 ? n : 8;  /* more than a few documents: findings only, no tables */
@@ -131,39 +131,33 @@ static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf
                       "<meta name=\"generator\" content=\"juesuan audit\">\n<title>审核报告</title>\n<style>\n");
     jue_buf_putn(out, style, style_len);
     jue_buf_puts(out, REPORT_CSS);
-    /* highlight every cell a finding names */
-    for (size_t i = 0; i < f->len; i++) {
-        const jue_finding *x = &f->items[i];
-        if (x->table < 0 || !x->row || !x->column) continue;
-        const jue_disclosure *d = NULL;
-        size_t dk = 0;
-        for (size_t k = 0; k < n; k++)
-            if (i >= a[k].first && i < a[k].first + a[k].count) d = a[k].d, dk = k;
-        jue_buf id;
-        jue_buf_init(&id);
-        cell_id(d, dk, x, &id);
-        jue_buf_puts(out, "[id=\"");
-        for (const char *s = jue_buf_str(&id); *s; s++) {
-            if (*s == '"' || *s == '\\') jue_buf_putc(out, '\\');
-            if (*s != '<' && *s != '>') jue_buf_putc(out, *s);
+    /* highlight every cell a finding names, in its own document's tables */
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = 0; i < a[k].f.len; i++) {
+            const jue_finding *x = &a[k].f.items[i];
+            if (x->table < 0 || !x->row || !x->column) continue;
+            jue_buf id;
+            jue_buf_init(&id);
+            cell_id(a[k].d, k, x, &id);
+            jue_buf_puts(out, "[id=\"");
+            for (const char *s = jue_buf_str(&id); *s; s++) {
+                if (*s == '"' || *s == '\\') jue_buf_putc(out, '\\');
+                if (*s != '<' && *s != '>') jue_buf_putc(out, *s);
+            }
+            jue_buf_printf(out, "\"]{background:%s !important}\n",
+                           x->severity == JUE_SEV_ERROR ? "#f8c8c8" : x->severity == JUE_SEV_WARNING ? "#fbe7a6" : "#dde");
+            jue_buf_free(&id);
         }
-        jue_buf_printf(out, "\"]{background:%s !important}\n",
-                       x->severity == JUE_SEV_ERROR ? "#f8c8c8" : x->severity == JUE_SEV_WARNING ? "#fbe7a6" : "#dde");
-        jue_buf_free(&id);
-    }
     jue_buf_puts(out, "</style>\n</head>\n<body>\n");
     for (size_t k = 0; k < n; k++) {
         jue_buf_puts(out, "<section class=\"audit\">\n<h1>审核报告：");
         html_esc(out, a[k].path);
         jue_buf_puts(out, "</h1>\n");
-        size_t ne = 0, nw = 0;
-        for (size_t i = a[k].first; i < a[k].first + a[k].count; i++) {
-            ne += f->items[i].severity == JUE_SEV_ERROR;
-            nw += f->items[i].severity == JUE_SEV_WARNING;
-        }
-        if (!a[k].count) jue_buf_puts(out, "<p class=\"ok\">没有发现问题。</p>\n");
-        else jue_buf_printf(out, "<p>%zu 个错误，%zu 个警告，共 %zu 条。</p>\n<ol>\n", ne, nw, a[k].count);
-        for (size_t i = a[k].first; i < a[k].first + a[k].count; i++) {
+        const jue_findings *f = &a[k].f;
+        size_t ne = jue_findings_count(f, JUE_SEV_ERROR), nw = jue_findings_count(f, JUE_SEV_WARNING);
+        if (!f->len) jue_buf_puts(out, "<p class=\"ok\">没有发现问题。</p>\n");
+        else jue_buf_printf(out, "<p>%zu 个错误，%zu 个警告，共 %zu 条。</p>\n<ol>\n", ne, nw, f->len);
+        for (size_t i = 0; i < f->len; i++) {
             const jue_finding *x = &f->items[i];
             jue_buf_printf(out, "<li class=\"%s\">", jue_severity_str(x->severity));
             if (x->table >= 0 && k < nt && a[k].d && a[k].d->tables[x->table]) {   /* a link only to a printed table */
@@ -179,9 +173,9 @@ static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf
                 jue_buf_puts(out, "</a> ");
                 jue_buf_free(&id);
             }
-            if (x->line > 0) jue_buf_printf(out, "（第 %d 行）", x->line);
             if (x->page > 0) jue_buf_printf(out, "（第 %d 页）", x->page);
-            jue_buf_printf(out, "<b>%s</b>：", jue_severity_str(x->severity));
+            else if (x->line > 0) jue_buf_printf(out, "（第 %d 行）", x->line);
+            jue_buf_printf(out, "<b>%s</b>：", jue_severity_zh(x->severity));
             html_esc(out, x->message);
             if (x->expected && x->actual) {
                 jue_buf_puts(out, "（应为 ");
@@ -194,7 +188,7 @@ static int write_html(const audited *a, size_t n, const jue_findings *f, jue_buf
             html_esc(out, x->rule);
             jue_buf_puts(out, "]</span></li>\n");
         }
-        if (a[k].count) jue_buf_puts(out, "</ol>\n");
+        if (f->len) jue_buf_puts(out, "</ol>\n");
         jue_buf_puts(out, "</section>\n");
         if (k < nt && tables[k].len &&
             split_rendered(jue_buf_str(&tables[k]), &style, &style_len, &body, &body_len))
@@ -307,8 +301,6 @@ int cmd_audit(int argc, char **argv)
     jue_claim_checks *checks = NULL;
     jue_perf_checks *perf_checks = NULL;
     audited *done = calloc(nfiles, sizeof *done);
-    jue_findings f;
-    jue_findings_init(&f);
     int rc = EXIT_CLEAN;
     jue_status st = jue_catalog_load(NULL, &cat, &d);
     if (st != JUE_OK) { rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT; goto out; }
@@ -338,9 +330,10 @@ int cmd_audit(int argc, char **argv)
         goto out;
     }
     if (!done) { rc = EXIT_USAGE; goto out; }
+    size_t nerrors = 0;
     for (size_t i = 0; i < nfiles; i++) {
+        jue_findings *f = &done[i].f;
         done[i].path = files[i];
-        done[i].first = f.len;
         int r = load_one(files[i], cat, prof, &done[i].d, &d);
         cli_print_diags(&d, verbose);
         jue_diags_free(&d);
@@ -354,15 +347,17 @@ int cmd_audit(int argc, char **argv)
          * nothing. Its text and 自评表 are still checked. */
         bool any_table = false;
         for (int t = 0; t < JUE_NTABLES; t++) any_table |= done[i].d->tables[t] != NULL;
-        if (any_table && jue_audit(done[i].d, cat, pack, &f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        if (any_table && jue_audit(done[i].d, cat, pack, f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
         /* the notes: claims against the tables and against themselves */
-        if (jue_claims_audit(done[i].d, cat, checks, &f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        if (jue_claims_audit(done[i].d, cat, checks, f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
         /* published 绩效自评表 against themselves (documents only; a source's perf.yaml is checked by build) */
         struct stat ps;
         if (stat(files[i], &ps) == 0 && !S_ISDIR(ps.st_mode) &&
-            jue_perf_audit_file(files[i], cat, prof, perf_checks, &f) == JUE_ERR_NOMEM) { cli_error("out of memory"); rc = EXIT_USAGE; }
-        jue_findings_sort(&f);
-        done[i].count = f.len - done[i].first;
+            jue_perf_audit_file(files[i], cat, prof, perf_checks, f) == JUE_ERR_NOMEM) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        /* every finding names its document; one document's findings in its order */
+        if (jue_findings_name_file(f, files[i]) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        jue_findings_sort(f);
+        nerrors += jue_findings_count(f, JUE_SEV_ERROR);
     }
     jue_buf b;
     jue_buf_init(&b);
@@ -375,13 +370,14 @@ int cmd_audit(int argc, char **argv)
                        done[i].path, cov.figures, cov.checked, cov.failed, cov.unchecked_amounts);
     }
     if (!strcmp(format, "html")) {
-        write_html(done, nfiles, &f, &b);
+        write_html(done, nfiles, &b);
     } else {
-        for (size_t i = 0; i < f.len; i++) {
-            if (!strcmp(format, "jsonl")) jue_finding_format_json(&f.items[i], &b);
-            else jue_finding_format_text(&f.items[i], &b);
-            jue_buf_putc(&b, '\n');
-        }
+        for (size_t k = 0; k < nfiles; k++)
+            for (size_t i = 0; i < done[k].f.len; i++) {
+                if (!strcmp(format, "jsonl")) jue_finding_format_json(&done[k].f.items[i], &b);
+                else jue_finding_format_text(&done[k].f.items[i], &b);
+                jue_buf_putc(&b, '\n');
+            }
     }
     if (jue_buf_err(&b)) {
         cli_error("out of memory");
@@ -397,16 +393,24 @@ int cmd_audit(int argc, char **argv)
         fwrite(b.data ? b.data : "", 1, b.len, stdout);
     }
     jue_buf_free(&b);
-    if (rc == EXIT_CLEAN && jue_findings_count(&f, JUE_SEV_ERROR)) rc = EXIT_FINDINGS;
-    if (!strcmp(format, "text") && verbose)
-        fprintf(stderr, "juesuan: %zu errors, %zu warnings, %zu notes (%zu rules)\n", jue_findings_count(&f, JUE_SEV_ERROR),
-                jue_findings_count(&f, JUE_SEV_WARNING), jue_findings_count(&f, JUE_SEV_INFO), jue_rulepack_count(pack));
+    if (rc == EXIT_CLEAN && nerrors) rc = EXIT_FINDINGS;
+    if (!strcmp(format, "text") && verbose) {
+        size_t nw = 0, ni = 0;
+        for (size_t k = 0; k < nfiles; k++) {
+            nw += jue_findings_count(&done[k].f, JUE_SEV_WARNING);
+            ni += jue_findings_count(&done[k].f, JUE_SEV_INFO);
+        }
+        fprintf(stderr, "juesuan: %zu errors, %zu warnings, %zu notes (%zu rules)\n", nerrors, nw, ni,
+                jue_rulepack_count(pack));
+    }
 out:
     cli_print_diags(&d, verbose);
     jue_diags_free(&d);
-    for (size_t i = 0; done && i < nfiles; i++) jue_disclosure_free(done[i].d);
+    for (size_t i = 0; done && i < nfiles; i++) {
+        jue_disclosure_free(done[i].d);
+        jue_findings_free(&done[i].f);
+    }
     free(done);
-    jue_findings_free(&f);
     jue_rulepack_free(pack);
     jue_claim_checks_free(checks);
     jue_perf_checks_free(perf_checks);

@@ -4,6 +4,11 @@
  * and reports findings: each names the rule, a severity, a message quoting the
  * figures as printed, where (file + line or page; table/row/column for a
  * cell) and what was expected versus found. Findings come in document order.
+ *
+ * Places: a text-like document gives the file line; a PDF the page (1-based)
+ * and, internally, a running line counter of its visual lines that orders
+ * findings within a page but is not shown to the reader; a source directory
+ * gives the table cell only.
  */
 #ifndef JUESUAN_AUDIT_H
 #define JUESUAN_AUDIT_H
@@ -16,8 +21,10 @@ typedef struct {
     jue_severity severity;
     char *message;      /* quotes the printed figures */
     char *file;         /* document or source file, may be NULL */
-    int line;           /* 1-based where text-like, else 0 */
-    int page;           /* 1-based for paged documents, else 0 */
+    int line;           /* 1-based where text-like; in a PDF the running visual line
+                         * (orders findings, not shown); else 0 */
+    int col;            /* 1-based character column on that line, or 0 */
+    int page;           /* 1-based for paged documents (PDF), else 0 */
     int table;          /* jue_table_id, or -1 */
     char *row;          /* row key, or NULL */
     char *column;       /* column key, or NULL */
@@ -34,8 +41,13 @@ void jue_findings_init(jue_findings *f);
 void jue_findings_free(jue_findings *f);
 /* Appends a copy of *x (strings are copied). */
 jue_status jue_findings_add(jue_findings *f, const jue_finding *x);
-/* Stable sort into document order: file, page, line, then table, row order. */
+/* Stable sort of one document's findings into document order: page, line,
+ * column; findings without a place (a table missing) first; then table. */
 void jue_findings_sort(jue_findings *f);
+/* Gives every finding without a file this one (copied). JUE_ERR_NOMEM. */
+jue_status jue_findings_name_file(jue_findings *f, const char *file);
+/* The severity as the report says it: 错误, 警告, 提示. */
+const char *jue_severity_zh(jue_severity s);
 /* Number of findings of a severity. */
 size_t jue_findings_count(const jue_findings *f, jue_severity s);
 

@@ -47,6 +47,7 @@ typedef struct {
     jue_unit unit;        /* amounts: as written */
     char *printed;        /* the figure as printed, with its unit */
     int line, col;        /* where the figure is printed (1-based; col in characters) */
+    int page;             /* 1-based page of a PDF (set by the importer), else 0 */
     int sentence;         /* claims of one sentence share this index */
     int parent;           /* index of the claim this one is a part of ("X，其中：A…"), or −1 */
     int section;          /* index into the sections list, or −1 */
@@ -57,6 +58,7 @@ typedef struct {
     char *title;          /* text after the number */
     int level;            /* 1 for 一、, 2 for （一） */
     int line;
+    int page;             /* as for jue_claim */
     bool paragraph;       /* a numbered paragraph (a long list item), not a heading:
                              kept for the numbering check, no section of its own */
 } jue_section;

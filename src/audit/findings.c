@@ -57,22 +57,19 @@ typedef struct {
     size_t i;
 } sortref;
 
-static int cmp_str(const char *a, const char *b)
-{
-    if (!a || !b) return a ? 1 : b ? -1 : 0;
-    return strcmp(a, b);
-}
+static int cmp_int(int a, int b) { return a < b ? -1 : a > b; }
 
+/* One document's findings: page, line, column (no place sorts first: a
+ * missing table), then table; otherwise as added (jue_audit adds a table's
+ * findings in row order). */
 static int cmp_ref(const void *a, const void *b)
 {
     const sortref *x = a, *y = b;
-    int c = cmp_str(x->f->file, y->f->file);
-    if (c) return c;
-    if (x->f->page != y->f->page) return x->f->page < y->f->page ? -1 : 1;
-    if (x->f->line != y->f->line) return x->f->line < y->f->line ? -1 : 1;
-    if (x->f->table != y->f->table) return x->f->table < y->f->table ? -1 : 1;
-    /* rows in the order they were added (jue_audit adds them in table order) */
-    return x->i < y->i ? -1 : x->i > y->i;
+    int c = cmp_int(x->f->page, y->f->page);
+    if (!c) c = cmp_int(x->f->line, y->f->line);
+    if (!c) c = cmp_int(x->f->col, y->f->col);
+    if (!c) c = cmp_int(x->f->table, y->f->table);
+    return c ? c : (x->i < y->i ? -1 : x->i > y->i);
 }
 
 void jue_findings_sort(jue_findings *f)
@@ -89,6 +86,18 @@ void jue_findings_sort(jue_findings *f)
     free(n);
 }
 
+jue_status jue_findings_name_file(jue_findings *f, const char *file)
+{
+    for (size_t i = 0; f && file && i < f->len; i++)
+        if (!f->items[i].file && !(f->items[i].file = jue_strdup(file))) return JUE_ERR_NOMEM;
+    return JUE_OK;
+}
+
+const char *jue_severity_zh(jue_severity s)
+{
+    return s == JUE_SEV_WARNING ? "警告" : s == JUE_SEV_INFO ? "提示" : "错误";
+}
+
 size_t jue_findings_count(const jue_findings *f, jue_severity s)
 {
     size_t n = 0;
@@ -96,20 +105,22 @@ size_t jue_findings_count(const jue_findings *f, jue_severity s)
     return n;
 }
 
+/* file:LINE: (text-like), file:第N页: (PDF) or file: T03[行].栏: where only
+ * the cell says where; then 错误：message（应为 X，实为 Y） [rule]. */
 void jue_finding_format_text(const jue_finding *f, jue_buf *out)
 {
     if (f->file) jue_buf_puts(out, f->file);
-    if (f->line > 0) jue_buf_printf(out, ":%d", f->line);
-    else if (f->page > 0) jue_buf_printf(out, ":p%d", f->page);
+    if (f->page > 0) jue_buf_printf(out, ":第%d页", f->page);
+    else if (f->line > 0) jue_buf_printf(out, ":%d", f->line);
     if (f->file || f->line > 0 || f->page > 0) jue_buf_puts(out, ": ");
-    if (f->line <= 0 && f->table >= 0 && f->table < JUE_NTABLES) {
+    if ((f->line <= 0 || f->page > 0) && f->table >= 0 && f->table < JUE_NTABLES) {
         jue_buf_printf(out, "T%02d", f->table + 1);
         if (f->row) jue_buf_printf(out, "[%s]", f->row);
         if (f->column) jue_buf_printf(out, ".%s", f->column);
         jue_buf_puts(out, ": ");
     }
-    jue_buf_printf(out, "%s: %s", jue_severity_str(f->severity), f->message ? f->message : "");
-    if (f->expected && f->actual) jue_buf_printf(out, " (expected %s, found %s)", f->expected, f->actual);
+    jue_buf_printf(out, "%s：%s", jue_severity_zh(f->severity), f->message ? f->message : "");
+    if (f->expected && f->actual) jue_buf_printf(out, "（应为 %s，实为 %s）", f->expected, f->actual);
     jue_buf_printf(out, " [%s]", f->rule ? f->rule : "");
 }
 
@@ -161,11 +172,10 @@ void jue_finding_format_json(const jue_finding *f, jue_buf *out)
     json_str(out, f->message);
     jue_buf_puts(out, ",\"file\":");
     json_str(out, f->file);
-    if (f->page > 0) jue_buf_printf(out, ",\"page\":%d", f->page);
-    if (f->line > 0 || f->page <= 0) {
-        if (f->line > 0) jue_buf_printf(out, ",\"line\":%d", f->line);
-        else jue_buf_puts(out, ",\"line\":null");
-    }
+    /* a PDF's place is its page; its line counter is ours, not the reader's */
+    if (f->page > 0) jue_buf_printf(out, ",\"page\":%d,\"line\":null", f->page);
+    else if (f->line > 0) jue_buf_printf(out, ",\"line\":%d", f->line);
+    else jue_buf_puts(out, ",\"line\":null");
     jue_buf_puts(out, ",\"table\":");
     if (f->table >= 0 && f->table < JUE_NTABLES) jue_buf_printf(out, "\"T%02d\"", f->table + 1);
     else jue_buf_puts(out, "null");

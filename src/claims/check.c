@@ -145,6 +145,8 @@ static void report(ck *k, check_id id, const jue_claim *c, const char *expected,
     f.message = msg;
     f.file = k->d->source;
     f.line = c ? c->line : 0;
+    f.col = c ? c->col : 0;
+    f.page = c ? c->page : 0;
     f.table = -1;
     f.expected = (char *)expected;
     f.actual = (char *)actual;
@@ -750,6 +752,7 @@ static void check_item_missing(ck *k)
         f.message = msg;
         f.file = k->d->source;
         f.line = row->src_line;
+        f.page = row->src_page;
         f.table = JUE_T05;
         f.row = row->key;
         f.column = (char *)"合计";
@@ -803,6 +806,7 @@ static void section_finding(ck *k, check_id id, const jue_section *sec, const ch
     f.message = (char *)msg;
     f.file = k->d->source;
     f.line = sec ? sec->line : 0;
+    f.page = sec ? sec->page : 0;
     f.table = -1;
     f.expected = (char *)expected;
     f.actual = (char *)actual;
@@ -902,6 +906,68 @@ static void check_sections_present(ck *k)
         section_finding(k, C_SECTION_MISSING, NULL, name, "缺少", msg);
     }
 }
+/* What a placeholder stands for, by the character after "XX": 0 a name
+ * ("XX局"), 1 an amount ("XX万"), 2 a number ("XX个"), 3 something else. */
+static int placeholder_kind(const char *printed)
+{
+    static const char *const AMOUNT[] = { "万", "元", "亿" };
+    static const char *const NUMBER[] = { "个", "人", "名", "分", "次", "项", "辆", "台", "家", "户", "件", "%", "％", "天", "年", "月", "日" };
+    static const char *const NAME[] = { "局", "单", "委", "办", "处", "厅", "部", "中", "所", "站", "院", "区", "县", "市",
+                                        "省", "镇", "街", "科", "室", "队", "馆", "会", "司", "公", "学", "校" };
+    const char *p = printed ? printed : "";
+    p += !strncmp(p, "XX", 2) ? 2 : strlen(p) >= 6 ? 6 : strlen(p);
+    for (size_t i = 0; i < sizeof AMOUNT / sizeof *AMOUNT; i++) if (!strncmp(p, AMOUNT[i], strlen(AMOUNT[i]))) return 1;
+    for (size_t i = 0; i < sizeof NUMBER / sizeof *NUMBER; i++) if (!strncmp(p, NUMBER[i], strlen(NUMBER[i]))) return 2;
+    for (size_t i = 0; i < sizeof NAME / sizeof *NAME; i++) if (!strncmp(p, NAME[i], strlen(NAME[i]))) return 0;
+    return 3;
+}
+
+/* Template text left in: one finding per line however often it repeats
+ * there, at its first placeholder, saying what each stands for and how many
+ * there are ("共N处"). */
+static void check_placeholders(ck *k, size_t first)
+{
+    static const char *const WHAT[] = { "名称", "金额", "数字", "内容" };
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c0 = &cl->items[first];
+    for (size_t i = 0; i < first; i++)
+        if (cl->items[i].role == JUE_ROLE_PLACEHOLDER && cl->items[i].line == c0->line) return;   /* said already */
+    size_t n = 0;
+    bool kinds[4] = { false };
+    char tok[48] = "";
+    jue_buf shown, what;
+    jue_buf_init(&shown);
+    jue_buf_init(&what);
+    for (size_t i = first; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        if (c->role != JUE_ROLE_PLACEHOLDER || c->line != c0->line) continue;
+        n++;
+        int kind = placeholder_kind(c->printed);
+        kinds[kind] = true;
+        char t[48], q[64];   /* "XX（", "XX的": the placeholder is the XX alone */
+        const char *pr = c->printed ? c->printed : "";
+        snprintf(t, sizeof t, "%.*s", kind == 3 ? (!strncmp(pr, "XX", 2) ? 2 : 6) : (int)strlen(pr), pr);
+        snprintf(q, sizeof q, "“%s”", t);
+        if (n == 1) memcpy(tok, t, sizeof tok);
+        if (!strstr(jue_buf_str(&shown), q)) jue_buf_puts(&shown, q);
+    }
+    if (kinds[0] || kinds[1] || kinds[2]) kinds[3] = false;   /* "内容" only when nothing says more */
+    size_t nk = 0;
+    for (int q = 0; q < 4; q++) nk += kinds[q];
+    for (int q = 0, j = 0; q < 4; q++) {
+        if (!kinds[q]) continue;
+        if (j++) jue_buf_puts(&what, j == (int)nk ? "和" : "、");
+        jue_buf_puts(&what, WHAT[q]);
+    }
+    const char *w = jue_buf_str(&what);
+    if (n == 1)
+        report(k, C_PLACEHOLDER, c0, w, tok, "%s是模板中的占位文字，应替换为实际%s", jue_buf_str(&shown), w);
+    else
+        report(k, C_PLACEHOLDER, c0, w, jue_buf_str(&shown), "同一段中留有模板中的占位文字共%zu处，应替换为实际的%s", n, w);
+    jue_buf_free(&shown);
+    jue_buf_free(&what);
+}
+
 
 static jue_status run_checks(ck *kp)
 {
@@ -932,8 +998,7 @@ static jue_status run_checks(ck *kp)
             report(&k, C_DATE, c, exp, c->printed, "%d年度决算的标题或说明写作“%s”，年度应为%d", d->year, c->printed,
                    d->year);
         }
-        if (c->role == JUE_ROLE_PLACEHOLDER)
-            report(&k, C_PLACEHOLDER, c, "单位名称", c->printed, "“%s”是模板中的占位文字，应替换为实际名称", c->printed);
+        if (c->role == JUE_ROLE_PLACEHOLDER) check_placeholders(&k, i);
         check_fact(&k, c);
         check_share(&k, i);
         check_change(&k, i);

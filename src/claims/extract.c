@@ -329,6 +329,7 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
         o->sections_cap = nc;
     }
     jue_section *sec = &o->sections[o->nsections];
+    memset(sec, 0, sizeof *sec);
     const char *num = s, *num_end = s + numlen;
     /* the number without its punctuation */
     if (starts(num, num_end, "（")) num += 3;

@@ -119,6 +119,25 @@ static const jue_lexicon *lexicon(jue_diags *diags)
     return lx;
 }
 
+/* The page of each claim and section from n0/s0 on (a PDF's rows know theirs). */
+static jue_status place_claims(const jue_grid *gr, jue_claims *cl, size_t n0, size_t s0)
+{
+    int maxl = 0;
+    for (size_t i = 0; i < gr->n; i++)
+        if (gr->rows[i].page > 0 && gr->rows[i].line > maxl) maxl = gr->rows[i].line;
+    if (!maxl) return JUE_OK;
+    int *page = calloc((size_t)maxl + 1, sizeof *page);
+    if (!page) return JUE_ERR_NOMEM;
+    for (size_t i = 0; i < gr->n; i++)
+        if (gr->rows[i].line > 0 && gr->rows[i].line <= maxl) page[gr->rows[i].line] = gr->rows[i].page;
+    for (size_t i = n0; i < cl->len; i++)
+        if (cl->items[i].line > 0 && cl->items[i].line <= maxl) cl->items[i].page = page[cl->items[i].line];
+    for (size_t i = s0; i < cl->nsections; i++)
+        if (cl->sections[i].line > 0 && cl->sections[i].line <= maxl) cl->sections[i].page = page[cl->sections[i].line];
+    free(page);
+    return JUE_OK;
+}
+
 /* The notes are the rows no table used: one-cell rows are prose; rows of
  * several cells that no table claimed are left out (their line holds a
  * tab, which the extractor skips). Lines keep their numbers: the text is
@@ -145,8 +164,10 @@ static jue_status extract_claims(const jue_idoc *doc, const jue_catalog *cat, ju
             }
         }
         if (b.err) { jue_status e = b.err; jue_buf_free(&b); return e; }
+        size_t n0 = d->claims.len, s0 = d->claims.nsections;
         jue_status st = jue_claims_extract(jue_buf_str(&b), b.len, 1, lx, cat, d->year, &d->claims);
         jue_buf_free(&b);
+        if (!st) st = place_claims(gr, &d->claims, n0, s0);
         if (st) return st;
     }
     return JUE_OK;

@@ -532,7 +532,7 @@ static void check_rate_score(actx *c, const ptable *t, const brow *b, const char
     int64_t v = r->value < 0 ? 0 : r->value > JUE_PPB_ONE ? JUE_PPB_ONE : r->value;
     fmt_points(e, sizeof e, (v * w->value + JUE_PPB_ONE / 2) / JUE_PPB_ONE);
     add(c, t, "perf.rate-score", JUE_SEV_ERROR, b->line, b->page, e, s->text,
-        "%s预算执行率得分 %s 与执行率 %s 不符：按 min(执行率, 100%%) × 分值 %s 应得 %s 分", rowname, s->text, r->text,
+        "%s预算执行率得分 %s 与执行率 %s 不符：按执行率（超过100%%按100%%计）× 分值 %s 应得 %s 分", rowname, s->text, r->text,
         w->text, e);
 }
 

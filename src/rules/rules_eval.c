@@ -503,7 +503,7 @@ static tri eval_builtin(const E *e, const cond *c, detail *dt)
         /* a code where the catalog does not list every code may be real */
         if (!jue_catalog_complete_for(e->cat, kind, row->key)) return R_SKIP;
         if (dt) {
-            snprintf(dt->expected, sizeof dt->expected, "a code of the %d catalog", e->d->year);
+            snprintf(dt->expected, sizeof dt->expected, "%d年政府收支分类科目中的科目", e->d->year);
             snprintf(dt->actual, sizeof dt->actual, "%s", row->key);
             dt->has = true;
         }
@@ -522,8 +522,9 @@ static tri eval_builtin(const E *e, const cond *c, detail *dt)
         int q = printed_parent(t, (size_t)b->row);
         if (q >= 0 && !strcmp(t->rows[q].key, parent)) return R_TRUE;
         if (dt) {
-            snprintf(dt->expected, sizeof dt->expected, "under %s", parent);
-            snprintf(dt->actual, sizeof dt->actual, "under %s", q >= 0 ? t->rows[q].key : "nothing");
+            snprintf(dt->expected, sizeof dt->expected, "列在 %s 之下", parent);
+            if (q >= 0) snprintf(dt->actual, sizeof dt->actual, "列在 %s 之下", t->rows[q].key);
+            else snprintf(dt->actual, sizeof dt->actual, "不在任何上级科目之下");
             dt->has = true;
         }
         return R_FALSE;
@@ -662,8 +663,8 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
         if (dt && c->kind == C_EXISTS && c->r.nrows == 1) {
             const rowitem *it = &c->r.rows[0];
             const char *k = it->kind == RI_VAR ? var_key(e, it->var, NULL) : it->key;
-            snprintf(dt->expected, sizeof dt->expected, "a row %s in T%02d", k ? k : "?", tid + 1);
-            snprintf(dt->actual, sizeof dt->actual, "no such row");
+            snprintf(dt->expected, sizeof dt->expected, "公开%02d表中的 %s 行", tid + 1, k ? k : "?");
+            snprintf(dt->actual, sizeof dt->actual, "没有该行");
             dt->has = true;
         }
         return R_FALSE;
@@ -725,15 +726,14 @@ static void render_message(const E *e, const cmpinfo *ci, const detail *dt, cons
     if (r->nmsg == 0) {
         if (ci->is_cmp) {
             fmt_val(&ci->lhs, out);
-            jue_buf_puts(out, " vs ");
+            jue_buf_puts(out, " 与 ");
             fmt_val(&ci->rhs, out);
-            jue_buf_puts(out, ": differ by ");
+            jue_buf_puts(out, " 相差 ");
             fmt_wan(ci->lhs.printed - ci->rhs.printed, ci->lhs.dec > ci->rhs.dec ? ci->lhs.dec : ci->rhs.dec, out);
-            jue_buf_puts(out, ", more than rounding allows (");
+            jue_buf_puts(out, "，超过尾差允许的 ");
             fmt_small(ci->allowed, out);
-            jue_buf_putc(out, ')');
         } else {
-            jue_buf_printf(out, "check %s failed", r->id);
+            jue_buf_printf(out, "未通过审核规则 %s", r->id);
         }
         return;
     }

@@ -33,6 +33,51 @@ assert all(l in set(ids) for l in links), [l for l in links if l not in set(ids)
 PY
 fi
 
+# three documents in one report: each section and each run of text holds its
+# own document's findings only (as when audited alone), in argument order and
+# in document order; a PDF's findings give the page (第N页), in Chinese
+P="$JUE_SHARED/fixtures/real/shanghai-putuo-2024/finance-bureau-planted-errors.pdf"
+T="$JUE_SHARED/fixtures/real/shanghai-putuo-2024/template-2024.pdf"
+"$JUE_BIN" audit "$Z" "$L" "$P" >"$tmp/three.txt" 2>/dev/null
+for x in "$Z" "$L" "$P"; do "$JUE_BIN" audit "$x" 2>/dev/null; done >"$tmp/each.txt"
+cmp -s "$tmp/three.txt" "$tmp/each.txt" && ok || bad "three documents: not each document's findings in turn"
+[ "$(cut -d: -f1 "$tmp/three.txt" | uniq | tr '\n' ' ')" = "$Z $L $P " ] && ok || bad "findings not grouped by document in argument order"
+grep -q "^$P:第7页: 错误：“XX局”是模板中的占位文字，应替换为实际名称（应为 名称，实为 XX局） \[claims.placeholder\]$" "$tmp/three.txt" &&
+  grep -q "^$P:第24页: 错误：2024年度决算中写的是“2023年12月31日”" "$tmp/three.txt" && ok || bad "PDF findings by page: $(grep -m3 "^$P" "$tmp/three.txt")"
+! grep -qE '(error|warning|info)[:：]|expected |found ' "$tmp/three.txt" && ok || bad "English in findings: $(grep -m2 -E 'error|expected' "$tmp/three.txt")"
+"$JUE_BIN" audit "$P" --format jsonl 2>/dev/null | grep -q '"rule":"claims.placeholder","severity":"error",.*"page":7,"line":null' && ok || bad "jsonl page"
+"$JUE_BIN" audit "$Z" "$L" "$P" --format jsonl 2>/dev/null | grep -vc '"file":"[^"]' | grep -qx 0 && ok || bad "a jsonl finding without its file"
+# document order: the pages (PDF) or lines (text) of one document never go back
+places() { "$JUE_BIN" audit "$1" 2>/dev/null | sed -nE 's/^[^:]*:(第([0-9]+)页|([0-9]+)):.*/\2\3/p'; }
+places "$T" | sort -n -c 2>/dev/null && places "$Z" | sort -n -c 2>/dev/null && [ "$(places "$T" | wc -l)" -gt 5 ] &&
+  "$JUE_BIN" audit "$T" 2>/dev/null | grep -q ':第10页: T05\[207\]: 错误' && ok || bad "findings not in document order: $(places "$T" | tr '\n' ' ')"
+# template text: once per paragraph with a count; amounts are not names
+"$JUE_BIN" audit "$T" >"$tmp/tpl.txt" 2>/dev/null
+[ "$(grep -c 'claims.placeholder' "$tmp/tpl.txt")" -le 12 ] && grep -q '第19页: 错误：同一段中留有模板中的占位文字共18处，应替换为实际的名称、金额和数字' "$tmp/tpl.txt" &&
+  grep -q '“XX万”是模板中的占位文字，应替换为实际金额（应为 金额，实为 XX万）' "$tmp/tpl.txt" && ! grep -q 'XX万.*名称' "$tmp/tpl.txt" &&
+  ok || bad "template placeholders: $(grep -c placeholder "$tmp/tpl.txt") findings"
+if command -v python3 >/dev/null; then
+  "$JUE_BIN" audit "$Z" "$L" "$P" --format html -o "$tmp/three.html" >/dev/null 2>&1
+  for x in "$Z" "$L" "$P"; do "$JUE_BIN" audit "$x" --format html -o "$tmp/one-$(basename "$x").html" >/dev/null 2>&1; done
+  python3 - "$tmp" "$Z" "$L" "$P" <<'PY' && ok || bad "three-document HTML report: sections hold other documents' findings"
+import os, re, sys
+tmp, docs = sys.argv[1], sys.argv[2:]
+def items(html):
+    return [re.sub(r'href="#(d\d+-)?', 'href="#', li) for li in re.findall(r'<li class=.*?</li>', html)]
+x = open(os.path.join(tmp, "three.html"), encoding="utf-8").read()
+secs = re.split(r'<section class="audit">', x)[1:]
+assert len(secs) == 3
+for k, (doc, sec) in enumerate(zip(docs, secs)):
+    sec = sec.split("</section>")[0]
+    assert "审核报告：" + doc in sec, k
+    alone = open(os.path.join(tmp, "one-" + os.path.basename(doc) + ".html"), encoding="utf-8").read()
+    assert items(sec) == items(alone), (k, len(items(sec)), len(items(alone)))
+    for href in re.findall(r'href="#([^"]+)"', sec):   # links into this document's own tables
+        assert href.startswith("d%d-" % k) if k else not re.match(r"d\d+-", href), (k, href)
+    assert "error：" not in sec and "expected" not in sec
+PY
+fi
+
 # a local pack on top of the national one, with a failing rule
 cat >"$tmp/local.rules" <<'R'
 include national
@@ -46,7 +91,7 @@ rule local.quote warning
 R
 "$JUE_BIN" audit "$EX" --rules "$tmp/local.rules" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 1 ] && ok || bad "failing rule: exit $rc, want 1"
-grep -q "^$EX: T03\[210\].本年支出合计: error: 210 卫生健康支出 支出 23,605.16 超过 100 万元 (expected ≤ 100, found 23,605.16) \[local.cap\]$" "$tmp/out" \
+grep -q "^$EX: T03\[210\].本年支出合计: 错误：210 卫生健康支出 支出 23,605.16 超过 100 万元（应为 ≤ 100，实为 23,605.16） \[local.cap\]$" "$tmp/out" \
   && ok || bad "text finding format: $(cat "$tmp/out")"
 [ "$(wc -l <"$tmp/out")" -eq 3 ] && ok || bad "want 3 findings, got $(wc -l <"$tmp/out")"
 "$JUE_BIN" audit "$EX" --rules "$tmp/local.rules" --format jsonl >"$tmp/out.jsonl"; rc=$?
@@ -104,7 +149,7 @@ Z="${JUE_SHARED:-}/fixtures/real/zhenan-medical-security-2023.txt"
 L="${JUE_SHARED:-}/fixtures/real/liling-medical-security-2022.txt"
 if [ -f "$Z" ] && [ -f "$L" ]; then
   "$JUE_BIN" audit "$Z" >"$tmp/out" 2>&1; rc=$?
-  [ $rc -eq 1 ] && grep -q ':624: error: 06表 302 商品和服务支出 6.27 不等于所属各款之和 6.21（相差 0.06）' "$tmp/out" \
+  [ $rc -eq 1 ] && grep -q ':624: 错误：06表 302 商品和服务支出 6.27 不等于所属各款之和 6.21（相差 0.06）' "$tmp/out" \
     && ok || bad "zhenan 06 error: exit $rc $(cat "$tmp/out")"
   # liling's tables are consistent (no table finding); its notes are not —
   # tests/cli/fixtures.sh lists every expected finding

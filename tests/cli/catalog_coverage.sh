@@ -18,7 +18,7 @@ n=$("$JUE_BIN" audit "$tmp/complete.txt" | grep -c '\[catalog.code\]')
   bad "message for the unknown code"
 "$JUE_BIN" audit "$tmp/partial.txt" >"$tmp/p.out"; rc=$?
 # the audit ran to the end: exit 1 and liling's own year-end slip is there
-[ $rc -eq 1 ] && grep -q ':485: error: .*\[claims.date\]' "$tmp/p.out" && ok || bad "partial.txt audit: exit $rc"
+[ $rc -eq 1 ] && grep -q ':485: 错误：.*\[claims.date\]' "$tmp/p.out" && ok || bad "partial.txt audit: exit $rc"
 n=$(grep -c '\[catalog\.' "$tmp/p.out")
 [ "$n" -eq 0 ] && ok || bad "code under an incompletely listed 款 called wrong ($n)"
 # the statement naming that 项 still counts as describing the table's row
@@ -28,7 +28,7 @@ grep -q 'item-missing' "$tmp/p.out" && bad "row reported missing though its name
 # 项 names, so the real slip of the liling notes (1035.05 for 1,035.08) is still found
 sed -e 's/2100499/2100498/g' -e 's/其他公共卫生支出/其他疾病防控支出/g' "$L" >"$tmp/unknown.txt"
 "$JUE_BIN" audit "$tmp/unknown.txt" >"$tmp/u.out"
-grep -q '^[^:]*:407: error: 说明中2100498 其他疾病防控支出（项）为1035.05万元，与公开05表（2100498/合计）1,035.08万元不一致' "$tmp/u.out" && ok ||
+grep -q '^[^:]*:407: 错误：说明中2100498 其他疾病防控支出（项）为1035.05万元，与公开05表（2100498/合计）1,035.08万元不一致' "$tmp/u.out" && ok ||
   bad "statement not tied to its table row: $(grep ':407:' "$tmp/u.out")"
 grep -q 'catalog\.\|item-missing\|item-name.*其他疾病防控' "$tmp/u.out" && bad "the unknown 项 was called wrong" || ok
 echo "catalog coverage: $pass passed, $fail failed"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Each real fixture's audit must give exactly the findings listed (line, rule,
+# Each real fixture's audit must give exactly the findings listed (place, rule,
 # severity) in tests/spec/fixtures/<name>.expected — no more, no fewer. The
+# place is the line of a text document, pPAGE for a PDF, 0 for none. The
 # documents are in ../shared/fixtures/real/ or, for the layouts of other
 # provinces, tests/fixtures/other/ (see its README).
 set -u
@@ -15,7 +16,8 @@ for exp in "$JUE_SRCDIR"/tests/spec/fixtures/*.expected; do
       rule=$(printf '%s' "$l" | sed -E 's/.*"rule":"([^"]*)".*/\1/')
       sev=$(printf '%s' "$l" | sed -E 's/.*"severity":"([^"]*)".*/\1/')
       line=$(printf '%s' "$l" | sed -nE 's/.*"line":([0-9]+).*/\1/p')
-      echo "${line:-0} $rule $sev"
+      page=$(printf '%s' "$l" | sed -nE 's/.*"page":([0-9]+).*/p\1/p')
+      echo "${page:-${line:-0}} $rule $sev"
     done | sort)
   want=$(grep -v '^#' "$exp" | sed 's/ —.*//' | sort)
   if [ "$got" = "$want" ]; then pass=$((pass+1)); else

@@ -14,7 +14,7 @@ bad() { echo "FAIL: $*"; fail=$((fail+1)); }
 # the lines the plants touch must be what this test thinks they are
 [ "$(sed -n 499p "$L")" = "十、机关运行经费支出说明" ] && [ "$(sed -n 507p "$L")" = "十二、政府采购支出说明" ] &&
   [ "$(sed -n 511p "$L")" = "十三、国有资产占用情况说明" ] && ok || bad "fixture lines moved"
-structure() { "$JUE_BIN" audit "$1" | grep -E '\[claims\.(numbering|section-missing)\]' | sed -E 's/^[^:]*:([0-9]*):? ?(warning|error): .*\[(.*)\]$/\1 \3/'; }
+structure() { "$JUE_BIN" audit "$1" | grep -E '\[claims\.(numbering|section-missing)\]' | sed -E 's/^[^:]*:([0-9]*):? ?(警告|错误)：.*\[(.*)\]$/\1 \3/'; }
 
 [ -z "$(structure "$L")" ] && ok || bad "clean document: $(structure "$L")"
 
@@ -37,9 +37,9 @@ sed -e '37d' -e '507,509d' "$L" >"$tmp/none.txt"        # no 政府采购 anywhe
 # counts after 其中: parts above the whole are an error, all-zero parts of a
 # non-zero whole a warning (the real zhenan line 91 has the second)
 Z="$JUE_SHARED/fixtures/real/zhenan-medical-security-2023.txt"
-"$JUE_BIN" audit "$Z" | grep -q '^[^:]*:91: warning: 总数为8人，“其中”所列2项却都是0人' && ok || bad "zhenan staff counts"
+"$JUE_BIN" audit "$Z" | grep -q '^[^:]*:91: 警告：总数为8人，“其中”所列2项却都是0人' && ok || bad "zhenan staff counts"
 sed '91s/事业编制 0 人/事业编制 2 人/' "$Z" >"$tmp/staff.txt"           # 编制 7, 其中 7 + 2
-"$JUE_BIN" audit "$tmp/staff.txt" | grep -q '^[^:]*:91: error: 7人，“其中”所列各项合计9人，超过总数 .*\[claims.parts\]' && ok ||
+"$JUE_BIN" audit "$tmp/staff.txt" | grep -q '^[^:]*:91: 错误：7人，“其中”所列各项合计9人，超过总数.*\[claims.parts\]' && ok ||
   bad "count parts above the whole: $("$JUE_BIN" audit "$tmp/staff.txt" | grep ':91:')"
 echo "notes structure: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -289,6 +289,53 @@ static void test_doc_examples(void **state)
     assert_true(bad_blocks >= 1);
 }
 
+/* One document's findings in its order: no place first (a missing table),
+ * then page, line, column; ties keep the order they were added. The text
+ * and JSON forms speak Chinese and give a PDF's page, not our line counter. */
+static void add_at(jue_findings *f, const char *rule, int page, int line, int col, int table)
+{
+    jue_finding x = { 0 };
+    x.rule = (char *)rule;
+    x.severity = JUE_SEV_ERROR;
+    x.message = (char *)"说明";
+    x.page = page, x.line = line, x.col = col, x.table = table;
+    assert_int_equal(jue_findings_add(f, &x), JUE_OK);
+}
+
+static void test_findings_order_and_format(void **state)
+{
+    (void)state;
+    jue_findings f;
+    jue_findings_init(&f);
+    add_at(&f, "notes.b", 3, 40, 9, -1);
+    add_at(&f, "table.row", 2, 175, 0, JUE_T05);   /* a table before the notes that follow it */
+    add_at(&f, "notes.a", 3, 40, 2, -1);
+    add_at(&f, "complete", 0, 0, 0, JUE_T03);
+    add_at(&f, "notes.c", 3, 40, 9, -1);           /* same place as notes.b: stays after it */
+    jue_findings_sort(&f);
+    const char *want[] = { "complete", "table.row", "notes.a", "notes.b", "notes.c" };
+    for (size_t i = 0; i < 5; i++) assert_string_equal(f.items[i].rule, want[i]);
+    assert_int_equal(jue_findings_name_file(&f, "x.pdf"), JUE_OK);
+    free(f.items[2].expected);
+    f.items[2].expected = strdup("1.00");
+    f.items[2].actual = strdup("2.00");
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_finding_format_text(&f.items[2], &b);
+    assert_string_equal(jue_buf_str(&b), "x.pdf:第3页: 错误：说明（应为 1.00，实为 2.00） [notes.a]");
+    jue_buf_reset(&b);
+    jue_finding_format_text(&f.items[1], &b);
+    assert_string_equal(jue_buf_str(&b), "x.pdf:第2页: T05: 错误：说明 [table.row]");
+    jue_buf_reset(&b);
+    jue_finding_format_json(&f.items[2], &b);
+    assert_non_null(strstr(jue_buf_str(&b), "\"severity\":\"error\""));
+    assert_non_null(strstr(jue_buf_str(&b), "\"page\":3,\"line\":null"));
+    jue_buf_free(&b);
+    assert_string_equal(jue_severity_zh(JUE_SEV_WARNING), "警告");
+    assert_string_equal(jue_severity_zh(JUE_SEV_INFO), "提示");
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_rounding_bounds),
         cmocka_unit_test(test_mutation),
         cmocka_unit_test(test_doc_examples),
+        cmocka_unit_test(test_findings_order_and_format),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
