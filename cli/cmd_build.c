@@ -196,7 +196,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
             }
         }
         if (ds != JUE_OK) {
-            jue_diag_add(&d, JUE_SEV_ERROR, src_dir, 0, 0, "cannot assemble the complete document");
+            jue_diag_add(&d, JUE_SEV_ERROR, src_dir, 0, 0, "无法生成完整的公开文件");
             rc = ds == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         }
         jue_document_free(doc);

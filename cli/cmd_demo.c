@@ -23,7 +23,7 @@ int cmd_demo(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--example") && i + 1 < argc) ex = argv[++i];
         else if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
-        else { cli_error("unknown argument '%s'", argv[i]); return EXIT_USAGE; }
+        else { cli_error("未知的参数“%s”", argv[i]); return EXIT_USAGE; }
     }
     printf("juesuan demo: building %s\n", ex);
     int rc = cli_build_source(ex, out, JUE_FMT_ALL, NULL, false, false);

@@ -193,7 +193,7 @@ static void add_code_rows(cc *c, jue_table *t, codeset *s)
         if (!nm) {
             /* a 类/款 the catalog lacks while its 项 exists: a catalog gap */
             jue_diag_add(c->diags, JUE_SEV_WARNING, c->src->dir, 0, 0,
-                         "the %d catalog has no name for %s (parent of a code used)", c->src->year, s->c[i]);
+                         "%d年政府收支分类科目中没有%s（所用编码的上级科目）的名称", c->src->year, s->c[i]);
             nm = s->c[i];
         }
         jue_table_add_row(t, s->c[i], nm, lv, JUE_SIDE_NONE, false);
@@ -930,8 +930,7 @@ static void fill_t09(cc *c)
                 jue_fmt_yuan(s->three_actual[q], true, a, sizeof a);
                 jue_fmt_yuan(actual[q], true, b, sizeof b);
                 jue_diag_add(c->diags, JUE_SEV_ERROR, yaml, 0, 0,
-                             "three_public.actual: %s is stated as %s 元 but the ledger's 财政拨款 spending "
-                             "with economic code %s is %s 元", NAMES[q], a, ECON[q], b);
+                             "three_public.actual：%s填为%s元，而账目中经济分类%s的财政拨款支出为%s元", NAMES[q], a, ECON[q], b);
             }
     }
     jue_table *t = c->g[JUE_T09].tab;
@@ -1038,8 +1037,7 @@ jue_status jue_compile(const jue_source *src, const jue_catalog *cat, const jue_
         stats->unresolved = left;
         if (left > 0)
             jue_diag_add(diags, JUE_SEV_WARNING, src->dir, 0, 0,
-                         "controlled rounding left %zu printed figures more than 0.01 万元 from their true "
-                         "value; totals still add up exactly", left);
+                         "控制舍入后有%zu个印出的数字与真实值相差超过0.01万元；各合计仍严格相等", left);
     }
     if (!c.nomem) {
         fill_cells(&c, stats);

@@ -436,7 +436,7 @@ jue_status jue_document_build(const jue_source *src, const jue_disclosure *d, co
         jue_ynode_free(root);
         free(gt);
     } else {
-        jue_diag_add(diags, JUE_SEV_WARNING, path, 0, 0, "cannot read the glossary");
+        jue_diag_add(diags, JUE_SEV_WARNING, path, 0, 0, "无法读取名词解释");
     }
     const jue_ynode *own = jue_ymap_get(src->meta, "glossary");
     for (size_t i = 0; own && own->type == JUE_Y_SEQ && i < own->n; i++) {

@@ -685,7 +685,7 @@ static void expand(tctx *c, const char *t, size_t n, const vars *g, const vars *
         if (t[i] != '{') { jue_buf_putc(out, t[i++]); continue; }
         const char *close = memchr(t + i, '}', n - i);
         if (!close) {
-            jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "template: '{' without '}'");
+            jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "模板：“{”没有对应的“}”");
             c->bad = true;
             return;
         }
@@ -714,7 +714,7 @@ static void expand(tctx *c, const char *t, size_t n, const vars *g, const vars *
                 }
             }
             if (!found) {
-                jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "template: {%s} is not closed by %s", name, endtag);
+                jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "模板：{%s}没有以%s结束", name, endtag);
                 c->bad = true;
                 return;
             }
@@ -734,7 +734,7 @@ static void expand(tctx *c, const char *t, size_t n, const vars *g, const vars *
         const char *val = item ? get(item, name) : NULL;
         if (!val) val = get(g, name);
         if (!val) {
-            jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "template: unknown value {%s}", name);
+            jue_diag_add(c->diags, JUE_SEV_ERROR, c->file, c->line, 0, "模板：未知的值{%s}", name);
             c->bad = true;
             continue;
         }

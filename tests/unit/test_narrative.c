@@ -128,7 +128,7 @@ static void test_template_mistakes_are_reported(void **state)
     assert_int_equal(jue_notes_markdown(SRC, DISC, CAT, path, &b, &d), JUE_ERR_INVALID);
     assert_int_equal(d.errors, 2);
     assert_non_null(strstr(d.items[0].message, "没有这个值"));
-    assert_non_null(strstr(d.items[1].message, "not closed"));
+    assert_non_null(strstr(d.items[1].message, "没有以{/有三公}结束"));
     remove(path);
     jue_buf_free(&b);
     jue_diags_free(&d);
