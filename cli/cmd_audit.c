@@ -79,10 +79,31 @@ typedef struct {
 } audited;
 
 static const char REPORT_CSS[] =
-    ".audit{font-family:sans-serif;max-width:60em;margin:1em auto}"
-    ".audit li{margin:.3em 0}.audit .error{color:#a00}.audit .warning{color:#a60}.audit .info{color:#555}"
-    ".audit .rule{color:#777;font-size:.85em}.audit .ok{color:#070}"
+    ".audit{font-family:sans-serif;max-width:60em;margin:1em auto;color:#222}"
+    ".audit li{margin:.3em 0}.audit .error b{color:#a00}.audit .warning b{color:#a60}.audit .info b{color:#555}"
+    ".audit .where{color:#555}.audit .rule{color:#777;font-size:.85em}.audit .ok{color:#070}"
+    ".audit-contents{border-bottom:1px solid #ccc;padding-bottom:.5em}"
+    ".audit h1{border-top:3px solid #444;padding-top:.4em}"
     ":target{outline:3px solid #06c !important}\n";
+
+/* With several documents, a list of them first: each with its counts and a
+ * link to its section (id doc-K). */
+static void put_contents(const audited *a, size_t n, jue_buf *out)
+{
+    if (n < 2) return;
+    jue_buf_printf(out, "<nav class=\"audit audit-contents\">\n<h2>审核报告：%zu 份文件</h2>\n<ol>\n", n);
+    for (size_t k = 0; k < n; k++) {
+        jue_buf_printf(out, "<li><a href=\"#doc-%zu\">", k);
+        html_esc(out, a[k].path);
+        jue_buf_puts(out, "</a>：");
+        if (!a[k].d) jue_buf_puts(out, "未能读取，未审核");
+        else if (!a[k].f.len) jue_buf_puts(out, "没有发现问题");
+        else jue_buf_printf(out, "%zu 个错误，%zu 个警告，共 %zu 条", jue_findings_count(&a[k].f, JUE_SEV_ERROR),
+                            jue_findings_count(&a[k].f, JUE_SEV_WARNING), a[k].f.len);
+        jue_buf_puts(out, "</li>\n");
+    }
+    jue_buf_puts(out, "</ol>\n</nav>\n");
+}
 
 /* Copies a document's rendered tables into the report, prefixing their ids
  * for the k-th document (see cell_id). */
@@ -149,13 +170,15 @@ static int write_html(const audited *a, size_t n, jue_buf *out)
             jue_buf_free(&id);
         }
     jue_buf_puts(out, "</style>\n</head>\n<body>\n");
+    put_contents(a, n, out);
     for (size_t k = 0; k < n; k++) {
-        jue_buf_puts(out, "<section class=\"audit\">\n<h1>审核报告：");
+        jue_buf_printf(out, "<section class=\"audit\" id=\"doc-%zu\">\n<h1>审核报告：", k);
         html_esc(out, a[k].path);
         jue_buf_puts(out, "</h1>\n");
         const jue_findings *f = &a[k].f;
         size_t ne = jue_findings_count(f, JUE_SEV_ERROR), nw = jue_findings_count(f, JUE_SEV_WARNING);
-        if (!f->len) jue_buf_puts(out, "<p class=\"ok\">没有发现问题。</p>\n");
+        if (!a[k].d) jue_buf_puts(out, "<p class=\"error\"><b>未能读取，未审核</b>（原因见命令行的提示）。</p>\n");
+        else if (!f->len) jue_buf_puts(out, "<p class=\"ok\">没有发现问题。</p>\n");
         else jue_buf_printf(out, "<p>%zu 个错误，%zu 个警告，共 %zu 条。</p>\n<ol>\n", ne, nw, f->len);
         for (size_t i = 0; i < f->len; i++) {
             const jue_finding *x = &f->items[i];
@@ -172,9 +195,11 @@ static int write_html(const audited *a, size_t n, jue_buf *out)
                 if (x->column) { jue_buf_putc(out, '.'); html_esc(out, x->column); }
                 jue_buf_puts(out, "</a> ");
                 jue_buf_free(&id);
+            } else if (x->table >= 0 && x->table < JUE_NTABLES) {
+                jue_buf_printf(out, "T%02d ", x->table + 1);   /* a table not printed: nothing to link to */
             }
-            if (x->page > 0) jue_buf_printf(out, "（第 %d 页）", x->page);
-            else if (x->line > 0) jue_buf_printf(out, "（第 %d 行）", x->line);
+            if (x->page > 0) jue_buf_printf(out, "<span class=\"where\">第 %d 页</span> ", x->page);
+            else if (x->line > 0) jue_buf_printf(out, "<span class=\"where\">第 %d 行</span> ", x->line);
             jue_buf_printf(out, "<b>%s</b>：", jue_severity_zh(x->severity));
             html_esc(out, x->message);
             if (x->expected && x->actual) {

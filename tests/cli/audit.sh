@@ -65,7 +65,7 @@ tmp, docs = sys.argv[1], sys.argv[2:]
 def items(html):
     return [re.sub(r'href="#(d\d+-)?', 'href="#', li) for li in re.findall(r'<li class=.*?</li>', html)]
 x = open(os.path.join(tmp, "three.html"), encoding="utf-8").read()
-secs = re.split(r'<section class="audit">', x)[1:]
+secs = re.split(r'<section class="audit"[^>]*>', x)[1:]
 assert len(secs) == 3
 for k, (doc, sec) in enumerate(zip(docs, secs)):
     sec = sec.split("</section>")[0]
@@ -77,6 +77,11 @@ for k, (doc, sec) in enumerate(zip(docs, secs)):
     assert "error：" not in sec and "expected" not in sec
 PY
 fi
+
+# a contents list of the documents; one that could not be read is never shown as clean
+"$JUE_BIN" audit "$Z" "$tmp/nope.txt" --format html -o "$tmp/two-bad.html" >/dev/null 2>&1
+grep -q '<a href="#doc-1">'"$tmp"'/nope.txt</a>：未能读取，未审核' "$tmp/two-bad.html" && ! grep -q '没有发现问题' "$tmp/two-bad.html" &&
+  grep -q '<section class="audit" id="doc-1">' "$tmp/two-bad.html" && ok || bad "unreadable document in the HTML report"
 
 # a local pack on top of the national one, with a failing rule
 cat >"$tmp/local.rules" <<'R'
