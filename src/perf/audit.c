@@ -20,14 +20,14 @@
 /* --- the checks as data (data/rules/perf.yaml) ---------------------------- */
 
 enum { R_SUM, R_RATE, R_RATE_SCORE, R_SCORE, R_WEIGHTS, R_TOTAL, R_GRADE, R_FIGURE, R_OVERVIEW, R_OVERVIEW_NAME,
-       R_SUMMARY, R_SUMMARY_COUNT, R_PROJECT_TOTAL, R_DEPT_TOTAL, R_N };
+       R_SUMMARY, R_SUMMARY_COUNT, R_PROJECT_TOTAL, R_DEPT_TOTAL, R_FISCAL_PART, R_N };
 static const char *const RULE[R_N] = { "perf.sum", "perf.rate", "perf.rate-score", "perf.score", "perf.weights",
                                        "perf.total", "perf.grade", "perf.figure", "perf.overview",
                                        "perf.overview-name", "perf.summary", "perf.summary-count",
-                                       "perf.project-total", "perf.dept-total" };
+                                       "perf.project-total", "perf.dept-total", "perf.fiscal-part" };
 static const int DEFAULT_SEV[R_N] = { JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_ERROR,
                                       JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_WARNING, JUE_SEV_ERROR, JUE_SEV_WARNING,
-                                      JUE_SEV_ERROR, JUE_SEV_WARNING, JUE_SEV_ERROR, JUE_SEV_ERROR };
+                                      JUE_SEV_ERROR, JUE_SEV_WARNING, JUE_SEV_ERROR, JUE_SEV_ERROR, JUE_SEV_ERROR };
 
 enum { P_BUDGET, P_EXECUTED, P_RATE, P_SCORE, P_AVERAGE, P_GRADE, P_OVERVIEW, P_SUMMARY, P_N };
 static const char *const PHRASE_KEY[P_N] = { "budget", "executed", "rate", "score", "average", "grade", "overview",
@@ -536,6 +536,19 @@ static void check_rate_score(actx *c, const ptable *t, const brow *b, const char
         w->text, e);
 }
 
+/* 部门整体: the 财政拨款 of a row is part of its 总额, 预算 and 执行 alike —
+ * a part above its whole beyond rounding is a slip of the table. */
+static void check_fiscal_part(actx *c, const ptable *t, const brow *b, const char *rowname)
+{
+    for (int k = 0; k <= 3; k += 3) {
+        const fig *whole = &b->amt[k], *part = &b->amt[k + 1];
+        if (!whole->present || whole->bad || !part->present || part->bad || part->iv.lo <= whole->iv.hi) continue;
+        add(c, t, "perf.fiscal-part", JUE_SEV_ERROR, b->line, b->page, whole->text, part->text,
+            "%s%s %s 超过%s %s（财政拨款是总额的一部分）", rowname, DEPT_COL[k + 1], part->text, DEPT_COL[k],
+            whole->text);
+    }
+}
+
 static void check_score_le(actx *c, const ptable *t, const fig *w, const fig *s, int line, int page, const char *what)
 {
     if (!w->present || w->bad || !s->present || s->bad || s->iv.lo <= w->iv.hi) return;
@@ -610,8 +623,10 @@ static void finish(actx *c, ptable *t)
         for (size_t i = 0; i < t->ntasks; i++) {
             snprintf(name, sizeof name, "任务 %zu ", i + 1);
             check_rate(c, t, &t->tasks[i], &t->tasks[i].amt[0], &t->tasks[i].amt[3], name);
+            check_fiscal_part(c, t, &t->tasks[i], name);
         }
         check_rate(c, t, &t->sum, &t->sum.amt[0], &t->sum.amt[3], "“金额合计”");
+        check_fiscal_part(c, t, &t->sum, "“金额合计”");
         check_rate_score(c, t, &t->sum, "“金额合计”");
         check_score_le(c, t, &t->sum.weight, &t->sum.score, t->sum.line, t->sum.page, "预算执行率");
         budget = &t->sum;

@@ -570,6 +570,37 @@ static void audit_text(void **state)
     jue_findings_free(&f);
 }
 
+/* 部门整体: the 财政拨款 of a row is part of its 总额 (预算 and 执行); a part
+ * above its whole beyond rounding is an error, a rounding tail is not */
+static void fiscal_part(void **state)
+{
+    (void)state;
+    static const char DOC[] =
+        "某局部门整体支出绩效自评表\n"
+        "单位名称\t某局\n"
+        "年度主要任务完成情况\t任务名称\t主要内容\t完成情况\t全年预算数(万元)\t\t\t全年执行数(万元)\t\t\t分值\t执行率\t得分\n"
+        "\t任务 1\t项目支出\t完成\t300\t300\t\t250\t260\t\t10\t83.33%\t8.33\n"   /* 4: 260 > 250 */
+        "\t任务 2\t基本支出\t完成\t100.00\t100.004\t\t50.00\t50.00\t\t\t50%\t\n"   /* 5: a tail */
+        "\t金额合计\t\t\t400\t400\t\t300\t310\t\t10\t75%\t7.5\n"                  /* 6: 310 > 300 */
+        "绩效指标\t一级指标\t二级指标\t指标内容\t年度指标值\t实际完成值\t分值\t得分\n"
+        "\t产出指标(90分)\t数量指标\t人数\t≥1\t1\t90\t90\n"
+        "总分\t\t\t\t\t\t100\t97.5\n";
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "dept.txt", NULL, NULL, NULL, &f), JUE_OK);
+    int lines[8] = { 0 };
+    size_t n = 0;
+    for (size_t k = 0; k < f.len; k++) {
+        if (strcmp(f.items[k].rule, "perf.fiscal-part")) continue;
+        if (n < 8) lines[n] = f.items[k].line;
+        n++;
+        assert_non_null(strstr(f.items[k].message, "全年执行数（财政拨款）"));
+    }
+    assert_int_equal(n, 2);
+    assert_int_equal(lines[0], 4);
+    assert_int_equal(lines[1], 6);
+    jue_findings_free(&f);
+}
 
 /* ---- our own document: clean, then with planted errors ------------------------ */
 
@@ -806,7 +837,7 @@ int main(void)
         cmocka_unit_test(le_indicators),    cmocka_unit_test(eq_and_missing),
         cmocka_unit_test(qualitative),      cmocka_unit_test(grades),
         cmocka_unit_test(parse_values),     cmocka_unit_test(load_and_score),
-        cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text),
+        cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text), cmocka_unit_test(fiscal_part),
         cmocka_unit_test(ge_boundaries),    cmocka_unit_test(le_boundaries),
         cmocka_unit_test(eq_boundaries),    cmocka_unit_test(qualitative_bands),
         cmocka_unit_test(budget_boundaries), cmocka_unit_test(weights_and_rescoring),
