@@ -13,14 +13,14 @@
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
-    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_N
+    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
     "claims.fact", "claims.unit", "claims.malformed", "claims.share", "claims.change", "claims.balance-change",
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
-    "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted",
+    "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted", "claims.three-public",
 };
 
 #define MAX_REQUIRED 32
@@ -969,6 +969,105 @@ static void check_placeholders(ck *k, size_t first)
 }
 
 
+/* ---------- 三公: parts against their total, from the text alone ---------- */
+
+/* The level-1 section a section lies in (itself when it is one), or −1. */
+static int top_section(const jue_claims *cl, int s)
+{
+    for (; s >= 0; s--)
+        if (!cl->sections[s].paragraph && cl->sections[s].level == 1) return s;
+    return -1;
+}
+
+typedef enum { K3_AMOUNT, K3_BUDGET, K3_CHANGE } kind3;
+
+/* Whether a claim states a figure of the kind: an amount (value or 决算), a
+ * budget, or a change on last year. */
+static bool of_kind(const jue_claim *c, kind3 kind)
+{
+    if (c->is_percent || !c->printed || !c->subject) return false;
+    switch (kind) {
+    case K3_AMOUNT: return c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL;
+    case K3_BUDGET: return c->role == JUE_ROLE_BUDGET;
+    default: return c->role == JUE_ROLE_CHANGE;
+    }
+}
+
+/* A change as a signed interval ("减少2.00万元" = −2.00). */
+static jue_interval signed_iv(const jue_claim *c, kind3 kind)
+{
+    if (kind != K3_CHANGE) return c->iv;
+    if (c->sign == 0) return (jue_interval){ 0, 0 };
+    return c->sign < 0 ? jue_iv_neg(c->iv) : c->iv;
+}
+
+static const char *kind_word(kind3 kind, const jue_claim *c)
+{
+    if (kind == K3_BUDGET) return "预算";
+    if (kind == K3_CHANGE) return c->sign < 0 ? "比上年减少" : c->sign > 0 ? "比上年增加" : "与上年";   /* 持平 */
+    return "";
+}
+
+/* The total stated at claim i against the first statement of each of its
+ * parts that follows it in the same part of the notes, before the total is
+ * stated again. Lists already tied by "其中" are claims.parts'. */
+static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *parts, size_t np)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *w = &cl->items[i], *got[4] = { 0 };
+    int top = top_section(cl, w->section);
+    size_t found = 0, tied = 0;
+    for (size_t j = i + 1; j < cl->len && found < np; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (top_section(cl, p->section) != top) break;
+        if (!of_kind(p, kind)) continue;
+        if (!strcmp(p->subject, w->subject)) break;
+        for (size_t q = 0; q < np; q++)
+            if (!got[q] && !strcmp(p->subject, parts[q])) {
+                got[q] = p;
+                found++;
+                tied += p->parent == (int)i;
+            }
+    }
+    if (found < np || tied == np) return;
+    jue_interval sum = { 0, 0 };
+    int64_t val = 0;
+    char list[600] = "";
+    for (size_t q = 0; q < np; q++) {
+        if (!jue_iv_add(sum, signed_iv(got[q], kind), &sum)) return;
+        val += got[q]->sign < 0 && kind == K3_CHANGE ? -got[q]->value : got[q]->value;
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s%s%s", q ? "、" : "", parts[q], kind_word(kind, got[q]),
+                 got[q]->printed);
+    }
+    bool ok = jue_iv_overlaps(sum, signed_iv(w, kind));
+    char s[64], a[48];
+    jue_fmt_wan(val < 0 ? -val : val, true, a, sizeof a);
+    snprintf(s, sizeof s, "%s%s", kind != K3_CHANGE ? "" : val < 0 ? "减少" : val > 0 ? "增加" : "无增减", a);
+    note(k, w, ok, "各组成部分（%s）合计%s万元", list, s);
+    if (ok) return;
+    report(k, C_THREE_PUBLIC, w, s, w->printed, "%s%s%s，而%s，合计%s万元，两者不符", w->subject, kind_word(kind, w),
+           w->printed, list, s);
+}
+
+/* "三公" = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the car
+ * cost = 购置费 + 运行维护费 (DOMAIN.md, table 09) — amounts, budgets and
+ * changes alike, wherever the notes state them apart. */
+static void check_three_public(ck *k)
+{
+    static const char *const THREE[] = { "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费" };
+    static const char *const CAR[] = { "公务用车购置费", "公务用车运行维护费" };
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        for (kind3 kind = K3_AMOUNT; kind <= K3_CHANGE; kind++) {
+            if (!of_kind(c, kind)) continue;
+            if (!strcmp(c->subject, "三公经费")) whole_against_parts(k, i, kind, THREE, 3);
+            if (!strcmp(c->subject, "公务用车购置及运行维护费")) whole_against_parts(k, i, kind, CAR, 2);
+        }
+    }
+}
+
 static jue_status run_checks(ck *kp)
 {
     ck k = *kp;
@@ -1008,6 +1107,7 @@ static jue_status run_checks(ck *kp)
     check_balance_change(&k);
     check_parts(&k);
     check_count_parts(&k);
+    check_three_public(&k);
     check_item_names(&k);
     check_item_missing(&k);
     check_operating(&k);

@@ -139,6 +139,41 @@ static void test_three_public_parts(void **state)
     jue_findings_free(&f);
 }
 
+/* 三公 stated in sentences of their own: the total against its three parts,
+ * the car cost against 购置 + 运行维护 — amounts, budgets and changes */
+static void test_three_public_apart(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("2024年度“三公”经费支出决算为8.78万元。因公出国（境）费支出决算为2.00万元。"
+                "公务用车购置及运行维护费支出决算为5.11万元。公务接待费支出决算为1.77万元。\n"    /* 1: 8.88 */
+                "2024年度“三公”经费支出决算为8.88万元。因公出国（境）费支出决算为2.00万元。"
+                "公务用车购置及运行维护费支出决算为5.11万元。公务接待费支出决算为1.77万元。\n"    /* 2: fine */
+                "“三公”经费支出决算比上年减少1.00万元。因公出国（境）费比上年减少0.50万元，"
+                "公务用车购置及运行维护费比上年增加0.20万元，公务接待费比上年减少0.50万元。\n"  /* 3: −0.80 */
+                "“三公”经费支出决算比上年减少0.80万元。因公出国（境）费比上年减少0.50万元，"
+                "公务用车购置及运行维护费比上年增加0.20万元，公务接待费比上年减少0.50万元。\n"  /* 4: fine */
+                "“三公”经费年初预算为10.00万元。因公出国（境）费预算为3.00万元，公务用车购置及运行维护费"
+                "预算为4.00万元，公务接待费预算为2.00万元。\n"                                   /* 5: 9.00 */
+                "公务用车购置及运行维护费支出决算为5.11万元。公务用车购置费支出决算为3.00万元，"
+                "公务用车运行维护费支出决算为2.01万元。\n"                                      /* 6: 5.01 */
+                "“三公”经费支出决算与上年持平。因公出国（境）费与上年持平，公务用车购置及运行维护费与上年持平，"
+                "公务接待费与上年持平。\n",                                                     /* 7: fine */
+                &f);
+    assert_int_equal(count(&f, "claims.three-public", 1), 1);
+    assert_int_equal(find(&f, "claims.three-public", 1)->severity, JUE_SEV_ERROR);
+    assert_non_null(strstr(find(&f, "claims.three-public", 1)->message, "8.78万元"));
+    assert_int_equal(count(&f, "claims.three-public", 2), 0);
+    assert_int_equal(count(&f, "claims.three-public", 3), 1);
+    assert_non_null(strstr(find(&f, "claims.three-public", 3)->message, "减少1.00万元"));
+    assert_int_equal(count(&f, "claims.three-public", 4), 0);
+    assert_int_equal(count(&f, "claims.three-public", 5), 1);
+    assert_int_equal(count(&f, "claims.three-public", 6), 1);
+    assert_int_equal(count(&f, "claims.three-public", 7), 0);
+    assert_int_equal(count(&f, "claims.three-public", -1), 4);
+    jue_findings_free(&f);
+}
+
 static void test_items_the_catalog_cannot_judge(void **state)
 {
     (void)state;
@@ -166,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_parts_of_any_subject),
         cmocka_unit_test(test_nested_lists_counted_once),
         cmocka_unit_test(test_three_public_parts),
+        cmocka_unit_test(test_three_public_apart),
         cmocka_unit_test(test_items_the_catalog_cannot_judge),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
