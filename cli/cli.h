@@ -26,6 +26,8 @@ int cmd_demo(int argc, char **argv);
 void usage_demo(void);
 int cmd_audit(int argc, char **argv);
 void usage_audit(void);
+int cmd_store(int argc, char **argv);
+void usage_store(void);
 
 /* Prints diagnostics as "file:line:col: severity: message" to stderr, in
  * document order. Infos only when verbose. */

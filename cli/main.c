@@ -9,6 +9,7 @@
 static const cli_command COMMANDS[] = {
     { "build", "compile a source directory into the nine public tables", cmd_build, usage_build },
     { "audit", "check disclosures (source directories or published files) against the rule pack", cmd_audit, usage_audit },
+    { "store", "keep audited disclosures by department and year (SQLite): add, list, show, export, merge, check", cmd_store, usage_store },
     { "demo", "build the bundled example department and show where the outputs are", cmd_demo, usage_demo },
 };
 
@@ -90,7 +91,7 @@ int main(int argc, char **argv)
         usage(stdout);
         return EXIT_CLEAN;
     }
-    if (!strcmp(argv[1], "--version")) { puts("juesuan 0.1.0"); return EXIT_CLEAN; }
+    if (!strcmp(argv[1], "--version")) { puts("juesuan " JUE_VERSION); return EXIT_CLEAN; }
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         if (!strcmp(argv[1], COMMANDS[i].name)) {
             for (int a = 2; a < argc; a++)

@@ -13,6 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The program's version (juesuan --version; part of the rules' fingerprint). */
+#define JUE_VERSION "0.1.0"
+
 typedef enum {
     JUE_OK = 0,
     JUE_ERR_SYNTAX,    /* input text is malformed */

@@ -2151,6 +2151,71 @@ static int find_year(const char *s)
     return 0;
 }
 
+/* The department a title names when no 编制单位 line does (the Shanghai
+ * template has none): "上海市普陀区财政局2024年度部门决算", "第二部分 X 2024 年度部门
+ * 决算表", or a cover whose name stands on the one or two lines above
+ * "2024年度部门决算". Returns a new string or NULL. */
+static char *title_department(const char *raw, const char *above)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_imp_squeeze(&b, raw, false);
+    const char *text = jue_buf_str(&b), *hit = strstr(text, "部门决算"), *y = hit;
+    if (y && y - text >= 3 && !strncmp(y - 3, "度", 3)) y -= 3;
+    while (y && y > text && y[-1] == ' ') y--;
+    if (!y || y - text < 7 || strncmp(y - 3, "年", 3)) y = NULL;
+    else y -= 3;
+    while (y && y > text && y[-1] == ' ') y--;
+    for (int k = 0; y && k < 4; k++) y = y > text && y[-1] >= '0' && y[-1] <= '9' ? y - 1 : NULL;
+    const char *from = y ? strstr(text, "部分") : NULL;   /* "第二部分 …" */
+    from = from && from < y ? from + strlen("部分") : text;
+    jue_buf sq;
+    jue_buf_init(&sq);
+    if (y) {
+        while (from < y && *from == ' ') from++;
+        while (y > from && y[-1] == ' ') y--;
+        jue_buf_putn(&sq, from, (size_t)(y - from));
+        if (!sq.len && above) jue_buf_puts(&sq, above);
+    }
+    jue_buf_free(&b);
+    const char *n = jue_buf_str(&sq);
+    bool ok = sq.len >= 6 && sq.len <= 120 && (unsigned char)n[sq.len - 1] >= 0x80;
+    for (const char *p = n; ok && *p; p++) ok = !(*p >= '0' && *p <= '9') && *p != ' ';
+    if (!ok) jue_buf_free(&sq);
+    return ok ? jue_buf_take(&sq) : NULL;
+}
+
+/* A short line of a cover (the name may be set over two): no digits, at most
+ * 16 characters. */
+static bool cover_line(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || n > 48) return false;
+    for (; *s; s++)
+        if ((*s >= '0' && *s <= '9') || *s == ' ') return false;
+    return true;
+}
+
+static void department_from_titles(jue_idoc *doc, jue_disclosure *d)
+{
+    for (size_t gi = 0; gi < doc->n && !d->department; gi++) {
+        char above[2][128] = { "", "" };   /* the two short lines before, the nearer first */
+        for (size_t i = 0; i < doc->grids[gi].n && i < 120 && !d->department; i++) {
+            const jue_grow *r = &doc->grids[gi].rows[i];
+            for (size_t k = 0; k < r->n && !d->department; k++) {
+                const char *t = r->cells[k].text;
+                if (!*t) continue;
+                char both[256];
+                snprintf(both, sizeof both, "%s%s", above[1], above[0]);
+                d->department = title_department(t, *above[0] ? both : NULL);
+                memcpy(above[1], above[0], sizeof above[0]);
+                if (cover_line(t)) snprintf(above[0], sizeof above[0], "%s", t);
+                else above[0][0] = 0, above[1][0] = 0;
+            }
+        }
+    }
+}
+
 jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof,
                          jue_disclosure *d, jue_diags *diags)
 {
@@ -2181,6 +2246,7 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
             for (size_t k = 0; k < doc->grids[gi].rows[i].n && !d->year; k++)
                 d->year = find_year(doc->grids[gi].rows[i].cells[k].text);
     for (size_t gi = 0; gi < doc->n && !st; gi++) st = read_grid(&c, &doc->grids[gi]);
+    if (!st && !d->department) department_from_titles(doc, d);
     if (!st && d->department) {
         /* "醴陵市医疗保障局" as printed, without stray spaces */
         jue_buf b;

@@ -1,0 +1,49 @@
+/* juesuan/auditor.h — one audit of one document, the same for every caller
+ * (the command line, the store, a batch, the web app).
+ *
+ * An auditor holds what every audit needs and what is loaded once: the
+ * catalog, the profile, the rule pack, the checks of the notes and of the
+ * 绩效自评. jue_audit_document reads one document (a published file through
+ * its door, or a source directory compiled) and runs the rules, the claim
+ * checks and the 绩效自评 checks over it.
+ *
+ * Ownership: the auditor owns what it loaded; jue_audit_document hands the
+ * caller the disclosure (*out, free with jue_disclosure_free). */
+#ifndef JUESUAN_AUDITOR_H
+#define JUESUAN_AUDITOR_H
+
+#include "audit.h"
+#include "catalog.h"
+#include "profile.h"
+
+typedef struct jue_auditor jue_auditor;
+
+/* Loads the catalog, the profile (NULL = national), its rule pack or the
+ * rule file rules_file (NULL = the profile's pack), the claim checks and the
+ * 绩效自评 checks. Mistakes go to diags. JUE_ERR_NOTFOUND for an unknown
+ * profile, JUE_ERR_SYNTAX / JUE_ERR_INVALID for data files with mistakes,
+ * JUE_ERR_IO when a file cannot be read. */
+jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_auditor **out, jue_diags *diags);
+void jue_auditor_free(jue_auditor *a);   /* NULL is fine */
+
+const jue_catalog *jue_auditor_catalog(const jue_auditor *a);
+const jue_profile *jue_auditor_profile(const jue_auditor *a);
+/* A short fingerprint of the rules in force (the rule pack, the claim checks
+ * and the 绩效自评 checks as files, and the program's version), 16 hex digits:
+ * findings stored under one version are comparable; a new version means a
+ * document must be audited again. */
+const char *jue_auditor_version(const jue_auditor *a);
+
+/* What was read. */
+typedef enum { JUE_DOC_PUBLISHED = 0, JUE_DOC_SOURCE } jue_doc_kind;
+
+/* Audits path: a directory is a source (loaded and compiled), a file a
+ * published document (imported). Appends the findings to f in document
+ * order and hands over the disclosure in *out (NULL on failure). Problems
+ * reading go to diags. Returns JUE_ERR_IO when path cannot be read,
+ * JUE_ERR_INVALID when it is not a disclosure or a source with mistakes,
+ * JUE_ERR_NOMEM. *kind (may be NULL) says which it was. */
+jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
+                              jue_findings *f, jue_diags *diags);
+
+#endif

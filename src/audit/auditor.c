@@ -1,0 +1,150 @@
+/* One audit of one document: the rules, the claim checks and the 绩效自评
+ * checks, with everything they need loaded once (include/juesuan/auditor.h). */
+#include <juesuan/auditor.h>
+#include <juesuan/claims_audit.h>
+#include <juesuan/compile.h>
+#include <juesuan/hash.h>
+#include <juesuan/import.h>
+#include <juesuan/perf.h>
+#include <juesuan/rules.h>
+#include <juesuan/source.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct jue_auditor {
+    jue_catalog *cat;
+    jue_profile *prof;
+    jue_rulepack *pack;
+    jue_claim_checks *claims;
+    jue_perf_checks *perf;
+    char version[17];
+};
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Adds the files of data/<sub>/ to the fingerprint, in name order. */
+static void hash_dir(jue_sha256 *s, const char *sub)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", jue_data_dir(), sub);
+    DIR *d = opendir(dir);
+    if (!d) return;
+    char *names[256];
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) && n < 256;)
+        if (e->d_name[0] != '.') names[n++] = jue_strdup(e->d_name);
+    closedir(d);
+    qsort(names, n, sizeof names[0], cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char path[8192], hex[65];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i] ? names[i] : "");
+        if (names[i] && jue_sha256_file(path, hex) == JUE_OK) {
+            jue_sha256_update(s, names[i], strlen(names[i]) + 1);
+            jue_sha256_update(s, hex, 64);
+        }
+        free(names[i]);
+    }
+}
+
+/* The rules in force: everything under data/ that decides a finding, the
+ * profile and the program's version. */
+static void fingerprint(jue_auditor *a, const char *profile, const char *rules_file)
+{
+    static const char *const SUBS[] = { "rules", "catalog", "claims", "import", "profiles", "perf" };
+    jue_sha256 s;
+    jue_sha256_init(&s);
+    jue_sha256_update(&s, JUE_VERSION, sizeof JUE_VERSION);
+    jue_sha256_update(&s, profile ? profile : "national", strlen(profile ? profile : "national") + 1);
+    for (size_t i = 0; i < sizeof SUBS / sizeof SUBS[0]; i++) hash_dir(&s, SUBS[i]);
+    char hex[65];
+    if (rules_file && jue_sha256_file(rules_file, hex) == JUE_OK) jue_sha256_update(&s, hex, 64);
+    jue_sha256_hex(&s, hex);
+    memcpy(a->version, hex, 16);
+    a->version[16] = 0;
+}
+
+jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_auditor **out, jue_diags *diags)
+{
+    *out = NULL;
+    jue_auditor *a = calloc(1, sizeof *a);
+    if (!a) return JUE_ERR_NOMEM;
+    jue_status st = jue_catalog_load(NULL, &a->cat, diags);
+    if (st == JUE_OK) st = jue_profile_load(profile, &a->prof, diags);
+    if (st == JUE_OK)
+        st = rules_file ? jue_rules_load_file(rules_file, &a->pack, diags) : jue_rules_load_profile(profile, &a->pack, diags);
+    if (st == JUE_OK) st = jue_claim_checks_load(NULL, &a->claims, diags);
+    if (st == JUE_OK) st = jue_perf_checks_load(NULL, &a->perf, diags);
+    if (st != JUE_OK) {
+        jue_auditor_free(a);
+        return st;
+    }
+    fingerprint(a, profile, rules_file);
+    *out = a;
+    return JUE_OK;
+}
+
+void jue_auditor_free(jue_auditor *a)
+{
+    if (!a) return;
+    jue_catalog_free(a->cat);
+    jue_profile_free(a->prof);
+    jue_rulepack_free(a->pack);
+    jue_claim_checks_free(a->claims);
+    jue_perf_checks_free(a->perf);
+    free(a);
+}
+
+const jue_catalog *jue_auditor_catalog(const jue_auditor *a) { return a->cat; }
+const jue_profile *jue_auditor_profile(const jue_auditor *a) { return a->prof; }
+const char *jue_auditor_version(const jue_auditor *a) { return a->version; }
+
+/* A source directory: loaded and compiled. */
+static jue_status load_source(const jue_auditor *a, const char *path, jue_disclosure **out, jue_diags *diags)
+{
+    jue_source *src = NULL;
+    jue_status st = jue_source_load(path, a->cat, &src, diags);
+    if (st != JUE_OK) return st == JUE_ERR_NOMEM || st == JUE_ERR_IO ? st : JUE_ERR_INVALID;
+    st = jue_compile(src, a->cat, a->prof, out, NULL, diags);
+    jue_source_free(src);
+    if (!*out) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
+    free((*out)->source);
+    (*out)->source = jue_strdup(path);
+    return JUE_OK;
+}
+
+jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
+                              jue_findings *f, jue_diags *diags)
+{
+    struct stat st;
+    *out = NULL;
+    if (stat(path, &st) != 0) {
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "文件不存在或无法读取");
+        return JUE_ERR_IO;
+    }
+    bool dir = S_ISDIR(st.st_mode);
+    if (kind) *kind = dir ? JUE_DOC_SOURCE : JUE_DOC_PUBLISHED;
+    jue_status s = dir ? load_source(a, path, out, diags) : jue_import_file(path, JUE_IN_AUTO, a->cat, a->prof, out, diags);
+    if (s != JUE_OK) {
+        jue_disclosure_free(*out);
+        *out = NULL;
+        return s;
+    }
+    size_t first = f->len;
+    /* A document without any of the nine tables (a standalone 绩效自评报告, a
+     * notes-only file) is not reported nine times as "table missing"; its
+     * text and 自评表 are still checked. */
+    bool any_table = false;
+    for (int t = 0; t < JUE_NTABLES; t++) any_table |= (*out)->tables[t] != NULL;
+    if (any_table && (s = jue_audit(*out, a->cat, a->pack, f)) != JUE_OK) return s;
+    if ((s = jue_claims_audit(*out, a->cat, a->claims, f)) != JUE_OK) return s;
+    /* published 绩效自评表 (a source's perf.yaml is checked when it is loaded) */
+    if (!dir && jue_perf_audit_file(path, a->cat, a->prof, a->perf, f) == JUE_ERR_NOMEM) return JUE_ERR_NOMEM;
+    /* document order within this document only */
+    jue_findings mine = { f->items + first, f->len - first, f->len - first };
+    jue_findings_sort(&mine);
+    return JUE_OK;
+}
