@@ -2,13 +2,13 @@
  * Options and output only; the library does the work (juesuan/store.h). */
 #include <juesuan/auditor.h>
 #include <juesuan/hash.h>
+#include <juesuan/output.h>
 #include <juesuan/rules.h>
 #include <juesuan/store.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -226,19 +226,14 @@ static int store_show(const store_opts *o)
 
 /* ---- export, merge, check ---- */
 
-/* To stdout, or to a file written beside it and renamed into place, so an
- * interrupted export never leaves a partial file under the name. */
+/* To stdout, or to a file written whole or not at all (juesuan/output.h). */
 static int write_out(const char *path, const jue_buf *b)
 {
     if (!path) return fwrite(jue_buf_str(b), 1, b->len, stdout) == b->len ? EXIT_CLEAN : EXIT_USAGE;
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wbx");
-    bool ok = f && fwrite(jue_buf_str(b), 1, b->len, f) == b->len;
-    if (f && fclose(f) != 0) ok = false;
-    if (ok && rename(tmp, path) == 0) return EXIT_CLEAN;
-    remove(tmp);
-    cli_error("%s：无法写入", path);
+    int err = 0;
+    jue_status st = jue_out_file(path, jue_buf_str(b), b->len, &err);
+    if (st == JUE_OK) return EXIT_CLEAN;
+    cli_error("%s：无法写入：%s", path, jue_out_reason(st, err));
     return EXIT_USAGE;
 }
 
