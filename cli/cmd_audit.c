@@ -249,7 +249,7 @@ static int load_one(const char *path, const jue_catalog *cat, const jue_profile 
         jue_source_free(src);
         if (s != JUE_OK && s != JUE_ERR_INVALID) {
             jue_disclosure_free(disc);
-            cli_error("%s: %s", path, jue_status_str(s));
+            cli_error("%s：无法编制（%s），未审核", path, s == JUE_ERR_NOMEM ? "内存不足" : jue_status_str(s));
             return EXIT_USAGE;
         }
         if (!disc) {
@@ -289,14 +289,14 @@ int cmd_audit(int argc, char **argv)
                             : !strcmp(a, "--rules")                   ? &rules_file
                             : !strcmp(a, "-o") || !strcmp(a, "--output") ? &outpath : NULL;
         if (slot) {
-            if (++i >= argc) { cli_error("%s needs a value", a); free(files); return EXIT_USAGE; }
+            if (++i >= argc) { cli_error("%s 后面须给出值", a); free(files); return EXIT_USAGE; }
             *slot = argv[i];
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
             verbose = true;
         } else if (!strcmp(a, "--trace")) {
             trace = true;
         } else if (a[0] == '-' && a[1]) {
-            cli_error("unknown option '%s'", a);
+            cli_error("未知的选项“%s”", a);
             free(files);
             return EXIT_USAGE;
         } else {
@@ -304,7 +304,7 @@ int cmd_audit(int argc, char **argv)
         }
     }
     if (strcmp(format, "text") && strcmp(format, "jsonl") && strcmp(format, "html")) {
-        cli_error("unknown format '%s' (text, jsonl, html)", format);
+        cli_error("未知的格式“%s”（可用：text、jsonl、html）", format);
         free(files);
         return EXIT_USAGE;
     }
@@ -336,8 +336,8 @@ int cmd_audit(int argc, char **argv)
         rc = st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT;
         cli_print_diags(&d, false);
         jue_diags_free(&d);
-        cli_error("%s: %s", rules_file ? rules_file : "rule pack",
-                  st == JUE_ERR_SYNTAX ? "the rule file has mistakes; nothing was audited" : "cannot be loaded");
+        cli_error("%s：%s", rules_file ? rules_file : "审核规则",
+                  st == JUE_ERR_SYNTAX ? "规则文件有错误，未审核任何文件" : "无法载入");
         goto out;
     }
     st = jue_claim_checks_load(NULL, &checks, &d);
@@ -372,15 +372,15 @@ int cmd_audit(int argc, char **argv)
          * nothing. Its text and 自评表 are still checked. */
         bool any_table = false;
         for (int t = 0; t < JUE_NTABLES; t++) any_table |= done[i].d->tables[t] != NULL;
-        if (any_table && jue_audit(done[i].d, cat, pack, f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        if (any_table && jue_audit(done[i].d, cat, pack, f) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
         /* the notes: claims against the tables and against themselves */
-        if (jue_claims_audit(done[i].d, cat, checks, f) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        if (jue_claims_audit(done[i].d, cat, checks, f) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
         /* published 绩效自评表 against themselves (documents only; a source's perf.yaml is checked by build) */
         struct stat ps;
         if (stat(files[i], &ps) == 0 && !S_ISDIR(ps.st_mode) &&
-            jue_perf_audit_file(files[i], cat, prof, perf_checks, f) == JUE_ERR_NOMEM) { cli_error("out of memory"); rc = EXIT_USAGE; }
+            jue_perf_audit_file(files[i], cat, prof, perf_checks, f) == JUE_ERR_NOMEM) { cli_error("内存不足"); rc = EXIT_USAGE; }
         /* every finding names its document; one document's findings in its order */
-        if (jue_findings_name_file(f, files[i]) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        if (jue_findings_name_file(f, files[i]) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
         jue_findings_sort(f);
         nerrors += jue_findings_count(f, JUE_SEV_ERROR);
     }
@@ -389,7 +389,7 @@ int cmd_audit(int argc, char **argv)
     for (size_t i = 0; trace && i < nfiles; i++) {
         if (!done[i].d) continue;
         jue_claims_coverage cov;
-        if (jue_claims_trace(done[i].d, cat, checks, &b, &cov) != JUE_OK) { cli_error("out of memory"); rc = EXIT_USAGE; }
+        if (jue_claims_trace(done[i].d, cat, checks, &b, &cov) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
         jue_buf_printf(&b, "# %s: 说明中读到 %zu 个数字，%zu 个已与表中数字或算式核对（其中 %zu 个不符），"
                            "%zu 个金额或百分比无从核对，其余为数量和日期\n",
                        done[i].path, cov.figures, cov.checked, cov.failed, cov.unchecked_amounts);
@@ -405,13 +405,13 @@ int cmd_audit(int argc, char **argv)
             }
     }
     if (jue_buf_err(&b)) {
-        cli_error("out of memory");
+        cli_error("内存不足");
         rc = EXIT_USAGE;
     } else if (outpath) {
         int err = 0;
         jue_status ws = jue_out_file(outpath, jue_buf_str(&b), b.len, &err);
         if (ws != JUE_OK) {
-            cli_error("%s: 无法写入：%s", outpath, jue_out_reason(ws, err));
+            cli_error("%s：无法写入：%s", outpath, jue_out_reason(ws, err));
             rc = EXIT_USAGE;
         }
     } else {

@@ -25,6 +25,34 @@ static bool push(jue_ynode *parent, jue_ynode *child)
 
 #define MAX_DEPTH 64
 
+/* libyaml's most common problems, said in Chinese with their usual cause;
+ * NULL for the others (shown as libyaml words them). */
+static const char *problem_cn(const char *problem)
+{
+    static const struct { const char *en, *cn; } T[] = {
+        { "mapping values are not allowed in this context",
+          "此处不能出现“键: 值”（值中有未加引号的冒号，或缩进不对？）" },
+        { "did not find expected key", "没有找到应有的键（缩进是否对齐？）" },
+        { "did not find expected node content", "此处缺少值" },
+        { "found character that cannot start any token",
+          "此字符不能作为开头（缩进须用空格而不是制表符；以特殊字符开头的值请加引号）" },
+        { "could not find expected ':'", "没有找到应有的冒号“:”" },
+        { "found unexpected end of stream", "文件意外结束（引号或括号没有闭合？）" },
+        { "did not find expected ',' or ']'", "没有找到应有的“,”或“]”" },
+        { "did not find expected ',' or '}'", "没有找到应有的“,”或“}”" },
+        { "block sequence entries are not allowed in this context", "此处不能出现列表项“- ”（缩进不对？）" },
+        { "found unknown escape character", "未知的转义字符（字符串中的反斜杠请写作\\\\）" },
+        { "control characters are not allowed", "不允许控制字符" },
+        { "found a tab character that violates indentation", "缩进中有制表符（请用空格）" },
+        { "found a tab character where an indentation space is expected", "缩进中有制表符（请用空格）" },
+        { "did not find expected <document start>", "此处应为文档的开头" },
+        { "found undefined tag handle", "未定义的标签（!）" },
+    };
+    for (size_t i = 0; problem && i < sizeof T / sizeof T[0]; i++)
+        if (!strcmp(problem, T[i].en)) return T[i].cn;
+    return NULL;
+}
+
 jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_ynode **out,
                           jue_diags *diags)
 {
@@ -40,10 +68,10 @@ jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_yn
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
+            const char *cn = problem_cn(p.problem);
             jue_diag_add(diags, JUE_SEV_ERROR, file, (int)p.problem_mark.line + 1,
-                         (int)p.problem_mark.column + 1, "YAML格式有误：%s%s%s",
-                         p.problem ? p.problem : "syntax error", p.context ? " " : "",
-                         p.context ? p.context : "");
+                         (int)p.problem_mark.column + 1, "YAML格式有误：%s%s%s", cn ? cn : p.problem ? p.problem : "",
+                         !cn && p.context ? " " : "", !cn && p.context ? p.context : "");
             st = JUE_ERR_SYNTAX;
             break;
         }
