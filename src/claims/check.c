@@ -969,6 +969,57 @@ static void check_placeholders(ck *k, size_t first)
 }
 
 
+/* ---------- one quantity stated twice, 10^4 apart ---------- */
+
+/* Whether two roles state the same kind of figure: a budget with a budget, a
+ * value or 决算 with either. */
+static bool same_role_class(const jue_claim *a, const jue_claim *b)
+{
+    bool ab = a->role == JUE_ROLE_BUDGET, bb = b->role == JUE_ROLE_BUDGET;
+    bool av = a->role == JUE_ROLE_VALUE || a->role == JUE_ROLE_ACTUAL;
+    bool bv = b->role == JUE_ROLE_VALUE || b->role == JUE_ROLE_ACTUAL;
+    return (ab && bb) || (av && bv);
+}
+
+/* An amount in 元 whose own table fact cannot be read, stated elsewhere for
+ * the same subject in 万元 with the same digits: one of the two units is a
+ * slip (the one the notes use less). At most 64 元 figures are looked at. */
+static void check_unit_between(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    size_t nyuan = 0, nwan = 0, tried = 0;
+    for (size_t i = 0; i < cl->len; i++) {
+        nyuan += !cl->items[i].is_percent && cl->items[i].unit == JUE_UNIT_YUAN;
+        nwan += !cl->items[i].is_percent && cl->items[i].unit == JUE_UNIT_WAN;
+    }
+    for (size_t i = 0; i < cl->len && tried < 64; i++) {
+        const jue_claim *y = &cl->items[i];
+        if (y->is_percent || y->unit != JUE_UNIT_YUAN || !y->subject || !strcmp(y->subject, "项?") ||
+            !same_role_class(y, y) || y->iv.hi <= 0)
+            continue;
+        tried++;
+        bool tok, rok;
+        int t;
+        if (y->fact && fact_cell(k->d, y->fact, &tok, &rok, &t)) continue;   /* claims.fact / claims.unit */
+        jue_fen lo, hi;
+        if (!jue_fen_mul(y->iv.lo, 10000, &lo) || !jue_fen_mul(y->iv.hi, 10000, &hi)) continue;
+        for (size_t j = 0; j < cl->len; j++) {
+            const jue_claim *w = &cl->items[j];
+            if (w->is_percent || w->unit != JUE_UNIT_WAN || !w->subject || strcmp(w->subject, y->subject) ||
+                !same_role_class(w, y) || !jue_iv_overlaps(w->iv, (jue_interval){ lo, hi }))
+                continue;
+            bool yuan_wrong = nwan >= nyuan;
+            const jue_claim *bad = yuan_wrong ? y : w, *good = yuan_wrong ? w : y;
+            note(k, bad, false, "第%d行同一数字写作%s", good->line, good->printed);
+            report(k, C_UNIT, bad, good->printed, bad->printed,
+                   "%s在第%d行写作“%s”，在第%d行写作“%s”：数字相同而单位相差一万倍，误将%s写作%s",
+                   subject_name(k, y->subject, 1), y->line, y->printed, w->line, w->printed,
+                   yuan_wrong ? "万元" : "元", yuan_wrong ? "元" : "万元");
+            break;
+        }
+    }
+}
+
 /* ---------- 三公: parts against their total, from the text alone ---------- */
 
 /* The level-1 section a section lies in (itself when it is one), or −1. */
@@ -1108,6 +1159,7 @@ static jue_status run_checks(ck *kp)
     check_parts(&k);
     check_count_parts(&k);
     check_three_public(&k);
+    check_unit_between(&k);
     check_item_names(&k);
     check_item_missing(&k);
     check_operating(&k);

@@ -174,6 +174,24 @@ static void test_three_public_apart(void **state)
     jue_findings_free(&f);
 }
 
+/* one quantity stated twice, 元 and 万元 with the same digits: a unit slip,
+ * found from the text alone; the same subject with other digits is not */
+static void test_unit_between_statements(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("2024年度一般公共预算财政拨款基本支出803.63万元，主要用于保障机构正常运转。\n"   /* 1 */
+                "人员经费676.45万元，公用经费127.18万元。\n"                                     /* 2 */
+                "本年一般公共预算财政拨款基本支出803.63元，其中人员经费676.45万元。\n"            /* 3: slip */
+                "公用经费支出500.00元，用于购买办公用品。\n",                                    /* 4: other digits */
+                &f);
+    assert_int_equal(count(&f, "claims.unit", 3), 1);
+    assert_non_null(strstr(find(&f, "claims.unit", 3)->message, "803.63元"));
+    assert_non_null(strstr(find(&f, "claims.unit", 3)->message, "803.63万元"));
+    assert_int_equal(count(&f, "claims.unit", -1), 1);
+    jue_findings_free(&f);
+}
+
 static void test_items_the_catalog_cannot_judge(void **state)
 {
     (void)state;
@@ -202,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_nested_lists_counted_once),
         cmocka_unit_test(test_three_public_parts),
         cmocka_unit_test(test_three_public_apart),
+        cmocka_unit_test(test_unit_between_statements),
         cmocka_unit_test(test_items_the_catalog_cannot_judge),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
