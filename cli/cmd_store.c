@@ -76,6 +76,32 @@ static int open_store(const store_opts *o, jue_store **s)
 
 /* ---- add ---- */
 
+/* Last year's disclosure of the department, when the store has it: the
+ * stated changes on last year are checked against it. */
+static jue_status cross_year(jue_store *s, const jue_auditor *a, const store_opts *o, jue_disclosure *disc,
+                             jue_findings *f, jue_diags *d)
+{
+    const char *dept = o->department ? o->department : disc->department;
+    int year = o->year ? o->year : disc->year;
+    if (!dept || year <= 0) return JUE_OK;
+    jue_buf key;
+    jue_buf_init(&key);
+    jue_store_dept_key(dept, o->region, &key);
+    jue_disclosure *prev = NULL;
+    jue_diags quiet;   /* no last year is no mistake */
+    jue_diags_init(&quiet);
+    jue_status st = jue_store_load(s, jue_buf_str(&key), year - 1, &prev, NULL, &quiet);
+    jue_diags_free(&quiet);
+    jue_buf_free(&key);
+    if (st != JUE_OK) return JUE_OK;
+    st = jue_audit_cross_year(a, disc, prev, f);
+    if (st == JUE_OK)
+        jue_diag_add(d, JUE_SEV_INFO, disc->source, 0, 0, "已与存储中的%d年度决算（%s）核对比上年增减", year - 1,
+                     prev->source ? prev->source : "");
+    jue_disclosure_free(prev);
+    return st;
+}
+
 static int add_one(jue_store *s, const jue_auditor *a, const store_opts *o, const char *path)
 {
     jue_diags d;
@@ -94,6 +120,7 @@ static int add_one(jue_store *s, const jue_auditor *a, const store_opts *o, cons
     jue_findings f;
     jue_findings_init(&f);
     jue_status st = jue_audit_document(a, path, &disc, &kind, &f, &d);
+    if (st == JUE_OK) st = cross_year(s, a, o, disc, &f, &d);
     int rc = EXIT_CLEAN;
     if (st == JUE_OK) {
         jue_store_doc m = { path, hash, jue_auditor_version(a), o->profile, kind, o->department, o->region, o->year };

@@ -46,4 +46,10 @@ typedef enum { JUE_DOC_PUBLISHED = 0, JUE_DOC_SOURCE } jue_doc_kind;
 jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
                               jue_findings *f, jue_diags *diags);
 
+/* The checks across years (claims.cross-year): d's stated changes on last
+ * year against prev, last year's disclosure of the same department.
+ * Appends to f; the caller sorts (jue_findings_sort) its document's part. */
+jue_status jue_audit_cross_year(const jue_auditor *a, const jue_disclosure *d, const jue_disclosure *prev,
+                                jue_findings *f);
+
 #endif

@@ -29,6 +29,15 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
  * the notes are read. */
 void jue_claims_tie_items(jue_disclosure *d);
 
+/* Checks across years: every change on last year that the notes state
+ * ("比上年增加1538.10万元", "增长6.84%") for a figure of the tables, against
+ * that figure in this year's tables and in last year's disclosure of the
+ * same department (prev: imported, or loaded from the store; prev->source
+ * names it). Findings (claims.cross-year) quote both documents and their
+ * places. Only figures printed in both documents are compared. */
+jue_status jue_claims_cross_year(const jue_disclosure *d, const jue_disclosure *prev, const jue_claim_checks *checks,
+                                 jue_findings *out);
+
 /* How much of the notes the checks reach (jue_claims_trace). */
 typedef struct {
     size_t figures;            /* figures read in the notes */

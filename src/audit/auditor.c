@@ -148,3 +148,13 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
     jue_findings_sort(&mine);
     return JUE_OK;
 }
+
+jue_status jue_audit_cross_year(const jue_auditor *a, const jue_disclosure *d, const jue_disclosure *prev,
+                                jue_findings *f)
+{
+    size_t first = f->len;
+    jue_status st = jue_claims_cross_year(d, prev, a->claims, f);
+    jue_findings mine = { f->items + first, f->len - first, f->len - first };
+    jue_findings_sort(&mine);
+    return st;
+}

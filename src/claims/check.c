@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims_internal.h"
 #include "core/yaml_tree.h"
 
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
-    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_N
+    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_CROSS_YEAR, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
@@ -21,6 +22,7 @@ static const char *const CHECK_NAMES[C_N] = {
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
     "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted", "claims.three-public",
+    "claims.cross-year",
 };
 
 #define MAX_REQUIRED 32
@@ -179,23 +181,12 @@ static const char *subject_name(const ck *k, const char *subject, int which)
 static const jue_cell *fact_cell(const jue_disclosure *d, const char *fact, bool *table_ok, bool *row_ok,
                                  int *table_out)
 {
-    *table_ok = *row_ok = false;
-    if (!fact || strlen(fact) < 4 || fact[0] != 'T' || fact[3] != '/') return NULL;
-    int t = (fact[1] - '0') * 10 + (fact[2] - '0') - 1;
-    if (t < 0 || t >= JUE_NTABLES) return NULL;
-    *table_out = t;
-    const jue_table *tab = d->tables[t];
-    if (!tab) return NULL;
-    *table_ok = true;
-    const char *r = fact + 4, *slash = strchr(r, '/');
-    if (!slash) return NULL;
-    char row[128];
-    snprintf(row, sizeof row, "%.*s", (int)(slash - r), r);
-    int ri = jue_table_find_row(tab, row, JUE_SIDE_NONE);
-    int ci = jue_table_find_col(tab, slash + 1);
-    if (ri < 0 || ci < 0) return NULL;
-    *row_ok = true;
-    return jue_table_cell_c(tab, (size_t)ri, (size_t)ci);
+    int t = -1, r = -1, c = -1;
+    bool found = jue_fact_ref(d, fact, &t, &r, &c);
+    *table_ok = t >= 0 && d->tables[t];
+    *row_ok = found;
+    if (t >= 0) *table_out = t;
+    return found ? jue_table_cell_c(d->tables[t], (size_t)r, (size_t)c) : NULL;
 }
 
 static jue_interval cell_iv(const jue_cell *c)
@@ -210,16 +201,7 @@ static void fmt_cell(const jue_cell *c, char *b, size_t n)
     strncat(b, "万元", n - strlen(b) - 1);
 }
 
-/* A printed percentage may be rounded or truncated: widen the upper bound
- * by half a unit of its last digit (rounded gives ±half; truncated gives
- * [v, v + unit)). */
-static jue_interval pct_iv(const jue_claim *c)
-{
-    jue_interval iv = c->iv;
-    int64_t half = iv.hi - c->value;
-    iv.hi += half;
-    return iv;
-}
+static jue_interval pct_iv(const jue_claim *c) { return jue_claim_pct_iv(c); }
 
 static void fmt_ppb(jue_interval iv, char *b, size_t n)
 {
@@ -1284,4 +1266,11 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
     free(k.trace);
     if (cov) *cov = c0;
     return st;
+}
+
+int jue_claim_check_severity(const jue_claim_checks *checks, const char *name)
+{
+    for (int q = 0; q < C_N; q++)
+        if (!strcmp(name, CHECK_NAMES[q])) return checks ? checks->severity[q] : JUE_SEV_ERROR;
+    return -1;
 }

@@ -73,6 +73,20 @@ echo "不是数据库" >"$tmp/text.db"
 grep -q '不是juesuan存储文件' "$tmp/err" && ok || bad "message for a non-store: $(cat "$tmp/err")"
 "$JUE_BIN" store frobnicate >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown subcommand"
 
+# across years: this year's 比上年 changes against last year's stored
+# disclosure. A made-up "2023" (our 2024 document stored as 2023: the same
+# totals) makes every stated change on the totals wrong, with both places.
+"$JUE_BIN" build "$EX" -o "$tmp/doc" --format html,pdf >/dev/null 2>&1
+X="$tmp/x.db"
+"$JUE_BIN" store add --store "$X" --year 2023 "$tmp/doc/county-medical-security-2024-document.html" >/dev/null 2>&1
+"$JUE_BIN" store add --store "$X" "$tmp/doc/county-medical-security-2024-document.pdf" >"$tmp/xa" 2>&1
+grep -q '警告[1-9]' "$tmp/xa" && ok || bad "no cross-year warning stored: $(cat "$tmp/xa")"
+"$JUE_BIN" store show --store "$X" 青溪县医疗保障局 2024 >"$tmp/xs"
+grep -q '说明中收入总计比上年增加1538.10万元；本年公开01表“收入总计”决算数为24,024.22万元（第[0-9]*页），上年度决算（.*document.html，第[0-9]*行）为24,024.22万元，实际持平' "$tmp/xs" \
+  && ok || bad "cross-year finding with both places: $(grep cross-year "$tmp/xs" | head -2)"
+# the first year stored has nothing to compare with
+"$JUE_BIN" store show --store "$X" 青溪县医疗保障局 2023 | grep -q cross-year && bad "cross-year on the first year" || ok
+
 # killed at random moments: each document fully stored or absent. Half the
 # runs are killed from outside at a random time; the other half kill
 # themselves (SIGKILL, JUE_STORE_KILL_AT) at a random insert inside a
