@@ -149,7 +149,8 @@ bool jue_perf_parse_value(const char *s, jue_perf_dir *dir, bool *dir_written, i
 
 /* Loads dir/perf.yaml. JUE_ERR_NOTFOUND (no diagnostic) when the file does
  * not exist; every mistake goes to diags as file:line:col (all in one run)
- * and gives JUE_ERR_INVALID. */
+ * and gives JUE_ERR_INVALID. A file saved as GB18030 (GBK) is read (one
+ * warning); bytes neither UTF-8 nor GB18030 are one error at the first. */
 jue_status jue_perf_load(const char *dir, jue_perf_set **out, jue_diags *diags);
 /* The same from text (file names the text in diagnostics). */
 jue_status jue_perf_parse(const char *file, const char *text, size_t len, jue_perf_set **out, jue_diags *diags);

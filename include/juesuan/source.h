@@ -127,8 +127,11 @@ typedef struct {
 
 /* Loads the source in dir. The catalog must cover the source's year.
  * Returns JUE_OK with *out set when no error diagnostic was produced;
- * otherwise JUE_ERR_INVALID (or JUE_ERR_IO when department.yaml cannot be
- * read) with *out NULL and every problem in diags. */
+ * otherwise JUE_ERR_INVALID (or JUE_ERR_IO when department.yaml, income.csv
+ * or expenditure.csv cannot be read — the rest is still checked) with *out
+ * NULL and every problem in diags, each once. Files saved as GB18030 (GBK)
+ * are read, with a warning; bytes neither UTF-8 nor GB18030 are one error at
+ * the first. Without budget.csv, has_budget is false and a warning says so. */
 jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source **out,
                            jue_diags *diags);
 void jue_source_free(jue_source *s);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/encoding.h"
 #include "core/yaml_tree.h"
 
 #define MAX_EVALS 1000
@@ -395,6 +396,9 @@ jue_status jue_perf_load(const char *dir, jue_perf_set **out, jue_diags *diags)
         jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件");
         return st;
     }
+    /* saved as GB18030 (GBK): read, with a warning; not text: one error */
+    st = jue_text_utf8(path, &text, &len, diags);
+    if (st != JUE_OK) { free(text); return st; }
     st = jue_perf_parse(path, text, len, out, diags);
     free(text);
     return st;

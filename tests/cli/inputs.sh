@@ -22,6 +22,14 @@ iconv -f UTF-8 -t GB18030 "$EX/income.csv" >"$tmp/gbk/income.csv"
 cp -r "$EX" "$tmp/utf8" && "$JUE_BIN" build "$tmp/utf8" -o "$tmp/o-utf8" --format csv >/dev/null 2>&1
 cmp -s "$tmp/o-gbk/gbk-t01.csv" "$tmp/o-utf8/utf8-t01.csv" && ok || bad "GBK income.csv: tables differ from the UTF-8 source"
 
+# perf.yaml too
+cp -r "$EX" "$tmp/gbkperf"
+iconv -f UTF-8 -t GB18030 "$EX/perf.yaml" >"$tmp/gbkperf/perf.yaml"
+"$JUE_BIN" build "$tmp/gbkperf" -o "$tmp/o-gbkperf" --format md >/dev/null 2>"$tmp/err"; rc=$?
+"$JUE_BIN" build "$tmp/utf8" -o "$tmp/o-utf8md" --format md >/dev/null 2>&1
+[ $rc -eq 0 ] && [ "$(grep -c . "$tmp/err")" -eq 1 ] && grep -q 'perf.yaml: 警告：不是UTF-8编码，已按GB18030' "$tmp/err" &&
+  cmp -s "$tmp/o-gbkperf/gbkperf-perf.md" "$tmp/o-utf8md/utf8-perf.md" && ok || bad "GBK perf.yaml: exit $rc $(cat "$tmp/err")"
+
 # bytes that are neither: one error at the first of them, shown as \xNN
 mkdir -p "$tmp/$(printf 'bad\xff')"
 cp -r "$EX"/. "$tmp/$(printf 'bad\xff')/"
