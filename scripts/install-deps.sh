@@ -9,8 +9,9 @@ BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcm
 # Tools the test suite drives as a user would: unzip + xmllint to normalise XLSX
 # for golden comparisons, zip to plant errors in a written workbook, python3 for
 # the CLI tests that parse JSON Lines and Word XML, poppler-utils (pdftotext)
-# for the text layouts a reviewer copies out of a PDF (make eval, door tests).
-TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils)
+# for the text layouts a reviewer copies out of a PDF (make eval, door tests),
+# libreoffice-writer for the text and HTML a DOCX is saved as (door tests).
+TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils libreoffice-writer)
 
 want=("${BUILD_PKGS[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi

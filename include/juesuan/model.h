@@ -111,6 +111,10 @@ typedef struct {
     char *profile;      /* profile name, NULL = national */
     char *source;       /* file or directory it was read from, NULL = compiled in memory */
     jue_table *tables[JUE_NTABLES];   /* NULL = not present */
+    /* Importers: a table whose title is printed but whose figures could not
+     * be read with confidence (why, a static string; NULL = not so). Its
+     * figures are not in tables[] and feed no finding, yet it is not missing. */
+    const char *unread[JUE_NTABLES];
     jue_claims claims;  /* figures stated in the notes (importers fill it; empty when compiled) */
 } jue_disclosure;
 

@@ -154,6 +154,19 @@ static bool is_digit_at(const char *p, const char *end)
            (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99;
 }
 
+/* A line that starts a 项 statement: a number that is a list ordinal or a
+ * code ("1、…（类）", "2101501 …"), not an amount a wrapped sentence carries
+ * onto the line ("4948.72 万元，占 20.17%；住房保障支出（类）…"). */
+static bool item_start(const char *s, const char *e)
+{
+    if (!is_digit_at(s, e)) return false;
+    const char *q = s;
+    while (q < e && *q >= '0' && *q <= '9') q++;
+    if (q < e && (*q == '.' || *q == ',') && q + 1 < e && q[1] >= '0' && q[1] <= '9') return false;
+    while (q < e && *q == ' ') q++;
+    return !starts(q, e, "万元") && !starts(q, e, "元") && !starts(q, e, "%");
+}
+
 /* ---------- paragraphs with a position map ---------- */
 
 typedef struct {
@@ -1012,7 +1025,7 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
         bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
         bool heading = numbered && (e - s) < 150;
         size_t ml;
-        bool item = !table_row && !blank && is_digit_at(s, e) && find2(s, e, "（类）", "(类)", &ml) != NULL;
+        bool item = !table_row && !blank && item_start(s, e) && find2(s, e, "（类）", "(类)", &ml) != NULL;
         /* a paragraph ends at a heading, an item, a table row, or a line that
          * closes with 。 (a blank line alone does not: copying adds those) */
         if (open && (heading || item || table_row)) {

@@ -158,7 +158,9 @@ static jue_status extract_claims(const jue_idoc *doc, const jue_catalog *cat, ju
             bool first = true;
             for (size_t c = 0; c < r->n; c++) {
                 if (!r->cells[c].text[0] || r->cells[c].copy) continue;
-                if (!first) jue_buf_putc(&b, '\t');
+                /* a line split on single spaces into words and one figure that no
+                 * table took is prose again (a sentence wrapped after a figure) */
+                if (!first) jue_buf_putc(&b, r->packed && jue_grow_filled(r) == 2 ? ' ' : '\t');
                 jue_buf_puts(&b, r->cells[c].text);
                 first = false;
             }
@@ -208,12 +210,13 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     if (!st) st = jue_recognize(doc, cat, prof, d, diags);
     if (!st && !(d->source = jue_strdup(name))) st = JUE_ERR_NOMEM;
     if (!st) {
-        bool any = false, prose = false;
+        bool any = false, prose = false, unread = false;
         for (int t = 0; t < JUE_NTABLES; t++) any |= d->tables[t] != NULL;
+        for (int t = 0; t < JUE_NTABLES; t++) unread |= d->unread[t] != NULL;
         for (size_t g = 0; g < doc->n && !prose; g++)
             for (size_t i = 0; i < doc->grids[g].n && !prose; i++)
                 prose = !doc->grids[g].rows[i].used && jue_grow_filled(&doc->grids[g].rows[i]) > 0;
-        if (!any) {
+        if (!any && !unread) {   /* (a table set aside was said so at its title) */
             jue_diag_add(diags, any || prose ? JUE_SEV_WARNING : JUE_SEV_ERROR, name, 0, 0,
                          prose ? "none of the nine public tables was found: only the text and any 绩效自评表 are checked"
                                : "none of the nine public tables was found");

@@ -28,6 +28,8 @@ typedef struct {
     int line;          /* file line or sheet row number */
     int page;          /* 0 = not known */
     bool used;         /* consumed by a recognised table (the rest is the notes) */
+    bool packed;       /* text: a line split on single spaces ("code name figure figure");
+                        * its figures are in order, its blank cells not marked */
 } jue_grow;
 
 typedef struct {
@@ -70,6 +72,12 @@ jue_status jue_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
 /* The recognizer: finds the nine tables in doc's grids and fills d. */
 jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof,
                          jue_disclosure *d, jue_diags *diags);
+
+/* Whether table t, as read, is too doubtful to accuse anyone
+ * (src/import/confidence.c): why (a static string), or NULL when its figures
+ * hold together. packed: its body had rows split on single spaces. *fails
+ * and *checks count the printed identities checked. */
+const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks);
 
 /* Like jue_import_file on a buffer (name is used for diagnostics and, with
  * kind JUE_IN_AUTO, for its extension). When doc_out is not NULL it receives

@@ -68,6 +68,10 @@ typedef struct {
     size_t nal;
     bool nomem;
     int cat_from, cat_to;
+    int title_line[JUE_NTABLES];   /* where each table's title was printed */
+    jue_grid *seg_grid[JUE_NTABLES];   /* and the rows up to the next title */
+    size_t seg_from[JUE_NTABLES], seg_to[JUE_NTABLES];
+    bool packed[JUE_NTABLES];      /* its body has rows split on single spaces */
 } rc;
 
 /* One scratch buffer per thread for the keys below: they are made for
@@ -433,7 +437,8 @@ static bool note_text(const char *s)
 {
     char f[MAXK];
     fold(s, f);
-    return !strncmp(f, "说明", 6) || strstr(f, "无数据") || strstr(f, "空表") ||
+    /* "说明" alone is a heading's second line ("…决算情况" / "说明"), no note */
+    return (!strncmp(f, "说明", 6) && f[6]) || strstr(f, "无数据") || strstr(f, "空表") ||
            strstr(f, "没有数据");
 }
 
@@ -1949,6 +1954,13 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
     }
     t.end = i;
     g->rows[title_row].used = true;
+    if (!c->title_line[id]) {
+        c->title_line[id] = g->rows[title_row].line;
+        c->seg_grid[id] = g;
+        c->seg_from[id] = a;
+        c->seg_to[id] = b;
+    }
+    for (size_t k = t.body; k < t.end; k++) c->packed[id] |= g->rows[k].packed;
 
     jue_table *tab = c->d->tables[id];
     bool fresh = tab == NULL;
@@ -2055,7 +2067,7 @@ static bool table_follows(const jue_grid *g, size_t from, size_t to)
     for (size_t i = from; i < to && seen < TITLE_WINDOW; i++) {
         const jue_grow *r = &g->rows[i];
         size_t f = jue_grow_filled(r);
-        if (!f) continue;
+        if (!f || is_meta(r, NULL, NULL)) continue;   /* a unit line does not count */
         seen++;
         size_t words = 0;
         for (size_t k = 0; k < r->n; k++) words += !r->cells[k].copy && has_word(r->cells[k].text);
@@ -2131,6 +2143,48 @@ static jue_status read_grid(rc *c, jue_grid *g)
     }
     free(cs);
     return st;
+}
+
+/* The rows under a set-aside table's title that its body did not take (a
+ * one-cell line ended it early) are still the table's, not notes: up to its
+ * 注/说明 line, a sentence or a part heading. */
+static void take_table_rows(rc *c, int id)
+{
+    jue_grid *g = c->seg_grid[id];
+    for (size_t i = c->seg_from[id]; g && i < c->seg_to[id]; i++) {
+        jue_grow *r = &g->rows[i];
+        const char *s = single_text(r);
+        if (s && (note_text(s) || !strncmp(s, "注", 3) || !strncmp(s, "第", 3) || strstr(s, "。") ||
+                  strstr(s, "，")))
+            break;
+        r->used = true;
+    }
+}
+
+/* Tables whose figures do not hold together as read (src/import/confidence.c)
+ * are set aside: one warning at the title, and the table is unread — its
+ * title is there, its figures feed no finding. */
+static void set_aside_doubtful(rc *c)
+{
+    for (int id = 0; id < JUE_NTABLES; id++) {
+        jue_table *t = c->d->tables[id];
+        if (!t) continue;
+        int fails = 0, checks = 0;
+        const char *why = jue_imp_doubt(t, c->packed[id], &fails, &checks);
+        if (!why) continue;
+        if (checks)
+            jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, c->title_line[id], 0,
+                         "%s《%s》没有读准，不据以核对：%s（核对 %d 处，%d 处不符）", jue_table_label((jue_table_id)id),
+                         jue_table_title((jue_table_id)id), why, checks, fails);
+        else
+            jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, c->title_line[id], 0,
+                         "%s《%s》没有读准，不据以核对：%s", jue_table_label((jue_table_id)id),
+                         jue_table_title((jue_table_id)id), why);
+        jue_table_free(t);
+        c->d->tables[id] = NULL;
+        c->d->unread[id] = why;
+        take_table_rows(c, id);
+    }
 }
 
 /* The accounts year: "2022年度", "2023 年" in the document's title or first
@@ -2246,6 +2300,7 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
             for (size_t k = 0; k < doc->grids[gi].rows[i].n && !d->year; k++)
                 d->year = find_year(doc->grids[gi].rows[i].cells[k].text);
     for (size_t gi = 0; gi < doc->n && !st; gi++) st = read_grid(&c, &doc->grids[gi]);
+    if (!st) set_aside_doubtful(&c);
     if (!st && !d->department) department_from_titles(doc, d);
     if (!st && d->department) {
         /* "醴陵市医疗保障局" as printed, without stray spaces */

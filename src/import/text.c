@@ -104,6 +104,121 @@ static void span_of(const char *line, const char *s, const char *e, tspan *sp)
     sp->e[1] = dw;
 }
 
+/* ---- rows printed with single spaces ------------------------------------ *
+ * `pdftotext -raw`, most PDF-to-text libraries and a copy from a PDF viewer
+ * print a table row as "code name figure figure…" with one space between
+ * cells, and nothing where a cell is blank. Such a line is split into its
+ * code, its name runs and its figures (read from the right: a name may hold
+ * spaces, a figure never does), and the row is marked packed: its figures
+ * are in order but the blank cells between them are not known. A line that
+ * reads as a sentence (its text has sentence punctuation) stays one cell. */
+
+/* A printed figure: digits with thousands separators and a decimal point,
+ * maybe signed; or a lone dash placeholder. */
+static bool figure_token(const char *s, const char *e)
+{
+    if (e - s == 1 && *s == '-') return true;
+    if (e - s == 3 && !memcmp(s, "\xE2\x80\x94", 3)) return true;   /* — */
+    if (s < e && *s == '-') s++;
+    bool digit = false;
+    for (const char *q = s; q < e; q++) {
+        if (*q >= '0' && *q <= '9') digit = true;
+        else if (*q != ',' && *q != '.') return false;
+    }
+    return digit && *s != ',' && *s != '.' && e[-1] != ',' && e[-1] != '.';
+}
+
+/* A 类/款/项 code: 3, 5 or 7 ASCII digits. */
+static bool code_token(const char *s, const char *e)
+{
+    if (e - s != 3 && e - s != 5 && e - s != 7) return false;
+    for (const char *q = s; q < e; q++)
+        if (*q < '0' || *q > '9') return false;
+    return true;
+}
+
+/* Text that reads as part of a sentence, not a table label. */
+static bool sentence_text(const char *s, const char *e)
+{
+    static const char *const marks[] = { "，", "。", "；", "：", "！", "？", "%", "％", "万元", ",", ";" };
+    /* a leading ordinal ("一、", "（一）") is a label's */
+    const char *t = jue_imp_skip_ordinal(s);
+    if (t > s && t <= e) s = t;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t n = strlen(marks[i]);
+        for (const char *q = s; q + n <= e; q++)
+            if (!memcmp(q, marks[i], n)) return true;
+    }
+    return false;
+}
+
+#define MAX_TOKENS 64
+
+static jue_status split_packed(jue_grow *r)
+{
+    const char *text = r->cells[0].text;
+    const char *ts[MAX_TOKENS], *te[MAX_TOKENS];
+    bool fig[MAX_TOKENS];
+    int n = 0, nfig = 0;
+    for (const char *q = text; *q;) {
+        while (*q == ' ') q++;
+        if (!*q) break;
+        if (n == MAX_TOKENS) return JUE_OK;
+        ts[n] = q;
+        while (*q && *q != ' ') q++;
+        te[n] = q;
+        fig[n] = figure_token(ts[n], te[n]);
+        nfig += fig[n];
+        n++;
+    }
+    if (n < 2 || nfig == 0) return JUE_OK;
+    /* a row may end in a label (one pane's figure, then the other pane's
+     * blank line: "一、…收入 24,535.67 一、一般公共服务支出"); its figures
+     * are then amounts, not a year or a count in a heading */
+    if (!fig[n - 1])
+        for (int i = 0; i < n; i++)
+            if (fig[i] && !memchr(ts[i], '.', (size_t)(te[i] - ts[i]))) return JUE_OK;
+    /* the text runs must be labels, and a lone year or count after words is
+     * a heading's ("2025 年度…" splits into no figure; "…决算 2025" might) */
+    for (int i = 0; i < n; i++)
+        if (!fig[i] && sentence_text(ts[i], te[i])) return JUE_OK;
+    if (nfig == 1 && n == 2 && !fig[0] && !memchr(ts[1], '.', (size_t)(te[1] - ts[1])) &&
+        !memchr(ts[1], ',', (size_t)(te[1] - ts[1])))
+        return JUE_OK;   /* "…说明 19": a contents entry stays as it was */
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_buf_puts(&b, text);
+    if (b.err) return JUE_ERR_NOMEM;
+    const char *base = jue_buf_str(&b);
+    int col = 0, pos = 1;
+    jue_status st = JUE_OK;
+    for (int i = 0; i < n && !st; i++) {
+        size_t off = (size_t)(ts[i] - text);
+        int j = i;
+        /* a code before a name, or before figures where the name is
+         * printed on the lines around the row */
+        bool code = i == 0 && n > 1 && code_token(ts[i], te[i]);
+        if (!fig[i] || code) {
+            if (!code)
+                while (j + 1 < n && !fig[j + 1]) j++;
+        }
+        size_t len = (size_t)(te[j] - ts[i]);
+        jue_gcell *c = jue_grow_set(r, col, base + off, len);
+        if (!c) { st = JUE_ERR_NOMEM; break; }
+        c->pos = pos;
+        pos += (int)len + 1;
+        col++;
+        if (code && fig[i + 1]) {
+            /* the name cell, blank */
+            if (!jue_grow_set(r, col++, "", 0)) st = JUE_ERR_NOMEM;
+        }
+        i = j;
+    }
+    jue_buf_free(&b);
+    r->packed = st == JUE_OK;
+    return st;
+}
+
 static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans)
 {
     *nspans = 0;
@@ -167,6 +282,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     }
     /* only a row of several cells, each with its span, is aligned later */
     *nspans = ns >= 2 && ns <= MAX_SPANS && (size_t)ns == r->n ? ns : 0;
+    if (!st && ns == 1 && r->n == 1) st = split_packed(r);
     return st;
 }
 
@@ -372,13 +488,36 @@ static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
     return JUE_OK;
 }
 
+/* A page break in a text copy: a form feed (pdftotext) before the page's
+ * first line, or a line of its own such as "=== page 7 ===" or "第7页" that
+ * a PDF-to-text tool writes. Sets *page; true when the whole line is the
+ * mark (the row stays blank). */
+static bool page_mark(const char **line, size_t *n, int *page)
+{
+    bool ff = false;
+    while (*n && **line == '\f') { (*line)++; (*n)--; ff = true; }
+    if (ff) (*page)++;
+    if (ff && *page == 1) *page = 2;   /* the first page had no form feed */
+    const char *s = *line, *e = s + *n;
+    while (s < e && (*s == ' ' || *s == '=' || *s == '-')) s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '=' || e[-1] == '-')) e--;
+    if (s == *line || e == *line + *n) return false;   /* no ruling around it */
+    if (e - s > 5 && (!strncmp(s, "page ", 5) || !strncmp(s, "Page ", 5))) s += 5;
+    else return false;
+    int k = 0;
+    for (; s < e && *s >= '0' && *s <= '9'; s++) k = k < 100000 ? k * 10 + (*s - '0') : k;
+    if (s != e || k == 0) return false;
+    *page = k;
+    return true;
+}
+
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     jue_grid *g = jue_idoc_add_grid(doc, NULL);
     if (!g) return JUE_ERR_NOMEM;
     const char *p = data, *end = data + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
-    int line = 0;
+    int line = 0, page = 0;
     bool warned = false;
     trow *rows = NULL;
     size_t nrows = 0, caprows = 0;
@@ -395,6 +534,11 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         }
         jue_grow *r = jue_grid_add_row(g, line);
         if (!r) { free(rows); return JUE_ERR_NOMEM; }
+        if (page_mark(&p, &n, &page)) {
+            p = nl ? nl + 1 : end;
+            continue;   /* a blank row: the page break is furniture */
+        }
+        r->page = page;
         tspan sp[MAX_SPANS];
         int ns = 0;
         jue_status st = split_line(r, p, n, sp, &ns);

@@ -640,7 +640,7 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
     }
     case C_PRESENT: {
         int tid = table_id_of(e, c->table, c->tvar);
-        return tid >= 0 && e->d->tables[tid] ? R_TRUE : R_FALSE;
+        return tid >= 0 && (e->d->tables[tid] || e->d->unread[tid]) ? R_TRUE : R_FALSE;
     }
     case C_EMPTY: {
         const jue_table *t = table_of(e, c->table, c->tvar);

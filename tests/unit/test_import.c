@@ -535,8 +535,33 @@ static int dump(const char *path)
     return st == JUE_OK ? 0 : 1;
 }
 
+/* Debug path: JUE_TEXT_DUMP=<file> test_import prints the grid rows the text
+ * door makes (line, cells by column). */
+static int dump_text_grid(const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    if (jue_read_file(path, &data, &len) != JUE_OK) return 2;
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_idoc *doc = jue_idoc_new(path, JUE_IN_TEXT);
+    jue_status st = doc ? jue_text_read(data, len, doc, &dg) : JUE_ERR_NOMEM;
+    for (size_t g = 0; doc && g < doc->n; g++)
+        for (size_t i = 0; i < doc->grids[g].n; i++) {
+            const jue_grow *r = &doc->grids[g].rows[i];
+            printf("%d", r->line);
+            for (size_t c = 0; c < r->n; c++) printf(" |%s", r->cells[c].text);
+            putchar('\n');
+        }
+    jue_idoc_free(doc);
+    jue_diags_free(&dg);
+    free(data);
+    return st == JUE_OK ? 0 : 1;
+}
+
 int main(void)
 {
+    if (getenv("JUE_TEXT_DUMP")) return dump_text_grid(getenv("JUE_TEXT_DUMP"));
     const char *dump_path = getenv("JUE_IMPORT_DUMP");
     if (dump_path) return dump(dump_path);
     const struct CMUnitTest tests[] = {

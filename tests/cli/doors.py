@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""The door matrix (issue 14, item 2): one document through every door must
+give the same error findings.
+
+For each source — the real fixtures and the documents `build` writes for the
+example, in both profiles — the doors are derived once into a cache directory
+(the conversions are slow) and audited with `--format jsonl`:
+
+  pdf     the PDF itself (the reference when there is one)
+  layout  the text `pdftotext -layout` prints
+  raw     the text `pdftotext -raw` prints (rows as single-space lines)
+  docx    / html: what `build` wrote (the example only)
+  lo-txt  the plain text LibreOffice saves from the DOCX (cells one per line)
+  lo-html the HTML LibreOffice saves from the DOCX
+  wrap    the text (raw, or the fixture's own text) with lines wrapped at 36
+          characters, as a reader copies from a PDF; it loses the tables'
+          rows, so it must only give no error the reference does not give.
+
+A real PDF is not converted by LibreOffice (it imports a PDF as drawings:
+there is no text to convert), so those doors exist only for the example.
+
+Every door must give the reference's errors — the same rule, expected and
+actual — no more and no fewer (a door that loses the tables: no more). Each
+difference is listed. Exit 0 when there is none; `--measure` prints the
+counts of every cell and always exits 0.
+"""
+import json, os, shutil, subprocess, sys
+from collections import Counter
+
+SRC = os.environ.get("JUE_SRCDIR", ".")
+SHARED = os.environ.get("JUE_SHARED", os.path.join(SRC, "..", "shared"))
+BIN = os.environ.get("JUE_BIN", os.path.join(SRC, "build", "juesuan"))
+CACHE = os.environ.get("JUE_DOORS_CACHE",
+                       os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
+WRAP = 36
+LOSSY = {"wrap"}
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def fresh(dst, src):
+    return os.path.exists(dst) and os.path.getmtime(dst) >= os.path.getmtime(src)
+
+
+def wrap_text(text, width=WRAP):
+    """Break each long line at about `width` characters, never inside a run of
+    ASCII letters/digits (a figure stays whole, as in a PDF)."""
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            cut = width
+            while cut > 0 and line[cut - 1].isascii() and line[cut].isascii() and \
+                    not line[cut - 1].isspace() and not line[cut].isspace():
+                cut -= 1
+            if cut == 0:
+                cut = width
+            out.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        out.append(line)
+    return "\n".join(out)
+
+
+def derive_pdf_text(pdf, stem, mode):
+    dst = os.path.join(CACHE, f"{stem}.{mode}.txt")
+    if not fresh(dst, pdf):
+        r = run(["pdftotext", "-" + mode, pdf, dst])
+        if r.returncode != 0:
+            return None
+    return dst
+
+
+def derive_wrap(txt, stem):
+    dst = os.path.join(CACHE, f"{stem}.wrap.txt")
+    if not fresh(dst, txt):
+        with open(txt, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        with open(dst, "w", encoding="utf-8") as f:
+            f.write(wrap_text(text))
+    return dst
+
+
+def derive_lo(docx, stem, ext, filt):
+    dst = os.path.join(CACHE, f"{stem}.lo.{ext}")
+    if fresh(dst, docx):
+        return dst
+    tmp = os.path.join(CACHE, "lo-out")
+    os.makedirs(tmp, exist_ok=True)
+    prof = "file://" + os.path.join(CACHE, "lo-profile")
+    r = run(["soffice", f"-env:UserInstallation={prof}", "--headless", "--convert-to",
+             f"{ext}:{filt}", "--outdir", tmp, docx], timeout=300)
+    got = os.path.join(tmp, os.path.splitext(os.path.basename(docx))[0] + "." + ext)
+    if r.returncode != 0 or not os.path.exists(got):
+        return None
+    shutil.move(got, dst)
+    return dst
+
+
+def sources():
+    """(name, reference door, {door: path}) for every document of the matrix."""
+    real = os.path.join(SHARED, "fixtures", "real")
+    out = []
+    for sub in ("shanghai-putuo-2024",):
+        d = os.path.join(real, sub)
+        for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+            if f.endswith(".pdf"):
+                out.append((f[:-4], {"pdf": os.path.join(d, f)}))
+    for root, _, files in sorted(os.walk(real)):
+        for f in sorted(files):
+            if f.endswith(".txt"):
+                out.append((f[:-4], {"text": os.path.join(root, f)}))
+    ex = os.path.join(SRC, "out", "county-medical-security-2024")
+    if os.path.exists(ex + "-document.pdf"):
+        out.append(("example", {"pdf": ex + "-document.pdf", "docx": ex + "-document.docx",
+                                "html": ex + "-document.html"}))
+    sh = os.path.join(CACHE, "sh", "county-medical-security-2024")
+    exdir = os.path.join(SRC, "examples", "county-medical-security-2024")
+    if not os.path.exists(sh + "-document.pdf") and os.path.isdir(exdir):
+        run([BIN, "build", exdir, "-o", os.path.join(CACHE, "sh"), "--profile", "shanghai-2024"])
+    if os.path.exists(sh + "-document.pdf"):
+        out.append(("example-shanghai", {"pdf": sh + "-document.pdf", "docx": sh + "-document.docx",
+                                         "html": sh + "-document.html"}))
+    return out
+
+
+def doors_of(name, base):
+    doors = dict(base)
+    stem = name
+    have_pdftotext = shutil.which("pdftotext") is not None
+    have_lo = shutil.which("soffice") is not None
+    if "pdf" in doors and have_pdftotext:
+        for mode in ("layout", "raw"):
+            p = derive_pdf_text(doors["pdf"], stem, mode)
+            if p:
+                doors[mode] = p
+    text = doors.get("raw") or doors.get("text")
+    if text:
+        doors["wrap"] = derive_wrap(text, stem)
+    if "docx" in doors and have_lo:
+        for ext, filt, door in (("txt", "Text (encoded):UTF8", "lo-txt"), ("html", "HTML (StarWriter)", "lo-html")):
+            p = derive_lo(doors["docx"], stem, ext, filt)
+            if p:
+                doors[door] = p
+    return doors
+
+
+def errors(path, profile=None):
+    cmd = [BIN, "audit", "--format", "jsonl"] + (["--profile", profile] if profile else []) + [path]
+    r = run(cmd)
+    found = Counter()
+    for line in r.stdout.decode("utf-8", "replace").splitlines():
+        try:
+            o = json.loads(line)
+        except ValueError:
+            continue
+        if o.get("severity") == "error":
+            found[(o.get("rule"), o.get("expected"), o.get("actual"))] += 1
+    unread = r.returncode not in (0, 1) and not found
+    return found, unread, r.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] if unread else []
+
+
+def main():
+    measure = "--measure" in sys.argv
+    os.makedirs(CACHE, exist_ok=True)
+    diffs = 0
+    for name, base in sources():
+        doors = doors_of(name, base)
+        ref_door = "pdf" if "pdf" in doors else "text"
+        ref, _, _ = errors(doors[ref_door])
+        row = [f"{name}: {ref_door} {sum(ref.values())}"]
+        for door, path in doors.items():
+            if door == ref_door:
+                continue
+            got, unread, why = errors(path)
+            extra = got - ref
+            missing = Counter() if door in LOSSY else ref - got
+            row.append(f"{door} {'unread' if unread else sum(got.values())}"
+                       f"{'' if not (extra or missing) else f' (+{sum(extra.values())} -{sum(missing.values())})'}")
+            if unread:
+                diffs += 1
+                print(f"DIFF {name} {door}: not read: {' '.join(why)}")
+                continue
+            for k, n in sorted(extra.items(), key=str):
+                diffs += 1
+                print(f"DIFF {name} {door}: extra {n}× {k[0]} expected={k[1]} actual={k[2]}")
+            for k, n in sorted(missing.items(), key=str):
+                diffs += 1
+                print(f"DIFF {name} {door}: missing {n}× {k[0]} expected={k[1]} actual={k[2]}")
+        print("  " + " | ".join(row))
+    print(f"{diffs} differences")
+    return 0 if measure or diffs == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
