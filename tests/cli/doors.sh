@@ -8,8 +8,9 @@
 # conversions are made once into build/doors/ (tests/cli/doors.py).
 #
 # Each difference is listed. Those not fixed yet are in tests/spec/doors.known;
-# the test fails on any difference not listed there and on any listed one that
-# is gone (remove it from the file: the list only shrinks).
+# the test fails on any difference not listed there. A listed one that is gone
+# is reported (remove it from the file: the list only shrinks) but does not
+# fail, so a change elsewhere that fixes a door does not block its author.
 set -u
 if ! command -v pdftotext >/dev/null || ! command -v soffice >/dev/null; then
   echo "SKIP: pdftotext or soffice missing (make test-deps installs them)"; exit 0
@@ -21,6 +22,6 @@ new=$(comm -13 <(grep '^DIFF' "$known" | sort) <(echo "$got" | grep '^DIFF' | so
 gone=$(comm -23 <(grep '^DIFF' "$known" | sort) <(echo "$got" | grep '^DIFF' | sort))
 fail=0
 if [ -n "$new" ]; then echo "FAIL: differences not in tests/spec/doors.known:"; echo "$new"; fail=1; fi
-if [ -n "$gone" ]; then echo "FAIL: fixed, remove from tests/spec/doors.known:"; echo "$gone"; fail=1; fi
+if [ -n "$gone" ]; then echo "NOTE: fixed, remove from tests/spec/doors.known:"; echo "$gone"; fi
 [ $fail -eq 0 ] && echo "door matrix: $(echo "$got" | grep -c '^DIFF') known differences, none new"
 exit $fail
