@@ -14,7 +14,7 @@
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
-    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_CROSS_YEAR, C_N
+    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_CROSS_YEAR, C_NO_PERCENT, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
@@ -22,7 +22,7 @@ static const char *const CHECK_NAMES[C_N] = {
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
     "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted", "claims.three-public",
-    "claims.cross-year",
+    "claims.cross-year", "claims.no-percent",
 };
 
 #define MAX_REQUIRED 32
@@ -1130,6 +1130,9 @@ static jue_status run_checks(ck *kp)
             report(&k, C_DATE, c, exp, c->printed, "%d年度决算的标题或说明写作“%s”，年度应为%d", d->year, c->printed,
                    d->year);
         }
+        if (c->is_percent && c->printed && !strchr(c->printed, '%') && !strstr(c->printed, "％"))
+            report(&k, C_NO_PERCENT, c, "百分数", c->printed, "“%s”处应为百分比，印为“%s”，缺少百分号（%%）",
+                   c->role == JUE_ROLE_SHARE ? "占" : "完成预算的", c->printed);
         if (c->role == JUE_ROLE_PLACEHOLDER) check_placeholders(&k, i);
         check_fact(&k, c);
         check_share(&k, i);

@@ -660,6 +660,29 @@ static void nest_bracket(nesting *N, const char *p, const char *end, int *parent
     }
 }
 
+/* A number of n bytes at p with nothing after it but the end of its clause
+ * (sp: after it and its spaces), read as a percentage that lost its %:
+ * "占比20.17，". Sets c's value, interval and printed form (without a %). */
+static bool bare_percent(const char *p, size_t n, const char *sp, const char *end, jue_claim *c)
+{
+    static const char *const STOP[] = { "，", "；", "。", "、", "）", ",", ";", ")" };
+    bool stop = sp == end;
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0] && !stop; i++) stop = starts(sp, end, STOP[i]);
+    char tmp[40];
+    if (!stop || n == 0 || n + 2 > sizeof tmp) return false;
+    memcpy(tmp, p, n);
+    tmp[n] = '%';
+    const char *why;
+    int dec;
+    if (jue_percent_parse(tmp, n + 1, &c->value, &c->iv, &dec, &why) != JUE_OK) return false;
+    if (c->value > 10 * JUE_PPB_ONE) return false;   /* above 1000%: not a rate */
+    c->decimals = dec;
+    c->is_percent = true;
+    c->printed = malloc(n + 1);
+    if (c->printed) { memcpy(c->printed, p, n); c->printed[n] = 0; }
+    return true;
+}
+
 static void read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
@@ -914,6 +937,19 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         /* "单位价值50万元以上": a threshold, not a figure of the accounts */
         if (a.unit_written && (starts(after, end, "以上") || starts(after, end, "以下") ||
                                starts(after, end, "及以上") || starts(after, end, "（含）以上"))) {
+            p = after;
+            continue;
+        }
+        /* "占比20.17，" where a share is expected: a percentage without its % */
+        if (!a.unit_written && (kw == K_SHARE || kw == K_COMPLETE) && bare_percent(p, a.consumed, sp, end, &c)) {
+            c.role = kw == K_SHARE ? JUE_ROLE_SHARE : JUE_ROLE_COMPLETION;
+            c.subject = jue_strdup(subject);
+            c.fact = jue_strdup(fact);
+            if (c.role == JUE_ROLE_SHARE && whole[0]) c.whole = jue_strdup(whole);
+            if (c.role == JUE_ROLE_SHARE && parent >= 0) c.parent = parent;
+            add_claim(x, &c);
+            whole[0] = 0;
+            kw = K_NONE;
             p = after;
             continue;
         }

@@ -192,6 +192,26 @@ static void test_unit_between_statements(void **state)
     jue_findings_free(&f);
 }
 
+/* a share or completion rate printed without its %: a warning, and the
+ * figure is still checked as the percentage it must be */
+static void test_percent_without_sign(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("本年支出合计100.00万元，其中：基本支出20.17万元，占比20.17，项目支出79.83万元，占79.83%。\n" /* 1 */
+                "本年支出合计100.00万元，其中：基本支出20.17万元，占比25.17，项目支出79.83万元，占79.83%。\n" /* 2 */
+                "本年支出合计100.00万元，其中：基本支出20.17万元，占20.17%；占地面积1200平方米。\n",       /* 3 */
+                &f);
+    assert_int_equal(count(&f, "claims.no-percent", 1), 1);
+    assert_int_equal(find(&f, "claims.no-percent", 1)->severity, JUE_SEV_WARNING);
+    assert_non_null(strstr(find(&f, "claims.no-percent", 1)->message, "20.17"));
+    assert_int_equal(count(&f, "claims.share", 1), 0);   /* 20.17 is right as a percentage */
+    assert_int_equal(count(&f, "claims.no-percent", 2), 1);
+    assert_int_equal(count(&f, "claims.share", 2), 1);   /* 25.17 is not */
+    assert_int_equal(count(&f, "claims.no-percent", 3) + count(&f, "claims.share", 3), 0);
+    jue_findings_free(&f);
+}
+
 static void test_items_the_catalog_cannot_judge(void **state)
 {
     (void)state;
@@ -221,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_three_public_parts),
         cmocka_unit_test(test_three_public_apart),
         cmocka_unit_test(test_unit_between_statements),
+        cmocka_unit_test(test_percent_without_sign),
         cmocka_unit_test(test_items_the_catalog_cannot_judge),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
