@@ -1,12 +1,9 @@
 /* juesuan audit FILE... [--format text|jsonl|html] [--profile NAME] [--rules FILE] [-o FILE] */
-#include <juesuan/catalog.h>
-#include <juesuan/claims_audit.h>
-#include <juesuan/compile.h>
-#include <juesuan/import.h>
+#include <juesuan/auditor.h>
 #include <juesuan/output.h>
-#include <juesuan/perf.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
+#include <juesuan/store.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +15,7 @@
 void usage_audit(void)
 {
     puts("usage: juesuan audit FILE... [--format text|jsonl|html] [--profile NAME] [--rules FILE]\n"
-         "                     [-o OUT] [-v] [--trace]\n\n"
+         "                     [--previous FILE | --store DB] [-o OUT] [-v] [--trace]\n\n"
          "Checks disclosures against a rule pack (docs/rules.md): every total against its parts and\n"
          "every identity between the nine tables, with rounding (尾差) taken into account, plus\n"
          "completeness and the classification catalog. FILE is a source directory (audited as it\n"
@@ -32,7 +29,10 @@ void usage_audit(void)
          "  --rules FILE    use this rule file instead (it may `include national`)\n"
          "  -o OUT          write the report to OUT instead of standard output\n"
          "  --trace         before the findings, list every figure of the notes with what it was\n"
-         "                  checked against (a table figure or a computation), or why it was not\n\n"
+         "                  checked against (a table figure or a computation), or why it was not\n"
+         "  --previous FILE last year's disclosure of the same department: the notes' 比上年 changes\n"
+         "                  are checked against it (claims.cross-year)\n"
+         "  --store DB      the same with last year taken from the store (juesuan store)\n\n"
          "Exit codes: 0 no error findings, 1 error findings, 2 bad usage or unreadable file,\n"
          "3 mistakes in a source, rule or profile file.");
 }
@@ -224,10 +224,10 @@ static int write_html(const audited *a, size_t n, jue_buf *out)
     return jue_buf_err(out) ? EXIT_USAGE : EXIT_CLEAN;
 }
 
-/* Loads one FILE into a disclosure: a directory is a source (compiled), a
- * file is a published document (imported). Returns an exit code. */
-static int load_one(const char *path, const jue_catalog *cat, const jue_profile *prof, jue_disclosure **out,
-                    jue_diags *d)
+/* Audits one FILE (a source directory is compiled, a file imported): the
+ * rules, the notes and the 绩效自评表, in the library (jue_audit_document).
+ * Returns an exit code; says why a file was not audited. */
+static int audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, jue_findings *f, jue_diags *d)
 {
     struct stat st;
     *out = NULL;
@@ -235,49 +235,49 @@ static int load_one(const char *path, const jue_catalog *cat, const jue_profile 
         cli_error("%s：没有这个文件或目录", path);
         return EXIT_USAGE;
     }
-    if (S_ISDIR(st.st_mode)) {
-        jue_source *src = NULL;
-        jue_status s = jue_source_load(path, cat, &src, d);
-        if (s != JUE_OK) {
-            cli_print_diags(d, false);
-            jue_diags_free(d);
-            cli_error("%s：%s，未审核", path, s == JUE_ERR_IO ? "源目录缺少文件或文件无法读取" : "源数据有错误");
-            return s == JUE_ERR_INVALID || s == JUE_ERR_SYNTAX ? EXIT_BADINPUT : EXIT_USAGE;
-        }
-        jue_disclosure *disc = NULL;
-        s = jue_compile(src, cat, prof, &disc, NULL, d);
-        jue_source_free(src);
-        if (s != JUE_OK && s != JUE_ERR_INVALID) {
-            jue_disclosure_free(disc);
-            cli_error("%s：无法编制（%s），未审核", path, s == JUE_ERR_NOMEM ? "内存不足" : jue_status_str(s));
-            return EXIT_USAGE;
-        }
-        if (!disc) {
-            cli_print_diags(d, false);
-            jue_diags_free(d);
-            cli_error("%s：无法编制，未审核", path);
-            return EXIT_BADINPUT;
-        }
-        free(disc->source);
-        disc->source = jue_strdup(path);
-        *out = disc;
-        return EXIT_CLEAN;
-    }
-    jue_status s = jue_import_file(path, JUE_IN_AUTO, cat, prof, out, d);
-    if (s != JUE_OK) {
-        jue_disclosure_free(*out);
-        *out = NULL;
-        cli_print_diags(d, false);
-        jue_diags_free(d);
-        cli_error("%s：%s", path, s == JUE_ERR_IO ? "无法读取，未审核" : "不是可审核的公开文件");
-        return s == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
-    }
-    return EXIT_CLEAN;
+    jue_doc_kind kind;
+    jue_status s = jue_audit_document(a, path, out, &kind, f, d);
+    if (s == JUE_OK) return jue_findings_name_file(f, path) == JUE_OK ? EXIT_CLEAN : EXIT_USAGE;
+    cli_print_diags(d, false);
+    jue_diags_free(d);
+    if (s == JUE_ERR_NOMEM) cli_error("%s：内存不足，未审核", path);
+    else if (kind == JUE_DOC_SOURCE)
+        cli_error("%s：%s，未审核", path, s == JUE_ERR_IO ? "源目录缺少文件或文件无法读取" : "源数据有错误，或无法编制");
+    else cli_error("%s：%s", path, s == JUE_ERR_IO ? "无法读取，未审核" : "不是可审核的公开文件");
+    return s == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+}
+
+/* Last year's disclosure of d's department in the store (the year before,
+ * same department key); NULL when there is none (nothing to check across
+ * years, not a mistake). */
+static jue_disclosure *stored_last_year(jue_store *store, const jue_disclosure *d)
+{
+    if (!store || !d->department || d->year <= 0) return NULL;
+    jue_disclosure *prev = NULL;
+    jue_buf key;
+    jue_buf_init(&key);
+    jue_store_dept_key(d->department, NULL, &key);
+    jue_diags quiet;
+    jue_diags_init(&quiet);
+    if (jue_store_load(store, jue_buf_str(&key), d->year - 1, &prev, NULL, &quiet) != JUE_OK) prev = NULL;
+    jue_diags_free(&quiet);
+    jue_buf_free(&key);
+    return prev;
+}
+
+/* The auditor's load failure as an exit code, with its message. */
+static int auditor_failed(jue_status st, const char *rules_file, jue_diags *d)
+{
+    cli_print_diags(d, false);
+    jue_diags_free(d);
+    if (st == JUE_ERR_SYNTAX) cli_error("%s：规则文件有错误，未审核任何文件", rules_file ? rules_file : "审核规则");
+    return st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND || st == JUE_ERR_NOMEM ? EXIT_USAGE : EXIT_BADINPUT;
 }
 
 int cmd_audit(int argc, char **argv)
 {
-    const char *format = "text", *profile = NULL, *rules_file = NULL, *outpath = NULL;
+    const char *format = "text", *profile = NULL, *rules_file = NULL, *outpath = NULL, *previous = NULL,
+               *store_path = NULL;
     bool verbose = false, trace = false;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
@@ -287,6 +287,8 @@ int cmd_audit(int argc, char **argv)
         const char **slot = !strcmp(a, "--format") || !strcmp(a, "-f") ? &format
                             : !strcmp(a, "--profile")                 ? &profile
                             : !strcmp(a, "--rules")                   ? &rules_file
+                            : !strcmp(a, "--previous")                ? &previous
+                            : !strcmp(a, "--store")                   ? &store_path
                             : !strcmp(a, "-o") || !strcmp(a, "--output") ? &outpath : NULL;
         if (slot) {
             if (++i >= argc) { cli_error("%s 后面须给出值", a); free(files); return EXIT_USAGE; }
@@ -320,37 +322,21 @@ int cmd_audit(int argc, char **argv)
     }
     jue_diags d;
     jue_diags_init(&d);
-    jue_catalog *cat = NULL;
-    jue_profile *prof = NULL;
-    jue_rulepack *pack = NULL;
-    jue_claim_checks *checks = NULL;
-    jue_perf_checks *perf_checks = NULL;
+    jue_auditor *aud = NULL;
+    jue_store *store = NULL;
+    jue_disclosure *given_prev = NULL;   /* --previous */
     audited *done = calloc(nfiles, sizeof *done);
     int rc = EXIT_CLEAN;
-    jue_status st = jue_catalog_load(NULL, &cat, &d);
-    if (st != JUE_OK) { rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT; goto out; }
-    st = jue_profile_load(profile, &prof, &d);
-    if (st != JUE_OK) { rc = st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT; goto out; }
-    st = rules_file ? jue_rules_load_file(rules_file, &pack, &d) : jue_rules_load_profile(profile, &pack, &d);
-    if (st != JUE_OK) {
-        rc = st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT;
-        cli_print_diags(&d, false);
-        jue_diags_free(&d);
-        cli_error("%s：%s", rules_file ? rules_file : "审核规则",
-                  st == JUE_ERR_SYNTAX ? "规则文件有错误，未审核任何文件" : "无法载入");
+    jue_status st = jue_auditor_new(profile, rules_file, &aud, &d);
+    if (st != JUE_OK) { rc = auditor_failed(st, rules_file, &d); goto out; }
+    if (store_path && (st = jue_store_open(store_path, &store, &d)) != JUE_OK) {
+        rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         goto out;
     }
-    st = jue_claim_checks_load(NULL, &checks, &d);
-    if (st != JUE_OK) {
+    if (previous && (st = jue_auditor_read(aud, previous, &given_prev, &d)) != JUE_OK) {
         cli_print_diags(&d, false);
         jue_diags_free(&d);
-        rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
-        goto out;
-    }
-    st = jue_perf_checks_load(NULL, &perf_checks, &d);
-    if (st != JUE_OK) {
-        cli_print_diags(&d, false);
-        jue_diags_free(&d);
+        cli_error("%s：上年决算%s", previous, st == JUE_ERR_IO ? "无法读取" : "不是可审核的公开文件");
         rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT;
         goto out;
     }
@@ -359,28 +345,21 @@ int cmd_audit(int argc, char **argv)
     for (size_t i = 0; i < nfiles; i++) {
         jue_findings *f = &done[i].f;
         done[i].path = files[i];
-        int r = load_one(files[i], cat, prof, &done[i].d, &d);
+        int r = audit_one(aud, files[i], &done[i].d, f, &d);
         cli_print_diags(&d, verbose);
         jue_diags_free(&d);
         if (r != EXIT_CLEAN) {
             if (r > rc) rc = r;
             continue;
         }
-        /* A document without any of the nine tables is not a disclosure (a
-         * standalone 绩效自评报告, a notes-only file) or was not recognised —
-         * the importer has said so; nine "table missing" errors would add
-         * nothing. Its text and 自评表 are still checked. */
-        bool any_table = false;
-        for (int t = 0; t < JUE_NTABLES; t++) any_table |= done[i].d->tables[t] != NULL;
-        if (any_table && jue_audit(done[i].d, cat, pack, f) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
-        /* the notes: claims against the tables and against themselves */
-        if (jue_claims_audit(done[i].d, cat, checks, f) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
-        /* published 绩效自评表 against themselves (documents only; a source's perf.yaml is checked by build) */
-        struct stat ps;
-        if (stat(files[i], &ps) == 0 && !S_ISDIR(ps.st_mode) &&
-            jue_perf_audit_file(files[i], cat, prof, perf_checks, f) == JUE_ERR_NOMEM) { cli_error("内存不足"); rc = EXIT_USAGE; }
-        /* every finding names its document; one document's findings in its order */
-        if (jue_findings_name_file(f, files[i]) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
+        /* across years: the stated changes on last year against last year's disclosure */
+        jue_disclosure *stored = given_prev ? NULL : stored_last_year(store, done[i].d);
+        const jue_disclosure *prev = given_prev ? given_prev : stored;
+        if (prev && (jue_audit_cross_year(aud, done[i].d, prev, f) != JUE_OK || jue_findings_name_file(f, files[i]))) {
+            cli_error("内存不足");
+            rc = EXIT_USAGE;
+        }
+        jue_disclosure_free(stored);
         jue_findings_sort(f);
         nerrors += jue_findings_count(f, JUE_SEV_ERROR);
     }
@@ -389,7 +368,7 @@ int cmd_audit(int argc, char **argv)
     for (size_t i = 0; trace && i < nfiles; i++) {
         if (!done[i].d) continue;
         jue_claims_coverage cov;
-        if (jue_claims_trace(done[i].d, cat, checks, &b, &cov) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
+        if (jue_audit_trace(aud, done[i].d, &b, &cov) != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; }
         jue_buf_printf(&b, "# %s: 说明中读到 %zu 个数字，%zu 个已与表中数字或算式核对（其中 %zu 个不符），"
                            "%zu 个金额或百分比无从核对，其余为数量和日期\n",
                        done[i].path, cov.figures, cov.checked, cov.failed, cov.unchecked_amounts);
@@ -426,7 +405,7 @@ int cmd_audit(int argc, char **argv)
             ni += jue_findings_count(&done[k].f, JUE_SEV_INFO);
         }
         fprintf(stderr, "juesuan: %zu errors, %zu warnings, %zu notes (%zu rules)\n", nerrors, nw, ni,
-                jue_rulepack_count(pack));
+                jue_auditor_rule_count(aud));
     }
 out:
     cli_print_diags(&d, verbose);
@@ -436,11 +415,9 @@ out:
         jue_findings_free(&done[i].f);
     }
     free(done);
-    jue_rulepack_free(pack);
-    jue_claim_checks_free(checks);
-    jue_perf_checks_free(perf_checks);
-    jue_profile_free(prof);
-    jue_catalog_free(cat);
+    jue_store_close(store);
+    jue_disclosure_free(given_prev);
+    jue_auditor_free(aud);
     free(files);
     return rc;
 }

@@ -14,6 +14,7 @@
 
 #include "audit.h"
 #include "catalog.h"
+#include "claims_audit.h"
 #include "profile.h"
 
 typedef struct jue_auditor jue_auditor;
@@ -33,6 +34,16 @@ const jue_profile *jue_auditor_profile(const jue_auditor *a);
  * findings stored under one version are comparable; a new version means a
  * document must be audited again. */
 const char *jue_auditor_version(const jue_auditor *a);
+
+/* The number of rules in the pack. */
+size_t jue_auditor_rule_count(const jue_auditor *a);
+
+/* The trace of d's notes (jue_claims_trace) with the auditor's checks. */
+jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_buf *out, jue_claims_coverage *cov);
+
+/* Reads a document (a published file through its door) without auditing it:
+ * last year's disclosure for the checks across years. As jue_import_file. */
+jue_status jue_auditor_read(const jue_auditor *a, const char *path, jue_disclosure **out, jue_diags *diags);
 
 /* What was read. */
 typedef enum { JUE_DOC_PUBLISHED = 0, JUE_DOC_SOURCE } jue_doc_kind;

@@ -101,6 +101,17 @@ void jue_auditor_free(jue_auditor *a)
 const jue_catalog *jue_auditor_catalog(const jue_auditor *a) { return a->cat; }
 const jue_profile *jue_auditor_profile(const jue_auditor *a) { return a->prof; }
 const char *jue_auditor_version(const jue_auditor *a) { return a->version; }
+size_t jue_auditor_rule_count(const jue_auditor *a) { return jue_rulepack_count(a->pack); }
+
+jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_buf *out, jue_claims_coverage *cov)
+{
+    return jue_claims_trace(d, a->cat, a->claims, out, cov);
+}
+
+jue_status jue_auditor_read(const jue_auditor *a, const char *path, jue_disclosure **out, jue_diags *diags)
+{
+    return jue_import_file(path, JUE_IN_AUTO, a->cat, a->prof, out, diags);
+}
 
 /* A source directory: loaded and compiled. */
 static jue_status load_source(const jue_auditor *a, const char *path, jue_disclosure **out, jue_diags *diags)

@@ -84,6 +84,13 @@ grep -q '警告[1-9]' "$tmp/xa" && ok || bad "no cross-year warning stored: $(ca
 "$JUE_BIN" store show --store "$X" 青溪县医疗保障局 2024 >"$tmp/xs"
 grep -q '说明中收入总计比上年增加1538.10万元；本年公开01表“收入总计”决算数为24,024.22万元（第[0-9]*页），上年度决算（.*document.html，第[0-9]*行）为24,024.22万元，实际持平' "$tmp/xs" \
   && ok || bad "cross-year finding with both places: $(grep cross-year "$tmp/xs" | head -2)"
+# audit does the same with --store, or with --previous FILE (no store)
+"$JUE_BIN" audit --store "$X" "$tmp/doc/county-medical-security-2024-document.pdf" >"$tmp/xs2" 2>&1
+[ "$(grep -c 'claims.cross-year' "$tmp/xs2")" -eq "$(grep -c 'claims.cross-year' "$tmp/xs")" ] && ok || bad "audit --store differs from store add"
+"$JUE_BIN" audit --previous "$tmp/doc/county-medical-security-2024-document.html" "$tmp/doc/county-medical-security-2024-document.pdf" >"$tmp/xs3" 2>&1
+[ "$(grep -c 'claims.cross-year' "$tmp/xs3")" -eq "$(grep -c 'claims.cross-year' "$tmp/xs")" ] && ok || bad "audit --previous differs"
+"$JUE_BIN" audit "$tmp/doc/county-medical-security-2024-document.pdf" 2>&1 | grep -q cross-year && bad "cross-year without a last year" || ok
+"$JUE_BIN" audit --previous "$tmp/nothing.pdf" "$L" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "an unreadable --previous is exit 2"
 # the first year stored has nothing to compare with
 "$JUE_BIN" store show --store "$X" 青溪县医疗保障局 2023 | grep -q cross-year && bad "cross-year on the first year" || ok
 
