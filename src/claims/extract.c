@@ -167,6 +167,31 @@ static bool item_start(const char *s, const char *e)
     return !starts(q, e, "万元") && !starts(q, e, "元") && !starts(q, e, "%");
 }
 
+/* A line that is a number and nothing else ("23,965.16", "2080505"). */
+static bool lone_figure(const char *s, const char *e)
+{
+    if (s == e) return false;
+    if (*s == '-') s++;
+    bool digit = false;
+    for (const char *q = s; q < e; q++) {
+        if (*q >= '0' && *q <= '9') digit = true;
+        else if (*q != ',' && *q != '.' && *q != ' ') return false;
+    }
+    return digit;
+}
+
+/* Whether the line at p goes on with a unit or a sentence mark: the figure
+ * on the line before it is a wrapped sentence's ("（类）" / "3832.36" /
+ * "万元，占 39.32%；"), not a table cell. */
+static bool unit_next(const char *p, const char *end)
+{
+    while (p < end && *p == ' ') p++;
+    static const char *const marks[] = { "万元", "元", "亿元", "%", "％", "，", "。", "；", "、", "人", "个" };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (starts(p, end, marks[i])) return true;
+    return false;
+}
+
 /* ---------- paragraphs with a position map ---------- */
 
 typedef struct {
@@ -1055,6 +1080,9 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
         const char *s = p, *e = le;
         bool table_row = memchr(s, '\t', (size_t)(e - s)) != NULL;
         clean_line(&s, &e);
+        /* a figure or code alone on its line is a table cell (a DOCX saved
+         * as text prints cells one per line), not words of a paragraph */
+        table_row = table_row || (lone_figure(s, e) && !unit_next(nl ? nl + 1 : end, end));
         int level = 0;
         size_t numlen = 0;
         bool blank = s == e;
