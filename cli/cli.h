@@ -9,7 +9,9 @@
 enum {
     EXIT_CLEAN = 0,      /* done, no error findings */
     EXIT_FINDINGS = 1,   /* error findings */
-    EXIT_USAGE = 2,      /* bad usage, or a file could not be read or written */
+    EXIT_USAGE = 2,      /* bad usage, or a file could not be read or written (a
+                            required file of a source, an empty or damaged
+                            document, an image given to audit) */
     EXIT_BADINPUT = 3    /* a source, rule or profile file has mistakes */
 };
 
@@ -29,10 +31,11 @@ void usage_audit(void);
 int cmd_store(int argc, char **argv);
 void usage_store(void);
 
-/* Prints diagnostics as "file:line:col: severity: message" to stderr, in
- * document order. Infos only when verbose. */
+/* Prints diagnostics as "file:line:col: 错误：message" (警告, 提示) to
+ * stderr, in document order, each once; bytes that are not UTF-8 shown as
+ * \xNN. Infos only when verbose. */
 void cli_print_diags(jue_diags *d, bool verbose);
-/* "juesuan: error: ..." to stderr. */
+/* "juesuan：错误：..." to stderr (invalid bytes shown as \xNN). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Shared by build and demo: load catalog + profile + source, compile, render.
