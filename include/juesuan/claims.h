@@ -82,7 +82,12 @@ void jue_lexicon_free(jue_lexicon *lx);
 /* Extracts claims and sections from the notes. `text` holds lines separated by
  * '\n'; the first is line `first_line`. Lines that look like table rows
  * (containing a tab) are skipped. cat and year resolve 项 statements (cat may
- * be NULL). Appends to out. */
+ * be NULL). Appends to out. A document's notes hold at most JUE_CLAIMS_MAX
+ * figures (JUE_ERR_LIMIT beyond: no real notes come near); a run of more
+ * than JUE_SENTENCE_CLAIMS figures without a 。 is cut into sentences of that
+ * many, so checks that look along a sentence stay linear in the input. */
+#define JUE_CLAIMS_MAX 20000
+#define JUE_SENTENCE_CLAIMS 200
 jue_status jue_claims_extract(const char *text, size_t len, int first_line, const jue_lexicon *lx,
                               const jue_catalog *cat, int year, jue_claims *out);
 

@@ -91,6 +91,11 @@ static inline jue_status jue_buf_err(const jue_buf *b) { return b->err; }
  * JUE_ERR_IO/JUE_ERR_NOMEM and leaves *out NULL. Caller frees *out. */
 jue_status jue_read_file(const char *path, char **out, size_t *len);
 
+/* Steps of work done by the scanning loops of the import doors and the
+ * claims extractor: a monotonic count, read by tests that check that the
+ * work grows linearly with the size of the input (never by the clock). */
+extern unsigned long long jue_work_steps;
+
 /* strdup that returns NULL for NULL. */
 char *jue_strdup(const char *s);
 

@@ -234,6 +234,8 @@ typedef struct {
     char context[512];    /* current section titles, for lexicon scopes */
     int section;
     int sentence;
+    int in_sentence;      /* figures in the sentence so far */
+    bool over;            /* JUE_CLAIMS_MAX reached */
     char *item_subject;   /* 项 statement in force */
     char *item_names;
     char *item_fact;
@@ -299,6 +301,12 @@ static void claim_strings_free(jue_claim *c)
 static int add_claim(ex *x, jue_claim *c)
 {
     jue_claims *o = x->out;
+    if (o->len >= JUE_CLAIMS_MAX || x->over) { claim_strings_free(c); x->over = true; return -1; }
+    if (c->sentence == x->sentence && ++x->in_sentence > JUE_SENTENCE_CLAIMS) {
+        x->sentence++;
+        x->in_sentence = 1;
+        c->sentence = x->sentence;
+    }
     if (x->item_subject && x->item_names && c->subject && !strcmp(c->subject, x->item_subject) && !c->item_names) {
         c->item_names = jue_strdup(x->item_names);
         c->item_resolved = x->item_resolved;
@@ -722,7 +730,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
     bool item_here = x->item_subject != NULL;
     nesting N = { 0 };
     x->sentence++;
-    while (p < end) {
+    x->in_sentence = 0;
+    while (p < end && !x->over) {
         /* clause boundaries end a pending keyword */
         if (starts(p, end, "；")) {
             kw = K_NONE;
@@ -904,7 +913,13 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         jue_amount a;
         const char *why;
         if (jue_amount_scan(p, (size_t)(end - p), JUE_UNIT_NONE, &a, &why) != JUE_OK || a.consumed == 0) {
-            p += u8len((unsigned char)*p);
+            /* not a figure: neither is any tail of it, so the whole run of
+             * digits, separators and points is passed at once (starting
+             * again inside it would rescan the run: quadratic in its length) */
+            while (p < end && (is_digit_at(p, end) || *p == ',' || *p == '.')) {
+                p += is_digit_at(p, end) ? u8len((unsigned char)*p) : 1;
+                jue_work_steps++;
+            }
             continue;
         }
         const char *after = p + a.consumed;
@@ -1074,7 +1089,7 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
     const char *p = text, *end = text + len;
     int line = first_line;
     bool open = false;   /* a paragraph is being collected */
-    while (p <= end && !x.nomem) {
+    while (p <= end && !x.nomem && !x.over) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         const char *s = p, *e = le;
@@ -1141,5 +1156,5 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
     free(x.item_subject);
     free(x.item_names);
     free(x.item_fact);
-    return x.nomem ? JUE_ERR_NOMEM : JUE_OK;
+    return x.nomem ? JUE_ERR_NOMEM : x.over ? JUE_ERR_LIMIT : JUE_OK;
 }

@@ -198,6 +198,8 @@ char *jue_buf_take(jue_buf *b)
     return p;
 }
 
+unsigned long long jue_work_steps;
+
 jue_status jue_read_file(const char *path, char **out, size_t *len)
 {
     *out = NULL;

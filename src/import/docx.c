@@ -28,7 +28,7 @@
 #include <string.h>
 #include <zip.h>
 
-#define MAX_PART (64u << 20)
+#define MAX_PART (16u << 20)     /* a part parsed whole: its tree is many times its size */
 
 typedef struct {
     jue_idoc *doc;

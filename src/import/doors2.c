@@ -107,13 +107,7 @@ jue_status jue_d2_flush(jue_grid *g, jue_buf *b, int line, size_t *bytes)
     return st;
 }
 
-void jue_d2_drop_last(jue_grid *g)
-{
-    if (g->n == 0) return;
-    jue_grow *r = &g->rows[--g->n];
-    for (size_t k = 0; k < r->n; k++) free(r->cells[k].text);
-    free(r->cells);
-}
+void jue_d2_drop_last(jue_grid *g) { jue_grid_drop_last(g); }
 
 static void quiet_generic(void *ctx, const char *msg, ...)
 {

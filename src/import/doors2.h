@@ -38,7 +38,7 @@ jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
 #define JUE_D2_BREAK '\t'
 /* Most bytes of cell text a document may produce, merge copies included:
  * a hostile merge over a huge text must not multiply it without bound. */
-#define JUE_D2_MAX_BYTES ((size_t)64 << 20)
+#define JUE_D2_MAX_BYTES (JUE_BUDGET.text)  /* the import budget (import_internal.h) */
 #define JUE_D2_MAX_SPAN 64      /* columns or rows one merge may cover */
 #define JUE_D2_MAX_COLS 1024    /* as the grid's own cap */
 #define JUE_D2_MAX_DEPTH 64     /* nesting of elements we follow */

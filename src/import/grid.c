@@ -9,6 +9,35 @@
  * hostile workbook could otherwise make every row huge. */
 #define MAX_COLS 1024
 
+/* The budget: a real disclosure holds a few thousand rows and well under a
+ * megabyte of cell text; these leave a wide margin and bound the memory. */
+const jue_budget JUE_BUDGET = {
+    .input = 64u << 20, .text = 64u << 20, .cells = 1000000, .rows = 1000000, .grids = 10000,
+};
+
+/* Blank cells share one empty string (a wide row is mostly blanks). */
+static char EMPTY[1];
+
+bool jue_idoc_refuse(jue_idoc *d, const char *what)
+{
+    if (d && !d->over) d->over = what;
+    return false;
+}
+
+void jue_idoc_over_msg(const jue_idoc *d, jue_buf *out)
+{
+    const char *w = d->over ? d->over : "";
+    if (!strcmp(w, "text")) jue_buf_printf(out, "超出处理上限：单元格文字总量超过 %zu MiB", JUE_BUDGET.text >> 20);
+    else if (!strcmp(w, "cells")) jue_buf_printf(out, "超出处理上限：单元格多于 %zu 个", JUE_BUDGET.cells);
+    else if (!strcmp(w, "rows")) jue_buf_printf(out, "超出处理上限：行数多于 %zu 行", JUE_BUDGET.rows);
+    else if (!strcmp(w, "grids")) jue_buf_printf(out, "超出处理上限：表格或页数多于 %zu 个", JUE_BUDGET.grids);
+    else if (!strcmp(w, "input")) jue_buf_printf(out, "超出处理上限：文件（或其中一个部件）大于 %zu MiB", JUE_BUDGET.input >> 20);
+    else if (!strcmp(w, "inflated")) jue_buf_printf(out, "超出处理上限：解压后的内容大于 %zu MiB", 2 * (JUE_BUDGET.input >> 20));
+    else if (!strcmp(w, "sheets")) jue_buf_printf(out, "超出处理上限：工作表多于 256 张");
+    else if (!strcmp(w, "merges")) jue_buf_printf(out, "超出处理上限：合并单元格覆盖多于 1000000 格");
+    else jue_buf_printf(out, "超出处理上限：%s", w);
+}
+
 jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind)
 {
     jue_idoc *d = calloc(1, sizeof *d);
@@ -19,12 +48,24 @@ jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind)
     return d;
 }
 
+static void row_free(jue_grow *r)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (r->cells[k].text != EMPTY) free(r->cells[k].text);
+    free(r->cells);
+}
+
+void jue_grid_drop_last(jue_grid *g)
+{
+    if (g->n == 0) return;
+    jue_grow *r = &g->rows[--g->n];
+    if (r->doc && r->doc->used.rows) r->doc->used.rows--;
+    row_free(r);
+}
+
 static void grid_free(jue_grid *g)
 {
-    for (size_t i = 0; i < g->n; i++) {
-        for (size_t k = 0; k < g->rows[i].n; k++) free(g->rows[i].cells[k].text);
-        free(g->rows[i].cells);
-    }
+    for (size_t i = 0; i < g->n; i++) row_free(&g->rows[i]);
     free(g->rows);
     free(g->name);
 }
@@ -41,6 +82,7 @@ void jue_idoc_free(jue_idoc *d)
 
 jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name)
 {
+    if (d->over || d->used.grids >= JUE_BUDGET.grids) return jue_idoc_refuse(d, "grids"), NULL;
     if (d->n == d->cap) {
         size_t nc = d->cap ? d->cap * 2 : 4;
         jue_grid *ng = realloc(d->grids, nc * sizeof *ng);
@@ -51,12 +93,16 @@ jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name)
     jue_grid *g = &d->grids[d->n];
     memset(g, 0, sizeof *g);
     if (name && !(g->name = jue_strdup(name))) return NULL;
+    g->doc = d;
     d->n++;
+    d->used.grids++;
     return g;
 }
 
 jue_grow *jue_grid_add_row(jue_grid *g, int line)
 {
+    jue_idoc *d = g->doc;
+    if (d && (d->over || d->used.rows >= JUE_BUDGET.rows)) return jue_idoc_refuse(d, "rows"), NULL;
     if (g->n == g->cap) {
         size_t nc = g->cap ? g->cap * 2 : 64;
         jue_grow *nr = realloc(g->rows, nc * sizeof *nr);
@@ -67,6 +113,8 @@ jue_grow *jue_grid_add_row(jue_grid *g, int line)
     jue_grow *r = &g->rows[g->n++];
     memset(r, 0, sizeof *r);
     r->line = line;
+    r->doc = d;
+    if (d) d->used.rows++;
     return r;
 }
 
@@ -77,6 +125,20 @@ static bool is_space_at(const unsigned char *p, size_t n, size_t *len)
     if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) { *len = 3; return true; } /* U+3000 */
     if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) { *len = 2; return true; }                 /* U+00A0 */
     return false;
+}
+
+/* Charges the document for replacing the text old by n bytes. */
+static bool charge(jue_idoc *d, const char *old, size_t n)
+{
+    if (!d) return true;
+    if (d->over) return false;
+    size_t k = strlen(old);
+    size_t cells = d->used.cells - (k > 0) + (n > 0), text = d->used.text - k + n;
+    if (cells > JUE_BUDGET.cells) return jue_idoc_refuse(d, "cells");
+    if (text > JUE_BUDGET.text) return jue_idoc_refuse(d, "text");
+    d->used.cells = cells;
+    d->used.text = text;
+    return true;
 }
 
 jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
@@ -94,8 +156,7 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
         jue_gcell *c = &r->cells[r->n];
         memset(c, 0, sizeof *c);
         c->col = (int)r->n;
-        c->text = calloc(1, 1);
-        if (!c->text) return NULL;
+        c->text = EMPTY;
         r->n++;
     }
     const unsigned char *p = (const unsigned char *)text;
@@ -108,12 +169,13 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
         if (n >= 3 && is_space_at(p + n - 3, 3, &k) && k == 3) { n -= 3; continue; }
         break;
     }
-    char *t = malloc(n + 1);
+    jue_gcell *c = &r->cells[col];
+    if (!charge(r->doc, c->text, n)) return NULL;
+    char *t = n ? malloc(n + 1) : EMPTY;
     if (!t) return NULL;
     memcpy(t, p, n);
     t[n] = '\0';
-    jue_gcell *c = &r->cells[col];
-    free(c->text);
+    if (c->text != EMPTY) free(c->text);
     c->text = t;
     return c;
 }

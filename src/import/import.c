@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -169,10 +170,24 @@ static jue_status extract_claims(const jue_idoc *doc, const jue_catalog *cat, ju
         size_t n0 = d->claims.len, s0 = d->claims.nsections;
         jue_status st = jue_claims_extract(jue_buf_str(&b), b.len, 1, lx, cat, d->year, &d->claims);
         jue_buf_free(&b);
+        if (st == JUE_ERR_LIMIT)
+            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "超出处理上限：说明中的数字多于 %d 个，不予处理",
+                         JUE_CLAIMS_MAX);
         if (!st) st = place_claims(gr, &d->claims, n0, s0);
         if (st) return st;
     }
     return JUE_OK;
+}
+
+/* A file beyond JUE_BUDGET: one error naming the file and the limit. */
+static jue_status refuse(const jue_idoc *doc, jue_diags *diags)
+{
+    jue_buf m;
+    jue_buf_init(&m);
+    jue_idoc_over_msg(doc, &m);
+    jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "%s，不予处理", jue_buf_str(&m));
+    jue_buf_free(&m);
+    return JUE_ERR_LIMIT;
 }
 
 jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue_input_kind kind,
@@ -198,12 +213,14 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     jue_idoc *doc = jue_idoc_new(name, kind);
     jue_disclosure *d = jue_disclosure_new();
     if (!doc || !d) { free(conv); jue_idoc_free(doc); jue_disclosure_free(d); return JUE_ERR_NOMEM; }
-    st = kind == JUE_IN_XLSX ? jue_xlsx_read(data, len, doc, diags)
+    st = len > JUE_BUDGET.input ? (jue_idoc_refuse(doc, "input"), JUE_ERR_LIMIT)
+       : kind == JUE_IN_XLSX ? jue_xlsx_read(data, len, doc, diags)
        : kind == JUE_IN_PDF  ? jue_pdf_read(data, len, doc, diags)
        : kind == JUE_IN_DOCX ? jue_docx_read(data, len, doc, diags)
        : kind == JUE_IN_HTML ? jue_html_read(data, len, doc, diags)
                              : jue_text_read(data, len, doc, diags);
     free(conv);
+    if (doc->over) st = refuse(doc, diags);
     /* a door that could read nothing at all (a damaged PDF, a broken zip):
      * the file cannot be read, like a missing one */
     if (st == JUE_ERR_INVALID && doc->n == 0) st = JUE_ERR_IO;
@@ -248,6 +265,12 @@ jue_status jue_import_file(const char *path, jue_input_kind kind, const jue_cata
     *out = NULL;
     char *data = NULL;
     size_t len = 0;
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > JUE_BUDGET.input) {
+        /* refused before it is read */
+        jue_idoc doc = { .file = (char *)path, .over = "input" };
+        return refuse(&doc, diags);
+    }
     jue_status st = jue_read_file(path, &data, &len);
     if (st) {
         jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the file: %s", jue_status_str(st));

@@ -14,6 +14,24 @@
 
 #include <juesuan/import.h>
 
+typedef struct jue_idoc jue_idoc;
+
+/* What one input may hold, whatever its door (text, PDF, DOCX, HTML, XLSX):
+ * the grids charge every row, non-blank cell and byte of cell text to the
+ * document they belong to, and refuse beyond JUE_BUDGET (jue_grid_add_row
+ * and jue_grow_set return NULL, jue_idoc_over says which limit), so memory
+ * stays a small multiple of what a real disclosure needs whatever a file
+ * asks for. jue_import_buffer then refuses the file, naming the limit. */
+typedef struct {
+    size_t input;      /* bytes of the file itself (and of one part inside a zip) */
+    size_t text;       /* bytes of cell text in all grids */
+    size_t cells;      /* non-blank cells */
+    size_t rows;       /* rows of all grids */
+    size_t grids;      /* sheets, tables, pages */
+} jue_budget;
+
+extern const jue_budget JUE_BUDGET;
+
 typedef struct {
     char *text;        /* owned, trimmed, "" when blank; never NULL */
     int col;           /* 0-based column (sheet column, or index in the split line) */
@@ -30,6 +48,7 @@ typedef struct {
     bool used;         /* consumed by a recognised table (the rest is the notes) */
     bool packed;       /* text: a line split on single spaces ("code name figure figure");
                         * its figures are in order, its blank cells not marked */
+    jue_idoc *doc;     /* charged for the cells (jue_budget) */
 } jue_grow;
 
 typedef struct {
@@ -37,25 +56,35 @@ typedef struct {
     bool merges;       /* merged cells are known (XLSX): copies mark covered cells */
     jue_grow *rows;
     size_t n, cap;
+    jue_idoc *doc;     /* charged for the rows */
 } jue_grid;
 
 /* Everything read from one input, kept for the claims work that follows
  * table recognition: the notes are the rows no table used (row.used false),
  * one cell each for prose lines, with their line numbers. */
-typedef struct {
+struct jue_idoc {
     char *file;        /* as given, for diagnostics */
     char *title;       /* document title where the format has one (XLSX properties), or NULL */
     jue_input_kind kind;
     jue_grid *grids;
     size_t n, cap;
-} jue_idoc;
+    jue_budget used;   /* what the grids hold */
+    const char *over;  /* the limit passed ("单元格"…), NULL while within JUE_BUDGET */
+};
 
 jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind);
 void jue_idoc_free(jue_idoc *d);
+/* Records that the limit `what` of JUE_BUDGET was passed (a door may also
+ * call it for limits of its own making, such as sheets); returns false. */
+bool jue_idoc_refuse(jue_idoc *d, const char *what);
+/* The message for a passed limit, e.g. "超出处理上限：单元格多于 1000000 个". */
+void jue_idoc_over_msg(const jue_idoc *d, jue_buf *out);
 /* Appends an empty grid; NULL on allocation failure. */
 jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name);
 /* Appends an empty row; NULL on allocation failure. */
 jue_grow *jue_grid_add_row(jue_grid *g, int line);
+/* Removes the last row (its cells stay charged to the budget). */
+void jue_grid_drop_last(jue_grid *g);
 /* Sets the cell at col (growing the row with blank cells); copies text (n
  * bytes) trimmed of spaces. NULL on allocation failure or col out of range. */
 jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n);
