@@ -732,6 +732,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
     x->sentence++;
     x->in_sentence = 0;
     while (p < end && !x->over) {
+        jue_work_steps++;
         /* clause boundaries end a pending keyword */
         if (starts(p, end, "；")) {
             kw = K_NONE;

@@ -147,6 +147,7 @@ static size_t digit_run(const char *s, size_t len, size_t i, size_t *end)
         if (t.kind != T_DIGIT) break;
         i += t.n;
         n++;
+        jue_work_steps++;
     }
     *end = i;
     return n;
