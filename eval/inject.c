@@ -532,8 +532,11 @@ static bool load_targets(const env *e, targets *tg, jue_diags *d)
     snprintf(path, sizeof path, "%s/base.html", e->outdir);
     jue_disclosure *back = NULL;
     jue_claim_checks *checks = NULL;
-    if (jue_import_file(path, JUE_IN_HTML, e->cat, e->prof, &back, d) != JUE_OK) return false;
-    if (jue_claim_checks_load(NULL, &checks, d) != JUE_OK) return false;
+    if (jue_import_file(path, JUE_IN_HTML, e->cat, e->prof, &back, d) != JUE_OK ||
+        jue_claim_checks_load(NULL, &checks, d) != JUE_OK) {
+        jue_disclosure_free(back);
+        return false;
+    }
     jue_buf trace;
     jue_buf_init(&trace);
     jue_claims_trace(back, e->cat, checks, &trace, NULL);
@@ -544,6 +547,31 @@ static bool load_targets(const env *e, targets *tg, jue_diags *d)
     return tg->n > 0;
 }
 
+/* One case: the document with slip k placed, written in every format and
+ * listed in the manifest; false only when the source cannot be loaded. */
+static bool one_case(const env *e, const targets *tg, size_t k, int i, FILE *man, jue_diags *d)
+{
+    jue_source *src = NULL;
+    jue_disclosure *disc = NULL;
+    jue_document *doc = NULL;
+    bool ok = load(e, &src, &disc, &doc, d);
+    if (ok) {
+        slip_ctx c = { doc, disc, tg, e->cat, "" };
+        char id[64];
+        snprintf(id, sizeof id, "%s-%d", KINDS[k].name, i);
+        bool placed = false;
+        for (int tries = 0; tries < 20 && !placed; tries++) placed = KINDS[k].apply(&c);
+        if (placed && write_case(e, id, doc, disc, KINDS[k].in_notes, d))
+            fprintf(man, "%s\t%s\t%d\t%s\n", id, KINDS[k].name, KINDS[k].in_notes, c.what);
+        else
+            fprintf(stderr, "eval_inject: %s: no place for this slip\n", id);
+    }
+    jue_document_free(doc);
+    jue_disclosure_free(disc);
+    jue_source_free(src);
+    return ok;
+}
+
 static int run(const env *e, uint64_t seed, int per_kind)
 {
     jue_diags d;
@@ -551,44 +579,29 @@ static int run(const env *e, uint64_t seed, int per_kind)
     jue_source *src = NULL;
     jue_disclosure *disc = NULL;
     jue_document *doc = NULL;
-    if (!load(e, &src, &disc, &doc, &d) || !write_case(e, "base", doc, disc, false, &d)) {
-        fprintf(stderr, "eval_inject: %s: cannot build the correct document\n", e->srcdir);
-        return 2;
-    }
+    targets tg = { 0 };
+    FILE *man = NULL;
+    int rc = 2;
+    bool base = load(e, &src, &disc, &doc, &d) && write_case(e, "base", doc, disc, false, &d);
     jue_document_free(doc);
     jue_disclosure_free(disc);
     jue_source_free(src);
-    targets tg = { 0 };
-    if (!load_targets(e, &tg, &d)) {
-        fprintf(stderr, "eval_inject: no checked figure in the notes of the correct document\n");
-        return 2;
-    }
     char path[4200];
     snprintf(path, sizeof path, "%s/manifest.tsv", e->outdir);
-    FILE *man = fopen(path, "w");
-    if (!man) return 2;
-    fprintf(man, "id\tkind\tnotes\tslip\n");
-    for (size_t k = 0; k < NKINDS; k++)
-        for (int i = 0; i < per_kind; i++) {
+    if (!base) fprintf(stderr, "eval_inject: %s: cannot build the correct document\n", e->srcdir);
+    else if (!load_targets(e, &tg, &d)) fprintf(stderr, "eval_inject: no checked figure in the notes of the correct document\n");
+    else if (!(man = fopen(path, "w"))) fprintf(stderr, "eval_inject: %s: cannot write\n", path);
+    else rc = 0;
+    if (man) fprintf(man, "id\tkind\tnotes\tslip\n");
+    for (size_t k = 0; rc == 0 && k < NKINDS; k++)
+        for (int i = 0; rc == 0 && i < per_kind; i++) {
             rng_state = seed * 1000003u + k * 101u + (uint64_t)i;
-            src = NULL, disc = NULL, doc = NULL;
-            if (!load(e, &src, &disc, &doc, &d)) return 2;
-            slip_ctx c = { doc, disc, &tg, e->cat, "" };
-            char id[64];
-            snprintf(id, sizeof id, "%s-%d", KINDS[k].name, i);
-            bool placed = false;
-            for (int tries = 0; tries < 20 && !placed; tries++) placed = KINDS[k].apply(&c);
-            if (placed && write_case(e, id, doc, disc, KINDS[k].in_notes, &d))
-                fprintf(man, "%s\t%s\t%d\t%s\n", id, KINDS[k].name, KINDS[k].in_notes, c.what);
-            else
-                fprintf(stderr, "eval_inject: %s: no place for this slip\n", id);
-            jue_document_free(doc);
-            jue_disclosure_free(disc);
-            jue_source_free(src);
+            if (!one_case(e, &tg, k, i, man, &d)) rc = 2;
         }
+    if (man && fclose(man) != 0) rc = 2;
     free(tg.v);
     jue_diags_free(&d);
-    return fclose(man) ? 2 : 0;
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -620,6 +633,8 @@ int main(int argc, char **argv)
     jue_diags_init(&d);
     if (jue_catalog_load(NULL, &e.cat, &d) || jue_profile_load(e.profile, &e.prof, &d)) {
         fprintf(stderr, "eval_inject: cannot load the catalog or the profile (set JUESUAN_DATA)\n");
+        jue_catalog_free(e.cat);
+        jue_diags_free(&d);
         return 2;
     }
     int rc = run(&e, seed, per_kind);
