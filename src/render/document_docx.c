@@ -461,6 +461,8 @@ static jue_status put_table(wctx *x, const jue_table *t, const char *anchor)
 /* A form (form.h), e.g. a 绩效自评表: title, subtitle, and the grid on a
  * portrait page; a cell merged across columns is a w:gridSpan, one merged
  * down a vMerge "restart" with a "continue" in each row below it. */
+#define FORM_KEPT_ROWS 2   /* rows of a form kept with its title */
+
 static jue_status put_form(wctx *x, const jue_form *f)
 {
     want_orientation(x, false);
@@ -487,9 +489,18 @@ static jue_status put_form(wctx *x, const jue_form *f)
             if (!k->rs && k->ocol != c) continue;
             int cs = o->cs > 0 ? o->cs : 1;
             int vm = !k->rs ? 2 : o->rs > 1 ? 1 : 0;
-            const char *ppr = o->flags & JUE_FC_NUM                          ? "<w:jc w:val=\"right\"/>"
-                              : o->flags & (JUE_FC_CENTER | JUE_FC_HEAD) ? "<w:jc w:val=\"center\"/>"
-                                                                          : NULL;
+            /* the title keeps with the first rows only (w:keepNext there,
+             * off below): a form longer than what is left of the page then
+             * starts under its title and goes on over the page, where a
+             * chain of kept rows as long as the page would make Word and
+             * LibreOffice give up and leave the title alone at the foot */
+            static const char *const PPR[2][3] = {
+                { "<w:keepNext/><w:jc w:val=\"right\"/>", "<w:keepNext/><w:jc w:val=\"center\"/>", "<w:keepNext/>" },
+                { "<w:keepNext w:val=\"0\"/><w:jc w:val=\"right\"/>",
+                  "<w:keepNext w:val=\"0\"/><w:jc w:val=\"center\"/>", "<w:keepNext w:val=\"0\"/>" },
+            };
+            int align = o->flags & JUE_FC_NUM ? 0 : o->flags & (JUE_FC_CENTER | JUE_FC_HEAD) ? 1 : 2;
+            const char *ppr = PPR[r >= FORM_KEPT_ROWS][align];
             cell(b, span_width(w, n, c, cs), cs, vm, o->flags & JUE_FC_HEAD ? "TableHead" : "TableText", ppr,
                  o->flags & JUE_FC_BOLD ? "<w:b/><w:bCs/>" : NULL, vm == 2 ? "" : o->text);
         }

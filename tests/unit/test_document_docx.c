@@ -346,13 +346,43 @@ static void test_chart_shares(void **state)
     jue_document_free(doc);
 }
 
+/* A 自评表's title keeps with the first rows of its grid and no further:
+ * kept rows as long as a page made LibreOffice leave the title alone at
+ * the foot of a page with the form on the next. */
+static void test_form_title_kept(void **state)
+{
+    (void)state;
+    char *x = read_part(PATH, "word/document.xml", NULL);
+    assert_non_null(x);
+    const char *t = strstr(x, "部门整体支出绩效自评表");
+    assert_non_null(t);
+    const char *p = t;
+    while (p > x && strncmp(p, "<w:p>", 5) != 0) p--;
+    assert_non_null(strstr(p, "<w:pStyle w:val=\"TableTitle\"/>"));
+    assert_true(strstr(p, "<w:pStyle w:val=\"TableTitle\"/>") < t);
+    const char *tbl = strstr(t, "<w:tbl>"), *end = strstr(t, "</w:tbl>");
+    assert_non_null(tbl);
+    size_t rows = 0;
+    for (const char *r = strstr(tbl, "<w:tr>"); r && r < end; r = strstr(r + 1, "<w:tr>"), rows++) {
+        const char *next = strstr(r + 1, "<w:tr>");
+        if (!next || next > end) next = end;
+        size_t on = 0, off = 0;
+        for (const char *k = strstr(r, "<w:keepNext"); k && k < next; k = strstr(k + 1, "<w:keepNext"))
+            strncmp(k, "<w:keepNext/>", 13) == 0 ? on++ : off++;
+        if (rows < 2 && (on == 0 || off)) fail_msg("row %zu of the form not kept with its title", rows);
+        if (rows >= 2 && (on || off == 0)) fail_msg("row %zu of the form kept with the next", rows);
+    }
+    assert_true(rows > 10);
+    free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_package_parts), cmocka_unit_test(test_document_xml),
         cmocka_unit_test(test_round_trip),    cmocka_unit_test(test_reproducible),
         cmocka_unit_test(test_unwritable),    cmocka_unit_test(test_hostile_text),
-        cmocka_unit_test(test_chart_shares),
+        cmocka_unit_test(test_chart_shares),  cmocka_unit_test(test_form_title_kept),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
