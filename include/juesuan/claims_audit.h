@@ -49,7 +49,7 @@ typedef struct {
 
 /* The trace of the notes: for every figure, one line
  * "file:line:col<TAB>printed<TAB>role<TAB>subject<TAB>what it was checked
- * against" ("一致 公开01表 总计/决算数 = 24,024.22万元"; "不符 …" when it
+ * against" (file:第N页 for a PDF) ("一致 公开01表 总计/决算数 = 24,024.22万元"; "不符 …" when it
  * fails; "未核对：…" when nothing could be compared) appended to out (out
  * may be NULL), and the counts in *cov (may be NULL). Runs the same checks
  * as jue_claims_audit; findings are not reported here. */

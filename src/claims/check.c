@@ -1256,7 +1256,9 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
         if (!out) continue;
         char subj[256];
         snprintf(subj, sizeof subj, "%s", c->subject ? subject_name(&k, c->subject, 1) : "—");
-        jue_buf_printf(out, "%s:%d:%d\t%s\t%s\t%s\t%s\n", d->source ? d->source : "", c->line, c->col,
+        if (c->page > 0) jue_buf_printf(out, "%s:第%d页", d->source ? d->source : "", c->page);   /* a PDF: its page */
+        else jue_buf_printf(out, "%s:%d:%d", d->source ? d->source : "", c->line, c->col);
+        jue_buf_printf(out, "\t%s\t%s\t%s\t%s\n",
                        c->printed ? c->printed : "", role_name(c->role), subj,
                        k.trace[i].len ? t
                        : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"

@@ -34,5 +34,11 @@ got=$(grep $'\t' "$tmp/l" | grep '不符' | sed -E 's/^[^:]*:([0-9]+):.*/\1/' | 
 # --trace is a text listing
 "$JUE_BIN" audit --trace --format jsonl "$L" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "--trace with jsonl should be a usage error"
 
+# a PDF's figures are placed by page, not by a line counter of our own
+F="$JUE_SHARED/fixtures/real/shanghai-putuo-2024/finance-bureau.pdf"
+"$JUE_BIN" audit --trace "$F" 2>/dev/null | grep '	' >"$tmp/pdf.trace"   # trace lines, not findings
+[ -s "$tmp/pdf.trace" ] && ! grep -qv "^$F:第[0-9]*页	" "$tmp/pdf.trace" &&
+  grep -q "^$F:第21页	71.73%	占比" "$tmp/pdf.trace" && ok || bad "PDF trace places: $(head -2 "$tmp/pdf.trace")"
+
 echo "trace: $pass passed, $fail failed"
 [ $fail -eq 0 ]
