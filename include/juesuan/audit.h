@@ -25,6 +25,7 @@ typedef struct {
                          * (orders findings, not shown); else 0 */
     int col;            /* 1-based character column on that line, or 0 */
     int page;           /* 1-based for paged documents (PDF), else 0 */
+    float box[4];       /* a PDF cell's x0,y0,x1,y1 in points (origin bottom left), all 0 = none */
     int table;          /* jue_table_id, or -1 */
     char *row;          /* row key, or NULL */
     char *column;       /* column key, or NULL */

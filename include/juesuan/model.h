@@ -70,6 +70,7 @@ typedef struct {
     bool has_exact;
     int src_line;       /* location in an imported document (0 = none) */
     int src_page;
+    float box[4];       /* a PDF's: x0,y0,x1,y1 in points, origin at the page's bottom left; 0 = none */
 } jue_cell;
 
 typedef struct {

@@ -172,10 +172,14 @@ void jue_finding_format_json(const jue_finding *f, jue_buf *out)
     json_str(out, f->message);
     jue_buf_puts(out, ",\"file\":");
     json_str(out, f->file);
-    /* a PDF's place is its page; its line counter is ours, not the reader's */
+    /* a PDF's place is its page (and the figure's box, in points); its line
+     * counter is ours, not the reader's */
     if (f->page > 0) jue_buf_printf(out, ",\"page\":%d,\"line\":null", f->page);
     else if (f->line > 0) jue_buf_printf(out, ",\"line\":%d", f->line);
     else jue_buf_puts(out, ",\"line\":null");
+    if (f->page > 0 && f->box[2] > f->box[0] && f->box[3] > f->box[1])
+        jue_buf_printf(out, ",\"box\":[%.1f,%.1f,%.1f,%.1f]", (double)f->box[0], (double)f->box[1], (double)f->box[2],
+                       (double)f->box[3]);
     jue_buf_puts(out, ",\"table\":");
     if (f->table >= 0 && f->table < JUE_NTABLES) jue_buf_printf(out, "\"T%02d\"", f->table + 1);
     else jue_buf_puts(out, "null");

@@ -38,6 +38,7 @@ typedef struct {
     int pos;           /* text: 1-based character column where the cell starts; 0 otherwise */
     bool number;       /* XLSX: stored as a number (text is its decimal form) */
     bool copy;         /* XLSX: not written here but covered by a merged cell (text copied) */
+    float box[4];      /* PDF: x0,y0,x1,y1 in points, origin at the page's bottom left; else 0 */
 } jue_gcell;
 
 typedef struct {

@@ -924,6 +924,7 @@ typedef struct {
     bool wide[MAXCOLS];
     double ybase[MAXCOLS];  /* the baseline of the column's last text */
     double lx1[MAXCOLS], lx2[MAXCOLS];   /* and its extent */
+    float box[MAXCOLS][4];  /* the column's text on the row's page: x0,y0,x1,y1, y up */
     int line;               /* the row's first visual line */
     int page;               /* and its page (a heading held from the foot of
                              * a page is laid out with the next page's rows) */
@@ -959,6 +960,16 @@ static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
     return !(gtext && ltext && gnum != lnum && !inside);
 }
 
+/* Grows a cell's box (x0,y0,x1,y1 in PDF points, origin at the page's
+ * bottom left) by a run of text from x1 to x2 on a baseline (y down from
+ * the top, as poppler gives it), its em from 0.88 above to 0.12 below. */
+static void box_add(float *bx, bool first, double x1, double x2, double base, double fs, double h)
+{
+    float a[4] = { (float)x1, (float)(h - base - 0.12 * fs), (float)x2, (float)(h - base + 0.88 * fs) };
+    for (int i = 0; i < 4; i++)
+        if (first || (i < 2 ? a[i] < bx[i] : a[i] > bx[i])) bx[i] = a[i];
+}
+
 static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
 {
     /* every visual line counts, joined into a row or not */
@@ -983,6 +994,8 @@ static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
             R->wide[col] = false;
         }
         jue_buf_putn(b, s, c->tn);
+        if (l->page == R->page) box_add(R->box[col], !b->len || b->len == c->tn, c->x1, c->x2, l->base, l->fs,
+                                         P->pages[l->page].h);
         R->ybase[col] = l->base;
         R->lx1[col] = c->x1;
         R->lx2[col] = c->x2;
@@ -1002,6 +1015,7 @@ static jue_status rowbuf_emit(jue_grid *g, rowbuf *R, int page)
         jue_gcell *c = jue_grow_set(r, col, jue_buf_str(&R->t[col]), R->t[col].len);
         if (!c) return JUE_ERR_NOMEM;
         c->pos = R->t[col].len ? R->pos[col] : 0;
+        if (R->t[col].len) memcpy(c->box, R->box[col], sizeof c->box);
     }
     for (int col = 0; col < R->ncol; col++) jue_buf_reset(&R->t[col]);
     R->ncol = 0;

@@ -698,6 +698,7 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
 {
     jue_cell *cell = jue_table_cell(tab, (size_t)r, (size_t)v->col);
     cell->src_line = v->line;
+    memcpy(cell->box, v->cell->box, sizeof cell->box);
     const char *s = v->cell->text;
     if (dashes_only(s)) { cell->present = false; return; }
     jue_amount a;

@@ -1027,6 +1027,7 @@ static void emit_joint(E *e, const solver *s, const uint32_t *eqs, size_t n, uin
     f->file = jue_strdup(e->d->source);
     f->line = cell->src_line ? cell->src_line : t->rows[r].src_line;
     f->page = cell->src_page ? cell->src_page : t->rows[r].src_page;
+    memcpy(f->box, cell->box, sizeof f->box);
     f->table = tid;
     f->row = jue_strdup(t->rows[r].key);
     f->column = jue_strdup(t->cols[c].key);
@@ -1212,6 +1213,7 @@ static void emit(E *e, const cmpinfo *ci, const detail *dt, jue_severity sev, bo
         const jue_cell *cell = jue_table_cell_c(t, (size_t)row, (size_t)col);
         if (cell->src_line) f->line = cell->src_line;
         if (cell->src_page) f->page = cell->src_page;
+        memcpy(f->box, cell->box, sizeof f->box);
     }
     p->table = tid;
     p->row = row;

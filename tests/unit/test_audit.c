@@ -330,6 +330,11 @@ static void test_findings_order_and_format(void **state)
     jue_finding_format_json(&f.items[2], &b);
     assert_non_null(strstr(jue_buf_str(&b), "\"severity\":\"error\""));
     assert_non_null(strstr(jue_buf_str(&b), "\"page\":3,\"line\":null"));
+    assert_null(strstr(jue_buf_str(&b), "\"box\""));   /* none known */
+    jue_buf_reset(&b);
+    f.items[1].box[0] = 498.0f, f.items[1].box[1] = 535.9f, f.items[1].box[2] = 536.5f, f.items[1].box[3] = 546.9f;
+    jue_finding_format_json(&f.items[1], &b);
+    assert_non_null(strstr(jue_buf_str(&b), "\"page\":2,\"line\":null,\"box\":[498.0,535.9,536.5,546.9],\"table\":\"T05\""));
     jue_buf_free(&b);
     assert_string_equal(jue_severity_zh(JUE_SEV_WARNING), "警告");
     assert_string_equal(jue_severity_zh(JUE_SEV_INFO), "提示");

@@ -335,6 +335,43 @@ static void test_bad_pdfs(void **state)
 
 /* Debug path: JUE_PDF_DUMP=<file> test_pdf prints the grid rows the door
  * makes (line, page, cells by column) to compare with pdftotext -layout. */
+/* Each figure of a table keeps its box on the page (PDF points, origin at
+ * the bottom left): about one text line high, the width of its digits, and
+ * a row printed lower on the page has a lower box. */
+static const float *cell_box(const jue_disclosure *d, jue_table_id t, const char *row, jue_side side, const char *col)
+{
+    const jue_table *tab = d->tables[t];
+    int r = jue_table_find_row(tab, row, side), c = jue_table_find_col(tab, col);
+    assert_true(r >= 0 && c >= 0);
+    return jue_table_cell_c(tab, (size_t)r, (size_t)c)->box;
+}
+
+static void test_cell_boxes(void **state)
+{
+    (void)state;
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_status st;
+    jue_idoc *doc = read_pdf("fixtures/real/shanghai-putuo-2024/finance-bureau.pdf", &dg, &st);
+    assert_int_equal(st, JUE_OK);
+    jue_disclosure *d = jue_disclosure_new();
+    assert_int_equal(jue_recognize(doc, g_cat, g_prof, d, &dg), JUE_OK);
+    const float *a = cell_box(d, JUE_T01, "201", JUE_SIDE_EXPEND, "决算数");      /* 2,106.66 */
+    const float *b = cell_box(d, JUE_T01, "208", JUE_SIDE_EXPEND, "决算数");      /* 326.71, rows below */
+    const float *n = cell_box(d, JUE_T01, JUE_L_INC_OTHER, JUE_SIDE_INCOME, "决算数");   /* 6.20, left pane */
+    for (const float *x = a; x; x = x == a ? b : x == b ? n : NULL) {
+        assert_true(x[0] > 0 && x[2] < 842 && x[1] > 0 && x[3] < 842);
+        assert_true(x[3] - x[1] > 5 && x[3] - x[1] < 20);   /* one line of small print */
+        assert_true(x[2] - x[0] > 5 && x[2] - x[0] < 60);
+    }
+    assert_true(a[2] - a[0] > b[2] - b[0]);                  /* 8 characters against 6 */
+    assert_true(b[3] <= a[1] + 0.5f);                        /* lower on the page */
+    assert_true(n[2] < a[0]);                                /* the income pane is to the left */
+    jue_disclosure_free(d);
+    jue_idoc_free(doc);
+    jue_diags_free(&dg);
+}
+
 static int dump_grid(const char *path)
 {
     char *data = NULL;
@@ -364,6 +401,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_finance_bureau_grid),
         cmocka_unit_test(test_finance_bureau_tables),
+        cmocka_unit_test(test_cell_boxes),
         cmocka_unit_test(test_other_pdfs),
         cmocka_unit_test(test_bad_pdfs),
     };
