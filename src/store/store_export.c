@@ -24,11 +24,6 @@ static const char *const EXPORTS[][2] = {
       " FROM findings x JOIN documents d ON d.id=x.document JOIN departments p ON p.id=d.department" },
 };
 
-static const char *const WHERE =
-    " WHERE (?1 IS NULL OR d.department IN (SELECT department FROM department_aliases WHERE key=?1"
-    "   UNION SELECT id FROM departments WHERE key=?1 OR name=?1 OR region=?1 OR ?1=region || name))"
-    " AND (?2 = 0 OR d.year = ?2) ORDER BY p.key, d.year, d.id";
-
 static void csv_field(jue_buf *out, const char *v)
 {
     if (!strpbrk(v, ",\"\r\n")) {
@@ -92,7 +87,7 @@ jue_status jue_store_export(jue_store *s, const char *what, const char *format, 
     jue_buf_init(&sql);
     jue_buf_puts(&sql, select);
     if (!strcmp(what, "documents")) jue_buf_puts(&sql, " FROM documents d JOIN departments p ON p.id=d.department");
-    jue_buf_puts(&sql, WHERE);
+    jue_buf_puts(&sql, STORE_SELECTION);
     sqlite3_stmt *st = NULL;
     jue_status rc = JUE_OK;
     if (sqlite3_prepare_v2(s->db, jue_buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {

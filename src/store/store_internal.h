@@ -28,6 +28,13 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* The text of column i, "" for NULL. */
 const char *store_col_text(sqlite3_stmt *st, int i);
 
+/* The WHERE clause of a selection: ?1 a department (key, alias, name,
+ * region, or region + name; NULL = all), ?2 a year (0 = all); documents d. */
+#define STORE_SELECTION                                                                         \
+    " WHERE (?1 IS NULL OR d.department IN (SELECT department FROM department_aliases WHERE key=?1" \
+    "   UNION SELECT id FROM departments WHERE key=?1 OR name=?1 OR region=?1 OR ?1=region || name))" \
+    " AND (?2 = 0 OR d.year = ?2) ORDER BY p.key, d.year, d.id"
+
 /* Migrations: brings the store from its version up to `to`. */
 bool store_migrate(jue_store *s, int to, jue_diags *diags);
 

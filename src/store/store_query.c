@@ -48,9 +48,7 @@ static void read_row(sqlite3_stmt *st, jue_store_row *r)
 /* The documents of a selection: dept NULL = all, else the ids it names. */
 static const char *const LIST_SQL =
     "SELECT " DOC_COLUMNS " FROM documents d JOIN departments p ON p.id = d.department"
-    " WHERE (?1 IS NULL OR d.department IN (SELECT department FROM department_aliases WHERE key=?1"
-    "   UNION SELECT id FROM departments WHERE key=?1 OR name=?1 OR region=?1 OR ?1=region || name))"
-    " AND (?2 = 0 OR d.year = ?2) ORDER BY p.key, d.year, d.id";
+    STORE_SELECTION;
 
 jue_status jue_store_list(jue_store *s, const char *dept, int year, int (*fn)(const jue_store_row *, void *),
                           void *ctx)
