@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "import/doors.h"
+#include "import/doors/doors.h"
 
 static double now(void)
 {

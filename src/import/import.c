@@ -4,8 +4,8 @@
 #include "import_internal.h"
 
 #include <juesuan/claims_audit.h>
-#include "doors.h"
-#include "doors2.h"
+#include "import/doors/doors.h"
+#include "import/doors/flow.h"
 
 #include <juesuan/claims.h>
 

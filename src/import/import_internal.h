@@ -116,7 +116,7 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
                              const jue_catalog *cat, const jue_profile *prof,
                              jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags);
 
-/* Text helpers shared by the doors and the recognizer (import_text_util.c). */
+/* Text helpers shared by the doors and the recognizer (src/grid/grid.c). */
 /* Appends s with every space removed (ASCII, U+3000, U+00A0), "**" dropped,
  * full-width ASCII folded to ASCII when fold is true. */
 void jue_imp_squeeze(jue_buf *out, const char *s, bool fold);

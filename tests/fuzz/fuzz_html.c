@@ -8,7 +8,7 @@
 
 #include <juesuan/import.h>
 
-#include "import/doors2.h"
+#include "import/doors/flow.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

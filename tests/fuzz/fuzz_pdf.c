@@ -10,7 +10,7 @@
 #include <juesuan/import.h>
 #include <juesuan/profile.h>
 
-#include "import/doors.h"
+#include "import/doors/doors.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -21,7 +21,7 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "import/doors2.h"
+#include "import/doors/flow.h"
 
 static jue_catalog *g_cat;
 static jue_profile *g_prof;

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/doors.h"
+#include "import/doors/doors.h"
 
 static jue_catalog *g_cat;
 static jue_profile *g_prof;

@@ -1,6 +1,6 @@
 /* What the DOCX and HTML doors share: assembling prose lines into rows and
  * setting cells with a budget on the bytes merge copies may produce. */
-#include "doors2.h"
+#include "import/doors/flow.h"
 
 #include <libxml/xmlerror.h>
 #include <libxml/globals.h>

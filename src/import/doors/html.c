@@ -4,7 +4,7 @@
  * Prose: block elements (<p>, <div>, <h1>–<h6>, <li>, …) and <br> end rows;
  * inline elements (<span>, <font>, <b>, …) are joined; white space collapses
  * as a browser shows it; &nbsp; and U+3000 are kept, so printed alignment
- * splits a line into cells (doors2.h). A <div> made only of two or more
+ * splits a line into cells (flow.h). A <div> made only of two or more
  * inline boxes (<div><span>编制单位：…</span><span>金额单位：万元</span></div>)
  * is a row of one cell per box: they are laid out side by side. <pre> keeps
  * its lines, tabs are cell breaks.
@@ -20,8 +20,8 @@
  * <br>), from libxml2's line numbers (at most 65535: beyond, the last line
  * libxml2 can record).
  *
- * Encoding: see jue_html_read in doors2.h. */
-#include "doors2.h"
+ * Encoding: see jue_html_read in flow.h. */
+#include "import/doors/flow.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>

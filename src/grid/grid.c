@@ -1,6 +1,6 @@
 /* Grids of located text cells (see import_internal.h) and the small text
  * helpers every part of the importer needs. */
-#include "import_internal.h"
+#include "import/import_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -23,7 +23,7 @@
  *  5. A 说明 line (or one saying 无数据/空表) under the table is its note;
  *     a table without a non-zero figure is empty.
  * Rows of the grids that no table used are left for the notes (claims). */
-#include "import_internal.h"
+#include "import/import_internal.h"
 
 #include <math.h>
 #include <stdio.h>

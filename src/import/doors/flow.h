@@ -1,4 +1,4 @@
-/* doors2.h — the DOCX and HTML doors, and the few helpers they share for
+/* flow.h — the DOCX and HTML doors, and the few helpers they share for
  * turning flowing documents (paragraphs and tables) into grids.
  *
  * Both doors produce one grid per document (titles sit in paragraphs before
@@ -16,10 +16,10 @@
  * document order; Word shows no line numbers, so this is the order, not a
  * printed line). HTML row.line is the source line of the element (<p>, <tr>,
  * <br>…), so findings point into the HTML file. cell.pos is 0. Internal. */
-#ifndef JUE_IMPORT_DOORS2_H
-#define JUE_IMPORT_DOORS2_H
+#ifndef JUE_IMPORT_FLOW_H
+#define JUE_IMPORT_FLOW_H
 
-#include "import_internal.h"
+#include "import/import_internal.h"
 
 /* Appends the grids of a DOCX document (word/document.xml of the zip in
  * data) to doc. JUE_ERR_INVALID with an error diagnostic when data is not a
@@ -32,7 +32,7 @@ jue_status jue_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
  * (with a warning). Never fetches anything. */
 jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
 
-/* ---- shared helpers (doors2.c) ---- */
+/* ---- shared helpers (flow.c) ---- */
 
 /* The cell-break mark inside a line being assembled. */
 #define JUE_D2_BREAK '\t'

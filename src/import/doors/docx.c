@@ -20,7 +20,7 @@
  *
  * Hostile input: parts are size-capped, a DTD is refused (no entity
  * expansion), libxml2 never prints, nesting and merge copies are capped. */
-#include "doors2.h"
+#include "import/doors/flow.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

@@ -5,7 +5,7 @@
 #ifndef JUE_IMPORT_DOORS_H
 #define JUE_IMPORT_DOORS_H
 
-#include "import_internal.h"
+#include "import/import_internal.h"
 
 /* The PDF door (pdf.c, poppler-glib): a PDF with a text layer, no OCR. One
  * grid for the whole document; one row per visual line, row.page 1-based,

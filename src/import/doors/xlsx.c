@@ -13,7 +13,7 @@
  * merged areas have budgets of their own; a part named by two sheets is
  * read once; documents with a DTD are refused (no entity expansion);
  * libxml2 never prints (NOERROR/NOWARNING). */
-#include "import_internal.h"
+#include "import/import_internal.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

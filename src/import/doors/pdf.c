@@ -28,7 +28,7 @@
  * blank lines and without the dropped page furniture; a row made of several
  * lines has the number of its first. cell.pos is the character column on a
  * half-em grid. */
-#include "doors.h"
+#include "import/doors/doors.h"
 
 #include <math.h>
 #include <stdint.h>

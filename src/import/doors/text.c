@@ -5,7 +5,7 @@
  * leftovers ("#", "- ", "> " at line start, "**" anywhere) are dropped, a
  * Markdown table rule (|---|---|) is a blank row. Names broken over lines are
  * rejoined by the recognizer, which knows where a table row may continue. */
-#include "import_internal.h"
+#include "import/import_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
