@@ -1,0 +1,136 @@
+/* Table 06: code/name/value triples across the page, the side (人员经费 or
+ * 公用经费) by economic class. */
+#include "recognize/recognize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool econ_code(const char *s, char out[16])
+{
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    size_t n = strlen(f);
+    if (n && jue_rec_digits(f) && (n == 3 || n == 5)) { memcpy(out, f, n + 1); return true; }
+    return false;
+}
+
+static int econ_label(const rc *c, const char *s)
+{
+    char k[MAXK];
+    jue_rec_key(s, k);
+    const alias *a = jue_rec_alias(c, 'r', JUE_T06, 0, k);
+    if (!a) return 0;
+    return !strcmp(a->canon, JUE_L6_PERSONNEL) ? 1 : !strcmp(a->canon, JUE_L6_PUBLIC) ? 2 : 0;
+}
+
+bool jue_rec_06_row(tctx *t, const jue_grow *r)
+{
+    char code[16];
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->cells[i].copy) continue;
+        if (econ_code(r->cells[i].text, code)) return true;
+        /* 人员经费合计 (a bare 人员经费 is the pane heading) */
+        if (econ_label(t->c, r->cells[i].text) && strstr(r->cells[i].text, "合计")) return true;
+    }
+    return false;
+}
+
+static int cmp_06(const void *a, const void *b)
+{
+    const prow *x = a, *y = b;
+    if (x->side != y->side) return x->side < y->side ? -1 : 1;
+    if (x->total != y->total) return x->total ? -1 : 1;
+    if (x->pane != y->pane) return x->pane < y->pane ? -1 : 1;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+void jue_rec_06(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    prows P = { 0 };
+    int val_col = jue_table_find_col(tab, "决算数");
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r) || jue_rec_lanci(r)) continue;
+        r->used = true;
+        for (size_t k = 0; k < r->n && !c->nomem; k++) {
+            const jue_gcell *g = &r->cells[k];
+            if (!g->text[0] || g->copy) continue;
+            char code[16];
+            int lab = econ_label(c, g->text);
+            if (econ_code(g->text, code)) {
+                /* 类 and 款 printed in two columns ("301 | 01 | 基本工资"): one code */
+                size_t skip = 0;
+                char two[MAXK];
+                if (strlen(code) == 3 && k + 1 < r->n) {
+                    jue_rec_fold(r->cells[k + 1].text, two);
+                    if (strlen(two) == 2 && jue_rec_digits(two)) { strcat(code, two); skip = 1; }
+                    /* a 类 row leaves the 款 column blank: "301 |  | 工资福利支出 | 2,082.86" */
+                    else if (!two[0] && k + 2 < r->n && r->cells[k + 2].text[0] && !jue_rec_amount(r->cells[k + 2].text))
+                        skip = 1;
+                }
+                k += skip;
+                prow *p = jue_rec_prow_add(c, &P);
+                if (!p) break;
+                p->key = jue_strdup(code);
+                p->name = jue_rec_name(jue_grow_text(r, (int)k + 1));
+                p->level = jue_code_level(JUE_CAT_ECONOMIC, code);
+                p->side = (!strncmp(code, "301", 3) || !strncmp(code, "303", 3)) ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
+                p->pane = (int)k;
+                p->src_line = r->line;
+                p->page = r->page;
+                if (!p->key || !p->name) { c->nomem = true; break; }
+                if (k + 2 < r->n && r->cells[k + 2].text[0]) jue_rec_pval_add(p, &r->cells[k + 2], val_col, r->line);
+                k += 2;
+            } else if (lab) {
+                prow *p = jue_rec_prow_add(c, &P);
+                if (!p) break;
+                p->key = jue_strdup(lab == 1 ? JUE_L6_PERSONNEL : JUE_L6_PUBLIC);
+                p->name = jue_rec_name(g->text);
+                p->side = lab == 1 ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
+                p->total = true;
+                p->pane = (int)k;
+                p->src_line = r->line;
+                p->page = r->page;
+                if (!p->key || !p->name) { c->nomem = true; break; }
+                /* its figure: the first non-blank cell before the next label
+                 * or code; a bare 人员经费/公用经费 without one is a heading */
+                char lk[MAXK];
+                jue_rec_key(g->text, lk);
+                bool bare = !strstr(lk, "合计");
+                if (bare) {
+                    bool fig = false;
+                    for (size_t q = k + 1; q < r->n && !fig; q++) {
+                        const jue_gcell *h = &r->cells[q];
+                        char cc[16];
+                        if (!h->text[0] || h->copy) continue;
+                        if (econ_label(c, h->text) || econ_code(h->text, cc)) break;
+                        fig = jue_rec_amount(h->text);
+                    }
+                    if (!fig) {
+                        free(p->key);
+                        free(p->name);
+                        P.n--;
+                        continue;
+                    }
+                }
+                for (size_t q = k + 1; q < r->n; q++) {
+                    const jue_gcell *h = &r->cells[q];
+                    if (!h->text[0] || h->copy) continue;
+                    char cc[16];
+                    if (econ_label(c, h->text) || econ_code(h->text, cc)) break;
+                    jue_rec_pval_add(p, h, val_col, r->line);
+                    k = q;
+                    break;
+                }
+            }
+        }
+    }
+    if (P.n > 1) qsort(P.r, P.n, sizeof *P.r, cmp_06);
+    jue_rec_emit(t, tab, &P);
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+    jue_rec_prows_free(&P);
+}

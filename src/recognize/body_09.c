@@ -1,0 +1,399 @@
+/* Table 09 (三公): items across the page, 预算数 group then 决算数 group, or
+ * a row per group, or one row per item down the page. */
+#include "recognize/recognize.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ITEMS9[] = { JUE_L9_TOTAL, JUE_L9_ABROAD, JUE_L9_CAR, JUE_L9_CAR_BUY,
+                                      JUE_L9_CAR_RUN, JUE_L9_RECEPTION };
+
+static const char *group_of(const rc *c, const char *s)
+{
+    char k[MAXK];
+    jue_rec_key(s, k);
+    const alias *a = jue_rec_alias(c, 'g', JUE_T09, 0, k);
+    return a ? a->canon : NULL;
+}
+
+/* The 三公 item a row name stands for ("其中：公务用车购置费", "1.公务接待费"). */
+static const alias *t09_item(const rc *c, const char *s)
+{
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    const char *p = f;
+    if (!strncmp(p, "其中", 6)) {
+        p += 6;
+        if (!strncmp(p, "：", 3)) p += 3;
+        else if (*p == ':') p++;
+    }
+    char k[MAXK];
+    jue_rec_key(jue_imp_skip_ordinal(p), k);
+    return jue_rec_alias(c, 'i', JUE_T09, 0, k);
+}
+
+/* 09 printed down the page (项目 | 预算数 | 决算数, a row per item): the
+ * heading names the groups as columns and no item. */
+static bool t09_vertical(const tctx *t)
+{
+    int groups = 0, items = 0;
+    for (int h = 0; h < t->nhdr; h++) {
+        const jue_grow *r = &t->g->rows[t->hdr[h]];
+        for (size_t i = 0; i < r->n; i++) {
+            if (!r->cells[i].text[0] || r->cells[i].copy) continue;
+            if (group_of(t->c, r->cells[i].text)) groups++;
+            else if (t09_item(t->c, r->cells[i].text)) items++;
+        }
+    }
+    return groups >= 2 && !items;
+}
+
+bool jue_rec_09_row(tctx *t, const jue_grow *r)
+{
+    if (jue_rec_lanci(r)) return false;
+    if (t09_vertical(t)) {
+        /* an item and its figures */
+        const char *name = NULL;
+        for (size_t i = 0; i < r->n; i++) {
+            const jue_gcell *g = &r->cells[i];
+            if (!g->text[0] || g->copy) continue;
+            if (!name) { name = g->text; continue; }
+            if (!jue_rec_amount(g->text) && !jue_rec_dashes(g->text)) return false;
+        }
+        return name && t09_item(t->c, name);
+    }
+    bool first = true, any = false;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        if (first && group_of(t->c, g->text)) {
+            /* 预算数 | 0.6 | … (a row per group), not the 预算数 … 决算数 heading */
+            for (size_t q = i + 1; q < r->n; q++)
+                if (r->cells[q].text[0] && !r->cells[q].copy && !jue_rec_amount(r->cells[q].text) &&
+                    !jue_rec_dashes(r->cells[q].text))
+                    return false;
+            return true;
+        }
+        first = false;
+        if (!jue_rec_amount(g->text) && !jue_rec_dashes(g->text)) return false;
+        any = true;
+    }
+    return any;
+}
+
+/* Width of a printed text on the half-em grid of cell.pos: a CJK or other
+ * wide character two, ASCII one. */
+static int text_width(const char *s)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80) w++;
+        else if ((*p & 0xC0) != 0x80) w += 2;
+    return w;
+}
+
+/* 09 printed with a row of 预算数 | 决算数 pairs under the items (PDF, or a
+ * space-aligned text): each item heading is centred over its pair, in
+ * whatever grid column it landed (a heading over two columns belongs to
+ * both), so items go to the nearest pair by position. 小计 is then the car
+ * subtotal and the car heading above it only a parent. False when there is
+ * no such row, or the cells have no positions. */
+static bool t09_by_position(tctx *t, const char *item[64], char *names[64], const char *grp[64])
+{
+    rc *c = t->c;
+    int gh = -1;
+    for (int h = t->nhdr - 1; h >= 0 && gh < 0; h--) {
+        const jue_grow *r = &t->g->rows[t->hdr[h]];
+        int n = 0, other = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            const jue_gcell *g = &r->cells[k];
+            if (!g->text[0] || g->copy) continue;
+            if (group_of(c, g->text) && g->pos > 0) n++;
+            else other++;
+        }
+        if (n >= 4 && !other) gh = h;
+    }
+    if (gh < 0) return false;
+    const jue_grow *gr = &t->g->rows[t->hdr[gh]];
+    int pa[32], pb[32], np = 0, last = -1;
+    double pc[32];
+    for (size_t k = 0; k < gr->n && k < 64 && np < 32; k++) {
+        const jue_gcell *g = &gr->cells[k];
+        if (!g->text[0] || g->copy) continue;
+        const char *gn = group_of(c, g->text);
+        if (last >= 0 && !strcmp(group_of(c, gr->cells[last].text), "预算数") && !strcmp(gn, "决算数")) {
+            const jue_gcell *f = &gr->cells[last];
+            pa[np] = last;
+            pb[np] = (int)k;
+            pc[np++] = (f->pos + text_width(f->text) / 2.0 + g->pos + text_width(g->text) / 2.0) / 2;
+            last = -1;
+        } else {
+            last = (int)k;
+        }
+    }
+    if (np < 2) return false;
+    /* the item headings above, with their centres */
+    const char *canon[64];
+    double cx[64];
+    int ni = 0;
+    bool subtotal = false;
+    /* every row above the pairs: a lone heading line before the first
+     * header row was taken for prose */
+    for (size_t h = t->a; h < t->hdr[gh]; h++) {
+        const jue_grow *r = &t->g->rows[h];
+        const jue_grow *below = NULL;
+        for (size_t q = h + 1; q < t->hdr[gh] && !below; q++)
+            if (jue_grow_filled(&t->g->rows[q])) below = &t->g->rows[q];
+        for (size_t k = 0; k < r->n && ni < 64; k++) {
+            const jue_gcell *g = &r->cells[k];
+            if (!g->text[0] || g->copy || g->pos <= 0) continue;
+            char key[MAXK];
+            jue_rec_key(g->text, key);
+            const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
+            double mid = g->pos + text_width(g->text) / 2.0;
+            /* a heading wrapped over two rows ("因公出国" / "（境）费"):
+             * the piece centred under it completes it */
+            for (size_t q = 0; !a && below && q < below->n; q++) {
+                const jue_gcell *u = &below->cells[q];
+                if (!u->text[0] || u->copy || fabs(u->pos + text_width(u->text) / 2.0 - mid) > 3) continue;
+                char two[2 * MAXK];
+                snprintf(two, sizeof two, "%s%s", g->text, u->text);
+                jue_rec_key(two, key);
+                a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
+                if (!a) jue_rec_key(g->text, key);
+            }
+            if (!a && strcmp(key, "小计") != 0) continue;
+            subtotal |= !a;
+            canon[ni] = a ? a->canon : "小计";
+            cx[ni++] = mid;
+        }
+    }
+    int taken[32];
+    double dist[32];
+    for (int p = 0; p < np; p++) taken[p] = -1, dist[p] = 0;
+    for (int i = 0; i < ni; i++) {
+        if (subtotal && !strcmp(canon[i], JUE_L9_CAR)) continue;   /* the parent of 小计 */
+        int best = 0;
+        for (int p = 1; p < np; p++)
+            if (fabs(pc[p] - cx[i]) < fabs(pc[best] - cx[i])) best = p;
+        double d = fabs(pc[best] - cx[i]);
+        if (taken[best] < 0 || d < dist[best]) { taken[best] = i; dist[best] = d; }
+    }
+    for (int col = 0; col < 64; col++) {
+        item[col] = NULL;
+        grp[col] = NULL;
+        free(names[col]);
+        names[col] = NULL;
+    }
+    for (int p = 0; p < np; p++) {
+        if (taken[p] < 0) continue;
+        const char *it = strcmp(canon[taken[p]], "小计") ? canon[taken[p]] : JUE_L9_CAR;
+        int cols[2] = { pa[p], pb[p] };
+        for (int q = 0; q < 2; q++) {
+            item[cols[q]] = it;
+            grp[cols[q]] = q ? "决算数" : "预算数";
+            names[cols[q]] = jue_strdup(it);
+        }
+    }
+    return true;
+}
+
+/* 09 down the page: a row per item, a column per group. */
+/* Table 09's rows in the model's order — the standard items, then extras
+ * as printed — emitted; cells take their row's line when they have none.
+ * Both 09 layouts (across and down the page) end here. Frees P. */
+static void emit_09(tctx *t, jue_table *tab, prows *P)
+{
+    rc *c = t->c;
+    prows S = { 0 };
+    const size_t NI = sizeof ITEMS9 / sizeof ITEMS9[0];
+    for (size_t k = 0; k < NI + 1 && !c->nomem; k++)
+        for (size_t q = 0; q < P->n; q++) {
+            if (!P->r[q].key) continue;   /* already moved */
+            bool std = false;
+            for (size_t j = 0; j < NI; j++) std |= !strcmp(P->r[q].key, ITEMS9[j]);
+            if (k < NI ? strcmp(P->r[q].key, ITEMS9[k]) != 0 : std) continue;
+            prow *p = jue_rec_prow_add(c, &S);
+            if (!p) break;
+            *p = P->r[q];
+            P->r[q].key = P->r[q].name = NULL;
+        }
+    jue_rec_emit(t, tab, &S);
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
+    jue_rec_prows_free(&S);
+    jue_rec_prows_free(P);
+}
+
+static void parse_09_vertical(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    int ncol = jue_rec_max_cols(t);
+    if (ncol > 64) ncol = 64;
+    int gcol[64];
+    for (int col = 0; col < ncol; col++) {
+        gcol[col] = -1;
+        for (int h = t->nhdr - 1; h >= 0 && gcol[col] < 0; h--) {
+            const jue_grow *hr = &t->g->rows[t->hdr[h]];
+            if (col >= (int)hr->n || !hr->cells[col].text[0]) continue;
+            const char *g = group_of(c, hr->cells[col].text);
+            if (g) gcol[col] = jue_table_find_col(tab, g);
+        }
+    }
+    prows P = { 0 };
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r) || jue_rec_lanci(r) || !jue_rec_09_row(t, r)) continue;
+        r->used = true;
+        int ncell = -1;
+        for (size_t k = 0; k < r->n && ncell < 0; k++)
+            if (r->cells[k].text[0] && !r->cells[k].copy) ncell = (int)k;
+        const alias *a = t09_item(c, r->cells[ncell].text);
+        prow *p = NULL;
+        for (size_t q = 0; q < P.n && !p; q++)
+            if (!strcmp(P.r[q].key, a->canon)) p = &P.r[q];
+        if (!p) {
+            p = jue_rec_prow_add(c, &P);
+            if (!p) break;
+            p->key = jue_strdup(a->canon);
+            p->name = jue_strdup(a->canon);
+            p->total = !strcmp(a->canon, JUE_L9_TOTAL) || !strcmp(a->canon, JUE_L9_CAR);
+            p->src_line = r->line;
+            p->page = r->page;
+            if (!p->key || !p->name) { c->nomem = true; break; }
+        }
+        for (int col = ncell + 1; col < ncol && col < (int)r->n; col++)
+            if (gcol[col] >= 0 && r->cells[col].text[0] && !r->cells[col].copy)
+                jue_rec_pval_add(p, &r->cells[col], gcol[col], r->line);
+    }
+    emit_09(t, tab, &P);
+}
+
+void jue_rec_09(tctx *t, jue_table *tab)
+{
+    rc *c = t->c;
+    if (t09_vertical(t)) { parse_09_vertical(t, tab); return; }
+    int ncol = jue_rec_max_cols(t);
+    if (ncol > 64) ncol = 64;
+    const char *item[64] = { 0 };
+    char *names[64] = { 0 };
+    const char *grp[64] = { 0 };
+    for (int col = 0; col < ncol; col++) {
+        char lf[MAXK];
+        jue_rec_leaf(t, col, lf);
+        if (!lf[0]) continue;
+        const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, lf);
+        /* a heading wrapped over header rows (PDF: "公务用车运行" / "维护费"):
+         * the column's texts joined upwards */
+        int lowest = -1;
+        for (int h = t->nhdr - 1; h >= 0 && lowest < 0; h--)
+            if (jue_grow_text(&t->g->rows[t->hdr[h]], col)[0]) lowest = h;
+        char up[4 * MAXK];
+        snprintf(up, sizeof up, "%s", lowest >= 0 ? jue_grow_text(&t->g->rows[t->hdr[lowest]], col) : "");
+        for (int h = lowest - 1; !a && strcmp(lf, "小计") && h >= 0; h--) {
+            const char *above = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+            if (!above[0]) continue;
+            if (group_of(c, above)) break;
+            char joined[4 * MAXK];
+            snprintf(joined, sizeof joined, "%s%s", above, up);
+            snprintf(up, sizeof up, "%s", joined);
+            char k[MAXK];
+            jue_rec_key(up, k);
+            a = jue_rec_alias(c, 'i', JUE_T09, 0, k);
+        }
+        if (a) item[col] = a->canon;
+        else if (!strcmp(lf, "小计")) item[col] = "小计";
+        if (item[col]) {
+            for (int h = t->nhdr - 1; h >= 0; h--) {
+                const char *s = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+                if (s[0]) { names[col] = jue_rec_name(s); break; }
+            }
+        }
+        if (t->g->merges)
+            for (int h = 0; h < t->nhdr && !grp[col]; h++)
+                grp[col] = group_of(c, jue_grow_text(&t->g->rows[t->hdr[h]], col));
+    }
+    if (!t->g->merges) t09_by_position(t, item, names, grp);
+    /* 小计: the car group's subtotal when the car items follow or the
+     * heading above says so; otherwise the grand total */
+    for (int col = 0; col < ncol; col++) {
+        if (!item[col] || strcmp(item[col], "小计") != 0) continue;
+        bool car = col + 1 < ncol && item[col + 1] && !strcmp(item[col + 1], JUE_L9_CAR_BUY);
+        for (int h = 0; h < t->nhdr && !car; h++) {
+            char k[MAXK];
+            jue_rec_key(jue_grow_text(&t->g->rows[t->hdr[h]], col), k);
+            const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, k);
+            car = a && !strcmp(a->canon, JUE_L9_CAR);
+        }
+        item[col] = car ? JUE_L9_CAR : JUE_L9_TOTAL;
+        free(names[col]);
+        names[col] = jue_strdup(item[col]);
+    }
+    /* groups for a row of items: by the heading (merged workbooks), else
+     * by order — an item seen again starts the next group */
+    const char *order[2] = { "预算数", "决算数" };
+    {
+        int gi = 0;
+        const char *seen[64];
+        int nseen = 0;
+        for (int col = 0; col < ncol; col++) {
+            if (!item[col]) continue;
+            bool again = false;
+            for (int q = 0; q < nseen; q++) again |= !strcmp(seen[q], item[col]);
+            if (again) { gi = gi < 1 ? gi + 1 : 1; nseen = 0; }
+            seen[nseen++] = item[col];
+            if (!grp[col]) grp[col] = order[gi];
+        }
+    }
+    prows P = { 0 };
+    prow *rows_by_item[64] = { 0 };
+    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r) || jue_rec_lanci(r)) continue;
+        if (!jue_rec_09_row(t, r)) continue;
+        r->used = true;
+        const char *rowgrp = NULL;
+        for (size_t k = 0; k < r->n && !rowgrp; k++)
+            if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = group_of(c, r->cells[k].text);
+        for (int col = 0; col < ncol; col++) {
+            if (!item[col]) continue;
+            const char *gname = rowgrp ? rowgrp : grp[col];
+            int mc = jue_table_find_col(tab, gname);
+            prow *p = NULL;
+            for (size_t q = 0; q < P.n; q++)
+                if (!strcmp(P.r[q].key, item[col])) p = &P.r[q];
+            if (!p) {
+                p = jue_rec_prow_add(c, &P);
+                if (!p) break;
+                p->key = jue_strdup(item[col]);
+                p->name = jue_strdup(names[col] ? names[col] : item[col]);
+                p->total = !strcmp(item[col], JUE_L9_TOTAL) || !strcmp(item[col], JUE_L9_CAR);
+                p->src_line = r->line;
+                p->page = r->page;
+                if (!p->key || !p->name) { c->nomem = true; break; }
+            }
+            if (col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+                jue_rec_pval_add(p, &r->cells[col], mc, r->line);
+        }
+    }
+    (void)rows_by_item;
+    /* items printed without data rows still exist (all blank) */
+    for (int col = 0; col < ncol && !c->nomem; col++) {
+        if (!item[col]) continue;
+        bool have = false;
+        for (size_t q = 0; q < P.n && !have; q++) have = !strcmp(P.r[q].key, item[col]);
+        if (have) continue;
+        prow *p = jue_rec_prow_add(c, &P);
+        if (!p) break;
+        p->key = jue_strdup(item[col]);
+        p->name = jue_strdup(names[col] ? names[col] : item[col]);
+        p->total = !strcmp(item[col], JUE_L9_TOTAL) || !strcmp(item[col], JUE_L9_CAR);
+        p->src_line = t->body < t->g->n ? t->g->rows[t->hdr[t->nhdr ? t->nhdr - 1 : 0]].line : 0;
+        if (!p->key || !p->name) c->nomem = true;
+    }
+    emit_09(t, tab, &P);
+    for (int col = 0; col < 64; col++) free(names[col]);
+}

@@ -1,0 +1,98 @@
+/* Small predicates on printed cells and rows, and their comparison forms
+ * (match keys, folded text). */
+#include "recognize/recognize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jue_rec_copy(char *out, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    if (k >= n) {
+        k = n - 1;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    }
+    memcpy(out, s, k);
+    out[k] = 0;
+}
+
+/* One scratch buffer per thread for the keys below: they are made for
+ * every cell the recognizer looks at, and an allocation each was a good
+ * part of its time. Kept until the thread ends. */
+static jue_buf *scratch(void)
+{
+    static _Thread_local jue_buf b;
+    static _Thread_local bool ready;
+    if (!ready) { jue_buf_init(&b); ready = true; }
+    jue_buf_reset(&b);
+    return &b;
+}
+
+void jue_rec_key(const char *s, char out[MAXK])
+{
+    jue_buf *b = scratch();
+    jue_imp_matchkey(b, s);
+    jue_rec_copy(out, MAXK, jue_buf_str(b));
+}
+
+char *jue_rec_name(const char *s)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_imp_squeeze(&b, s, false);
+    const char *t = jue_imp_skip_ordinal(jue_buf_str(&b));
+    char *r = jue_strdup(t);
+    jue_buf_free(&b);
+    return r;
+}
+
+bool jue_rec_digits(const char *s)
+{
+    if (!*s) return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9') return false;
+    return true;
+}
+
+void jue_rec_fold(const char *s, char out[MAXK])
+{
+    jue_buf *b = scratch();
+    jue_imp_squeeze(b, s, true);
+    jue_rec_copy(out, MAXK, jue_buf_str(b));
+}
+
+bool jue_rec_dashes(const char *s)
+{
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    if (!f[0]) return true;
+    for (const char *p = f; *p;) {
+        if (*p == '-') { p++; continue; }
+        if (!strncmp(p, "—", 3) || !strncmp(p, "–", 3) || !strncmp(p, "－", 3)) {
+            p += 3;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool jue_rec_amount(const char *s)
+{
+    if (!s[0]) return false;
+    jue_amount a;
+    return jue_amount_parse(s, strlen(s), JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.blank;
+}
+
+const char *jue_rec_single_text(const jue_grow *r)
+{
+    const char *t = NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        if (t && strcmp(t, g->text) != 0) return NULL;
+        t = g->text;
+    }
+    return t;
+}

@@ -1,0 +1,133 @@
+/* Meta rows (编制单位, 金额单位, the label), the 栏次 row, and the header rows
+ * above a body: each printed column named by its lowest header text and
+ * matched to a model column (by key or alias). */
+#include "recognize/recognize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int col_for(tctx *t, const jue_table *tab, const char *key, int side);
+
+bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
+{
+    bool meta = false;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        char f[MAXK];
+        jue_rec_fold(g->text, f);
+        if (jue_rec_label_number(f)) { meta = true; continue; }
+        const char *u = strstr(f, "单位:");
+        if (!u) u = strstr(f, "单位：");
+        static const char *const DEPT[] = { "编制单位:", "编制单位：", "部门:", "部门：", "单位名称:", "单位名称：", "填报单位:", "填报单位：", "单位:" };
+        if (strstr(f, "金额单位") || (u && (strstr(u, "万元") || strstr(u, "元")) && strlen(u) < 24)) {
+            meta = true;
+            if (unit) *unit = strstr(u ? u : f, "万元") ? JUE_UNIT_WAN : strstr(f, "亿元") ? JUE_UNIT_YI : JUE_UNIT_YUAN;
+            /* "编制单位：某局金额单位：万元" in one cell (a Word line with
+             * the spacing lost): the department is what precedes the unit */
+            char *mu = strstr(f, "金额单位");
+            for (size_t k = 0; k < sizeof DEPT / sizeof DEPT[0] - 1 && mu && dept && !*dept; k++) {
+                size_t n = strlen(DEPT[k]);
+                if (strncmp(f, DEPT[k], n) != 0 || f + n >= mu) continue;
+                *mu = '\0';
+                *dept = jue_strdup(f + n);
+            }
+            continue;
+        }
+        for (size_t k = 0; k < sizeof DEPT / sizeof DEPT[0]; k++) {
+            size_t n = strlen(DEPT[k]);
+            if (!strncmp(f, DEPT[k], n)) {
+                meta = true;
+                if (dept && !*dept && f[n]) *dept = jue_strdup(f + n);
+            }
+        }
+    }
+    return meta;
+}
+
+bool jue_rec_lanci(const jue_grow *r)
+{
+    int expect = 1;
+    bool nums = true, any = false;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        char f[MAXK];
+        jue_rec_fold(g->text, f);
+        if (!any && !strcmp(f, "栏次")) return true;
+        any = true;
+        if (!jue_rec_digits(f) || atoi(f) != expect) return false;   /* not 1, 2, 3 … */
+        expect++;
+    }
+    return any && nums && expect > 2;
+}
+
+bool jue_rec_part_word(const char *s)
+{
+    char f[MAXK];
+    jue_rec_key(s, f);
+    return !strcmp(f, "类") || !strcmp(f, "款") || !strcmp(f, "项");
+}
+
+void jue_rec_leaf(tctx *t, int col, char out[MAXK])
+{
+    out[0] = '\0';
+    for (int h = t->nhdr - 1; h >= 0; h--) {
+        const char *s = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+        /* of a data row that is also a heading, only the 类|款|项 words */
+        if (t->body_hdr && t->hdr[h] == t->body && !jue_rec_part_word(s)) continue;
+        if (s[0]) { jue_rec_key(s, out); return; }
+    }
+}
+
+int jue_rec_max_cols(tctx *t)
+{
+    size_t m = 0;
+    for (int h = 0; h < t->nhdr; h++)
+        if (t->g->rows[t->hdr[h]].n > m) m = t->g->rows[t->hdr[h]].n;
+    for (size_t r = t->body; r < t->end && r < t->g->n; r++)
+        if (t->g->rows[r].n > m) m = t->g->rows[r].n;
+    return (int)m;
+}
+
+int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, int side)
+{
+    int m = col_for(t, tab, lf, side);
+    if (m >= 0 || !lf[0]) return m;
+    int lowest = -1;
+    for (int h = t->nhdr - 1; h >= 0 && lowest < 0; h--)
+        if (jue_grow_text(&t->g->rows[t->hdr[h]], col)[0]) lowest = h;
+    char up[4 * MAXK];
+    snprintf(up, sizeof up, "%s", lowest >= 0 ? jue_grow_text(&t->g->rows[t->hdr[lowest]], col) : "");
+    for (int h = lowest - 1, n = 0; m < 0 && h >= 0 && n < 4; h--) {
+        const jue_gcell *g = (size_t)col < t->g->rows[t->hdr[h]].n ? &t->g->rows[t->hdr[h]].cells[col] : NULL;
+        if (!g || !g->text[0]) continue;
+        if (g->copy) break;
+        char joined[4 * MAXK];
+        snprintf(joined, sizeof joined, "%s%s", g->text, up);
+        snprintf(up, sizeof up, "%s", joined);
+        char k[MAXK];
+        jue_rec_key(up, k);
+        m = col_for(t, tab, k, side);
+        n++;
+    }
+    return m;
+}
+
+/* Model column for a header text in table id (pane side for 04). */
+static int col_for(tctx *t, const jue_table *tab, const char *key, int side)
+{
+    for (size_t k = 0; k < tab->ncols; k++) {
+        char ck[MAXK];
+        jue_rec_key(tab->cols[k].key, ck);
+        if (!strcmp(ck, key)) return (int)k;
+    }
+    const alias *a = jue_rec_alias(t->c, 'c', t->id, side, key);
+    /* a side-specific alias wins over a side-less one */
+    for (size_t i = 0; i < t->c->nal && side; i++) {
+        const alias *b = &t->c->al[i];
+        if (b->kind == 'c' && b->table == (int)t->id && b->side == side && !strcmp(b->key, key)) { a = b; break; }
+    }
+    return a ? jue_table_find_col(tab, a->canon) : -1;
+}

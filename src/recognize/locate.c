@@ -1,0 +1,296 @@
+/* Where the tables are: titles (with their labels and 续 marks), bare
+ * 公开NN表 labels, contents entries, page furniture between rows, and the
+ * rows that end a body or go on with it. */
+#include "recognize/recognize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int jue_rec_label_number(const char *s)
+{
+    /* a label ("公开 01 表", "表1") is short and names a 表: most rows fail here */
+    if (strlen(s) > 48 || !strstr(s, "表")) return 0;
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    const char *p = f;
+    if (!strncmp(p, "公开", 6)) p += 6;
+    else if (strncmp(p, "表", 3) != 0) return 0;
+    if (!strncmp(p, "表", 3)) p += 3;
+    int n = 0, k = 0;
+    while (*p >= '0' && *p <= '9' && k < 3) { n = n * 10 + (*p++ - '0'); k++; }
+    if (!k) return 0;
+    if (!strncmp(p, "表", 3)) p += 3;
+    return *p ? 0 : n;
+}
+
+/* Past a table's own label before its title: "表1-1：", "附表1", "表一、",
+ * "附件2-3：", "公开01表" (squeezed text). */
+static const char *skip_table_label(const char *s)
+{
+    const char *p = s;
+    if (!strncmp(p, "附表", 6)) p += 6;
+    else if (!strncmp(p, "附件", 6)) p += 6;
+    else if (!strncmp(p, "公开", 6)) p += 6;
+    else if (!strncmp(p, "表", 3)) p += 3;
+    else return s;
+    if (!strncmp(p, "表", 3)) p += 3;
+    static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "零" };
+    /* arabic (1, 1-1, 01) or chinese (一, 十二) numbers, not both: "附表1一般…" */
+    int k = 0;
+    bool arabic = *p >= '0' && *p <= '9';
+    for (bool more = true; more;) {
+        more = false;
+        if (arabic && ((*p >= '0' && *p <= '9') || *p == '-')) { p++; k++; more = true; continue; }
+        if (arabic && (!strncmp(p, "－", 3) || !strncmp(p, "—", 3))) { p += 3; more = true; continue; }
+        for (size_t i = 0; !arabic && i < sizeof CN / sizeof CN[0]; i++)
+            if (!strncmp(p, CN[i], 3)) { p += 3; k++; more = true; break; }
+    }
+    if (!k) return s;
+    if (!strncmp(p, "表", 3)) p += 3;   /* 公开01表 */
+    if (!strncmp(p, "：", 3) || !strncmp(p, "、", 3) || !strncmp(p, "．", 3)) p += 3;
+    else if (*p == ':' || *p == '.') p++;
+    else if (!arabic) return s;   /* "表一" needs its separator: "表一般…" is no label */
+    return *p ? p : s;
+}
+
+int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
+{
+    const char *t = jue_rec_single_text(r);
+    char f[MAXK];
+    if (!t) {
+        /* title and label in one row ("收入支出决算总表 | 公开01表") */
+        const char *first = NULL;
+        size_t filled = 0;
+        for (size_t i = 0; i < r->n; i++) {
+            const jue_gcell *g = &r->cells[i];
+            if (!g->text[0] || g->copy) continue;
+            filled++;
+            if (!jue_rec_label_number(g->text) && !first) first = g->text;
+        }
+        if (filled != 2 || !first) return -1;
+        t = first;
+    }
+    /* every title names a 表 and is short: most rows of a document are
+     * prose and fail these cheap tests before any normalising */
+    if (!strstr(t, "表") || strlen(t) > 600) return -1;
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_imp_squeeze(&b, t, false);
+    snprintf(f, sizeof f, "%s", skip_table_label(jue_imp_skip_ordinal(jue_buf_str(&b))));
+    jue_buf_free(&b);
+    *cont = false;
+    /* trailing marks: （续） (续) 续表, and a 公开NN表 label */
+    for (int again = 1; again;) {
+        again = 0;
+        static const char *const TAILS[] = { "（续表）", "(续表)", "（续）", "(续)", "续表", "续" };
+        size_t n = strlen(f);
+        for (size_t i = 0; i < sizeof TAILS / sizeof TAILS[0]; i++) {
+            size_t k = strlen(TAILS[i]);
+            if (n > k && !strcmp(f + n - k, TAILS[i])) {
+                f[n - k] = '\0';
+                *cont = true;
+                again = 1;
+                break;
+            }
+        }
+        char *lab = strstr(f, "公开");
+        if (lab && lab != f && jue_rec_label_number(lab)) { *lab = '\0'; again = 1; }
+    }
+    char key[MAXK];
+    jue_rec_key(f, key);
+    if (!key[0]) return -1;
+    int best = -1;
+    size_t best_len = 0;
+    size_t kl = strlen(key);
+    for (size_t i = 0; i < c->nal; i++) {
+        const alias *a = &c->al[i];
+        if (a->kind != 't') continue;
+        if (!strcmp(a->key, key)) return a->table;
+        size_t al = strlen(a->key);
+        /* "醴陵市医疗保障局2022年度收入支出决算总表": a prefix without
+         * sentence punctuation, not too long */
+        if (kl > al && kl - al <= 90 && !strcmp(key + kl - al, a->key) && al > best_len) {
+            bool prose = false;
+            static const char *const P[] = { "，", "。", "；", "：", ",", ";", ":", "、", "说明", "情况" };
+            for (size_t q = 0; q < sizeof P / sizeof P[0] && !prose; q++) {
+                char *h = strstr(key, P[q]);
+                prose = h && (size_t)(h - key) < kl - al;
+            }
+            if (!prose) { best = a->table; best_len = al; }
+        }
+    }
+    return best;
+}
+
+bool jue_rec_note_text(const char *s)
+{
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    /* "说明" alone is a heading's second line ("…决算情况" / "说明"), no note */
+    return (!strncmp(f, "说明", 6) && f[6]) || strstr(f, "无数据") || strstr(f, "空表") ||
+           strstr(f, "没有数据");
+}
+
+/* A page number as a text copy prints it between the rows of a table:
+ * "— 5 —", "-5-", "5", "第5页", "第 5 页 共 12 页", "5/12". */
+static bool page_number_text(const char *s)
+{
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    const char *p = f;
+    int digits = 0;
+    for (int part = 0; part < 2 && *p; part++) {
+        while (*p == ' ' || *p == '-' || !strncmp(p, "—", 3) || !strncmp(p, "–", 3) || !strncmp(p, "－", 3))
+            p += (unsigned char)*p < 0x80 ? 1 : 3;
+        if (part == 1) {
+            if (!strncmp(p, "共", 3)) p += 3;
+            else if (*p == '/') p++;
+            else if (!strncmp(p, "，共", 6)) p += 6;
+            else if (*p == ',' && !strncmp(p + 1, "共", 3)) p += 4;
+            else break;
+            while (*p == ' ') p++;
+        } else if (!strncmp(p, "第", 3)) {
+            p += 3;
+            while (*p == ' ') p++;
+        }
+        int k = 0;
+        while (*p >= '0' && *p <= '9' && k < 5) { p++; k++; }
+        if (!k) return false;
+        digits += k;
+        while (*p == ' ') p++;
+        if (!strncmp(p, "页", 3)) p += 3;
+        while (*p == ' ' || *p == '-' || !strncmp(p, "—", 3) || !strncmp(p, "–", 3) || !strncmp(p, "－", 3))
+            p += (unsigned char)*p < 0x80 ? 1 : 3;
+    }
+    return digits > 0 && !*p;
+}
+
+bool jue_rec_furniture(tctx *t, size_t i)
+{
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = jue_rec_single_text(r);
+    if (!s || strlen(s) > 200) return false;
+    if (page_number_text(s)) return true;
+    if (jue_rec_data_row(t, r)) return false;
+    bool cont;
+    if (jue_rec_title_of(t->c, r, &cont) >= 0) return false;
+    int seen = 0;
+    for (size_t k = 0; k < t->g->n && seen < 3; k++) {
+        const char *o = jue_rec_single_text(&t->g->rows[k]);
+        seen += o && !strcmp(o, s);
+    }
+    return seen >= 3;
+}
+
+bool jue_rec_pane_heading(const tctx *t, const jue_grow *r)
+{
+    if (t->id != JUE_T01 && t->id != JUE_T04) return false;
+    const char *s = jue_rec_single_text(r);
+    if (!s || strlen(s) > 40) return false;
+    char k[MAXK];
+    jue_rec_key(s, k);
+    const char *o = jue_imp_skip_ordinal(k);
+    return !strcmp(o, "收入") || !strcmp(o, "支出");
+}
+
+bool jue_rec_goes_on(tctx *t, size_t i)
+{
+    int seen = 0;
+    for (size_t k = i + 1; k < t->b && seen < 8; k++) {
+        const jue_grow *r = &t->g->rows[k];
+        if (!jue_grow_filled(r)) continue;
+        seen++;
+        if (jue_rec_furniture(t, k) || jue_rec_pane_heading(t, r)) continue;
+        if (jue_rec_data_row(t, r)) return true;
+        size_t cells = 0;
+        for (size_t q = 0; q < r->n; q++) cells += r->cells[q].text[0] && !r->cells[q].copy;
+        return cells >= 2;
+    }
+    return false;
+}
+
+bool jue_rec_data_row(tctx *t, const jue_grow *r)
+{
+    switch (t->id) {
+    case JUE_T01:
+    case JUE_T04: return jue_rec_pane_row(t, r);
+    case JUE_T06: return jue_rec_06_row(t, r);
+    case JUE_T09: return jue_rec_09_row(t, r);
+    default: return jue_rec_code_row(r);
+    }
+}
+
+bool jue_rec_continues_name(tctx *t, size_t i)
+{
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = jue_rec_single_text(r);
+    if (!s || jue_rec_amount(s) || jue_rec_note_text(s)) return false;
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    if (!strncmp(f, "注", 3) || strlen(f) > 60) return false;
+    if (t->id == JUE_T01 || t->id == JUE_T04) return jue_rec_pane_piece(t, i);
+    if (t->id == JUE_T06 || t->id == JUE_T09) return false;
+    for (size_t k = i + 1; k < t->b && k < i + 3; k++) {
+        if (!jue_grow_filled(&t->g->rows[k])) continue;
+        return jue_grow_filled(&t->g->rows[k]) >= 2;
+    }
+    return false;
+}
+
+int jue_rec_table_by_number(const rc *c, int n)
+{
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        int k = c->prof ? jue_profile_table_number(c->prof, (jue_table_id)t) : t + 1;
+        if (k == n) return t;
+    }
+    return -1;
+}
+
+/* Whether a cell says something: a letter, digit or CJK character, not
+ * only punctuation (a PDF may print the quotes of “三公” on a line of
+ * their own, which then looks like a row of two cells). */
+static bool has_word(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) return true;
+        /* CJK ideographs U+3400..U+9FFF: lead bytes E3 (from U+3400) to E9 */
+        if (*p >= 0xE3 && *p <= 0xE9 && !(*p == 0xE3 && p[1] < 0x90)) return true;
+    }
+    return false;
+}
+
+/* An entry of a table of contents: a heading and its page number, the
+ * only two cells of the row ("第三部分 …情况说明 | 19"). */
+static bool contents_entry(const jue_grow *r)
+{
+    if (jue_grow_filled(r) != 2) return false;
+    const char *last = NULL, *first = NULL;
+    for (size_t k = 0; k < r->n; k++) {
+        if (!r->cells[k].text[0] || r->cells[k].copy) continue;
+        if (!first) first = r->cells[k].text;
+        else last = r->cells[k].text;
+    }
+    size_t n = strlen(last);
+    if (n == 0 || n > 4) return false;
+    for (size_t i = 0; i < n; i++)
+        if (last[i] < '0' || last[i] > '9') return false;
+    const char *t = jue_imp_skip_ordinal(first);
+    return t != first || !strncmp(first, "第", 3);
+}
+
+bool jue_rec_table_follows(const jue_grid *g, size_t from, size_t to)
+{
+    int seen = 0;
+    for (size_t i = from; i < to && seen < TITLE_WINDOW; i++) {
+        const jue_grow *r = &g->rows[i];
+        size_t f = jue_grow_filled(r);
+        if (!f || jue_rec_meta(r, NULL, NULL)) continue;   /* a unit line does not count */
+        seen++;
+        size_t words = 0;
+        for (size_t k = 0; k < r->n; k++) words += !r->cells[k].copy && has_word(r->cells[k].text);
+        if (words >= 2 && !jue_rec_meta(r, NULL, NULL) && !contents_entry(r)) return true;
+        if (f == 1 && jue_rec_note_text(jue_rec_single_text(r))) return true;
+    }
+    return false;
+}

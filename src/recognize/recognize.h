@@ -1,0 +1,178 @@
+/* recognize.h — the recognizer's insides, shared by its stages (internal).
+ *
+ * The recognizer turns the grids of located cells that any door gives
+ * (src/grid, src/import/doors) into the nine tables of the model. Its files,
+ * in the order a document goes through them:
+ *   recognize.c   the driver: titles of a grid → one table at a time (its
+ *                 meta and header rows, its body, its note) → tables set
+ *                 aside when they do not hold together → year, department
+ *   locate.c      where tables are: titles, 公开NN表 labels, contents
+ *                 entries, page furniture, where a body ends
+ *   header.c      meta rows (编制单位, 金额单位), 栏次, header rows and the
+ *                 model column each printed column is
+ *   body_code.c   code tables: 02 03 05 07 08
+ *   body_panes.c  two-pane tables: 01 04
+ *   body_06.c     06: code/name/value triples
+ *   body_09.c     09: items across (or down) the page
+ *   rows.c        pending rows → model rows and cells (amounts parsed)
+ *   aliases.c     data/import/aliases.tsv: printed titles, columns, lines
+ *   cells.c       small predicates on printed cells and rows
+ */
+#ifndef JUE_RECOGNIZE_H
+#define JUE_RECOGNIZE_H
+
+#include "import/import_internal.h"
+
+#define NOTE_WINDOW 6     /* non-blank rows after a body where its 说明 may be */
+#define TITLE_WINDOW 8    /* non-blank rows after a title where its table must start */
+#define MAXK 512          /* bytes of a match key; longer labels are not names */
+
+/* One alias line: a printed text (by its match key) and what it stands for. */
+typedef struct {
+    char kind;            /* t c r i g */
+    int table;            /* jue_table_id */
+    int side;             /* 0 any, 1 inc, 2 exp */
+    char *key;            /* match key of the printed text */
+    char *canon;
+    uint32_t hash;        /* of key: lookups compare this first */
+} alias;
+
+typedef struct {
+    jue_idoc *doc;
+    const jue_catalog *cat;
+    const jue_profile *prof;
+    jue_disclosure *d;
+    jue_diags *diags;
+    alias *al;
+    size_t nal;
+    bool nomem;
+    int cat_from, cat_to;
+    int title_line[JUE_NTABLES];   /* where each table's title was printed */
+    jue_grid *seg_grid[JUE_NTABLES];   /* and the rows up to the next title */
+    size_t seg_from[JUE_NTABLES], seg_to[JUE_NTABLES];
+    bool packed[JUE_NTABLES];      /* its body has rows split on single spaces */
+} rc;
+
+typedef struct {
+    const jue_gcell *cell;
+    int col;              /* model column */
+    int line;
+} pval;
+
+typedef struct {
+    char *key, *name;
+    jue_level level;
+    jue_side side;
+    bool total;
+    int line_no, src_line, page;
+    int order, pane;
+    pval v[16];
+    int nv;
+} prow;
+
+typedef struct {
+    prow *r;
+    size_t n, cap;
+} prows;
+
+typedef struct {
+    rc *c;
+    jue_grid *g;
+    jue_table_id id;
+    size_t a, b;          /* segment rows [a, b), after the title */
+    jue_unit unit;
+    size_t hdr[24];
+    int nhdr;
+    size_t body;          /* first data row */
+    size_t end;           /* first row after the body */
+    bool body_hdr;        /* the first data row also holds the 类|款|项 heading */
+} tctx;
+
+/* ---- aliases.c */
+jue_status jue_rec_aliases_load(rc *c);
+void jue_rec_aliases_free(rc *c);
+/* side: 0 = any alias; 1/2 = that pane's aliases and the side-less ones. */
+const alias *jue_rec_alias(const rc *c, char kind, int table, int side, const char *key);
+
+/* ---- cells.c */
+/* Copies s into out (size n), cut at a character boundary when too long;
+ * a plain copy where this file copies most (snprintf "%s" costs a parse). */
+void jue_rec_copy(char *out, size_t n, const char *s);
+void jue_rec_key(const char *s, char out[MAXK]);
+/* Printed name: spaces and Markdown marks out, ordinal off. */
+char *jue_rec_name(const char *s);
+bool jue_rec_digits(const char *s);
+/* Squeezed and folded text of a cell. */
+void jue_rec_fold(const char *s, char out[MAXK]);
+/* Only dashes (a placeholder for nothing). */
+bool jue_rec_dashes(const char *s);
+bool jue_rec_amount(const char *s);
+/* The one text of a row (distinct non-copy cells), or NULL. */
+const char *jue_rec_single_text(const jue_grow *r);
+
+/* ---- locate.c */
+/* 公开NN表 (or 表NN) on its own: the number, else 0. */
+int jue_rec_label_number(const char *s);
+/* Whether a row is a title; table id and continuation mark. */
+int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont);
+bool jue_rec_note_text(const char *s);
+/* Page furniture a copy leaves between the rows of a table (text copied from
+ * a PDF or Word file keeps the page numbers and running heads): a one-text
+ * row that is a page number, or a text printed alone on three or more rows
+ * of the grid (a running head) that is no title. */
+bool jue_rec_furniture(tctx *t, size_t i);
+/* A one-pane 01/04's 收入 or 支出 heading, on a row of its own. */
+bool jue_rec_pane_heading(const tctx *t, const jue_grow *r);
+/* Whether the table goes on after row i: the next rows that are not page
+ * furniture hold a data row or a row of cells (a heading printed again). */
+bool jue_rec_goes_on(tctx *t, size_t i);
+bool jue_rec_data_row(tctx *t, const jue_grow *r);
+/* Whether a prose row (one cell) inside a code table continues the name of
+ * the row before: short, not a note, and the table goes on after it. */
+bool jue_rec_continues_name(tctx *t, size_t i);
+int jue_rec_table_by_number(const rc *c, int n);
+/* A table starts within a few lines of its title: a row of two or more
+ * cells with words (not a contents entry), or an empty table's 说明. */
+bool jue_rec_table_follows(const jue_grid *g, size_t from, size_t to);
+
+/* ---- header.c */
+bool jue_rec_meta(const jue_grow *r, int *unit, char **dept);
+/* 栏次 row: starts with 栏次, or holds only the numbers 1, 2, 3 … */
+bool jue_rec_lanci(const jue_grow *r);
+/* The heading of one part of a split code: 类, 款 or 项. */
+bool jue_rec_part_word(const char *s);
+/* Lowest header text above column col (copies count: a merged header
+ * names every column it spans). */
+void jue_rec_leaf(tctx *t, int col, char out[MAXK]);
+int jue_rec_max_cols(tctx *t);
+/* The model column (jue_rec_col) of the lowest header text lf of column col, or — when that is no
+ * column's name — of the column's header texts joined upwards: a heading
+ * a PDF wraps over header rows ("一般公共" / "预算财政" / "拨款"). */
+int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, int side);
+
+/* ---- rows.c */
+prow *jue_rec_prow_add(rc *c, prows *P);
+void jue_rec_prows_free(prows *P);
+void jue_rec_pval_add(prow *p, const jue_gcell *g, int col, int line);
+void jue_rec_emit(tctx *t, jue_table *tab, prows *P);
+
+/* ---- body_code.c */
+bool jue_rec_code_row(const jue_grow *r);
+void jue_rec_code_table(tctx *t, jue_table *tab);
+
+/* ---- body_panes.c */
+bool jue_rec_pane_row(tctx *t, const jue_grow *r);
+/* A one-cell row of 01/04 that is a piece of a line's name wrapped in its
+ * cell: with the one-cell row before or after it, a known line. */
+bool jue_rec_pane_piece(tctx *t, size_t i);
+void jue_rec_pane_table(tctx *t, jue_table *tab);
+
+/* ---- body_06.c */
+bool jue_rec_06_row(tctx *t, const jue_grow *r);
+void jue_rec_06(tctx *t, jue_table *tab);
+
+/* ---- body_09.c */
+bool jue_rec_09_row(tctx *t, const jue_grow *r);
+void jue_rec_09(tctx *t, jue_table *tab);
+
+#endif

@@ -1,0 +1,89 @@
+/* Pending rows: what a body parser collects (key, name, level, side, the
+ * cells of its figures), then put into the model table in one go. */
+#include "recognize/recognize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+prow *jue_rec_prow_add(rc *c, prows *P)
+{
+    if (P->n == P->cap) {
+        size_t nc = P->cap ? P->cap * 2 : 32;
+        prow *nr = realloc(P->r, nc * sizeof *nr);
+        if (!nr) { c->nomem = true; return NULL; }
+        P->r = nr;
+        P->cap = nc;
+    }
+    prow *p = &P->r[P->n];
+    memset(p, 0, sizeof *p);
+    p->order = (int)P->n;
+    P->n++;
+    return p;
+}
+
+void jue_rec_prows_free(prows *P)
+{
+    for (size_t i = 0; i < P->n; i++) {
+        free(P->r[i].key);
+        free(P->r[i].name);
+    }
+    free(P->r);
+}
+
+void jue_rec_pval_add(prow *p, const jue_gcell *g, int col, int line)
+{
+    if (p->nv < 16 && col >= 0) p->v[p->nv++] = (pval){ g, col, line };
+}
+
+static void diag_cell(tctx *t, const jue_gcell *g, int line, jue_severity sev, const char *fmt,
+                      const char *a1, const char *a2)
+{
+    char where[160] = "";
+    if (t->g->name && g) {
+        char ref[16];
+        int col = g->col, k = 0;
+        char tmp[8];
+        do { tmp[k++] = (char)('A' + col % 26); col = col / 26 - 1; } while (col >= 0 && k < 7);
+        for (int i = 0; i < k; i++) ref[i] = tmp[k - 1 - i];
+        ref[k] = '\0';
+        snprintf(where, sizeof where, "sheet %s cell %s%d: ", t->g->name, ref, line);
+    }
+    jue_diag_add(t->c->diags, sev, t->c->doc->file, line, g ? (t->g->name ? g->col + 1 : g->pos) : 0,
+                 "%s%s: %s%s%s", where, jue_table_label(t->id), fmt, a1 ? a1 : "", a2 ? a2 : "");
+}
+
+static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
+{
+    jue_cell *cell = jue_table_cell(tab, (size_t)r, (size_t)v->col);
+    cell->src_line = v->line;
+    memcpy(cell->box, v->cell->box, sizeof cell->box);
+    const char *s = v->cell->text;
+    if (jue_rec_dashes(s)) { cell->present = false; return; }
+    jue_amount a;
+    const char *why = NULL;
+    jue_status st = jue_amount_parse(s, strlen(s), t->unit, &a, &why);
+    if (st) {
+        diag_cell(t, v->cell, v->line, JUE_SEV_WARNING, "cannot read the amount '", s, "'");
+        cell->present = false;
+        return;
+    }
+    if (a.blank) { cell->present = false; return; }
+    int dec = a.decimals + (a.unit == JUE_UNIT_YUAN ? 4 : a.unit == JUE_UNIT_YI ? -4 : 0);
+    jue_cell_set_printed(cell, a.value, dec < 0 ? 0 : dec);
+    cell->iv = a.iv;
+    cell->src_line = v->line;
+}
+
+void jue_rec_emit(tctx *t, jue_table *tab, prows *P)
+{
+    for (size_t i = 0; i < P->n; i++) {
+        prow *p = &P->r[i];
+        int r = jue_table_add_row(tab, p->key, p->name, p->level, p->side, p->total);
+        if (r < 0) { t->c->nomem = true; return; }
+        tab->rows[r].line_no = p->line_no;
+        tab->rows[r].src_line = p->src_line;
+        tab->rows[r].src_page = p->page;
+        for (int k = 0; k < p->nv; k++) set_amount(t, tab, r, &p->v[k]);
+    }
+}
