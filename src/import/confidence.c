@@ -11,34 +11,138 @@
  * The checks are the printed identities every code table has (row total =
  * its parts; 类 and 款 = their children; 合计 = the 类), and 总计 = 总计 in the
  * two-pane tables, counted in intervals (a printed figure stands for ±half
- * its last digit, so 尾差 never counts). A table read from packed rows must
- * pass every check, and 01/04/06/09 read from packed rows are set aside
- * outright (their panes cannot be told apart there); other tables are set
- * aside when at least three checks fail and they are a fifth of them. */
+ * its last digit, so 尾差 never counts).
+ *
+ * A slip of the producer is not a misreading: one printed figure wrong (a
+ * 项 raised, two digits swapped, a figure copied from the row above) fails
+ * every identity it takes part in and no other, and one value of that cell
+ * would make them all hold. When the failures are explained so — one printed
+ * cell common to every failing identity, every identity through it failing
+ * alike, one interval for its true value satisfying them all — the table is
+ * kept, and the rule pack reports the slip as the error it is — when at
+ * least two identities fail (one alone does not say which of its figures is
+ * wrong) and at least as many hold. Otherwise a
+ * table read from packed rows must pass every check, and 01/04/06/09 read from
+ * packed rows are set aside outright (their panes cannot be told apart
+ * there); other tables are set aside when at least three checks fail and they
+ * are a fifth of them. A blank cell never explains the failures: a figure
+ * lost by the reading (an unparsed cell, a packed row short of a figure)
+ * looks exactly like it. */
 #include "import_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+/* A cell of the table. */
 typedef struct {
+    size_t r, c;
+} pos;
+
+/* The failing identities remembered for the one-slip test. */
+#define MAX_FAILS 16
+
+/* One identity: a total cell and the cells that add up to it. */
+typedef struct {
+    pos total;
+    pos *parts;
+    size_t nparts;
+} ident;
+
+typedef struct {
+    const jue_table *t;
     int checks, fails;
+    pos *scratch;             /* parts of the identity being built (nrows + ncols) */
+    size_t nscratch;
+    /* the cells common to every failing identity so far (first: all its cells) */
+    pos *common;
+    size_t ncommon;
+    bool common_set;
+    /* probing one cell: whether every identity is explained by it */
+    bool probing;
+    pos x;
+    bool explained;           /* no failing identity without x so far */
+    jue_interval need;        /* the values of x that make every identity through it hold */
 } tally;
 
-/* lo..hi of the sum of cells (r, c) for the rows in rs. */
-static void add_iv(const jue_table *t, size_t r, size_t c, jue_interval *s)
+static jue_interval civ(const jue_table *t, pos p)
 {
-    const jue_cell *x = jue_table_cell_c(t, r, c);
-    if (!x->present) return;
-    s->lo += x->iv.lo;
-    s->hi += x->iv.hi;
+    const jue_cell *x = jue_table_cell_c(t, p.r, p.c);
+    return x->present ? x->iv : (jue_interval){ 0, 0 };
 }
 
-static void check(tally *k, const jue_table *t, size_t r, size_t c, jue_interval sum)
+static bool same(pos a, pos b) { return a.r == b.r && a.c == b.c; }
+
+static bool in_ident(const ident *id, pos p)
 {
-    const jue_cell *x = jue_table_cell_c(t, r, c);
-    jue_interval v = x->present ? x->iv : (jue_interval){ 0, 0 };
+    if (same(id->total, p)) return true;
+    for (size_t i = 0; i < id->nparts; i++)
+        if (same(id->parts[i], p)) return true;
+    return false;
+}
+
+/* Keeps the common cells that the failing identity id also has. */
+static void narrow_common(tally *k, const ident *id)
+{
+    if (!k->common_set) {
+        k->common_set = true;
+        k->common[k->ncommon++] = id->total;
+        for (size_t i = 0; i < id->nparts; i++) k->common[k->ncommon++] = id->parts[i];
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < k->ncommon; i++)
+        if (in_ident(id, k->common[i])) k->common[n++] = k->common[i];
+    k->ncommon = n;
+}
+
+/* While probing x: the values of x that make identity id hold, given the
+ * other cells as printed. */
+static void probe(tally *k, const ident *id, bool fails)
+{
+    if (!in_ident(id, k->x)) {
+        if (fails) k->explained = false;
+        return;
+    }
+    jue_interval tot = civ(k->t, id->total), others = { 0, 0 }, want;
+    for (size_t i = 0; i < id->nparts; i++) {
+        if (same(id->parts[i], k->x)) continue;
+        jue_interval v = civ(k->t, id->parts[i]);
+        others.lo += v.lo;
+        others.hi += v.hi;
+    }
+    if (same(id->total, k->x)) want = others;
+    else want = (jue_interval){ tot.lo - others.hi, tot.hi - others.lo };
+    if (want.lo > k->need.lo) k->need.lo = want.lo;
+    if (want.hi < k->need.hi) k->need.hi = want.hi;
+}
+
+/* Checks identity id (its parts in k->scratch). */
+static void check(tally *k, pos total)
+{
+    ident id = { total, k->scratch, k->nscratch };
+    k->nscratch = 0;
+    const jue_cell *x = jue_table_cell_c(k->t, total.r, total.c);
+    jue_interval v = civ(k->t, total), sum = { 0, 0 };
+    for (size_t i = 0; i < id.nparts; i++) {
+        jue_interval p = civ(k->t, id.parts[i]);
+        sum.lo += p.lo;
+        sum.hi += p.hi;
+    }
     if (!x->present && sum.lo == 0 && sum.hi == 0) return;
+    bool fails = v.hi < sum.lo || v.lo > sum.hi;
+    if (k->probing) {
+        probe(k, &id, fails);
+        return;
+    }
     k->checks++;
-    if (v.hi < sum.lo || v.lo > sum.hi) k->fails++;
+    if (!fails) return;
+    k->fails++;
+    if (k->fails <= MAX_FAILS) narrow_common(k, &id);
+}
+
+static void part(tally *k, size_t r, size_t c)
+{
+    k->scratch[k->nscratch++] = (pos){ r, c };
 }
 
 /* The total column and its parts, per code table. */
@@ -63,22 +167,24 @@ static bool all_digits(const char *s)
 }
 
 /* Row sums: the total column against its parts. */
-static void check_rows(tally *k, const jue_table *t)
+static void check_rows(tally *k)
 {
+    const jue_table *t = k->t;
     int tot, from, to;
     if (!row_parts(t->id, &tot, &from, &to) || (size_t)to >= t->ncols) return;
     for (size_t r = 0; r < t->nrows; r++) {
-        jue_interval s = { 0, 0 };
-        for (int c = from; c <= to; c++) add_iv(t, r, (size_t)c, &s);
         bool any = false;
         for (int c = from; c <= to; c++) any |= jue_table_cell_c(t, r, (size_t)c)->present;
-        if (any) check(k, t, r, (size_t)tot, s);
+        if (!any) continue;
+        for (int c = from; c <= to; c++) part(k, r, (size_t)c);
+        check(k, (pos){ r, (size_t)tot });
     }
 }
 
 /* A 类 or 款 against its children, and 合计 against the 类, column by column. */
-static void check_tree(tally *k, const jue_table *t)
+static void check_tree(tally *k)
 {
+    const jue_table *t = k->t;
     for (size_t r = 0; r < t->nrows; r++) {
         const char *key = t->rows[r].key;
         bool total = !strcmp(key, "合计");
@@ -86,42 +192,76 @@ static void check_tree(tally *k, const jue_table *t)
         if (!total && (!all_digits(key) || (n != 3 && n != 5))) continue;
         size_t want = total ? 3 : n + 2;
         for (size_t c = 0; c < t->ncols; c++) {
-            jue_interval s = { 0, 0 };
-            int kids = 0;
             for (size_t q = 0; q < t->nrows; q++) {
                 const char *kk = t->rows[q].key;
                 if (strlen(kk) != want || !all_digits(kk) || (!total && strncmp(kk, key, n))) continue;
-                add_iv(t, q, c, &s);
-                kids++;
+                part(k, q, c);
             }
-            if (kids) check(k, t, r, c, s);
+            if (k->nscratch) check(k, (pos){ r, c });
         }
     }
 }
 
 /* 01 and 04: the two 总计 lines are equal. */
-static void check_panes(tally *k, const jue_table *t)
+static void check_panes(tally *k)
 {
+    const jue_table *t = k->t;
     int a = jue_table_find_row(t, "收入总计", JUE_SIDE_NONE), b = jue_table_find_row(t, "支出总计", JUE_SIDE_NONE);
     if (a < 0 || b < 0 || t->ncols == 0) return;
-    jue_interval s = { 0, 0 };
-    add_iv(t, (size_t)b, 0, &s);
-    check(k, t, (size_t)a, 0, s);
+    part(k, (size_t)b, 0);
+    check(k, (pos){ (size_t)a, 0 });
+}
+
+static void run(tally *k)
+{
+    jue_table_id id = k->t->id;
+    if (id == JUE_T01 || id == JUE_T04) check_panes(k);
+    else if (id != JUE_T06 && id != JUE_T09) {
+        check_rows(k);
+        check_tree(k);
+    }
+}
+
+/* Whether one printed cell explains every failing identity: a slip of the
+ * producer, not a misreading. */
+static bool one_slip(tally *k)
+{
+    /* one failing identity is no evidence of where the slip is (a packed row
+     * that lost a figure fails just so), and the rest must balance */
+    if (k->fails < 2 || k->fails > MAX_FAILS || 2 * k->fails > k->checks) return false;
+    for (size_t i = 0; i < k->ncommon; i++) {
+        pos x = k->common[i];
+        const jue_cell *cell = jue_table_cell_c(k->t, x.r, x.c);
+        if (!cell->present) continue;
+        k->probing = true;
+        k->x = x;
+        k->explained = true;
+        k->need = (jue_interval){ INT64_MIN / 4, INT64_MAX / 4 };
+        run(k);
+        k->probing = false;
+        if (k->explained && k->need.lo <= k->need.hi) return true;
+    }
+    return false;
 }
 
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks)
 {
-    tally k = { 0, 0 };
+    tally k = { .t = t };
+    size_t room = t->nrows + t->ncols + 1;
+    k.scratch = malloc(room * sizeof *k.scratch);
+    k.common = malloc(room * sizeof *k.common);
+    bool mem = k.scratch && k.common;
     bool panes = t->id == JUE_T01 || t->id == JUE_T04;
-    if (panes) check_panes(&k, t);
-    else if (t->id != JUE_T06 && t->id != JUE_T09) {
-        check_rows(&k, t);
-        check_tree(&k, t);
-    }
+    if (mem) run(&k);
+    bool slip = mem && one_slip(&k);
+    free(k.scratch);
+    free(k.common);
     *fails = k.fails;
     *checks = k.checks;
     if (packed && (panes || t->id == JUE_T06 || t->id == JUE_T09))
         return "表行以单个空格分隔、空白单元格没有标记，分不清各数字所在的栏";
+    if (!mem) return "内存不足，读出的数字未能相互核对";
+    if (slip) return NULL;
     if (packed && k.fails > 0)
         return "表行以单个空格分隔、空白单元格没有标记，读出的数字放进各栏后不能相互核对";
     if (k.fails >= 3 && k.fails * 5 >= k.checks)
