@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < iters; i++) {
         jue_idoc *doc = jue_idoc_new(path, JUE_IN_PDF);
         jue_disclosure *d = jue_disclosure_new();
-        if (!doc || !d || jue_pdf_read(data, len, doc, &dg) || jue_recognize(doc, cat, prof, d, &dg)) {
+        if (!doc || !d || jue_pdf_read(data, len, doc, &dg) || jue_recognize(doc, cat, prof, NULL, d, &dg)) {
             fprintf(stderr, "bench_pdf: reading %s failed\n", path);
             return 1;
         }

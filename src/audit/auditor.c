@@ -15,12 +15,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "import/import_internal.h"
+
 struct jue_auditor {
     jue_catalog *cat;
     jue_profile *prof;
     jue_rulepack *pack;
     jue_claim_checks *claims;
     jue_perf_checks *perf;
+    jue_aliases *aliases;   /* the importer's, read once for every document */
     char version[17];
 };
 
@@ -78,6 +81,7 @@ jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_audi
         st = rules_file ? jue_rules_load_file(rules_file, &a->pack, diags) : jue_rules_load_profile(profile, &a->pack, diags);
     if (st == JUE_OK) st = jue_claim_checks_load(NULL, &a->claims, diags);
     if (st == JUE_OK) st = jue_perf_checks_load(NULL, &a->perf, diags);
+    if (st == JUE_OK) st = jue_aliases_load(&a->aliases, diags);
     if (st != JUE_OK) {
         jue_auditor_free(a);
         return st;
@@ -95,6 +99,7 @@ void jue_auditor_free(jue_auditor *a)
     jue_rulepack_free(a->pack);
     jue_claim_checks_free(a->claims);
     jue_perf_checks_free(a->perf);
+    jue_aliases_free(a->aliases);
     free(a);
 }
 
@@ -110,7 +115,8 @@ jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_bu
 
 jue_status jue_auditor_read(const jue_auditor *a, const char *path, jue_disclosure **out, jue_diags *diags)
 {
-    return jue_import_file(path, JUE_IN_AUTO, a->cat, a->prof, out, diags);
+    jue_import_ctx ctx = { a->cat, a->prof, a->aliases };
+    return jue_import_path(path, JUE_IN_AUTO, &ctx, out, NULL, diags);
 }
 
 /* A source directory: loaded and compiled. */
@@ -138,7 +144,7 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
     }
     bool dir = S_ISDIR(st.st_mode);
     if (kind) *kind = dir ? JUE_DOC_SOURCE : JUE_DOC_PUBLISHED;
-    jue_status s = dir ? load_source(a, path, out, diags) : jue_import_file(path, JUE_IN_AUTO, a->cat, a->prof, out, diags);
+    jue_status s = dir ? load_source(a, path, out, diags) : jue_auditor_read(a, path, out, diags);
     if (s != JUE_OK) {
         jue_disclosure_free(*out);
         *out = NULL;

@@ -194,6 +194,15 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
                              const jue_catalog *cat, const jue_profile *prof,
                              jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags)
 {
+    jue_import_ctx ctx = { cat, prof, NULL };
+    return jue_import_data(data, len, name, kind, &ctx, out, doc_out, diags);
+}
+
+jue_status jue_import_data(const char *data, size_t len, const char *name, jue_input_kind kind,
+                           const jue_import_ctx *ctx, jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags)
+{
+    const jue_catalog *cat = ctx->cat;
+    const jue_profile *prof = ctx->prof;
     *out = NULL;
     if (doc_out) *doc_out = NULL;
     if (!name) name = "";
@@ -224,7 +233,7 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     /* a door that could read nothing at all (a damaged PDF, a broken zip):
      * the file cannot be read, like a missing one */
     if (st == JUE_ERR_INVALID && doc->n == 0) st = JUE_ERR_IO;
-    if (!st) st = jue_recognize(doc, cat, prof, d, diags);
+    if (!st) st = jue_recognize(doc, cat, prof, ctx->aliases, d, diags);
     if (!st && !(d->source = jue_strdup(name))) st = JUE_ERR_NOMEM;
     if (!st) {
         bool any = false, prose = false, unread = false;
@@ -262,7 +271,15 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
 jue_status jue_import_file(const char *path, jue_input_kind kind, const jue_catalog *cat,
                            const jue_profile *prof, jue_disclosure **out, jue_diags *diags)
 {
+    jue_import_ctx ctx = { cat, prof, NULL };
+    return jue_import_path(path, kind, &ctx, out, NULL, diags);
+}
+
+jue_status jue_import_path(const char *path, jue_input_kind kind, const jue_import_ctx *ctx,
+                           jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags)
+{
     *out = NULL;
+    if (doc_out) *doc_out = NULL;
     char *data = NULL;
     size_t len = 0;
     struct stat sb;
@@ -276,7 +293,7 @@ jue_status jue_import_file(const char *path, jue_input_kind kind, const jue_cata
         jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the file: %s", jue_status_str(st));
         return st == JUE_ERR_NOMEM ? st : JUE_ERR_IO;
     }
-    st = jue_import_buffer(data, len, path, kind, cat, prof, out, NULL, diags);
+    st = jue_import_data(data, len, path, kind, ctx, out, doc_out, diags);
     free(data);
     return st;
 }

@@ -99,8 +99,16 @@ size_t jue_grow_filled(const jue_grow *r);
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
 jue_status jue_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
 
-/* The recognizer: finds the nine tables in doc's grids and fills d. */
-jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof,
+/* The importer's aliases (data/import/aliases.tsv, src/recognize/aliases.c):
+ * how titles, columns and lines are printed. Read once by whoever imports
+ * many documents (the auditor) and passed to each import. */
+typedef struct jue_aliases jue_aliases;
+jue_status jue_aliases_load(jue_aliases **out, jue_diags *diags);
+void jue_aliases_free(jue_aliases *al);   /* NULL is fine */
+
+/* The recognizer (src/recognize/): finds the nine tables in doc's grids and
+ * fills d, with the aliases al (NULL: read for this call). */
+jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof, const jue_aliases *al,
                          jue_disclosure *d, jue_diags *diags);
 
 /* Whether table t, as read, is too doubtful to accuse anyone
@@ -108,6 +116,21 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
  * hold together. packed: its body had rows split on single spaces. *fails
  * and *checks count the printed identities checked. */
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks);
+
+/* What an import reads with: catalog and profile (either may be NULL) and
+ * the aliases (NULL: read for this import). */
+typedef struct {
+    const jue_catalog *cat;
+    const jue_profile *prof;
+    const jue_aliases *aliases;
+} jue_import_ctx;
+
+/* jue_import_buffer and jue_import_file with a context: when doc_out is not
+ * NULL it receives the grids (free with jue_idoc_free). */
+jue_status jue_import_data(const char *data, size_t len, const char *name, jue_input_kind kind,
+                           const jue_import_ctx *ctx, jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags);
+jue_status jue_import_path(const char *path, jue_input_kind kind, const jue_import_ctx *ctx,
+                           jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags);
 
 /* Like jue_import_file on a buffer (name is used for diagnostics and, with
  * kind JUE_IN_AUTO, for its extension). When doc_out is not NULL it receives

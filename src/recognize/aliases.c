@@ -14,21 +14,62 @@ static uint32_t key_hash(const char *k)
     return h;
 }
 
-jue_status jue_rec_aliases_load(rc *c)
+/* The alias kind named by the first field, 0 when none. */
+static char alias_kind(const char *s)
 {
+    return !strcmp(s, "title") ? 't' : !strcmp(s, "col") ? 'c' : !strcmp(s, "row") ? 'r'
+         : !strcmp(s, "item") ? 'i' : !strcmp(s, "group") ? 'g' : 0;
+}
+
+/* Appends the alias of one line (its fields f[0..nf)); a line that is not
+ * one is a warning at its line. */
+static jue_status add_line(jue_aliases *al, size_t *cap, char *f[5], int nf, const char *path, int line,
+                           jue_diags *diags)
+{
+    int tid = -1;
+    if (nf >= 4 && f[1][0] == 'T' && f[1][1] >= '0' && f[1][2] >= '1' && f[1][2] <= '9' && !f[1][3])
+        tid = (f[1][1] - '0') * 10 + (f[1][2] - '0') - 1;
+    char kind = nf >= 4 ? alias_kind(f[0]) : 0;
+    if (!kind || tid < 0 || tid >= JUE_NTABLES) {
+        jue_diag_add(diags, JUE_SEV_WARNING, path, line, 1, "not an alias line (kind, table, side, printed, canonical)");
+        return JUE_OK;
+    }
+    if (al->n == *cap) {
+        alias *na = realloc(al->a, *cap * 2 * sizeof *na);
+        if (!na) return JUE_ERR_NOMEM;
+        al->a = na;
+        *cap *= 2;
+    }
+    char key[MAXK];
+    jue_rec_key(f[3], key);
+    alias *a = &al->a[al->n];
+    a->kind = kind;
+    a->table = tid;
+    a->side = !strcmp(f[2], "inc") ? 1 : !strcmp(f[2], "exp") ? 2 : 0;
+    a->key = jue_strdup(key);
+    a->canon = jue_strdup(nf >= 5 ? f[4] : "");
+    a->hash = key_hash(key);
+    if (!a->key || !a->canon) { free(a->key); free(a->canon); return JUE_ERR_NOMEM; }
+    al->n++;
+    return JUE_OK;
+}
+
+jue_status jue_aliases_load(jue_aliases **out, jue_diags *diags)
+{
+    *out = NULL;
     char path[4096];
     snprintf(path, sizeof path, "%s/import/aliases.tsv", jue_data_dir());
     char *data;
     size_t len;
     jue_status st = jue_read_file(path, &data, &len);
     if (st) {
-        jue_diag_add(c->diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the importer's aliases: %s",
-                     jue_status_str(st));
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the importer's aliases: %s", jue_status_str(st));
         return st;
     }
     size_t cap = 256;
-    c->al = calloc(cap, sizeof *c->al);
-    if (!c->al) { free(data); return JUE_ERR_NOMEM; }
+    jue_aliases *al = calloc(1, sizeof *al);
+    if (al) al->a = calloc(cap, sizeof *al->a);
+    if (!al || !al->a) { free(al); free(data); return JUE_ERR_NOMEM; }
     int line = 0;
     for (char *p = data; *p && !st;) {
         char *nl = strchr(p, '\n');
@@ -44,60 +85,32 @@ jue_status jue_rec_aliases_load(rc *c)
                 *tab = '\0';
                 q = tab + 1;
             }
-            int tid = -1;
-            if (nf >= 4 && f[1][0] == 'T' && f[1][1] >= '0' && f[1][2] >= '1' && f[1][2] <= '9' && !f[1][3])
-                tid = (f[1][1] - '0') * 10 + (f[1][2] - '0') - 1;
-            char kind = 0;
-            if (nf >= 4) {
-                if (!strcmp(f[0], "title")) kind = 't';
-                else if (!strcmp(f[0], "col")) kind = 'c';
-                else if (!strcmp(f[0], "row")) kind = 'r';
-                else if (!strcmp(f[0], "item")) kind = 'i';
-                else if (!strcmp(f[0], "group")) kind = 'g';
-            }
-            if (!kind || tid < 0 || tid >= JUE_NTABLES) {
-                jue_diag_add(c->diags, JUE_SEV_WARNING, path, line, 1,
-                             "not an alias line (kind, table, side, printed, canonical)");
-            } else {
-                if (c->nal == cap) {
-                    alias *na = realloc(c->al, cap * 2 * sizeof *na);
-                    if (!na) { st = JUE_ERR_NOMEM; break; }
-                    c->al = na;
-                    cap *= 2;
-                }
-                char key[MAXK];
-                jue_rec_key(f[3], key);
-                alias *a = &c->al[c->nal];
-                a->kind = kind;
-                a->table = tid;
-                a->side = !strcmp(f[2], "inc") ? 1 : !strcmp(f[2], "exp") ? 2 : 0;
-                a->key = jue_strdup(key);
-                a->canon = jue_strdup(nf >= 5 ? f[4] : "");
-                a->hash = key_hash(key);
-                if (!a->key || !a->canon) { free(a->key); free(a->canon); st = JUE_ERR_NOMEM; break; }
-                c->nal++;
-            }
+            st = add_line(al, &cap, f, nf, path, line, diags);
         }
         p = nl ? nl + 1 : p + strlen(p);
     }
     free(data);
-    return st;
+    if (st) { jue_aliases_free(al); return st; }
+    *out = al;
+    return JUE_OK;
 }
 
-void jue_rec_aliases_free(rc *c)
+void jue_aliases_free(jue_aliases *al)
 {
-    for (size_t i = 0; i < c->nal; i++) {
-        free(c->al[i].key);
-        free(c->al[i].canon);
+    if (!al) return;
+    for (size_t i = 0; i < al->n; i++) {
+        free(al->a[i].key);
+        free(al->a[i].canon);
     }
-    free(c->al);
+    free(al->a);
+    free(al);
 }
 
 const alias *jue_rec_alias(const rc *c, char kind, int table, int side, const char *key)
 {
     uint32_t h = key_hash(key);
-    for (size_t i = 0; i < c->nal; i++) {
-        const alias *a = &c->al[i];
+    for (size_t i = 0; i < c->al->n; i++) {
+        const alias *a = &c->al->a[i];
         if (a->hash == h && a->kind == kind && a->table == table && (side == 0 || a->side == 0 || a->side == side) &&
             !strcmp(a->key, key))
             return a;

@@ -103,8 +103,8 @@ int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
     int best = -1;
     size_t best_len = 0;
     size_t kl = strlen(key);
-    for (size_t i = 0; i < c->nal; i++) {
-        const alias *a = &c->al[i];
+    for (size_t i = 0; i < c->al->n; i++) {
+        const alias *a = &c->al->a[i];
         if (a->kind != 't') continue;
         if (!strcmp(a->key, key)) return a->table;
         size_t al = strlen(a->key);

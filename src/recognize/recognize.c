@@ -346,30 +346,25 @@ static void department_from_titles(jue_idoc *doc, jue_disclosure *d)
     }
 }
 
-jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof,
+jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profile *prof, const jue_aliases *al,
                          jue_disclosure *d, jue_diags *diags)
 {
+    jue_aliases *own = NULL;
+    if (!al) {
+        jue_status st = jue_aliases_load(&own, diags);
+        if (st) return st;
+        al = own;
+    }
     rc c;
     memset(&c, 0, sizeof c);
     c.doc = doc;
     c.cat = cat;
     c.prof = prof;
+    c.al = al;
     c.d = d;
     c.diags = diags;
     if (cat) jue_catalog_years(cat, JUE_CAT_FUNCTIONAL, &c.cat_from, &c.cat_to);
-    /* the aliases are data shared by every document: read once per process
-     * (a batch audit of many documents must not re-read them each time) */
-    static alias *cached;
-    static size_t ncached;
     jue_status st = JUE_OK;
-    if (!cached) {
-        st = jue_rec_aliases_load(&c);
-        if (st) { jue_rec_aliases_free(&c); return st; }
-        cached = c.al;
-        ncached = c.nal;
-    }
-    c.al = cached;
-    c.nal = ncached;
     if (doc->title && !d->year) d->year = find_year(doc->title);
     for (size_t gi = 0; gi < doc->n && !d->year; gi++)
         for (size_t i = 0; i < doc->grids[gi].n && i < 80 && !d->year; i++)
@@ -386,5 +381,6 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
         char *n = jue_buf_take(&b);
         if (n) { free(d->department); d->department = n; }
     }
+    jue_aliases_free(own);
     return c.nomem ? JUE_ERR_NOMEM : st;
 }

@@ -37,14 +37,19 @@ typedef struct {
     uint32_t hash;        /* of key: lookups compare this first */
 } alias;
 
+/* The aliases of data/import/aliases.tsv, in file order (jue_aliases_load). */
+struct jue_aliases {
+    alias *a;
+    size_t n;
+};
+
 typedef struct {
     jue_idoc *doc;
     const jue_catalog *cat;
     const jue_profile *prof;
     jue_disclosure *d;
     jue_diags *diags;
-    alias *al;
-    size_t nal;
+    const jue_aliases *al;
     bool nomem;
     int cat_from, cat_to;
     int title_line[JUE_NTABLES];   /* where each table's title was printed */
@@ -89,8 +94,6 @@ typedef struct {
 } tctx;
 
 /* ---- aliases.c */
-jue_status jue_rec_aliases_load(rc *c);
-void jue_rec_aliases_free(rc *c);
 /* side: 0 = any alias; 1/2 = that pane's aliases and the side-less ones. */
 const alias *jue_rec_alias(const rc *c, char kind, int table, int side, const char *key);
 

@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(r->line > 0 && (i == 0 || r->line > doc->grids[0].rows[i - 1].line));
             for (size_t c = 0; c < r->n; c++) CHECK(r->cells[c].text != NULL && r->cells[c].col == (int)c);
         }
-        st = jue_recognize(doc, cat, prof, d, &dg);
+        st = jue_recognize(doc, cat, prof, NULL, d, &dg);
         CHECK(st == JUE_OK || st == JUE_ERR_NOMEM);
         for (int t = 0; t < JUE_NTABLES; t++) {
             const jue_table *tab = d->tables[t];

@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         jue_disclosure *d = jue_disclosure_new();
         CHECK(d != NULL);
-        jue_recognize(doc, cat, prof, d, &dg);
+        jue_recognize(doc, cat, prof, NULL, d, &dg);
         jue_disclosure_free(d);
     } else {
         CHECK(dg.len > 0 || st == JUE_ERR_NOMEM);

@@ -88,7 +88,7 @@ static imported read_buf(jue_input_kind k, const char *data, size_t len, const c
     assert_non_null(r.doc);
     assert_non_null(r.d);
     jue_status st = door(k, data, len, r.doc, &r.dg);
-    if (st == JUE_OK) st = jue_recognize(r.doc, g_cat, g_prof, r.d, &r.dg);
+    if (st == JUE_OK) st = jue_recognize(r.doc, g_cat, g_prof, NULL, r.d, &r.dg);
     if (st != JUE_OK) {
         print_diags(&r.dg);
         fail_msg("%s: %s", name, jue_status_str(st));

@@ -179,7 +179,7 @@ static void test_finance_bureau_tables(void **state)
     jue_idoc *doc = read_pdf("fixtures/real/shanghai-putuo-2024/finance-bureau.pdf", &dg, &st);
     assert_int_equal(st, JUE_OK);
     jue_disclosure *d = jue_disclosure_new();
-    assert_int_equal(jue_recognize(doc, g_cat, g_prof, d, &dg), JUE_OK);
+    assert_int_equal(jue_recognize(doc, g_cat, g_prof, NULL, d, &dg), JUE_OK);
     /* 01 */
     expect_cell(d, JUE_T01, JUE_L_INC_GENERAL, JUE_SIDE_INCOME, "决算数", "2,940.05");
     expect_cell(d, JUE_T01, JUE_L_INC_OTHER, JUE_SIDE_INCOME, "决算数", "6.20");
@@ -260,7 +260,7 @@ static void test_other_pdfs(void **state)
         if (st != JUE_OK) fail_msg("%s: status %d", F[i], st);
         assert_true(doc->n == 1 && doc->grids[0].n > 200);
         jue_disclosure *d = jue_disclosure_new();
-        assert_int_equal(jue_recognize(doc, g_cat, g_prof, d, &dg), JUE_OK);
+        assert_int_equal(jue_recognize(doc, g_cat, g_prof, NULL, d, &dg), JUE_OK);
         if (i < 3 && !d->tables[JUE_T05]) fail_msg("%s: no table 05", F[i]);
         if (i == 1) {
             /* 09 with 因公出国 / （境）费 wrapped over two header lines */
@@ -355,7 +355,7 @@ static void test_cell_boxes(void **state)
     jue_idoc *doc = read_pdf("fixtures/real/shanghai-putuo-2024/finance-bureau.pdf", &dg, &st);
     assert_int_equal(st, JUE_OK);
     jue_disclosure *d = jue_disclosure_new();
-    assert_int_equal(jue_recognize(doc, g_cat, g_prof, d, &dg), JUE_OK);
+    assert_int_equal(jue_recognize(doc, g_cat, g_prof, NULL, d, &dg), JUE_OK);
     const float *a = cell_box(d, JUE_T01, "201", JUE_SIDE_EXPEND, "决算数");      /* 2,106.66 */
     const float *b = cell_box(d, JUE_T01, "208", JUE_SIDE_EXPEND, "决算数");      /* 326.71, rows below */
     const float *n = cell_box(d, JUE_T01, JUE_L_INC_OTHER, JUE_SIDE_INCOME, "决算数");   /* 6.20, left pane */
