@@ -1,23 +1,29 @@
-/* juesuan build SOURCE_DIR -o OUT_DIR [--format LIST] [--profile NAME] [--force] */
+/* juesuan build SOURCE_DIR|TABLES_FILE -o OUT_DIR [--department YAML] [--previous FILE | --store DB]
+ *               [--format LIST] [--profile NAME] [--force] */
+#include <juesuan/auditor.h>
 #include <juesuan/catalog.h>
 #include <juesuan/compile.h>
 #include <juesuan/document.h>
+#include <juesuan/import.h>
 #include <juesuan/narrative.h>
 #include <juesuan/output.h>
 #include <juesuan/perf.h>
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
+#include <juesuan/store.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
 void usage_build(void)
 {
     puts("usage: juesuan build SOURCE_DIR -o OUT_DIR [--format html,xlsx,md,csv,json,pdf,docx] [--profile NAME]\n"
-         "                     [--force] [-v]\n\n"
+         "                     [--previous LAST_YEAR_FILE | --store DB] [--force] [-v]\n"
+         "       juesuan build TABLES_FILE [--department department.yaml] -o OUT_DIR [same options]\n\n"
          "Compiles the department-year in SOURCE_DIR (docs/formats.md) into the nine public tables,\n"
          "with controlled rounding so every printed total adds up. Writes the chosen formats\n"
          "(default: all) into OUT_DIR: the tables in html/xlsx/md/csv/json, the notes as\n"
@@ -26,26 +32,207 @@ void usage_build(void)
          "NAME-perf.md (md), NAME-perf.html (html) and NAME-perf.xlsx (xlsx), its 自评表 also in the\n"
          "document. Mistakes in the source (perf.yaml included) are all reported as file:line:col\n"
          "and nothing is written (exit 3). The compiled tables are then audited with the profile's\n"
-         "rule pack (juesuan audit); while it finds errors nothing is written (exit 1) unless --force.");
+         "rule pack (juesuan audit); while it finds errors nothing is written (exit 1) unless --force.\n\n"
+         "Given a file instead of a folder, build takes the nine tables as printed in it (an XLSX of\n"
+         "the tables, or a published PDF, Word or HTML document: whatever `juesuan audit` reads),\n"
+         "audits them, and writes the same outputs from them with department.yaml (default: the one\n"
+         "beside the file) for what the tables do not hold; budget.csv and perf.yaml beside it are\n"
+         "read too. A key the document needs and department.yaml lacks is an error at its place.\n\n"
+         "  --previous FILE last year's disclosure (any format audit reads): the notes' 上年数, 增减\n"
+         "                  and 增长率 come from its tables, not from department.yaml's last_year\n"
+         "  --store DB      the same from the store: the department's stored disclosure of the year\n"
+         "                  before (juesuan store add); --previous wins when both are given");
 }
 
-static const char *base_name(const char *dir, char *buf, size_t n)
+typedef struct {
+    const char *input;        /* a source folder, or a file of the nine tables */
+    const char *out_dir, *profile, *department, *previous, *store;
+    unsigned formats;
+    bool force, quiet;
+} build_opts;
+
+/* The name of the outputs: a folder's name, or a file's without its
+ * extension. */
+static const char *base_name(const char *path, bool file, char *buf, size_t n)
 {
-    size_t len = strlen(dir);
-    while (len > 1 && dir[len - 1] == '/') len--;
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/') len--;
     size_t s = len;
-    while (s > 0 && dir[s - 1] != '/') s--;
+    while (s > 0 && path[s - 1] != '/') s--;
+    if (file) {
+        size_t dot = len;
+        while (dot > s && path[dot - 1] != '.') dot--;
+        if (dot > s + 1) len = dot - 1;
+        /* a complete document built before: its name without -document */
+        static const char DOC[] = "-document";
+        if (len - s > sizeof DOC - 1 && !memcmp(path + len - (sizeof DOC - 1), DOC, sizeof DOC - 1))
+            len -= sizeof DOC - 1;
+    }
     size_t k = len - s;
-    if (k == 0 || (k == 1 && dir[s] == '.')) { snprintf(buf, n, "juesuan"); return buf; }
+    if (k == 0 || (k == 1 && path[s] == '.')) { snprintf(buf, n, "juesuan"); return buf; }
     if (k >= n) k = n - 1;
-    memcpy(buf, dir + s, k);
+    memcpy(buf, path + s, k);
     buf[k] = 0;
     return buf;
 }
 
-int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats, const char *profile,
-                     bool force, bool quiet)
+/* Writes every chosen output of disc (with src's texts) into the output
+ * folder; an exit code. */
+static int write_outputs(const jue_source *src, const jue_disclosure *disc, const jue_catalog *cat,
+                         const jue_profile *prof, const build_opts *o, const char *base, jue_diags *d)
 {
+    int rc = EXIT_CLEAN;
+    size_t before = d->len;
+    jue_status st = jue_render_all(disc, o->out_dir, base, o->formats, d);
+    if (st != JUE_OK) rc = EXIT_USAGE;
+    /* the explanatory notes, written from the same figures */
+    if (st == JUE_OK && (o->formats & JUE_FMT_MD)) {
+        jue_buf notes;
+        jue_buf_init(&notes);
+        jue_buf md;
+        jue_buf_init(&md);
+        jue_status ns = jue_notes_markdown_profile(src, disc, cat, prof, &notes, d);
+        if (ns == JUE_OK) ns = jue_render_md_text(jue_buf_str(&notes), &md);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s-notes.md", o->out_dir, base);
+        int err = 0;
+        jue_status ws = ns == JUE_OK ? jue_out_file(path, jue_buf_str(&md), md.len, &err) : ns;
+        if (ws == JUE_OK) {
+            jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "written");
+        } else {
+            jue_out_diag(d, path, "说明", ws, err);
+            rc = ns == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        }
+        jue_buf_free(&notes);
+        jue_buf_free(&md);
+    }
+    /* the complete document: cover, 概况, tables, notes, glossary, charts —
+     * one block model, written in each chosen document format */
+    if (st == JUE_OK && (o->formats & (JUE_FMT_HTML | JUE_FMT_PDF | JUE_FMT_DOCX))) {
+        jue_document *doc = NULL;
+        jue_status ds = jue_document_build(src, disc, cat, prof, &doc, d);
+        char path[4096];
+        if (ds == JUE_OK && (o->formats & JUE_FMT_HTML)) {
+            jue_buf html;
+            jue_buf_init(&html);
+            jue_status hs = jue_render_document_html(doc, &html);
+            snprintf(path, sizeof path, "%s/%s-document.html", o->out_dir, base);
+            int err = 0;
+            if (hs == JUE_OK) hs = jue_out_file(path, jue_buf_str(&html), html.len, &err);
+            if (hs == JUE_OK) {
+                jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "written");
+            } else {
+                jue_out_diag(d, path, "完整文档", hs, err);
+                rc = EXIT_USAGE;
+            }
+            jue_buf_free(&html);
+        }
+        static const struct { unsigned fmt; const char *ext; jue_status (*render)(const jue_document *, const char *); }
+            files[] = { { JUE_FMT_PDF, "pdf", jue_render_document_pdf }, { JUE_FMT_DOCX, "docx", jue_render_document_docx } };
+        for (size_t k = 0; ds == JUE_OK && k < sizeof files / sizeof files[0]; k++) {
+            if (!(o->formats & files[k].fmt)) continue;
+            snprintf(path, sizeof path, "%s/%s-document.%s", o->out_dir, base, files[k].ext);
+            jue_outfile of = { .err = 0 };
+            jue_status fs = jue_out_begin(&of, path);
+            if (fs == JUE_OK) fs = jue_out_end(&of, files[k].render(doc, of.tmp));
+            if (fs == JUE_OK) {
+                jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "written");
+            } else {
+                jue_out_diag(d, path, "完整文档", fs, of.err);
+                rc = EXIT_USAGE;
+            }
+        }
+        if (ds != JUE_OK) {
+            jue_diag_add(d, JUE_SEV_ERROR, o->input, 0, 0, "无法生成完整的公开文件");
+            rc = ds == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        }
+        jue_document_free(doc);
+    }
+    /* the 绩效自评 when the source has perf.yaml: the 自评报告 (md), the
+     * 自评表 (html, and a workbook of their own beside the tables' one) */
+    if (st == JUE_OK && src->perf && jue_perf_write(src->perf, o->out_dir, base, o->formats, d) != JUE_OK)
+        rc = EXIT_USAGE;
+    if (!o->quiet && st == JUE_OK) {
+        for (size_t i = before; i < d->len; i++)
+            if (d->items[i].severity == JUE_SEV_INFO) printf("wrote %s\n", d->items[i].file);
+    }
+    return rc;
+}
+
+/* The audit before publishing: its findings (not the infos) to stderr;
+ * returns the number of errors. */
+static size_t show_findings(const jue_findings *f)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    for (size_t i = 0; i < f->len; i++) {
+        if (f->items[i].severity == JUE_SEV_INFO) continue;
+        jue_finding_format_text(&f->items[i], &b);
+        jue_buf_putc(&b, '\n');
+    }
+    fputs(jue_buf_str(&b), stderr);
+    jue_buf_free(&b);
+    return jue_findings_count(f, JUE_SEV_ERROR);
+}
+
+/* Last year's figures for the notes: from --previous (a published file of
+ * any format audit reads) or else from the store (the department's
+ * document of the year before). An exit code: 0, or EXIT_USAGE when the
+ * file or the store cannot be read. */
+static int take_last_year(jue_source *src, const build_opts *o, const jue_catalog *cat, const jue_profile *prof,
+                          jue_diags *d)
+{
+    jue_disclosure *prev = NULL;
+    const char *from = o->previous;
+    if (o->previous) {
+        if (o->store)
+            jue_diag_add(d, JUE_SEV_WARNING, o->store, 0, 0, "同时给出了 --previous：上年数取自“%s”，不取自存储",
+                         o->previous);
+        jue_status st = jue_import_file(o->previous, JUE_IN_AUTO, cat, prof, &prev, d);
+        if (st != JUE_OK) {
+            cli_error("%s：上年决算%s，未写出任何文件", o->previous, st == JUE_ERR_IO ? "无法读取" : "不是可审核的公开文件");
+            return EXIT_USAGE;
+        }
+    } else if (o->store) {
+        jue_store *store = NULL;
+        if (jue_store_open(o->store, &store, d) != JUE_OK) {
+            cli_error("%s：存储无法打开，未写出任何文件", o->store);
+            return EXIT_USAGE;
+        }
+        jue_status st = jue_store_last_year(store, src->department, src->year, &prev);
+        jue_store_close(store);
+        if (st == JUE_ERR_NOTFOUND) {
+            jue_diag_add(d, JUE_SEV_WARNING, o->store, 0, 0, "存储中没有%s%d年度的决算：上年数取自 department.yaml",
+                         src->department ? src->department : "", src->year - 1);
+            return EXIT_CLEAN;
+        }
+        if (st != JUE_OK) { cli_error("%s：存储无法读取，未写出任何文件", o->store); return EXIT_USAGE; }
+        from = prev->source ? prev->source : o->store;
+    } else {
+        return EXIT_CLEAN;
+    }
+    char where[4096];
+    snprintf(where, sizeof where, "%s", from);
+    jue_status st = jue_source_take_last_year(src, prev, where, d);
+    jue_disclosure_free(prev);
+    if (st != JUE_OK) { cli_error("内存不足"); return EXIT_USAGE; }
+    return EXIT_CLEAN;
+}
+
+/* The audit's findings decide: an exit code to stop with (nothing
+ * written), or 0 / EXIT_FINDINGS (with --force) to go on with. */
+static int gate(size_t errors, const char *name, bool force, bool *stop)
+{
+    *stop = errors && !force;
+    if (*stop)
+        cli_error("%s：审核发现%zu处错误，未写出任何文件（如仍要写出，请加 --force）", name, errors);
+    return errors ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int build_source(const build_opts *o)
+{
+    const char *src_dir = o->input;
+    bool force = o->force;
     jue_diags d;
     jue_diags_init(&d);
     jue_catalog *cat = NULL;
@@ -56,7 +243,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     int rc = EXIT_CLEAN;
     jue_status st = jue_catalog_load(NULL, &cat, &d);
     if (st != JUE_OK) { rc = st == JUE_ERR_IO ? EXIT_USAGE : EXIT_BADINPUT; goto done; }
-    st = jue_profile_load(profile, &prof, &d);
+    st = jue_profile_load(o->profile, &prof, &d);
     if (st != JUE_OK) { rc = st == JUE_ERR_NOTFOUND ? EXIT_USAGE : EXIT_BADINPUT; goto done; }
     st = jue_source_load(src_dir, cat, &src, &d);
     if (st != JUE_OK) {
@@ -71,7 +258,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
     }
     /* the 绩效自评 (perf.yaml, loaded and checked with the source) scored
      * by the profile's method, before anything is written */
-    if (src->perf && jue_perf_score_profile(src->perf, profile, &d) != JUE_OK) {
+    if (src->perf && jue_perf_score_profile(src->perf, o->profile, &d) != JUE_OK) {
         cli_print_diags(&d, false);
         jue_diags_free(&d);
         cli_error("%s：绩效评分方案有错误，未写出任何文件", src_dir);
@@ -94,7 +281,7 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
      * errors, unless --force */
     {
         jue_rulepack *pack = NULL;
-        jue_status rs = jue_rules_load_profile(profile, &pack, &d);
+        jue_status rs = jue_rules_load_profile(o->profile, &pack, &d);
         if (rs != JUE_OK) {
             cli_print_diags(&d, false);
             jue_diags_free(&d);
@@ -108,107 +295,25 @@ int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats,
         jue_findings_init(&f);
         rs = jue_audit(disc, cat, pack, &f);
         jue_rulepack_free(pack);
-        jue_buf b;
-        jue_buf_init(&b);
-        for (size_t i = 0; i < f.len; i++) {
-            if (f.items[i].severity == JUE_SEV_INFO) continue;
-            jue_finding_format_text(&f.items[i], &b);
-            jue_buf_putc(&b, '\n');
-        }
-        fputs(jue_buf_str(&b), stderr);
-        jue_buf_free(&b);
-        size_t errors = jue_findings_count(&f, JUE_SEV_ERROR);
+        size_t errors = show_findings(&f);
         jue_findings_free(&f);
         if (rs != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; goto done; }
-        if (errors) {
-            rc = EXIT_FINDINGS;
-            if (!force) {
-                cli_print_diags(&d, false);
-                jue_diags_free(&d);
-                cli_error("%s：审核发现%zu处错误，未写出任何文件（如仍要写出，请加 --force）", src_dir, errors);
-                goto done;
-            }
+        bool stop;
+        if (errors) rc = gate(errors, src_dir, force, &stop);
+        if (errors && stop) {
+            cli_print_diags(&d, false);
+            jue_diags_free(&d);
+            goto done;
         }
     }
+    int lr = take_last_year(src, o, cat, prof, &d);
+    if (lr != EXIT_CLEAN) { rc = lr; goto done; }
     char base[256];
-    base_name(src_dir, base, sizeof base);
-    size_t before = d.len;
+    base_name(src_dir, false, base, sizeof base);
     /* one build at a time writes into a folder */
-    if (jue_outdir_lock(out_dir, &lock, &d) != JUE_OK) { rc = EXIT_USAGE; goto done; }
-    st = jue_render_all(disc, out_dir, base, formats, &d);
-    if (st != JUE_OK) rc = EXIT_USAGE;
-    /* the explanatory notes, written from the same figures (Markdown for now;
-     * the complete document in HTML/PDF/Word is issue 5) */
-    if (st == JUE_OK && (formats & JUE_FMT_MD)) {
-        jue_buf notes;
-        jue_buf_init(&notes);
-        jue_buf md;
-        jue_buf_init(&md);
-        jue_status ns = jue_notes_markdown_profile(src, disc, cat, prof, &notes, &d);
-        if (ns == JUE_OK) ns = jue_render_md_text(jue_buf_str(&notes), &md);
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s-notes.md", out_dir, base);
-        int err = 0;
-        jue_status ws = ns == JUE_OK ? jue_out_file(path, jue_buf_str(&md), md.len, &err) : ns;
-        if (ws == JUE_OK) {
-            jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
-        } else {
-            jue_out_diag(&d, path, "说明", ws, err);
-            rc = ns == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
-        }
-        jue_buf_free(&notes);
-        jue_buf_free(&md);
-    }
-    /* the complete document: cover, 概况, tables, notes, glossary, charts —
-     * one block model, written in each chosen document format */
-    if (st == JUE_OK && (formats & (JUE_FMT_HTML | JUE_FMT_PDF | JUE_FMT_DOCX))) {
-        jue_document *doc = NULL;
-        jue_status ds = jue_document_build(src, disc, cat, prof, &doc, &d);
-        char path[4096];
-        if (ds == JUE_OK && (formats & JUE_FMT_HTML)) {
-            jue_buf html;
-            jue_buf_init(&html);
-            jue_status hs = jue_render_document_html(doc, &html);
-            snprintf(path, sizeof path, "%s/%s-document.html", out_dir, base);
-            int err = 0;
-            if (hs == JUE_OK) hs = jue_out_file(path, jue_buf_str(&html), html.len, &err);
-            if (hs == JUE_OK) {
-                jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
-            } else {
-                jue_out_diag(&d, path, "完整文档", hs, err);
-                rc = EXIT_USAGE;
-            }
-            jue_buf_free(&html);
-        }
-        static const struct { unsigned fmt; const char *ext; jue_status (*render)(const jue_document *, const char *); }
-            files[] = { { JUE_FMT_PDF, "pdf", jue_render_document_pdf }, { JUE_FMT_DOCX, "docx", jue_render_document_docx } };
-        for (size_t k = 0; ds == JUE_OK && k < sizeof files / sizeof files[0]; k++) {
-            if (!(formats & files[k].fmt)) continue;
-            snprintf(path, sizeof path, "%s/%s-document.%s", out_dir, base, files[k].ext);
-            jue_outfile o = { .err = 0 };
-            jue_status fs = jue_out_begin(&o, path);
-            if (fs == JUE_OK) fs = jue_out_end(&o, files[k].render(doc, o.tmp));
-            if (fs == JUE_OK) {
-                jue_diag_add(&d, JUE_SEV_INFO, path, 0, 0, "written");
-            } else {
-                jue_out_diag(&d, path, "完整文档", fs, o.err);
-                rc = EXIT_USAGE;
-            }
-        }
-        if (ds != JUE_OK) {
-            jue_diag_add(&d, JUE_SEV_ERROR, src_dir, 0, 0, "无法生成完整的公开文件");
-            rc = ds == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
-        }
-        jue_document_free(doc);
-    }
-    /* the 绩效自评 when the source has perf.yaml: the 自评报告 (md), the
-     * 自评表 (html, and a workbook of their own beside the tables' one) */
-    if (st == JUE_OK && src->perf && jue_perf_write(src->perf, out_dir, base, formats, &d) != JUE_OK)
-        rc = EXIT_USAGE;
-    if (!quiet && st == JUE_OK) {
-        for (size_t i = before; i < d.len; i++)
-            if (d.items[i].severity == JUE_SEV_INFO) printf("wrote %s\n", d.items[i].file);
-    }
+    if (jue_outdir_lock(o->out_dir, &lock, &d) != JUE_OK) { rc = EXIT_USAGE; goto done; }
+    int wr = write_outputs(src, disc, cat, prof, o, base, &d);
+    if (wr != EXIT_CLEAN) rc = wr;
 done:
     cli_print_diags(&d, false);
     jue_outdir_unlock(lock);
@@ -220,41 +325,167 @@ done:
     return rc;
 }
 
+/* Whether an output would replace the input (the tables built into the
+ * folder they came from): base.ext or base-document.ext there. */
+static bool replaces_input(const build_opts *o, const char *base)
+{
+    const char *dot = strrchr(o->input, '.');
+    struct stat a, b;
+    if (!dot || stat(o->input, &a) != 0) return false;
+    for (int k = 0; k < 2; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s%s%s", o->out_dir, base, k ? "-document" : "", dot);
+        if (stat(path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) return true;
+    }
+    return false;
+}
+
+/* department.yaml for a build from the tables: the one given, else the
+ * one beside the file. */
+static const char *department_yaml(const build_opts *o, char *buf, size_t n)
+{
+    if (o->department) return o->department;
+    const char *slash = strrchr(o->input, '/');
+    if (slash) snprintf(buf, n, "%.*s/department.yaml", (int)(slash - o->input), o->input);
+    else snprintf(buf, n, "department.yaml");
+    return buf;
+}
+
+/* The build from the nine tables as printed: read and audited as `audit`
+ * does (one model, many doors), then written as a source is. */
+static int build_tables(const build_opts *o)
+{
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_auditor *aud = NULL;
+    jue_source *src = NULL;
+    jue_disclosure *disc = NULL;
+    jue_outlock *lock = NULL;
+    jue_findings f;
+    jue_findings_init(&f);
+    int rc = EXIT_CLEAN;
+    char yaml[4096], base[256];
+    jue_status st = jue_auditor_new(o->profile, NULL, &aud, &d);
+    if (st != JUE_OK) {
+        rc = st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND || st == JUE_ERR_NOMEM ? EXIT_USAGE : EXIT_BADINPUT;
+        goto done;
+    }
+    const jue_catalog *cat = jue_auditor_catalog(aud);
+    const jue_profile *prof = jue_auditor_profile(aud);
+    st = jue_source_load_meta(department_yaml(o, yaml, sizeof yaml), cat, &src, &d);
+    if (st != JUE_OK) {
+        rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        cli_error("%s：%s，未写出任何文件", yaml, st == JUE_ERR_IO ? "无法读取（用 --department 指明）" : "有错误");
+        goto done;
+    }
+    if (src->perf && jue_perf_score_profile(src->perf, o->profile, &d) != JUE_OK) {
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        cli_error("%s：绩效评分方案有错误，未写出任何文件", yaml);
+        rc = EXIT_BADINPUT;
+        goto done;
+    }
+    st = jue_audit_document(aud, o->input, &disc, NULL, &f, &d);
+    if (st != JUE_OK) {
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        cli_error("%s：%s，未写出任何文件", o->input, st == JUE_ERR_IO ? "无法读取" : "不是可读的决算公开表格");
+        rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        goto done;
+    }
+    bool stop;
+    rc = gate(show_findings(&f), o->input, o->force, &stop);
+    if (stop) goto done;
+    st = jue_compile_tables(src, prof, disc, &d);
+    if (st != JUE_OK) {
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        cli_error("%s：缺少完整文档所需的内容，未写出任何文件", yaml);
+        rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
+        goto done;
+    }
+    int lr = take_last_year(src, o, cat, prof, &d);
+    if (lr != EXIT_CLEAN) { rc = lr; goto done; }
+    base_name(o->input, true, base, sizeof base);
+    if (replaces_input(o, base)) {
+        cli_error("%s：输出会覆盖输入的文件，请换一个输出目录", o->input);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (jue_outdir_lock(o->out_dir, &lock, &d) != JUE_OK) { rc = EXIT_USAGE; goto done; }
+    int wr = write_outputs(src, disc, cat, prof, o, base, &d);
+    if (wr != EXIT_CLEAN) rc = wr;
+done:
+    cli_print_diags(&d, false);
+    jue_outdir_unlock(lock);
+    jue_diags_free(&d);
+    jue_findings_free(&f);
+    jue_disclosure_free(disc);
+    jue_source_free(src);
+    jue_auditor_free(aud);
+    return rc;
+}
+
+int cli_build_source(const char *src_dir, const char *out_dir, unsigned formats, const char *profile,
+                     bool force, bool quiet)
+{
+    build_opts o = { .input = src_dir, .out_dir = out_dir, .profile = profile, .formats = formats,
+                     .force = force, .quiet = quiet };
+    return build_source(&o);
+}
+
+/* The value of an option that takes one; NULL (said so) when it is last. */
+static const char *option_value(int argc, char **argv, int *i, const char *what)
+{
+    if (++*i < argc) return argv[*i];
+    cli_error("%s 后面须给出%s", argv[*i - 1], what);
+    return NULL;
+}
+
 int cmd_build(int argc, char **argv)
 {
-    const char *src = NULL, *out = NULL, *profile = NULL;
-    unsigned formats = JUE_FMT_ALL;
-    bool force = false;
+    build_opts o = { .formats = JUE_FMT_ALL };
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
-            if (++i >= argc) { cli_error("-o 后面须给出输出目录"); return EXIT_USAGE; }
-            out = argv[i];
-        } else if (!strcmp(argv[i], "--format") || !strcmp(argv[i], "-f")) {
-            if (++i >= argc) { cli_error("--format 后面须给出格式列表"); return EXIT_USAGE; }
-            const char *bad = NULL;
-            formats = jue_formats_parse(argv[i], &bad);
-            if (!formats) {
-                cli_error("“%s”中有未知的格式（可用：html、xlsx、md、csv、json、pdf、docx）", argv[i]);
+        const char *a = argv[i];
+        const char **dst = !strcmp(a, "-o") || !strcmp(a, "--output") ? &o.out_dir
+                         : !strcmp(a, "--profile")                    ? &o.profile
+                         : !strcmp(a, "--department")                 ? &o.department
+                         : !strcmp(a, "--previous")                   ? &o.previous
+                         : !strcmp(a, "--store")                      ? &o.store
+                                                                      : NULL;
+        if (dst) {
+            if (!(*dst = option_value(argc, argv, &i, dst == &o.out_dir ? "输出目录" : "一个名称或文件")))
+                return EXIT_USAGE;
+        } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
+            const char *v = option_value(argc, argv, &i, "格式列表"), *bad = NULL;
+            if (!v) return EXIT_USAGE;
+            if (!(o.formats = jue_formats_parse(v, &bad))) {
+                cli_error("“%s”中有未知的格式（可用：html、xlsx、md、csv、json、pdf、docx）", v);
                 return EXIT_USAGE;
             }
-        } else if (!strcmp(argv[i], "--profile")) {
-            if (++i >= argc) { cli_error("--profile 后面须给出方案名称"); return EXIT_USAGE; }
-            profile = argv[i];
-        } else if (!strcmp(argv[i], "--force")) {
-            force = true;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_error("未知的选项“%s”", argv[i]);
+        } else if (!strcmp(a, "--force")) {
+            o.force = true;
+        } else if (a[0] == '-' && a[1]) {
+            cli_error("未知的选项“%s”", a);
             return EXIT_USAGE;
-        } else if (!src) {
-            src = argv[i];
+        } else if (!o.input) {
+            o.input = a;
         } else {
-            cli_error("一次只能编制一个源目录（多出了“%s”）", argv[i]);
+            cli_error("一次只能编制一个源目录或表格文件（多出了“%s”）", a);
             return EXIT_USAGE;
         }
     }
-    if (!src || !out) {
+    if (!o.input || !o.out_dir) {
         usage_build();
         return EXIT_USAGE;
     }
-    return cli_build_source(src, out, formats, profile, force, false);
+    struct stat sb;
+    bool file = stat(o.input, &sb) == 0 && !S_ISDIR(sb.st_mode);
+    if (o.department && !file) {
+        cli_error("--department 只用于按表格文件编制；源目录“%s”自带 department.yaml", o.input);
+        return EXIT_USAGE;
+    }
+    return file ? build_tables(&o) : build_source(&o);
 }

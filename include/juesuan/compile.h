@@ -27,4 +27,20 @@ typedef struct {
 jue_status jue_compile(const jue_source *src, const jue_catalog *cat, const jue_profile *prof,
                        jue_disclosure **out, jue_compile_stats *stats, jue_diags *diags);
 
+/* Gives d's tables the printed form the profile has: printed number and
+ * label, 行次 or not, the line above and the 注 under each table, and the
+ * note under a table marked empty. jue_compile does it; so does a build from
+ * the nine tables as printed. */
+void jue_compile_present(jue_disclosure *d, const jue_profile *prof);
+
+/* A build from the nine tables as printed (d, read through a door and
+ * audited): d takes the department, year, type and units of src
+ * (department.yaml) and the profile's printed form; the figures stay as
+ * printed, and the figures of d's own notes are dropped (the notes are
+ * written anew). A year that differs from the tables' is an error at
+ * department.yaml's year; each key of department.yaml the document needs
+ * and the input lacks (jue_tables_required) is an error at its place.
+ * JUE_ERR_INVALID when any error was added. */
+jue_status jue_compile_tables(const jue_source *src, const jue_profile *prof, jue_disclosure *d, jue_diags *diags);
+
 #endif

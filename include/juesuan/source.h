@@ -93,6 +93,30 @@ typedef enum { JUE_3P_ABROAD = 0, JUE_3P_CAR_BUY, JUE_3P_CAR_RUN, JUE_3P_RECEPTI
 
 struct jue_ynode;
 
+/* Last year's figures (上年决算数) the notes compare with, by the keys of
+ * department.yaml's last_year that the nine tables hold. */
+typedef enum {
+    JUE_LY_INCOME_TOTAL = 0,  /* income_total: 01表 收入总计 */
+    JUE_LY_EXPEND_TOTAL,      /* expenditure_total: 01表 支出总计 */
+    JUE_LY_FISCAL_TOTAL,      /* fiscal_total: 04表 收入总计 */
+    JUE_LY_GENERAL,           /* general_expenditure: 05表 合计 */
+    JUE_LY_BASIC,             /* basic: 05表 基本支出 */
+    JUE_LY_PROJECT,           /* project: 05表 项目支出 */
+    JUE_LY_PERSONNEL,         /* personnel: 06表 人员经费合计 */
+    JUE_LY_PUBLIC,            /* public: 06表 公用经费合计 */
+    JUE_LY_THREE,             /* three_public: 09表 合计 决算数 */
+    JUE_LY_THREE_ABROAD,      /* three_public_abroad */
+    JUE_LY_THREE_CAR,         /* three_public_car */
+    JUE_LY_THREE_RECEPTION,   /* three_public_reception */
+    JUE_NLY
+} jue_last_key;
+
+typedef struct {
+    bool has[JUE_NLY];
+    jue_fen v[JUE_NLY];       /* 分, as last year's tables print them */
+    char *from;               /* where they were taken from (owned), for messages */
+} jue_last_year;
+
 typedef struct {
     char *dir;
     char *department;
@@ -123,6 +147,12 @@ typedef struct {
      * project amounts against expenditure.csv), scored by the national
      * method; `build` scores it again by its profile. Owned. */
     jue_perf_set *perf;
+
+    /* Last year's figures taken from last year's disclosure (the store or
+     * a published file; jue_source_take_last_year); when a figure is not
+     * there, department.yaml's last_year gives it. */
+    jue_last_year last;
+    char *meta_file;          /* the department.yaml read (owned) */
 } jue_source;
 
 /* Loads the source in dir. The catalog must cover the source's year.
@@ -135,6 +165,27 @@ typedef struct {
 jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source **out,
                            jue_diags *diags);
 void jue_source_free(jue_source *s);
+
+/* The part of a source a build from the nine tables needs (docs/formats.md,
+ * "Building from the tables"): the department.yaml at yaml_path, and beside
+ * it budget.csv and perf.yaml when they are there; no ledgers. Checked as
+ * jue_source_load checks them; returns as it does. */
+jue_status jue_source_load_meta(const char *yaml_path, const jue_catalog *cat, jue_source **out,
+                                jue_diags *diags);
+
+/* The key of department.yaml's last_year for k ("income_total"). */
+const char *jue_last_key_name(jue_last_key k);
+/* Last year's figure k: from last year's disclosure when one was taken,
+ * else from department.yaml's last_year (any of its keys by name, e.g.
+ * "operating_expenses"). False when neither has it. */
+bool jue_source_last_year(const jue_source *s, const char *key, jue_fen *out);
+/* Takes last year's figures from prev, last year's disclosure of the same
+ * department (from names it in messages). A figure department.yaml also
+ * states and that differs at 0.01 万元 is a warning at its line: the one of
+ * last year's disclosure is used. A prev of another year than s->year − 1
+ * is a warning too. */
+jue_status jue_source_take_last_year(jue_source *s, const jue_disclosure *prev, const char *from,
+                                     jue_diags *diags);
 
 /* The path of a file of the source ("<dir>/income.csv"), for diagnostics.
  * Writes into buf and returns it. */

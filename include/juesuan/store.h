@@ -85,6 +85,12 @@ jue_status jue_store_list(jue_store *s, const char *dept, int year,
 jue_status jue_store_load(jue_store *s, const char *dept, int year, jue_disclosure **out, jue_findings *f,
                           jue_diags *diags);
 
+/* Last year's disclosure of a department (by the key of its name as
+ * printed, jue_store_dept_key): the newest stored document of year − 1, as
+ * jue_store_load. JUE_ERR_NOTFOUND when the store has none (not a mistake:
+ * nothing to compare with), JUE_ERR_IO on a database error. */
+jue_status jue_store_last_year(jue_store *s, const char *department, int year, jue_disclosure **out);
+
 /* Writes what (documents | facts | findings) of the selection as csv or
  * json (an array of objects) to out. */
 jue_status jue_store_export(jue_store *s, const char *what, const char *format, const char *dept, int year,

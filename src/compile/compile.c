@@ -6,6 +6,8 @@
  * within 0.01 万元 of its true value: see docs/rounding.md. */
 #include <juesuan/compile.h>
 
+#include "compile_internal.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -964,33 +966,66 @@ static void fill_t09(cc *c)
     t->empty = !any;
 }
 
-static void mark_empty(cc *c, jue_disclosure *d)
+jue_status jue_compile_adopt(const jue_source *src, const jue_profile *prof, jue_disclosure *d)
+{
+    free(d->department);
+    d->department = jue_strdup(src->department);
+    d->year = src->year;
+    d->type = src->type;
+    free(d->profile);
+    d->profile = jue_strdup(jue_profile_name(prof));
+    for (size_t i = 0; i < d->nunits; i++) {
+        free(d->units[i].id);
+        free(d->units[i].name);
+    }
+    free(d->units);
+    d->nunits = 0;
+    d->units = calloc(src->nunits + 1, sizeof *d->units);
+    if (!d->units || !d->department || !d->profile) return JUE_ERR_NOMEM;
+    for (size_t i = 0; i < src->nunits; i++) {
+        d->units[i] = src->units[i];
+        d->units[i].id = jue_strdup(src->units[i].id);
+        d->units[i].name = jue_strdup(src->units[i].name);
+        d->nunits++;
+    }
+    return JUE_OK;
+}
+
+void jue_compile_present(jue_disclosure *d, const jue_profile *prof)
 {
     for (int t = 0; t < JUE_NTABLES; t++) {
         jue_table *tab = d->tables[t];
+        if (!tab) continue;
         /* printed place and label as the profile has them */
         char label[128];
-        tab->number = jue_profile_table_number(c->prof, (jue_table_id)t);
-        tab->plain = !jue_profile_line_numbers(c->prof);
+        tab->number = jue_profile_table_number(prof, (jue_table_id)t);
+        tab->plain = !jue_profile_line_numbers(prof);
         free(tab->label);
-        tab->label = jue_strdup(jue_profile_table_label(c->prof, (jue_table_id)t, label, sizeof label));
+        tab->label = jue_strdup(jue_profile_table_label(prof, (jue_table_id)t, label, sizeof label));
         /* the heading line and the 注 under the table, as the profile prints them */
-        tab->no_preparer = !jue_profile_preparer_line(c->prof);
+        tab->no_preparer = !jue_profile_preparer_line(prof);
         free(tab->footnote);
-        tab->footnote = jue_profile_table_note(c->prof, (jue_table_id)t, d->department, d->year);
-        if (t != JUE_T09) {
-            bool any = false;
-            for (size_t i = 0; i < tab->nrows * tab->ncols && !any; i++) any = tab->cells[i].present;
-            tab->empty = !any;
-        }
+        tab->footnote = jue_profile_table_note(prof, (jue_table_id)t, d->department, d->year);
         if (tab->empty) {
-            char *note = jue_profile_empty_note(c->prof, (jue_table_id)t, d->department, d->year);
+            char *note = jue_profile_empty_note(prof, (jue_table_id)t, d->department, d->year);
             if (note) {
                 jue_table_set_note(tab, note);
                 free(note);
             }
         }
     }
+}
+
+static void mark_empty(cc *c, jue_disclosure *d)
+{
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        jue_table *tab = d->tables[t];
+        if (t == JUE_T09) continue;   /* fill_t09 knows */
+        bool any = false;
+        for (size_t i = 0; i < tab->nrows * tab->ncols && !any; i++) any = tab->cells[i].present;
+        tab->empty = !any;
+    }
+    jue_compile_present(d, c->prof);
 }
 
 jue_status jue_compile(const jue_source *src, const jue_catalog *cat, const jue_profile *prof,
@@ -1009,18 +1044,7 @@ jue_status jue_compile(const jue_source *src, const jue_catalog *cat, const jue_
     size_t errs = diags->errors;
     jue_disclosure *d = jue_disclosure_new();
     if (!d) return JUE_ERR_NOMEM;
-    d->department = jue_strdup(src->department);
-    d->year = src->year;
-    d->type = src->type;
-    d->profile = jue_strdup(jue_profile_name(prof));
-    d->units = calloc(src->nunits + 1, sizeof *d->units);
-    if (!d->units) { jue_disclosure_free(d); return JUE_ERR_NOMEM; }
-    for (size_t i = 0; i < src->nunits; i++) {
-        d->units[i] = src->units[i];
-        d->units[i].id = jue_strdup(src->units[i].id);
-        d->units[i].name = jue_strdup(src->units[i].name);
-        d->nunits++;
-    }
+    if (jue_compile_adopt(src, prof, d) != JUE_OK) { jue_disclosure_free(d); return JUE_ERR_NOMEM; }
     for (int t = 0; t < JUE_NTABLES; t++) {
         d->tables[t] = jue_table_new((jue_table_id)t);
         if (!d->tables[t]) { jue_disclosure_free(d); return JUE_ERR_NOMEM; }

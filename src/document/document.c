@@ -144,8 +144,8 @@ static void charts_for_section(jue_document *doc, const jue_source *src, const j
 {
     const jue_side I = JUE_SIDE_INCOME, E = JUE_SIDE_EXPEND;
     if (section == 0) {
-        const char *li = ytext(src, "last_year", "income_total"), *le = ytext(src, "last_year", "expenditure_total");
-        bool last = li && le;
+        jue_fen li = 0, le = 0;
+        bool last = jue_source_last_year(src, "income_total", &li) && jue_source_last_year(src, "expenditure_total", &le);
         jue_chart *c = chart_new(JUE_CHART_BARS, "收入支出决算总计变动情况（万元）", 2, last ? 2 : 1);
         if (!c) return;
         c->group_labels[0] = jue_strdup("收入总计");
@@ -155,11 +155,8 @@ static void charts_for_section(jue_document *doc, const jue_source *src, const j
             char y[16];
             snprintf(y, sizeof y, "%d年", d->year - 1);
             c->series_labels[s] = jue_strdup(y);
-            jue_amount a, b;
-            jue_amount_parse(li, strlen(li), JUE_UNIT_YUAN, &a, NULL);
-            jue_amount_parse(le, strlen(le), JUE_UNIT_YUAN, &b, NULL);
-            c->values[0 * 2 + s] = jue_round_wan2(a.value);
-            c->values[1 * 2 + s] = jue_round_wan2(b.value);
+            c->values[0 * 2 + s] = jue_round_wan2(li);
+            c->values[1 * 2 + s] = jue_round_wan2(le);
             s++;
         }
         char y[16];

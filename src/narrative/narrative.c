@@ -264,12 +264,12 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
 
     /* 四 财政拨款收入支出总计 against last year */
     jue_fen last;
-    if (meta_amount(src, "last_year", "fiscal_total", &last)) {
+    if (jue_source_last_year(src, "fiscal_total", &last)) {
         set(v, "有上年财政拨款", "1");
         change_flag(v, "财政拨款总计变动", "财政拨款总计有变动", NULL, cell(d, JUE_T04, JUE_L_INC_GRAND, I, "合计"), last);
     }
     jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, "决算数");
-    if (meta_amount(src, "last_year", "income_total", &last) && jue_round_wan2(last) != inc_grand)
+    if (jue_source_last_year(src, "income_total", &last) && jue_round_wan2(last) != inc_grand)
         set(v, "收入总计有变动", "1");
 
     /* 五（三） the year-start budget of 一般公共预算 as a whole: the sum of
@@ -315,12 +315,12 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
         snprintf(k, sizeof k, "%s占比", T3[i].name);
         pct(v, k, sh3[i]);
     }
-    if (meta_amount(src, "last_year", "three_public", &last)) {
+    if (jue_source_last_year(src, "three_public", &last)) {
         set(v, "有上年三公", "1");
         change_flag(v, "三公变动", "三公有变动", "三公增减", ta, last);
         jue_fen l3[3];
         bool all = true;
-        for (int i = 0; i < 3; i++) all = all && meta_amount(src, "last_year", LAST3[i], &l3[i]);
+        for (int i = 0; i < 3; i++) all = all && jue_source_last_year(src, LAST3[i], &l3[i]);
         if (all) {
             set(v, "有上年三公明细", "1");
             for (int i = 0; i < 3; i++) {
@@ -343,7 +343,7 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
 
     /* 十一（一） 机关运行经费 moved or not */
     jue_fen ope;
-    if (meta_amount(src, "operating_expenses", NULL, &ope) && ope && meta_amount(src, "last_year", "operating_expenses", &last) &&
+    if (meta_amount(src, "operating_expenses", NULL, &ope) && ope && jue_source_last_year(src, "operating_expenses", &last) &&
         jue_round_wan2(last) != jue_round_wan2(ope))
         set(v, "机关运行经费有变动", "1");
 
@@ -418,11 +418,11 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     wan(v, "收入总计", inc_grand);
     wan(v, "支出总计", exp_grand);
     jue_fen last;
-    if (meta_amount(src, "last_year", "income_total", &last)) {
+    if (jue_source_last_year(src, "income_total", &last)) {
         set(v, "有上年", "1");
         change(v, "收入总计变动", inc_grand, last);
         jue_fen le = last;
-        meta_amount(src, "last_year", "expenditure_total", &le);
+        jue_source_last_year(src, "expenditure_total", &le);
         change(v, "支出总计变动", exp_grand, le);
     }
     /* 二 收入: the eight sources with shares of 本年收入合计 */
@@ -469,7 +469,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     jue_fen gen = cell(d, JUE_T05, "合计", 0, "合计");
     wan(v, "一般公共预算支出", gen);
     pct(v, "一般公共预算支出占比", ratio_ppb(gen, exp_total));
-    if (meta_amount(src, "last_year", "general_expenditure", &last)) {
+    if (jue_source_last_year(src, "general_expenditure", &last)) {
         set(v, "有上年一般公共预算", "1");
         change(v, "一般公共预算支出变动", gen, last);
     }
@@ -596,7 +596,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     jue_fen ope;
     if (meta_amount(src, "operating_expenses", NULL, &ope) && ope) {
         wan(v, "机关运行经费", jue_round_wan2(ope));
-        if (meta_amount(src, "last_year", "operating_expenses", &last)) {
+        if (jue_source_last_year(src, "operating_expenses", &last)) {
             set(v, "有上年机关运行经费", "1");
             change(v, "机关运行经费变动", jue_round_wan2(ope), last);
         }

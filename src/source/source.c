@@ -924,7 +924,8 @@ static void check_balances(const jue_source *s, const jue_catalog *cat, const ta
 
 const char *jue_source_path(const jue_source *s, const char *name, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s/%s", s->dir ? s->dir : ".", name);
+    if (s->meta_file && !strcmp(name, "department.yaml")) snprintf(buf, n, "%s", s->meta_file);
+    else snprintf(buf, n, "%s/%s", s->dir ? s->dir : ".", name);
     return buf;
 }
 
@@ -946,6 +947,8 @@ void jue_source_free(jue_source *s)
     free(s->budget);
     jue_ynode_free(s->meta);
     jue_perf_set_free(s->perf);
+    free(s->last.from);
+    free(s->meta_file);
     free(s);
 }
 
@@ -1053,6 +1056,40 @@ static jue_status load_ledgers(jue_source *s, const jue_catalog *cat, taint *t, 
     return JUE_OK;
 }
 
+/* department.yaml at path into s (meta and what load_meta takes from it).
+ * JUE_ERR_IO when it cannot be read (said so, with what a folder needs). */
+static jue_status load_yaml(jue_source *s, const char *path, const jue_catalog *cat, taint *t, const char *needs,
+                            jue_diags *diags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    jue_status st = read_text(path, &text, &len, diags);
+    if (st != JUE_OK) {
+        if (st == JUE_ERR_IO) jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件（%s）", needs);
+        return st == JUE_ERR_INVALID || st == JUE_ERR_NOMEM ? st : JUE_ERR_IO;
+    }
+    ctx c = { path, diags, t };
+    st = jue_yaml_parse(path, text, len, &s->meta, diags);
+    free(text);
+    if (st == JUE_ERR_NOMEM) return st;
+    if (s->meta) load_meta(&c, s->meta, cat, s);
+    else taint_fund(&c, -1, true, true);
+    return JUE_OK;
+}
+
+/* perf.yaml of the year when the folder has one, scored by the national
+ * method; its mistakes are reported with the others. */
+static jue_status load_perf(jue_source *s, jue_diags *diags)
+{
+    jue_status st = jue_perf_load(s->dir, &s->perf, diags);
+    if (st == JUE_ERR_NOMEM) return st;
+    if (s->perf && jue_perf_score_profile(s->perf, NULL, diags) != JUE_OK) {
+        jue_perf_set_free(s->perf);
+        s->perf = NULL;
+    }
+    return JUE_OK;
+}
+
 jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source **out, jue_diags *diags)
 {
     *out = NULL;
@@ -1061,41 +1098,58 @@ jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source *
     s->dir = jue_strdup(dir);
     size_t errors_before = diags->errors;
     char path[4096];
-    char *text = NULL;
-    size_t len = 0;
     taint t = { 0 };
 
     jue_source_path(s, "department.yaml", path, sizeof path);
-    jue_status st = read_text(path, &text, &len, diags);
-    if (st != JUE_OK) {
-        if (st == JUE_ERR_IO)
-            jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件（源目录须有 department.yaml、income.csv 和 "
-                         "expenditure.csv）");
-        jue_source_free(s);
-        return st == JUE_ERR_INVALID || st == JUE_ERR_NOMEM ? st : JUE_ERR_IO;
-    }
-    ctx c = { path, diags, &t };
-    st = jue_yaml_parse(path, text, len, &s->meta, diags);
-    free(text);
-    if (st == JUE_ERR_NOMEM) { jue_source_free(s); return st; }
-    if (s->meta) load_meta(&c, s->meta, cat, s);
-    else taint_fund(&c, -1, true, true);
+    jue_status st = load_yaml(s, path, cat, &t, "源目录须有 department.yaml、income.csv 和 expenditure.csv", diags);
+    if (st != JUE_OK) { jue_source_free(s); return st; }
     bool missing = false, has_carry = false;
     st = load_ledgers(s, cat, &t, &missing, &has_carry, diags);
+    if (st == JUE_OK) st = load_perf(s, diags);
     if (st != JUE_OK) { jue_source_free(s); return st; }
-    /* the 绩效自评 of the year, when there is perf.yaml: its mistakes are
-     * reported with the others */
-    st = jue_perf_load(dir, &s->perf, diags);
-    if (st == JUE_ERR_NOMEM) { jue_source_free(s); return st; }
-    if (s->perf && jue_perf_score_profile(s->perf, NULL, diags) != JUE_OK) {
-        jue_perf_set_free(s->perf);
-        s->perf = NULL;
-    }
     check_balances(s, cat, &t, has_carry, diags);
     if (diags->errors == errors_before && s->perf) check_perf(s, diags);
     if (diags->errors != errors_before) {
         jue_source_free(s);
         return missing ? JUE_ERR_IO : JUE_ERR_INVALID;
+    }
+    *out = s;
+    return JUE_OK;
+}
+
+jue_status jue_source_load_meta(const char *yaml_path, const jue_catalog *cat, jue_source **out, jue_diags *diags)
+{
+    *out = NULL;
+    jue_source *s = calloc(1, sizeof *s);
+    if (!s) return JUE_ERR_NOMEM;
+    const char *slash = strrchr(yaml_path, '/');
+    s->dir = slash ? strndup(yaml_path, slash == yaml_path ? 1 : (size_t)(slash - yaml_path)) : jue_strdup(".");
+    s->meta_file = jue_strdup(yaml_path);
+    if (!s->dir || !s->meta_file) { jue_source_free(s); return JUE_ERR_NOMEM; }
+    size_t errors_before = diags->errors;
+    taint t = { 0 };
+    jue_status st = load_yaml(s, yaml_path, cat, &t, "按表格编制须有 department.yaml：部门名称、年度、单位等表格中没有的内容", diags);
+    if (st != JUE_OK) { jue_source_free(s); return st; }
+    /* the year-start budget by 项, when the folder has budget.csv */
+    char p[4096];
+    char *text = NULL;
+    size_t len = 0;
+    jue_source_path(s, "budget.csv", p, sizeof p);
+    st = read_text(p, &text, &len, diags);
+    if (st == JUE_OK) {
+        s->has_budget = true;
+        st = load_csv(&(ctx){ p, diags, NULL }, CSV_BUDGET, text, len, cat, s);
+        free(text);
+    } else if (st == JUE_ERR_IO) {
+        st = JUE_OK;
+        jue_diag_add(diags, JUE_SEV_WARNING, s->dir, 0, 0,
+                     "没有 budget.csv（一般公共预算各项的年初预算）：情况说明中与年初预算的比较从略");
+    }
+    if (st == JUE_OK || st == JUE_ERR_INVALID) st = load_perf(s, diags);
+    if (st == JUE_ERR_NOMEM) { jue_source_free(s); return st; }
+    if (diags->errors != errors_before) {
+        jue_source_free(s);
+        return JUE_ERR_INVALID;
     }
     *out = s;
     return JUE_OK;

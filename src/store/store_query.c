@@ -341,3 +341,20 @@ jue_status jue_store_check(jue_store *s, jue_buf *report, size_t *problems)
         }
     return JUE_OK;
 }
+
+/* ---- last year's disclosure of a department ---- */
+
+jue_status jue_store_last_year(jue_store *s, const char *department, int year, jue_disclosure **out)
+{
+    *out = NULL;
+    if (!department || year <= 0) return JUE_ERR_NOTFOUND;
+    jue_buf key;
+    jue_buf_init(&key);
+    jue_store_dept_key(department, NULL, &key);
+    jue_diags quiet;
+    jue_diags_init(&quiet);
+    jue_status st = key.err ? key.err : jue_store_load(s, jue_buf_str(&key), year - 1, out, NULL, &quiet);
+    jue_diags_free(&quiet);
+    jue_buf_free(&key);
+    return st == JUE_ERR_INVALID ? JUE_ERR_NOTFOUND : st;
+}
