@@ -364,7 +364,7 @@ static int build_tables(const build_opts *o)
     jue_findings f;
     jue_findings_init(&f);
     int rc = EXIT_CLEAN;
-    char yaml[4096], base[256];
+    char ybuf[4096], base[256];
     jue_status st = jue_auditor_new(o->profile, NULL, &aud, &d);
     if (st != JUE_OK) {
         rc = st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND || st == JUE_ERR_NOMEM ? EXIT_USAGE : EXIT_BADINPUT;
@@ -372,7 +372,8 @@ static int build_tables(const build_opts *o)
     }
     const jue_catalog *cat = jue_auditor_catalog(aud);
     const jue_profile *prof = jue_auditor_profile(aud);
-    st = jue_source_load_meta(department_yaml(o, yaml, sizeof yaml), cat, &src, &d);
+    const char *yaml = department_yaml(o, ybuf, sizeof ybuf);
+    st = jue_source_load_meta(yaml, cat, &src, &d);
     if (st != JUE_OK) {
         rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         cli_print_diags(&d, false);
