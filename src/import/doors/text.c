@@ -373,6 +373,55 @@ static void make_layout(const jue_grid *g, const trow *rows, size_t a, size_t b,
     }
 }
 
+static int place(const trow *t, int m, const layout *L, int *out);
+
+/* How many columns of L the span overlaps. */
+static int columns_under(const tspan *sp, int m, const layout *L)
+{
+    int n = 0;
+    for (int c = 0; c < L->n; c++) n += sp->s[m] < L->hi[c] && L->lo[c] < sp->e[m];
+    return n;
+}
+
+/* A heading printed narrower than its figures: in a copy that gives every
+ * character one position (pdftotext -layout), a CJK heading ("其他收入")
+ * takes half the width it has on the page, so it ends left of the figures
+ * under it. Its figures then make a column no heading covers, right of a
+ * column that is only heading (and 栏次). Such a figure column joins the
+ * heading's column on its left when no row fills both. */
+static void join_headless(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, layout *L)
+{
+    enum { HEAD = 1, FIG = 2 };
+    unsigned char has[MAX_SPANS * 2];
+    bool both[MAX_SPANS * 2];
+    memset(has, 0, sizeof has);
+    memset(both, 0, sizeof both);
+    for (size_t i = a; i < b; i++) {
+        int cols[MAX_SPANS];
+        if (place(&rows[i], m, L, cols) < 0) continue;
+        const jue_grow *r = &g->rows[rows[i].row];
+        bool data = data_trow(g, &rows[i]);
+        for (int k = 0; k < rows[i].n; k++) {
+            bool fig = data && data_text(r->cells[k].text);
+            /* a heading over several columns heads none of them alone */
+            if (!fig && columns_under(&rows[i].sp[k], m, L) > 1) continue;
+            has[cols[k]] |= fig ? FIG : HEAD;
+            if (k > 0 && cols[k - 1] == cols[k] - 1) both[cols[k]] = true;
+        }
+    }
+    for (int c = L->n - 1; c > 0; c--) {
+        if (has[c] != FIG || !(has[c - 1] & HEAD) || both[c]) continue;
+        L->hi[c - 1] = L->hi[c];
+        for (int k = c; k + 1 < L->n; k++) {
+            L->lo[k] = L->lo[k + 1];
+            L->hi[k] = L->hi[k + 1];
+            has[k] = has[k + 1];
+            both[k] = both[k + 1];
+        }
+        L->n--;
+    }
+}
+
 /* Columns for the cells of row t under L (monotonic); the number of cells
  * that had to be pushed off the column they overlap (a conflict), or -1
  * when there is no column. With strict, a cell in a gutter is -1 too. */
@@ -458,6 +507,7 @@ static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
         int score[2];
         for (int m = 0; m < 2; m++) {
             make_layout(g, rows, a, b, m, &L[m]);
+            join_headless(g, rows, a, b, m, &L[m]);
             score[m] = fit(g, rows, a, b, m, &L[m]);
         }
         /* misaligned positions either run columns together (conflicts) or
