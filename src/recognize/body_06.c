@@ -129,8 +129,5 @@ void jue_rec_06(tctx *t, jue_table *tab)
     }
     if (P.n > 1) qsort(P.r, P.n, sizeof *P.r, cmp_06);
     jue_rec_emit(t, tab, &P);
-    for (size_t i = 0; i < tab->nrows; i++)
-        for (size_t k = 0; k < tab->ncols; k++)
-            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
     jue_rec_prows_free(&P);
 }

@@ -221,9 +221,6 @@ static void emit_09(tctx *t, jue_table *tab, prows *P)
             P->r[q].key = P->r[q].name = NULL;
         }
     jue_rec_emit(t, tab, &S);
-    for (size_t i = 0; i < tab->nrows; i++)
-        for (size_t k = 0; k < tab->ncols; k++)
-            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
     jue_rec_prows_free(&S);
     jue_rec_prows_free(P);
 }

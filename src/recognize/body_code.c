@@ -130,195 +130,232 @@ static bool heads_next_name(tctx *t, size_t i, int code_col, int name_col, jue_c
     return true;
 }
 
-void jue_rec_code_table(tctx *t, jue_table *tab)
+/* How a code table's printed columns are read. */
+typedef struct {
+    int ncol;                    /* printed columns read */
+    int code_col, name_col;
+    int part[3];                 /* the 类 款 项 columns of a split code, or -1 */
+    bool split;                  /* the code is printed in parts */
+    int map[REC_MAX_COLS];       /* the model column of each printed column, or -1 */
+} code_cols;
+
+/* The rows read so far. */
+typedef struct {
+    prows P;
+    prow *last;
+    char *prefix;                /* the first line of the next row's name */
+    char parts[3][8];            /* a split code's parts as last printed */
+} code_rows;
+
+/* Whether code and name share one column ("科目编码及名称", "2080505 机关事业单位…"):
+ * the rows print codes only with their names, never alone. */
+static bool name_with_code(const tctx *t, int code_col)
 {
-    rc *c = t->c;
-    jue_cat_kind kind = JUE_CAT_FUNCTIONAL;
-    int ncol = jue_rec_max_cols(t);
-    int code_col = -1, name_col = -1, part[3] = { -1, -1, -1 };
-    int map[64];
-    for (int k = 0; k < 64; k++) map[k] = -1;
+    int inl = 0, bare = 0;
+    for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
+        char cd[16];
+        const char *s = jue_grow_text(&t->g->rows[i], code_col);
+        if (code_cell(s, cd)) bare++;
+        else if (inline_code(s, cd, NULL)) inl++;
+    }
+    return inl && !bare;
+}
+
+/* No header we know: the columns in order after code and name. */
+static void national_order(tctx *t, const jue_table *tab, code_cols *cc)
+{
+    for (int col = cc->name_col + 1, k = 0; col < cc->ncol && (size_t)k < tab->ncols; col++, k++) cc->map[col] = k;
+    jue_diag_add(t->c->diags, JUE_SEV_WARNING, t->c->doc->file, t->body < t->g->n ? t->g->rows[t->body].line : 0, 0,
+                 "%s: no column header recognised; columns taken in the national order", jue_table_label(t->id));
+}
+
+/* The code, name and figure columns, from the header. */
+static void code_columns(tctx *t, const jue_table *tab, code_cols *cc)
+{
+    cc->ncol = jue_rec_max_cols(t);
+    cc->code_col = cc->name_col = -1;
+    for (int k = 0; k < 3; k++) cc->part[k] = -1;
+    for (int k = 0; k < REC_MAX_COLS; k++) cc->map[k] = -1;
     int mapped = 0;
-    for (int col = 0; col < ncol && col < 64; col++) {
+    for (int col = 0; col < cc->ncol; col++) {
         char lf[MAXK];
         jue_rec_leaf(t, col, lf);
         if (!lf[0]) continue;
-        if (strstr(lf, "编码") || strstr(lf, "代码")) { if (code_col < 0) code_col = col; continue; }
-        if (!strcmp(lf, "科目名称") || !strcmp(lf, "项目名称")) { if (name_col < 0) name_col = col; continue; }
-        if (!strcmp(lf, "类")) { part[0] = col; continue; }
-        if (!strcmp(lf, "款")) { part[1] = col; continue; }
-        if (!strcmp(lf, "项")) { part[2] = col; continue; }
+        if (strstr(lf, "编码") || strstr(lf, "代码")) { if (cc->code_col < 0) cc->code_col = col; continue; }
+        if (!strcmp(lf, "科目名称") || !strcmp(lf, "项目名称")) { if (cc->name_col < 0) cc->name_col = col; continue; }
+        if (!strcmp(lf, "类")) { cc->part[0] = col; continue; }
+        if (!strcmp(lf, "款")) { cc->part[1] = col; continue; }
+        if (!strcmp(lf, "项")) { cc->part[2] = col; continue; }
         int m = jue_rec_col_wrapped(t, tab, col, lf, 0);
-        if (m >= 0) { map[col] = m; mapped++; }
+        if (m >= 0) { cc->map[col] = m; mapped++; }
     }
-    bool split = part[0] >= 0 && part[1] >= 0;
-    if (code_col < 0) code_col = split ? part[0] : 0;
-    if (name_col < 0 && !split) {
-        /* code and name in one column ("科目编码及名称", "2080505 机关事业单位…"):
-         * the rows print codes only with their names, never alone */
-        int inl = 0, bare = 0;
-        for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
-            char cd[16];
-            const char *s = jue_grow_text(&t->g->rows[i], code_col);
-            if (code_cell(s, cd)) bare++;
-            else if (inline_code(s, cd, NULL)) inl++;
-        }
-        if (inl && !bare) name_col = code_col;
-    }
-    if (name_col < 0) {
-        name_col = (split ? (part[2] >= 0 ? part[2] : part[1]) : code_col) + 1;
+    cc->split = cc->part[0] >= 0 && cc->part[1] >= 0;
+    if (cc->code_col < 0) cc->code_col = cc->split ? cc->part[0] : 0;
+    if (cc->name_col < 0 && !cc->split && name_with_code(t, cc->code_col)) cc->name_col = cc->code_col;
+    if (cc->name_col < 0) {
+        cc->name_col = (cc->split ? (cc->part[2] >= 0 ? cc->part[2] : cc->part[1]) : cc->code_col) + 1;
         for (int k = 0; k < 3; k++)
-            if (part[k] >= name_col) name_col = part[k] + 1;
+            if (cc->part[k] >= cc->name_col) cc->name_col = cc->part[k] + 1;
     }
-    map[code_col < 64 ? code_col : 0] = -1;
-    if (name_col < 64) map[name_col] = -1;
-    if (!mapped) {
-        /* no header we know: the columns in order after code and name */
-        for (int col = name_col + 1, k = 0; col < ncol && col < 64 && (size_t)k < tab->ncols; col++, k++) map[col] = k;
-        jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, t->body < t->g->n ? t->g->rows[t->body].line : 0, 0,
-                     "%s: no column header recognised; columns taken in the national order", jue_table_label(t->id));
+    cc->map[cc->code_col] = -1;
+    if (cc->name_col < REC_MAX_COLS) cc->map[cc->name_col] = -1;
+    if (!mapped) national_order(t, tab, cc);
+}
+
+/* The code of a row printed in parts: parts before the first one printed
+ * are inherited from the rows above ("| 15 |" under "210 | |"); from it on,
+ * as printed. */
+static void split_code(const code_cols *cc, char parts[3][8], const jue_grow *r, char code[16])
+{
+    char buf[16] = "";
+    bool any = false;
+    for (int k = 0; k < 3; k++) {
+        if (cc->part[k] < 0) continue;
+        char f[MAXK];
+        jue_rec_fold(jue_grow_text(r, cc->part[k]), f);
+        bool digits = jue_rec_digits(f) && strlen(f) < 8;
+        if (digits) any = true;
+        if (any) {
+            parts[k][0] = '\0';
+            if (digits) memcpy(parts[k], f, strlen(f) + 1);
+        }
     }
-    prows P = { 0 };
-    prow *last = NULL;
-    char *prefix = NULL;   /* the first line of the next row's name */
-    char parts[3][8] = { "", "", "" };
-    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
+    if (!any) return;
+    for (int k = 0; k < 3 && parts[k][0]; k++) strncat(buf, parts[k], sizeof buf - strlen(buf) - 1);
+    if (strlen(buf) == 3 || strlen(buf) == 5 || strlen(buf) == 7) snprintf(code, 16, "%s", buf);
+}
+
+/* The code of row r ("" when none); the name printed with it in one cell
+ * (a new string), or NULL. */
+static char *row_code(const code_cols *cc, char parts[3][8], const jue_grow *r, char code[16])
+{
+    const char *ctext = jue_grow_text(r, cc->code_col), *rest = NULL;
+    code[0] = '\0';
+    if (cc->split) split_code(cc, parts, r, code);
+    else if (!code_cell(ctext, code) && inline_code(ctext, code, &rest)) return jue_rec_name(rest);
+    return NULL;
+}
+
+/* The figures of row r: readable (amounts, dashes) and not. */
+static void count_values(const code_cols *cc, const jue_grow *r, int *nvals, int *nbad)
+{
+    *nvals = *nbad = 0;
+    for (int col = 0; col < cc->ncol; col++) {
+        if (cc->map[col] < 0) continue;
+        const char *s = jue_grow_text(r, col);
+        if (!s[0] || (col < (int)r->n && r->cells[col].copy)) continue;
+        if (jue_rec_amount(s) || jue_rec_dashes(s)) (*nvals)++;
+        else (*nbad)++;
+    }
+}
+
+static void add_values(const code_cols *cc, prow *p, const jue_grow *r)
+{
+    for (int col = 0; col < cc->ncol; col++)
+        if (cc->map[col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+            jue_rec_pval_add(p, &r->cells[col], cc->map[col], r->line);
+}
+
+/* *name becomes a then b (either may be *name); unchanged when memory runs out. */
+static void join_name(char **name, const char *a, const char *b)
+{
+    size_t n1 = strlen(a), n2 = strlen(b);
+    char *joined = malloc(n1 + n2 + 1);
+    if (!joined) return;
+    memcpy(joined, a, n1);
+    memcpy(joined + n1, b, n2 + 1);
+    free(*name);
+    *name = joined;
+}
+
+/* A row without a code or 合计 that belongs with the rows around it: a
+ * repeated header, the first line of the next row's name (PDF: a name
+ * wrapped above its code and figures), a name broken over lines, the
+ * figures of a name that went on to this line, or nothing at all. True
+ * when row i is done with. */
+static bool continuation(tctx *t, const code_cols *cc, code_rows *s, size_t i, int nvals, int nbad)
+{
+    jue_grow *r = &t->g->rows[i];
+    const char *ctext = jue_grow_text(r, cc->code_col), *ntext = jue_grow_text(r, cc->name_col);
+    size_t filled = jue_grow_filled(r);
+    if (nvals == 0 && nbad > 0) {
+        r->used = true;
+    } else if (nvals == 0 && filled == 1 && ntext[0] && !cc->split &&
+               heads_next_name(t, i, cc->code_col, cc->name_col, JUE_CAT_FUNCTIONAL, s->last, ntext)) {
+        free(s->prefix);
+        s->prefix = jue_rec_name(ntext);
+        r->used = true;
+    } else if (nvals == 0 && s->last && filled == 1 && (ntext[0] || ctext[0])) {
+        char *more = jue_rec_name(ntext[0] ? ntext : ctext);
+        if (more) join_name(&s->last->name, s->last->name, more);
+        free(more);
+        r->used = true;
+    } else if (s->last && s->last->nv == 0 && nvals > 0 && !ctext[0]) {
+        char *more = jue_rec_name(ntext);
+        if (more && more[0]) join_name(&s->last->name, s->last->name, more);
+        free(more);
+        add_values(cc, s->last, r);
+        r->used = true;
+    } else {
+        return !ntext[0] && !ctext[0] && nvals == 0;
+    }
+    return true;
+}
+
+/* Row r as a row of the table: by its code (with inline_name, owned, or
+ * the name printed in its column), as 合计, or by its printed name. */
+static void add_row(tctx *t, const code_cols *cc, code_rows *s, jue_grow *r, const char *code, char *inline_name,
+                    bool totalrow)
+{
+    const char *ctext = jue_grow_text(r, cc->code_col), *ntext = jue_grow_text(r, cc->name_col);
+    prow *p = jue_rec_prow_add(t->c, &s->P);
+    if (!p) { free(inline_name); return; }
+    r->used = true;
+    p->src_line = r->line;
+    p->page = r->page;
+    if (code[0]) {
+        p->key = jue_strdup(code);
+        p->level = jue_code_level(JUE_CAT_FUNCTIONAL, code);
+        p->name = inline_name ? inline_name : jue_rec_name(ntext);
+        inline_name = NULL;
+        if (s->prefix && p->name) join_name(&p->name, s->prefix, p->name);
+        free(s->prefix);
+        s->prefix = NULL;
+    } else if (totalrow) {
+        p->key = jue_strdup(JUE_L_TOTAL);
+        p->name = jue_rec_name(total_word(ctext) ? ctext : ntext);
+        p->total = true;
+    } else {
+        p->name = jue_rec_name(ntext[0] ? ntext : ctext);
+        p->key = jue_strdup(p->name ? p->name : "");
+    }
+    free(inline_name);
+    if (!p->key || !p->name) { t->c->nomem = true; return; }
+    add_values(cc, p, r);
+    s->last = p;
+}
+
+void jue_rec_code_table(tctx *t, jue_table *tab)
+{
+    code_cols cc;
+    code_columns(t, tab, &cc);
+    code_rows s = { 0 };
+    for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;
         if (jue_rec_lanci(r)) { r->used = true; continue; }
-        char code[16] = "";
-        const char *ctext = jue_grow_text(r, code_col);
-        const char *ntext = jue_grow_text(r, name_col);
-        char *inline_name = NULL;
-        if (split) {
-            char buf[16] = "";
-            bool any = false;
-            /* parts before the first one printed are inherited from the rows
-             * above ("| 15 |" under "210 | |"); from it on, as printed */
-            for (int k = 0; k < 3; k++) {
-                if (part[k] < 0) continue;
-                char f[MAXK];
-                jue_rec_fold(jue_grow_text(r, part[k]), f);
-                bool digits = jue_rec_digits(f) && strlen(f) < 8;
-                if (digits) any = true;
-                if (any) {
-                    parts[k][0] = '\0';
-                    if (digits) memcpy(parts[k], f, strlen(f) + 1);
-                }
-            }
-            if (any) {
-                for (int k = 0; k < 3 && parts[k][0]; k++) strncat(buf, parts[k], sizeof buf - strlen(buf) - 1);
-                if (strlen(buf) == 3 || strlen(buf) == 5 || strlen(buf) == 7) snprintf(code, sizeof code, "%s", buf);
-            }
-        } else if (!code_cell(ctext, code)) {
-            const char *rest = NULL;
-            if (inline_code(ctext, code, &rest)) inline_name = jue_rec_name(rest);
+        char code[16];
+        char *inline_name = row_code(&cc, s.parts, r, code);
+        int nvals, nbad;
+        count_values(&cc, r, &nvals, &nbad);
+        bool totalrow = !code[0] && (total_word(jue_grow_text(r, cc.code_col)) || total_word(jue_grow_text(r, cc.name_col)));
+        if (!code[0] && !totalrow && continuation(t, &cc, &s, i, nvals, nbad)) {
+            free(inline_name);
+            continue;
         }
-        /* values present in this row */
-        int nvals = 0, nbad = 0;
-        for (int col = 0; col < ncol && col < 64; col++) {
-            if (map[col] < 0) continue;
-            const char *s = jue_grow_text(r, col);
-            if (!s[0] || (col < (int)r->n && r->cells[col].copy)) continue;
-            if (jue_rec_amount(s) || jue_rec_dashes(s)) nvals++;
-            else nbad++;
-        }
-        bool totalrow = !code[0] && (total_word(ctext) || total_word(ntext));
-        const char *nm_src = inline_name ? inline_name : (totalrow && total_word(ctext) ? ctext : ntext);
-        if (!code[0] && !totalrow) {
-            if (nvals == 0 && nbad > 0) { r->used = true; free(inline_name); continue; }  /* a repeated header */
-            size_t filled = jue_grow_filled(r);
-            if (nvals == 0 && filled == 1 && ntext[0] && !split &&
-                heads_next_name(t, i, code_col, name_col, kind, last, ntext)) {
-                /* the first line of the next row's name (PDF: a name wrapped
-                 * above its code and figures) */
-                free(prefix);
-                prefix = jue_rec_name(ntext);
-                r->used = true;
-                free(inline_name);
-                continue;
-            }
-            if (nvals == 0 && last && filled == 1 && (ntext[0] || ctext[0])) {
-                /* a name broken over lines */
-                char *more = jue_rec_name(ntext[0] ? ntext : ctext);
-                size_t n1 = strlen(last->name), n2 = more ? strlen(more) : 0;
-                char *joined = more ? malloc(n1 + n2 + 1) : NULL;
-                if (joined) {
-                    memcpy(joined, last->name, n1);
-                    memcpy(joined + n1, more, n2 + 1);
-                    free(last->name);
-                    last->name = joined;
-                }
-                free(more);
-                r->used = true;
-                free(inline_name);
-                continue;
-            }
-            if (last && last->nv == 0 && nvals > 0 && !ctext[0]) {
-                /* the values of a name that went on to this line */
-                char *more = jue_rec_name(ntext);
-                if (more && more[0]) {
-                    size_t n1 = strlen(last->name), n2 = strlen(more);
-                    char *joined = malloc(n1 + n2 + 1);
-                    if (joined) {
-                        memcpy(joined, last->name, n1);
-                        memcpy(joined + n1, more, n2 + 1);
-                        free(last->name);
-                        last->name = joined;
-                    }
-                }
-                free(more);
-                for (int col = 0; col < ncol && col < 64; col++)
-                    if (map[col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
-                        jue_rec_pval_add(last, &r->cells[col], map[col], r->line);
-                r->used = true;
-                free(inline_name);
-                continue;
-            }
-            if (!ntext[0] && !ctext[0] && nvals == 0) { free(inline_name); continue; }
-        }
-        prow *p = jue_rec_prow_add(c, &P);
-        if (!p) { free(inline_name); break; }
-        r->used = true;
-        p->src_line = r->line;
-        p->page = r->page;
-        if (code[0]) {
-            p->key = jue_strdup(code);
-            p->level = jue_code_level(kind, code);
-            p->name = inline_name ? inline_name : jue_rec_name(ntext);
-            inline_name = NULL;
-            if (prefix && p->name) {
-                size_t n1 = strlen(prefix), n2 = strlen(p->name);
-                char *joined = malloc(n1 + n2 + 1);
-                if (joined) {
-                    memcpy(joined, prefix, n1);
-                    memcpy(joined + n1, p->name, n2 + 1);
-                    free(p->name);
-                    p->name = joined;
-                }
-            }
-            free(prefix);
-            prefix = NULL;
-        } else if (totalrow) {
-            p->key = jue_strdup(JUE_L_TOTAL);
-            p->name = jue_rec_name(nm_src);
-            p->total = true;
-        } else {
-            p->name = jue_rec_name(ntext[0] ? ntext : ctext);
-            p->key = jue_strdup(p->name ? p->name : "");
-        }
-        free(inline_name);
-        if (!p->key || !p->name) { c->nomem = true; break; }
-        for (int col = 0; col < ncol && col < 64; col++)
-            if (map[col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
-                jue_rec_pval_add(p, &r->cells[col], map[col], r->line);
-        last = p;
+        add_row(t, &cc, &s, r, code, inline_name, totalrow);
     }
-    free(prefix);
-    jue_rec_emit(t, tab, &P);
-    /* a blank cell still has a location: its row */
-    for (size_t i = 0; i < tab->nrows; i++)
-        for (size_t k = 0; k < tab->ncols; k++)
-            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
-    jue_rec_prows_free(&P);
+    free(s.prefix);
+    jue_rec_emit(t, tab, &s.P);
+    jue_rec_prows_free(&s.P);
 }

@@ -286,7 +286,4 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
         jue_rec_emit(t, tab, &P[s]);
         jue_rec_prows_free(&P[s]);
     }
-    for (size_t i = 0; i < tab->nrows; i++)
-        for (size_t k = 0; k < tab->ncols; k++)
-            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
 }

@@ -88,7 +88,7 @@ int jue_rec_max_cols(tctx *t)
         if (t->g->rows[t->hdr[h]].n > m) m = t->g->rows[t->hdr[h]].n;
     for (size_t r = t->body; r < t->end && r < t->g->n; r++)
         if (t->g->rows[r].n > m) m = t->g->rows[r].n;
-    return (int)m;
+    return m < REC_MAX_COLS ? (int)m : REC_MAX_COLS;
 }
 
 int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, int side)

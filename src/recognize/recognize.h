@@ -26,6 +26,7 @@
 #define NOTE_WINDOW 6     /* non-blank rows after a body where its 说明 may be */
 #define TITLE_WINDOW 8    /* non-blank rows after a title where its table must start */
 #define MAXK 512          /* bytes of a match key; longer labels are not names */
+#define REC_MAX_COLS 64   /* printed columns of a table read; cells further right are not */
 
 /* One alias line: a printed text (by its match key) and what it stands for. */
 typedef struct {
@@ -147,6 +148,7 @@ bool jue_rec_part_word(const char *s);
 /* Lowest header text above column col (copies count: a merged header
  * names every column it spans). */
 void jue_rec_leaf(tctx *t, int col, char out[MAXK]);
+/* The printed columns of the table (header and body rows), at most REC_MAX_COLS. */
 int jue_rec_max_cols(tctx *t);
 /* The model column (jue_rec_col) of the lowest header text lf of column col, or — when that is no
  * column's name — of the column's header texts joined upwards: a heading
@@ -157,6 +159,8 @@ int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, 
 prow *jue_rec_prow_add(rc *c, prows *P);
 void jue_rec_prows_free(prows *P);
 void jue_rec_pval_add(prow *p, const jue_gcell *g, int col, int line);
+/* The pending rows into tab, their figures parsed; a blank cell gets its
+ * row's line. */
 void jue_rec_emit(tctx *t, jue_table *tab, prows *P);
 
 /* ---- body_code.c */

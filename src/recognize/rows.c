@@ -86,4 +86,8 @@ void jue_rec_emit(tctx *t, jue_table *tab, prows *P)
         tab->rows[r].src_page = p->page;
         for (int k = 0; k < p->nv; k++) set_amount(t, tab, r, &p->v[k]);
     }
+    /* a blank cell still has a location: its row */
+    for (size_t i = 0; i < tab->nrows; i++)
+        for (size_t k = 0; k < tab->ncols; k++)
+            if (!jue_table_cell(tab, i, k)->src_line) jue_table_cell(tab, i, k)->src_line = tab->rows[i].src_line;
 }
