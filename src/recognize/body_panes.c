@@ -131,159 +131,204 @@ static bool pane_header_again(const tctx *t, const jue_grow *r)
     return n >= 2;
 }
 
-void jue_rec_pane_table(tctx *t, jue_table *tab)
+/* Where the panes are and how their columns are read. */
+typedef struct {
+    int ncol, np;                     /* printed columns read; panes (1 or 2) */
+    int start[4];                     /* each pane's name column */
+    int line_col[2];                  /* each pane's 行次 column, or -1 */
+    int map[2][REC_MAX_COLS];         /* model column of each printed column, or -1 */
+} pane_cols;
+
+/* The lines read so far, by side (income, expenditure). */
+typedef struct {
+    prows P[2];
+    pane_state ps[2];
+    bool unknown_last[2];             /* the side's last line is one no alias knows */
+    bool turned;                      /* one pane: the expenditure lines have begun */
+} pane_rows;
+
+/* The first column after pane s. */
+static int pane_end(const pane_cols *pc, int s)
 {
-    rc *c = t->c;
-    int ncol = jue_rec_max_cols(t);
-    if (ncol > 64) ncol = 64;
-    int start[4], np = 0;
-    for (int col = 0; col < ncol && np < 4; col++) {
+    return s + 1 < pc->np ? pc->start[s + 1] : pc->ncol;
+}
+
+/* Where each pane starts: at a 项目 header (a merged 项目 spanning columns
+ * names one pane), else at column 0; one pane's expenditure side starts
+ * where the 支出 heading is. At most two panes. */
+static void pane_starts(tctx *t, pane_cols *pc)
+{
+    pc->ncol = jue_rec_max_cols(t);
+    pc->np = 0;
+    for (int col = 0; col < pc->ncol && pc->np < 4; col++) {
         char lf[MAXK];
         jue_rec_leaf(t, col, lf);
-        if (!strcmp(lf, "项目") || !strcmp(lf, "项目名称") || !strcmp(lf, "科目名称")) {
-            /* a merged 项目 spanning columns names one pane */
-            if (np && start[np - 1] == col - 1) {
-                char prev[MAXK];
-                jue_rec_leaf(t, col - 1, prev);
-                const jue_grow *h = &t->g->rows[t->hdr[t->nhdr - 1]];
-                if (!strcmp(prev, lf) && col < (int)h->n && h->cells[col].copy) continue;
-            }
-            start[np++] = col;
+        if (strcmp(lf, "项目") && strcmp(lf, "项目名称") && strcmp(lf, "科目名称")) continue;
+        if (pc->np && pc->start[pc->np - 1] == col - 1) {
+            char prev[MAXK];
+            jue_rec_leaf(t, col - 1, prev);
+            const jue_grow *h = &t->g->rows[t->hdr[t->nhdr - 1]];
+            if (!strcmp(prev, lf) && col < (int)h->n && h->cells[col].copy) continue;
+        }
+        pc->start[pc->np++] = col;
+    }
+    if (pc->np == 0) pc->start[pc->np++] = 0;
+    for (int h = 0; h < t->nhdr && pc->np == 1; h++) {
+        const jue_grow *hr = &t->g->rows[t->hdr[h]];
+        for (int col = pc->start[0] + 1; col < pc->ncol && pc->np == 1; col++) {
+            char k[MAXK];
+            jue_rec_key(jue_grow_text(hr, col), k);
+            if (!strcmp(k, "支出") && !(col < (int)hr->n && hr->cells[col].copy)) pc->start[pc->np++] = col;
         }
     }
-    if (np == 0) { start[np++] = 0; }
-    if (np == 1) {
-        /* the expenditure pane starts where the 支出 heading is */
-        for (int h = 0; h < t->nhdr && np == 1; h++)
-            for (int col = start[0] + 1; col < ncol && np == 1; col++) {
-                char k[MAXK];
-                jue_rec_key(jue_grow_text(&t->g->rows[t->hdr[h]], col), k);
-                if (!strcmp(k, "支出") && !(col < (int)t->g->rows[t->hdr[h]].n && t->g->rows[t->hdr[h]].cells[col].copy))
-                    start[np++] = col;
-            }
-    }
-    if (np > 2) np = 2;
-    int line_col[2] = { -1, -1 }, map[2][64];
-    for (int s = 0; s < np; s++) {
-        int e = s + 1 < np ? start[s + 1] : ncol;
-        for (int col = 0; col < 64; col++) map[s][col] = -1;
+    if (pc->np > 2) pc->np = 2;
+}
+
+/* Each pane's columns: 行次, and the model column of each header; a pane
+ * with no header we know reads its first unknown column as 合计 (04) or
+ * the first column. */
+static void pane_map(tctx *t, const jue_table *tab, pane_cols *pc)
+{
+    pc->line_col[0] = pc->line_col[1] = -1;
+    for (int s = 0; s < pc->np; s++) {
+        for (int col = 0; col < REC_MAX_COLS; col++) pc->map[s][col] = -1;
         int unknown = -1, nmapped = 0;
-        for (int col = start[s] + 1; col < e; col++) {
+        for (int col = pc->start[s] + 1; col < pane_end(pc, s); col++) {
             char lf[MAXK];
             jue_rec_leaf(t, col, lf);
-            if (!strcmp(lf, "行次")) { line_col[s] = col; continue; }
+            if (!strcmp(lf, "行次")) { pc->line_col[s] = col; continue; }
             int m = jue_rec_col_wrapped(t, tab, col, lf, s + 1);
-            if (m >= 0) { map[s][col] = m; nmapped++; }
+            if (m >= 0) { pc->map[s][col] = m; nmapped++; }
             else if (unknown < 0) unknown = col;
         }
         if (!nmapped && unknown >= 0)
-            map[s][unknown] = t->id == JUE_T04 ? jue_table_find_col(tab, JUE_L_TOTAL) : 0;
+            pc->map[s][unknown] = t->id == JUE_T04 ? jue_table_find_col(tab, JUE_L_TOTAL) : 0;
     }
-    prows P[2] = { { 0 }, { 0 } };
-    pane_state ps[2] = { { false, false }, { false, false } };
-    bool unknown_last[2] = { false, false };
-    /* one pane (项目 | 行次 | 金额): the income lines, then the expenditure
-     * lines below them — the side turns at a 支出 heading or at the first
-     * line only the expenditure side knows */
-    bool turned = false;
-    for (size_t i = t->body; i < t->end && !c->nomem; i++) {
-        jue_grow *r = &t->g->rows[i];
-        if (!jue_grow_filled(r) || jue_rec_lanci(r)) continue;
-        r->used = true;
-        if (i > t->body && pane_header_again(t, r)) continue;
-        if (jue_rec_furniture(t, i)) continue;
-        const char *only = jue_rec_single_text(r);
-        if (only) {
-            char k[MAXK];
-            jue_rec_key(only, k);
-            const char *o = jue_imp_skip_ordinal(k);
-            if (!strcmp(o, "收入")) continue;
-            if (!strcmp(o, "支出")) { turned = np == 1; continue; }
-        }
-        for (int s = 0; s < np; s++) {
-            const char *nt = jue_grow_text(r, start[s]);
-            if (!nt[0] || (start[s] < (int)r->n && r->cells[start[s]].copy)) continue;
-            char *nm = jue_rec_name(nt);
-            if (!nm) { c->nomem = true; break; }
-            char key[MAXK];
-            jue_level lv;
-            bool total;
-            if (np == 1 && !turned) {
-                pane_state probe = ps[0];
-                char k2[MAXK];
-                if (!line_key(t, 1, nm, &probe, k2, sizeof k2, &lv, &total)) {
-                    probe = ps[1];
-                    turned = line_key(t, 2, nm, &probe, k2, sizeof k2, &lv, &total);
-                }
-            }
-            /* pane s's columns; side (and pending rows) q */
-            int sd = np == 1 && turned ? 1 : s;
-            jue_side side = sd == 0 ? JUE_SIDE_INCOME : JUE_SIDE_EXPEND;
-            bool known = line_key(t, sd + 1, nm, &ps[sd], key, sizeof key, &lv, &total);
-            prow *p = NULL;
-            if (!known && unknown_last[sd] && P[sd].n) {
-                /* a name wrapped in its cell ("七、文化旅游体育与传媒支" / "出"):
-                 * two pieces no line knows that make one it does */
-                prow *q = &P[sd].r[P[sd].n - 1];
-                size_t n1 = strlen(q->name), n2 = strlen(nm);
-                char *joined = malloc(n1 + n2 + 1);
-                if (!joined) { free(nm); c->nomem = true; break; }
-                memcpy(joined, q->name, n1);
-                memcpy(joined + n1, nm, n2 + 1);
-                char jk[MAXK];
-                if (line_key(t, sd + 1, joined, &ps[sd], jk, sizeof jk, &lv, &total)) {
-                    char *nk = jue_strdup(jk);
-                    if (!nk) { free(joined); free(nm); c->nomem = true; break; }
-                    free(q->key);
-                    free(q->name);
-                    q->key = nk;
-                    q->name = joined;
-                    q->level = lv;
-                    q->total = total;
-                    free(nm);
-                    p = q;
-                    known = true;
-                } else {
-                    free(joined);
-                }
-            }
-            unknown_last[sd] = !known;
-            if (p) {
-                /* the second piece's 行次 and figures go to the joined line */
-                if (line_col[s] >= 0 && !p->line_no) {
-                    char f[MAXK];
-                    jue_rec_fold(jue_grow_text(r, line_col[s]), f);
-                    if (jue_rec_digits(f) && strlen(f) < 6) p->line_no = atoi(f);
-                }
-                int e = s + 1 < np ? start[s + 1] : ncol;
-                for (int col = start[s] + 1; col < e; col++)
-                    if (map[s][col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
-                        jue_rec_pval_add(p, &r->cells[col], map[s][col], r->line);
-                continue;
-            }
-            p = jue_rec_prow_add(c, &P[sd]);
-            if (!p) { free(nm); break; }
-            p->key = jue_strdup(key);
-            p->name = nm;
-            p->level = lv;
-            p->side = side;
-            p->total = total;
-            p->src_line = r->line;
-            p->page = r->page;
-            if (!p->key) { c->nomem = true; break; }
-            if (line_col[s] >= 0) {
-                char f[MAXK];
-                jue_rec_fold(jue_grow_text(r, line_col[s]), f);
-                if (jue_rec_digits(f) && strlen(f) < 6) p->line_no = atoi(f);
-            }
-            int e = s + 1 < np ? start[s + 1] : ncol;
-            for (int col = start[s] + 1; col < e; col++)
-                if (map[s][col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
-                    jue_rec_pval_add(p, &r->cells[col], map[s][col], r->line);
-        }
+}
+
+/* Rows of 01/04 that hold no line: blank, 栏次, the heading printed again,
+ * page furniture, a 收入 or 支出 heading (支出 turns a one-pane table to its
+ * expenditure lines). */
+static bool pane_skip(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
+{
+    jue_grow *r = &t->g->rows[i];
+    if (!jue_grow_filled(r) || jue_rec_lanci(r)) return true;
+    r->used = true;
+    if (i > t->body && pane_header_again(t, r)) return true;
+    if (jue_rec_furniture(t, i)) return true;
+    const char *only = jue_rec_single_text(r);
+    if (!only) return false;
+    char k[MAXK];
+    jue_rec_key(only, k);
+    const char *o = jue_imp_skip_ordinal(k);
+    if (!strcmp(o, "收入")) return true;
+    if (!strcmp(o, "支出")) { s->turned = pc->np == 1; return true; }
+    return false;
+}
+
+/* One pane printed as income lines then expenditure lines: the side turns
+ * at the first line only the expenditure side knows. */
+static void maybe_turn(tctx *t, pane_rows *s, const char *nm)
+{
+    pane_state probe = s->ps[0];
+    char k2[MAXK];
+    jue_level lv;
+    bool total;
+    if (!line_key(t, 1, nm, &probe, k2, sizeof k2, &lv, &total)) {
+        probe = s->ps[1];
+        s->turned = line_key(t, 2, nm, &probe, k2, sizeof k2, &lv, &total);
     }
-    for (int s = 0; s < 2; s++) {
-        jue_rec_emit(t, tab, &P[s]);
-        jue_rec_prows_free(&P[s]);
+}
+
+/* A name wrapped in its cell ("七、文化旅游体育与传媒支" / "出"): two pieces
+ * no line knows that make one it does. The side's last line, renamed, or
+ * NULL (c->nomem when memory ran out). */
+static prow *join_wrapped(tctx *t, pane_rows *s, int sd, const char *nm)
+{
+    prow *q = &s->P[sd].r[s->P[sd].n - 1];
+    size_t n1 = strlen(q->name), n2 = strlen(nm);
+    char *joined = malloc(n1 + n2 + 1);
+    if (!joined) { t->c->nomem = true; return NULL; }
+    memcpy(joined, q->name, n1);
+    memcpy(joined + n1, nm, n2 + 1);
+    char jk[MAXK];
+    jue_level lv;
+    bool total;
+    if (!line_key(t, sd + 1, joined, &s->ps[sd], jk, sizeof jk, &lv, &total)) { free(joined); return NULL; }
+    char *nk = jue_strdup(jk);
+    if (!nk) { free(joined); t->c->nomem = true; return NULL; }
+    free(q->key);
+    free(q->name);
+    q->key = nk;
+    q->name = joined;
+    q->level = lv;
+    q->total = total;
+    return q;
+}
+
+/* Row r's 行次 (when p has none) and figures of pane s, to line p. */
+static void pane_fill(const pane_cols *pc, int s, const jue_grow *r, prow *p)
+{
+    if (pc->line_col[s] >= 0 && !p->line_no) {
+        char f[MAXK];
+        jue_rec_fold(jue_grow_text(r, pc->line_col[s]), f);
+        if (jue_rec_digits(f) && strlen(f) < 6) p->line_no = atoi(f);
+    }
+    for (int col = pc->start[s] + 1; col < pane_end(pc, s); col++)
+        if (pc->map[s][col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
+            jue_rec_pval_add(p, &r->cells[col], pc->map[s][col], r->line);
+}
+
+/* The line named in pane s of row r: pane s's columns, the side's rows. */
+static void pane_line(tctx *t, const pane_cols *pc, pane_rows *s, const jue_grow *r, int pane)
+{
+    rc *c = t->c;
+    const char *nt = jue_grow_text(r, pc->start[pane]);
+    if (!nt[0] || (pc->start[pane] < (int)r->n && r->cells[pc->start[pane]].copy)) return;
+    char *nm = jue_rec_name(nt);
+    if (!nm) { c->nomem = true; return; }
+    if (pc->np == 1 && !s->turned) maybe_turn(t, s, nm);
+    int sd = pc->np == 1 && s->turned ? 1 : pane;
+    char key[MAXK];
+    jue_level lv;
+    bool total;
+    bool known = line_key(t, sd + 1, nm, &s->ps[sd], key, sizeof key, &lv, &total);
+    prow *p = NULL;
+    if (!known && s->unknown_last[sd] && s->P[sd].n) {
+        p = join_wrapped(t, s, sd, nm);
+        if (p || c->nomem) free(nm);
+        if (c->nomem) return;
+        known = p != NULL;
+    }
+    s->unknown_last[sd] = !known;
+    if (!p) {
+        p = jue_rec_prow_add(c, &s->P[sd]);
+        if (!p) { free(nm); return; }
+        p->key = jue_strdup(key);
+        p->name = nm;
+        p->level = lv;
+        p->side = sd == 0 ? JUE_SIDE_INCOME : JUE_SIDE_EXPEND;
+        p->total = total;
+        p->src_line = r->line;
+        p->page = r->page;
+        if (!p->key) { c->nomem = true; return; }
+    }
+    pane_fill(pc, pane, r, p);
+}
+
+void jue_rec_pane_table(tctx *t, jue_table *tab)
+{
+    pane_cols pc;
+    pane_starts(t, &pc);
+    pane_map(t, tab, &pc);
+    pane_rows s;
+    memset(&s, 0, sizeof s);
+    for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
+        if (pane_skip(t, &pc, &s, i)) continue;
+        for (int k = 0; k < pc.np && !t->c->nomem; k++) pane_line(t, &pc, &s, &t->g->rows[i], k);
+    }
+    for (int k = 0; k < 2; k++) {
+        jue_rec_emit(t, tab, &s.P[k]);
+        jue_rec_prows_free(&s.P[k]);
     }
 }
