@@ -94,110 +94,175 @@ static int text_width(const char *s)
     return w;
 }
 
-/* 09 printed with a row of 预算数 | 决算数 pairs under the items (PDF, or a
- * space-aligned text): each item heading is centred over its pair, in
- * whatever grid column it landed (a heading over two columns belongs to
- * both), so items go to the nearest pair by position. 小计 is then the car
- * subtotal and the car heading above it only a parent. False when there is
- * no such row, or the cells have no positions. */
-static bool t09_by_position(tctx *t, const char *item[64], char *names[64], const char *grp[64])
+/* What the columns of a 09 printed across the page hold. */
+typedef struct {
+    int ncol;                             /* printed columns read */
+    const char *item[REC_MAX_COLS];       /* the item (canonical, or "小计"), or NULL */
+    char *names[REC_MAX_COLS];            /* the item's printed name (owned), or NULL */
+    const char *grp[REC_MAX_COLS];        /* the group (预算数, 决算数), or NULL */
+} items09;
+
+typedef struct {
+    int a, b;           /* the 预算数 and 决算数 columns */
+    double centre;
+} pair09;
+
+typedef struct {
+    const char *canon;  /* the item, or "小计" */
+    double cx;          /* the centre of its heading */
+} head09;
+
+/* Where a cell's text is centred, on the half-em grid of cell.pos. */
+static double centre(const jue_gcell *g)
 {
-    rc *c = t->c;
-    int gh = -1;
-    for (int h = t->nhdr - 1; h >= 0 && gh < 0; h--) {
+    return g->pos + text_width(g->text) / 2.0;
+}
+
+/* The header row (index into t->hdr) that holds only groups, four or more,
+ * with their positions: the 预算数 | 决算数 pairs; -1 when none. */
+static int pairs_row(tctx *t)
+{
+    for (int h = t->nhdr - 1; h >= 0; h--) {
         const jue_grow *r = &t->g->rows[t->hdr[h]];
         int n = 0, other = 0;
         for (size_t k = 0; k < r->n; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy) continue;
-            if (group_of(c, g->text) && g->pos > 0) n++;
+            if (group_of(t->c, g->text) && g->pos > 0) n++;
             else other++;
         }
-        if (n >= 4 && !other) gh = h;
+        if (n >= 4 && !other) return h;
     }
-    if (gh < 0) return false;
-    const jue_grow *gr = &t->g->rows[t->hdr[gh]];
-    int pa[32], pb[32], np = 0, last = -1;
-    double pc[32];
-    for (size_t k = 0; k < gr->n && k < 64 && np < 32; k++) {
+    return -1;
+}
+
+/* The 预算数 | 决算数 pairs of row gr, with their centres; how many. */
+static int group_pairs(const rc *c, const jue_grow *gr, pair09 pairs[32])
+{
+    int np = 0, last = -1;
+    for (size_t k = 0; k < gr->n && k < REC_MAX_COLS && np < 32; k++) {
         const jue_gcell *g = &gr->cells[k];
         if (!g->text[0] || g->copy) continue;
         const char *gn = group_of(c, g->text);
         if (last >= 0 && !strcmp(group_of(c, gr->cells[last].text), "预算数") && !strcmp(gn, "决算数")) {
             const jue_gcell *f = &gr->cells[last];
-            pa[np] = last;
-            pb[np] = (int)k;
-            pc[np++] = (f->pos + text_width(f->text) / 2.0 + g->pos + text_width(g->text) / 2.0) / 2;
+            pairs[np].a = last;
+            pairs[np].b = (int)k;
+            pairs[np++].centre = (f->pos + text_width(f->text) / 2.0 + g->pos + text_width(g->text) / 2.0) / 2;
             last = -1;
         } else {
             last = (int)k;
         }
     }
-    if (np < 2) return false;
-    /* the item headings above, with their centres */
-    const char *canon[64];
-    double cx[64];
+    return np;
+}
+
+/* The item of heading g: by alias, or completed by the piece centred under
+ * it in row below (a heading wrapped over two rows: "因公出国" / "（境）费");
+ * "小计"; NULL for none. */
+static const char *heading_of(const rc *c, const jue_gcell *g, const jue_grow *below)
+{
+    char key[MAXK];
+    jue_rec_key(g->text, key);
+    const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
+    for (size_t q = 0; !a && below && q < below->n; q++) {
+        const jue_gcell *u = &below->cells[q];
+        if (!u->text[0] || u->copy || fabs(centre(u) - centre(g)) > 3) continue;
+        char two[2 * MAXK];
+        snprintf(two, sizeof two, "%s%s", g->text, u->text);
+        jue_rec_key(two, key);
+        a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
+        if (!a) jue_rec_key(g->text, key);
+    }
+    if (a) return a->canon;
+    return strcmp(key, "小计") ? NULL : "小计";
+}
+
+/* The item headings in every row above the pairs (a lone heading line
+ * before the first header row was taken for prose), with their centres;
+ * how many. *subtotal: a 小计 is among them. */
+static int item_headings(tctx *t, size_t pairs_at, head09 heads[64], bool *subtotal)
+{
     int ni = 0;
-    bool subtotal = false;
-    /* every row above the pairs: a lone heading line before the first
-     * header row was taken for prose */
-    for (size_t h = t->a; h < t->hdr[gh]; h++) {
+    *subtotal = false;
+    for (size_t h = t->a; h < pairs_at; h++) {
         const jue_grow *r = &t->g->rows[h];
         const jue_grow *below = NULL;
-        for (size_t q = h + 1; q < t->hdr[gh] && !below; q++)
+        for (size_t q = h + 1; q < pairs_at && !below; q++)
             if (jue_grow_filled(&t->g->rows[q])) below = &t->g->rows[q];
         for (size_t k = 0; k < r->n && ni < 64; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy || g->pos <= 0) continue;
-            char key[MAXK];
-            jue_rec_key(g->text, key);
-            const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
-            double mid = g->pos + text_width(g->text) / 2.0;
-            /* a heading wrapped over two rows ("因公出国" / "（境）费"):
-             * the piece centred under it completes it */
-            for (size_t q = 0; !a && below && q < below->n; q++) {
-                const jue_gcell *u = &below->cells[q];
-                if (!u->text[0] || u->copy || fabs(u->pos + text_width(u->text) / 2.0 - mid) > 3) continue;
-                char two[2 * MAXK];
-                snprintf(two, sizeof two, "%s%s", g->text, u->text);
-                jue_rec_key(two, key);
-                a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
-                if (!a) jue_rec_key(g->text, key);
-            }
-            if (!a && strcmp(key, "小计") != 0) continue;
-            subtotal |= !a;
-            canon[ni] = a ? a->canon : "小计";
-            cx[ni++] = mid;
+            const char *it = heading_of(t->c, g, below);
+            if (!it) continue;
+            *subtotal |= !strcmp(it, "小计");
+            heads[ni].canon = it;
+            heads[ni++].cx = centre(g);
         }
     }
+    return ni;
+}
+
+/* 09 printed with a row of 预算数 | 决算数 pairs under the items (PDF, or a
+ * space-aligned text): each item heading is centred over its pair, in
+ * whatever grid column it landed (a heading over two columns belongs to
+ * both), so items go to the nearest pair by position. 小计 is then the car
+ * subtotal and the car heading above it only a parent. Nothing changes
+ * when there is no such row, or the cells have no positions. */
+static void t09_by_position(tctx *t, items09 *it)
+{
+    int gh = pairs_row(t);
+    if (gh < 0) return;
+    pair09 pairs[32];
+    int np = group_pairs(t->c, &t->g->rows[t->hdr[gh]], pairs);
+    if (np < 2) return;
+    head09 heads[64];
+    bool subtotal;
+    int ni = item_headings(t, t->hdr[gh], heads, &subtotal);
     int taken[32];
     double dist[32];
     for (int p = 0; p < np; p++) taken[p] = -1, dist[p] = 0;
     for (int i = 0; i < ni; i++) {
-        if (subtotal && !strcmp(canon[i], JUE_L9_CAR)) continue;   /* the parent of 小计 */
+        if (subtotal && !strcmp(heads[i].canon, JUE_L9_CAR)) continue;   /* the parent of 小计 */
         int best = 0;
         for (int p = 1; p < np; p++)
-            if (fabs(pc[p] - cx[i]) < fabs(pc[best] - cx[i])) best = p;
-        double d = fabs(pc[best] - cx[i]);
+            if (fabs(pairs[p].centre - heads[i].cx) < fabs(pairs[best].centre - heads[i].cx)) best = p;
+        double d = fabs(pairs[best].centre - heads[i].cx);
         if (taken[best] < 0 || d < dist[best]) { taken[best] = i; dist[best] = d; }
     }
-    for (int col = 0; col < 64; col++) {
-        item[col] = NULL;
-        grp[col] = NULL;
-        free(names[col]);
-        names[col] = NULL;
+    for (int col = 0; col < REC_MAX_COLS; col++) {
+        it->item[col] = NULL;
+        it->grp[col] = NULL;
+        free(it->names[col]);
+        it->names[col] = NULL;
     }
     for (int p = 0; p < np; p++) {
         if (taken[p] < 0) continue;
-        const char *it = strcmp(canon[taken[p]], "小计") ? canon[taken[p]] : JUE_L9_CAR;
-        int cols[2] = { pa[p], pb[p] };
+        const char *item = strcmp(heads[taken[p]].canon, "小计") ? heads[taken[p]].canon : JUE_L9_CAR;
+        int cols[2] = { pairs[p].a, pairs[p].b };
         for (int q = 0; q < 2; q++) {
-            item[cols[q]] = it;
-            grp[cols[q]] = q ? "决算数" : "预算数";
-            names[cols[q]] = jue_strdup(it);
+            it->item[cols[q]] = item;
+            it->grp[cols[q]] = q ? "决算数" : "预算数";
+            it->names[cols[q]] = jue_strdup(item);
         }
     }
-    return true;
+}
+
+/* The row of item key in P, added (named name, at line and page) when it
+ * is not there yet; NULL when memory ran out. */
+static prow *item_row(rc *c, prows *P, const char *key, const char *name, int line, int page)
+{
+    for (size_t q = 0; q < P->n; q++)
+        if (!strcmp(P->r[q].key, key)) return &P->r[q];
+    prow *p = jue_rec_prow_add(c, P);
+    if (!p) return NULL;
+    p->key = jue_strdup(key);
+    p->name = jue_strdup(name);
+    p->total = !strcmp(key, JUE_L9_TOTAL) || !strcmp(key, JUE_L9_CAR);
+    p->src_line = line;
+    p->page = page;
+    if (!p->key || !p->name) { c->nomem = true; return NULL; }
+    return p;
 }
 
 /* 09 down the page: a row per item, a column per group. */
@@ -229,8 +294,7 @@ static void parse_09_vertical(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
     int ncol = jue_rec_max_cols(t);
-    if (ncol > 64) ncol = 64;
-    int gcol[64];
+    int gcol[REC_MAX_COLS];
     for (int col = 0; col < ncol; col++) {
         gcol[col] = -1;
         for (int h = t->nhdr - 1; h >= 0 && gcol[col] < 0; h--) {
@@ -249,19 +313,8 @@ static void parse_09_vertical(tctx *t, jue_table *tab)
         for (size_t k = 0; k < r->n && ncell < 0; k++)
             if (r->cells[k].text[0] && !r->cells[k].copy) ncell = (int)k;
         const alias *a = t09_item(c, r->cells[ncell].text);
-        prow *p = NULL;
-        for (size_t q = 0; q < P.n && !p; q++)
-            if (!strcmp(P.r[q].key, a->canon)) p = &P.r[q];
-        if (!p) {
-            p = jue_rec_prow_add(c, &P);
-            if (!p) break;
-            p->key = jue_strdup(a->canon);
-            p->name = jue_strdup(a->canon);
-            p->total = !strcmp(a->canon, JUE_L9_TOTAL) || !strcmp(a->canon, JUE_L9_CAR);
-            p->src_line = r->line;
-            p->page = r->page;
-            if (!p->key || !p->name) { c->nomem = true; break; }
-        }
+        prow *p = item_row(c, &P, a->canon, a->canon, r->line, r->page);
+        if (!p) break;
         for (int col = ncell + 1; col < ncol && col < (int)r->n; col++)
             if (gcol[col] >= 0 && r->cells[col].text[0] && !r->cells[col].copy)
                 jue_rec_pval_add(p, &r->cells[col], gcol[col], r->line);
@@ -269,128 +322,127 @@ static void parse_09_vertical(tctx *t, jue_table *tab)
     emit_09(t, tab, &P);
 }
 
-void jue_rec_09(tctx *t, jue_table *tab)
+/* The item a column's heading names: its lowest header text lf, or the
+ * column's texts joined upwards (a heading wrapped over header rows, PDF:
+ * "公务用车运行" / "维护费"); "小计"; NULL for none. */
+static const char *column_item(tctx *t, int col, const char *lf)
 {
-    rc *c = t->c;
-    if (t09_vertical(t)) { parse_09_vertical(t, tab); return; }
-    int ncol = jue_rec_max_cols(t);
-    if (ncol > 64) ncol = 64;
-    const char *item[64] = { 0 };
-    char *names[64] = { 0 };
-    const char *grp[64] = { 0 };
-    for (int col = 0; col < ncol; col++) {
+    const alias *a = jue_rec_alias(t->c, 'i', JUE_T09, 0, lf);
+    int lowest = -1;
+    for (int h = t->nhdr - 1; h >= 0 && lowest < 0; h--)
+        if (jue_grow_text(&t->g->rows[t->hdr[h]], col)[0]) lowest = h;
+    char up[4 * MAXK];
+    snprintf(up, sizeof up, "%s", lowest >= 0 ? jue_grow_text(&t->g->rows[t->hdr[lowest]], col) : "");
+    for (int h = lowest - 1; !a && strcmp(lf, "小计") && h >= 0; h--) {
+        const char *above = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+        if (!above[0]) continue;
+        if (group_of(t->c, above)) break;
+        char joined[4 * MAXK];
+        snprintf(joined, sizeof joined, "%s%s", above, up);
+        snprintf(up, sizeof up, "%s", joined);
+        char k[MAXK];
+        jue_rec_key(up, k);
+        a = jue_rec_alias(t->c, 'i', JUE_T09, 0, k);
+    }
+    if (a) return a->canon;
+    return strcmp(lf, "小计") ? NULL : "小计";
+}
+
+/* Each column's item and printed name from its heading; its group from
+ * the heading too when the workbook knows its merges. */
+static void items_by_heading(tctx *t, items09 *it)
+{
+    for (int col = 0; col < it->ncol; col++) {
         char lf[MAXK];
         jue_rec_leaf(t, col, lf);
         if (!lf[0]) continue;
-        const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, lf);
-        /* a heading wrapped over header rows (PDF: "公务用车运行" / "维护费"):
-         * the column's texts joined upwards */
-        int lowest = -1;
-        for (int h = t->nhdr - 1; h >= 0 && lowest < 0; h--)
-            if (jue_grow_text(&t->g->rows[t->hdr[h]], col)[0]) lowest = h;
-        char up[4 * MAXK];
-        snprintf(up, sizeof up, "%s", lowest >= 0 ? jue_grow_text(&t->g->rows[t->hdr[lowest]], col) : "");
-        for (int h = lowest - 1; !a && strcmp(lf, "小计") && h >= 0; h--) {
-            const char *above = jue_grow_text(&t->g->rows[t->hdr[h]], col);
-            if (!above[0]) continue;
-            if (group_of(c, above)) break;
-            char joined[4 * MAXK];
-            snprintf(joined, sizeof joined, "%s%s", above, up);
-            snprintf(up, sizeof up, "%s", joined);
-            char k[MAXK];
-            jue_rec_key(up, k);
-            a = jue_rec_alias(c, 'i', JUE_T09, 0, k);
-        }
-        if (a) item[col] = a->canon;
-        else if (!strcmp(lf, "小计")) item[col] = "小计";
-        if (item[col]) {
-            for (int h = t->nhdr - 1; h >= 0; h--) {
-                const char *s = jue_grow_text(&t->g->rows[t->hdr[h]], col);
-                if (s[0]) { names[col] = jue_rec_name(s); break; }
-            }
+        it->item[col] = column_item(t, col, lf);
+        for (int h = t->nhdr - 1; it->item[col] && h >= 0; h--) {
+            const char *s = jue_grow_text(&t->g->rows[t->hdr[h]], col);
+            if (s[0]) { it->names[col] = jue_rec_name(s); break; }
         }
         if (t->g->merges)
-            for (int h = 0; h < t->nhdr && !grp[col]; h++)
-                grp[col] = group_of(c, jue_grow_text(&t->g->rows[t->hdr[h]], col));
+            for (int h = 0; h < t->nhdr && !it->grp[col]; h++)
+                it->grp[col] = group_of(t->c, jue_grow_text(&t->g->rows[t->hdr[h]], col));
     }
-    if (!t->g->merges) t09_by_position(t, item, names, grp);
-    /* 小计: the car group's subtotal when the car items follow or the
-     * heading above says so; otherwise the grand total */
-    for (int col = 0; col < ncol; col++) {
-        if (!item[col] || strcmp(item[col], "小计") != 0) continue;
-        bool car = col + 1 < ncol && item[col + 1] && !strcmp(item[col + 1], JUE_L9_CAR_BUY);
+}
+
+/* 小计: the car group's subtotal when the car items follow or the heading
+ * above says so; otherwise the grand total. */
+static void resolve_subtotals(tctx *t, items09 *it)
+{
+    for (int col = 0; col < it->ncol; col++) {
+        if (!it->item[col] || strcmp(it->item[col], "小计") != 0) continue;
+        bool car = col + 1 < it->ncol && it->item[col + 1] && !strcmp(it->item[col + 1], JUE_L9_CAR_BUY);
         for (int h = 0; h < t->nhdr && !car; h++) {
             char k[MAXK];
             jue_rec_key(jue_grow_text(&t->g->rows[t->hdr[h]], col), k);
-            const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, k);
+            const alias *a = jue_rec_alias(t->c, 'i', JUE_T09, 0, k);
             car = a && !strcmp(a->canon, JUE_L9_CAR);
         }
-        item[col] = car ? JUE_L9_CAR : JUE_L9_TOTAL;
-        free(names[col]);
-        names[col] = jue_strdup(item[col]);
+        it->item[col] = car ? JUE_L9_CAR : JUE_L9_TOTAL;
+        free(it->names[col]);
+        it->names[col] = jue_strdup(it->item[col]);
     }
-    /* groups for a row of items: by the heading (merged workbooks), else
-     * by order — an item seen again starts the next group */
-    const char *order[2] = { "预算数", "决算数" };
-    {
-        int gi = 0;
-        const char *seen[64];
-        int nseen = 0;
-        for (int col = 0; col < ncol; col++) {
-            if (!item[col]) continue;
-            bool again = false;
-            for (int q = 0; q < nseen; q++) again |= !strcmp(seen[q], item[col]);
-            if (again) { gi = gi < 1 ? gi + 1 : 1; nseen = 0; }
-            seen[nseen++] = item[col];
-            if (!grp[col]) grp[col] = order[gi];
-        }
+}
+
+/* The group of each item column the heading did not give, by order: an
+ * item seen again starts the next group (预算数, then 决算数). */
+static void groups_by_order(items09 *it)
+{
+    static const char *const ORDER[2] = { "预算数", "决算数" };
+    int gi = 0, nseen = 0;
+    const char *seen[REC_MAX_COLS];
+    for (int col = 0; col < it->ncol; col++) {
+        if (!it->item[col]) continue;
+        bool again = false;
+        for (int q = 0; q < nseen; q++) again |= !strcmp(seen[q], it->item[col]);
+        if (again) { gi = gi < 1 ? gi + 1 : 1; nseen = 0; }
+        seen[nseen++] = it->item[col];
+        if (!it->grp[col]) it->grp[col] = ORDER[gi];
     }
-    prows P = { 0 };
-    prow *rows_by_item[64] = { 0 };
+}
+
+/* The data rows: each item column's figure, in the row's group (a row per
+ * group: 预算数 | 0.6 | …) or the column's. */
+static void rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
+{
+    rc *c = t->c;
     for (size_t i = t->body; i < t->end && !c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
-        if (!jue_grow_filled(r) || jue_rec_lanci(r)) continue;
-        if (!jue_rec_09_row(t, r)) continue;
+        if (!jue_grow_filled(r) || jue_rec_lanci(r) || !jue_rec_09_row(t, r)) continue;
         r->used = true;
         const char *rowgrp = NULL;
         for (size_t k = 0; k < r->n && !rowgrp; k++)
             if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = group_of(c, r->cells[k].text);
-        for (int col = 0; col < ncol; col++) {
-            if (!item[col]) continue;
-            const char *gname = rowgrp ? rowgrp : grp[col];
-            int mc = jue_table_find_col(tab, gname);
-            prow *p = NULL;
-            for (size_t q = 0; q < P.n; q++)
-                if (!strcmp(P.r[q].key, item[col])) p = &P.r[q];
-            if (!p) {
-                p = jue_rec_prow_add(c, &P);
-                if (!p) break;
-                p->key = jue_strdup(item[col]);
-                p->name = jue_strdup(names[col] ? names[col] : item[col]);
-                p->total = !strcmp(item[col], JUE_L9_TOTAL) || !strcmp(item[col], JUE_L9_CAR);
-                p->src_line = r->line;
-                p->page = r->page;
-                if (!p->key || !p->name) { c->nomem = true; break; }
-            }
+        for (int col = 0; col < it->ncol; col++) {
+            if (!it->item[col]) continue;
+            int mc = jue_table_find_col(tab, rowgrp ? rowgrp : it->grp[col]);
+            const char *name = it->names[col] ? it->names[col] : it->item[col];
+            prow *p = item_row(c, P, it->item[col], name, r->line, r->page);
+            if (!p) break;
             if (col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
                 jue_rec_pval_add(p, &r->cells[col], mc, r->line);
         }
     }
-    (void)rows_by_item;
+}
+
+void jue_rec_09(tctx *t, jue_table *tab)
+{
+    if (t09_vertical(t)) { parse_09_vertical(t, tab); return; }
+    items09 it;
+    memset(&it, 0, sizeof it);
+    it.ncol = jue_rec_max_cols(t);
+    items_by_heading(t, &it);
+    if (!t->g->merges) t09_by_position(t, &it);
+    resolve_subtotals(t, &it);
+    groups_by_order(&it);
+    prows P = { 0 };
+    rows_across(t, tab, &it, &P);
     /* items printed without data rows still exist (all blank) */
-    for (int col = 0; col < ncol && !c->nomem; col++) {
-        if (!item[col]) continue;
-        bool have = false;
-        for (size_t q = 0; q < P.n && !have; q++) have = !strcmp(P.r[q].key, item[col]);
-        if (have) continue;
-        prow *p = jue_rec_prow_add(c, &P);
-        if (!p) break;
-        p->key = jue_strdup(item[col]);
-        p->name = jue_strdup(names[col] ? names[col] : item[col]);
-        p->total = !strcmp(item[col], JUE_L9_TOTAL) || !strcmp(item[col], JUE_L9_CAR);
-        p->src_line = t->body < t->g->n ? t->g->rows[t->hdr[t->nhdr ? t->nhdr - 1 : 0]].line : 0;
-        if (!p->key || !p->name) c->nomem = true;
-    }
+    int hline = t->body < t->g->n ? t->g->rows[t->hdr[t->nhdr ? t->nhdr - 1 : 0]].line : 0;
+    for (int col = 0; col < it.ncol && !t->c->nomem; col++)
+        if (it.item[col]) item_row(t->c, &P, it.item[col], it.names[col] ? it.names[col] : it.item[col], hline, 0);
     emit_09(t, tab, &P);
-    for (int col = 0; col < 64; col++) free(names[col]);
+    for (int col = 0; col < REC_MAX_COLS; col++) free(it.names[col]);
 }
