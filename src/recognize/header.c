@@ -131,3 +131,41 @@ static int col_for(tctx *t, const jue_table *tab, const char *key, int side)
     }
     return a ? jue_table_find_col(tab, a->canon) : -1;
 }
+
+/* The 类 | 款 | 项 heading printed in the first data row of a code table (a
+ * PDF joins what shares a band, the 合计 row): that row is also the last
+ * heading row. */
+static void heading_in_body(tctx *t)
+{
+    jue_table_id id = t->id;
+    if (t->body >= t->b || t->nhdr >= REC_MAX_HDR ||
+        !(id == JUE_T02 || id == JUE_T03 || id == JUE_T05 || id == JUE_T07 || id == JUE_T08))
+        return;
+    const jue_grow *r = &t->g->rows[t->body];
+    int parts = 0;
+    for (size_t k = 0; k < r->n; k++) parts += !r->cells[k].copy && jue_rec_part_word(r->cells[k].text);
+    if (parts >= 2) { t->hdr[t->nhdr++] = t->body; t->body_hdr = true; }
+}
+
+void jue_rec_read_header(tctx *t)
+{
+    int unit = -1;
+    size_t i = t->a;
+    for (; i < t->b; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r)) continue;
+        if (jue_rec_meta(r, &unit, &t->c->d->department)) { r->used = true; continue; }
+        if (jue_rec_data_row(t, r)) break;
+        if (jue_grow_filled(r) == 1 && jue_rec_note_text(jue_rec_single_text(r))) break;   /* an empty table's 说明 */
+        if (jue_grow_filled(r) == 1 && t->nhdr == 0 && !jue_rec_lanci(r)) {
+            /* a prose line between title and header (a unit line, a date) */
+            r->used = true;
+            continue;
+        }
+        r->used = true;
+        if (!jue_rec_lanci(r) && t->nhdr < REC_MAX_HDR) t->hdr[t->nhdr++] = i;
+    }
+    t->unit = unit >= 0 ? (jue_unit)unit : JUE_UNIT_WAN;
+    t->body = i;
+    heading_in_body(t);
+}

@@ -294,3 +294,29 @@ bool jue_rec_table_follows(const jue_grid *g, size_t from, size_t to)
     }
     return false;
 }
+
+size_t jue_rec_body_end(tctx *t)
+{
+    size_t i = t->body;
+    for (; i < t->b; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (jue_grow_filled(r) == 0) continue;
+        /* a table row may have one figure, but it has more than one cell
+         * (tabs in text, columns in a sheet); a prose line has one */
+        size_t cells = 0;
+        for (size_t k = 0; k < r->n; k++) cells += !r->cells[k].copy;
+        if (cells > 1 || jue_rec_data_row(t, r) || jue_rec_continues_name(t, i)) continue;
+        /* a page number or running head between the rows of the table */
+        if (jue_rec_furniture(t, i) && jue_rec_goes_on(t, i)) { r->used = true; continue; }
+        /* one pane's 收入 / 支出 heading (01 and 04 printed as one pane) */
+        if (jue_rec_pane_heading(t, r) && jue_rec_goes_on(t, i)) continue;
+        /* another table's 公开NN表 label (printed above its title, as
+         * in HTML pages) ends this one; its own (a continuation) does not */
+        const char *s = jue_rec_single_text(r);
+        int n = s ? jue_rec_label_number(s) : 0;
+        if (n && jue_rec_table_by_number(t->c, n) != (int)t->id) break;
+        if (jue_rec_meta(r, NULL, NULL)) { r->used = true; continue; }
+        break;
+    }
+    return i;
+}

@@ -29,6 +29,55 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The body of t into tab, by the table's form. */
+static void read_body(tctx *t, jue_table *tab)
+{
+    switch (t->id) {
+    case JUE_T01:
+    case JUE_T04: jue_rec_pane_table(t, tab); break;
+    case JUE_T06: jue_rec_06(t, tab); break;
+    case JUE_T09: jue_rec_09(t, tab); break;
+    default: jue_rec_code_table(t, tab); break;
+    }
+}
+
+/* The note: a 说明 (or 无数据) line just under the table. */
+static jue_status read_note(tctx *t, jue_table *tab)
+{
+    int seen = 0;
+    for (size_t k = t->end; k < t->b && seen < NOTE_WINDOW; k++) {
+        jue_grow *r = &t->g->rows[k];
+        if (!jue_grow_filled(r)) continue;
+        seen++;
+        const char *s = jue_rec_single_text(r);
+        if (!s || !jue_rec_note_text(s) || tab->note) continue;
+        jue_buf nb;
+        jue_buf_init(&nb);
+        jue_imp_squeeze(&nb, s, false);
+        char *nt = jue_buf_take(&nb);
+        if (!nt || jue_table_set_note(tab, nt)) { free(nt); return JUE_ERR_NOMEM; }
+        free(nt);
+        r->used = true;
+    }
+    return JUE_OK;
+}
+
+/* Where table id's title and segment are, the first time it is read. */
+static void note_segment(rc *c, const tctx *t, size_t title_row)
+{
+    jue_table_id id = t->id;
+    if (!c->title_line[id]) {
+        c->title_line[id] = t->g->rows[title_row].line;
+        c->seg_grid[id] = t->g;
+        c->seg_from[id] = t->a;
+        c->seg_to[id] = t->b;
+    }
+    for (size_t k = t->body; k < t->end; k++) c->packed[id] |= t->g->rows[k].packed;
+}
+
+/* Table id from the segment [a, b) of g under its title: meta and header
+ * rows, the body, the note. A table read before goes on (cont) or is read
+ * again as a continuation, with a warning. */
 static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, size_t b, jue_table_id id,
                              bool cont)
 {
@@ -39,66 +88,10 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
     t.id = id;
     t.a = a;
     t.b = b;
-    t.unit = JUE_UNIT_WAN;
-    int unit = -1;
-    size_t i = a;
-    /* meta and header rows up to the first data row */
-    for (; i < b; i++) {
-        jue_grow *r = &g->rows[i];
-        if (!jue_grow_filled(r)) continue;
-        if (jue_rec_meta(r, &unit, &c->d->department)) { r->used = true; continue; }
-        if (jue_rec_data_row(&t, r)) break;
-        if (jue_grow_filled(r) == 1 && jue_rec_note_text(jue_rec_single_text(r))) break;   /* an empty table's 说明 */
-        if (jue_grow_filled(r) == 1 && t.nhdr == 0 && !jue_rec_lanci(r)) {
-            /* a prose line between title and header (a unit line, a date) */
-            r->used = true;
-            continue;
-        }
-        r->used = true;
-        if (!jue_rec_lanci(r) && t.nhdr < 24) t.hdr[t.nhdr++] = i;
-    }
-    if (unit >= 0) t.unit = (jue_unit)unit;
-    t.body = i;
-    /* 类 | 款 | 项 printed in the 合计 row (a PDF joins what shares a band):
-     * the row is the first data row and also the last heading row */
-    if (i < b && t.nhdr < 24 && (id == JUE_T02 || id == JUE_T03 || id == JUE_T05 || id == JUE_T07 || id == JUE_T08)) {
-        int parts = 0;
-        for (size_t k = 0; k < g->rows[i].n; k++) parts += !g->rows[i].cells[k].copy && jue_rec_part_word(g->rows[i].cells[k].text);
-        if (parts >= 2) { t.hdr[t.nhdr++] = i; t.body_hdr = true; }
-    }
-    /* the body: until a prose line that does not continue a name */
-    for (; i < b; i++) {
-        jue_grow *r = &g->rows[i];
-        size_t f = jue_grow_filled(r);
-        if (f == 0) continue;
-        /* a table row may have one figure, but it has more than one cell
-         * (tabs in text, columns in a sheet); a prose line has one */
-        size_t cells = 0;
-        for (size_t k = 0; k < r->n; k++) cells += !r->cells[k].copy;
-        if (cells <= 1 && !jue_rec_data_row(&t, r) && !jue_rec_continues_name(&t, i)) {
-            /* a page number or running head between the rows of the table */
-            if (jue_rec_furniture(&t, i) && jue_rec_goes_on(&t, i)) { r->used = true; continue; }
-            /* one pane's 收入 / 支出 heading (01 and 04 printed as one pane) */
-            if (jue_rec_pane_heading(&t, r) && jue_rec_goes_on(&t, i)) continue;
-            /* another table's 公开NN表 label (printed above its title, as
-             * in HTML pages) ends this one; its own (a continuation) does not */
-            const char *s = jue_rec_single_text(r);
-            int n = s ? jue_rec_label_number(s) : 0;
-            if (n && jue_rec_table_by_number(c, n) != (int)id) break;
-            if (jue_rec_meta(r, NULL, NULL)) { r->used = true; continue; }
-            break;
-        }
-    }
-    t.end = i;
+    jue_rec_read_header(&t);
+    t.end = jue_rec_body_end(&t);
     g->rows[title_row].used = true;
-    if (!c->title_line[id]) {
-        c->title_line[id] = g->rows[title_row].line;
-        c->seg_grid[id] = g;
-        c->seg_from[id] = a;
-        c->seg_to[id] = b;
-    }
-    for (size_t k = t.body; k < t.end; k++) c->packed[id] |= g->rows[k].packed;
-
+    note_segment(c, &t, title_row);
     jue_table *tab = c->d->tables[id];
     bool fresh = tab == NULL;
     if (fresh) {
@@ -109,31 +102,10 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
                      "%s %s appears again; read as a continuation of the first", jue_table_label(id),
                      jue_table_title(id));
     }
-    switch (id) {
-    case JUE_T01:
-    case JUE_T04: jue_rec_pane_table(&t, tab); break;
-    case JUE_T06: jue_rec_06(&t, tab); break;
-    case JUE_T09: jue_rec_09(&t, tab); break;
-    default: jue_rec_code_table(&t, tab); break;
-    }
-    if (c->nomem) { if (fresh) jue_table_free(tab); return JUE_ERR_NOMEM; }
-    /* the note: a 说明 (or 无数据) line just under the table */
-    int seen = 0;
-    for (size_t k = t.end; k < b && seen < NOTE_WINDOW; k++) {
-        jue_grow *r = &g->rows[k];
-        if (!jue_grow_filled(r)) continue;
-        seen++;
-        const char *s = jue_rec_single_text(r);
-        if (s && jue_rec_note_text(s) && !tab->note) {
-            char *nt = NULL;
-            jue_buf nb;
-            jue_buf_init(&nb);
-            jue_imp_squeeze(&nb, s, false);
-            nt = jue_buf_take(&nb);
-            if (!nt || jue_table_set_note(tab, nt)) { free(nt); if (fresh) jue_table_free(tab); return JUE_ERR_NOMEM; }
-            free(nt);
-            r->used = true;
-        }
+    read_body(&t, tab);
+    if (c->nomem || read_note(&t, tab)) {
+        if (fresh) jue_table_free(tab);
+        return JUE_ERR_NOMEM;
     }
     bool any = false;
     for (size_t k = 0; k < tab->nrows * tab->ncols && !any; k++)

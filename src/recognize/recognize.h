@@ -27,6 +27,7 @@
 #define TITLE_WINDOW 8    /* non-blank rows after a title where its table must start */
 #define MAXK 512          /* bytes of a match key; longer labels are not names */
 #define REC_MAX_COLS 64   /* printed columns of a table read; cells further right are not */
+#define REC_MAX_HDR 24    /* header rows of a table kept */
 
 /* One alias line: a printed text (by its match key) and what it stands for. */
 typedef struct {
@@ -87,7 +88,7 @@ typedef struct {
     jue_table_id id;
     size_t a, b;          /* segment rows [a, b), after the title */
     jue_unit unit;
-    size_t hdr[24];
+    size_t hdr[REC_MAX_HDR];
     int nhdr;
     size_t body;          /* first data row */
     size_t end;           /* first row after the body */
@@ -135,6 +136,11 @@ bool jue_rec_data_row(tctx *t, const jue_grow *r);
  * the row before: short, not a note, and the table goes on after it. */
 bool jue_rec_continues_name(tctx *t, size_t i);
 int jue_rec_table_by_number(const rc *c, int n);
+/* The first row after t's body, from t->body: the body ends at a prose line
+ * that does not continue a name (page furniture, a pane's 收入/支出 heading
+ * and meta rows between its rows are passed over), or at another table's
+ * 公开NN表 label. */
+size_t jue_rec_body_end(tctx *t);
 /* A table starts within a few lines of its title: a row of two or more
  * cells with words (not a contents entry), or an empty table's 说明. */
 bool jue_rec_table_follows(const jue_grid *g, size_t from, size_t to);
@@ -154,6 +160,11 @@ int jue_rec_max_cols(tctx *t);
  * column's name — of the column's header texts joined upwards: a heading
  * a PDF wraps over header rows ("一般公共" / "预算财政" / "拨款"). */
 int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, int side);
+
+/* t's meta and header rows, from t->a up to the first data row (t->body),
+ * its unit (万元 unless a meta row says otherwise) and the department a
+ * meta row names. */
+void jue_rec_read_header(tctx *t);
 
 /* ---- rows.c */
 prow *jue_rec_prow_add(rc *c, prows *P);
