@@ -45,6 +45,82 @@ static int cmp_06(const void *a, const void *b)
     return (x->order > y->order) - (x->order < y->order);
 }
 
+/* A code at cell k of row r with its name and figure after it ("30101 |
+ * 基本工资 | 12.00"; 类 and 款 may be printed in two columns): a row of P.
+ * The last cell of the triple. */
+static size_t code_triple(tctx *t, prows *P, const jue_grow *r, size_t k, const char *code_in, int val_col)
+{
+    char code[16];
+    snprintf(code, sizeof code, "%s", code_in);
+    /* 类 and 款 printed in two columns ("301 | 01 | 基本工资"): one code */
+    size_t skip = 0;
+    char two[MAXK];
+    if (strlen(code) == 3 && k + 1 < r->n) {
+        jue_rec_fold(r->cells[k + 1].text, two);
+        if (strlen(two) == 2 && jue_rec_digits(two)) { strcat(code, two); skip = 1; }
+        /* a 类 row leaves the 款 column blank: "301 |  | 工资福利支出 | 2,082.86" */
+        else if (!two[0] && k + 2 < r->n && r->cells[k + 2].text[0] && !jue_rec_amount(r->cells[k + 2].text))
+            skip = 1;
+    }
+    k += skip;
+    prow *p = jue_rec_prow_add(t->c, P);
+    if (!p) return k;
+    p->key = jue_strdup(code);
+    p->name = jue_rec_name(jue_grow_text(r, (int)k + 1));
+    p->level = jue_code_level(JUE_CAT_ECONOMIC, code);
+    p->side = (!strncmp(code, "301", 3) || !strncmp(code, "303", 3)) ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
+    p->pane = (int)k;
+    p->src_line = r->line;
+    p->page = r->page;
+    if (!p->key || !p->name) { t->c->nomem = true; return k; }
+    if (k + 2 < r->n && r->cells[k + 2].text[0]) jue_rec_pval_add(p, &r->cells[k + 2], val_col, r->line);
+    return k + 2;
+}
+
+/* Whether a figure follows cell k of r before the next label or code. */
+static bool figure_follows(const rc *c, const jue_grow *r, size_t k)
+{
+    for (size_t q = k + 1; q < r->n; q++) {
+        const jue_gcell *h = &r->cells[q];
+        char cc[16];
+        if (!h->text[0] || h->copy) continue;
+        if (econ_label(c, h->text) || econ_code(h->text, cc)) return false;
+        if (jue_rec_amount(h->text)) return true;
+    }
+    return false;
+}
+
+/* A 人员经费/公用经费 (合计) label at cell k of row r (lab 1 or 2) with its
+ * figure, the first non-blank cell before the next label or code: a total
+ * row of P; a bare 人员经费/公用经费 without a figure is a heading. The last
+ * cell read. */
+static size_t label_total(tctx *t, prows *P, const jue_grow *r, size_t k, int lab, int val_col)
+{
+    const jue_gcell *g = &r->cells[k];
+    char lk[MAXK];
+    jue_rec_key(g->text, lk);
+    if (!strstr(lk, "合计") && !figure_follows(t->c, r, k)) return k;
+    prow *p = jue_rec_prow_add(t->c, P);
+    if (!p) return k;
+    p->key = jue_strdup(lab == 1 ? JUE_L6_PERSONNEL : JUE_L6_PUBLIC);
+    p->name = jue_rec_name(g->text);
+    p->side = lab == 1 ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
+    p->total = true;
+    p->pane = (int)k;
+    p->src_line = r->line;
+    p->page = r->page;
+    if (!p->key || !p->name) { t->c->nomem = true; return k; }
+    for (size_t q = k + 1; q < r->n; q++) {
+        const jue_gcell *h = &r->cells[q];
+        if (!h->text[0] || h->copy) continue;
+        char cc[16];
+        if (econ_label(t->c, h->text) || econ_code(h->text, cc)) break;
+        jue_rec_pval_add(p, h, val_col, r->line);
+        return q;
+    }
+    return k;
+}
+
 void jue_rec_06(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
@@ -58,73 +134,9 @@ void jue_rec_06(tctx *t, jue_table *tab)
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy) continue;
             char code[16];
-            int lab = econ_label(c, g->text);
-            if (econ_code(g->text, code)) {
-                /* 类 and 款 printed in two columns ("301 | 01 | 基本工资"): one code */
-                size_t skip = 0;
-                char two[MAXK];
-                if (strlen(code) == 3 && k + 1 < r->n) {
-                    jue_rec_fold(r->cells[k + 1].text, two);
-                    if (strlen(two) == 2 && jue_rec_digits(two)) { strcat(code, two); skip = 1; }
-                    /* a 类 row leaves the 款 column blank: "301 |  | 工资福利支出 | 2,082.86" */
-                    else if (!two[0] && k + 2 < r->n && r->cells[k + 2].text[0] && !jue_rec_amount(r->cells[k + 2].text))
-                        skip = 1;
-                }
-                k += skip;
-                prow *p = jue_rec_prow_add(c, &P);
-                if (!p) break;
-                p->key = jue_strdup(code);
-                p->name = jue_rec_name(jue_grow_text(r, (int)k + 1));
-                p->level = jue_code_level(JUE_CAT_ECONOMIC, code);
-                p->side = (!strncmp(code, "301", 3) || !strncmp(code, "303", 3)) ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
-                p->pane = (int)k;
-                p->src_line = r->line;
-                p->page = r->page;
-                if (!p->key || !p->name) { c->nomem = true; break; }
-                if (k + 2 < r->n && r->cells[k + 2].text[0]) jue_rec_pval_add(p, &r->cells[k + 2], val_col, r->line);
-                k += 2;
-            } else if (lab) {
-                prow *p = jue_rec_prow_add(c, &P);
-                if (!p) break;
-                p->key = jue_strdup(lab == 1 ? JUE_L6_PERSONNEL : JUE_L6_PUBLIC);
-                p->name = jue_rec_name(g->text);
-                p->side = lab == 1 ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
-                p->total = true;
-                p->pane = (int)k;
-                p->src_line = r->line;
-                p->page = r->page;
-                if (!p->key || !p->name) { c->nomem = true; break; }
-                /* its figure: the first non-blank cell before the next label
-                 * or code; a bare 人员经费/公用经费 without one is a heading */
-                char lk[MAXK];
-                jue_rec_key(g->text, lk);
-                bool bare = !strstr(lk, "合计");
-                if (bare) {
-                    bool fig = false;
-                    for (size_t q = k + 1; q < r->n && !fig; q++) {
-                        const jue_gcell *h = &r->cells[q];
-                        char cc[16];
-                        if (!h->text[0] || h->copy) continue;
-                        if (econ_label(c, h->text) || econ_code(h->text, cc)) break;
-                        fig = jue_rec_amount(h->text);
-                    }
-                    if (!fig) {
-                        free(p->key);
-                        free(p->name);
-                        P.n--;
-                        continue;
-                    }
-                }
-                for (size_t q = k + 1; q < r->n; q++) {
-                    const jue_gcell *h = &r->cells[q];
-                    if (!h->text[0] || h->copy) continue;
-                    char cc[16];
-                    if (econ_label(c, h->text) || econ_code(h->text, cc)) break;
-                    jue_rec_pval_add(p, h, val_col, r->line);
-                    k = q;
-                    break;
-                }
-            }
+            int lab;
+            if (econ_code(g->text, code)) k = code_triple(t, &P, r, k, code, val_col);
+            else if ((lab = econ_label(c, g->text))) k = label_total(t, &P, r, k, lab, val_col);
         }
     }
     if (P.n > 1) qsort(P.r, P.n, sizeof *P.r, cmp_06);
