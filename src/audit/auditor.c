@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "import/import_internal.h"
+#include "perf/perf_internal.h"
 
 struct jue_auditor {
     jue_catalog *cat;
@@ -113,10 +114,18 @@ jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_bu
     return jue_claims_trace(d, a->cat, a->claims, out, cov);
 }
 
-jue_status jue_auditor_read(const jue_auditor *a, const char *path, jue_disclosure **out, jue_diags *diags)
+/* A published file through its door, with the auditor's data; the grids
+ * too when doc is not NULL. */
+static jue_status import(const jue_auditor *a, const char *path, jue_disclosure **out, jue_idoc **doc,
+                         jue_diags *diags)
 {
     jue_import_ctx ctx = { a->cat, a->prof, a->aliases };
-    return jue_import_path(path, JUE_IN_AUTO, &ctx, out, NULL, diags);
+    return jue_import_path(path, JUE_IN_AUTO, &ctx, out, doc, diags);
+}
+
+jue_status jue_auditor_read(const jue_auditor *a, const char *path, jue_disclosure **out, jue_diags *diags)
+{
+    return import(a, path, out, NULL, diags);
 }
 
 /* A source directory: loaded and compiled. */
@@ -144,7 +153,8 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
     }
     bool dir = S_ISDIR(st.st_mode);
     if (kind) *kind = dir ? JUE_DOC_SOURCE : JUE_DOC_PUBLISHED;
-    jue_status s = dir ? load_source(a, path, out, diags) : jue_auditor_read(a, path, out, diags);
+    jue_idoc *doc = NULL;   /* the grids of a published file: its one import serves every check */
+    jue_status s = dir ? load_source(a, path, out, diags) : import(a, path, out, &doc, diags);
     if (s != JUE_OK) {
         jue_disclosure_free(*out);
         *out = NULL;
@@ -156,10 +166,13 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
      * text and 自评表 are still checked. */
     bool any_table = false;
     for (int t = 0; t < JUE_NTABLES; t++) any_table |= (*out)->tables[t] != NULL;
-    if (any_table && (s = jue_audit(*out, a->cat, a->pack, f)) != JUE_OK) return s;
-    if ((s = jue_claims_audit(*out, a->cat, a->claims, f)) != JUE_OK) return s;
+    if (any_table) s = jue_audit(*out, a->cat, a->pack, f);
+    if (s == JUE_OK) s = jue_claims_audit(*out, a->cat, a->claims, f);
     /* published 绩效自评表 (a source's perf.yaml is checked when it is loaded) */
-    if (!dir && jue_perf_audit_file(path, a->cat, a->prof, a->perf, f) == JUE_ERR_NOMEM) return JUE_ERR_NOMEM;
+    if (s == JUE_OK && doc && jue_perf_audit_doc(doc, path, *out, a->prof, a->perf, f) == JUE_ERR_NOMEM)
+        s = JUE_ERR_NOMEM;
+    jue_idoc_free(doc);
+    if (s != JUE_OK) return s;
     /* document order within this document only */
     jue_findings mine = { f->items + first, f->len - first, f->len - first };
     jue_findings_sort(&mine);

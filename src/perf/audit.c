@@ -1422,6 +1422,16 @@ jue_status jue_perf_audit_buffer(const char *data, size_t len, const char *name,
     return st;
 }
 
+jue_status jue_perf_audit_doc(const jue_idoc *doc, const char *file, const jue_disclosure *disc,
+                              const jue_profile *prof, const jue_perf_checks *checks, jue_findings *out)
+{
+    jue_perf_checks *own = NULL;
+    if (!checks && !(checks = own = checks_default())) return JUE_ERR_NOMEM;
+    jue_status st = audit_doc(doc, file, disc, prof, checks, out);
+    jue_perf_checks_free(own);
+    return st;
+}
+
 jue_status jue_perf_audit_file(const char *path, const jue_catalog *cat, const jue_profile *prof,
                                const jue_perf_checks *checks, jue_findings *out)
 {
