@@ -90,11 +90,33 @@ static void check_names(const jue_source *src, const jue_disclosure *d, jue_diag
                      src->department);
 }
 
+/* Figures finer than 0.01 万元 (a table typed in 元 to the 分): the
+ * document prints 万元 to two decimals, so each is rounded on its own and a
+ * total may then differ from its printed parts by a tail. One warning per
+ * table, at its first such figure. */
+static void check_precision(const jue_disclosure *d, jue_diags *diags)
+{
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        const jue_table *tab = d->tables[t];
+        size_t n = 0, first = 0;
+        for (size_t i = 0; tab && i < tab->nrows * tab->ncols; i++)
+            if (tab->cells[i].present && tab->cells[i].printed % 10000 != 0 && !n++) first = i;
+        if (!n) continue;
+        char v[48];
+        jue_fmt_yuan(tab->cells[first].printed, true, v, sizeof v);
+        jue_diag_add(diags, JUE_SEV_WARNING, d->source ? d->source : "", tab->cells[first].src_line, 0,
+                     "%s有%zu个数字比0.01万元更细（如%s元）：文档按万元印两位小数，各数分别四舍五入，合计与各项之和可能有尾差；"
+                     "宜先把表格整理为万元两位小数",
+                     jue_table_label((jue_table_id)t), n, v);
+    }
+}
+
 jue_status jue_compile_tables(const jue_source *src, const jue_profile *prof, jue_disclosure *d, jue_diags *diags)
 {
     size_t errors = diags->errors;
     check_names(src, d, diags);
     check_needs(src, d, prof, diags);
+    check_precision(d, diags);
     if (jue_compile_adopt(src, prof, d) != JUE_OK) return JUE_ERR_NOMEM;
     /* a table the input lacks is printed empty (the audit said it is missing) */
     for (int t = 0; t < JUE_NTABLES; t++)

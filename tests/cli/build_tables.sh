@@ -41,6 +41,47 @@ B "$tmp/$N.xlsx" -o "$tmp/beside" >/dev/null 2>&1 && cmp -s "$tmp/y1/$N-notes.md
 B "$tmp/y1/$N.xlsx" --department "$EX/department.yaml" -o "$tmp/y1" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q '输出会覆盖输入的文件' "$tmp/err" && ok || bad "input replaced: exit $rc $(cat "$tmp/err")"
 
+# ---- the same tables typed by hand into the template (its merged headers kept): sheets
+# named Sheet1…, every other amount typed as text with thousands separators, the rest
+# General numbers, no styles, no print titles; and the same in 元 (金额单位：元, ×10000)
+python3 - "$tmp/y1/$N.xlsx" "$tmp" <<'PY'
+import re, sys, zipfile
+from decimal import Decimal
+src, out = sys.argv[1], sys.argv[2]
+for name, scale in (("hand", 1), ("hand-yuan", 10000)):
+    zin, n = zipfile.ZipFile(src), [0]
+    zout = zipfile.ZipFile("%s/%s.xlsx" % (out, name), "w", zipfile.ZIP_DEFLATED)
+    def cell(m):
+        n[0] += 1
+        v = (Decimal(m.group(2)) * scale).quantize(Decimal("0.01"))
+        if n[0] % 2:
+            return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (m.group(1), "{:,}".format(v))
+        return '<c r="%s"><v>%s</v></c>' % (m.group(1), v.normalize() if v else 0)
+    def row(m):   # the 栏次 row (1, 2, 3 …) is the template's, not typed
+        vals = re.findall(r"<v>(-?[0-9.]+)</v>", m.group(0))
+        if vals and vals == [str(i) for i in range(1, len(vals) + 1)]:
+            return m.group(0)
+        return re.sub(r'<c r="([A-Z]+[0-9]+)" s="[0-9]+"><v>(-?[0-9.]+)</v></c>', cell, m.group(0))
+    for info in zin.infolist():
+        t = zin.read(info.filename)
+        if info.filename == "xl/workbook.xml":
+            k = iter(range(1, 100))
+            t = re.sub(r'<sheet name="[^"]*"', lambda m: '<sheet name="Sheet%d"' % next(k), t.decode())
+            t = re.sub(r"<definedNames>.*</definedNames>", "", t).encode()
+        elif info.filename.startswith("xl/worksheets/sheet"):
+            t = re.sub(r"<row .*?</row>", row, t.decode())
+            t = re.sub(r' s="[0-9]+"', "", t).encode()
+        elif info.filename == "xl/sharedStrings.xml" and scale != 1:
+            t = t.decode().replace("金额单位：万元", "金额单位：元").replace("单位：万元", "单位：元").encode()
+        zout.writestr(info, t)
+    zout.close()
+PY
+for h in hand hand-yuan; do
+  B "$tmp/$h.xlsx" --department "$EX/department.yaml" -o "$tmp/$h" >/dev/null 2>"$tmp/$h.err"; rc=$?
+  [ $rc -eq 0 ] && ok || bad "build from the $h XLSX: exit $rc: $(cat "$tmp/$h.err")"
+  cmp -s "$tmp/y1/$N-notes.md" "$tmp/$h/$h-notes.md" && ok || bad "notes from the $h XLSX differ: $(diff "$tmp/y1/$N-notes.md" "$tmp/$h/$h-notes.md" | head -5)"
+done
+
 # ---- the published PDF of the document: the same notes again
 B "$tmp/y1/$N-document.pdf" --department "$EX/department.yaml" -o "$tmp/pdf" >/dev/null 2>"$tmp/pdf.err"; rc=$?
 [ $rc -eq 0 ] && ok || bad "build from the PDF: exit $rc: $(cat "$tmp/pdf.err")"
