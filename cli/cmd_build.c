@@ -159,20 +159,33 @@ static int write_outputs(const jue_source *src, const jue_disclosure *disc, cons
     return rc;
 }
 
-/* The audit before publishing: its findings (not the infos) to stderr;
- * returns the number of errors. */
-static size_t show_findings(const jue_findings *f)
+/* Whether a finding is about the notes or the 绩效自评 of a published
+ * input, which a build from its tables writes anew. */
+static bool about_text(const jue_finding *x)
+{
+    return x->rule && (!strncmp(x->rule, "claims.", 7) || !strncmp(x->rule, "perf.", 5));
+}
+
+/* The audit before publishing: its findings (not the infos; with
+ * tables_only, those about the tables) to stderr; returns the number of
+ * errors shown, *others (may be NULL) the errors and warnings left out. */
+static size_t show_findings(const jue_findings *f, bool tables_only, size_t *others)
 {
     jue_buf b;
     jue_buf_init(&b);
+    size_t errors = 0, left = 0;
     for (size_t i = 0; i < f->len; i++) {
-        if (f->items[i].severity == JUE_SEV_INFO) continue;
-        jue_finding_format_text(&f->items[i], &b);
+        const jue_finding *x = &f->items[i];
+        if (x->severity == JUE_SEV_INFO) continue;
+        if (tables_only && about_text(x)) { left++; continue; }
+        errors += x->severity == JUE_SEV_ERROR;
+        jue_finding_format_text(x, &b);
         jue_buf_putc(&b, '\n');
     }
     fputs(jue_buf_str(&b), stderr);
     jue_buf_free(&b);
-    return jue_findings_count(f, JUE_SEV_ERROR);
+    if (others) *others = left;
+    return errors;
 }
 
 /* Last year's figures for the notes: from --previous (a published file of
@@ -295,7 +308,7 @@ static int build_source(const build_opts *o)
         jue_findings_init(&f);
         rs = jue_audit(disc, cat, pack, &f);
         jue_rulepack_free(pack);
-        size_t errors = show_findings(&f);
+        size_t errors = show_findings(&f, false, NULL);
         jue_findings_free(&f);
         if (rs != JUE_OK) { cli_error("内存不足"); rc = EXIT_USAGE; goto done; }
         bool stop;
@@ -396,8 +409,13 @@ static int build_tables(const build_opts *o)
         rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         goto done;
     }
+    /* the tables decide: the input's own notes and 自评表 are not published again */
     bool stop;
-    rc = gate(show_findings(&f), o->input, o->force, &stop);
+    size_t others = 0;
+    rc = gate(show_findings(&f, true, &others), o->input, o->force, &stop);
+    if (others)
+        jue_diag_add(&d, JUE_SEV_WARNING, o->input, 0, 0,
+                     "其情况说明或绩效自评表另有%zu处问题（juesuan audit 可列出），不影响编制：说明按表格重新写出", others);
     if (stop) goto done;
     st = jue_compile_tables(src, prof, disc, &d);
     if (st != JUE_OK) {
