@@ -163,6 +163,13 @@ void jue_cell_set_printed(jue_cell *c, jue_fen printed, int decimals);
 /* Sets the table's note (copied). */
 jue_status jue_table_set_note(jue_table *t, const char *note);
 
+/* Column keys of the amounts: the 决算数 and 预算数 columns (01, 06, 09) and
+ * the parts of an expenditure (03, 05, 07). */
+#define JUE_C_ACTUAL       "决算数"
+#define JUE_C_BUDGET       "预算数"
+#define JUE_C_BASIC        "基本支出"
+#define JUE_C_PROJECT      "项目支出"
+
 /* The named lines of tables 01 and 04, as row keys. */
 #define JUE_L_INC_GENERAL  "一般公共预算财政拨款收入"
 #define JUE_L_INC_GOVFUND  "政府性基金预算财政拨款收入"

@@ -162,12 +162,12 @@ static void charts_for_section(jue_document *doc, const jue_source *src, const j
         char y[16];
         snprintf(y, sizeof y, "%d年", d->year);
         c->series_labels[s] = jue_strdup(y);
-        c->values[0 * c->nseries + s] = printed(d, JUE_T01, JUE_L_INC_GRAND, I, "决算数");
-        c->values[1 * c->nseries + s] = printed(d, JUE_T01, JUE_L_EXP_GRAND, E, "决算数");
+        c->values[0 * c->nseries + s] = printed(d, JUE_T01, JUE_L_INC_GRAND, I, JUE_C_ACTUAL);
+        c->values[1 * c->nseries + s] = printed(d, JUE_T01, JUE_L_EXP_GRAND, E, JUE_C_ACTUAL);
         add_chart(doc, c);
     } else if (section == 1 || section == 2) {
         static const char *const INC[] = { "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入" };
-        static const char *const EXP[] = { "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出" };
+        static const char *const EXP[] = { JUE_C_BASIC, JUE_C_PROJECT, "上缴上级支出", "经营支出", "对附属单位补助支出" };
         const char *const *names = section == 1 ? INC : EXP;
         size_t n = section == 1 ? 6 : 5, k = 0;
         jue_fen v[6];
@@ -177,7 +177,7 @@ static void charts_for_section(jue_document *doc, const jue_source *src, const j
         }
         jue_chart *c = chart_new(JUE_CHART_DONUT, section == 1 ? "收入决算结构" : "支出决算结构", k, 1);
         if (!c) return;
-        c->series_labels[0] = jue_strdup("决算数");
+        c->series_labels[0] = jue_strdup(JUE_C_ACTUAL);
         for (size_t i = 0, g = 0; i < n; i++)
             if (v[i]) {
                 c->group_labels[g] = jue_strdup(names[i]);

@@ -268,7 +268,7 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
         set(v, "有上年财政拨款", "1");
         change_flag(v, "财政拨款总计变动", "财政拨款总计有变动", NULL, cell(d, JUE_T04, JUE_L_INC_GRAND, I, "合计"), last);
     }
-    jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, "决算数");
+    jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, JUE_C_ACTUAL);
     if (jue_source_last_year(src, "income_total", &last) && jue_round_wan2(last) != inc_grand)
         set(v, "收入总计有变动", "1");
 
@@ -295,14 +295,14 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
     static const struct { const char *line, *name; } T3[3] = {
         { JUE_L9_ABROAD, "出国" }, { JUE_L9_CAR, "公务用车" }, { JUE_L9_RECEPTION, "接待" } };
     static const char *const LAST3[3] = { "three_public_abroad", "three_public_car", "three_public_reception" };
-    jue_fen tb = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "预算数"), ta = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "决算数");
+    jue_fen tb = cell(d, JUE_T09, JUE_L9_TOTAL, 0, JUE_C_BUDGET), ta = cell(d, JUE_T09, JUE_L9_TOTAL, 0, JUE_C_ACTUAL);
     set(v, "三公差异", ta > tb ? "大于" : ta < tb ? "小于" : "");
     jue_fen act3[3];
     int64_t sh3[3];
     char k[64];
     for (int i = 0; i < 3; i++) {
-        jue_fen b = cell(d, JUE_T09, T3[i].line, 0, "预算数");
-        act3[i] = cell(d, JUE_T09, T3[i].line, 0, "决算数");
+        jue_fen b = cell(d, JUE_T09, T3[i].line, 0, JUE_C_BUDGET);
+        act3[i] = cell(d, JUE_T09, T3[i].line, 0, JUE_C_ACTUAL);
         snprintf(k, sizeof k, "%s预算", T3[i].name);
         wan(v, k, b);
         if (b > 0) {
@@ -413,8 +413,8 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     num(v, "年度", d->year);
     set(v, "部门", d->department);
     set(v, "换行", "\n");
-    jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, "决算数");
-    jue_fen exp_grand = cell(d, JUE_T01, JUE_L_EXP_GRAND, E, "决算数");
+    jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, JUE_C_ACTUAL);
+    jue_fen exp_grand = cell(d, JUE_T01, JUE_L_EXP_GRAND, E, JUE_C_ACTUAL);
     wan(v, "收入总计", inc_grand);
     wan(v, "支出总计", exp_grand);
     jue_fen last;
@@ -426,7 +426,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         change(v, "支出总计变动", exp_grand, le);
     }
     /* 二 收入: the eight sources with shares of 本年收入合计 */
-    jue_fen inc_total = cell(d, JUE_T01, JUE_L_INC_TOTAL, I, "决算数");
+    jue_fen inc_total = cell(d, JUE_T01, JUE_L_INC_TOTAL, I, JUE_C_ACTUAL);
     wan(v, "本年收入合计", inc_total);
     jue_fen parts[16];
     int64_t sh[16];
@@ -447,9 +447,9 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         set(it, "分隔", ++k < shown ? "；" : "");
     }
     /* 三 支出: kinds with shares of 本年支出合计 */
-    jue_fen exp_total = cell(d, JUE_T01, JUE_L_EXP_TOTAL, E, "决算数");
+    jue_fen exp_total = cell(d, JUE_T01, JUE_L_EXP_TOTAL, E, JUE_C_ACTUAL);
     wan(v, "本年支出合计", exp_total);
-    static const char *const KINDS[] = { "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出" };
+    static const char *const KINDS[] = { JUE_C_BASIC, JUE_C_PROJECT, "上缴上级支出", "经营支出", "对附属单位补助支出" };
     for (size_t i = 0; i < 5; i++) parts[i] = cell(d, JUE_T03, "合计", 0, KINDS[i]);
     jue_shares_ppb(parts, 5, exp_total, sh);
     shown = 0;
@@ -543,9 +543,9 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         }
     }
     /* 六 基本支出 */
-    jue_fen basic = cell(d, JUE_T05, "合计", 0, "基本支出");
-    jue_fen pers = cell(d, JUE_T06, JUE_L6_PERSONNEL, 0, "决算数"), pub = cell(d, JUE_T06, JUE_L6_PUBLIC, 0, "决算数");
-    wan(v, "基本支出", basic);
+    jue_fen basic = cell(d, JUE_T05, "合计", 0, JUE_C_BASIC);
+    jue_fen pers = cell(d, JUE_T06, JUE_L6_PERSONNEL, 0, JUE_C_ACTUAL), pub = cell(d, JUE_T06, JUE_L6_PUBLIC, 0, JUE_C_ACTUAL);
+    wan(v, JUE_C_BASIC, basic);
     wan(v, "人员经费", pers);
     wan(v, "公用经费", pub);
     jue_fen pp[2] = { pers, pub };
@@ -568,16 +568,16 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         jue_buf_free(&b);
     }
     /* 七 三公 */
-    jue_fen tb = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "预算数"), ta = cell(d, JUE_T09, JUE_L9_TOTAL, 0, "决算数");
+    jue_fen tb = cell(d, JUE_T09, JUE_L9_TOTAL, 0, JUE_C_BUDGET), ta = cell(d, JUE_T09, JUE_L9_TOTAL, 0, JUE_C_ACTUAL);
     if (tb || ta) set(v, "有三公", "1");
     wan(v, "三公预算", tb);
     wan(v, "三公决算", ta);
     if (tb > 0) pct(v, "三公完成率", ratio_ppb(ta, tb));
-    wan(v, "出国决算", cell(d, JUE_T09, JUE_L9_ABROAD, 0, "决算数"));
-    wan(v, "公务用车决算", cell(d, JUE_T09, JUE_L9_CAR, 0, "决算数"));
-    wan(v, "购置决算", cell(d, JUE_T09, JUE_L9_CAR_BUY, 0, "决算数"));
-    wan(v, "运行决算", cell(d, JUE_T09, JUE_L9_CAR_RUN, 0, "决算数"));
-    wan(v, "接待决算", cell(d, JUE_T09, JUE_L9_RECEPTION, 0, "决算数"));
+    wan(v, "出国决算", cell(d, JUE_T09, JUE_L9_ABROAD, 0, JUE_C_ACTUAL));
+    wan(v, "公务用车决算", cell(d, JUE_T09, JUE_L9_CAR, 0, JUE_C_ACTUAL));
+    wan(v, "购置决算", cell(d, JUE_T09, JUE_L9_CAR_BUY, 0, JUE_C_ACTUAL));
+    wan(v, "运行决算", cell(d, JUE_T09, JUE_L9_CAR_RUN, 0, JUE_C_ACTUAL));
+    wan(v, "接待决算", cell(d, JUE_T09, JUE_L9_RECEPTION, 0, JUE_C_ACTUAL));
     num(v, "出国团组", meta_int(src, "three_public", "abroad_groups"));
     num(v, "出国人次", meta_int(src, "three_public", "abroad_people"));
     num(v, "车辆保有", meta_int(src, "three_public", "vehicles_held"));

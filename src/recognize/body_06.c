@@ -125,7 +125,7 @@ void jue_rec_06(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
     prows P = { 0 };
-    int val_col = jue_table_find_col(tab, "决算数");
+    int val_col = jue_table_find_col(tab, JUE_C_ACTUAL);
     for (size_t i = t->body; i < t->end && !c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r) || jue_rec_lanci(r)) continue;

@@ -144,7 +144,7 @@ static int group_pairs(const rc *c, const jue_grow *gr, pair09 pairs[32])
         const jue_gcell *g = &gr->cells[k];
         if (!g->text[0] || g->copy) continue;
         const char *gn = group_of(c, g->text);
-        if (last >= 0 && !strcmp(group_of(c, gr->cells[last].text), "预算数") && !strcmp(gn, "决算数")) {
+        if (last >= 0 && !strcmp(group_of(c, gr->cells[last].text), JUE_C_BUDGET) && !strcmp(gn, JUE_C_ACTUAL)) {
             const jue_gcell *f = &gr->cells[last];
             pairs[np].a = last;
             pairs[np].b = (int)k;
@@ -242,7 +242,7 @@ static void t09_by_position(tctx *t, items09 *it)
         int cols[2] = { pairs[p].a, pairs[p].b };
         for (int q = 0; q < 2; q++) {
             it->item[cols[q]] = item;
-            it->grp[cols[q]] = q ? "决算数" : "预算数";
+            it->grp[cols[q]] = q ? JUE_C_ACTUAL : JUE_C_BUDGET;
             it->names[cols[q]] = jue_strdup(item);
         }
     }
@@ -390,7 +390,7 @@ static void resolve_subtotals(tctx *t, items09 *it)
  * item seen again starts the next group (预算数, then 决算数). */
 static void groups_by_order(items09 *it)
 {
-    static const char *const ORDER[2] = { "预算数", "决算数" };
+    static const char *const ORDER[2] = { JUE_C_BUDGET, JUE_C_ACTUAL };
     int gi = 0, nseen = 0;
     const char *seen[REC_MAX_COLS];
     for (int col = 0; col < it->ncol; col++) {

@@ -444,7 +444,7 @@ static jue_status build_panes(const jue_table *t, jue_rd_layout *l)
         for (int j = 0; j < P[s].namt && !st; j++, c++) {
             l->colkind[c] = JUE_RK_AMOUNT;
             /* 01/04 print a pane with one figure as 金额 (a plain form as 决算数) */
-            const char *label = !is06 && P[s].namt == 1 ? (lanci ? "金额" : "决算数") : t->cols[P[s].amt[j]].key;
+            const char *label = !is06 && P[s].namt == 1 ? (lanci ? "金额" : JUE_C_ACTUAL) : t->cols[P[s].amt[j]].key;
             st = add_head(l, 1, c, 1, 1, label, 0);
             if (lanci && !st) st = add_head(l, 2, c, 1, 1, NULL, ++lanci_no);
         }
