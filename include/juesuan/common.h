@@ -33,6 +33,9 @@ const char *jue_status_str(jue_status s);
 typedef enum { JUE_SEV_ERROR = 0, JUE_SEV_WARNING, JUE_SEV_INFO } jue_severity;
 
 const char *jue_severity_str(jue_severity s);
+/* The severity named "error", "warning" or "info" (as jue_severity_str
+ * prints it); false for anything else. */
+bool jue_severity_parse(const char *s, jue_severity *out);
 
 /* One diagnostic about an input file. line and col are 1-based; 0 means
  * "not known". col counts characters (UTF-8 code points), not bytes. */

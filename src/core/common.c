@@ -32,6 +32,13 @@ const char *jue_severity_str(jue_severity s)
     return "error";
 }
 
+bool jue_severity_parse(const char *s, jue_severity *out)
+{
+    for (int k = JUE_SEV_ERROR; k <= JUE_SEV_INFO; k++)
+        if (!strcmp(s, jue_severity_str((jue_severity)k))) { *out = (jue_severity)k; return true; }
+    return false;
+}
+
 char *jue_strdup(const char *s)
 {
     if (!s) return NULL;

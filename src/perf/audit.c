@@ -99,16 +99,15 @@ jue_status jue_perf_checks_load(const char *path, jue_perf_checks **out, jue_dia
     for (size_t i = 0; m && m->type == JUE_Y_MAP && i + 1 < m->n; i += 2) {
         const jue_ynode *k = m->items[i], *v = m->items[i + 1];
         int id = -1;
+        jue_severity sev;
         for (int q = 0; q < R_N; q++)
             if (k->type == JUE_Y_SCALAR && !strcmp(k->value, RULE[q])) id = q;
         const char *sv = v->type == JUE_Y_SCALAR ? v->value : "";
         if (id < 0)
             jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col, "unknown check '%s'",
                          k->type == JUE_Y_SCALAR ? k->value : "?");
-        else if (!strcmp(sv, "error")) c->sev[id] = JUE_SEV_ERROR;
-        else if (!strcmp(sv, "warning")) c->sev[id] = JUE_SEV_WARNING;
-        else if (!strcmp(sv, "info")) c->sev[id] = JUE_SEV_INFO;
         else if (!strcmp(sv, "off")) c->sev[id] = -1;
+        else if (jue_severity_parse(sv, &sev)) c->sev[id] = (int)sev;
         else jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "severity must be error, warning, info or off");
     }
     const jue_ynode *ph = jue_ymap_get(root, "phrases");

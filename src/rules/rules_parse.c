@@ -1244,15 +1244,6 @@ static bool parse_var(P *p, rule *r)
     return true;
 }
 
-static bool severity_of(const char *s, jue_severity *out)
-{
-    if (!strcmp(s, "error")) *out = JUE_SEV_ERROR;
-    else if (!strcmp(s, "warning")) *out = JUE_SEV_WARNING;
-    else if (!strcmp(s, "info")) *out = JUE_SEV_INFO;
-    else return false;
-    return true;
-}
-
 static void parse_rule(P *p)
 {
     const tok *kw = next(p); /* rule */
@@ -1288,7 +1279,7 @@ static void parse_rule(P *p)
     }
     const tok *sv = peek(p);
     if (!p->failed) {
-        if (sv->k != K_IDENT || !severity_of(sv->s, &r.sev)) syntax(p, sv, "严重程度（error、warning、info）");
+        if (sv->k != K_IDENT || !jue_severity_parse(sv->s, &r.sev)) syntax(p, sv, "严重程度（error、warning、info）");
         else next(p);
     }
     if (!p->failed && is_kw(peek(p), "for")) {
