@@ -751,6 +751,23 @@ static void test_shares(void **state)
 
 /* Chinese numerals both ways: every number 1–99 formats and parses back;
  * what is not a numeral is −1. */
+/* The severity names a rule pack or a checks file may give read back as
+ * jue_severity_str prints them; anything else (off, capitals) is refused. */
+static void test_severity_parse(void **state)
+{
+    (void)state;
+    for (int k = JUE_SEV_ERROR; k <= JUE_SEV_INFO; k++) {
+        jue_severity s = JUE_SEV_INFO;
+        assert_true(jue_severity_parse(jue_severity_str((jue_severity)k), &s));
+        assert_int_equal(s, k);
+    }
+    jue_severity s = JUE_SEV_WARNING;
+    assert_false(jue_severity_parse("off", &s));
+    assert_false(jue_severity_parse("Error", &s));
+    assert_false(jue_severity_parse("", &s));
+    assert_int_equal(s, JUE_SEV_WARNING);
+}
+
 static void test_cn_numerals(void **state)
 {
     (void)state;
@@ -795,6 +812,7 @@ int main(void)
         cmocka_unit_test(test_fmt_percent),
         cmocka_unit_test(test_shares),
         cmocka_unit_test(test_cn_numerals),
+        cmocka_unit_test(test_severity_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
