@@ -704,6 +704,172 @@ static void drop_group_headings(pctx *P, size_t a, size_t b, span *sp, size_t *n
     *nsp = ns;
 }
 
+/* The cells of the lines of two or more cells (not dropped) into cs, each
+ * marked a heading when its line has no number, with its line; how many. */
+static size_t table_cells(pctx *P, size_t a, size_t b, cell_t **cs)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        if (P->L[i].nc < 2 || P->L[i].drop) continue;
+        bool nums = false;
+        for (size_t k = 0; k < P->L[i].nc; k++) nums |= P->C[P->L[i].c0 + k].num;
+        for (size_t k = 0; k < P->L[i].nc; k++) {
+            P->C[P->L[i].c0 + k].head = !nums;
+            P->C[P->L[i].c0 + k].ln = i - a;
+            cs[n++] = &P->C[P->L[i].c0 + k];
+        }
+    }
+    return n;
+}
+
+/* The columns being laid out: their spans and the lines each has a cell on
+ * (on[col * nl + line]; NULL for a block too long to track). */
+typedef struct {
+    span *sp;
+    size_t ns;
+    unsigned char *on;
+    size_t nl;
+} colset;
+
+/* A cell over columns that never share a line bridges them: they are one
+ * ruled column holding a short figure right-aligned, a heading and an
+ * index centred. (A heading over several columns covers columns that meet
+ * on the lines under it, and makes none.) */
+static void bridge(colset *S, const cell_t *c, const size_t *hits, size_t hit)
+{
+    span *sp = S->sp;
+    unsigned char *on = S->on;
+    size_t nl = S->nl, line = c->ln;
+    span u = { c->x1, c->x2, false };
+    for (size_t h = 0; h < hit; h++) {
+        u.data |= sp[hits[h]].data;
+        u.x1 = fmin(u.x1, sp[hits[h]].x1);
+        u.x2 = fmax(u.x2, sp[hits[h]].x2);
+    }
+    bool ok = true;
+    for (size_t j = 0, h = 0; j < S->ns && ok; j++) {
+        if (h < hit && hits[h] == j) { h++; continue; }
+        ok = overlap(u.x1, u.x2, sp[j].x1, sp[j].x2) <= 0.5;
+    }
+    for (size_t i = 0; i < nl && ok; i++) {
+        int cnt = i == line;
+        for (size_t h = 0; h < hit; h++) cnt += on[hits[h] * nl + i];
+        ok = cnt <= 1;
+    }
+    if (!ok) return;
+    size_t keep = hits[0];
+    sp[keep] = u;
+    on[keep * nl + line] = 1;
+    for (size_t h = hit; h-- > 1;) {
+        size_t j = hits[h];
+        for (size_t i = 0; i < nl; i++) on[keep * nl + i] |= on[j * nl + i];
+        memmove(sp + j, sp + j + 1, (S->ns - j - 1) * sizeof *sp);
+        memmove(on + j * nl, on + (j + 1) * nl, (S->ns - j - 1) * nl);
+        S->ns--;
+    }
+}
+
+/* Cell c into the columns: a new column where it overlaps none; the one it
+ * overlaps widened (a heading does not widen a column of the data: one
+ * over a group of columns may overlap one of them at its edge, 预算数 over
+ * six, on the figures of one); or several bridged. */
+static void place_cell(colset *S, const cell_t *c)
+{
+    span *sp = S->sp;
+    size_t hit = 0, which = 0, hits[MAXCOLS];
+    for (size_t j = 0; j < S->ns; j++)
+        if (overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5) { hits[hit++] = j; which = j; }
+    if (hit == 0) {
+        if (S->ns >= MAXCOLS) return;
+        if (S->on) {
+            memset(S->on + S->ns * S->nl, 0, S->nl);
+            S->on[S->ns * S->nl + c->ln] = 1;
+        }
+        sp[S->ns++] = (span){ c->x1, c->x2, !c->head };
+    } else if (hit == 1) {
+        span u = sp[which];
+        if (!(c->head && sp[which].data)) {
+            u.x1 = fmin(u.x1, c->x1);
+            u.x2 = fmax(u.x2, c->x2);
+        }
+        bool clash = false;
+        for (size_t j = 0; j < S->ns && !clash; j++)
+            clash = j != which && overlap(u.x1, u.x2, sp[j].x1, sp[j].x2) > 0.5;
+        if (clash) return;
+        sp[which] = u;
+        if (S->on) S->on[which * S->nl + c->ln] = 1;
+    } else if (S->on) {
+        bridge(S, c, hits, hit);
+    }
+}
+
+/* What columns j and j + 1 hold over the lines [a, b). */
+typedef struct {
+    bool numj, numk;      /* a number */
+    bool figj, figk;      /* a figure */
+    int textj, textk;     /* cells of text */
+    int headj, headk;     /* text centred over the column: its heading */
+    bool both;            /* a line with a cell in each */
+    bool narrow;          /* a word of text (类, 款, 项: the heading of a code column) */
+    bool spans;           /* a long left-aligned name over both */
+} pair_stats;
+
+static void neighbour_stats(pctx *P, size_t a, size_t b, const span *sp, size_t j, pair_stats *s)
+{
+    double fs = P->L[a].fs;
+    memset(s, 0, sizeof *s);
+    for (size_t i = a; i < b; i++) {
+        bool hj = false, hk = false;
+        for (size_t k = 0; k < P->L[i].nc; k++) {
+            const cell_t *c = &P->C[P->L[i].c0 + k];
+            if (c->col == (int)j) { hj = true; s->numj |= c->num; s->textj += !c->num; s->figj |= figure(P, c); }
+            if (c->col == (int)j + 1) { hk = true; s->numk |= c->num; s->textk += !c->num; s->figk |= figure(P, c); }
+            double cm = (c->x1 + c->x2) / 2;
+            if (c->col == (int)j && !c->num && cm > sp[j].x1 && cm < sp[j].x2) s->headj++;
+            if (c->col == (int)j + 1 && !c->num && cm > sp[j + 1].x1 && cm < sp[j + 1].x2) s->headk++;
+            if ((c->col == (int)j || c->col == (int)j + 1) && !c->num) s->narrow |= c->x2 - c->x1 <= 2.5 * fs;
+            /* a long left-aligned name over a short one and a centred heading */
+            s->spans |= P->L[i].nc >= 2 && !c->num && !c->head && fabs(c->x1 - sp[j].x1) < 0.5 * fs &&
+                        overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5 && overlap(c->x1, c->x2, sp[j + 1].x1, sp[j + 1].x2) > 0.5;
+        }
+        s->both |= hj && hk;
+    }
+}
+
+/* A heading centred over a column of left-aligned codes may miss it: a
+ * column with no figure that never shares a line with its close neighbour
+ * is that neighbour — unless both hold text on two or more lines (two
+ * wrapped headings side by side, as 附属单位上缴收入 | 其他收入, are two
+ * columns; a lone fragment such as 类 or 财 is not). */
+static void join_neighbours(pctx *P, size_t a, size_t b, span *sp, size_t *nsp)
+{
+    size_t ns = *nsp;
+    double fs = P->L[a].fs;
+    for (size_t j = 0; j + 1 < ns;) {
+        pair_stats s;
+        neighbour_stats(P, a, b, sp, j, &s);
+        /* two wrapped headings side by side, or a wrapped heading of a
+         * column left blank beside a column of figures (上缴上级 / 支出
+         * beside 项目支出) */
+        bool headed = (s.textj >= 2 && s.textk >= 2) || (!s.numj && s.textj >= 2 && s.figk) ||
+                      (!s.numk && s.textk >= 2 && s.figj);
+        /* a column of figures with no heading of its own, right of a
+         * heading with no figures: the heading centred over the column
+         * and its figures right-aligned in it */
+        bool headless = s.figk && s.headk == 0 && !s.figj && s.headj >= 1;
+        bool close = sp[j + 1].x1 - sp[j].x2 < 1.2 * fs;
+        if (!s.both && (s.spans || (s.narrow && s.numj != s.numk && !headed && close) || (headless && close))) {
+            sp[j].x2 = sp[j + 1].x2;
+            memmove(sp + j + 1, sp + j + 2, (ns - j - 2) * sizeof *sp);
+            ns--;
+            assign_to(P, a, b, sp, ns);
+        } else {
+            j++;
+        }
+    }
+    *nsp = ns;
+}
+
 static bool assign_columns(pctx *P, size_t a, size_t b, bool cont)
 {
     size_t n = 0, nl = b - a;
@@ -713,136 +879,18 @@ static bool assign_columns(pctx *P, size_t a, size_t b, bool cont)
     /* the lines each column has a cell on */
     unsigned char *on = nl <= MAXBRIDGE ? calloc((size_t)MAXCOLS * nl + 1, 1) : NULL;
     if (!cs || !sp || (!on && nl <= MAXBRIDGE)) { free(cs); free(sp); free(on); return false; }
-    n = 0;
-    for (size_t i = a; i < b; i++)
-        if (P->L[i].nc >= 2 && !P->L[i].drop) {
-            bool nums = false;
-            for (size_t k = 0; k < P->L[i].nc; k++) nums |= P->C[P->L[i].c0 + k].num;
-            for (size_t k = 0; k < P->L[i].nc; k++) {
-                P->C[P->L[i].c0 + k].head = !nums;
-                P->C[P->L[i].c0 + k].ln = i - a;
-                cs[n++] = &P->C[P->L[i].c0 + k];
-            }
-        }
+    n = table_cells(P, a, b, cs);
     /* the lines with numbers first (data rows, the 栏次 row): their
      * columns hold; then the headings, narrowest first */
     qsort(cs, n, sizeof *cs, cmp_width);
-    size_t ns = 0;
-    for (size_t k = 0; k < n; k++) {
-        const cell_t *c = cs[k];
-        size_t line = c->ln;
-        size_t hit = 0, which = 0, hits[MAXCOLS];
-        for (size_t j = 0; j < ns; j++)
-            if (overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5) { hits[hit++] = j; which = j; }
-        if (hit == 0) {
-            if (ns < MAXCOLS) {
-                if (on) {
-                    memset(on + ns * nl, 0, nl);
-                    on[ns * nl + line] = 1;
-                }
-                sp[ns++] = (span){ c->x1, c->x2, !c->head };
-            }
-        } else if (hit == 1) {
-            /* a heading does not widen a column of the data: one over a
-             * group of columns may overlap one of them at its edge (预算数
-             * over six, on the figures of one) */
-            span u = sp[which];
-            if (!(c->head && sp[which].data)) {
-                u.x1 = fmin(u.x1, c->x1);
-                u.x2 = fmax(u.x2, c->x2);
-            }
-            bool clash = false;
-            for (size_t j = 0; j < ns && !clash; j++)
-                clash = j != which && overlap(u.x1, u.x2, sp[j].x1, sp[j].x2) > 0.5;
-            if (!clash) {
-                sp[which] = u;
-                if (on) on[which * nl + line] = 1;
-            }
-        } else if (on) {
-            /* a cell over columns that never share a line bridges them:
-             * they are one ruled column holding a short figure
-             * right-aligned, a heading and an index centred. (A heading
-             * over several columns covers columns that meet on the lines
-             * under it, and makes none.) */
-            span u = { c->x1, c->x2, false };
-            for (size_t h = 0; h < hit; h++) {
-                u.data |= sp[hits[h]].data;
-                u.x1 = fmin(u.x1, sp[hits[h]].x1);
-                u.x2 = fmax(u.x2, sp[hits[h]].x2);
-            }
-            bool ok = true;
-            for (size_t j = 0, h = 0; j < ns && ok; j++) {
-                if (h < hit && hits[h] == j) { h++; continue; }
-                ok = overlap(u.x1, u.x2, sp[j].x1, sp[j].x2) <= 0.5;
-            }
-            for (size_t i = 0; i < nl && ok; i++) {
-                int cnt = i == line;
-                for (size_t h = 0; h < hit; h++) cnt += on[hits[h] * nl + i];
-                ok = cnt <= 1;
-            }
-            if (ok) {
-                size_t keep = hits[0];
-                sp[keep] = u;
-                on[keep * nl + line] = 1;
-                for (size_t h = hit; h-- > 1;) {
-                    size_t j = hits[h];
-                    for (size_t i = 0; i < nl; i++) on[keep * nl + i] |= on[j * nl + i];
-                    memmove(sp + j, sp + j + 1, (ns - j - 1) * sizeof *sp);
-                    memmove(on + j * nl, on + (j + 1) * nl, (ns - j - 1) * nl);
-                    ns--;
-                }
-            }
-        }
-    }
+    colset S = { sp, 0, on, nl };
+    for (size_t k = 0; k < n; k++) place_cell(&S, cs[k]);
+    size_t ns = S.ns;
     free(on);
     qsort(sp, ns, sizeof *sp, cmp_span);
     assign_to(P, a, b, sp, ns);
     drop_group_headings(P, a, b, sp, &ns);
-    /* a heading centred over a column of left-aligned codes may miss it:
-     * a column with no figure that never shares a line with its close
-     * neighbour is that neighbour — unless both hold text on two or more
-     * lines (two wrapped headings side by side, as 附属单位上缴收入 | 其他收入,
-     * are two columns; a lone fragment such as 类 or 财 is not) */
-    for (size_t j = 0; j + 1 < ns;) {
-        bool numj = false, numk = false, both = false, narrow = false, spans = false, figj = false, figk = false;
-        int textj = 0, textk = 0, headj = 0, headk = 0;
-        double fs = P->L[a].fs;
-        for (size_t i = a; i < b; i++) {
-            bool hj = false, hk = false;
-            for (size_t k = 0; k < P->L[i].nc; k++) {
-                const cell_t *c = &P->C[P->L[i].c0 + k];
-                if (c->col == (int)j) { hj = true; numj |= c->num; textj += !c->num; figj |= figure(P, c); }
-                if (c->col == (int)j + 1) { hk = true; numk |= c->num; textk += !c->num; figk |= figure(P, c); }
-                /* text centred over the column: its heading */
-                double cm = (c->x1 + c->x2) / 2;
-                if (c->col == (int)j && !c->num && cm > sp[j].x1 && cm < sp[j].x2) headj++;
-                if (c->col == (int)j + 1 && !c->num && cm > sp[j + 1].x1 && cm < sp[j + 1].x2) headk++;
-                /* the heading of a code column is a word: 类, 款, 项 */
-                if ((c->col == (int)j || c->col == (int)j + 1) && !c->num) narrow |= c->x2 - c->x1 <= 2.5 * fs;
-                /* a long left-aligned name over a short one and a centred heading */
-                spans |= P->L[i].nc >= 2 && !c->num && !c->head && fabs(c->x1 - sp[j].x1) < 0.5 * fs && overlap(c->x1, c->x2, sp[j].x1, sp[j].x2) > 0.5 &&
-                         overlap(c->x1, c->x2, sp[j + 1].x1, sp[j + 1].x2) > 0.5;
-            }
-            both |= hj && hk;
-        }
-        /* two wrapped headings side by side, or a wrapped heading of a
-         * column left blank beside a column of figures (上缴上级 / 支出
-         * beside 项目支出) */
-        bool headed = (textj >= 2 && textk >= 2) || (!numj && textj >= 2 && figk) || (!numk && textk >= 2 && figj);
-        /* a column of figures with no heading of its own, right of a
-         * heading with no figures: the heading centred over the column
-         * and its figures right-aligned in it */
-        bool headless = figk && headk == 0 && !figj && headj >= 1;
-        bool close = sp[j + 1].x1 - sp[j].x2 < 1.2 * fs;
-        if (!both && (spans || (narrow && numj != numk && !headed && close) || (headless && close))) {
-            sp[j].x2 = sp[j + 1].x2;
-            memmove(sp + j + 1, sp + j + 2, (ns - j - 2) * sizeof *sp);
-            ns--;
-            assign_to(P, a, b, sp, ns);
-        } else {
-            j++;
-        }
-    }
+    join_neighbours(P, a, b, sp, &ns);
     follow_columns(P, a, b, sp, ns, cont);
     free(cs);
     free(sp);
