@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/encoding.h"
+
 /* `to` left empty means "still valid"; stored as this sentinel so range
  * arithmetic needs no special case. Valid years are checked to stay below. */
 #define YEAR_OPEN 9999
@@ -123,35 +125,7 @@ static void diag(diag_ctx *dc, jue_severity sev, int line, int col, const char *
 /* Number of UTF-8 code points in [s, e); diagnostics count columns that way. */
 static int utf8_cols(const char *s, const char *e)
 {
-    int n = 0;
-    for (; s < e; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80) n++;
-    return n;
-}
-
-/* Strict UTF-8 check (no overlongs, no surrogates, max U+10FFFF), because
- * names are compared byte for byte with text extracted from documents. */
-static bool utf8_valid(const char *p, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)p, *e = s + n;
-    while (s < e) {
-        unsigned c = *s;
-        if (c < 0x80) { s++; continue; }
-        int len;
-        unsigned min;
-        if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; c &= 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; c &= 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; c &= 0x07; }
-        else return false;
-        if (e - s < len) return false;
-        for (int i = 1; i < len; i++) {
-            if ((s[i] & 0xC0) != 0x80) return false;
-            c = (c << 6) | (s[i] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;
-        s += len;
-    }
-    return true;
+    return (int)jue_utf8_count(s, (size_t)(e - s));
 }
 
 /* ---- CSV reading --------------------------------------------------------- */
@@ -398,7 +372,9 @@ static void take_row(cat_table *t, jue_cat_kind kind, csv_record *rec, diag_ctx 
             diag(dc, JUE_SEV_ERROR, rec->f[i].line, rec->f[i].col, "NUL byte in field %s", HEADER[i]);
             return;
         }
-        if (!utf8_valid(jue_buf_str(b), b->len)) {
+        /* strict (no overlongs, surrogates, beyond U+10FFFF): names are compared
+         * byte for byte with text extracted from documents */
+        if (!jue_utf8_valid(jue_buf_str(b), b->len)) {
             diag(dc, JUE_SEV_ERROR, rec->f[i].line, rec->f[i].col, "field %s is not valid UTF-8", HEADER[i]);
             return;
         }

@@ -1,14 +1,12 @@
 #include "csv.h"
+#include "encoding.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 int jue_utf8_col(const char *line_start, const char *p)
 {
-    int col = 1;
-    for (const char *q = line_start; q < p; q++)
-        if (((unsigned char)*q & 0xC0) != 0x80) col++;
-    return col;
+    return 1 + (int)jue_utf8_count(line_start, (size_t)(p - line_start));
 }
 
 void jue_csv_init(jue_csv_reader *r, const char *file, const char *text, size_t len)

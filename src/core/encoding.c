@@ -29,6 +29,21 @@ size_t jue_utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
+size_t jue_utf8_count(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+bool jue_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0, k; i < n; i += k)
+        if (!(k = jue_utf8_seq(u + i, n - i))) return false;
+    return true;
+}
+
 size_t jue_utf8_first_bad(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;

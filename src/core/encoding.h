@@ -9,6 +9,14 @@
  * UTF-8 (overlong forms, surrogates, beyond U+10FFFF, cut short). */
 size_t jue_utf8_seq(const unsigned char *s, size_t n);
 
+/* Code points in the n bytes at s: every byte that does not continue a
+ * sequence counts one (columns in diagnostics are counted so). */
+size_t jue_utf8_count(const char *s, size_t n);
+
+/* Whether the n bytes at s are all UTF-8 sequences (jue_utf8_seq; NUL is
+ * allowed here). */
+bool jue_utf8_valid(const char *s, size_t n);
+
 /* Offset of the first byte of text that is not UTF-8 (or is NUL), len when
  * there is none. */
 size_t jue_utf8_first_bad(const char *text, size_t len);

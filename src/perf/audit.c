@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/encoding.h"
 #include "core/yaml_tree.h"
 #include "import/import_internal.h"
 
@@ -973,7 +974,7 @@ static int name_likeness(const char *a, const char *b)
     size_t lb = strlen(b);
     if (lb >= sizeof used) return 0;
     memset(used, 0, sizeof used);
-    for (const unsigned char *q = (const unsigned char *)b; *q; q++) nb += (*q & 0xC0) != 0x80;
+    nb = jue_utf8_count(b, lb);
     while (*p) {
         size_t k = u8len(p);
         na++;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/encoding.h"
 #include "core/yaml_tree.h"
 #include "rules/rules_internal.h"
 
@@ -1150,9 +1151,7 @@ static bool parse_message(P *p, rule *r, const tok *st)
         size_t from = at ? (size_t)(at - p->text) + 1 : st->off;
         int col = st->col;
         if (at) {
-            for (size_t q = st->off; q < from; q++)
-                if (((unsigned char)p->text[q] & 0xC0) != 0x80) col++;
-            col--;
+            col += (int)jue_utf8_count(p->text + st->off, from - st->off) - 1;
             src = from + plen + 1;
         }
         size_t ntok = 0;
