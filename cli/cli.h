@@ -3,7 +3,9 @@
 #ifndef JUESUAN_CLI_H
 #define JUESUAN_CLI_H
 
+#include <juesuan/auditor.h>
 #include <juesuan/common.h>
+#include <juesuan/store.h>
 
 /* Exit codes (docs/user-guide.md). */
 enum {
@@ -30,6 +32,44 @@ int cmd_audit(int argc, char **argv);
 void usage_audit(void);
 int cmd_store(int argc, char **argv);
 void usage_store(void);
+
+int cmd_report(int argc, char **argv);
+void usage_report(void);
+
+/* ---- audit: one document, and many (cli/batch.c) ---- */
+
+/* Audits one FILE (a source directory is compiled, a file imported),
+ * printing why a file was not audited; why gets that reason as a finding
+ * says it. Returns an exit code. */
+int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
+                  jue_findings *f, jue_diags *d, jue_buf *why);
+/* Last year's disclosure of d's department in the store, or NULL. */
+jue_disclosure *cli_stored_last_year(jue_store *store, const jue_disclosure *d);
+
+/* The documents of audit's arguments: a folder is walked (recursively, in
+ * name order, the .pdf .docx .html .htm .xlsx .txt files and the source
+ * folders in it); a file or a source folder stays as given. */
+typedef struct {
+    char **v;
+    size_t n, cap;
+} cli_paths;
+bool cli_walk(const char *const *args, size_t n, cli_paths *out);
+void cli_paths_free(cli_paths *p);
+bool cli_is_source(const char *dir);   /* holds department.yaml */
+
+typedef struct {
+    char *const *files;
+    size_t n;
+    const jue_auditor *aud;
+    const char *store;      /* NULL = no store */
+    const char *profile;
+    bool jsonl, verbose;
+    int jobs;               /* worker processes */
+} cli_batch;
+/* Audits every file with b->jobs worker processes; findings on stdout in
+ * the files' order whatever the scheduling; progress on stderr when it is a
+ * terminal. Returns the exit code. */
+int cli_batch_run(const cli_batch *b);
 
 /* Prints diagnostics as "file:line:col: 错误：message" (警告, 提示) to
  * stderr, in document order, each once; bytes that are not UTF-8 shown as

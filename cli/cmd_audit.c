@@ -9,17 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 void usage_audit(void)
 {
-    puts("usage: juesuan audit FILE... [--format text|jsonl|html] [--profile NAME] [--rules FILE]\n"
-         "                     [--previous FILE | --store DB] [-o OUT] [-v] [--trace]\n\n"
+    puts("usage: juesuan audit FILE|DIR... [--format text|jsonl|html] [--profile NAME] [--rules FILE]\n"
+         "                     [--jobs N] [--previous FILE | --store DB] [-o OUT] [-v] [--trace]\n\n"
          "Checks disclosures against a rule pack (docs/rules.md): every total against its parts and\n"
          "every identity between the nine tables, with rounding (尾差) taken into account, plus\n"
          "completeness and the classification catalog. FILE is a source directory (audited as it\n"
-         "would be published) or a published document (.xlsx, .txt, …). The explanatory notes are\n"
+         "would be published) or a published document (.xlsx, .txt, …); any other folder is walked\n"
+         "for .pdf .docx .html .htm .xlsx .txt files and source folders. The explanatory notes are\n"
          "checked against the tables (data/rules/claims.yaml), and the 绩效自评表 of a document against\n"
          "themselves, their 综述, the 预算绩效 summary and table 03 (data/rules/perf.yaml).\n\n"
          "  --format text   文件:行: 错误：说明（应为 X，实为 Y） [rule] — 第N页 for a PDF  (default)\n"
@@ -32,7 +34,10 @@ void usage_audit(void)
          "                  checked against (a table figure or a computation), or why it was not\n"
          "  --previous FILE last year's disclosure of the same department: the notes' 比上年 changes\n"
          "                  are checked against it (claims.cross-year)\n"
-         "  --store DB      the same with last year taken from the store (juesuan store)\n\n"
+         "  --store DB      keep each document audited in the store (juesuan store), last year taken\n"
+         "                  from it; a document stored under the same rules is not audited again\n"
+         "  --jobs N        worker processes (default: the number of cores); the output is the same\n"
+         "                  for any N. Progress on stderr when it is a terminal\n\n"
          "Exit codes: 0 no error findings, 1 error findings, 2 bad usage or unreadable file,\n"
          "3 mistakes in a source, rule or profile file.");
 }
@@ -224,33 +229,40 @@ static int write_html(const audited *a, size_t n, jue_buf *out)
     return jue_buf_err(out) ? EXIT_USAGE : EXIT_CLEAN;
 }
 
-/* Audits one FILE (a source directory is compiled, a file imported): the
- * rules, the notes and the 绩效自评表, in the library (jue_audit_document).
- * Returns an exit code; says why a file was not audited. */
-static int audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, jue_findings *f, jue_diags *d)
+/* The first error of d (the cause a reader needs), after "：". */
+static void first_error(const jue_diags *d, jue_buf *why)
+{
+    for (size_t i = 0; i < d->len; i++)
+        if (d->items[i].severity == JUE_SEV_ERROR) {
+            jue_buf_printf(why, "：%s", d->items[i].message);
+            return;
+        }
+}
+
+int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
+                  jue_findings *f, jue_diags *d, jue_buf *why)
 {
     struct stat st;
     *out = NULL;
     if (stat(path, &st) != 0) {
+        jue_buf_puts(why, "没有这个文件或目录");
         cli_error("%s：没有这个文件或目录", path);
         return EXIT_USAGE;
     }
-    jue_doc_kind kind;
-    jue_status s = jue_audit_document(a, path, out, &kind, f, d);
+    jue_status s = jue_audit_document(a, path, out, kind, f, d);
     if (s == JUE_OK) return jue_findings_name_file(f, path) == JUE_OK ? EXIT_CLEAN : EXIT_USAGE;
+    const char *what = s == JUE_ERR_NOMEM ? "内存不足，未审核"
+                     : *kind == JUE_DOC_SOURCE ? (s == JUE_ERR_IO ? "源目录缺少文件或文件无法读取，未审核" : "源数据有错误，或无法编制，未审核")
+                     : s == JUE_ERR_IO ? "无法读取，未审核" : "不是可审核的公开文件";
+    jue_buf_puts(why, what);
+    first_error(d, why);
     cli_print_diags(d, false);
     jue_diags_free(d);
-    if (s == JUE_ERR_NOMEM) cli_error("%s：内存不足，未审核", path);
-    else if (kind == JUE_DOC_SOURCE)
-        cli_error("%s：%s，未审核", path, s == JUE_ERR_IO ? "源目录缺少文件或文件无法读取" : "源数据有错误，或无法编制");
-    else cli_error("%s：%s", path, s == JUE_ERR_IO ? "无法读取，未审核" : "不是可审核的公开文件");
+    cli_error("%s：%s", path, what);
     return s == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
 }
 
-/* Last year's disclosure of d's department in the store (the year before,
- * same department key); NULL when there is none (nothing to check across
- * years, not a mistake). */
-static jue_disclosure *stored_last_year(jue_store *store, const jue_disclosure *d)
+jue_disclosure *cli_stored_last_year(jue_store *store, const jue_disclosure *d)
 {
     if (!store || !d->department || d->year <= 0) return NULL;
     jue_disclosure *prev = NULL;
@@ -274,52 +286,18 @@ static int auditor_failed(jue_status st, const char *rules_file, jue_diags *d)
     return st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND || st == JUE_ERR_NOMEM ? EXIT_USAGE : EXIT_BADINPUT;
 }
 
-int cmd_audit(int argc, char **argv)
+typedef struct {
+    const char *format, *profile, *rules_file, *outpath, *previous;
+    bool verbose, trace;
+} audit_opts;
+
+/* --format html, --trace, --previous: every document in this process, the
+ * report written once all are read. */
+static int audit_in_process(const audit_opts *o, const char **files, size_t nfiles)
 {
-    const char *format = "text", *profile = NULL, *rules_file = NULL, *outpath = NULL, *previous = NULL,
-               *store_path = NULL;
-    bool verbose = false, trace = false;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    size_t nfiles = 0;
-    if (!files) return EXIT_USAGE;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = !strcmp(a, "--format") || !strcmp(a, "-f") ? &format
-                            : !strcmp(a, "--profile")                 ? &profile
-                            : !strcmp(a, "--rules")                   ? &rules_file
-                            : !strcmp(a, "--previous")                ? &previous
-                            : !strcmp(a, "--store")                   ? &store_path
-                            : !strcmp(a, "-o") || !strcmp(a, "--output") ? &outpath : NULL;
-        if (slot) {
-            if (++i >= argc) { cli_error("%s 后面须给出值", a); free(files); return EXIT_USAGE; }
-            *slot = argv[i];
-        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            verbose = true;
-        } else if (!strcmp(a, "--trace")) {
-            trace = true;
-        } else if (a[0] == '-' && a[1]) {
-            cli_error("未知的选项“%s”", a);
-            free(files);
-            return EXIT_USAGE;
-        } else {
-            files[nfiles++] = a;
-        }
-    }
-    if (strcmp(format, "text") && strcmp(format, "jsonl") && strcmp(format, "html")) {
-        cli_error("未知的格式“%s”（可用：text、jsonl、html）", format);
-        free(files);
-        return EXIT_USAGE;
-    }
-    if (trace && strcmp(format, "text")) {
-        cli_error("--trace goes with --format text");
-        free(files);
-        return EXIT_USAGE;
-    }
-    if (!nfiles) {
-        usage_audit();
-        free(files);
-        return EXIT_USAGE;
-    }
+    const char *format = o->format, *profile = o->profile, *rules_file = o->rules_file, *outpath = o->outpath,
+               *previous = o->previous, *store_path = NULL;
+    bool verbose = o->verbose, trace = o->trace;
     jue_diags d;
     jue_diags_init(&d);
     jue_auditor *aud = NULL;
@@ -345,7 +323,11 @@ int cmd_audit(int argc, char **argv)
     for (size_t i = 0; i < nfiles; i++) {
         jue_findings *f = &done[i].f;
         done[i].path = files[i];
-        int r = audit_one(aud, files[i], &done[i].d, f, &d);
+        jue_doc_kind kind = JUE_DOC_PUBLISHED;
+        jue_buf why;
+        jue_buf_init(&why);
+        int r = cli_audit_one(aud, files[i], &done[i].d, &kind, f, &d, &why);
+        jue_buf_free(&why);
         cli_print_diags(&d, verbose);
         jue_diags_free(&d);
         if (r != EXIT_CLEAN) {
@@ -353,7 +335,7 @@ int cmd_audit(int argc, char **argv)
             continue;
         }
         /* across years: the stated changes on last year against last year's disclosure */
-        jue_disclosure *stored = given_prev ? NULL : stored_last_year(store, done[i].d);
+        jue_disclosure *stored = given_prev ? NULL : cli_stored_last_year(store, done[i].d);
         const jue_disclosure *prev = given_prev ? given_prev : stored;
         if (prev && (jue_audit_cross_year(aud, done[i].d, prev, f) != JUE_OK || jue_findings_name_file(f, files[i]))) {
             cli_error("内存不足");
@@ -418,6 +400,118 @@ out:
     jue_store_close(store);
     jue_disclosure_free(given_prev);
     jue_auditor_free(aud);
+    return rc;
+}
+
+/* Text and JSON Lines: the documents by worker processes (cli/batch.c),
+ * with -o the output written whole or not at all. */
+static int audit_batch(const char *profile, const char *rules_file, const char *store_path, const char *outpath,
+                       bool jsonl, bool verbose, int jobs, const cli_paths *files)
+{
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_auditor *aud = NULL;
+    jue_status st = jue_auditor_new(profile, rules_file, &aud, &d);
+    if (st != JUE_OK) return auditor_failed(st, rules_file, &d);
+    jue_diags_free(&d);
+    if (store_path) {   /* created and brought up to date once, before the workers open it */
+        jue_store *s = NULL;
+        st = jue_store_open(store_path, &s, &d);
+        cli_print_diags(&d, false);
+        jue_diags_free(&d);
+        jue_store_close(s);
+        if (st != JUE_OK) { jue_auditor_free(aud); return st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE; }
+    }
+    jue_outfile o = { .fd = -1 };
+    int saved = -1;
+    if (outpath && ((st = jue_out_begin(&o, outpath)) != JUE_OK || (saved = dup(STDOUT_FILENO)) < 0 ||
+                    (fflush(stdout), dup2(o.fd, STDOUT_FILENO)) < 0)) {
+        cli_error("%s：无法写入：%s", outpath, jue_out_reason(st ? st : JUE_ERR_IO, o.err));
+        if (st == JUE_OK) jue_out_end(&o, JUE_ERR_IO);
+        jue_auditor_free(aud);
+        return EXIT_USAGE;
+    }
+    cli_batch b = { files->v, files->n, aud, store_path, profile, jsonl, verbose, jobs };
+    int rc = cli_batch_run(&b);
+    if (outpath) {
+        fflush(stdout);
+        dup2(saved, STDOUT_FILENO);
+        close(saved);
+        if ((st = jue_out_end(&o, ferror(stdout) ? JUE_ERR_IO : JUE_OK)) != JUE_OK) {
+            cli_error("%s：无法写入：%s", outpath, jue_out_reason(st, o.err));
+            rc = EXIT_USAGE;
+        }
+    }
+    jue_auditor_free(aud);
+    return rc;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+    const char *format = "text", *profile = NULL, *rules_file = NULL, *outpath = NULL, *previous = NULL,
+               *store_path = NULL, *jobs_arg = NULL;
+    bool verbose = false, trace = false;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t nfiles = 0;
+    if (!files) return EXIT_USAGE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = !strcmp(a, "--format") || !strcmp(a, "-f") ? &format
+                            : !strcmp(a, "--profile")                 ? &profile
+                            : !strcmp(a, "--rules")                   ? &rules_file
+                            : !strcmp(a, "--previous")                ? &previous
+                            : !strcmp(a, "--store")                   ? &store_path
+                            : !strcmp(a, "--jobs") || !strcmp(a, "-j")   ? &jobs_arg
+                            : !strcmp(a, "-o") || !strcmp(a, "--output") ? &outpath : NULL;
+        if (slot) {
+            if (++i >= argc) { cli_error("%s 后面须给出值", a); free(files); return EXIT_USAGE; }
+            *slot = argv[i];
+        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            verbose = true;
+        } else if (!strcmp(a, "--trace")) {
+            trace = true;
+        } else if (a[0] == '-' && a[1]) {
+            cli_error("未知的选项“%s”", a);
+            free(files);
+            return EXIT_USAGE;
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+    if (strcmp(format, "text") && strcmp(format, "jsonl") && strcmp(format, "html")) {
+        cli_error("未知的格式“%s”（可用：text、jsonl、html）", format);
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (trace && strcmp(format, "text")) {
+        cli_error("--trace goes with --format text");
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (!nfiles) {
+        usage_audit();
+        free(files);
+        return EXIT_USAGE;
+    }
+    bool one_process = !strcmp(format, "html") || trace || previous;
+    const char *bad = one_process && store_path ? "--store 不能与 --format html、--trace 或 --previous 同用（先用 --store 审核存入，再用 juesuan report 出报告）"
+                    : NULL;
+    long jobs = jobs_arg ? strtol(jobs_arg, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (!bad && (jobs < 1 || jobs > 64)) bad = "--jobs 须为 1 到 64 之间的整数";
+    cli_paths walked;
+    if (!bad && !cli_walk(files, nfiles, &walked)) bad = "内存不足";
     free(files);
+    if (bad) {
+        cli_error("%s", bad);
+        return EXIT_USAGE;
+    }
+    if (!walked.n) {
+        cli_error("所给的文件夹中没有可审核的文件（.pdf .docx .html .htm .xlsx .txt，或含 department.yaml 的源目录）");
+        return EXIT_USAGE;
+    }
+    int rc = one_process ? audit_in_process(&(audit_opts){ format, profile, rules_file, outpath, previous, verbose, trace },
+                                            (const char **)walked.v, walked.n)
+                         : audit_batch(profile, rules_file, store_path, outpath, !strcmp(format, "jsonl"), verbose, (int)jobs, &walked);
+    cli_paths_free(&walked);
     return rc;
 }

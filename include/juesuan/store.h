@@ -56,6 +56,12 @@ typedef struct {
 /* Whether a document with this hash is stored under these rules. */
 bool jue_store_has(jue_store *s, const char *sha256, const char *rules);
 
+/* The findings of the document stored with this hash under these rules,
+ * in document order, each naming `file` (the path the caller read it from).
+ * *id (may be NULL) gets its id. JUE_ERR_NOTFOUND when there is none. */
+jue_status jue_store_findings(jue_store *s, const char *sha256, const char *rules, const char *file,
+                              jue_findings *f, int64_t *id);
+
 /* Stores one audited document in one transaction. *id (may be NULL) gets its
  * id. A document with the same hash under the same rules is not stored
  * twice: *existed (may be NULL) is set and its id returned. A document

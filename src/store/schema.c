@@ -53,7 +53,7 @@ static int pragma_int(jue_store *s, const char *sql)
 bool store_migrate(jue_store *s, int to, jue_diags *diags)
 {
     if (s->version >= to) return true;
-    if (!store_exec(s, "BEGIN IMMEDIATE", diags)) return false;
+    if (!store_begin(s, diags)) return false;
     for (int v = s->version; v < to; v++)
         if (!store_exec(s, STEPS[v], diags)) {
             store_exec(s, "ROLLBACK", NULL);
@@ -168,6 +168,16 @@ sqlite3_stmt *store_stmt(jue_store *s, const char *sql, jue_diags *diags)
     }
     s->cache[free_slot].sql = sql, s->cache[free_slot].st = st;
     return st;
+}
+
+bool store_begin(jue_store *s, jue_diags *diags)
+{
+    /* a cached statement left on a row keeps its read snapshot, and a write
+     * from that snapshot, after another process wrote, is refused at once
+     * (SQLITE_BUSY_SNAPSHOT, no waiting): end them all first */
+    for (int i = 0; i < STORE_STMTS; i++)
+        if (s->cache[i].st) sqlite3_reset(s->cache[i].st);
+    return store_exec(s, "BEGIN IMMEDIATE", diags);
 }
 
 bool store_exec(jue_store *s, const char *sql, jue_diags *diags)

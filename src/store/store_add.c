@@ -102,7 +102,9 @@ bool jue_store_has(jue_store *s, const char *sha256, const char *rules)
     if (!st) return false;
     store_bind_text(st, 1, sha256);
     store_bind_text(st, 2, rules);
-    return sqlite3_step(st) == SQLITE_ROW;
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    return found;
 }
 
 static int64_t existing(jue_store *s, const jue_store_doc *m)
@@ -316,7 +318,7 @@ jue_status jue_store_add(jue_store *s, const jue_disclosure *d, const jue_findin
                      !dept || !*dept ? "单位名称（编制单位）" : "决算年度", !dept || !*dept ? "department" : "year");
         return JUE_ERR_INVALID;
     }
-    if (!store_exec(s, "BEGIN IMMEDIATE", diags)) return JUE_ERR_IO;
+    if (!store_begin(s, diags)) return JUE_ERR_IO;
     int64_t doc = existing(s, m);
     if (doc >= 0) {
         if (existed) *existed = true;

@@ -6,7 +6,7 @@
 #include <juesuan/store.h>
 #include <sqlite3.h>
 
-#define STORE_STMTS 24
+#define STORE_STMTS 40
 
 struct jue_store {
     sqlite3 *db;
@@ -19,6 +19,9 @@ struct jue_store {
 /* A prepared statement for sql (a string constant: cached by its address),
  * reset and unbound; NULL on error (message in diags). */
 sqlite3_stmt *store_stmt(jue_store *s, const char *sql, jue_diags *diags);
+/* BEGIN IMMEDIATE, every cached statement reset first (a write
+ * transaction never starts from an old read snapshot). */
+bool store_begin(jue_store *s, jue_diags *diags);
 /* Runs sql (one or more statements without parameters). */
 bool store_exec(jue_store *s, const char *sql, jue_diags *diags);
 /* Reports the connection's last error: "<path>: 存储文件出错：…". */

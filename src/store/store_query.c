@@ -200,6 +200,21 @@ static bool load_findings(jue_store *s, int64_t doc, const char *file, jue_findi
     return true;
 }
 
+jue_status jue_store_findings(jue_store *s, const char *sha256, const char *rules, const char *file,
+                              jue_findings *f, int64_t *id)
+{
+    static const char *const SQL = "SELECT id FROM documents WHERE sha256=?1 AND rules=?2";
+    sqlite3_stmt *st = store_stmt(s, SQL, NULL);
+    if (!st) return JUE_ERR_IO;
+    store_bind_text(st, 1, sha256);
+    store_bind_text(st, 2, rules);
+    if (sqlite3_step(st) != SQLITE_ROW) return JUE_ERR_NOTFOUND;
+    int64_t doc = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (id) *id = doc;
+    return load_findings(s, doc, file, f, NULL) ? JUE_OK : JUE_ERR_IO;
+}
+
 typedef struct {
     int64_t id;
     char *department, *file, *profile;
@@ -236,6 +251,7 @@ static jue_status one_dept(jue_store *s, const char *dept, jue_buf *key, jue_dia
     sqlite3_bind_int64(st, 1, ids[0]);
     if (sqlite3_step(st) != SQLITE_ROW) return JUE_ERR_IO;
     jue_buf_puts(key, store_col_text(st, 0));
+    sqlite3_reset(st);
     return JUE_OK;
 }
 
@@ -290,7 +306,7 @@ jue_status jue_store_merge(jue_store *s, const char *from, const char *to, jue_d
         "  WHERE department=(SELECT id FROM departments WHERE key=?1);"
         "INSERT INTO department_aliases VALUES(?1, (SELECT id FROM departments WHERE key=?2));"
         "DELETE FROM departments WHERE key=?1;";
-    if (st == JUE_OK && !store_exec(s, "BEGIN IMMEDIATE", diags)) st = JUE_ERR_IO;
+    if (st == JUE_OK && !store_begin(s, diags)) st = JUE_ERR_IO;
     for (const char *sql = SQL; st == JUE_OK && *sql;) {
         sqlite3_stmt *one = NULL;
         const char *rest = NULL;

@@ -60,7 +60,8 @@ cp -r "$EX" "$tmp/noinc" && rm "$tmp/noinc/income.csv"
   grep -q '^juesuan：错误：.*noinc：源目录缺少文件或文件无法读取，未写出任何文件$' "$tmp/err" && [ ! -e "$tmp/o-noinc" ] && ok ||
   bad "no income.csv: exit $rc $(cat "$tmp/err")"
 
-# audit: what is no document is refused with one message, exit 2
+# audit: what is no document is refused with one message, exit 2, and is
+# one finding of its own on stdout (a batch lists it with the others)
 : >"$tmp/empty.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10' >"$tmp/scan.png"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10' >"$tmp/notes.txt"
@@ -68,7 +69,7 @@ printf '%%PDF-1.4\n1 0 obj garbage\n' >"$tmp/broken.pdf"
 printf 'PK\x03\x04\x14\0\0\0\0\0readme.txt' >"$tmp/bundle.zip"
 for f in empty.txt scan.png notes.txt broken.pdf bundle.zip; do
   "$JUE_BIN" audit "$tmp/$f" >"$tmp/out" 2>"$tmp/err"; rc=$?
-  [ $rc -eq 2 ] && [ ! -s "$tmp/out" ] && utf8 "$tmp/err" && grep -q "$f: 错误：" "$tmp/err" &&
+  [ $rc -eq 2 ] && [ "$(wc -l <"$tmp/out")" -eq 1 ] && grep -q "$f: 错误：无法读取，未审核：.* \[input.unreadable\]$" "$tmp/out" && utf8 "$tmp/err" && grep -q "$f: 错误：" "$tmp/err" &&
     grep -q "^juesuan：错误：.*$f：无法读取，未审核$" "$tmp/err" && ! grep -q '\[' "$tmp/err" && ok ||
     bad "audit $f: exit $rc $(cat -v "$tmp/err" "$tmp/out")"
 done
