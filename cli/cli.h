@@ -46,6 +46,17 @@ int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, 
 /* Last year's disclosure of d's department in the store, or NULL. */
 jue_disclosure *cli_stored_last_year(jue_store *store, const jue_disclosure *d);
 
+/* The audit report as HTML: a list of the documents, then each one's
+ * findings linked to the highlighted cells of its rendered tables. */
+typedef struct {
+    const char *path;
+    jue_disclosure *d;
+    jue_findings f;         /* its own findings, in document order */
+} cli_audited;
+int cli_audit_html(const cli_audited *a, size_t n, jue_buf *out);
+/* s with & < > " as entities. */
+void cli_html_esc(jue_buf *b, const char *s);
+
 /* The documents of audit's arguments: a folder is walked (recursively, in
  * name order, the .pdf .docx .html .htm .xlsx .txt files and the source
  * folders in it); a file or a source folder stays as given. */

@@ -42,7 +42,7 @@ void usage_audit(void)
          "3 mistakes in a source, rule or profile file.");
 }
 
-static void html_esc(jue_buf *b, const char *s)
+void cli_html_esc(jue_buf *b, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
@@ -77,11 +77,6 @@ static void cell_id(const jue_disclosure *d, size_t k, const jue_finding *f, jue
     for (const char *s = f->column; *s; s++) jue_buf_putc(out, (*s == ' ' || *s == '\t' || *s == '\n') ? '_' : *s);
 }
 
-typedef struct {
-    const char *path;
-    jue_disclosure *d;
-    jue_findings f;         /* its own findings, in document order */
-} audited;
 
 static const char REPORT_CSS[] =
     ".audit{font-family:sans-serif;max-width:60em;margin:1em auto;color:#222}"
@@ -93,13 +88,13 @@ static const char REPORT_CSS[] =
 
 /* With several documents, a list of them first: each with its counts and a
  * link to its section (id doc-K). */
-static void put_contents(const audited *a, size_t n, jue_buf *out)
+static void put_contents(const cli_audited *a, size_t n, jue_buf *out)
 {
     if (n < 2) return;
     jue_buf_printf(out, "<nav class=\"audit audit-contents\">\n<h2>审核报告：%zu 份文件</h2>\n<ol>\n", n);
     for (size_t k = 0; k < n; k++) {
         jue_buf_printf(out, "<li><a href=\"#doc-%zu\">", k);
-        html_esc(out, a[k].path);
+        cli_html_esc(out, a[k].path);
         jue_buf_puts(out, "</a>：");
         if (!a[k].d) jue_buf_puts(out, "未能读取，未审核");
         else if (!a[k].f.len) jue_buf_puts(out, "没有发现问题");
@@ -141,7 +136,7 @@ static bool split_rendered(const char *html, const char **style, size_t *style_l
     return true;
 }
 
-static int write_html(const audited *a, size_t n, jue_buf *out)
+int cli_audit_html(const cli_audited *a, size_t n, jue_buf *out)
 {
     jue_buf tables[8];
     size_t nt = n < 8 ? n : 8;  /* more than a few documents: findings only, no tables */
@@ -178,7 +173,7 @@ static int write_html(const audited *a, size_t n, jue_buf *out)
     put_contents(a, n, out);
     for (size_t k = 0; k < n; k++) {
         jue_buf_printf(out, "<section class=\"audit\" id=\"doc-%zu\">\n<h1>审核报告：", k);
-        html_esc(out, a[k].path);
+        cli_html_esc(out, a[k].path);
         jue_buf_puts(out, "</h1>\n");
         const jue_findings *f = &a[k].f;
         size_t ne = jue_findings_count(f, JUE_SEV_ERROR), nw = jue_findings_count(f, JUE_SEV_WARNING);
@@ -193,11 +188,11 @@ static int write_html(const audited *a, size_t n, jue_buf *out)
                 jue_buf_init(&id);
                 cell_id(a[k].d, k, x, &id);
                 jue_buf_puts(out, "<a href=\"#");
-                html_esc(out, jue_buf_str(&id));
+                cli_html_esc(out, jue_buf_str(&id));
                 jue_buf_puts(out, "\">");
                 jue_buf_printf(out, "T%02d", x->table + 1);
-                if (x->row) { jue_buf_putc(out, '['); html_esc(out, x->row); jue_buf_putc(out, ']'); }
-                if (x->column) { jue_buf_putc(out, '.'); html_esc(out, x->column); }
+                if (x->row) { jue_buf_putc(out, '['); cli_html_esc(out, x->row); jue_buf_putc(out, ']'); }
+                if (x->column) { jue_buf_putc(out, '.'); cli_html_esc(out, x->column); }
                 jue_buf_puts(out, "</a> ");
                 jue_buf_free(&id);
             } else if (x->table >= 0 && x->table < JUE_NTABLES) {
@@ -206,16 +201,16 @@ static int write_html(const audited *a, size_t n, jue_buf *out)
             if (x->page > 0) jue_buf_printf(out, "<span class=\"where\">第 %d 页</span> ", x->page);
             else if (x->line > 0) jue_buf_printf(out, "<span class=\"where\">第 %d 行</span> ", x->line);
             jue_buf_printf(out, "<b>%s</b>：", jue_severity_zh(x->severity));
-            html_esc(out, x->message);
+            cli_html_esc(out, x->message);
             if (x->expected && x->actual) {
                 jue_buf_puts(out, "（应为 ");
-                html_esc(out, x->expected);
+                cli_html_esc(out, x->expected);
                 jue_buf_puts(out, "，实为 ");
-                html_esc(out, x->actual);
+                cli_html_esc(out, x->actual);
                 jue_buf_puts(out, "）");
             }
             jue_buf_puts(out, " <span class=\"rule\">[");
-            html_esc(out, x->rule);
+            cli_html_esc(out, x->rule);
             jue_buf_puts(out, "]</span></li>\n");
         }
         if (f->len) jue_buf_puts(out, "</ol>\n");
@@ -303,7 +298,7 @@ static int audit_in_process(const audit_opts *o, const char **files, size_t nfil
     jue_auditor *aud = NULL;
     jue_store *store = NULL;
     jue_disclosure *given_prev = NULL;   /* --previous */
-    audited *done = calloc(nfiles, sizeof *done);
+    cli_audited *done = calloc(nfiles, sizeof *done);
     int rc = EXIT_CLEAN;
     jue_status st = jue_auditor_new(profile, rules_file, &aud, &d);
     if (st != JUE_OK) { rc = auditor_failed(st, rules_file, &d); goto out; }
@@ -356,7 +351,7 @@ static int audit_in_process(const audit_opts *o, const char **files, size_t nfil
                        done[i].path, cov.figures, cov.checked, cov.failed, cov.unchecked_amounts);
     }
     if (!strcmp(format, "html")) {
-        write_html(done, nfiles, &b);
+        cli_audit_html(done, nfiles, &b);
     } else {
         for (size_t k = 0; k < nfiles; k++)
             for (size_t i = 0; i < done[k].f.len; i++) {

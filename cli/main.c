@@ -10,6 +10,7 @@ static const cli_command COMMANDS[] = {
     { "build", "compile a source directory into the nine public tables", cmd_build, usage_build },
     { "audit", "check disclosures (source directories or published files) against the rule pack", cmd_audit, usage_audit },
     { "store", "keep audited disclosures by department and year (SQLite): add, list, show, export, merge, check", cmd_store, usage_store },
+    { "report", "write the overview of a store: every department and year, its findings by kind (HTML, XLSX, CSV)", cmd_report, usage_report },
     { "demo", "build the bundled example department and show where the outputs are", cmd_demo, usage_demo },
 };
 

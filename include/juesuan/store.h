@@ -102,6 +102,35 @@ jue_status jue_store_last_year(jue_store *s, const char *department, int year, j
 jue_status jue_store_export(jue_store *s, const char *what, const char *format, const char *dept, int year,
                             jue_buf *out, jue_diags *diags);
 
+/* ---- the overview of a store (juesuan report) ---- */
+
+/* Kinds of finding, by rule id: 表内 (T01–T09 rules), 表间 (X.), 完整性
+ * (complete.), 科目 (catalog.), 说明 (claims., but for) 跨年
+ * (claims.cross-year), 绩效 (perf.), 其他. */
+enum { JUE_KINDS = 8 };
+extern const char *const JUE_KIND_NAMES[JUE_KINDS];
+int jue_finding_kind(const char *rule);
+
+/* One department-year: its newest stored document, its findings counted by
+ * kind, and the department's year before when it is stored. */
+typedef struct {
+    int64_t id;
+    const char *dept_key, *department, *region, *file;
+    int year;
+    int64_t errors, warnings;
+    int64_t kind_errors[JUE_KINDS], kind_warnings[JUE_KINDS];
+    bool has_prev;                  /* the year before is stored */
+    int64_t prev_errors, prev_warnings;
+} jue_overview_row;
+
+/* Calls fn for every department-year, by department key and year; stops
+ * when fn returns non-zero. */
+jue_status jue_store_overview(jue_store *s, int (*fn)(const jue_overview_row *r, void *ctx), void *ctx);
+
+/* Loads the document with this id: its model and findings (as
+ * jue_store_load). JUE_ERR_NOTFOUND when there is none. */
+jue_status jue_store_load_id(jue_store *s, int64_t id, jue_disclosure **out, jue_findings *f, jue_diags *diags);
+
 /* Merges the department `from` (a renamed one: key or name) into `to`: its
  * documents move to `to`, and from's key is kept as an alias of `to`, so
  * later documents under the old name are stored under `to`. */

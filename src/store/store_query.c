@@ -255,6 +255,25 @@ static jue_status one_dept(jue_store *s, const char *dept, jue_buf *key, jue_dia
     return JUE_OK;
 }
 
+/* The model and findings of document n.id (n's strings are taken). */
+static jue_status load_doc(jue_store *s, newest *n, int year, jue_disclosure **out, jue_findings *f, jue_diags *diags)
+{
+    jue_disclosure *d = jue_disclosure_new();
+    jue_status st = d ? JUE_OK : JUE_ERR_NOMEM;
+    if (d) {
+        d->department = n->department, n->department = NULL;
+        d->source = n->file, n->file = NULL;
+        d->profile = n->profile, n->profile = NULL;
+        d->year = year;
+        if (!load_tables(s, n->id, d, diags) || !load_cells(s, n->id, d, diags) || !load_claims(s, n->id, d, diags) ||
+            (f && !load_findings(s, n->id, d->source, f, diags)))
+            st = JUE_ERR_IO;
+    }
+    if (st != JUE_OK) jue_disclosure_free(d), d = NULL;
+    *out = d;
+    return st;
+}
+
 jue_status jue_store_load(jue_store *s, const char *dept, int year, jue_disclosure **out, jue_findings *f,
                           jue_diags *diags)
 {
@@ -268,22 +287,27 @@ jue_status jue_store_load(jue_store *s, const char *dept, int year, jue_disclosu
         jue_diag_add(diags, JUE_SEV_ERROR, s->path, 0, 0, "存储中没有“%s”%d年度的决算", jue_buf_str(&key), year);
         st = JUE_ERR_NOTFOUND;
     }
-    jue_disclosure *d = st == JUE_OK ? jue_disclosure_new() : NULL;
-    if (st == JUE_OK && !d) st = JUE_ERR_NOMEM;
-    if (d) {
-        d->department = n.department, n.department = NULL;
-        d->source = n.file, n.file = NULL;
-        d->profile = n.profile, n.profile = NULL;
-        d->year = year;
-        if (!load_tables(s, n.id, d, diags) || !load_cells(s, n.id, d, diags) || !load_claims(s, n.id, d, diags) ||
-            (f && !load_findings(s, n.id, d->source, f, diags)))
-            st = JUE_ERR_IO;
-    }
+    if (st == JUE_OK) st = load_doc(s, &n, year, out, f, diags);
     free(n.department), free(n.file), free(n.profile);
     jue_buf_free(&key);
-    if (st != JUE_OK) jue_disclosure_free(d), d = NULL;
-    *out = d;
     return st;
+}
+
+jue_status jue_store_load_id(jue_store *s, int64_t id, jue_disclosure **out, jue_findings *f, jue_diags *diags)
+{
+    static const char *const SQL =
+        "SELECT p.name, d.file, d.profile, d.year FROM documents d JOIN departments p ON p.id=d.department WHERE d.id=?1";
+    *out = NULL;
+    sqlite3_stmt *st = store_stmt(s, SQL, diags);
+    if (!st) return JUE_ERR_IO;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_ROW) return JUE_ERR_NOTFOUND;
+    newest n = { id, jue_strdup(store_col_text(st, 0)), jue_strdup(store_col_text(st, 1)), opt_text(st, 2) };
+    int year = sqlite3_column_int(st, 3);
+    sqlite3_reset(st);
+    jue_status rc = load_doc(s, &n, year, out, f, diags);
+    free(n.department), free(n.file), free(n.profile);
+    return rc;
 }
 
 /* ---- merging a renamed department ---- */
