@@ -34,12 +34,15 @@ asan: test-deps
 	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# The batch bench's document count (bench/batch.py): `make bench BATCH_DOCS=500` for a short run.
+BATCH_DOCS ?= 10000
 bench: build
 	@$(BUILD)/bench_compile
 	@JUE_SRCDIR=$(CURDIR) $(BUILD)/bench_audit
 	@$(BUILD)/bench_text
 	@JUE_SRCDIR=$(CURDIR) JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_document
 	@JUE_SHARED=$(CURDIR)/../shared JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_pdf
+	@JUESUAN_DATA=$(CURDIR)/data python3 bench/batch.py $(BUILD)/juesuan $(BATCH_DOCS)
 
 # The error-injection harness: recall per kind of slip x layout (docs/eval.md).
 EVAL_ARGS ?=
