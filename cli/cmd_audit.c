@@ -491,7 +491,7 @@ int cmd_audit(int argc, char **argv)
     bool one_process = !strcmp(format, "html") || trace || previous;
     const char *bad = one_process && store_path ? "--store 不能与 --format html、--trace 或 --previous 同用（先用 --store 审核存入，再用 juesuan report 出报告）"
                     : NULL;
-    long jobs = jobs_arg ? strtol(jobs_arg, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN), jobs = jobs_arg ? strtol(jobs_arg, NULL, 10) : cores < 1 ? 1 : cores > 64 ? 64 : cores;
     if (!bad && (jobs < 1 || jobs > 64)) bad = "--jobs 须为 1 到 64 之间的整数";
     cli_paths walked;
     if (!bad && !cli_walk(files, nfiles, &walked)) bad = "内存不足";
@@ -504,6 +504,7 @@ int cmd_audit(int argc, char **argv)
         cli_error("所给的文件夹中没有可审核的文件（.pdf .docx .html .htm .xlsx .txt，或含 department.yaml 的源目录）");
         return EXIT_USAGE;
     }
+    if ((size_t)jobs > walked.n) jobs = (long)walked.n;   /* no more workers than documents */
     int rc = one_process ? audit_in_process(&(audit_opts){ format, profile, rules_file, outpath, previous, verbose, trace },
                                             (const char **)walked.v, walked.n)
                          : audit_batch(profile, rules_file, store_path, outpath, !strcmp(format, "jsonl"), verbose, (int)jobs, &walked);

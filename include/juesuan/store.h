@@ -19,7 +19,7 @@
 #include "auditor.h"
 #include "model.h"
 
-#define JUE_STORE_SCHEMA 2   /* the version jue_store_open brings a store to */
+#define JUE_STORE_SCHEMA 3   /* the version jue_store_open brings a store to */
 
 typedef struct jue_store jue_store;
 

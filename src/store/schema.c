@@ -38,6 +38,10 @@ static const char *const STEPS[JUE_STORE_SCHEMA] = {
     " decimals INTEGER, unit INTEGER, line INTEGER, col INTEGER, PRIMARY KEY(document, seq)) WITHOUT ROWID;"
     "CREATE TABLE department_aliases(key TEXT PRIMARY KEY,"
     " department INTEGER NOT NULL REFERENCES departments(id)) WITHOUT ROWID;",
+    /* 2 → 3: a finding's character column and, in a PDF, the figure's box
+     * (so findings read back from the store print as the audit printed them) */
+    "ALTER TABLE findings ADD COLUMN char_col INTEGER;"
+    "ALTER TABLE findings ADD COLUMN box TEXT;",
 };
 
 static int pragma_int(jue_store *s, const char *sql)

@@ -3,6 +3,7 @@
 #include "store_internal.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -258,7 +259,8 @@ static bool add_claim(jue_store *s, int64_t doc, size_t i, const jue_claim *c, j
 
 static bool add_finding(jue_store *s, int64_t doc, size_t i, const jue_finding *x, jue_diags *diags)
 {
-    static const char *const SQL = "INSERT INTO findings VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    static const char *const SQL =
+        "INSERT INTO findings VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
     sqlite3_stmt *st = store_stmt(s, SQL, diags);
     if (!st) return false;
     sqlite3_bind_int64(st, 1, doc);
@@ -273,6 +275,13 @@ static bool add_finding(jue_store *s, int64_t doc, size_t i, const jue_finding *
     store_bind_text(st, 10, x->column);
     store_bind_text(st, 11, x->expected);
     store_bind_text(st, 12, x->actual);
+    sqlite3_bind_int(st, 13, x->col);
+    if (x->box[2] > x->box[0] && x->box[3] > x->box[1]) {
+        char box[96];
+        snprintf(box, sizeof box, "%.9g,%.9g,%.9g,%.9g", (double)x->box[0], (double)x->box[1], (double)x->box[2],
+                 (double)x->box[3]);
+        store_bind_text(st, 14, box);
+    }
     if (step_done(s, st)) return true;
     store_error(s, diags, "审核发现");
     return false;

@@ -2,6 +2,7 @@
  * the integrity check. */
 #include "store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,7 +176,7 @@ static bool load_claims(jue_store *s, int64_t doc, jue_disclosure *d, jue_diags 
 static bool load_findings(jue_store *s, int64_t doc, const char *file, jue_findings *f, jue_diags *diags)
 {
     static const char *const SQL =
-        "SELECT rule, severity, message, line, page, tbl, row, col, expected, actual FROM findings"
+        "SELECT rule, severity, message, line, page, tbl, row, col, expected, actual, char_col, box FROM findings"
         " WHERE document=?1 ORDER BY seq";
     sqlite3_stmt *st = store_stmt(s, SQL, diags);
     if (!st) return false;
@@ -194,7 +195,10 @@ static bool load_findings(jue_store *s, int64_t doc, const char *file, jue_findi
             .column = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : (char *)store_col_text(st, 7),
             .expected = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : (char *)store_col_text(st, 8),
             .actual = sqlite3_column_type(st, 9) == SQLITE_NULL ? NULL : (char *)store_col_text(st, 9),
+            .col = sqlite3_column_int(st, 10),
         };
+        if (sqlite3_column_type(st, 11) != SQLITE_NULL)
+            sscanf(store_col_text(st, 11), "%f,%f,%f,%f", &x.box[0], &x.box[1], &x.box[2], &x.box[3]);
         if (jue_findings_add(f, &x) != JUE_OK) return false;
     }
     return true;

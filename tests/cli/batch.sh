@@ -49,6 +49,15 @@ done
 mkdir -p "$tmp/nothing"; echo x >"$tmp/nothing/a.csv"
 "$JUE_BIN" audit "$tmp/nothing" >/dev/null 2>"$tmp/err"; [ $? -eq 2 ] && grep -q '没有可审核的文件' "$tmp/err" && ok || bad "an empty folder"
 
+# with a store, the findings read back print as the audit printed them, in
+# JSON Lines too (a PDF's boxes: tests/unit/test_store.c)
+Q="$R/shanghai-putuo-2024/finance-bureau-planted-errors.pdf"
+"$JUE_BIN" audit "$Q" --format jsonl >"$tmp/p1.jsonl" 2>/dev/null
+"$JUE_BIN" audit "$Q" --store "$tmp/p.db" --format jsonl >"$tmp/p2.jsonl" 2>/dev/null
+"$JUE_BIN" audit "$Q" --store "$tmp/p.db" --format jsonl >"$tmp/p3.jsonl" 2>/dev/null
+[ -s "$tmp/p1.jsonl" ] && cmp -s "$tmp/p1.jsonl" "$tmp/p2.jsonl" && cmp -s "$tmp/p1.jsonl" "$tmp/p3.jsonl" &&
+  ok || bad "findings from the store differ from the audit's: $(diff "$tmp/p1.jsonl" "$tmp/p3.jsonl" | head -3)"
+
 # unreadable and hostile files among good ones: each a finding of its own,
 # the batch goes on; a worker that crashes is one too, and a new one goes on
 H="$tmp/hostile"

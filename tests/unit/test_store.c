@@ -123,7 +123,8 @@ static jue_status add(jue_store *s, jue_disclosure *x, const char *hash, bool *e
     jue_findings f;
     jue_findings_init(&f);
     jue_finding one = { .rule = "T01.balance", .severity = JUE_SEV_ERROR, .message = "收入总计不等于支出总计",
-                        .line = 17, .page = 4, .table = JUE_T01, .row = JUE_L_INC_GRAND, .column = "决算数",
+                        .line = 17, .col = 9, .page = 4, .box = { 402.5f, 611.25f, 455.125f, 622.0f },
+                        .table = JUE_T01, .row = JUE_L_INC_GRAND, .column = "决算数",
                         .expected = "1.00", .actual = "2.00" };
     jue_findings_add(&f, &one);
     jue_diags d;
@@ -173,6 +174,17 @@ static void test_roundtrip(void **state)
     assert_string_equal(f.items[0].rule, "T01.balance");
     assert_int_equal(f.items[0].page, 4);
     assert_string_equal(f.items[0].expected, "1.00");
+    assert_int_equal(f.items[0].col, 9);   /* schema 3: the character column and the PDF box */
+    assert_true(f.items[0].box[0] == 402.5f && f.items[0].box[1] == 611.25f && f.items[0].box[2] == 455.125f &&
+                f.items[0].box[3] == 622.0f);
+    jue_findings again;   /* the same by the file's hash, named as the caller read it */
+    jue_findings_init(&again);
+    assert_int_equal(jue_store_findings(s, "h1", "r1", "y.pdf", &again, NULL), JUE_OK);
+    assert_int_equal(again.len, 1);
+    assert_string_equal(again.items[0].file, "y.pdf");
+    assert_true(again.items[0].box[2] == 455.125f);
+    jue_findings_free(&again);
+    assert_int_equal(jue_store_findings(s, "h9", "r1", "y.pdf", &again, NULL), JUE_ERR_NOTFOUND);
     /* not there: another year, another department */
     jue_disclosure *none = NULL;
     assert_int_equal(jue_store_load(s, "青溪县医疗保障局", 2023, &none, NULL, &d), JUE_ERR_NOTFOUND);
@@ -273,6 +285,14 @@ static const char *const V1_DATA =
     "INSERT INTO doc_rows VALUES(1, 0, 0, '收入总计', '收入总计', 0, 1, 0, 1, 3, 12);"
     "INSERT INTO facts VALUES(1, 0, 0, '决算数', 2248612000000, 2, 1, NULL, 3, 12);";
 
+/* Data as a version-2 program wrote it: a finding without its character
+ * column and box (version 3). */
+static const char *const V2_DATA =
+    "INSERT INTO departments VALUES(1, '青溪县/青溪县医疗保障局', '青溪县医疗保障局', '青溪县');"
+    "INSERT INTO documents VALUES(1, 1, 2023, 'old.pdf', 'h0', 'r0', NULL, 'published', '2025-01-01T00:00:00Z',"
+    " 1, 0, 0, 1, 0);"
+    "INSERT INTO findings VALUES(1, 0, 'T01.total', 'error', '旧的发现', 0, 3, 0, '收入总计', '决算数', '1.00', '2.00');";
+
 static void test_migrations(void **state)
 {
     (void)state;
@@ -286,10 +306,10 @@ static void test_migrations(void **state)
         assert_int_equal(jue_store_create_at(path, v, &s, &d), JUE_OK);
         assert_int_equal(jue_store_version(s), v);
         jue_store_close(s);
-        if (v == 1) {
+        if (v == 1 || v == 2) {
             sqlite3 *db;
             sqlite3_open(path, &db);
-            assert_int_equal(sqlite3_exec(db, V1_DATA, NULL, NULL, NULL), SQLITE_OK);
+            assert_int_equal(sqlite3_exec(db, v == 1 ? V1_DATA : V2_DATA, NULL, NULL, NULL), SQLITE_OK);
             sqlite3_close(db);
         }
         assert_int_equal(jue_store_open(path, &s, &d), JUE_OK);
@@ -304,6 +324,16 @@ static void test_migrations(void **state)
             assert_int_equal(jue_table_cell_c(back->tables[JUE_T01], 0, (size_t)col)->printed, 2248612000000);
             assert_int_equal(back->claims.len, 0);
             jue_disclosure_free(back);
+        }
+        if (v == 2) {   /* a version-2 finding reads back, without a box */
+            jue_findings f;
+            jue_findings_init(&f);
+            assert_int_equal(jue_store_findings(s, "h0", "r0", "old.pdf", &f, NULL), JUE_OK);
+            assert_int_equal(f.len, 1);
+            assert_string_equal(f.items[0].message, "旧的发现");
+            assert_int_equal(f.items[0].page, 3);
+            assert_true(f.items[0].box[2] == 0 && f.items[0].col == 0);
+            jue_findings_free(&f);
         }
         jue_buf r;
         jue_buf_init(&r);
