@@ -51,6 +51,10 @@ typedef struct {
     int sentence;         /* claims of one sentence share this index */
     int parent;           /* index of the claim this one is a part of ("X，其中：A…"), or −1 */
     int section;          /* index into the sections list, or −1 */
+    bool no_unit;         /* an amount printed without its unit ("支出23604.30，占…"),
+                             read in 万元 (the unit of the notes' other amounts) */
+    bool opens;           /* DATE: the year opens its clause ("2024年度收入总计…"), so it
+                             dates the figures after it; not a comparison ("与2023年度相比") */
 } jue_claim;
 
 typedef struct {

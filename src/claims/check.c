@@ -14,7 +14,8 @@
 typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
-    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_CROSS_YEAR, C_NO_PERCENT, C_N
+    C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_CROSS_YEAR, C_NO_PERCENT,
+    C_NO_UNIT, C_STALE_YEAR, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
@@ -22,7 +23,7 @@ static const char *const CHECK_NAMES[C_N] = {
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
     "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted", "claims.three-public",
-    "claims.cross-year", "claims.no-percent",
+    "claims.cross-year", "claims.no-percent", "claims.no-unit", "claims.stale-year",
 };
 
 #define MAX_REQUIRED 32
@@ -253,20 +254,62 @@ static jue_interval trusted_iv(const ck *k, const jue_claim *c)
     return c->iv;
 }
 
+static bool same_str(const char *a, const char *b) { return a ? b && !strcmp(a, b) : !b; }
+
+/* The first amount (a value or 决算, its unit written) stated anywhere in the
+ * notes for the subject with the same table fact, or NULL. */
+static const jue_claim *stated_anywhere(const jue_claims *cl, const char *subject, const char *fact)
+{
+    for (size_t j = 0; subject && j < cl->len; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (!p->is_percent && !p->no_unit && p->unit != JUE_UNIT_NONE &&
+            (p->role == JUE_ROLE_VALUE || p->role == JUE_ROLE_ACTUAL) && same_str(p->subject, subject) &&
+            same_str(p->fact, fact))
+            return p;
+    }
+    return NULL;
+}
+
 /* The interval for a subject: a figure stated for it in the sentence, else
- * its table fact. */
-static bool subject_iv(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out)
+ * its table fact, else a figure stated for it elsewhere in the notes. *from:
+ * the claim it was taken from (NULL for the table fact; may be NULL). */
+static bool subject_iv_from(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out,
+                            const jue_claim **from)
 {
     const jue_claim *p = amount_before(&k->d->claims, i, subject, false);
-    if (p) { *out = trusted_iv(k, p); return true; }
     bool tok, rok;
     int t;
-    const jue_cell *cell = fact_cell(k->d, fact, &tok, &rok, &t);
+    tok = false;
+    const jue_cell *cell = p ? NULL : fact_cell(k->d, fact, &tok, &rok, &t);
+    /* a figure with no table fact, or whose table lacks the row: stated
+     * elsewhere in the notes. Not when its table was not read (set aside, or
+     * lost by the door): the statement is what the table would have checked */
+    if (!p && !cell && (!fact || tok)) p = stated_anywhere(&k->d->claims, subject, fact);
+    if (from) *from = p;
+    if (p) { *out = trusted_iv(k, p); return true; }
     if (cell) { *out = cell_iv(cell); return true; }
     return false;
 }
 
+static bool subject_iv(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out)
+{
+    return subject_iv_from(k, i, subject, fact, out, NULL);
+}
+
 /* ---------- the checks ---------- */
+
+/* Whether claim c is dated by a year opening its sentence that is not the
+ * accounts' year ("2023年度收入总计22486.12万元"): a statement about that
+ * year, which this year's tables do not hold. */
+static bool dated_other_year(const ck *k, const jue_claim *c)
+{
+    const jue_claims *cl = &k->d->claims;
+    for (size_t j = (size_t)(c - cl->items); j-- > 0 && cl->items[j].sentence == c->sentence;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->role == JUE_ROLE_DATE) return p->opens && k->d->year && p->value != k->d->year;
+    }
+    return false;
+}
 
 static void check_fact(ck *k, const jue_claim *c)
 {
@@ -291,6 +334,7 @@ static void check_fact(ck *k, const jue_claim *c)
     jue_interval civ = cell_iv(cell);
     char exp[64];
     bool agrees = jue_iv_overlaps(c->iv, civ);
+    if (!agrees && dated_other_year(k, c)) return;   /* claims.stale-year says it */
     /* figures are formatted only when they are shown (a trace, a finding) */
     if (agrees && !k->trace) return;
     fmt_cell(cell, exp, sizeof exp);
@@ -405,6 +449,55 @@ static void check_share(ck *k, size_t i)
            c->printed, exp);
 }
 
+/* The rate a change amount gives on this year's figure, with the direction
+ * sign: change ÷ (this year ∓ change). False when last year is not above 0. */
+static bool change_rate(jue_interval now, jue_interval amt, int sign, jue_interval *ratio)
+{
+    jue_interval last;
+    if (sign < 0 ? !jue_iv_add(now, amt, &last) : !jue_iv_sub(now, amt, &last)) return false;
+    return last.lo > 0 && jue_iv_ratio(amt, last, ratio);
+}
+
+/* "增加1455.50万元，下降6.53%": the amount and the rate of one change go
+ * opposite ways. This year's figure (now, may be NULL) says which word fits
+ * when only one does. */
+static void change_directions(ck *k, const jue_claim *c, const jue_claim *amt, const jue_interval *now)
+{
+    jue_interval r;
+    bool by_amt = now && change_rate(*now, amt->iv, amt->sign, &r) && jue_iv_overlaps(r, pct_iv(c));
+    bool by_pct = now && change_rate(*now, amt->iv, c->sign, &r) && jue_iv_overlaps(r, pct_iv(c));
+    const char *aw = amt->sign < 0 ? "减少" : "增加", *pw = c->sign < 0 ? "下降" : "增长";
+    char exp[96], act[96];
+    snprintf(act, sizeof act, "%s%s，%s%s", aw, amt->printed, pw, c->printed);
+    const jue_claim *at = by_amt && !by_pct ? c : by_pct && !by_amt ? amt : c;
+    if (by_amt && !by_pct) snprintf(exp, sizeof exp, "%s%s", amt->sign < 0 ? "下降" : "增长", c->printed);
+    else if (by_pct && !by_amt) snprintf(exp, sizeof exp, "%s%s", c->sign < 0 ? "减少" : "增加", amt->printed);
+    else snprintf(exp, sizeof exp, "增减方向一致");
+    note(k, c, false, "增减额%s%s与增减率%s%s方向相反", aw, amt->printed, pw, c->printed);
+    report(k, C_CHANGE, at, exp, act, "%s比上年%s%s，却又%s%s：同一变动的增减方向前后矛盾%s%s",
+           subject_name(k, c->subject, 1), aw, amt->printed, pw, c->printed,
+           at == c && by_amt ? "，按金额计算应为" : at == amt ? "，按变动率计算应为" : "",
+           at == c && by_amt ? exp : at == amt ? exp : "");
+}
+
+/* This year's figure stated in 元 where the change and its rate only hold in
+ * 万元 ("机关运行经费支出127.19元，比上年增加17.96万元，增长16.44%"). */
+static bool change_unit_slip(ck *k, const jue_claim *c, const jue_claim *amt, const jue_claim *now_c)
+{
+    jue_fen lo, hi;
+    jue_interval r;
+    if (!now_c || now_c->unit != JUE_UNIT_YUAN || !jue_fen_mul(now_c->iv.lo, 10000, &lo) ||
+        !jue_fen_mul(now_c->iv.hi, 10000, &hi) || !change_rate((jue_interval){ lo, hi }, amt->iv, c->sign, &r) ||
+        !jue_iv_overlaps(r, pct_iv(c)))
+        return false;
+    note(k, now_c, false, "比上年%s%s、%s%s只在按万元计时成立", amt->sign < 0 ? "减少" : "增加", amt->printed,
+         c->sign < 0 ? "下降" : "增长", c->printed);
+    report(k, C_UNIT, now_c, "万元", now_c->printed,
+           "%s写作“%s”，而比上年%s%s、%s%s只有按万元计才成立：误将万元写作元", subject_name(k, c->subject, 1),
+           now_c->printed, amt->sign < 0 ? "减少" : "增加", amt->printed, c->sign < 0 ? "下降" : "增长", c->printed);
+    return true;
+}
+
 static void check_change(ck *k, size_t i)
 {
     const jue_claims *cl = &k->d->claims;
@@ -413,11 +506,18 @@ static void check_change(ck *k, size_t i)
     const jue_claim *amt = role_before(cl, i, JUE_ROLE_CHANGE);
     if (!amt) return;
     jue_interval now;
-    if (!subject_iv(k, i, c->subject, c->fact, &now)) return;
+    const jue_claim *now_c = NULL;
+    bool have_now = subject_iv_from(k, i, c->subject, c->fact, &now, &now_c);
+    if (amt->sign != 0 && amt->sign != c->sign) {
+        change_directions(k, c, amt, have_now ? &now : NULL);
+        return;
+    }
+    if (!have_now) return;
     /* last year = this year ∓ change */
     jue_interval last;
     if (c->sign < 0) { if (!jue_iv_add(now, amt->iv, &last)) return; }
     else if (!jue_iv_sub(now, amt->iv, &last)) return;
+    if (last.lo <= 0 && change_unit_slip(k, c, amt, now_c)) return;
     if (last.lo <= 0) {
         if (c->sign < 0 && c->value >= 999000000 && now.lo > 0) {
             report(k, C_CHANGE, c, "小于100%", c->printed, "%s“下降%s”，但本年仍有支出（减少%s）",
@@ -1101,6 +1201,57 @@ static void check_three_public(ck *k)
     }
 }
 
+/* An amount printed without its unit where the notes' other amounts carry
+ * one (at least three, and three times as many): read in 万元 and checked as such; the
+ * missing unit is a warning (the figure as printed does not contradict). */
+static void check_no_unit(ck *k, const jue_claim *c)
+{
+    const jue_claims *cl = &k->d->claims;
+    size_t with = 0, without = 0;
+    for (size_t j = 0; j < cl->len; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE || !p->printed) continue;
+        with += p->unit != JUE_UNIT_NONE && !p->no_unit;
+        without += p->no_unit;
+    }
+    if (with < 3 || with < 3 * without) return;
+    note(k, c, false, "金额没有单位（说明中其他%zu处金额都写明单位），按万元核对", with);
+    report(k, C_NO_UNIT, c, "万元", c->printed, "%s“%s”没有写单位，说明中其他%zu处金额都写明了单位（按万元核对）",
+           subject_name(k, c->subject, 1), c->printed, with);
+}
+
+/* A year that opens a statement ("2023年度收入总计24024.22万元，…") in the
+ * notes of another year's accounts. When the figure it dates is this year's
+ * table figure, the year and the table contradict each other as printed
+ * (claims.date, an error); otherwise it may be a statement about that year
+ * (claims.stale-year, a warning). A comparison ("与2023年度相比") or a
+ * year-end date is not this. */
+static void check_stale_year(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    char exp[32];
+    snprintf(exp, sizeof exp, "%d年度", k->d->year);
+    for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == c->sentence; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (p->role == JUE_ROLE_DATE) break;
+        if (p->is_percent || !p->fact || (p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL)) continue;
+        bool tok, rok;
+        int t = -1;
+        const jue_cell *cell = fact_cell(k->d, p->fact, &tok, &rok, &t);
+        if (!cell || !jue_iv_overlaps(p->iv, cell_iv(cell)) || cell_iv(cell).hi == 0) break;
+        note(k, c, false, "其后的%s%s是本年（%d年度）%s中的数", subject_name(k, p->subject, 0), p->printed,
+             k->d->year, jue_table_label((jue_table_id)t));
+        report(k, C_DATE, c, exp, c->printed, "说明写作“%s%s%s”，但该数是%s本年（%d年度）的数：年度应为%d年度",
+               c->printed, subject_name(k, p->subject, 0), p->printed, jue_table_label((jue_table_id)t), k->d->year,
+               k->d->year);
+        return;
+    }
+    note(k, c, false, "年度与决算年度%d不同", k->d->year);
+    report(k, C_STALE_YEAR, c, exp, c->printed, "%d年度决算的说明中以“%s”起句，年度可能沿用了旧稿（若说的是该年度的情况则无误）",
+           k->d->year, c->printed);
+}
+
 static jue_status run_checks(ck *kp)
 {
     ck k = *kp;
@@ -1114,7 +1265,7 @@ static jue_status run_checks(ck *kp)
             /* "与2023年度相比": the year before, named for a comparison (a
              * year-end date or a 决算 title of that year is reported below) */
             bool last = c->value == d->year - 1 && c->printed && !strstr(c->printed, "12月31日") &&
-                        !strstr(c->printed, "决算");
+                        !strstr(c->printed, "决算") && !c->opens;
             if (last) note(&k, c, true, "上年度%d（与决算年度%d比较）", d->year - 1, d->year);
             else note(&k, c, c->value == d->year, "决算年度%d", d->year);
         }
@@ -1132,7 +1283,12 @@ static jue_status run_checks(ck *kp)
         }
         if (c->is_percent && c->printed && !strchr(c->printed, '%') && !strstr(c->printed, "％"))
             report(&k, C_NO_PERCENT, c, "百分数", c->printed, "“%s”处应为百分比，印为“%s”，缺少百分号（%%）",
-                   c->role == JUE_ROLE_SHARE ? "占" : "完成预算的", c->printed);
+                   c->role == JUE_ROLE_SHARE ? "占" : c->role == JUE_ROLE_COMPLETION ? "完成预算的"
+                   : c->sign < 0 ? "下降" : "增长", c->printed);
+        if (c->no_unit) check_no_unit(&k, c);
+        if (c->role == JUE_ROLE_DATE && c->opens && d->year && c->value != d->year && c->printed &&
+            !strstr(c->printed, "12月31日") && !strstr(c->printed, "决算"))
+            check_stale_year(&k, i);
         if (c->role == JUE_ROLE_PLACEHOLDER) check_placeholders(&k, i);
         check_fact(&k, c);
         check_share(&k, i);

@@ -716,6 +716,49 @@ static bool bare_percent(const char *p, size_t n, const char *sp, const char *en
     return true;
 }
 
+/* Whether the figure before, in this sentence, is a change amount with its
+ * unit ("增加1455.50万元，增长6.53。": the bare number after it is its rate). */
+static bool change_just_before(const ex *x)
+{
+    const jue_claims *o = x->out;
+    if (!o->len) return false;
+    const jue_claim *b = &o->items[o->len - 1];
+    return b->sentence == x->sentence && b->role == JUE_ROLE_CHANGE && !b->is_percent && !b->no_unit &&
+           b->unit != JUE_UNIT_NONE;
+}
+
+/* Whether sp (after a figure and its spaces) ends the figure's clause:
+ * a punctuation mark, not the end of the text (a table row's last cell). */
+static bool clause_ends(const char *sp, const char *end)
+{
+    static const char *const STOP[] = { "，", "；", "。", "、", "）", ",", ";", ")" };
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++)
+        if (starts(sp, end, STOP[i])) return true;
+    return false;
+}
+
+/* Whether a year at p opens its clause, so it dates the figures after it:
+ * nothing but words before it since the sentence's start or ，；：
+ * ("2024年度收入总计…", "青溪县医疗保障局2024年度收入支出总计…"), and no
+ * word of comparison or time right before it ("与2023年度相比", "上年
+ * （2023年度）", "截至2024年", "较2023年度"). */
+static bool clause_start(const char *from, const char *p)
+{
+    static const char *const BEFORE[] = { "与", "比", "较", "同", "至", "止", "自", "从", "于", "对", "年", "在", "当" };
+    static const char *const MARK[] = { "，", "；", "：", "。" };
+    const char *q = p;
+    while (q > from && (q[-1] == ' ' || (q - from >= 3 && !memcmp(q - 3, "（", 3)))) q -= q[-1] == ' ' ? 1 : 3;
+    for (size_t i = 0; i < sizeof BEFORE / sizeof BEFORE[0]; i++)
+        if (q - from >= 3 && !memcmp(q - 3, BEFORE[i], 3)) return false;
+    for (; q > from; q--) {
+        if (q[-1] >= '0' && q[-1] <= '9') return false;
+        if (q[-1] == ',' || q[-1] == ';' || q[-1] == ':') return true;
+        for (size_t i = 0; i < 4; i++)
+            if (q - from >= 3 && !memcmp(q - 3, MARK[i], 3)) return true;
+    }
+    return true;
+}
+
 static void read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
@@ -981,9 +1024,12 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             p = after;
             continue;
         }
-        /* "占比20.17，" where a share is expected: a percentage without its % */
-        if (!a.unit_written && (kw == K_SHARE || kw == K_COMPLETE) && bare_percent(p, a.consumed, sp, end, &c)) {
-            c.role = kw == K_SHARE ? JUE_ROLE_SHARE : JUE_ROLE_COMPLETION;
+        /* "占比20.17，" where a share is expected, "增加1455.50万元，增长6.53。"
+         * after a change amount: a percentage without its % */
+        bool rate = (kw == K_UP || kw == K_DOWN) && change_just_before(x);
+        if (!a.unit_written && (kw == K_SHARE || kw == K_COMPLETE || rate) && bare_percent(p, a.consumed, sp, end, &c)) {
+            c.role = kw == K_SHARE ? JUE_ROLE_SHARE : kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_CHANGE_PCT;
+            c.sign = kw == K_UP ? 1 : kw == K_DOWN ? -1 : 0;
             c.subject = jue_strdup(subject);
             c.fact = jue_strdup(fact);
             if (c.role == JUE_ROLE_SHARE && whole[0]) c.whole = jue_strdup(whole);
@@ -994,7 +1040,13 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             p = after;
             continue;
         }
-        if (a.unit_written) {
+        /* "卫生健康（类）支出23604.30，占99.40%": an amount with decimals where
+         * an amount is expected, its unit left out — read in 万元 and flagged */
+        bool unitless = !a.unit_written && a.decimals > 0 && subject && kw != K_SHARE && kw != K_COMPLETE &&
+                        clause_ends(sp, end) &&
+                        jue_amount_scan(p, a.consumed, JUE_UNIT_WAN, &a, &why) == JUE_OK;
+        if (a.unit_written || unitless) {
+            c.no_unit = unitless;
             c.value = a.value;
             c.iv = a.iv;
             c.decimals = a.decimals;
@@ -1030,6 +1082,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             bool ye = starts(after + 3, end, "12月31日");
             if (ye || starts(after + 3, end, "度")) {
                 c.role = JUE_ROLE_DATE;
+                c.opens = clause_start(base + from, p);
                 c.value = a.value / 100;
                 c.iv = (jue_interval){ c.value, c.value };
                 /* printed with its suffix, so rules can tell 年末 dates from 年度,

@@ -212,6 +212,129 @@ static void test_percent_without_sign(void **state)
     jue_findings_free(&f);
 }
 
+/* The findings on notes with table 01's 收入总计 printed (24,024.22). */
+static void audit_with_total(const char *notes, jue_findings *f)
+{
+    jue_disclosure *d = jue_disclosure_new();
+    assert_non_null(d);
+    d->year = 2024;
+    d->source = strdup("notes.txt");
+    jue_table *t = jue_table_new(JUE_T01);
+    assert_non_null(t);
+    int r = jue_table_add_row(t, "收入总计", "收入总计", JUE_LEVEL_NONE, JUE_SIDE_INCOME, true);
+    assert_true(r >= 0);
+    jue_cell_set_printed(jue_table_cell(t, (size_t)r, 0), 24024220000LL, 2);
+    d->tables[JUE_T01] = t;
+    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, LX, CAT, 2024, &d->claims), JUE_OK);
+    jue_findings_init(f);
+    assert_int_equal(jue_claims_audit(d, CAT, CHK, f), JUE_OK);
+    for (size_t i = 0; i < f->len; i++)
+        fprintf(stderr, "  %d %s %s\n", f->items[i].line, f->items[i].rule, f->items[i].message);
+    jue_disclosure_free(d);
+}
+
+/* a growth rate printed without its %, after its change amount: a warning,
+ * and still checked as the rate it must be */
+static void test_rate_without_sign(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("本年支出合计100.00万元，比上年增加20.00万元，增长25.00。\n"   /* 1: right as a rate */
+                "本年支出合计100.00万元，比上年增加20.00万元，增长35.00。\n"   /* 2: wrong as a rate */
+                "本年支出合计100.00万元，比上年增加20.00万元，增长25.00%。\n", /* 3 */
+                &f);
+    assert_int_equal(count(&f, "claims.no-percent", 1), 1);
+    assert_non_null(strstr(find(&f, "claims.no-percent", 1)->message, "增长"));
+    assert_int_equal(count(&f, "claims.change", 1), 0);
+    assert_int_equal(count(&f, "claims.no-percent", 2), 1);
+    assert_int_equal(count(&f, "claims.change", 2), 1);
+    assert_int_equal(count(&f, "claims.no-percent", 3) + count(&f, "claims.change", 3), 0);
+    jue_findings_free(&f);
+}
+
+/* an amount without its unit among amounts that carry one: a warning, and
+ * checked in 万元 */
+static void test_amount_without_unit(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("本年支出合计100.00万元，其中：基本支出20.17，占20.17%；项目支出79.83万元，占79.83%。\n" /* 1 */
+                "本年收入合计100.00万元，其中：财政拨款收入60.00万元，其他收入40.00万元。\n"          /* 2 */
+                "本年支出合计100.00万元，其中：基本支出30.17，占20.17%；项目支出79.83万元。\n",      /* 3 */
+                &f);
+    assert_int_equal(count(&f, "claims.no-unit", 1), 1);
+    assert_int_equal(find(&f, "claims.no-unit", 1)->severity, JUE_SEV_WARNING);
+    assert_non_null(strstr(find(&f, "claims.no-unit", 1)->message, "20.17"));
+    assert_int_equal(count(&f, "claims.share", 1), 0);   /* 20.17 万元 is 20.17% of 100 */
+    assert_int_equal(count(&f, "claims.no-unit", 2), 0);
+    assert_int_equal(count(&f, "claims.no-unit", 3), 1);
+    assert_true(count(&f, "claims.share", 3) + count(&f, "claims.parts", 3) >= 1);   /* 30.17 + 79.83 > 100 */
+    jue_findings_free(&f);
+    /* a document that prints no unit anywhere is not warned figure by figure */
+    audit_notes("本年支出合计100.00，其中：基本支出20.17，项目支出79.83。\n", &f);
+    assert_int_equal(count(&f, "claims.no-unit", -1), 0);
+    jue_findings_free(&f);
+}
+
+/* 增加 and 下降 for one change: the direction words contradict each other;
+ * the figures say which one is wrong */
+static void test_change_directions(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("本年支出合计100.00万元，比上年增加20.00万元，下降25.00%。\n"   /* 1: the rate's word */
+                "本年支出合计100.00万元，比上年减少20.00万元，增长25.00%。\n"   /* 2: the amount's word */
+                "本年支出合计100.00万元，比上年减少20.00万元，下降16.67%。\n"   /* 3: fine */
+                "培训费比上年增加2.00万元，下降5.00%。\n",                       /* 4: no figure to say which */
+                &f);
+    assert_int_equal(count(&f, "claims.change", 1), 1);
+    assert_string_equal(find(&f, "claims.change", 1)->expected, "增长25.00%");
+    assert_int_equal(count(&f, "claims.change", 2), 1);
+    assert_string_equal(find(&f, "claims.change", 2)->expected, "增加20.00万元");
+    assert_int_equal(count(&f, "claims.change", 3), 0);
+    assert_int_equal(count(&f, "claims.change", 4), 1);
+    assert_string_equal(find(&f, "claims.change", 4)->expected, "增减方向一致");
+    jue_findings_free(&f);
+    /* this year's figure in 元 where the change and rate only hold in 万元;
+     * this year's figure taken from another sentence when this one has none */
+    audit_notes("机关运行经费支出127.19元，比上年增加17.96万元，增长16.44%。\n"      /* 1 */
+                "本年会议费支出100.00万元。\n"
+                "与上年相比，会议费增加20.00万元，增长35.00%。\n",                    /* 3: 25.00% */
+                &f);
+    assert_int_equal(count(&f, "claims.unit", 1), 1);
+    assert_int_equal(count(&f, "claims.change", 3), 1);
+    jue_findings_free(&f);
+}
+
+/* a year opening a statement in another year's notes: an error when the
+ * figure it dates is this year's table figure, else a warning; comparisons
+ * and the year before named as such are not reported */
+static void test_stale_year(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_with_total("2023年度收入总计24024.22万元，支出总计24024.22万元。\n"     /* 1: error */
+                     "2024年度收入总计24024.22万元，与2023年度相比增加1538.10万元。\n" /* 2: fine */
+                     "2023年度，本部门编报绩效目标的项目10个。\n"                     /* 3: warning */
+                     "比2023年度增加1538.10万元，较2023年度增长6.84%。\n"             /* 4: fine */
+                     "2023年度收入总计22486.12万元。\n"                               /* 5: last year's figure */
+                     "青溪县医疗保障局2023年度收入支出总计24024.22万元。\n"           /* 6: error */
+                     "上年（2023年度）收入总计22486.12万元。\n",                      /* 7: no stale year */
+                     &f);
+    assert_int_equal(count(&f, "claims.date", 1), 1);
+    assert_string_equal(find(&f, "claims.date", 1)->expected, "2024年度");
+    assert_int_equal(find(&f, "claims.date", 1)->severity, JUE_SEV_ERROR);
+    assert_int_equal(count(&f, "claims.date", 2) + count(&f, "claims.stale-year", 2), 0);
+    assert_int_equal(count(&f, "claims.stale-year", 3), 1);
+    assert_int_equal(find(&f, "claims.stale-year", 3)->severity, JUE_SEV_WARNING);
+    assert_int_equal(count(&f, "claims.date", 4) + count(&f, "claims.stale-year", 4), 0);
+    assert_int_equal(count(&f, "claims.date", 5) + count(&f, "claims.fact", 5), 0);   /* not this year's */
+    assert_int_equal(count(&f, "claims.stale-year", 5), 1);
+    assert_int_equal(count(&f, "claims.date", 6), 1);
+    assert_int_equal(count(&f, "claims.date", 7) + count(&f, "claims.stale-year", 7), 0);
+    jue_findings_free(&f);
+}
+
 static void test_items_the_catalog_cannot_judge(void **state)
 {
     (void)state;
@@ -243,6 +366,10 @@ int main(void)
         cmocka_unit_test(test_unit_between_statements),
         cmocka_unit_test(test_percent_without_sign),
         cmocka_unit_test(test_items_the_catalog_cannot_judge),
+        cmocka_unit_test(test_rate_without_sign),
+        cmocka_unit_test(test_amount_without_unit),
+        cmocka_unit_test(test_change_directions),
+        cmocka_unit_test(test_stale_year),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
