@@ -75,6 +75,11 @@ static const struct {
 #define TABLE_FAMILY "Noto Sans CJK SC"
 #define TABLE_FS_MAX 9.0
 #define TABLE_FS_MIN 6.0
+#define ROW_LEAD 1.75      /* a body row is at least this many font sizes high */
+#define FIT_LEAD 1.3       /* a closed-up row: this, or its text's line box without padding */
+#define FIT_FS_MIN 7.0
+#define FIT_SLACK 1.5      /* at most this many times the room is fitted */
+#define FIT_NOTE_ROOM 30.0 /* kept under the table for its 注 */
 
 /* Chart colours: the HTML document's palette, so both look alike. */
 static const double PALETTE[6][3] = {
@@ -568,7 +573,7 @@ static void natural_widths(pdf *p, const jue_rd_layout *L, double *nat, double *
 
 /* Column widths that fill `avail`: names take most of the slack and give
  * way first (they wrap); when even that is not enough the font shrinks. */
-static void column_widths(pdf *p, const jue_rd_layout *L, double avail, double *cw)
+static void column_widths(pdf *p, const jue_rd_layout *L, double avail, double fs_max, double *cw)
 {
     size_t n = (size_t)L->ncols;
     double *nat = calloc(n, sizeof *nat), *min = calloc(n, sizeof *min);
@@ -579,7 +584,7 @@ static void column_widths(pdf *p, const jue_rd_layout *L, double avail, double *
         if (!p->err) p->err = JUE_ERR_NOMEM;
         return;
     }
-    for (double fs = TABLE_FS_MAX;; fs -= 0.5) {
+    for (double fs = fs_max;; fs -= 0.5) {
         set_table_font(p, fs);
         natural_widths(p, L, nat, min);
         double sum_min = 0;
@@ -619,6 +624,7 @@ typedef struct {
     double *hrow;   /* head_rows heights */
     double *brow;   /* nrows heights */
     double head_h;
+    double lead;    /* least body row height, in font sizes (0 = ROW_LEAD) */
 } grid;
 
 static double span_w(const grid *g, int c, int cs) { return g->cx[c + cs] - g->cx[c]; }
@@ -650,12 +656,16 @@ static void heights(pdf *p, grid *g)
     g->head_h = 0;
     for (int r = 0; r < L->head_rows; r++) g->head_h += g->hrow[r];
     for (size_t r = 0; r < L->nrows; r++) {
-        double h = fs * 1.75;
+        double h = fs * (g->lead > 0 ? g->lead : ROW_LEAD);
         for (int c = 0; c < L->ncols; c++) {
             const jue_rd_cell *cell = jue_rd_at(L, r, c);
             PangoLayout *l = body_layout(p, L, cell, span_w(g, c, cell->span));
             if (!l) continue;
-            if (lay_h(l) + 2 * PAD_Y > h) h = lay_h(l) + 2 * PAD_Y;
+            /* closed-up rows (FIT_LEAD) hold their text's line box without
+             * padding: never less, or a reader of the PDF (ours too) sees
+             * the lines of two rows run into each other */
+            double need = lay_h(l) + (g->lead == FIT_LEAD ? 0 : 2 * PAD_Y);
+            if (need > h) h = need;
             g_object_unref(l);
         }
         g->brow[r] = h;
@@ -745,6 +755,43 @@ static void table_caption(pdf *p, const jue_table *t)
     p->fresh = false;
 }
 
+/* The column widths and row heights of a table. A form printed on one
+ * page (06, layout one_page) that would run over it by a little is set
+ * closer — rows closed up to their text, then smaller type down to
+ * FIT_FS_MIN — to fit the page, as a typesetter would; a longer one keeps
+ * its size and goes on over the pages, as every other table does. */
+
+static double grid_height(const grid *g)
+{
+    double h = g->head_h;
+    for (size_t r = 0; r < g->L->nrows; r++) h += g->brow[r];
+    return h;
+}
+
+static void set_grid(pdf *p, grid *g, double avail, double fs, double *cw)
+{
+    column_widths(p, g->L, avail, fs, cw);
+    g->cx[0] = p->x0;
+    for (int c = 0; c < g->L->ncols; c++) g->cx[c + 1] = g->cx[c] + cw[c];
+    heights(p, g);
+}
+
+static void fit_table(pdf *p, grid *g, double avail, double *cw, double room)
+{
+    set_grid(p, g, avail, TABLE_FS_MAX, cw);
+    double h = grid_height(g);
+    if (!g->L->one_page || h <= room || h > room * FIT_SLACK) return;
+    /* rows closed up to their text (FIT_LEAD), then smaller type */
+    for (double fs = TABLE_FS_MAX; fs >= FIT_FS_MIN; fs -= 0.5) {
+        g->lead = FIT_LEAD;
+        set_grid(p, g, avail, fs, cw);
+        if (grid_height(g) <= room) return;
+    }
+    /* cannot be fitted: full size over the pages */
+    g->lead = ROW_LEAD;
+    set_grid(p, g, avail, TABLE_FS_MAX, cw);
+}
+
 static void table(pdf *p, size_t bi, const jue_table *t)
 {
     jue_rd_layout L;
@@ -764,14 +811,11 @@ static void table(pdf *p, size_t bi, const jue_table *t)
         goto out;
     }
     double avail = L.landscape ? A4_LONG - 2 * L_MARGIN : A4_SHORT - 2 * P_SIDE;
-    column_widths(p, &L, avail, cw);
     place(p, 0, true, L.landscape);
     record(p, bi, p->y);
     outline(p, 2, t->title ? t->title : jue_table_title(t->id), p->y);
-    g.cx[0] = p->x0;
-    for (size_t c = 0; c < nc; c++) g.cx[c + 1] = g.cx[c] + cw[c];
-    heights(p, &g);
     table_caption(p, t);
+    fit_table(p, &g, avail, cw, p->ybot - p->y - (t->footnote || jue_rd_note(t) ? FIT_NOTE_ROOM : 0));
     cairo_save(p->cr);
     cairo_set_line_width(p->cr, 0.5);
     cairo_set_source_rgb(p->cr, 0, 0, 0);

@@ -491,6 +491,85 @@ out:
     return st;
 }
 
+/* 06 as the national form prints it: three column groups of 经济分类科目编码
+ * | 科目名称 | 决算数 — 人员经费 (301, 303), then under one 公用经费 heading 302
+ * and the rest (307, 310, 312, 399) — and one last line with 人员经费合计
+ * under the first group and 公用经费合计 across the others, its figures in
+ * the last column. One landscape page holds the whole form. A table with
+ * no 公用经费 beyond 302 (a hand-made one) leaves out the third group. */
+#define G06 3
+
+static int group_06(const jue_row *row)
+{
+    if (row->side != JUE_SIDE_PUBLIC) return 0;
+    return strncmp(row->key, "302", 3) == 0 ? 1 : 2;
+}
+
+static jue_status heads_06(const jue_table *t, jue_rd_layout *l, int gw, int ng)
+{
+    jue_status st = add_head(l, 0, 0, 1, gw, "人员经费", 0);
+    if (!st) st = add_head(l, 0, gw, 1, (ng - 1) * gw, "公用经费", 0);
+    for (int g = 0; g < ng && !st; g++) {
+        int c = g * gw;
+        l->colkind[c] = JUE_RK_CODE;
+        l->colkind[c + 1] = JUE_RK_NAME;
+        st = add_head(l, 1, c, 1, 1, jue_rd_code_header(t->id), 0);
+        if (!st) st = add_head(l, 1, c + 1, 1, 1, "科目名称", 0);
+        for (int j = 0; j + 2 < gw && !st; j++) {
+            l->colkind[c + 2 + j] = JUE_RK_AMOUNT;
+            st = add_head(l, 1, c + 2 + j, 1, 1, t->cols[j].key, 0);
+        }
+    }
+    l->head_rows = 2;
+    l->lanci_row = -1;
+    return st;
+}
+
+/* The totals' line: a total's name spans from its group's first column to
+ * where its figures start, `from` columns before the end of `to`. */
+static void put_total_06(const jue_table *t, jue_rd_cell *cells, int r, int from, int to, int gw)
+{
+    const jue_row *row = &t->rows[r];
+    int c0 = from * gw, a0 = to * gw + 2, nc = gw - 2;
+    cells[c0] = (jue_rd_cell){ .kind = JUE_RC_NAME, .row = r, .col = -1, .span = a0 - c0, .side = row->side,
+                               .rowkey = row->key, .colkey = "科目名称" };
+    for (int c = c0 + 1; c < a0; c++) cells[c] = (jue_rd_cell){ .kind = JUE_RC_COVERED, .row = r, .col = -1, .span = 1 };
+    for (int j = 0; j < nc; j++) put_amount(t, &cells[a0 + j], r, j);
+}
+
+static jue_status build_06(const jue_table *t, jue_rd_layout *l)
+{
+    /* the body lines: each group's rows in model order, side by side */
+    size_t n[G06] = { 0 }, depth = 0;
+    int total[2] = { -1, -1 };
+    for (size_t r = 0; r < t->nrows; r++) {
+        const jue_row *row = &t->rows[r];
+        if (row->is_total) total[row->side == JUE_SIDE_PUBLIC] = (int)r;
+        else if (++n[group_06(row)] > depth) depth = n[group_06(row)];
+    }
+    int nc = (int)t->ncols, gw = 2 + nc, ng = n[G06 - 1] ? G06 : G06 - 1;
+    l->one_page = true;
+    jue_status st = set_ncols(l, ng * gw);
+    if (!st) st = heads_06(t, l, gw, ng);
+    if (st) return st;
+    for (size_t i = 0; i < depth; i++)
+        if (!add_row(l)) return JUE_ERR_NOMEM;
+    size_t at[G06] = { 0 };
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (t->rows[r].is_total) continue;
+        int g = group_06(&t->rows[r]);
+        jue_rd_cell *cells = &l->cells[at[g]++ * (size_t)l->ncols];
+        put_code_name(t, cells, g * gw, (int)r, "科目名称");
+        for (int j = 0; j < nc; j++) put_amount(t, &cells[g * gw + 2 + j], (int)r, j);
+    }
+    if (total[0] < 0 && total[1] < 0) return JUE_OK;
+    jue_rd_cell *cells = add_row(l);
+    if (!cells) return JUE_ERR_NOMEM;
+    if (total[0] >= 0) put_total_06(t, cells, total[0], 0, 0, gw);
+    if (total[1] >= 0) put_total_06(t, cells, total[1], 1, ng - 1, gw);
+    return JUE_OK;
+}
+
 /* 09: the model holds items × (预算数, 决算数); the form prints one line,
  * each model column a group of the items, 公务用车购置及运行维护费 split into
  * 小计 | 购置费 | 运行维护费. Standard items always appear (blank when the
@@ -581,8 +660,8 @@ jue_status jue_rd_layout_build(const jue_table *t, jue_rd_layout *out)
     jue_status st;
     switch (t->id) {
     case JUE_T01:
-    case JUE_T04:
-    case JUE_T06: st = build_panes(t, out); break;
+    case JUE_T04: st = build_panes(t, out); break;
+    case JUE_T06: st = build_06(t, out); break;
     case JUE_T09: st = build_horiz(t, out); break;
     default: st = build_codes(t, out); break;
     }

@@ -55,6 +55,7 @@ typedef struct {
     jue_rd_cell *cells;        /* nrows × ncols, row-major */
     size_t nrows, rows_cap;
     bool landscape;            /* wide form: print on A4 landscape */
+    bool one_page;             /* the form is printed on one page (06): set closer to fit */
 } jue_rd_layout;
 
 /* Builds the grid of table t (which must outlive the layout: strings point

@@ -217,6 +217,22 @@ static void test_repeated_header(void **state)
     assert_non_null(strstr(PAGE[p03 + 1], "项目支出"));
 }
 
+/* 06 as the national form prints it: on one page, the 人员经费合计 and
+ * 公用经费合计 on its last line, under every 款. */
+static void test_t06_one_page(void **state)
+{
+    (void)state;
+    int p = find_page("公开06表", 2);
+    assert_true(p > 0 && p + 1 < NPAGES);
+    const char *first = strstr(PAGE[p], "30101"), *pers = strstr(PAGE[p], "人员经费合计");
+    assert_non_null(first);
+    assert_non_null(pers);
+    assert_true(pers > first);
+    assert_non_null(strstr(PAGE[p], "39999"));
+    assert_true(strstr(PAGE[p], "公用经费合计") > strstr(PAGE[p], "39999"));
+    assert_null(strstr(PAGE[p + 1], "续表"));
+}
+
 static void test_fonts_and_bytes(void **state)
 {
     (void)state;
@@ -321,6 +337,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pages),
+        cmocka_unit_test(test_t06_one_page),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_contents),
         cmocka_unit_test(test_repeated_header),

@@ -443,6 +443,55 @@ static void test_layout_t01_official(void **state)
     jue_table_free(t);
 }
 
+/* 06 as the national form and the published documents print it: 人员经费 |
+ * 公用经费 302 | 公用经费 307 310 312 399 side by side, the two 合计 on the
+ * last line whatever their place in the model (first, as compiled). */
+static void test_layout_t06_official(void **state)
+{
+    (void)state;
+    jue_table *t = jue_table_new(JUE_T06);
+    assert_non_null(t);
+    jue_table_add_row(t, JUE_L6_PERSONNEL, "人员经费合计", JUE_LEVEL_NONE, JUE_SIDE_PERSONNEL, true);
+    static const char *const PERS[] = { "301", "30101", "30102", "303", "30301" };
+    static const char *const PUB[] = { "302", "30201", "30202", "30203", "307", "30701", "310", "31002" };
+    for (size_t i = 0; i < 5; i++)
+        jue_table_add_row(t, PERS[i], PERS[i], strlen(PERS[i]) == 3 ? JUE_LEVEL_LEI : JUE_LEVEL_KUAN,
+                          JUE_SIDE_PERSONNEL, false);
+    jue_table_add_row(t, JUE_L6_PUBLIC, "公用经费合计", JUE_LEVEL_NONE, JUE_SIDE_PUBLIC, true);
+    for (size_t i = 0; i < 8; i++)
+        jue_table_add_row(t, PUB[i], PUB[i], strlen(PUB[i]) == 3 ? JUE_LEVEL_LEI : JUE_LEVEL_KUAN,
+                          JUE_SIDE_PUBLIC, false);
+    jue_rd_layout l;
+    assert_int_equal(jue_rd_layout_build(t, &l), JUE_OK);
+    assert_int_equal(l.ncols, 9);
+    assert_true(l.landscape);
+    assert_int_equal(l.nrows, 5 + 1);   /* the deepest group (人员经费: 5), then the totals */
+    assert_string_equal(jue_rd_at(&l, 0, 0)->rowkey, "301");
+    assert_string_equal(jue_rd_at(&l, 0, 3)->rowkey, "302");
+    assert_string_equal(jue_rd_at(&l, 0, 6)->rowkey, "307");
+    assert_string_equal(jue_rd_at(&l, 3, 6)->rowkey, "31002");
+    assert_int_equal(jue_rd_at(&l, 4, 3)->kind, JUE_RC_BLANK);
+    const jue_rd_cell *pers = jue_rd_at(&l, 5, 0), *pub = jue_rd_at(&l, 5, 3);
+    assert_string_equal(pers->rowkey, JUE_L6_PERSONNEL);
+    assert_int_equal(pers->span, 2);
+    assert_string_equal(jue_rd_at(&l, 5, 2)->rowkey, JUE_L6_PERSONNEL);
+    assert_int_equal(jue_rd_at(&l, 5, 2)->kind, JUE_RC_AMOUNT);
+    assert_string_equal(pub->rowkey, JUE_L6_PUBLIC);
+    assert_int_equal(pub->span, 5);     /* across the rest of the 公用经费 pane */
+    assert_int_equal(jue_rd_at(&l, 5, 8)->kind, JUE_RC_AMOUNT);
+    assert_string_equal(jue_rd_at(&l, 5, 8)->rowkey, JUE_L6_PUBLIC);
+    /* the heading: 人员经费 over one group, 公用经费 over two */
+    bool pers_head = false, pub_head = false;
+    for (size_t i = 0; i < l.nheads; i++) {
+        const jue_rd_head *h = &l.heads[i];
+        if (h->text && !strcmp(h->text, "人员经费")) pers_head = h->r == 0 && h->c == 0 && h->cs == 3;
+        if (h->text && !strcmp(h->text, "公用经费")) pub_head = h->r == 0 && h->c == 3 && h->cs == 6;
+    }
+    assert_true(pers_head && pub_head);
+    jue_rd_layout_free(&l);
+    jue_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +506,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_xlsx_bad_path, setup, teardown),
         cmocka_unit_test(test_helpers),
         cmocka_unit_test(test_layout_t01_official),
+        cmocka_unit_test(test_layout_t06_official),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
