@@ -41,8 +41,22 @@ static int cmp_06(const void *a, const void *b)
     const prow *x = a, *y = b;
     if (x->side != y->side) return x->side < y->side ? -1 : 1;
     if (x->total != y->total) return x->total ? -1 : 1;
+    /* each 款 under its 类, in code order, whichever pane a copy put it in */
+    int cls = x->total ? 0 : strcmp(x->key, y->key);
+    if (cls) return cls;
     if (x->pane != y->pane) return x->pane < y->pane ? -1 : 1;
     return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Whether cell k of r starts the next code/name/value triple (a code
+ * followed by a name) rather than being a value: a copy that loses blank
+ * cells puts the next pane's code where a blank value was. */
+static bool next_code(const jue_grow *r, size_t k)
+{
+    char code[16];
+    if (!econ_code(r->cells[k].text, code) || k + 1 >= r->n) return false;
+    const char *nm = r->cells[k + 1].text;
+    return nm[0] && !jue_rec_amount(nm);
 }
 
 /* A code at cell k of row r with its name and figure after it ("30101 |
@@ -73,6 +87,8 @@ static size_t code_triple(tctx *t, prows *P, const jue_grow *r, size_t k, const 
     p->src_line = r->line;
     p->page = r->page;
     if (!p->key || !p->name) { t->c->nomem = true; return k; }
+    /* no value: the cell after the name starts the next triple */
+    if (k + 2 < r->n && next_code(r, k + 2)) return k + 1;
     if (k + 2 < r->n && r->cells[k + 2].text[0]) jue_rec_pval_add(p, &r->cells[k + 2], val_col, r->line);
     return k + 2;
 }

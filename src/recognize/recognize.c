@@ -125,6 +125,30 @@ typedef struct {
     bool ok;
 } cand;
 
+/* Whether the title at row i has its own 公开NN表 label on the line next
+ * to it (above or below): a table's title, not a contents entry or a
+ * mention in the notes. */
+static bool labelled_title(const rc *c, const jue_grid *g, size_t i, int id)
+{
+    for (size_t k = i > 0 ? i - 1 : 0; k <= i + 1 && k < g->n; k++) {
+        const char *s = jue_rec_single_text(&g->rows[k]);
+        int n = s ? jue_rec_label_number(s) : 0;
+        if (n && jue_rec_table_by_number(c, n) == id) return true;
+    }
+    return false;
+}
+
+/* A labelled title with no table the recognizer can read under it (a copy
+ * that prints each heading word and cell on a line of its own): the table
+ * is there, unread — not missing. */
+static void title_only(rc *c, const jue_grid *g, size_t i, int id)
+{
+    if (c->d->tables[id] || c->d->unread[id]) return;
+    c->d->unread[id] = "标题下的表格没有读出（表头和表行的排列认不出）";
+    jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[i].line, 0, "%s《%s》没有读准，不据以核对：%s",
+                 jue_table_label((jue_table_id)id), jue_table_title((jue_table_id)id), c->d->unread[id]);
+}
+
 static jue_status read_grid(rc *c, jue_grid *g)
 {
     cand *cs = NULL;
@@ -178,7 +202,10 @@ static jue_status read_grid(rc *c, jue_grid *g)
     int prev_ok = -1;
     for (size_t k = 0; k < nc && !st; k++) {
         size_t a = cs[k].row + 1, b = k + 1 < nc ? cs[k + 1].row : g->n;
-        if (!jue_rec_table_follows(g, a, b)) continue;
+        if (!jue_rec_table_follows(g, a, b)) {
+            if (labelled_title(c, g, cs[k].row, cs[k].id)) title_only(c, g, cs[k].row, cs[k].id);
+            continue;
+        }
         bool cont = cs[k].cont || (prev_ok >= 0 && cs[prev_ok].id == cs[k].id);
         if (c->d->tables[cs[k].id] && !cont) {
             jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[cs[k].row].line, 0,

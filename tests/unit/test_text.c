@@ -9,12 +9,45 @@
 #include <cmocka.h>
 
 #include <juesuan/import.h>
+#include <juesuan/model.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import/import_internal.h"
+
+static jue_catalog *g_cat;
+static jue_profile *g_prof;
+
+static int setup(void **state)
+{
+    (void)state;
+    jue_diags dg;
+    jue_diags_init(&dg);
+    int bad = jue_catalog_load(NULL, &g_cat, &dg) != JUE_OK || jue_profile_load(NULL, &g_prof, &dg) != JUE_OK;
+    jue_diags_free(&dg);
+    return bad ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jue_catalog_free(g_cat);
+    jue_profile_free(g_prof);
+    return 0;
+}
+
+static jue_disclosure *import_text(const char *text)
+{
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = NULL;
+    jue_import_buffer(text, strlen(text), "t.txt", JUE_IN_TEXT, g_cat, g_prof, &d, NULL, &dg);
+    jue_diags_free(&dg);
+    assert_non_null(d);
+    return d;
+}
 
 static jue_idoc *grid_of(const char *text)
 {
@@ -78,11 +111,90 @@ static void test_headless_column_with_its_neighbour_filled(void **state)
     jue_idoc_free(doc);
 }
 
+/* A table's label and title, then its heading a word a line (as
+ * `pdftotext -raw` prints a heading of many wrapped cells) beyond where the
+ * recognizer looks for a table: the table is there but unread, not missing.
+ * The same title as an entry of the contents, with no label, is neither. */
+static void test_labelled_title_without_a_table_it_reads(void **state)
+{
+    (void)state;
+    const char *t = "目录\n"
+                    "二、收入决算表\n"
+                    "某某局2024年度部门决算\n"
+                    "公开02表\n"
+                    "收入决算表\n"
+                    "编制单位：某某局 金额单位：万元\n"
+                    "项目\n本年收入合计\n财政拨款收入\n上级补助收入\n事业收入\n经营收入\n附属单位上缴\n收入\n"
+                    "其他收入\n功能分类\n科目编码\n科目名称\n"
+                    "栏次 1 2 3 4 5 6 7\n"
+                    "合计 10.00 10.00\n"
+                    "201 一般公共服务支出 10.00 10.00\n";
+    jue_disclosure *d = import_text(t);
+    assert_null(d->tables[JUE_T02]);
+    assert_non_null(d->unread[JUE_T02]);
+    assert_null(d->unread[JUE_T03]);
+    jue_disclosure_free(d);
+    /* without the label: a mention, not a table */
+    const char *u = "二、收入决算表\n收入决算表\n项目\n本年收入合计\n";
+    d = import_text(u);
+    assert_null(d->tables[JUE_T02]);
+    assert_null(d->unread[JUE_T02]);
+    jue_disclosure_free(d);
+}
+
+/* Table 06 from a copy that drops blank cells (tabs, nothing where a value
+ * is blank): the next pane's code stands where 30201's value was, and a
+ * row whose first pane is blank starts with the second pane's 30299. The
+ * code is no value, and each 款 stays under its 类 whatever the cell index
+ * of its pane. */
+static void test_06_with_blank_cells_dropped(void **state)
+{
+    (void)state;
+    const char *t = "公开06表\n"
+                    "一般公共预算财政拨款基本支出决算表\n"
+                    "编制单位：某某局\t金额单位：万元\n"
+                    "人员经费\t公用经费\n"
+                    "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\n"
+                    "301\t工资福利支出\t100.00\t302\t商品和服务支出\t20.00\t307\t债务利息及费用支出\t1.00\n"
+                    "30101\t基本工资\t100.00\t30201\t办公费\t30701\t国内债务付息\t1.00\n"
+                    "30299\t其他商品和服务支出\t20.00\t30702\t国外债务付息\n"
+                    "人员经费合计\t100.00\t公用经费合计\t21.00\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T06];
+    assert_non_null(tab);
+    int v = jue_table_find_col(tab, "决算数");
+    int r201 = jue_table_find_row(tab, "30201", JUE_SIDE_PUBLIC), r701 = jue_table_find_row(tab, "30701", JUE_SIDE_PUBLIC);
+    assert_true(r201 >= 0 && r701 >= 0);
+    assert_false(jue_table_cell(tab, (size_t)r201, (size_t)v)->present);
+    assert_int_equal(jue_table_cell(tab, (size_t)r701, (size_t)v)->printed, 1000000);   /* 1.00 万元 in 分 */
+    int r302 = jue_table_find_row(tab, "302", JUE_SIDE_PUBLIC), r299 = jue_table_find_row(tab, "30299", JUE_SIDE_PUBLIC);
+    int r307 = jue_table_find_row(tab, "307", JUE_SIDE_PUBLIC);
+    assert_true(r302 < r201 && r201 < r299 && r299 < r307 && r307 < r701);
+    jue_disclosure_free(d);
+}
+
+/* One space between a figure and the next pane's code in a space-aligned
+ * line (`pdftotext -layout` squeezes the gap): two cells. A line printed
+ * with single spaces throughout is left to the packed reading. */
+static void test_figure_against_next_code(void **state)
+{
+    (void)state;
+    jue_idoc *doc = grid_of("301     工资福利支出     655.36     302     商品和服务支出     121.50 307     债务利息\n"
+                            "合计 11.49 3.04 0 0 9.38\n");
+    assert_true(col_of(doc, 1, "121.50") >= 0);
+    assert_int_equal(col_of(doc, 1, "307"), col_of(doc, 1, "121.50") + 1);
+    assert_true(row_at(doc, 2)->packed);
+    jue_idoc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_heading_narrower_than_figures),
         cmocka_unit_test(test_headless_column_with_its_neighbour_filled),
+        cmocka_unit_test(test_labelled_title_without_a_table_it_reads),
+        cmocka_unit_test(test_06_with_blank_cells_dropped),
+        cmocka_unit_test(test_figure_against_next_code),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

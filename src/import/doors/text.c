@@ -219,6 +219,18 @@ static jue_status split_packed(jue_grow *r)
     return st;
 }
 
+/* A single space that parts two cells: after an amount ("121.50", with its
+ * decimal point or separator), before a figure or a code. A figure holds
+ * no space, so "121.50 307" is a figure right-aligned against the next
+ * pane's code with one position between them. */
+static bool figure_then_figure(const char *s, const char *q, const char *end)
+{
+    if (!figure_token(s, q) || (!memchr(s, '.', (size_t)(q - s)) && !memchr(s, ',', (size_t)(q - s)))) return false;
+    const char *t = q + 1;
+    while (t < end && *t != ' ') t++;
+    return t > q + 1 && q[1] != '-' && figure_token(q + 1, t);
+}
+
 static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans)
 {
     *nspans = 0;
@@ -262,8 +274,13 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     }
     const char *s = p;
     int ns = 0;
+    /* a space-aligned line (not one printed with single spaces, split below) */
+    bool aligned = false;
+    for (const char *q = p; q + 1 < end && !aligned; q++)
+        aligned = (q[0] == ' ' && q[1] == ' ') || (end - q >= 3 && !memcmp(q, "\xE3\x80\x80", 3));
     for (const char *q = p; q < end && !st;) {
         size_t k = space_run(q, end);
+        if (!k && aligned && *q == ' ' && figure_then_figure(s, q, end)) k = 1;
         if (k && q > s) {
             if (ns < MAX_SPANS) span_of(line, s, q, &spans[ns]);
             ns++;
