@@ -15,7 +15,7 @@ typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
     C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_CROSS_YEAR, C_NO_PERCENT,
-    C_NO_UNIT, C_STALE_YEAR, C_RESTATED, C_N
+    C_NO_UNIT, C_STALE_YEAR, C_N
 } check_id;
 
 static const char *const CHECK_NAMES[C_N] = {
@@ -23,7 +23,7 @@ static const char *const CHECK_NAMES[C_N] = {
     "claims.completion", "claims.zero-budget", "claims.parts", "claims.date", "claims.item-name",
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
     "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted", "claims.three-public",
-    "claims.cross-year", "claims.no-percent", "claims.no-unit", "claims.stale-year", "claims.restated",
+    "claims.cross-year", "claims.no-percent", "claims.no-unit", "claims.stale-year",
 };
 
 #define MAX_REQUIRED 32
@@ -1102,71 +1102,6 @@ static void check_unit_between(ck *k)
     }
 }
 
-/* ---------- one quantity stated twice with different values ---------- */
-
-/* A statement to sort by subject: what the comparison needs, no globals. */
-typedef struct {
-    const char *subject, *fact;
-    bool budget;
-    size_t i;
-} stmt;
-
-static int by_subject(const void *a, const void *b)
-{
-    const stmt *x = a, *y = b;
-    int c = strcmp(x->subject, y->subject);
-    if (!c) c = strcmp(x->fact ? x->fact : "", y->fact ? y->fact : "");
-    if (!c) c = (int)x->budget - (int)y->budget;
-    if (!c) c = x->i < y->i ? -1 : 1;
-    return c;
-}
-
-/* Whether claim c states an amount of its subject that another statement of
- * the same subject could contradict: a value, 决算 or budget with its unit,
- * of this year, whose table fact is not read (claims.fact judges those). */
-static bool restatable(const ck *k, const jue_claim *c)
-{
-    if (c->is_percent || c->no_unit || c->unit == JUE_UNIT_NONE || !c->subject || !c->printed ||
-        !strcmp(c->subject, "项?") || c->parent >= 0 ||
-        (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL && c->role != JUE_ROLE_BUDGET))
-        return false;
-    bool tok, rok;
-    int t;
-    return !(c->fact && fact_cell(k->d, c->fact, &tok, &rok, &t)) && !dated_other_year(k, c);
-}
-
-/* The same subject (and table fact) stated again with another value beyond
- * rounding ("会议费支出0.87万元" … "会议费支出1.87万元"), budgets with budgets,
- * amounts with amounts; 元 against 万元 10^4 apart is claims.unit's. A
- * warning: the two may speak of different scopes the wording does not show.
- * Claims are sorted by subject, so the notes are read in n log n. */
-static void check_restated(ck *k)
-{
-    const jue_claims *cl = &k->d->claims;
-    stmt *v = malloc((cl->len + 1) * sizeof *v);
-    size_t n = 0;
-    if (!v) { k->st = JUE_ERR_NOMEM; return; }
-    for (size_t i = 0; i < cl->len; i++) {
-        const jue_claim *c = &cl->items[i];
-        if (restatable(k, c)) v[n++] = (stmt){ c->subject, c->fact, c->role == JUE_ROLE_BUDGET, i };
-    }
-    qsort(v, n, sizeof *v, by_subject);
-    for (size_t a = 0, b; a < n; a = b) {
-        const jue_claim *first = &cl->items[v[a].i];
-        for (b = a + 1; b < n && !strcmp(v[b].subject, v[a].subject) && same_str(v[b].fact, v[a].fact) &&
-                        v[b].budget == v[a].budget;
-             b++) {
-            const jue_claim *c = &cl->items[v[b].i];
-            /* 元 against 万元 is claims.unit's */
-            if (c->unit != first->unit || jue_iv_overlaps(c->iv, first->iv)) continue;
-            note(k, c, false, "第%d行同一事项写作%s", first->line, first->printed);
-            report(k, C_RESTATED, c, first->printed, c->printed, "%s在第%d行为%s，在第%d行为%s：同一事项前后数字不一致",
-                   subject_name(k, c->subject, 1), first->line, first->printed, c->line, c->printed);
-        }
-    }
-    free(v);
-}
-
 /* ---------- 三公: parts against their total, from the text alone ---------- */
 
 /* The level-1 section a section lies in (itself when it is one), or −1. */
@@ -1366,7 +1301,6 @@ static jue_status run_checks(ck *kp)
     check_count_parts(&k);
     check_three_public(&k);
     check_unit_between(&k);
-    check_restated(&k);
     check_item_names(&k);
     check_item_missing(&k);
     check_operating(&k);

@@ -335,28 +335,6 @@ static void test_stale_year(void **state)
     jue_findings_free(&f);
 }
 
-/* one subject stated twice with different values, where no table says
- * which is right: a warning at the second; budgets apart from amounts */
-static void test_restated(void **state)
-{
-    (void)state;
-    jue_findings f;
-    audit_notes("本年会议费支出0.87万元，召开会议3个。\n"        /* 1 */
-                "会议费预算为2.00万元。\n"                       /* 2: a budget */
-                "本年会议费支出1.87万元。\n"                     /* 3: the slip */
-                "本年会议费支出0.870万元。\n",                   /* 4: the same */
-                &f);
-    assert_int_equal(count(&f, "claims.restated", -1), 1);
-    assert_int_equal(count(&f, "claims.restated", 3), 1);
-    assert_int_equal(find(&f, "claims.restated", 3)->severity, JUE_SEV_WARNING);
-    assert_string_equal(find(&f, "claims.restated", 3)->expected, "0.87万元");
-    jue_findings_free(&f);
-    /* a figure its table holds is judged against the table, not restated */
-    audit_with_total("2024年度收入总计24024.22万元。\n收入总计24024.23万元。\n", &f);
-    assert_int_equal(count(&f, "claims.restated", -1), 0);
-    jue_findings_free(&f);
-}
-
 static void test_items_the_catalog_cannot_judge(void **state)
 {
     (void)state;
@@ -392,7 +370,6 @@ int main(void)
         cmocka_unit_test(test_amount_without_unit),
         cmocka_unit_test(test_change_directions),
         cmocka_unit_test(test_stale_year),
-        cmocka_unit_test(test_restated),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
