@@ -58,6 +58,21 @@ Q="$R/shanghai-putuo-2024/finance-bureau-planted-errors.pdf"
 [ -s "$tmp/p1.jsonl" ] && cmp -s "$tmp/p1.jsonl" "$tmp/p2.jsonl" && cmp -s "$tmp/p1.jsonl" "$tmp/p3.jsonl" &&
   ok || bad "findings from the store differ from the audit's: $(diff "$tmp/p1.jsonl" "$tmp/p3.jsonl" | head -3)"
 
+# across years in one batch: a made-up "2023" (the 2024 document with its
+# years moved back one: the same totals) before the 2024 one; the 2024
+# one's stated changes are checked against it, with any number of workers
+Y="$tmp/years"
+mkdir -p "$Y"
+"$JUE_BIN" build "$EX" -o "$tmp/built" --format html >/dev/null 2>&1
+sed 's/2023/YEARPREV/g; s/2024/2023/g; s/YEARPREV/2022/g' "$tmp/built/county-medical-security-2024-document.html" >"$Y/a-2023.html"
+cp "$tmp/built/county-medical-security-2024-document.html" "$Y/b-2024.html"
+"$JUE_BIN" audit --store "$tmp/y1.db" "$Y" --jobs 1 >"$tmp/y1.txt" 2>/dev/null
+"$JUE_BIN" audit --store "$tmp/y2.db" "$Y" --jobs 2 >"$tmp/y2.txt" 2>/dev/null
+[ "$(grep -c "^$Y/b-2024.html:[0-9]*: 警告：.*上年度决算（$Y/a-2023.html，第[0-9]*行）.*\[claims.cross-year\]$" "$tmp/y2.txt")" -gt 0 ] &&
+  ok || bad "no cross-year finding in the batch: $(head -3 "$tmp/y2.txt")"
+grep -q "^$Y/a-2023.html" "$tmp/y2.txt" && bad "cross-year on the first year" || ok
+cmp -s "$tmp/y1.txt" "$tmp/y2.txt" && ok || bad "cross-year findings differ with --jobs"
+
 # unreadable and hostile files among good ones: each a finding of its own,
 # the batch goes on; a worker that crashes is one too, and a new one goes on
 H="$tmp/hostile"
