@@ -332,6 +332,10 @@ static void add_row(tctx *t, const code_cols *cc, code_rows *s, jue_grow *r, con
     free(inline_name);
     if (!p->key || !p->name) { t->c->nomem = true; return; }
     add_values(cc, p, r);
+    /* a 合计 row without figures takes those printed above its label */
+    bool bare = totalrow && p->nv == 0;
+    for (int k = 0; bare && k < t->nabove; k++) add_values(cc, p, &t->g->rows[t->above[k]]);
+    t->nabove = totalrow ? 0 : t->nabove;
     s->last = p;
 }
 

@@ -147,6 +147,20 @@ static void heading_in_body(tctx *t)
     if (parts >= 2) { t->hdr[t->nhdr++] = t->body; t->body_hdr = true; }
 }
 
+/* A row of figures only, each with a decimal point or separator (not a
+ * 栏次 row): no heading, whatever rows surround it. */
+static bool figures_only(const jue_grow *r)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const char *s = r->cells[k].text;
+        if (!s[0] || r->cells[k].copy) continue;
+        if (!jue_rec_amount(s) || (!strchr(s, '.') && !strchr(s, ','))) return false;
+        n++;
+    }
+    return n > 0;
+}
+
 void jue_rec_read_header(tctx *t)
 {
     int unit = -1;
@@ -163,6 +177,9 @@ void jue_rec_read_header(tctx *t)
             continue;
         }
         r->used = true;
+        /* the 合计 row's figures printed above its label (a PDF centres the
+         * label in a band the 类|款|项 heading shares) */
+        if (figures_only(r) && t->nabove < 4) { t->above[t->nabove++] = i; continue; }
         if (!jue_rec_lanci(r) && t->nhdr < REC_MAX_HDR) t->hdr[t->nhdr++] = i;
     }
     t->unit = unit >= 0 ? (jue_unit)unit : JUE_UNIT_WAN;

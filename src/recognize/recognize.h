@@ -93,6 +93,8 @@ typedef struct {
     size_t body;          /* first data row */
     size_t end;           /* first row after the body */
     bool body_hdr;        /* the first data row also holds the 类|款|项 heading */
+    size_t above[4];      /* rows of figures only among the heading rows: the 合计 row's, printed above it */
+    int nabove;
 } tctx;
 
 /* ---- aliases.c */

@@ -187,6 +187,32 @@ static void test_figure_against_next_code(void **state)
     jue_idoc_free(doc);
 }
 
+/* The 合计 row's figures printed on a line of their own above its label,
+ * with the 类|款|项 heading between (a PDF centres the label in a taller
+ * band): they are the 合计 row's, not a heading. */
+static void test_total_figures_above_its_label(void **state)
+{
+    (void)state;
+    const char *t = "公开02表\n"
+                    "收入决算表\n"
+                    "单位：万元\n"
+                    "科目编码\t\t\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n"
+                    "\t\t\t\t10.00\t9.00\t1.00\n"
+                    "类\t款\t项\n"
+                    "合计\n"
+                    "201\t\t\t一般公共服务支出\t10.00\t9.00\t1.00\n"
+                    "201\t01\t\t人大事务\t10.00\t9.00\t1.00\n"
+                    "201\t01\t01\t行政运行\t10.00\t9.00\t1.00\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T02];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "合计", JUE_SIDE_NONE), c = jue_table_find_col(tab, "财政拨款收入");
+    assert_true(r >= 0 && c >= 0);
+    assert_true(jue_table_cell(tab, (size_t)r, (size_t)c)->present);
+    assert_int_equal(jue_table_cell(tab, (size_t)r, (size_t)c)->printed, 9000000);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_labelled_title_without_a_table_it_reads),
         cmocka_unit_test(test_06_with_blank_cells_dropped),
         cmocka_unit_test(test_figure_against_next_code),
+        cmocka_unit_test(test_total_figures_above_its_label),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
