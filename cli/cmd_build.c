@@ -224,9 +224,7 @@ static int take_last_year(jue_source *src, const build_opts *o, const jue_catalo
     } else {
         return EXIT_CLEAN;
     }
-    char where[4096];
-    snprintf(where, sizeof where, "%s", from);
-    jue_status st = jue_source_take_last_year(src, prev, where, d);
+    jue_status st = jue_source_take_last_year(src, prev, from, d);
     jue_disclosure_free(prev);
     if (st != JUE_OK) { cli_error("内存不足"); return EXIT_USAGE; }
     return EXIT_CLEAN;
@@ -421,7 +419,7 @@ static int build_tables(const build_opts *o)
     if (st != JUE_OK) {
         cli_print_diags(&d, false);
         jue_diags_free(&d);
-        cli_error("%s：缺少完整文档所需的内容，未写出任何文件", yaml);
+        cli_error("%s：表格或 department.yaml 缺少完整文档所需的内容，未写出任何文件", o->input);
         rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         goto done;
     }

@@ -118,9 +118,14 @@ jue_status jue_compile_tables(const jue_source *src, const jue_profile *prof, ju
     check_needs(src, d, prof, diags);
     check_precision(d, diags);
     if (jue_compile_adopt(src, prof, d) != JUE_OK) return JUE_ERR_NOMEM;
-    /* a table the input lacks is printed empty (the audit said it is missing) */
+    /* a table the input lacks is printed empty (the audit said it is missing);
+     * one whose figures could not be read cannot be printed at all */
     for (int t = 0; t < JUE_NTABLES; t++)
-        if (!d->tables[t]) {
+        if (d->unread[t]) {
+            jue_diag_add(diags, JUE_SEV_ERROR, d->source ? d->source : "", 0, 0,
+                         "%s的数字未能可靠读出（%s）：无法据此编制，请改用该表的 XLSX 或其他格式",
+                         jue_table_label((jue_table_id)t), d->unread[t]);
+        } else if (!d->tables[t]) {
             if (!(d->tables[t] = jue_table_new((jue_table_id)t))) return JUE_ERR_NOMEM;
             d->tables[t]->empty = true;
         }

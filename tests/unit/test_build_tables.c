@@ -220,6 +220,28 @@ static void test_complete_yaml_builds(void **state)
     jue_diags_free(&d);
 }
 
+static void test_unread_table_stops(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    char text[2048];
+    snprintf(text, sizeof text, "%sduties: 负责全县医疗保障工作。\n", YAML);
+    jue_source *s = load(text, &d);
+    jue_disclosure *t = tables();
+    for (size_t i = 0; i < t->tables[JUE_T09]->nrows * t->tables[JUE_T09]->ncols; i++)
+        t->tables[JUE_T09]->cells[i].present = false;
+    t->unread[JUE_T05] = "列与数字对不上";
+    size_t errors = d.errors;
+    assert_int_equal(jue_compile_tables(s, PROF, t, &d), JUE_ERR_INVALID);
+    assert_int_equal(d.errors, errors + 1);
+    assert_non_null(strstr(d.items[d.len - 1].message, "公开05表的数字未能可靠读出（列与数字对不上）"));
+    assert_null(t->tables[JUE_T05]);   /* never printed as an empty table */
+    jue_disclosure_free(t);
+    jue_source_free(s);
+    jue_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_last_year_other_year_warned),
         cmocka_unit_test(test_missing_keys_at_their_place),
         cmocka_unit_test(test_complete_yaml_builds),
+        cmocka_unit_test(test_unread_table_stops),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
