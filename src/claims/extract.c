@@ -215,12 +215,16 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0)
         p->cap = nc;
     }
     int col = col0;
-    for (size_t i = 0; i < n; i++) {
-        p->line[p->text.len + i] = line;
-        p->col[p->text.len + i] = col;
-        if (((unsigned char)s[i] & 0xC0) != 0x80) col++;
+    for (size_t i = 0; i < n; i++, col += ((unsigned char)s[i - 1] & 0xC0) != 0x80) {
+        /* a blank between two Chinese characters is what justified text
+         * copied out of a PDF leaves ("占 本 年 支 出"), not a word break */
+        size_t at = p->text.len;
+        if (s[i] == ' ' && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && at && (unsigned char)p->text.data[at - 1] >= 0x80)
+            continue;
+        p->line[at] = line;
+        p->col[at] = col;
+        jue_buf_putn(&p->text, s + i, 1);
     }
-    jue_buf_putn(&p->text, s, n);
     return p->text.err == JUE_OK;
 }
 

@@ -286,15 +286,119 @@ static void flow(pdf *p, PangoLayout *lay, double x)
     p->y = bottom;
 }
 
+/* ---- justification ----------------------------------------------------- */
+
+/* Characters that hold together: the digits, letters and signs of a number or
+ * a Latin word ("23,865.52", "2024", "4.5%", "PDF"). */
+static bool unit_char(gunichar c)
+{
+    return c < 0x80 && (g_ascii_isalnum((char)c) || strchr(".,%-/:", (int)c));
+}
+
+/* One cluster of a line: its last glyph, its width and its first and last
+ * characters. */
+typedef struct {
+    PangoGlyphInfo *last;
+    int width;
+    gunichar first, end;
+} jclu;
+
+/* The clusters of a left-to-right line, in order; 0 if there are more than
+ * cap or the line runs right to left. */
+static size_t line_clusters(PangoLayoutLine *line, const char *text, jclu *c, size_t cap)
+{
+    size_t n = 0;
+    for (GSList *r = line->runs; r; r = r->next) {
+        PangoGlyphItem *run = r->data;
+        PangoGlyphString *g = run->glyphs;
+        const char *base = text + run->item->offset;
+        if (run->item->analysis.level % 2) return 0;
+        for (int i = 0; i < g->num_glyphs; i++) {
+            if (g->glyphs[i].attr.is_cluster_start || i == 0) {
+                if (n == cap) return 0;
+                c[n++] = (jclu){ .first = g_utf8_get_char(base + g->log_clusters[i]) };
+            }
+            jclu *k = &c[n - 1];
+            k->last = &g->glyphs[i];
+            k->width += g->glyphs[i].geometry.width;
+            /* the cluster ends where the next one starts */
+            int next = i + 1 < g->num_glyphs ? g->log_clusters[i + 1] : run->item->length;
+            if (next > g->log_clusters[i]) k->end = g_utf8_get_char(g_utf8_prev_char(base + next));
+        }
+    }
+    return n;
+}
+
+/* What a gap between two clusters may take, in the order a typesetter fills
+ * them (as JLREQ and Word do): first the boundary between Chinese and a
+ * number or Latin word (up to 1/4 em), then every gap alike, full-width
+ * punctuation included (its glyph carries its own blank). Inside a run of
+ * digits and letters nothing. */
+enum { GAP_NONE, GAP_PLAIN, GAP_BOUNDARY };
+
+static int gap_kind(const jclu *a, const jclu *b)
+{
+    bool ua = unit_char(a->end), ub = unit_char(b->first);
+    if (ua && ub) return GAP_NONE;
+    if ((ua || ub) && !g_unichar_isspace(ua ? b->first : a->end)) return GAP_BOUNDARY;
+    return GAP_PLAIN;
+}
+
+/* Spreads one full line to `avail` (pango units) by widening the last glyph
+ * of clusters: the missing width goes to the boundaries up to their share,
+ * the rest in equal parts to every gap but those inside a number, which is
+ * never pulled apart. */
+static void justify_line(PangoLayoutLine *line, const char *text, int avail, int em)
+{
+    jclu c[512];
+    int kind[512];
+    size_t n = line_clusters(line, text, c, sizeof c / sizeof c[0]);
+    while (n && g_unichar_isspace(c[n - 1].first)) n--;   /* trailing blanks are outside the measure */
+    int natural = 0, gaps = 0, cap[GAP_BOUNDARY + 1] = { 0 }, count[GAP_BOUNDARY + 1] = { 0 };
+    for (size_t k = 0; k < n; k++) natural += c[k].width;
+    for (size_t k = 0; k + 1 < n; k++) {
+        kind[k] = gap_kind(&c[k], &c[k + 1]);
+        count[kind[k]]++;
+        gaps += kind[k] != GAP_NONE;
+    }
+    int extra = avail - natural;
+    if (extra <= 0 || !gaps) return;
+    /* first the boundaries, up to 1/4 em each */
+    if (count[GAP_BOUNDARY]) {
+        cap[GAP_BOUNDARY] = extra / count[GAP_BOUNDARY] < em / 4 ? extra / count[GAP_BOUNDARY] : em / 4;
+        extra -= cap[GAP_BOUNDARY] * count[GAP_BOUNDARY];
+    }
+    int each = extra / gaps, rest = extra % gaps;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (kind[k] != GAP_NONE) c[k].last->geometry.width += cap[kind[k]] + each + (rest-- > 0);
+}
+
+/* Justifies a left-aligned layout as a typesetter does Chinese text: every
+ * line but a paragraph's last reaches the right edge. pango's own
+ * justification spreads every character apart, digits included ("2 0 2 4
+ * 年度"); here only the glyph advances change, so lines break as before. */
+static void justify(PangoLayout *l)
+{
+    int width = pango_layout_get_width(l), indent = pango_layout_get_indent(l);
+    int em = pango_font_description_get_size(pango_layout_get_font_description(l));
+    const char *text = pango_layout_get_text(l);
+    if (width <= 0) return;
+    for (GSList *ln = pango_layout_get_lines(l); ln; ln = ln->next) {
+        PangoLayoutLine *line = ln->data;
+        if (!ln->next || ((PangoLayoutLine *)ln->next->data)->is_paragraph_start) continue;
+        justify_line(line, text, width - (line->is_paragraph_start && indent > 0 ? indent : 0), em);
+    }
+}
+
 /* A paragraph: justified, first line indented two characters, the extra
  * line spacing of printed Chinese documents. */
 static PangoLayout *para_layout(pdf *p, const PangoFontDescription *f, const char *s, double width)
 {
     PangoLayout *l = mk(p, f, s, width, PANGO_ALIGN_LEFT);
     double fs = fsize(f);
-    pango_layout_set_justify(l, TRUE);
     pango_layout_set_indent(l, pango_units_from_double(2 * fs));
     pango_layout_set_spacing(l, pango_units_from_double(0.45 * fs));
+    justify(l);
     return l;
 }
 
@@ -842,7 +946,7 @@ static void table(pdf *p, size_t bi, const jue_table *t)
         /* the profile's 注, before an empty table's 说明 */
         p->y += 4;
         PangoLayout *l = mk(p, p->font[F_SMALL], t->footnote, p->x1 - p->x0, PANGO_ALIGN_LEFT);
-        pango_layout_set_justify(l, TRUE);
+        justify(l);
         flow(p, l, p->x0);
         g_object_unref(l);
     }
@@ -855,7 +959,7 @@ static void table(pdf *p, size_t bi, const jue_table *t)
         jue_buf_puts(&n, note);
         p->y += 4;
         PangoLayout *l = mk(p, p->font[F_SMALL], jue_buf_str(&n), p->x1 - p->x0, PANGO_ALIGN_LEFT);
-        pango_layout_set_justify(l, TRUE);
+        justify(l);
         flow(p, l, p->x0);
         g_object_unref(l);
         jue_buf_free(&n);

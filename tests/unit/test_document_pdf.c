@@ -19,6 +19,7 @@
 #include <juesuan/import.h>
 #include <juesuan/rules.h>
 
+#include <math.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,6 +256,59 @@ static void test_fonts_and_bytes(void **state)
     remove(again);
 }
 
+/* The notes are justified as printed Chinese is: a full line reaches the
+ * right margin, the extra width goes between characters, and a number keeps
+ * its digits together ("23865.52", not "2 3 8 6 5 . 5 2"). Checked on the
+ * glyph boxes of the sentence "2024年度本年支出合计23865.52万元". */
+static void test_justified_notes(void **state)
+{
+    (void)state;
+    static const char SENT[] = "2024年度本年支出合计23865.52万元";
+    int pi = find_page(SENT, 0);
+    assert_true(pi > 0);
+    PopplerPage *pg = poppler_document_get_page(PDF, pi);
+    char *text = poppler_page_get_text(pg);
+    PopplerRectangle *r = NULL;
+    guint nr = 0;
+    assert_true(poppler_page_get_text_layout(pg, &r, &nr));
+    /* the characters without blanks, with their boxes */
+    size_t cap = strlen(text) + 1, n = 0;
+    const char **ch = calloc(cap, sizeof *ch);
+    PopplerRectangle *box = calloc(cap, sizeof *box);
+    assert_true(ch && box);
+    guint i = 0;
+    for (const char *q = text; *q && i < nr; q = g_utf8_next_char(q), i++)
+        if (!g_unichar_isspace(g_utf8_get_char(q))) { ch[n] = q; box[n++] = r[i]; }
+    size_t at = 0;
+    for (; at < n; at++) {
+        size_t k = 0;
+        const char *s = SENT;
+        while (*s && at + k < n && !strncmp(ch[at + k], s, (size_t)(g_utf8_next_char(s) - s))) s = g_utf8_next_char(s), k++;
+        if (!*s) break;
+    }
+    assert_true(at < n);
+    /* 2024 and 23865.52: each glyph follows the one before without a gap */
+    size_t digits[] = { 0, 1, 2, 12, 13, 14, 15, 16, 17, 18 };
+    for (size_t d = 0; d < sizeof digits / sizeof digits[0]; d++) {
+        double gap = box[at + digits[d] + 1].x1 - box[at + digits[d]].x2;
+        if (gap > 0.3) fail_msg("gap of %.2f pt inside a number (glyph %zu)", gap, digits[d]);
+    }
+    /* the Chinese characters take the extra width */
+    double cjk = box[at + 5].x1 - box[at + 4].x2;
+    assert_true(cjk > 0.3);
+    /* the line reaches the right margin (25 mm) */
+    double right = 0;
+    for (size_t k = at; k < n && fabs(box[k].y1 - box[at].y1) < 1; k++) right = box[k].x2;
+    double w, h;
+    poppler_page_get_size(pg, &w, &h);
+    if (fabs(right - (w - 25 * 72 / 25.4)) > 1.5) fail_msg("the line ends at %.1f of %.1f", right, w);
+    free(ch);
+    free(box);
+    g_free(r);
+    g_free(text);
+    g_object_unref(pg);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -342,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_contents),
         cmocka_unit_test(test_repeated_header),
         cmocka_unit_test(test_fonts_and_bytes),
+        cmocka_unit_test(test_justified_notes),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_round_trip),
     };
