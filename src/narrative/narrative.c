@@ -97,14 +97,20 @@ static void wan(vars *s, const char *k, jue_fen v)
     set(s, k, b);
 }
 
+/* A percentage without its % (the template writes it); a ratio above zero
+ * that would print as 0.00 says so: "不足0.01". */
 static void pct(vars *s, const char *k, int64_t ppb)
 {
     char b[40];
     jue_fmt_percent(ppb, 2, b, sizeof b);
     size_t n = strlen(b);
-    if (n && b[n - 1] == '%') b[n - 1] = 0;   /* the template writes the % */
-    set(s, k, b);
+    if (n && b[n - 1] == '%') b[n - 1] = 0;
+    set(s, k, ppb > 0 && !strcmp(b, "0.00") ? "不足0.01" : b);
 }
+
+/* A share from jue_shares_ppb, which gives a small part 0.00%: above zero
+ * it is "不足0.01". */
+static void share(vars *s, const char *k, int64_t ppb, jue_fen part) { pct(s, k, ppb == 0 && part > 0 ? 1 : ppb); }
 
 static void num(vars *s, const char *k, long v)
 {
@@ -313,7 +319,7 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
     jue_shares_ppb(act3, 3, ta, sh3);
     for (int i = 0; i < 3; i++) {
         snprintf(k, sizeof k, "%s占比", T3[i].name);
-        pct(v, k, sh3[i]);
+        share(v, k, sh3[i], act3[i]);
     }
     if (jue_source_last_year(src, "three_public", &last)) {
         set(v, "有上年三公", "1");
@@ -443,7 +449,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         vars *it = add_item(v, "收入来源");
         set(it, "名称", names[i]);
         wan(it, "金额", parts[i]);
-        pct(it, "占比", sh[i]);
+        share(it, "占比", sh[i], parts[i]);
         set(it, "分隔", ++k < shown ? "；" : "");
     }
     /* 三 支出: kinds with shares of 本年支出合计 */
@@ -459,7 +465,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         vars *it = add_item(v, "支出类型");
         set(it, "名称", KINDS[i]);
         wan(it, "金额", parts[i]);
-        pct(it, "占比", sh[i]);
+        share(it, "占比", sh[i], parts[i]);
         set(it, "分隔", ++k < shown ? "；" : "");
     }
     /* 四 财政拨款 */
@@ -493,7 +499,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
             set(it, "类名", nm);
             set(it, "类全名", names[i]);   /* "社会保障和就业支出（类）" (Shanghai) */
             wan(it, "金额", parts[i]);
-            pct(it, "占比", sh[i]);
+            share(it, "占比", sh[i], parts[i]);
             set(it, "分隔", i + 1 < nc ? "；" : "");
         }
         int k = 0;
@@ -551,8 +557,8 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     jue_fen pp[2] = { pers, pub };
     int64_t ps[2];
     jue_shares_ppb(pp, 2, basic, ps);
-    pct(v, "人员经费占比", ps[0]);
-    pct(v, "公用经费占比", ps[1]);
+    share(v, "人员经费占比", ps[0], pers);
+    share(v, "公用经费占比", ps[1], pub);
     const jue_table *t6 = d->tables[JUE_T06];
     for (int side = 0; side < 2 && t6; side++) {
         jue_buf b;

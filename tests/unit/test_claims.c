@@ -241,6 +241,36 @@ static void test_template_alternative(void **state)
     jue_claims_free(&c);
 }
 
+/* "占不足0.01%" (what build writes for a share that rounds to 0.00%) is a
+ * share above zero and below 0.01%, printed with its 不足; and a blank
+ * between two Chinese characters (pdftotext of a justified line) does not
+ * hide the words: "占 本 年 收 入 合 计 的" names the whole. */
+static void test_share_below_and_spaced(void **state)
+{
+    (void)state;
+    const char *t = "二、收入决算情况说明\n"
+                    "2024年度本年收入合计23965.16万元，其中：财政拨款收入23964.11万元，占100.00%；"
+                    "其他收入1.05万元，占不足0.01%。\n"
+                    "财 政 拨 款 收 入 23964.11 万 元 ， 占 本 年 收 入 合 计 的 100.00%。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    const jue_claim *below = NULL, *spaced = NULL;
+    for (size_t i = 0; i < c.len; i++) {
+        if (c.items[i].role != JUE_ROLE_SHARE) continue;
+        if (c.items[i].line == 2 && strstr(c.items[i].printed, "0.01")) below = &c.items[i];
+        if (c.items[i].line == 3) spaced = &c.items[i];
+    }
+    assert_non_null(below);
+    assert_string_equal(below->printed, "不足0.01%");
+    assert_int_equal(below->iv.lo, 1);
+    assert_int_equal(below->iv.hi, 100000);   /* 0.01% in ppb */
+    assert_non_null(spaced);
+    assert_non_null(spaced->whole);
+    assert_string_equal(spaced->whole, "本年收入合计");
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_malformed_and_counts),
         cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_template_alternative),
+        cmocka_unit_test(test_share_below_and_spaced),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

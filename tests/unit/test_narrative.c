@@ -76,6 +76,9 @@ static void test_notes_cover_every_section_and_item(void **state)
     assert_non_null(strstr(t, "基本支出804.49万元，占3.37%；项目支出23061.03万元，占96.63%"));
     assert_non_null(strstr(t, "占基本支出的84.17%"));
     assert_non_null(strstr(t, "占基本支出的15.83%"));
+    /* a share above zero that rounds to 0.00% says so */
+    assert_non_null(strstr(t, "其他收入1.05万元，占不足0.01%"));
+    assert_null(strstr(t, "占0.00%"));
     /* no 国有资本经营: the statement of its absence */
     assert_non_null(strstr(t, "没有国有资本经营预算财政拨款收入、支出和结转结余"));
     jue_buf_free(&b);
