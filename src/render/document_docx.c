@@ -349,12 +349,8 @@ static jue_status put_header(jue_buf *b, const jue_rd_layout *l, const int *w)
             }
             int span = hd->c + hd->cs <= l->ncols ? hd->cs : l->ncols - c;
             int vm = hd->rs > 1 ? (hd->r == r ? 1 : 2) : 0;
-            char num[16];
-            const char *text = hd->text;
-            if (!text) {
-                snprintf(num, sizeof num, "%d", hd->num);
-                text = num;
-            }
+            char num[64];
+            const char *text = jue_rd_head_lines(hd, num, sizeof num);
             cell(b, span_width(w, l->ncols, c, span), span, vm, lanci ? "TableLanci" : "TableHead", NULL, NULL,
                  text);
             c += span;

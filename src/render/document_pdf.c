@@ -618,13 +618,6 @@ static double name_indent(const jue_rd_cell *c, double fs)
     return c->level >= 3 ? 2 * fs : c->level == 2 ? fs : 0;
 }
 
-static const char *head_text(const jue_rd_head *h, char *num, size_t n)
-{
-    if (h->text) return h->text;
-    snprintf(num, n, "%d", h->num);
-    return num;
-}
-
 static void set_table_font(pdf *p, double fs)
 {
     if (p->tfont) pango_font_description_free(p->tfont);
@@ -743,14 +736,14 @@ static void heights(pdf *p, grid *g)
 {
     const jue_rd_layout *L = g->L;
     double fs = p->tfs;
-    char num[16];
+    char num[64];
     for (int r = 0; r < L->head_rows; r++) g->hrow[r] = r == L->lanci_row ? fs * 1.7 : fs * 2.0;
     /* single-row heads first, then merged ones grow their last row */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < L->nheads; i++) {
             const jue_rd_head *h = &L->heads[i];
             if ((h->rs > 1) != (pass == 1) || h->r < 0 || h->r + h->rs > L->head_rows) continue;
-            PangoLayout *l = mk(p, p->tfont, head_text(h, num, sizeof num), span_w(g, h->c, h->cs) - 2 * PAD_X,
+            PangoLayout *l = mk(p, p->tfont, jue_rd_head_lines(h, num, sizeof num), span_w(g, h->c, h->cs) - 2 * PAD_X,
                                 PANGO_ALIGN_CENTER);
             double need = lay_h(l) + 2 * PAD_Y, have = 0;
             g_object_unref(l);
@@ -779,7 +772,7 @@ static void heights(pdf *p, grid *g)
 static void draw_header(pdf *p, const grid *g)
 {
     const jue_rd_layout *L = g->L;
-    char num[16];
+    char num[64];
     double y0 = p->y;
     for (size_t i = 0; i < L->nheads; i++) {
         const jue_rd_head *h = &L->heads[i];
@@ -789,7 +782,7 @@ static void draw_header(pdf *p, const grid *g)
         for (int r = h->r; r < h->r + h->rs; r++) hh += g->hrow[r];
         double x = g->cx[h->c], w = span_w(g, h->c, h->cs);
         cell_rect(p, x, y, w, hh);
-        PangoLayout *l = mk(p, p->tfont, head_text(h, num, sizeof num), w - 2 * PAD_X, PANGO_ALIGN_CENTER);
+        PangoLayout *l = mk(p, p->tfont, jue_rd_head_lines(h, num, sizeof num), w - 2 * PAD_X, PANGO_ALIGN_CENTER);
         show(p, l, x + PAD_X, y + (hh - lay_h(l)) / 2);
         g_object_unref(l);
     }

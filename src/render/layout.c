@@ -25,6 +25,24 @@ const char *jue_rd_code_header(jue_table_id id)
     return id == JUE_T06 ? "经济分类科目编码" : "功能分类科目编码";
 }
 
+const char *jue_rd_head_lines(const jue_rd_head *h, char *buf, size_t n)
+{
+    static const char *const LAST_WORD[] = { "科目编码" };   /* 功能分类|科目编码 */
+    if (!h->text) {
+        snprintf(buf, n, "%d", h->num);
+        return buf;
+    }
+    size_t len = strlen(h->text);
+    for (size_t i = 0; i < sizeof LAST_WORD / sizeof LAST_WORD[0]; i++) {
+        size_t k = strlen(LAST_WORD[i]);
+        if (len > k && !strcmp(h->text + len - k, LAST_WORD[i]) && len < n) {
+            snprintf(buf, n, "%.*s\n%s", (int)(len - k), h->text, h->text + len - k);
+            return buf;
+        }
+    }
+    return h->text;
+}
+
 const char *jue_rd_side_name(jue_side s)
 {
     switch (s) {

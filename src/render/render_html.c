@@ -180,8 +180,8 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
             if (hd->rs > 1) jue_buf_printf(b, " rowspan=\"%d\"", hd->rs);
             if (hd->cs > 1) jue_buf_printf(b, " colspan=\"%d\"", hd->cs);
             jue_buf_putc(b, '>');
-            if (hd->text) esc(b, hd->text, false);
-            else jue_buf_printf(b, "%d", hd->num);
+            char lines[64];
+            esc(b, jue_rd_head_lines(hd, lines, sizeof lines), true);
             jue_buf_puts(b, "</th>");
         }
         jue_buf_puts(b, "</tr>\n");

@@ -85,6 +85,10 @@ bool jue_rd_has_line_no(jue_table_id id);      /* 01, 04: a 行次 column */
 bool jue_rd_has_codes(jue_table_id id);        /* 02, 03, 05–08: 科目编码 column */
 bool jue_rd_has_sides(jue_table_id id);        /* 01, 04, 06: two panes */
 const char *jue_rd_code_header(jue_table_id id);  /* 功能/经济分类科目编码 */
+/* A header cell's text as printed in a cell that wraps (PDF, Word, HTML):
+ * a line break where a typesetter breaks it ("功能分类\n科目编码"), a 栏次
+ * number as digits. Returns h->text or buf (n >= 64 bytes). */
+const char *jue_rd_head_lines(const jue_rd_head *h, char *buf, size_t n);
 const char *jue_rd_side_name(jue_side s);      /* 收入, 支出, 人员经费, 公用经费, "" */
 const char *jue_rd_side_id(jue_side s);        /* income, expend, personnel, public, NULL */
 

@@ -147,6 +147,9 @@ static void test_document_xml(void **state)
     assert_true(count(x, "<w:vMerge w:val=\"restart\"/>") > 10);
     assert_true(count(x, "<w:vMerge/>") > 10);
     assert_true(count(x, "<w:tblHeader/>") > 20);
+    /* a code column's header breaks between its words, not inside 科目 */
+    assert_true(count(x, "功能分类</w:t><w:br/><w:t xml:space=\"preserve\">科目编码") >= 5);
+    assert_non_null(strstr(x, "经济分类</w:t><w:br/><w:t xml:space=\"preserve\">科目编码"));
     /* the nine forms, and every chart as a captioned table */
     size_t charts = 0;
     for (size_t i = 0; i < DOC->n; i++)

@@ -293,6 +293,17 @@ static void test_justified_notes(void **state)
         double gap = box[at + digits[d] + 1].x1 - box[at + digits[d]].x2;
         if (gap > 0.3) fail_msg("gap of %.2f pt inside a number (glyph %zu)", gap, digits[d]);
     }
+    /* a code column's header wraps between its words: 功能分类 / 科目编码 */
+    int breaks = 0;
+    for (int k = 0; k < NPAGES; k++) {
+        PopplerPage *q = poppler_document_get_page(PDF, k);
+        char *s = poppler_page_get_text(q);
+        if (strstr(s, "分类科\n")) fail_msg("page %d breaks 科目: %.60s", k + 1, strstr(s, "分类科\n"));
+        breaks += strstr(s, "功能分类\n科目编码") != NULL;
+        g_free(s);
+        g_object_unref(q);
+    }
+    assert_true(breaks >= 5);
     /* the Chinese characters take the extra width */
     double cjk = box[at + 5].x1 - box[at + 4].x2;
     assert_true(cjk > 0.3);
