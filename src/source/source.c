@@ -956,6 +956,21 @@ void jue_source_free(jue_source *s)
  * expenditure.csv spent on it, and the 部门整体 全年执行数 is the year's
  * expenditure (本年支出合计); otherwise the disclosure would contradict
  * itself between its tables and its 自评表. */
+/* A 自评 indicator that lost points says why (偏差原因分析及改进措施): a
+ * warning for each that does not. */
+static void check_perf_reasons(const jue_perf_set *p, jue_diags *d)
+{
+    for (size_t k = 0; k < p->n; k++)
+        for (size_t i = 0; i < p->evals[k].nind; i++) {
+            const jue_perf_indicator *x = &p->evals[k].ind[i];
+            if (x->score >= x->weight || (x->reason && *x->reason)) continue;
+            jue_diag_add(d, JUE_SEV_WARNING, p->file, x->line, 1,
+                         "%s的指标“%s”扣了分（得%d.%02d分，满分%d.%02d分），但没有写偏差原因（reason：偏差原因分析及改进措施）",
+                         p->evals[k].kind == JUE_PERF_PROJECT ? "项目自评表" : "部门整体自评表", x->name ? x->name : "",
+                         x->score / 100, x->score % 100, x->weight / 100, x->weight % 100);
+        }
+}
+
 static void check_perf(jue_source *s, jue_diags *d)
 {
     const jue_perf_set *p = s->perf;
@@ -1108,7 +1123,7 @@ jue_status jue_source_load(const char *dir, const jue_catalog *cat, jue_source *
     if (st == JUE_OK) st = load_perf(s, diags);
     if (st != JUE_OK) { jue_source_free(s); return st; }
     check_balances(s, cat, &t, has_carry, diags);
-    if (diags->errors == errors_before && s->perf) check_perf(s, diags);
+    if (diags->errors == errors_before && s->perf) check_perf(s, diags), check_perf_reasons(s->perf, diags);
     if (diags->errors != errors_before) {
         jue_source_free(s);
         return missing ? JUE_ERR_IO : JUE_ERR_INVALID;

@@ -31,6 +31,18 @@ line=$(grep -n 'executed: 1530000.00' "$tmp/$N/perf.yaml" | cut -d: -f1)
 [ $rc -eq 3 ] && grep -qE "perf\.yaml:$line:[0-9]+: 错误：项目“离休干部医疗补助”：全年执行数1,530,000.00元，而 expenditure.csv 中该项目的支出为1,520,000.00元" "$tmp/log" &&
   [ ! -e "$tmp/out2" ] && ok || bad "ledger mismatch: exit $rc $(cat "$tmp/log")"
 
+# an indicator that lost points without its 偏差原因: one warning at its line, the
+# build goes on; the example itself gives none
+"$JUE_BIN" build "$EX" -o "$tmp/out0" --format md >"$tmp/log" 2>&1
+! grep -q "偏差原因" "$tmp/log" && ok || bad "the example warns: $(grep 偏差原因 "$tmp/log")"
+cp "$EX/perf.yaml" "$tmp/$N/perf.yaml"
+sed -i 's/, reason: 部分事项待省级平台开通 }/ }/' "$tmp/$N/perf.yaml"
+line=$(grep -n '经办服务事项网上可办率' "$tmp/$N/perf.yaml" | cut -d: -f1)
+"$JUE_BIN" build "$tmp/$N" -o "$tmp/out4" --format md >"$tmp/log" 2>&1; rc=$?
+[ $rc -eq 0 ] && [ "$(grep -c '偏差原因' "$tmp/log")" = 1 ] &&
+  grep -q "perf\.yaml:$line:1: 警告：项目自评表的指标“经办服务事项网上可办率”扣了分（得.*分，满分15.00分），但没有写偏差原因" "$tmp/log" &&
+  ok || bad "no warning for a lost point without reason: exit $rc $(cat "$tmp/log")"
+
 # self-evaluations of another year
 cp "$EX/perf.yaml" "$tmp/$N/perf.yaml"
 sed -i 's/^year: 2024$/year: 2023/' "$tmp/$N/perf.yaml"
