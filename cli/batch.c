@@ -419,7 +419,7 @@ static void summary(const run *r)
         fputc('\n', stderr);
     }
     if (r->b->verbose)
-        fprintf(stderr, "juesuan: %zu documents (%zu skipped as stored), %zu errors, %zu warnings\n", r->b->n,
+        fprintf(stderr, "juesuan：%zu份文件（其中%zu份已在存储中，跳过），错误%zu个，警告%zu个\n", r->b->n,
                 r->skipped, r->errors, r->warnings);
 }
 

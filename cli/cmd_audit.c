@@ -15,31 +15,28 @@
 
 void usage_audit(void)
 {
-    puts("usage: juesuan audit FILE|DIR... [--format text|jsonl|html] [--profile NAME] [--rules FILE]\n"
-         "                     [--jobs N] [--previous FILE | --store DB] [-o OUT] [-v] [--trace]\n\n"
-         "Checks disclosures against a rule pack (docs/rules.md): every total against its parts and\n"
-         "every identity between the nine tables, with rounding (尾差) taken into account, plus\n"
-         "completeness and the classification catalog. FILE is a source directory (audited as it\n"
-         "would be published) or a published document (.xlsx, .txt, …); any other folder is walked\n"
-         "for .pdf .docx .html .htm .xlsx .txt files and source folders. The explanatory notes are\n"
-         "checked against the tables (data/rules/claims.yaml), and the 绩效自评表 of a document against\n"
-         "themselves, their 综述, the 预算绩效 summary and table 03 (data/rules/perf.yaml).\n\n"
-         "  --format text   文件:行: 错误：说明（应为 X，实为 Y） [rule] — 第N页 for a PDF  (default)\n"
-         "  --format jsonl  one JSON object per finding\n"
-         "  --format html   a self-contained report; each finding links to its highlighted cell\n"
-         "  --profile NAME  data/profiles/NAME.yaml chooses the rule pack (default national)\n"
-         "  --rules FILE    use this rule file instead (it may `include national`)\n"
-         "  -o OUT          write the report to OUT instead of standard output\n"
-         "  --trace         before the findings, list every figure of the notes with what it was\n"
-         "                  checked against (a table figure or a computation), or why it was not\n"
-         "  --previous FILE last year's disclosure of the same department: the notes' 比上年 changes\n"
-         "                  are checked against it (claims.cross-year)\n"
-         "  --store DB      keep each document audited in the store (juesuan store), last year taken\n"
-         "                  from it; a document stored under the same rules is not audited again\n"
-         "  --jobs N        worker processes (default: the number of cores); the output is the same\n"
-         "                  for any N. Progress on stderr when it is a terminal\n\n"
-         "Exit codes: 0 no error findings, 1 error findings, 2 bad usage or unreadable file,\n"
-         "3 mistakes in a source, rule or profile file.");
+    puts("用法：juesuan audit 文件|目录... [--format text|jsonl|html] [--profile 方案] [--rules 规则文件]\n"
+         "                     [--jobs N] [--previous 上年文件 | --store 存储] [-o 输出] [-v] [--trace]\n\n"
+         "按审核规则（docs/rules.md）审核决算：每个合计与其各项之和、九张表之间的每个勾稽关系\n"
+         "（考虑尾差），以及完整性和政府收支分类科目。文件可以是源目录（按公开时的样子审核），\n"
+         "也可以是已公开的文件（.pdf、.docx、.html、.xlsx、.txt 等）；其他目录逐层查找其中的\n"
+         ".pdf .docx .html .htm .xlsx .txt 文件和源目录。情况说明中的数字与表核对\n"
+         "（data/rules/claims.yaml），绩效自评表与其本身、综述、预算绩效情况和03表核对\n"
+         "（data/rules/perf.yaml）。\n\n"
+         "  --format text   文件:行: 错误：说明（应为 X，实为 Y） [规则]，PDF 为“第N页”（默认）\n"
+         "  --format jsonl  每条审核意见一个 JSON 对象\n"
+         "  --format html   独立的审核报告网页，每条意见链接到表中标出的单元格\n"
+         "  --profile 方案  data/profiles/方案.yaml，决定所用的规则包（默认 national）\n"
+         "  --rules 文件    改用这个规则文件（可以 `include national`）\n"
+         "  -o 输出         审核报告写入该文件，而不是标准输出\n"
+         "  --trace         在审核意见之前，列出情况说明中的每个数字及其核对对象（表中数字或算式），\n"
+         "                  或无从核对的原因\n"
+         "  --previous 文件 同一单位上年的决算：情况说明中“比上年”的增减据此核对（claims.cross-year）\n"
+         "  --store 存储    把审核的每个文件存入存储（juesuan store），上年决算也从中取；\n"
+         "                  同一审核规则下已存入的文件不再审核\n"
+         "  --jobs N        工作进程数（默认为处理器核数）；N 取多少，输出都一样。\n"
+         "                  标准错误输出是终端时显示进度\n\n"
+         "退出码：0 没有错误；1 审核发现错误；2 用法有误或文件无法读取；3 源数据、规则文件或方案文件有错误。");
 }
 
 void cli_html_esc(jue_buf *b, const char *s)
@@ -381,7 +378,7 @@ static int audit_in_process(const audit_opts *o, const char **files, size_t nfil
             nw += jue_findings_count(&done[k].f, JUE_SEV_WARNING);
             ni += jue_findings_count(&done[k].f, JUE_SEV_INFO);
         }
-        fprintf(stderr, "juesuan: %zu errors, %zu warnings, %zu notes (%zu rules)\n", nerrors, nw, ni,
+        fprintf(stderr, "juesuan：错误%zu个，警告%zu个，提示%zu个（规则%zu条）\n", nerrors, nw, ni,
                 jue_auditor_rule_count(aud));
     }
 out:
@@ -479,7 +476,7 @@ int cmd_audit(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (trace && strcmp(format, "text")) {
-        cli_error("--trace goes with --format text");
+        cli_error("--trace 只能与 --format text 一起使用");
         free(files);
         return EXIT_USAGE;
     }

@@ -21,27 +21,24 @@
 
 void usage_build(void)
 {
-    puts("usage: juesuan build SOURCE_DIR -o OUT_DIR [--format html,xlsx,md,csv,json,pdf,docx] [--profile NAME]\n"
-         "                     [--previous LAST_YEAR_FILE | --store DB] [--force] [-v]\n"
-         "       juesuan build TABLES_FILE [--department department.yaml] -o OUT_DIR [same options]\n\n"
-         "Compiles the department-year in SOURCE_DIR (docs/formats.md) into the nine public tables,\n"
-         "with controlled rounding so every printed total adds up. Writes the chosen formats\n"
-         "(default: all) into OUT_DIR: the tables in html/xlsx/md/csv/json, the notes as\n"
-         "NAME-notes.md, the complete document (cover, 概况, tables, notes, glossary, charts) as\n"
-         "NAME-document.html/.pdf/.docx, and when the source has perf.yaml the 绩效自评 as\n"
-         "NAME-perf.md (md), NAME-perf.html (html) and NAME-perf.xlsx (xlsx), its 自评表 also in the\n"
-         "document. Mistakes in the source (perf.yaml included) are all reported as file:line:col\n"
-         "and nothing is written (exit 3). The compiled tables are then audited with the profile's\n"
-         "rule pack (juesuan audit); while it finds errors nothing is written (exit 1) unless --force.\n\n"
-         "Given a file instead of a folder, build takes the nine tables as printed in it (an XLSX of\n"
-         "the tables, or a published PDF, Word or HTML document: whatever `juesuan audit` reads),\n"
-         "audits them, and writes the same outputs from them with department.yaml (default: the one\n"
-         "beside the file) for what the tables do not hold; budget.csv and perf.yaml beside it are\n"
-         "read too. A key the document needs and department.yaml lacks is an error at its place.\n\n"
-         "  --previous FILE last year's disclosure (any format audit reads): the notes' 上年数, 增减\n"
-         "                  and 增长率 come from its tables, not from department.yaml's last_year\n"
-         "  --store DB      the same from the store: the department's stored disclosure of the year\n"
-         "                  before (juesuan store add); --previous wins when both are given");
+    puts("用法：juesuan build 源目录 -o 输出目录 [--format html,xlsx,md,csv,json,pdf,docx] [--profile 方案]\n"
+         "                     [--previous 上年文件 | --store 存储] [--force] [-v]\n"
+         "      juesuan build 表格文件 [--department department.yaml] -o 输出目录 [同上选项]\n\n"
+         "把源目录中的单位年度账目（docs/formats.md）编制成九张公开表，经控制舍入，每个合计都与\n"
+         "各项之和相等。按所选格式（默认全部）写入输出目录：各表的 html/xlsx/md/csv/json，\n"
+         "情况说明 名称-notes.md，完整的决算文件（封面、概况、各表、情况说明、名词解释、图表）\n"
+         "名称-document.html/.pdf/.docx；源目录有 perf.yaml 时，还有绩效自评 名称-perf.md（md）、\n"
+         "名称-perf.html（html）和 名称-perf.xlsx（xlsx），自评表也收入决算文件。源数据（包括\n"
+         "perf.yaml）的错误一次全部报出（文件:行:列），不写出任何文件（退出码3）。编成的表再按\n"
+         "方案的规则包审核（同 juesuan audit）；发现错误时不写出任何文件（退出码1），除非加 --force。\n\n"
+         "给出的是文件而不是目录时，build 采用其中印出的九张表（表格的 XLSX，或已公开的 PDF、Word、\n"
+         "网页文件：凡 juesuan audit 能读的都可以），先审核，再据以写出同样的各种输出；表中没有的\n"
+         "内容取自 department.yaml（默认为文件旁边的那个），文件旁边的 budget.csv 和 perf.yaml\n"
+         "也一并读取。文件需要而 department.yaml 缺少的键，在其位置报错。\n\n"
+         "  --previous 文件 上年的决算（audit 能读的任何格式）：情况说明中的上年数、增减额和增长率\n"
+         "                  取自其各表，而不是 department.yaml 的 last_year\n"
+         "  --store 存储    同上，取自存储中该单位上一年度的决算（juesuan store add）；\n"
+         "                  两者都给出时以 --previous 为准");
 }
 
 typedef struct {
@@ -98,7 +95,7 @@ static int write_outputs(const jue_source *src, const jue_disclosure *disc, cons
         int err = 0;
         jue_status ws = ns == JUE_OK ? jue_out_file(path, jue_buf_str(&md), md.len, &err) : ns;
         if (ws == JUE_OK) {
-            jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "written");
+            jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "已写出");
         } else {
             jue_out_diag(d, path, "说明", ws, err);
             rc = ns == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
@@ -120,7 +117,7 @@ static int write_outputs(const jue_source *src, const jue_disclosure *disc, cons
             int err = 0;
             if (hs == JUE_OK) hs = jue_out_file(path, jue_buf_str(&html), html.len, &err);
             if (hs == JUE_OK) {
-                jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "written");
+                jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "已写出");
             } else {
                 jue_out_diag(d, path, "完整文档", hs, err);
                 rc = EXIT_USAGE;
@@ -136,7 +133,7 @@ static int write_outputs(const jue_source *src, const jue_disclosure *disc, cons
             jue_status fs = jue_out_begin(&of, path);
             if (fs == JUE_OK) fs = jue_out_end(&of, files[k].render(doc, of.tmp));
             if (fs == JUE_OK) {
-                jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "written");
+                jue_diag_add(d, JUE_SEV_INFO, path, 0, 0, "已写出");
             } else {
                 jue_out_diag(d, path, "完整文档", fs, of.err);
                 rc = EXIT_USAGE;
@@ -154,7 +151,7 @@ static int write_outputs(const jue_source *src, const jue_disclosure *disc, cons
         rc = EXIT_USAGE;
     if (!o->quiet && st == JUE_OK) {
         for (size_t i = before; i < d->len; i++)
-            if (d->items[i].severity == JUE_SEV_INFO) printf("wrote %s\n", d->items[i].file);
+            if (d->items[i].severity == JUE_SEV_INFO) printf("已写出 %s\n", d->items[i].file);
     }
     return rc;
 }

@@ -12,9 +12,9 @@
 
 void usage_demo(void)
 {
-    puts("usage: juesuan demo [--example DIR] [-o OUT_DIR]\n\n"
-         "Builds the bundled example county 医疗保障局 (examples/) into OUT_DIR (default out/)\n"
-         "in every format and prints where the files are.");
+    puts("用法：juesuan demo [--example 目录] [-o 输出目录]\n\n"
+         "把自带的示例县医疗保障局（examples/）按所有格式编制到输出目录（默认 out/），\n"
+         "并说明各文件在哪里。");
 }
 
 int cmd_demo(int argc, char **argv)
@@ -25,7 +25,7 @@ int cmd_demo(int argc, char **argv)
         else if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
         else { cli_error("未知的参数“%s”", argv[i]); return EXIT_USAGE; }
     }
-    printf("juesuan demo: building %s\n", ex);
+    printf("juesuan demo：编制 %s\n", ex);
     int rc = cli_build_source(ex, out, JUE_FMT_ALL, NULL, false, false);
     if (rc != EXIT_CLEAN) return rc;
     /* then audit what was published, as a reviewer would: the workbook of the
@@ -36,14 +36,13 @@ int cmd_demo(int argc, char **argv)
     snprintf(html, sizeof html, "%s/%s-document.html", out, base);
     snprintf(pdf, sizeof pdf, "%s/%s-document.pdf", out, base);
     snprintf(docx, sizeof docx, "%s/%s-document.docx", out, base);
-    printf("\njuesuan demo: auditing what was written, as a reviewer would: %s, %s, %s and %s\n", xlsx, html, pdf,
-           docx);
+    printf("\njuesuan demo：像审核人员一样审核写出的文件：%s、%s、%s 和 %s\n", xlsx, html, pdf, docx);
     char *args[] = { (char *)"audit", xlsx, html, pdf, docx, NULL };
     int arc = cmd_audit(5, args);
-    if (arc == EXIT_CLEAN) printf("no error findings\n");
-    printf("\nThe complete disclosure is %s (A4, ready to publish), %s (for Word or WPS)\n"
-           "and %s (a web page); the tables alone are in %s/%s.html and .xlsx;\n"
-           ".md, .csv and .json are for exchange; the 绩效自评 are in %s/%s-perf.*\n",
+    if (arc == EXIT_CLEAN) printf("没有发现错误\n");
+    printf("\n完整的决算文件：%s（A4，可直接公开）、%s（供 Word 或 WPS 编辑）\n"
+           "和 %s（网页）；只含各表的在 %s/%s.html 和 .xlsx；\n"
+           ".md、.csv 和 .json 用于数据交换；绩效自评在 %s/%s-perf.*\n",
            pdf, docx, html, out, base, out, base);
     return arc;
 }

@@ -12,13 +12,12 @@
 
 void usage_report(void)
 {
-    puts("usage: juesuan report [--store DB] -o DIR\n\n"
-         "Writes the overview of the store: every department × year (its newest stored document) with\n"
-         "its errors and warnings by kind of finding and against the year before, as DIR/index.html\n"
-         "(sortable: click a column's header), DIR/overview.xlsx and DIR/overview.csv, and each\n"
-         "document's own audit report as DIR/doc-ID.html, linked from the overview. Every file is\n"
-         "written whole or not at all. The store is juesuan.db unless --store or $JUESUAN_STORE says\n"
-         "otherwise. Exit codes: 0 written, 2 the store or DIR cannot be read or written, 3 not a store.");
+    puts("用法：juesuan report [--store 存储] -o 目录\n\n"
+         "写出存储的总览：每个单位每个年度（存入的最新文件），按审核意见的类别列出错误和警告，\n"
+         "并与上一年度比较，写为 目录/index.html（可排序：点击列标题）、目录/overview.xlsx 和\n"
+         "目录/overview.csv；每个文件自己的审核报告写为 目录/doc-ID.html，由总览链接。每个文件\n"
+         "要么完整写出，要么不写。存储默认为 juesuan.db，或由 --store、$JUESUAN_STORE 指定。\n"
+         "退出码：0 已写出；2 存储或目录无法读写；3 不是存储文件。");
 }
 
 /* One row of the overview, its strings owned. */

@@ -14,20 +14,19 @@
 
 void usage_store(void)
 {
-    puts("usage: juesuan store add    [--store DB] [--profile NAME] [--rules FILE] [--department NAME]\n"
-         "                            [--region REGION] [--year N] FILE|SOURCE_DIR...\n"
-         "       juesuan store list   [--store DB] [DEPARTMENT [YEAR]]\n"
-         "       juesuan store show   [--store DB] DEPARTMENT YEAR\n"
-         "       juesuan store export [--store DB] [--what documents|facts|findings] [--format csv|json]\n"
-         "                            [-o FILE] [DEPARTMENT [YEAR]]\n"
-         "       juesuan store merge  [--store DB] OLD_DEPARTMENT NEW_DEPARTMENT\n"
-         "       juesuan store check  [--store DB]\n\n"
-         "Keeps audited disclosures by department and year in one SQLite file (default juesuan.db,\n"
-         "or $JUESUAN_STORE): every table figure with where it was printed, the figures of the notes,\n"
-         "the findings, the rules' fingerprint and the file's SHA-256. `add` audits each file (or\n"
-         "compiles each source directory) and stores it in one transaction; a file already stored under\n"
-         "the same rules is skipped. A department is named by its key (地区/名称, as `list` shows it),\n"
-         "its name or its region. `merge` joins a renamed department to its new name.");
+    puts("用法：juesuan store add    [--store 存储] [--profile 方案] [--rules 规则文件] [--department 名称]\n"
+         "                            [--region 地区] [--year 年度] 文件|源目录...\n"
+         "      juesuan store list   [--store 存储] [单位 [年度]]\n"
+         "      juesuan store show   [--store 存储] 单位 年度\n"
+         "      juesuan store export [--store 存储] [--what documents|facts|findings] [--format csv|json]\n"
+         "                            [-o 文件] [单位 [年度]]\n"
+         "      juesuan store merge  [--store 存储] 原单位 新单位\n"
+         "      juesuan store check  [--store 存储]\n\n"
+         "把审核过的决算按单位和年度保存在一个 SQLite 文件中（默认 juesuan.db，或 $JUESUAN_STORE）：\n"
+         "每个表中数字及其所在位置、情况说明中的数字、审核意见、审核规则的指纹和文件的 SHA-256。\n"
+         "add 审核每个文件（或编制每个源目录），各在一个事务中存入；同一文件在同一审核规则下\n"
+         "已存入的，跳过。单位可用其键（地区/名称，即 list 所列）、名称或地区指明。\n"
+         "merge 把更名的单位并入其新名称。");
 }
 
 typedef struct {

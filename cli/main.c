@@ -7,11 +7,11 @@
 #include "core/encoding.h"
 
 static const cli_command COMMANDS[] = {
-    { "build", "compile a source directory into the nine public tables", cmd_build, usage_build },
-    { "audit", "check disclosures (source directories or published files) against the rule pack", cmd_audit, usage_audit },
-    { "store", "keep audited disclosures by department and year (SQLite): add, list, show, export, merge, check", cmd_store, usage_store },
-    { "report", "write the overview of a store: every department and year, its findings by kind (HTML, XLSX, CSV)", cmd_report, usage_report },
-    { "demo", "build the bundled example department and show where the outputs are", cmd_demo, usage_demo },
+    { "build", "把源目录编制成九张公开表、情况说明和完整的决算文件", cmd_build, usage_build },
+    { "audit", "按审核规则审核决算（源目录或已公开的文件）", cmd_audit, usage_audit },
+    { "store", "按单位和年度保存审核过的决算（SQLite）：add、list、show、export、merge、check", cmd_store, usage_store },
+    { "report", "写出存储的总览：每个单位每个年度，按类别列出审核意见（HTML、XLSX、CSV）", cmd_report, usage_report },
+    { "demo", "编制自带的示例单位，并说明输出文件在哪里", cmd_demo, usage_demo },
 };
 
 /* Writes s to f with bytes that are not UTF-8 (or are control characters)
@@ -78,11 +78,11 @@ void cli_print_diags(jue_diags *d, bool verbose)
 
 static void usage(FILE *f)
 {
-    fputs("usage: juesuan COMMAND [ARGS]\n\ncommands:\n", f);
+    fputs("用法：juesuan 命令 [参数]\n\n命令：\n", f);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         fprintf(f, "  %-8s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
-    fputs("\n'juesuan COMMAND --help' shows a command's options. Exit codes: 0 clean, 1 error findings,\n"
-          "2 usage or file access, 3 mistakes in a source, rule or profile file.\n", f);
+    fputs("\n“juesuan 命令 --help”列出该命令的选项。退出码：0 没有错误；1 审核发现错误；\n"
+          "2 用法有误或文件无法读写；3 源数据、规则文件或方案文件有错误。\n", f);
 }
 
 int main(int argc, char **argv)

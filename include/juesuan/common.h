@@ -27,7 +27,7 @@ typedef enum {
     JUE_ERR_LIMIT      /* a size cap was reached */
 } jue_status;
 
-/* A static English description of a status. */
+/* A static description of a status, in Chinese (for messages to users). */
 const char *jue_status_str(jue_status s);
 
 typedef enum { JUE_SEV_ERROR = 0, JUE_SEV_WARNING, JUE_SEV_INFO } jue_severity;

@@ -10,16 +10,16 @@
 const char *jue_status_str(jue_status s)
 {
     switch (s) {
-    case JUE_OK: return "ok";
-    case JUE_ERR_SYNTAX: return "syntax error";
-    case JUE_ERR_OVERFLOW: return "number too large";
-    case JUE_ERR_NOMEM: return "out of memory";
-    case JUE_ERR_IO: return "input/output error";
-    case JUE_ERR_NOTFOUND: return "not found";
-    case JUE_ERR_INVALID: return "invalid input";
-    case JUE_ERR_LIMIT: return "size limit reached";
+    case JUE_OK: return "成功";
+    case JUE_ERR_SYNTAX: return "格式有误";
+    case JUE_ERR_OVERFLOW: return "数字过大";
+    case JUE_ERR_NOMEM: return "内存不足";
+    case JUE_ERR_IO: return "读取或写入失败";
+    case JUE_ERR_NOTFOUND: return "找不到";
+    case JUE_ERR_INVALID: return "内容有误";
+    case JUE_ERR_LIMIT: return "超出大小上限";
     }
-    return "unknown status";
+    return "未知状态";
 }
 
 const char *jue_severity_str(jue_severity s)

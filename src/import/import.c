@@ -209,9 +209,9 @@ jue_status jue_import_data(const char *data, size_t len, const char *name, jue_i
     if (kind == JUE_IN_AUTO) kind = detect(name, data, len);
     if (kind != JUE_IN_XLSX && kind != JUE_IN_TEXT && kind != JUE_IN_PDF && kind != JUE_IN_DOCX &&
         kind != JUE_IN_HTML) {
-        static const char *const K[] = { "", "XLSX", "text", "PDF", "DOCX", "HTML" };
-        jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "reading %s is not supported yet",
-                     (unsigned)kind < 6 ? K[kind] : "this format");
+        static const char *const K[] = { "", "XLSX", "文本", "PDF", "DOCX", "HTML" };
+        jue_diag_add(diags, JUE_SEV_ERROR, name, 0, 0, "尚不支持读取%s文件",
+                     (unsigned)kind < 6 ? K[kind] : "这种格式的");
         return JUE_ERR_INVALID;
     }
     char *conv = NULL;
@@ -244,8 +244,8 @@ jue_status jue_import_data(const char *data, size_t len, const char *name, jue_i
                 prose = !doc->grids[g].rows[i].used && jue_grow_filled(&doc->grids[g].rows[i]) > 0;
         if (!any && !unread) {   /* (a table set aside was said so at its title) */
             jue_diag_add(diags, any || prose ? JUE_SEV_WARNING : JUE_SEV_ERROR, name, 0, 0,
-                         prose ? "none of the nine public tables was found: only the text and any 绩效自评表 are checked"
-                               : "none of the nine public tables was found");
+                         prose ? "没有找到九张公开表中的任何一张：只审核文字和绩效自评表"
+                               : "没有找到九张公开表中的任何一张");
             if (!prose) st = JUE_ERR_INVALID;
         }
     }
@@ -290,7 +290,7 @@ jue_status jue_import_path(const char *path, jue_input_kind kind, const jue_impo
     }
     jue_status st = jue_read_file(path, &data, &len);
     if (st) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the file: %s", jue_status_str(st));
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件（%s）", jue_status_str(st));
         return st == JUE_ERR_NOMEM ? st : JUE_ERR_IO;
     }
     st = jue_import_data(data, len, path, kind, ctx, out, doc_out, diags);

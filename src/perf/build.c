@@ -14,7 +14,7 @@ static jue_status write_out(const char *path, const jue_buf *b, jue_diags *diags
 {
     int err = 0;
     jue_status st = jue_out_file(path, jue_buf_str(b), b->len, &err);
-    if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "written");
+    if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "已写出");
     else jue_out_diag(diags, path, "绩效自评", st, err);
     return st == JUE_ERR_NOMEM ? st : st ? JUE_ERR_IO : JUE_OK;
 }
@@ -50,7 +50,7 @@ static jue_status write_xlsx(const jue_perf_set *s, const char *path, jue_diags 
     for (size_t i = 0; forms && names && i < s->n; i++) jue_form_free(forms[i]), free(names[i]);
     free(forms);
     free(names);
-    if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "written");
+    if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "已写出");
     else jue_out_diag(diags, path, "绩效自评表", st, o.err);
     return st == JUE_ERR_NOMEM ? st : st ? JUE_ERR_IO : JUE_OK;
 }

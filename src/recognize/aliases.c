@@ -31,7 +31,7 @@ static jue_status add_line(jue_aliases *al, size_t *cap, char *f[5], int nf, con
         tid = (f[1][1] - '0') * 10 + (f[1][2] - '0') - 1;
     char kind = nf >= 4 ? alias_kind(f[0]) : 0;
     if (!kind || tid < 0 || tid >= JUE_NTABLES) {
-        jue_diag_add(diags, JUE_SEV_WARNING, path, line, 1, "not an alias line (kind, table, side, printed, canonical)");
+        jue_diag_add(diags, JUE_SEV_WARNING, path, line, 1, "不是别名行（应为 kind、table、side、printed、canonical 五列）");
         return JUE_OK;
     }
     if (al->n == *cap) {
@@ -63,7 +63,7 @@ jue_status jue_aliases_load(jue_aliases **out, jue_diags *diags)
     size_t len;
     jue_status st = jue_read_file(path, &data, &len);
     if (st) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "cannot read the importer's aliases: %s", jue_status_str(st));
+        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取表格识别用的别名表：%s", jue_status_str(st));
         return st;
     }
     size_t cap = 256;

@@ -166,7 +166,7 @@ static void national_order(tctx *t, const jue_table *tab, code_cols *cc)
 {
     for (int col = cc->name_col + 1, k = 0; col < cc->ncol && (size_t)k < tab->ncols; col++, k++) cc->map[col] = k;
     jue_diag_add(t->c->diags, JUE_SEV_WARNING, t->c->doc->file, t->body < t->g->n ? t->g->rows[t->body].line : 0, 0,
-                 "%s: no column header recognised; columns taken in the national order", jue_table_label(t->id));
+                 "%s：没有认出表头，各列按全国统一格式的顺序读取", jue_table_label(t->id));
 }
 
 /* The code, name and figure columns, from the header. */

@@ -99,7 +99,7 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
         if (!tab) return JUE_ERR_NOMEM;
     } else if (!cont) {
         jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[title_row].line, 0,
-                     "%s %s appears again; read as a continuation of the first", jue_table_label(id),
+                     "%s《%s》再次出现，作为前一处的续表读取", jue_table_label(id),
                      jue_table_title(id));
     }
     read_body(&t, tab);
@@ -113,7 +113,7 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
     tab->empty = !any;
     if (tab->nrows == 0 && !tab->note)
         jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[title_row].line, 0,
-                     "%s %s: title found but no table rows under it", jue_table_label(id), jue_table_title(id));
+                     "%s《%s》：有标题，但标题下没有表格行", jue_table_label(id), jue_table_title(id));
     c->d->tables[id] = tab;
     return JUE_OK;
 }
@@ -209,7 +209,7 @@ static jue_status read_grid(rc *c, jue_grid *g)
         bool cont = cs[k].cont || (prev_ok >= 0 && cs[prev_ok].id == cs[k].id);
         if (c->d->tables[cs[k].id] && !cont) {
             jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[cs[k].row].line, 0,
-                         "%s %s appears a second time; the first one is used", jue_table_label(cs[k].id),
+                         "%s《%s》出现了两次，采用第一处", jue_table_label(cs[k].id),
                          jue_table_title(cs[k].id));
             continue;
         }

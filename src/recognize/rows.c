@@ -47,10 +47,10 @@ static void diag_cell(tctx *t, const jue_gcell *g, int line, jue_severity sev, c
         do { tmp[k++] = (char)('A' + col % 26); col = col / 26 - 1; } while (col >= 0 && k < 7);
         for (int i = 0; i < k; i++) ref[i] = tmp[k - 1 - i];
         ref[k] = '\0';
-        snprintf(where, sizeof where, "sheet %s cell %s%d: ", t->g->name, ref, line);
+        snprintf(where, sizeof where, "工作表“%s”单元格%s%d：", t->g->name, ref, line);
     }
     jue_diag_add(t->c->diags, sev, t->c->doc->file, line, g ? (t->g->name ? g->col + 1 : g->pos) : 0,
-                 "%s%s: %s%s%s", where, jue_table_label(t->id), fmt, a1 ? a1 : "", a2 ? a2 : "");
+                 "%s%s：%s%s%s", where, jue_table_label(t->id), fmt, a1 ? a1 : "", a2 ? a2 : "");
 }
 
 static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
@@ -64,7 +64,7 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
     const char *why = NULL;
     jue_status st = jue_amount_parse(s, strlen(s), t->unit, &a, &why);
     if (st) {
-        diag_cell(t, v->cell, v->line, JUE_SEV_WARNING, "cannot read the amount '", s, "'");
+        diag_cell(t, v->cell, v->line, JUE_SEV_WARNING, "金额“", s, "”无法识别");
         cell->present = false;
         return;
     }

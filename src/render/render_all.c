@@ -54,7 +54,7 @@ static jue_status report(jue_diags *diags, jue_status st, int err, const char *p
                          jue_status first)
 {
     if (diags) {
-        if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "wrote %s", what);
+        if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "已写出%s", what);
         else jue_out_diag(diags, path, what, st, err);
     }
     return first ? first : st;

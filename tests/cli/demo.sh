@@ -14,7 +14,7 @@ N=county-medical-security-2024
 for f in "$N.xlsx" "$N.html" "$N-document.html" "$N-document.pdf" "$N-document.docx" "$N-notes.md" "$N-perf.html"; do
   [ -s "$tmp/out/$f" ] && ok || bad "demo did not write $f"
 done
-grep -q "auditing what was written.*$N-document.pdf and .*$N-document.docx" "$tmp/log" && ok || bad "demo does not audit the PDF and Word document"
-grep -q '^no error findings$' "$tmp/log" && ok || bad "demo audit: $(grep -v '^wrote' "$tmp/log" | head -5)"
+grep -q "审核写出的文件.*$N-document.pdf 和 .*$N-document.docx" "$tmp/log" && ok || bad "demo does not audit the PDF and Word document"
+grep -q '^没有发现错误$' "$tmp/log" && ok || bad "demo audit: $(grep -v '^已写出' "$tmp/log" | head -5)"
 echo "demo: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -17,7 +17,7 @@ N=county-medical-security-2024
 [ "$(ls "$tmp/a" | grep -v -- '-perf\.' | sort | tr '\n' ' ')" = "$N-document.docx $N-document.pdf " ] && ok ||
   bad "pdf,docx wrote: $(ls "$tmp/a")"
 head -c 5 "$tmp/a/$N-document.pdf" | grep -q '%PDF-' && ok || bad "not a PDF"
-grep -q "wrote $tmp/a/$N-document.pdf" "$tmp/out" && ok || bad "build does not say it wrote the PDF"
+grep -q "已写出 $tmp/a/$N-document.pdf" "$tmp/out" && ok || bad "build does not say it wrote the PDF"
 
 # the Word document is read back and audits clean: no findings at all
 "$JUE_BIN" audit "$tmp/a/$N-document.docx" >"$tmp/out" 2>&1; rc=$?

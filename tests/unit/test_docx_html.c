@@ -686,11 +686,11 @@ static void expect_refused(jue_input_kind k, const char *data, size_t len, const
 static void test_bad_input(void **state)
 {
     (void)state;
-    expect_refused(JUE_IN_DOCX, "hello", 5, "a.docx", "not a DOCX document");
-    expect_refused(JUE_IN_DOCX, "", 0, "empty.docx", "not a Word document");
+    expect_refused(JUE_IN_DOCX, "hello", 5, "a.docx", "不是Word文件（.docx）");
+    expect_refused(JUE_IN_DOCX, "", 0, "empty.docx", "不是Word文件");
     size_t len;
     char *bad = make_docx("<w:p><w:r><w:t>unclosed</w:r></w:p>", NULL, &len);
-    expect_refused(JUE_IN_DOCX, bad, len, "bad.docx", "not well-formed");
+    expect_refused(JUE_IN_DOCX, bad, len, "bad.docx", "不是格式正确的XML");
     free(bad);
     /* a workbook given as a Word document: say what it is */
     char path[] = "/tmp/jue-xlsx-XXXXXX";
@@ -703,10 +703,10 @@ static void test_bad_input(void **state)
     char *xl;
     assert_int_equal(jue_read_file(path, &xl, &len), JUE_OK);
     remove(path);
-    expect_refused(JUE_IN_DOCX, xl, len, "book.docx", "XLSX workbook");
+    expect_refused(JUE_IN_DOCX, xl, len, "book.docx", "这是XLSX工作簿");
     free(xl);
-    expect_refused(JUE_IN_HTML, "", 0, "empty.html", "empty");
-    expect_refused(JUE_IN_HTML, "PK\x03\x04\0\0\0binary", 13, "zip.html", "NUL bytes");
+    expect_refused(JUE_IN_HTML, "", 0, "empty.html", "是空的");
+    expect_refused(JUE_IN_HTML, "PK\x03\x04\0\0\0binary", 13, "zip.html", "NUL字节");
     /* tag soup is read as a browser would, not refused */
     jue_diags dg;
     jue_diags_init(&dg);

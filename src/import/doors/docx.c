@@ -105,7 +105,7 @@ static xmlDocPtr parse_part(zip_t *z, const char *name, jue_status *st, jue_buf 
     if (!d && why) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctx);
         if (e && e->message) {
-            jue_buf_printf(why, "line %d: %s", e->line, e->message);
+            jue_buf_printf(why, "第%d行：%s", e->line, e->message);
             while (why->len > 0 && (why->data[why->len - 1] == '\n' || why->data[why->len - 1] == ' '))
                 why->data[--why->len] = '\0';
         }
@@ -116,7 +116,7 @@ static xmlDocPtr parse_part(zip_t *z, const char *name, jue_status *st, jue_buf 
     if (d && d->intSubset) {
         xmlFreeDoc(d);
         d = NULL;
-        if (why) jue_buf_puts(why, "it has a DTD, which Word never writes");
+        if (why) jue_buf_puts(why, "其中有DTD，Word从不写DTD");
         *st = JUE_ERR_INVALID;
         return NULL;
     }
@@ -388,8 +388,7 @@ jue_status jue_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!z) {
         zip_source_free(src);
-        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "not a DOCX document (not a zip archive: %s)",
-                     zip_error_strerror(&ze));
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "不是Word文件（.docx）：不是zip压缩包");
         zip_error_fini(&ze);
         return JUE_ERR_INVALID;
     }
@@ -406,16 +405,16 @@ jue_status jue_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         } else if (st == JUE_ERR_NOTFOUND) {
             zip_stat_t zs;
             bool xlsx = zip_stat(z, "xl/workbook.xml", ZIP_FL_NOCASE, &zs) == 0;
-            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "not a Word document: %s is missing%s", part,
-                         xlsx ? " (this is an XLSX workbook)" : "");
+            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "不是Word文件：缺少%s%s", part,
+                         xlsx ? "（这是XLSX工作簿）" : "");
         } else if (st == JUE_ERR_LIMIT) {
-            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "%s is larger than %u MiB", part,
+            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "%s大于%u MiB", part,
                          MAX_PART >> 20);
         } else {
             /* the parser's own words, with the line inside the part */
-            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "the Word document cannot be read: %s %s%s%s%s",
-                         part, st == JUE_ERR_SYNTAX ? "is not well-formed XML" : st == JUE_ERR_INVALID ? "is refused" : jue_status_str(st),
-                         why.len ? " (" : "", jue_buf_str(&why), why.len ? ")" : "");
+            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "Word文件无法读取：%s%s%s%s%s",
+                         part, st == JUE_ERR_SYNTAX ? "不是格式正确的XML" : st == JUE_ERR_INVALID ? "不予读取" : jue_status_str(st),
+                         why.len ? "（" : "", jue_buf_str(&why), why.len ? "）" : "");
         }
         jue_buf_free(&why);
         free(part);
@@ -435,15 +434,15 @@ jue_status jue_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         x.g->merges = true;
         xmlNodePtr body = child(xmlDocGetRootElement(d), "body");
         if (!body)
-            jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0, "%s has no w:body: the document is empty", part);
+            jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0, "%s中没有 w:body：文件是空的", part);
         else st = block(&x, body, 0);
     }
     if (x.deep)
         jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0,
-                     "content nested deeper than %d levels was skipped", JUE_D2_MAX_DEPTH);
+                     "嵌套超过%d层的内容已跳过", JUE_D2_MAX_DEPTH);
     if (st == JUE_ERR_LIMIT) {
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, x.lineno, 0,
-                     "the document's tables hold more than %zu MiB of text (merged cells copied): not read further",
+                     "文件中表格的文字超过%zu MiB（合并单元格按格复制）：其余部分不再读取",
                      JUE_D2_MAX_BYTES >> 20);
         st = JUE_ERR_INVALID;
     }

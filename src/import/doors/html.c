@@ -503,28 +503,28 @@ static const char *choose_encoding(const char *data, size_t len, jue_idoc *doc, 
             xmlCharEncCloseFunc(h);
             return NULL;       /* libxml2 reads the declaration itself */
         }
-        jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0, "unknown charset '%s': read by content", label);
+        jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0, "未知的字符集“%s”：按内容判断编码读取", label);
     }
     if (valid_utf8(u, len)) return "UTF-8";
     jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0,
-                 "no charset declared and the bytes are not UTF-8: read as GB18030 (GBK)");
+                 "网页没有声明字符集，内容也不是UTF-8：按GB18030（GBK）读取");
     return "GB18030";
 }
 
 jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     if (len > (size_t)INT_MAX) {
-        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "the HTML file is too large (%zu bytes)", len);
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "网页文件过大（%zu字节）", len);
         return JUE_ERR_INVALID;
     }
     if (len == 0) {
-        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "the HTML file is empty");
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "网页文件是空的");
         return JUE_ERR_INVALID;
     }
     if (memchr(data, '\0', len < 4096 ? len : 4096) &&
         !(len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                        ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))) {
-        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "not an HTML document: it holds NUL bytes");
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "不是网页文件：其中有NUL字节");
         return JUE_ERR_INVALID;
     }
     xmlInitParser();
@@ -542,7 +542,7 @@ jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     if (!root) {
         if (d) xmlFreeDoc(d);
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0,
-                     "not an HTML document: nothing could be parsed");
+                     "不是网页文件：没有可解析的内容");
         return JUE_ERR_INVALID;
     }
     hx x;
@@ -562,11 +562,11 @@ jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         if (!st) st = flush(&x);
     }
     if (x.deep)
-        jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0, "content nested deeper than %d levels was skipped",
+        jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0, "嵌套超过%d层的内容已跳过",
                      JUE_D2_MAX_DEPTH);
     if (st == JUE_ERR_LIMIT) {
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, x.hint, 0,
-                     "the page's tables hold more than %zu MiB of text (merged cells copied): not read further",
+                     "网页中表格的文字超过%zu MiB（合并单元格按格复制）：其余部分不再读取",
                      JUE_D2_MAX_BYTES >> 20);
         st = JUE_ERR_INVALID;
     }

@@ -1653,7 +1653,7 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
 {
     const char *file = doc->file ? doc->file : "";
     if (len < 8 || !has_header(data, len)) {
-        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "not a PDF file (no %%PDF- header)");
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "不是PDF文件（没有 %%PDF- 文件头）");
         return JUE_ERR_INVALID;
     }
     GBytes *bytes = g_bytes_new_static(data, len);
@@ -1662,8 +1662,8 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
     g_bytes_unref(bytes);
     if (!pd) {
         bool enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
-        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "%s%s", enc ? "the PDF is encrypted: " : "cannot read the PDF: ",
-                     err && err->message ? err->message : "unknown error");
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "%s%s", enc ? "PDF已加密，无法读取：" : "PDF无法读取（文件已损坏？）：",
+                     err && err->message ? err->message : "原因不明");
         if (err) g_error_free(err);
         return JUE_ERR_INVALID;
     }
@@ -1676,10 +1676,10 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
     jue_status st = JUE_OK;
     int np = poppler_document_get_n_pages(pd);
     if (np <= 0) {
-        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "the PDF has no pages");
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "PDF中没有页面");
         st = JUE_ERR_INVALID;
     } else if (np > MAXPAGES) {
-        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "the PDF has %d pages, more than %d", np, MAXPAGES);
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "PDF有%d页，超过上限%d页", np, MAXPAGES);
         st = JUE_ERR_LIMIT;
     }
     if (!st) {
@@ -1692,19 +1692,19 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
     for (int p = 0; p < P.npages && !st; p++) {
         PopplerPage *page = poppler_document_get_page(pd, p);
         if (!page) {
-            jue_diag_add(diags, JUE_SEV_WARNING, file, 0, 0, "page %d cannot be read; skipped", p + 1);
+            jue_diag_add(diags, JUE_SEV_WARNING, file, 0, 0, "第%d页无法读取，已跳过", p + 1);
             continue;
         }
         st = read_page(page, &P.pages[p], P.F, &total);
         g_object_unref(page);
         if (st == JUE_ERR_LIMIT)
-            jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "page %d: more than %d characters in the document", p + 1,
+            jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "第%d页：文件中的字符超过%d个", p + 1,
                          MAXGLYPHS);
     }
     g_object_unref(pd);
     if (!st && total == 0) {
         jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0,
-                     "the PDF has no text layer (a scan?); text recognition (OCR) is not supported");
+                     "PDF没有文字层（是扫描件？）：不支持文字识别（OCR）");
         st = JUE_ERR_INVALID;
     }
     if (!st) {
@@ -1743,7 +1743,7 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
         for (int c = 0; R && c < MAXCOLS; c++) jue_buf_free(&R->t[c]);
         free(R);
     }
-    if (st == JUE_ERR_NOMEM) jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "out of memory reading the PDF");
+    if (st == JUE_ERR_NOMEM) jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "读取PDF时内存不足");
     free_ctx(&P);
     return st;
 }

@@ -596,7 +596,7 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         if (n > 0 && p[n - 1] == '\r') n--;
         if (!warned && memchr(p, '\0', n)) {
             jue_diag_add(diags, JUE_SEV_WARNING, doc->file, line, 0,
-                         "NUL byte in a text file: is this really text?");
+                         "文本文件中有NUL字节：这不像是文本文件");
             warned = true;
         }
         jue_grow *r = jue_grid_add_row(g, line);

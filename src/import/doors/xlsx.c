@@ -563,7 +563,7 @@ static jue_status read_sheet(xl *x, const char *path, const char *name)
     if (!g) {
         if (r) xmlFreeTextReader(r);
         else jue_diag_add(x->diags, JUE_SEV_WARNING, x->doc->file, 0, 0,
-                          "sheet '%s' (%s) cannot be read: %s", name, path, jue_status_str(st));
+                          "工作表“%s”（%s）无法读取：%s", name, path, jue_status_str(st));
         return r ? (x->doc->over ? JUE_ERR_LIMIT : JUE_ERR_NOMEM) : st == JUE_ERR_NOMEM ? st : JUE_OK;
     }
     g->merges = true;
@@ -597,7 +597,7 @@ static jue_status read_sheet(xl *x, const char *path, const char *name)
     jue_buf_free(&v);
     if (!st && x->doc->over) st = JUE_ERR_LIMIT;
     if (!st && k < 0)
-        jue_diag_add(x->diags, JUE_SEV_WARNING, x->doc->file, 0, 0, "sheet '%s' (%s) cannot be read: %s", name,
+        jue_diag_add(x->diags, JUE_SEV_WARNING, x->doc->file, 0, 0, "工作表“%s”（%s）无法读取：%s", name,
                      path, jue_status_str(JUE_ERR_SYNTAX));
     if (!st && !sorted && g->n > 1) {
         qsort(g->rows, g->n, sizeof *g->rows, cmp_row);
@@ -617,7 +617,7 @@ static jue_status read_sheets(xl *x)
     xmlDocPtr wb = load_xml(x, "xl/workbook.xml", &st);
     if (!wb) {
         jue_diag_add(x->diags, JUE_SEV_ERROR, x->doc->file, 0, 0,
-                     "not a spreadsheet: xl/workbook.xml is missing or unreadable");
+                     "不是Excel工作簿：缺少 xl/workbook.xml 或无法读取");
         return JUE_ERR_INVALID;
     }
     xmlDocPtr rels = load_xml(x, "xl/_rels/workbook.xml.rels", &st);
@@ -673,8 +673,7 @@ jue_status jue_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     x.z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!x.z) {
         zip_source_free(src);
-        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "not an XLSX workbook: %s",
-                     zip_error_strerror(&ze));
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "不是XLSX工作簿：不是zip压缩包");
         zip_error_fini(&ze);
         return JUE_ERR_INVALID;
     }
@@ -683,7 +682,7 @@ jue_status jue_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     jue_status st = load_sst(&x);
     if (st && st != JUE_ERR_NOMEM && !doc->over)
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0,
-                     "xl/sharedStrings.xml cannot be read: %s", jue_status_str(st));
+                     "xl/sharedStrings.xml 无法读取：%s", jue_status_str(st));
     if (!st) st = load_styles(&x);
     if (!st) st = read_sheets(&x);
     if (!st) {
@@ -703,7 +702,7 @@ jue_status jue_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     if (st && st != JUE_ERR_NOMEM && !doc->over) {
         /* a damaged part: say so once, as a workbook that cannot be read */
         if (diags->len == before)
-            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "the workbook cannot be read: %s",
+            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "工作簿无法读取：%s",
                          jue_status_str(st));
         st = JUE_ERR_INVALID;
     }
