@@ -1005,9 +1005,9 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             c.is_percent = true;
             c.value = v;
             c.iv = iv;
-            /* "占不足0.01%": above zero, below the figure (printed with its 不足) */
+            /* "占不足0.01%": below the figure (printed with its 不足) */
             size_t below = p - base >= 6 && !memcmp(p - 6, "不足", 6) ? 6 : 0;
-            if (below) c.iv = (jue_interval){ 1, v };
+            if (below) c.iv = (jue_interval){ 0, v };
             c.decimals = dec;
             c.role = kw == K_UP || kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : kw == K_SHARE ? JUE_ROLE_SHARE
                    : kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;

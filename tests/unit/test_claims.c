@@ -242,7 +242,7 @@ static void test_template_alternative(void **state)
 }
 
 /* "占不足0.01%" (what build writes for a share that rounds to 0.00%) is a
- * share above zero and below 0.01%, printed with its 不足; and a blank
+ * share from 0 to 0.01%, printed with its 不足; and a blank
  * between two Chinese characters (pdftotext of a justified line) does not
  * hide the words: "占 本 年 收 入 合 计 的" names the whole. */
 static void test_share_below_and_spaced(void **state)
@@ -263,7 +263,7 @@ static void test_share_below_and_spaced(void **state)
     }
     assert_non_null(below);
     assert_string_equal(below->printed, "不足0.01%");
-    assert_int_equal(below->iv.lo, 1);
+    assert_int_equal(below->iv.lo, 0);
     assert_int_equal(below->iv.hi, 100000);   /* 0.01% in ppb */
     assert_non_null(spaced);
     assert_non_null(spaced->whole);
