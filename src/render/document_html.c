@@ -31,7 +31,7 @@ static const char DOC_CSS[] =
     "font-family:\"Noto Serif CJK SC\",\"SimSun\",serif}\n"
     "figure.chart{margin:16px auto;text-align:center}\n"
     "figure.chart figcaption{font-size:13px;margin-top:4px}\n"
-    ".pb{break-after:page}\n"
+    ".pb{break-before:page}\n"   /* merges with a table's own break after it: no blank page */
     "@media print{.cover{min-height:250mm}nav.toc,article{max-width:none}article p.txt{font-size:11pt}}\n";
 
 static const char *const COLORS[] = { "#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#718096" };
