@@ -1101,7 +1101,7 @@ static bool parse_placeholder(P *p, rule *r)
                 const tok *a = peek(p);
                 int v = a->k == K_IDENT ? find_var(p, a->s) : -1;
                 if (v < 0 || r->vars[v].kind != MFUNC[i].need) {
-                    syntax(p, a, MFUNC[i].need == V_ROW ? "行变量" : "a table variable");
+                    syntax(p, a, MFUNC[i].need == V_ROW ? "行变量" : "表变量");
                     return false;
                 }
                 next(p);
