@@ -138,7 +138,7 @@ def main():
         t = time.monotonic()
         r = run([a.juesuan, "audit", docs, "--store", db, "--jobs", str(a.jobs), "-v"])
         audit = time.monotonic() - t
-        m = re.search(r"(\d+) documents \((\d+) skipped as stored\), (\d+) errors", r.stderr)
+        m = re.search(r"(\d+)份文件（其中(\d+)份已在存储中，跳过），错误(\d+)个", r.stderr)
         t = time.monotonic()
         run([a.juesuan, "report", "--store", db, "-o", os.path.join(work, "report")])
         report = time.monotonic() - t

@@ -34,7 +34,7 @@ echo "a,b" >"$D/a/table.csv"
 [ $rc -eq 1 ] && ok || bad "walk exit $rc: $(head -3 "$tmp/walk.err")"
 printf '%s\n' "$D/a/zhenan.txt" "$D/b/c/liling.TXT" "$D/b/putuo.pdf" >"$tmp/want"
 files "$tmp/walk.txt" | diff - "$tmp/want" >/dev/null && ok || bad "documents walked: $(files "$tmp/walk.txt" | tr '\n' ' ')"
-"$JUE_BIN" audit "$D" --jobs 1 -v 2>&1 >/dev/null | grep -q '^juesuan: 4 documents' && ok || bad "the source folder is not one of 4 documents"
+"$JUE_BIN" audit "$D" --jobs 1 -v 2>&1 >/dev/null | grep -q '^juesuan：4份文件' && ok || bad "the source folder is not one of 4 documents"
 # the same findings as each file audited alone
 for f in "$D/a/zhenan.txt" "$D/b/c/liling.TXT" "$D/b/source" "$D/b/putuo.pdf"; do "$JUE_BIN" audit "$f" 2>/dev/null; done >"$tmp/each.txt"
 cmp -s "$tmp/walk.txt" "$tmp/each.txt" && ok || bad "the batch differs from each file alone"
@@ -115,7 +115,7 @@ done
 [ $rc -eq 2 ] && ok || bad "store batch exit $rc"
 [ "$("$JUE_BIN" store list --store "$tmp/full.db" | tail -n +2 | wc -l)" -eq 12 ] && ok || bad "not 12 documents stored"
 "$JUE_BIN" audit "$K" --store "$tmp/full.db" -v >"$tmp/again.txt" 2>"$tmp/again.err"
-grep -q '^juesuan: 13 documents (12 skipped as stored)' "$tmp/again.err" && ok || bad "second run: $(tail -1 "$tmp/again.err")"
+grep -q '^juesuan：13份文件（其中12份已在存储中，跳过）' "$tmp/again.err" && ok || bad "second run: $(tail -1 "$tmp/again.err")"
 cmp -s "$tmp/full.txt" "$tmp/again.txt" && ok || bad "a skipped document prints other findings"
 "$JUE_BIN" audit "$K" --jobs 1 >"$tmp/nostore.txt" 2>/dev/null
 cmp -s "$tmp/full.txt" "$tmp/nostore.txt" && ok || bad "with a store the findings differ from without"
@@ -125,7 +125,7 @@ rc=$(bash -c 'JUE_BATCH_STOP_AFTER=5 "$0" audit "$1" --store "$2" --jobs 2 >/dev
 n=$("$JUE_BIN" store list --store "$tmp/r.db" | tail -n +2 | wc -l)
 [ "$n" -ge 5 ] && [ "$n" -lt 12 ] && ok || bad "after the kill $n documents stored"
 "$JUE_BIN" audit "$K" --store "$tmp/r.db" --jobs 2 -v >"$tmp/resumed.txt" 2>"$tmp/resumed.err"
-grep -q "^juesuan: 13 documents ($n skipped as stored)" "$tmp/resumed.err" && ok || bad "resume: $(tail -1 "$tmp/resumed.err")"
+grep -q "^juesuan：13份文件（其中${n}份已在存储中，跳过）" "$tmp/resumed.err" && ok || bad "resume: $(tail -1 "$tmp/resumed.err")"
 cmp -s "$tmp/full.txt" "$tmp/resumed.txt" && ok || bad "the resumed run prints other findings"
 "$JUE_BIN" store check --store "$tmp/r.db" >/dev/null && ok || bad "store check after the kill"
 # killed from outside at a random moment, then run again
