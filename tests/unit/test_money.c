@@ -10,6 +10,8 @@
 
 #include <juesuan/money.h>
 
+#include "core/encoding.h"
+
 /* ---- helpers ----------------------------------------------------------- */
 
 static jue_amount parse_ok(const char *s, jue_unit def)
@@ -751,6 +753,22 @@ static void test_shares(void **state)
 
 /* Chinese numerals both ways: every number 1–99 formats and parses back;
  * what is not a numeral is −1. */
+/* Code points are counted by lead bytes (columns of diagnostics); a text is
+ * UTF-8 only when every sequence is (no overlong form, no surrogate, no
+ * sequence cut short), NUL allowed. */
+static void test_utf8_helpers(void **state)
+{
+    (void)state;
+    const char *s = "a公开01表";
+    assert_int_equal(jue_utf8_count(s, strlen(s)), 6);
+    assert_int_equal(jue_utf8_count(s, 4), 2);   /* "a" and 公 */
+    assert_true(jue_utf8_valid(s, strlen(s)));
+    assert_true(jue_utf8_valid("a\0b", 3));
+    assert_false(jue_utf8_valid("\xC0\x80", 2));        /* overlong NUL */
+    assert_false(jue_utf8_valid("\xED\xA0\x80", 3));    /* a surrogate */
+    assert_false(jue_utf8_valid(s, 3));                   /* 公 cut short */
+}
+
 /* The severity names a rule pack or a checks file may give read back as
  * jue_severity_str prints them; anything else (off, capitals) is refused. */
 static void test_severity_parse(void **state)
@@ -813,6 +831,7 @@ int main(void)
         cmocka_unit_test(test_shares),
         cmocka_unit_test(test_cn_numerals),
         cmocka_unit_test(test_severity_parse),
+        cmocka_unit_test(test_utf8_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
