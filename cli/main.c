@@ -68,8 +68,9 @@ void cli_print_diags(jue_diags *d, bool verbose)
             again = same_diag(&d->items[j - 1], g);
         if (again) continue;
         put_clean(stderr, g->file);
-        if (g->line > 0) fprintf(stderr, ":%d", g->line);
-        if (g->line > 0 && g->col > 0) fprintf(stderr, ":%d", g->col);
+        if (g->page > 0) fprintf(stderr, ":第%d页", g->page);   /* a PDF: the page, not our line counter */
+        else if (g->line > 0) fprintf(stderr, ":%d", g->line);
+        if (g->page == 0 && g->line > 0 && g->col > 0) fprintf(stderr, ":%d", g->col);
         fprintf(stderr, ": %s：", severity_cn(g->severity));
         put_clean(stderr, g->message);
         fputc('\n', stderr);

@@ -38,12 +38,15 @@ const char *jue_severity_str(jue_severity s);
 bool jue_severity_parse(const char *s, jue_severity *out);
 
 /* One diagnostic about an input file. line and col are 1-based; 0 means
- * "not known". col counts characters (UTF-8 code points), not bytes. */
+ * "not known". col counts characters (UTF-8 code points), not bytes. page is
+ * the PDF page (1-based) a reader can open, 0 when not a PDF or not known;
+ * set after the import (line is then the reader's own counter, kept for order). */
 typedef struct {
     char *file;        /* owned */
     int line, col;
     jue_severity severity;
     char *message;     /* owned */
+    int page;
 } jue_diag;
 
 /* A growable list of diagnostics. Zero-initialise, or use jue_diags_init. */

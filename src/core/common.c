@@ -91,7 +91,7 @@ jue_status jue_diag_vadd(jue_diags *d, jue_severity sev, const char *file, int l
     char *msg = jue_buf_take(&b);
     char *fl = jue_strdup(file ? file : "");
     if (!msg || !fl) { free(msg); free(fl); return JUE_ERR_NOMEM; }
-    d->items[d->len++] = (jue_diag){ fl, line, col, sev, msg };
+    d->items[d->len++] = (jue_diag){ fl, line, col, sev, msg, 0 };
     if (sev == JUE_SEV_ERROR) d->errors++;
     return JUE_OK;
 }

@@ -198,6 +198,39 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
     return jue_import_data(data, len, name, kind, &ctx, out, doc_out, diags);
 }
 
+/* A PDF's diagnostics are placed by the reader's own line counter; give each
+ * the page of the last row at or before its line, so a reviewer can open it.
+ * Rows come in line order within a grid; pairs are sorted once (n log n). */
+typedef struct { int line, page; } line_page;
+
+static int line_page_cmp(const void *a, const void *b)
+{
+    const line_page *x = a, *y = b;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static void place_pages(const jue_idoc *doc, jue_diags *diags, size_t from)
+{
+    size_t n = 0;
+    for (size_t g = 0; g < doc->n; g++) n += doc->grids[g].n;
+    line_page *lp = n ? malloc(n * sizeof *lp) : NULL;
+    if (!lp) return;   /* the lines stay: a place, if not the page */
+    size_t k = 0;
+    for (size_t g = 0; g < doc->n; g++)
+        for (size_t i = 0; i < doc->grids[g].n; i++)
+            if (doc->grids[g].rows[i].page > 0)
+                lp[k++] = (line_page){ doc->grids[g].rows[i].line, doc->grids[g].rows[i].page };
+    qsort(lp, k, sizeof *lp, line_page_cmp);
+    for (size_t i = from; i < diags->len && k; i++) {
+        jue_diag *dg = &diags->items[i];
+        if (dg->line <= 0 || dg->page > 0 || strcmp(dg->file, doc->file)) continue;
+        size_t lo = 0, hi = k;   /* first pair past the line */
+        while (lo < hi) { size_t m = (lo + hi) / 2; if (lp[m].line <= dg->line) lo = m + 1; else hi = m; }
+        if (lo > 0) dg->page = lp[lo - 1].page;
+    }
+    free(lp);
+}
+
 jue_status jue_import_data(const char *data, size_t len, const char *name, jue_input_kind kind,
                            const jue_import_ctx *ctx, jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags)
 {
@@ -216,6 +249,7 @@ jue_status jue_import_data(const char *data, size_t len, const char *name, jue_i
     }
     char *conv = NULL;
     size_t convlen = 0;
+    size_t diags0 = diags->len;
     jue_status st = readable(name, data, len, kind, &conv, &convlen, diags);
     if (st != JUE_OK) return st;
     if (conv) data = conv, len = convlen;
@@ -249,14 +283,17 @@ jue_status jue_import_data(const char *data, size_t len, const char *name, jue_i
             if (!prose) st = JUE_ERR_INVALID;
         }
     }
+    if (kind == JUE_IN_PDF) place_pages(doc, diags, diags0);
     if (st) {
         jue_disclosure_free(d);
         jue_idoc_free(doc);
         return st;
     }
     if (d->profile == NULL && prof) d->profile = jue_strdup(jue_profile_name(prof));
+    size_t diags1 = diags->len;
     st = extract_claims(doc, cat, d, diags);
     if (!st) jue_claims_tie_items(d);   /* 项 the catalog cannot name, through the document's own tables */
+    if (kind == JUE_IN_PDF) place_pages(doc, diags, diags1);
     if (st) {
         jue_disclosure_free(d);
         jue_idoc_free(doc);
