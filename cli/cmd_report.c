@@ -236,13 +236,17 @@ static jue_status overview_xlsx(const rows *t, const char *path)
             if (s) worksheet_write_string(ws, r, (lxw_col_t)k, s, NULL);
             else if (number(&t->v[i], cols[k], &v)) worksheet_write_number(ws, r, (lxw_col_t)k, (double)v, NULL);
         }
-        char doc[40];
-        snprintf(doc, sizeof doc, "doc-%lld.html", (long long)t->v[i].r.id);
-        worksheet_write_string(ws, r, (lxw_col_t)nc, doc, NULL);
+        char doc[48];   /* a link to the report beside the workbook, its name as the text */
+        snprintf(doc, sizeof doc, "external:doc-%lld.html", (long long)t->v[i].r.id);
+        worksheet_write_url_opt(ws, r, (lxw_col_t)nc, doc, NULL, doc + strlen("external:"), NULL);
     }
     worksheet_set_column(ws, 0, 0, 36, NULL);
     worksheet_set_column(ws, 1, 1, 18, NULL);
     worksheet_freeze_panes(ws, 1, 1);
+    worksheet_set_paper(ws, 9);              /* printed on A4, across, one page wide, the header on each page */
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->n, (lxw_col_t)nc);
     return workbook_close(wb) == LXW_NO_ERROR ? JUE_OK : JUE_ERR_IO;
 }

@@ -82,6 +82,10 @@ for i in range(2, len(rows) + 2):
     assert isinstance(grid[(i, "C")], float) and isinstance(grid[(i, "D")], float), "a count stored as text"
     r = by[(grid[(i, "A")] if not grid[(i, "A")].startswith("=") else "'" + grid[(i, "A")], int(grid[(i, "C")]))]
     assert int(grid[(i, "D")]) == int(r["错误"])
+# the 报告 column links each row to its report beside the workbook
+rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+targets = re.findall(r'Target="([^"]+)"[^>]*TargetMode="External"', rels)
+assert sorted(targets) == sorted(links), (targets, links)
 PY
 
 # again into the same folder: replaced whole
