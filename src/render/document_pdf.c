@@ -330,8 +330,9 @@ static size_t line_clusters(PangoLayoutLine *line, const char *text, jclu *c, si
 }
 
 /* What a gap between two clusters may take, in the order a typesetter fills
- * them (as JLREQ and Word do): first the boundary between Chinese and a
- * number or Latin word (up to 1/4 em), then every gap alike, full-width
+ * them (as JLREQ and Word do): first the boundary between a Chinese
+ * character and a number or Latin word (up to 1/4 em; not before or after
+ * punctuation: "6、", "5.11%。"), then every gap alike, full-width
  * punctuation included (its glyph carries its own blank). Inside a run of
  * digits and letters nothing. */
 enum { GAP_NONE, GAP_PLAIN, GAP_BOUNDARY };
@@ -340,7 +341,7 @@ static int gap_kind(const jclu *a, const jclu *b)
 {
     bool ua = unit_char(a->end), ub = unit_char(b->first);
     if (ua && ub) return GAP_NONE;
-    if ((ua || ub) && !g_unichar_isspace(ua ? b->first : a->end)) return GAP_BOUNDARY;
+    if ((ua || ub) && g_unichar_get_script(ua ? b->first : a->end) == G_UNICODE_SCRIPT_HAN) return GAP_BOUNDARY;
     return GAP_PLAIN;
 }
 

@@ -260,6 +260,53 @@ static void test_fonts_and_bytes(void **state)
  * right margin, the extra width goes between characters, and a number keeps
  * its digits together ("23865.52", not "2 3 8 6 5 . 5 2"). Checked on the
  * glyph boxes of the sentence "2024年度本年支出合计23865.52万元". */
+/* The glyphs of a page without blanks, with their boxes, and where sent starts
+ * among them (n when it is not there). */
+typedef struct {
+    char *text;
+    PopplerRectangle *r;
+    const char **ch;
+    PopplerRectangle *box;
+    size_t n, at;
+} glyphs;
+
+static void glyphs_find(PopplerPage *pg, const char *sent, glyphs *g)
+{
+    guint nr = 0;
+    g->text = poppler_page_get_text(pg);
+    g->r = NULL;
+    assert_true(poppler_page_get_text_layout(pg, &g->r, &nr));
+    size_t cap = strlen(g->text) + 1;
+    g->ch = calloc(cap, sizeof *g->ch);
+    g->box = calloc(cap, sizeof *g->box);
+    assert_true(g->ch && g->box);
+    g->n = 0;
+    guint i = 0;
+    for (const char *q = g->text; *q && i < nr; q = g_utf8_next_char(q), i++)
+        if (!g_unichar_isspace(g_utf8_get_char(q))) { g->ch[g->n] = q; g->box[g->n++] = g->r[i]; }
+    for (g->at = 0; g->at < g->n; g->at++) {
+        size_t k = 0;
+        const char *s = sent;
+        while (*s && g->at + k < g->n && !strncmp(g->ch[g->at + k], s, (size_t)(g_utf8_next_char(s) - s)))
+            s = g_utf8_next_char(s), k++;
+        if (!*s) break;
+    }
+}
+
+static void glyphs_free(glyphs *g)
+{
+    free(g->ch);
+    free(g->box);
+    g_free(g->r);
+    g_free(g->text);
+}
+
+/* the gap after glyph k of the sentence found */
+static double glyph_gap(const glyphs *g, size_t k)
+{
+    return g->box[g->at + k + 1].x1 - g->box[g->at + k].x2;
+}
+
 static void test_justified_notes(void **state)
 {
     (void)state;
@@ -267,30 +314,13 @@ static void test_justified_notes(void **state)
     int pi = find_page(SENT, 0);
     assert_true(pi > 0);
     PopplerPage *pg = poppler_document_get_page(PDF, pi);
-    char *text = poppler_page_get_text(pg);
-    PopplerRectangle *r = NULL;
-    guint nr = 0;
-    assert_true(poppler_page_get_text_layout(pg, &r, &nr));
-    /* the characters without blanks, with their boxes */
-    size_t cap = strlen(text) + 1, n = 0;
-    const char **ch = calloc(cap, sizeof *ch);
-    PopplerRectangle *box = calloc(cap, sizeof *box);
-    assert_true(ch && box);
-    guint i = 0;
-    for (const char *q = text; *q && i < nr; q = g_utf8_next_char(q), i++)
-        if (!g_unichar_isspace(g_utf8_get_char(q))) { ch[n] = q; box[n++] = r[i]; }
-    size_t at = 0;
-    for (; at < n; at++) {
-        size_t k = 0;
-        const char *s = SENT;
-        while (*s && at + k < n && !strncmp(ch[at + k], s, (size_t)(g_utf8_next_char(s) - s))) s = g_utf8_next_char(s), k++;
-        if (!*s) break;
-    }
-    assert_true(at < n);
+    glyphs g;
+    glyphs_find(pg, SENT, &g);
+    assert_true(g.at < g.n);
     /* 2024 and 23865.52: each glyph follows the one before without a gap */
     size_t digits[] = { 0, 1, 2, 12, 13, 14, 15, 16, 17, 18 };
     for (size_t d = 0; d < sizeof digits / sizeof digits[0]; d++) {
-        double gap = box[at + digits[d] + 1].x1 - box[at + digits[d]].x2;
+        double gap = glyph_gap(&g, digits[d]);
         if (gap > 0.3) fail_msg("gap of %.2f pt inside a number (glyph %zu)", gap, digits[d]);
     }
     /* a code column's header wraps between its words: 功能分类 / 科目编码 */
@@ -305,18 +335,33 @@ static void test_justified_notes(void **state)
     }
     assert_true(breaks >= 5);
     /* the Chinese characters take the extra width */
-    double cjk = box[at + 5].x1 - box[at + 4].x2;
-    assert_true(cjk > 0.3);
+    assert_true(glyph_gap(&g, 4) > 0.3);
     /* the line reaches the right margin (25 mm) */
     double right = 0;
-    for (size_t k = at; k < n && fabs(box[k].y1 - box[at].y1) < 1; k++) right = box[k].x2;
+    for (size_t k = g.at; k < g.n && fabs(g.box[k].y1 - g.box[g.at].y1) < 1; k++) right = g.box[k].x2;
     double w, h;
     poppler_page_get_size(pg, &w, &h);
     if (fabs(right - (w - 25 * 72 / 25.4)) > 1.5) fail_msg("the line ends at %.1f of %.1f", right, w);
-    free(ch);
-    free(box);
-    g_free(r);
-    g_free(text);
+    glyphs_free(&g);
+    g_object_unref(pg);
+}
+
+/* A figure gets its extra blank beside a Chinese character only: before
+ * punctuation ("0.39%；") the gap is a plain one, as between two characters. */
+static void test_justified_punctuation(void **state)
+{
+    (void)state;
+    static const char SENT[] = "占0.39%；卫生健康";
+    int pi = find_page(SENT, 0);
+    assert_true(pi > 0);
+    PopplerPage *pg = poppler_document_get_page(PDF, pi);
+    glyphs g;
+    glyphs_find(pg, SENT, &g);
+    assert_true(g.at < g.n);
+    double punct = glyph_gap(&g, 5), han = glyph_gap(&g, 7), boundary = glyph_gap(&g, 0);
+    if (fabs(punct - han) > 0.2) fail_msg("%%；gap %.2f pt, 卫生 gap %.2f pt", punct, han);
+    assert_true(boundary > han + 0.5);   /* 占 | 0.39 does get it */
+    glyphs_free(&g);
     g_object_unref(pg);
 }
 
@@ -408,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_repeated_header),
         cmocka_unit_test(test_fonts_and_bytes),
         cmocka_unit_test(test_justified_notes),
+        cmocka_unit_test(test_justified_punctuation),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_round_trip),
     };
