@@ -229,6 +229,18 @@ static int take_last_year(jue_source *src, const build_opts *o, const jue_catalo
 
 /* The audit's findings decide: an exit code to stop with (nothing
  * written), or 0 / EXIT_FINDINGS (with --force) to go on with. */
+/* The 绩效自评 (perf.yaml, loaded and checked with the source) scored by the
+ * profile's method, before anything is written; false (said, with name) when
+ * the scoring method has mistakes. */
+static bool perf_scored(jue_source *src, const build_opts *o, const char *name, jue_diags *d)
+{
+    if (!src->perf || jue_perf_score_profile(src->perf, o->profile, d) == JUE_OK) return true;
+    cli_print_diags(d, false);
+    jue_diags_free(d);
+    cli_error("%s：绩效评分方案有错误，未写出任何文件", name);
+    return false;
+}
+
 static int gate(size_t errors, const char *name, bool force, bool *stop)
 {
     *stop = errors && !force;
@@ -264,15 +276,7 @@ static int build_source(const build_opts *o)
             cli_error("%s：%s，未写出任何文件", src_dir, st == JUE_ERR_IO ? "源目录缺少文件或文件无法读取" : "源数据有错误");
         goto done;
     }
-    /* the 绩效自评 (perf.yaml, loaded and checked with the source) scored
-     * by the profile's method, before anything is written */
-    if (src->perf && jue_perf_score_profile(src->perf, o->profile, &d) != JUE_OK) {
-        cli_print_diags(&d, false);
-        jue_diags_free(&d);
-        cli_error("%s：绩效评分方案有错误，未写出任何文件", src_dir);
-        rc = EXIT_BADINPUT;
-        goto done;
-    }
+    if (!perf_scored(src, o, src_dir, &d)) { rc = EXIT_BADINPUT; goto done; }
     jue_compile_stats stats;
     st = jue_compile(src, cat, prof, &disc, &stats, &d);
     if (st == JUE_ERR_INVALID && !force) {
@@ -389,13 +393,7 @@ static int build_tables(const build_opts *o)
         cli_error("%s：%s，未写出任何文件", yaml, st == JUE_ERR_IO ? "无法读取（用 --department 指明）" : "有错误");
         goto done;
     }
-    if (src->perf && jue_perf_score_profile(src->perf, o->profile, &d) != JUE_OK) {
-        cli_print_diags(&d, false);
-        jue_diags_free(&d);
-        cli_error("%s：绩效评分方案有错误，未写出任何文件", yaml);
-        rc = EXIT_BADINPUT;
-        goto done;
-    }
+    if (!perf_scored(src, o, yaml, &d)) { rc = EXIT_BADINPUT; goto done; }
     st = jue_audit_document(aud, o->input, &disc, NULL, &f, &d);
     if (st != JUE_OK) {
         cli_print_diags(&d, false);
