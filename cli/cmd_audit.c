@@ -4,6 +4,7 @@
 #include <juesuan/render.h>
 #include <juesuan/rules.h>
 #include <juesuan/store.h>
+#include <juesuan/view.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,18 +61,7 @@ void cli_html_esc(jue_buf *b, const char *s)
 static void cell_id(const jue_disclosure *d, size_t k, const jue_finding *f, jue_buf *out)
 {
     if (k) jue_buf_printf(out, "d%zu-", k);
-    jue_buf_printf(out, "T%02d", f->table + 1);
-    if (!f->row || !f->column) return;
-    const jue_table *t = d ? d->tables[f->table] : NULL;
-    jue_buf_putc(out, '-');
-    if (t && (f->table == JUE_T01 || f->table == JUE_T04)) {
-        int r = jue_table_find_row(t, f->row, JUE_SIDE_NONE);
-        if (r >= 0 && t->rows[r].side == JUE_SIDE_INCOME) jue_buf_puts(out, "inc-");
-        if (r >= 0 && t->rows[r].side == JUE_SIDE_EXPEND) jue_buf_puts(out, "exp-");
-    }
-    for (const char *s = f->row; *s; s++) jue_buf_putc(out, (*s == ' ' || *s == '\t' || *s == '\n') ? '_' : *s);
-    jue_buf_putc(out, '-');
-    for (const char *s = f->column; *s; s++) jue_buf_putc(out, (*s == ' ' || *s == '\t' || *s == '\n') ? '_' : *s);
+    if (!jue_finding_cell_id(d, f, out)) jue_buf_printf(out, "T%02d", f->table + 1);
 }
 
 

@@ -95,7 +95,7 @@ static const char *const KIND_CLASS[] = {
     [JUE_RK_AMOUNT] = "k-amount",
 };
 
-static jue_status put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c, jue_buf *tmp)
+static jue_status put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell *c, jue_buf *tmp, const char *hit)
 {
     const jue_table *t = l->t;
     bool tot = jue_rd_cell_total(l, c);
@@ -121,6 +121,7 @@ static jue_status put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell
         jue_buf_puts(b, " id=\"");
         esc(b, jue_buf_str(tmp), false);
         jue_buf_putc(b, '"');
+        if (hit && !strcmp(hit, jue_buf_str(tmp))) jue_buf_puts(b, " data-hit=\"1\"");
     }
     if (*cls || tot) jue_buf_printf(b, " class=\"%s%s%s\"", cls, lvl, tot ? (*cls ? " tot" : "tot") : "");
     if (c->span > 1) jue_buf_printf(b, " colspan=\"%d\"", c->span);
@@ -149,7 +150,8 @@ static jue_status put_cell(jue_buf *b, const jue_rd_layout *l, const jue_rd_cell
     return JUE_OK;
 }
 
-static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table *t, jue_buf *tmp)
+/* hit: the raw id of a cell to mark (data-hit), or NULL. */
+static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table *t, jue_buf *tmp, const char *hit)
 {
     jue_rd_layout l;
     jue_status st = jue_rd_layout_build(t, &l);
@@ -191,7 +193,7 @@ static jue_status put_table(jue_buf *b, const jue_disclosure *d, const jue_table
         jue_buf_puts(b, "<tr>");
         for (int c = 0; c < l.ncols && !st; c++) {
             const jue_rd_cell *cell = jue_rd_at(&l, r, c);
-            if (cell->kind != JUE_RC_COVERED) st = put_cell(b, &l, cell, tmp);
+            if (cell->kind != JUE_RC_COVERED) st = put_cell(b, &l, cell, tmp, hit);
         }
         jue_buf_puts(b, "</tr>\n");
     }
@@ -219,9 +221,13 @@ const char *jue_rd_html_css(void) { return CSS; }
 void jue_rd_html_esc(jue_buf *b, const char *s) { esc(b, s, true); }
 jue_status jue_rd_html_table(jue_buf *b, const jue_disclosure *d, const jue_table *t)
 {
+    return jue_rd_html_table_hit(b, d, t, NULL);
+}
+jue_status jue_rd_html_table_hit(jue_buf *b, const jue_disclosure *d, const jue_table *t, const char *hit)
+{
     jue_buf tmp;
     jue_buf_init(&tmp);
-    jue_status st = put_table(b, d, t, &tmp);
+    jue_status st = put_table(b, d, t, &tmp, hit);
     jue_buf_free(&tmp);
     return st;
 }
@@ -244,7 +250,7 @@ jue_status jue_render_html(const jue_disclosure *d, jue_buf *out)
     jue_status st = jue_buf_err(&title);
     jue_table_id order[JUE_NTABLES];   /* the profile's printed order */
     size_t n = jue_disclosure_order(d, order);
-    for (size_t i = 0; i < n && !st; i++) st = put_table(b, d, d->tables[order[i]], &tmp);
+    for (size_t i = 0; i < n && !st; i++) st = put_table(b, d, d->tables[order[i]], &tmp, NULL);
     jue_buf_puts(b, "</body>\n</html>\n");
     jue_buf_free(&tmp);
     jue_buf_free(&title);

@@ -122,6 +122,8 @@ void jue_rd_md_esc(jue_buf *b, const char *s);
 const char *jue_rd_html_css(void);
 void jue_rd_html_esc(jue_buf *b, const char *s);
 jue_status jue_rd_html_table(jue_buf *b, const jue_disclosure *d, const jue_table *t);
+/* The same with the cell whose raw id is hit marked data-hit="1" (NULL: none). */
+jue_status jue_rd_html_table_hit(jue_buf *b, const jue_disclosure *d, const jue_table *t, const char *hit);
 
 /* XLSX workbooks (libxlsxwriter), shared by the tables' workbook and the
  * forms' (绩效自评表) workbook. Open: NULL when path cannot be written
