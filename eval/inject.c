@@ -207,12 +207,14 @@ static bool slip_percent(slip_ctx *c)
     jue_block *b;
     size_t at;
     if (!pick_target(c, "占比|增减率", &t, &b, &at)) return false;
-    size_t n = digits_end(b->text + at);
+    /* "不足0.01%" (a share that rounds to 0.00%) is replaced whole: "4%" */
+    size_t skip = strncmp(b->text + at, "不足", 6) ? 0 : 6;
+    size_t n = skip + digits_end(b->text + at + skip);
     char num[64];
     if (n >= sizeof num) return false;
-    memcpy(num, b->text + at, n);
-    num[n] = 0;
-    char *dot = strchr(num, '.');
+    memcpy(num, b->text + at + skip, n - skip);
+    num[n - skip] = 0;
+    char *dot = skip ? NULL : strchr(num, '.');
     long whole = strtol(num, NULL, 10);
     long to = whole >= 50 ? whole - 7 - (long)rng_below(20) : whole + 3 + (long)rng_below(20);
     char rep[80];
