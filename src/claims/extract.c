@@ -504,7 +504,13 @@ static void item_statement(ex *x, const char *s, const char *e)
     const char *a = find2(s, e, "（类）", "(类)", &la);
     const char *b = a ? find2(a + la, e, "（款）", "(款)", &lb) : NULL;
     const char *c = b ? find2(b + lb, e, "（项）", "(项)", &lc) : NULL;
-    if (!a || !b || !c) return;
+    if (!a || !b || !c) {
+        /* no 项 named: the figures that follow are not the last item's */
+        free(x->item_subject); free(x->item_names); free(x->item_fact);
+        x->item_names = x->item_fact = NULL;
+        x->item_subject = jue_strdup("项?");
+        return;
+    }
     /* skip the item number: "1、", "1.", "1．", "(1)" and spaces */
     const char *st = s;
     while (st < a && (is_digit_at(st, a) || *st == '.' || *st == ' ' || *st == '(' || *st == ')' ||
@@ -1132,6 +1138,45 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
     }
 }
 
+/* A 项 statement whose names wrap onto the next lines (a copy from a PDF
+ * breaks "…机关事业单位基本养" / "老保险缴费支出（项）"): the item line and up
+ * to ITEM_LINES more, to the first （项）, read as one, without the spaces a
+ * justified line prints between characters ("8 、 卫 生健康 支出 （类 ）"); blank
+ * lines between are passed over. */
+#define ITEM_LINES 3
+
+/* Whether a line holds （类） (or (类)), spaces inside or around it allowed. */
+static bool class_mark(const char *s, const char *e)
+{
+    char buf[1024];
+    size_t n = 0, ml;
+    for (const char *q = s; q < e && n < sizeof buf; q++)
+        if (*q != ' ') buf[n++] = *q;
+    return find2(buf, buf + n, "（类）", "(类)", &ml) != NULL;
+}
+
+static void item_lines(ex *x, const char *s, const char *e, const char *next, const char *end)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    size_t lp;
+    for (int k = 0; k <= ITEM_LINES;) {
+        for (const char *q = s; q < e; q++)
+            if (*q != ' ') jue_buf_putc(&b, *q);
+        k += s < e;   /* blank lines between (a copy may double-space) do not count */
+        const char *t = jue_buf_str(&b);
+        if (find2(t, t + b.len, "（项）", "(项)", &lp) || next >= end) break;
+        const char *nl = memchr(next, '\n', (size_t)(end - next));
+        s = next;
+        e = nl ? nl : end;
+        next = nl ? nl + 1 : end;
+        clean_line(&s, &e);
+    }
+    if (b.err) x->nomem = true;
+    else item_statement(x, jue_buf_str(&b), jue_buf_str(&b) + b.len);
+    jue_buf_free(&b);
+}
+
 jue_status jue_claims_extract(const char *text, size_t len, int first_line, const jue_lexicon *lx,
                               const jue_catalog *cat, int year, jue_claims *out)
 {
@@ -1164,8 +1209,7 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
         bool blank = s == e;
         bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
         bool heading = numbered && (e - s) < 150;
-        size_t ml;
-        bool item = !table_row && !blank && item_start(s, e) && find2(s, e, "（类）", "(类)", &ml) != NULL;
+        bool item = !table_row && !blank && item_start(s, e) && class_mark(s, e);
         /* a paragraph ends at a heading, an item, a table row, or a line that
          * closes with 。 (a blank line alone does not: copying adds those) */
         if (open && (heading || item || table_row)) {
@@ -1190,7 +1234,7 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
                 size_t nlen = 0;
                 if (section_heading(q + 3, e, &lv, &nlen) && lv == 2) add_section(&x, q + 3, e, lv, nlen, line, true);
             }
-            if (item) item_statement(&x, s, e);
+            if (item) item_lines(&x, s, e, nl ? nl + 1 : end, end);
             int col0 = 1;
             for (const char *q = p; q < s; q++)
                 if (((unsigned char)*q & 0xC0) != 0x80) col0++;

@@ -11,7 +11,9 @@
  * The checks are the printed identities every code table has (row total =
  * its parts; 类 and 款 = their children; 合计 = the 类), and 总计 = 总计 in the
  * two-pane tables, counted in intervals (a printed figure stands for ±half
- * its last digit, so 尾差 never counts).
+ * its last digit, so 尾差 never counts). A code table with a 科目 name that
+ * is or ends in an amount ("…支出129.29") was read with its name and figure
+ * columns run together, and is set aside whatever its sums say.
  *
  * A slip of the producer is not a misreading: one printed figure wrong (a
  * 项 raised, two digits swapped, a figure copied from the row above) fails
@@ -244,6 +246,26 @@ static bool one_slip(tally *k)
     return false;
 }
 
+/* A name that is a figure or ends in one ("754.75", "彩票公益金安排的支出129.29"):
+ * the reading ran the name and figure columns together. */
+static bool figure_in_name(const char *name)
+{
+    size_t n = strlen(name), k = n;
+    while (k > 0 && ((name[k - 1] >= '0' && name[k - 1] <= '9') || name[k - 1] == ',' || name[k - 1] == '.')) k--;
+    const char *dot = memchr(name + k, '.', n - k);
+    return dot && dot > name + k && dot[-1] >= '0' && dot[-1] <= '9' && dot + 1 < name + n && dot[1] >= '0' &&
+           dot[1] <= '9';
+}
+
+/* Whether a code table has a row whose name holds a figure. */
+static bool figures_in_names(const jue_table *t)
+{
+    if (t->id == JUE_T01 || t->id == JUE_T04 || t->id == JUE_T06 || t->id == JUE_T09) return false;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (t->rows[r].level != JUE_LEVEL_NONE && t->rows[r].name && figure_in_name(t->rows[r].name)) return true;
+    return false;
+}
+
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks)
 {
     tally k = { .t = t };
@@ -261,6 +283,7 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
     if (packed && (panes || t->id == JUE_T06 || t->id == JUE_T09))
         return "表行以单个空格分隔、空白单元格没有标记，分不清各数字所在的栏";
     if (!mem) return "内存不足，读出的数字未能相互核对";
+    if (figures_in_names(t)) return "有科目名称里夹着数字，名称和数字没有分开读出";
     if (slip) return NULL;
     if (packed && k.fails > 0)
         return "表行以单个空格分隔、空白单元格没有标记，读出的数字放进各栏后不能相互核对";

@@ -271,6 +271,35 @@ static void test_share_below_and_spaced(void **state)
     jue_claims_free(&c);
 }
 
+/* A 项 statement whose names wrap onto the next line, and one printed as a
+ * justified line with spaces between its characters (a copy from a PDF):
+ * each figure is the statement's own 项, not the one before. Made-up
+ * amounts. */
+static void test_item_wrapped_and_spaced(void **state)
+{
+    (void)state;
+    const char *t = "  1、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。支出决算为\n"
+                    "1.00万元。\n"
+                    "  2、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养\n"
+                    "老保险缴费支出（项）。支出决算为 2.00 万元。\n"
+                    "  3 、 卫 生健康 支出 （类 ）医疗 救助 （款） 城乡医 疗救助 （项） 。支出决算为\n"
+                    "3.00 万元。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    const char *want[] = { "项:2101101", "项:2080505", "项:2101301" };
+    int seen = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        if (c.items[i].role != JUE_ROLE_ACTUAL) continue;
+        assert_true(seen < 3);
+        assert_int_equal(c.items[i].value, (seen + 1) * 1000000LL);
+        assert_string_equal(c.items[i].subject, want[seen]);
+        seen++;
+    }
+    assert_int_equal(seen, 3);
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_template_alternative),
         cmocka_unit_test(test_share_below_and_spaced),
+        cmocka_unit_test(test_item_wrapped_and_spaced),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

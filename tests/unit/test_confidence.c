@@ -12,6 +12,7 @@
 
 #include "import/import_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define W 1000000   /* 100.00 万元 in 分 */
@@ -156,6 +157,27 @@ static void tails_are_not_failures(void **state)
     jue_table_free(t);
 }
 
+/* A balanced table whose 项 name ends in a figure ("事业单位医疗50.00"), or
+ * is one: the reading ran the name and figure columns together — set aside,
+ * however its figures add up. Digits that are no amount ("2号楼维修") are a
+ * name's. */
+static void a_figure_in_a_name_is_set_aside(void **state)
+{
+    (void)state;
+    static const char *const NAMES[] = { "事业单位医疗50.00", "1,503.52", "2号楼维修1" };
+    for (int k = 0; k < 3; k++) {
+        jue_table *t = t05();
+        free(t->rows[4].name);
+        t->rows[4].name = strdup(NAMES[k]);
+        assert_non_null(t->rows[4].name);
+        int fails = 0, checks = 0;
+        const char *why = jue_imp_doubt(t, false, &fails, &checks);
+        if (k < 2) assert_non_null(why);
+        else assert_null(why);
+        jue_table_free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -167,6 +189,7 @@ int main(void)
         cmocka_unit_test(one_failure_alone_does_not_explain),
         cmocka_unit_test(a_blank_cell_does_not_explain),
         cmocka_unit_test(tails_are_not_failures),
+        cmocka_unit_test(a_figure_in_a_name_is_set_aside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

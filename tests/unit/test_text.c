@@ -213,6 +213,27 @@ static void test_total_figures_above_its_label(void **state)
     jue_disclosure_free(d);
 }
 
+/* A heading set over several lines, one word a line around its row of
+ * cells ("项目" / the column headings / "科目名称" / "科目编码"), then the
+ * 栏次 and the rows: the headings are placed on the columns of the rows
+ * under them, not numbered on their own. */
+static void test_heading_over_several_lines(void **state)
+{
+    (void)state;
+    const char *t = "                   项目\n"
+                    "功能分类                     合计        基本支出      项目支出\n"
+                    "                    科目名称\n"
+                    "科目编码\n"
+                    "                   栏次        1           2             3\n"
+                    "                   合计     30.00        10.00         20.00\n"
+                    "201       一般公共服务支出          30.00        10.00         20.00\n";
+    jue_idoc *doc = grid_of(t);
+    assert_int_equal(col_of(doc, 2, "合计"), col_of(doc, 6, "30.00"));
+    assert_int_equal(col_of(doc, 2, "基本支出"), col_of(doc, 6, "10.00"));
+    assert_int_equal(col_of(doc, 2, "项目支出"), col_of(doc, 6, "20.00"));
+    jue_idoc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_06_with_blank_cells_dropped),
         cmocka_unit_test(test_figure_against_next_code),
         cmocka_unit_test(test_total_figures_above_its_label),
+        cmocka_unit_test(test_heading_over_several_lines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -505,6 +505,25 @@ static jue_status move_cells(jue_grow *r, const int *cols, int n)
     return JUE_OK;
 }
 
+/* One-cell lines a heading may have between its rows of cells. */
+#define HEAD_GAP 3
+
+/* The filled rows of the grid in [from, to), none of them space-split, and
+ * whether one of them is a figure (a lone figure is a row's, not a word of
+ * a heading). */
+static int gap_rows(const jue_grid *g, size_t from, size_t to, bool *figure)
+{
+    int n = 0;
+    *figure = false;
+    for (size_t q = from; q < to && n <= HEAD_GAP; q++) {
+        const jue_grow *r = &g->rows[q];
+        if (!jue_grow_filled(r)) continue;
+        n++;
+        for (size_t k = 0; k < r->n; k++) *figure |= data_text(r->cells[k].text);
+    }
+    return n;
+}
+
 static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
 {
     layout prev = { 0 };
@@ -512,12 +531,17 @@ static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
     size_t prev_end_row = 0;
     for (size_t a = 0; a < nrows;) {
         /* a block: space-split rows with at most one other row between two
-         * of them (a 收入/支出 heading, a wrapped name) besides blank ones */
+         * of them (a 收入/支出 heading, a wrapped name) besides blank ones;
+         * a heading set over several lines ("项目" / "科目名称" / "科目编码"
+         * each on its own) may have up to HEAD_GAP between it and the rows
+         * under it, while the block holds no data row yet */
         size_t b = a + 1;
+        bool data = data_trow(g, &rows[a]);
         while (b < nrows) {
-            int other = 0;
-            for (size_t q = rows[b - 1].row + 1; q < rows[b].row && other < 2; q++) other += jue_grow_filled(&g->rows[q]) > 0;
-            if (other > 1) break;
+            bool figure;
+            int other = gap_rows(g, rows[b - 1].row + 1, rows[b].row, &figure);
+            if (other > (data || figure ? 1 : HEAD_GAP)) break;
+            data |= data_trow(g, &rows[b]);
             b++;
         }
         layout L[2];
