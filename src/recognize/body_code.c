@@ -145,6 +145,7 @@ typedef struct {
     prow *last;
     char *prefix;                /* the first line of the next row's name */
     char parts[3][8];            /* a split code's parts as last printed */
+    size_t *owner;               /* per body row: the code row a name piece belongs to (SIZE_MAX: none) */
 } code_rows;
 
 /* Whether code and name share one column ("科目编码及名称", "2080505 机关事业单位…"):
@@ -302,6 +303,101 @@ static bool continuation(tctx *t, const code_cols *cc, code_rows *s, size_t i, i
     return true;
 }
 
+/* ---- names printed on lines of their own ------------------------------ *
+ * A copy of a PDF whose names are centred in tall rows prints a long name
+ * on the lines around its code row, the code row's own name blank
+ * ("机关事业单位基本养老保" over it, "险缴费支出" under it), or all of it
+ * under the code row. Each run of such pieces (lines of one text in the
+ * name column, without figures) between two code rows goes to the code
+ * row whose name is blank; when both are, to the one it touches (no blank
+ * line between), and a run touching both is shared, its first half to the
+ * row above. Runs next to rows with names are left to continuation(). */
+
+enum { R_BLANK, R_CODE, R_PIECE, R_OTHER };
+
+static int row_kind(tctx *t, const code_cols *cc, char parts[3][8], size_t i, bool *nameless)
+{
+    jue_grow *r = &t->g->rows[i];
+    if (!jue_grow_filled(r)) return R_BLANK;
+    char code[16];
+    char *inl = row_code(cc, parts, r, code);
+    bool named = (inl && inl[0]) || jue_grow_text(r, cc->name_col)[0];
+    free(inl);
+    if (code[0] || total_word(jue_grow_text(r, cc->code_col)) || total_word(jue_grow_text(r, cc->name_col))) {
+        *nameless = !named;
+        return R_CODE;
+    }
+    int nvals, nbad;
+    count_values(cc, r, &nvals, &nbad);
+    return !nvals && !nbad && jue_rec_name_piece(t, i) ? R_PIECE : R_OTHER;
+}
+
+/* The code row of a run of pieces [a, b] (body-relative) on one side: the
+ * first non-blank row beyond it, when it is a code row; *touch when no
+ * blank line is between. SIZE_MAX when none. */
+static size_t run_end_row(const unsigned char *kind, size_t n, size_t from, int dir, bool *touch)
+{
+    size_t k = from;
+    *touch = true;
+    while (k < n && kind[k] == R_BLANK) {
+        *touch = false;
+        k = dir < 0 ? (k ? k - 1 : SIZE_MAX) : k + 1;
+    }
+    return k < n && kind[k] == R_CODE ? k : SIZE_MAX;
+}
+
+static void assign_pieces(tctx *t, const code_cols *cc, size_t *owner)
+{
+    size_t n = t->end - t->body;
+    unsigned char *kind = malloc(n ? n : 1);
+    bool *nameless = calloc(n ? n : 1, sizeof *nameless);
+    char parts[3][8] = { "", "", "" };
+    for (size_t i = 0; i < n; i++) owner[i] = SIZE_MAX;
+    for (size_t i = 0; kind && nameless && i < n; i++) kind[i] = (unsigned char)row_kind(t, cc, parts, t->body + i, &nameless[i]);
+    for (size_t a = 0; kind && nameless && a < n; a++) {
+        if (kind[a] != R_PIECE) continue;
+        size_t b = a;
+        while (b + 1 < n && kind[b + 1] == R_PIECE) b++;
+        bool ta = false, tb = false;
+        size_t ra = a ? run_end_row(kind, n, a - 1, -1, &ta) : SIZE_MAX, rb = run_end_row(kind, n, b + 1, 1, &tb);
+        bool na = ra != SIZE_MAX && nameless[ra], nb = rb != SIZE_MAX && nameless[rb];
+        size_t split;   /* pieces [a, split) to the row above, [split, b] to the one below */
+        if (na && nb) split = ta == tb ? a + (b - a + 2) / 2 : ta ? b + 1 : a;
+        else if (na) split = b + 1;
+        else if (nb) split = a;
+        else { a = b; continue; }
+        for (size_t k = a; k <= b; k++) owner[k] = t->body + (k < split ? ra : rb);
+        a = b;
+    }
+    free(kind);
+    free(nameless);
+}
+
+/* The name of code row i with the pieces printed before it (before) or
+ * after it joined on; name is kept when there are none. */
+static void add_pieces(tctx *t, const code_rows *s, size_t i, char **name)
+{
+    if (!s->owner || !*name) return;
+    jue_buf b;
+    jue_buf_init(&b);
+    bool any = false;
+    for (int after = 0; after < 2; after++) {
+        if (after) jue_buf_puts(&b, *name);
+        for (size_t k = t->body; k < t->end; k++) {
+            if (s->owner[k - t->body] != i || (k > i) != (bool)after) continue;
+            char *piece = jue_rec_name(jue_rec_single_text(&t->g->rows[k]));
+            if (piece) jue_buf_puts(&b, piece);
+            free(piece);
+            any = true;
+        }
+    }
+    if (any && !b.err) {
+        char *joined = jue_strdup(jue_buf_str(&b));
+        if (joined) { free(*name); *name = joined; }
+    }
+    jue_buf_free(&b);
+}
+
 /* Row r as a row of the table: by its code (with inline_name, owned, or
  * the name printed in its column), as 合计, or by its printed name. */
 static void add_row(tctx *t, const code_cols *cc, code_rows *s, jue_grow *r, const char *code, char *inline_name,
@@ -321,6 +417,7 @@ static void add_row(tctx *t, const code_cols *cc, code_rows *s, jue_grow *r, con
         if (s->prefix && p->name) join_name(&p->name, s->prefix, p->name);
         free(s->prefix);
         s->prefix = NULL;
+        add_pieces(t, s, (size_t)(r - t->g->rows), &p->name);
     } else if (totalrow) {
         p->key = jue_strdup(JUE_L_TOTAL);
         p->name = jue_rec_name(total_word(ctext) ? ctext : ntext);
@@ -344,9 +441,12 @@ void jue_rec_code_table(tctx *t, jue_table *tab)
     code_cols cc;
     code_columns(t, tab, &cc);
     code_rows s = { 0 };
+    s.owner = t->end > t->body ? malloc((t->end - t->body) * sizeof *s.owner) : NULL;
+    if (s.owner) assign_pieces(t, &cc, s.owner);
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;
+        if (s.owner && s.owner[i - t->body] != SIZE_MAX) { r->used = true; continue; }
         if (jue_rec_lanci(r)) { r->used = true; continue; }
         char code[16];
         char *inline_name = row_code(&cc, s.parts, r, code);
@@ -360,6 +460,7 @@ void jue_rec_code_table(tctx *t, jue_table *tab)
         add_row(t, &cc, &s, r, code, inline_name, totalrow);
     }
     free(s.prefix);
+    free(s.owner);
     jue_rec_emit(t, tab, &s.P);
     jue_rec_prows_free(&s.P);
 }

@@ -221,6 +221,72 @@ bool jue_rec_data_row(tctx *t, const jue_grow *r)
     }
 }
 
+/* The one filled cell of a row, or NULL. */
+static const jue_gcell *lone_cell(const jue_grow *r)
+{
+    const jue_gcell *c = NULL;
+    for (size_t k = 0; k < r->n; k++) {
+        if (!r->cells[k].text[0] || r->cells[k].copy) continue;
+        if (c) return NULL;
+        c = &r->cells[k];
+    }
+    return c;
+}
+
+/* Where a cell starts across the page: its text column, else its box's
+ * left edge; 0 when not known. */
+static float start_of(const jue_gcell *c)
+{
+    return c->pos > 0 ? (float)c->pos : c->box[2] > c->box[0] ? c->box[0] : 0;
+}
+
+/* Whether the one text of row k starts where a name does: right of where
+ * the data row above it (within a few rows) starts and left of that row's
+ * first figure. A copy that prints a long name on the lines around its
+ * code row keeps the name in its column; a page number, a running head or
+ * a heading printed again does not sit there. */
+static bool in_name_column(tctx *t, size_t k)
+{
+    const jue_gcell *c = lone_cell(&t->g->rows[k]);
+    float x = c ? start_of(c) : 0;
+    if (x <= 0) return false;
+    for (size_t j = k; j-- > t->body && j + 6 > k;) {
+        const jue_grow *r = &t->g->rows[j];
+        if (!jue_rec_data_row(t, r)) continue;
+        /* the first figure: an amount after the name, or one with a
+         * decimal point (the parts of a split code are digits too) */
+        float first = -1, fig = -1;
+        bool named = false;
+        for (size_t q = 0; q < r->n && fig < 0; q++) {
+            const jue_gcell *g = &r->cells[q];
+            if (!g->text[0] || g->copy) continue;
+            bool amount = jue_rec_amount(g->text);
+            if (first < 0) first = start_of(g);
+            else if (amount && (named || strpbrk(g->text, ".,"))) fig = start_of(g);
+            named |= !amount;
+        }
+        return first > 0 && x > first && (fig < 0 || x < fig);
+    }
+    return false;
+}
+
+/* A row that may be a piece of a name broken over lines: one short text,
+ * no figure, note, title, unit line or page number (a short piece such as
+ * "支出" may well be printed alone elsewhere: that is no running head). */
+static bool name_piece(tctx *t, size_t k)
+{
+    const jue_grow *r = &t->g->rows[k];
+    const char *o = jue_rec_single_text(r);
+    bool cont;
+    return o && !jue_rec_amount(o) && !jue_rec_note_text(o) && strlen(o) <= 60 && strncmp(o, "注", 3) &&
+           !jue_rec_meta(r, NULL, NULL) && jue_rec_title_of(t->c, r, &cont) < 0 && !page_number_text(o);
+}
+
+bool jue_rec_name_piece(tctx *t, size_t k)
+{
+    return name_piece(t, k) && in_name_column(t, k);
+}
+
 bool jue_rec_continues_name(tctx *t, size_t i)
 {
     const jue_grow *r = &t->g->rows[i];
@@ -231,9 +297,17 @@ bool jue_rec_continues_name(tctx *t, size_t i)
     if (!strncmp(f, "注", 3) || strlen(f) > 60) return false;
     if (t->id == JUE_T01 || t->id == JUE_T04) return jue_rec_pane_piece(t, i);
     if (t->id == JUE_T06 || t->id == JUE_T09) return false;
-    for (size_t k = i + 1; k < t->b && k < i + 3; k++) {
-        if (!jue_grow_filled(&t->g->rows[k])) continue;
-        return jue_grow_filled(&t->g->rows[k]) >= 2;
+    /* the table goes on after the name: a row of cells within a few rows,
+     * or past more pieces of the same name in the name column (a long
+     * name printed over three lines around its code row) */
+    bool geo = jue_rec_name_piece(t, i);
+    int pieces = 0;
+    for (size_t k = i + 1; k < t->b && k < i + 3 + (size_t)pieces; k++) {
+        const jue_grow *n = &t->g->rows[k];
+        if (!jue_grow_filled(n)) continue;
+        if (jue_grow_filled(n) >= 2) return true;
+        if (!geo || pieces == 3 || !jue_rec_name_piece(t, k)) return false;
+        pieces++;
     }
     return false;
 }

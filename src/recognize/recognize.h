@@ -137,6 +137,10 @@ bool jue_rec_data_row(tctx *t, const jue_grow *r);
 /* Whether a prose row (one cell) inside a code table continues the name of
  * the row before: short, not a note, and the table goes on after it. */
 bool jue_rec_continues_name(tctx *t, size_t i);
+/* Whether row k is a piece of a name printed on a line of its own: one
+ * short text (no figure, note, title, unit line or page number) that
+ * starts in the name column of the data row above it. */
+bool jue_rec_name_piece(tctx *t, size_t k);
 int jue_rec_table_by_number(const rc *c, int n);
 /* The first row after t's body, from t->body: the body ends at a prose line
  * that does not continue a name (page furniture, a pane's 收入/支出 heading

@@ -1,0 +1,141 @@
+/* Table rows as `pdftotext -layout` prints them from real PDFs, where one
+ * row of the page becomes several lines of text: a long name wrapped over
+ * lines under its code, figures a line above their row, a heading cell
+ * printed with one space between two column headings. Made-up tables in
+ * those shapes; each test fails without the reading it names. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <juesuan/import.h>
+#include <juesuan/model.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import_internal.h"
+
+static jue_catalog *g_cat;
+static jue_profile *g_prof;
+
+static int setup(void **state)
+{
+    (void)state;
+    jue_diags dg;
+    jue_diags_init(&dg);
+    int bad = jue_catalog_load(NULL, &g_cat, &dg) != JUE_OK || jue_profile_load(NULL, &g_prof, &dg) != JUE_OK;
+    jue_diags_free(&dg);
+    return bad ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jue_catalog_free(g_cat);
+    jue_profile_free(g_prof);
+    return 0;
+}
+
+static jue_disclosure *import_text(const char *text)
+{
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = NULL;
+    jue_import_buffer(text, strlen(text), "t.txt", JUE_IN_TEXT, g_cat, g_prof, &d, NULL, &dg);
+    jue_diags_free(&dg);
+    assert_non_null(d);
+    return d;
+}
+
+/* The printed value (分) of a row and column of table id, or -1 when the cell is blank or missing. */
+static int64_t value_at(const jue_disclosure *d, jue_table_id id, const char *row, const char *col)
+{
+    const jue_table *tab = d->tables[id];
+    if (!tab) return -2;
+    int r = jue_table_find_row(tab, row, JUE_SIDE_NONE), c = jue_table_find_col(tab, col);
+    if (r < 0 || c < 0) return -1;
+    const jue_cell *cell = jue_table_cell_c(tab, (size_t)r, (size_t)c);
+    return cell->present ? cell->printed : -1;
+}
+
+/* A code row whose name is printed on the two lines under it (the code and
+ * figures centred in a band three lines high): the name is joined to it,
+ * and the table goes on after the name (the rows below are read). */
+static void test_name_wrapped_over_two_lines_below(void **state)
+{
+    (void)state;
+    const char *t = "                 收入决算表\n"
+                    "                                              单位：万元\n"
+                    "科目编码            科目名称              本年收入合计         财政拨款收入\n"
+                    "类     款    项\n"
+                    "                合计                 30.00          30.00\n"
+                    "208             社会保障和就业支出          20.00          20.00\n"
+                    "208   05        行政事业单位养老支出         20.00          20.00\n"
+                    "\n"
+                    "208   05   05                      20.00          20.00\n"
+                    "                机关事业单位基本养老保险\n"
+                    "                缴费支出\n"
+                    "\n"
+                    "210             卫生健康支出             10.00          10.00\n"
+                    "210   11        行政事业单位医疗           10.00          10.00\n"
+                    "210   11   01   行政单位医疗             10.00          10.00\n";
+    jue_disclosure *d = import_text(t);
+    assert_int_equal(value_at(d, JUE_T02, "210", "本年收入合计"), 10000000);
+    assert_int_equal(value_at(d, JUE_T02, "2101101", "财政拨款收入"), 10000000);
+    const jue_table *tab = d->tables[JUE_T02];
+    int r = jue_table_find_row(tab, "2080505", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "机关事业单位基本养老保险缴费支出");
+    jue_disclosure_free(d);
+}
+
+/* Names centred on their code rows: the first part of a long name on the
+ * line above the code row, the rest under it, the code row's own name
+ * blank; two such rows one after the other share the lines between them.
+ * Each piece goes to the code row whose name is blank, the run between
+ * two of them split in half. */
+static void test_names_centred_on_their_code_rows(void **state)
+{
+    (void)state;
+    const char *t = "                              支出决算表\n"
+                    "                                                            单位：万元\n"
+                    "科目编码      科目名称                本年支出合计      基本支出      项目支出\n"
+                    "          合计                     30.00     30.00\n"
+                    "208       社会保障和就业支出              20.00     20.00\n"
+                    "20805     行政事业单位养老支出             20.00     20.00\n"
+                    "          机关事业单位基本养老保\n"
+                    "2080505                          12.00     12.00\n"
+                    "          险缴费支出\n"
+                    "          机关事业单位职业年金缴\n"
+                    "2080506                          8.00      8.00\n"
+                    "          费支出\n"
+                    "210       卫生健康支出                 10.00     10.00\n"
+                    "21011     行政事业单位医疗               10.00     10.00\n"
+                    "2101101   行政单位医疗                 10.00     10.00\n";
+    jue_disclosure *d = import_text(t);
+    const jue_table *tab = d->tables[JUE_T03];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "20805", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "行政事业单位养老支出");
+    r = jue_table_find_row(tab, "2080505", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "机关事业单位基本养老保险缴费支出");
+    r = jue_table_find_row(tab, "2080506", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "机关事业单位职业年金缴费支出");
+    assert_int_equal(value_at(d, JUE_T03, "2101101", "基本支出"), 10000000);
+    jue_disclosure_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_wrapped_over_two_lines_below),
+        cmocka_unit_test(test_names_centred_on_their_code_rows),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
