@@ -35,6 +35,8 @@ void usage_store(void);
 
 int cmd_report(int argc, char **argv);
 void usage_report(void);
+int cmd_serve(int argc, char **argv);
+void usage_serve(void);
 
 /* ---- audit: one document, and many (cli/batch.c) ---- */
 

@@ -11,6 +11,7 @@ static const cli_command COMMANDS[] = {
     { "audit", "按审核规则审核决算（源目录或已公开的文件）", cmd_audit, usage_audit },
     { "store", "按单位和年度保存审核过的决算（SQLite）：add、list、show、export、merge、check", cmd_store, usage_store },
     { "report", "写出存储的总览：每个单位每个年度，按类别列出审核意见（HTML、XLSX、CSV）", cmd_report, usage_report },
+    { "serve", "在本机启动决算网页：审核、编制、历年（浏览器打开）", cmd_serve, usage_serve },
     { "demo", "编制自带的示例单位，并说明输出文件在哪里", cmd_demo, usage_demo },
 };
 

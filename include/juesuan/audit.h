@@ -51,5 +51,9 @@ jue_status jue_findings_name_file(jue_findings *f, const char *file);
 const char *jue_severity_zh(jue_severity s);
 /* Number of findings of a severity. */
 size_t jue_findings_count(const jue_findings *f, jue_severity s);
+/* The findings as an XLSX workbook at path (one sheet, one row each: file,
+ * page or line, severity, rule, table, row, column, message, expected,
+ * actual; every text a string, never a formula). JUE_ERR_IO. */
+jue_status jue_findings_xlsx(const jue_findings *f, const char *path);
 
 #endif

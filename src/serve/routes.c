@@ -1,0 +1,33 @@
+/* Every page of the web app: method, path (exact, or a prefix whose rest
+ * the handler reads as rq->tail), flags, handler. First match wins. */
+#include <string.h>
+
+#include "serve_internal.h"
+
+const serve_route SERVE_ROUTES[] = {
+    { "GET", "/", SERVE_EXACT, serve_page_home },
+    { "GET", "/static/", SERVE_PREFIX, serve_page_static },
+    { "GET", "/login", SERVE_EXACT, serve_page_login },
+    { "POST", "/login", SERVE_EXACT, serve_page_login },
+    { "GET", "/audit", SERVE_EXACT, serve_page_audit },
+    { "POST", "/audit/upload", SERVE_FILES, serve_page_upload },
+    { "GET", "/audit/jobs", SERVE_EXACT, serve_page_jobs_json },
+    { "GET", "/audit/job/", SERVE_PREFIX, serve_page_job },
+    { "GET", "/history", SERVE_EXACT, serve_page_history },
+    { "GET", "/history/doc/", SERVE_PREFIX, serve_page_history_doc },
+};
+const size_t SERVE_NROUTES = sizeof SERVE_ROUTES / sizeof SERVE_ROUTES[0];
+
+const serve_route *serve_route_find(const char *method, const char *url, const char **tail)
+{
+    for (size_t i = 0; i < SERVE_NROUTES; i++) {
+        const serve_route *r = &SERVE_ROUTES[i];
+        size_t n = strlen(r->path);
+        if (strcmp(method, r->method)) continue;
+        if ((r->flags & SERVE_PREFIX) ? !strncmp(url, r->path, n) : !strcmp(url, r->path)) {
+            *tail = url + ((r->flags & SERVE_PREFIX) ? n : strlen(url));
+            return r;
+        }
+    }
+    return NULL;
+}
