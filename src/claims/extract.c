@@ -5,6 +5,7 @@
  * 预算, 决算, 其中) sets their role, and each figure becomes a claim with the
  * interval its printed precision allows and its line and column. */
 #include <juesuan/claims.h>
+#include <juesuan/model.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1074,7 +1075,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
              * prints the 预算数 beside the 决算数 */
             if (c.role == JUE_ROLE_BUDGET) {
                 size_t fl = fact ? strlen(fact) : 0;
-                if (fl > 9 && !strncmp(fact, "T09/", 4) && !strcmp(fact + fl - 9, "决算数")) {
+                if (fl > 9 && !strncmp(fact, "T09/", 4) && !strcmp(fact + fl - 9, JUE_C_ACTUAL)) {
                     char bf[128];
                     snprintf(bf, sizeof bf, "%.*s预算数", (int)(fl - 9), fact);
                     c.fact = jue_strdup(bf);

@@ -524,9 +524,9 @@ static void build_terms(cc *c)
             char code[8] = "";
             sscanf(k, "I|%d|%7s", &src, code);
             int r1 = jue_table_find_row(t01, T01_INC_LINES[src], I);
-            contrib(c, JUE_T01, r1, "决算数", ai, 1);
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_TOTAL, I), "决算数", ai, 1);
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_GRAND, I), "决算数", ai, 1);
+            contrib(c, JUE_T01, r1, JUE_C_ACTUAL, ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_TOTAL, I), JUE_C_ACTUAL, ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_GRAND, I), JUE_C_ACTUAL, ai, 1);
             int rows[4], nr = code_rows(c->g[JUE_T02].tab, code, rows);
             for (int q = 0; q < nr; q++) {
                 contrib(c, JUE_T02, rows[q], "本年收入合计", ai, 1);
@@ -549,9 +549,9 @@ static void build_terms(cc *c)
             sscanf(k, "E|%d|%d|%7[0-9]|%5s", &fund, &kind, code, econ);
             char cls[4];
             class_of(code, cls);
-            contrib(c, JUE_T01, jue_table_find_row(t01, cls, E), "决算数", ai, 1);
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_TOTAL, E), "决算数", ai, 1);
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_GRAND, E), "决算数", ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, cls, E), JUE_C_ACTUAL, ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_TOTAL, E), JUE_C_ACTUAL, ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_GRAND, E), JUE_C_ACTUAL, ai, 1);
             int rows[4], nr = code_rows(c->g[JUE_T03].tab, code, rows);
             for (int q = 0; q < nr; q++) {
                 contrib(c, JUE_T03, rows[q], "本年支出合计", ai, 1);
@@ -572,7 +572,7 @@ static void build_terms(cc *c)
                 nr = code_rows(c->g[JUE_T05].tab, code, rows);
                 for (int q = 0; q < nr; q++) {
                     contrib(c, JUE_T05, rows[q], "合计", ai, 1);
-                    contrib(c, JUE_T05, rows[q], kind == JUE_KIND_BASIC ? "基本支出" : "项目支出", ai, 1);
+                    contrib(c, JUE_T05, rows[q], kind == JUE_KIND_BASIC ? JUE_C_BASIC : JUE_C_PROJECT, ai, 1);
                 }
                 if (kind == JUE_KIND_BASIC && econ[0]) {
                     char ecl[8];
@@ -580,11 +580,11 @@ static void build_terms(cc *c)
                     int rk = jue_table_find_row(t06, econ, JUE_SIDE_NONE);
                     int rl = jue_table_find_row(t06, ecl, JUE_SIDE_NONE);
                     jue_side sd = rk >= 0 ? t06->rows[rk].side : JUE_SIDE_PUBLIC;
-                    contrib(c, JUE_T06, rk, "决算数", ai, 1);
-                    contrib(c, JUE_T06, rl, "决算数", ai, 1);
+                    contrib(c, JUE_T06, rk, JUE_C_ACTUAL, ai, 1);
+                    contrib(c, JUE_T06, rl, JUE_C_ACTUAL, ai, 1);
                     contrib(c, JUE_T06,
                             jue_table_find_row(t06, sd == JUE_SIDE_PERSONNEL ? JUE_L6_PERSONNEL : JUE_L6_PUBLIC, JUE_SIDE_NONE),
-                            "决算数", ai, 1);
+                            JUE_C_ACTUAL, ai, 1);
                 }
             }
             if (fund == JUE_FUND_GOVFUND || fund == JUE_FUND_SOE) {
@@ -592,7 +592,7 @@ static void build_terms(cc *c)
                 nr = code_rows(c->g[tt].tab, code, rows);
                 for (int q = 0; q < nr; q++) {
                     contrib(c, tt, rows[q], "小计", ai, 1);
-                    contrib(c, tt, rows[q], kind == JUE_KIND_BASIC ? "基本支出" : "项目支出", ai, 1);
+                    contrib(c, tt, rows[q], kind == JUE_KIND_BASIC ? JUE_C_BASIC : JUE_C_PROJECT, ai, 1);
                 }
             }
         } else if (k[0] == 'C') {
@@ -600,11 +600,11 @@ static void build_terms(cc *c)
             char code[8] = "";
             sscanf(k, "C|%d|%d|%7s", &fund, &end, code);
             if (end) {
-                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_END, E), "决算数", ai, 1);
-                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_GRAND, E), "决算数", ai, 1);
+                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_END, E), JUE_C_ACTUAL, ai, 1);
+                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_GRAND, E), JUE_C_ACTUAL, ai, 1);
             } else {
-                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_BEGIN, I), "决算数", ai, 1);
-                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_GRAND, I), "决算数", ai, 1);
+                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_BEGIN, I), JUE_C_ACTUAL, ai, 1);
+                contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_GRAND, I), JUE_C_ACTUAL, ai, 1);
             }
             if (fund <= JUE_FUND_SOE) {
                 jue_side sd = end ? E : I;
@@ -627,11 +627,11 @@ static void build_terms(cc *c)
                 for (int q = 0; q < nr; q++) contrib(c, tt, rows[q], end ? "年末结转和结余" : "年初结转和结余", ai, 1);
             }
         } else if (!strcmp(k, "B|use")) {
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_USE_NONFISCAL, I), "决算数", ai, 1);
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_GRAND, I), "决算数", ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_USE_NONFISCAL, I), JUE_C_ACTUAL, ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_GRAND, I), JUE_C_ACTUAL, ai, 1);
         } else if (!strcmp(k, "B|dist")) {
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_DISTRIBUTE, E), "决算数", ai, 1);
-            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_GRAND, E), "决算数", ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_DISTRIBUTE, E), JUE_C_ACTUAL, ai, 1);
+            contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_GRAND, E), JUE_C_ACTUAL, ai, 1);
         }
     }
 }

@@ -20,7 +20,7 @@ static jue_fen t09_actual(const jue_disclosure *d, const char *row)
 {
     const jue_table *t = d->tables[JUE_T09];
     if (!t) return 0;
-    int r = jue_table_find_row(t, row, JUE_SIDE_NONE), c = jue_table_find_col(t, "决算数");
+    int r = jue_table_find_row(t, row, JUE_SIDE_NONE), c = jue_table_find_col(t, JUE_C_ACTUAL);
     if (r < 0 || c < 0) return 0;
     const jue_cell *x = jue_table_cell_c(t, (size_t)r, (size_t)c);
     return x->present ? x->printed : 0;

@@ -17,18 +17,18 @@ static const struct {
     jue_side side;
     const char *col;
 } LAST[JUE_NLY] = {
-    [JUE_LY_INCOME_TOTAL] = { "income_total", JUE_T01, JUE_L_INC_GRAND, JUE_SIDE_INCOME, "决算数" },
-    [JUE_LY_EXPEND_TOTAL] = { "expenditure_total", JUE_T01, JUE_L_EXP_GRAND, JUE_SIDE_EXPEND, "决算数" },
+    [JUE_LY_INCOME_TOTAL] = { "income_total", JUE_T01, JUE_L_INC_GRAND, JUE_SIDE_INCOME, JUE_C_ACTUAL },
+    [JUE_LY_EXPEND_TOTAL] = { "expenditure_total", JUE_T01, JUE_L_EXP_GRAND, JUE_SIDE_EXPEND, JUE_C_ACTUAL },
     [JUE_LY_FISCAL_TOTAL] = { "fiscal_total", JUE_T04, JUE_L_INC_GRAND, JUE_SIDE_INCOME, "合计" },
     [JUE_LY_GENERAL] = { "general_expenditure", JUE_T05, "合计", JUE_SIDE_NONE, "合计" },
-    [JUE_LY_BASIC] = { "basic", JUE_T05, "合计", JUE_SIDE_NONE, "基本支出" },
-    [JUE_LY_PROJECT] = { "project", JUE_T05, "合计", JUE_SIDE_NONE, "项目支出" },
-    [JUE_LY_PERSONNEL] = { "personnel", JUE_T06, JUE_L6_PERSONNEL, JUE_SIDE_NONE, "决算数" },
-    [JUE_LY_PUBLIC] = { "public", JUE_T06, JUE_L6_PUBLIC, JUE_SIDE_NONE, "决算数" },
-    [JUE_LY_THREE] = { "three_public", JUE_T09, JUE_L9_TOTAL, JUE_SIDE_NONE, "决算数" },
-    [JUE_LY_THREE_ABROAD] = { "three_public_abroad", JUE_T09, JUE_L9_ABROAD, JUE_SIDE_NONE, "决算数" },
-    [JUE_LY_THREE_CAR] = { "three_public_car", JUE_T09, JUE_L9_CAR, JUE_SIDE_NONE, "决算数" },
-    [JUE_LY_THREE_RECEPTION] = { "three_public_reception", JUE_T09, JUE_L9_RECEPTION, JUE_SIDE_NONE, "决算数" },
+    [JUE_LY_BASIC] = { "basic", JUE_T05, "合计", JUE_SIDE_NONE, JUE_C_BASIC },
+    [JUE_LY_PROJECT] = { "project", JUE_T05, "合计", JUE_SIDE_NONE, JUE_C_PROJECT },
+    [JUE_LY_PERSONNEL] = { "personnel", JUE_T06, JUE_L6_PERSONNEL, JUE_SIDE_NONE, JUE_C_ACTUAL },
+    [JUE_LY_PUBLIC] = { "public", JUE_T06, JUE_L6_PUBLIC, JUE_SIDE_NONE, JUE_C_ACTUAL },
+    [JUE_LY_THREE] = { "three_public", JUE_T09, JUE_L9_TOTAL, JUE_SIDE_NONE, JUE_C_ACTUAL },
+    [JUE_LY_THREE_ABROAD] = { "three_public_abroad", JUE_T09, JUE_L9_ABROAD, JUE_SIDE_NONE, JUE_C_ACTUAL },
+    [JUE_LY_THREE_CAR] = { "three_public_car", JUE_T09, JUE_L9_CAR, JUE_SIDE_NONE, JUE_C_ACTUAL },
+    [JUE_LY_THREE_RECEPTION] = { "three_public_reception", JUE_T09, JUE_L9_RECEPTION, JUE_SIDE_NONE, JUE_C_ACTUAL },
 };
 
 const char *jue_last_key_name(jue_last_key k) { return (unsigned)k < JUE_NLY ? LAST[k].key : ""; }

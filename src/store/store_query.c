@@ -182,10 +182,11 @@ static bool load_findings(jue_store *s, int64_t doc, const char *file, jue_findi
     if (!st) return false;
     sqlite3_bind_int64(st, 1, doc);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *sev = store_col_text(st, 1);
+        jue_severity sev = JUE_SEV_INFO;
+        (void)jue_severity_parse(store_col_text(st, 1), &sev);
         jue_finding x = {
             .rule = (char *)store_col_text(st, 0),
-            .severity = !strcmp(sev, "error") ? JUE_SEV_ERROR : !strcmp(sev, "warning") ? JUE_SEV_WARNING : JUE_SEV_INFO,
+            .severity = sev,
             .message = (char *)store_col_text(st, 2),
             .file = (char *)file,
             .line = sqlite3_column_int(st, 3),

@@ -30,9 +30,10 @@ static bool count_kinds(jue_store *s, jue_overview_row *r)
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int k = jue_finding_kind(store_col_text(st, 0));
-        const char *sev = store_col_text(st, 1);
-        if (!strcmp(sev, "error")) r->kind_errors[k] += sqlite3_column_int64(st, 2);
-        else if (!strcmp(sev, "warning")) r->kind_warnings[k] += sqlite3_column_int64(st, 2);
+        jue_severity sev = JUE_SEV_INFO;
+        (void)jue_severity_parse(store_col_text(st, 1), &sev);
+        if (sev == JUE_SEV_ERROR) r->kind_errors[k] += sqlite3_column_int64(st, 2);
+        else if (sev == JUE_SEV_WARNING) r->kind_warnings[k] += sqlite3_column_int64(st, 2);
     }
     return rc == SQLITE_DONE;
 }

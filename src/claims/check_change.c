@@ -1,0 +1,226 @@
+/* Changes on last year, completion rates and 决算/预算 directions:
+ * claims.change, claims.balance-change, claims.completion, claims.zero-budget,
+ * claims.direction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims_internal.h"
+
+/* The rate a change amount gives on this year's figure, with the direction
+ * sign: change ÷ (this year ∓ change). False when last year is not above 0. */
+static bool change_rate(jue_interval now, jue_interval amt, int sign, jue_interval *ratio)
+{
+    jue_interval last;
+    if (sign < 0 ? !jue_iv_add(now, amt, &last) : !jue_iv_sub(now, amt, &last)) return false;
+    return last.lo > 0 && jue_iv_ratio(amt, last, ratio);
+}
+
+/* "增加1455.50万元，下降6.53%": the amount and the rate of one change go
+ * opposite ways. This year's figure (now, may be NULL) says which word fits
+ * when only one does. */
+static void change_directions(ck *k, const jue_claim *c, const jue_claim *amt, const jue_interval *now)
+{
+    jue_interval r;
+    bool by_amt = now && change_rate(*now, amt->iv, amt->sign, &r) && jue_iv_overlaps(r, jue_claim_pct_iv(c));
+    bool by_pct = now && change_rate(*now, amt->iv, c->sign, &r) && jue_iv_overlaps(r, jue_claim_pct_iv(c));
+    const char *aw = amt->sign < 0 ? "减少" : "增加", *pw = c->sign < 0 ? "下降" : "增长";
+    char exp[96], act[96];
+    snprintf(act, sizeof act, "%s%s，%s%s", aw, amt->printed, pw, c->printed);
+    const jue_claim *at = by_amt && !by_pct ? c : by_pct && !by_amt ? amt : c;
+    if (by_amt && !by_pct) snprintf(exp, sizeof exp, "%s%s", amt->sign < 0 ? "下降" : "增长", c->printed);
+    else if (by_pct && !by_amt) snprintf(exp, sizeof exp, "%s%s", c->sign < 0 ? "减少" : "增加", amt->printed);
+    else snprintf(exp, sizeof exp, "增减方向一致");
+    ck_note(k, c, false, "增减额%s%s与增减率%s%s方向相反", aw, amt->printed, pw, c->printed);
+    ck_report(k, C_CHANGE, at, exp, act, "%s比上年%s%s，却又%s%s：同一变动的增减方向前后矛盾%s%s",
+           ck_subject_name(k, c->subject, 1), aw, amt->printed, pw, c->printed,
+           at == c && by_amt ? "，按金额计算应为" : at == amt ? "，按变动率计算应为" : "",
+           at == c && by_amt ? exp : at == amt ? exp : "");
+}
+
+/* This year's figure stated in 元 where the change and its rate only hold in
+ * 万元 ("机关运行经费支出127.19元，比上年增加17.96万元，增长16.44%"). */
+static bool change_unit_slip(ck *k, const jue_claim *c, const jue_claim *amt, const jue_claim *now_c)
+{
+    jue_fen lo, hi;
+    jue_interval r;
+    if (!now_c || now_c->unit != JUE_UNIT_YUAN || !jue_fen_mul(now_c->iv.lo, 10000, &lo) ||
+        !jue_fen_mul(now_c->iv.hi, 10000, &hi) || !change_rate((jue_interval){ lo, hi }, amt->iv, c->sign, &r) ||
+        !jue_iv_overlaps(r, jue_claim_pct_iv(c)))
+        return false;
+    ck_note(k, now_c, false, "比上年%s%s、%s%s只在按万元计时成立", amt->sign < 0 ? "减少" : "增加", amt->printed,
+         c->sign < 0 ? "下降" : "增长", c->printed);
+    ck_report(k, C_UNIT, now_c, "万元", now_c->printed,
+           "%s写作“%s”，而比上年%s%s、%s%s只有按万元计才成立：误将万元写作元", ck_subject_name(k, c->subject, 1),
+           now_c->printed, amt->sign < 0 ? "减少" : "增加", amt->printed, c->sign < 0 ? "下降" : "增长", c->printed);
+    return true;
+}
+
+void ck_check_change(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_CHANGE_PCT || c->sign == 0) return;
+    const jue_claim *amt = ck_role_before(cl, i, JUE_ROLE_CHANGE);
+    if (!amt) return;
+    jue_interval now;
+    const jue_claim *now_c = NULL;
+    bool have_now = ck_subject_iv_from(k, i, c->subject, c->fact, &now, &now_c);
+    if (amt->sign != 0 && amt->sign != c->sign) {
+        change_directions(k, c, amt, have_now ? &now : NULL);
+        return;
+    }
+    if (!have_now) return;
+    /* last year = this year ∓ change */
+    jue_interval last;
+    if (c->sign < 0) { if (!jue_iv_add(now, amt->iv, &last)) return; }
+    else if (!jue_iv_sub(now, amt->iv, &last)) return;
+    if (last.lo <= 0 && change_unit_slip(k, c, amt, now_c)) return;
+    if (last.lo <= 0) {
+        if (c->sign < 0 && c->value >= 999000000 && now.lo > 0) {
+            ck_report(k, C_CHANGE, c, "小于100%", c->printed, "%s“下降%s”，但本年仍有支出（减少%s）",
+                   ck_subject_name(k, c->subject, 1), c->printed, amt->printed);
+        }
+        return;
+    }
+    jue_interval ratio;
+    if (!jue_iv_ratio(amt->iv, last, &ratio)) return;
+    jue_interval printed = jue_claim_pct_iv(c);
+    char exp[96];
+    bool agrees = jue_iv_overlaps(ratio, printed);
+    if (agrees && !k->trace) return;
+    ck_fmt_ppb(ratio, exp, sizeof exp);
+    ck_note(k, c, agrees, "增减额%s ÷ 上年数（本年 %s 增减额）= %s", amt->printed, c->sign < 0 ? "+" : "−", exp);
+    ck_note(k, amt, agrees, "与增减率%s互相核对", c->printed);
+    if (agrees) return;
+    ck_report(k, C_CHANGE, c, exp, c->printed, "%s比上年%s%s，按上年数计算变动率应为%s，说明中为%s",
+           ck_subject_name(k, c->subject, 1), c->sign < 0 ? "减少" : "增加", amt->printed, exp, c->printed);
+}
+
+void ck_check_balance_change(ck *k)
+{
+    static const char *const PAIRS[][2] = {
+        { "收入总计", "支出总计" }, { "本年收入合计", "本年支出合计" }, { "财政拨款收入总计", "财政拨款支出总计" },
+    };
+    const jue_claims *cl = &k->d->claims;
+    for (size_t p = 0; p < 3; p++) {
+        const jue_claim *a = NULL, *b = NULL;
+        for (size_t i = 0; i < cl->len; i++) {
+            const jue_claim *c = &cl->items[i];
+            if (c->role != JUE_ROLE_CHANGE || !c->subject || !c->printed || !c->printed[0] || c->sign == 0) continue;
+            if (!a && !strcmp(c->subject, PAIRS[p][0])) a = c;
+            if (!b && !strcmp(c->subject, PAIRS[p][1])) b = c;
+        }
+        /* "其中收入减少…；支出减少…": both under the sentence's subject */
+        if (!a || !b) continue;
+        bool agrees = a->sign == b->sign && jue_iv_overlaps(a->iv, b->iv);
+        ck_note(k, b, agrees, "%s的增减额应等于%s的增减额%s", PAIRS[p][1], PAIRS[p][0], a->printed);
+        ck_note(k, a, agrees, "%s的增减额应等于%s的增减额%s", PAIRS[p][0], PAIRS[p][1], b->printed);
+        if (agrees) continue;
+        ck_report(k, C_BALANCE, b, a->printed, b->printed,
+               "%s与%s每年相等，增减额应当相同；说明中分别为%s%s和%s%s", PAIRS[p][0], PAIRS[p][1],
+               a->sign < 0 ? "减少" : "增加", a->printed, b->sign < 0 ? "减少" : "增加", b->printed);
+    }
+}
+
+/* A 三公 item's completion rate with no budget in its sentence ("公务接待费支出
+ * 决算为A万元，完成预算的P%"): table 09 has the item's 预算数 and 决算数. A
+ * zero budget is only traced here (the table, not the sentence, gives it). */
+static void check_completion_t09(ck *k, size_t i, const jue_claim *act)
+{
+    const jue_claim *c = &k->d->claims.items[i];
+    char bfact[160];
+    size_t n = strlen(c->fact);
+    if (n < 9 || strcmp(c->fact + n - 9, JUE_C_ACTUAL) || n - 9 + 9 >= sizeof bfact) return;
+    snprintf(bfact, sizeof bfact, "%.*s预算数", (int)(n - 9), c->fact);
+    bool tok, rok;
+    int t;
+    const jue_cell *bc = ck_fact_cell(k->d, bfact, &tok, &rok, &t), *ac = ck_fact_cell(k->d, c->fact, &tok, &rok, &t);
+    if (!bc || !ac) return;
+    jue_interval biv = ck_cell_iv(bc), aiv = act ? act->iv : ck_cell_iv(ac);
+    char bs[48], as[48];
+    ck_fmt_cell(bc, bs, sizeof bs);
+    if (act) snprintf(as, sizeof as, "%s", act->printed);
+    else ck_fmt_cell(ac, as, sizeof as);
+    if (biv.lo <= 0) {
+        ck_note(k, c, false, "%s预算数为%s，不能计算完成率", jue_table_label(JUE_T09), bs);
+        return;
+    }
+    jue_interval ratio;
+    if (!jue_iv_ratio(aiv, biv, &ratio)) return;
+    char exp[96];
+    bool agrees = jue_iv_overlaps(ratio, jue_claim_pct_iv(c));
+    if (agrees && !k->trace) return;
+    ck_fmt_ppb(ratio, exp, sizeof exp);
+    ck_note(k, c, agrees, "决算%s ÷ %s预算数%s = %s", as, jue_table_label(JUE_T09), bs, exp);
+    if (agrees) return;
+    ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", ck_subject_name(k, c->subject, 1), as,
+           bs, exp, c->printed);
+}
+
+void ck_check_completion(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_COMPLETION) return;
+    const jue_claim *bud = ck_role_before(cl, i, JUE_ROLE_BUDGET);
+    const jue_claim *act = ck_role_before(cl, i, JUE_ROLE_ACTUAL);
+    if (!act) act = ck_amount_before(cl, i, c->subject, false);
+    if (!bud && c->fact && !strncmp(c->fact, "T09/", 4)) {
+        check_completion_t09(k, i, act);
+        return;
+    }
+    if (!bud) return;
+    if (bud->value == 0) {   /* "0万元" is a zero budget, whatever its printed precision */
+        ck_note(k, c, false, "预算为%s，不能计算完成率", bud->printed);
+        ck_report(k, C_ZERO_BUDGET, c, "不计算完成率", c->printed,
+               "%s年初预算为%s，“完成年初预算的%s”没有意义", ck_subject_name(k, c->subject, 1), bud->printed, c->printed);
+        return;
+    }
+    if (!act || bud->iv.lo <= 0) return;
+    jue_interval ratio;
+    if (!jue_iv_ratio(act->iv, bud->iv, &ratio)) return;
+    char exp[96];
+    ck_fmt_ppb(ratio, exp, sizeof exp);
+    bool agrees = jue_iv_overlaps(ratio, jue_claim_pct_iv(c));
+    ck_note(k, c, agrees, "决算%s ÷ 预算%s = %s", act->printed, bud->printed, exp);
+    ck_note(k, bud, agrees, "完成率%s的分母", c->printed);
+    if (agrees) return;
+    ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", ck_subject_name(k, c->subject, 1),
+           act->printed, bud->printed, exp, c->printed);
+}
+
+/* "决算数大于/小于/等于预算数" against the budget and actual stated just
+ * before it (the same or the previous sentence, nothing else stated between):
+ * the word must be possible for the printed figures. "基本持平" allows 5%. */
+void ck_check_direction(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_DIRECTION) return;
+    const jue_claim *bud = NULL, *act = NULL;
+    for (size_t j = i; j-- > 0;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->sentence < c->sentence - 1 || p->role == JUE_ROLE_DIRECTION) break;
+        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE) continue;
+        if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
+        if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
+    }
+    if (!bud || !act) return;
+    bool ok;
+    const char *want;
+    if (c->sign > 0) ok = act->iv.hi > bud->iv.lo, want = "决算数应不大于预算数";
+    else if (c->sign < 0) ok = act->iv.lo < bud->iv.hi, want = "决算数应不小于预算数";
+    else if (!c->value) ok = jue_iv_overlaps(act->iv, bud->iv), want = "决算数与预算数不相等";
+    else {
+        jue_interval tol = { bud->iv.lo - bud->iv.hi / 20, bud->iv.hi + bud->iv.hi / 20 };
+        ok = jue_iv_overlaps(act->iv, tol), want = "相差超过5%";
+    }
+    const char *rel = act->iv.lo > bud->iv.hi ? "决算数大于预算数" : act->iv.hi < bud->iv.lo ? "决算数小于预算数"
+                                                                                         : "决算数等于预算数";
+    ck_note(k, c, ok, "决算%s与预算%s比较：%s", act->printed, bud->printed, rel);
+    if (ok) return;
+    (void)want;
+    ck_report(k, C_DIRECTION, c, rel, c->printed, "%s预算为%s，决算为%s，应为“%s”，说明中写作“%s”",
+           c->subject ? ck_subject_name(k, c->subject, 1) : "", bud->printed, act->printed, rel, c->printed);
+}

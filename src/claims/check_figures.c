@@ -1,0 +1,224 @@
+/* Figures against their table facts: claims.fact, claims.unit, claims.share,
+ * claims.no-unit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims_internal.h"
+
+void ck_check_fact(ck *k, const jue_claim *c)
+{
+    if (c->is_percent || !c->fact ||
+        (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL && c->role != JUE_ROLE_BUDGET))
+        return;
+    bool tok, rok;
+    int t = -1;
+    const jue_cell *cell = ck_fact_cell(k->d, c->fact, &tok, &rok, &t);
+    if (!tok) return;   /* a missing table is reported by the table rules */
+    if (!rok) {
+        if (c->subject && !strncmp(c->subject, "项:", 4) && c->iv.hi != 0) {
+            char exp[128];
+            snprintf(exp, sizeof exp, "%s中的%s行", jue_table_label((jue_table_id)t), c->subject + 4);
+            ck_report(k, C_ITEM_TABLE, c, exp, c->printed,
+                   "说明中列出项级科目%s（%s），但%s《%s》中没有该科目——资金性质或科目归属有误",
+                   ck_subject_name(k, c->subject, 0), c->printed, jue_table_label((jue_table_id)t),
+                   jue_table_title((jue_table_id)t));
+        }
+        return;
+    }
+    jue_interval civ = ck_cell_iv(cell);
+    char exp[64];
+    bool agrees = jue_iv_overlaps(c->iv, civ);
+    if (!agrees && ck_dated_other_year(k, c)) return;   /* claims.stale-year says it */
+    /* figures are formatted only when they are shown (a trace, a finding) */
+    if (agrees && !k->trace) return;
+    ck_fmt_cell(cell, exp, sizeof exp);
+    ck_note(k, c, agrees, "%s %s = %s", jue_table_label((jue_table_id)t), c->fact + 4, exp);
+    if (agrees) return;
+    /* 元 for 万元 (or the reverse): the same digits, 10,000 times off */
+    jue_interval scaled;
+    bool unit_slip = false;
+    bool near = false;
+    if (c->unit == JUE_UNIT_YUAN) {
+        jue_fen lo, hi;
+        if (jue_fen_mul(c->iv.lo, 10000, &lo) && jue_fen_mul(c->iv.hi, 10000, &hi)) {
+            scaled = (jue_interval){ lo, hi };
+            unit_slip = jue_iv_overlaps(scaled, civ);
+            /* read as 万元 it is close to the table (within 10%): a unit slip
+             * and a wrong figure at once ("基本支出154.78元" for 160.72万元) */
+            jue_fen tol = civ.hi / 10;
+            near = !unit_slip && civ.hi > 0 && scaled.hi >= civ.lo - tol && scaled.lo <= civ.hi + tol;
+        }
+    } else if (c->unit == JUE_UNIT_WAN) {
+        scaled = (jue_interval){ c->iv.lo / 10000 - 1, c->iv.hi / 10000 + 1 };
+        unit_slip = c->iv.hi != 0 && jue_iv_overlaps(scaled, civ);
+    }
+    if (unit_slip) {
+        ck_report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”，表中为%s：误将%s写作%s",
+               ck_subject_name(k, c->subject, 1), c->printed, exp, c->unit == JUE_UNIT_YUAN ? "万元" : "元",
+               c->unit == JUE_UNIT_YUAN ? "元" : "万元");
+        return;
+    }
+    if (near) {
+        ck_report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”：单位应为万元，且数值与表中%s也不一致",
+               ck_subject_name(k, c->subject, 1), c->printed, exp);
+        return;
+    }
+    char gap[40];
+    jue_fmt_wan(jue_iv_gap(c->iv, civ), false, gap, sizeof gap);
+    ck_report(k, C_FACT, c, exp, c->printed, "说明中%s为%s，与%s（%s）%s不一致，扣除尾差后至少相差%s万元",
+           ck_subject_name(k, c->subject, 1), c->printed, jue_table_label((jue_table_id)t), c->fact + 4, exp, gap);
+}
+
+void ck_check_share(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_SHARE) return;
+    jue_interval part, whole;
+    if (!ck_subject_iv(k, i, c->subject, c->fact, &part)) return;
+    bool have_whole = false;
+    if (c->whole) {
+        /* the whole named in the sentence: a figure stated for it anywhere, else its fact */
+        for (size_t j = 0; j < cl->len && !have_whole; j++)
+            if (cl->items[j].subject && !strcmp(cl->items[j].subject, c->whole) && !cl->items[j].is_percent &&
+                cl->items[j].role == JUE_ROLE_VALUE) {
+                whole = ck_trusted_iv(k, &cl->items[j]);
+                have_whole = true;
+            }
+        if (!have_whole)
+            for (size_t j = 0; j < cl->len && !have_whole; j++)
+                if (cl->items[j].subject && !strcmp(cl->items[j].subject, c->whole) && cl->items[j].fact) {
+                    bool tok, rok;
+                    int t;
+                    const jue_cell *cell = ck_fact_cell(k->d, cl->items[j].fact, &tok, &rok, &t);
+                    if (cell) { whole = ck_cell_iv(cell); have_whole = true; }
+                }
+    } else if (c->parent >= 0) {
+        whole = ck_trusted_iv(k, &cl->items[c->parent]);
+        have_whole = true;
+    } else {
+        /* the sentence's first stated amount */
+        const jue_claim *first = NULL;
+        for (size_t j = i; j-- > 0;) {
+            if (cl->items[j].sentence != c->sentence) break;
+            if (!cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) {
+                whole = ck_trusted_iv(k, &cl->items[j]);
+                have_whole = true;
+                first = &cl->items[j];
+            }
+        }
+        /* a 三公 item's share when the sentence states no 三公 total first
+         * ("“三公”经费财政拨款支出决算中，因公出国（境）费支出决算A万元，占P%；…"):
+         * of table 09's 合计 */
+        if (c->fact && !strncmp(c->fact, "T09/", 4) && strncmp(c->fact, "T09/合计/", 11) &&
+            (!first || !first->fact || strncmp(first->fact, "T09/合计/", 11))) {
+            bool tok, rok;
+            int t;
+            const jue_cell *cell = ck_fact_cell(k->d, "T09/合计/决算数", &tok, &rok, &t);
+            have_whole = cell != NULL;
+            if (cell) whole = ck_cell_iv(cell);
+        }
+    }
+    if (!have_whole || whole.lo <= 0) return;
+    jue_interval ratio;
+    if (!jue_iv_ratio(part, whole, &ratio)) return;
+    /* shares of one whole are published so they add to 100% (and a tiny share
+     * as the smallest unit rather than 0.00%): allow one unit of the last
+     * printed digit either way, as controlled rounding does */
+    jue_interval printed = c->iv;
+    int64_t unit = 2 * (c->iv.hi - c->value);
+    printed.lo -= unit / 2;
+    printed.hi += unit / 2;
+    char exp[96];
+    bool agrees = jue_iv_overlaps(ratio, printed);
+    if (agrees && !k->trace) return;
+    ck_fmt_ppb(ratio, exp, sizeof exp);
+    char part_s[48], whole_s[48];
+    jue_fmt_wan((part.lo + part.hi) / 2, true, part_s, sizeof part_s);
+    jue_fmt_wan((whole.lo + whole.hi) / 2, true, whole_s, sizeof whole_s);
+    ck_note(k, c, agrees, "%s ÷ %s%s%s%s = %s", part_s, c->whole ? c->whole : "", c->whole ? " " : "", whole_s,
+         "万元", exp);
+    if (agrees) return;
+    ck_report(k, C_SHARE, c, exp, c->printed, "%s“占%s”与金额不符：按金额计算应为%s", ck_subject_name(k, c->subject, 1),
+           c->printed, exp);
+}
+
+/* ---------- one quantity stated twice, 10^4 apart ---------- */
+
+/* Whether two roles state the same kind of figure: a budget with a budget, a
+ * value or 决算 with either. */
+static bool same_role_class(const jue_claim *a, const jue_claim *b)
+{
+    bool ab = a->role == JUE_ROLE_BUDGET, bb = b->role == JUE_ROLE_BUDGET;
+    bool av = a->role == JUE_ROLE_VALUE || a->role == JUE_ROLE_ACTUAL;
+    bool bv = b->role == JUE_ROLE_VALUE || b->role == JUE_ROLE_ACTUAL;
+    return (ab && bb) || (av && bv);
+}
+
+/* An amount in 元 whose own table fact cannot be read, stated elsewhere for
+ * the same subject in 万元 with the same digits: one of the two units is a
+ * slip (the one the notes use less). At most 64 元 figures are looked at. */
+void ck_check_unit_between(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    size_t nyuan = 0, nwan = 0, tried = 0;
+    for (size_t i = 0; i < cl->len; i++) {
+        nyuan += !cl->items[i].is_percent && cl->items[i].unit == JUE_UNIT_YUAN;
+        nwan += !cl->items[i].is_percent && cl->items[i].unit == JUE_UNIT_WAN;
+    }
+    for (size_t i = 0; i < cl->len && tried < 64; i++) {
+        const jue_claim *y = &cl->items[i];
+        if (y->is_percent || y->unit != JUE_UNIT_YUAN || !y->subject || !strcmp(y->subject, "项?") ||
+            !same_role_class(y, y) || y->iv.hi <= 0)
+            continue;
+        tried++;
+        bool tok, rok;
+        int t;
+        if (y->fact && ck_fact_cell(k->d, y->fact, &tok, &rok, &t)) continue;   /* claims.fact / claims.unit */
+        jue_fen lo, hi;
+        if (!jue_fen_mul(y->iv.lo, 10000, &lo) || !jue_fen_mul(y->iv.hi, 10000, &hi)) continue;
+        for (size_t j = 0; j < cl->len; j++) {
+            const jue_claim *w = &cl->items[j];
+            if (w->is_percent || w->unit != JUE_UNIT_WAN || !w->subject || strcmp(w->subject, y->subject) ||
+                !same_role_class(w, y) || !jue_iv_overlaps(w->iv, (jue_interval){ lo, hi }))
+                continue;
+            bool yuan_wrong = nwan >= nyuan;
+            const jue_claim *bad = yuan_wrong ? y : w, *good = yuan_wrong ? w : y;
+            ck_note(k, bad, false, "第%d行同一数字写作%s", good->line, good->printed);
+            ck_report(k, C_UNIT, bad, good->printed, bad->printed,
+                   "%s在第%d行写作“%s”，在第%d行写作“%s”：数字相同而单位相差一万倍，误将%s写作%s",
+                   ck_subject_name(k, y->subject, 1), y->line, y->printed, w->line, w->printed,
+                   yuan_wrong ? "万元" : "元", yuan_wrong ? "元" : "万元");
+            break;
+        }
+    }
+}
+
+/* An amount printed without its unit where the notes' other amounts carry
+ * one (at least three, and three times as many): read in 万元 and checked as such; the
+ * missing unit is a warning (the figure as printed does not contradict). */
+void ck_check_no_unit(ck *k, const jue_claim *c)
+{
+    const jue_claims *cl = &k->d->claims;
+    size_t with = 0, without = 0;
+    for (size_t j = 0; j < cl->len; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE || !p->printed) continue;
+        with += p->unit != JUE_UNIT_NONE && !p->no_unit;
+        without += p->no_unit;
+    }
+    if (with < 3 || with < 3 * without) return;
+    ck_note(k, c, false, "金额没有单位（说明中其他%zu处金额都写明单位），按万元核对", with);
+    ck_report(k, C_NO_UNIT, c, "万元", c->printed, "%s“%s”没有写单位，说明中其他%zu处金额都写明了单位（按万元核对）",
+           ck_subject_name(k, c->subject, 1), c->printed, with);
+}
+
+/* A share, completion or growth rate printed without its %. */
+void ck_check_no_percent(ck *k, const jue_claim *c)
+{
+    ck_report(k, C_NO_PERCENT, c, "百分数", c->printed, "“%s”处应为百分比，印为“%s”，缺少百分号（%%）",
+              c->role == JUE_ROLE_SHARE ? "占" : c->role == JUE_ROLE_COMPLETION ? "完成预算的"
+              : c->sign < 0 ? "下降" : "增长", c->printed);
+}
+

@@ -1,0 +1,169 @@
+/* Wholes and their parts: claims.parts, claims.count-zero, claims.three-public. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims_internal.h"
+
+void ck_check_parts(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *w = &cl->items[i];
+        if (w->is_percent || (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL)) continue;
+        jue_fen lo = 0;
+        int n = 0;
+        const jue_claim *last = NULL;
+        for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == w->sentence; j++) {
+            const jue_claim *p = &cl->items[j];
+            if (p->parent != (int)i || p->is_percent || (p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL))
+                continue;
+            lo += ck_trusted_iv(k, p).lo;
+            n++;
+            last = p;
+        }
+        jue_interval wiv = ck_trusted_iv(k, w);
+        if (n >= 2) ck_note(k, w, lo <= wiv.hi, "“其中”所列%d项合计不超过总数", n);
+        if (n < 2 || lo <= wiv.hi) continue;
+        char sum[40];
+        jue_fmt_wan(lo, true, sum, sizeof sum);
+        ck_report(k, C_PARTS, last, w->printed, sum, "“其中”所列各项合计至少%s万元，超过%s%s", sum,
+               ck_subject_name(k, w->subject, 1), w->printed);
+    }
+}
+
+/* "实有人员8人，其中行政0人、事业0人": the counts listed after 其中 (in the
+ * whole's unit) may not exceed the whole (error), and a whole above zero
+ * whose listed parts are all zero says nothing of where it is (warning). */
+void ck_check_count_parts(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *w = &cl->items[i];
+        if (w->role != JUE_ROLE_COUNT || !w->printed) continue;
+        const char *wu = w->printed;
+        while (*wu >= '0' && *wu <= '9') wu++;
+        int64_t sum = 0;
+        int n = 0;
+        const jue_claim *last = NULL;
+        for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == w->sentence; j++) {
+            const jue_claim *p = &cl->items[j];
+            if (p->role != JUE_ROLE_COUNT || p->parent != (int)i || !p->printed) continue;
+            const char *pu = p->printed;
+            while (*pu >= '0' && *pu <= '9') pu++;
+            if (strcmp(pu, wu)) continue;   /* 人 with 人, 辆 with 辆 */
+            sum += p->value;
+            n++;
+            last = p;
+        }
+        if (n < 2) continue;
+        char sum_s[32];
+        snprintf(sum_s, sizeof sum_s, "%lld%s", (long long)sum, wu);
+        ck_note(k, w, sum <= w->value && !(w->value > 0 && sum == 0), "“其中”所列%d项合计%s", n, sum_s);
+        if (sum > w->value) {
+            ck_report(k, C_PARTS, last, w->printed, sum_s, "%s，“其中”所列各项合计%s，超过总数", w->printed, sum_s);
+        } else if (w->value > 0 && sum == 0) {
+            ck_report(k, C_COUNT_ZERO, last, "各项之和为总数", sum_s, "总数为%s，“其中”所列%d项却都是0%s，人数或数量的构成没有说明清楚",
+                   w->printed, n, wu);
+        }
+    }
+}
+
+/* ---------- 三公: parts against their total, from the text alone ---------- */
+
+/* The level-1 section a section lies in (itself when it is one), or −1. */
+static int top_section(const jue_claims *cl, int s)
+{
+    for (; s >= 0; s--)
+        if (!cl->sections[s].paragraph && cl->sections[s].level == 1) return s;
+    return -1;
+}
+
+typedef enum { K3_AMOUNT, K3_BUDGET, K3_CHANGE } kind3;
+
+/* Whether a claim states a figure of the kind: an amount (value or 决算), a
+ * budget, or a change on last year. */
+static bool of_kind(const jue_claim *c, kind3 kind)
+{
+    if (c->is_percent || !c->printed || !c->subject) return false;
+    switch (kind) {
+    case K3_AMOUNT: return c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL;
+    case K3_BUDGET: return c->role == JUE_ROLE_BUDGET;
+    default: return c->role == JUE_ROLE_CHANGE;
+    }
+}
+
+/* A change as a signed interval ("减少2.00万元" = −2.00). */
+static jue_interval signed_iv(const jue_claim *c, kind3 kind)
+{
+    if (kind != K3_CHANGE) return c->iv;
+    if (c->sign == 0) return (jue_interval){ 0, 0 };
+    return c->sign < 0 ? jue_iv_neg(c->iv) : c->iv;
+}
+
+static const char *kind_word(kind3 kind, const jue_claim *c)
+{
+    if (kind == K3_BUDGET) return "预算";
+    if (kind == K3_CHANGE) return c->sign < 0 ? "比上年减少" : c->sign > 0 ? "比上年增加" : "与上年";   /* 持平 */
+    return "";
+}
+
+/* The total stated at claim i against the first statement of each of its
+ * parts that follows it in the same part of the notes, before the total is
+ * stated again. Lists already tied by "其中" are claims.parts'. */
+static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *parts, size_t np)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *w = &cl->items[i], *got[4] = { 0 };
+    int top = top_section(cl, w->section);
+    size_t found = 0, tied = 0;
+    for (size_t j = i + 1; j < cl->len && found < np; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (top_section(cl, p->section) != top) break;
+        if (!of_kind(p, kind)) continue;
+        if (!strcmp(p->subject, w->subject)) break;
+        for (size_t q = 0; q < np; q++)
+            if (!got[q] && !strcmp(p->subject, parts[q])) {
+                got[q] = p;
+                found++;
+                tied += p->parent == (int)i;
+            }
+    }
+    if (found < np || tied == np) return;
+    jue_interval sum = { 0, 0 };
+    int64_t val = 0;
+    char list[600] = "";
+    for (size_t q = 0; q < np; q++) {
+        if (!jue_iv_add(sum, signed_iv(got[q], kind), &sum)) return;
+        val += got[q]->sign < 0 && kind == K3_CHANGE ? -got[q]->value : got[q]->value;
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s%s%s", q ? "、" : "", parts[q], kind_word(kind, got[q]),
+                 got[q]->printed);
+    }
+    bool ok = jue_iv_overlaps(sum, signed_iv(w, kind));
+    char s[64], a[48];
+    jue_fmt_wan(val < 0 ? -val : val, true, a, sizeof a);
+    snprintf(s, sizeof s, "%s%s", kind != K3_CHANGE ? "" : val < 0 ? "减少" : val > 0 ? "增加" : "无增减", a);
+    ck_note(k, w, ok, "各组成部分（%s）合计%s万元", list, s);
+    if (ok) return;
+    ck_report(k, C_THREE_PUBLIC, w, s, w->printed, "%s%s%s，而%s，合计%s万元，两者不符", w->subject, kind_word(kind, w),
+           w->printed, list, s);
+}
+
+/* "三公" = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the car
+ * cost = 购置费 + 运行维护费 (DOMAIN.md, table 09) — amounts, budgets and
+ * changes alike, wherever the notes state them apart. */
+void ck_check_three_public(ck *k)
+{
+    static const char *const THREE[] = { "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费" };
+    static const char *const CAR[] = { "公务用车购置费", "公务用车运行维护费" };
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        for (kind3 kind = K3_AMOUNT; kind <= K3_CHANGE; kind++) {
+            if (!of_kind(c, kind)) continue;
+            if (!strcmp(c->subject, "三公经费")) whole_against_parts(k, i, kind, THREE, 3);
+            if (!strcmp(c->subject, "公务用车购置及运行维护费")) whole_against_parts(k, i, kind, CAR, 2);
+        }
+    }
+}
