@@ -53,6 +53,9 @@ typedef struct {
     int section;          /* index into the sections list, or −1 */
     bool no_unit;         /* an amount printed without its unit ("支出23604.30，占…"),
                              read in 万元 (the unit of the notes' other amounts) */
+    bool named;           /* an amount whose subject (a lexicon phrase) is printed just before
+                             it in its clause, no comparison, approximation or other year
+                             between: "会议费支出0.87万元" (claims.restated compares these) */
     bool opens;           /* DATE: the year opens its clause ("2024年度收入总计…"), so it
                              dates the figures after it; not a comparison ("与2023年度相比") */
 } jue_claim;

@@ -34,6 +34,7 @@ static jue_status run_checks(ck *kp)
     ck_check_count_parts(&k);
     ck_check_three_public(&k);
     ck_check_unit_between(&k);
+    ck_check_restated(&k);
     ck_check_item_names(&k);
     ck_check_item_missing(&k);
     ck_check_operating(&k);

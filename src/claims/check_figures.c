@@ -222,3 +222,81 @@ void ck_check_no_percent(ck *k, const jue_claim *c)
               : c->sign < 0 ? "下降" : "增长", c->printed);
 }
 
+/* ---------- one quantity stated twice with different values ---------- */
+
+/* A statement to sort by what it states. */
+typedef struct {
+    const char *subject, *fact;
+    bool budget;
+    size_t i;
+} stmt;
+
+static int by_quantity(const void *a, const void *b)
+{
+    const stmt *x = a, *y = b;
+    int c = strcmp(x->subject, y->subject);
+    if (!c) c = strcmp(x->fact ? x->fact : "", y->fact ? y->fact : "");
+    if (!c) c = (int)x->budget - (int)y->budget;
+    if (!c) c = x->i < y->i ? -1 : 1;
+    return c;
+}
+
+/* Whether claim c states, with confidence, the whole amount of its subject
+ * this year: its lexicon subject printed right before it (c->named), a
+ * value, 决算 or budget with its unit, not a part listed after 其中, not a
+ * 类 or 项 (their rows are the tables'), not dated another year, and no
+ * table cell read for it (claims.fact judges those). */
+static bool restatable(const ck *k, const jue_claim *c)
+{
+    if (!c->named || c->is_percent || c->no_unit || c->unit == JUE_UNIT_NONE || !c->subject || !c->printed ||
+        c->parent >= 0 || !strncmp(c->subject, "项", 3) || !strncmp(c->subject, "类", 3) ||
+        (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL && c->role != JUE_ROLE_BUDGET))
+        return false;
+    bool tok, rok;
+    int t;
+    return !(c->fact && ck_fact_cell(k->d, c->fact, &tok, &rok, &t)) && !ck_dated_other_year(k, c);
+}
+
+/* Whether two intervals are 10^4 apart (元 against 万元: claims.unit's). */
+static bool wan_apart(jue_interval a, jue_interval b)
+{
+    jue_fen lo, hi;
+    if (a.hi < b.hi) { jue_interval t = a; a = b; b = t; }
+    return jue_fen_mul(b.lo, 10000, &lo) && jue_fen_mul(b.hi, 10000, &hi) &&
+           jue_iv_overlaps(a, (jue_interval){ lo - 10000, hi + 10000 });
+}
+
+/* The same quantity (subject and table fact, budgets apart from amounts)
+ * stated twice with values beyond rounding ("会议费支出0.87万元" …
+ * "会议费支出1.87万元"): one of the two is wrong, or the two speak of scopes
+ * the wording does not tell apart — a warning at the later one, quoting both.
+ * Sorted by quantity, so the notes are read in n log n. */
+void ck_check_restated(ck *k)
+{
+    const jue_claims *cl = &k->d->claims;
+    stmt *v = malloc((cl->len + 1) * sizeof *v);
+    size_t n = 0;
+    if (!v) { k->st = JUE_ERR_NOMEM; return; }
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        if (restatable(k, c)) v[n++] = (stmt){ c->subject, c->fact, c->role == JUE_ROLE_BUDGET, i };
+    }
+    qsort(v, n, sizeof *v, by_quantity);
+    for (size_t a = 0, b; a < n; a = b) {
+        const jue_claim *first = &cl->items[v[a].i];
+        for (b = a + 1; b < n && !strcmp(v[b].subject, v[a].subject) && ck_same_str(v[b].fact, v[a].fact) &&
+                        v[b].budget == v[a].budget;
+             b++) {
+            const jue_claim *c = &cl->items[v[b].i];
+            if (jue_iv_overlaps(c->iv, first->iv) || wan_apart(c->iv, first->iv)) continue;
+            char at1[32], at2[32];   /* a PDF's claims are placed by page */
+            snprintf(at1, sizeof at1, "第%d%s", first->page > 0 ? first->page : first->line, first->page > 0 ? "页" : "行");
+            snprintf(at2, sizeof at2, "第%d%s", c->page > 0 ? c->page : c->line, c->page > 0 ? "页" : "行");
+            ck_note(k, c, false, "%s同一事项写作%s", at1, first->printed);
+            ck_report(k, C_RESTATED, c, first->printed, c->printed,
+                      "%s在%s为%s，在%s为%s：同一事项前后数字不一致（若所指范围不同，应写明）",
+                      ck_subject_name(k, c->subject, 1), at1, first->printed, at2, c->printed);
+        }
+    }
+    free(v);
+}

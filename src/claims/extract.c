@@ -770,11 +770,40 @@ static bool clause_start(const char *from, const char *p)
     return true;
 }
 
+/* Whether the figure at p states its subject's own amount, named just before
+ * it (subject at [sf, se)): nothing between them but a few words ("支出",
+ * "决算为"), no punctuation, figure, approximation or comparison, and no other
+ * year than the accounts' in the clause ("2023年会议费…", "上年会议费…"). */
+static bool subject_named(const ex *x, const char *from, const char *sf, const char *se, const char *p)
+{
+    static const char *const NOT[] = { "，", "；", "：", "、", "。", "（", "比", "较", "其中", "累计", "平均",
+                                       "人均", "每", "约", "近", "上年", "去年", "同期", "上一年", "前年", "以来" };
+    static const char *const JOINED[] = { "和", "及", "与", "、", "或" };   /* "会议费和培训费支出…": both */
+    if (!sf || se > p || p - se > 18) return false;
+    for (size_t i = 0; i < sizeof JOINED / sizeof JOINED[0]; i++)
+        if (sf - from >= 3 && !memcmp(sf - 3, JOINED[i], 3)) return false;
+    const char *cs = sf;   /* the clause before the subject */
+    while (cs > from && !(cs - from >= 3 && (!memcmp(cs - 3, "，", 3) || !memcmp(cs - 3, "；", 3) ||
+                                             !memcmp(cs - 3, "：", 3) || !memcmp(cs - 3, "。", 3))))
+        cs--;
+    for (const char *q = cs; q < p; q++) {
+        if (q >= se && (*q == ',' || *q == ';' || *q == ':' || *q == '(' || (*q >= '0' && *q <= '9'))) return false;
+        if (*q >= '0' && *q <= '9' && (q == cs || q[-1] < '0' || q[-1] > '9')) {
+            int y = atoi(q);
+            if (y >= 1900 && y <= 2100 && y != x->year) return false;
+        }
+        for (size_t i = 0; i < sizeof NOT / sizeof NOT[0]; i++)
+            if ((q >= se || i >= 15) && !strncmp(q, NOT[i], strlen(NOT[i])) && q + strlen(NOT[i]) <= p) return false;
+    }
+    return true;
+}
+
 static void read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
     const char *p = base + from, *end = base + to;
     const char *subj_key = NULL, *subj_fact = NULL;
+    const char *subj_from = NULL, *subj_end = NULL;   /* where the lexicon subject in force is printed */
     char dyn_key[32], dyn_fact[48];   /* a 类 named in the sentence: "卫生健康（类）支出…" */
     keyword kw = K_NONE;
     int parent_candidate = -1, parent = -1;
@@ -870,6 +899,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
                 else if (strstr(x->context, "政府性基金")) snprintf(dyn_fact, sizeof dyn_fact, "T07/%s/小计", code);
                 else snprintf(dyn_fact, sizeof dyn_fact, "T03/%s/本年支出合计", code);
                 subj_key = dyn_key;
+                subj_from = subj_end = NULL;
                 subj_fact = dyn_fact;
                 if (kw != K_UP && kw != K_DOWN) kw = K_NONE;
             }
@@ -910,6 +940,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
                 else if (strstr(x->context, "政府性基金")) snprintf(dyn_fact, sizeof dyn_fact, "T07/%s/小计", code);
                 else snprintf(dyn_fact, sizeof dyn_fact, "T03/%s/本年支出合计", code);
                 subj_key = dyn_key;
+                subj_from = subj_end = NULL;
                 subj_fact = dyn_fact;
                 if (kw != K_UP && kw != K_DOWN) kw = K_NONE;
                 p += strlen(x->lei[hit]);
@@ -927,6 +958,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             } else {
                 subj_key = m->subject;
                 subj_fact = m->fact;
+                subj_from = p;
+                subj_end = p + m->plen;
                 item_here = false;
                 if (kw != K_UP && kw != K_DOWN) kw = K_NONE;  /* a role word belongs to the figure after it */
             }
@@ -1084,6 +1117,8 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
                 c.fact = jue_strdup(fact);
             }
             c.parent = parent;
+            c.named = !unitless && !(item_here && x->item_subject) && subject == subj_key &&
+                      subject_named(x, base + from, subj_from, subj_end, p);
             int idx = add_claim(x, &c);
             if ((c.role == JUE_ROLE_VALUE || c.role == JUE_ROLE_ACTUAL) && parent < 0) parent_candidate = idx;
             kw = K_NONE;

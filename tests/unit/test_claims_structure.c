@@ -356,6 +356,45 @@ static void test_items_the_catalog_cannot_judge(void **state)
     jue_findings_free(&f);
 }
 
+/* one quantity stated twice with different values: a warning at the later
+ * statement, only where both name the subject right before the figure and
+ * no table cell judges them; other years, parts, joint amounts, approximate
+ * figures and budgets are different quantities */
+static void test_restated(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("本年会议费支出0.87万元，召开会议3个。\n"            /* 1 */
+                "会议费预算为2.00万元。\n"                           /* 2: a budget */
+                "本年会议费支出1.87万元。\n"                         /* 3: the slip */
+                "本年会议费支出0.870万元，即会议费8700元。\n"        /* 4: the same */
+                "2023年会议费支出1.50万元。\n"                       /* 5: another year */
+                "上年会议费支出1.20万元。\n"                         /* 6: last year */
+                "培训费支出3.00万元，其中会议费0.50万元。\n"         /* 7: a part */
+                "会议费和培训费支出5.00万元。\n"                     /* 8: both together */
+                "会议费约1.00万元。\n"                               /* 9: approximate */
+                "会议费比上年减少0.33万元。\n"                       /* 10: a change */
+                "培训费支出5.00万元。\n",                            /* 11: 培训费 (line 7) again */
+                &f);
+    assert_int_equal(count(&f, "claims.restated", 3), 1);
+    assert_int_equal(find(&f, "claims.restated", 3)->severity, JUE_SEV_WARNING);
+    assert_string_equal(find(&f, "claims.restated", 3)->expected, "0.87万元");
+    assert_int_equal(count(&f, "claims.restated", 11), 1);
+    assert_string_equal(find(&f, "claims.restated", 11)->expected, "3.00万元");
+    assert_int_equal(count(&f, "claims.restated", -1), 2);
+    jue_findings_free(&f);
+    /* a 项 statement's figures are its table row's, not compared here */
+    audit_notes("1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。支出决算为5.00万元。\n"
+                "2、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。支出决算为3.00万元。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.restated", -1), 0);
+    jue_findings_free(&f);
+    /* a figure its table holds is judged against the table, not restated */
+    audit_with_total("收入总计24024.22万元。\n收入总计24024.23万元。\n", &f);
+    assert_int_equal(count(&f, "claims.restated", -1), 0);
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_amount_without_unit),
         cmocka_unit_test(test_change_directions),
         cmocka_unit_test(test_stale_year),
+        cmocka_unit_test(test_restated),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
