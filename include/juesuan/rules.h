@@ -48,6 +48,16 @@ size_t jue_rulepack_count(const jue_rulepack *p);
 jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_rulepack *pack,
                      jue_findings *out);
 
+/* A column of a table printed one row off: after jue_audit, whose findings
+ * of d are out's from index first on, every run of at least two consecutive rows whose row rule (Tnn.row-sum)
+ * failed and that balance once one column's figures are moved up a row —
+ * one column alone, else nothing is said — is one error (Tnn.shifted-column)
+ * naming the column and the row the shift starts at. The row-sum findings
+ * stay. The rules run on a copy of the table per trial, at most 256 per
+ * document. JUE_ERR_NOMEM. */
+jue_status jue_audit_shifted(const jue_disclosure *d, const jue_catalog *cat, const jue_rulepack *pack,
+                             jue_findings *out, size_t first);
+
 /* Formats a finding as one line of text, without a newline:
  *   file:line: severity: message (expected X, found Y) [rule]
  * or, without a line, file: T03[合计].基本支出: severity: … */

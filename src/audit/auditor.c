@@ -167,6 +167,7 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
     bool any_table = false;
     for (int t = 0; t < JUE_NTABLES; t++) any_table |= (*out)->tables[t] != NULL;
     if (any_table) s = jue_audit(*out, a->cat, a->pack, f);
+    if (any_table && s == JUE_OK) s = jue_audit_shifted(*out, a->cat, a->pack, f, first);
     if (s == JUE_OK) s = jue_claims_audit(*out, a->cat, a->claims, f);
     /* published 绩效自评表 (a source's perf.yaml is checked when it is loaded) */
     if (s == JUE_OK && doc && jue_perf_audit_doc(doc, path, *out, a->prof, a->perf, f) == JUE_ERR_NOMEM)

@@ -341,6 +341,72 @@ static void test_findings_order_and_format(void **state)
     jue_findings_free(&f);
 }
 
+static size_t count_rule_suffix(const jue_findings *f, const char *suffix, const jue_finding **last)
+{
+    size_t n = 0, sl = strlen(suffix);
+    for (size_t i = 0; i < f->len; i++) {
+        size_t l = strlen(f->items[i].rule);
+        if (l >= sl && !strcmp(f->items[i].rule + l - sl, suffix)) n++, *last = &f->items[i];
+    }
+    return n;
+}
+
+/* The rules and the shifted-column check over EX: the number of
+ * Tnn.shifted-column findings, the last one in *last. */
+static size_t shifted_findings(const jue_finding **last, jue_findings *f)
+{
+    jue_findings_init(f);
+    assert_int_equal(jue_audit(EX, CAT, PACK, f), JUE_OK);
+    assert_int_equal(jue_audit_shifted(EX, CAT, PACK, f, 0), JUE_OK);
+    return count_rule_suffix(f, ".shifted-column", last);
+}
+
+/* A column whose figures sit one row off (three figures moved down a row, as
+ * a slipped paste does) is one finding naming the column and the row it
+ * starts at; one figure copied from the row above, or the correct table,
+ * is none. */
+static void test_shifted_column(void **state)
+{
+    (void)state;
+    jue_table *t = EX->tables[JUE_T05];
+    assert_non_null(t);
+    int c = jue_table_find_col(t, JUE_C_BASIC);
+    assert_true(c >= 0);
+    size_t r = 0;
+    for (; r + 3 < t->nrows; r++) {
+        bool ok = true;
+        for (size_t k = 0; k < 3 && ok; k++) ok = t->rows[r + k].level && !t->rows[r + k].is_total;
+        if (ok && jue_table_cell(t, r, (size_t)c)->printed != jue_table_cell(t, r + 1, (size_t)c)->printed &&
+            jue_table_cell(t, r + 1, (size_t)c)->printed != jue_table_cell(t, r + 2, (size_t)c)->printed)
+            break;
+    }
+    assert_true(r + 3 < t->nrows);
+    jue_cell keep[3];
+    for (size_t k = 0; k < 3; k++) keep[k] = *jue_table_cell(t, r + k, (size_t)c);
+    const jue_finding *last = NULL;
+    jue_findings f;
+    assert_int_equal(shifted_findings(&last, &f), 0);
+    jue_findings_free(&f);
+    /* three figures down one row: the first row blank */
+    *jue_table_cell(t, r + 2, (size_t)c) = keep[1];
+    *jue_table_cell(t, r + 1, (size_t)c) = keep[0];
+    jue_table_cell(t, r, (size_t)c)->present = false;
+    jue_table_cell(t, r, (size_t)c)->printed = 0;
+    jue_table_cell(t, r, (size_t)c)->iv = (jue_interval){ 0, 0 };
+    assert_int_equal(shifted_findings(&last, &f), 1);
+    assert_string_equal(last->row, t->rows[r].key);
+    assert_string_equal(last->column, JUE_C_BASIC);
+    assert_int_equal(last->severity, JUE_SEV_ERROR);
+    assert_non_null(strstr(last->message, "下移了一行"));
+    jue_findings_free(&f);
+    /* one figure copied from the row above: a wrong figure, not a shift */
+    for (size_t k = 0; k < 3; k++) *jue_table_cell(t, r + k, (size_t)c) = keep[k];
+    *jue_table_cell(t, r + 1, (size_t)c) = keep[0];
+    assert_int_equal(shifted_findings(&last, &f), 0);
+    jue_findings_free(&f);
+    for (size_t k = 0; k < 3; k++) *jue_table_cell(t, r + k, (size_t)c) = keep[k];
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_mutation),
         cmocka_unit_test(test_doc_examples),
         cmocka_unit_test(test_findings_order_and_format),
+        cmocka_unit_test(test_shifted_column),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
