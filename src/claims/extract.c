@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/encoding.h"
 #include "core/yaml_tree.h"
 
 #define LEX_BUCKETS 512
@@ -140,11 +141,6 @@ static inline bool starts(const char *p, const char *end, const char *lit)
     if (p >= end || *p != *lit) return false;
     size_t n = strlen(lit);
     return (size_t)(end - p) >= n && !memcmp(p, lit, n);
-}
-
-static size_t u8len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
 static bool is_digit_at(const char *p, const char *end)
@@ -433,9 +429,7 @@ static size_t chars(const char *s, const char **out, size_t max)
         out[n++] = s;
         /* a character cut short (a name truncated mid-character, bad
          * UTF-8) ends at the NUL, never past it */
-        size_t k = u8len((unsigned char)*s), i = 1;
-        while (i < k && s[i]) i++;
-        s += i;
+        s += jue_utf8_step(s);
     }
     return n;
 }
@@ -451,8 +445,8 @@ static double similarity(const char *a, const char *b)
         for (size_t j = 0; j <= nb; j++) {
             if (!i || !j) { L[i][j] = 0; continue; }
             /* a character's bytes run to the next one (chars() never passes the NUL) */
-            size_t la = i < na ? (size_t)(ca[i] - ca[i - 1]) : strnlen(ca[i - 1], u8len((unsigned char)*ca[i - 1]));
-            size_t lb = j < nb ? (size_t)(cb[j] - cb[j - 1]) : strnlen(cb[j - 1], u8len((unsigned char)*cb[j - 1]));
+            size_t la = i < na ? (size_t)(ca[i] - ca[i - 1]) : jue_utf8_step(ca[i - 1]);
+            size_t lb = j < nb ? (size_t)(cb[j] - cb[j - 1]) : jue_utf8_step(cb[j - 1]);
             bool same = la == lb && !memcmp(ca[i - 1], cb[j - 1], la);
             L[i][j] = same ? L[i - 1][j - 1] + 1 : (L[i - 1][j] > L[i][j - 1] ? L[i - 1][j] : L[i][j - 1]);
         }
@@ -985,7 +979,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             (size_t)(end - p) > 6 && ((unsigned char)p[starts(p, end, "XX") ? 2 : 6] >= 0xE4)) {
             size_t pl = starts(p, end, "XX") ? 2 : 6;
             const char *q = p + pl;
-            q += u8len((unsigned char)*q);   /* with the character after it: 局, 单位 … */
+            q += jue_utf8_step(q);   /* with the character after it: 局, 单位 … */
             jue_claim c = claim_at(x, P, base, p, q, JUE_ROLE_PLACEHOLDER);
             add_claim(x, &c);
             p = q;
@@ -993,7 +987,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         }
         if (!is_digit_at(p, end)) {
             nest_bracket(&N, p, end, &parent, &count_parent);
-            p += u8len((unsigned char)*p);
+            p += jue_utf8_step(p);
             continue;
         }
         /* a figure */
@@ -1005,7 +999,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
              * digits, separators and points is passed at once (starting
              * again inside it would rescan the run: quadratic in its length) */
             while (p < end && (is_digit_at(p, end) || *p == ',' || *p == '.')) {
-                p += is_digit_at(p, end) ? u8len((unsigned char)*p) : 1;
+                p += is_digit_at(p, end) ? jue_utf8_step(p) : 1;
                 jue_work_steps++;
             }
             continue;
@@ -1022,7 +1016,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         /* "318.2007.45万元": a second decimal point right after */
         if (after < end && *after == '.' && is_digit_at(after + 1, end)) {
             const char *q = after;
-            while (q < end && (is_digit_at(q, end) || *q == '.' || *q == ',')) q += is_digit_at(q, end) ? u8len((unsigned char)*q) : 1;
+            while (q < end && (is_digit_at(q, end) || *q == '.' || *q == ',')) q += is_digit_at(q, end) ? jue_utf8_step(q) : 1;
             if (starts(q, end, "万元")) q += 6;
             else if (starts(q, end, "元")) q += 3;
             c.role = JUE_ROLE_MALFORMED;

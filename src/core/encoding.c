@@ -9,6 +9,15 @@
 
 #include "csv.h"
 
+size_t jue_utf8_step(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    for (size_t i = 1; i < k; i++)
+        if (!s[i]) return i;
+    return k;
+}
+
 size_t jue_utf8_seq(const unsigned char *s, size_t n)
 {
     if (n == 0) return 0;

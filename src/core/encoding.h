@@ -9,6 +9,11 @@
  * UTF-8 (overlong forms, surrogates, beyond U+10FFFF, cut short). */
 size_t jue_utf8_seq(const unsigned char *s, size_t n);
 
+/* Bytes of the character at s by its lead byte — 1 for ASCII and for a byte
+ * that leads nothing — never past a NUL: for stepping through text already
+ * checked (jue_text_utf8), where a bad byte must not stop the walk. */
+size_t jue_utf8_step(const char *s);
+
 /* Code points in the n bytes at s: every byte that does not continue a
  * sequence counts one (columns in diagnostics are counted so). */
 size_t jue_utf8_count(const char *s, size_t n);

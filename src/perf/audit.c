@@ -820,15 +820,6 @@ static const char *nth_phrase(const actx *c, int kind, size_t i)
     return i < c->k->nphrase[kind] ? c->k->phrase[kind][i] : NULL;
 }
 
-/* Length of the UTF-8 character at p (1 for a stray byte), never past its NUL. */
-static size_t u8len(const unsigned char *p)
-{
-    size_t k = *p < 0xC0 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-    for (size_t i = 1; i < k; i++)
-        if (!p[i]) return i;
-    return k;
-}
-
 /* The earliest phrase of a kind in [from, end) (the longest at a position):
  * its start in *at, the text after it returned; NULL when none. */
 static const char *find_phrase(const actx *c, int kind, const char *from, const char *end, const char **at)
@@ -976,7 +967,7 @@ static int name_likeness(const char *a, const char *b)
     memset(used, 0, sizeof used);
     nb = jue_utf8_count(b, lb);
     while (*p) {
-        size_t k = u8len(p);
+        size_t k = jue_utf8_step((const char *)p);
         na++;
         for (size_t j = 0; j + k <= lb; j++) {
             if (used[j] || memcmp(b + j, p, k) || ((unsigned char)b[j] & 0xC0) == 0x80) continue;

@@ -47,18 +47,6 @@ typedef struct {
 
 /* ---------- diagnostics with a caret ---------- */
 
-static size_t u8len(const unsigned char *s, size_t n)
-{
-    if (n == 0) return 0;
-    unsigned c = s[0];
-    size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (k == 0 || k > n) return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80) return 0;
-    if (k == 2 && c < 0xC2) return 0;
-    return k;
-}
-
 static unsigned u8cp(const unsigned char *s, size_t k)
 {
     if (k == 1) return s[0];
@@ -107,7 +95,7 @@ static void perr(P *p, int line, int col, const char *fmt, ...)
         jue_buf_init(&caret);
         int c = 1;
         for (size_t i = s; i < e;) {
-            size_t k = u8len((const unsigned char *)p->text + i, e - i);
+            size_t k = jue_utf8_seq((const unsigned char *)p->text + i, e - i);
             unsigned cp = k ? u8cp((const unsigned char *)p->text + i, k) : 0xFFFD;
             if (k == 0) k = 1;
             if (cp == '\t') jue_buf_putc(&b, '\t');
@@ -174,7 +162,7 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
     while (!p->nomem) {
         /* whitespace and comments */
         while (i < to) {
-            size_t k = u8len(s + i, to - i);
+            size_t k = jue_utf8_seq(s + i, to - i);
             unsigned cp = k ? u8cp(s + i, k) : 0;
             if (cp == '\n') { line++; col = 1; i++; }
             else if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000) { i += k; col++; }
@@ -183,7 +171,7 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
         }
         tok t = { .k = K_EOF, .off = i, .end = i, .line = line, .col = col };
         if (i >= to) { push_tok(p, &v, &n, &cap, t); break; }
-        size_t k = u8len(s + i, to - i);
+        size_t k = jue_utf8_seq(s + i, to - i);
         if (k == 0) {
             perr(p, line, col, "无效的UTF-8字节0x%02X", s[i]);
             i++;
@@ -195,7 +183,7 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
             size_t j = i;
             int c = col;
             while (j < to) {
-                size_t q = u8len(s + j, to - j);
+                size_t q = jue_utf8_seq(s + j, to - j);
                 if (!q || !is_ident_char(u8cp(s + j, q))) break;
                 j += q;
                 c++;
@@ -226,7 +214,7 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
             jue_buf_init(&b);
             bool ok = false;
             while (j < to) {
-                size_t q = u8len(s + j, to - j);
+                size_t q = jue_utf8_seq(s + j, to - j);
                 if (!q) { jue_buf_putc(&b, '?'); j++; c++; continue; }
                 unsigned d = u8cp(s + j, q);
                 if (d == '\n') break;

@@ -2,6 +2,8 @@
  * its notes and its findings, in one transaction. */
 #include "store_internal.h"
 
+#include "core/encoding.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,11 +22,6 @@ static bool step_done(jue_store *s, sqlite3_stmt *st)
 
 /* ---- the department's key: the region, "/", the name as printed ---- */
 
-static size_t utf8_len(const unsigned char *p)
-{
-    return *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-}
-
 /* Length in bytes of an administrative unit at the start of s ("上海市",
  * "普陀区", "延边朝鲜族自治州"): 3 to 12 characters ending in a unit word;
  * 0 when there is none. */
@@ -33,7 +30,7 @@ static size_t admin_unit(const char *s)
     static const char *const UNITS[] = { "自治区", "自治州", "自治县", "地区", "省", "市", "州", "盟", "县", "区", "旗" };
     size_t pos = 0;
     for (int chars = 1; chars <= 12 && s[pos]; chars++) {
-        pos += utf8_len((const unsigned char *)s + pos);
+        pos += jue_utf8_step(s + pos);
         for (size_t u = 0; u < sizeof UNITS / sizeof UNITS[0]; u++) {
             size_t ul = strlen(UNITS[u]);
             if (chars >= 3 && pos >= ul && !memcmp(s + pos - ul, UNITS[u], ul) && s[pos]) return pos;
