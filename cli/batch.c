@@ -133,7 +133,8 @@ static void wait_turn(worker *w, uint32_t index)
 static void store_doc(worker *w, const char *path, const char *hash, jue_disclosure *d, jue_doc_kind kind,
                       jue_findings *f, result *r)
 {
-    jue_disclosure *prev = cli_stored_last_year(w->store, d);
+    jue_disclosure *prev = NULL;
+    if (w->store && jue_store_last_year(w->store, d->department, d->year, &prev) != JUE_OK) prev = NULL;
     if (prev && jue_audit_cross_year(w->b->aud, d, prev, f) == JUE_OK) jue_findings_name_file(f, path);
     jue_disclosure_free(prev);
     jue_findings_sort(f);

@@ -45,8 +45,6 @@ void usage_serve(void);
  * says it. Returns an exit code. */
 int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
                   jue_findings *f, jue_diags *d, jue_buf *why);
-/* Last year's disclosure of d's department in the store, or NULL. */
-jue_disclosure *cli_stored_last_year(jue_store *store, const jue_disclosure *d);
 
 /* The audit report as HTML: a list of the documents, then each one's
  * findings linked to the highlighted cells of its rendered tables. */

@@ -244,21 +244,6 @@ int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, 
     return s == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
 }
 
-jue_disclosure *cli_stored_last_year(jue_store *store, const jue_disclosure *d)
-{
-    if (!store || !d->department || d->year <= 0) return NULL;
-    jue_disclosure *prev = NULL;
-    jue_buf key;
-    jue_buf_init(&key);
-    jue_store_dept_key(d->department, NULL, &key);
-    jue_diags quiet;
-    jue_diags_init(&quiet);
-    if (jue_store_load(store, jue_buf_str(&key), d->year - 1, &prev, NULL, &quiet) != JUE_OK) prev = NULL;
-    jue_diags_free(&quiet);
-    jue_buf_free(&key);
-    return prev;
-}
-
 /* The auditor's load failure as an exit code, with its message. */
 static int auditor_failed(jue_status st, const char *rules_file, jue_diags *d)
 {
@@ -317,7 +302,9 @@ static int audit_in_process(const audit_opts *o, const char **files, size_t nfil
             continue;
         }
         /* across years: the stated changes on last year against last year's disclosure */
-        jue_disclosure *stored = given_prev ? NULL : cli_stored_last_year(store, done[i].d);
+        jue_disclosure *stored = NULL;
+        if (!given_prev && store && jue_store_last_year(store, done[i].d->department, done[i].d->year, &stored) != JUE_OK)
+            stored = NULL;
         const jue_disclosure *prev = given_prev ? given_prev : stored;
         if (prev && (jue_audit_cross_year(aud, done[i].d, prev, f) != JUE_OK || jue_findings_name_file(f, files[i]))) {
             cli_error("内存不足");
