@@ -6,6 +6,24 @@
 
 #include "claims_internal.h"
 
+/* 元 for 万元 (or the reverse) against the table's interval civ: 1 when the
+ * same digits are 10,000 times off, 2 when a 元 figure read as 万元 is close
+ * to the table (within 10%: a unit slip and a wrong figure at once,
+ * "基本支出154.78元" for 160.72万元), else 0. */
+static int unit_slip(const jue_claim *c, jue_interval civ)
+{
+    if (c->unit == JUE_UNIT_WAN) {
+        jue_interval scaled = { c->iv.lo / 10000 - 1, c->iv.hi / 10000 + 1 };
+        return c->iv.hi != 0 && jue_iv_overlaps(scaled, civ);
+    }
+    jue_fen lo, hi;
+    if (c->unit != JUE_UNIT_YUAN || !jue_fen_mul(c->iv.lo, 10000, &lo) || !jue_fen_mul(c->iv.hi, 10000, &hi))
+        return 0;
+    if (jue_iv_overlaps((jue_interval){ lo, hi }, civ)) return 1;
+    jue_fen tol = civ.hi / 10;
+    return civ.hi > 0 && hi >= civ.lo - tol && lo <= civ.hi + tol ? 2 : 0;
+}
+
 void ck_check_fact(ck *k, const jue_claim *c)
 {
     if (c->is_percent || !c->fact ||
@@ -35,31 +53,14 @@ void ck_check_fact(ck *k, const jue_claim *c)
     ck_fmt_cell(cell, exp, sizeof exp);
     ck_note(k, c, agrees, "%s %s = %s", jue_table_label((jue_table_id)t), c->fact + 4, exp);
     if (agrees) return;
-    /* 元 for 万元 (or the reverse): the same digits, 10,000 times off */
-    jue_interval scaled;
-    bool unit_slip = false;
-    bool near = false;
-    if (c->unit == JUE_UNIT_YUAN) {
-        jue_fen lo, hi;
-        if (jue_fen_mul(c->iv.lo, 10000, &lo) && jue_fen_mul(c->iv.hi, 10000, &hi)) {
-            scaled = (jue_interval){ lo, hi };
-            unit_slip = jue_iv_overlaps(scaled, civ);
-            /* read as 万元 it is close to the table (within 10%): a unit slip
-             * and a wrong figure at once ("基本支出154.78元" for 160.72万元) */
-            jue_fen tol = civ.hi / 10;
-            near = !unit_slip && civ.hi > 0 && scaled.hi >= civ.lo - tol && scaled.lo <= civ.hi + tol;
-        }
-    } else if (c->unit == JUE_UNIT_WAN) {
-        scaled = (jue_interval){ c->iv.lo / 10000 - 1, c->iv.hi / 10000 + 1 };
-        unit_slip = c->iv.hi != 0 && jue_iv_overlaps(scaled, civ);
-    }
-    if (unit_slip) {
+    int unit = unit_slip(c, civ);
+    if (unit == 1) {
         ck_report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”，表中为%s：误将%s写作%s",
                ck_subject_name(k, c->subject, 1), c->printed, exp, c->unit == JUE_UNIT_YUAN ? "万元" : "元",
                c->unit == JUE_UNIT_YUAN ? "元" : "万元");
         return;
     }
-    if (near) {
+    if (unit == 2) {
         ck_report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”：单位应为万元，且数值与表中%s也不一致",
                ck_subject_name(k, c->subject, 1), c->printed, exp);
         return;
@@ -70,6 +71,55 @@ void ck_check_fact(ck *k, const jue_claim *c)
            ck_subject_name(k, c->subject, 1), c->printed, jue_table_label((jue_table_id)t), c->fact + 4, exp, gap);
 }
 
+/* The whole a share names ("占基本支出的…"): a figure stated for it anywhere
+ * in the notes, else its table fact. */
+static bool named_whole(const ck *k, const char *whole_subject, jue_interval *whole)
+{
+    const jue_claims *cl = &k->d->claims;
+    for (size_t j = 0; j < cl->len; j++)
+        if (cl->items[j].subject && !strcmp(cl->items[j].subject, whole_subject) && !cl->items[j].is_percent &&
+            cl->items[j].role == JUE_ROLE_VALUE) {
+            *whole = ck_trusted_iv(k, &cl->items[j]);
+            return true;
+        }
+    for (size_t j = 0; j < cl->len; j++)
+        if (cl->items[j].subject && !strcmp(cl->items[j].subject, whole_subject) && cl->items[j].fact) {
+            bool tok, rok;
+            int t;
+            const jue_cell *cell = ck_fact_cell(k->d, cl->items[j].fact, &tok, &rok, &t);
+            if (cell) { *whole = ck_cell_iv(cell); return true; }
+        }
+    return false;
+}
+
+/* The whole of a share that names none: the sentence's first stated amount
+ * — or, for a 三公 item in a sentence that states no 三公 total first
+ * ("“三公”经费财政拨款支出决算中，因公出国（境）费支出决算A万元，占P%；…"),
+ * table 09's 合计. */
+static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i], *first = NULL;
+    bool have = false;
+    for (size_t j = i; j-- > 0;) {
+        if (cl->items[j].sentence != c->sentence) break;
+        if (!cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) {
+            *whole = ck_trusted_iv(k, &cl->items[j]);
+            have = true;
+            first = &cl->items[j];
+        }
+    }
+    if (c->fact && !strncmp(c->fact, "T09/", 4) && strncmp(c->fact, "T09/合计/", 11) &&
+        (!first || !first->fact || strncmp(first->fact, "T09/合计/", 11))) {
+        bool tok, rok;
+        int t;
+        const jue_cell *cell = ck_fact_cell(k->d, "T09/合计/决算数", &tok, &rok, &t);
+        have = cell != NULL;
+        if (cell) *whole = ck_cell_iv(cell);
+    }
+    return have;
+}
+
 void ck_check_share(ck *k, size_t i)
 {
     const jue_claims *cl = &k->d->claims;
@@ -77,49 +127,10 @@ void ck_check_share(ck *k, size_t i)
     if (c->role != JUE_ROLE_SHARE) return;
     jue_interval part, whole;
     if (!ck_subject_iv(k, i, c->subject, c->fact, &part)) return;
-    bool have_whole = false;
-    if (c->whole) {
-        /* the whole named in the sentence: a figure stated for it anywhere, else its fact */
-        for (size_t j = 0; j < cl->len && !have_whole; j++)
-            if (cl->items[j].subject && !strcmp(cl->items[j].subject, c->whole) && !cl->items[j].is_percent &&
-                cl->items[j].role == JUE_ROLE_VALUE) {
-                whole = ck_trusted_iv(k, &cl->items[j]);
-                have_whole = true;
-            }
-        if (!have_whole)
-            for (size_t j = 0; j < cl->len && !have_whole; j++)
-                if (cl->items[j].subject && !strcmp(cl->items[j].subject, c->whole) && cl->items[j].fact) {
-                    bool tok, rok;
-                    int t;
-                    const jue_cell *cell = ck_fact_cell(k->d, cl->items[j].fact, &tok, &rok, &t);
-                    if (cell) { whole = ck_cell_iv(cell); have_whole = true; }
-                }
-    } else if (c->parent >= 0) {
-        whole = ck_trusted_iv(k, &cl->items[c->parent]);
-        have_whole = true;
-    } else {
-        /* the sentence's first stated amount */
-        const jue_claim *first = NULL;
-        for (size_t j = i; j-- > 0;) {
-            if (cl->items[j].sentence != c->sentence) break;
-            if (!cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) {
-                whole = ck_trusted_iv(k, &cl->items[j]);
-                have_whole = true;
-                first = &cl->items[j];
-            }
-        }
-        /* a 三公 item's share when the sentence states no 三公 total first
-         * ("“三公”经费财政拨款支出决算中，因公出国（境）费支出决算A万元，占P%；…"):
-         * of table 09's 合计 */
-        if (c->fact && !strncmp(c->fact, "T09/", 4) && strncmp(c->fact, "T09/合计/", 11) &&
-            (!first || !first->fact || strncmp(first->fact, "T09/合计/", 11))) {
-            bool tok, rok;
-            int t;
-            const jue_cell *cell = ck_fact_cell(k->d, "T09/合计/决算数", &tok, &rok, &t);
-            have_whole = cell != NULL;
-            if (cell) whole = ck_cell_iv(cell);
-        }
-    }
+    bool have_whole = true;
+    if (c->whole) have_whole = named_whole(k, c->whole, &whole);
+    else if (c->parent >= 0) whole = ck_trusted_iv(k, &cl->items[c->parent]);   /* the figure before 其中 */
+    else have_whole = sentence_whole(k, i, &whole);
     if (!have_whole || whole.lo <= 0) return;
     jue_interval ratio;
     if (!jue_iv_ratio(part, whole, &ratio)) return;
