@@ -3,13 +3,14 @@
  * safe), at most opts.jobs at a time. The worker closes every inherited
  * descriptor, takes limits on its CPU time (RLIMIT_CPU, then SIGKILL),
  * address space (RLIMIT_AS), file size and wall time (alarm), audits with
- * the server's auditor (loaded once, shared copy-on-write) and writes its
- * findings into the job's folder. A worker that runs out of time or memory
+ * the server's auditor (loaded once, shared copy-on-write), checks the
+ * stated changes on last year against the store (a connection of its own)
+ * and writes its findings into the job's folder. A worker that runs out of time or memory
  * or crashes becomes one finding saying so; the server goes on.
  *
  * Fairness: the next job to start is the oldest of the upload with the
- * fewest jobs running, so an upload of twenty files does not hold back one
- * of a single file sent after it.
+ * fewest jobs running, then with the fewest started, so an upload of twenty
+ * files does not hold back one of a single file sent after it.
  *
  * Test hooks (tests/cli/serve.sh): JUE_SERVE_SPIN=SUFFIX makes the worker
  * of a file whose uploaded name ends with SUFFIX spin forever;
@@ -194,6 +195,22 @@ static void rename_files(jue_findings *f, const char *name)
     }
 }
 
+/* With a store: the stated changes on last year checked against the
+ * department's stored year before (a connection of the worker's own). */
+static void cross_year(const serve_app *app, const jue_disclosure *d, jue_findings *f)
+{
+    jue_store *s = NULL;
+    jue_disclosure *prev = NULL;
+    jue_diags dg;
+    jue_diags_init(&dg);
+    if (app->o.store && d->department && d->year > 0 && jue_store_open(app->o.store, &s, &dg) == JUE_OK &&
+        jue_store_last_year(s, d->department, d->year, &prev) == JUE_OK)
+        jue_audit_cross_year(app->aud, d, prev, f);
+    jue_disclosure_free(prev);
+    jue_store_close(s);
+    jue_diags_free(&dg);
+}
+
 static void worker(const serve_app *app, const serve_job *j)
 {
     close_range(3, ~0U, 0);   /* the server's sockets are not the worker's */
@@ -215,6 +232,8 @@ static void worker(const serve_app *app, const serve_job *j)
         jue_finding x = { .rule = s == JUE_ERR_INVALID ? "input.invalid" : "input.unreadable",
                           .severity = JUE_SEV_ERROR, .message = (char *)jue_buf_str(&why), .table = -1 };
         jue_findings_add(&f, &x);
+    } else {
+        cross_year(app, d, &f);
     }
     rename_files(&f, j->name);
     jue_findings_sort(&f);
@@ -230,6 +249,7 @@ static bool start_job(serve_app *app, serve_job *j)
     if (pid < 0) return false;
     j->pid = pid;
     j->state = SERVE_RUNNING;
+    j->started = ++app->started;
     return true;
 }
 
@@ -272,14 +292,21 @@ static void ended(const serve_app *app, serve_job *j, int status)
     fail_job(j, "input.aborted", why);
 }
 
-static size_t running_in(const serve_app *app, const char *batch)
+/* How much of the pool an upload has: its jobs running (first), then its
+ * jobs started at all. */
+static size_t share(const serve_app *app, const char *batch)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < app->njobs; i++) n += app->jobs[i]->state == SERVE_RUNNING && !strcmp(app->jobs[i]->batch, batch);
-    return n;
+    size_t running = 0, started = 0;
+    for (size_t i = 0; i < app->njobs; i++) {
+        const serve_job *j = app->jobs[i];
+        if (strcmp(j->batch, batch)) continue;
+        running += j->state == SERVE_RUNNING;
+        started += j->started > 0;
+    }
+    return running << 16 | (started < 0xFFFF ? started : 0xFFFF);
 }
 
-/* The oldest queued job of the upload with the fewest jobs running. */
+/* The oldest queued job of the upload with the smallest share. */
 static serve_job *next_job(const serve_app *app)
 {
     serve_job *best = NULL;
@@ -287,7 +314,7 @@ static serve_job *next_job(const serve_app *app)
     for (size_t i = 0; i < app->njobs; i++) {
         serve_job *j = app->jobs[i];
         if (j->state != SERVE_QUEUED) continue;
-        size_t n = running_in(app, j->batch);
+        size_t n = share(app, j->batch);
         if (!best || n < best_n) best = j, best_n = n;
     }
     return best;

@@ -99,30 +99,30 @@ void serve_error(serve_req *rq, serve_resp *rs, int status, const char *msg)
     serve_page_end(rq, rs);
 }
 
-/* GET: the form; POST: the token checked, kept in a cookie. */
+/* GET: the form; POST: the token checked, a cookie saying so set; the
+ * gate's refusal (rs->status 401): the form. */
 void serve_page_login(serve_req *rq, serve_resp *rs)
 {
     const char *t = rq->app->o.token;
-    if (!strcmp(rq->method, "POST")) {
+    bool refused = rs->status == 401, wrong = false;
+    if (!refused && !t) { rs->location = jue_strdup("/"); return; }
+    if (!refused && !strcmp(rq->method, "POST")) {
         const char *given = serve_arg(rq, "token");
-        if (t && given && !strcmp(given, t)) {
+        if (given && serve_same_secret(given, t)) {
+            char v[33];
+            serve_token_cookie(rq->app, v);
             jue_buf c;
             jue_buf_init(&c);
-            jue_buf_printf(&c, "juesuan_token=%s; Path=/; HttpOnly; SameSite=Strict", t);
+            jue_buf_printf(&c, "juesuan_token=%s; Path=/; HttpOnly; SameSite=Strict", v);
             rs->cookie = jue_buf_take(&c);
             rs->location = jue_strdup("/");
             return;
         }
-        rs->status = t ? 401 : 303;
-        if (!t) { rs->location = jue_strdup("/"); return; }
-    } else if (rs->status != 401) {
-        rs->status = t ? 200 : 303;
-        if (!t) { rs->location = jue_strdup("/"); return; }
+        wrong = true;
     }
-    int status = rs->status;
     serve_page_begin(rq, rs, NULL, "请输入访问令牌");
-    rs->status = status;
-    if (!strcmp(rq->method, "POST")) jue_buf_puts(&rs->body, "<p class=\"error\">访问令牌不对。</p>");
+    rs->status = refused || wrong ? 401 : 200;
+    if (wrong) jue_buf_puts(&rs->body, "<p class=\"error\">访问令牌不对。</p>");
     jue_buf_puts(&rs->body, "<p>此服务器设有访问令牌（启动时的 --token 或 --token-file）。</p>"
                             "<form method=\"post\" action=\"/login\">");
     serve_csrf_field(rq, &rs->body);
@@ -173,14 +173,14 @@ static const char JS[] =
     " x.onerror=()=>{msg.textContent='上传中断，请重试'};x.send(fd)}\n"
     "function poll(){const b=$('#jobs');if(!b)return;\n"
     " fetch('/audit/jobs?b='+encodeURIComponent(b.dataset.batch),{headers:{'X-Requested-With':'fetch'}}).then(r=>r.json()).then(j=>{\n"
-    "  let busy=false;for(const x of j.jobs){const e=document.getElementById('job-'+x.id);if(!e)continue;\n"
+    "  let busy=false,changed=false;for(const x of j.jobs){const e=document.getElementById('job-'+x.id);if(!e)continue;\n"
     "   $('.state',e).textContent=x.state_zh;if(x.state==='queued'||x.state==='running')busy=true;\n"
-    "   else if(!e.dataset.done){e.dataset.done=1;location.reload();return}}\n"
-    "  if(busy)setTimeout(poll,700)})}\n"
-    "function filters(){const f=$('.filters');if(!f)return;\n"
+    "   else if(e.dataset.state!==x.state)changed=true}\n"
+    "  if(changed)location.reload();else if(busy)setTimeout(poll,700)})}\n"
+    "function filters(){for(const f of document.querySelectorAll('.filters')){const box=f.parentElement;\n"
     " const apply=()=>{const on=new Set([...f.querySelectorAll('input:checked')].map(i=>i.value));\n"
-    "  for(const e of document.querySelectorAll('.finding'))e.classList.toggle('hidden',!(on.has(e.dataset.sev)&&on.has(e.dataset.kind)))};\n"
-    " f.addEventListener('change',apply);apply()}\n"
+    "  for(const e of box.querySelectorAll('.finding'))e.classList.toggle('hidden',!(on.has(e.dataset.sev)&&on.has(e.dataset.kind)))};\n"
+    " f.addEventListener('change',apply);apply()}}\n"
     "document.addEventListener('DOMContentLoaded',()=>{\n"
     " const d=$('.drop');if(d){const inp=$('input[type=file]',d);\n"
     "  d.addEventListener('dragover',e=>{e.preventDefault();d.classList.add('over')});\n"

@@ -11,6 +11,26 @@
 
 static const char *const SEV_KEY[] = { "error", "warning", "info" };
 
+static const char *const STATE[] = { "queued", "running", "done", "failed" };
+
+static void job_summary(const serve_job *j, bool open, jue_buf *b)
+{
+    jue_buf_printf(b, "<div class=\"job\" id=\"job-%s\" data-state=\"%s\"><a href=\"/audit/job/%s\">", j->id,
+                   STATE[j->state], j->id);
+    serve_esc(b, j->name);
+    jue_buf_printf(b, "</a> · <span class=\"state\">%s</span>", serve_state_zh(j->state));
+    if (j->state < SERVE_DONE) { jue_buf_puts(b, " <progress></progress></div>\n"); return; }
+    jue_buf_printf(b, " · 错误 %zu 条，警告 %zu 条", jue_findings_count(&j->findings, JUE_SEV_ERROR),
+                   jue_findings_count(&j->findings, JUE_SEV_WARNING));
+    jue_buf_printf(b, "<details%s><summary>审核意见</summary>", open ? " open" : "");
+    jue_buf href;
+    jue_buf_init(&href);
+    jue_buf_printf(&href, "/audit/job/%s/finding/", j->id);
+    serve_findings_html(&j->findings, j->state == SERVE_DONE ? jue_buf_str(&href) : NULL, b);
+    jue_buf_free(&href);
+    jue_buf_puts(b, "</details></div>\n");
+}
+
 void serve_page_audit(serve_req *rq, serve_resp *rs)
 {
     jue_buf *b = &rs->body;
@@ -26,17 +46,10 @@ void serve_page_audit(serve_req *rq, serve_resp *rs)
     const char *batch = serve_arg(rq, "b");
     if (batch && serve_id_ok(batch)) {
         jue_buf_printf(b, "<div id=\"jobs\" data-batch=\"%s\">", batch);
-        for (size_t i = 0; i < rq->app->njobs; i++) {
-            serve_job *j = rq->app->jobs[i];
-            if (strcmp(j->batch, batch)) continue;
-            jue_buf_printf(b, "<div class=\"job\" id=\"job-%s\"><a href=\"/audit/job/%s\">", j->id, j->id);
-            serve_esc(b, j->name);
-            jue_buf_printf(b, "</a> · <span class=\"state\">%s</span>", serve_state_zh(j->state));
-            if (j->state >= SERVE_DONE)
-                jue_buf_printf(b, " · 错误 %zu 条，警告 %zu 条", jue_findings_count(&j->findings, JUE_SEV_ERROR),
-                               jue_findings_count(&j->findings, JUE_SEV_WARNING));
-            jue_buf_puts(b, "</div>\n");
-        }
+        size_t n = 0;
+        for (size_t i = 0; i < rq->app->njobs; i++) n += !strcmp(rq->app->jobs[i]->batch, batch);
+        for (size_t i = 0; i < rq->app->njobs; i++)
+            if (!strcmp(rq->app->jobs[i]->batch, batch)) job_summary(rq->app->jobs[i], n == 1, b);
         jue_buf_puts(b, "</div>\n");
     }
     serve_page_end(rq, rs);
@@ -75,7 +88,6 @@ void serve_page_upload(serve_req *rq, serve_resp *rs)
 
 void serve_page_jobs_json(serve_req *rq, serve_resp *rs)
 {
-    static const char *const STATE[] = { "queued", "running", "done", "failed" };
     const char *batch = serve_arg(rq, "b");
     jue_buf *b = &rs->body;
     rs->type = "application/json; charset=utf-8";
@@ -87,8 +99,9 @@ void serve_page_jobs_json(serve_req *rq, serve_resp *rs)
         jue_buf_printf(b, "%s{\"id\":\"%s\",\"state\":\"%s\",\"state_zh\":\"%s\",\"name\":", n++ ? "," : "", j->id,
                        STATE[j->state], serve_state_zh(j->state));
         serve_json_str(b, j->name);
-        jue_buf_printf(b, ",\"errors\":%zu,\"warnings\":%zu}", jue_findings_count(&j->findings, JUE_SEV_ERROR),
-                       jue_findings_count(&j->findings, JUE_SEV_WARNING));
+        jue_buf_printf(b, ",\"errors\":%zu,\"warnings\":%zu,\"started\":%u}",
+                       jue_findings_count(&j->findings, JUE_SEV_ERROR), jue_findings_count(&j->findings, JUE_SEV_WARNING),
+                       j->started);
     }
     jue_buf_puts(b, "]}\n");
 }
@@ -165,20 +178,28 @@ void serve_findings_html(const jue_findings *f, const char *href, jue_buf *b)
 
 /* ---- one job: its page and downloads ---- */
 
-static void job_download(serve_req *rq, serve_resp *rs, serve_job *j, const char *what)
+static void download_name(serve_resp *rs, const serve_job *j, const char *ext)
 {
     jue_buf name;
     jue_buf_init(&name);
-    jue_buf_printf(&name, "%s-审核意见.%s", j->name, what);
+    jue_buf_printf(&name, "%s-审核意见.%s", j->name, ext);
     rs->download = jue_buf_take(&name);
-    if (!strcmp(what, "jsonl")) {
-        rs->type = "application/x-ndjson; charset=utf-8";
-        for (size_t i = 0; i < j->findings.len; i++) {
-            jue_finding_format_json(&j->findings.items[i], &rs->body);
-            jue_buf_putc(&rs->body, '\n');
-        }
-        return;
+}
+
+void serve_job_jsonl(serve_req *rq, serve_resp *rs, serve_job *j, const char *rest)
+{
+    (void)rq, (void)rest;
+    download_name(rs, j, "jsonl");
+    rs->type = "application/x-ndjson; charset=utf-8";
+    for (size_t i = 0; i < j->findings.len; i++) {
+        jue_finding_format_json(&j->findings.items[i], &rs->body);
+        jue_buf_putc(&rs->body, '\n');
     }
+}
+
+void serve_job_xlsx(serve_req *rq, serve_resp *rs, serve_job *j, const char *rest)
+{
+    (void)rest;
     jue_buf p;
     jue_buf_init(&p);
     jue_buf_printf(&p, "%s/findings.xlsx", j->dir);
@@ -187,8 +208,24 @@ static void job_download(serve_req *rq, serve_resp *rs, serve_job *j, const char
         serve_error(rq, rs, 500, "无法写出 XLSX");
         return;
     }
+    download_name(rs, j, "xlsx");
     rs->type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     rs->file = jue_buf_take(&p);
+}
+
+/* /audit/job/ID/REST by SERVE_JOB_ROUTES. */
+static void job_subpage(serve_req *rq, serve_resp *rs, serve_job *j, const char *rest)
+{
+    if (j->state < SERVE_DONE) { serve_error(rq, rs, 404, "尚未审核完"); return; }
+    for (size_t i = 0; i < SERVE_NJOB_ROUTES; i++) {
+        const serve_job_route *r = &SERVE_JOB_ROUTES[i];
+        size_t n = strlen(r->prefix);
+        if (r->is_prefix ? !strncmp(rest, r->prefix, n) : !strcmp(rest, r->prefix)) {
+            r->fn(rq, rs, j, rest + n);
+            return;
+        }
+    }
+    serve_error(rq, rs, 404, NULL);
 }
 
 void serve_page_job(serve_req *rq, serve_resp *rs)
@@ -200,13 +237,7 @@ void serve_page_job(serve_req *rq, serve_resp *rs)
     serve_job *j = serve_id_ok(id) ? serve_job_get(rq->app, id) : NULL;
     if (!j) { serve_error(rq, rs, 404, "没有这项审核（服务器重启后，之前上传的文件已删除）"); return; }
     const char *rest = slash ? slash + 1 : "";
-    if (*rest) {
-        if (j->state < SERVE_DONE) serve_error(rq, rs, 404, "尚未审核完");
-        else if (!strcmp(rest, "findings.jsonl")) job_download(rq, rs, j, "jsonl");
-        else if (!strcmp(rest, "findings.xlsx")) job_download(rq, rs, j, "xlsx");
-        else serve_error(rq, rs, 404, NULL);
-        return;
-    }
+    if (*rest) { job_subpage(rq, rs, j, rest); return; }
     jue_buf *b = &rs->body;
     serve_page_begin(rq, rs, "audit", j->name);
     jue_buf_printf(b, "<p>%s", serve_state_zh(j->state));
@@ -216,8 +247,9 @@ void serve_page_job(serve_req *rq, serve_resp *rs)
         if (j->year > 0) jue_buf_printf(b, " %d年度", j->year);
     }
     if (j->state < SERVE_DONE) {
-        jue_buf_printf(b, "</p><div id=\"jobs\" data-batch=\"%s\"><div class=\"job\" id=\"job-%s\">"
-                          "<span class=\"state\">%s</span></div></div>\n", j->batch, j->id, serve_state_zh(j->state));
+        jue_buf_printf(b, "</p><div id=\"jobs\" data-batch=\"%s\"><div class=\"job\" id=\"job-%s\" data-state=\"%s\">"
+                          "<span class=\"state\">%s</span> <progress></progress></div></div>\n",
+                       j->batch, j->id, STATE[j->state], serve_state_zh(j->state));
         serve_page_end(rq, rs);
         return;
     }

@@ -18,6 +18,13 @@ const serve_route SERVE_ROUTES[] = {
 };
 const size_t SERVE_NROUTES = sizeof SERVE_ROUTES / sizeof SERVE_ROUTES[0];
 
+/* /audit/job/ID/… (serve_page_job finds the job first). */
+const serve_job_route SERVE_JOB_ROUTES[] = {
+    { "findings.jsonl", false, serve_job_jsonl },
+    { "findings.xlsx", false, serve_job_xlsx },
+};
+const size_t SERVE_NJOB_ROUTES = sizeof SERVE_JOB_ROUTES / sizeof SERVE_JOB_ROUTES[0];
+
 const serve_route *serve_route_find(const char *method, const char *url, const char **tail)
 {
     for (size_t i = 0; i < SERVE_NROUTES; i++) {

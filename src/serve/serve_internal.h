@@ -23,6 +23,7 @@
 typedef struct serve_app serve_app;
 typedef struct serve_req serve_req;
 typedef struct serve_resp serve_resp;
+typedef struct serve_job serve_job;
 
 /* ---- routes (routes.c) ---- */
 
@@ -36,6 +37,16 @@ typedef struct {
 } serve_route;
 extern const serve_route SERVE_ROUTES[];
 extern const size_t SERVE_NROUTES;
+/* Pages of one uploaded document, /audit/job/ID/REST: the job is found (and
+ * finished) before fn runs; rest is REST after the entry's prefix. */
+typedef void (*serve_job_handler)(struct serve_req *rq, struct serve_resp *rs, struct serve_job *j, const char *rest);
+typedef struct {
+    const char *prefix;         /* "findings.xlsx" exactly, or "finding/" + the rest */
+    bool is_prefix;
+    serve_job_handler fn;
+} serve_job_route;
+extern const serve_job_route SERVE_JOB_ROUTES[];
+extern const size_t SERVE_NJOB_ROUTES;
 /* The route for method and url (sets *tail), or NULL. */
 const serve_route *serve_route_find(const char *method, const char *url, const char **tail);
 
@@ -106,7 +117,6 @@ void serve_error(serve_req *rq, serve_resp *rs, int status, const char *msg);
 
 /* ---- the app ---- */
 
-typedef struct serve_job serve_job;
 struct serve_app {
     jue_serve_opts o;
     jue_auditor *aud;
@@ -115,9 +125,15 @@ struct serve_app {
     unsigned char secret[32];   /* CSRF tokens are made from it */
     serve_job **jobs;           /* newest last */
     size_t njobs, cap;
-    unsigned counter;
+    unsigned counter, started;
     int port;                   /* the port it listens on */
 };
+
+/* Equal secrets, compared in time that does not depend on where they differ. */
+bool serve_same_secret(const char *a, const char *b);
+/* The value of the cookie that says a browser gave the token (the token
+ * itself never leaves in a cookie): 32 hex digits. */
+void serve_token_cookie(const serve_app *app, char out[33]);
 
 /* Removes a folder and all in it (not following links). NULL is fine. */
 void serve_rm_tree(const char *dir);
@@ -143,6 +159,7 @@ struct serve_job {
     char *department;           /* as read, or NULL */
     int year;
     unsigned seq;
+    unsigned started;           /* 1 for the first job the server started, 2 for the next…; 0 = not yet */
 };
 
 /* A new job for the file at path (moved into the job's folder) named name
@@ -194,6 +211,8 @@ void serve_page_audit(serve_req *rq, serve_resp *rs);
 void serve_page_upload(serve_req *rq, serve_resp *rs);
 void serve_page_jobs_json(serve_req *rq, serve_resp *rs);
 void serve_page_job(serve_req *rq, serve_resp *rs);
+void serve_job_jsonl(serve_req *rq, serve_resp *rs, serve_job *j, const char *rest);
+void serve_job_xlsx(serve_req *rq, serve_resp *rs, serve_job *j, const char *rest);
 void serve_page_history(serve_req *rq, serve_resp *rs);
 void serve_page_history_doc(serve_req *rq, serve_resp *rs);
 void serve_page_static(serve_req *rq, serve_resp *rs);

@@ -156,17 +156,23 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 
 /* ---- the session and its CSRF token ---- */
 
-static void csrf_of(const serve_app *app, const char *session, char out[33])
+/* 32 hex digits of SHA-256(secret, what, s): tokens only this server makes. */
+static void derive(const serve_app *app, const char *what, const char *s, char out[33])
 {
     jue_sha256 h;
     char hex[65];
     jue_sha256_init(&h);
     jue_sha256_update(&h, app->secret, sizeof app->secret);
-    jue_sha256_update(&h, session, strlen(session));
+    jue_sha256_update(&h, what, strlen(what) + 1);
+    jue_sha256_update(&h, s, strlen(s));
     jue_sha256_hex(&h, hex);
     memcpy(out, hex, 32);
     out[32] = 0;
 }
+
+static void csrf_of(const serve_app *app, const char *session, char out[33]) { derive(app, "csrf", session, out); }
+
+void serve_token_cookie(const serve_app *app, char out[33]) { derive(app, "token", app->o.token, out); }
 
 static void session_of(serve_req *rq)
 {
@@ -179,8 +185,7 @@ static void session_of(serve_req *rq)
     csrf_of(rq->app, rq->session, rq->csrf);
 }
 
-/* Equal strings, in time that does not depend on where they differ. */
-static bool same_secret(const char *a, const char *b)
+bool serve_same_secret(const char *a, const char *b)
 {
     size_t na = strlen(a), nb = strlen(b);
     unsigned char d = na != nb;
@@ -193,12 +198,13 @@ static bool token_ok(serve_req *rq)
     const char *t = rq->app->o.token;
     if (!t) return true;
     const char *h = serve_header(rq, MHD_HTTP_HEADER_AUTHORIZATION);
-    if (h && !strncmp(h, "Bearer ", 7) && same_secret(h + 7, t)) return true;
+    if (h && !strncmp(h, "Bearer ", 7) && serve_same_secret(h + 7, t)) return true;
     h = serve_header(rq, "X-Juesuan-Token");
-    if (h && same_secret(h, t)) return true;
-    char c[256];
+    if (h && serve_same_secret(h, t)) return true;
+    char c[64], want[33];
+    serve_token_cookie(rq->app, want);
     h = serve_header(rq, MHD_HTTP_HEADER_COOKIE);
-    return h && serve_cookie(h, "juesuan_token", c, sizeof c) && same_secret(c, t);
+    return h && serve_cookie(h, "juesuan_token", c, sizeof c) && serve_same_secret(c, want);
 }
 
 /* ---- responses ---- */
@@ -290,6 +296,7 @@ static enum MHD_Result send_error(serve_req *rq, int status, const char *msg)
                  max >= 1 << 20 ? "MB" : "KB");
         msg = limit;
     }
+    rs.status = status;
     if (status == 401) serve_page_login(rq, &rs);
     else serve_error(rq, &rs, status, msg);
     rq->responded = true;
