@@ -50,6 +50,29 @@ static jue_disclosure *import_text(const char *text)
     return d;
 }
 
+static jue_idoc *grid_of(const char *text)
+{
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_idoc *doc = jue_idoc_new("t.txt", JUE_IN_TEXT);
+    assert_non_null(doc);
+    assert_int_equal(jue_text_read(text, strlen(text), doc, &dg), JUE_OK);
+    jue_diags_free(&dg);
+    return doc;
+}
+
+/* Column of the cell holding text on line `line`, or -1. */
+static int col_of(const jue_idoc *doc, int line, const char *text)
+{
+    for (size_t i = 0; i < doc->grids[0].n; i++) {
+        const jue_grow *r = &doc->grids[0].rows[i];
+        if (r->line != line) continue;
+        for (size_t c = 0; c < r->n; c++)
+            if (!strcmp(r->cells[c].text, text)) return (int)c;
+    }
+    return -1;
+}
+
 /* The printed value (分) of a row and column of table id, or -1 when the cell is blank or missing. */
 static int64_t value_at(const jue_disclosure *d, jue_table_id id, const char *row, const char *col)
 {
@@ -131,11 +154,38 @@ static void test_names_centred_on_their_code_rows(void **state)
     jue_disclosure_free(d);
 }
 
+/* Two column headings printed with one space between them ("基本支出
+ * 项目支出"), both over the left one of their two columns of figures (a
+ * copy that gives a CJK character one position): each heading gets its
+ * column, the right one otherwise headless. */
+static void test_two_headings_one_space_apart(void **state)
+{
+    (void)state;
+    const char *t = "                  一般公共预算财政拨款支出决算表\n"
+                    "                                                           单位：万元\n"
+                    "科目编码              科目名称                合计        基本支出 项目支出\n"
+                    "201               一般公共服务支出           2,106.66   1,503.52    603.14\n"
+                    "20106             财政事务               2,106.66   1,503.52    603.14\n"
+                    "2010601           行政运行               1,511.89   1,503.52      8.37\n"
+                    "2010602           一般行政管理事务              10.00                10.00\n"
+                    "2010650           事业运行               584.77                 584.77\n";
+    jue_idoc *doc = grid_of(t);
+    assert_true(col_of(doc, 3, "基本支出") >= 0);
+    assert_int_equal(col_of(doc, 3, "基本支出"), col_of(doc, 4, "1,503.52"));
+    assert_int_equal(col_of(doc, 3, "项目支出"), col_of(doc, 4, "603.14"));
+    jue_idoc_free(doc);
+    jue_disclosure *d = import_text(t);
+    assert_int_equal(value_at(d, JUE_T05, "2010601", "基本支出"), 1503520000);
+    assert_int_equal(value_at(d, JUE_T05, "2010601", "项目支出"), 8370000);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_wrapped_over_two_lines_below),
         cmocka_unit_test(test_names_centred_on_their_code_rows),
+        cmocka_unit_test(test_two_headings_one_space_apart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

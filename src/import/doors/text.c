@@ -524,6 +524,68 @@ static int gap_rows(const jue_grid *g, size_t from, size_t to, bool *figure)
     return n;
 }
 
+/* A heading printed with one space between two column headings
+ * ("基本支出 项目支出"): a copy that gives a CJK character one position
+ * puts both over the left column, and the column of figures right of it
+ * has no heading. When the columns right of such a cell carry figures in
+ * the block but no heading in any of its rows, the words go one a column. */
+static int words_of(const char *s, const char *ws[MAX_SPANS], size_t wl[MAX_SPANS])
+{
+    int n = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        if (n == MAX_SPANS) return 0;
+        ws[n] = p;
+        while (*p && *p != ' ') p++;
+        wl[n] = (size_t)(p - ws[n]);
+        /* a word, not a figure or a lone character of letter-spaced text */
+        if (cp_count(ws[n], wl[n]) < 2 || figure_token(ws[n], p)) return 0;
+        n++;
+    }
+    return n;
+}
+
+static jue_status split_headings(jue_grid *g, const trow *rows, size_t a, size_t b)
+{
+    enum { HEADED = 1, FIGURES = 2 };
+    unsigned char has[MAX_SPANS * 2];
+    memset(has, 0, sizeof has);
+    for (size_t i = a; i < b; i++) {
+        const jue_grow *r = &g->rows[rows[i].row];
+        bool data = data_trow(g, &rows[i]);
+        for (size_t c = 0; c < r->n && c < MAX_SPANS * 2; c++)
+            if (r->cells[c].text[0]) has[c] |= data ? FIGURES : HEADED;
+    }
+    for (size_t i = a; i < b; i++) {
+        if (data_trow(g, &rows[i])) continue;
+        jue_grow *r = &g->rows[rows[i].row];
+        for (size_t c = 0; c < r->n && c < MAX_SPANS * 2; c++) {
+            const char *ws[MAX_SPANS];
+            size_t wl[MAX_SPANS];
+            int n = strchr(r->cells[c].text, ' ') ? words_of(r->cells[c].text, ws, wl) : 0;
+            bool room = n >= 2 && c + (size_t)n <= MAX_SPANS * 2;
+            for (int k = 1; k < n && room; k++) room = has[c + (size_t)k] == FIGURES;
+            if (!room) continue;
+            char *text = jue_strdup(r->cells[c].text);
+            if (!text) return JUE_ERR_NOMEM;
+            int pos = r->cells[c].pos;
+            size_t off[MAX_SPANS];
+            for (int k = 0; k < n; k++) off[k] = (size_t)(ws[k] - r->cells[c].text);
+            for (int k = n - 1; k >= 0; k--) {
+                const char *w = text + off[k];
+                jue_gcell *cell = jue_grow_set(r, (int)c + k, w, wl[k]);
+                if (!cell) { free(text); return JUE_ERR_NOMEM; }
+                cell->pos = pos + cp_count(text, (size_t)(w - text));
+            }
+            free(text);
+            for (int k = 1; k < n; k++) has[c + (size_t)k] |= HEADED;
+            c += (size_t)n - 1;
+        }
+    }
+    return JUE_OK;
+}
+
 static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
 {
     layout prev = { 0 };
@@ -571,6 +633,8 @@ static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
             jue_status st = move_cells(&g->rows[rows[i].row], cols, rows[i].n);
             if (st) return st;
         }
+        jue_status st = split_headings(g, rows, a, b);
+        if (st) return st;
         if (use != &prev) prev = *use;
         prev_m = m;
         prev_end_row = rows[b - 1].row;
