@@ -24,12 +24,25 @@ static int econ_label(const rc *c, const char *s)
     return !strcmp(a->canon, JUE_L6_PERSONNEL) ? 1 : !strcmp(a->canon, JUE_L6_PUBLIC) ? 2 : 0;
 }
 
+/* A code and its name in one cell ("310资本性支出", as a copy joins them
+ * when the gap is narrow): the code, and where the name starts. */
+static bool inline_econ(const char *s, char out[16], const char **rest)
+{
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9') n++;
+    if ((n != 3 && n != 5) || (unsigned char)s[n] < 0x80) return false;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    if (rest) *rest = s + n;
+    return true;
+}
+
 bool jue_rec_06_row(tctx *t, const jue_grow *r)
 {
     char code[16];
     for (size_t i = 0; i < r->n; i++) {
         if (r->cells[i].copy) continue;
-        if (econ_code(r->cells[i].text, code)) return true;
+        if (econ_code(r->cells[i].text, code) || inline_econ(r->cells[i].text, code, NULL)) return true;
         /* 人员经费合计 (a bare 人员经费 is the pane heading) */
         if (econ_label(t->c, r->cells[i].text) && strstr(r->cells[i].text, "合计")) return true;
     }
@@ -79,14 +92,20 @@ static size_t code_triple(tctx *t, prows *P, const jue_grow *r, size_t k, const 
     k += skip;
     prow *p = jue_rec_prow_add(t->c, P);
     if (!p) return k;
+    const char *inl = NULL;
+    char tmp[16];
+    bool joined = !skip && inline_econ(r->cells[k].text, tmp, &inl);
     p->key = jue_strdup(code);
-    p->name = jue_rec_name(jue_grow_text(r, (int)k + 1));
+    /* a figure right after the code: the name is printed on another line */
+    bool bare = !joined && jue_rec_amount(jue_grow_text(r, (int)k + 1));
+    p->name = jue_rec_name(joined ? inl : bare ? "" : jue_grow_text(r, (int)k + 1));
     p->level = jue_code_level(JUE_CAT_ECONOMIC, code);
     p->side = (!strncmp(code, "301", 3) || !strncmp(code, "303", 3)) ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
     p->pane = (int)k;
     p->src_line = r->line;
     p->page = r->page;
     if (!p->key || !p->name) { t->c->nomem = true; return k; }
+    if (joined || bare) k--;   /* no name cell */
     /* no value: the cell after the name starts the next triple */
     if (k + 2 < r->n && next_code(r, k + 2)) return k + 1;
     if (k + 2 < r->n && r->cells[k + 2].text[0]) jue_rec_pval_add(p, &r->cells[k + 2], val_col, r->line);
@@ -137,24 +156,148 @@ static size_t label_total(tctx *t, prows *P, const jue_grow *r, size_t k, int la
     return k;
 }
 
+/* ---- triples printed over several lines -------------------------------- *
+ * A copy of a PDF whose rows are tall prints a triple's name (or name and
+ * figure) on the lines around its code: "30207" on one line, "邮电费  8.05"
+ * under it; "机关事业单位基本" over "30108  6.18", "养老保险缴费" under it.
+ * Such a line (no code, no 人员经费/公用经费 label) gives each of its cells
+ * to the triple of the code row next to it whose pane holds the cell's
+ * place (from its code to the next triple's code) and whose name or figure
+ * is blank: the row above first, then the row below. */
+
+typedef struct {
+    size_t row;        /* grid row of the code */
+    float lo, hi;      /* where its pane starts and the next one does */
+    bool named;        /* its name was printed with the code */
+    bool split;        /* its 类 and 款 in two columns: its lines are not read this way */
+} triple_at;
+
+/* Where a cell starts across the page (text column or box), 0 when not known. */
+static float x_of(const jue_gcell *g)
+{
+    return g->pos > 0 ? (float)g->pos : g->box[2] > g->box[0] ? g->box[0] : 0;
+}
+
+/* The triples of P (rows made so far, from n0 on) read from row i. */
+static void note_triples(const tctx *t, const prows *P, size_t n0, size_t i, triple_at *at)
+{
+    const jue_grow *r = &t->g->rows[i];
+    for (size_t q = n0; q < P->n; q++) {
+        const prow *p = &P->r[q];
+        at[q].row = i;
+        at[q].lo = p->pane < (int)r->n ? x_of(&r->cells[p->pane]) : 0;
+        at[q].hi = 1e9f;
+        at[q].named = p->name && p->name[0];
+        char f[MAXK];
+        jue_rec_fold(p->pane < (int)r->n ? r->cells[p->pane].text : "", f);
+        at[q].split = strlen(f) == 2;
+        if (q > n0) at[q - 1].hi = at[q].lo;
+    }
+}
+
+/* The triple of P for a cell at x on row i's neighbour row nb that lacks
+ * what the cell is (a name, or a figure); -1 when none. */
+static int triple_for(const prows *P, const triple_at *at, size_t nb, float x, bool figure)
+{
+    for (size_t q = 0; q < P->n; q++) {
+        const prow *p = &P->r[q];
+        if (at[q].row != nb || p->total || at[q].split || x < at[q].lo || x >= at[q].hi) continue;
+        if (figure ? p->nv == 0 : !at[q].named) return (int)q;
+    }
+    return -1;
+}
+
+/* The code rows right above and under row i (no blank line between). */
+static void code_rows_around(const tctx *t, size_t i, size_t nb[2])
+{
+    nb[0] = i > t->body && jue_rec_06_row((tctx *)t, &t->g->rows[i - 1]) ? i - 1 : SIZE_MAX;
+    nb[1] = i + 1 < t->end && jue_rec_06_row((tctx *)t, &t->g->rows[i + 1]) ? i + 1 : SIZE_MAX;
+}
+
+static void join_06_name(tctx *t, prow *p, const char *piece, bool before)
+{
+    char *nm = jue_rec_name(piece);
+    if (!nm) { t->c->nomem = true; return; }
+    size_t a = strlen(p->name ? p->name : ""), b = strlen(nm);
+    char *j = malloc(a + b + 1);
+    if (!j) { free(nm); t->c->nomem = true; return; }
+    snprintf(j, a + b + 1, "%s%s", before ? nm : (p->name ? p->name : ""), before ? (p->name ? p->name : "") : nm);
+    free(p->name);
+    p->name = j;
+    free(nm);
+}
+
+/* Row i, without a code: its cells to the triples around it. */
+static void fragment_row(tctx *t, prows *P, const triple_at *at, size_t i, int val_col)
+{
+    const jue_grow *r = &t->g->rows[i];
+    size_t nb[2];
+    code_rows_around(t, i, nb);
+    for (size_t k = 0; k < r->n; k++) {
+        const jue_gcell *g = &r->cells[k];
+        float x = x_of(g);
+        if (!g->text[0] || g->copy || x <= 0) continue;
+        bool figure = jue_rec_amount(g->text);
+        int q[2];
+        for (int s = 0; s < 2; s++) q[s] = nb[s] != SIZE_MAX ? triple_for(P, at, nb[s], x, figure) : -1;
+        /* both open: the one above */
+        bool below = q[0] < 0;
+        if (q[below] < 0) continue;
+        if (figure) jue_rec_pval_add(&P->r[q[below]], g, val_col, r->line);
+        else join_06_name(t, &P->r[q[below]], g->text, below);
+    }
+}
+
+static bool fragment_06(const rc *c, const jue_grow *r)
+{
+    for (size_t k = 0; k < r->n; k++) {
+        char code[16];
+        if (r->cells[k].copy || !r->cells[k].text[0]) continue;
+        char f[MAXK];
+        jue_rec_fold(r->cells[k].text, f);
+        /* a 款 printed under its 类 ("01  办公费") belongs to a code, not a name */
+        if (econ_code(r->cells[k].text, code) || inline_econ(r->cells[k].text, code, NULL) ||
+            econ_label(c, r->cells[k].text) || (jue_rec_digits(f) && strlen(f) <= 2))
+            return false;
+    }
+    return true;
+}
+
 void jue_rec_06(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
     prows P = { 0 };
     int val_col = jue_table_find_col(tab, JUE_C_ACTUAL);
+    size_t cap = 0;
+    triple_at *at = NULL;
     for (size_t i = t->body; i < t->end && !c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r) || jue_rec_lanci(r)) continue;
         r->used = true;
+        size_t n0 = P.n;
         for (size_t k = 0; k < r->n && !c->nomem; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy) continue;
             char code[16];
             int lab;
-            if (econ_code(g->text, code)) k = code_triple(t, &P, r, k, code, val_col);
+            if (econ_code(g->text, code) || inline_econ(g->text, code, NULL)) k = code_triple(t, &P, r, k, code, val_col);
             else if ((lab = econ_label(c, g->text))) k = label_total(t, &P, r, k, lab, val_col);
         }
+        if (P.n > cap) {
+            size_t nc = P.cap;
+            triple_at *na = realloc(at, nc * sizeof *na);
+            if (!na) { c->nomem = true; break; }
+            at = na;
+            cap = nc;
+        }
+        note_triples(t, &P, n0, i, at);
     }
+    /* the lines of triples printed around their codes, once every code row is read */
+    for (size_t i = t->body; i < t->end && !c->nomem && at; i++) {
+        const jue_grow *r = &t->g->rows[i];
+        if (jue_grow_filled(r) && !jue_rec_lanci(r) && fragment_06(c, r)) fragment_row(t, &P, at, i, val_col);
+    }
+    free(at);
     if (P.n > 1) qsort(P.r, P.n, sizeof *P.r, cmp_06);
     jue_rec_emit(t, tab, &P);
     jue_rec_prows_free(&P);

@@ -296,16 +296,17 @@ bool jue_rec_continues_name(tctx *t, size_t i)
     jue_rec_fold(s, f);
     if (!strncmp(f, "注", 3) || strlen(f) > 60) return false;
     if (t->id == JUE_T01 || t->id == JUE_T04) return jue_rec_pane_piece(t, i);
-    if (t->id == JUE_T06 || t->id == JUE_T09) return false;
+    if (t->id == JUE_T09) return false;
     /* the table goes on after the name: a row of cells within a few rows,
      * or past more pieces of the same name in the name column (a long
-     * name printed over three lines around its code row) */
+     * name printed over three lines around its code row); 06 only then */
     bool geo = jue_rec_name_piece(t, i);
+    if (t->id == JUE_T06 && !geo) return false;
     int pieces = 0;
     for (size_t k = i + 1; k < t->b && k < i + 3 + (size_t)pieces; k++) {
         const jue_grow *n = &t->g->rows[k];
         if (!jue_grow_filled(n)) continue;
-        if (jue_grow_filled(n) >= 2) return true;
+        if (jue_grow_filled(n) >= 2 || (geo && jue_rec_data_row(t, n))) return true;
         if (!geo || pieces == 3 || !jue_rec_name_piece(t, k)) return false;
         pieces++;
     }

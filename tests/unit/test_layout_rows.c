@@ -180,12 +180,44 @@ static void test_two_headings_one_space_apart(void **state)
     jue_disclosure_free(d);
 }
 
+/* Table 06 with tall rows: a name centred on its code (a piece over the
+ * code row, the rest under it, the code row's name blank) and a triple
+ * whose code is on one line and name and figure on the next. Each line's
+ * cells go to the triple of the code row next to it whose pane holds
+ * them; the rows after them are read. */
+static void test_06_triples_over_lines(void **state)
+{
+    (void)state;
+    const char *t = "                 一般公共预算财政拨款基本支出决算表\n"
+                    "                                             单位：万元\n"
+                    "科目编码      科目名称            决算数       科目编码      科目名称              决算数\n"
+                    "301      工资福利支出           30.00     302      商品和服务支出            5.00\n"
+                    "30101    基本工资             20.00     30201    办公费                3.00\n"
+                    "         机关事业单位基本\n"
+                    "30108                     10.00     30202\n"
+                    "         养老保险缴费                              印刷费                2.00\n"
+                    "人员经费合计                    30.00     公用经费合计                      5.00\n";
+    jue_disclosure *d = import_text(t);
+    const jue_table *tab = d->tables[JUE_T06];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "30108", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "机关事业单位基本养老保险缴费");
+    r = jue_table_find_row(tab, "30202", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "印刷费");
+    assert_int_equal(value_at(d, JUE_T06, "30202", "决算数"), 2000000);
+    assert_int_equal(value_at(d, JUE_T06, "30108", "决算数"), 10000000);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_wrapped_over_two_lines_below),
         cmocka_unit_test(test_names_centred_on_their_code_rows),
         cmocka_unit_test(test_two_headings_one_space_apart),
+        cmocka_unit_test(test_06_triples_over_lines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
