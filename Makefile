@@ -7,7 +7,7 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 EXAMPLE ?= examples/county-medical-security-2024
 OUT     ?= out
 
-.PHONY: all deps test-deps build demo test asan bench eval fuzz clean
+.PHONY: all deps test-deps build demo test e2e asan bench eval fuzz clean
 
 all: build
 
@@ -27,6 +27,12 @@ demo: build
 test: test-deps build
 	@$(BUILD)/juesuan demo --example $(EXAMPLE) -o $(OUT) >/dev/null
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Browser tests of `juesuan serve` in a real headless Chromium (tests/e2e/run.py);
+# screenshots of each step in $(BUILD)/e2e/.
+e2e: build
+	@bash scripts/install-deps.sh --e2e
+	@JUE_SHARED=$(CURDIR)/../shared JUESUAN_DATA=$(CURDIR)/data python3 tests/e2e/run.py $(BUILD)
 
 asan: test-deps
 	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DJUE_SANITIZE=ON >/dev/null

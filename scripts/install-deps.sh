@@ -13,8 +13,16 @@ BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcm
 # libreoffice-writer for the text and HTML a DOCX is saved as (door tests).
 TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils libreoffice-writer)
 
+# The browser tests of the web app (make e2e): a headless Chromium.
+E2E_PKGS=(chromium python3)
+
 want=("${BUILD_PKGS[@]}")
-if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
+for arg in "$@"; do
+  case "$arg" in
+    --test) want+=("${TEST_PKGS[@]}") ;;
+    --e2e) want+=("${E2E_PKGS[@]}") ;;
+  esac
+done
 
 missing=()
 for p in "${want[@]}"; do

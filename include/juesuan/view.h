@@ -75,8 +75,8 @@ bool jue_finding_cell_id(const jue_disclosure *d, const jue_finding *f, jue_buf 
 jue_status jue_view_html(const jue_auditor *a, const char *path, const jue_finding *f, jue_buf *out,
                          jue_diags *diags);
 
-/* The CSS the fragments of jue_view_html need (the tables' stylesheet and the
- * marks). */
+/* The CSS the fragments of jue_view_html need (the tables' rules, without
+ * page-wide ones, and the marks). */
 const char *jue_view_css(void);
 
 #endif

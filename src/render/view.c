@@ -10,7 +10,18 @@
 
 #include <string.h>
 
+/* The tables as their own page draws them, without its page-wide rules
+ * (body, @page), so the fragment fits into another page. */
 static const char VIEW_CSS[] =
+    "section.sheet{margin:0 0 1em}.label{text-align:right;font-size:12px}\n"
+    "section.sheet h2{font-size:18px;text-align:center;margin:2px 0 10px}\n"
+    ".meta{display:flex;justify-content:space-between;gap:2em;margin-bottom:4px;font-size:12px}\n"
+    "table.form{border-collapse:collapse;width:100%;font-size:13px}\n"
+    "table.form th,table.form td{border:1px solid #000;padding:3px 5px;vertical-align:middle}\n"
+    "table.form th{font-weight:700;text-align:center;background:#f0f0f0}\n"
+    "table.form td.num,table.form td.code,table.form td.line{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    "table.form td.num{text-align:right}table.form td.tot{font-weight:700}\n"
+    "table.form td.l2{padding-left:1.5em}table.form td.l3{padding-left:3em}.note{font-size:12px}\n"
     "td[data-hit]{background:#fbd3d3 !important;outline:3px solid #d01010;outline-offset:-2px}\n"
     ".note-view{font-size:15px;line-height:1.8;max-width:46em;margin:0 auto;padding:12px 16px;"
     "border:1px solid #ccc;background:#fafafa}\n"

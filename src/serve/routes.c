@@ -3,9 +3,11 @@
 #include <string.h>
 
 #include "serve_internal.h"
+#include "serve_view.h"
 
 const serve_route SERVE_ROUTES[] = {
     { "GET", "/", SERVE_EXACT, serve_page_home },
+    { "GET", "/static/view.css", SERVE_EXACT, serve_page_view_css },
     { "GET", "/static/", SERVE_PREFIX, serve_page_static },
     { "GET", "/login", SERVE_EXACT, serve_page_login },
     { "POST", "/login", SERVE_EXACT, serve_page_login },
@@ -13,6 +15,9 @@ const serve_route SERVE_ROUTES[] = {
     { "POST", "/audit/upload", SERVE_FILES, serve_page_upload },
     { "GET", "/audit/jobs", SERVE_EXACT, serve_page_jobs_json },
     { "GET", "/audit/job/", SERVE_PREFIX, serve_page_job },
+    { "GET", "/build", SERVE_EXACT, serve_page_build },
+    { "GET", "/build/", SERVE_PREFIX, serve_page_build },
+    { "POST", "/build/", SERVE_PREFIX | SERVE_FILES, serve_page_build_post },
     { "GET", "/history", SERVE_EXACT, serve_page_history },
     { "GET", "/history/doc/", SERVE_PREFIX, serve_page_history_doc },
 };
@@ -22,6 +27,7 @@ const size_t SERVE_NROUTES = sizeof SERVE_ROUTES / sizeof SERVE_ROUTES[0];
 const serve_job_route SERVE_JOB_ROUTES[] = {
     { "findings.jsonl", false, serve_job_jsonl },
     { "findings.xlsx", false, serve_job_xlsx },
+    { "finding/", true, serve_page_finding },
 };
 const size_t SERVE_NJOB_ROUTES = sizeof SERVE_JOB_ROUTES / sizeof SERVE_JOB_ROUTES[0];
 

@@ -27,6 +27,7 @@
 #include <microhttpd.h>
 
 #include "serve_internal.h"
+#include "serve_view.h"
 
 #define FIELD_MAX (64 * 1024)   /* a plain form field */
 
@@ -491,6 +492,7 @@ static jue_status app_open(serve_app *app, jue_diags *d)
 static void app_close(serve_app *app)
 {
     serve_jobs_free(app);
+    serve_builds_free();
     serve_rm_tree(app->root);
     free(app->root);
     jue_store_close(app->store);
