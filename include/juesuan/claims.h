@@ -75,6 +75,12 @@ typedef struct {
     size_t len, cap;
     jue_section *sections;
     size_t nsections, sections_cap;
+    /* set by the importer before extracting: the text's lines break where
+     * the page did and come in order (a single-space copy such as
+     * `pdftotext -raw`), so an item statement's name goes on over the next
+     * lines ("…基本养" / "老保险缴费支出（项）"); not for a space-aligned copy,
+     * whose lines may come out of order */
+    bool wrapped_lines;
 } jue_claims;
 
 void jue_claims_init(jue_claims *c);

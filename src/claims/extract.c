@@ -1185,26 +1185,49 @@ static bool class_mark(const char *s, const char *e)
     return find2(buf, buf + n, "（类）", "(类)", &ml) != NULL;
 }
 
-static void item_lines(ex *x, const char *s, const char *e, const char *next, const char *end)
+static const char *item_lines(ex *x, const char *s, const char *e, const char *next, const char *end, bool *named)
 {
     jue_buf b;
     jue_buf_init(&b);
     size_t lp;
+    const char *upto = e;
+    *named = false;
     for (int k = 0; k <= ITEM_LINES;) {
         for (const char *q = s; q < e; q++)
             if (*q != ' ') jue_buf_putc(&b, *q);
         k += s < e;   /* blank lines between (a copy may double-space) do not count */
+        upto = e;
         const char *t = jue_buf_str(&b);
-        if (find2(t, t + b.len, "（项）", "(项)", &lp) || next >= end) break;
+        if ((*named = find2(t, t + b.len, "（项）", "(项)", &lp) != NULL) || next >= end) break;
         const char *nl = memchr(next, '\n', (size_t)(end - next));
         s = next;
         e = nl ? nl : end;
         next = nl ? nl + 1 : end;
         clean_line(&s, &e);
+        if (item_start(s, e) && class_mark(s, e)) break;   /* the next item: this one's names broke off */
     }
     if (b.err) x->nomem = true;
     else item_statement(x, jue_buf_str(&b), jue_buf_str(&b) + b.len);
     jue_buf_free(&b);
+    return upto;
+}
+
+/* A line with a （项） that no item statement took: the tail of an item
+ * whose lines a copy put out of order ("8、…养老支出（款" … "）" … "其他行政
+ * 事业单位养老支出（项）"). In a single-space copy (jue_claims.wrapped_lines),
+ * with the first line of the item that broke off (pending) it is that item,
+ * its "（款" closed; else an item whose names are not known, so the figures
+ * after it are not the item's before. */
+static void item_tail(ex *x, jue_buf *pending, const char *s, const char *e)
+{
+    size_t l;
+    const char *p = jue_buf_str(pending);
+    if (pending->len >= 6 && !memcmp(p + pending->len - 6, "（款", 6) && !find2(s, e, "（款）", "(款)", &l))
+        jue_buf_puts(pending, "）");
+    jue_buf_putn(pending, s, (size_t)(e - s));
+    if (pending->err) x->nomem = true;
+    else item_statement(x, jue_buf_str(pending), jue_buf_str(pending) + pending->len);
+    jue_buf_reset(pending);
 }
 
 jue_status jue_claims_extract(const char *text, size_t len, int first_line, const jue_lexicon *lx,
@@ -1225,6 +1248,11 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
     const char *p = text, *end = text + len;
     int line = first_line;
     bool open = false;   /* a paragraph is being collected */
+    const char *item_until = text;   /* the end of the last item statement's lines */
+    jue_buf pending;                  /* an item's first line whose names broke off */
+    jue_buf_init(&pending);
+    int pending_line = 0;
+    size_t ml;
     while (p <= end && !x.nomem && !x.over) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
@@ -1264,7 +1292,19 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
                 size_t nlen = 0;
                 if (section_heading(q + 3, e, &lv, &nlen) && lv == 2) add_section(&x, q + 3, e, lv, nlen, line, true);
             }
-            if (item) item_lines(&x, s, e, nl ? nl + 1 : end, end);
+            bool named = true;
+            if (item) item_until = item_lines(&x, s, e, nl ? nl + 1 : end, end, &named);
+            else if (s > item_until && find2(s, e, "（项）", "(项)", &ml)) {
+                if (out->wrapped_lines && pending.len) item_tail(&x, &pending, s, e);
+                else item_statement(&x, s, e);
+            }
+            if (item && !named && out->wrapped_lines) {
+                /* its names break off: a tail a few lines on may finish them */
+                jue_buf_reset(&pending);
+                jue_buf_putn(&pending, s, (size_t)(e - s));
+                pending_line = line;
+            }
+            if (pending.len && line - pending_line > 12) jue_buf_reset(&pending);
             int col0 = 1;
             for (const char *q = p; q < s; q++)
                 if (((unsigned char)*q & 0xC0) != 0x80) col0++;
@@ -1285,6 +1325,7 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
         p = nl + 1;
     }
     if (open && !x.nomem) read_sentence(&x, &P, 0, P.text.len);
+    jue_buf_free(&pending);
     jue_buf_free(&P.text);
     free(P.line);
     free(P.col);

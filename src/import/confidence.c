@@ -147,8 +147,7 @@ static void part(tally *k, size_t r, size_t c)
     k->scratch[k->nscratch++] = (pos){ r, c };
 }
 
-/* The total column and its parts, per code table. */
-static bool row_parts(jue_table_id id, int *total, int *from, int *to)
+bool jue_imp_row_parts(jue_table_id id, int *total, int *from, int *to)
 {
     switch (id) {
     case JUE_T02: *total = 0; *from = 1; *to = 6; return true;
@@ -173,7 +172,7 @@ static void check_rows(tally *k)
 {
     const jue_table *t = k->t;
     int tot, from, to;
-    if (!row_parts(t->id, &tot, &from, &to) || (size_t)to >= t->ncols) return;
+    if (!jue_imp_row_parts(t->id, &tot, &from, &to) || (size_t)to >= t->ncols) return;
     for (size_t r = 0; r < t->nrows; r++) {
         bool any = false;
         for (int c = from; c <= to; c++) any |= jue_table_cell_c(t, r, (size_t)c)->present;

@@ -168,6 +168,7 @@ static jue_status extract_claims(const jue_idoc *doc, const jue_catalog *cat, ju
         }
         if (b.err) { jue_status e = b.err; jue_buf_free(&b); return e; }
         size_t n0 = d->claims.len, s0 = d->claims.nsections;
+        d->claims.wrapped_lines = doc->kind == JUE_IN_TEXT && !doc->aligned && doc->packed >= 8;
         jue_status st = jue_claims_extract(jue_buf_str(&b), b.len, 1, lx, cat, d->year, &d->claims);
         jue_buf_free(&b);
         if (st == JUE_ERR_LIMIT)

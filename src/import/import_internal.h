@@ -70,6 +70,8 @@ struct jue_idoc {
     jue_grid *grids;
     size_t n, cap;
     jue_budget used;   /* what the grids hold */
+    bool aligned;      /* text: it has tables aligned with runs of spaces (pdftotext -layout) */
+    size_t packed;     /* text: lines split on single spaces (jue_grow.packed) */
     const char *over;  /* the limit passed ("单元格"…), NULL while within JUE_BUDGET */
 };
 
@@ -116,6 +118,9 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
  * hold together. packed: its body had rows split on single spaces. *fails
  * and *checks count the printed identities checked. */
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks);
+/* A code table's row sum: its total column and the columns [from, to] of
+ * its parts; false for the tables without one. */
+bool jue_imp_row_parts(jue_table_id id, int *total, int *from, int *to);
 
 /* What an import reads with: catalog and profile (either may be NULL) and
  * the aliases (NULL: read for this import). */

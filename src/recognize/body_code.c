@@ -436,8 +436,63 @@ static void add_row(tctx *t, const code_cols *cc, code_rows *s, jue_grow *r, con
     s->last = p;
 }
 
+/* A row printed with single spaces: its code (or 合计, or a name) and its
+ * figures, in order, into the table's figure columns (placed later by the
+ * sums, jue_rec_place_packed). A row without code or 合计 whose name has no
+ * figures yet goes on the row before (a name wrapped onto this line). */
+static void packed_row(tctx *t, code_rows *s, jue_grow *r)
+{
+    char code[16], *name = NULL;
+    size_t f;
+    jue_rec_packed_split(r, code, &name, &f);
+    if (!name) { t->c->nomem = true; return; }
+    bool total = !code[0] && total_word(name);
+    prow *p = s->last;
+    r->used = true;
+    if (!code[0] && !total && p && (p->nv == 0 || f == r->n || !name[0])) {
+        if (name[0]) join_name(&p->name, p->name, name);
+        free(name);
+    } else {
+        p = jue_rec_prow_add(t->c, &s->P);
+        if (!p) { free(name); return; }
+        p->src_line = r->line;
+        p->page = r->page;
+        p->name = name;
+        p->total = total;
+        p->key = jue_strdup(code[0] ? code : total ? JUE_L_TOTAL : name);
+        if (code[0]) p->level = jue_code_level(JUE_CAT_FUNCTIONAL, code);
+        if (code[0] && s->prefix) join_name(&p->name, s->prefix, p->name);
+        free(s->prefix);
+        s->prefix = NULL;
+        if (!p->key || !p->name) { t->c->nomem = true; return; }
+        s->last = p;
+    }
+    const int *cols = t->c->pcols[t->id];
+    for (int i = p->nv; f < r->n; f++, i++)
+        jue_rec_pval_add(p, &r->cells[f], i < t->c->npcols[t->id] ? cols[i] : -1, r->line);
+}
+
+static void packed_table(tctx *t, jue_table *tab)
+{
+    jue_rec_packed_columns(t, tab);
+    code_rows s = { 0 };
+    for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
+        jue_grow *r = &t->g->rows[i];
+        if (!jue_grow_filled(r)) continue;
+        size_t k = jue_rec_packed_gap(t, i);
+        for (; i < k; i++) t->g->rows[i].used = true;
+        r = &t->g->rows[i];
+        if (jue_rec_lanci(r)) { r->used = true; continue; }
+        packed_row(t, &s, r);
+    }
+    free(s.prefix);
+    jue_rec_emit(t, tab, &s.P);
+    jue_rec_prows_free(&s.P);
+}
+
 void jue_rec_code_table(tctx *t, jue_table *tab)
 {
+    if (jue_rec_packed_body(t)) { packed_table(t, tab); return; }
     code_cols cc;
     code_columns(t, tab, &cc);
     code_rows s = { 0 };

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int col_for(tctx *t, const jue_table *tab, const char *key, int side);
 
 bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
 {
@@ -93,7 +92,7 @@ int jue_rec_max_cols(tctx *t)
 
 int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, int side)
 {
-    int m = col_for(t, tab, lf, side);
+    int m = jue_rec_col_named(t, tab, lf, side);
     if (m >= 0 || !lf[0]) return m;
     int lowest = -1;
     for (int h = t->nhdr - 1; h >= 0 && lowest < 0; h--)
@@ -109,14 +108,13 @@ int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, 
         snprintf(up, sizeof up, "%s", joined);
         char k[MAXK];
         jue_rec_key(up, k);
-        m = col_for(t, tab, k, side);
+        m = jue_rec_col_named(t, tab, k, side);
         n++;
     }
     return m;
 }
 
-/* Model column for a header text in table id (pane side for 04). */
-static int col_for(tctx *t, const jue_table *tab, const char *key, int side)
+int jue_rec_col_named(tctx *t, const jue_table *tab, const char *key, int side)
 {
     for (size_t k = 0; k < tab->ncols; k++) {
         char ck[MAXK];

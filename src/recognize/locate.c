@@ -354,8 +354,45 @@ static bool contents_entry(const jue_grow *r)
     return t != first || !strncmp(first, "第", 3);
 }
 
+/* A piece of a header printed on a line of its own (a copy that gives each
+ * heading line apart: "附属单位上缴" / "收入", "本年收入合计 财政拨款收入"):
+ * one cell of short words, no digit, no sentence mark. */
+static bool header_piece(const jue_grow *r)
+{
+    const char *s = jue_rec_single_text(r);
+    if (!s || strlen(s) > 160 || strstr(s, "。") || strstr(s, "，") || strstr(s, "：")) return false;
+    int run = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9') return false;
+        run = *p == ' ' ? 0 : run + 1;
+        if (run > 24) return false;   /* a word of more than eight characters */
+    }
+    return true;
+}
+
+/* A table printed with single spaces under a header printed a piece per
+ * line (pdftotext -raw): after a meta row (金额单位), only heading pieces and
+ * 栏次 up to its first row of figures, or up to the 说明 of an empty table. */
+static bool packed_follows(const jue_grid *g, size_t from, size_t to)
+{
+    int seen = 0;
+    bool meta = false;
+    for (size_t i = from; i < to && seen < 3 * TITLE_WINDOW; i++) {
+        const jue_grow *r = &g->rows[i];
+        if (!jue_grow_filled(r)) continue;
+        if (jue_rec_meta(r, NULL, NULL)) { meta = true; continue; }
+        if (!meta) return false;
+        seen++;
+        const char *s = jue_rec_single_text(r);
+        if (r->packed || (s && jue_rec_note_text(s))) return seen > 1;
+        if (!header_piece(r) && !jue_rec_lanci(r)) return false;
+    }
+    return false;
+}
+
 bool jue_rec_table_follows(const jue_grid *g, size_t from, size_t to)
 {
+    if (packed_follows(g, from, to)) return true;
     int seen = 0;
     for (size_t i = from; i < to && seen < TITLE_WINDOW; i++) {
         const jue_grow *r = &g->rows[i];
@@ -391,6 +428,9 @@ size_t jue_rec_body_end(tctx *t)
         int n = s ? jue_rec_label_number(s) : 0;
         if (n && jue_rec_table_by_number(t->c, n) != (int)t->id) break;
         if (jue_rec_meta(r, NULL, NULL)) { r->used = true; continue; }
+        /* a page break repeating the header inside a packed code table */
+        size_t k = jue_rec_packed_gap(t, i);
+        if (k > i) { i = k - 1; continue; }
         break;
     }
     return i;

@@ -138,6 +138,15 @@ static bool labelled_title(const rc *c, const jue_grid *g, size_t i, int id)
     return false;
 }
 
+/* A title whose next line is a table's meta row (编制单位, 金额单位): a
+ * table's title, not a contents entry or a heading of the notes. */
+static bool unit_follows(const jue_grid *g, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (jue_grow_filled(&g->rows[i])) return jue_rec_meta(&g->rows[i], NULL, NULL);
+    return false;
+}
+
 /* A labelled title with no table the recognizer can read under it (a copy
  * that prints each heading word and cell on a line of its own): the table
  * is there, unread — not missing. */
@@ -149,6 +158,31 @@ static void title_only(rc *c, const jue_grid *g, size_t i, int id)
                  jue_table_label((jue_table_id)id), jue_table_title((jue_table_id)id), c->d->unread[id]);
 }
 
+/* A title broken by the page's running head ("收入支出决算总" / "第二部分 …
+ * 决算表" / "表"): row i with a short piece one or two rows below it; *at
+ * becomes the piece's row, where the table's segment starts. */
+static int split_title(const rc *c, jue_grid *g, size_t i, size_t *at)
+{
+    const char *a = jue_rec_single_text(&g->rows[i]);
+    if (!a || strlen(a) > 90) return -1;
+    for (size_t k = i + 1; k <= i + 2 && k < g->n; k++) {
+        const char *b = jue_rec_single_text(&g->rows[k]);
+        if (!b || strlen(b) > 12) continue;
+        char joined[128];
+        snprintf(joined, sizeof joined, "%s%s", a, b);
+        jue_gcell cell = { .text = joined };
+        jue_grow fake = { .cells = &cell, .n = 1 };
+        bool cont;
+        int id = jue_rec_title_of(c, &fake, &cont);
+        if (id >= 0) {
+            g->rows[i].used = true;
+            *at = k;   /* the running head between stays prose */
+            return id;
+        }
+    }
+    return -1;
+}
+
 static jue_status read_grid(rc *c, jue_grid *g)
 {
     cand *cs = NULL;
@@ -157,6 +191,8 @@ static jue_status read_grid(rc *c, jue_grid *g)
     for (size_t i = 0; i < g->n; i++) {
         bool cont = false;
         int id = jue_rec_title_of(c, &g->rows[i], &cont);
+        size_t at = i;
+        if (id < 0 && (id = split_title(c, g, i, &at)) >= 0) i = at;
         if (id < 0) {
             const char *s = jue_rec_single_text(&g->rows[i]);
             int n = s ? jue_rec_label_number(s) : 0;
@@ -203,7 +239,7 @@ static jue_status read_grid(rc *c, jue_grid *g)
     for (size_t k = 0; k < nc && !st; k++) {
         size_t a = cs[k].row + 1, b = k + 1 < nc ? cs[k + 1].row : g->n;
         if (!jue_rec_table_follows(g, a, b)) {
-            if (labelled_title(c, g, cs[k].row, cs[k].id)) title_only(c, g, cs[k].row, cs[k].id);
+            if (labelled_title(c, g, cs[k].row, cs[k].id) || unit_follows(g, a, b)) title_only(c, g, cs[k].row, cs[k].id);
             continue;
         }
         bool cont = cs[k].cont || (prev_ok >= 0 && cs[prev_ok].id == cs[k].id);
@@ -245,7 +281,8 @@ static void set_aside_doubtful(rc *c)
         jue_table *t = c->d->tables[id];
         if (!t) continue;
         int fails = 0, checks = 0;
-        const char *why = jue_imp_doubt(t, c->packed[id], &fails, &checks);
+        const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t) : NULL;
+        if (!why) why = jue_imp_doubt(t, c->packed[id], &fails, &checks);
         if (!why) continue;
         if (checks)
             jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, c->title_line[id], 0,

@@ -15,6 +15,9 @@
  *   body_06.c     06: code/name/value triples
  *   body_09.c     09: items across (or down) the page
  *   rows.c        pending rows → model rows and cells (amounts parsed)
+ *   packed.c      code tables printed with single spaces: header words →
+ *                 columns, rows → code, name, figures
+ *   place.c       where a packed row's figures go: the placement the sums hold
  *   aliases.c     data/import/aliases.tsv: printed titles, columns, lines
  *   cells.c       small predicates on printed cells and rows
  */
@@ -28,6 +31,7 @@
 #define MAXK 512          /* bytes of a match key; longer labels are not names */
 #define REC_MAX_COLS 64   /* printed columns of a table read; cells further right are not */
 #define REC_MAX_HDR 24    /* header rows of a table kept */
+#define REC_MAX_PCOLS 12  /* figure columns of a table printed with single spaces */
 
 /* One alias line: a printed text (by its match key) and what it stands for. */
 typedef struct {
@@ -58,6 +62,8 @@ typedef struct {
     jue_grid *seg_grid[JUE_NTABLES];   /* and the rows up to the next title */
     size_t seg_from[JUE_NTABLES], seg_to[JUE_NTABLES];
     bool packed[JUE_NTABLES];      /* its body has rows split on single spaces */
+    int pcols[JUE_NTABLES][REC_MAX_PCOLS];   /* packed: the model columns of its figures, */
+    int npcols[JUE_NTABLES];                 /* in printed order (packed.c) */
 } rc;
 
 typedef struct {
@@ -162,6 +168,9 @@ bool jue_rec_part_word(const char *s);
 void jue_rec_leaf(tctx *t, int col, char out[MAXK]);
 /* The printed columns of the table (header and body rows), at most REC_MAX_COLS. */
 int jue_rec_max_cols(tctx *t);
+/* The model column of a header text's match key in tab (an alias of
+ * table t->id; side: 04's pane), or -1. */
+int jue_rec_col_named(tctx *t, const jue_table *tab, const char *key, int side);
 /* The model column (jue_rec_col) of the lowest header text lf of column col, or — when that is no
  * column's name — of the column's header texts joined upwards: a heading
  * a PDF wraps over header rows ("一般公共" / "预算财政" / "拨款"). */
@@ -183,6 +192,23 @@ void jue_rec_emit(tctx *t, jue_table *tab, prows *P);
 /* ---- body_code.c */
 bool jue_rec_code_row(const jue_grow *r);
 void jue_rec_code_table(tctx *t, jue_table *tab);
+
+/* ---- packed.c */
+/* Whether t's body has rows printed with single spaces. */
+bool jue_rec_packed_body(const tctx *t);
+/* The figure columns of packed table t from its header (words by count and
+ * order, the 栏次 row counting them) into t->c->pcols, once per table. */
+void jue_rec_packed_columns(tctx *t, const jue_table *tab);
+/* A packed row: its code ("" when none; a code printed in parts joined),
+ * its name (new string, NULL when out of memory) and its first figure cell
+ * (the figures are the cells from there to the end). */
+void jue_rec_packed_split(const jue_grow *r, char code[16], char **name, size_t *first_fig);
+/* The first row after a page break repeated inside a packed table at row i
+ * (furniture, 续表, heading words, 栏次, then a code row); i when none. */
+size_t jue_rec_packed_gap(tctx *t, size_t i);
+/* Places the figures of a packed table's rows in its columns by its sums;
+ * NULL, or why the table cannot be read with confidence. */
+const char *jue_rec_place_packed(rc *c, jue_table *tab);
 
 /* ---- body_panes.c */
 bool jue_rec_pane_row(tctx *t, const jue_grow *r);

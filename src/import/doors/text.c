@@ -698,6 +698,7 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         int ns = 0;
         jue_status st = split_line(r, p, n, sp, &ns);
         if (st) { free(rows); return st; }
+        doc->packed += r->packed;
         if (ns) {
             if (nrows == caprows) {
                 size_t nc = caprows ? caprows * 2 : 64;
@@ -714,6 +715,7 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         p = nl ? nl + 1 : end;
     }
     jue_status st = nrows ? align_blocks(g, rows, nrows) : JUE_OK;
+    doc->aligned = nrows >= 8;   /* a few lines with double spaces do not make a layout copy */
     free(rows);
     return st;
 }

@@ -1,0 +1,311 @@
+/* Where the figures of a packed row go. A row printed with single spaces
+ * gives its figures in order, with nothing where a cell is blank: a row of
+ * two figures under six columns could be any two of them. The table's sums
+ * decide: each row's total against its parts, each 类 and 款 against its
+ * children and 合计 against the 类, column by column. Every placement of
+ * every row (its figures kept in order) is tried; the reading is the one
+ * where the fewest of those identities fail — a slip of the producer fails
+ * a few in any placement, and the confidence check (confidence.c) then says
+ * whether one cell explains them. Each 类/款 with its children is solved for
+ * each placement of its own figures (bottom-up over the code tree, a search
+ * that stops where it cannot beat the best so far), so the search stays
+ * small. When two readings fail equally few identities (a column blank in
+ * the whole table could hold the figures of its neighbour) the table is
+ * ambiguous: it is set aside with a warning, never an accusation. */
+#include "recognize/recognize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_STEPS 400000L   /* search steps per table before it is called ambiguous */
+
+typedef struct {
+    int k;                       /* figures */
+    jue_cell fig[REC_MAX_PCOLS]; /* in printed order */
+    unsigned *mask;              /* candidate placements: bit j = printed column j holds a figure */
+    int nmask;
+    int *best;                   /* per placement: least failures in the row and its subtree */
+    unsigned char *ways;         /* per placement: readings reaching best (2 = two or more) */
+    int **choice;                /* per placement: each child's placement index */
+    int *kids, nkids;
+    bool root, done;
+} node;
+
+typedef struct {
+    jue_table *tab;
+    int n;                       /* printed figure columns */
+    const int *cols;             /* their model columns */
+    int tot;                     /* the row's total as a printed index (-1: no row sum) */
+    bool part[REC_MAX_PCOLS];    /* printed columns that are its parts */
+    bool nonneg;                 /* no negative figure: a sum only grows */
+    node *rows;
+    long steps;
+    bool nomem;
+} solver;
+
+/* The figure of row r under placement m in printed column j. */
+static bool value(const node *r, unsigned m, int j, jue_interval *out)
+{
+    if (!(m >> j & 1u)) { *out = (jue_interval){ 0, 0 }; return false; }
+    int i = 0;
+    for (int q = 0; q < j; q++) i += (int)(m >> q & 1u);
+    *out = r->fig[i].iv;
+    return true;
+}
+
+static bool fails(bool present, jue_interval v, jue_interval sum)
+{
+    if (!present && sum.lo == 0 && sum.hi == 0) return false;
+    return v.hi < sum.lo || v.lo > sum.hi;
+}
+
+/* The row's own sum under placement m: 0 or 1 failure. */
+static int row_cost(const solver *S, const node *r, unsigned m)
+{
+    if (S->tot < 0) return 0;
+    jue_interval v, sum = { 0, 0 }, p;
+    bool any = false;
+    for (int j = 0; j < S->n; j++) {
+        if (!S->part[j] || !value(r, m, j, &p)) continue;
+        any = true;
+        sum.lo += p.lo;
+        sum.hi += p.hi;
+    }
+    bool present = value(r, m, S->tot, &v);
+    return any && fails(present, v, sum);
+}
+
+static int popcount(unsigned m)
+{
+    int k = 0;
+    for (; m; m &= m - 1) k++;
+    return k;
+}
+
+/* The search over the children of one row for one placement of its own. */
+typedef struct {
+    solver *S;
+    const node *parent;
+    unsigned pm;
+    jue_interval sum[REC_MAX_PCOLS];
+    int pick[64], *bestpick;
+    int best, ways;
+    int *minrest;                /* least cost of children [i, nkids) */
+} search;
+
+static int group_cost(search *q)
+{
+    int f = 0;
+    for (int j = 0; j < q->S->n; j++) {
+        jue_interval v;
+        bool present = value(q->parent, q->pm, j, &v);
+        f += fails(present, v, q->sum[j]);
+    }
+    return f;
+}
+
+/* Columns whose sum already passed the parent's figure (figures >= 0). */
+static int overflow(const search *q)
+{
+    if (!q->S->nonneg) return 0;
+    int f = 0;
+    for (int j = 0; j < q->S->n; j++) {
+        jue_interval v;
+        value(q->parent, q->pm, j, &v);
+        f += q->sum[j].lo > v.hi;
+    }
+    return f;
+}
+
+static void dfs(search *q, int i, int cost, int ways)
+{
+    solver *S = q->S;
+    if (++S->steps > MAX_STEPS) return;
+    if (cost + overflow(q) + q->minrest[i] > q->best) return;
+    if (i == q->parent->nkids) {
+        int c = cost + group_cost(q);
+        if (c < q->best) {
+            q->best = c;
+            q->ways = ways;
+            memcpy(q->bestpick, q->pick, (size_t)i * sizeof *q->pick);
+        } else if (c == q->best) {
+            q->ways = q->ways + ways > 2 ? 2 : q->ways + ways;
+        }
+        return;
+    }
+    const node *kid = &S->rows[q->parent->kids[i]];
+    for (int mi = 0; mi < kid->nmask; mi++) {
+        unsigned m = kid->mask[mi];
+        for (int j = 0; j < S->n; j++) {
+            jue_interval v;
+            if (value(kid, m, j, &v)) q->sum[j].lo += v.lo, q->sum[j].hi += v.hi;
+        }
+        q->pick[i] = mi;
+        int w = ways * kid->ways[mi];
+        dfs(q, i + 1, cost + kid->best[mi], w > 2 ? 2 : w);
+        for (int j = 0; j < S->n; j++) {
+            jue_interval v;
+            if (value(kid, m, j, &v)) q->sum[j].lo -= v.lo, q->sum[j].hi -= v.hi;
+        }
+    }
+}
+
+static void solve(solver *S, int r);
+
+/* best, ways and choice of every placement of row r, its children solved. */
+static void solve_placements(solver *S, node *R)
+{
+    int minrest[65] = { 0 };
+    for (int i = R->nkids - 1; i >= 0; i--) {
+        const node *kid = &S->rows[R->kids[i]];
+        int m = 1 << 20;
+        for (int mi = 0; mi < kid->nmask; mi++) m = kid->best[mi] < m ? kid->best[mi] : m;
+        minrest[i] = minrest[i + 1] + m;
+    }
+    for (int mi = 0; mi < R->nmask && !S->nomem; mi++) {
+        R->best[mi] = row_cost(S, R, R->mask[mi]);
+        R->ways[mi] = 1;
+        if (!R->nkids) continue;
+        search q = { .S = S, .parent = R, .pm = R->mask[mi], .best = 1 << 20, .minrest = minrest };
+        R->choice[mi] = calloc((size_t)R->nkids, sizeof(int));
+        if (!R->choice[mi]) { S->nomem = true; return; }
+        q.bestpick = R->choice[mi];
+        dfs(&q, 0, 0, 1);
+        R->best[mi] += q.best;
+        R->ways[mi] = (unsigned char)q.ways;
+    }
+}
+
+static void solve(solver *S, int r)
+{
+    node *R = &S->rows[r];
+    if (R->done) return;
+    R->done = true;
+    for (int i = 0; i < R->nkids; i++) solve(S, R->kids[i]);
+    solve_placements(S, R);
+}
+
+/* The rows under row r in the code tree (合计: the 类; a 类 or 款: its
+ * children by code). */
+static bool child_of(const char *parent, const char *key)
+{
+    size_t n = strlen(key), pn = strlen(parent);
+    for (size_t i = 0; i < n; i++)
+        if (key[i] < '0' || key[i] > '9') return false;
+    if (!strcmp(parent, JUE_L_TOTAL)) return n == 3;
+    return (pn == 3 || pn == 5) && n == pn + 2 && !strncmp(parent, key, pn);
+}
+
+static bool build_node(solver *S, int r)
+{
+    node *R = &S->rows[r];
+    const jue_table *t = S->tab;
+    for (int j = 0; j < S->n; j++) {
+        const jue_cell *x = jue_table_cell_c(t, (size_t)r, (size_t)S->cols[j]);
+        if (x->present) R->fig[R->k++] = *x;
+        if (x->present && x->iv.lo < 0) S->nonneg = false;
+    }
+    int cap = 1 << S->n;
+    R->mask = malloc((size_t)cap * sizeof *R->mask);
+    R->best = malloc((size_t)cap * sizeof *R->best);
+    R->ways = malloc((size_t)cap);
+    R->choice = calloc((size_t)cap, sizeof *R->choice);
+    R->kids = malloc(t->nrows * sizeof *R->kids);
+    if (!R->mask || !R->best || !R->ways || !R->choice || !R->kids) return false;
+    for (unsigned m = 0; m < (unsigned)cap; m++)
+        if (popcount(m) == R->k) R->mask[R->nmask++] = m;
+    for (size_t q = 0; q < t->nrows; q++)
+        if (child_of(t->rows[r].key, t->rows[q].key) && R->nkids < 64) R->kids[R->nkids++] = (int)q;
+    return true;
+}
+
+/* Row r and its subtree put in the placements found. */
+static void apply(solver *S, int r, int mi)
+{
+    node *R = &S->rows[r];
+    for (int j = 0; j < S->n; j++) {
+        jue_cell *x = jue_table_cell(S->tab, (size_t)r, (size_t)S->cols[j]);
+        int line = S->tab->rows[r].src_line;
+        jue_interval v;
+        if (value(R, R->mask[mi], j, &v)) {
+            int i = 0;
+            for (int q = 0; q < j; q++) i += (int)(R->mask[mi] >> q & 1u);
+            *x = R->fig[i];
+        } else {
+            memset(x, 0, sizeof *x);
+            x->src_line = line;
+        }
+    }
+    for (int i = 0; i < R->nkids && R->choice[mi]; i++) apply(S, R->kids[i], R->choice[mi][i]);
+}
+
+/* Every row that is no 类/款/项 of another: its best placement; whether
+ * some has two equally good readings. */
+static bool place_roots(solver *S)
+{
+    bool *child = calloc(S->tab->nrows, sizeof *child);
+    if (!child) { S->nomem = true; return false; }
+    for (size_t r = 0; r < S->tab->nrows; r++)
+        for (int i = 0; i < S->rows[r].nkids; i++) child[S->rows[r].kids[i]] = true;
+    bool ambiguous = false;
+    for (size_t r = 0; r < S->tab->nrows && !S->nomem; r++) {
+        if (child[r]) continue;
+        solve(S, (int)r);
+        node *R = &S->rows[r];
+        int bi = 0, ties = 0;
+        for (int mi = 0; mi < R->nmask; mi++) {
+            if (R->best[mi] < R->best[bi]) bi = mi, ties = 0;
+            if (R->best[mi] == R->best[bi]) ties += R->ways[mi];
+        }
+        if (!S->nomem && R->nmask) apply(S, (int)r, bi);
+        ambiguous |= ties > 1;
+    }
+    free(child);
+    return ambiguous;
+}
+
+static void free_nodes(solver *S)
+{
+    for (size_t r = 0; S->rows && r < S->tab->nrows; r++) {
+        node *R = &S->rows[r];
+        for (int mi = 0; R->choice && mi < R->nmask; mi++) free(R->choice[mi]);
+        free(R->mask);
+        free(R->best);
+        free(R->ways);
+        free(R->choice);
+        free(R->kids);
+    }
+    free(S->rows);
+}
+
+/* The printed index of model column c, or -1. */
+static int printed(const solver *S, int c)
+{
+    for (int j = 0; j < S->n; j++)
+        if (S->cols[j] == c) return j;
+    return -1;
+}
+
+const char *jue_rec_place_packed(rc *c, jue_table *tab)
+{
+    solver S = { .tab = tab, .n = c->npcols[tab->id], .cols = c->pcols[tab->id], .nonneg = true };
+    int tot, from, to;
+    S.tot = -1;
+    if (jue_imp_row_parts(tab->id, &tot, &from, &to)) {
+        S.tot = printed(&S, tot);
+        for (int j = 0; j < S.n && j < REC_MAX_PCOLS; j++) S.part[j] = S.cols[j] >= from && S.cols[j] <= to;
+    }
+    if (S.n <= 0 || S.n > REC_MAX_PCOLS || !tab->nrows) return NULL;
+    S.rows = calloc(tab->nrows, sizeof *S.rows);
+    bool ok = S.rows != NULL;
+    for (size_t r = 0; r < tab->nrows && ok; r++) ok = build_node(&S, (int)r);
+    bool ambiguous = ok && place_roots(&S);
+    free_nodes(&S);
+    if (!ok || S.nomem) {
+        c->nomem = true;
+        return NULL;
+    }
+    if (S.steps > MAX_STEPS) return "表行以单个空格分隔、空白单元格没有标记，各数字可放的栏太多，未能逐一核对";
+    if (ambiguous) return "表行以单个空格分隔、空白单元格没有标记，按合计与各栏核对仍有两种以上放法，分不清各数字所在的栏";
+    return NULL;
+}

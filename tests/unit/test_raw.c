@@ -1,0 +1,328 @@
+/* Code tables in the shape `pdftotext -raw` and most PDF-to-text tools give:
+ * one line per row, cells parted by single spaces, nothing where a cell is
+ * blank; the header one word (or a wrapped piece of one) per line. Every
+ * table here is made up; each test states the shape and checks where the
+ * figures went, or that the table was set aside rather than misread. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <juesuan/import.h>
+#include <juesuan/model.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import_internal.h"
+
+static jue_catalog *g_cat;
+static jue_profile *g_prof;
+
+static int setup(void **state)
+{
+    (void)state;
+    jue_diags dg;
+    jue_diags_init(&dg);
+    int bad = jue_catalog_load(NULL, &g_cat, &dg) != JUE_OK || jue_profile_load(NULL, &g_prof, &dg) != JUE_OK;
+    jue_diags_free(&dg);
+    return bad ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jue_catalog_free(g_cat);
+    jue_profile_free(g_prof);
+    return 0;
+}
+
+/* The disclosure read from text; the warnings joined into warn (may be NULL). */
+static jue_disclosure *import_text(const char *text, char *warn, size_t size)
+{
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = NULL;
+    jue_import_buffer(text, strlen(text), "t.txt", JUE_IN_TEXT, g_cat, g_prof, &d, NULL, &dg);
+    if (warn) {
+        warn[0] = '\0';
+        for (size_t i = 0; i < dg.len; i++) {
+            strncat(warn, dg.items[i].message, size - strlen(warn) - 1);
+            strncat(warn, "\n", size - strlen(warn) - 1);
+        }
+    }
+    jue_diags_free(&dg);
+    assert_non_null(d);
+    return d;
+}
+
+/* The printed value (in hundredths of 万元) of table id, row key, column col;
+ * -1 when the cell is blank. */
+static long long cell(const jue_disclosure *d, jue_table_id id, const char *key, const char *col)
+{
+    const jue_table *t = d->tables[id];
+    assert_non_null(t);
+    int r = jue_table_find_row(t, key, JUE_SIDE_NONE), c = jue_table_find_col(t, col);
+    if (r < 0) fail_msg("no row %s", key);
+    assert_true(c >= 0);
+    const jue_cell *x = jue_table_cell_c(t, (size_t)r, (size_t)c);
+    return x->present ? (long long)(x->printed / 10000) : -1;
+}
+
+/* 05 with its header one word per line and 栏次: 项 of one figure column
+ * (基本 or 项目) are placed where their 款 and 类 add up. */
+static const char *T05 =
+    "公开05表\n"
+    "一般公共预算财政拨款支出决算表\n"
+    "编制单位：某局 金额单位：万元\n"
+    "项目\n"
+    "合计 基本支出 项目支出\n"
+    "功能分类\n"
+    "科目编码\n"
+    "科目名称\n"
+    "栏次 1 2 3\n"
+    "合计 150.00 80.00 70.00\n"
+    "210 卫生健康支出 150.00 80.00 70.00\n"
+    "21011 行政事业单位医疗 80.00 80.00\n"
+    "2101101 行政单位医疗 50.00 50.00\n"
+    "2101102 事业单位医疗 30.00 30.00\n"
+    "21012 财政对基本医疗保险基金的补助 70.00 70.00\n"
+    "2101201 财政对职工基本医疗保险基金的补助 70.00 70.00\n"
+    "说明：本表反映部门本年度一般公共预算财政拨款实际支出情况。\n";
+
+static void short_rows_placed_by_sums(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T05, NULL, 0);
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(cell(d, JUE_T05, "21011", "基本支出"), 8000);
+    assert_int_equal(cell(d, JUE_T05, "21011", "项目支出"), -1);
+    assert_int_equal(cell(d, JUE_T05, "2101102", "基本支出"), 3000);
+    assert_int_equal(cell(d, JUE_T05, "21012", "项目支出"), 7000);
+    assert_int_equal(cell(d, JUE_T05, "21012", "基本支出"), -1);
+    assert_int_equal(cell(d, JUE_T05, "2101201", "项目支出"), 7000);
+    assert_int_equal(cell(d, JUE_T05, "210", "项目支出"), 7000);
+    jue_disclosure_free(d);
+}
+
+/* One 项 figure raised (30.00 → 36.00, the producer's slip): its row no
+ * longer balances in any placement, the placement that fails least is kept
+ * and the table stays, so the rules can report the slip. */
+static void a_slip_still_reads(void **state)
+{
+    (void)state;
+    char *text = strdup(T05);
+    char *p = strstr(text, "2101102 事业单位医疗 30.00 30.00");
+    assert_non_null(p);
+    memcpy(strstr(p, "30.00"), "36.00", 5);
+    jue_disclosure *d = import_text(text, NULL, 0);
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(cell(d, JUE_T05, "2101102", "合计"), 3600);
+    assert_int_equal(cell(d, JUE_T05, "2101102", "基本支出"), 3000);
+    jue_disclosure_free(d);
+    free(text);
+}
+
+/* 03 whose 合计 has two parts under five part columns: any two columns add
+ * up alike, nothing in the sums tells which — set aside, with a warning. */
+static void ambiguous_table_is_set_aside(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text("公开03表\n"
+                                    "支出决算表\n"
+                                    "编制单位：某局 金额单位：万元\n"
+                                    "项目\n"
+                                    "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出\n"
+                                    "对附属单位补助\n"
+                                    "支出\n"
+                                    "功能分类\n"
+                                    "科目编码\n"
+                                    "科目名称\n"
+                                    "栏次 1 2 3 4 5 6\n"
+                                    "合计 150.00 80.00 70.00\n"
+                                    "210 卫生健康支出 150.00 80.00 70.00\n"
+                                    "21011 行政事业单位医疗 150.00 80.00 70.00\n"
+                                    "2101101 行政单位医疗 150.00 80.00 70.00\n",
+                                    warn, sizeof warn);
+    assert_null(d->tables[JUE_T03]);
+    assert_non_null(d->unread[JUE_T03]);
+    assert_non_null(strstr(warn, "两种以上放法"));
+    jue_disclosure_free(d);
+}
+
+/* The header wrapped into pieces ("附属单位上缴" / "收入") and a page break
+ * inside the table that prints 续表, the header and 栏次 again: the columns
+ * come in printed order, the rows after the break go on the table, and
+ * every column of 合计 printed, the sums place each row's figures. */
+static void wrapped_header_and_page_break(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text("公开02表\n"
+                                    "收入决算表\n"
+                                    "编制单位：某局 金额单位：万元\n"
+                                    "项目\n"
+                                    "本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入\n"
+                                    "附属单位上缴\n"
+                                    "收入\n"
+                                    "其他收入\n"
+                                    "功能分类\n"
+                                    "科目编码\n"
+                                    "科目名称\n"
+                                    "栏次 1 2 3 4 5 6 7\n"
+                                    "合计 210.00 40.00 30.00 20.00 10.00 60.00 50.00\n"
+                                    "210 卫生健康支出 210.00 40.00 30.00 20.00 10.00 60.00 50.00\n"
+                                    "21011 行政事业单位医疗 100.00 40.00 60.00\n"
+                                    "2101101 行政单位医疗 100.00 40.00 60.00\n"
+                                    "第 6 页\n"
+                                    "续表\n"
+                                    "项目\n"
+                                    "本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入\n"
+                                    "附属单位上缴\n"
+                                    "收入\n"
+                                    "其他收入\n"
+                                    "栏次 1 2 3 4 5 6 7\n"
+                                    "21012 财政对基本医疗保险基金的补助 110.00 30.00 20.00 10.00 50.00\n"
+                                    "2101201 财政对职工基本医疗保险基金的补助 110.00 30.00 20.00 10.00 50.00\n",
+                                    warn, sizeof warn);
+    if (!d->tables[JUE_T02]) fail_msg("02 set aside: %s", warn);
+    assert_int_equal(cell(d, JUE_T02, "2101201", "上级补助收入"), 3000);
+    assert_int_equal(cell(d, JUE_T02, "2101201", "其他收入"), 5000);
+    assert_int_equal(cell(d, JUE_T02, "2101201", "财政拨款收入"), -1);
+    assert_int_equal(cell(d, JUE_T02, "2101101", "财政拨款收入"), 4000);
+    assert_int_equal(cell(d, JUE_T02, "2101101", "附属单位上缴收入"), 6000);
+    const jue_table *t = d->tables[JUE_T02];
+    int r = jue_table_find_row(t, "2101101", JUE_SIDE_NONE);
+    assert_string_equal(t->rows[r].name, "行政单位医疗");
+    jue_disclosure_free(d);
+}
+
+/* A code printed in parts before its name ("210 11 01 行政单位医疗") and a
+ * name wrapped onto the next line. */
+static void split_code_and_wrapped_name(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text("公开05表\n"
+                                    "一般公共预算财政拨款支出决算表\n"
+                                    "单位：万元\n"
+                                    "项目\n"
+                                    "合计 基本支出 项目支出\n"
+                                    "科目编码\n"
+                                    "科目名称\n"
+                                    "类 款 项\n"
+                                    "合计 150.00 80.00 70.00\n"
+                                    "210 卫生健康支出 150.00 80.00 70.00\n"
+                                    "210 11 行政事业单位医疗 150.00 80.00 70.00\n"
+                                    "210 11 01 行政单位医疗 80.00 80.00\n"
+                                    "210 11 02 事业单位医疗（一段很长的名称被\n"
+                                    "折到下一行） 70.00 70.00\n",
+                                    warn, sizeof warn);
+    if (!d->tables[JUE_T05]) fail_msg("05 set aside: %s", warn);
+    assert_int_equal(cell(d, JUE_T05, "2101101", "基本支出"), 8000);
+    assert_int_equal(cell(d, JUE_T05, "2101102", "项目支出"), 7000);
+    const jue_table *t = d->tables[JUE_T05];
+    int r = jue_table_find_row(t, "2101102", JUE_SIDE_NONE);
+    assert_string_equal(t->rows[r].name, "事业单位医疗（一段很长的名称被折到下一行）");
+    jue_disclosure_free(d);
+}
+
+/* Whether the notes read hold a figure about subject. */
+static bool has_subject(const jue_disclosure *d, const char *subject)
+{
+    for (size_t i = 0; i < d->claims.len; i++)
+        if (d->claims.items[i].subject && !strcmp(d->claims.items[i].subject, subject)) return true;
+    return false;
+}
+
+/* The notes of a single-space copy break lines where the page did: an item
+ * statement's 项 name goes on over the next line ("行政单位医" / "疗（项）"),
+ * and the lines of two items may come out of order, the tail of the first
+ * ("（款" … "）" … "事业单位医疗（项）") after the second. Each item is read
+ * whole, and its figures are its own. */
+static void wrapped_item_statements(void **state)
+{
+    (void)state;
+    char *text = malloc(strlen(T05) + 1024);
+    assert_non_null(text);
+    strcpy(text, T05);
+    strcat(text, "五、一般公共预算财政拨款支出决算情况说明\n"
+                 "1、卫生健康支出（类）行政事业单位医疗（款）行政单位医\n"
+                 "疗（项）。年初预算为50.00万元，支出决算为50.00万元。\n"
+                 "2、卫生健康支出（类）行政事业单位医疗（款\n"
+                 "3、卫生健康支出（类）财政对基本医疗保险基金的补助（款）\n"
+                 "财政对职工基本医疗保险基金的补助（项）。年初预算为70.00万元，\n"
+                 "支出决算为70.00万元。\n"
+                 "）\n"
+                 "事业单位医疗（项）\n"
+                 "。年初预算为30.00万元，支出决算为30.00万元。\n");
+    for (int k = 0; k < 8; k++) strcat(text, "208 社会保障和就业支出 1.00 1.00\n");   /* more single-space lines */
+    jue_disclosure *d = import_text(text, NULL, 0);
+    assert_true(has_subject(d, "项:2101101"));
+    assert_true(has_subject(d, "项:2101201"));
+    assert_true(has_subject(d, "项:2101102"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
+/* A title broken by the page's running head ("…支出决算" / "第二部分 …决算表" /
+ * "表") is the table's title; the running head stays text. */
+static void title_broken_by_running_head(void **state)
+{
+    (void)state;
+    const char *t = strstr(T05, "编制单位");
+    char *text = malloc(strlen(T05) + 256);
+    assert_non_null(text);
+    sprintf(text, "一般公共预算财政拨款支出决算\n第二部分 某局2024年度部门决算表\n表\n%s", t);
+    jue_disclosure *d = import_text(text, NULL, 0);
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(cell(d, JUE_T05, "21012", "项目支出"), 7000);
+    jue_disclosure_free(d);
+    free(text);
+}
+
+/* A title with its unit line under it, then a header and rows the reader
+ * cannot place (06 as single-space lines): the table is there, unread — not
+ * missing. */
+static void unreadable_table_under_its_title(void **state)
+{
+    (void)state;
+    char warn[4096];
+    char *text = malloc(strlen(T05) + 1024);
+    assert_non_null(text);
+    strcpy(text, T05);
+    strcat(text, "一般公共预算财政拨款基本支出决算表\n"
+                 "单位：万元\n"
+                 "人员经费 公用经费\n"
+                 "经济分类\n"
+                 "科目编码\n"
+                 "科目名称 决算数\n"
+                 "经济分类\n"
+                 "科目编码\n"
+                 "科目名称 决算数\n"
+                 "301 工资福利支出 655.36 302 商品和服务支出 121.50 307 债务利息及费用支出\n"
+                 "30101 基本工资 209.16 30201 办公费 21.27 30701 国内债务付息\n");
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    assert_null(d->tables[JUE_T06]);
+    assert_non_null(d->unread[JUE_T06]);
+    jue_disclosure_free(d);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(short_rows_placed_by_sums),
+        cmocka_unit_test(a_slip_still_reads),
+        cmocka_unit_test(ambiguous_table_is_set_aside),
+        cmocka_unit_test(wrapped_header_and_page_break),
+        cmocka_unit_test(split_code_and_wrapped_name),
+        cmocka_unit_test(wrapped_item_statements),
+        cmocka_unit_test(title_broken_by_running_head),
+        cmocka_unit_test(unreadable_table_under_its_title),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
