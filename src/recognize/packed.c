@@ -28,6 +28,9 @@ bool jue_rec_packed_body(const tctx *t)
         if (!r->packed && code && nx && nx->packed && !jue_rec_code_row(nx)) { rows++; i++; continue; }
         rows += r->packed && code;
         odd += (r->packed && !code) || (!r->packed && code);
+        /* a name printed above its code (the code set in the middle of a
+         * name over three lines) is a shape of its own */
+        odd += !r->packed && !code && jue_grow_filled(r) == 1 && nx && nx->packed && jue_rec_code_row(nx);
     }
     return rows >= 2 && odd * 4 <= rows;
 }
