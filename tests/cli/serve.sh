@@ -45,7 +45,13 @@ upload() {
   local args=() f
   for f in "$@"; do args+=(-F "file=@$f"); done
   get -H 'X-Requested-With: t' -F "csrf=$T" "${args[@]}" "${U}audit/upload" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["batch"])'
+    python3 -c '
+import sys
+a = sys.stdin.read()
+try:
+    import json; print(json.loads(a)["batch"])
+except (ValueError, KeyError):
+    sys.exit("upload answered: " + a[:300])'
 }
 # wait_batch B: until no job of the batch is queued or running; prints the JSON
 wait_batch() {
@@ -139,7 +145,9 @@ done
 # ---- concurrent uploads: all audited, each as alone ----
 pids=()
 for k in 1 2 3 4 5 6; do
-  ( get -H 'X-Requested-With: t' -F "csrf=$T" -F "file=@$Z" "${U}audit/upload" >"$tmp/conc$k" ) &
+  # read the cookie jar, never write it: six curls rewriting one jar at once can leave it
+  # without the session, and the uploads after it refused for their CSRF token
+  ( curl -s -b "$C" -H 'X-Requested-With: t' -F "csrf=$T" -F "file=@$Z" "${U}audit/upload" >"$tmp/conc$k" ) &
   pids+=($!)
 done
 wait "${pids[@]}"
@@ -147,7 +155,7 @@ n=0
 for k in 1 2 3 4 5 6; do
   B=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["batch"])' "$tmp/conc$k" 2>/dev/null) || continue
   J=$(wait_batch "$B")
-  echo "$J" | grep -q '"errors":24,' && n=$((n+1))
+  echo "$J" | grep -q '"errors":24,' && n=$((n+1)) || echo "concurrent upload $k: $(cat "$tmp/conc$k") $J" >&2
 done
 [ $n -eq 6 ] && ok || bad "concurrent uploads: $n of 6 audited alike"
 
