@@ -20,21 +20,26 @@
 #endif
 #endif
 
-void serve_child_enter(const serve_app *app, int seconds)
+void serve_child_limits(const serve_app *app, int cpu_seconds, int wall_seconds, int file_mb)
 {
     close_range(3, ~0U, 0);   /* the server's sockets are not the child's */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     signal(SIGPIPE, SIG_DFL);
-    int cpu = app->o.cpu_seconds < seconds ? app->o.cpu_seconds : seconds;
-    struct rlimit c = { (rlim_t)cpu, (rlim_t)cpu + 1 }, core = { 0, 0 }, fsize = { (rlim_t)64 << 20, (rlim_t)64 << 20 };
-    setrlimit(RLIMIT_CPU, &c);
+    struct rlimit c = { (rlim_t)cpu_seconds, (rlim_t)cpu_seconds + 2 }, core = { 0, 0 };
+    struct rlimit fsize = { (rlim_t)file_mb << 20, (rlim_t)file_mb << 20 };
+    setrlimit(RLIMIT_CPU, &c);   /* SIGXCPU at the soft limit, SIGKILL at the hard one */
     setrlimit(RLIMIT_CORE, &core);
     setrlimit(RLIMIT_FSIZE, &fsize);
 #ifndef BOUNDED_ASAN   /* AddressSanitizer reserves terabytes of shadow address space */
     struct rlimit as = { (rlim_t)app->o.mem_bytes, (rlim_t)app->o.mem_bytes };
     setrlimit(RLIMIT_AS, &as);
 #endif
-    alarm((unsigned)seconds + 2);   /* waiting on something costs no CPU */
+    alarm((unsigned)wall_seconds);   /* waiting on something costs no CPU */
+}
+
+void serve_child_enter(const serve_app *app, int seconds)
+{
+    serve_child_limits(app, app->o.cpu_seconds < seconds ? app->o.cpu_seconds : seconds, seconds + 2, 64);
 }
 
 bool serve_run_bounded(const serve_app *app, int seconds, bool (*fn)(const serve_app *app, void *arg), void *arg)

@@ -22,8 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,13 +30,6 @@
 
 #define MAX_JOBS 256   /* kept at once; the oldest finished ones go first */
 
-#if defined(__SANITIZE_ADDRESS__)
-#define JUE_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define JUE_ASAN 1
-#endif
-#endif
 
 const char *serve_state_zh(serve_state s)
 {
@@ -121,20 +112,6 @@ serve_job *serve_job_get(serve_app *app, const char *id)
 
 /* ---- the worker ---- */
 
-static void limits(const serve_app *app)
-{
-    struct rlimit cpu = { (rlim_t)app->o.cpu_seconds, (rlim_t)app->o.cpu_seconds + 2 };
-    struct rlimit core = { 0, 0 }, fsize = { (rlim_t)256 << 20, (rlim_t)256 << 20 };
-    setrlimit(RLIMIT_CPU, &cpu);
-    setrlimit(RLIMIT_CORE, &core);
-    setrlimit(RLIMIT_FSIZE, &fsize);
-#ifndef JUE_ASAN   /* AddressSanitizer reserves terabytes of shadow address space */
-    struct rlimit as = { (rlim_t)app->o.mem_bytes, (rlim_t)app->o.mem_bytes };
-    setrlimit(RLIMIT_AS, &as);
-#endif
-    alarm((unsigned)app->o.cpu_seconds * 3 + 10);   /* waiting forever on something costs no CPU */
-}
-
 static bool hook(const char *var, const char *name)
 {
     const char *s = getenv(var);
@@ -213,10 +190,7 @@ static void cross_year(const serve_app *app, const jue_disclosure *d, jue_findin
 
 static void worker(const serve_app *app, const serve_job *j)
 {
-    close_range(3, ~0U, 0);   /* the server's sockets are not the worker's */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    signal(SIGPIPE, SIG_DFL);
-    limits(app);
+    serve_child_limits(app, app->o.cpu_seconds, app->o.cpu_seconds * 3 + 10, 256);
     test_hooks(j);
     jue_disclosure *d = NULL;
     jue_doc_kind kind = JUE_DOC_PUBLISHED;

@@ -213,6 +213,11 @@ void serve_page_jobs_json(serve_req *rq, serve_resp *rs);
 void serve_page_job(serve_req *rq, serve_resp *rs);
 void serve_job_jsonl(serve_req *rq, serve_resp *rs, serve_job *j, const char *rest);
 void serve_job_xlsx(serve_req *rq, serve_resp *rs, serve_job *j, const char *rest);
+/* In a child just forked (a worker, a page rendered, a build): closes the
+ * server's descriptors, dies with the server, takes limits on CPU time
+ * (SIGXCPU, then SIGKILL), memory (the server's --memory), the size of a
+ * file written and the wall clock (SIGALRM). bounded.c. */
+void serve_child_limits(const serve_app *app, int cpu_seconds, int wall_seconds, int file_mb);
 void serve_page_history(serve_req *rq, serve_resp *rs);
 void serve_page_history_doc(serve_req *rq, serve_resp *rs);
 void serve_page_static(serve_req *rq, serve_resp *rs);
