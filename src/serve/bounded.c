@@ -33,6 +33,8 @@ void serve_child_limits(const serve_app *app, int cpu_seconds, int wall_seconds,
 #ifndef BOUNDED_ASAN   /* AddressSanitizer reserves terabytes of shadow address space */
     struct rlimit as = { (rlim_t)app->o.mem_bytes, (rlim_t)app->o.mem_bytes };
     setrlimit(RLIMIT_AS, &as);
+#else
+    (void)app;
 #endif
     alarm((unsigned)wall_seconds);   /* waiting on something costs no CPU */
 }
