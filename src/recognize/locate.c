@@ -372,7 +372,8 @@ static bool header_piece(const jue_grow *r)
 
 /* A table printed with single spaces under a header printed a piece per
  * line (pdftotext -raw): after a meta row (金额单位), only heading pieces and
- * 栏次 up to its first row of figures, or up to the 说明 of an empty table. */
+ * 栏次 up to its first row of figures, or up to the 说明 or 注 of an empty
+ * table ("注：本表反映…" under a header with no rows). */
 static bool packed_follows(const jue_grid *g, size_t from, size_t to)
 {
     int seen = 0;
@@ -384,7 +385,7 @@ static bool packed_follows(const jue_grid *g, size_t from, size_t to)
         if (!meta) return false;
         seen++;
         const char *s = jue_rec_single_text(r);
-        if (r->packed || (s && jue_rec_note_text(s))) return seen > 1;
+        if (r->packed || (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3)))) return seen > 1;
         if (!header_piece(r) && !jue_rec_lanci(r)) return false;
     }
     return false;

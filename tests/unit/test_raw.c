@@ -312,6 +312,36 @@ static void unreadable_table_under_its_title(void **state)
     free(text);
 }
 
+/* A table printed with its title and header but no rows, then the table's
+ * 注 line (no 公开NN表 label, no 栏次): the table is there and empty — read
+ * so, for the empty-table checks — not unread. */
+static void empty_table_with_its_note(void **state)
+{
+    (void)state;
+    char warn[4096];
+    char *text = malloc(strlen(T05) + 1024);
+    assert_non_null(text);
+    strcpy(text, T05);
+    strcat(text, "政府性基金预算财政拨款收入支出决算表\n"
+                 "单位：万元\n"
+                 "项目\n"
+                 "年初结转和结余 本年收入\n"
+                 "本年支出\n"
+                 "年末结转和结余\n"
+                 "功能分类\n"
+                 "科目编码\n"
+                 "科目名称 小计 基本支出 项目支出\n"
+                 "注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。\n");
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T07]);
+    assert_null(d->unread[JUE_T07]);
+    assert_int_equal(d->tables[JUE_T07]->nrows, 0);
+    assert_true(d->tables[JUE_T07]->empty);
+    assert_non_null(strstr(warn, "标题下没有表格行"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +353,7 @@ int main(void)
         cmocka_unit_test(wrapped_item_statements),
         cmocka_unit_test(title_broken_by_running_head),
         cmocka_unit_test(unreadable_table_under_its_title),
+        cmocka_unit_test(empty_table_with_its_note),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
