@@ -11,13 +11,22 @@
  * that stops where it cannot beat the best so far), so the search stays
  * small. When two readings fail equally few identities (a column blank in
  * the whole table could hold the figures of its neighbour) the table is
- * ambiguous: it is set aside with a warning, never an accusation. */
+ * ambiguous: it is set aside with a warning, never an accusation.
+ *
+ * A table that is part of another one gives a floor: 05 (一般公共预算财政
+ * 拨款) is the part of 03 (every fund) paid from that budget, so every 03
+ * figure of 合计, 基本支出 and 项目支出 is at least the 05 figure of the same
+ * row, when 05 was read with confidence. Among readings that fail equally
+ * few identities, the one under fewest floors is taken (03 with 基本 and 项目
+ * under six columns: the sums alone let its two parts stand in any two). */
 #include "recognize/recognize.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_STEPS 400000L   /* search steps per table before it is called ambiguous */
+#define FAIL (1 << 12)      /* cost of a failing identity; a figure under its floor costs 1 */
+#define INF (1 << 30)
 
 typedef struct {
     int k;                       /* figures */
@@ -28,6 +37,7 @@ typedef struct {
     unsigned char *ways;         /* per placement: readings reaching best (2 = two or more) */
     int **choice;                /* per placement: each child's placement index */
     int *kids, nkids;
+    jue_fen floor[REC_MAX_PCOLS]; /* per printed column: the least its figure can be */
     bool root, done;
 } node;
 
@@ -38,6 +48,8 @@ typedef struct {
     int tot;                     /* the row's total as a printed index (-1: no row sum) */
     bool part[REC_MAX_PCOLS];    /* printed columns that are its parts */
     bool nonneg;                 /* no negative figure: a sum only grows */
+    const jue_table *parts[3];   /* tables this one contains, read with confidence (05 in 03) */
+    const int *pcol[3];          /* per model column: the part table's column + 1, or 0 */
     node *rows;
     long steps;
     bool nomem;
@@ -59,10 +71,24 @@ static bool fails(bool present, jue_interval v, jue_interval sum)
     return v.hi < sum.lo || v.lo > sum.hi;
 }
 
-/* The row's own sum under placement m: 0 or 1 failure. */
+/* The figures of row r under placement m below their floor. */
+static int under_floor(const solver *S, const node *r, unsigned m)
+{
+    int n = 0;
+    for (int j = 0; j < S->n; j++) {
+        jue_interval v;
+        value(r, m, j, &v);
+        n += v.hi < r->floor[j];
+    }
+    return n;
+}
+
+/* The row's own sum under placement m (a failure costs FAIL), and its
+ * figures under their floor. */
 static int row_cost(const solver *S, const node *r, unsigned m)
 {
-    if (S->tot < 0) return 0;
+    int below = under_floor(S, r, m);
+    if (S->tot < 0) return below;
     jue_interval v, sum = { 0, 0 }, p;
     bool any = false;
     for (int j = 0; j < S->n; j++) {
@@ -72,7 +98,7 @@ static int row_cost(const solver *S, const node *r, unsigned m)
         sum.hi += p.hi;
     }
     bool present = value(r, m, S->tot, &v);
-    return any && fails(present, v, sum);
+    return (any && fails(present, v, sum)) * FAIL + below;
 }
 
 static int popcount(unsigned m)
@@ -101,7 +127,7 @@ static int group_cost(search *q)
         bool present = value(q->parent, q->pm, j, &v);
         f += fails(present, v, q->sum[j]);
     }
-    return f;
+    return f * FAIL;
 }
 
 /* Columns whose sum already passed the parent's figure (figures >= 0). */
@@ -114,7 +140,7 @@ static int overflow(const search *q)
         value(q->parent, q->pm, j, &v);
         f += q->sum[j].lo > v.hi;
     }
-    return f;
+    return f * FAIL;
 }
 
 static void dfs(search *q, int i, int cost, int ways)
@@ -158,7 +184,7 @@ static void solve_placements(solver *S, node *R)
     int minrest[65] = { 0 };
     for (int i = R->nkids - 1; i >= 0; i--) {
         const node *kid = &S->rows[R->kids[i]];
-        int m = 1 << 20;
+        int m = INF;
         for (int mi = 0; mi < kid->nmask; mi++) m = kid->best[mi] < m ? kid->best[mi] : m;
         minrest[i] = minrest[i + 1] + m;
     }
@@ -166,7 +192,7 @@ static void solve_placements(solver *S, node *R)
         R->best[mi] = row_cost(S, R, R->mask[mi]);
         R->ways[mi] = 1;
         if (!R->nkids) continue;
-        search q = { .S = S, .parent = R, .pm = R->mask[mi], .best = 1 << 20, .minrest = minrest };
+        search q = { .S = S, .parent = R, .pm = R->mask[mi], .best = INF, .minrest = minrest };
         R->choice[mi] = calloc((size_t)R->nkids, sizeof(int));
         if (!R->choice[mi]) { S->nomem = true; return; }
         q.bestpick = R->choice[mi];
@@ -196,10 +222,25 @@ static bool child_of(const char *parent, const char *key)
     return (pn == 3 || pn == 5) && n == pn + 2 && !strncmp(parent, key, pn);
 }
 
+/* Per printed column of row r: the sum of the figures the tables it
+ * contains print in the same row (their lower ends). */
+static void floors(const solver *S, node *R, const char *key)
+{
+    for (int p = 0; p < 3 && S->parts[p]; p++) {
+        int pr = jue_table_find_row(S->parts[p], key, JUE_SIDE_NONE);
+        for (int j = 0; j < S->n && pr >= 0; j++) {
+            int pc = S->pcol[p][S->cols[j]] - 1;
+            const jue_cell *f = pc >= 0 ? jue_table_cell_c(S->parts[p], (size_t)pr, (size_t)pc) : NULL;
+            if (f && f->present && f->iv.lo > 0) R->floor[j] += f->iv.lo;
+        }
+    }
+}
+
 static bool build_node(solver *S, int r)
 {
     node *R = &S->rows[r];
     const jue_table *t = S->tab;
+    floors(S, R, t->rows[r].key);
     for (int j = 0; j < S->n; j++) {
         const jue_cell *x = jue_table_cell_c(t, (size_t)r, (size_t)S->cols[j]);
         if (x->present) R->fig[R->k++] = *x;
@@ -286,9 +327,40 @@ static int printed(const solver *S, int c)
     return -1;
 }
 
+/* A table that contains others: its columns at least theirs, row by row
+ * (model column of the whole → the part's column + 1). */
+static const struct {
+    jue_table_id whole, part;
+    int col[REC_MAX_PCOLS];
+} CONTAINS[] = {
+    { JUE_T03, JUE_T05, { 1, 2, 3 } },   /* 本年支出合计 基本 项目 ⊇ 05 合计 基本 项目 */
+    { JUE_T03, JUE_T07, { 3, 4, 5 } },   /* ⊇ 07 本年支出 小计 基本 项目 */
+    { JUE_T03, JUE_T08, { 3, 4, 5 } },
+};
+
+bool jue_rec_contains_others(jue_table_id id)
+{
+    for (size_t i = 0; i < sizeof CONTAINS / sizeof *CONTAINS; i++)
+        if (CONTAINS[i].whole == id) return true;
+    return false;
+}
+
+/* The tables tab contains that were read with confidence. */
+static void contained(const rc *c, solver *S)
+{
+    int n = 0;
+    for (size_t i = 0; i < sizeof CONTAINS / sizeof *CONTAINS && n < 3; i++) {
+        const jue_table *p = c->d->tables[CONTAINS[i].part];
+        if (CONTAINS[i].whole != S->tab->id || !p || c->doubt[CONTAINS[i].part]) continue;
+        S->parts[n] = p;
+        S->pcol[n++] = CONTAINS[i].col;
+    }
+}
+
 const char *jue_rec_place_packed(rc *c, jue_table *tab)
 {
     solver S = { .tab = tab, .n = c->npcols[tab->id], .cols = c->pcols[tab->id], .nonneg = true };
+    contained(c, &S);
     int tot, from, to;
     S.tot = -1;
     if (jue_imp_row_parts(tab->id, &tot, &from, &to)) {

@@ -272,22 +272,34 @@ static void take_table_rows(rc *c, int id)
     }
 }
 
+/* Why table id as read is set aside (NULL: kept); *fails and *checks as
+ * counted by the confidence check. */
+static const char *doubt(rc *c, int id, int *fails, int *checks)
+{
+    jue_table *t = c->d->tables[id];
+    const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t) : NULL;
+    return why ? why : jue_imp_doubt(t, c->packed[id], fails, checks);
+}
+
 /* Tables whose figures do not hold together as read (src/import/confidence.c)
  * are set aside: one warning at the title, and the table is unread — its
- * title is there, its figures feed no finding. */
+ * title is there, its figures feed no finding. A table that contains others
+ * (03 ⊇ 05) is placed after them, with those kept as its floor. */
 static void set_aside_doubtful(rc *c)
 {
+    int fails[JUE_NTABLES] = { 0 }, checks[JUE_NTABLES] = { 0 };
+    for (int pass = 0; pass < 2; pass++)
+        for (int id = 0; id < JUE_NTABLES; id++)
+            if (c->d->tables[id] && jue_rec_contains_others((jue_table_id)id) == (pass == 1))
+                c->doubt[id] = doubt(c, id, &fails[id], &checks[id]);
     for (int id = 0; id < JUE_NTABLES; id++) {
         jue_table *t = c->d->tables[id];
-        if (!t) continue;
-        int fails = 0, checks = 0;
-        const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t) : NULL;
-        if (!why) why = jue_imp_doubt(t, c->packed[id], &fails, &checks);
-        if (!why) continue;
-        if (checks)
+        const char *why = c->doubt[id];
+        if (!t || !why) continue;
+        if (checks[id])
             jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, c->title_line[id], 0,
                          "%s《%s》没有读准，不据以核对：%s（核对 %d 处，%d 处不符）", jue_table_label((jue_table_id)id),
-                         jue_table_title((jue_table_id)id), why, checks, fails);
+                         jue_table_title((jue_table_id)id), why, checks[id], fails[id]);
         else
             jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, c->title_line[id], 0,
                          "%s《%s》没有读准，不据以核对：%s", jue_table_label((jue_table_id)id),

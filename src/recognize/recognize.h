@@ -64,6 +64,7 @@ typedef struct {
     bool packed[JUE_NTABLES];      /* its body has rows split on single spaces */
     int pcols[JUE_NTABLES][REC_MAX_PCOLS];   /* packed: the model columns of its figures, */
     int npcols[JUE_NTABLES];                 /* in printed order (packed.c) */
+    const char *doubt[JUE_NTABLES];          /* why the table as read is set aside, or NULL */
 } rc;
 
 typedef struct {
@@ -209,6 +210,9 @@ size_t jue_rec_packed_gap(tctx *t, size_t i);
 /* Places the figures of a packed table's rows in its columns by its sums;
  * NULL, or why the table cannot be read with confidence. */
 const char *jue_rec_place_packed(rc *c, jue_table *tab);
+/* Whether table id contains others (03 ⊇ 05, 07, 08): placed after them,
+ * its figures at least theirs row by row (place.c). */
+bool jue_rec_contains_others(jue_table_id id);
 
 /* ---- body_panes.c */
 bool jue_rec_pane_row(tctx *t, const jue_grow *r);

@@ -342,6 +342,54 @@ static void empty_table_with_its_note(void **state)
     free(text);
 }
 
+/* 03 printed with single spaces: its 基本 and 项目 could stand in any two
+ * of five part columns as far as its own sums go. 05 is the part of 03 paid
+ * from the general budget: every 03 figure is at least the 05 figure of its
+ * row, which leaves one reading. Without 05 the same 03 is set aside. */
+static const char *T03 = "公开03表\n"
+                         "支出决算表\n"
+                         "编制单位：某局 金额单位：万元\n"
+                         "项目\n"
+                         "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出\n"
+                         "对附属单位补助\n"
+                         "支出\n"
+                         "功能分类\n"
+                         "科目编码\n"
+                         "科目名称\n"
+                         "栏次 1 2 3 4 5 6\n"
+                         "合计 160.00 85.00 75.00\n"
+                         "210 卫生健康支出 160.00 85.00 75.00\n"
+                         "21011 行政事业单位医疗 85.00 85.00\n"
+                         "2101101 行政单位医疗 55.00 55.00\n"
+                         "2101102 事业单位医疗 30.00 30.00\n"
+                         "21012 财政对基本医疗保险基金的补助 75.00 75.00\n"
+                         "2101201 财政对职工基本医疗保险基金的补助 75.00 75.00\n";
+
+static void whole_placed_over_its_part(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text(T03, warn, sizeof warn);
+    assert_null(d->tables[JUE_T03]);
+    assert_non_null(strstr(warn, "两种以上放法"));
+    jue_disclosure_free(d);
+    char *text = malloc(strlen(T03) + strlen(T05) + 1);
+    assert_non_null(text);
+    strcpy(text, T03);
+    strcat(text, T05);
+    d = import_text(text, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T03]);
+    assert_null(strstr(warn, "公开03表"));
+    assert_int_equal(cell(d, JUE_T03, "合计", "基本支出"), 8500);
+    assert_int_equal(cell(d, JUE_T03, "合计", "项目支出"), 7500);
+    assert_int_equal(cell(d, JUE_T03, "合计", "经营支出"), -1);
+    assert_int_equal(cell(d, JUE_T03, "2101102", "基本支出"), 3000);
+    assert_int_equal(cell(d, JUE_T03, "2101201", "项目支出"), 7500);
+    assert_int_equal(cell(d, JUE_T03, "2101201", "上缴上级支出"), -1);
+    jue_disclosure_free(d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +402,7 @@ int main(void)
         cmocka_unit_test(title_broken_by_running_head),
         cmocka_unit_test(unreadable_table_under_its_title),
         cmocka_unit_test(empty_table_with_its_note),
+        cmocka_unit_test(whole_placed_over_its_part),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
