@@ -193,6 +193,7 @@ typedef struct {
     int rows;
     jue_buf name;                /* 项目名称 / 单位名称 as printed (squeezed) */
     int project_task;            /* the task row of 项目支出 (部门整体), -1 = none */
+    bool stacked;                /* its cells come one a line (see stack_add) */
 } ptable;
 
 /* What the cross checks need of a finished 自评表. */
@@ -805,6 +806,115 @@ static void row(actx *c, ptable *t, const jue_grow *r, jue_buf *k)
     (void)c;
 }
 
+/* --- a table whose cells come one a line ----------------------------------- */
+
+/* The text LibreOffice or Word saves from a document gives a table's cells
+ * one per line, an empty cell as an empty line, and marks no row end. Such a
+ * 自评表 is known by a header printed whole on one row standing one word a
+ * line (一级指标, then 二级指标; 年初预算数, then 全年预算数; 项目名称 or
+ * 单位名称 with 主管部门 two lines on). Its rows are put together again from
+ * the lines: up to an empty line (an empty cell or the row's end), a label
+ * that begins a row of the form (row_start) or, among the indicators, up to
+ * the text after the pair of figures (分值 得分, then 偏差原因, the last
+ * column). A row cut at an empty cell inside it reads as
+ * two parts: the part with the pair is still an indicator of its 一级指标. */
+#define MAX_STACK 24
+
+typedef struct {
+    jue_gcell cells[MAX_STACK];
+    jue_grow row;
+    int figs;                    /* plain figures in a run at the end */
+    bool after_pair;             /* the next text ends an indicator row */
+} stack;
+
+static const char *only_text(const jue_grow *r)
+{
+    if (jue_grow_filled(r) != 1) return NULL;
+    for (size_t c = 0; c < r->n; c++)
+        if (r->cells[c].text[0] && !r->cells[c].copy) return r->cells[c].text;
+    return NULL;
+}
+
+/* The key of the single text of the k-th filled row from row i on, or "". */
+static const char *key_at(const jue_grid *g, size_t i, int k, jue_buf *b)
+{
+    for (; i < g->n; i++) {
+        if (!jue_grow_filled(&g->rows[i])) continue;
+        if (k-- > 0) continue;
+        const char *s = only_text(&g->rows[i]);
+        squeeze(b, s ? s : "");
+        return jue_buf_str(b);
+    }
+    return "";
+}
+
+static bool starts(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
+
+static bool stacked_at(const jue_grid *g, size_t i, jue_buf *k)
+{
+    static const struct { const char *first, *then; int gap; } SIGN[] = {
+        { "一级指标", "二级指标", 1 }, { "年初预算数", "全年预算数", 1 },
+        { "项目名称", "主管部门", 2 }, { "单位名称", "主管部门", 2 }, { "部门(单位)名称", "主管部门", 2 },
+    };
+    char first[64];
+    snprintf(first, sizeof first, "%s", key_at(g, i, 0, k));
+    for (size_t s = 0; s < sizeof SIGN / sizeof SIGN[0]; s++)
+        if (!strcmp(first, SIGN[s].first) && starts(key_at(g, i, SIGN[s].gap, k), SIGN[s].then)) return true;
+    return false;
+}
+
+/* A label that begins a row of the printed form (its first cell, or the
+ * first after a merged one): the row before it has ended. */
+static bool row_start(const char *s, jue_buf *k)
+{
+    static const char *const LEAD[] = { "项目名称", "主管部门", "实施单位", "单位名称", "部门(单位)名称", "项目资金",
+                                        "年度资金", "其中", "上年结转", "其他资金", "年度总体目标", "年度主要任务",
+                                        "绩效指标", "一级指标", "总分", "金额合计", "合计" };
+    squeeze(k, s);
+    const char *key = jue_buf_str(k);
+    for (size_t i = 0; i < sizeof LEAD / sizeof LEAD[0]; i++)
+        if (starts(key, LEAD[i])) return true;
+    for (int l = 0; l < JUE_L1_N; l++)
+        if (starts(key, JUE_PERF_L1_NAMES[l])) return true;
+    return starts(key, "任务") && key[strlen("任务")] >= '0' && key[strlen("任务")] <= '9';
+}
+
+static void stack_flush(actx *c, ptable *t, stack *sk, jue_buf *k)
+{
+    if (sk->row.n) row(c, t, &sk->row, k);
+    sk->row.n = 0;
+    sk->figs = 0;
+    sk->after_pair = false;
+}
+
+/* Takes row r of a stacked table: true when it was taken (a line of a cell,
+ * an empty line); false for what is read as before (a title, a row of
+ * several cells), after the rows so far are handed on. */
+static bool stack_add(actx *c, ptable *t, stack *sk, const jue_grow *r, jue_buf *k)
+{
+    size_t filled = jue_grow_filled(r);
+    if (filled != 1 || title_row(r, k)) {
+        stack_flush(c, t, sk, k);
+        return filled == 0;
+    }
+    if (sk->row.n == MAX_STACK) stack_flush(c, t, sk, k);
+    const char *s = only_text(r);
+    if (sk->row.n && row_start(s, k)) stack_flush(c, t, sk, k);
+    if (!sk->row.n) {
+        sk->row.cells = sk->cells;
+        sk->row.line = r->line, sk->row.page = r->page;
+    }
+    sk->cells[sk->row.n] = (jue_gcell){ .text = (char *)s, .col = (int)sk->row.n };
+    sk->row.n++;
+    fig f;
+    bool figure_cell = points(s, &f);
+    bool ends = t->in_ind && sk->after_pair && !figure_cell;
+    sk->figs = figure_cell ? sk->figs + 1 : 0;
+    if (sk->figs >= 2) sk->after_pair = true;
+    if (ends) stack_flush(c, t, sk, k);
+    return true;
+}
+
 /* --- 综述, summary and the disclosure's tables ---------------------------- */
 
 /* A figure read from a sentence. */
@@ -1326,6 +1436,8 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
     jue_buf_init(&k);
     jue_buf_init(&pb);
     ptable t;
+    stack sk;
+    memset(&sk, 0, sizeof sk);
     bool open = false;
     int pline = 0, ppage = 0;
     memset(&t, 0, sizeof t);
@@ -1337,6 +1449,8 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
         for (size_t i = 0; i < gr->n; i++) {
             const jue_grow *r = &gr->rows[i];
             size_t filled = jue_grow_filled(r);
+            if (open && !t.stacked && !t.has_total && filled == 1) t.stacked = stacked_at(gr, i, &k);
+            if (open && t.stacked && !t.has_total && stack_add(&c, &t, &sk, r, &k)) continue;
             if (filled == 0) { add_para(&c, &pb, pline, ppage); continue; }
             if (title_row(r, &k)) {
                 add_para(&c, &pb, pline, ppage);
@@ -1373,6 +1487,7 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
                 open = false;
             }
         }
+        if (open) stack_flush(&c, &t, &sk, &k);
         add_para(&c, &pb, pline, ppage);
     }
     if (open) finish(&c, &t);

@@ -570,6 +570,102 @@ static void audit_text(void **state)
     jue_findings_free(&f);
 }
 
+/* ---- a 自评表 whose cells come one a line ------------------------------------ */
+
+/* doc with every tab row's cells one a line, an empty cell an empty line, no
+ * mark where a row ends: the text Word or LibreOffice saves from a table */
+static char *one_a_line(const char *doc)
+{
+    char *out = malloc(strlen(doc) * 2 + 1), *o = out;
+    for (const char *p = doc; *p; p++) *o++ = *p == '\t' ? '\n' : *p;
+    *o = 0;
+    return out;
+}
+
+/* "rule expected actual" of each finding, sorted, joined */
+static char *finding_keys(const char *doc, const char *name)
+{
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(doc, strlen(doc), name, NULL, NULL, NULL, &f), JUE_OK);
+    char **k = calloc(f.len + 1, sizeof *k);
+    for (size_t i = 0; i < f.len; i++) {
+        size_t n = strlen(f.items[i].rule) + 64 + (f.items[i].expected ? strlen(f.items[i].expected) : 0) +
+                   (f.items[i].actual ? strlen(f.items[i].actual) : 0);
+        k[i] = malloc(n);
+        snprintf(k[i], n, "%s %s %s;", f.items[i].rule, f.items[i].expected ? f.items[i].expected : "",
+                 f.items[i].actual ? f.items[i].actual : "");
+    }
+    for (size_t i = 0; i < f.len; i++)   /* a few findings: insertion sort */
+        for (size_t j = i; j > 0 && strcmp(k[j - 1], k[j]) > 0; j--) {
+            char *t = k[j];
+            k[j] = k[j - 1], k[j - 1] = t;
+        }
+    size_t total = 1;
+    for (size_t i = 0; i < f.len; i++) total += strlen(k[i]);
+    char *all = calloc(total, 1);
+    for (size_t i = 0; i < f.len; i++) strcat(all, k[i]), free(k[i]);
+    free(k);
+    jue_findings_free(&f);
+    return all;
+}
+
+static void stacked_cells(void **state)
+{
+    (void)state;
+    /* a project table: wrong weights, a score above its weight, a wrong total */
+    static const char PROJECT[] =
+        "某局离休费项目支出绩效自评表\n"
+        "项目名称\t离休费\n"
+        "主管部门\t某局\n"
+        "项目资金(万元)\t\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率(B/A)\t得分\n"
+        "\t年度资金总额\t80\t23.44\t23.44\t10\t29.3%\t10\n"
+        "\t其中：当年财政拨款\t80\t23.441\t23.44\t——\t100%\t\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        "\t产出指标(50分)\t数量指标\t人数\t100\t100\t30.00\t31.00\t多计了一分\n"   /* 31 > 30 */
+        "\t\t质量指标\t合格率\t100%\t100%\t15\t15\t无\n"                         /* 30 + 15 = 45, not 50 */
+        "\t效益指标(30分)\t社会效益指标\t效果\t好\t好\t30\t30\t\n"
+        "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\t\n"
+        "总分\t\t\t\t\t\t95\t96\n"
+        "自评等级：优\n";
+    char *tabs = finding_keys(PROJECT, "tabs.txt");
+    char *stacked = one_a_line(PROJECT);
+    char *lines = finding_keys(stacked, "lines.txt");
+    assert_non_null(strstr(tabs, "perf.weights 50 45;"));
+    assert_non_null(strstr(tabs, "perf.score 30.00 31.00;"));
+    assert_string_equal(lines, tabs);   /* the same findings through both doors */
+    free(tabs), free(lines), free(stacked);
+
+    /* the same rows with no empty cell between them (the 偏差原因 filled in
+     * and no leading cell): each row still ends after its pair of figures */
+    static const char TIGHT[] =
+        "某局离休费项目支出绩效自评表\n"
+        "项目名称\t离休费\n"
+        "主管部门\t某局\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        "产出指标(50分)\t数量指标\t人数\t100\t100\t30\t30\t无\n"
+        "质量指标\t合格率\t100%\t100%\t20\t20\t无\n"
+        "效益指标(40分)\t社会效益指标\t效果\t好\t好\t40\t40\t无\n"
+        "满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\t无\n"
+        "总分\t\t\t\t\t100\t100\t无\n";
+    tabs = finding_keys(TIGHT, "tabs.txt");
+    stacked = one_a_line(TIGHT);
+    lines = finding_keys(stacked, "lines.txt");
+    assert_string_equal(tabs, "");   /* a correct table: nothing */
+    assert_string_equal(lines, "");  /* every weight read: 30 + 20 = 50 */
+    free(tabs), free(lines), free(stacked);
+    /* and a slip in it is found one-a-line as well */
+    char *slip = strdup(TIGHT);
+    char *at = strstr(slip, "\t20\t20\t");
+    at[1] = '3';   /* 质量指标 weighs 30: 产出 sums to 60, not 50 */
+    tabs = finding_keys(slip, "tabs.txt");
+    stacked = one_a_line(slip);
+    lines = finding_keys(stacked, "lines.txt");
+    assert_non_null(strstr(tabs, "perf.weights 50 60;"));
+    assert_string_equal(lines, tabs);
+    free(tabs), free(lines), free(stacked), free(slip);
+}
+
 /* 部门整体: the 财政拨款 of a row is part of its 总额 (预算 and 执行); a part
  * above its whole beyond rounding is an error, a rounding tail is not */
 static void fiscal_part(void **state)
@@ -837,7 +933,7 @@ int main(void)
         cmocka_unit_test(le_indicators),    cmocka_unit_test(eq_and_missing),
         cmocka_unit_test(qualitative),      cmocka_unit_test(grades),
         cmocka_unit_test(parse_values),     cmocka_unit_test(load_and_score),
-        cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text), cmocka_unit_test(fiscal_part),
+        cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text), cmocka_unit_test(fiscal_part), cmocka_unit_test(stacked_cells),
         cmocka_unit_test(ge_boundaries),    cmocka_unit_test(le_boundaries),
         cmocka_unit_test(eq_boundaries),    cmocka_unit_test(qualitative_bands),
         cmocka_unit_test(budget_boundaries), cmocka_unit_test(weights_and_rescoring),
