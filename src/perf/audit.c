@@ -650,21 +650,28 @@ static void finish(actx *c, ptable *t)
     }
     /* indicators: scores within weights, 一级 weights as declared */
     int64_t group[JUE_L1_N] = { 0 };
-    bool group_ok[JUE_L1_N] = { true, true, true };
+    size_t count[JUE_L1_N] = { 0 };
+    bool unread = false;   /* a declared 一级 with no indicator read under it */
     for (size_t i = 0; i < t->nind; i++) {
         const irow *x = &t->ind[i];
         check_score_le(c, t, &x->weight, &x->score, x->line, x->page, "指标");
-        if (x->l1 >= 0) group[x->l1] += x->weight.value;
+        if (x->l1 >= 0) group[x->l1] += x->weight.value, count[x->l1]++;
     }
     for (int l = 0; l < JUE_L1_N; l++) {
-        if (t->declared[l] < 0 || !group_ok[l] || group[l] == t->declared[l]) continue;
+        if (t->declared[l] < 0 || group[l] == t->declared[l]) continue;
+        if (!count[l]) {   /* the rows were not read: nothing to accuse */
+            unread = true;
+            add(c, t, "perf.unread", JUE_SEV_WARNING, t->declared_line[l], t->declared_page[l], NULL, NULL,
+                "%s下未读出带分值和得分的指标，未核对其分值之和", JUE_PERF_L1_NAMES[l]);
+            continue;
+        }
         char e[32], a[32];
         fmt_points(e, sizeof e, t->declared[l]);
         fmt_points(a, sizeof a, group[l]);
         add(c, t, "perf.weights", JUE_SEV_ERROR, t->declared_line[l], t->declared_page[l], e, a,
             "%s标明 %s 分，其下各指标分值之和为 %s 分", JUE_PERF_L1_NAMES[l], e, a);
     }
-    if (t->has_total && t->nind) {
+    if (t->has_total && t->nind && !unread) {
         int64_t wsum = 0;
         jue_interval ssum = { 0, 0 };
         bool sok = true;

@@ -666,6 +666,35 @@ static void stacked_cells(void **state)
     free(tabs), free(lines), free(stacked), free(slip);
 }
 
+/* an 一级 whose indicator rows cannot be read (no 分值 得分 pair) is a warning
+ * that says so, never "its weights sum to 0" */
+static void unread_weights(void **state)
+{
+    (void)state;
+    static const char DOC[] =
+        "某局离休费项目支出绩效自评表\n"
+        "项目名称\t离休费\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "\t产出指标(50分)\t数量指标\t人数\t100%\t100%\t五十\t五十\n"
+        "\t效益指标(40分)\t社会效益指标\t效果\t好\t好\t40\t40\n"
+        "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\n"
+        "总分\t\t\t\t\t\t100\t100\n";
+    char *k = finding_keys(DOC, "doc.txt");
+    assert_null(strstr(k, "perf.weights"));   /* neither 50 against 0 nor all weights against 100 */
+    assert_non_null(strstr(k, "perf.unread"));
+    free(k);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
+    for (size_t i = 0; i < f.len; i++)
+        if (!strcmp(f.items[i].rule, "perf.unread")) {
+            assert_int_equal(f.items[i].severity, JUE_SEV_WARNING);
+            assert_int_equal(f.items[i].line, 4);
+            assert_non_null(strstr(f.items[i].message, "产出指标"));
+        }
+    jue_findings_free(&f);
+}
+
 /* 部门整体: the 财政拨款 of a row is part of its 总额 (预算 and 执行); a part
  * above its whole beyond rounding is an error, a rounding tail is not */
 static void fiscal_part(void **state)
@@ -933,7 +962,7 @@ int main(void)
         cmocka_unit_test(le_indicators),    cmocka_unit_test(eq_and_missing),
         cmocka_unit_test(qualitative),      cmocka_unit_test(grades),
         cmocka_unit_test(parse_values),     cmocka_unit_test(load_and_score),
-        cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text), cmocka_unit_test(fiscal_part), cmocka_unit_test(stacked_cells),
+        cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text), cmocka_unit_test(fiscal_part), cmocka_unit_test(stacked_cells), cmocka_unit_test(unread_weights),
         cmocka_unit_test(ge_boundaries),    cmocka_unit_test(le_boundaries),
         cmocka_unit_test(eq_boundaries),    cmocka_unit_test(qualitative_bands),
         cmocka_unit_test(budget_boundaries), cmocka_unit_test(weights_and_rescoring),
