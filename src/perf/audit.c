@@ -608,47 +608,11 @@ static void push_table(actx *c, const ptable *t)
     c->ntabs++;
 }
 
-static void finish(actx *c, ptable *t)
+/* The indicators: scores within weights, 一级 weights as declared, all
+ * weights (with the 预算执行率's, budget) making 100, the scores 总分, the
+ * grade its band. */
+static void check_indicators(actx *c, const ptable *t, const brow *budget)
 {
-    const brow *budget = NULL;
-    if (t->has_sum) {
-        const brow *parts[MAX_ROWS];
-        for (size_t i = 0; i < t->ntasks; i++) parts[i] = &t->tasks[i];
-        char name[64];
-        for (size_t i = 0; i < t->ntasks; i++) {
-            snprintf(name, sizeof name, "任务 %zu ", i + 1);
-            check_figures(c, t, &t->tasks[i], name, DEPT_COL, NAMT);
-        }
-        check_figures(c, t, &t->sum, "金额合计", DEPT_COL, NAMT);
-        if (t->ntasks) check_sum(c, t, &t->sum, parts, t->ntasks, NAMT, DEPT_COL, "“金额合计”", "各任务");
-        for (size_t i = 0; i < t->ntasks; i++) {
-            snprintf(name, sizeof name, "任务 %zu ", i + 1);
-            check_rate(c, t, &t->tasks[i], &t->tasks[i].amt[0], &t->tasks[i].amt[3], name);
-            check_fiscal_part(c, t, &t->tasks[i], name);
-        }
-        check_rate(c, t, &t->sum, &t->sum.amt[0], &t->sum.amt[3], "“金额合计”");
-        check_fiscal_part(c, t, &t->sum, "“金额合计”");
-        check_rate_score(c, t, &t->sum, "“金额合计”");
-        check_score_le(c, t, &t->sum.weight, &t->sum.score, t->sum.line, t->sum.page, "预算执行率");
-        budget = &t->sum;
-    }
-    if (t->has_fund[JUE_PSRC_TOTAL]) {
-        const brow *parts[3];
-        size_t np = 0;
-        for (int k = JUE_PSRC_FISCAL; k < JUE_PSRC_N; k++)
-            if (t->has_fund[k]) parts[np++] = &t->fund[k];
-        for (int k = 0; k < JUE_PSRC_N; k++)
-            if (t->has_fund[k]) check_figures(c, t, &t->fund[k], FUND_NAME[k], PROJ_COL, 3);
-        brow total = t->fund[JUE_PSRC_TOTAL];
-        total.weight.present = false;   /* 分值 is the total's alone */
-        if (np) check_sum(c, t, &total, parts, np, 3, PROJ_COL, "年度资金总额", "其中各项资金");
-        for (int k = 0; k < JUE_PSRC_N; k++)
-            if (t->has_fund[k]) check_rate(c, t, &t->fund[k], &t->fund[k].amt[1], &t->fund[k].amt[2], FUND_NAME[k]);
-        check_rate_score(c, t, &t->fund[JUE_PSRC_TOTAL], "年度资金总额");
-        check_score_le(c, t, &t->fund[0].weight, &t->fund[0].score, t->fund[0].line, t->fund[0].page, "预算执行率");
-        if (!budget) budget = &t->fund[JUE_PSRC_TOTAL];
-    }
-    /* indicators: scores within weights, 一级 weights as declared */
     int64_t group[JUE_L1_N] = { 0 };
     size_t count[JUE_L1_N] = { 0 };
     bool unread = false;   /* a declared 一级 with no indicator read under it */
@@ -705,6 +669,49 @@ static void finish(actx *c, ptable *t)
                     "总分 %s 对应等级“%s”（%s），印为“%s”", ts->text, g, bands, t->grade);
         }
     }
+}
+
+static void finish(actx *c, ptable *t)
+{
+    const brow *budget = NULL;
+    if (t->has_sum) {
+        const brow *parts[MAX_ROWS];
+        for (size_t i = 0; i < t->ntasks; i++) parts[i] = &t->tasks[i];
+        char name[64];
+        for (size_t i = 0; i < t->ntasks; i++) {
+            snprintf(name, sizeof name, "任务 %zu ", i + 1);
+            check_figures(c, t, &t->tasks[i], name, DEPT_COL, NAMT);
+        }
+        check_figures(c, t, &t->sum, "金额合计", DEPT_COL, NAMT);
+        if (t->ntasks) check_sum(c, t, &t->sum, parts, t->ntasks, NAMT, DEPT_COL, "“金额合计”", "各任务");
+        for (size_t i = 0; i < t->ntasks; i++) {
+            snprintf(name, sizeof name, "任务 %zu ", i + 1);
+            check_rate(c, t, &t->tasks[i], &t->tasks[i].amt[0], &t->tasks[i].amt[3], name);
+            check_fiscal_part(c, t, &t->tasks[i], name);
+        }
+        check_rate(c, t, &t->sum, &t->sum.amt[0], &t->sum.amt[3], "“金额合计”");
+        check_fiscal_part(c, t, &t->sum, "“金额合计”");
+        check_rate_score(c, t, &t->sum, "“金额合计”");
+        check_score_le(c, t, &t->sum.weight, &t->sum.score, t->sum.line, t->sum.page, "预算执行率");
+        budget = &t->sum;
+    }
+    if (t->has_fund[JUE_PSRC_TOTAL]) {
+        const brow *parts[3];
+        size_t np = 0;
+        for (int k = JUE_PSRC_FISCAL; k < JUE_PSRC_N; k++)
+            if (t->has_fund[k]) parts[np++] = &t->fund[k];
+        for (int k = 0; k < JUE_PSRC_N; k++)
+            if (t->has_fund[k]) check_figures(c, t, &t->fund[k], FUND_NAME[k], PROJ_COL, 3);
+        brow total = t->fund[JUE_PSRC_TOTAL];
+        total.weight.present = false;   /* 分值 is the total's alone */
+        if (np) check_sum(c, t, &total, parts, np, 3, PROJ_COL, "年度资金总额", "其中各项资金");
+        for (int k = 0; k < JUE_PSRC_N; k++)
+            if (t->has_fund[k]) check_rate(c, t, &t->fund[k], &t->fund[k].amt[1], &t->fund[k].amt[2], FUND_NAME[k]);
+        check_rate_score(c, t, &t->fund[JUE_PSRC_TOTAL], "年度资金总额");
+        check_score_le(c, t, &t->fund[0].weight, &t->fund[0].score, t->fund[0].line, t->fund[0].page, "预算执行率");
+        if (!budget) budget = &t->fund[JUE_PSRC_TOTAL];
+    }
+    check_indicators(c, t, budget);
     push_table(c, t);
     jue_buf_free(&t->title);
     jue_buf_free(&t->name);
