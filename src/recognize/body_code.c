@@ -114,10 +114,13 @@ static bool heads_next_name(tctx *t, size_t i, int code_col, int name_col, jue_c
     const char *want = catalog_name(t->c, kind, code);
     if (!want) return false;
     char joined[2 * MAXK], a[MAXK], b[MAXK];
-    snprintf(joined, sizeof joined, "%s%s", frag, jue_grow_text(n, name_col));
+    const char *own = jue_grow_text(n, name_col);
+    snprintf(joined, sizeof joined, "%s%s", frag, own);
     jue_rec_key(joined, a);
     jue_rec_key(want, b);
-    if (strcmp(a, b)) return false;
+    /* the code row's name may go on below it ("机关事业单位职业年金缴" /
+     * "2080506 … 4.64" / "费支出"): then the fragment starts it */
+    if (strcmp(a, b) && (own[0] || strncmp(a, b, strlen(a)))) return false;
     if (last && last->key) {
         const char *had = catalog_name(t->c, kind, last->key);
         if (had) {
@@ -281,10 +284,11 @@ static bool continuation(tctx *t, const code_cols *cc, code_rows *s, size_t i, i
     size_t filled = jue_grow_filled(r);
     if (nvals == 0 && nbad > 0) {
         r->used = true;
-    } else if (nvals == 0 && filled == 1 && ntext[0] && !cc->split &&
-               heads_next_name(t, i, cc->code_col, cc->name_col, JUE_CAT_FUNCTIONAL, s->last, ntext)) {
+    } else if (nvals == 0 && filled == 1 && (ntext[0] || ctext[0]) && !cc->split &&
+               heads_next_name(t, i, cc->code_col, cc->name_col, JUE_CAT_FUNCTIONAL, s->last,
+                               ntext[0] ? ntext : ctext)) {
         free(s->prefix);
-        s->prefix = jue_rec_name(ntext);
+        s->prefix = jue_rec_name(ntext[0] ? ntext : ctext);
         r->used = true;
     } else if (nvals == 0 && s->last && filled == 1 && (ntext[0] || ctext[0])) {
         char *more = jue_rec_name(ntext[0] ? ntext : ctext);
@@ -500,7 +504,9 @@ void jue_rec_code_table(tctx *t, jue_table *tab)
     if (s.owner) assign_pieces(t, &cc, s.owner);
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
-        if (!jue_grow_filled(r)) continue;
+        /* page furniture, a meta row, a 续表 mark and heading printed
+         * again: passed over where the body's end was found */
+        if (!jue_grow_filled(r) || r->used) continue;
         if (s.owner && s.owner[i - t->body] != SIZE_MAX) { r->used = true; continue; }
         if (jue_rec_lanci(r)) { r->used = true; continue; }
         char code[16];

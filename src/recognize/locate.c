@@ -183,6 +183,66 @@ bool jue_rec_furniture(tctx *t, size_t i)
     return seen >= 3;
 }
 
+/* "续表", "续表2", "（续）", "续上表": a table going on after a page break. */
+static bool continued_mark(const char *s)
+{
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    static const char *const M[] = { "（续表）", "(续表)", "（续）", "(续)", "续上表", "续表" };
+    for (size_t k = 0; k < sizeof M / sizeof M[0]; k++) {
+        size_t n = strlen(M[k]);
+        if (strncmp(f, M[k], n)) continue;
+        const char *q = f + n;
+        while (*q == ' ' || (*q >= '0' && *q <= '9')) q++;
+        return !*q;
+    }
+    return false;
+}
+
+/* Whether text is printed in a cell of the rows above t's body (its
+ * heading). */
+static bool heading_text(const tctx *t, const char *text)
+{
+    for (size_t i = t->a; i < t->body && i < t->g->n; i++) {
+        const jue_grow *r = &t->g->rows[i];
+        for (size_t k = 0; k < r->n; k++)
+            if (!r->cells[k].copy && !strcmp(r->cells[k].text, text)) return true;
+    }
+    return false;
+}
+
+/* A row of texts of the heading only, no figure. */
+static bool heading_row(const tctx *t, const jue_grow *r)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const char *c = r->cells[k].text;
+        if (!c[0] || r->cells[k].copy) continue;
+        if (jue_rec_amount(c) || !heading_text(t, c)) return false;
+        n++;
+    }
+    return n > 0;
+}
+
+bool jue_rec_repeat(tctx *t, size_t i)
+{
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = jue_rec_single_text(r);
+    if (s && continued_mark(s)) return true;
+    if (!heading_row(t, r)) return false;
+    /* the heading again, not a name's last word that reads like one
+     * ("支出"): under a 续表 mark, or first on a new page */
+    for (size_t k = i; k-- > t->body;) {
+        const jue_grow *u = &t->g->rows[k];
+        if (!jue_grow_filled(u)) continue;
+        const char *us = jue_rec_single_text(u);
+        if (us && continued_mark(us)) return true;
+        if (heading_row(t, u) || jue_rec_lanci(u) || jue_rec_furniture(t, k)) continue;
+        return r->page && u->page && r->page != u->page;
+    }
+    return false;
+}
+
 bool jue_rec_pane_heading(const tctx *t, const jue_grow *r)
 {
     if (t->id != JUE_T01 && t->id != JUE_T04) return false;
@@ -201,7 +261,7 @@ bool jue_rec_goes_on(tctx *t, size_t i)
         const jue_grow *r = &t->g->rows[k];
         if (!jue_grow_filled(r)) continue;
         seen++;
-        if (jue_rec_furniture(t, k) || jue_rec_pane_heading(t, r)) continue;
+        if (jue_rec_furniture(t, k) || jue_rec_pane_heading(t, r) || jue_rec_repeat(t, k)) continue;
         if (jue_rec_data_row(t, r)) return true;
         size_t cells = 0;
         for (size_t q = 0; q < r->n; q++) cells += r->cells[q].text[0] && !r->cells[q].copy;
@@ -418,6 +478,8 @@ size_t jue_rec_body_end(tctx *t)
          * (tabs in text, columns in a sheet); a prose line has one */
         size_t cells = 0;
         for (size_t k = 0; k < r->n; k++) cells += !r->cells[k].copy;
+        /* its 续表 mark and heading printed again after a page break */
+        if (jue_rec_repeat(t, i) && jue_rec_goes_on(t, i)) { r->used = true; continue; }
         if (cells > 1 || jue_rec_data_row(t, r) || jue_rec_continues_name(t, i)) continue;
         /* a page number or running head between the rows of the table */
         if (jue_rec_furniture(t, i) && jue_rec_goes_on(t, i)) { r->used = true; continue; }

@@ -135,6 +135,10 @@ bool jue_rec_note_text(const char *s);
  * row that is a page number, or a text printed alone on three or more rows
  * of the grid (a running head) that is no title. */
 bool jue_rec_furniture(tctx *t, size_t i);
+/* A table's 续表 mark, or a row of its heading printed again (no figure,
+ * every text one of the heading's above the body, under a 续表 mark or
+ * first on its page): page furniture of a table going on after a page break. */
+bool jue_rec_repeat(tctx *t, size_t i);
 /* A one-pane 01/04's 收入 or 支出 heading, on a row of its own. */
 bool jue_rec_pane_heading(const tctx *t, const jue_grow *r);
 /* Whether the table goes on after row i: the next rows that are not page

@@ -24,7 +24,7 @@ actual — no more and no fewer (a door that loses the tables: no more). Each
 difference is listed. Exit 0 when there is none; `--measure` prints the
 counts of every cell and always exits 0.
 """
-import json, os, shutil, subprocess, sys
+import json, os, re, shutil, subprocess, sys
 from collections import Counter
 
 SRC = os.environ.get("JUE_SRCDIR", ".")
@@ -146,6 +146,12 @@ def doors_of(name, base):
     return doors
 
 
+def unspaced(v):
+    """A figure as quoted, without the blank a text copy prints between it
+    and its unit ("0 万元" is the PDF's "0万元"): the same finding."""
+    return re.sub(r"(\d)\s+(万元|亿元|元|%)", r"\1\2", v) if isinstance(v, str) else v
+
+
 def errors(path, profile=None):
     cmd = [BIN, "audit", "--format", "jsonl"] + (["--profile", profile] if profile else []) + [path]
     r = run(cmd)
@@ -156,7 +162,7 @@ def errors(path, profile=None):
         except ValueError:
             continue
         if o.get("severity") == "error":
-            found[(o.get("rule"), o.get("expected"), o.get("actual"))] += 1
+            found[(o.get("rule"), unspaced(o.get("expected")), unspaced(o.get("actual")))] += 1
     unread = r.returncode not in (0, 1) and not found
     return found, unread, r.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] if unread else []
 

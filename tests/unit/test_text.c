@@ -234,6 +234,125 @@ static void test_heading_over_several_lines(void **state)
     jue_idoc_free(doc);
 }
 
+/* pdftotext -layout leaves one space between a right-aligned amount and
+ * the next pane's label ("10.00 本年支出合计"): two cells. A unit after an
+ * amount ("10.00 万元") stays with it. */
+static void test_figure_against_next_label(void **state)
+{
+    (void)state;
+    jue_idoc *doc = grid_of("本年收入合计         27     10.00 本年支出合计           59     10.00\n"
+                            "  支出决算为 10.00 万元，比上年增加  2.00 万元。\n");
+    assert_int_equal(col_of(doc, 1, "本年支出合计"), col_of(doc, 1, "10.00") + 1);
+    assert_true(col_of(doc, 2, "支出决算为 10.00 万元，比上年增加") >= 0);
+    jue_idoc_free(doc);
+}
+
+/* A heading and its 栏次 number, each centred on the page, come out of
+ * pdftotext -layout left of the figures and apart from each other
+ * ("基本支出" ends where "2" begins): heading, number and figures are one
+ * column. */
+static void test_heading_and_number_left_of_figures(void **state)
+{
+    (void)state;
+    const char *t = "功能分类          本年支出合计       基本支出              项目支出\n"
+                    "         栏次     1               2             3\n"
+                    "         合计     30.00               10.00    20.00\n"
+                    "201 一般公共服务支出    30.00               10.00    20.00\n";
+    jue_idoc *doc = grid_of(t);
+    int c = col_of(doc, 4, "10.00");
+    assert_int_equal(col_of(doc, 1, "基本支出"), c);
+    assert_int_equal(col_of(doc, 2, "2"), c);
+    assert_int_equal(col_of(doc, 1, "项目支出"), col_of(doc, 4, "20.00"));
+    jue_idoc_free(doc);
+}
+
+/* A code table going on after a page break, under its 续表 mark and its
+ * heading printed again one word a line: the rows after it are the
+ * table's, and no heading word joins a name. */
+static void test_continued_table_with_its_heading_again(void **state)
+{
+    (void)state;
+    const char *head = "                    项目\n"
+                       "功能分类                     本年收入合计      财政拨款收入\n"
+                       "                    科目名称\n"
+                       "科目编码\n";
+    char t[2048];
+    snprintf(t, sizeof t,
+             "公开02表\n收入决算表\n编制单位：某某局                 金额单位：万元\n%s"
+             "                    合计         30.00          30.00\n"
+             "201       一般公共服务支出        10.00          10.00\n"
+             "20101     人大事务             10.00          10.00\n"
+             "\f                                                续表\n%s"
+             "208       社会保障和就业支出       20.00          20.00\n"
+             "20805     行政事业单位养老支出      20.00          20.00\n",
+             head, head);
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T02];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "208", JUE_SIDE_NONE), q = jue_table_find_row(tab, "20101", JUE_SIDE_NONE);
+    assert_true(r >= 0 && q >= 0);
+    assert_string_equal(tab->rows[q].name, "人大事务");
+    assert_int_equal(jue_table_cell(tab, (size_t)r, 0)->printed, 20000000);
+    jue_disclosure_free(d);
+}
+
+/* A 科目 name wrapped around its code row, one line above and one below
+ * ("机关事业单位职业年金缴" / "2080506 … 4.00" / "费支出"), as a PDF centres
+ * a cell of two lines: each name whole, on its own row. */
+static void test_name_wrapped_around_its_code(void **state)
+{
+    (void)state;
+    const char *t = "公开05表\n一般公共预算财政拨款支出决算表\n单位：万元\n"
+                    "科目编码  科目名称        合计     基本支出\n"
+                    "20805     行政事业单位养老支出     10.00     10.00\n"
+                    "          机关事业单位基本养老保\n"
+                    "2080505                   6.00      6.00\n"
+                    "          险缴费支出\n"
+                    "          机关事业单位职业年金缴\n"
+                    "2080506                   4.00      4.00\n"
+                    "          费支出\n"
+                    "210       卫生健康支出          2.00      2.00\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T05];
+    assert_non_null(tab);
+    const char *want[][2] = { { "20805", "行政事业单位养老支出" },
+                              { "2080505", "机关事业单位基本养老保险缴费支出" },
+                              { "2080506", "机关事业单位职业年金缴费支出" },
+                              { "210", "卫生健康支出" } };
+    for (int k = 0; k < 4; k++) {
+        int r = jue_table_find_row(tab, want[k][0], JUE_SIDE_NONE);
+        assert_true(r >= 0);
+        assert_string_equal(tab->rows[r].name, want[k][1]);
+    }
+    jue_disclosure_free(d);
+}
+
+/* A two-pane table whose expenditure lines go on alone for many lines
+ * ("十、…" with nothing in the income pane): a line with a figure among
+ * them, and the totals after them, keep the columns of the rows above. */
+static void test_pane_lines_alone_keep_the_columns(void **state)
+{
+    (void)state;
+    char t[4096] = "          项目         决算数                   项目        决算数\n"
+                   "一、甲收入             10.00   一、乙支出                     6.00\n"
+                   "二、丙收入              2.00   二、丁支出\n";
+    static const char *const L[] = { "三、戊支出", "四、己支出", "五、庚支出", "六、辛支出", "七、壬支出",
+                                     "八、癸支出", "九、子支出", "十、丑支出", "十一、寅支出" };
+    for (int k = 0; k < 9; k++) {
+        char line[128];
+        snprintf(line, sizeof line, "                              %s%s\n", L[k], k == 4 ? "                  6.00" : "");
+        strcat(t, line);
+    }
+    strcat(t, "本年收入合计           12.00 本年支出合计                  12.00\n"
+              "总计                   12.00 总计                        12.00\n");
+    jue_idoc *doc = grid_of(t);
+    int fig = col_of(doc, 2, "6.00");
+    assert_int_equal(col_of(doc, 8, "6.00"), fig);
+    assert_int_equal(col_of(doc, 13, "本年支出合计"), col_of(doc, 2, "一、乙支出"));
+    assert_int_equal(col_of(doc, 14, "总计"), 0);
+    jue_idoc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +363,11 @@ int main(void)
         cmocka_unit_test(test_figure_against_next_code),
         cmocka_unit_test(test_total_figures_above_its_label),
         cmocka_unit_test(test_heading_over_several_lines),
+        cmocka_unit_test(test_figure_against_next_label),
+        cmocka_unit_test(test_heading_and_number_left_of_figures),
+        cmocka_unit_test(test_continued_table_with_its_heading_again),
+        cmocka_unit_test(test_name_wrapped_around_its_code),
+        cmocka_unit_test(test_pane_lines_alone_keep_the_columns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

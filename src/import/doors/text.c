@@ -231,6 +231,23 @@ static bool figure_then_figure(const char *s, const char *q, const char *end)
     return t > q + 1 && q[1] != '-' && figure_token(q + 1, t);
 }
 
+/* A single space that parts an amount from the next pane's label printed
+ * right after it ("23,964.11 本年支出合计": the figure right-aligned in its
+ * column, the label left-aligned in the next): the label runs to the next
+ * gap of two spaces, starts with a Chinese character that is no unit (万元,
+ * 元, 亿元, ％) and reads as no sentence. */
+static bool figure_then_label(const char *s, const char *q, const char *end)
+{
+    if (!figure_token(s, q) || (!memchr(s, '.', (size_t)(q - s)) && !memchr(s, ',', (size_t)(q - s)))) return false;
+    const char *t = q + 1, *e = t;
+    while (e < end && !space_run(e, end)) e++;
+    if (e - t < 3 || (unsigned char)*t < 0xE0) return false;
+    static const char *const UNITS[] = { "万", "元", "亿", "％" };
+    for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0]; i++)
+        if (!strncmp(t, UNITS[i], strlen(UNITS[i]))) return false;
+    return !sentence_text(t, e);
+}
+
 static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans)
 {
     *nspans = 0;
@@ -280,7 +297,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
         aligned = (q[0] == ' ' && q[1] == ' ') || (end - q >= 3 && !memcmp(q, "\xE3\x80\x80", 3));
     for (const char *q = p; q < end && !st;) {
         size_t k = space_run(q, end);
-        if (!k && aligned && *q == ' ' && figure_then_figure(s, q, end)) k = 1;
+        if (!k && aligned && *q == ' ' && (figure_then_figure(s, q, end) || figure_then_label(s, q, end))) k = 1;
         if (k && q > s) {
             if (ns < MAX_SPANS) span_of(line, s, q, &spans[ns]);
             ns++;
@@ -341,9 +358,27 @@ static bool data_text(const char *t)
     return digit;
 }
 
+/* A 栏次 row: the columns numbered 1, 2, 3 … in order, maybe after the word
+ * 栏次 (once a pane). Its numbers are centred over their columns, where
+ * the headings are, not right-aligned as figures are: it is a heading. */
+static bool lanci_row(const jue_grow *r)
+{
+    int next = 1;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *t = r->cells[i].text;
+        if (!*t || !strcmp(t, "栏次") || !strcmp(t, "栏 次")) continue;
+        int v = 0, k = 0;
+        for (; t[k] >= '0' && t[k] <= '9' && k < 3; k++) v = v * 10 + (t[k] - '0');
+        if (!k || t[k] || v != next) return false;
+        next++;
+    }
+    return next > 3;
+}
+
 static bool data_trow(const jue_grid *g, const trow *t)
 {
     const jue_grow *r = &g->rows[t->row];
+    if (lanci_row(r)) return false;
     for (size_t i = 1; i < r->n; i++)
         if (data_text(r->cells[i].text)) return true;
     return false;
@@ -400,12 +435,30 @@ static int columns_under(const tspan *sp, int m, const layout *L)
     return n;
 }
 
+/* Whether a row of [a, b) has cells in both columns c - 1 and c of L. */
+static bool one_row_in_both(const trow *rows, size_t a, size_t b, int m, const layout *L, int c)
+{
+    for (size_t i = a; i < b; i++) {
+        int cols[MAX_SPANS];
+        if (place(&rows[i], m, L, cols) < 0) continue;
+        bool left = false, right = false;
+        for (int k = 0; k < rows[i].n; k++) {
+            left |= cols[k] == c - 1;
+            right |= cols[k] == c;
+        }
+        if (left && right) return true;
+    }
+    return false;
+}
+
 /* A heading printed narrower than its figures: in a copy that gives every
  * character one position (pdftotext -layout), a CJK heading ("其他收入")
  * takes half the width it has on the page, so it ends left of the figures
  * under it. Its figures then make a column no heading covers, right of a
- * column that is only heading (and 栏次). Such a figure column joins the
- * heading's column on its left when no row fills both. */
+ * column that is only heading. Such a figure column joins the heading's
+ * column on its left when no row fills both; and a heading whose 栏次
+ * number is printed a position or two right of it (each centred on the
+ * page, the heading's end now where its centre was) joins the number's. */
 static void join_headless(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, layout *L)
 {
     enum { HEAD = 1, FIG = 2 };
@@ -427,7 +480,14 @@ static void join_headless(const jue_grid *g, const trow *rows, size_t a, size_t 
         }
     }
     for (int c = L->n - 1; c > 0; c--) {
-        if (has[c] != FIG || !(has[c - 1] & HEAD) || both[c]) continue;
+        bool headless = has[c] == FIG && (has[c - 1] & HEAD) && !both[c];
+        /* a heading and its 栏次 number, stacked but printed apart: a
+         * heading-only column close left of a headed figure column, no row
+         * having a cell in both */
+        bool stacked = has[c] == (FIG | HEAD) && has[c - 1] == HEAD && L->lo[c] - L->hi[c - 1] <= 2 &&
+                       !one_row_in_both(rows, a, b, m, L, c);
+        if (!headless && !stacked) continue;
+        has[c - 1] |= has[c];
         L->hi[c - 1] = L->hi[c];
         for (int k = c; k + 1 < L->n; k++) {
             L->lo[k] = L->lo[k + 1];
@@ -451,15 +511,19 @@ static int place_(const trow *t, int m, const layout *L, int *out, bool strict)
             int lo = s > L->lo[c] ? s : L->lo[c], hi = e < L->hi[c] ? e : L->hi[c];
             if (hi - lo > bestov) { bestov = hi - lo; best = c; }
         }
-        if (best < 0 && strict) return -1;
         if (best < 0) {
-            /* in a gutter: the nearest column by centre */
-            int mid2 = s + e, bd = 1 << 30;
-            for (int c = 0; c < L->n; c++) {
+            /* in a gutter: the nearest column by centre right of the
+             * cell before; with strict, only a column a position or two away */
+            int mid2 = s + e, bd = 1 << 30, edge = 1 << 30;
+            for (int c = prev + 1; c < L->n; c++) {
                 int d = mid2 - (L->lo[c] + L->hi[c]);
                 if (d < 0) d = -d;
                 if (d < bd) { bd = d; best = c; }
+                int g1 = L->lo[c] - e, g2 = s - L->hi[c];
+                int gap = g1 > g2 ? g1 : g2;
+                if (gap < edge) edge = gap;
             }
+            if (strict && edge > 2) return -1;
         }
         if (best < 0) return -1;
         if (best <= prev) { best = prev + 1; conflicts++; }
@@ -503,6 +567,24 @@ static jue_status move_cells(jue_grow *r, const int *cols, int n)
         from->pos = 0;
     }
     return JUE_OK;
+}
+
+/* Whether a table may go on at row `to` after the rows [from, to): a few
+ * lines (a page break, a wrapped name), or only short lines of one label
+ * each (a pane's lines with nothing in its other columns: "十、节能环保支出"). */
+static bool near_on(const jue_grid *g, size_t from, size_t to)
+{
+    if (to - from <= 8) return true;
+    for (size_t q = from; q < to; q++) {
+        const jue_grow *r = &g->rows[q];
+        if (!jue_grow_filled(r)) continue;
+        const char *t = NULL;
+        for (size_t k = 0; k < r->n && !t; k++)
+            if (r->cells[k].text[0]) t = r->cells[k].text;
+        size_t n = strlen(t);
+        if (jue_grow_filled(r) > 1 || cp_count(t, n) > 30 || sentence_text(t, t + n)) return false;
+    }
+    return true;
 }
 
 /* One-cell lines a heading may have between its rows of cells. */
@@ -586,46 +668,72 @@ static jue_status split_headings(jue_grid *g, const trow *rows, size_t a, size_t
     return JUE_OK;
 }
 
+/* The first row after the block that starts at row a: space-split rows with
+ * at most one other row between two of them (a 收入/支出 heading, a wrapped
+ * name) besides blank ones; a heading set over several lines ("项目" /
+ * "科目名称" / "科目编码" each on its own) may have up to HEAD_GAP between it
+ * and the rows under it, while the block holds no data row yet. */
+static size_t block_end(const jue_grid *g, const trow *rows, size_t nrows, size_t a)
+{
+    size_t b = a + 1;
+    bool data = data_trow(g, &rows[a]);
+    while (b < nrows) {
+        bool figure;
+        int other = gap_rows(g, rows[b - 1].row + 1, rows[b].row, &figure);
+        if (other > (data || figure ? 1 : HEAD_GAP)) break;
+        data |= data_trow(g, &rows[b]);
+        b++;
+    }
+    return b;
+}
+
+/* Block [a, b)'s columns in metric m. */
+static int block_layout(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, layout *L)
+{
+    make_layout(g, rows, a, b, m, L);
+    join_headless(g, rows, a, b, m, L);
+    return fit(g, rows, a, b, m, L);
+}
+
+/* The metric of the whole copy: a text tool counts every character as one
+ * position (pdftotext) or a CJK one as two (a monospaced copy), the same on
+ * every line. Misaligned positions either run columns together (conflicts)
+ * or spread one column into several: the fewest conflicts over all blocks,
+ * then the fewest columns. */
+static int copy_metric(const jue_grid *g, const trow *rows, size_t nrows)
+{
+    long score[2] = { 0, 0 }, cols[2] = { 0, 0 };
+    for (size_t a = 0; a < nrows;) {
+        size_t b = block_end(g, rows, nrows, a);
+        for (int m = 0; m < 2; m++) {
+            layout L;
+            score[m] += block_layout(g, rows, a, b, m, &L);
+            cols[m] += L.n;
+        }
+        a = b;
+    }
+    return score[0] < score[1] || (score[0] == score[1] && cols[0] <= cols[1]) ? 0 : 1;
+}
+
 static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
 {
     layout prev = { 0 };
-    int prev_m = -1;
+    bool have_prev = false;
     size_t prev_end_row = 0;
+    int m = copy_metric(g, rows, nrows);
     for (size_t a = 0; a < nrows;) {
-        /* a block: space-split rows with at most one other row between two
-         * of them (a 收入/支出 heading, a wrapped name) besides blank ones;
-         * a heading set over several lines ("项目" / "科目名称" / "科目编码"
-         * each on its own) may have up to HEAD_GAP between it and the rows
-         * under it, while the block holds no data row yet */
-        size_t b = a + 1;
-        bool data = data_trow(g, &rows[a]);
-        while (b < nrows) {
-            bool figure;
-            int other = gap_rows(g, rows[b - 1].row + 1, rows[b].row, &figure);
-            if (other > (data || figure ? 1 : HEAD_GAP)) break;
-            data |= data_trow(g, &rows[b]);
-            b++;
-        }
-        layout L[2];
-        int score[2];
-        for (int m = 0; m < 2; m++) {
-            make_layout(g, rows, a, b, m, &L[m]);
-            join_headless(g, rows, a, b, m, &L[m]);
-            score[m] = fit(g, rows, a, b, m, &L[m]);
-        }
-        /* misaligned positions either run columns together (conflicts) or
-         * spread one column into several: the fewest conflicts, then the
-         * fewest columns */
-        int m = score[0] < score[1] || (score[0] == score[1] && L[0].n < L[1].n) ? 0 : 1;
-        const layout *use = &L[m];
+        size_t b = block_end(g, rows, nrows, a);
+        layout L;
+        block_layout(g, rows, a, b, m, &L);
+        const layout *use = &L;
         /* a table going on: the block fits the columns of the one before
          * it, a few rows up, without conflicts, and has no more columns */
-        if (prev_m >= 0 && rows[a].row - prev_end_row <= 8 && L[m].n <= prev.n && data_trow(g, &rows[a])) {
+        if (have_prev && near_on(g, prev_end_row + 1, rows[a].row) && L.n <= prev.n && data_trow(g, &rows[a])) {
             /* every cell on a column of the block before, none pushed */
             bool ok = true;
             int cols[MAX_SPANS];
-            for (size_t i = a; i < b && ok; i++) ok = place_(&rows[i], prev_m, &prev, cols, true) == 0;
-            if (ok) { use = &prev; m = prev_m; }
+            for (size_t i = a; i < b && ok; i++) ok = place_(&rows[i], m, &prev, cols, true) == 0;
+            if (ok) use = &prev;
         }
         for (size_t i = a; i < b; i++) {
             int cols[MAX_SPANS];
@@ -636,7 +744,7 @@ static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
         jue_status st = split_headings(g, rows, a, b);
         if (st) return st;
         if (use != &prev) prev = *use;
-        prev_m = m;
+        have_prev = true;
         prev_end_row = rows[b - 1].row;
         a = b;
     }
@@ -666,6 +774,33 @@ static bool page_mark(const char **line, size_t *n, int *page)
     return true;
 }
 
+/* The rows of several cells, with their spans: aligned in blocks. */
+typedef struct {
+    trow *r;
+    size_t n, cap;
+} trows;
+
+static bool add_trow(trows *t, size_t row, const tspan *sp, int ns)
+{
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 64;
+        trow *nr = realloc(t->r, nc * sizeof *nr);
+        if (!nr) return false;
+        t->r = nr;
+        t->cap = nc;
+    }
+    t->r[t->n].row = row;
+    t->r[t->n].n = ns;
+    memcpy(t->r[t->n].sp, sp, (size_t)ns * sizeof sp[0]);
+    t->n++;
+    return true;
+}
+
+static void free_trows(trows *a)
+{
+    free(a->r);
+}
+
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     jue_grid *g = jue_idoc_add_grid(doc, NULL);
@@ -674,8 +809,7 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
     bool warned = false;
-    trow *rows = NULL;
-    size_t nrows = 0, caprows = 0;
+    trows rows = { 0 };
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
@@ -688,7 +822,7 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
             warned = true;
         }
         jue_grow *r = jue_grid_add_row(g, line);
-        if (!r) { free(rows); return JUE_ERR_NOMEM; }
+        if (!r) { free_trows(&rows); return JUE_ERR_NOMEM; }
         if (page_mark(&p, &n, &page)) {
             p = nl ? nl + 1 : end;
             continue;   /* a blank row: the page break is furniture */
@@ -697,25 +831,16 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         tspan sp[MAX_SPANS];
         int ns = 0;
         jue_status st = split_line(r, p, n, sp, &ns);
-        if (st) { free(rows); return st; }
+        if (st) { free_trows(&rows); return st; }
         doc->packed += r->packed;
-        if (ns) {
-            if (nrows == caprows) {
-                size_t nc = caprows ? caprows * 2 : 64;
-                trow *nr = realloc(rows, nc * sizeof *nr);
-                if (!nr) { free(rows); return JUE_ERR_NOMEM; }
-                rows = nr;
-                caprows = nc;
-            }
-            rows[nrows].row = g->n - 1;
-            rows[nrows].n = ns;
-            memcpy(rows[nrows].sp, sp, (size_t)ns * sizeof sp[0]);
-            nrows++;
+        if (ns && !add_trow(&rows, g->n - 1, sp, ns)) {
+            free_trows(&rows);
+            return JUE_ERR_NOMEM;
         }
         p = nl ? nl + 1 : end;
     }
-    jue_status st = nrows ? align_blocks(g, rows, nrows) : JUE_OK;
-    doc->aligned = nrows >= 8;   /* a few lines with double spaces do not make a layout copy */
-    free(rows);
+    jue_status st = rows.n ? align_blocks(g, rows.r, rows.n) : JUE_OK;
+    doc->aligned = rows.n >= 8;   /* a few lines with double spaces do not make a layout copy */
+    free_trows(&rows);
     return st;
 }
