@@ -75,22 +75,6 @@ static void note_segment(rc *c, const tctx *t, size_t title_row)
     for (size_t k = t->body; k < t->end; k++) c->packed[id] |= t->g->rows[k].packed;
 }
 
-/* Whether the body of t prints a figure other than zero: a table read
- * with no figure from such rows lost them. */
-static bool figures_lost(const tctx *t)
-{
-    for (size_t i = t->body; i < t->end; i++) {
-        const jue_grow *r = &t->g->rows[i];
-        for (size_t k = 0; k < r->n; k++) {
-            const char *s = r->cells[k].text;
-            if (!jue_rec_amount(s) || (!strchr(s, '.') && !strchr(s, ','))) continue;
-            for (; *s; s++)
-                if (*s >= '1' && *s <= '9') return true;
-        }
-    }
-    return false;
-}
-
 /* Table id from the segment [a, b) of g under its title: meta and header
  * rows, the body, the note. A table read before goes on (cont) or is read
  * again as a continuation, with a warning. */
@@ -127,14 +111,6 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
     for (size_t k = 0; k < tab->nrows * tab->ncols && !any; k++)
         any = tab->cells[k].present && tab->cells[k].printed != 0;
     tab->empty = !any;
-    if (fresh && !any && figures_lost(&t)) {
-        /* figures printed in its rows, none read into a column: not an empty table */
-        jue_table_free(tab);
-        c->d->unread[id] = "表行里印有数字，但没有一个读进表的栏位";
-        jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[title_row].line, 0, "%s《%s》没有读准，不据以核对：%s",
-                     jue_table_label(id), jue_table_title(id), c->d->unread[id]);
-        return JUE_OK;
-    }
     if (tab->nrows == 0 && !tab->note)
         jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[title_row].line, 0,
                      "%s《%s》：有标题，但标题下没有表格行", jue_table_label(id), jue_table_title(id));
