@@ -353,6 +353,129 @@ static void test_pane_lines_alone_keep_the_columns(void **state)
     jue_idoc_free(doc);
 }
 
+/* The totals row of a two-pane table after three one-label lines: its
+ * second "总计", centred in the expenditure pane's label column, ends a
+ * position past that column's widest label above. It is that column's
+ * label, and its figures stay in theirs. */
+static void test_total_label_past_its_column(void **state)
+{
+    (void)state;
+    const char *t =
+                    "               收入                                 支出\n"
+                    "                                                           一般公共      政府性基    国有资本\n"
+                    "        项目          决算数                  项目      合计        预算财政      金预算财    经营预算\n"
+                    "                                                            拨款       政拨款     财政拨款\n"
+                    "一、一般公共预算财政拨款          6819.05   一、一般公共服务支出\n"
+                    "二、政府性基金预算财政拨款                   二、外交支出\n"
+                    "\n"
+                    "三、国有资本经营预算财政拨款                  三、国防支出\n"
+                    "                                四、公共安全支出\n"
+                    "\n"
+                    "                                五、教育支出\n"
+                    "\n"
+                    "                                六、科学技术支出\n"
+                    "\n"
+                    "                                七、文化旅游体育与传媒支出\n"
+                    "                                八、社会保障和就业支出      801.80     801.80\n"
+                    "\n"
+                    "                                九、卫生健康支出         329.92     329.92\n"
+                    "\n"
+                    "                                十、节能环保支出\n"
+                    "\n"
+                    "                                十一、城乡社区支出        2723.29   2723.29\n"
+                    "\n"
+                    "                                十二、农林水支出\n"
+                    "\n"
+                    "                                十三、交通运输支出\n"
+                    "                                十四、资源勘探工业信息等支出\n"
+                    "\n"
+                    "                                十五、商业服务业等支出\n"
+                    "                                  十六、金融支出\n"
+                    "\n"
+                    "                                  十七、援助其他地区支出\n"
+                    "\n"
+                    "                                  十八、自然资源海洋气象等支出   1194.98   1194.98\n"
+                    "                                  十九、住房保障支出        194.57    194.57\n"
+                    "                                  二十、粮油物资储备支出\n"
+                    "                                  二十一、国有资本经营预算支出\n"
+                    "                                  二十二、灾害防治及应急管理支\n"
+                    "                                  出\n"
+                    "                                  二十三、其他支出\n"
+                    "                                  二十四、抗疫特别国债安排的支\n"
+                    "                                  出\n"
+                    "本年收入合计                  6819.05   本年支出合计           6819.05   6819.05\n"
+                    "年初财政拨款结转和结余                       年末财政拨款结转和结余\n"
+                    "\n"
+                    "一、一般公共预算财政拨款\n"
+                    "\n"
+                    "二、政府性基金预算财政拨款\n"
+                    "\n"
+                    "三、国有资本经营预算财政拨款\n"
+                    "\n"
+                    "         总计             6819.05            总计      6819.05   6819.05\n";
+    jue_idoc *doc = grid_of(t);
+    const jue_grow *r = row_at(doc, 52);
+    int label = col_of(doc, 43, "本年支出合计"), fig = col_of(doc, 43, "6819.05");
+    assert_true(label > fig);
+    assert_true((size_t)label + 1 < r->n);
+    assert_string_equal(r->cells[label].text, "总计");
+    assert_string_equal(r->cells[label + 1].text, "6819.05");
+    assert_int_equal(col_of(doc, 52, "6819.05"), fig);
+    jue_idoc_free(doc);
+}
+
+/* A heading set over two lines of its own ("一般公共预" / "算财政拨款")
+ * between the lines of the other headings, over the column of figures
+ * right of 合计: each piece goes to that column, not to the first. */
+static void test_heading_pieces_on_lines_of_their_own(void **state)
+{
+    (void)state;
+    const char *t = "               收入                               支出\n"
+                    "                                                                  政府性基   国有资本\n"
+                    "                                                        一般公共预\n"
+                    "       项目           决算数                项目      合计                 金预算财   经营预算\n"
+                    "                                                        算财政拨款\n"
+                    "                                                                   政拨款   财政拨款\n"
+                    "一、一般公共预算财政拨款        120.50    一、一般公共服务支出       100.25    100.25\n"
+                    "二、政府性基金预算财政拨款                 二、外交支出\n"
+                    "                              八、社会保障和就业支出      20.25     20.25\n"
+                    "本年收入合计               120.50   本年支出合计            120.50   120.50\n"
+                    "注：本表反映部门本年度财政拨款总收支和结转结余情况。\n";
+    jue_idoc *doc = grid_of(t);
+    const jue_grow *r = row_at(doc, 7);
+    int c = -1;
+    for (size_t k = (size_t)col_of(doc, 4, "合计") + 1; k < r->n && c < 0; k++)
+        if (!strcmp(r->cells[k].text, "100.25")) c = (int)k;
+    assert_true(c > 0);
+    assert_int_equal(col_of(doc, 3, "一般公共预"), c);
+    assert_int_equal(col_of(doc, 5, "算财政拨款"), c);
+    assert_int_equal(col_of(doc, 4, "项目"), 0);
+    assert_int_equal(col_of(doc, 11, "注：本表反映部门本年度财政拨款总收支和结转结余情况。"), 0);
+    jue_idoc_free(doc);
+}
+
+/* A heading over two columns of the heading row below it ("公务用车运行费"
+ * over its 预算数 and 决算数) spans them: the columns stay apart, and a
+ * figure under the last 预算数 is in that column. */
+static void test_heading_over_two_columns_spans_them(void **state)
+{
+    (void)state;
+    const char *t = "                                   财政拨款“三公”经费\n"
+                    "         合计      因公出国（境）费\n"
+                    "                                  小计                   公务用车运行费        公务接待费\n"
+                    "\n"
+                    "预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数\n"
+                    "\n"
+                    "  2.50                                                              2.50\n";
+    jue_idoc *doc = grid_of(t);
+    const jue_grow *h = row_at(doc, 5), *r = row_at(doc, 7);
+    assert_int_equal(h->n, 12);
+    assert_true(r->n >= 11);
+    assert_string_equal(r->cells[0].text, "2.50");
+    assert_string_equal(r->cells[10].text, "2.50");
+    jue_idoc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +491,9 @@ int main(void)
         cmocka_unit_test(test_continued_table_with_its_heading_again),
         cmocka_unit_test(test_name_wrapped_around_its_code),
         cmocka_unit_test(test_pane_lines_alone_keep_the_columns),
+        cmocka_unit_test(test_total_label_past_its_column),
+        cmocka_unit_test(test_heading_pieces_on_lines_of_their_own),
+        cmocka_unit_test(test_heading_over_two_columns_spans_them),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -248,9 +248,10 @@ static bool figure_then_label(const char *s, const char *q, const char *end)
     return !sentence_text(t, e);
 }
 
-static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans)
+static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans, bool *lone)
 {
     *nspans = 0;
+    *lone = false;
     const char *end = line + n, *p = line;
     int col = 0;
     cpcursor cur = { line, 0 };
@@ -317,6 +318,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     /* only a row of several cells, each with its span, is aligned later */
     *nspans = ns >= 2 && ns <= MAX_SPANS && (size_t)ns == r->n ? ns : 0;
     if (!st && ns == 1 && r->n == 1) st = split_packed(r);
+    *lone = !st && ns == 1 && r->n == 1;   /* one cell, printed at spans[0] */
     return st;
 }
 
@@ -336,6 +338,22 @@ typedef struct {
     int n;
     tspan sp[MAX_SPANS];
 } trow;
+
+/* A line of one cell and where it is printed (a heading's piece on a line
+ * of its own goes to its column, lone_headings). */
+typedef struct {
+    size_t row;
+    tspan sp;
+} tlone;
+
+/* The rows of several cells, with their spans: aligned in blocks; and the
+ * lines of one cell. */
+typedef struct {
+    trow *r;
+    size_t n, cap;
+    tlone *l;
+    size_t nl, capl;
+} trows;
 
 #define MAX_WIDTH 1024
 
@@ -398,18 +416,23 @@ static void make_layout(const jue_grid *g, const trow *rows, size_t a, size_t b,
             for (int x = rows[i].sp[k].s[m]; x < rows[i].sp[k].e[m] && x < MAX_WIDTH; x++) cover[x] = 1;
     }
     /* a heading over a column no data row fills ("经营收入" with every
-     * figure blank) lies in a gutter: it makes a column of its own */
+     * figure blank) lies in a gutter: it makes a column of its own; the
+     * heading rows are read from the lowest up, and a heading over two
+     * such columns below it ("公务用车运行费" over its 预算数 and 决算数)
+     * spans them: it joins none */
     if (any) {
         static unsigned char head[MAX_WIDTH];
         memset(head, 0, sizeof head);
-        for (size_t i = a; i < b; i++) {
+        for (size_t i = b; i-- > a;) {
             if (data_trow(g, &rows[i])) continue;
             for (int k = 0; k < rows[i].n; k++) {
                 int s = rows[i].sp[k].s[m], e = rows[i].sp[k].e[m];
                 if (e > MAX_WIDTH) e = MAX_WIDTH;
                 bool free_ = s < e;
                 for (int x = s > 0 ? s - 1 : 0; x < e + 1 && x < MAX_WIDTH && free_; x++) free_ = !cover[x];
-                for (int x = s; x < e && free_; x++) head[x] = 1;
+                int runs = 0;
+                for (int x = s; x < e && free_; x++) runs += head[x] && (x == s || !head[x - 1]);
+                for (int x = s; x < e && free_ && runs < 2; x++) head[x] = 1;
             }
         }
         for (int x = 0; x < MAX_WIDTH; x++) cover[x] |= head[x];
@@ -512,18 +535,21 @@ static int place_(const trow *t, int m, const layout *L, int *out, bool strict)
             if (hi - lo > bestov) { bestov = hi - lo; best = c; }
         }
         if (best < 0) {
-            /* in a gutter: the nearest column by centre right of the
-             * cell before; with strict, only a column a position or two away */
-            int mid2 = s + e, bd = 1 << 30, edge = 1 << 30;
+            /* in a gutter: the column right of the cell before whose edge
+             * is a position or two away (a label centred in its column,
+             * "总计", printed past the column's widest label above), else
+             * the nearest by centre; with strict, only the former */
+            int mid2 = s + e, bd = 1 << 30, edge = 1 << 30, by_edge = -1;
             for (int c = prev + 1; c < L->n; c++) {
                 int d = mid2 - (L->lo[c] + L->hi[c]);
                 if (d < 0) d = -d;
                 if (d < bd) { bd = d; best = c; }
                 int g1 = L->lo[c] - e, g2 = s - L->hi[c];
                 int gap = g1 > g2 ? g1 : g2;
-                if (gap < edge) edge = gap;
+                if (gap < edge) { edge = gap; by_edge = c; }
             }
-            if (strict && edge > 2) return -1;
+            if (edge <= 2) best = by_edge;
+            else if (strict) return -1;
         }
         if (best < 0) return -1;
         if (best <= prev) { best = prev + 1; conflicts++; }
@@ -715,8 +741,35 @@ static int copy_metric(const jue_grid *g, const trow *rows, size_t nrows)
     return score[0] < score[1] || (score[0] == score[1] && cols[0] <= cols[1]) ? 0 : 1;
 }
 
-static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
+/* The lines of one cell among the heading rows of block [a, b) (above its
+ * first row of figures): a piece of a heading printed over several lines
+ * ("一般公共预" / "算财政拨款" between the lines of the other headings: a few
+ * words, no sentence, within one column) goes to the column it is printed
+ * in. *k: the first line of one cell not before the block. */
+static jue_status lone_headings(jue_grid *g, const trows *t, size_t a, size_t b, int m, const layout *L, size_t *k)
 {
+    size_t head_end = t->r[a].row;
+    for (size_t i = a; i < b && head_end == t->r[a].row; i++)
+        if (data_trow(g, &t->r[i])) head_end = t->r[i].row;
+    for (; *k < t->nl && t->l[*k].row < head_end; (*k)++) {
+        if (t->l[*k].row < t->r[a].row) continue;
+        trow one = { .row = t->l[*k].row, .n = 1 };
+        one.sp[0] = t->l[*k].sp;
+        const char *text = g->rows[one.row].cells[0].text;
+        size_t n = strlen(text);
+        if (cp_count(text, n) > 16 || sentence_text(text, text + n) || columns_under(&one.sp[0], m, L) > 1) continue;
+        int col;
+        if (place_(&one, m, L, &col, true) != 0 || col == 0) continue;
+        jue_status st = move_cells(&g->rows[one.row], &col, 1);
+        if (st) return st;
+    }
+    return JUE_OK;
+}
+
+static jue_status align_blocks(jue_grid *g, const trows *t)
+{
+    trow *rows = t->r;
+    size_t nrows = t->n, lone = 0;
     layout prev = { 0 };
     bool have_prev = false;
     size_t prev_end_row = 0;
@@ -741,7 +794,8 @@ static jue_status align_blocks(jue_grid *g, trow *rows, size_t nrows)
             jue_status st = move_cells(&g->rows[rows[i].row], cols, rows[i].n);
             if (st) return st;
         }
-        jue_status st = split_headings(g, rows, a, b);
+        jue_status st = lone_headings(g, t, a, b, m, use, &lone);
+        if (!st) st = split_headings(g, rows, a, b);
         if (st) return st;
         if (use != &prev) prev = *use;
         have_prev = true;
@@ -774,21 +828,25 @@ static bool page_mark(const char **line, size_t *n, int *page)
     return true;
 }
 
-/* The rows of several cells, with their spans: aligned in blocks. */
-typedef struct {
-    trow *r;
-    size_t n, cap;
-} trows;
+/* Room for one more element in array *p of n (capacity *cap); false when
+ * out of memory. */
+static bool room(void **p, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap) return true;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *q = realloc(*p, nc * size);
+    if (!q) return false;
+    *p = q;
+    *cap = nc;
+    return true;
+}
 
 static bool add_trow(trows *t, size_t row, const tspan *sp, int ns)
 {
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 64;
-        trow *nr = realloc(t->r, nc * sizeof *nr);
-        if (!nr) return false;
-        t->r = nr;
-        t->cap = nc;
-    }
+    void *r = t->r;
+    bool ok = room(&r, t->n, &t->cap, sizeof *t->r);
+    t->r = r;
+    if (!ok) return false;
     t->r[t->n].row = row;
     t->r[t->n].n = ns;
     memcpy(t->r[t->n].sp, sp, (size_t)ns * sizeof sp[0]);
@@ -796,9 +854,22 @@ static bool add_trow(trows *t, size_t row, const tspan *sp, int ns)
     return true;
 }
 
+static bool add_lone(trows *t, size_t row, const tspan *sp)
+{
+    void *l = t->l;
+    bool ok = room(&l, t->nl, &t->capl, sizeof *t->l);
+    t->l = l;
+    if (!ok) return false;
+    t->l[t->nl].row = row;
+    t->l[t->nl].sp = *sp;
+    t->nl++;
+    return true;
+}
+
 static void free_trows(trows *a)
 {
     free(a->r);
+    free(a->l);
 }
 
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
@@ -830,16 +901,17 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         r->page = page;
         tspan sp[MAX_SPANS];
         int ns = 0;
-        jue_status st = split_line(r, p, n, sp, &ns);
+        bool lone;
+        jue_status st = split_line(r, p, n, sp, &ns, &lone);
         if (st) { free_trows(&rows); return st; }
         doc->packed += r->packed;
-        if (ns && !add_trow(&rows, g->n - 1, sp, ns)) {
+        if ((ns && !add_trow(&rows, g->n - 1, sp, ns)) || (lone && !add_lone(&rows, g->n - 1, sp))) {
             free_trows(&rows);
             return JUE_ERR_NOMEM;
         }
         p = nl ? nl + 1 : end;
     }
-    jue_status st = rows.n ? align_blocks(g, rows.r, rows.n) : JUE_OK;
+    jue_status st = rows.n ? align_blocks(g, &rows) : JUE_OK;
     doc->aligned = rows.n >= 8;   /* a few lines with double spaces do not make a layout copy */
     free_trows(&rows);
     return st;
