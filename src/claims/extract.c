@@ -1120,22 +1120,27 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
             continue;
         }
         /* plain numbers: a year, or a count */
-        if (starts(after, end, "年") && a.decimals == 0 && a.value >= 190000 && a.value <= 210000) {
-            /* 2021年12月31日 or 2022年度: a date */
-            bool ye = starts(after + 3, end, "12月31日");
-            if (ye || starts(after + 3, end, "度")) {
+        if (starts(sp, end, "年") && a.decimals == 0 && a.value >= 190000 && a.value <= 210000) {
+            /* 2021年12月31日 or 2022年度 ("2022 年度" as pdftotext spaces it): a date */
+            bool ye = starts(sp + 3, end, "12月31日");
+            if (ye || starts(sp + 3, end, "度")) {
                 c.role = JUE_ROLE_DATE;
                 c.opens = clause_start(base + from, p);
                 c.value = a.value / 100;
                 c.iv = (jue_interval){ c.value, c.value };
                 /* printed with its suffix, so rules can tell 年末 dates from 年度,
                  * and a document's own title ("2023年度部门决算") from a comparison */
-                size_t n = a.consumed + 3 + (ye ? strlen("12月31日") : 3);
+                size_t n = 3 + (ye ? strlen("12月31日") : 3);
                 static const char *const TITLE[] = { "部门决算", "单位决算", "决算" };
                 for (size_t q = 0; !ye && q < 3; q++)
-                    if (starts(p + n, end, TITLE[q])) { n += strlen(TITLE[q]); break; }
-                c.printed = malloc(n + 1);
-                if (c.printed) { memcpy(c.printed, p, n); c.printed[n] = 0; }
+                    if (starts(sp + n, end, TITLE[q])) { n += strlen(TITLE[q]); break; }
+                /* printed without the space */
+                c.printed = malloc(a.consumed + n + 1);
+                if (c.printed) {
+                    memcpy(c.printed, p, a.consumed);
+                    memcpy(c.printed + a.consumed, sp, n);
+                    c.printed[a.consumed + n] = 0;
+                }
                 add_claim(x, &c);
             }
             p = after;

@@ -319,7 +319,9 @@ static void test_stale_year(void **state)
                      "比2023年度增加1538.10万元，较2023年度增长6.84%。\n"             /* 4: fine */
                      "2023年度收入总计22486.12万元。\n"                               /* 5: last year's figure */
                      "青溪县医疗保障局2023年度收入支出总计24024.22万元。\n"           /* 6: error */
-                     "上年（2023年度）收入总计22486.12万元。\n",                      /* 7: no stale year */
+                     "上年（2023年度）收入总计22486.12万元。\n"                      /* 7: no stale year */
+                     "2023 年度收入总计 24024.22 万元。\n"                           /* 8: spaced as pdftotext does */
+                     "与 2023 年度相比增加 1538.10 万元。\n",                        /* 9: fine */
                      &f);
     assert_int_equal(count(&f, "claims.date", 1), 1);
     assert_string_equal(find(&f, "claims.date", 1)->expected, "2024年度");
@@ -332,6 +334,9 @@ static void test_stale_year(void **state)
     assert_int_equal(count(&f, "claims.stale-year", 5), 1);
     assert_int_equal(count(&f, "claims.date", 6), 1);
     assert_int_equal(count(&f, "claims.date", 7) + count(&f, "claims.stale-year", 7), 0);
+    assert_int_equal(count(&f, "claims.date", 8), 1);
+    assert_string_equal(find(&f, "claims.date", 8)->actual, "2023年度");
+    assert_int_equal(count(&f, "claims.date", 9) + count(&f, "claims.stale-year", 9), 0);
     jue_findings_free(&f);
 }
 
