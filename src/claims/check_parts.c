@@ -1,4 +1,5 @@
-/* Wholes and their parts: claims.parts, claims.count-zero, claims.three-public. */
+/* Wholes and their parts: claims.parts, claims.count-zero, claims.three-public,
+ * claims.carry-over. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,5 +166,79 @@ void ck_check_three_public(ck *k)
             if (!strcmp(c->subject, "三公经费")) whole_against_parts(k, i, kind, THREE, 3);
             if (!strcmp(c->subject, "公务用车购置及运行维护费")) whole_against_parts(k, i, kind, CAR, 2);
         }
+    }
+}
+
+/* ---------- a fund's carry-over, from the text alone ---------- */
+
+/* Whether c states an amount (value or 决算) of this year. */
+static bool amount_claim(const jue_claim *c)
+{
+    return !c->is_percent && c->printed && c->fact && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL);
+}
+
+/* The first amount of c's sentence whose fact is row/col, or NULL. */
+static const jue_claim *in_sentence(const jue_claims *cl, size_t i, const char *row, size_t rl, const char *col)
+{
+    size_t s = i;
+    while (s > 0 && cl->items[s - 1].sentence == cl->items[i].sentence) s--;
+    for (; s < cl->len && cl->items[s].sentence == cl->items[i].sentence; s++) {
+        const jue_claim *p = &cl->items[s];
+        if (amount_claim(p) && !strncmp(p->fact, row, rl) && !strcmp(p->fact + rl, col)) return p;
+    }
+    return NULL;
+}
+
+/* 年初 + 收入 − 支出 with one of the four (q) read ×10^4: a 元 written for 万元. */
+static bool carry_holds(const jue_claim *const *f, int q, jue_interval *out)
+{
+    jue_interval v[4];
+    for (int n = 0; n < 4; n++) {
+        v[n] = f[n]->iv;
+        if (n == q && (!jue_fen_mul(v[n].lo, 10000, &v[n].lo) || !jue_fen_mul(v[n].hi, 10000, &v[n].hi))) return false;
+    }
+    jue_interval e;
+    if (!jue_iv_add(v[0], v[1], &e) || !jue_iv_sub(e, v[2], &e)) return false;
+    if (out) *out = e;
+    return jue_iv_overlaps(e, v[3]);
+}
+
+/* A fund's 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (tables 07 and
+ * 08, rule T07/T08.carry-over), when one sentence states all four
+ * ("政府性基金预算财政拨款收入120.00万元，年初结转和结余0.00万元，支出
+ * 118.65万元，年末结转和结余1.35万元"): they must add up as printed, table
+ * read or not. A 元 figure that adds up in 万元 is claims.unit's. */
+void ck_check_carry_over(ck *k)
+{
+    static const char *const COL[] = { "年初结转和结余", "本年收入", "小计", "年末结转和结余" };
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        if (!amount_claim(c) || (strncmp(c->fact, "T07/", 4) && strncmp(c->fact, "T08/", 4))) continue;
+        const char *slash = strrchr(c->fact, '/');
+        size_t rl = (size_t)(slash + 1 - c->fact);
+        if (strcmp(slash + 1, COL[3]) || in_sentence(cl, i, c->fact, rl, COL[3]) != c) continue;
+        const jue_claim *f[4] = { NULL, NULL, NULL, c };
+        for (int q = 0; q < 3; q++)
+            if (!(f[q] = in_sentence(cl, i, c->fact, rl, COL[q]))) break;
+        if (!f[0] || !f[1] || !f[2]) continue;
+        jue_interval e;
+        bool ok = carry_holds(f, -1, &e);
+        char exp[48];
+        jue_fmt_wan((e.lo + e.hi) / 2, true, exp, sizeof exp);
+        ck_note(k, c, ok, "年初%s + 收入%s − 支出%s = %s万元", f[0]->printed, f[1]->printed, f[2]->printed, exp);
+        if (ok) continue;
+        int slip = -1;
+        for (int q = 0; q < 4 && slip < 0; q++)
+            if (f[q]->unit == JUE_UNIT_YUAN && carry_holds(f, q, NULL)) slip = q;
+        if (slip >= 0) {
+            ck_report(k, C_UNIT, f[slip], "万元", f[slip]->printed,
+                      "年初结转和结余%s、本年收入%s、本年支出%s、年末结转和结余%s只在“%s”按万元计时相符：误将万元写作元",
+                      f[0]->printed, f[1]->printed, f[2]->printed, f[3]->printed, f[slip]->printed);
+            continue;
+        }
+        ck_report(k, C_CARRY_OVER, c, exp, c->printed,
+                  "年初结转和结余%s + 本年收入%s − 本年支出%s = %s万元，说明中年末结转和结余为%s，两者不符",
+                  f[0]->printed, f[1]->printed, f[2]->printed, exp, c->printed);
     }
 }

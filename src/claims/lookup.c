@@ -140,13 +140,14 @@ const jue_claim *ck_role_before(const jue_claims *cl, size_t i, jue_claim_role r
 
 /* A stated figure's interval — unless it contradicts its own table fact
  * (that is reported once, by claims.fact), in which case the fact's, so one
- * wrong figure does not also fail every share computed from it. */
+ * wrong figure does not also fail every share computed from it. A blank
+ * cell gives no figure to put in its place. */
 jue_interval ck_trusted_iv(const ck *k, const jue_claim *c)
 {
     bool tok, rok;
     int t;
     const jue_cell *cell = c->fact ? ck_fact_cell(k->d, c->fact, &tok, &rok, &t) : NULL;
-    if (cell && !jue_iv_overlaps(c->iv, ck_cell_iv(cell))) return ck_cell_iv(cell);
+    if (cell && cell->present && !jue_iv_overlaps(c->iv, ck_cell_iv(cell))) return ck_cell_iv(cell);
     return c->iv;
 }
 
@@ -175,12 +176,12 @@ bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const char *
     const jue_claim *p = ck_amount_before(&k->d->claims, i, subject, false);
     bool tok, rok;
     int t;
-    tok = false;
     const jue_cell *cell = p ? NULL : ck_fact_cell(k->d, fact, &tok, &rok, &t);
-    /* a figure with no table fact, or whose table lacks the row: stated
-     * elsewhere in the notes. Not when its table was not read (set aside, or
-     * lost by the door): the statement is what the table would have checked */
-    if (!p && !cell && (!fact || tok)) p = ck_stated_anywhere(&k->d->claims, subject, fact);
+    /* no table figure — no table fact, its table lacks the row, was not read
+     * (set aside, or lost by a text copy) or left the cell blank: the figure
+     * stated elsewhere in the notes (if it contradicts a cell, claims.fact
+     * says so and ck_trusted_iv takes the cell's) */
+    if (!p && (!cell || !cell->present)) p = ck_stated_anywhere(&k->d->claims, subject, fact);
     if (from) *from = p;
     if (p) { *out = ck_trusted_iv(k, p); return true; }
     if (cell) { *out = ck_cell_iv(cell); return true; }

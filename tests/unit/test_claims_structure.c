@@ -213,7 +213,9 @@ static void test_percent_without_sign(void **state)
 }
 
 /* The findings on notes with table 01's 收入总计 printed (24,024.22). */
-static void audit_with_total(const char *notes, jue_findings *f)
+/* The findings on notes with table 01's 收入总计 24,024.22 — or its cell left
+ * blank (a text copy that lost the figure) */
+static void audit_with_total_cell(const char *notes, bool blank, jue_findings *f)
 {
     jue_disclosure *d = jue_disclosure_new();
     assert_non_null(d);
@@ -223,7 +225,7 @@ static void audit_with_total(const char *notes, jue_findings *f)
     assert_non_null(t);
     int r = jue_table_add_row(t, "收入总计", "收入总计", JUE_LEVEL_NONE, JUE_SIDE_INCOME, true);
     assert_true(r >= 0);
-    jue_cell_set_printed(jue_table_cell(t, (size_t)r, 0), 24024220000LL, 2);
+    if (!blank) jue_cell_set_printed(jue_table_cell(t, (size_t)r, 0), 24024220000LL, 2);
     d->tables[JUE_T01] = t;
     assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, LX, CAT, 2024, &d->claims), JUE_OK);
     jue_findings_init(f);
@@ -232,6 +234,8 @@ static void audit_with_total(const char *notes, jue_findings *f)
         fprintf(stderr, "  %d %s %s\n", f->items[i].line, f->items[i].rule, f->items[i].message);
     jue_disclosure_free(d);
 }
+
+static void audit_with_total(const char *notes, jue_findings *f) { audit_with_total_cell(notes, false, f); }
 
 /* a growth rate printed without its %, after its change amount: a warning,
  * and still checked as the rate it must be */
@@ -340,6 +344,60 @@ static void test_stale_year(void **state)
     jue_findings_free(&f);
 }
 
+/* a change's rate recomputed from this year's figure stated in an earlier
+ * sentence when no table figure stands for it: its table not read (notes
+ * alone) or its cell blank in a text copy; the figure in 元 where only 万元
+ * fits the change is claims.unit */
+static void test_change_from_statement_elsewhere(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("青溪县医疗保障局2024年度收入支出总计24024.22万元。与2023年度相比，收入支出总计增加1538.10万元，增长6.48%。\n"
+                "2024年度财政拨款收入支出总计24022.75元。与2023年度相比，财政拨款收入支出总计增加1537.92万元，增长6.84%。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.change", 1), 1);
+    assert_string_equal(find(&f, "claims.change", 1)->expected, "6.84%");
+    assert_int_equal(count(&f, "claims.unit", 2), 1);
+    assert_string_equal(find(&f, "claims.unit", 2)->actual, "24022.75元");
+    jue_findings_free(&f);
+    audit_notes("青溪县医疗保障局2024年度收入支出总计24024.22万元。与2023年度相比，收入支出总计增加1538.10万元，增长6.84%。\n",
+                &f);
+    assert_int_equal(f.len, 0);
+    jue_findings_free(&f);
+    audit_with_total_cell("2024年度收入总计24024.22万元。与2023年度相比，收入总计增加1538.10万元，增长6.48%。\n"
+                          "2024年度收入总计24024.22万元，其中：财政拨款收入24022.75万元，其他收入1.47万元。\n",
+                          true, &f);
+    assert_int_equal(count(&f, "claims.change", 1), 1);
+    assert_int_equal(count(&f, "claims.parts", 2), 0);   /* not parts above a blank cell's 0 */
+    jue_findings_free(&f);
+}
+
+/* a fund's year-end balance against its opening balance, income and
+ * spending stated in the same sentence (tables 07/08 not needed) */
+static void test_carry_over(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("七、政府性基金预算财政拨款收入支出决算情况说明\n"
+                "2024年度政府性基金预算财政拨款收入120.00万元，年初结转和结余0.00万元，支出118.65万元，年末结转和结余1.35万元。\n"
+                "2024年度政府性基金预算财政拨款收入120.00万元，年初结转和结余0.00万元，支出118.65万元，年末结转和结余1.53万元。\n"
+                "2024年度政府性基金预算财政拨款收入120.00万元，支出118.65万元，年末结转和结余1.53万元。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.carry-over", 2), 0);
+    assert_int_equal(count(&f, "claims.carry-over", 3), 1);
+    assert_string_equal(find(&f, "claims.carry-over", 3)->expected, "1.35");
+    assert_int_equal(find(&f, "claims.carry-over", 3)->severity, JUE_SEV_ERROR);
+    assert_int_equal(count(&f, "claims.carry-over", 4), 0);   /* the opening balance not stated */
+    jue_findings_free(&f);
+    audit_notes("七、政府性基金预算财政拨款收入支出决算情况说明\n"
+                "2024年度政府性基金预算财政拨款收入120.00元，年初结转和结余0.00万元，支出118.65万元，年末结转和结余1.35万元。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.unit", 2), 1);
+    assert_string_equal(find(&f, "claims.unit", 2)->actual, "120.00元");
+    assert_int_equal(count(&f, "claims.carry-over", 2), 0);
+    jue_findings_free(&f);
+}
+
 static void test_items_the_catalog_cannot_judge(void **state)
 {
     (void)state;
@@ -414,6 +472,8 @@ int main(void)
         cmocka_unit_test(test_amount_without_unit),
         cmocka_unit_test(test_change_directions),
         cmocka_unit_test(test_stale_year),
+        cmocka_unit_test(test_change_from_statement_elsewhere),
+        cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_restated),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
