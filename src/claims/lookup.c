@@ -180,8 +180,12 @@ bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const char *
     /* no table figure — no table fact, its table lacks the row, was not read
      * (set aside, or lost by a text copy) or left the cell blank: the figure
      * stated elsewhere in the notes (if it contradicts a cell, claims.fact
-     * says so and ck_trusted_iv takes the cell's) */
-    if (!p && (!cell || !cell->present)) p = ck_stated_anywhere(&k->d->claims, subject, fact);
+     * says so and ck_trusted_iv takes the cell's). Not one stated as 0: no
+     * rate is figured on 0, so a 0 beside a stated rate is itself the doubt */
+    if (!p && (!cell || !cell->present)) {
+        p = ck_stated_anywhere(&k->d->claims, subject, fact);
+        if (p && p->value <= 0) p = NULL;
+    }
     if (from) *from = p;
     if (p) { *out = ck_trusted_iv(k, p); return true; }
     if (cell) { *out = ck_cell_iv(cell); return true; }
