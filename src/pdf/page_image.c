@@ -3,6 +3,7 @@
  * the box of each character). Doubles here are coordinates only. */
 #include <juesuan/view.h>
 
+#include "pdf/pdf.h"
 #include "core/encoding.h"
 
 #include <cairo.h>
@@ -74,7 +75,7 @@ static void draw_boxes(cairo_t *cr, double h, const jue_box *boxes, size_t n, do
     }
 }
 
-jue_status jue_page_png(const char *data, size_t len, int page, double scale, const jue_box *boxes, size_t nboxes,
+jue_status jue_pdfm_page_png(const char *data, size_t len, int page, double scale, const jue_box *boxes, size_t nboxes,
                         jue_buf *png, jue_page_info *info, jue_diags *diags)
 {
     PopplerDocument *pd;
@@ -184,7 +185,7 @@ static size_t boxes_of(const PopplerRectangle *r, guint nr, unsigned a, unsigned
     return n;
 }
 
-size_t jue_page_find(const char *data, size_t len, int page, const char *needle, jue_box *out, size_t max)
+size_t jue_pdfm_page_find(const char *data, size_t len, int page, const char *needle, jue_box *out, size_t max)
 {
     squeezed nd, pg = { 0 };
     if (!needle || !squeeze(needle, &nd) || !nd.t.len) {
@@ -220,12 +221,12 @@ size_t jue_page_find(const char *data, size_t len, int page, const char *needle,
     return n;
 }
 
-size_t jue_finding_boxes(const char *data, size_t len, const jue_finding *f, jue_box *out, size_t max)
+size_t jue_pdfm_finding_boxes(const char *data, size_t len, const jue_finding *f, jue_box *out, size_t max)
 {
     if (!max || f->page <= 0) return 0;
     if (f->box[2] > f->box[0] && f->box[3] > f->box[1]) {
         out[0] = (jue_box){ f->box[0], f->box[1], f->box[2], f->box[3] };
         return 1;
     }
-    return f->actual ? jue_page_find(data, len, f->page, f->actual, out, max) : 0;
+    return f->actual ? jue_pdfm_page_find(data, len, f->page, f->actual, out, max) : 0;
 }

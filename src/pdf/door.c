@@ -28,6 +28,7 @@
  * blank lines and without the dropped page furniture; a row made of several
  * lines has the number of its first. cell.pos is the character column on a
  * half-em grid. */
+#include "pdf/pdf.h"
 #include "import/doors/doors.h"
 
 #include <math.h>
@@ -1649,7 +1650,7 @@ static bool has_header(const char *data, size_t len)
     return false;
 }
 
-jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+jue_status jue_pdfm_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     const char *file = doc->file ? doc->file : "";
     if (len < 8 || !has_header(data, len)) {

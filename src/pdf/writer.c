@@ -12,7 +12,8 @@
  * every other grid renderer; the amount texts are the layout's formatted
  * strings, so the PDF prints exactly what the HTML and XLSX print. Doubles
  * here are coordinates only. */
-#include "render_internal.h"
+#include "pdf/pdf.h"
+#include "render/render_internal.h"
 
 #include <juesuan/document.h>
 
@@ -1494,7 +1495,7 @@ static jue_status run(const jue_document *doc, FILE *f, mark *marks, bool final)
     return cs ? JUE_ERR_IO : JUE_OK;
 }
 
-jue_status jue_render_document_pdf(const jue_document *doc, const char *path)
+jue_status jue_pdfm_render(const jue_document *doc, const char *path)
 {
     if (!doc || !path) return JUE_ERR_INVALID;
     mark *marks = calloc(doc->n ? doc->n : 1, sizeof *marks);

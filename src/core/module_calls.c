@@ -1,0 +1,42 @@
+/* The library's PDF functions, each a call into the PDF module loaded on
+ * first use (module.h). When the module cannot be loaded, a reader says so
+ * as an error of the file; the others answer JUE_ERR_IO or nothing found. */
+#include "core/module.h"
+#include "import/doors/doors.h"
+
+jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+{
+    const char *why = NULL;
+    const jue_pdf_module *m = jue_pdf_module_get(&why);
+    if (m) return m->read(data, len, doc, diags);
+    jue_diag_add(diags, JUE_SEV_ERROR, doc && doc->file ? doc->file : "", 0, 0, "%s", why);
+    return JUE_ERR_IO;
+}
+
+jue_status jue_render_document_pdf(const jue_document *doc, const char *path)
+{
+    const jue_pdf_module *m = jue_pdf_module_get(NULL);
+    return m ? m->render(doc, path) : JUE_ERR_IO;
+}
+
+jue_status jue_page_png(const char *data, size_t len, int page, double scale, const jue_box *boxes, size_t nboxes,
+                        jue_buf *png, jue_page_info *info, jue_diags *diags)
+{
+    const char *why = NULL;
+    const jue_pdf_module *m = jue_pdf_module_get(&why);
+    if (m) return m->page_png(data, len, page, scale, boxes, nboxes, png, info, diags);
+    jue_diag_add(diags, JUE_SEV_ERROR, "", 0, 0, "%s", why);
+    return JUE_ERR_IO;
+}
+
+size_t jue_page_find(const char *data, size_t len, int page, const char *needle, jue_box *out, size_t max)
+{
+    const jue_pdf_module *m = jue_pdf_module_get(NULL);
+    return m ? m->page_find(data, len, page, needle, out, max) : 0;
+}
+
+size_t jue_finding_boxes(const char *data, size_t len, const jue_finding *f, jue_box *out, size_t max)
+{
+    const jue_pdf_module *m = jue_pdf_module_get(NULL);
+    return m ? m->finding_boxes(data, len, f, out, max) : 0;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The PDF module (juesuan-pdf.so: poppler, cairo, pango) is loaded only when
+# a PDF is read or written; without it, a PDF is refused with a message that
+# names the module and the way to point at it, and everything else works.
+set -u
+Z="$JUE_SHARED/fixtures/real/zhenan-medical-security-2023.txt"
+P="$JUE_SHARED/fixtures/real/shanghai-putuo-2024/finance-bureau-planted-errors.pdf"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass+1)); }
+bad() { echo "FAIL: $*"; fail=$((fail+1)); }
+# which shared objects a run loads (the dynamic loader's own account)
+loads() { LD_DEBUG=files "$@" 2>&1 >/dev/null | grep -o 'file=[^ ]*' | sort -u; }
+
+loads "$JUE_BIN" --help >"$tmp/help"
+grep -q 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/help" && bad "--help loads: $(grep 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/help" | tr '\n' ' ')" || ok
+loads "$JUE_BIN" audit "$Z" >"$tmp/text"
+grep -q 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/text" && bad "a text audit loads the PDF libraries" || ok
+loads "$JUE_BIN" audit "$P" >"$tmp/pdf"
+grep -q 'juesuan-pdf.so' "$tmp/pdf" && grep -q 'poppler' "$tmp/pdf" && ok || bad "a PDF audit does not load the PDF module"
+
+# the module missing: a PDF is refused with the reason, a text is audited as ever
+"$JUE_BIN" audit "$Z" >"$tmp/want" 2>/dev/null
+JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" audit "$Z" >"$tmp/got" 2>/dev/null
+cmp -s "$tmp/want" "$tmp/got" && ok || bad "a text audit differs without the PDF module"
+JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" audit "$P" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && [ $rc -ne 1 ] && ok || bad "a PDF without the module: exit $rc"
+grep -q "无法加载 PDF 模块 $tmp/nowhere/juesuan-pdf.so" "$tmp/err" && grep -q 'JUESUAN_MODULES' "$tmp/err" && ok ||
+  bad "no reason given: $(cat "$tmp/err")"
+# pointed at the folder it is in, it is found there
+JUESUAN_MODULES="$(dirname "$JUE_BIN")" "$JUE_BIN" audit "$P" >"$tmp/out2" 2>/dev/null
+"$JUE_BIN" audit "$P" >"$tmp/out3" 2>/dev/null
+[ -s "$tmp/out2" ] && cmp -s "$tmp/out2" "$tmp/out3" && ok || bad "JUESUAN_MODULES pointing at the build folder"
+echo "modules: $pass passed, $fail failed"
+[ $fail -eq 0 ]
