@@ -1,4 +1,4 @@
-/* Loading the PDF module on first use (module.h). */
+/* Loading the modules on first use (module.h). */
 #define _GNU_SOURCE
 #include "core/module.h"
 
@@ -8,46 +8,63 @@
 #include <stdlib.h>
 #include <string.h>
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static const jue_pdf_module *loaded;
-static char why_not[2048];
+typedef struct {
+    const char *what, *file, *symbol;   /* "PDF", its file, its entry */
+    int version;
+    const int *loaded;                  /* the entry: its first member is the version */
+    char why[2048];
+} module;
+
+static module pdf = { " PDF ", JUE_PDF_MODULE_FILE, JUE_PDF_MODULE_SYMBOL, JUE_PDF_MODULE_VERSION, NULL, "" };
+static module web = { "网页服务", JUE_SERVE_MODULE_FILE, JUE_SERVE_MODULE_SYMBOL, JUE_SERVE_MODULE_VERSION, NULL, "" };
+static pthread_once_t pdf_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT;
 
 static const char self_mark;   /* an address inside libjuesuan.so, for dladdr */
 
-/* Where the module is: $JUESUAN_MODULES, else the folder of libjuesuan.so. */
-static void module_path(char *out, size_t n)
+/* Where module file is: $JUESUAN_MODULES, else the folder of libjuesuan.so. */
+static void module_path(char *out, size_t n, const char *file)
 {
     const char *env = getenv("JUESUAN_MODULES");
     Dl_info self;
     if (env && *env) {
-        snprintf(out, n, "%s/%s", env, JUE_PDF_MODULE_FILE);
+        snprintf(out, n, "%s/%s", env, file);
     } else if (dladdr(&self_mark, &self) && self.dli_fname && strrchr(self.dli_fname, '/')) {
         const char *f = self.dli_fname;
-        snprintf(out, n, "%.*s/%s", (int)(strrchr(f, '/') - f), f, JUE_PDF_MODULE_FILE);
+        snprintf(out, n, "%.*s/%s", (int)(strrchr(f, '/') - f), f, file);
     } else {
-        snprintf(out, n, "%s", JUE_PDF_MODULE_FILE);
+        snprintf(out, n, "%s", file);
     }
 }
 
-static void load(void)
+static void load(module *m)
 {
     char path[1024];
-    module_path(path, sizeof path);
+    module_path(path, sizeof path, m->file);
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    const jue_pdf_module *m = h ? (const jue_pdf_module *)dlsym(h, JUE_PDF_MODULE_SYMBOL) : NULL;
-    if (m && m->version == JUE_PDF_MODULE_VERSION) {
-        loaded = m;
+    const int *entry = h ? (const int *)dlsym(h, m->symbol) : NULL;
+    if (entry && *entry == m->version) {
+        m->loaded = entry;
         return;
     }
-    const char *err = !h ? dlerror() : !m ? "模块中没有入口" : "模块版本不符";
-    snprintf(why_not, sizeof why_not, "无法加载 PDF 模块 %s（%.300s）：读写 PDF 需要它与 libjuesuan.so 放在同一目录，"
-                                      "或由环境变量 JUESUAN_MODULES 指明其目录",
-             path, err ? err : "");
+    const char *err = !h ? dlerror() : !entry ? "模块中没有入口" : "模块版本不符";
+    snprintf(m->why, sizeof m->why, "无法加载%s模块 %s（%.300s）：它须与 libjuesuan.so 放在同一目录，"
+                                    "或由环境变量 JUESUAN_MODULES 指明其目录",
+             m->what, path, err ? err : "");
 }
+
+static void load_pdf(void) { load(&pdf); }
+static void load_web(void) { load(&web); }
 
 const jue_pdf_module *jue_pdf_module_get(const char **why)
 {
-    pthread_once(&once, load);
-    if (!loaded && why) *why = why_not;
-    return loaded;
+    pthread_once(&pdf_once, load_pdf);
+    if (!pdf.loaded && why) *why = pdf.why;
+    return (const jue_pdf_module *)pdf.loaded;
+}
+
+const jue_serve_module *jue_serve_module_get(const char **why)
+{
+    pthread_once(&web_once, load_web);
+    if (!web.loaded && why) *why = web.why;
+    return (const jue_serve_module *)web.loaded;
 }

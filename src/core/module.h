@@ -1,4 +1,6 @@
-/* Modules loaded on first use. The PDF module (juesuan-pdf.so, built beside
+/* Modules loaded on first use. The serve module (juesuan-serve.so) holds
+ * the web app's server and pages (libmicrohttpd and the TLS libraries it
+ * brings): only `juesuan serve` loads it. The PDF module (juesuan-pdf.so, built beside
  * libjuesuan.so) holds everything that needs poppler, cairo and pango: the
  * PDF door, the PDF writer and the page pictures. A run that reads and
  * writes no PDF never loads it, nor the fifty libraries those three bring
@@ -9,6 +11,7 @@
 #define JUE_CORE_MODULE_H
 
 #include <juesuan/document.h>
+#include <juesuan/serve.h>
 #include <juesuan/view.h>
 
 #include "import/import_internal.h"
@@ -26,6 +29,18 @@ typedef struct {
     size_t (*page_find)(const char *data, size_t len, int page, const char *needle, jue_box *out, size_t max);
     size_t (*finding_boxes)(const char *data, size_t len, const jue_finding *f, jue_box *out, size_t max);
 } jue_pdf_module;
+
+#define JUE_SERVE_MODULE_VERSION 1
+#define JUE_SERVE_MODULE_FILE "juesuan-serve.so"
+#define JUE_SERVE_MODULE_SYMBOL "jue_serve_module_v1"
+
+typedef struct {
+    int version;   /* JUE_SERVE_MODULE_VERSION */
+    jue_status (*run)(const jue_serve_opts *o, volatile sig_atomic_t *stop, jue_diags *diags);
+} jue_serve_module;
+
+/* The serve module, as jue_pdf_module_get. */
+const jue_serve_module *jue_serve_module_get(const char **why);
 
 /* The PDF module, loaded once (thread-safe); NULL when it cannot be, with
  * the reason in Chinese (the file tried and the loader's message) in *why.

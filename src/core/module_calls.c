@@ -1,4 +1,4 @@
-/* The library's PDF functions, each a call into the PDF module loaded on
+/* The library's PDF functions and jue_serve_run, each a call into its module loaded on
  * first use (module.h). When the module cannot be loaded, a reader says so
  * as an error of the file; the others answer JUE_ERR_IO or nothing found. */
 #include "core/module.h"
@@ -39,4 +39,13 @@ size_t jue_finding_boxes(const char *data, size_t len, const jue_finding *f, jue
 {
     const jue_pdf_module *m = jue_pdf_module_get(NULL);
     return m ? m->finding_boxes(data, len, f, out, max) : 0;
+}
+
+jue_status jue_serve_run(const jue_serve_opts *o, volatile sig_atomic_t *stop, jue_diags *diags)
+{
+    const char *why = NULL;
+    const jue_serve_module *m = jue_serve_module_get(&why);
+    if (m) return m->run(o, stop, diags);
+    jue_diag_add(diags, JUE_SEV_ERROR, "", 0, 0, "%s", why);
+    return JUE_ERR_IO;
 }

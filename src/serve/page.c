@@ -1,4 +1,4 @@
-/* The page layout every page shares, escaping, error pages, the login form,
+/* The page layout every page shares, error pages, the login form,
  * the home page and the static style sheet and script (strings here: no
  * build step). */
 #include <stdio.h>
@@ -7,42 +7,6 @@
 
 #include "core/encoding.h"
 #include "serve_internal.h"
-
-void serve_esc(jue_buf *b, const char *s)
-{
-    if (!s) return;
-    const unsigned char *u = (const unsigned char *)s;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        size_t k = jue_utf8_seq(u + i, n - i);
-        if (k == 0) { jue_buf_puts(b, "\xEF\xBF\xBD"); i++; continue; }
-        switch (u[i]) {
-        case '&': jue_buf_puts(b, "&amp;"); break;
-        case '<': jue_buf_puts(b, "&lt;"); break;
-        case '>': jue_buf_puts(b, "&gt;"); break;
-        case '"': jue_buf_puts(b, "&quot;"); break;
-        case '\'': jue_buf_puts(b, "&#39;"); break;
-        default: jue_buf_putn(b, s + i, k);
-        }
-        i += k;
-    }
-}
-
-void serve_json_str(jue_buf *b, const char *s)
-{
-    jue_buf_putc(b, '"');
-    const unsigned char *u = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)u);
-    for (size_t i = 0; i < n;) {
-        size_t k = jue_utf8_seq(u + i, n - i);
-        if (k == 0) { jue_buf_puts(b, "\\ufffd"); i++; continue; }
-        if (u[i] == '"' || u[i] == '\\') jue_buf_printf(b, "\\%c", u[i]);
-        else if (u[i] < 0x20 || u[i] == '<' || u[i] == '>' || u[i] == '&') jue_buf_printf(b, "\\u%04x", u[i]);
-        else jue_buf_putn(b, (const char *)u + i, k);
-        i += k;
-    }
-    jue_buf_putc(b, '"');
-}
 
 void serve_csrf_field(const serve_req *rq, jue_buf *b)
 {

@@ -223,4 +223,8 @@ void serve_page_history_doc(serve_req *rq, serve_resp *rs);
 void serve_page_static(serve_req *rq, serve_resp *rs);
 void serve_page_login(serve_req *rq, serve_resp *rs);
 
+/* The server itself (server.c), reached as the serve module's entry
+ * (module.c; the library's jue_serve_run loads the module and calls it). */
+jue_status jue_servem_run(const jue_serve_opts *o, volatile sig_atomic_t *stop, jue_diags *d);
+
 #endif

@@ -499,7 +499,7 @@ static void app_close(serve_app *app)
     jue_auditor_free(app->aud);
 }
 
-jue_status jue_serve_run(const jue_serve_opts *o, volatile sig_atomic_t *stop, jue_diags *d)
+jue_status jue_servem_run(const jue_serve_opts *o, volatile sig_atomic_t *stop, jue_diags *d)
 {
     serve_app app = { .o = *o };
     struct sockaddr_storage sa;

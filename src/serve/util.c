@@ -1,6 +1,6 @@
 /* Small parsers of what a client or the command line sends the server:
  * cookies, file names, addresses, sizes, the Host header; ids and random
- * tokens. tests/fuzz/fuzz_serve.c runs them on arbitrary bytes. */
+ * tokens; the escaping of what the pages show (HTML, JSON strings). tests/fuzz/fuzz_serve.c runs them on arbitrary bytes. */
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include "core/encoding.h"
 #include "serve_internal.h"
 
 void jue_serve_opts_init(jue_serve_opts *o)
@@ -123,4 +124,40 @@ bool serve_host_ok(const char *host, int port)
     int p;
     if (!serve_split_listen(host, name, sizeof name, &p)) return false;
     return p == port && (!strcmp(name, "localhost") || !strcmp(name, "127.0.0.1") || !strcmp(name, "::1"));
+}
+
+void serve_esc(jue_buf *b, const char *s)
+{
+    if (!s) return;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t k = jue_utf8_seq(u + i, n - i);
+        if (k == 0) { jue_buf_puts(b, "\xEF\xBF\xBD"); i++; continue; }
+        switch (u[i]) {
+        case '&': jue_buf_puts(b, "&amp;"); break;
+        case '<': jue_buf_puts(b, "&lt;"); break;
+        case '>': jue_buf_puts(b, "&gt;"); break;
+        case '"': jue_buf_puts(b, "&quot;"); break;
+        case '\'': jue_buf_puts(b, "&#39;"); break;
+        default: jue_buf_putn(b, s + i, k);
+        }
+        i += k;
+    }
+}
+
+void serve_json_str(jue_buf *b, const char *s)
+{
+    jue_buf_putc(b, '"');
+    const unsigned char *u = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)u);
+    for (size_t i = 0; i < n;) {
+        size_t k = jue_utf8_seq(u + i, n - i);
+        if (k == 0) { jue_buf_puts(b, "\\ufffd"); i++; continue; }
+        if (u[i] == '"' || u[i] == '\\') jue_buf_printf(b, "\\%c", u[i]);
+        else if (u[i] < 0x20 || u[i] == '<' || u[i] == '>' || u[i] == '&') jue_buf_printf(b, "\\u%04x", u[i]);
+        else jue_buf_putn(b, (const char *)u + i, k);
+        i += k;
+    }
+    jue_buf_putc(b, '"');
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The PDF module (juesuan-pdf.so: poppler, cairo, pango) is loaded only when
-# a PDF is read or written; without it, a PDF is refused with a message that
-# names the module and the way to point at it, and everything else works.
+# a PDF is read or written, the serve module (juesuan-serve.so:
+# libmicrohttpd, gnutls) only by `juesuan serve`; without the PDF module a
+# PDF is refused with a message that names the module and the way to point
+# at it, and everything else works.
 set -u
 Z="$JUE_SHARED/fixtures/real/zhenan-medical-security-2023.txt"
 P="$JUE_SHARED/fixtures/real/shanghai-putuo-2024/finance-bureau-planted-errors.pdf"
@@ -17,8 +19,14 @@ loads "$JUE_BIN" --help >"$tmp/help"
 grep -q 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/help" && bad "--help loads: $(grep 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/help" | tr '\n' ' ')" || ok
 loads "$JUE_BIN" audit "$Z" >"$tmp/text"
 grep -q 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/text" && bad "a text audit loads the PDF libraries" || ok
+grep -q 'microhttpd\|gnutls\|juesuan-serve' "$tmp/text" "$tmp/help" && bad "a text audit or --help loads the server" || ok
 loads "$JUE_BIN" audit "$P" >"$tmp/pdf"
 grep -q 'juesuan-pdf.so' "$tmp/pdf" && grep -q 'poppler' "$tmp/pdf" && ok || bad "a PDF audit does not load the PDF module"
+
+# serve without its module: the reason, and no server
+JUESUAN_MODULES="$tmp/nowhere" timeout 10 "$JUE_BIN" serve --listen 127.0.0.1:0 >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -q "无法加载网页服务模块 $tmp/nowhere/juesuan-serve.so" "$tmp/err" && ok ||
+  bad "serve without its module: exit $rc, $(cat "$tmp/err")"
 
 # the module missing: a PDF is refused with the reason, a text is audited as ever
 "$JUE_BIN" audit "$Z" >"$tmp/want" 2>/dev/null
