@@ -49,6 +49,7 @@ bench: build
 	@JUE_SRCDIR=$(CURDIR) JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_document
 	@JUE_SHARED=$(CURDIR)/../shared JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_pdf
 	@JUESUAN_DATA=$(CURDIR)/data python3 bench/batch.py $(BUILD)/juesuan $(BATCH_DOCS)
+	@JUESUAN_DATA=$(CURDIR)/data python3 bench/startup.py $(BUILD)/juesuan $(CURDIR)/../shared
 
 # The error-injection harness: recall per kind of slip x layout (docs/eval.md).
 EVAL_ARGS ?=
