@@ -24,9 +24,10 @@
  * kept, and the rule pack reports the slip as the error it is — when at
  * least two identities fail (one alone does not say which of its figures is
  * wrong) and at least as many hold. Otherwise a
- * table read from packed rows must pass every check, and 01/04/06/09 read from
+ * table read from packed rows must pass every check, and 04/06/09 read from
  * packed rows are set aside outright (their panes cannot be told apart
- * there); other tables are set aside when at least three checks fail and they
+ * there; 01, one figure column a pane, is read line by line by
+ * src/recognize/packed_panes.c); other tables are set aside when at least three checks fail and they
  * are a fifth of them. A blank cell never explains the failures: a figure
  * lost by the reading (an unparsed cell, a packed row short of a figure)
  * looks exactly like it. */
@@ -272,14 +273,13 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
     k.scratch = malloc(room * sizeof *k.scratch);
     k.common = malloc(room * sizeof *k.common);
     bool mem = k.scratch && k.common;
-    bool panes = t->id == JUE_T01 || t->id == JUE_T04;
     if (mem) run(&k);
     bool slip = mem && one_slip(&k);
     free(k.scratch);
     free(k.common);
     *fails = k.fails;
     *checks = k.checks;
-    if (packed && (panes || t->id == JUE_T06 || t->id == JUE_T09))
+    if (packed && (t->id == JUE_T04 || t->id == JUE_T06 || t->id == JUE_T09))
         return "表行以单个空格分隔、空白单元格没有标记，分不清各数字所在的栏";
     if (!mem) return "内存不足，读出的数字未能相互核对";
     if (figures_in_names(t)) return "有科目名称里夹着数字，名称和数字没有分开读出";

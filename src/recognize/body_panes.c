@@ -57,6 +57,12 @@ static bool line_key(tctx *t, int side, const char *name, pane_state *ps, char *
     return false;
 }
 
+bool jue_rec_pane_line_key(tctx *t, int side, const char *name, char *key, size_t n, jue_level *level, bool *total)
+{
+    pane_state ps = { 0 };
+    return line_key(t, side, name, &ps, key, n, level, total);
+}
+
 /* The first line of 01/04 has a known line in its first filled cell (a
  * header row may name 一般公共预算财政拨款 as a column further right; a PDF
  * page may have blank columns on the left). */

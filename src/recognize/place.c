@@ -18,9 +18,13 @@
  * figure of 合计, 基本支出 and 项目支出 is at least the 05 figure of the same
  * row, when 05 was read with confidence. Among readings that fail equally
  * few identities, the one under fewest floors is taken (03 with 基本 and 项目
- * under six columns: the sums alone let its two parts stand in any two). */
+ * under six columns: the sums alone let its two parts stand in any two).
+ * Likewise 01, read with confidence, fixes the 合计 of 02 by source (its
+ * income lines) and the 本年支出合计 of 03's 合计 and 类: a figure off them
+ * counts as one under its floor. */
 #include "recognize/recognize.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,10 +38,12 @@ typedef struct {
     unsigned *mask;              /* candidate placements: bit j = printed column j holds a figure */
     int nmask;
     int *best;                   /* per placement: least failures in the row and its subtree */
+    int *order, minbest;         /* placements by best, cheapest first; the least best */
     unsigned char *ways;         /* per placement: readings reaching best (2 = two or more) */
     int **choice;                /* per placement: each child's placement index */
     int *kids, nkids;
-    jue_fen floor[REC_MAX_PCOLS]; /* per printed column: the least its figure can be */
+    jue_fen floor[REC_MAX_PCOLS]; /* per printed column: the least its figure can be, */
+    jue_fen cap[REC_MAX_PCOLS];   /* and the most */
     bool root, done;
 } node;
 
@@ -50,6 +56,7 @@ typedef struct {
     bool nonneg;                 /* no negative figure: a sum only grows */
     const jue_table *parts[3];   /* tables this one contains, read with confidence (05 in 03) */
     const int *pcol[3];          /* per model column: the part table's column + 1, or 0 */
+    const jue_table *t01;        /* 01 read with confidence, or NULL */
     node *rows;
     long steps;
     bool nomem;
@@ -71,14 +78,14 @@ static bool fails(bool present, jue_interval v, jue_interval sum)
     return v.hi < sum.lo || v.lo > sum.hi;
 }
 
-/* The figures of row r under placement m below their floor. */
+/* The figures of row r under placement m below their floor or above their cap. */
 static int under_floor(const solver *S, const node *r, unsigned m)
 {
     int n = 0;
     for (int j = 0; j < S->n; j++) {
         jue_interval v;
         value(r, m, j, &v);
-        n += v.hi < r->floor[j];
+        n += v.hi < r->floor[j] || v.lo > r->cap[j];
     }
     return n;
 }
@@ -116,8 +123,16 @@ typedef struct {
     jue_interval sum[REC_MAX_PCOLS];
     int pick[64], *bestpick;
     int best, ways;
+    bool found;                  /* a reading within best was found */
     int *minrest;                /* least cost of children [i, nkids) */
 } search;
+
+/* a + b, at most INF (costs of rows that cannot be placed stay INF). */
+static int add(int a, int b)
+{
+    long s = (long)a + b;
+    return s > INF ? INF : (int)s;
+}
 
 static int group_cost(search *q)
 {
@@ -147,12 +162,13 @@ static void dfs(search *q, int i, int cost, int ways)
 {
     solver *S = q->S;
     if (++S->steps > MAX_STEPS) return;
-    if (cost + overflow(q) + q->minrest[i] > q->best) return;
+    if (add(add(cost, overflow(q)), q->minrest[i]) > q->best) return;
     if (i == q->parent->nkids) {
-        int c = cost + group_cost(q);
-        if (c < q->best) {
+        int c = add(cost, group_cost(q));
+        if (c < q->best || !q->found) {
             q->best = c;
             q->ways = ways;
+            q->found = true;
             memcpy(q->bestpick, q->pick, (size_t)i * sizeof *q->pick);
         } else if (c == q->best) {
             q->ways = q->ways + ways > 2 ? 2 : q->ways + ways;
@@ -160,7 +176,10 @@ static void dfs(search *q, int i, int cost, int ways)
         return;
     }
     const node *kid = &S->rows[q->parent->kids[i]];
-    for (int mi = 0; mi < kid->nmask; mi++) {
+    for (int oi = 0; oi < kid->nmask; oi++) {
+        int mi = kid->order[oi];
+        /* a placement costing more than the parent's sums can win back */
+        if (kid->best[mi] > add(kid->minbest, S->n * FAIL)) break;
         unsigned m = kid->mask[mi];
         for (int j = 0; j < S->n; j++) {
             jue_interval v;
@@ -168,7 +187,7 @@ static void dfs(search *q, int i, int cost, int ways)
         }
         q->pick[i] = mi;
         int w = ways * kid->ways[mi];
-        dfs(q, i + 1, cost + kid->best[mi], w > 2 ? 2 : w);
+        dfs(q, i + 1, add(cost, kid->best[mi]), w > 2 ? 2 : w);
         for (int j = 0; j < S->n; j++) {
             jue_interval v;
             if (value(kid, m, j, &v)) q->sum[j].lo -= v.lo, q->sum[j].hi -= v.hi;
@@ -177,29 +196,44 @@ static void dfs(search *q, int i, int cost, int ways)
 }
 
 static void solve(solver *S, int r);
+static int printed(const solver *S, int c);
+
+/* R->order: its placements by best, cheapest first (stable); R->minbest. */
+static void sort_placements(node *R)
+{
+    for (int i = 0; i < R->nmask; i++) {
+        int k = i;
+        for (; k > 0 && R->best[R->order[k - 1]] > R->best[i]; k--) R->order[k] = R->order[k - 1];
+        R->order[k] = i;
+    }
+    R->minbest = R->nmask ? R->best[R->order[0]] : INF;
+}
 
 /* best, ways and choice of every placement of row r, its children solved. */
 static void solve_placements(solver *S, node *R)
 {
     int minrest[65] = { 0 };
-    for (int i = R->nkids - 1; i >= 0; i--) {
-        const node *kid = &S->rows[R->kids[i]];
-        int m = INF;
-        for (int mi = 0; mi < kid->nmask; mi++) m = kid->best[mi] < m ? kid->best[mi] : m;
-        minrest[i] = minrest[i + 1] + m;
-    }
+    for (int i = R->nkids - 1; i >= 0; i--) minrest[i] = add(minrest[i + 1], S->rows[R->kids[i]].minbest);
+    /* a placement costing more than the best so far and all the parent's
+     * sums can win back is never taken: searched only up to that bound */
+    int least = INF, slack = S->n * FAIL;
     for (int mi = 0; mi < R->nmask && !S->nomem; mi++) {
-        R->best[mi] = row_cost(S, R, R->mask[mi]);
+        int own = row_cost(S, R, R->mask[mi]);
+        int bound = add(add(least, slack), 1);
+        R->best[mi] = own < bound ? own : bound;
         R->ways[mi] = 1;
-        if (!R->nkids) continue;
-        search q = { .S = S, .parent = R, .pm = R->mask[mi], .best = INF, .minrest = minrest };
-        R->choice[mi] = calloc((size_t)R->nkids, sizeof(int));
-        if (!R->choice[mi]) { S->nomem = true; return; }
-        q.bestpick = R->choice[mi];
-        dfs(&q, 0, 0, 1);
-        R->best[mi] += q.best;
-        R->ways[mi] = (unsigned char)q.ways;
+        if (R->nkids && own < bound) {
+            search q = { .S = S, .parent = R, .pm = R->mask[mi], .best = bound - own, .minrest = minrest };
+            R->choice[mi] = calloc((size_t)R->nkids, sizeof(int));
+            if (!R->choice[mi]) { S->nomem = true; return; }
+            q.bestpick = R->choice[mi];
+            dfs(&q, 0, 0, 1);
+            R->best[mi] = q.found ? add(own, q.best) : bound;
+            R->ways[mi] = (unsigned char)(q.found ? q.ways : 1);
+        }
+        least = R->best[mi] < least ? R->best[mi] : least;
     }
+    sort_placements(R);
 }
 
 static void solve(solver *S, int r)
@@ -222,10 +256,63 @@ static bool child_of(const char *parent, const char *key)
     return (pn == 3 || pn == 5) && n == pn + 2 && !strncmp(parent, key, pn);
 }
 
+/* The lines of 01 a figure of 02/03 equals (their sum). */
+static const struct {
+    jue_table_id tab;
+    int col;
+    jue_side side;
+    const char *lines[3];
+} FROM01[] = {
+    { JUE_T02, 0, JUE_SIDE_INCOME, { JUE_L_INC_TOTAL } },
+    { JUE_T02, 1, JUE_SIDE_INCOME, { JUE_L_INC_GENERAL, JUE_L_INC_GOVFUND, JUE_L_INC_SOE } },
+    { JUE_T02, 2, JUE_SIDE_INCOME, { JUE_L_INC_SUPERIOR } },
+    { JUE_T02, 3, JUE_SIDE_INCOME, { JUE_L_INC_BUSINESS } },
+    { JUE_T02, 4, JUE_SIDE_INCOME, { JUE_L_INC_OPERATING } },
+    { JUE_T02, 5, JUE_SIDE_INCOME, { JUE_L_INC_AFFILIATED } },
+    { JUE_T02, 6, JUE_SIDE_INCOME, { JUE_L_INC_OTHER } },
+    { JUE_T03, 0, JUE_SIDE_EXPEND, { JUE_L_EXP_TOTAL } },
+};
+
+/* The sum of 01's lines (blank: 0); false when 01 lacks one of them. */
+static bool sum01(const jue_table *t01, jue_side side, const char *const *lines, jue_interval *out)
+{
+    *out = (jue_interval){ 0, 0 };
+    for (int i = 0; i < 3 && lines[i]; i++) {
+        int r = jue_table_find_row(t01, lines[i], side);
+        if (r < 0) return false;
+        const jue_cell *x = jue_table_cell_c(t01, (size_t)r, 0);
+        if (x->present) out->lo += x->iv.lo, out->hi += x->iv.hi;
+    }
+    return true;
+}
+
+/* Row key of 02/03: the bounds 01 sets (合计 by source; a 类 of 03). */
+static void bounds01(const solver *S, node *R, const char *key)
+{
+    if (!S->t01) return;
+    bool total = !strcmp(key, JUE_L_TOTAL), lei = strlen(key) == 3 && jue_rec_digits(key);
+    for (size_t i = 0; i < sizeof FROM01 / sizeof *FROM01; i++) {
+        int j = printed(S, FROM01[i].col);
+        jue_interval v;
+        bool ok = FROM01[i].tab == S->tab->id && j >= 0;
+        if (ok && total && sum01(S->t01, FROM01[i].side, FROM01[i].lines, &v)) {
+            R->floor[j] = v.lo > R->floor[j] ? v.lo : R->floor[j];
+            R->cap[j] = v.hi;
+        }
+        const char *own[3] = { key };
+        if (ok && lei && FROM01[i].col == 0 && S->tab->id == JUE_T03 && sum01(S->t01, JUE_SIDE_EXPEND, own, &v)) {
+            R->floor[j] = v.lo > R->floor[j] ? v.lo : R->floor[j];
+            R->cap[j] = v.hi;
+        }
+    }
+}
+
 /* Per printed column of row r: the sum of the figures the tables it
- * contains print in the same row (their lower ends). */
+ * contains print in the same row (their lower ends), and 01's bounds. */
 static void floors(const solver *S, node *R, const char *key)
 {
+    for (int j = 0; j < S->n; j++) R->cap[j] = INT64_MAX;
+    bounds01(S, R, key);
     for (int p = 0; p < 3 && S->parts[p]; p++) {
         int pr = jue_table_find_row(S->parts[p], key, JUE_SIDE_NONE);
         for (int j = 0; j < S->n && pr >= 0; j++) {
@@ -250,14 +337,38 @@ static bool build_node(solver *S, int r)
     R->mask = malloc((size_t)cap * sizeof *R->mask);
     R->best = malloc((size_t)cap * sizeof *R->best);
     R->ways = malloc((size_t)cap);
+    R->order = malloc((size_t)cap * sizeof *R->order);
     R->choice = calloc((size_t)cap, sizeof *R->choice);
     R->kids = malloc(t->nrows * sizeof *R->kids);
-    if (!R->mask || !R->best || !R->ways || !R->choice || !R->kids) return false;
+    if (!R->mask || !R->best || !R->ways || !R->order || !R->choice || !R->kids) return false;
     for (unsigned m = 0; m < (unsigned)cap; m++)
         if (popcount(m) == R->k) R->mask[R->nmask++] = m;
     for (size_t q = 0; q < t->nrows; q++)
         if (child_of(t->rows[r].key, t->rows[q].key) && R->nkids < 64) R->kids[R->nkids++] = (int)q;
     return true;
+}
+
+/* Columns 01 puts at 0 in the 合计 row (a source the department had none
+ * of): with no negative figure, no row has a figure there. Every row's
+ * placements lose them, unless some row would then have none left. */
+static void drop_empty_columns(solver *S)
+{
+    int tot = jue_table_find_row(S->tab, JUE_L_TOTAL, JUE_SIDE_NONE);
+    if (!S->nonneg || tot < 0) return;
+    unsigned zero = 0;
+    for (int j = 0; j < S->n; j++) zero |= (unsigned)(S->rows[tot].cap[j] == 0) << j;
+    for (size_t r = 0; r < S->tab->nrows; r++) {
+        int left = 0;
+        for (int mi = 0; mi < S->rows[r].nmask; mi++) left += !(S->rows[r].mask[mi] & zero);
+        if (!left) return;
+    }
+    for (size_t r = 0; r < S->tab->nrows; r++) {
+        node *R = &S->rows[r];
+        int n = 0;
+        for (int mi = 0; mi < R->nmask; mi++)
+            if (!(R->mask[mi] & zero)) R->mask[n++] = R->mask[mi];
+        R->nmask = n;
+    }
 }
 
 /* Row r and its subtree put in the placements found. */
@@ -313,6 +424,7 @@ static void free_nodes(solver *S)
         free(R->mask);
         free(R->best);
         free(R->ways);
+        free(R->order);
         free(R->choice);
         free(R->kids);
     }
@@ -338,8 +450,10 @@ static const struct {
     { JUE_T03, JUE_T08, { 3, 4, 5 } },
 };
 
-bool jue_rec_contains_others(jue_table_id id)
+bool jue_rec_placed_after(jue_table_id id)
 {
+    for (size_t i = 0; i < sizeof FROM01 / sizeof *FROM01; i++)
+        if (FROM01[i].tab == id) return true;
     for (size_t i = 0; i < sizeof CONTAINS / sizeof *CONTAINS; i++)
         if (CONTAINS[i].whole == id) return true;
     return false;
@@ -355,6 +469,7 @@ static void contained(const rc *c, solver *S)
         S->parts[n] = p;
         S->pcol[n++] = CONTAINS[i].col;
     }
+    if (c->d->tables[JUE_T01] && !c->doubt[JUE_T01]) S->t01 = c->d->tables[JUE_T01];
 }
 
 const char *jue_rec_place_packed(rc *c, jue_table *tab)
@@ -371,6 +486,7 @@ const char *jue_rec_place_packed(rc *c, jue_table *tab)
     S.rows = calloc(tab->nrows, sizeof *S.rows);
     bool ok = S.rows != NULL;
     for (size_t r = 0; r < tab->nrows && ok; r++) ok = build_node(&S, (int)r);
+    if (ok) drop_empty_columns(&S);
     bool ambiguous = ok && place_roots(&S);
     free_nodes(&S);
     if (!ok || S.nomem) {

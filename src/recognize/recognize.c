@@ -34,6 +34,8 @@ static void read_body(tctx *t, jue_table *tab)
 {
     switch (t->id) {
     case JUE_T01:
+        if (!jue_rec_packed_panes(t, tab)) jue_rec_pane_table(t, tab);
+        break;
     case JUE_T04: jue_rec_pane_table(t, tab); break;
     case JUE_T06: jue_rec_06(t, tab); break;
     case JUE_T09: jue_rec_09(t, tab); break;
@@ -277,20 +279,22 @@ static void take_table_rows(rc *c, int id)
 static const char *doubt(rc *c, int id, int *fails, int *checks)
 {
     jue_table *t = c->d->tables[id];
+    if (c->doubt[id]) return c->doubt[id];   /* the reader's own */
     const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t) : NULL;
     return why ? why : jue_imp_doubt(t, c->packed[id], fails, checks);
 }
 
 /* Tables whose figures do not hold together as read (src/import/confidence.c)
  * are set aside: one warning at the title, and the table is unread — its
- * title is there, its figures feed no finding. A table that contains others
- * (03 ⊇ 05) is placed after them, with those kept as its floor. */
+ * title is there, its figures feed no finding. A table whose placement
+ * leans on others (03 ⊇ 05; 02's and 03's 合计 as in 01) is placed after
+ * them, with those kept as its bounds (place.c). */
 static void set_aside_doubtful(rc *c)
 {
     int fails[JUE_NTABLES] = { 0 }, checks[JUE_NTABLES] = { 0 };
     for (int pass = 0; pass < 2; pass++)
         for (int id = 0; id < JUE_NTABLES; id++)
-            if (c->d->tables[id] && jue_rec_contains_others((jue_table_id)id) == (pass == 1))
+            if (c->d->tables[id] && jue_rec_placed_after((jue_table_id)id) == (pass == 1))
                 c->doubt[id] = doubt(c, id, &fails[id], &checks[id]);
     for (int id = 0; id < JUE_NTABLES; id++) {
         jue_table *t = c->d->tables[id];

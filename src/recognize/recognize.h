@@ -214,11 +214,19 @@ size_t jue_rec_packed_gap(tctx *t, size_t i);
 /* Places the figures of a packed table's rows in its columns by its sums;
  * NULL, or why the table cannot be read with confidence. */
 const char *jue_rec_place_packed(rc *c, jue_table *tab);
-/* Whether table id contains others (03 ⊇ 05, 07, 08): placed after them,
- * its figures at least theirs row by row (place.c). */
-bool jue_rec_contains_others(jue_table_id id);
+/* Whether table id is placed after others whose figures bound its own
+ * (03 ⊇ 05, 07, 08 row by row; 02's and 03's 合计 as in 01). */
+bool jue_rec_placed_after(jue_table_id id);
 
 /* ---- body_panes.c */
+/* The key of a line printed in pane side (1 income, 2 expenditure) of
+ * 01/04 (by alias or 类 name); false when that pane has no such line. */
+bool jue_rec_pane_line_key(tctx *t, int side, const char *name, char *key, size_t n, jue_level *level, bool *total);
+/* ---- packed_panes.c */
+/* 01 whose body is printed with single spaces, read line by line; false
+ * when it is not (then read as two panes). A table that cannot be read so
+ * with confidence gets its reason in t->c->doubt. */
+bool jue_rec_packed_panes(tctx *t, jue_table *tab);
 bool jue_rec_pane_row(tctx *t, const jue_grow *r);
 /* A one-cell row of 01/04 that is a piece of a line's name wrapped in its
  * cell: with the one-cell row before or after it, a known line. */

@@ -58,6 +58,18 @@ static jue_disclosure *import_text(const char *text, char *warn, size_t size)
     return d;
 }
 
+/* The disclosure read from text a followed by text b. */
+static jue_disclosure *import_two(const char *a, const char *b, char *warn, size_t size)
+{
+    char *text = malloc(strlen(a) + strlen(b) + 1);
+    assert_non_null(text);
+    strcpy(text, a);
+    strcat(text, b);
+    jue_disclosure *d = import_text(text, warn, size);
+    free(text);
+    return d;
+}
+
 /* The printed value (in hundredths of 万元) of table id, row key, column col;
  * -1 when the cell is blank. */
 static long long cell(const jue_disclosure *d, jue_table_id id, const char *key, const char *col)
@@ -153,6 +165,21 @@ static void ambiguous_table_is_set_aside(void **state)
     jue_disclosure_free(d);
 }
 
+/* 02's title, unit line and header printed a word or a piece per line. */
+#define HEAD02                                                                                                 \
+    "公开02表\n"                                                                                              \
+    "收入决算表\n"                                                                                            \
+    "编制单位：某局 金额单位：万元\n"                                                                         \
+    "项目\n"                                                                                                  \
+    "本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入\n"                                              \
+    "附属单位上缴\n"                                                                                          \
+    "收入\n"                                                                                                  \
+    "其他收入\n"                                                                                              \
+    "功能分类\n"                                                                                              \
+    "科目编码\n"                                                                                              \
+    "科目名称\n"                                                                                              \
+    "栏次 1 2 3 4 5 6 7\n"
+
 /* The header wrapped into pieces ("附属单位上缴" / "收入") and a page break
  * inside the table that prints 续表, the header and 栏次 again: the columns
  * come in printed order, the rows after the break go on the table, and
@@ -161,18 +188,7 @@ static void wrapped_header_and_page_break(void **state)
 {
     (void)state;
     char warn[4096];
-    jue_disclosure *d = import_text("公开02表\n"
-                                    "收入决算表\n"
-                                    "编制单位：某局 金额单位：万元\n"
-                                    "项目\n"
-                                    "本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入\n"
-                                    "附属单位上缴\n"
-                                    "收入\n"
-                                    "其他收入\n"
-                                    "功能分类\n"
-                                    "科目编码\n"
-                                    "科目名称\n"
-                                    "栏次 1 2 3 4 5 6 7\n"
+    jue_disclosure *d = import_text(HEAD02
                                     "合计 210.00 40.00 30.00 20.00 10.00 60.00 50.00\n"
                                     "210 卫生健康支出 210.00 40.00 30.00 20.00 10.00 60.00 50.00\n"
                                     "21011 行政事业单位医疗 100.00 40.00 60.00\n"
@@ -373,11 +389,7 @@ static void whole_placed_over_its_part(void **state)
     assert_null(d->tables[JUE_T03]);
     assert_non_null(strstr(warn, "两种以上放法"));
     jue_disclosure_free(d);
-    char *text = malloc(strlen(T03) + strlen(T05) + 1);
-    assert_non_null(text);
-    strcpy(text, T03);
-    strcat(text, T05);
-    d = import_text(text, warn, sizeof warn);
+    d = import_two(T03, T05, warn, sizeof warn);
     assert_non_null(d->tables[JUE_T03]);
     assert_null(strstr(warn, "公开03表"));
     assert_int_equal(cell(d, JUE_T03, "合计", "基本支出"), 8500);
@@ -387,7 +399,103 @@ static void whole_placed_over_its_part(void **state)
     assert_int_equal(cell(d, JUE_T03, "2101201", "项目支出"), 7500);
     assert_int_equal(cell(d, JUE_T03, "2101201", "上缴上级支出"), -1);
     jue_disclosure_free(d);
+}
+
+/* 01 as single-space lines: each pane's line is its name, its 行次 and its
+ * one figure; an empty income line prints only its 行次, a wrapped name
+ * stands on lines of its own before its 行次. */
+static const char *T01 = "公开01表\n"
+                         "收入支出决算总表\n"
+                         "编制单位：某局 金额单位：万元\n"
+                         "收入 支出\n"
+                         "项目 行次 金额 项目 行次 金额\n"
+                         "栏次 1 栏次 2\n"
+                         "一、一般公共预算财政拨款收入 1 150.00 一、一般公共服务支出 32\n"
+                         "二、政府性基金预算财政拨款收入 2 二、外交支出 33\n"
+                         "三、国有资本经营预算财政拨款收\n"
+                         "入\n"
+                         "3 三、国防支出 34\n"
+                         "四、上级补助收入 4 四、公共安全支出 35\n"
+                         "五、事业收入 5 五、教育支出 36\n"
+                         "六、经营收入 6 六、科学技术支出 37\n"
+                         "七、附属单位上缴收入 7 七、文化旅游体育与传媒支出 38\n"
+                         "八、其他收入 8 10.00 八、社会保障和就业支出 39\n"
+                         "9 九、卫生健康支出 40 160.00\n"
+                         "10\n"
+                         "十、节能环保支\n"
+                         "出\n"
+                         "41\n"
+                         "本年收入合计 27 160.00 本年支出合计 58 160.00\n"
+                         "使用非财政拨款结余 28 结余分配 59\n"
+                         "年初结转和结余 29 年末结转和结余 60\n"
+                         "总计 31 160.00 总计 62 160.00\n";
+
+/* 02 whose 合计 has two parts under six part columns: 01's income lines
+ * say which (财政拨款 150.00, 其他收入 10.00), and the sums the rest. */
+static const char *T02 = HEAD02
+                         "合计 160.00 150.00 10.00\n"
+                         "210 卫生健康支出 160.00 150.00 10.00\n"
+                         "21011 行政事业单位医疗 80.00 80.00\n"
+                         "2101101 行政单位医疗 50.00 50.00\n"
+                         "2101102 事业单位医疗 30.00 30.00\n"
+                         "21012 财政对基本医疗保险基金的补助 80.00 70.00 10.00\n"
+                         "2101201 财政对职工基本医疗保险基金的补助 80.00 70.00 10.00\n";
+
+static void summary_table_line_by_line(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text(T01, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T01]);
+    assert_null(strstr(warn, "公开01表"));
+    const jue_table *t = d->tables[JUE_T01];
+    assert_int_equal(cell(d, JUE_T01, "一般公共预算财政拨款收入", "决算数"), 15000);
+    assert_int_equal(cell(d, JUE_T01, "其他收入", "决算数"), 1000);
+    assert_int_equal(cell(d, JUE_T01, "210", "决算数"), 16000);
+    assert_int_equal(cell(d, JUE_T01, "收入总计", "决算数"), 16000);
+    assert_int_equal(cell(d, JUE_T01, "支出总计", "决算数"), 16000);
+    int r = jue_table_find_row(t, "国有资本经营预算财政拨款收入", JUE_SIDE_INCOME);
+    assert_true(r >= 0);
+    assert_int_equal(t->rows[r].line_no, 3);
+    r = jue_table_find_row(t, "211", JUE_SIDE_EXPEND);
+    assert_true(r >= 0);
+    assert_int_equal(t->rows[r].line_no, 41);
+    jue_disclosure_free(d);
+
+    /* a line with two figures cannot be one pane's: unread, not guessed */
+    const char *line = "八、其他收入 8 10.00 ";
+    const char *p = strstr(T01, line);
+    assert_non_null(p);
+    char *text = malloc(strlen(T01) + 16);
+    assert_non_null(text);
+    size_t at = (size_t)(p - T01) + strlen(line);
+    memcpy(text, T01, at);
+    strcpy(text + at, "10.00 ");
+    strcat(text, T01 + at);
+    d = import_text(text, warn, sizeof warn);
+    assert_null(d->tables[JUE_T01]);
+    assert_non_null(d->unread[JUE_T01]);
+    jue_disclosure_free(d);
     free(text);
+}
+
+static void income_table_placed_by_the_summary(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text(T02, warn, sizeof warn);
+    assert_null(d->tables[JUE_T02]);
+    jue_disclosure_free(d);
+    d = import_two(T01, T02, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T02]);
+    assert_null(strstr(warn, "公开02表"));
+    assert_int_equal(cell(d, JUE_T02, "合计", "财政拨款收入"), 15000);
+    assert_int_equal(cell(d, JUE_T02, "合计", "其他收入"), 1000);
+    assert_int_equal(cell(d, JUE_T02, "合计", "上级补助收入"), -1);
+    assert_int_equal(cell(d, JUE_T02, "2101102", "财政拨款收入"), 3000);
+    assert_int_equal(cell(d, JUE_T02, "2101201", "其他收入"), 1000);
+    assert_int_equal(cell(d, JUE_T02, "2101201", "事业收入"), -1);
+    jue_disclosure_free(d);
 }
 
 int main(void)
@@ -403,6 +511,8 @@ int main(void)
         cmocka_unit_test(unreadable_table_under_its_title),
         cmocka_unit_test(empty_table_with_its_note),
         cmocka_unit_test(whole_placed_over_its_part),
+        cmocka_unit_test(summary_table_line_by_line),
+        cmocka_unit_test(income_table_placed_by_the_summary),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
