@@ -14,6 +14,8 @@
 #include <juesuan/source.h>
 #include <juesuan/store.h>
 
+#include "core/module.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,8 +138,12 @@ static int write_document(const jue_source *src, const jue_disclosure *disc, con
         jue_outfile of = { .err = 0 };
         jue_status fs = jue_out_begin(&of, path);
         if (fs == JUE_OK) fs = jue_out_end(&of, files[k].render(doc, of.tmp));
+        const char *why = NULL;
         if (fs == JUE_OK) {
             wrote(d, path);
+        } else if (files[k].fmt == JUE_FMT_PDF && !jue_pdf_module_get(&why)) {   /* say why, not "读写出错" */
+            jue_diag_add(d, JUE_SEV_ERROR, path, 0, 0, "无法写入完整文档：%s", why);
+            rc = JUE_BUILD_IO;
         } else {
             jue_out_diag(d, path, "完整文档", fs, of.err);
             rc = JUE_BUILD_IO;

@@ -36,6 +36,12 @@ JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" audit "$P" >"$tmp/out" 2>"$tmp/err"; r
 [ $rc -ne 0 ] && [ $rc -ne 1 ] && ok || bad "a PDF without the module: exit $rc"
 grep -q "无法加载 PDF 模块 $tmp/nowhere/juesuan-pdf.so" "$tmp/err" && grep -q 'JUESUAN_MODULES' "$tmp/err" && ok ||
   bad "no reason given: $(cat "$tmp/err")"
+# build without the PDF module: the PDF is not written, and says why; the other formats are
+JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" build "$JUE_SRCDIR/examples/county-medical-security-2024" -o "$tmp/b" \
+  --format pdf,html >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && ! ls "$tmp/b"/*.pdf >/dev/null 2>&1 && ls "$tmp/b"/*-document.html >/dev/null 2>&1 && ok ||
+  bad "build without the PDF module: exit $rc, $(ls "$tmp/b")"
+grep -q '无法写入完整文档：无法加载 PDF 模块' "$tmp/err" && ok || bad "build: no reason: $(cat "$tmp/err")"
 # pointed at the folder it is in, it is found there
 JUESUAN_MODULES="$(dirname "$JUE_BIN")" "$JUE_BIN" audit "$P" >"$tmp/out2" 2>/dev/null
 "$JUE_BIN" audit "$P" >"$tmp/out3" 2>/dev/null
