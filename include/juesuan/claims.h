@@ -92,6 +92,22 @@ typedef struct jue_lexicon jue_lexicon;
 jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diags);
 void jue_lexicon_free(jue_lexicon *lx);
 
+/* One line of the notes as a door printed it. The import hands over the rows
+ * no table used as these, typed, not as text to be split again; the reader
+ * joins wrapped lines into paragraphs (a figure or a 万元 broken over two
+ * lines is one figure) and keeps each figure's line, column and page. */
+typedef struct {
+    const char *text;     /* the line's words (not NUL-terminated) */
+    size_t len;
+    int line, col;        /* where text starts (1-based; col in characters) */
+    int page;             /* 1-based page of a PDF, else 0 */
+    bool cells;           /* a row of table cells no table took: not words of a paragraph */
+} jue_note_line;
+
+/* Extracts claims and sections from the lines of the notes, in order. */
+jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexicon *lx, const jue_catalog *cat,
+                           int year, jue_claims *out);
+
 /* Extracts claims and sections from the notes. `text` holds lines separated by
  * '\n'; the first is line `first_line`. Lines that look like table rows
  * (containing a tab) are skipped. cat and year resolve 项 statements (cat may

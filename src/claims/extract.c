@@ -195,10 +195,11 @@ typedef struct {
     jue_buf text;
     int *line;        /* per byte: source line */
     int *col;         /* per byte: source column (characters) */
+    int *page;        /* per byte: page (0 when the door has none) */
     size_t cap;
 } para;
 
-static bool para_put(para *p, const char *s, size_t n, int line, int col0)
+static bool para_put(para *p, const char *s, size_t n, int line, int col0, int page)
 {
     if (p->text.len + n + 1 > p->cap) {
         size_t nc = p->cap ? p->cap : 256;
@@ -209,6 +210,9 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0)
         int *ncol = realloc(p->col, nc * sizeof *ncol);
         if (!ncol) return false;
         p->col = ncol;
+        int *npg = realloc(p->page, nc * sizeof *npg);
+        if (!npg) return false;
+        p->page = npg;
         p->cap = nc;
     }
     int col = col0;
@@ -220,6 +224,7 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0)
             continue;
         p->line[at] = line;
         p->col[at] = col;
+        p->page[at] = page;
         jue_buf_putn(&p->text, s + i, 1);
     }
     return p->text.err == JUE_OK;
@@ -234,6 +239,7 @@ typedef struct {
     jue_claims *out;
     char context[512];    /* current section titles, for lexicon scopes */
     int section;
+    int page;             /* the page of the line being read */
     int sentence;
     int in_sentence;      /* figures in the sentence so far */
     bool over;            /* JUE_CLAIMS_MAX reached */
@@ -243,6 +249,9 @@ typedef struct {
     bool item_resolved;
     bool item_partial;    /* the names differ where the catalog is not complete */
     bool nomem;
+    const jue_note_line *item_until;   /* the last line an item statement took */
+    jue_buf pending;      /* in a single-space copy, an item's first line whose names broke off */
+    int pending_line;
     const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */
     char lei_code[100][4];
     int nlei;
@@ -394,6 +403,7 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
     sec->title[e - t] = 0;
     sec->level = level;
     sec->line = line;
+    sec->page = x->page;
     sec->paragraph = paragraph;
     o->nsections++;
     if (paragraph) return;   /* the text goes on in the section it is in */
@@ -631,6 +641,7 @@ static jue_claim claim_at(const ex *x, const para *P, const char *base, const ch
     if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
     c.line = P->line[p - base];
     c.col = P->col[p - base];
+    c.page = P->page[p - base];
     c.sentence = x->sentence;
     c.parent = -1;
     c.section = x->section;
@@ -1011,6 +1022,7 @@ static void read_sentence(ex *x, const para *P, size_t from, size_t to)
         c.sentence = x->sentence;
         c.line = P->line[off];
         c.col = P->col[off];
+        c.page = P->page[off];
         const char *subject = item_here && x->item_subject ? x->item_subject : subj_key;
         const char *fact = item_here && x->item_subject ? x->item_fact : subj_fact;
         /* "318.2007.45万元": a second decimal point right after */
@@ -1190,24 +1202,24 @@ static bool class_mark(const char *s, const char *e)
     return find2(buf, buf + n, "（类）", "(类)", &ml) != NULL;
 }
 
-static const char *item_lines(ex *x, const char *s, const char *e, const char *next, const char *end, bool *named)
+static const jue_note_line *item_lines(ex *x, const char *s, const char *e, const jue_note_line *L,
+                                        const jue_note_line *end, bool *named)
 {
     jue_buf b;
     jue_buf_init(&b);
     size_t lp;
-    const char *upto = e;
+    const jue_note_line *upto = L;
     *named = false;
     for (int k = 0; k <= ITEM_LINES;) {
         for (const char *q = s; q < e; q++)
             if (*q != ' ') jue_buf_putc(&b, *q);
         k += s < e;   /* blank lines between (a copy may double-space) do not count */
-        upto = e;
+        upto = L;
         const char *t = jue_buf_str(&b);
-        if ((*named = find2(t, t + b.len, "（项）", "(项)", &lp) != NULL) || next >= end) break;
-        const char *nl = memchr(next, '\n', (size_t)(end - next));
-        s = next;
-        e = nl ? nl : end;
-        next = nl ? nl + 1 : end;
+        if ((*named = find2(t, t + b.len, "（项）", "(项)", &lp) != NULL) || L + 1 >= end) break;
+        L++;
+        s = L->text;
+        e = L->text + L->len;
         clean_line(&s, &e);
         if (item_start(s, e) && class_mark(s, e)) break;   /* the next item: this one's names broke off */
     }
@@ -1235,8 +1247,95 @@ static void item_tail(ex *x, jue_buf *pending, const char *s, const char *e)
     jue_buf_reset(pending);
 }
 
-jue_status jue_claims_extract(const char *text, size_t len, int first_line, const jue_lexicon *lx,
-                              const jue_catalog *cat, int year, jue_claims *out)
+/* Reads the sentences of the paragraph collected so far and empties it. */
+static void flush_para(ex *x, para *P)
+{
+    size_t from = 0, n = P->text.len;
+    const char *b = jue_buf_str(&P->text);
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (!memcmp(b + i, "。", 3)) { read_sentence(x, P, from, i + 3); from = i + 3; }
+    if (from < n) read_sentence(x, P, from, n);
+    jue_buf_reset(&P->text);
+}
+
+/* A one-line cell of a table: a figure or code alone on its line (a DOCX
+ * saved as text prints cells one per line) that the next line does not
+ * go on with a unit or a mark. */
+static bool cell_line(const char *s, const char *e, const jue_note_line *next)
+{
+    if (!lone_figure(s, e)) return false;
+    return !next || !unit_next(next->text, next->text + next->len);
+}
+
+/* The 项 statement a line starts or ends: an item's lines up to its （项）;
+ * a line with a （项） that no item statement took, alone or (a single-space
+ * copy) as the tail of the item whose names broke off a few lines before. */
+static void item_line(ex *x, const char *s, const char *e, bool item, const jue_note_line *L, const jue_note_line *end)
+{
+    size_t ml;
+    bool named = true;
+    bool wrapped = x->out->wrapped_lines;
+    if (item) x->item_until = item_lines(x, s, e, L, end, &named);
+    else if ((!x->item_until || L > x->item_until) && find2(s, e, "（项）", "(项)", &ml)) {
+        if (wrapped && x->pending.len) item_tail(x, &x->pending, s, e);
+        else item_statement(x, s, e);
+    }
+    if (item && !named && wrapped) {
+        /* its names break off: a tail a few lines on may finish them */
+        jue_buf_reset(&x->pending);
+        jue_buf_putn(&x->pending, s, (size_t)(e - s));
+        x->pending_line = L->line;
+    }
+    if (x->pending.len && L->line - x->pending_line > 12) jue_buf_reset(&x->pending);
+}
+
+/* One line of the notes into the paragraph being collected: a heading or a
+ * 项 statement starts a new one, a table row ends it, a line closing with
+ * 。 closes it (a blank line alone does not: copying adds those). */
+static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const jue_note_line *end)
+{
+    const jue_note_line *next = L + 1 < end && L[1].line == L->line + 1 ? L + 1 : NULL;
+    const char *s = L->text, *e = L->text + L->len;
+    clean_line(&s, &e);
+    bool table_row = L->cells || cell_line(s, e, next);
+    int level = 0;
+    size_t numlen = 0;
+    bool blank = s == e;
+    bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
+    bool heading = numbered && (e - s) < 150;
+    bool item = !table_row && !blank && item_start(s, e) && class_mark(s, e);
+    x->page = L->page;
+    if (*open && (heading || item || table_row)) {
+        flush_para(x, P);
+        *open = false;
+    }
+    if (heading) {
+        add_section(x, s, e, level, numlen, L->line, false);
+        return;
+    }
+    if (table_row || blank) return;
+    if (numbered) add_section(x, s, e, level, numlen, L->line, true);
+    /* a list item run into the line before ("…财务规则。（八）负责…")
+     * still counts in the numbering */
+    for (const char *q = bfind(s, e, "。（"); q; q = bfind(q + 3, e, "。（")) {
+        int lv = 0;
+        size_t nlen = 0;
+        if (section_heading(q + 3, e, &lv, &nlen) && lv == 2) add_section(x, q + 3, e, lv, nlen, L->line, true);
+    }
+    item_line(x, s, e, item, L, end);
+    int col0 = L->col > 0 ? L->col : 1;
+    for (const char *q = L->text; q < s; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80) col0++;
+    if (!para_put(P, s, (size_t)(e - s), L->line, col0, L->page)) x->nomem = true;
+    *open = true;
+    if (e - s >= 3 && !memcmp(e - 3, "。", 3)) {
+        flush_para(x, P);
+        *open = false;
+    }
+}
+
+jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexicon *lx, const jue_catalog *cat,
+                           int year, jue_claims *out)
 {
     ex x;
     memset(&x, 0, sizeof x);
@@ -1250,92 +1349,38 @@ jue_status jue_claims_extract(const char *text, size_t len, int first_line, cons
     para P;
     memset(&P, 0, sizeof P);
     jue_buf_init(&P.text);
-    const char *p = text, *end = text + len;
-    int line = first_line;
     bool open = false;   /* a paragraph is being collected */
-    const char *item_until = text;   /* the end of the last item statement's lines */
-    jue_buf pending;                  /* an item's first line whose names broke off */
-    jue_buf_init(&pending);
-    int pending_line = 0;
-    size_t ml;
-    while (p <= end && !x.nomem && !x.over) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        const char *s = p, *e = le;
-        bool table_row = memchr(s, '\t', (size_t)(e - s)) != NULL;
-        clean_line(&s, &e);
-        /* a figure or code alone on its line is a table cell (a DOCX saved
-         * as text prints cells one per line), not words of a paragraph */
-        table_row = table_row || (lone_figure(s, e) && !unit_next(nl ? nl + 1 : end, end));
-        int level = 0;
-        size_t numlen = 0;
-        bool blank = s == e;
-        bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
-        bool heading = numbered && (e - s) < 150;
-        bool item = !table_row && !blank && item_start(s, e) && class_mark(s, e);
-        /* a paragraph ends at a heading, an item, a table row, or a line that
-         * closes with 。 (a blank line alone does not: copying adds those) */
-        if (open && (heading || item || table_row)) {
-            /* flush */
-            size_t from = 0, n = P.text.len;
-            const char *b = jue_buf_str(&P.text);
-            for (size_t i = 0; i + 3 <= n; i++)
-                if (!memcmp(b + i, "。", 3)) { read_sentence(&x, &P, from, i + 3); from = i + 3; }
-            if (from < n) read_sentence(&x, &P, from, n);
-            jue_buf_reset(&P.text);
-            open = false;
-        }
-        if (heading) {
-            add_section(&x, s, e, level, numlen, line, false);
-            /* a heading may carry text after it on the same line ("一、…说明 2022年度收入…") — rare; ignore */
-        } else if (!table_row && !blank) {
-            if (numbered) add_section(&x, s, e, level, numlen, line, true);
-            /* a list item run into the line before ("…财务规则。（八）负责…")
-             * still counts in the numbering */
-            for (const char *q = bfind(s, e, "。（"); q; q = bfind(q + 3, e, "。（")) {
-                int lv = 0;
-                size_t nlen = 0;
-                if (section_heading(q + 3, e, &lv, &nlen) && lv == 2) add_section(&x, q + 3, e, lv, nlen, line, true);
-            }
-            bool named = true;
-            if (item) item_until = item_lines(&x, s, e, nl ? nl + 1 : end, end, &named);
-            else if (s > item_until && find2(s, e, "（项）", "(项)", &ml)) {
-                if (out->wrapped_lines && pending.len) item_tail(&x, &pending, s, e);
-                else item_statement(&x, s, e);
-            }
-            if (item && !named && out->wrapped_lines) {
-                /* its names break off: a tail a few lines on may finish them */
-                jue_buf_reset(&pending);
-                jue_buf_putn(&pending, s, (size_t)(e - s));
-                pending_line = line;
-            }
-            if (pending.len && line - pending_line > 12) jue_buf_reset(&pending);
-            int col0 = 1;
-            for (const char *q = p; q < s; q++)
-                if (((unsigned char)*q & 0xC0) != 0x80) col0++;
-            para_put(&P, s, (size_t)(e - s), line, col0);
-            open = true;
-            if (e - s >= 3 && !memcmp(e - 3, "。", 3)) {
-                size_t from = 0, n = P.text.len;
-                const char *b = jue_buf_str(&P.text);
-                for (size_t i = 0; i + 3 <= n; i++)
-                    if (!memcmp(b + i, "。", 3)) { read_sentence(&x, &P, from, i + 3); from = i + 3; }
-                if (from < n) read_sentence(&x, &P, from, n);
-                jue_buf_reset(&P.text);
-                open = false;
-            }
-        }
-        line++;
-        if (!nl) break;
-        p = nl + 1;
-    }
+    jue_buf_init(&x.pending);
+    for (size_t i = 0; i < n && !x.nomem && !x.over; i++)
+        read_line(&x, &P, &open, &lines[i], lines + n);
     if (open && !x.nomem) read_sentence(&x, &P, 0, P.text.len);
-    jue_buf_free(&pending);
+    jue_buf_free(&x.pending);
     jue_buf_free(&P.text);
     free(P.line);
     free(P.col);
+    free(P.page);
     free(x.item_subject);
     free(x.item_names);
     free(x.item_fact);
     return x.nomem ? JUE_ERR_NOMEM : x.over ? JUE_ERR_LIMIT : JUE_OK;
+}
+
+jue_status jue_claims_extract(const char *text, size_t len, int first_line, const jue_lexicon *lx,
+                              const jue_catalog *cat, int year, jue_claims *out)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++) n += text[i] == '\n';
+    jue_note_line *lines = calloc(n, sizeof *lines);
+    if (!lines) return JUE_ERR_NOMEM;
+    const char *p = text, *end = text + len;
+    for (size_t k = 0; k < n; k++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        lines[k] = (jue_note_line){ .text = p, .len = (size_t)(e - p), .line = first_line + (int)k, .col = 1,
+                                    .cells = memchr(p, '\t', (size_t)(e - p)) != NULL };
+        p = nl ? nl + 1 : end;
+    }
+    jue_status st = jue_claims_read(lines, n, lx, cat, year, out);
+    free(lines);
+    return st;
 }

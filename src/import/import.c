@@ -120,61 +120,85 @@ static const jue_lexicon *lexicon(jue_diags *diags)
     return lx;
 }
 
-/* The page of each claim and section from n0/s0 on (a PDF's rows know theirs). */
-static jue_status place_claims(const jue_grid *gr, jue_claims *cl, size_t n0, size_t s0)
+/* The notes of one grid as typed lines: the rows no table used, in order,
+ * each with its line, column and page. A row of several cells is a table
+ * row (cells), unless it is a line split on single spaces into words and
+ * one figure: that is prose again (a sentence wrapped after a figure). Rows
+ * a door gave the same line are one line; a row placed before the line
+ * already read is left out. The texts live in *buf. */
+typedef struct {
+    jue_note_line *v;
+    size_t n, cap;
+    jue_buf buf;
+    size_t *off;   /* each line's start in buf, until buf stops growing */
+} notes;
+
+static jue_note_line *notes_add(notes *N, const jue_grow *r)
 {
-    int maxl = 0;
-    for (size_t i = 0; i < gr->n; i++)
-        if (gr->rows[i].page > 0 && gr->rows[i].line > maxl) maxl = gr->rows[i].line;
-    if (!maxl) return JUE_OK;
-    int *page = calloc((size_t)maxl + 1, sizeof *page);
-    if (!page) return JUE_ERR_NOMEM;
-    for (size_t i = 0; i < gr->n; i++)
-        if (gr->rows[i].line > 0 && gr->rows[i].line <= maxl) page[gr->rows[i].line] = gr->rows[i].page;
-    for (size_t i = n0; i < cl->len; i++)
-        if (cl->items[i].line > 0 && cl->items[i].line <= maxl) cl->items[i].page = page[cl->items[i].line];
-    for (size_t i = s0; i < cl->nsections; i++)
-        if (cl->sections[i].line > 0 && cl->sections[i].line <= maxl) cl->sections[i].page = page[cl->sections[i].line];
-    free(page);
+    if (N->n == N->cap) {
+        size_t nc = N->cap ? N->cap * 2 : 64;
+        jue_note_line *nv = realloc(N->v, nc * sizeof *nv);
+        if (!nv) return NULL;
+        N->v = nv;
+        size_t *no = realloc(N->off, nc * sizeof *no);
+        if (!no) return NULL;
+        N->off = no;
+        N->cap = nc;
+    }
+    int col = r->n && r->cells[0].pos > 0 ? r->cells[0].pos : 1;
+    N->v[N->n] = (jue_note_line){ .line = r->line, .col = col, .page = r->page };
+    N->off[N->n] = N->buf.len;
+    return &N->v[N->n++];
+}
+
+static jue_status notes_of_grid(const jue_grid *gr, notes *N)
+{
+    int line = 1;
+    jue_note_line *L = NULL;
+    for (size_t i = 0; i < gr->n; i++) {
+        const jue_grow *r = &gr->rows[i];
+        if (r->used || jue_grow_filled(r) == 0 || r->line < line) continue;
+        if (!L || r->line > line) {
+            if (!(L = notes_add(N, r))) return JUE_ERR_NOMEM;
+            line = r->line;
+        }
+        bool first = true, prose = r->packed && jue_grow_filled(r) == 2;
+        for (size_t c = 0; c < r->n; c++) {
+            if (!r->cells[c].text[0] || r->cells[c].copy) continue;
+            if (!first) jue_buf_putc(&N->buf, prose ? ' ' : '\t');
+            L->cells |= !first && !prose;
+            jue_buf_puts(&N->buf, r->cells[c].text);
+            first = false;
+        }
+        L->len = N->buf.len - N->off[N->n - 1];
+    }
+    if (N->buf.err) return N->buf.err;
+    for (size_t k = 0; k < N->n; k++) N->v[k].text = jue_buf_str(&N->buf) + N->off[k];
     return JUE_OK;
 }
 
-/* The notes are the rows no table used: one-cell rows are prose; rows of
- * several cells that no table claimed are left out (their line holds a
- * tab, which the extractor skips). Lines keep their numbers: the text is
- * padded with empty lines up to each row's line. */
+static void notes_free(notes *N)
+{
+    free(N->v);
+    free(N->off);
+    jue_buf_free(&N->buf);
+}
+
+/* The notes are the rows no table used; their figures become claims. */
 static jue_status extract_claims(const jue_idoc *doc, const jue_catalog *cat, jue_disclosure *d, jue_diags *diags)
 {
     const jue_lexicon *lx = lexicon(diags);
     if (!lx) return JUE_OK;   /* reported once; tables are still audited */
     for (size_t g = 0; g < doc->n; g++) {
-        const jue_grid *gr = &doc->grids[g];
-        jue_buf b;
-        jue_buf_init(&b);
-        int line = 1;
-        for (size_t i = 0; i < gr->n; i++) {
-            const jue_grow *r = &gr->rows[i];
-            if (r->used || jue_grow_filled(r) == 0 || r->line < line) continue;
-            while (line < r->line) { jue_buf_putc(&b, '\n'); line++; }
-            bool first = true;
-            for (size_t c = 0; c < r->n; c++) {
-                if (!r->cells[c].text[0] || r->cells[c].copy) continue;
-                /* a line split on single spaces into words and one figure that no
-                 * table took is prose again (a sentence wrapped after a figure) */
-                if (!first) jue_buf_putc(&b, r->packed && jue_grow_filled(r) == 2 ? ' ' : '\t');
-                jue_buf_puts(&b, r->cells[c].text);
-                first = false;
-            }
-        }
-        if (b.err) { jue_status e = b.err; jue_buf_free(&b); return e; }
-        size_t n0 = d->claims.len, s0 = d->claims.nsections;
+        notes N = { 0 };
+        jue_buf_init(&N.buf);
+        jue_status st = notes_of_grid(&doc->grids[g], &N);
         d->claims.wrapped_lines = doc->kind == JUE_IN_TEXT && !doc->aligned && doc->packed >= 8;
-        jue_status st = jue_claims_extract(jue_buf_str(&b), b.len, 1, lx, cat, d->year, &d->claims);
-        jue_buf_free(&b);
+        if (!st) st = jue_claims_read(N.v, N.n, lx, cat, d->year, &d->claims);
+        notes_free(&N);
         if (st == JUE_ERR_LIMIT)
             jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "超出处理上限：说明中的数字多于 %d 个，不予处理",
                          JUE_CLAIMS_MAX);
-        if (!st) st = place_claims(gr, &d->claims, n0, s0);
         if (st) return st;
     }
     return JUE_OK;
