@@ -151,6 +151,44 @@ static jue_note_line *notes_add(notes *N, const jue_grow *r)
     return &N->v[N->n++];
 }
 
+/* Whether s starts with what goes on a figure or a sentence cut by a
+ * wrap: a digit, a unit, a sentence mark. */
+static bool goes_on(const char *s)
+{
+    static const char *const on[] = { "万元", "元", "亿元", "%", "％", "，", "。", "；", "、", "）", "万", "." };
+    if (*s >= '0' && *s <= '9') return true;
+    for (size_t i = 0; i < sizeof on / sizeof on[0]; i++)
+        if (!strncmp(s, on[i], strlen(on[i]))) return true;
+    return false;
+}
+
+/* A row split on single spaces (words and figures, packed) that no table
+ * took is prose again when it is a line of a paragraph: one figure among
+ * words, or a line the next line goes on from (a sentence wrapped inside
+ * or right after a figure: "…支出 2" / "3746.01万元，占…"). */
+static bool packed_prose(const jue_grid *gr, size_t i)
+{
+    const jue_grow *r = &gr->rows[i];
+    if (!r->packed) return false;
+    if (jue_grow_filled(r) == 2) return true;
+    /* a row ending in a whole figure ("…10.00") and a line starting with
+     * digits ("95.00 …") are cells of one table row, not a figure cut */
+    const char *last = NULL;
+    for (size_t c = 0; c < r->n; c++)
+        if (r->cells[c].text[0]) last = r->cells[c].text;
+    bool whole = last && strchr(last, '.');
+    for (size_t k = i + 1; k < gr->n; k++) {
+        const jue_grow *n = &gr->rows[k];
+        if (!jue_grow_filled(n)) continue;
+        if (n->used) return false;
+        for (size_t c = 0; c < n->n; c++)
+            if (n->cells[c].text[0])
+                return goes_on(n->cells[c].text) && !(whole && *n->cells[c].text >= '0' && *n->cells[c].text <= '9');
+        return false;
+    }
+    return false;
+}
+
 static jue_status notes_of_grid(const jue_grid *gr, notes *N)
 {
     int line = 1;
@@ -162,7 +200,7 @@ static jue_status notes_of_grid(const jue_grid *gr, notes *N)
             if (!(L = notes_add(N, r))) return JUE_ERR_NOMEM;
             line = r->line;
         }
-        bool first = true, prose = r->packed && jue_grow_filled(r) == 2;
+        bool first = true, prose = packed_prose(gr, i);
         for (size_t c = 0; c < r->n; c++) {
             if (!r->cells[c].text[0] || r->cells[c].copy) continue;
             if (!first) jue_buf_putc(&N->buf, prose ? ' ' : '\t');

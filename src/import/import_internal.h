@@ -49,6 +49,8 @@ typedef struct {
     bool used;         /* consumed by a recognised table (the rest is the notes) */
     bool packed;       /* text: a line split on single spaces ("code name figure figure");
                         * its figures are in order, its blank cells not marked */
+    bool at_wrap;      /* text wrapped at a width: the line ends there (its next word
+                        * would not fit), so the next line may go on with it */
     jue_idoc *doc;     /* charged for the cells (jue_budget) */
 } jue_grow;
 
@@ -73,6 +75,7 @@ struct jue_idoc {
     bool aligned;      /* text: it has tables aligned with runs of spaces (pdftotext -layout) */
     size_t packed;     /* text: lines split on single spaces (jue_grow.packed) */
     const char *over;  /* the limit passed ("单元格"…), NULL while within JUE_BUDGET */
+    int wrap_width;    /* text: the width its lines were wrapped at (paragraphs span lines), else 0 */
 };
 
 jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind);

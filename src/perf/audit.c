@@ -1455,9 +1455,9 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
     bool open = false;
     int pline = 0, ppage = 0;
     memset(&t, 0, sizeof t);
-    /* a paged door (PDF) breaks paragraphs into lines: they are joined
-     * again; the other doors give a paragraph per row */
-    bool paged = doc->kind == JUE_IN_PDF;
+    /* a paged door (PDF) and text wrapped at a width break paragraphs into
+     * lines: they are joined again; the other doors give a paragraph per row */
+    bool paged = doc->kind == JUE_IN_PDF || doc->wrap_width > 0;
     for (size_t g = 0; g < doc->n; g++) {
         const jue_grid *gr = &doc->grids[g];
         for (size_t i = 0; i < gr->n; i++) {

@@ -263,6 +263,20 @@ static bool fragment_06(const rc *c, const jue_grow *r)
     return true;
 }
 
+/* Whether the row starts with a code or a 人员经费/公用经费 label: in text
+ * wrapped at a width, a row that does not is the rest of a row the wrap
+ * broke, and the cells it lost at the break cannot be told. */
+static bool starts_triple(const rc *c, const jue_grow *r)
+{
+    for (size_t k = 0; k < r->n; k++) {
+        const jue_gcell *g = &r->cells[k];
+        if (!g->text[0] || g->copy) continue;
+        char code[16];
+        return econ_code(g->text, code) || econ_label(c, g->text);
+    }
+    return true;
+}
+
 void jue_rec_06(tctx *t, jue_table *tab)
 {
     rc *c = t->c;
@@ -275,6 +289,7 @@ void jue_rec_06(tctx *t, jue_table *tab)
         if (!jue_grow_filled(r) || jue_rec_lanci(r)) continue;
         r->used = true;
         size_t n0 = P.n;
+        if (c->doc->wrap_width && !starts_triple(c, r)) c->broken[t->id] = true;
         for (size_t k = 0; k < r->n && !c->nomem; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy) continue;

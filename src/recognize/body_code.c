@@ -290,6 +290,12 @@ static bool continuation(tctx *t, const code_cols *cc, code_rows *s, size_t i, i
         free(s->prefix);
         s->prefix = jue_rec_name(ntext[0] ? ntext : ctext);
         r->used = true;
+    } else if (nvals == 0 && s->last && filled == 1 && jue_rec_amount(ntext[0] ? ntext : ctext)) {
+        /* figures alone where a name would go on: the row above was broken
+         * between its cells (a copy wrapped at a width), and which columns
+         * its figures were in is lost */
+        t->c->broken[t->id] = true;
+        r->used = true;
     } else if (nvals == 0 && s->last && filled == 1 && (ntext[0] || ctext[0])) {
         char *more = jue_rec_name(ntext[0] ? ntext : ctext);
         if (more) join_name(&s->last->name, s->last->name, more);

@@ -64,6 +64,30 @@ static jue_status read_note(tctx *t, jue_table *tab)
     return JUE_OK;
 }
 
+/* Whether a header row the wrap cut, or a body row the wrap cut going on
+ * in a row that starts with a figure ("本年收入合计 27 51,448.55 本年支出合计 58" / "51,448.55"): how many
+ * blank cells the cut swallowed is not known, nor so the figure's column. */
+static bool wrap_broken(const tctx *t)
+{
+    /* a heading row cut (any row above the body): its headings went on in
+     * the next row, out of line with their columns */
+    size_t heads = t->id == JUE_T09 ? t->end : t->body;   /* 09's body is headings over figures */
+    for (size_t k = t->a; k < heads && k < t->g->n; k++)
+        if (t->g->rows[k].at_wrap) return true;
+    /* the row after the body too: a figure alone may end it */
+    for (size_t k = t->body; k < t->end && k + 1 < t->g->n; k++) {
+        if (!t->g->rows[k].at_wrap) continue;
+        const jue_grow *n = &t->g->rows[k + 1];
+        for (size_t q = 0; q < n->n; q++) {
+            const char *s = n->cells[q].text;
+            if (!s[0] || n->cells[q].copy) continue;
+            if ((strchr(s, '.') || strchr(s, ',')) && jue_rec_amount(s)) return true;
+            break;
+        }
+    }
+    return false;
+}
+
 /* Where table id's title and segment are, the first time it is read. */
 static void note_segment(rc *c, const tctx *t, size_t title_row)
 {
@@ -75,6 +99,7 @@ static void note_segment(rc *c, const tctx *t, size_t title_row)
         c->seg_to[id] = t->b;
     }
     for (size_t k = t->body; k < t->end; k++) c->packed[id] |= t->g->rows[k].packed;
+    c->broken[id] |= wrap_broken(t);
 }
 
 /* Table id from the segment [a, b) of g under its title: meta and header
@@ -160,25 +185,28 @@ static void title_only(rc *c, const jue_grid *g, size_t i, int id)
                  jue_table_label((jue_table_id)id), jue_table_title((jue_table_id)id), c->d->unread[id]);
 }
 
-/* A title broken by the page's running head ("收入支出决算总" / "第二部分 …
- * 决算表" / "表"): row i with a short piece one or two rows below it; *at
- * becomes the piece's row, where the table's segment starts. */
+/* A title broken over two lines: by the page's running head ("收入支出决算总"
+ * / "第二部分 … 决算表" / "表"), or by a wrap ("政府性基金" / "预算财政拨款收入
+ * 支出决算表"): row i with a short piece one or two rows below it, or the
+ * rest of the title right under it, joined a title and not the one the
+ * second names alone (which may be a shorter title's end: "…支出决算表");
+ * *at becomes the second's row, where the table's segment starts. */
 static int split_title(const rc *c, jue_grid *g, size_t i, size_t *at)
 {
     const char *a = jue_rec_single_text(&g->rows[i]);
     if (!a || strlen(a) > 90) return -1;
     for (size_t k = i + 1; k <= i + 2 && k < g->n; k++) {
         const char *b = jue_rec_single_text(&g->rows[k]);
-        if (!b || strlen(b) > 12) continue;
-        char joined[128];
+        if (!b || (strlen(b) > 12 && (k > i + 1 || strlen(b) > 120 || !strstr(b, "表")))) continue;
+        char joined[256];
         snprintf(joined, sizeof joined, "%s%s", a, b);
         jue_gcell cell = { .text = joined };
         jue_grow fake = { .cells = &cell, .n = 1 };
         bool cont;
         int id = jue_rec_title_of(c, &fake, &cont);
-        if (id >= 0) {
+        if (id >= 0 && id != jue_rec_title_of(c, &g->rows[k], &cont)) {
             g->rows[i].used = true;
-            *at = k;   /* the running head between stays prose */
+            *at = k;   /* a running head between stays prose */
             return id;
         }
     }
@@ -274,10 +302,11 @@ static void take_table_rows(rc *c, int id)
     }
 }
 
-/* Why table id as read is set aside (NULL: kept); *fails and *checks as
- * counted by the confidence check. */
+/* Why table id as read is set aside (NULL: kept): rows broken by a wrap,
+ * or *fails of *checks as counted by the confidence check. */
 static const char *doubt(rc *c, int id, int *fails, int *checks)
 {
+    if (c->broken[id]) return "有表行被折行拆成了两行（按固定宽度换行的复制），拆开处的数字分不清在哪一栏";
     jue_table *t = c->d->tables[id];
     if (c->doubt[id]) return c->doubt[id];   /* the reader's own */
     const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t) : NULL;

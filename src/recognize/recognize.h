@@ -65,6 +65,7 @@ typedef struct {
     int pcols[JUE_NTABLES][REC_MAX_PCOLS];   /* packed: the model columns of its figures, */
     int npcols[JUE_NTABLES];                 /* in printed order (packed.c) */
     const char *doubt[JUE_NTABLES];          /* why the table as read is set aside, or NULL */
+    bool broken[JUE_NTABLES];      /* its body has rows broken between cells by a wrap */
 } rc;
 
 typedef struct {

@@ -84,10 +84,119 @@ static void test_typed_lines_one_paragraph(void **state)
     jue_claims_free(&c);
 }
 
+static jue_disclosure *import_text(const char *text, jue_diags *dg)
+{
+    jue_disclosure *d = NULL;
+    jue_import_buffer(text, strlen(text), "t.txt", JUE_IN_TEXT, g_cat, g_prof, &d, NULL, dg);
+    assert_non_null(d);
+    return d;
+}
+
+static bool warned(const jue_diags *dg, const char *part)
+{
+    for (size_t i = 0; i < dg->len; i++)
+        if (strstr(dg->items[i].message, part)) return true;
+    return false;
+}
+
+/* A sentence wrapped inside a figure, its first line spaced out as a
+ * justified line copies ("2024 年 度 收 入 总 计 2"): the text door splits
+ * that line into words and figures like a table row, and the notes still
+ * read it as the first line of the paragraph: one figure, 23965.16万元. */
+static void test_wrapped_figure_in_spaced_line(void **state)
+{
+    (void)state;
+    const char *t = "一、收入支出决算总体情况说明\n"
+                    "2024 年 度 收 入 总 计 2\n"
+                    "3965.16 万 元 ， 比 上 年 增 加 120.00 万 元 。\n";
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(t, &dg);
+    const jue_claim *a = d->claims.len ? &d->claims.items[0] : NULL;
+    assert_non_null(a);
+    assert_int_equal(a->value, 23965160000LL);
+    assert_string_equal(a->subject, "收入总计");
+    assert_int_equal(a->line, 2);
+    assert_int_equal(a->col, 18);
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
+/* A title cut in two by the wrap is still the table's title: the table is
+ * found (read or set aside), never missing. */
+static void test_cut_title_found(void **state)
+{
+    (void)state;
+    const char *t = "政府性基金\n"
+                    "预算财政拨款收入支出决算表\n"
+                    "项目\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余\n"
+                    "功能分类科目编码\t科目名称\t\t\t小计\t基本支出\t项目支出\t\n"
+                    "合计\t\t0.00\t120.00\t118.65\t\t118.65\t1.35\n"
+                    "229\t其他支出\t0.00\t120.00\t118.65\t\t118.65\t1.35\n";
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(t, &dg);
+    assert_true(d->tables[JUE_T07] != NULL || d->unread[JUE_T07] != NULL);
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
+/* A code table row broken between its cells ("210 卫生健康支出 51,262.29
+ * 536.30" / "50,725.99"): the figure is not part of the name, and the table
+ * is read doubtfully — set aside with one warning saying why. */
+static void test_broken_row_doubtful(void **state)
+{
+    (void)state;
+    const char *t = "支出决算表\n"
+                    "项目\t\t本年支出合计\t基本支出\t项目支出\n"
+                    "功能分类科目编码\t科目名称\t\t\t\n"
+                    "合计\t\t51,262.29\t536.30\t50,725.99\n"
+                    "210\t卫生健康支出\t51,262.29\t536.30\n"
+                    "50,725.99\t\t\n"
+                    "21011\t行政事业单位医疗\t536.30\t536.30\t\n"
+                    "21012\t财政对基本医疗保险基金的补助\t50,725.99\t\t50,725.99\n";
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(t, &dg);
+    assert_null(d->tables[JUE_T03]);
+    assert_non_null(d->unread[JUE_T03]);
+    assert_true(warned(&dg, "折行"));
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
+/* Text wrapped at a width (here 20 characters: the longest line, and the
+ * most common length): a table row cut inside a name, at the width, with
+ * words on both sides, is one row again. */
+static void test_row_cut_inside_name_joined(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 10; i++) jue_buf_puts(&b, "这是一段按照二十个字符宽度折行的说明文字\n");
+    jue_buf_puts(&b, "2080505\t机关事业单位基本养老保险\n"
+                     "缴费支出\t32.56\t32.56\n");
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_idoc *doc = jue_idoc_new("t.txt", JUE_IN_TEXT);
+    assert_int_equal(jue_text_read(jue_buf_str(&b), b.len, doc, &dg), JUE_OK);
+    const jue_grow *r = &doc->grids[0].rows[10];
+    assert_string_equal(jue_grow_text(r, 1), "机关事业单位基本养老保险缴费支出");
+    assert_string_equal(jue_grow_text(r, 2), "32.56");
+    assert_int_equal(jue_grow_filled(&doc->grids[0].rows[11]), 0);
+    jue_idoc_free(doc);
+    jue_diags_free(&dg);
+    jue_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typed_lines_one_paragraph),
+        cmocka_unit_test(test_wrapped_figure_in_spaced_line),
+        cmocka_unit_test(test_cut_title_found),
+        cmocka_unit_test(test_broken_row_doubtful),
+        cmocka_unit_test(test_row_cut_inside_name_joined),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -872,7 +872,158 @@ static void free_trows(trows *a)
     free(a->l);
 }
 
+/* ---- text wrapped at a fixed width ------------------------------------ *
+ * A reader copying from a PDF, or a tool saving its text, breaks lines at
+ * a width: every long line then ends at the same number of characters, and
+ * none is longer (rows aligned with runs of spaces aside: a -layout copy
+ * keeps them whole). A table row broken inside a cell's words ("…31099→其"
+ * / "他资本性支出→") is joined again: a row of data (it has a code or a
+ * figure) ends exactly at the width with a character of words and the next
+ * line starts with one (in a data row a name is followed by a figure or a
+ * code, never by words, so no cell boundary was lost there). A row broken between cells is left as it is: how many
+ * blank cells the break swallowed is not known (the recognizer reads such
+ * a table doubtfully). */
+
+/* Code points of [s, e). */
+static int cps(const char *s, const char *e) { return cp_count(s, (size_t)(e - s)); }
+
+static bool aligned_line(const char *s, const char *e)
+{
+    while (s < e && *s == ' ') s++;
+    for (const char *q = s; q + 1 < e; q++)
+        if (q[0] == ' ' && q[1] == ' ') return true;
+    return false;
+}
+
+/* The width the text is wrapped at, or 0: the longest line (of those not
+ * aligned with runs of spaces, at least 16 characters) is also the most
+ * common length, at least 8 times. */
+static int wrap_width(const char *p, const char *end)
+{
+    enum { MAXW = 512 };
+    static int hist[MAXW + 1];
+    memset(hist, 0, sizeof hist);
+    int max = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        if (e > p && e[-1] == '\r') e--;
+        int n = cps(p, e);
+        if (n >= 16 && !aligned_line(p, e)) {
+            if (n > MAXW) return 0;
+            hist[n]++;
+            if (n > max) max = n;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (max == 0 || hist[max] < 8) return 0;
+    for (int n = 16; n < max; n++)
+        if (hist[n] > hist[max]) return 0;
+    return max;
+}
+
+/* Whether the character at p (of a line) is one of words: not ASCII, not a
+ * space (U+3000). */
+static bool word_char(const char *p, const char *e)
+{
+    return p < e && (unsigned char)*p >= 0x80 && !(e - p >= 3 && !memcmp(p, "\xE3\x80\x80", 3));
+}
+
+/* Bytes of the character at p (at most up to end). */
+static size_t u8len_at(const char *p, const char *end)
+{
+    unsigned char c = (unsigned char)*p;
+    size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return (size_t)(end - p) < l ? (size_t)(end - p) : l;
+}
+
+/* The start of the last character of [s, e). */
+static const char *last_char(const char *s, const char *e)
+{
+    const char *q = e - 1;
+    while (q > s && ((unsigned char)*q & 0xC0) == 0x80) q--;
+    return q;
+}
+
+/* Whether a tab-separated line has a cell of ASCII digits (a code or a
+ * figure): a row of data, whose words are names. In a heading row two
+ * cells of words meet at a tab, and a cut just before that tab is not
+ * told from a cut inside a word. */
+static bool digit_cell(const char *p, const char *e)
+{
+    for (const char *s = p; s < e;) {
+        const char *t = memchr(s, '\t', (size_t)(e - s));
+        if (!t) t = e;
+        bool digits = t > s;
+        for (const char *q = s; q < t && digits; q++) digits = (*q >= '0' && *q <= '9') || *q == '.' || *q == ',';
+        if (digits) return true;
+        s = t + 1;
+    }
+    return false;
+}
+
+/* A copy of the text with table rows broken inside a cell joined again; the
+ * joined line's second half leaves an empty line, so lines keep their
+ * numbers. NULL when nothing is joined (or memory runs out). */
+static char *unwrap_rows(const char *data, size_t len, int w, size_t *outlen)
+{
+    const char *end = data + len;
+    if (!w) return NULL;
+    jue_buf b;
+    jue_buf_init(&b);
+    bool joined = false;
+    for (const char *p = data; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        const char *next = nl ? nl + 1 : end;
+        const char *ne = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
+        if (!ne) ne = end;
+        bool tab = memchr(p, '\t', (size_t)(e - p)) != NULL;
+        if (tab && digit_cell(p, e) && e > p && cps(p, e) == w && word_char(last_char(p, e), e) && word_char(next, ne) &&
+            next < end) {
+            jue_buf_putn(&b, p, (size_t)(e - p));
+            jue_buf_putn(&b, next, (size_t)(ne - next));
+            jue_buf_puts(&b, "\n\n");
+            joined = true;
+            p = ne < end ? ne + 1 : end;
+            continue;
+        }
+        jue_buf_putn(&b, p, (size_t)(e - p));
+        if (nl) jue_buf_putc(&b, '\n');
+        p = next;
+    }
+    if (!joined || b.err) { jue_buf_free(&b); return NULL; }
+    *outlen = b.len;
+    return b.data;
+}
+
+static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
+
+/* Whether the line [p, e) ends at the wrap width w: the first word of the
+ * line after it (up to a tab or space; one character of words) would not
+ * have fit after it. */
+static bool at_wrap(const char *p, const char *e, const char *next, const char *end, int w)
+{
+    if (!w || next >= end) return false;
+    const char *q = next;
+    if (word_char(q, end)) q += u8len_at(q, end);
+    else
+        while (q < end && *q != '\t' && *q != ' ' && *q != '\n' && *q != '\r') q++;
+    int n = cps(p, e);
+    return q > next && n <= w && n + 1 + cps(next, q) > w;
+}
+
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+{
+    size_t n = 0;
+    doc->wrap_width = wrap_width(data, data + len);
+    char *joined = unwrap_rows(data, len, doc->wrap_width, &n);
+    jue_status st = joined ? read_lines(joined, n, doc, diags) : read_lines(data, len, doc, diags);
+    free(joined);
+    return st;
+}
+
+static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     jue_grid *g = jue_idoc_add_grid(doc, NULL);
     if (!g) return JUE_ERR_NOMEM;
@@ -894,6 +1045,7 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
         }
         jue_grow *r = jue_grid_add_row(g, line);
         if (!r) { free_trows(&rows); return JUE_ERR_NOMEM; }
+        r->at_wrap = at_wrap(p, p + n, nl ? nl + 1 : end, end, doc->wrap_width);
         if (page_mark(&p, &n, &page)) {
             p = nl ? nl + 1 : end;
             continue;   /* a blank row: the page break is furniture */
