@@ -1483,12 +1483,17 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
                 if (grade_row) continue;
             }
             if (!open) {
-                if (filled != 1) { add_para(&c, &pb, pline, ppage); continue; }
+                /* a line of words and figures the text door split on single
+                 * spaces ("1,400.00 万") is still a line of the paragraph */
+                bool line = filled == 1 || (paged && r->packed);
+                if (!line) { add_para(&c, &pb, pline, ppage); continue; }
+                bool first = true;
                 for (size_t j = 0; j < r->n; j++)
                     if (r->cells[j].text[0] && !r->cells[j].copy) {
                         /* a numbered line ("1. …", "（一）…") starts a paragraph */
                         const char *tx = r->cells[j].text;
-                        if (jue_imp_skip_ordinal(tx) != tx) add_para(&c, &pb, pline, ppage);
+                        if (first && jue_imp_skip_ordinal(tx) != tx) add_para(&c, &pb, pline, ppage);
+                        first = false;
                         if (!pb.len) pline = r->line, ppage = r->page;
                         jue_imp_squeeze(&pb, tx, false);
                     }

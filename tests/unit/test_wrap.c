@@ -11,6 +11,8 @@
 #include <juesuan/claims.h>
 #include <juesuan/import.h>
 #include <juesuan/model.h>
+#include <juesuan/perf.h>
+#include <juesuan/audit.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,6 +191,43 @@ static void test_row_cut_inside_name_joined(void **state)
     jue_buf_free(&b);
 }
 
+/* The 绩效自评综述 of text wrapped at a width spans its lines, the figure
+ * cut by the wrap and its unit split off on a line of their own ("全年预
+ * 算数 2" / "3.44 万" / "元，…"): the budget read is 23.44万元, not 2. */
+static void test_perf_overview_wrapped(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    /* ten lines of the width the text is wrapped at (60 characters) */
+    for (int i = 0; i < 10; i++)
+        jue_buf_puts(&b, "本单位按照预算绩效管理的要求开展了项目支出绩效自评工作，自评结果如下所示：各项目的"
+                         "执行情况良好，绩效目标\n");
+    jue_buf_puts(&b, "某局离休费项目支出绩效自评表\n"
+                     "项目名称\t离休费\n"
+                     "项目资金(万元)\t\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率(B/A)\t得分\n"
+                     "\t年度资金总额\t23.44\t23.44\t23.44\t10\t100%\t10\n"
+                     "\t其中：当年财政拨款\t23.44\t23.44\t23.44\t——\t100%\t\n"
+                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                     "\t产出指标(50分)\t数量指标\t人数\t100%\t100%\t50\t50\n"
+                     "\t效益指标(30分)\t社会效益指标\t效果\t好\t好\t30\t30\n"
+                     "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\n"
+                     "总分\t\t\t\t\t100\t100\n"
+                     "自评等级：优\n"
+                     "离休费项目绩效自评综述：全年预算数 2\n"
+                     "3.44 万\n"
+                     "元，全年执行数23.44万元，完成预算的100%。\n");
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(jue_buf_str(&b), b.len, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
+    for (size_t k = 0; k < f.len; k++) {
+        if (!strcmp(f.items[k].rule, "perf.overview")) print_error("%s\n", f.items[k].message);
+        assert_string_not_equal(f.items[k].rule, "perf.overview");
+    }
+    jue_findings_free(&f);
+    jue_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_cut_title_found),
         cmocka_unit_test(test_broken_row_doubtful),
         cmocka_unit_test(test_row_cut_inside_name_joined),
+        cmocka_unit_test(test_perf_overview_wrapped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
