@@ -6,6 +6,7 @@
  * Markdown table rule (|---|---|) is a blank row. Names broken over lines are
  * rejoined by the recognizer, which knows where a table row may continue. */
 #include "import/import_internal.h"
+#include "core/encoding.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -929,14 +930,6 @@ static bool word_char(const char *p, const char *e)
     return p < e && (unsigned char)*p >= 0x80 && !(e - p >= 3 && !memcmp(p, "\xE3\x80\x80", 3));
 }
 
-/* Bytes of the character at p (at most up to end). */
-static size_t u8len_at(const char *p, const char *end)
-{
-    unsigned char c = (unsigned char)*p;
-    size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return (size_t)(end - p) < l ? (size_t)(end - p) : l;
-}
-
 /* The start of the last character of [s, e). */
 static const char *last_char(const char *s, const char *e)
 {
@@ -1006,7 +999,8 @@ static bool at_wrap(const char *p, const char *e, const char *next, const char *
 {
     if (!w || next >= end) return false;
     const char *q = next;
-    if (word_char(q, end)) q += u8len_at(q, end);
+    size_t l;
+    if (word_char(q, end)) q += (l = jue_utf8_seq((const unsigned char *)q, (size_t)(end - q))) ? l : 1;
     else
         while (q < end && *q != '\t' && *q != ' ' && *q != '\n' && *q != '\r') q++;
     int n = cps(p, e);
