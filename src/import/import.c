@@ -171,12 +171,14 @@ static bool packed_prose(const jue_grid *gr, size_t i)
     const jue_grow *r = &gr->rows[i];
     if (!r->packed) return false;
     if (jue_grow_filled(r) == 2) return true;
-    /* a row ending in a whole figure ("…10.00") and a line starting with
-     * digits ("95.00 …") are cells of one table row, not a figure cut */
+    /* a row ending in a whole figure ("…10.00", two decimals) and a line
+     * starting with digits ("95.00 …") are cells of one table row, not a
+     * figure cut; a figure cut in its decimals ("24022.7" / "5 元。") is */
     const char *last = NULL;
     for (size_t c = 0; c < r->n; c++)
         if (r->cells[c].text[0]) last = r->cells[c].text;
-    bool whole = last && strchr(last, '.');
+    const char *dot = last ? strrchr(last, '.') : NULL;
+    bool whole = dot && dot[1] >= '0' && dot[1] <= '9' && dot[2] >= '0' && dot[2] <= '9';
     for (size_t k = i + 1; k < gr->n; k++) {
         const jue_grow *n = &gr->rows[k];
         if (!jue_grow_filled(n)) continue;

@@ -132,6 +132,29 @@ static void test_wrapped_figure_in_spaced_line(void **state)
     jue_diags_free(&dg);
 }
 
+/* A figure cut inside its decimals at the end of a spaced line ("总计
+ * 24022.7" / "5 元。"): a cut figure, so the line is prose and the sentence
+ * reads one amount, 24022.75元 (a line ending in two decimals, "10.00",
+ * before a line of digits stays a table row's cells). */
+static void test_figure_cut_in_its_decimals(void **state)
+{
+    (void)state;
+    const char *t = "四、财政拨款收入支出决算总体情况说明\n"
+                    "  某局 2024 年度财政拨款收入支出总计 24022.7\n"
+                    "5 元。与 2023 年度相比，财政拨款收入支出总计增加1537.92万元。\n";
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(t, &dg);
+    const jue_claim *a = NULL;
+    for (size_t i = 0; i < d->claims.len && !a; i++)
+        if (d->claims.items[i].role != JUE_ROLE_DATE) a = &d->claims.items[i];
+    assert_non_null(a);
+    assert_int_equal(a->value, 2402275);   /* 24022.75 元 in 分 */
+    assert_int_equal(a->line, 2);
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
 /* A title cut in two by the wrap is still the table's title: the table is
  * found (read or set aside), never missing. */
 static void test_cut_title_found(void **state)
@@ -240,7 +263,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typed_lines_one_paragraph),
-        cmocka_unit_test(test_wrapped_figure_in_spaced_line),
+        cmocka_unit_test(test_wrapped_figure_in_spaced_line), cmocka_unit_test(test_figure_cut_in_its_decimals),
         cmocka_unit_test(test_cut_title_found),
         cmocka_unit_test(test_broken_row_doubtful),
         cmocka_unit_test(test_row_cut_inside_name_joined),
