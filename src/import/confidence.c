@@ -24,7 +24,9 @@
  * kept, and the rule pack reports the slip as the error it is — when at
  * least two identities fail (one alone does not say which of its figures is
  * wrong) and at least as many hold. Otherwise a
- * table read from packed rows must pass every check, and 04/06/09 read from
+ * table read from packed rows with a choice of placement (packed: the
+ * recognizer passes false when every row had one placement only) must pass
+ * every check, and 04/06/09 read from
  * packed rows are set aside outright (their panes cannot be told apart
  * there; 01, one figure column a pane, is read line by line by
  * src/recognize/packed_panes.c); other tables are set aside when at least three checks fail and they

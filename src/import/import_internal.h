@@ -118,7 +118,8 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
 
 /* Whether table t, as read, is too doubtful to accuse anyone
  * (src/import/confidence.c): why (a static string), or NULL when its figures
- * hold together. packed: its body had rows split on single spaces. *fails
+ * hold together. packed: its body had rows split on single spaces (false
+ * for a code table whose rows each had one placement only). *fails
  * and *checks count the printed identities checked. */
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks);
 /* A code table's row sum: its total column and the columns [from, to] of

@@ -21,7 +21,13 @@
  * under six columns: the sums alone let its two parts stand in any two).
  * Likewise 01, read with confidence, fixes the 合计 of 02 by source (its
  * income lines) and the 本年支出合计 of 03's 合计 and 类: a figure off them
- * counts as one under its floor. */
+ * counts as one under its floor.
+ *
+ * A table every row of which has one placement (each printed with its full
+ * count of figures, or short only where a single column can take them) was
+ * read with no choice made: *sure says so, and its sums are then checked as
+ * those of a ruled table (a failing one is reported, not set aside). 01, 04,
+ * 06 and 09 (two panes) are never sure. */
 #include "recognize/recognize.h"
 
 #include <stdint.h>
@@ -472,8 +478,19 @@ static void contained(const rc *c, solver *S)
     if (c->d->tables[JUE_T01] && !c->doubt[JUE_T01]) S->t01 = c->d->tables[JUE_T01];
 }
 
-const char *jue_rec_place_packed(rc *c, jue_table *tab)
+/* Whether every row of S has at most one placement. */
+static bool forced(const solver *S)
 {
+    jue_table_id id = S->tab->id;
+    if (id == JUE_T01 || id == JUE_T04 || id == JUE_T06 || id == JUE_T09) return false;
+    for (size_t r = 0; r < S->tab->nrows; r++)
+        if (S->rows[r].nmask > 1) return false;
+    return true;
+}
+
+const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure)
+{
+    *sure = false;
     solver S = { .tab = tab, .n = c->npcols[tab->id], .cols = c->pcols[tab->id], .nonneg = true };
     contained(c, &S);
     int tot, from, to;
@@ -487,6 +504,7 @@ const char *jue_rec_place_packed(rc *c, jue_table *tab)
     bool ok = S.rows != NULL;
     for (size_t r = 0; r < tab->nrows && ok; r++) ok = build_node(&S, (int)r);
     if (ok) drop_empty_columns(&S);
+    *sure = ok && forced(&S);
     bool ambiguous = ok && place_roots(&S);
     free_nodes(&S);
     if (!ok || S.nomem) {

@@ -309,8 +309,10 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
     if (c->broken[id]) return "有表行被折行拆成了两行（按固定宽度换行的复制），拆开处的数字分不清在哪一栏";
     jue_table *t = c->d->tables[id];
     if (c->doubt[id]) return c->doubt[id];   /* the reader's own */
-    const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t) : NULL;
-    return why ? why : jue_imp_doubt(t, c->packed[id], fails, checks);
+    bool sure = false;
+    const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t, &sure) : NULL;
+    /* packed rows each with one placement: read as surely as a ruled table */
+    return why ? why : jue_imp_doubt(t, c->packed[id] && !sure, fails, checks);
 }
 
 /* Tables whose figures do not hold together as read (src/import/confidence.c)

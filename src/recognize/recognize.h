@@ -213,8 +213,9 @@ void jue_rec_packed_split(const jue_grow *r, char code[16], char **name, size_t 
  * (furniture, 续表, heading words, 栏次, then a code row); i when none. */
 size_t jue_rec_packed_gap(tctx *t, size_t i);
 /* Places the figures of a packed table's rows in its columns by its sums;
- * NULL, or why the table cannot be read with confidence. */
-const char *jue_rec_place_packed(rc *c, jue_table *tab);
+ * NULL, or why the table cannot be read with confidence. *sure: every row
+ * had one placement only (no choice was made). */
+const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure);
 /* Whether table id is placed after others whose figures bound its own
  * (03 ⊇ 05, 07, 08 row by row; 02's and 03's 合计 as in 01). */
 bool jue_rec_placed_after(jue_table_id id);

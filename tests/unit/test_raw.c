@@ -9,7 +9,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <juesuan/audit.h>
 #include <juesuan/import.h>
+#include <juesuan/rules.h>
 #include <juesuan/model.h>
 
 #include <stdio.h>
@@ -83,18 +85,20 @@ static long long cell(const jue_disclosure *d, jue_table_id id, const char *key,
     return x->present ? (long long)(x->printed / 10000) : -1;
 }
 
-/* 05 with its header one word per line and 栏次: 项 of one figure column
- * (基本 or 项目) are placed where their 款 and 类 add up. */
-static const char *T05 =
-    "公开05表\n"
-    "一般公共预算财政拨款支出决算表\n"
-    "编制单位：某局 金额单位：万元\n"
-    "项目\n"
-    "合计 基本支出 项目支出\n"
-    "功能分类\n"
-    "科目编码\n"
-    "科目名称\n"
+/* 05's title, unit line and header one word per line, and 栏次. */
+#define HEAD05                                                                                                 \
+    "公开05表\n"                                                                                              \
+    "一般公共预算财政拨款支出决算表\n"                                                                        \
+    "编制单位：某局 金额单位：万元\n"                                                                         \
+    "项目\n"                                                                                                  \
+    "合计 基本支出 项目支出\n"                                                                                \
+    "功能分类\n"                                                                                              \
+    "科目编码\n"                                                                                              \
+    "科目名称\n"                                                                                              \
     "栏次 1 2 3\n"
+/* 05: 项 of one figure column (基本 or 项目) are placed where their 款 and 类
+ * add up. */
+static const char *T05 = HEAD05
     "合计 150.00 80.00 70.00\n"
     "210 卫生健康支出 150.00 80.00 70.00\n"
     "21011 行政事业单位医疗 80.00 80.00\n"
@@ -498,6 +502,76 @@ static void income_table_placed_by_the_summary(void **state)
     jue_disclosure_free(d);
 }
 
+/* 05 with every row printed in full but for the 项 of 21011 from row
+ * (first): three figures a row or, at the shifted row, the one short. */
+static char *t05_full(const char *first)
+{
+    static const char *head = HEAD05 "合计 170.00 100.00 70.00\n"
+                              "210 卫生健康支出 170.00 100.00 70.00\n"
+                              "21011 行政事业单位医疗 150.00 90.00 60.00\n";
+    static const char *tail = "2101102 事业单位医疗 40.00 30.00 15.00\n"  /* 基本 one row down: 30.00 25.00 */
+                              "2101103 公务员医疗补助 60.00 25.00 25.00\n"
+                              "21012 财政对基本医疗保险基金的补助 20.00 10.00 10.00\n"
+                              "2101201 财政对职工基本医疗保险基金的补助 20.00 10.00 10.00\n";
+    char *text = malloc(strlen(head) + strlen(first) + strlen(tail) + 1);
+    assert_non_null(text);
+    strcpy(text, head);
+    strcat(text, first);
+    strcat(text, tail);
+    return text;
+}
+
+/* Whether the national rules find an error of rule in d. */
+static bool rule_fires(const jue_disclosure *d, const char *rule)
+{
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_rulepack *pack = NULL;
+    assert_int_equal(jue_rules_load_profile(NULL, &pack, &dg), JUE_OK);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_audit(d, g_cat, pack, &f), JUE_OK);
+    bool hit = false;
+    for (size_t i = 0; i < f.len; i++) hit |= !strcmp(f.items[i].rule, rule) && f.items[i].severity == JUE_SEV_ERROR;
+    jue_findings_free(&f);
+    jue_rulepack_free(pack);
+    jue_diags_free(&dg);
+    return hit;
+}
+
+/* Every row printed with its full count of figures: one reading only. A
+ * column shifted a row (three 项 off their sums, no one cell to blame) is
+ * the producer's, not the reading's: the table is kept and its row sums
+ * fail as errors, as they would read from the PDF. */
+static void full_rows_read_with_confidence(void **state)
+{
+    (void)state;
+    char *text = t05_full("2101101 行政单位医疗 50.00 35.00 20.00\n");
+    jue_disclosure *d = import_text(text, NULL, 0);
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(cell(d, JUE_T05, "2101102", "基本支出"), 3000);
+    assert_int_equal(cell(d, JUE_T05, "2101103", "项目支出"), 2500);
+    assert_true(rule_fires(d, "T05.row-sum"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
+/* The same shift as the producer's sheet leaves it: the first row's cell
+ * blank, so its two figures could stand in three placements. The sums fail
+ * in each: the table stays set aside, with a warning. */
+static void short_row_with_broken_sums_set_aside(void **state)
+{
+    (void)state;
+    char warn[4096];
+    char *text = t05_full("2101101 行政单位医疗 50.00 20.00\n");
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    assert_null(d->tables[JUE_T05]);
+    assert_non_null(d->unread[JUE_T05]);
+    assert_non_null(strstr(warn, "没有读准"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +587,8 @@ int main(void)
         cmocka_unit_test(whole_placed_over_its_part),
         cmocka_unit_test(summary_table_line_by_line),
         cmocka_unit_test(income_table_placed_by_the_summary),
+        cmocka_unit_test(full_rows_read_with_confidence),
+        cmocka_unit_test(short_row_with_broken_sums_set_aside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
