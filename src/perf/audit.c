@@ -862,8 +862,6 @@ static const char *key_at(const jue_grid *g, size_t i, int k, jue_buf *b)
     return "";
 }
 
-static bool starts(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
-
 static bool stacked_at(const jue_grid *g, size_t i, jue_buf *k)
 {
     static const struct { const char *first, *then; int gap; } SIGN[] = {
@@ -873,7 +871,7 @@ static bool stacked_at(const jue_grid *g, size_t i, jue_buf *k)
     char first[64];
     snprintf(first, sizeof first, "%s", key_at(g, i, 0, k));
     for (size_t s = 0; s < sizeof SIGN / sizeof SIGN[0]; s++)
-        if (!strcmp(first, SIGN[s].first) && starts(key_at(g, i, SIGN[s].gap, k), SIGN[s].then)) return true;
+        if (!strcmp(first, SIGN[s].first) && jue_perf_starts(key_at(g, i, SIGN[s].gap, k), SIGN[s].then)) return true;
     return false;
 }
 
@@ -887,10 +885,10 @@ static bool row_start(const char *s, jue_buf *k)
     squeeze(k, s);
     const char *key = jue_buf_str(k);
     for (size_t i = 0; i < sizeof LEAD / sizeof LEAD[0]; i++)
-        if (starts(key, LEAD[i])) return true;
+        if (jue_perf_starts(key, LEAD[i])) return true;
     for (int l = 0; l < JUE_L1_N; l++)
-        if (starts(key, JUE_PERF_L1_NAMES[l])) return true;
-    return starts(key, "任务") && key[strlen("任务")] >= '0' && key[strlen("任务")] <= '9';
+        if (jue_perf_starts(key, JUE_PERF_L1_NAMES[l])) return true;
+    return jue_perf_starts(key, "任务") && key[strlen("任务")] >= '0' && key[strlen("任务")] <= '9';
 }
 
 static void stack_flush(actx *c, ptable *t, stack *sk, jue_buf *k)

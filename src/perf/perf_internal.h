@@ -4,6 +4,8 @@
 
 #include <juesuan/perf.h>
 
+#include <string.h>
+
 /* "12.5" → 1250 hundredths (0..100 分, at most 2 decimals); false otherwise. */
 bool jue_perf_parse_points(const char *s, int *out);
 /* Appends hundredths as "9.94" (always two decimals). */
@@ -22,5 +24,8 @@ jue_status jue_perf_audit_doc(const jue_idoc *doc, const char *file, const jue_d
 
 extern const char *const JUE_PERF_L1_NAMES[JUE_L1_N];   /* 产出指标 … */
 extern const char *const JUE_PERF_BAND_NAMES[4];        /* "", 达成, 部分达成, 未达成 */
+
+/* s begins with p. */
+static inline bool jue_perf_starts(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
 
 #endif

@@ -189,7 +189,6 @@ jue_status jue_perf_profile_load(const char *name, jue_perf_profile *p, jue_diag
 
 /* --- values ------------------------------------------------------------ */
 
-static bool starts(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
 
 bool jue_perf_parse_value(const char *s, jue_perf_dir *dir, bool *dir_written, int64_t *value,
                           const char **unit, size_t *unit_len)
@@ -203,7 +202,7 @@ bool jue_perf_parse_value(const char *s, jue_perf_dir *dir, bool *dir_written, i
         { "＝", JUE_DIR_EQ }, { "=", JUE_DIR_EQ },
     };
     for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
-        if (starts(s, D[i].t)) {
+        if (jue_perf_starts(s, D[i].t)) {
             *dir = D[i].d;
             *dir_written = true;
             s += strlen(D[i].t);
