@@ -47,6 +47,7 @@ static size_t rng_below(size_t n) { return n ? (size_t)(rng_next() % n) : 0; }
 typedef struct {
     char printed[64];   /* as printed: "23865.52万元", "6.84%", "2024年度" */
     char role[32];      /* 金额, 占比, 增减额, 增减率, 日期 */
+    char check[256];    /* what the audit compares it with: "一致 与增减率6.84%互相核对" */
 } target;
 
 typedef struct {
@@ -54,9 +55,11 @@ typedef struct {
     size_t n, cap;
 } targets;
 
-static void targets_add(targets *t, const char *printed, size_t plen, const char *role, size_t rlen)
+static void targets_add(targets *t, const char *printed, size_t plen, const char *role, size_t rlen,
+                        const char *check, size_t clen)
 {
     if (plen >= sizeof t->v[0].printed || rlen >= sizeof t->v[0].role) return;
+    if (clen >= sizeof t->v[0].check) clen = sizeof t->v[0].check - 1;
     if (t->n == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 64;
         t->v = realloc(t->v, t->cap * sizeof *t->v);
@@ -66,6 +69,8 @@ static void targets_add(targets *t, const char *printed, size_t plen, const char
     t->v[t->n].printed[plen] = 0;
     memcpy(t->v[t->n].role, role, rlen);
     t->v[t->n].role[rlen] = 0;
+    memcpy(t->v[t->n].check, check, clen);
+    t->v[t->n].check[clen] = 0;
     t->n++;
 }
 
@@ -87,7 +92,7 @@ static void targets_from_trace(targets *t, const char *trace)
             len[k] = (size_t)(stop - p);
             p = stop + 1;
         }
-        if (k == 5 && len[4] >= 6 && !memcmp(f[4], "一致", 6)) targets_add(t, f[1], len[1], f[2], len[2]);
+        if (k == 5 && len[4] >= 6 && !memcmp(f[4], "一致", 6)) targets_add(t, f[1], len[1], f[2], len[2], f[4], len[4]);
         line = *end ? end + 1 : end;
     }
 }
@@ -180,6 +185,39 @@ static bool slip_unit(slip_ctx *c)
     return true;
 }
 
+/* The digits of s[0, n) as one integer, the decimal point and commas left out. */
+static uint64_t digits_value(const char *s, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n && v < UINT64_MAX / 100; i++)
+        if (s[i] >= '0' && s[i] <= '9') v = v * 10 + (uint64_t)(s[i] - '0');
+    return v;
+}
+
+/* True when swapping digits i and i+1 of the amount s[0, n) stays within what
+ * its only tie can tell: an 增减额 checked against nothing but its printed
+ * rate p ("一致 与增减率6.84%互相核对"). The rate moves by at least the amount's
+ * relative change, and each side's rounding hides half a unit of p's last
+ * place, so a change of the amount by less than one unit of p's last place
+ * relative to p ("1537.92" → "1537.29" on 6.84%: 0.04% < 1/684) contradicts
+ * nothing in the document; such a slip would measure the document, not the
+ * reader. Any other tie (a table figure, a sum, a share computed) is exact. */
+static bool rounding_absorbs(const target *t, const char *s, size_t n, size_t i)
+{
+    const char *r = strstr(t->check, "与增减率");
+    if (!r || strchr(t->check, ';') || strstr(t->check, "；")) return false;
+    r += strlen("与增减率");
+    uint64_t p = digits_value(r, digits_end(r));
+    char swapped[64];
+    if (n >= sizeof swapped || p == 0) return false;
+    memcpy(swapped, s, n);
+    swapped[i] = s[i + 1];
+    swapped[i + 1] = s[i];
+    uint64_t a = digits_value(s, n), b = digits_value(swapped, n);
+    uint64_t delta = a > b ? a - b : b - a;
+    return delta <= a / p;
+}
+
 /* Two adjacent different digits swapped in a checked amount or percentage. */
 static bool slip_transpose_text(slip_ctx *c)
 {
@@ -190,7 +228,9 @@ static bool slip_transpose_text(slip_ctx *c)
     char *s = b->text + at;
     size_t n = digits_end(s), cand[32], nc = 0;
     for (size_t i = 0; i + 1 < n && nc < 32; i++)
-        if (s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i] != s[i + 1]) cand[nc++] = i;
+        if (s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i] != s[i + 1] &&
+            !rounding_absorbs(t, s, n, i))
+            cand[nc++] = i;
     if (!nc) return false;
     size_t i = cand[rng_below(nc)];
     char x = s[i];
