@@ -1,0 +1,109 @@
+/* The reading of the notes, shared by its files: the lexicon (lexicon.c),
+ * paragraphs rebuilt from lines (extract.c), 项 statements resolved through
+ * the catalog (resolve.c) and sentences read figure by figure (sentence.c). */
+#ifndef JUE_CLAIMS_READ_INTERNAL_H
+#define JUE_CLAIMS_READ_INTERNAL_H
+
+#include <juesuan/claims.h>
+
+#include <stdint.h>
+#include <string.h>
+
+/* ---------- the lexicon (lexicon.c) ---------- */
+
+#define LEX_BUCKETS 512
+
+/* The bucket of the character at p: its UTF-8 bytes (at most 4, never past
+ * end) hashed. A phrase and the text it matches start with the same
+ * character, so they fall in the same bucket. */
+unsigned cx_lex_bucket(const char *p, const char *end);
+
+typedef struct {
+    char *phrase, *subject, *fact, *scope;
+    size_t plen;
+} lex_entry;
+
+struct jue_lexicon {
+    lex_entry *e;
+    size_t n;
+    /* entries by a hash of the first character of their phrase: matching
+     * at a position tries only those (a first byte alone puts most Chinese
+     * phrases in a handful of buckets) */
+    uint16_t *by_byte[LEX_BUCKETS];
+    uint16_t by_count[LEX_BUCKETS];
+};
+
+/* ---------- text helpers ---------- */
+
+static inline bool starts(const char *p, const char *end, const char *lit)
+{
+    /* the first byte first: most positions fail there, without a call */
+    if (p >= end || *p != *lit) return false;
+    size_t n = strlen(lit);
+    return (size_t)(end - p) >= n && !memcmp(p, lit, n);
+}
+
+static inline bool is_digit_at(const char *p, const char *end)
+{
+    if (p < end && *p >= '0' && *p <= '9') return true;
+    /* full-width ０–９: EF BC 90–99 */
+    return end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+           (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99;
+}
+
+/* strstr within [s, e): the input is not NUL-terminated. */
+const char *cx_bfind(const char *s, const char *e, const char *lit);
+/* Finds the first of two spellings ("（类）" or "(类)"); sets *mlen. */
+const char *cx_find2(const char *s, const char *e, const char *full, const char *half, size_t *mlen);
+
+/* ---------- paragraphs with a position map ---------- */
+
+typedef struct {
+    jue_buf text;
+    int *line;        /* per byte: source line */
+    int *col;         /* per byte: source column (characters) */
+    int *page;        /* per byte: page (0 when the door has none) */
+    size_t cap;
+} para;
+
+/* ---------- extraction state ---------- */
+
+typedef struct {
+    const jue_lexicon *lx;
+    const jue_catalog *cat;
+    int year;
+    jue_claims *out;
+    char context[512];    /* current section titles, for lexicon scopes */
+    int section;
+    int page;             /* the page of the line being read */
+    int sentence;
+    int in_sentence;      /* figures in the sentence so far */
+    bool over;            /* JUE_CLAIMS_MAX reached */
+    char *item_subject;   /* 项 statement in force */
+    char *item_names;
+    char *item_fact;
+    bool item_resolved;
+    bool item_partial;    /* the names differ where the catalog is not complete */
+    bool nomem;
+    const jue_note_line *item_until;   /* the last line an item statement took */
+    jue_buf pending;      /* in a single-space copy, an item's first line whose names broke off */
+    int pending_line;
+    const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */
+    char lei_code[100][4];
+    int nlei;
+} ex;
+
+/* The longest lexicon phrase at p whose scope the current section has. */
+const lex_entry *cx_match_subject(const ex *x, const char *p, const char *end);
+
+/* Appends c (taking its strings); a figure under a 项 statement carries the
+ * statement's printed names. Returns its index, or -1 (c's strings freed). */
+int cx_add_claim(ex *x, jue_claim *c);
+
+/* resolve.c: "X（类）Y（款）Z（项）" at [s, e) becomes the 项 statement in force. */
+void cx_item_statement(ex *x, const char *s, const char *e);
+
+/* sentence.c: reads the sentence [from, to) of the paragraph into claims. */
+void cx_read_sentence(ex *x, const para *P, size_t from, size_t to);
+
+#endif

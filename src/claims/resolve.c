@@ -1,0 +1,168 @@
+/* 项 statements "X（类）Y（款）Z（项）" resolved through the catalog: the
+ * names matched at each level, a misnamed 款 or 项 found by similarity, and
+ * the row of table 05 (07, 08) the statement's figures are. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/encoding.h"
+#include "read_internal.h"
+
+/* Characters of a UTF-8 string, as code-point starts (up to max). */
+static size_t chars(const char *s, const char **out, size_t max)
+{
+    size_t n = 0;
+    while (*s && n < max) {
+        out[n++] = s;
+        /* a character cut short (a name truncated mid-character, bad
+         * UTF-8) ends at the NUL, never past it */
+        s += jue_utf8_step(s);
+    }
+    return n;
+}
+
+/* Longest common subsequence of characters, as a share of the longer name. */
+static double similarity(const char *a, const char *b)
+{
+    const char *ca[64], *cb[64];
+    size_t na = chars(a, ca, 64), nb = chars(b, cb, 64);
+    if (!na || !nb) return 0;
+    int L[65][65];
+    for (size_t i = 0; i <= na; i++)
+        for (size_t j = 0; j <= nb; j++) {
+            if (!i || !j) { L[i][j] = 0; continue; }
+            /* a character's bytes run to the next one (chars() never passes the NUL) */
+            size_t la = i < na ? (size_t)(ca[i] - ca[i - 1]) : jue_utf8_step(ca[i - 1]);
+            size_t lb = j < nb ? (size_t)(cb[j] - cb[j - 1]) : jue_utf8_step(cb[j - 1]);
+            bool same = la == lb && !memcmp(ca[i - 1], cb[j - 1], la);
+            L[i][j] = same ? L[i - 1][j - 1] + 1 : (L[i - 1][j] > L[i][j - 1] ? L[i - 1][j] : L[i][j - 1]);
+        }
+    return (double)L[na][nb] / (double)(na > nb ? na : nb);
+}
+
+/* The 项 under the given 款 whose name is most like `name` (similarity at
+ * least `min`; of the same length in characters when same_len), or NULL. */
+static const char *most_similar(const ex *x, const char *const *kuan, size_t nk, const char *name, double min,
+                                bool same_len)
+{
+    const char *best = NULL;
+    double bs = min;
+    const char *cn[64];
+    size_t nn = chars(name, cn, 64);
+    for (size_t i = 0; i < nk; i++) {
+        const char *items[128];
+        size_t ni = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->year, items, 128);
+        if (ni > 128) ni = 128;
+        for (size_t j = 0; j < ni; j++) {
+            const char *official = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, items[j], x->year);
+            const char *co[64];
+            if (same_len && (!official || chars(official, co, 64) != nn)) continue;
+            double sc = similarity(name, official);
+            if (sc >= bs && (sc > bs || !best)) { bs = sc; best = items[j]; }
+        }
+    }
+    return best;
+}
+
+/* Whether the printed names differ from the catalog only where it does not
+ * list every code (README "Completeness"): a name it lacks there may be
+ * right, so the statement is at most doubtful, never wrong. c1/c2: the 类 and
+ * 款 found (c2 by similarity when kuan_misnamed); xiang_ok: the 项 name is
+ * the catalog's under c2. */
+static bool item_partial(const ex *x, const char *c1, const char *c2, bool kuan_misnamed, bool xiang_ok)
+{
+    if (!c1) return !jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, NULL);
+    if (!c2 || kuan_misnamed) return !jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, c1);
+    return !xiang_ok && !jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, c2);
+}
+
+/* "X（类）Y（款）Z（项）": resolve through the catalog. A 类 that resolves
+ * but a 款 or 项 name that does not (a wrong or stale name, a 项 under the
+ * wrong 款) still names its row when the 项 name is found within that 类;
+ * the claim then carries item_resolved = false for the rules to report. */
+void cx_item_statement(ex *x, const char *s, const char *e)
+{
+    size_t la, lb, lc;
+    const char *a = cx_find2(s, e, "（类）", "(类)", &la);
+    const char *b = a ? cx_find2(a + la, e, "（款）", "(款)", &lb) : NULL;
+    const char *c = b ? cx_find2(b + lb, e, "（项）", "(项)", &lc) : NULL;
+    if (!a || !b || !c) {
+        /* no 项 named: the figures that follow are not the last item's */
+        free(x->item_subject); free(x->item_names); free(x->item_fact);
+        x->item_names = x->item_fact = NULL;
+        x->item_subject = jue_strdup("项?");
+        return;
+    }
+    /* skip the item number: "1、", "1.", "1．", "(1)" and spaces */
+    const char *st = s;
+    while (st < a && (is_digit_at(st, a) || *st == '.' || *st == ' ' || *st == '(' || *st == ')' ||
+                      starts(st, a, "、") || starts(st, a, "．") || starts(st, a, "（") || starts(st, a, "）")))
+        st += (*st & 0x80) ? 3 : 1;
+    char n1[128], n2[128], n3[128];
+    snprintf(n1, sizeof n1, "%.*s", (int)(a - st), st);
+    snprintf(n2, sizeof n2, "%.*s", (int)(b - (a + la)), a + la);
+    snprintf(n3, sizeof n3, "%.*s", (int)(c - (b + lb)), b + lb);
+    const char *c1 = NULL, *c2 = NULL, *c3 = NULL;
+    x->item_resolved = false;
+    x->item_partial = false;
+    if (x->cat) {
+        c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n1, JUE_LEVEL_LEI, NULL, x->year);
+        if (!c1) {
+            /* "社会保障和就业（类）" for 社会保障和就业支出 */
+            char alt[140];
+            snprintf(alt, sizeof alt, "%s支出", n1);
+            c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->year);
+        }
+        if (c1) c2 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n2, JUE_LEVEL_KUAN, c1, x->year);
+        /* a 款 name one or two characters off ("彩票公益安排的支出") is that 款,
+         * misnamed — whether or not the catalog lists every 款 of the 类 */
+        bool kuan_misnamed = false;
+        if (c1 && !c2) {
+            const char *kuan[128];
+            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
+            double bs = 0.8;
+            for (size_t i = 0; i < nk && i < 128; i++) {
+                double sc = similarity(n2, jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->year));
+                if (sc > bs) bs = sc, c2 = kuan[i];
+            }
+            kuan_misnamed = c2 != NULL;
+        }
+        if (c2) c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, c2, x->year);
+        x->item_partial = item_partial(x, c1, c2, kuan_misnamed, c3 != NULL);
+        if (c3) {
+            x->item_resolved = !kuan_misnamed;
+        } else if (c1) {
+            /* the right row under a wrong or stale name: the same 项 name under
+             * another 款 of the 类, else the most similar 项 name in the 款
+             * (or the 类) — flagged either way. Where the catalog does not
+             * list every 项 (README "Completeness") a name it lacks may be
+             * right: only a near-identical name of the same length counts
+             * ("其他国土资源事务支出" for 其他自然资源事务支出), else the
+             * statement is left unresolved and not called wrong. */
+            const char *kuan[128];
+            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
+            if (nk > 128) nk = 128;
+            for (size_t i = 0; i < nk && !c3; i++)
+                c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, kuan[i], x->year);
+            bool complete = jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, c2 ? c2 : c1);
+            if (!c3) c3 = most_similar(x, c2 ? &c2 : kuan, c2 ? 1 : nk, n3, complete ? 0.6 : 0.8, !complete);
+            if (!c3 && !complete) x->item_resolved = true;
+        }
+    }
+    free(x->item_subject); free(x->item_names); free(x->item_fact);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s/%s/%s", n1, n2, n3);
+    x->item_names = jue_strdup(buf);
+    if (c3) {
+        snprintf(buf, sizeof buf, "项:%s", c3);
+        x->item_subject = jue_strdup(buf);
+        /* the 决算 of a 项 is table 05's row, or table 07's in the 政府性基金 section */
+        if (strstr(x->context, "政府性基金")) snprintf(buf, sizeof buf, "T07/%s/小计", c3);
+        else if (strstr(x->context, "国有资本经营")) snprintf(buf, sizeof buf, "T08/%s/小计", c3);
+        else snprintf(buf, sizeof buf, "T05/%s/合计", c3);
+        x->item_fact = jue_strdup(buf);
+    } else {
+        x->item_subject = jue_strdup("项?");
+        x->item_fact = NULL;
+    }
+}

@@ -1,0 +1,725 @@
+/* A sentence of the notes read left to right: a subject phrase from the
+ * lexicon sets what the following figures speak of, a keyword (增加/减少, 占,
+ * 完成, 预算, 决算, 其中) sets their role, and each figure becomes a claim
+ * with the interval its printed precision allows and its line and column.
+ * Each shape of text the reader meets has its handler below. */
+#include <juesuan/model.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/encoding.h"
+#include "read_internal.h"
+
+typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_ACTUAL } keyword;
+
+static const struct { const char *w; keyword k; } KEYWORDS[] = {
+    { "增加", K_UP }, { "增长", K_UP }, { "上升", K_UP }, { "提高", K_UP }, { "增", K_UP },
+    { "减少", K_DOWN }, { "下降", K_DOWN }, { "降低", K_DOWN }, { "减", K_DOWN }, { "节约", K_DOWN },
+    { "持平", K_SAME }, { "无增减", K_SAME },
+    { "完成年初预算的", K_COMPLETE }, { "完成年度预算的", K_COMPLETE }, { "完成全年预算的", K_COMPLETE }, { "完成年初预算", K_COMPLETE }, { "完成预算的", K_COMPLETE },
+    { "完成预算", K_COMPLETE }, { "占", K_SHARE }, { "完成", K_COMPLETE },
+    { "年初预算", K_BUDGET }, { "预算数", K_BUDGET }, { "预算为", K_BUDGET }, { "预算", K_BUDGET },
+    { "决算数", K_ACTUAL }, { "决算为", K_ACTUAL }, { "支出决算", K_ACTUAL }, { "决算支出", K_ACTUAL },
+};
+
+#define NKW (sizeof KEYWORDS / sizeof KEYWORDS[0])
+static size_t KW_LEN[NKW];
+/* keywords by the bucket of their first character, in table order (a list
+ * through KW_NEXT): a position tries only those */
+static int KW_HEAD[LEX_BUCKETS], KW_NEXT[NKW];
+
+/* The first keyword (in table order) that starts at p, or −1. Keywords all
+ * start with a CJK character: a byte below 0x80 never begins one. */
+static int keyword_at(const char *p, const char *end)
+{
+    if (!KW_LEN[0]) {
+        int tail[LEX_BUCKETS];
+        for (size_t b = 0; b < LEX_BUCKETS; b++) KW_HEAD[b] = tail[b] = -1;
+        for (size_t k = 0; k < NKW; k++) {
+            KW_LEN[k] = strlen(KEYWORDS[k].w);
+            unsigned b = cx_lex_bucket(KEYWORDS[k].w, KEYWORDS[k].w + KW_LEN[k]);
+            KW_NEXT[k] = -1;
+            if (tail[b] < 0) KW_HEAD[b] = (int)k;
+            else KW_NEXT[tail[b]] = (int)k;
+            tail[b] = (int)k;
+        }
+    }
+    if ((unsigned char)*p < 0x80) return -1;
+    for (int k = KW_HEAD[cx_lex_bucket(p, end)]; k >= 0; k = KW_NEXT[k])
+        if ((size_t)(end - p) >= KW_LEN[k] && !memcmp(p, KEYWORDS[k].w, KW_LEN[k])) return k;
+    return -1;
+}
+
+/* A claim for the text [p, q) of the sentence being read, placed where it
+ * is printed; the caller sets what it says. */
+static jue_claim claim_at(const ex *x, const para *P, const char *base, const char *p, const char *q,
+                          jue_claim_role role)
+{
+    jue_claim c = { 0 };
+    c.role = role;
+    c.printed = malloc((size_t)(q - p) + 1);
+    if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
+    c.line = P->line[p - base];
+    c.col = P->col[p - base];
+    c.page = P->page[p - base];
+    c.sentence = x->sentence;
+    c.parent = -1;
+    c.section = x->section;
+    return c;
+}
+
+/* Brackets of a sentence, and the 其中 lists opened inside them: "项目支出
+ * 100万元，其中A项目60万元（其中设备40万元、劳务20万元），B项目40万元" — the
+ * parts in brackets are the bracketed figure's, and after the bracket the
+ * outer list goes on, so each figure is counted in one whole only. */
+#define NEST_MAX 4
+typedef struct {
+    int depth;                 /* brackets open */
+    int n;                     /* nested lists open */
+    int at[NEST_MAX];          /* the depth each was opened at */
+    int parent[NEST_MAX], count_parent[NEST_MAX];   /* what they replaced */
+    int clause;                /* "；" passed */
+    bool semi_close;           /* the open list began after a "；": it ends at the next
+                                  ("…；公务用车…b万元，其中购置费c万元，运行维护费d万元；公务接待费e万元") */
+} nesting;
+
+/* At "；": a list that began in a later clause of the sentence ends here (a
+ * list begun in its first clause — "收入合计X，其中：A…，占…；B…" — goes on). */
+static void nest_semicolon(nesting *N, int *parent, int *parent_candidate)
+{
+    N->clause++;
+    if (N->semi_close && N->n == 0) *parent = *parent_candidate = -1;
+    N->semi_close = false;
+}
+
+/* At "其中" right after an opening bracket: the figure just before the
+ * bracket becomes the whole of what follows. */
+static bool nest_open(const ex *x, nesting *N, const char *p, const char *start, int *parent, int *count_parent)
+{
+    bool bracket = (p - start >= 3 && !memcmp(p - 3, "（", 3)) || (p > start && p[-1] == '(');
+    const jue_claims *o = x->out;
+    if (!bracket || N->depth == 0 || N->n == NEST_MAX || !o->len) return false;
+    int last = (int)o->len - 1;
+    const jue_claim *w = &o->items[last];
+    if (w->sentence != x->sentence || w->is_percent) return false;
+    bool count = w->role == JUE_ROLE_COUNT;
+    if (!count && w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL) return false;
+    N->at[N->n] = N->depth - 1;
+    N->parent[N->n] = *parent;
+    N->count_parent[N->n] = *count_parent;
+    N->n++;
+    if (count) *count_parent = last;
+    else *parent = last;
+    return true;
+}
+
+/* Counts a bracket the sentence reader passes over; the one that closes a
+ * nested list gives the outer list back. */
+static void nest_bracket(nesting *N, const char *p, const char *end, int *parent, int *count_parent)
+{
+    if (starts(p, end, "（") || *p == '(') {
+        N->depth++;
+    } else if ((starts(p, end, "）") || *p == ')') && N->depth > 0) {
+        N->depth--;
+        if (N->n > 0 && N->at[N->n - 1] == N->depth) {
+            N->n--;
+            *parent = N->parent[N->n];
+            *count_parent = N->count_parent[N->n];
+        }
+    }
+}
+
+/* A number of n bytes at p with nothing after it but the end of its clause
+ * (sp: after it and its spaces), read as a percentage that lost its %:
+ * "占比20.17，". Sets c's value, interval and printed form (without a %). */
+static bool bare_percent(const char *p, size_t n, const char *sp, const char *end, jue_claim *c)
+{
+    static const char *const STOP[] = { "，", "；", "。", "、", "）", ",", ";", ")" };
+    bool stop = sp == end;
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0] && !stop; i++) stop = starts(sp, end, STOP[i]);
+    char tmp[40];
+    if (!stop || n == 0 || n + 2 > sizeof tmp) return false;
+    memcpy(tmp, p, n);
+    tmp[n] = '%';
+    const char *why;
+    int dec;
+    if (jue_percent_parse(tmp, n + 1, &c->value, &c->iv, &dec, &why) != JUE_OK) return false;
+    if (c->value > 10 * JUE_PPB_ONE) return false;   /* above 1000%: not a rate */
+    c->decimals = dec;
+    c->is_percent = true;
+    c->printed = malloc(n + 1);
+    if (c->printed) { memcpy(c->printed, p, n); c->printed[n] = 0; }
+    return true;
+}
+
+/* Whether the figure before, in this sentence, is a change amount with its
+ * unit ("增加1455.50万元，增长6.53。": the bare number after it is its rate). */
+static bool change_just_before(const ex *x)
+{
+    const jue_claims *o = x->out;
+    if (!o->len) return false;
+    const jue_claim *b = &o->items[o->len - 1];
+    return b->sentence == x->sentence && b->role == JUE_ROLE_CHANGE && !b->is_percent && !b->no_unit &&
+           b->unit != JUE_UNIT_NONE;
+}
+
+/* Whether sp (after a figure and its spaces) ends the figure's clause:
+ * a punctuation mark, not the end of the text (a table row's last cell). */
+static bool clause_ends(const char *sp, const char *end)
+{
+    static const char *const STOP[] = { "，", "；", "。", "、", "）", ",", ";", ")" };
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++)
+        if (starts(sp, end, STOP[i])) return true;
+    return false;
+}
+
+/* Whether a year at p opens its clause, so it dates the figures after it:
+ * nothing but words before it since the sentence's start or ，；：
+ * ("2024年度收入总计…", "青溪县医疗保障局2024年度收入支出总计…"), and no
+ * word of comparison or time right before it ("与2023年度相比", "上年
+ * （2023年度）", "截至2024年", "较2023年度"). */
+static bool clause_start(const char *from, const char *p)
+{
+    static const char *const BEFORE[] = { "与", "比", "较", "同", "至", "止", "自", "从", "于", "对", "年", "在", "当" };
+    static const char *const MARK[] = { "，", "；", "：", "。" };
+    const char *q = p;
+    while (q > from && (q[-1] == ' ' || (q - from >= 3 && !memcmp(q - 3, "（", 3)))) q -= q[-1] == ' ' ? 1 : 3;
+    for (size_t i = 0; i < sizeof BEFORE / sizeof BEFORE[0]; i++)
+        if (q - from >= 3 && !memcmp(q - 3, BEFORE[i], 3)) return false;
+    for (; q > from; q--) {
+        if (q[-1] >= '0' && q[-1] <= '9') return false;
+        if (q[-1] == ',' || q[-1] == ';' || q[-1] == ':') return true;
+        for (size_t i = 0; i < 4; i++)
+            if (q - from >= 3 && !memcmp(q - 3, MARK[i], 3)) return true;
+    }
+    return true;
+}
+
+/* Whether the figure at p states its subject's own amount, named just before
+ * it (subject at [sf, se)): nothing between them but a few words ("支出",
+ * "决算为"), no punctuation, figure, approximation or comparison, and no other
+ * year than the accounts' in the clause ("2023年会议费…", "上年会议费…"). */
+static bool subject_named(const ex *x, const char *from, const char *sf, const char *se, const char *p)
+{
+    static const char *const NOT[] = { "，", "；", "：", "、", "。", "（", "比", "较", "其中", "累计", "平均",
+                                       "人均", "每", "约", "近", "上年", "去年", "同期", "上一年", "前年", "以来" };
+    static const char *const JOINED[] = { "和", "及", "与", "、", "或" };   /* "会议费和培训费支出…": both */
+    if (!sf || se > p || p - se > 18) return false;
+    for (size_t i = 0; i < sizeof JOINED / sizeof JOINED[0]; i++)
+        if (sf - from >= 3 && !memcmp(sf - 3, JOINED[i], 3)) return false;
+    const char *cs = sf;   /* the clause before the subject */
+    while (cs > from && !(cs - from >= 3 && (!memcmp(cs - 3, "，", 3) || !memcmp(cs - 3, "；", 3) ||
+                                             !memcmp(cs - 3, "：", 3) || !memcmp(cs - 3, "。", 3))))
+        cs--;
+    for (const char *q = cs; q < p; q++) {
+        if (q >= se && (*q == ',' || *q == ';' || *q == ':' || *q == '(' || (*q >= '0' && *q <= '9'))) return false;
+        if (*q >= '0' && *q <= '9' && (q == cs || q[-1] < '0' || q[-1] > '9')) {
+            int y = atoi(q);
+            if (y >= 1900 && y <= 2100 && y != x->year) return false;
+        }
+        for (size_t i = 0; i < sizeof NOT / sizeof NOT[0]; i++)
+            if ((q >= se || i >= 15) && !strncmp(q, NOT[i], strlen(NOT[i])) && q + strlen(NOT[i]) <= p) return false;
+    }
+    return true;
+}
+
+/* What the reader of one sentence holds as it goes. */
+typedef struct {
+    ex *x;
+    const para *P;
+    const char *base;                    /* the paragraph's text */
+    const char *start, *end;             /* the sentence */
+    const char *p;                       /* where it reads */
+    const char *subj_key, *subj_fact;    /* the subject in force and its table fact */
+    const char *subj_from, *subj_end;    /* where the lexicon subject in force is printed */
+    char dyn_key[32], dyn_fact[48];      /* a 类 named in the sentence: "卫生健康（类）支出…" */
+    keyword kw;                          /* the role word waiting for its figure */
+    int parent_candidate, parent;        /* the whole of a "其中" list of amounts */
+    int count_candidate, count_parent;   /* the same for counts: "实有人员8人，其中行政0人、事业0人" */
+    char whole[128];                     /* SHARE: the whole named, "占基本支出的…" */
+    bool item_here;                      /* the figures are the 项 statement's in force */
+    nesting N;
+} sent;
+
+/* The subject of the figure read now: the 项 statement's, or the one in force. */
+static const char *cur_subject(const sent *s)
+{
+    return s->item_here && s->x->item_subject ? s->x->item_subject : s->subj_key;
+}
+
+static const char *cur_fact(const sent *s)
+{
+    return s->item_here && s->x->item_subject ? s->x->item_fact : s->subj_fact;
+}
+
+/* "；" ends a pending keyword and the lists begun in its clause; "，" and "、"
+ * end a keyword that is not one of a share, budget or actual. */
+static bool on_clause_mark(sent *s)
+{
+    if (starts(s->p, s->end, "；")) {
+        s->kw = K_NONE;
+        s->count_parent = s->count_candidate = -1;
+        nest_semicolon(&s->N, &s->parent, &s->parent_candidate);
+        s->p += 3;
+        return true;
+    }
+    if (starts(s->p, s->end, "，") || starts(s->p, s->end, "、")) {
+        if (s->kw != K_SHARE && s->kw != K_BUDGET && s->kw != K_ACTUAL) s->kw = K_NONE;
+        s->p += 3;
+        return true;
+    }
+    return false;
+}
+
+/* "其中": the figures after it are parts of the last whole (or, right after
+ * an opening bracket, of the figure before the bracket). */
+static bool on_list_open(sent *s)
+{
+    if (!starts(s->p, s->end, "其中")) return false;
+    if (!nest_open(s->x, &s->N, s->p, s->start, &s->parent, &s->count_parent)) {
+        s->parent = s->parent_candidate;
+        s->count_parent = s->count_candidate;
+        s->N.semi_close = s->N.clause > 0 && s->parent >= 0;
+    }
+    s->p += 6;
+    return true;
+}
+
+/* "决算数小于预算数的主要原因…": the direction stated for the budget and
+ * actual before it (a template's "大于（小于）" left in says nothing).
+ * 决算数 大于|小于|等于 [年初]预算数, or 决算数与[年初]预算数 一致|相等|持平|基本持平|基本一致 */
+static bool on_direction(sent *s)
+{
+    const char *p = s->p, *end = s->end;
+    if (!starts(p, end, "决算数")) return false;
+    const char *q = p + strlen("决算数");
+    int sign = 2, rough = 0;
+    bool with = starts(q, end, "与");
+    if (with) q += 3;
+    else if (starts(q, end, "大于")) sign = 1, q += 6;
+    else if (starts(q, end, "小于")) sign = -1, q += 6;
+    else if (starts(q, end, "等于")) sign = 0, q += 6;
+    if (starts(q, end, "年初")) q += 6;
+    bool ok = starts(q, end, "预算数");
+    if (ok) q += 9;
+    if (ok && with) {
+        static const char *const EQ[] = { "基本持平", "基本一致", "一致", "相等", "持平" };
+        sign = 2;
+        for (size_t e = 0; e < 5 && sign == 2; e++)
+            if (starts(q, end, EQ[e])) sign = 0, rough = e < 2, q += strlen(EQ[e]);
+    }
+    if (!ok || sign == 2 || starts(q, end, "（") || starts(q, end, "(")) return false;
+    jue_claim c = claim_at(s->x, s->P, s->base, p, q, JUE_ROLE_DIRECTION);
+    c.sign = sign;
+    c.value = rough;
+    c.subject = jue_strdup(cur_subject(s));
+    cx_add_claim(s->x, &c);
+    s->p = q;
+    return true;
+}
+
+/* Inside "X（类）Y（款）Z（项）" the names are not subjects. */
+static bool skip_item_names(sent *s)
+{
+    if (!s->item_here || !s->x->item_subject) return false;
+    size_t l1, l2;
+    const char *xa = cx_find2(s->p, s->end, "（类）", "(类)", &l1);
+    const char *xe = xa ? cx_find2(xa, s->end, "（项）", "(项)", &l2) : NULL;
+    if (!xe) return false;
+    s->p = xe + l2;
+    return true;
+}
+
+/* The 类 with this code becomes the subject: its row of table 05 (07 in the
+ * 政府性基金 section, else 03). */
+static void lei_subject(sent *s, const char *code)
+{
+    const char *context = s->x->context;
+    snprintf(s->dyn_key, sizeof s->dyn_key, "类:%s", code);
+    if (strstr(context, "一般公共预算")) snprintf(s->dyn_fact, sizeof s->dyn_fact, "T05/%s/合计", code);
+    else if (strstr(context, "政府性基金")) snprintf(s->dyn_fact, sizeof s->dyn_fact, "T07/%s/小计", code);
+    else snprintf(s->dyn_fact, sizeof s->dyn_fact, "T03/%s/本年支出合计", code);
+    s->subj_key = s->dyn_key;
+    s->subj_from = s->subj_end = NULL;
+    s->subj_fact = s->dyn_fact;
+    if (s->kw != K_UP && s->kw != K_DOWN) s->kw = K_NONE;
+}
+
+/* "社会保障和就业（类）支出32.56万元": a 类 named by itself. */
+static bool on_lei_mark(sent *s)
+{
+    ex *x = s->x;
+    const char *p = s->p, *end = s->end;
+    if (s->item_here || !x->cat || !(starts(p, end, "（类）") || starts(p, end, "(类)"))) return false;
+    size_t ml = starts(p, end, "（类）") ? strlen("（类）") : strlen("(类)");
+    const char *q = p;
+    while (q > s->start) {
+        const char *pr = q - 1;
+        while (pr > s->start && ((unsigned char)*pr & 0xC0) == 0x80) pr--;
+        if (starts(pr, q, "，") || starts(pr, q, "；") || starts(pr, q, "：") || starts(pr, q, "、") ||
+            starts(pr, q, "。") || *pr == ':' || *pr == ',' || *pr == ';')
+            break;
+        q = pr;
+    }
+    char name[128], alt[140];
+    snprintf(name, sizeof name, "%.*s", (int)(p - q), q);
+    snprintf(alt, sizeof alt, "%s支出", name);
+    const char *code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, x->year);
+    if (!code) code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->year);
+    if (code) lei_subject(s, code);
+    s->p += ml;
+    if (starts(s->p, end, "支出")) s->p += 6;   /* "（类）支出" is the 类's spending, not the subject 支出 */
+    return true;
+}
+
+/* A template's alternative left in print: "下降（增长）27.78%" says 下降 (the
+ * direction before the brackets); the opposite in brackets is skipped. */
+static bool skip_alternative(sent *s)
+{
+    const char *p = s->p, *end = s->end;
+    if ((s->kw != K_UP && s->kw != K_DOWN) || !(starts(p, end, "（") || starts(p, end, "("))) return false;
+    size_t ob = starts(p, end, "（") ? 3 : 1;
+    int k2 = keyword_at(p + ob, end);
+    if (k2 < 0 || (KEYWORDS[k2].k != K_UP && KEYWORDS[k2].k != K_DOWN)) return false;
+    const char *q = p + ob + KW_LEN[k2];
+    size_t cb = starts(q, end, "）") ? 3 : starts(q, end, ")") ? 1 : 0;
+    if (!cb) return false;
+    s->p = q + cb;
+    return true;
+}
+
+/* "社会保障和就业支出92.04万元，占0.55%": a 类 by its full name, at the start
+ * of a clause and followed by its figure. */
+static bool on_lei_name(sent *s)
+{
+    ex *x = s->x;
+    const char *p = s->p, *end = s->end;
+    if (s->item_here || !x->nlei) return false;
+    if (!(p == s->start || (p - s->base >= 3 && (starts(p - 3, end, "，") || starts(p - 3, end, "；") ||
+                                                  starts(p - 3, end, "：") || starts(p - 3, end, "、") ||
+                                                  starts(p - 3, end, "。")))))
+        return false;
+    for (int k = 0; k < x->nlei; k++) {
+        size_t nl = strlen(x->lei[k]);
+        if (starts(p, end, x->lei[k]) && (is_digit_at(p + nl, end) || starts(p + nl, end, "为"))) {
+            lei_subject(s, x->lei_code[k]);
+            s->p += nl;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A lexicon subject ("基本支出"), or else a keyword (增加, 占, 预算…); the
+ * longer wins: "支出决算为" is a keyword, not the subject "支出". */
+static bool on_words(sent *s)
+{
+    const lex_entry *m = cx_match_subject(s->x, s->p, s->end);
+    int kidx = keyword_at(s->p, s->end);
+    size_t klen = kidx >= 0 ? KW_LEN[kidx] : 0;
+    if (m && klen > m->plen) m = NULL;
+    if (m) {
+        if (s->kw == K_SHARE) {
+            snprintf(s->whole, sizeof s->whole, "%s", m->subject);   /* "占基本支出的…" */
+        } else {
+            s->subj_key = m->subject;
+            s->subj_fact = m->fact;
+            s->subj_from = s->p;
+            s->subj_end = s->p + m->plen;
+            s->item_here = false;
+            if (s->kw != K_UP && s->kw != K_DOWN) s->kw = K_NONE;  /* a role word belongs to the figure after it */
+        }
+        s->p += m->plen;
+        return true;
+    }
+    if (kidx < 0) return false;
+    s->kw = KEYWORDS[kidx].k;
+    if (s->kw == K_SAME) {
+        jue_claim c = claim_at(s->x, s->P, s->base, s->p, s->p + klen, JUE_ROLE_CHANGE);   /* "持平" */
+        c.sign = 0;
+        c.subject = jue_strdup(cur_subject(s));
+        c.fact = jue_strdup(s->item_here && s->x->item_fact ? s->x->item_fact : s->subj_fact);
+        cx_add_claim(s->x, &c);
+        s->kw = K_NONE;
+    }
+    s->p += klen;
+    return true;
+}
+
+/* Template text left in a published document: "XX局", "××单位". */
+static bool on_placeholder(sent *s)
+{
+    const char *p = s->p, *end = s->end;
+    if (!(starts(p, end, "XX") || starts(p, end, "××") || starts(p, end, "ＸＸ")) || (size_t)(end - p) <= 6 ||
+        (unsigned char)p[starts(p, end, "XX") ? 2 : 6] < 0xE4)
+        return false;
+    size_t pl = starts(p, end, "XX") ? 2 : 6;
+    const char *q = p + pl;
+    q += jue_utf8_step(q);   /* with the character after it: 局, 单位 … */
+    jue_claim c = claim_at(s->x, s->P, s->base, p, q, JUE_ROLE_PLACEHOLDER);
+    cx_add_claim(s->x, &c);
+    s->p = q;
+    return true;
+}
+
+/* ---------- figures ---------- */
+
+/* A number met in the sentence, and its claim, placed where it is printed;
+ * the handler that knows its shape says what it is. */
+typedef struct {
+    jue_amount a;          /* as scanned */
+    const char *after;     /* just after it */
+    const char *sp;        /* after it and its spaces */
+    jue_claim c;
+} figure;
+
+static char *copy_printed(const char *p, size_t n)
+{
+    char *s = malloc(n + 1);
+    if (s) { memcpy(s, p, n); s[n] = 0; }
+    return s;
+}
+
+/* "318.2007.45万元": a second decimal point right after. */
+static bool fig_malformed(sent *s, figure *f)
+{
+    const char *q = f->after, *end = s->end;
+    if (!(q < end && *q == '.' && is_digit_at(q + 1, end))) return false;
+    while (q < end && (is_digit_at(q, end) || *q == '.' || *q == ',')) q += is_digit_at(q, end) ? jue_utf8_step(q) : 1;
+    if (starts(q, end, "万元")) q += 6;
+    else if (starts(q, end, "元")) q += 3;
+    f->c.role = JUE_ROLE_MALFORMED;
+    f->c.printed = copy_printed(s->p, (size_t)(q - s->p));
+    f->c.subject = jue_strdup(cur_subject(s));
+    cx_add_claim(s->x, &f->c);
+    s->p = q;
+    return true;
+}
+
+/* A share, rate or completion (SHARE, CHANGE_PCT, COMPLETION, by the
+ * keyword before) whose value is set: what it is of, and its whole. */
+static void add_percent(sent *s, jue_claim *c)
+{
+    c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : s->kw == K_SHARE ? JUE_ROLE_SHARE
+            : s->kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
+    c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
+    c->subject = jue_strdup(cur_subject(s));
+    c->fact = jue_strdup(cur_fact(s));
+    if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = jue_strdup(s->whole);
+    if (c->role == JUE_ROLE_SHARE && s->parent >= 0) c->parent = s->parent;
+    cx_add_claim(s->x, c);
+    s->whole[0] = 0;
+    s->kw = K_NONE;
+}
+
+/* "占99.40%", "增长6.53%", "占不足0.01%". */
+static bool fig_percent(sent *s, figure *f)
+{
+    const char *p = s->p, *sp = f->sp;
+    if (!starts(sp, s->end, "%") && !starts(sp, s->end, "％")) return false;
+    size_t plen = (size_t)(sp - p) + (starts(sp, s->end, "%") ? 1 : 3);
+    int64_t v;
+    jue_interval iv;
+    int dec;
+    const char *why;
+    if (jue_percent_parse(p, plen, &v, &iv, &dec, &why) == JUE_OK) {
+        f->c.is_percent = true;
+        f->c.value = v;
+        f->c.iv = iv;
+        /* "占不足0.01%": below the figure (printed with its 不足) */
+        size_t below = p - s->base >= 6 && !memcmp(p - 6, "不足", 6) ? 6 : 0;
+        if (below) f->c.iv = (jue_interval){ 0, v };
+        f->c.decimals = dec;
+        f->c.printed = copy_printed(p - below, below + plen);
+        add_percent(s, &f->c);
+    }
+    s->p += plen;
+    return true;
+}
+
+/* "单位价值50万元以上": a threshold, not a figure of the accounts. */
+static bool fig_threshold(sent *s, figure *f)
+{
+    const char *q = f->after, *end = s->end;
+    if (!f->a.unit_written || !(starts(q, end, "以上") || starts(q, end, "以下") || starts(q, end, "及以上") ||
+                                starts(q, end, "（含）以上")))
+        return false;
+    s->p = q;
+    return true;
+}
+
+/* "占比20.17，" where a share is expected, "增加1455.50万元，增长6.53。" after a
+ * change amount: a percentage without its %. */
+static bool fig_bare_percent(sent *s, figure *f)
+{
+    bool rate = (s->kw == K_UP || s->kw == K_DOWN) && change_just_before(s->x);
+    if (f->a.unit_written || !(s->kw == K_SHARE || s->kw == K_COMPLETE || rate) ||
+        !bare_percent(s->p, f->a.consumed, f->sp, s->end, &f->c))
+        return false;
+    add_percent(s, &f->c);
+    s->p = f->after;
+    return true;
+}
+
+/* An amount with its unit ("收入总计51448.55万元"), or with decimals where
+ * an amount is expected and its unit left out ("卫生健康（类）支出23604.30，
+ * 占99.40%": read in 万元 and flagged): a value, change, budget or actual. */
+static bool fig_amount(sent *s, figure *f)
+{
+    ex *x = s->x;
+    const char *subject = cur_subject(s), *fact = cur_fact(s);
+    const char *why;
+    bool unitless = !f->a.unit_written && f->a.decimals > 0 && subject && s->kw != K_SHARE && s->kw != K_COMPLETE &&
+                    clause_ends(f->sp, s->end) &&
+                    jue_amount_scan(s->p, f->a.consumed, JUE_UNIT_WAN, &f->a, &why) == JUE_OK;
+    if (!f->a.unit_written && !unitless) return false;
+    jue_claim *c = &f->c;
+    c->no_unit = unitless;
+    c->value = f->a.value;
+    c->iv = f->a.iv;
+    c->decimals = f->a.decimals;
+    c->unit = f->a.unit;
+    c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE : s->kw == K_BUDGET ? JUE_ROLE_BUDGET
+            : s->kw == K_ACTUAL ? JUE_ROLE_ACTUAL : JUE_ROLE_VALUE;
+    c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
+    c->printed = copy_printed(s->p, f->a.consumed);
+    c->subject = jue_strdup(subject);
+    /* a budget figure is not the table's 决算 — except 三公, whose table
+     * prints the 预算数 beside the 决算数 */
+    if (c->role == JUE_ROLE_BUDGET) {
+        size_t fl = fact ? strlen(fact) : 0;
+        if (fl > 9 && !strncmp(fact, "T09/", 4) && !strcmp(fact + fl - 9, JUE_C_ACTUAL)) {
+            char bf[128];
+            snprintf(bf, sizeof bf, "%.*s%s", (int)(fl - 9), fact, JUE_C_BUDGET);
+            c->fact = jue_strdup(bf);
+        }
+    } else {
+        c->fact = jue_strdup(fact);
+    }
+    c->parent = s->parent;
+    c->named = !unitless && !(s->item_here && x->item_subject) && subject == s->subj_key &&
+               subject_named(x, s->start, s->subj_from, s->subj_end, s->p);
+    jue_claim_role role = c->role;
+    int idx = cx_add_claim(x, c);
+    if ((role == JUE_ROLE_VALUE || role == JUE_ROLE_ACTUAL) && s->parent < 0) s->parent_candidate = idx;
+    s->kw = K_NONE;
+    s->p = f->after;
+    return true;
+}
+
+/* A plain number followed by 年: 2021年12月31日 or 2022年度 ("2022 年度" as
+ * pdftotext spaces it) is a date; another year is passed over. */
+static bool fig_date(sent *s, figure *f)
+{
+    const char *sp = f->sp, *end = s->end;
+    if (!starts(sp, end, "年") || f->a.decimals != 0 || f->a.value < 190000 || f->a.value > 210000) return false;
+    bool ye = starts(sp + 3, end, "12月31日");
+    if (ye || starts(sp + 3, end, "度")) {
+        jue_claim *c = &f->c;
+        c->role = JUE_ROLE_DATE;
+        c->opens = clause_start(s->start, s->p);
+        c->value = f->a.value / 100;
+        c->iv = (jue_interval){ c->value, c->value };
+        /* printed with its suffix, so rules can tell 年末 dates from 年度,
+         * and a document's own title ("2023年度部门决算") from a comparison */
+        size_t n = 3 + (ye ? strlen("12月31日") : 3);
+        static const char *const TITLE[] = { "部门决算", "单位决算", "决算" };
+        for (size_t q = 0; !ye && q < 3; q++)
+            if (starts(sp + n, end, TITLE[q])) { n += strlen(TITLE[q]); break; }
+        /* printed without the space */
+        c->printed = malloc(f->a.consumed + n + 1);
+        if (c->printed) {
+            memcpy(c->printed, s->p, f->a.consumed);
+            memcpy(c->printed + f->a.consumed, sp, n);
+            c->printed[f->a.consumed + n] = 0;
+        }
+        cx_add_claim(s->x, c);
+    }
+    s->p = f->after;
+    return true;
+}
+
+/* A whole number with a counter ("团组12个", "8 人" as a copy from PDF
+ * spaces it): a count, a part of the count list open; else nothing. */
+static void fig_count(sent *s, figure *f)
+{
+    static const char *const COUNTERS[] = { "人次", "个", "人", "辆", "次", "批", "台", "套", "名", "项", "户" };
+    const char *cu = f->after;
+    while (cu < s->end && *cu == ' ') cu++;
+    for (size_t k = 0; k < sizeof COUNTERS / sizeof COUNTERS[0] && f->a.decimals == 0; k++) {
+        if (!starts(cu, s->end, COUNTERS[k])) continue;
+        jue_claim *c = &f->c;
+        c->role = JUE_ROLE_COUNT;
+        c->value = f->a.value / 100;   /* no unit: read as 元 → 分; a count is whole */
+        c->iv = (jue_interval){ c->value, c->value };
+        /* printed as the figure and its counter, without the space */
+        size_t n = f->a.consumed + strlen(COUNTERS[k]);
+        c->printed = malloc(n + 1);
+        if (c->printed) {
+            memcpy(c->printed, s->p, f->a.consumed);
+            memcpy(c->printed + f->a.consumed, COUNTERS[k], strlen(COUNTERS[k]));
+            c->printed[n] = 0;
+        }
+        c->subject = jue_strdup(cur_subject(s));
+        c->parent = s->count_parent;
+        int idx = cx_add_claim(s->x, c);
+        if (s->count_parent < 0) s->count_candidate = idx;
+        break;
+    }
+    s->p = f->after;
+}
+
+/* A number at s->p, read by the first handler its shape fits. */
+static void on_figure(sent *s)
+{
+    const para *P = s->P;
+    const char *why;
+    figure f = { 0 };
+    if (jue_amount_scan(s->p, (size_t)(s->end - s->p), JUE_UNIT_NONE, &f.a, &why) != JUE_OK || f.a.consumed == 0) {
+        /* not a figure: neither is any tail of it, so the whole run of
+         * digits, separators and points is passed at once (starting
+         * again inside it would rescan the run: quadratic in its length) */
+        while (s->p < s->end && (is_digit_at(s->p, s->end) || *s->p == ',' || *s->p == '.')) {
+            s->p += is_digit_at(s->p, s->end) ? jue_utf8_step(s->p) : 1;
+            jue_work_steps++;
+        }
+        return;
+    }
+    size_t off = (size_t)(s->p - s->base);
+    f.after = s->p + f.a.consumed;
+    for (f.sp = f.after; f.sp < s->end && *f.sp == ' ';) f.sp++;
+    f.c.parent = -1;
+    f.c.section = s->x->section;
+    f.c.sentence = s->x->sentence;
+    f.c.line = P->line[off];
+    f.c.col = P->col[off];
+    f.c.page = P->page[off];
+    if (fig_malformed(s, &f) || fig_percent(s, &f) || fig_threshold(s, &f) || fig_bare_percent(s, &f) ||
+        fig_amount(s, &f) || fig_date(s, &f))
+        return;
+    fig_count(s, &f);
+}
+
+void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
+{
+    const char *base = jue_buf_str(&P->text);
+    sent s = { .x = x, .P = P, .base = base, .start = base + from, .end = base + to, .p = base + from,
+               .parent_candidate = -1, .parent = -1, .count_candidate = -1, .count_parent = -1,
+               .item_here = x->item_subject != NULL };
+    x->sentence++;
+    x->in_sentence = 0;
+    while (s.p < s.end && !x->over) {
+        jue_work_steps++;
+        if (on_clause_mark(&s) || on_list_open(&s) || on_direction(&s) || skip_item_names(&s) || on_lei_mark(&s) ||
+            skip_alternative(&s) || on_lei_name(&s) || on_words(&s) || on_placeholder(&s))
+            continue;
+        if (is_digit_at(s.p, s.end)) {
+            on_figure(&s);
+        } else {
+            nest_bracket(&s.N, s.p, s.end, &s.parent, &s.count_parent);
+            s.p += jue_utf8_step(s.p);
+        }
+    }
+}
