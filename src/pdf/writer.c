@@ -13,6 +13,7 @@
  * strings, so the PDF prints exactly what the HTML and XLSX print. Doubles
  * here are coordinates only. */
 #include "pdf/pdf.h"
+#include "pdf/sizes.h"
 #include "render/render_internal.h"
 
 #include <juesuan/document.h>
@@ -120,6 +121,7 @@ typedef struct {
     int outline_part;           /* outline id of the current 第X部分 */
     jue_buf clean;              /* scratch: sanitised text */
     jue_buf text;               /* scratch: cell text */
+    jue_pdf_sizes *sizes;       /* layouts measured, shared by both passes */
     jue_status err;
 } pdf;
 
@@ -181,18 +183,38 @@ static double lay_h(PangoLayout *l)
     return U(h);
 }
 
+/* Text is drawn in the final pass only: the measuring pass needs where
+ * things go, and drawing glyphs there would make cairo embed and subset the
+ * fonts of a document that is thrown away (a third of the writer's time). */
 static void show(pdf *p, PangoLayout *l, double x, double y)
 {
-    cairo_move_to(p->cr, x, y);
-    pango_cairo_show_layout(p->cr, l);
+    if (p->final) {
+        cairo_move_to(p->cr, x, y);
+        pango_cairo_show_layout(p->cr, l);
+    }
     p->fresh = false;
+}
+
+/* The size of the layout mk(p, f, s, width, al) would make, measured once
+ * for both passes and every try at a table's font size. */
+static void size_of(pdf *p, const PangoFontDescription *f, const char *s, double width, PangoAlignment al,
+                    double *w, double *h)
+{
+    int wu = width > 0 ? pango_units_from_double(width) : 0, lw, lh;
+    if (!jue_pdf_sizes_get(p->sizes, f, s ? s : "", wu, (int)al, &lw, &lh)) {
+        PangoLayout *l = mk(p, f, s, width, al);
+        pango_layout_get_size(l, &lw, &lh);
+        g_object_unref(l);
+        jue_pdf_sizes_put(p->sizes, f, s ? s : "", wu, (int)al, lw, lh);
+    }
+    if (w) *w = U(lw);
+    if (h) *h = U(lh);
 }
 
 static double text_w(pdf *p, const PangoFontDescription *f, const char *s)
 {
-    PangoLayout *l = mk(p, f, s, 0, PANGO_ALIGN_LEFT);
-    double w = lay_w(l);
-    g_object_unref(l);
+    double w;
+    size_of(p, f, s, 0, PANGO_ALIGN_LEFT, &w, NULL);
     return w;
 }
 
@@ -278,8 +300,10 @@ static void flow(pdf *p, PangoLayout *lay, double x)
             page_begin(p, p->landscape);
             origin = p->ytop - top;
         }
-        cairo_move_to(p->cr, x + U(r.x), origin + U(pango_layout_iter_get_baseline(it)));
-        pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+        if (p->final) {   /* drawn in the final pass only, as show() */
+            cairo_move_to(p->cr, x + U(r.x), origin + U(pango_layout_iter_get_baseline(it)));
+            pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+        }
         bottom = origin + top + h;
         p->fresh = false;
     } while (pango_layout_iter_next_line(it));
@@ -629,19 +653,43 @@ static void set_table_font(pdf *p, double fs)
     p->tfs = fs;
 }
 
-/* A body cell as a layout in its width, or NULL when it prints nothing. */
-static PangoLayout *body_layout(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c, double w)
+/* What a layout is made of: its text in a font, wrapped at a width. */
+typedef struct {
+    const PangoFontDescription *f;
+    const char *s;
+    double width;
+    PangoAlignment al;
+} spec;
+
+static PangoLayout *spec_layout(pdf *p, const spec *k) { return mk(p, k->f, k->s, k->width, k->al); }
+
+static double spec_h(pdf *p, const spec *k)
 {
-    if (c->kind == JUE_RC_BLANK || c->kind == JUE_RC_COVERED) return NULL;
+    double h;
+    size_of(p, k->f, k->s, k->width, k->al, NULL, &h);
+    return h;
+}
+
+/* A body cell's layout in its width; false when it prints nothing. */
+static bool body_spec(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c, double w, spec *k)
+{
+    if (c->kind == JUE_RC_BLANK || c->kind == JUE_RC_COVERED) return false;
     const char *s = cell_text(p, L, c);
-    if (!*s) return NULL;
-    const PangoFontDescription *f = jue_rd_cell_total(L, c) ? p->tfont_b : p->tfont;
+    if (!*s) return false;
     PangoAlignment al = PANGO_ALIGN_LEFT;
     double inner = w - 2 * PAD_X;
     if (c->kind == JUE_RC_AMOUNT) al = PANGO_ALIGN_RIGHT;
     else if (c->kind == JUE_RC_LINE || (c->kind == JUE_RC_NAME && c->span > 1)) al = PANGO_ALIGN_CENTER;
     else if (c->kind == JUE_RC_NAME) inner -= name_indent(c, p->tfs);
-    return mk(p, f, s, inner > 4 ? inner : 4, al);
+    *k = (spec){ jue_rd_cell_total(L, c) ? p->tfont_b : p->tfont, s, inner > 4 ? inner : 4, al };
+    return true;
+}
+
+/* A body cell as a layout in its width, or NULL when it prints nothing. */
+static PangoLayout *body_layout(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c, double w)
+{
+    spec k;
+    return body_spec(p, L, c, w, &k) ? spec_layout(p, &k) : NULL;
 }
 
 /* Natural (unwrapped) column widths and the least each may shrink to. */
@@ -745,10 +793,9 @@ static void heights(pdf *p, grid *g)
         for (size_t i = 0; i < L->nheads; i++) {
             const jue_rd_head *h = &L->heads[i];
             if ((h->rs > 1) != (pass == 1) || h->r < 0 || h->r + h->rs > L->head_rows) continue;
-            PangoLayout *l = mk(p, p->tfont, jue_rd_head_lines(h, num, sizeof num), span_w(g, h->c, h->cs) - 2 * PAD_X,
-                                PANGO_ALIGN_CENTER);
-            double need = lay_h(l) + 2 * PAD_Y, have = 0;
-            g_object_unref(l);
+            spec k = { p->tfont, jue_rd_head_lines(h, num, sizeof num), span_w(g, h->c, h->cs) - 2 * PAD_X,
+                       PANGO_ALIGN_CENTER };
+            double need = spec_h(p, &k) + 2 * PAD_Y, have = 0;
             for (int r = h->r; r < h->r + h->rs; r++) have += g->hrow[r];
             if (need > have) g->hrow[h->r + h->rs - 1] += need - have;
         }
@@ -758,14 +805,13 @@ static void heights(pdf *p, grid *g)
         double h = fs * (g->lead > 0 ? g->lead : ROW_LEAD);
         for (int c = 0; c < L->ncols; c++) {
             const jue_rd_cell *cell = jue_rd_at(L, r, c);
-            PangoLayout *l = body_layout(p, L, cell, span_w(g, c, cell->span));
-            if (!l) continue;
+            spec k;
+            if (!body_spec(p, L, cell, span_w(g, c, cell->span), &k)) continue;
             /* closed-up rows (FIT_LEAD) hold their text's line box without
              * padding: never less, or a reader of the PDF (ours too) sees
              * the lines of two rows run into each other */
-            double need = lay_h(l) + (g->lead == FIT_LEAD ? 0 : 2 * PAD_Y);
+            double need = spec_h(p, &k) + (g->lead == FIT_LEAD ? 0 : 2 * PAD_Y);
             if (need > h) h = need;
-            g_object_unref(l);
         }
         g->brow[r] = h;
     }
@@ -784,6 +830,7 @@ static void draw_header(pdf *p, const grid *g)
         for (int r = h->r; r < h->r + h->rs; r++) hh += g->hrow[r];
         double x = g->cx[h->c], w = span_w(g, h->c, h->cs);
         cell_rect(p, x, y, w, hh);
+        if (!p->final) continue;   /* text is drawn in the final pass only (show) */
         PangoLayout *l = mk(p, p->tfont, jue_rd_head_lines(h, num, sizeof num), w - 2 * PAD_X, PANGO_ALIGN_CENTER);
         show(p, l, x + PAD_X, y + (hh - lay_h(l)) / 2);
         g_object_unref(l);
@@ -801,6 +848,7 @@ static void draw_row(pdf *p, const grid *g, size_t r)
         int span = cell->span >= 1 && c + cell->span <= L->ncols ? cell->span : 1;
         double x = g->cx[c], w = span_w(g, c, span);
         cell_rect(p, x, p->y, w, h);
+        if (!p->final) continue;   /* text is drawn in the final pass only (show) */
         PangoLayout *l = body_layout(p, L, cell, w);
         if (!l) continue;
         double ix = x + PAD_X + (cell->kind == JUE_RC_NAME && span == 1 ? name_indent(cell, p->tfs) : 0);
@@ -973,15 +1021,23 @@ out:
 
 #define FORM_FS 8.5
 
-/* A form cell as a layout in its width, or NULL when it prints nothing. */
-static PangoLayout *form_layout(pdf *p, const jue_form_cell *k, double w)
+/* A form cell's layout in its width; false when it prints nothing. */
+static bool form_spec(pdf *p, const jue_form_cell *k, double w, spec *out)
 {
-    if (!k->text || !*k->text) return NULL;
+    if (!k->text || !*k->text) return false;
     PangoAlignment al = k->flags & JUE_FC_NUM                         ? PANGO_ALIGN_RIGHT
                         : k->flags & (JUE_FC_HEAD | JUE_FC_CENTER) ? PANGO_ALIGN_CENTER
                                                                       : PANGO_ALIGN_LEFT;
     double inner = w - 2 * PAD_X;
-    return mk(p, k->flags & JUE_FC_BOLD ? p->tfont_b : p->tfont, k->text, inner > 4 ? inner : 4, al);
+    *out = (spec){ k->flags & JUE_FC_BOLD ? p->tfont_b : p->tfont, k->text, inner > 4 ? inner : 4, al };
+    return true;
+}
+
+/* A form cell as a layout in its width, or NULL when it prints nothing. */
+static PangoLayout *form_layout(pdf *p, const jue_form_cell *k, double w)
+{
+    spec s;
+    return form_spec(p, k, w, &s) ? spec_layout(p, &s) : NULL;
 }
 
 /* Column edges of a form across the text width: its relative widths, but
@@ -1037,7 +1093,7 @@ static void form_cell(pdf *p, const jue_form *f, const double *cx, const double 
     }
     cell_rect(p, x, y, w, h);
     /* a cell continued on a new page says again what it is */
-    PangoLayout *l = form_layout(p, k, w);
+    PangoLayout *l = p->final ? form_layout(p, k, w) : NULL;   /* text in the final pass only (show) */
     if (!l) return;
     double lh = lay_h(l);
     show(p, l, x + PAD_X, lh + 2 * PAD_Y > h ? y + PAD_Y : y + (h - lh) / 2);
@@ -1061,10 +1117,9 @@ static void form_geom(pdf *p, const jue_form *f, double *cx, double *rh)
             for (int c = 0; c < C; c++) {
                 const jue_form_cell *k = jue_form_at(f, r, c);
                 if (!k->rs || (k->rs > 1) != (pass == 1)) continue;
-                PangoLayout *l = form_layout(p, k, cx[c + k->cs] - cx[c]);
-                if (!l) continue;
-                double need = lay_h(l) + 2 * PAD_Y + 2, have = 0;
-                g_object_unref(l);
+                spec sp;
+                if (!form_spec(p, k, cx[c + k->cs] - cx[c], &sp)) continue;
+                double need = spec_h(p, &sp) + 2 * PAD_Y + 2, have = 0;
                 for (int j = r; j < r + k->rs; j++) have += rh[j];
                 if (need > have) rh[r + k->rs - 1] += need - have;
             }
@@ -1438,7 +1493,7 @@ static void metadata(pdf *p)
     cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-static jue_status run(const jue_document *doc, FILE *f, mark *marks, bool final)
+static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_sizes *sizes, bool final)
 {
     pdf P;
     memset(&P, 0, sizeof P);
@@ -1446,6 +1501,7 @@ static jue_status run(const jue_document *doc, FILE *f, mark *marks, bool final)
     p->doc = doc;
     p->final = final;
     p->marks = marks;
+    p->sizes = sizes;
     jue_buf_init(&p->clean);
     jue_buf_init(&p->text);
     sink s = { f, false };
@@ -1506,8 +1562,10 @@ jue_status jue_pdfm_render(const jue_document *doc, const char *path)
         free(marks);
         return JUE_ERR_IO;
     }
-    jue_status st = run(doc, NULL, marks, false);
-    if (st == JUE_OK) st = run(doc, f, marks, true);
+    jue_pdf_sizes *sizes = jue_pdf_sizes_new();   /* NULL: every layout measured anew */
+    jue_status st = run(doc, NULL, marks, sizes, false);
+    if (st == JUE_OK) st = run(doc, f, marks, sizes, true);
+    jue_pdf_sizes_free(sizes);
     if (fclose(f) != 0 && st == JUE_OK) st = JUE_ERR_IO;
     if (st != JUE_OK) remove(path);
     free(marks);

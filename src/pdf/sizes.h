@@ -1,0 +1,19 @@
+/* Sizes of measured text layouts, kept across the PDF writer's passes (sizes.c). */
+#ifndef JUE_PDF_SIZES_H
+#define JUE_PDF_SIZES_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+
+typedef struct jue_pdf_sizes jue_pdf_sizes;
+
+jue_pdf_sizes *jue_pdf_sizes_new(void);
+void jue_pdf_sizes_free(jue_pdf_sizes *z);
+/* The size (pango units) of text s in font f, wrapped at width (pango units,
+ * <= 0 for one line) with alignment align, if it was measured before. */
+bool jue_pdf_sizes_get(const jue_pdf_sizes *z, const PangoFontDescription *f, const char *s, int width, int align,
+                       int *w, int *h);
+void jue_pdf_sizes_put(jue_pdf_sizes *z, const PangoFontDescription *f, const char *s, int width, int align, int w,
+                       int h);
+
+#endif

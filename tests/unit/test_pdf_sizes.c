@@ -1,0 +1,82 @@
+/* The PDF writer's cache of measured layouts (src/pdf/sizes.c): a size comes
+ * back only for the same font, text, width and alignment, and survives the
+ * table growing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "pdf/sizes.h"
+
+static PangoFontDescription *font(const char *family, double size, bool bold)
+{
+    PangoFontDescription *f = pango_font_description_new();
+    pango_font_description_set_family(f, family);
+    pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
+    return f;
+}
+
+static void same_key_only(void **state)
+{
+    (void)state;
+    jue_pdf_sizes *z = jue_pdf_sizes_new();
+    PangoFontDescription *a = font("Noto Serif CJK SC", 10, false), *b = font("Noto Serif CJK SC", 10, true),
+                         *c = font("Noto Serif CJK SC", 9.5, false);
+    int w = 0, h = 0;
+    assert_false(jue_pdf_sizes_get(z, a, "基本支出", 0, 0, &w, &h));
+    jue_pdf_sizes_put(z, a, "基本支出", 0, 0, 41000, 14000);
+    assert_true(jue_pdf_sizes_get(z, a, "基本支出", 0, 0, &w, &h));
+    assert_int_equal(w, 41000);
+    assert_int_equal(h, 14000);
+    /* a copy of the font description is the same font */
+    PangoFontDescription *a2 = pango_font_description_copy(a);
+    assert_true(jue_pdf_sizes_get(z, a2, "基本支出", 0, 0, &w, &h));
+    /* bold, another size, another width, another alignment, another text: not the same layout */
+    assert_false(jue_pdf_sizes_get(z, b, "基本支出", 0, 0, &w, &h));
+    assert_false(jue_pdf_sizes_get(z, c, "基本支出", 0, 0, &w, &h));
+    assert_false(jue_pdf_sizes_get(z, a, "基本支出", 30000, 0, &w, &h));
+    assert_false(jue_pdf_sizes_get(z, a, "基本支出", 0, 2, &w, &h));
+    assert_false(jue_pdf_sizes_get(z, a, "基本支", 0, 0, &w, &h));
+    pango_font_description_free(a);
+    pango_font_description_free(a2);
+    pango_font_description_free(b);
+    pango_font_description_free(c);
+    jue_pdf_sizes_free(z);
+}
+
+static void many_entries(void **state)
+{
+    (void)state;
+    jue_pdf_sizes *z = jue_pdf_sizes_new();
+    PangoFontDescription *f = font("Noto Sans CJK SC", 8, false);
+    char s[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(s, sizeof s, "%d.%02d", i, i % 100);
+        jue_pdf_sizes_put(z, f, s, i % 7 * 1000, 0, i, 2 * i);
+    }
+    for (int i = 0; i < 5000; i++) {
+        int w = -1, h = -1;
+        snprintf(s, sizeof s, "%d.%02d", i, i % 100);
+        assert_true(jue_pdf_sizes_get(z, f, s, i % 7 * 1000, 0, &w, &h));
+        assert_int_equal(w, i);
+        assert_int_equal(h, 2 * i);
+    }
+    pango_font_description_free(f);
+    jue_pdf_sizes_free(z);
+    /* without a cache (its allocation failed) nothing is found and nothing breaks */
+    int w, h;
+    jue_pdf_sizes_put(NULL, NULL, "x", 0, 0, 1, 1);
+    assert_false(jue_pdf_sizes_get(NULL, NULL, "x", 0, 0, &w, &h));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_key_only),
+        cmocka_unit_test(many_entries),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
