@@ -27,7 +27,10 @@
  * count of figures, or short only where a single column can take them) was
  * read with no choice made: *sure says so, and its sums are then checked as
  * those of a ruled table (a failing one is reported, not set aside). 01, 04,
- * 06 and 09 (two panes) are never sure. */
+ * 06 and 09 (two panes) are never sure. A table no reading of which
+ * balances, with the shape a column shifted one row leaves (a short row
+ * heading a run that balances moved back up), is sure in that reading
+ * (below, "a column printed one row down"). */
 #include "recognize/recognize.h"
 
 #include <stdint.h>
@@ -63,6 +66,7 @@ typedef struct {
     const jue_table *parts[3];   /* tables this one contains, read with confidence (05 in 03) */
     const int *pcol[3];          /* per model column: the part table's column + 1, or 0 */
     const jue_table *t01;        /* 01 read with confidence, or NULL */
+    const struct pinning *pin;   /* per row: what its placement must be (NULL: free) */
     node *rows;
     long steps;
     bool nomem;
@@ -96,22 +100,33 @@ static int under_floor(const solver *S, const node *r, unsigned m)
     return n;
 }
 
-/* The row's own sum under placement m (a failure costs FAIL), and its
- * figures under their floor. */
-static int row_cost(const solver *S, const node *r, unsigned m)
+/* Whether row r's own sum fails with its figures in placement m and, when
+ * over is not NULL, the figure over in printed column j. A total with no
+ * part beside it fails only when strict (a table may print a row's total
+ * alone). */
+static bool row_fails(const solver *S, const node *r, unsigned m, int j, const jue_interval *over, bool strict)
 {
-    int below = under_floor(S, r, m);
-    if (S->tot < 0) return below;
+    if (S->tot < 0) return false;
     jue_interval v, sum = { 0, 0 }, p;
     bool any = false;
-    for (int j = 0; j < S->n; j++) {
-        if (!S->part[j] || !value(r, m, j, &p)) continue;
+    for (int k = 0; k < S->n; k++) {
+        bool present = value(r, m, k, &p);
+        if (k == j && over) present = true, p = *over;
+        if (!S->part[k] || !present) continue;
         any = true;
         sum.lo += p.lo;
         sum.hi += p.hi;
     }
     bool present = value(r, m, S->tot, &v);
-    return (any && fails(present, v, sum)) * FAIL + below;
+    if (S->tot == j && over) present = true, v = *over;
+    return (any || strict) && fails(present, v, sum);
+}
+
+/* The row's own sum under placement m (a failure costs FAIL), and its
+ * figures under their floor. */
+static int row_cost(const solver *S, const node *r, unsigned m)
+{
+    return row_fails(S, r, m, -1, NULL, false) * FAIL + under_floor(S, r, m);
 }
 
 static int popcount(unsigned m)
@@ -329,6 +344,23 @@ static void floors(const solver *S, node *R, const char *key)
     }
 }
 
+/* A row's placement pinned: blank in printed column j, or holding there
+ * exactly the figure v (j < 0: free). */
+typedef struct pinning {
+    int j;
+    bool blank;
+    jue_interval v;
+} pinning;
+
+static bool pinned(const solver *S, const node *R, int r, unsigned m)
+{
+    const pinning *p = S->pin ? &S->pin[r] : NULL;
+    jue_interval v;
+    if (!p || p->j < 0) return true;
+    if (p->blank) return !(m >> p->j & 1u);
+    return value(R, m, p->j, &v) && v.lo == p->v.lo && v.hi == p->v.hi;
+}
+
 static bool build_node(solver *S, int r)
 {
     node *R = &S->rows[r];
@@ -348,7 +380,7 @@ static bool build_node(solver *S, int r)
     R->kids = malloc(t->nrows * sizeof *R->kids);
     if (!R->mask || !R->best || !R->ways || !R->order || !R->choice || !R->kids) return false;
     for (unsigned m = 0; m < (unsigned)cap; m++)
-        if (popcount(m) == R->k) R->mask[R->nmask++] = m;
+        if (popcount(m) == R->k && pinned(S, R, r, m)) R->mask[R->nmask++] = m;
     for (size_t q = 0; q < t->nrows; q++)
         if (child_of(t->rows[r].key, t->rows[q].key) && R->nkids < 64) R->kids[R->nkids++] = (int)q;
     return true;
@@ -398,9 +430,10 @@ static void apply(solver *S, int r, int mi)
 }
 
 /* Every row that is no 类/款/项 of another: its best placement; whether
- * some has two equally good readings. */
-static bool place_roots(solver *S)
+ * some has two equally good readings. *cost: the reading's, all told. */
+static bool place_roots(solver *S, long *cost)
 {
+    *cost = 0;
     bool *child = calloc(S->tab->nrows, sizeof *child);
     if (!child) { S->nomem = true; return false; }
     for (size_t r = 0; r < S->tab->nrows; r++)
@@ -416,6 +449,7 @@ static bool place_roots(solver *S)
             if (R->best[mi] == R->best[bi]) ties += R->ways[mi];
         }
         if (!S->nomem && R->nmask) apply(S, (int)r, bi);
+        *cost += R->nmask ? R->best[bi] : 0;
         ambiguous |= ties > 1;
     }
     free(child);
@@ -488,30 +522,235 @@ static bool forced(const solver *S)
     return true;
 }
 
+/* ---- a column printed one row down (the producer's slip, not the reading's)
+ *
+ * A column shifted one row in the producer's sheet leaves its first cell
+ * blank, and a copy with nothing where a cell is blank prints that row a
+ * figure short: its figures could stand in several placements, and the sums
+ * fail in every one. When no reading of the table balances (so the table is
+ * wrong however its short rows are read — through the PDF too), the shape
+ * the shift leaves is looked for: a row with a blank in a column j of its
+ * sum, and from it down rows that each fail their own sum as printed and
+ * balance with the column-j figure of the row below (at least two rows).
+ * When exactly one such run is longest (its start, column and the figures
+ * that moved), the table is placed by its sums again with the run's blank
+ * and figures pinned there, and the reading is kept — checked as a ruled
+ * table's, so the rules report the shift as the PDF's reading does — only
+ * when that placing is unambiguous, each row of the run balances with the
+ * figure below it, and moving the column back up leaves fewer identities
+ * failing than the best reading as printed. Anything else (two runs as
+ * long, a run that explains less) stays set aside with a warning. A correct
+ * table never takes this path: its true reading balances. */
+
+#define MAX_RUN 16
+
+typedef struct {
+    int a, j, len;               /* rows a … a+len-1 moved, in printed column j */
+    jue_interval v[MAX_RUN + 1]; /* the figures they balance with: rows a+1 … a+len in column j */
+} shift;
+
+#define MAX_CAND 8
+
+typedef struct {
+    const solver *S;
+    shift cur, cand[MAX_CAND];   /* the longest runs found, distinct */
+    int ncand;                   /* MAX_CAND + 1: too many to weigh */
+    long steps;
+} shift_search;
+
+static bool same_shift(const shift *x, const shift *y)
+{
+    bool same = x->a == y->a && x->j == y->j && x->len == y->len;
+    for (int i = 0; same && i < x->len; i++) same = x->v[i].lo == y->v[i].lo && x->v[i].hi == y->v[i].hi;
+    return same;
+}
+
+/* The run in q->cur: remembered when none found is longer. */
+static void record(shift_search *q)
+{
+    int best = q->ncand ? q->cand[0].len : 0;
+    if (q->cur.len < 2 || q->cur.len < best) return;
+    if (q->cur.len > best) q->ncand = 0;
+    for (int i = 0; i < q->ncand && i < MAX_CAND; i++)
+        if (same_shift(&q->cur, &q->cand[i])) return;
+    if (q->ncand < MAX_CAND) q->cand[q->ncand] = q->cur;
+    if (q->ncand <= MAX_CAND) q->ncand++;
+}
+
+/* Row i placed m, the run's last so far (failing as printed): each
+ * placement of row i+1 whose column-j figure balances row i, the run carried
+ * on through row i+1 where it fails as printed too. Whether row i balanced
+ * with some row below. */
+static bool extend(shift_search *q, int i, unsigned m)
+{
+    const solver *S = q->S;
+    const node *R = &S->rows[i], *B = i + 1 < (int)S->tab->nrows ? &S->rows[i + 1] : NULL;
+    int j = q->cur.j, at = q->cur.len - 1;
+    bool any = false;
+    for (int mi = 0; B && mi < B->nmask && ++q->steps < MAX_STEPS; mi++) {
+        unsigned mb = B->mask[mi];
+        if (!value(B, mb, j, &q->cur.v[at]) || row_fails(S, R, m, j, &q->cur.v[at], true)) continue;
+        any = true;
+        bool more = false;
+        if (q->cur.len < MAX_RUN && row_fails(S, B, mb, -1, NULL, true)) {
+            q->cur.len++;
+            more = extend(q, i + 1, mb);
+            q->cur.len--;
+        }
+        if (!more) record(q);
+    }
+    return any;
+}
+
+/* The longest runs of the shift's shape in S, at most MAX_CAND (0: none,
+ * or too many to weigh). */
+static int find_shifts(const solver *S, shift *out)
+{
+    shift_search q = { .S = S };
+    for (size_t a = 0; a < S->tab->nrows; a++) {
+        const node *R = &S->rows[a];
+        for (int mi = 0; mi < R->nmask; mi++)
+            for (int j = 0; j < S->n; j++) {
+                /* a blank in a column of the row's sum (01/04/06/09 have none) */
+                if ((R->mask[mi] >> j & 1u) || (j != S->tot && !S->part[j])) continue;
+                if (!row_fails(S, R, R->mask[mi], -1, NULL, true)) continue;
+                q.cur = (shift){ .a = (int)a, .j = j, .len = 1 };
+                extend(&q, (int)a, R->mask[mi]);
+            }
+    }
+    if (q.ncand > MAX_CAND || q.steps >= MAX_STEPS) return 0;
+    memcpy(out, q.cand, (size_t)q.ncand * sizeof *out);
+    return q.ncand;
+}
+
+/* Whether row r of t balances its own sum with the figure of the row below
+ * in column col. */
+static bool balances_moved(const jue_table *t, size_t r, size_t col)
+{
+    int tot, from, to;
+    if (!jue_imp_row_parts(t->id, &tot, &from, &to)) return false;
+    jue_interval sum = { 0, 0 }, total = { 0, 0 };
+    for (int c = tot; c <= to; c++) {
+        const jue_cell *x = jue_table_cell_c(t, (size_t)c == col ? r + 1 : r, (size_t)c);
+        if (c == tot || c < from) {
+            if (c == tot && x->present) total = x->iv;
+            continue;
+        }
+        if (x->present) sum.lo += x->iv.lo, sum.hi += x->iv.hi;
+    }
+    return !fails(true, total, sum);
+}
+
+/* The identities table t fails, its column col's figures of rows [a, a+len)
+ * taken from the row below (len 0: as read). */
+static int failures_moved(const jue_table *t, size_t col, int a, int len, bool *nomem)
+{
+    jue_table m = *t;
+    size_t size = t->nrows * t->ncols * sizeof *t->cells;
+    m.cells = malloc(size);
+    if (!m.cells) { *nomem = true; return 0; }
+    memcpy(m.cells, t->cells, size);
+    for (int i = a; i < a + len; i++) *jue_table_cell(&m, (size_t)i, col) = *jue_table_cell_c(t, (size_t)i + 1, col);
+    int f = 0, checks = 0;
+    jue_imp_doubt(&m, false, &f, &checks);
+    free(m.cells);
+    return f;
+}
+
+/* S set up for tab: its sums, the tables it contains and each row's
+ * placements (only pin[r] where pin is given and pin[r] >= 0). False when
+ * out of memory. */
+static bool set_up(rc *c, jue_table *tab, solver *S, const pinning *pin)
+{
+    *S = (solver){ .tab = tab, .n = c->npcols[tab->id], .cols = c->pcols[tab->id], .nonneg = true, .pin = pin };
+    contained(c, S);
+    int tot, from, to;
+    S->tot = -1;
+    if (jue_imp_row_parts(tab->id, &tot, &from, &to)) {
+        S->tot = printed(S, tot);
+        for (int j = 0; j < S->n && j < REC_MAX_PCOLS; j++) S->part[j] = S->cols[j] >= from && S->cols[j] <= to;
+    }
+    S->rows = calloc(tab->nrows, sizeof *S->rows);
+    bool ok = S->rows != NULL;
+    for (size_t r = 0; r < tab->nrows && ok; r++) ok = build_node(S, (int)r);
+    if (ok) drop_empty_columns(S);
+    return ok;
+}
+
+/* tab placed again with the run h pinned (above): the identities it fails
+ * once the run's column is moved back up, or -1 when that placing is
+ * ambiguous or a row of the run does not balance so. tab is left as it was
+ * unless keep. */
+static int try_shift(rc *c, jue_table *tab, const shift *h, bool keep)
+{
+    size_t size = tab->nrows * tab->ncols * sizeof *tab->cells;
+    pinning *pin = malloc(tab->nrows * sizeof *pin);
+    jue_cell *old = malloc(size);
+    solver S = { 0 };
+    long cost = 0;
+    bool ok = pin && old;
+    if (ok) {
+        memcpy(old, tab->cells, size);
+        for (size_t r = 0; r < tab->nrows; r++) pin[r] = (pinning){ .j = -1 };
+        pin[h->a] = (pinning){ .j = h->j, .blank = true };
+        for (int i = 0; i < h->len; i++) pin[h->a + 1 + i] = (pinning){ .j = h->j, .v = h->v[i] };
+        ok = set_up(c, tab, &S, pin);
+    }
+    bool nomem = !ok || S.nomem;
+    ok = ok && !place_roots(&S, &cost) && !S.nomem && S.steps <= MAX_STEPS;
+    nomem |= S.nomem;
+    free_nodes(&S);
+    size_t col = (size_t)c->pcols[tab->id][h->j];
+    for (int i = 0; ok && i < h->len; i++) ok = balances_moved(tab, (size_t)(h->a + i), col);
+    int f = ok ? failures_moved(tab, col, h->a, h->len, &nomem) : -1;
+    if ((!ok || !keep) && old) memcpy(tab->cells, old, size);
+    c->nomem |= nomem;
+    free(pin);
+    free(old);
+    return nomem ? -1 : f;
+}
+
+/* Of the runs h[0 … n), the one whose reading, moved back, fails fewest
+ * identities — fewer than fails_best — put in tab; false when none or two
+ * tie. */
+static bool place_shifted(rc *c, jue_table *tab, const shift *h, int n, int fails_best)
+{
+    int best = -1, least = fails_best, ties = 0;
+    for (int i = 0; i < n && !c->nomem; i++) {
+        int f = try_shift(c, tab, &h[i], false);
+        if (f < 0 || f > least) continue;
+        ties = f == least ? ties + 1 : 0;
+        best = f < least || best < 0 ? i : best;
+        least = f;
+    }
+    if (best < 0 || ties || c->nomem) return false;
+    return try_shift(c, tab, &h[best], true) == least;
+}
+
 const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure)
 {
     *sure = false;
-    solver S = { .tab = tab, .n = c->npcols[tab->id], .cols = c->pcols[tab->id], .nonneg = true };
-    contained(c, &S);
-    int tot, from, to;
-    S.tot = -1;
-    if (jue_imp_row_parts(tab->id, &tot, &from, &to)) {
-        S.tot = printed(&S, tot);
-        for (int j = 0; j < S.n && j < REC_MAX_PCOLS; j++) S.part[j] = S.cols[j] >= from && S.cols[j] <= to;
-    }
-    if (S.n <= 0 || S.n > REC_MAX_PCOLS || !tab->nrows) return NULL;
-    S.rows = calloc(tab->nrows, sizeof *S.rows);
-    bool ok = S.rows != NULL;
-    for (size_t r = 0; r < tab->nrows && ok; r++) ok = build_node(&S, (int)r);
-    if (ok) drop_empty_columns(&S);
+    int n = c->npcols[tab->id];
+    if (n <= 0 || n > REC_MAX_PCOLS || !tab->nrows) return NULL;
+    solver S;
+    long cost = 0;
+    bool ok = set_up(c, tab, &S, NULL);
     *sure = ok && forced(&S);
-    bool ambiguous = ok && place_roots(&S);
+    bool ambiguous = ok && place_roots(&S, &cost);
+    bool steps = S.steps > MAX_STEPS;
+    /* no reading balances: the producer's slip, maybe a shifted column */
+    shift h[MAX_CAND];
+    int nh = ok && !S.nomem && !*sure && !steps && cost >= FAIL ? find_shifts(&S, h) : 0;
     free_nodes(&S);
     if (!ok || S.nomem) {
         c->nomem = true;
         return NULL;
     }
-    if (S.steps > MAX_STEPS) return "表行以单个空格分隔、空白单元格没有标记，各数字可放的栏太多，未能逐一核对";
+    if (nh && place_shifted(c, tab, h, nh, failures_moved(tab, 0, 0, 0, &c->nomem))) {
+        *sure = true;
+        return NULL;
+    }
+    if (steps) return "表行以单个空格分隔、空白单元格没有标记，各数字可放的栏太多，未能逐一核对";
     if (ambiguous) return "表行以单个空格分隔、空白单元格没有标记，按合计与各栏核对仍有两种以上放法，分不清各数字所在的栏";
     return NULL;
 }
