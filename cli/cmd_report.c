@@ -1,12 +1,12 @@
 /* juesuan report --store DB -o DIR: the overview of a store as HTML, XLSX
  * and CSV, and each department-year's own audit report beside it. */
 #include <juesuan/output.h>
+#include <juesuan/sheet.h>
 #include <juesuan/store.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 #include "cli.h"
 
@@ -209,46 +209,37 @@ static void overview_csv(const rows *t, jue_buf *b)
 
 /* ---- XLSX ---- */
 
+/* The sheet's texts (headers, links) are owned by names, freed after writing. */
 static jue_status overview_xlsx(const rows *t, const char *path)
 {
     int cols[C_KINDS + 2 * JUE_KINDS];
-    size_t nc = columns(t, cols);
-    lxw_workbook *wb = workbook_new(path);
-    if (!wb) return JUE_ERR_IO;
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "总览");
-    lxw_format *bold = workbook_add_format(wb);
-    format_set_bold(bold);
-    format_set_text_wrap(bold);
-    jue_buf h;
-    jue_buf_init(&h);
-    for (size_t k = 0; k < nc; k++) {
-        jue_buf_free(&h);
+    size_t nc = columns(t, cols), w = nc + 1, nn = 0;
+    jue_sheet_cell *cells = calloc((t->n + 1) * w, sizeof *cells);
+    char **names = calloc(nc + t->n, sizeof *names);
+    bool ok = cells && names;
+    for (size_t k = 0; ok && k < nc; k++) {
+        jue_buf h;
+        jue_buf_init(&h);
         head_name(cols[k], &h);
-        worksheet_write_string(ws, 0, (lxw_col_t)k, jue_buf_str(&h), bold);
+        ok = (cells[k].text = names[nn++] = jue_buf_take(&h)) != NULL;
     }
-    worksheet_write_string(ws, 0, (lxw_col_t)nc, "报告", bold);
-    jue_buf_free(&h);
-    for (size_t i = 0; i < t->n; i++) {
-        lxw_row_t r = (lxw_row_t)(i + 1);
-        for (size_t k = 0; k < nc; k++) {
-            int64_t v;
-            const char *s = text(&t->v[i], cols[k]);
-            if (s) worksheet_write_string(ws, r, (lxw_col_t)k, s, NULL);
-            else if (number(&t->v[i], cols[k], &v)) worksheet_write_number(ws, r, (lxw_col_t)k, (double)v, NULL);
-        }
+    if (ok) cells[nc].text = "报告";
+    for (size_t i = 0; ok && i < t->n; i++) {
+        jue_sheet_cell *r = &cells[(i + 1) * w];
+        for (size_t k = 0; k < nc; k++)
+            if (!(r[k].text = text(&t->v[i], cols[k]))) r[k].is_number = number(&t->v[i], cols[k], &r[k].number);
         char doc[48];   /* a link to the report beside the workbook, its name as the text */
-        snprintf(doc, sizeof doc, "external:doc-%lld.html", (long long)t->v[i].r.id);
-        worksheet_write_url_opt(ws, r, (lxw_col_t)nc, doc, NULL, doc + strlen("external:"), NULL);
+        snprintf(doc, sizeof doc, "doc-%lld.html", (long long)t->v[i].r.id);
+        ok = (r[nc].text = r[nc].link = names[nn++] = jue_strdup(doc)) != NULL;
     }
-    worksheet_set_column(ws, 0, 0, 36, NULL);
-    worksheet_set_column(ws, 1, 1, 18, NULL);
-    worksheet_freeze_panes(ws, 1, 1);
-    worksheet_set_paper(ws, 9);              /* printed on A4, across, one page wide, the header on each page */
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_repeat_rows(ws, 0, 0);
-    worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->n, (lxw_col_t)nc);
-    return workbook_close(wb) == LXW_NO_ERROR ? JUE_OK : JUE_ERR_IO;
+    static const double WIDTHS[2] = { 36, 18 };
+    double *widths = calloc(w, sizeof *widths);
+    if (ok && widths) memcpy(widths, WIDTHS, sizeof WIDTHS);
+    jue_sheet s = { .name = "总览", .cells = cells, .nrows = t->n + 1, .ncols = w, .widths = widths, .freeze_cols = 1 };
+    jue_status st = !ok || !widths ? JUE_ERR_NOMEM : jue_sheet_xlsx(&s, path);
+    for (size_t i = 0; names && i < nn; i++) free(names[i]);
+    free(names), free(cells), free(widths);
+    return st;
 }
 
 /* ---- writing ---- */

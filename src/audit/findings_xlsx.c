@@ -4,12 +4,14 @@
 
 #include <xlsxwriter.h>
 
+#include "office/office.h"
+
 static void text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s)
 {
     if (s && *s) worksheet_write_string(ws, r, c, s, NULL);
 }
 
-jue_status jue_findings_xlsx(const jue_findings *f, const char *path)
+jue_status jue_officem_findings_xlsx(const jue_findings *f, const char *path)
 {
     static const char *const HEAD[] = { "文件", "页", "行", "严重程度", "规则", "表", "行（项目）", "栏", "审核意见", "应为", "实为" };
     static const double WIDTH[] = { 28, 5, 6, 8, 22, 10, 24, 16, 70, 14, 14 };

@@ -144,6 +144,8 @@ static int write_document(const jue_source *src, const jue_disclosure *disc, con
         } else if (files[k].fmt == JUE_FMT_PDF && !jue_pdf_module_get(&why)) {   /* say why, not "读写出错" */
             jue_diag_add(d, JUE_SEV_ERROR, path, 0, 0, "无法写入完整文档：%s", why);
             rc = JUE_BUILD_IO;
+        } else if (files[k].fmt == JUE_FMT_DOCX && jue_office_missing(d, path, "完整文档")) {
+            rc = JUE_BUILD_IO;
         } else {
             jue_out_diag(d, path, "完整文档", fs, of.err);
             rc = JUE_BUILD_IO;

@@ -17,7 +17,9 @@ typedef struct {
 
 static module pdf = { " PDF ", JUE_PDF_MODULE_FILE, JUE_PDF_MODULE_SYMBOL, JUE_PDF_MODULE_VERSION, NULL, "" };
 static module web = { "网页服务", JUE_SERVE_MODULE_FILE, JUE_SERVE_MODULE_SYMBOL, JUE_SERVE_MODULE_VERSION, NULL, "" };
-static pthread_once_t pdf_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT;
+static module office = { "办公文档", JUE_OFFICE_MODULE_FILE, JUE_OFFICE_MODULE_SYMBOL, JUE_OFFICE_MODULE_VERSION,
+                         NULL, "" };
+static pthread_once_t pdf_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT, office_once = PTHREAD_ONCE_INIT;
 
 static const char self_mark;   /* an address inside libjuesuan.so, for dladdr */
 
@@ -54,6 +56,7 @@ static void load(module *m)
 
 static void load_pdf(void) { load(&pdf); }
 static void load_web(void) { load(&web); }
+static void load_office(void) { load(&office); }
 
 const jue_pdf_module *jue_pdf_module_get(const char **why)
 {
@@ -67,4 +70,11 @@ const jue_serve_module *jue_serve_module_get(const char **why)
     pthread_once(&web_once, load_web);
     if (!web.loaded && why) *why = web.why;
     return (const jue_serve_module *)web.loaded;
+}
+
+const jue_office_module *jue_office_module_get(const char **why)
+{
+    pthread_once(&office_once, load_office);
+    if (!office.loaded && why) *why = office.why;
+    return (const jue_office_module *)office.loaded;
 }

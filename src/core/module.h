@@ -1,4 +1,7 @@
-/* Modules loaded on first use. The serve module (juesuan-serve.so) holds
+/* Modules loaded on first use. The office module (juesuan-office.so)
+ * holds what needs libxml2, libzip or libxlsxwriter (and the ICU and
+ * OpenSSL libraries they bring): the DOCX, HTML and XLSX doors and the Word
+ * and XLSX writers; a text audit never loads it. The serve module (juesuan-serve.so) holds
  * the web app's server and pages (libmicrohttpd and the TLS libraries it
  * brings): only `juesuan serve` loads it. The PDF module (juesuan-pdf.so, built beside
  * libjuesuan.so) holds everything that needs poppler, cairo and pango: the
@@ -10,8 +13,12 @@
 #ifndef JUE_CORE_MODULE_H
 #define JUE_CORE_MODULE_H
 
+#include <juesuan/audit.h>
 #include <juesuan/document.h>
+#include <juesuan/form.h>
+#include <juesuan/render.h>
 #include <juesuan/serve.h>
+#include <juesuan/sheet.h>
 #include <juesuan/view.h>
 
 #include "import/import_internal.h"
@@ -38,6 +45,29 @@ typedef struct {
     int version;   /* JUE_SERVE_MODULE_VERSION */
     jue_status (*run)(const jue_serve_opts *o, volatile sig_atomic_t *stop, jue_diags *diags);
 } jue_serve_module;
+
+#define JUE_OFFICE_MODULE_VERSION 1
+#define JUE_OFFICE_MODULE_FILE "juesuan-office.so"
+#define JUE_OFFICE_MODULE_SYMBOL "jue_office_module_v1"
+
+typedef jue_status (*jue_office_door)(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
+
+typedef struct {
+    int version;   /* JUE_OFFICE_MODULE_VERSION */
+    jue_office_door docx_read, html_read, xlsx_read;
+    jue_status (*document_docx)(const jue_document *doc, const char *path);
+    jue_status (*render_xlsx)(const jue_disclosure *d, const char *path);
+    jue_status (*form_xlsx)(const jue_form *const *forms, const char *const *sheet_names, size_t n,
+                            const char *path, const char *title, const char *company, int year);
+    jue_status (*findings_xlsx)(const jue_findings *f, const char *path);
+    jue_status (*sheet_xlsx)(const jue_sheet *s, const char *path);
+} jue_office_module;
+
+/* The office module, as jue_pdf_module_get. */
+const jue_office_module *jue_office_module_get(const char **why);
+/* When the office module cannot be loaded: adds the error "无法写入<what>：
+ * <why>" about path to diags and returns true (module_calls.c). */
+bool jue_office_missing(jue_diags *diags, const char *path, const char *what);
 
 /* The serve module, as jue_pdf_module_get. */
 const jue_serve_module *jue_serve_module_get(const char **why);

@@ -1,5 +1,6 @@
 /* `juesuan build` for the self-evaluations: the scored set → 自评报告
  * (Markdown), 自评表 (HTML page, XLSX workbook) beside the tables. */
+#include "core/module.h"
 #include "perf_internal.h"
 
 #include <juesuan/output.h>
@@ -51,7 +52,7 @@ static jue_status write_xlsx(const jue_perf_set *s, const char *path, jue_diags 
     free(forms);
     free(names);
     if (st == JUE_OK) jue_diag_add(diags, JUE_SEV_INFO, path, 0, 0, "已写出");
-    else jue_out_diag(diags, path, "绩效自评表", st, o.err);
+    else if (!jue_office_missing(diags, path, "绩效自评表")) jue_out_diag(diags, path, "绩效自评表", st, o.err);
     return st == JUE_ERR_NOMEM ? st : st ? JUE_ERR_IO : JUE_OK;
 }
 

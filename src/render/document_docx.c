@@ -19,6 +19,8 @@
 
 #include "render_internal.h"
 
+#include "office/office.h"
+
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_PR "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -989,7 +991,7 @@ static jue_status add_buf(zip_t *z, const char *name, jue_buf *b, int year)
     return add_part(z, name, data, n, year);
 }
 
-jue_status jue_render_document_docx(const jue_document *doc, const char *path)
+jue_status jue_officem_document_docx(const jue_document *doc, const char *path)
 {
     if (!doc || !path) return JUE_ERR_IO;
     jue_buf body, core, app;

@@ -1,5 +1,6 @@
 /* Writing the chosen formats into an output directory, and parsing the
  * --format list. */
+#include "core/module.h"
 #include "render_internal.h"
 
 #include <juesuan/output.h>
@@ -98,7 +99,8 @@ jue_status jue_render_all(const jue_disclosure *d, const char *outdir, const cha
         jue_outfile o = { .err = 0 };
         st = jue_buf_err(&path) ? jue_buf_err(&path) : jue_out_begin(&o, jue_buf_str(&path));
         if (!st) st = jue_out_end(&o, jue_render_xlsx(d, o.tmp));
-        first = report(diags, st, o.err, jue_buf_str(&path), "XLSX", first);
+        if (st && diags && jue_office_missing(diags, jue_buf_str(&path), "XLSX")) first = first ? first : st;
+        else first = report(diags, st, o.err, jue_buf_str(&path), "XLSX", first);
     }
     if (formats & JUE_FMT_MD) {
         jue_buf_reset(&path);

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
+#include "office/office.h"
+
 #define FIRST_HEAD_ROW 3  /* title, label, 编制单位 line come first */
 
 typedef struct {
@@ -363,7 +365,7 @@ jue_status jue_rd_xlsx_close(lxw_workbook *wb, const char *path, jue_status st)
     return st;
 }
 
-jue_status jue_render_xlsx(const jue_disclosure *d, const char *path)
+jue_status jue_officem_render_xlsx(const jue_disclosure *d, const char *path)
 {
     xctx x;
     memset(&x, 0, sizeof x);

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The PDF module (juesuan-pdf.so: poppler, cairo, pango) is loaded only when
-# a PDF is read or written, the serve module (juesuan-serve.so:
-# libmicrohttpd, gnutls) only by `juesuan serve`; without the PDF module a
-# PDF is refused with a message that names the module and the way to point
-# at it, and everything else works.
+# a PDF is read or written, the office module (juesuan-office.so: libxml2,
+# libzip, libxlsxwriter, with ICU and libcrypto) only when a DOCX, HTML or
+# XLSX file is, the serve module (juesuan-serve.so: libmicrohttpd, gnutls)
+# only by `juesuan serve`; --help and a text audit load nothing beyond the
+# library, libc, libm, libyaml and sqlite. Without a module, what needs it
+# is refused with a message that names the module and the way to point at
+# it, and everything else works.
 set -u
 Z="$JUE_SHARED/fixtures/real/zhenan-medical-security-2023.txt"
 P="$JUE_SHARED/fixtures/real/shanghai-putuo-2024/finance-bureau-planted-errors.pdf"
@@ -20,6 +23,19 @@ grep -q 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/help" && bad "--help loads: $
 loads "$JUE_BIN" audit "$Z" >"$tmp/text"
 grep -q 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/text" && bad "a text audit loads the PDF libraries" || ok
 grep -q 'microhttpd\|gnutls\|juesuan-serve' "$tmp/text" "$tmp/help" && bad "a text audit or --help loads the server" || ok
+# nothing but these (and, in a sanitized build, the sanitizers' runtimes)
+allowed='libjuesuan\.so|libc\.so|libm\.so|libyaml|libsqlite3'
+grep -q libasan "$tmp/help" && allowed="$allowed|libasan|libubsan|libstdc\+\+|libgcc_s"
+for run in help text; do
+  extra=$(grep -vE "file=($allowed)" "$tmp/$run" | tr '\n' ' ')
+  [ -z "$extra" ] && ok || bad "$run loads more than libc-level objects: $extra"
+done
+grep -q 'xml2\|libzip\|xlsxwriter\|icu\|crypto\|juesuan-office' "$tmp/text" && bad "a text audit loads the office libraries" || ok
+D="$JUE_SRCDIR/tests/fixtures/own/zhenan-2023.docx"
+loads "$JUE_BIN" audit "$D" >"$tmp/docx"
+grep -q 'juesuan-office.so' "$tmp/docx" && grep -q 'libxml2' "$tmp/docx" && grep -q 'libzip' "$tmp/docx" && ok ||
+  bad "a DOCX audit does not load the office module"
+grep -q 'poppler\|juesuan-pdf' "$tmp/docx" && bad "a DOCX audit loads the PDF module" || ok
 loads "$JUE_BIN" audit "$P" >"$tmp/pdf"
 grep -q 'juesuan-pdf.so' "$tmp/pdf" && grep -q 'poppler' "$tmp/pdf" && ok || bad "a PDF audit does not load the PDF module"
 
@@ -42,6 +58,20 @@ JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" build "$JUE_SRCDIR/examples/county-med
 [ $rc -eq 2 ] && ! ls "$tmp/b"/*.pdf >/dev/null 2>&1 && ls "$tmp/b"/*-document.html >/dev/null 2>&1 && ok ||
   bad "build without the PDF module: exit $rc, $(ls "$tmp/b")"
 grep -q '无法写入完整文档：无法加载 PDF 模块' "$tmp/err" && ok || bad "build: no reason: $(cat "$tmp/err")"
+# without the office module: a DOCX or an HTML page is refused with the reason, and
+# a build says why it wrote no XLSX and no Word file
+for f in zhenan-2023.docx zhenan-2023.html; do
+  JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" audit "$JUE_SRCDIR/tests/fixtures/own/$f" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  [ $rc -ge 2 ] && grep -q "无法加载办公文档模块 $tmp/nowhere/juesuan-office.so" "$tmp/err" && ok ||
+    bad "$f without the office module: exit $rc, $(cat "$tmp/err")"
+done
+for fmt in xlsx docx; do
+  JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" build "$JUE_SRCDIR/examples/county-medical-security-2024" -o "$tmp/o$fmt" \
+    --format "$fmt,html" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc -eq 2 ] && ! ls "$tmp/o$fmt"/*."$fmt" >/dev/null 2>&1 && ls "$tmp/o$fmt"/*.html >/dev/null 2>&1 && ok ||
+    bad "build --format $fmt without the office module: exit $rc, $(ls "$tmp/o$fmt")"
+  grep -q '无法写入\(XLSX\|完整文档\)：无法加载办公文档模块' "$tmp/err" && ok || bad "build $fmt: no reason: $(cat "$tmp/err")"
+done
 # pointed at the folder it is in, it is found there
 JUESUAN_MODULES="$(dirname "$JUE_BIN")" "$JUE_BIN" audit "$P" >"$tmp/out2" 2>/dev/null
 "$JUE_BIN" audit "$P" >"$tmp/out3" 2>/dev/null

@@ -28,6 +28,8 @@
 #include <string.h>
 #include <zip.h>
 
+#include "office/office.h"
+
 #define MAX_PART (16u << 20)     /* a part parsed whole: its tree is many times its size */
 
 typedef struct {
@@ -378,7 +380,7 @@ static void read_title(zip_t *z, jue_idoc *doc)
     if (core) xmlFreeDoc(core);
 }
 
-jue_status jue_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+jue_status jue_officem_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     xmlInitParser();
     zip_error_t ze;

@@ -31,6 +31,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "office/office.h"
+
 typedef struct {
     jue_idoc *doc;
     jue_diags *diags;
@@ -511,7 +513,7 @@ static const char *choose_encoding(const char *data, size_t len, jue_idoc *doc, 
     return "GB18030";
 }
 
-jue_status jue_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+jue_status jue_officem_html_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     if (len > (size_t)INT_MAX) {
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "网页文件过大（%zu字节）", len);

@@ -24,6 +24,8 @@
 #include <strings.h>
 #include <zip.h>
 
+#include "office/office.h"
+
 #define MAX_ENTRY (8u << 20)    /* uncompressed bytes of a part read whole (workbook, styles …) */
 #define MAX_SHEETS 256
 #define MAX_MERGE_SPAN 64       /* rows or columns a merge may fill */
@@ -659,7 +661,7 @@ static jue_status read_sheets(xl *x)
     return st;
 }
 
-jue_status jue_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+jue_status jue_officem_xlsx_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     xl x;
     memset(&x, 0, sizeof x);
