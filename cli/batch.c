@@ -439,6 +439,7 @@ int cli_batch_run(const cli_batch *b)
     r.s = calloc(b->n ? b->n : 1, sizeof *r.s);
     void (*old)(int) = signal(SIGPIPE, SIG_IGN);
     bool ok = r.w && r.s;
+    if (b->store) jue_auditor_version(b->aud);   /* fingerprinted once, before the workers fork */
     for (int k = 0; ok && k < b->jobs; k++) ok = spawn(&r, (size_t)k);
     if (!ok) cli_error("无法启动审核进程：%s", strerror(errno));
     while (ok && r.printed < b->n) {

@@ -32,7 +32,9 @@ const jue_profile *jue_auditor_profile(const jue_auditor *a);
 /* A short fingerprint of the rules in force (the rule pack, the claim checks
  * and the 绩效自评 checks as files, and the program's version), 16 hex digits:
  * findings stored under one version are comparable; a new version means a
- * document must be audited again. */
+ * document must be audited again. Made by the first call (the files are
+ * hashed then, not by jue_auditor_new: only the store needs it);
+ * thread-safe. */
 const char *jue_auditor_version(const jue_auditor *a);
 
 /* The number of rules in the pack. */

@@ -10,6 +10,7 @@
 #include <juesuan/source.h>
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,10 @@ struct jue_auditor {
     jue_claim_checks *claims;
     jue_perf_checks *perf;
     jue_aliases *aliases;   /* the importer's, read once for every document */
+    /* the fingerprint, made on first use (only the store needs it: hashing
+     * the data files was half of a one-line audit) */
+    pthread_mutex_t lock;
+    char *profile, *rules_file;
     char version[17];
 };
 
@@ -56,8 +61,9 @@ static void hash_dir(jue_sha256 *s, const char *sub)
 
 /* The rules in force: everything under data/ that decides a finding, the
  * profile and the program's version. */
-static void fingerprint(jue_auditor *a, const char *profile, const char *rules_file)
+static void fingerprint(jue_auditor *a)
 {
+    const char *profile = a->profile, *rules_file = a->rules_file;
     static const char *const SUBS[] = { "rules", "catalog", "claims", "import", "profiles", "perf" };
     jue_sha256 s;
     jue_sha256_init(&s);
@@ -76,7 +82,11 @@ jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_audi
     *out = NULL;
     jue_auditor *a = calloc(1, sizeof *a);
     if (!a) return JUE_ERR_NOMEM;
-    jue_status st = jue_catalog_load(NULL, &a->cat, diags);
+    pthread_mutex_init(&a->lock, NULL);
+    a->profile = profile ? jue_strdup(profile) : NULL;
+    a->rules_file = rules_file ? jue_strdup(rules_file) : NULL;
+    jue_status st = (profile && !a->profile) || (rules_file && !a->rules_file) ? JUE_ERR_NOMEM : JUE_OK;
+    if (st == JUE_OK) st = jue_catalog_load(NULL, &a->cat, diags);
     if (st == JUE_OK) st = jue_profile_load(profile, &a->prof, diags);
     if (st == JUE_OK)
         st = rules_file ? jue_rules_load_file(rules_file, &a->pack, diags) : jue_rules_load_profile(profile, &a->pack, diags);
@@ -87,7 +97,6 @@ jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_audi
         jue_auditor_free(a);
         return st;
     }
-    fingerprint(a, profile, rules_file);
     *out = a;
     return JUE_OK;
 }
@@ -101,12 +110,22 @@ void jue_auditor_free(jue_auditor *a)
     jue_claim_checks_free(a->claims);
     jue_perf_checks_free(a->perf);
     jue_aliases_free(a->aliases);
+    pthread_mutex_destroy(&a->lock);
+    free(a->profile);
+    free(a->rules_file);
     free(a);
 }
 
 const jue_catalog *jue_auditor_catalog(const jue_auditor *a) { return a->cat; }
 const jue_profile *jue_auditor_profile(const jue_auditor *a) { return a->prof; }
-const char *jue_auditor_version(const jue_auditor *a) { return a->version; }
+const char *jue_auditor_version(const jue_auditor *a)
+{
+    jue_auditor *m = (jue_auditor *)a;   /* the cache only; what it answers never changes */
+    pthread_mutex_lock(&m->lock);
+    if (!m->version[0]) fingerprint(m);
+    pthread_mutex_unlock(&m->lock);
+    return a->version;
+}
 size_t jue_auditor_rule_count(const jue_auditor *a) { return jue_rulepack_count(a->pack); }
 
 jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_buf *out, jue_claims_coverage *cov)
