@@ -19,7 +19,9 @@ static module pdf = { " PDF ", JUE_PDF_MODULE_FILE, JUE_PDF_MODULE_SYMBOL, JUE_P
 static module web = { "网页服务", JUE_SERVE_MODULE_FILE, JUE_SERVE_MODULE_SYMBOL, JUE_SERVE_MODULE_VERSION, NULL, "" };
 static module office = { "办公文档", JUE_OFFICE_MODULE_FILE, JUE_OFFICE_MODULE_SYMBOL, JUE_OFFICE_MODULE_VERSION,
                          NULL, "" };
-static pthread_once_t pdf_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT, office_once = PTHREAD_ONCE_INIT;
+static module store = { "存储", JUE_STORE_MODULE_FILE, JUE_STORE_MODULE_SYMBOL, JUE_STORE_MODULE_VERSION, NULL, "" };
+static pthread_once_t pdf_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT, office_once = PTHREAD_ONCE_INIT,
+                      store_once = PTHREAD_ONCE_INIT;
 
 static const char self_mark;   /* an address inside libjuesuan.so, for dladdr */
 
@@ -57,6 +59,7 @@ static void load(module *m)
 static void load_pdf(void) { load(&pdf); }
 static void load_web(void) { load(&web); }
 static void load_office(void) { load(&office); }
+static void load_store(void) { load(&store); }
 
 const jue_pdf_module *jue_pdf_module_get(const char **why)
 {
@@ -77,4 +80,11 @@ const jue_office_module *jue_office_module_get(const char **why)
     pthread_once(&office_once, load_office);
     if (!office.loaded && why) *why = office.why;
     return (const jue_office_module *)office.loaded;
+}
+
+const jue_store_module *jue_store_module_get(const char **why)
+{
+    pthread_once(&store_once, load_store);
+    if (!store.loaded && why) *why = store.why;
+    return (const jue_store_module *)store.loaded;
 }

@@ -1,7 +1,9 @@
 /* Modules loaded on first use. The office module (juesuan-office.so)
  * holds what needs libxml2, libzip or libxlsxwriter (and the ICU and
  * OpenSSL libraries they bring): the DOCX, HTML and XLSX doors and the Word
- * and XLSX writers; a text audit never loads it. The serve module (juesuan-serve.so) holds
+ * and XLSX writers; a text audit never loads it. The store module
+ * (juesuan-store.so) is src/store/ but names.c, with sqlite: only a run
+ * that opens a store loads it. The serve module (juesuan-serve.so) holds
  * the web app's server and pages (libmicrohttpd and the TLS libraries it
  * brings): only `juesuan serve` loads it. The PDF module (juesuan-pdf.so, built beside
  * libjuesuan.so) holds everything that needs poppler, cairo and pango: the
@@ -19,6 +21,7 @@
 #include <juesuan/render.h>
 #include <juesuan/serve.h>
 #include <juesuan/sheet.h>
+#include <juesuan/store.h>
 #include <juesuan/view.h>
 
 #include "import/import_internal.h"
@@ -68,6 +71,38 @@ const jue_office_module *jue_office_module_get(const char **why);
 /* When the office module cannot be loaded: adds the error "无法写入<what>：
  * <why>" about path to diags and returns true (module_calls.c). */
 bool jue_office_missing(jue_diags *diags, const char *path, const char *what);
+
+#define JUE_STORE_MODULE_VERSION 1
+#define JUE_STORE_MODULE_FILE "juesuan-store.so"
+#define JUE_STORE_MODULE_SYMBOL "jue_store_module_v1"
+
+typedef struct {
+    int version;   /* JUE_STORE_MODULE_VERSION */
+    jue_status (*open)(const char *path, jue_store **out, jue_diags *diags);
+    void (*close)(jue_store *s);
+    int (*version_of)(const jue_store *s);
+    jue_status (*create_at)(const char *path, int version, jue_store **out, jue_diags *diags);
+    bool (*has)(jue_store *s, const char *sha256, const char *rules);
+    jue_status (*findings)(jue_store *s, const char *sha256, const char *rules, const char *file, jue_findings *f,
+                           int64_t *id);
+    jue_status (*add)(jue_store *s, const jue_disclosure *d, const jue_findings *f, const jue_store_doc *meta,
+                      int64_t *id, bool *existed, jue_diags *diags);
+    jue_status (*list)(jue_store *s, const char *dept, int year, int (*fn)(const jue_store_row *r, void *ctx),
+                       void *ctx);
+    jue_status (*load)(jue_store *s, const char *dept, int year, jue_disclosure **out, jue_findings *f,
+                       jue_diags *diags);
+    jue_status (*last_year)(jue_store *s, const char *department, int year, jue_disclosure **out);
+    jue_status (*export_)(jue_store *s, const char *what, const char *format, const char *dept, int year,
+                          jue_buf *out, jue_diags *diags);
+    jue_status (*overview)(jue_store *s, int (*fn)(const jue_overview_row *r, void *ctx), void *ctx);
+    jue_status (*load_id)(jue_store *s, int64_t id, jue_disclosure **out, jue_findings *f, jue_diags *diags);
+    jue_status (*merge)(jue_store *s, const char *from, const char *to, jue_diags *diags);
+    jue_status (*check)(jue_store *s, jue_buf *report, size_t *problems);
+} jue_store_module;
+
+/* The store module (sqlite): as jue_pdf_module_get. Only the commands that
+ * open a store load it. */
+const jue_store_module *jue_store_module_get(const char **why);
 
 /* The serve module, as jue_pdf_module_get. */
 const jue_serve_module *jue_serve_module_get(const char **why);

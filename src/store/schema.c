@@ -106,41 +106,41 @@ static jue_status open_at(const char *path, int version, jue_store **out, jue_di
     }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法打开存储文件：%s", s->db ? sqlite3_errmsg(s->db) : "内存不足");
-        jue_store_close(s);
+        jue_storem_close(s);
         return JUE_ERR_IO;
     }
     sqlite3_busy_timeout(s->db, 10000);
     const char *kill = getenv("JUE_STORE_KILL_AT");
     s->kill_at = kill ? atol(kill) : 0;
     if (!recognise(s, &s->version, diags)) {
-        jue_store_close(s);
+        jue_storem_close(s);
         return JUE_ERR_INVALID;
     }
     /* WAL: readers never block the writer; NORMAL sync keeps every committed
      * document across a killed process (not across a power cut mid-commit) */
     if (!store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", diags) ||
         !store_migrate(s, version, diags)) {
-        jue_store_close(s);
+        jue_storem_close(s);
         return JUE_ERR_IO;
     }
     *out = s;
     return JUE_OK;
 }
 
-jue_status jue_store_open(const char *path, jue_store **out, jue_diags *diags)
+jue_status jue_storem_open(const char *path, jue_store **out, jue_diags *diags)
 {
     return open_at(path, JUE_STORE_SCHEMA, out, diags);
 }
 
-jue_status jue_store_create_at(const char *path, int version, jue_store **out, jue_diags *diags)
+jue_status jue_storem_create_at(const char *path, int version, jue_store **out, jue_diags *diags)
 {
     if (version < 0 || version > JUE_STORE_SCHEMA) return JUE_ERR_INVALID;
     return open_at(path, version, out, diags);
 }
 
-int jue_store_version(const jue_store *s) { return s->version; }
+int jue_storem_version(const jue_store *s) { return s->version; }
 
-void jue_store_close(jue_store *s)
+void jue_storem_close(jue_store *s)
 {
     if (!s) return;
     for (int i = 0; i < STORE_STMTS; i++) sqlite3_finalize(s->cache[i].st);

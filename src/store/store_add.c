@@ -2,8 +2,6 @@
  * its notes and its findings, in one transaction. */
 #include "store_internal.h"
 
-#include "core/encoding.h"
-
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,47 +16,6 @@ static bool step_done(jue_store *s, sqlite3_stmt *st)
     if (sqlite3_step(st) != SQLITE_DONE) return false;
     if (s->kill_at > 0 && ++s->inserted >= s->kill_at) raise(SIGKILL);
     return true;
-}
-
-/* ---- the department's key: the region, "/", the name as printed ---- */
-
-/* Length in bytes of an administrative unit at the start of s ("上海市",
- * "普陀区", "延边朝鲜族自治州"): 3 to 12 characters ending in a unit word;
- * 0 when there is none. */
-static size_t admin_unit(const char *s)
-{
-    static const char *const UNITS[] = { "自治区", "自治州", "自治县", "地区", "省", "市", "州", "盟", "县", "区", "旗" };
-    size_t pos = 0;
-    for (int chars = 1; chars <= 12 && s[pos]; chars++) {
-        pos += jue_utf8_step(s + pos);
-        for (size_t u = 0; u < sizeof UNITS / sizeof UNITS[0]; u++) {
-            size_t ul = strlen(UNITS[u]);
-            if (chars >= 3 && pos >= ul && !memcmp(s + pos - ul, UNITS[u], ul) && s[pos]) return pos;
-        }
-    }
-    return 0;
-}
-
-void jue_store_dept_key(const char *name, const char *region, jue_buf *key)
-{
-    jue_buf clean;
-    jue_buf_init(&clean);
-    for (const char *p = name; *p; p++)   /* spaces and the full-width space do not make a new department */
-        if (*p == ' ' || *p == '\t') continue;
-        else if (!strncmp(p, "\xe3\x80\x80", 3)) p += 2;
-        else jue_buf_putc(&clean, *p);
-    const char *n = jue_buf_str(&clean);
-    if (region && *region) {
-        jue_buf_puts(key, region);
-    } else {
-        /* "中共上海市普陀区委…": the party committee's region is the same */
-        size_t start = strncmp(n, "中共", 6) ? 0 : 6, rlen = start;
-        for (size_t u; (u = admin_unit(n + rlen)) > 0;) rlen += u;
-        jue_buf_putn(key, n + start, rlen - start);
-    }
-    jue_buf_putc(key, '/');
-    jue_buf_puts(key, n);
-    jue_buf_free(&clean);
 }
 
 /* The department's id: an alias of a merged one, its key, or a new row. */
@@ -93,7 +50,7 @@ static int64_t dept_id(jue_store *s, const char *name, const char *region_opt, j
 
 /* ---- the document ---- */
 
-bool jue_store_has(jue_store *s, const char *sha256, const char *rules)
+bool jue_storem_has(jue_store *s, const char *sha256, const char *rules)
 {
     static const char *const SQL = "SELECT id FROM documents WHERE sha256=?1 AND rules=?2";
     sqlite3_stmt *st = store_stmt(s, SQL, NULL);
@@ -313,7 +270,7 @@ static int64_t write_all(jue_store *s, const jue_disclosure *d, const jue_findin
     return set_counts(s, doc, facts, (int64_t)d->claims.len, (int64_t)f->len, diags) ? doc : -1;
 }
 
-jue_status jue_store_add(jue_store *s, const jue_disclosure *d, const jue_findings *f, const jue_store_doc *m,
+jue_status jue_storem_add(jue_store *s, const jue_disclosure *d, const jue_findings *f, const jue_store_doc *m,
                          int64_t *id, bool *existed, jue_diags *diags)
 {
     const char *dept = m->department ? m->department : d->department;

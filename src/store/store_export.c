@@ -71,7 +71,7 @@ static void put_row(sqlite3_stmt *st, bool json, bool first, jue_buf *out)
     jue_buf_puts(out, json ? "}" : "\r\n");
 }
 
-jue_status jue_store_export(jue_store *s, const char *what, const char *format, const char *dept, int year,
+jue_status jue_storem_export(jue_store *s, const char *what, const char *format, const char *dept, int year,
                             jue_buf *out, jue_diags *diags)
 {
     const char *select = NULL;

@@ -1,10 +1,15 @@
 /* The store's private parts: the connection, cached statements, helpers
- * shared by schema.c, store_add.c and store_query.c. */
+ * shared by schema.c, store_add.c and store_query.c. These files are the
+ * store module (juesuan-store.so, with sqlite): its jue_storem_* functions
+ * are the library's jue_store_* (store.h), reached through the table in
+ * core/module.h; names.c stays in the library. */
 #ifndef JUE_STORE_INTERNAL_H
 #define JUE_STORE_INTERNAL_H
 
 #include <juesuan/store.h>
 #include <sqlite3.h>
+
+#include "core/module.h"
 
 #define STORE_STMTS 40
 
@@ -15,6 +20,27 @@ struct jue_store {
     long kill_at, inserted;   /* JUE_STORE_KILL_AT (store_add.c) */
     struct { const char *sql; sqlite3_stmt *st; } cache[STORE_STMTS];
 };
+
+jue_status jue_storem_open(const char *path, jue_store **out, jue_diags *diags);
+void jue_storem_close(jue_store *s);
+int jue_storem_version(const jue_store *s);
+jue_status jue_storem_create_at(const char *path, int version, jue_store **out, jue_diags *diags);
+bool jue_storem_has(jue_store *s, const char *sha256, const char *rules);
+jue_status jue_storem_findings(jue_store *s, const char *sha256, const char *rules, const char *file,
+                               jue_findings *f, int64_t *id);
+jue_status jue_storem_add(jue_store *s, const jue_disclosure *d, const jue_findings *f, const jue_store_doc *meta,
+                          int64_t *id, bool *existed, jue_diags *diags);
+jue_status jue_storem_list(jue_store *s, const char *dept, int year, int (*fn)(const jue_store_row *r, void *ctx),
+                           void *ctx);
+jue_status jue_storem_load(jue_store *s, const char *dept, int year, jue_disclosure **out, jue_findings *f,
+                           jue_diags *diags);
+jue_status jue_storem_last_year(jue_store *s, const char *department, int year, jue_disclosure **out);
+jue_status jue_storem_export(jue_store *s, const char *what, const char *format, const char *dept, int year,
+                             jue_buf *out, jue_diags *diags);
+jue_status jue_storem_overview(jue_store *s, int (*fn)(const jue_overview_row *r, void *ctx), void *ctx);
+jue_status jue_storem_load_id(jue_store *s, int64_t id, jue_disclosure **out, jue_findings *f, jue_diags *diags);
+jue_status jue_storem_merge(jue_store *s, const char *from, const char *to, jue_diags *diags);
+jue_status jue_storem_check(jue_store *s, jue_buf *report, size_t *problems);
 
 /* A prepared statement for sql (a string constant: cached by its address),
  * reset and unbound; NULL on error (message in diags). */

@@ -51,7 +51,7 @@ static const char *const LIST_SQL =
     "SELECT " DOC_COLUMNS " FROM documents d JOIN departments p ON p.id = d.department"
     STORE_SELECTION;
 
-jue_status jue_store_list(jue_store *s, const char *dept, int year, int (*fn)(const jue_store_row *, void *),
+jue_status jue_storem_list(jue_store *s, const char *dept, int year, int (*fn)(const jue_store_row *, void *),
                           void *ctx)
 {
     sqlite3_stmt *st = store_stmt(s, LIST_SQL, NULL);
@@ -205,7 +205,7 @@ static bool load_findings(jue_store *s, int64_t doc, const char *file, jue_findi
     return true;
 }
 
-jue_status jue_store_findings(jue_store *s, const char *sha256, const char *rules, const char *file,
+jue_status jue_storem_findings(jue_store *s, const char *sha256, const char *rules, const char *file,
                               jue_findings *f, int64_t *id)
 {
     static const char *const SQL = "SELECT id FROM documents WHERE sha256=?1 AND rules=?2";
@@ -279,7 +279,7 @@ static jue_status load_doc(jue_store *s, newest *n, int year, jue_disclosure **o
     return st;
 }
 
-jue_status jue_store_load(jue_store *s, const char *dept, int year, jue_disclosure **out, jue_findings *f,
+jue_status jue_storem_load(jue_store *s, const char *dept, int year, jue_disclosure **out, jue_findings *f,
                           jue_diags *diags)
 {
     *out = NULL;
@@ -287,7 +287,7 @@ jue_status jue_store_load(jue_store *s, const char *dept, int year, jue_disclosu
     jue_buf_init(&key);
     jue_status st = one_dept(s, dept, &key, diags);
     newest n = { -1, NULL, NULL, NULL };
-    if (st == JUE_OK) st = jue_store_list(s, jue_buf_str(&key), year, take_newest, &n);
+    if (st == JUE_OK) st = jue_storem_list(s, jue_buf_str(&key), year, take_newest, &n);
     if (st == JUE_OK && n.id < 0) {
         jue_diag_add(diags, JUE_SEV_ERROR, s->path, 0, 0, "存储中没有“%s”%d年度的决算", jue_buf_str(&key), year);
         st = JUE_ERR_NOTFOUND;
@@ -298,7 +298,7 @@ jue_status jue_store_load(jue_store *s, const char *dept, int year, jue_disclosu
     return st;
 }
 
-jue_status jue_store_load_id(jue_store *s, int64_t id, jue_disclosure **out, jue_findings *f, jue_diags *diags)
+jue_status jue_storem_load_id(jue_store *s, int64_t id, jue_disclosure **out, jue_findings *f, jue_diags *diags)
 {
     static const char *const SQL =
         "SELECT p.name, d.file, d.profile, d.year FROM documents d JOIN departments p ON p.id=d.department WHERE d.id=?1";
@@ -317,7 +317,7 @@ jue_status jue_store_load_id(jue_store *s, int64_t id, jue_disclosure **out, jue
 
 /* ---- merging a renamed department ---- */
 
-jue_status jue_store_merge(jue_store *s, const char *from, const char *to, jue_diags *diags)
+jue_status jue_storem_merge(jue_store *s, const char *from, const char *to, jue_diags *diags)
 {
     jue_buf fk, tk;
     jue_buf_init(&fk);
@@ -358,7 +358,7 @@ jue_status jue_store_merge(jue_store *s, const char *from, const char *to, jue_d
 
 /* ---- the integrity check ---- */
 
-jue_status jue_store_check(jue_store *s, jue_buf *report, size_t *problems)
+jue_status jue_storem_check(jue_store *s, jue_buf *report, size_t *problems)
 {
     static const char *const INTEGRITY = "PRAGMA integrity_check";
     static const char *const COUNTS =
@@ -389,7 +389,7 @@ jue_status jue_store_check(jue_store *s, jue_buf *report, size_t *problems)
 
 /* ---- last year's disclosure of a department ---- */
 
-jue_status jue_store_last_year(jue_store *s, const char *department, int year, jue_disclosure **out)
+jue_status jue_storem_last_year(jue_store *s, const char *department, int year, jue_disclosure **out)
 {
     *out = NULL;
     if (!department || year <= 0) return JUE_ERR_NOTFOUND;
@@ -398,7 +398,7 @@ jue_status jue_store_last_year(jue_store *s, const char *department, int year, j
     jue_store_dept_key(department, NULL, &key);
     jue_diags quiet;
     jue_diags_init(&quiet);
-    jue_status st = key.err ? key.err : jue_store_load(s, jue_buf_str(&key), year - 1, out, NULL, &quiet);
+    jue_status st = key.err ? key.err : jue_storem_load(s, jue_buf_str(&key), year - 1, out, NULL, &quiet);
     jue_diags_free(&quiet);
     jue_buf_free(&key);
     return st == JUE_ERR_INVALID ? JUE_ERR_NOTFOUND : st;

@@ -5,19 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const JUE_KIND_NAMES[JUE_KINDS] = { "表内", "表间", "完整性", "科目", "说明", "跨年", "绩效", "其他" };
-
-int jue_finding_kind(const char *rule)
-{
-    static const char *const PREFIX[] = { "T0", "X.", "complete.", "catalog.", NULL, NULL, "perf." };
-    if (!rule) return JUE_KINDS - 1;
-    if (!strcmp(rule, "claims.cross-year")) return 5;
-    if (!strncmp(rule, "claims.", 7)) return 4;
-    for (int k = 0; k < (int)(sizeof PREFIX / sizeof PREFIX[0]); k++)
-        if (PREFIX[k] && !strncmp(rule, PREFIX[k], strlen(PREFIX[k]))) return k;
-    return JUE_KINDS - 1;
-}
-
 static bool count_kinds(jue_store *s, jue_overview_row *r)
 {
     static const char *const SQL =
@@ -38,7 +25,7 @@ static bool count_kinds(jue_store *s, jue_overview_row *r)
     return rc == SQLITE_DONE;
 }
 
-jue_status jue_store_overview(jue_store *s, int (*fn)(const jue_overview_row *r, void *ctx), void *ctx)
+jue_status jue_storem_overview(jue_store *s, int (*fn)(const jue_overview_row *r, void *ctx), void *ctx)
 {
     /* the newest document of each department-year, the same as jue_store_load */
     static const char *const SQL =

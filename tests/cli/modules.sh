@@ -3,8 +3,9 @@
 # a PDF is read or written, the office module (juesuan-office.so: libxml2,
 # libzip, libxlsxwriter, with ICU and libcrypto) only when a DOCX, HTML or
 # XLSX file is, the serve module (juesuan-serve.so: libmicrohttpd, gnutls)
-# only by `juesuan serve`; --help and a text audit load nothing beyond the
-# library, libc, libm, libyaml and sqlite. Without a module, what needs it
+# only by `juesuan serve`, the store module (juesuan-store.so: sqlite) only
+# when a store is opened; --help and a text audit load nothing beyond the
+# library, libc, libm and libyaml. Without a module, what needs it
 # is refused with a message that names the module and the way to point at
 # it, and everything else works.
 set -u
@@ -24,7 +25,7 @@ loads "$JUE_BIN" audit "$Z" >"$tmp/text"
 grep -q 'poppler\|cairo\|pango\|juesuan-pdf' "$tmp/text" && bad "a text audit loads the PDF libraries" || ok
 grep -q 'microhttpd\|gnutls\|juesuan-serve' "$tmp/text" "$tmp/help" && bad "a text audit or --help loads the server" || ok
 # nothing but these (and, in a sanitized build, the sanitizers' runtimes)
-allowed='libjuesuan\.so|libc\.so|libm\.so|libyaml|libsqlite3'
+allowed='libjuesuan\.so|libc\.so|libm\.so|libyaml'
 grep -q libasan "$tmp/help" && allowed="$allowed|libasan|libubsan|libstdc\+\+|libgcc_s"
 for run in help text; do
   extra=$(grep -vE "file=($allowed)" "$tmp/$run" | tr '\n' ' ')
@@ -79,6 +80,12 @@ for fmt in xlsx docx; do
     bad "build --format $fmt without the office module: exit $rc, $(ls "$tmp/o$fmt")"
   grep -q '无法写入\(XLSX\|完整文档\)：无法加载办公文档模块' "$tmp/err" && ok || bad "build $fmt: no reason: $(cat "$tmp/err")"
 done
+# a store: opened through its module (with sqlite); without the module it is refused with the reason
+loads "$JUE_BIN" audit --store "$tmp/s.db" "$Z" >"$tmp/store"
+grep -q 'juesuan-store.so' "$tmp/store" && grep -q 'libsqlite3' "$tmp/store" && ok || bad "a store does not load the store module"
+JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" store list --store "$tmp/s.db" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "无法加载存储模块 $tmp/nowhere/juesuan-store.so" "$tmp/err" && ok ||
+  bad "store list without the store module: exit $rc, $(cat "$tmp/err")"
 # pointed at the folder it is in, it is found there
 JUESUAN_MODULES="$(dirname "$JUE_BIN")" "$JUE_BIN" audit "$P" >"$tmp/out2" 2>/dev/null
 "$JUE_BIN" audit "$P" >"$tmp/out3" 2>/dev/null
