@@ -205,7 +205,7 @@ static void show_totals(const jue_disclosure *d)
 {
     static const char *const LINES[] = { JUE_L_INC_GRAND, JUE_L_INC_TOTAL, JUE_L_EXP_TOTAL, JUE_L_EXP_GRAND };
     const jue_table *t = d->tables[JUE_T01];
-    int col = t ? jue_table_find_col(t, "决算数") : -1;
+    int col = t ? jue_table_find_col(t, JUE_C_ACTUAL) : -1;
     for (size_t i = 0; col >= 0 && i < sizeof LINES / sizeof LINES[0]; i++) {
         int r = jue_table_find_row(t, LINES[i], JUE_SIDE_NONE);
         if (r < 0) continue;

@@ -17,6 +17,7 @@
 
 #include "catalog.h"
 #include "claims.h"
+#include "columns.h"
 #include "common.h"
 #include "money.h"
 
@@ -162,13 +163,6 @@ void jue_cell_set_exact(jue_cell *c, jue_fen v);
 void jue_cell_set_printed(jue_cell *c, jue_fen printed, int decimals);
 /* Sets the table's note (copied). */
 jue_status jue_table_set_note(jue_table *t, const char *note);
-
-/* Column keys of the amounts: the 决算数 and 预算数 columns (01, 06, 09) and
- * the parts of an expenditure (03, 05, 07). */
-#define JUE_C_ACTUAL       "决算数"
-#define JUE_C_BUDGET       "预算数"
-#define JUE_C_BASIC        "基本支出"
-#define JUE_C_PROJECT      "项目支出"
 
 /* The named lines of tables 01 and 04, as row keys. */
 #define JUE_L_INC_GENERAL  "一般公共预算财政拨款收入"

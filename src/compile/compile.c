@@ -363,14 +363,14 @@ static const char *const T01_INC_LINES[JUE_NSOURCES] = {
     JUE_L_INC_BUSINESS, JUE_L_INC_OPERATING, JUE_L_INC_AFFILIATED, JUE_L_INC_OTHER,
 };
 static const char *const T02_COLS[JUE_NSOURCES] = {
-    "财政拨款收入", "财政拨款收入", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-    "附属单位上缴收入", "其他收入",
+    JUE_C_INC_FISCAL, JUE_C_INC_FISCAL, JUE_C_INC_FISCAL, JUE_C_INC_SUPERIOR, JUE_C_INC_BUSINESS, JUE_C_INC_OPERATING,
+    JUE_C_INC_AFFILIATED, JUE_C_INC_OTHER,
 };
 static const char *const T03_COLS[JUE_NKINDS] = {
-    "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出",
+    JUE_C_BASIC, JUE_C_PROJECT, JUE_C_EXP_SUPERIOR, JUE_C_EXP_OPERATING, JUE_C_EXP_AFFILIATED,
 };
 static const char *const T04_FUND_COLS[3] = {
-    "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
+    JUE_C_GENERAL, JUE_C_GOVFUND, JUE_C_SOE,
 };
 static const char *const T04_INC_LINES[3] = { JUE_L4_INC_GENERAL, JUE_L4_INC_GOVFUND, JUE_L4_INC_SOE };
 
@@ -529,7 +529,7 @@ static void build_terms(cc *c)
             contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_INC_GRAND, I), JUE_C_ACTUAL, ai, 1);
             int rows[4], nr = code_rows(c->g[JUE_T02].tab, code, rows);
             for (int q = 0; q < nr; q++) {
-                contrib(c, JUE_T02, rows[q], "本年收入合计", ai, 1);
+                contrib(c, JUE_T02, rows[q], JUE_C_INC_TOTAL, ai, 1);
                 contrib(c, JUE_T02, rows[q], T02_COLS[src], ai, 1);
             }
             if (src <= JUE_SRC_SOE) {
@@ -541,7 +541,7 @@ static void build_terms(cc *c)
             if (src == JUE_SRC_GOVFUND || src == JUE_SRC_SOE) {
                 jue_table_id tt = src == JUE_SRC_GOVFUND ? JUE_T07 : JUE_T08;
                 nr = code_rows(c->g[tt].tab, code, rows);
-                for (int q = 0; q < nr; q++) contrib(c, tt, rows[q], "本年收入", ai, 1);
+                for (int q = 0; q < nr; q++) contrib(c, tt, rows[q], JUE_C_INCOME, ai, 1);
             }
         } else if (k[0] == 'E') {
             int fund, kind;
@@ -554,7 +554,7 @@ static void build_terms(cc *c)
             contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_EXP_GRAND, E), JUE_C_ACTUAL, ai, 1);
             int rows[4], nr = code_rows(c->g[JUE_T03].tab, code, rows);
             for (int q = 0; q < nr; q++) {
-                contrib(c, JUE_T03, rows[q], "本年支出合计", ai, 1);
+                contrib(c, JUE_T03, rows[q], JUE_C_EXP_TOTAL, ai, 1);
                 contrib(c, JUE_T03, rows[q], T03_COLS[kind], ai, 1);
             }
             if (fund <= JUE_FUND_SOE) {
@@ -624,7 +624,7 @@ static void build_terms(cc *c)
             if ((fund == JUE_FUND_GOVFUND || fund == JUE_FUND_SOE) && code[0]) {
                 jue_table_id tt = fund == JUE_FUND_GOVFUND ? JUE_T07 : JUE_T08;
                 int rows[4], nr = code_rows(c->g[tt].tab, code, rows);
-                for (int q = 0; q < nr; q++) contrib(c, tt, rows[q], end ? "年末结转和结余" : "年初结转和结余", ai, 1);
+                for (int q = 0; q < nr; q++) contrib(c, tt, rows[q], end ? JUE_C_END : JUE_C_BEGIN, ai, 1);
             }
         } else if (!strcmp(k, "B|use")) {
             contrib(c, JUE_T01, jue_table_find_row(t01, JUE_L_USE_NONFISCAL, I), JUE_C_ACTUAL, ai, 1);

@@ -166,8 +166,9 @@ static void charts_for_section(jue_document *doc, const jue_source *src, const j
         c->values[1 * c->nseries + s] = printed(d, JUE_T01, JUE_L_EXP_GRAND, E, JUE_C_ACTUAL);
         add_chart(doc, c);
     } else if (section == 1 || section == 2) {
-        static const char *const INC[] = { "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入" };
-        static const char *const EXP[] = { JUE_C_BASIC, JUE_C_PROJECT, "上缴上级支出", "经营支出", "对附属单位补助支出" };
+        static const char *const INC[] = { JUE_C_INC_FISCAL,    JUE_C_INC_SUPERIOR,   JUE_C_INC_BUSINESS,
+                                           JUE_C_INC_OPERATING, JUE_C_INC_AFFILIATED, JUE_C_INC_OTHER };
+        static const char *const EXP[] = { JUE_C_BASIC, JUE_C_PROJECT, JUE_C_EXP_SUPERIOR, JUE_C_EXP_OPERATING, JUE_C_EXP_AFFILIATED };
         const char *const *names = section == 1 ? INC : EXP;
         size_t n = section == 1 ? 6 : 5, k = 0;
         jue_fen v[6];

@@ -20,27 +20,42 @@ typedef struct {
 static const table_def TABLES[JUE_NTABLES] = {
     [JUE_T01] = { "公开01表", "收入支出决算总表", { { JUE_C_ACTUAL, NULL } } },
     [JUE_T02] = { "公开02表", "收入决算表",
-                  { { "本年收入合计", NULL }, { "财政拨款收入", NULL }, { "上级补助收入", NULL },
-                    { "事业收入", NULL }, { "经营收入", NULL }, { "附属单位上缴收入", NULL },
-                    { "其他收入", NULL } } },
+                  { { JUE_C_INC_TOTAL, NULL }, { JUE_C_INC_FISCAL, NULL }, { JUE_C_INC_SUPERIOR, NULL },
+                    { JUE_C_INC_BUSINESS, NULL }, { JUE_C_INC_OPERATING, NULL }, { JUE_C_INC_AFFILIATED, NULL },
+                    { JUE_C_INC_OTHER, NULL } } },
     [JUE_T03] = { "公开03表", "支出决算表",
-                  { { "本年支出合计", NULL }, { JUE_C_BASIC, NULL }, { JUE_C_PROJECT, NULL },
-                    { "上缴上级支出", NULL }, { "经营支出", NULL }, { "对附属单位补助支出", NULL } } },
+                  { { JUE_C_EXP_TOTAL, NULL }, { JUE_C_BASIC, NULL }, { JUE_C_PROJECT, NULL },
+                    { JUE_C_EXP_SUPERIOR, NULL }, { JUE_C_EXP_OPERATING, NULL }, { JUE_C_EXP_AFFILIATED, NULL } } },
     [JUE_T04] = { "公开04表", "财政拨款收入支出决算总表",
-                  { { "合计", NULL }, { "一般公共预算财政拨款", NULL },
-                    { "政府性基金预算财政拨款", NULL }, { "国有资本经营预算财政拨款", NULL } } },
+                  { { JUE_C_TOTAL, NULL }, { JUE_C_GENERAL, NULL }, { JUE_C_GOVFUND, NULL }, { JUE_C_SOE, NULL } } },
     [JUE_T05] = { "公开05表", "一般公共预算财政拨款支出决算表",
-                  { { "合计", NULL }, { JUE_C_BASIC, NULL }, { JUE_C_PROJECT, NULL } } },
+                  { { JUE_C_TOTAL, NULL }, { JUE_C_BASIC, NULL }, { JUE_C_PROJECT, NULL } } },
     [JUE_T06] = { "公开06表", "一般公共预算财政拨款基本支出决算表", { { JUE_C_ACTUAL, NULL } } },
     [JUE_T07] = { "公开07表", "政府性基金预算财政拨款收入支出决算表",
-                  { { "年初结转和结余", NULL }, { "本年收入", NULL }, { "小计", "本年支出" },
-                    { JUE_C_BASIC, "本年支出" }, { JUE_C_PROJECT, "本年支出" }, { "年末结转和结余", NULL } } },
+                  { { JUE_C_BEGIN, NULL }, { JUE_C_INCOME, NULL }, { JUE_C_SUBTOTAL, "本年支出" },
+                    { JUE_C_BASIC, "本年支出" }, { JUE_C_PROJECT, "本年支出" }, { JUE_C_END, NULL } } },
     [JUE_T08] = { "公开08表", "国有资本经营预算财政拨款收入支出决算表",
-                  { { "年初结转和结余", NULL }, { "本年收入", NULL }, { "小计", "本年支出" },
-                    { JUE_C_BASIC, "本年支出" }, { JUE_C_PROJECT, "本年支出" }, { "年末结转和结余", NULL } } },
+                  { { JUE_C_BEGIN, NULL }, { JUE_C_INCOME, NULL }, { JUE_C_SUBTOTAL, "本年支出" },
+                    { JUE_C_BASIC, "本年支出" }, { JUE_C_PROJECT, "本年支出" }, { JUE_C_END, NULL } } },
     [JUE_T09] = { "公开09表", "财政拨款“三公”经费支出决算表",
                   { { JUE_C_BUDGET, NULL }, { JUE_C_ACTUAL, NULL } } },
 };
+
+#define COL_KEY(name) JUE_C_##name,
+static const char *const COL_KEYS[JUE_NCOLS] = { JUE_COLUMN_LIST(COL_KEY) };
+#undef COL_KEY
+
+const char *jue_col_key(jue_col_id c)
+{
+    return (unsigned)c < JUE_NCOLS ? COL_KEYS[c] : "";
+}
+
+bool jue_col_parse(const char *key, size_t n, jue_col_id *out)
+{
+    for (int c = 0; c < JUE_NCOLS; c++)
+        if (strlen(COL_KEYS[c]) == n && !memcmp(COL_KEYS[c], key, n)) { *out = (jue_col_id)c; return true; }
+    return false;
+}
 
 const char *jue_table_title(jue_table_id id)
 {

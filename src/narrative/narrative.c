@@ -272,7 +272,7 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
     jue_fen last;
     if (jue_source_last_year(src, "fiscal_total", &last)) {
         set(v, "有上年财政拨款", "1");
-        change_flag(v, "财政拨款总计变动", "财政拨款总计有变动", NULL, cell(d, JUE_T04, JUE_L_INC_GRAND, I, "合计"), last);
+        change_flag(v, "财政拨款总计变动", "财政拨款总计有变动", NULL, cell(d, JUE_T04, JUE_L_INC_GRAND, I, JUE_C_TOTAL), last);
     }
     jue_fen inc_grand = cell(d, JUE_T01, JUE_L_INC_GRAND, I, JUE_C_ACTUAL);
     if (jue_source_last_year(src, "income_total", &last) && jue_round_wan2(last) != inc_grand)
@@ -289,7 +289,7 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
         const char *reason;
         budget_total += budget_of(src, src->budget[i].code, &found, &reason);
     }
-    jue_fen gen = cell(d, JUE_T05, "合计", 0, "合计");
+    jue_fen gen = cell(d, JUE_T05, "合计", 0, JUE_C_TOTAL);
     if (src->nbudget) {
         set(v, "有年初预算", "1");
         wan(v, "年初预算合计", budget_total);
@@ -345,7 +345,7 @@ static void more_vars(const jue_source *src, const jue_disclosure *d, const jue_
     /* 八/九 the funds' 项 */
     fund_items(src, d, cat, JUE_T07, "政府性基金具体", v);
     fund_items(src, d, cat, JUE_T08, "国有资本经营具体", v);
-    wan(v, "国有资本经营收入", cell(d, JUE_T08, "合计", 0, "本年收入"));
+    wan(v, "国有资本经营收入", cell(d, JUE_T08, "合计", 0, JUE_C_INCOME));
 
     /* 十一（一） 机关运行经费 moved or not */
     jue_fen ope;
@@ -438,8 +438,8 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     int64_t sh[16];
     const char *names[16];
     size_t np = 0;
-    parts[np] = cell(d, JUE_T02, "合计", 0, "财政拨款收入"); names[np++] = "财政拨款收入";
-    static const char *const OTHER[] = { "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入" };
+    parts[np] = cell(d, JUE_T02, "合计", 0, JUE_C_INC_FISCAL); names[np++] = "财政拨款收入";
+    static const char *const OTHER[] = { JUE_C_INC_SUPERIOR, JUE_C_INC_BUSINESS, JUE_C_INC_OPERATING, JUE_C_INC_AFFILIATED, JUE_C_INC_OTHER };
     for (size_t i = 0; i < 5; i++) { parts[np] = cell(d, JUE_T02, "合计", 0, OTHER[i]); names[np++] = OTHER[i]; }
     jue_shares_ppb(parts, np, inc_total, sh);
     size_t shown = 0;
@@ -455,7 +455,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     /* 三 支出: kinds with shares of 本年支出合计 */
     jue_fen exp_total = cell(d, JUE_T01, JUE_L_EXP_TOTAL, E, JUE_C_ACTUAL);
     wan(v, "本年支出合计", exp_total);
-    static const char *const KINDS[] = { JUE_C_BASIC, JUE_C_PROJECT, "上缴上级支出", "经营支出", "对附属单位补助支出" };
+    static const char *const KINDS[] = { JUE_C_BASIC, JUE_C_PROJECT, JUE_C_EXP_SUPERIOR, JUE_C_EXP_OPERATING, JUE_C_EXP_AFFILIATED };
     for (size_t i = 0; i < 5; i++) parts[i] = cell(d, JUE_T03, "合计", 0, KINDS[i]);
     jue_shares_ppb(parts, 5, exp_total, sh);
     shown = 0;
@@ -469,10 +469,10 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
         set(it, "分隔", ++k < shown ? "；" : "");
     }
     /* 四 财政拨款 */
-    wan(v, "财政拨款收入总计", cell(d, JUE_T04, JUE_L_INC_GRAND, I, "合计"));
-    wan(v, "财政拨款支出总计", cell(d, JUE_T04, JUE_L_EXP_GRAND, E, "合计"));
+    wan(v, "财政拨款收入总计", cell(d, JUE_T04, JUE_L_INC_GRAND, I, JUE_C_TOTAL));
+    wan(v, "财政拨款支出总计", cell(d, JUE_T04, JUE_L_EXP_GRAND, E, JUE_C_TOTAL));
     /* 五 一般公共预算 */
-    jue_fen gen = cell(d, JUE_T05, "合计", 0, "合计");
+    jue_fen gen = cell(d, JUE_T05, "合计", 0, JUE_C_TOTAL);
     wan(v, "一般公共预算支出", gen);
     pct(v, "一般公共预算支出占比", ratio_ppb(gen, exp_total));
     if (jue_source_last_year(src, "general_expenditure", &last)) {
@@ -592,12 +592,12 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     /* 八/九 funds */
     const jue_table *t7 = d->tables[JUE_T07], *t8 = d->tables[JUE_T08];
     if (t7 && !t7->empty) set(v, "有政府性基金", "1");
-    wan(v, "政府性基金收入", cell(d, JUE_T07, "合计", 0, "本年收入"));
-    wan(v, "政府性基金年初", cell(d, JUE_T07, "合计", 0, "年初结转和结余"));
-    wan(v, "政府性基金支出", cell(d, JUE_T07, "合计", 0, "小计"));
-    wan(v, "政府性基金年末", cell(d, JUE_T07, "合计", 0, "年末结转和结余"));
+    wan(v, "政府性基金收入", cell(d, JUE_T07, "合计", 0, JUE_C_INCOME));
+    wan(v, "政府性基金年初", cell(d, JUE_T07, "合计", 0, JUE_C_BEGIN));
+    wan(v, "政府性基金支出", cell(d, JUE_T07, "合计", 0, JUE_C_SUBTOTAL));
+    wan(v, "政府性基金年末", cell(d, JUE_T07, "合计", 0, JUE_C_END));
     if (t8 && !t8->empty) set(v, "有国有资本经营", "1");
-    wan(v, "国有资本经营支出", cell(d, JUE_T08, "合计", 0, "小计"));
+    wan(v, "国有资本经营支出", cell(d, JUE_T08, "合计", 0, JUE_C_SUBTOTAL));
     /* 十 机关运行经费, 十一 会议费/培训费, 十二 政府采购, 十三 资产 */
     jue_fen ope;
     if (meta_amount(src, "operating_expenses", NULL, &ope) && ope) {

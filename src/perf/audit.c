@@ -1368,7 +1368,7 @@ static const jue_cell *t03_cell(const actx *c, const char *col)
 static void check_tables(actx *c)
 {
     char e[48], a[48];
-    const jue_cell *proj = t03_cell(c, "项目支出"), *all = t03_cell(c, "本年支出合计");
+    const jue_cell *proj = t03_cell(c, JUE_C_PROJECT), *all = t03_cell(c, JUE_C_EXP_TOTAL);
     jue_interval sb = { 0, 0 };
     int64_t vb = 0;
     size_t np = 0;
