@@ -12,6 +12,7 @@
 #define JUESUAN_CLAIMS_H
 
 #include "catalog.h"
+#include "columns.h"
 #include "money.h"
 
 typedef enum {
@@ -30,10 +31,35 @@ typedef enum {
                              value 1 for "基本持平" (roughly equal) */
 } jue_claim_role;
 
+/* A figure of the disclosure's tables: the table, the row by its key, the
+ * column. The lexicon, the store and the trace write it "T03/合计/基本支出"
+ * (jue_fact_parse, jue_fact_format). */
+#define JUE_FACT_ROW_MAX 64
+typedef struct {
+    int table;                    /* the table's number, 1–9 for 公开01–09表; 0: no table figure */
+    jue_col_id col;
+    char row[JUE_FACT_ROW_MAX];   /* the row's key: a code ("2101501"), a named line ("本年收入合计"), "合计" */
+} jue_fact;
+
+/* "T03/合计/基本支出" (the n bytes at s) → *out; false when s is not of that
+ * form: T01–T09, a row key of at most JUE_FACT_ROW_MAX − 1 bytes without a
+ * '/', a column key of columns.h. */
+bool jue_fact_parse(const char *s, size_t n, jue_fact *out);
+/* A fact as the lexicon writes it, "" for none; cell_only: without the table
+ * ("合计/基本支出"). */
+void jue_fact_format(const jue_fact *f, bool cell_only, char *buf, size_t n);
+/* The fact of table t (jue_table_id, 0-based), row key and column. */
+jue_fact jue_fact_make(int t, const char *row, jue_col_id col);
+/* Whether two facts (either may be none) name the same figure. */
+bool jue_fact_same(const jue_fact *a, const jue_fact *b);
+static inline bool jue_fact_on(const jue_fact *f) { return f->table > 0; }
+/* The table a fact names, 0-based as jue_table_id (−1 for none). */
+static inline int jue_fact_table(const jue_fact *f) { return f->table - 1; }
+
 typedef struct {
     jue_claim_role role;
     char *subject;        /* subject key ("本年支出合计", "项:2101501"), or NULL */
-    char *fact;           /* "T03/合计/基本支出" (table/row key/column key), or NULL */
+    jue_fact fact;        /* the table figure the subject is ("T03/合计/基本支出"), or none */
     char *whole;          /* SHARE: subject of the whole when the sentence names it, or NULL */
     char *item_names;     /* 项 statements: the printed "类/款/项" names, or NULL */
     bool item_resolved;   /* the printed names match a 项 of the year's catalog */

@@ -87,9 +87,9 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
                        k.trace[i].len ? t
                        : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"
                        : c->role == JUE_ROLE_BUDGET ? "未核对：年初预算数不在公开表中（只用于核对完成率）"
-                       : c->subject && !c->fact    ? "未核对：公开表中没有这一项"
-                       : c->subject                ? "未核对：找不到可比的表中数字或算式"
-                                                   : "未核对：句中没有指明是哪一项");
+                       : c->subject && !jue_fact_on(&c->fact) ? "未核对：公开表中没有这一项"
+                       : c->subject ? "未核对：找不到可比的表中数字或算式"
+                                    : "未核对：句中没有指明是哪一项");
     }
     for (size_t i = 0; i < cl->len; i++) jue_buf_free(&k.trace[i]);
     free(k.trace);

@@ -65,7 +65,7 @@ void ck_check_change(ck *k, size_t i)
     if (!amt) return;
     jue_interval now;
     const jue_claim *now_c = NULL;
-    bool have_now = ck_subject_iv_from(k, i, c->subject, c->fact, &now, &now_c);
+    bool have_now = ck_subject_iv_from(k, i, c->subject, &c->fact, &now, &now_c);
     if (amt->sign != 0 && amt->sign != c->sign) {
         change_directions(k, c, amt, have_now ? &now : NULL);
         return;
@@ -129,13 +129,12 @@ void ck_check_balance_change(ck *k)
 static void check_completion_t09(ck *k, size_t i, const jue_claim *act)
 {
     const jue_claim *c = &k->d->claims.items[i];
-    char bfact[160];
-    size_t n = strlen(c->fact);
-    if (n < 9 || strcmp(c->fact + n - 9, JUE_C_ACTUAL) || n - 9 + 9 >= sizeof bfact) return;
-    snprintf(bfact, sizeof bfact, "%.*s预算数", (int)(n - 9), c->fact);
+    if (c->fact.col != JUE_COL_ACTUAL) return;
+    jue_fact bfact = c->fact;
+    bfact.col = JUE_COL_BUDGET;
     bool tok, rok;
     int t;
-    const jue_cell *bc = ck_fact_cell(k->d, bfact, &tok, &rok, &t), *ac = ck_fact_cell(k->d, c->fact, &tok, &rok, &t);
+    const jue_cell *bc = ck_fact_cell(k->d, &bfact, &tok, &rok, &t), *ac = ck_fact_cell(k->d, &c->fact, &tok, &rok, &t);
     if (!bc || !ac) return;
     jue_interval biv = ck_cell_iv(bc), aiv = act ? act->iv : ck_cell_iv(ac);
     char bs[48], as[48];
@@ -166,7 +165,7 @@ void ck_check_completion(ck *k, size_t i)
     const jue_claim *bud = ck_role_before(cl, i, JUE_ROLE_BUDGET);
     const jue_claim *act = ck_role_before(cl, i, JUE_ROLE_ACTUAL);
     if (!act) act = ck_amount_before(cl, i, c->subject, false);
-    if (!bud && c->fact && !strncmp(c->fact, "T09/", 4)) {
+    if (!bud && jue_fact_table(&c->fact) == JUE_T09) {
         check_completion_t09(k, i, act);
         return;
     }

@@ -26,12 +26,12 @@ static int unit_slip(const jue_claim *c, jue_interval civ)
 
 void ck_check_fact(ck *k, const jue_claim *c)
 {
-    if (c->is_percent || !c->fact ||
+    if (c->is_percent || !jue_fact_on(&c->fact) ||
         (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL && c->role != JUE_ROLE_BUDGET))
         return;
     bool tok, rok;
     int t = -1;
-    const jue_cell *cell = ck_fact_cell(k->d, c->fact, &tok, &rok, &t);
+    const jue_cell *cell = ck_fact_cell(k->d, &c->fact, &tok, &rok, &t);
     if (!tok) return;   /* a missing table is reported by the table rules */
     if (!rok) {
         if (c->subject && !strncmp(c->subject, "项:", 4) && c->iv.hi != 0) {
@@ -51,7 +51,9 @@ void ck_check_fact(ck *k, const jue_claim *c)
     /* figures are formatted only when they are shown (a trace, a finding) */
     if (agrees && !k->trace) return;
     ck_fmt_cell(cell, exp, sizeof exp);
-    ck_note(k, c, agrees, "%s %s = %s", jue_table_label((jue_table_id)t), c->fact + 4, exp);
+    char at[JUE_FACT_ROW_MAX + 64];
+    jue_fact_format(&c->fact, true, at, sizeof at);
+    ck_note(k, c, agrees, "%s %s = %s", jue_table_label((jue_table_id)t), at, exp);
     if (agrees) return;
     int unit = unit_slip(c, civ);
     if (unit == 1) {
@@ -68,7 +70,7 @@ void ck_check_fact(ck *k, const jue_claim *c)
     char gap[40];
     jue_fmt_wan(jue_iv_gap(c->iv, civ), false, gap, sizeof gap);
     ck_report(k, C_FACT, c, exp, c->printed, "说明中%s为%s，与%s（%s）%s不一致，扣除尾差后至少相差%s万元",
-           ck_subject_name(k, c->subject, 1), c->printed, jue_table_label((jue_table_id)t), c->fact + 4, exp, gap);
+           ck_subject_name(k, c->subject, 1), c->printed, jue_table_label((jue_table_id)t), at, exp, gap);
 }
 
 /* The whole a share names ("占基本支出的…"): a figure stated for it anywhere
@@ -83,13 +85,19 @@ static bool named_whole(const ck *k, const char *whole_subject, jue_interval *wh
             return true;
         }
     for (size_t j = 0; j < cl->len; j++)
-        if (cl->items[j].subject && !strcmp(cl->items[j].subject, whole_subject) && cl->items[j].fact) {
+        if (cl->items[j].subject && !strcmp(cl->items[j].subject, whole_subject) && jue_fact_on(&cl->items[j].fact)) {
             bool tok, rok;
             int t;
-            const jue_cell *cell = ck_fact_cell(k->d, cl->items[j].fact, &tok, &rok, &t);
+            const jue_cell *cell = ck_fact_cell(k->d, &cl->items[j].fact, &tok, &rok, &t);
             if (cell) { *whole = ck_cell_iv(cell); return true; }
         }
     return false;
+}
+
+/* Whether f is a figure of table 09's 合计 row. */
+static bool t09_total(const jue_fact *f)
+{
+    return jue_fact_table(f) == JUE_T09 && !strcmp(f->row, JUE_L_TOTAL);
 }
 
 /* The whole of a share that names none: the sentence's first stated amount
@@ -109,11 +117,11 @@ static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
             first = &cl->items[j];
         }
     }
-    if (c->fact && !strncmp(c->fact, "T09/", 4) && strncmp(c->fact, "T09/合计/", 11) &&
-        (!first || !first->fact || strncmp(first->fact, "T09/合计/", 11))) {
+    if (jue_fact_table(&c->fact) == JUE_T09 && !t09_total(&c->fact) && (!first || !t09_total(&first->fact))) {
         bool tok, rok;
         int t;
-        const jue_cell *cell = ck_fact_cell(k->d, "T09/合计/决算数", &tok, &rok, &t);
+        jue_fact total = jue_fact_make(JUE_T09, JUE_L_TOTAL, JUE_COL_ACTUAL);
+        const jue_cell *cell = ck_fact_cell(k->d, &total, &tok, &rok, &t);
         have = cell != NULL;
         if (cell) *whole = ck_cell_iv(cell);
     }
@@ -126,7 +134,7 @@ void ck_check_share(ck *k, size_t i)
     const jue_claim *c = &cl->items[i];
     if (c->role != JUE_ROLE_SHARE) return;
     jue_interval part, whole;
-    if (!ck_subject_iv(k, i, c->subject, c->fact, &part)) return;
+    if (!ck_subject_iv(k, i, c->subject, &c->fact, &part)) return;
     bool have_whole = true;
     if (c->whole) have_whole = named_whole(k, c->whole, &whole);
     else if (c->parent >= 0) whole = ck_trusted_iv(k, &cl->items[c->parent]);   /* the figure before 其中 */
@@ -186,7 +194,7 @@ void ck_check_unit_between(ck *k)
         tried++;
         bool tok, rok;
         int t;
-        if (y->fact && ck_fact_cell(k->d, y->fact, &tok, &rok, &t)) continue;   /* claims.fact / claims.unit */
+        if (jue_fact_on(&y->fact) && ck_fact_cell(k->d, &y->fact, &tok, &rok, &t)) continue;   /* claims.fact / claims.unit */
         jue_fen lo, hi;
         if (!jue_fen_mul(y->iv.lo, 10000, &lo) || !jue_fen_mul(y->iv.hi, 10000, &hi)) continue;
         for (size_t j = 0; j < cl->len; j++) {
@@ -237,7 +245,8 @@ void ck_check_no_percent(ck *k, const jue_claim *c)
 
 /* A statement to sort by what it states. */
 typedef struct {
-    const char *subject, *fact;
+    const char *subject;
+    const jue_fact *fact;
     bool budget;
     size_t i;
 } stmt;
@@ -246,7 +255,12 @@ static int by_quantity(const void *a, const void *b)
 {
     const stmt *x = a, *y = b;
     int c = strcmp(x->subject, y->subject);
-    if (!c) c = strcmp(x->fact ? x->fact : "", y->fact ? y->fact : "");
+    if (!c) {   /* in the order of the facts as written ("T05/…"), so findings keep their order */
+        char fx[JUE_FACT_ROW_MAX + 64], fy[JUE_FACT_ROW_MAX + 64];
+        jue_fact_format(x->fact, false, fx, sizeof fx);
+        jue_fact_format(y->fact, false, fy, sizeof fy);
+        c = strcmp(fx, fy);
+    }
     if (!c) c = (int)x->budget - (int)y->budget;
     if (!c) c = x->i < y->i ? -1 : 1;
     return c;
@@ -265,7 +279,7 @@ static bool restatable(const ck *k, const jue_claim *c)
         return false;
     bool tok, rok;
     int t;
-    return !(c->fact && ck_fact_cell(k->d, c->fact, &tok, &rok, &t)) && !ck_dated_other_year(k, c);
+    return !(jue_fact_on(&c->fact) && ck_fact_cell(k->d, &c->fact, &tok, &rok, &t)) && !ck_dated_other_year(k, c);
 }
 
 /* Whether two intervals are 10^4 apart (元 against 万元: claims.unit's). */
@@ -290,12 +304,12 @@ void ck_check_restated(ck *k)
     if (!v) { k->st = JUE_ERR_NOMEM; return; }
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
-        if (restatable(k, c)) v[n++] = (stmt){ c->subject, c->fact, c->role == JUE_ROLE_BUDGET, i };
+        if (restatable(k, c)) v[n++] = (stmt){ c->subject, &c->fact, c->role == JUE_ROLE_BUDGET, i };
     }
     qsort(v, n, sizeof *v, by_quantity);
     for (size_t a = 0, b; a < n; a = b) {
         const jue_claim *first = &cl->items[v[a].i];
-        for (b = a + 1; b < n && !strcmp(v[b].subject, v[a].subject) && ck_same_str(v[b].fact, v[a].fact) &&
+        for (b = a + 1; b < n && !strcmp(v[b].subject, v[a].subject) && jue_fact_same(v[b].fact, v[a].fact) &&
                         v[b].budget == v[a].budget;
              b++) {
             const jue_claim *c = &cl->items[v[b].i];

@@ -167,8 +167,8 @@ static bool same_spaceless(const char *a, const char *b)
 void jue_claims_tie_items(jue_disclosure *d)
 {
     jue_claims *cl = &d->claims;
-    static const struct { jue_table_id t; const char *col; } TABLES[] = {
-        { JUE_T05, "合计" }, { JUE_T07, "小计" }, { JUE_T08, "小计" },
+    static const struct { jue_table_id t; jue_col_id col; } TABLES[] = {
+        { JUE_T05, JUE_COL_TOTAL }, { JUE_T07, JUE_COL_SUBTOTAL }, { JUE_T08, JUE_COL_SUBTOTAL },
     };
     const char *done = NULL;   /* the names last tied, with their answer */
     char code[16] = "";
@@ -206,15 +206,13 @@ void jue_claims_tie_items(jue_disclosure *d)
             if (found != 1) code[0] = 0;
         }
         if (!code[0]) continue;
-        char subj[32], fact[64];
+        char subj[32];
         snprintf(subj, sizeof subj, "项:%s", code);
         char *ns = jue_strdup(subj);
         if (!ns) return;
         free(c->subject);
         c->subject = ns;
-        if (!c->fact && !c->is_percent && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL)) {
-            snprintf(fact, sizeof fact, "T%02d/%s/%s", TABLES[tab].t + 1, code, TABLES[tab].col);
-            c->fact = jue_strdup(fact);
-        }
+        if (!jue_fact_on(&c->fact) && !c->is_percent && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL))
+            c->fact = jue_fact_make(TABLES[tab].t, code, TABLES[tab].col);
     }
 }

@@ -174,17 +174,18 @@ void ck_check_three_public(ck *k)
 /* Whether c states an amount (value or 决算) of this year. */
 static bool amount_claim(const jue_claim *c)
 {
-    return !c->is_percent && c->printed && c->fact && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL);
+    return !c->is_percent && c->printed && jue_fact_on(&c->fact) && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL);
 }
 
-/* The first amount of c's sentence whose fact is row/col, or NULL. */
-static const jue_claim *in_sentence(const jue_claims *cl, size_t i, const char *row, size_t rl, const char *col)
+/* The first amount of c's sentence whose fact is the figure of f's table
+ * and row in column col, or NULL. */
+static const jue_claim *in_sentence(const jue_claims *cl, size_t i, const jue_fact *f, jue_col_id col)
 {
     size_t s = i;
     while (s > 0 && cl->items[s - 1].sentence == cl->items[i].sentence) s--;
     for (; s < cl->len && cl->items[s].sentence == cl->items[i].sentence; s++) {
         const jue_claim *p = &cl->items[s];
-        if (amount_claim(p) && !strncmp(p->fact, row, rl) && !strcmp(p->fact + rl, col)) return p;
+        if (amount_claim(p) && p->fact.table == f->table && !strcmp(p->fact.row, f->row) && p->fact.col == col) return p;
     }
     return NULL;
 }
@@ -210,17 +211,16 @@ static bool carry_holds(const jue_claim *const *f, int q, jue_interval *out)
  * read or not. A 元 figure that adds up in 万元 is claims.unit's. */
 void ck_check_carry_over(ck *k)
 {
-    static const char *const COL[] = { "年初结转和结余", "本年收入", "小计", "年末结转和结余" };
+    static const jue_col_id COL[] = { JUE_COL_BEGIN, JUE_COL_INCOME, JUE_COL_SUBTOTAL, JUE_COL_END };
     const jue_claims *cl = &k->d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
-        if (!amount_claim(c) || (strncmp(c->fact, "T07/", 4) && strncmp(c->fact, "T08/", 4))) continue;
-        const char *slash = strrchr(c->fact, '/');
-        size_t rl = (size_t)(slash + 1 - c->fact);
-        if (strcmp(slash + 1, COL[3]) || in_sentence(cl, i, c->fact, rl, COL[3]) != c) continue;
+        int t = jue_fact_table(&c->fact);
+        if (!amount_claim(c) || (t != JUE_T07 && t != JUE_T08)) continue;
+        if (c->fact.col != COL[3] || in_sentence(cl, i, &c->fact, COL[3]) != c) continue;
         const jue_claim *f[4] = { NULL, NULL, NULL, c };
         for (int q = 0; q < 3; q++)
-            if (!(f[q] = in_sentence(cl, i, c->fact, rl, COL[q]))) break;
+            if (!(f[q] = in_sentence(cl, i, &c->fact, COL[q]))) break;
         if (!f[0] || !f[1] || !f[2]) continue;
         jue_interval e;
         bool ok = carry_holds(f, -1, &e);

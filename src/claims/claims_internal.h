@@ -5,10 +5,10 @@
 
 #include <juesuan/claims_audit.h>
 
-/* "T05/合计/基本支出" → the table (0-based), row and column indexes in d.
- * Returns false when the fact is malformed or d lacks the table (*table
- * still set when the name is well formed), the row or the column (-1). */
-bool jue_fact_ref(const jue_disclosure *d, const char *fact, int *table, int *row, int *col);
+/* A fact → the table (0-based), row and column indexes in d. Returns false
+ * when the fact is none or d lacks the table (*table still set for a fact),
+ * the row or the column (-1). */
+bool jue_fact_ref(const jue_disclosure *d, const jue_fact *fact, int *table, int *row, int *col);
 
 /* A printed percentage may be rounded or truncated: its interval with the
  * upper bound widened by half a unit of its last digit. */
@@ -57,7 +57,7 @@ int ck_sev(const ck *k, check_id id);
 void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual, const char *fmt,
                ...) __attribute__((format(printf, 6, 7)));
 const char *ck_subject_name(const ck *k, const char *subject, int which);
-const jue_cell *ck_fact_cell(const jue_disclosure *d, const char *fact, bool *table_ok, bool *row_ok,
+const jue_cell *ck_fact_cell(const jue_disclosure *d, const jue_fact *fact, bool *table_ok, bool *row_ok,
                              int *table_out);
 jue_interval ck_cell_iv(const jue_cell *c);
 void ck_fmt_cell(const jue_cell *c, char *b, size_t n);
@@ -66,10 +66,10 @@ const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const char *su
 const jue_claim *ck_role_before(const jue_claims *cl, size_t i, jue_claim_role role);
 jue_interval ck_trusted_iv(const ck *k, const jue_claim *c);
 bool ck_same_str(const char *a, const char *b);
-const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, const char *fact);
-bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out,
+const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, const jue_fact *fact);
+bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out,
                         const jue_claim **from);
-bool ck_subject_iv(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out);
+bool ck_subject_iv(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out);
 bool ck_dated_other_year(const ck *k, const jue_claim *c);
 
 /* check_figures.c */

@@ -16,7 +16,7 @@ typedef struct {
 static bool find_pair(const jue_disclosure *d, const jue_disclosure *prev, const jue_claim *c, pair *p)
 {
     int t, r, col, pt, pr, pc;
-    if (!jue_fact_ref(d, c->fact, &t, &r, &col) || !jue_fact_ref(prev, c->fact, &pt, &pr, &pc)) return false;
+    if (!jue_fact_ref(d, &c->fact, &t, &r, &col) || !jue_fact_ref(prev, &c->fact, &pt, &pr, &pc)) return false;
     *p = (pair){ d, prev, d->tables[t], jue_table_cell_c(d->tables[t], (size_t)r, (size_t)col),
                  jue_table_cell_c(prev->tables[pt], (size_t)pr, (size_t)pc), r, col };
     return p->now->present && p->last->present;
@@ -48,7 +48,7 @@ static jue_status report(const pair *p, const jue_claim *c, int sev, const char 
 {
     const jue_row *row = &p->t->rows[p->row];
     int pt, pr, pc;
-    jue_fact_ref(p->prev, c->fact, &pt, &pr, &pc);
+    jue_fact_ref(p->prev, &c->fact, &pt, &pr, &pc);
     char now[48], last[48], where_now[32], where_last[32], name[160], msg[1024];
     wan(p->now->printed, now, sizeof now);
     wan(p->last->printed, last, sizeof last);

@@ -21,7 +21,6 @@ void jue_claims_free(jue_claims *c)
     for (size_t i = 0; i < c->len; i++) {
         jue_claim *x = &c->items[i];
         free(x->subject);
-        free(x->fact);
         free(x->whole);
         free(x->item_names);
         free(x->printed);
@@ -134,7 +133,6 @@ static void set_context(ex *x)
 static void claim_strings_free(jue_claim *c)
 {
     free(c->subject);
-    free(c->fact);
     free(c->whole);
     free(c->item_names);
     free(c->printed);
@@ -243,8 +241,9 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
     if (paragraph) return;   /* the text goes on in the section it is in */
     x->section = (int)o->nsections - 1;
     set_context(x);
-    free(x->item_subject); free(x->item_names); free(x->item_fact);
-    x->item_subject = x->item_names = x->item_fact = NULL;
+    free(x->item_subject); free(x->item_names);
+    x->item_subject = x->item_names = NULL;
+    x->item_fact = (jue_fact){ 0 };
 }
 
 /* strstr within [s, e): the input is not NUL-terminated. */
@@ -440,7 +439,6 @@ jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexic
     free(P.page);
     free(x.item_subject);
     free(x.item_names);
-    free(x.item_fact);
     return x.nomem ? JUE_ERR_NOMEM : x.over ? JUE_ERR_LIMIT : JUE_OK;
 }
 

@@ -29,7 +29,6 @@ void jue_lexicon_free(jue_lexicon *lx)
     for (size_t i = 0; i < lx->n; i++) {
         free(lx->e[i].phrase);
         free(lx->e[i].subject);
-        free(lx->e[i].fact);
         free(lx->e[i].scope);
     }
     free(lx->e);
@@ -58,21 +57,33 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
     }
     lx->e = calloc(subs->n + 1, sizeof *lx->e);
     if (!lx->e) { jue_ynode_free(root); free(lx); return JUE_ERR_NOMEM; }
+    const char *file = path ? path : "data/claims/lexicon.yaml";
+    bool bad = false;
     for (size_t i = 0; i < subs->n; i++) {
         const jue_ynode *m = subs->items[i];
-        const char *ph = ystr(m, "phrase"), *su = ystr(m, "subject");
+        const char *ph = ystr(m, "phrase"), *su = ystr(m, "subject"), *fact = ystr(m, "fact");
         if (!ph || !su || !*ph) {
             jue_diag_add(diags, JUE_SEV_ERROR, path, m->line, m->col, "a subject needs 'phrase' and 'subject'");
+            continue;
+        }
+        jue_fact f = { 0 };
+        if (fact && !jue_fact_parse(fact, strlen(fact), &f)) {
+            const jue_ynode *v = jue_ymap_get(m, "fact");
+            jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col,
+                         "“%s”的 fact “%s”不是表中的一个数：应写作“表/行/列”，如 T03/合计/基本支出"
+                         "（表为 T01–T09，列为该表的列名）", ph, fact);
+            bad = true;
             continue;
         }
         lex_entry *e = &lx->e[lx->n++];
         e->phrase = jue_strdup(ph);
         e->subject = jue_strdup(su);
-        e->fact = jue_strdup(ystr(m, "fact"));
+        e->fact = f;
         e->scope = jue_strdup(ystr(m, "scope"));
         e->plen = strlen(ph);
     }
     jue_ynode_free(root);
+    if (bad) { jue_lexicon_free(lx); return JUE_ERR_INVALID; }
     if (lx->n > 65535) lx->n = 65535;
     for (size_t i = 0; i < lx->n; i++) lx->by_count[cx_lex_bucket(lx->e[i].phrase, lx->e[i].phrase + lx->e[i].plen)]++;
     for (int b = 0; b < LEX_BUCKETS; b++) {

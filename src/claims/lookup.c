@@ -75,8 +75,8 @@ const char *ck_subject_name(const ck *k, const char *subject, int which)
     return subject;
 }
 
-/* "T05/合计/基本支出" → the cell (or NULL), and whether the table and row exist. */
-const jue_cell *ck_fact_cell(const jue_disclosure *d, const char *fact, bool *table_ok, bool *row_ok,
+/* A fact → the cell (or NULL), and whether the table and row exist. */
+const jue_cell *ck_fact_cell(const jue_disclosure *d, const jue_fact *fact, bool *table_ok, bool *row_ok,
                                  int *table_out)
 {
     int t = -1, r = -1, c = -1;
@@ -146,7 +146,7 @@ jue_interval ck_trusted_iv(const ck *k, const jue_claim *c)
 {
     bool tok, rok;
     int t;
-    const jue_cell *cell = c->fact ? ck_fact_cell(k->d, c->fact, &tok, &rok, &t) : NULL;
+    const jue_cell *cell = jue_fact_on(&c->fact) ? ck_fact_cell(k->d, &c->fact, &tok, &rok, &t) : NULL;
     if (cell && cell->present && !jue_iv_overlaps(c->iv, ck_cell_iv(cell))) return ck_cell_iv(cell);
     return c->iv;
 }
@@ -155,13 +155,13 @@ bool ck_same_str(const char *a, const char *b) { return a ? b && !strcmp(a, b) :
 
 /* The first amount (a value or 决算, its unit written) stated anywhere in the
  * notes for the subject with the same table fact, or NULL. */
-const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, const char *fact)
+const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, const jue_fact *fact)
 {
     for (size_t j = 0; subject && j < cl->len; j++) {
         const jue_claim *p = &cl->items[j];
         if (!p->is_percent && !p->no_unit && p->unit != JUE_UNIT_NONE &&
             (p->role == JUE_ROLE_VALUE || p->role == JUE_ROLE_ACTUAL) && ck_same_str(p->subject, subject) &&
-            ck_same_str(p->fact, fact))
+            jue_fact_same(&p->fact, fact))
             return p;
     }
     return NULL;
@@ -170,7 +170,7 @@ const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, c
 /* The interval for a subject: a figure stated for it in the sentence, else
  * its table fact, else a figure stated for it elsewhere in the notes. *from:
  * the claim it was taken from (NULL for the table fact; may be NULL). */
-bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out,
+bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out,
                             const jue_claim **from)
 {
     const jue_claim *p = ck_amount_before(&k->d->claims, i, subject, false);
@@ -192,7 +192,7 @@ bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const char *
     return false;
 }
 
-bool ck_subject_iv(const ck *k, size_t i, const char *subject, const char *fact, jue_interval *out)
+bool ck_subject_iv(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out)
 {
     return ck_subject_iv_from(k, i, subject, fact, out, NULL);
 }

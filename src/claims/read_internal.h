@@ -5,6 +5,7 @@
 #define JUE_CLAIMS_READ_INTERNAL_H
 
 #include <juesuan/claims.h>
+#include <juesuan/model.h>
 
 #include <stdint.h>
 #include <string.h>
@@ -19,7 +20,8 @@
 unsigned cx_lex_bucket(const char *p, const char *end);
 
 typedef struct {
-    char *phrase, *subject, *fact, *scope;
+    char *phrase, *subject, *scope;
+    jue_fact fact;        /* the table figure the subject is, or none */
     size_t plen;
 } lex_entry;
 
@@ -81,7 +83,7 @@ typedef struct {
     bool over;            /* JUE_CLAIMS_MAX reached */
     char *item_subject;   /* 项 statement in force */
     char *item_names;
-    char *item_fact;
+    jue_fact item_fact;   /* its row of table 05 (07, 08), or none */
     bool item_resolved;
     bool item_partial;    /* the names differ where the catalog is not complete */
     bool nomem;

@@ -88,8 +88,9 @@ void cx_item_statement(ex *x, const char *s, const char *e)
     const char *c = b ? cx_find2(b + lb, e, "（项）", "(项)", &lc) : NULL;
     if (!a || !b || !c) {
         /* no 项 named: the figures that follow are not the last item's */
-        free(x->item_subject); free(x->item_names); free(x->item_fact);
-        x->item_names = x->item_fact = NULL;
+        free(x->item_subject); free(x->item_names);
+        x->item_names = NULL;
+        x->item_fact = (jue_fact){ 0 };
         x->item_subject = jue_strdup("项?");
         return;
     }
@@ -149,7 +150,7 @@ void cx_item_statement(ex *x, const char *s, const char *e)
             if (!c3 && !complete) x->item_resolved = true;
         }
     }
-    free(x->item_subject); free(x->item_names); free(x->item_fact);
+    free(x->item_subject); free(x->item_names);
     char buf[512];
     snprintf(buf, sizeof buf, "%s/%s/%s", n1, n2, n3);
     x->item_names = jue_strdup(buf);
@@ -157,12 +158,11 @@ void cx_item_statement(ex *x, const char *s, const char *e)
         snprintf(buf, sizeof buf, "项:%s", c3);
         x->item_subject = jue_strdup(buf);
         /* the 决算 of a 项 is table 05's row, or table 07's in the 政府性基金 section */
-        if (strstr(x->context, "政府性基金")) snprintf(buf, sizeof buf, "T07/%s/小计", c3);
-        else if (strstr(x->context, "国有资本经营")) snprintf(buf, sizeof buf, "T08/%s/小计", c3);
-        else snprintf(buf, sizeof buf, "T05/%s/合计", c3);
-        x->item_fact = jue_strdup(buf);
+        if (strstr(x->context, "政府性基金")) x->item_fact = jue_fact_make(JUE_T07, c3, JUE_COL_SUBTOTAL);
+        else if (strstr(x->context, "国有资本经营")) x->item_fact = jue_fact_make(JUE_T08, c3, JUE_COL_SUBTOTAL);
+        else x->item_fact = jue_fact_make(JUE_T05, c3, JUE_COL_TOTAL);
     } else {
         x->item_subject = jue_strdup("项?");
-        x->item_fact = NULL;
+        x->item_fact = (jue_fact){ 0 };
     }
 }

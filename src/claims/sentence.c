@@ -232,9 +232,11 @@ typedef struct {
     const char *base;                    /* the paragraph's text */
     const char *start, *end;             /* the sentence */
     const char *p;                       /* where it reads */
-    const char *subj_key, *subj_fact;    /* the subject in force and its table fact */
+    const char *subj_key;                /* the subject in force */
+    const jue_fact *subj_fact;           /* its table fact (NULL: none) */
     const char *subj_from, *subj_end;    /* where the lexicon subject in force is printed */
-    char dyn_key[32], dyn_fact[48];      /* a 类 named in the sentence: "卫生健康（类）支出…" */
+    char dyn_key[32];                    /* a 类 named in the sentence: "卫生健康（类）支出…" */
+    jue_fact dyn_fact;
     keyword kw;                          /* the role word waiting for its figure */
     int parent_candidate, parent;        /* the whole of a "其中" list of amounts */
     int count_candidate, count_parent;   /* the same for counts: "实有人员8人，其中行政0人、事业0人" */
@@ -249,9 +251,10 @@ static const char *cur_subject(const sent *s)
     return s->item_here && s->x->item_subject ? s->x->item_subject : s->subj_key;
 }
 
-static const char *cur_fact(const sent *s)
+static jue_fact cur_fact(const sent *s)
 {
-    return s->item_here && s->x->item_subject ? s->x->item_fact : s->subj_fact;
+    const jue_fact *f = s->item_here && s->x->item_subject ? &s->x->item_fact : s->subj_fact;
+    return f ? *f : (jue_fact){ 0 };
 }
 
 /* "；" ends a pending keyword and the lists begun in its clause; "，" and "、"
@@ -338,12 +341,12 @@ static void lei_subject(sent *s, const char *code)
 {
     const char *context = s->x->context;
     snprintf(s->dyn_key, sizeof s->dyn_key, "类:%s", code);
-    if (strstr(context, "一般公共预算")) snprintf(s->dyn_fact, sizeof s->dyn_fact, "T05/%s/合计", code);
-    else if (strstr(context, "政府性基金")) snprintf(s->dyn_fact, sizeof s->dyn_fact, "T07/%s/小计", code);
-    else snprintf(s->dyn_fact, sizeof s->dyn_fact, "T03/%s/本年支出合计", code);
+    if (strstr(context, "一般公共预算")) s->dyn_fact = jue_fact_make(JUE_T05, code, JUE_COL_TOTAL);
+    else if (strstr(context, "政府性基金")) s->dyn_fact = jue_fact_make(JUE_T07, code, JUE_COL_SUBTOTAL);
+    else s->dyn_fact = jue_fact_make(JUE_T03, code, JUE_COL_EXP_TOTAL);
     s->subj_key = s->dyn_key;
     s->subj_from = s->subj_end = NULL;
-    s->subj_fact = s->dyn_fact;
+    s->subj_fact = &s->dyn_fact;
     if (s->kw != K_UP && s->kw != K_DOWN) s->kw = K_NONE;
 }
 
@@ -425,7 +428,7 @@ static bool on_words(sent *s)
             snprintf(s->whole, sizeof s->whole, "%s", m->subject);   /* "占基本支出的…" */
         } else {
             s->subj_key = m->subject;
-            s->subj_fact = m->fact;
+            s->subj_fact = &m->fact;
             s->subj_from = s->p;
             s->subj_end = s->p + m->plen;
             s->item_here = false;
@@ -440,7 +443,8 @@ static bool on_words(sent *s)
         jue_claim c = claim_at(s->x, s->P, s->base, s->p, s->p + klen, JUE_ROLE_CHANGE);   /* "持平" */
         c.sign = 0;
         c.subject = jue_strdup(cur_subject(s));
-        c.fact = jue_strdup(s->item_here && s->x->item_fact ? s->x->item_fact : s->subj_fact);
+        const jue_fact *f = s->item_here && jue_fact_on(&s->x->item_fact) ? &s->x->item_fact : s->subj_fact;
+        if (f) c.fact = *f;
         cx_add_claim(s->x, &c);
         s->kw = K_NONE;
     }
@@ -506,7 +510,7 @@ static void add_percent(sent *s, jue_claim *c)
             : s->kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
     c->subject = jue_strdup(cur_subject(s));
-    c->fact = jue_strdup(cur_fact(s));
+    c->fact = cur_fact(s);
     if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = jue_strdup(s->whole);
     if (c->role == JUE_ROLE_SHARE && s->parent >= 0) c->parent = s->parent;
     cx_add_claim(s->x, c);
@@ -569,7 +573,8 @@ static bool fig_bare_percent(sent *s, figure *f)
 static bool fig_amount(sent *s, figure *f)
 {
     ex *x = s->x;
-    const char *subject = cur_subject(s), *fact = cur_fact(s);
+    const char *subject = cur_subject(s);
+    jue_fact fact = cur_fact(s);
     const char *why;
     bool unitless = !f->a.unit_written && f->a.decimals > 0 && subject && s->kw != K_SHARE && s->kw != K_COMPLETE &&
                     clause_ends(f->sp, s->end) &&
@@ -588,15 +593,11 @@ static bool fig_amount(sent *s, figure *f)
     c->subject = jue_strdup(subject);
     /* a budget figure is not the table's 决算 — except 三公, whose table
      * prints the 预算数 beside the 决算数 */
-    if (c->role == JUE_ROLE_BUDGET) {
-        size_t fl = fact ? strlen(fact) : 0;
-        if (fl > 9 && !strncmp(fact, "T09/", 4) && !strcmp(fact + fl - 9, JUE_C_ACTUAL)) {
-            char bf[128];
-            snprintf(bf, sizeof bf, "%.*s%s", (int)(fl - 9), fact, JUE_C_BUDGET);
-            c->fact = jue_strdup(bf);
-        }
-    } else {
-        c->fact = jue_strdup(fact);
+    if (c->role != JUE_ROLE_BUDGET) {
+        c->fact = fact;
+    } else if (jue_fact_table(&fact) == JUE_T09 && fact.col == JUE_COL_ACTUAL) {
+        c->fact = fact;
+        c->fact.col = JUE_COL_BUDGET;
     }
     c->parent = s->parent;
     c->named = !unitless && !(s->item_here && x->item_subject) && subject == s->subj_key &&

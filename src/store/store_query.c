@@ -156,7 +156,8 @@ static bool load_claims(jue_store *s, int64_t doc, jue_disclosure *d, jue_diags 
         memset(x, 0, sizeof *x);
         x->role = (jue_claim_role)sqlite3_column_int(st, 0);
         x->subject = opt_text(st, 1);
-        x->fact = opt_text(st, 2);
+        const unsigned char *fact = sqlite3_column_text(st, 2);   /* "T03/合计/基本支出" */
+        if (fact) jue_fact_parse((const char *)fact, (size_t)sqlite3_column_bytes(st, 2), &x->fact);
         x->printed = opt_text(st, 3);
         x->sign = sqlite3_column_int(st, 4);
         x->is_percent = sqlite3_column_int(st, 5);

@@ -8,10 +8,12 @@
 #include <cmocka.h>
 
 #include <juesuan/claims.h>
+#include <juesuan/model.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static jue_catalog *CAT;
 static jue_lexicon *LX;
@@ -63,8 +65,10 @@ static void expect(const jue_claims *c, int line, int col, jue_claim_role role, 
     assert_int_equal(x->role, role);
     if (subject) assert_string_equal(x->subject, subject);
     else assert_null(x->subject);
-    if (fact) assert_string_equal(x->fact, fact);
-    else assert_null(x->fact);
+    char written[128];
+    jue_fact_format(&x->fact, false, written, sizeof written);
+    assert_string_equal(written, fact ? fact : "");
+    assert_int_equal(jue_fact_on(&x->fact), fact != NULL);
     assert_int_equal(x->value, value);
 }
 
@@ -139,7 +143,9 @@ static void test_zhenan_notes(void **state)
     assert_non_null(b);
     assert_int_equal(b->unit, JUE_UNIT_YUAN);
     assert_int_equal(b->value, 15478);
-    assert_string_equal(b->fact, "T05/合计/基本支出");
+    assert_int_equal(jue_fact_table(&b->fact), JUE_T05);
+    assert_string_equal(b->fact.row, "合计");
+    assert_int_equal(b->fact.col, JUE_COL_BASIC);
     /* item 1 with half-width (类)(款)(项), a zero budget and "100%" completion */
     expect(&c, 135, 54, JUE_ROLE_BUDGET, "项:2080505", NULL, 0);
     expect(&c, 137, 26, JUE_ROLE_COMPLETION, "项:2080505", "T05/2080505/合计", 1000000000LL);
@@ -300,6 +306,72 @@ static void test_item_wrapped_and_spaced(void **state)
     jue_claims_free(&c);
 }
 
+/* A table fact as the lexicon, the store and the trace write it: read into
+ * its table, row and column and written back the same; anything else is not
+ * a fact. */
+static void test_fact_written(void **state)
+{
+    (void)state;
+    static const char *const GOOD[] = { "T03/合计/基本支出", "T09/因公出国（境）费/决算数", "T05/2101501/合计",
+                                        "T07/2120803/小计", "T01/本年收入合计/决算数" };
+    for (size_t i = 0; i < sizeof GOOD / sizeof GOOD[0]; i++) {
+        jue_fact f;
+        char back[128];
+        assert_true(jue_fact_parse(GOOD[i], strlen(GOOD[i]), &f));
+        jue_fact_format(&f, false, back, sizeof back);
+        assert_string_equal(back, GOOD[i]);
+    }
+    jue_fact f;
+    assert_true(jue_fact_parse("T03/合计/基本支出", strlen("T03/合计/基本支出"), &f));
+    assert_int_equal(jue_fact_table(&f), JUE_T03);
+    assert_string_equal(f.row, "合计");
+    assert_int_equal(f.col, JUE_COL_BASIC);
+    char cell[64];
+    jue_fact_format(&f, true, cell, sizeof cell);
+    assert_string_equal(cell, "合计/基本支出");
+    static const char *const BAD[] = { "", "T03", "T10/合计/决算数", "T00/合计/决算数", "X03/合计/决算数", "T03//基本支出",
+                                       "T03/合计/", "T03/合计/基本", "T03/合计", "T03/合计/基本支出/x",
+                                       "T05/一二三四五六七八九十一二三四五六七八九十一二三/合计" };
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        if (jue_fact_parse(BAD[i], strlen(BAD[i]), &f)) fprintf(stderr, "read as a fact: %s\n", BAD[i]);
+        assert_false(jue_fact_parse(BAD[i], strlen(BAD[i]), &f));
+        assert_false(jue_fact_on(&f));
+    }
+    jue_fact none = { 0 }, a = jue_fact_make(JUE_T05, "2101501", JUE_COL_TOTAL);
+    assert_true(jue_fact_same(&none, &none));
+    assert_false(jue_fact_same(&none, &a));
+    assert_true(jue_fact_same(&a, &a));
+    jue_fact_format(&none, false, cell, sizeof cell);
+    assert_string_equal(cell, "");
+}
+
+/* A lexicon whose fact does not name a table figure is refused at load, in
+ * Chinese, naming the file, the line and the text that did not parse. */
+static void test_lexicon_bad_fact(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/jue_lexicon_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fputs("subjects:\n"
+          "  - { phrase: 收入总计, subject: 收入总计, fact: T01/收入总计/决算数 }\n"
+          "  - { phrase: 基本支出, subject: 基本支出, fact: T03/合计/基本支 }\n", fp);
+    fclose(fp);
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_lexicon *lx = NULL;
+    assert_int_equal(jue_lexicon_load(path, &lx, &d), JUE_ERR_INVALID);
+    assert_null(lx);
+    assert_int_equal(d.errors, 1);
+    assert_string_equal(d.items[0].file, path);
+    assert_int_equal(d.items[0].line, 3);
+    assert_non_null(strstr(d.items[0].message, "T03/合计/基本支"));
+    assert_non_null(strstr(d.items[0].message, "不是表中的一个数"));
+    jue_diags_free(&d);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +382,8 @@ int main(void)
         cmocka_unit_test(test_template_alternative),
         cmocka_unit_test(test_share_below_and_spaced),
         cmocka_unit_test(test_item_wrapped_and_spaced),
+        cmocka_unit_test(test_fact_written),
+        cmocka_unit_test(test_lexicon_bad_fact),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

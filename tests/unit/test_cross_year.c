@@ -39,7 +39,7 @@ static void claim(jue_disclosure *d, jue_claim_role role, int sign, int64_t valu
     int64_t half = pct ? 50000 : 5000;   /* half of 0.01% (ppb) or of 0.01万元 (分) */
     cl->items[cl->len++] = (jue_claim){ .role = role, .sign = sign, .is_percent = pct, .value = value,
                                         .iv = { value - half, value + half }, .decimals = 2,
-                                        .fact = strdup("T01/收入总计/决算数"), .printed = strdup(printed),
+                                        .fact = jue_fact_make(JUE_T01, JUE_L_INC_GRAND, JUE_COL_ACTUAL), .printed = strdup(printed),
                                         .line = 40 + (int)cl->len, .parent = -1, .section = -1 };
     cl->cap = cl->len;
 }
@@ -111,11 +111,10 @@ static void test_nothing_to_compare(void **state)
     assert_int_equal(run(d, prev, &f), 0);
     jue_findings_free(&f);
     prev->tables[JUE_T01]->cells[0].present = true;
-    free(d->claims.items[0].fact);
-    d->claims.items[0].fact = NULL;
+    d->claims.items[0].fact = (jue_fact){ 0 };
     assert_int_equal(run(d, prev, &f), 0);
     jue_findings_free(&f);
-    d->claims.items[0].fact = strdup("T01/收入总计/决算数");
+    d->claims.items[0].fact = jue_fact_make(JUE_T01, JUE_L_INC_GRAND, JUE_COL_ACTUAL);
     jue_claim_checks *checks = NULL;
     jue_diags diags;
     jue_diags_init(&diags);
