@@ -77,7 +77,7 @@ void ck_check_item_missing(ck *k)
     for (size_t i = 0; i < cl->len && !any_item; i++)
         any_item = cl->items[i].subject && !strncmp(cl->items[i].subject, "项", 3);
     if (!t5 || !any_item) return;
-    int col = jue_table_find_col(t5, "合计");
+    int col = jue_table_find_col(t5, JUE_C_TOTAL);
     for (size_t r = 0; r < t5->nrows; r++) {
         const jue_row *row = &t5->rows[r];
         if (row->level != JUE_LEVEL_XIANG || col < 0) continue;

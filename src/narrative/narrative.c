@@ -223,7 +223,7 @@ static void fund_items(const jue_source *src, const jue_disclosure *d, const jue
 {
     const jue_table *tab = d->tables[t];
     if (!tab || tab->empty) return;
-    int col = jue_table_find_col(tab, "小计");
+    int col = jue_table_find_col(tab, JUE_C_SUBTOTAL);
     if (col < 0) return;
     int k = 0;
     for (size_t r = 0; r < tab->nrows; r++) {
@@ -481,7 +481,7 @@ static void build_vars(const jue_source *src, const jue_disclosure *d, const jue
     }
     const jue_table *t5 = d->tables[JUE_T05];
     if (t5) {
-        int col = jue_table_find_col(t5, "合计");
+        int col = jue_table_find_col(t5, JUE_C_TOTAL);
         size_t nc = 0;
         for (size_t r = 0; r < t5->nrows && nc < 16; r++)
             if (t5->rows[r].level == JUE_LEVEL_LEI) {

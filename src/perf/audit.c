@@ -1236,119 +1236,144 @@ static const char *table_grade(const actx *c, const tsum *t)
     return jue_perf_grade((int)t->score.value, &c->grades);
 }
 
+/* The clauses of one sentence about the self-evaluation of projects, from
+ * the phrase at `at`: [*cs, *ge), from the clause it is in over the clauses
+ * that follow (grade counts) up to one about something else: targets,
+ * monitoring, 部门整体. */
+static void summary_group(const char *text, const char *at, const char *end, const char **cs, const char **ge)
+{
+    const char *se = find_text(at, end, "。");
+    if (!se) se = end;
+    *cs = text;
+    for (const char *q = text; q < at; q++)
+        if (!memcmp(q, "；", 3) || !memcmp(q, "。", 3) || *q == ';') *cs = q + (*q == ';' ? 1 : 3);
+    const char *g = at;
+    for (;;) {
+        const char *sc = find_text(g, se, "；");
+        const char *next = sc ? sc + 3 : se;
+        g = sc ? sc : se;
+        if (!sc) break;
+        const char *ne = find_text(next, se, "；");
+        if (!ne) ne = se;
+        if (find_text(next, ne, "整体") || find_text(next, ne, "绩效目标") || find_text(next, ne, "监控") ||
+            find_text(next, ne, "跟踪"))
+            break;
+        g = ne;
+        if (ne == se) break;
+    }
+    *ge = g;
+}
+
+/* The number of projects the clauses state: "N个项目" / "项目N个", or −1. */
+static long summary_count(const char *cs, const char *ge)
+{
+    long count = -1;
+    for (const char *q = cs; q < ge && count < 0; q++) {
+        if (q + 6 <= ge && !memcmp(q, "项目", 6) && read_count(q + 6, ge) >= 0) {
+            const char *d = q + 6;
+            while (d < ge && *d >= '0' && *d <= '9') d++;
+            if (d + 3 <= ge && !memcmp(d, "个", 3)) count = read_count(q + 6, ge);
+        }
+        if (count < 0 && *q >= '0' && *q <= '9' && (q == cs || !(q[-1] >= '0' && q[-1] <= '9'))) {
+            const char *d = q;
+            while (d < ge && *d >= '0' && *d <= '9') d++;
+            if (d + 3 <= ge && !memcmp(d, "个", 3) && find_text(d + 3, d + 3 + 15 < ge ? d + 3 + 15 : ge, "项目"))
+                count = read_count(q, ge);
+        }
+    }
+    return count;
+}
+
+/* The summary's 全年预算数, 全年执行数 and 平均得分 against the sums (the
+ * mean) of the np project 自评表. */
+static void summary_figures(actx *c, const ppara *p, const char *cs, const char *ge, size_t np)
+{
+    char e[64];
+    sfig A = phrase_figure(c, P_BUDGET, cs, ge, read_money);
+    sfig B = phrase_figure(c, P_EXECUTED, cs, ge, read_money);
+    sfig avg = phrase_figure(c, P_AVERAGE, cs, ge, read_points);
+    jue_interval sa = { 0, 0 }, si = { 0, 0 }, sb = { 0, 0 }, ss = { 0, 0 };
+    bool oka = true, oki = true, okb = true, oks = true;
+    int64_t va = 0, vi = 0, vb = 0;
+    for (size_t i = 0; i < c->ntabs; i++) {
+        const tsum *t = &c->tabs[i];
+        if (!t->project) continue;
+        oka = oka && usable(&t->A) && jue_iv_add(sa, t->A.iv, &sa), va += t->A.value;
+        oki = oki && usable(&t->init) && jue_iv_add(si, t->init.iv, &si), vi += t->init.value;
+        okb = okb && usable(&t->B) && jue_iv_add(sb, t->B.iv, &sb), vb += t->B.value;
+        oks = oks && usable(&t->score) && jue_iv_add(ss, t->score.iv, &ss);
+    }
+    if (A.present && (oka || oki) && !(oka && jue_iv_overlaps(A.iv, sa)) && !(oki && jue_iv_overlaps(A.iv, si))) {
+        jue_fmt_wan(oka ? va : vi, true, e, sizeof e);
+        note(c, R_SUMMARY, p, e, A.text, "预算绩效情况说明中自评项目涉及预算%s，而%zu张项目支出绩效自评表的全年预算数之和为%s万元", A.text, np, e);
+    }
+    if (B.present && okb && !jue_iv_overlaps(B.iv, sb)) {
+        jue_fmt_wan(vb, true, e, sizeof e);
+        note(c, R_SUMMARY, p, e, B.text, "预算绩效情况说明中自评项目执行数为%s，而%zu张项目支出绩效自评表的全年执行数之和为%s万元", B.text, np, e);
+    }
+    if (avg.present && oks) {
+        /* the mean of the printed 总分, each read as its interval */
+        jue_interval m = { ss.lo / (int64_t)np, (ss.hi + (int64_t)np - 1) / (int64_t)np };
+        if (!jue_iv_overlaps(avg.iv, m)) {
+            fmt_pts(e, sizeof e, (ss.lo + ss.hi) / 2 / (int64_t)np);
+            note(c, R_SUMMARY, p, e, avg.text, "预算绩效情况说明中平均得分为%s分，而%zu张项目支出绩效自评表总分的平均为%s分", avg.text, np, e);
+        }
+    }
+}
+
+/* “优”的项目n个: against the project 自评表 of that grade. */
+static void summary_grades(actx *c, const ppara *p, const char *cs, const char *ge)
+{
+    static const char *const G[] = { "优", "良", "中", "差" };
+    char e[64], a[64];
+    for (size_t g = 0; g < 4; g++) {
+        char pat[32];
+        snprintf(pat, sizeof pat, "“%s”的项目", G[g]);
+        const char *q = find_text(cs, ge, pat);
+        if (!q) continue;
+        long n = read_count(q + strlen(pat), ge);
+        if (n < 0) continue;
+        size_t have = 0;
+        bool known = true;
+        for (size_t i = 0; i < c->ntabs; i++) {
+            if (!c->tabs[i].project) continue;
+            const char *tg = table_grade(c, &c->tabs[i]);
+            if (!tg) known = false;
+            else have += !strcmp(tg, G[g]);
+        }
+        if (known && (size_t)n != have) {
+            snprintf(e, sizeof e, "%zu", have);
+            snprintf(a, sizeof a, "%ld", n);
+            note(c, R_SUMMARY, p, e, a, "预算绩效情况说明称等级为“%s”的项目%ld个，而项目支出绩效自评表中等级为“%s”的有%zu张", G[g], n,
+                 G[g], have);
+        }
+    }
+}
+
 /* The 预算绩效 summary: "开展绩效自评的项目N个，涉及全年预算数A万元、全年执行数
  * B万元，平均得分S分，其中等级为“优”的项目n个…" against the project 自评表
- * published with it. */
+ * published with it: the first group of clauses about projects (not about
+ * 部门整体) is checked. */
 static void check_summary(actx *c, const ppara *p)
 {
     size_t np = 0;
     for (size_t i = 0; i < c->ntabs; i++) np += c->tabs[i].project;
     if (!np) return;
     const char *text = p->text, *end = text + strlen(text);
-    /* the clauses (；) of the self-evaluation of projects, in one sentence */
-    const char *at;
-    const char *hit = find_phrase(c, P_SUMMARY, text, end, &at);
-    while (hit) {
-        const char *cs = text, *se = find_text(at, end, "。");
-        if (!se) se = end;
-        for (const char *q = text; q < at; q++)
-            if (!memcmp(q, "；", 3) || !memcmp(q, "。", 3) || *q == ';') cs = q + (*q == ';' ? 1 : 3);
-        /* the group runs on over the clauses that follow (grade counts),
-         * up to one about something else: targets, monitoring, 部门整体 */
-        const char *ge = at;
-        for (;;) {
-            const char *sc = find_text(ge, se, "；");
-            const char *next = sc ? sc + 3 : se;
-            ge = sc ? sc : se;
-            if (!sc) break;
-            const char *ne = find_text(next, se, "；");
-            if (!ne) ne = se;
-            if (find_text(next, ne, "整体") || find_text(next, ne, "绩效目标") || find_text(next, ne, "监控") ||
-                find_text(next, ne, "跟踪"))
-                break;
-            ge = ne;
-            if (ne == se) break;
-        }
-        if (find_text(cs, ge, "整体")) {
-            hit = find_phrase(c, P_SUMMARY, ge, end, &at);
-            continue;
-        }
-        /* N个项目 / 项目N个 */
-        long count = -1;
-        for (const char *q = cs; q < ge && count < 0; q++) {
-            if (q + 6 <= ge && !memcmp(q, "项目", 6) && read_count(q + 6, ge) >= 0) {
-                const char *d = q + 6;
-                while (d < ge && *d >= '0' && *d <= '9') d++;
-                if (d + 3 <= ge && !memcmp(d, "个", 3)) count = read_count(q + 6, ge);
-            }
-            if (count < 0 && *q >= '0' && *q <= '9' && (q == cs || !(q[-1] >= '0' && q[-1] <= '9'))) {
-                const char *d = q;
-                while (d < ge && *d >= '0' && *d <= '9') d++;
-                if (d + 3 <= ge && !memcmp(d, "个", 3) && find_text(d + 3, d + 3 + 15 < ge ? d + 3 + 15 : ge, "项目"))
-                    count = read_count(q, ge);
-            }
-        }
-        char e[64], a[64];
+    const char *at, *cs, *ge;
+    for (const char *hit = find_phrase(c, P_SUMMARY, text, end, &at); hit; hit = find_phrase(c, P_SUMMARY, ge, end, &at)) {
+        summary_group(text, at, end, &cs, &ge);
+        if (find_text(cs, ge, "整体")) continue;
+        long count = summary_count(cs, ge);
         if (count >= 0 && (size_t)count != np) {
+            char e[64], a[64];
             snprintf(e, sizeof e, "%zu", np);
             snprintf(a, sizeof a, "%ld", count);
             note(c, R_SUMMARY_COUNT, p, e, a, "预算绩效情况说明称对%ld个项目开展了绩效自评，而文中公开的项目支出绩效自评表有%zu张", count, np);
             return;
         }
-        sfig A = phrase_figure(c, P_BUDGET, cs, ge, read_money);
-        sfig B = phrase_figure(c, P_EXECUTED, cs, ge, read_money);
-        sfig avg = phrase_figure(c, P_AVERAGE, cs, ge, read_points);
-        jue_interval sa = { 0, 0 }, si = { 0, 0 }, sb = { 0, 0 }, ss = { 0, 0 };
-        bool oka = true, oki = true, okb = true, oks = true;
-        int64_t va = 0, vi = 0, vb = 0;
-        for (size_t i = 0; i < c->ntabs; i++) {
-            const tsum *t = &c->tabs[i];
-            if (!t->project) continue;
-            oka = oka && usable(&t->A) && jue_iv_add(sa, t->A.iv, &sa), va += t->A.value;
-            oki = oki && usable(&t->init) && jue_iv_add(si, t->init.iv, &si), vi += t->init.value;
-            okb = okb && usable(&t->B) && jue_iv_add(sb, t->B.iv, &sb), vb += t->B.value;
-            oks = oks && usable(&t->score) && jue_iv_add(ss, t->score.iv, &ss);
-        }
-        if (A.present && (oka || oki) && !(oka && jue_iv_overlaps(A.iv, sa)) && !(oki && jue_iv_overlaps(A.iv, si))) {
-            jue_fmt_wan(oka ? va : vi, true, e, sizeof e);
-            note(c, R_SUMMARY, p, e, A.text, "预算绩效情况说明中自评项目涉及预算%s，而%zu张项目支出绩效自评表的全年预算数之和为%s万元", A.text, np, e);
-        }
-        if (B.present && okb && !jue_iv_overlaps(B.iv, sb)) {
-            jue_fmt_wan(vb, true, e, sizeof e);
-            note(c, R_SUMMARY, p, e, B.text, "预算绩效情况说明中自评项目执行数为%s，而%zu张项目支出绩效自评表的全年执行数之和为%s万元", B.text, np, e);
-        }
-        if (avg.present && oks) {
-            /* the mean of the printed 总分, each read as its interval */
-            jue_interval m = { ss.lo / (int64_t)np, (ss.hi + (int64_t)np - 1) / (int64_t)np };
-            if (!jue_iv_overlaps(avg.iv, m)) {
-                fmt_pts(e, sizeof e, (ss.lo + ss.hi) / 2 / (int64_t)np);
-                note(c, R_SUMMARY, p, e, avg.text, "预算绩效情况说明中平均得分为%s分，而%zu张项目支出绩效自评表总分的平均为%s分", avg.text, np, e);
-            }
-        }
-        /* “优”的项目n个 */
-        static const char *const G[] = { "优", "良", "中", "差" };
-        for (size_t g = 0; g < 4; g++) {
-            char pat[32];
-            snprintf(pat, sizeof pat, "“%s”的项目", G[g]);
-            const char *q = find_text(cs, ge, pat);
-            if (!q) continue;
-            long n = read_count(q + strlen(pat), ge);
-            if (n < 0) continue;
-            size_t have = 0;
-            bool known = true;
-            for (size_t i = 0; i < c->ntabs; i++) {
-                if (!c->tabs[i].project) continue;
-                const char *tg = table_grade(c, &c->tabs[i]);
-                if (!tg) known = false;
-                else have += !strcmp(tg, G[g]);
-            }
-            if (known && (size_t)n != have) {
-                snprintf(e, sizeof e, "%zu", have);
-                snprintf(a, sizeof a, "%ld", n);
-                note(c, R_SUMMARY, p, e, a, "预算绩效情况说明称等级为“%s”的项目%ld个，而项目支出绩效自评表中等级为“%s”的有%zu张", G[g], n,
-                     G[g], have);
-            }
-        }
+        summary_figures(c, p, cs, ge, np);
+        summary_grades(c, p, cs, ge);
         return;
     }
 }

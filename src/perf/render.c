@@ -63,12 +63,122 @@ static void tip(fb *x, int r, int c, const char *t)
     if (!x->st && t) x->st = jue_form_tip(x->f, r, c, t);
 }
 
+/* The form's title ("…支出绩效自评表"), its year and its anchor (perf-N). */
+static void form_title(fb *x, const jue_perf_set *s, size_t i)
+{
+    const jue_perf_eval *e = &s->evals[i];
+    if (e->kind == JUE_PERF_PROJECT) project_name(&x->t, e);
+    else jue_buf_puts(&x->t, s->department ? s->department : e->name ? e->name : ""), jue_buf_puts(&x->t, "部门整体");
+    jue_buf_puts(&x->t, "支出绩效自评表");
+    if (!x->st) x->st = jue_buf_err(&x->t) ? jue_buf_err(&x->t) : jue_form_text(&x->f->title, jue_buf_str(&x->t));
+    jue_buf_reset(&x->t);
+    if (s->year) {
+        jue_buf_printf(&x->t, "（%d年度）", s->year);
+        if (!x->st) x->st = jue_form_text(&x->f->subtitle, jue_buf_str(&x->t));
+        jue_buf_reset(&x->t);
+    }
+    jue_buf_printf(&x->t, "perf-%zu", i + 1);
+    if (!x->st) x->st = jue_form_text(&x->f->anchor, jue_buf_str(&x->t));
+    jue_buf_reset(&x->t);
+}
+
+/* Rows 0–6: the name, the departments, and the funds by source with the
+ * total's points, rate and score. */
+static void form_funds(fb *x, const jue_perf_eval *e)
+{
+    const unsigned H = JUE_FC_HEAD, N = JUE_FC_NUM, C = JUE_FC_CENTER;
+    bool proj = e->kind == JUE_PERF_PROJECT;
+    cell(x, 0, 0, 1, 1, H, proj ? "项目名称" : "部门（单位）名称");
+    cell(x, 0, 1, 1, 8, 0, e->name);
+    cell(x, 1, 0, 1, 1, H, "主管部门");
+    cell(x, 1, 1, 1, 3, 0, e->department);
+    cell(x, 1, 4, 1, 2, H, "实施单位");
+    cell(x, 1, 6, 1, 3, 0, e->unit ? e->unit : e->department);
+    cell(x, 2, 0, 5, 1, H, proj ? "项目资金（万元）" : "年度资金（万元）");
+    cell(x, 2, 1, 1, 2, H, "");
+    static const char *const FH[] = { "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分" };
+    for (int c = 0; c < 6; c++) cell(x, 2, 3 + c, 1, 1, H, FH[c]);
+    jue_perf_funds tot = jue_perf_total_funds(e);
+    for (int k = 0; k < JUE_PSRC_N; k++) {
+        int r = 3 + k;
+        const jue_perf_funds *f = k == JUE_PSRC_TOTAL ? &tot : &e->funds[k];
+        cell(x, r, 1, 1, 2, H, SRC_LABEL[k]);
+        wan(&x->t, &f->initial);
+        cellt(x, r, 3, 1, 1, N);
+        wan(&x->t, &f->annual);
+        cellt(x, r, 4, 1, 1, N);
+        wan(&x->t, &f->executed);
+        cellt(x, r, 5, 1, 1, N);
+        if (k == JUE_PSRC_TOTAL) {
+            jue_perf_put_points(&x->t, e->budget_weight);
+            cellt(x, r, 6, 1, 1, N);
+            if (e->rate_known) jue_perf_put_rate(&x->t, e->rate_ppb);
+            else jue_buf_puts(&x->t, "—");
+            cellt(x, r, 7, 1, 1, N);
+            jue_perf_put_points(&x->t, e->budget_score);
+            cellt(x, r, 8, 1, 1, N);
+            tip(x, r, 8, e->budget_why);
+        } else {
+            cell(x, r, 6, 1, 1, C, "—");
+            if (f->annual.present && f->annual.value > 0 && f->executed.present) {
+                jue_interval q;
+                if (jue_iv_ratio(jue_iv_exact(f->executed.value), jue_iv_exact(f->annual.value), &q))
+                    jue_perf_put_rate(&x->t, q.lo);
+            }
+            cellt(x, r, 7, 1, 1, N);
+            cell(x, r, 8, 1, 1, C, "—");
+        }
+    }
+}
+
+/* The indicator of row r (k-th): its 一级 and 二级 labels spanning their
+ * runs, name, target, actual, points, score and reason. */
+static void form_indicator(fb *x, const jue_perf_eval *e, int k, int r)
+{
+    const unsigned N = JUE_FC_NUM, C = JUE_FC_CENTER;
+    int nind = (int)e->nind;
+    const jue_perf_indicator *q = &e->ind[k];
+    if (k == 0 || e->ind[k - 1].l1 != q->l1) {
+        int run = 0, w = 0;
+        for (int j = k; j < nind && e->ind[j].l1 == q->l1; j++) w += e->ind[j].weight, run++;
+        jue_buf_printf(&x->t, "%s（", JUE_PERF_L1_NAMES[q->l1]);
+        put_weight_label(&x->t, w);
+        jue_buf_puts(&x->t, "分）");
+        cellt(x, r, 1, run, 1, C);
+    }
+    const char *l2 = q->l2 ? q->l2 : "";
+    if (k == 0 || e->ind[k - 1].l1 != q->l1 || strcmp(e->ind[k - 1].l2 ? e->ind[k - 1].l2 : "", l2)) {
+        int run = 1;
+        for (int j = k + 1; j < nind && e->ind[j].l1 == q->l1 && !strcmp(e->ind[j].l2 ? e->ind[j].l2 : "", l2); j++)
+            run++;
+        cell(x, r, 2, run, 1, C, l2);
+    }
+    cell(x, r, 3, 1, 1, 0, q->name);
+    jue_buf_puts(&x->t, q->target_text ? q->target_text : "");
+    if (q->dir != JUE_DIR_QUAL && q->unit && q->target_text && !strstr(q->target_text, q->unit))
+        jue_buf_puts(&x->t, q->unit);
+    cellt(x, r, 4, 1, 1, C);
+    if (q->actual_text) {
+        jue_buf_puts(&x->t, q->actual_text);
+        if (q->dir != JUE_DIR_QUAL && q->unit && !strstr(q->actual_text, q->unit)) jue_buf_puts(&x->t, q->unit);
+    } else {
+        jue_buf_puts(&x->t, "—");
+    }
+    if (q->dir == JUE_DIR_QUAL && q->band) jue_buf_printf(&x->t, "（%s）", JUE_PERF_BAND_NAMES[q->band]);
+    cellt(x, r, 5, 1, 1, C);
+    jue_perf_put_points(&x->t, q->weight);
+    cellt(x, r, 6, 1, 1, N);
+    jue_perf_put_points(&x->t, q->score);
+    cellt(x, r, 7, 1, 1, N);
+    tip(x, r, 7, q->why);
+    cell(x, r, 8, 1, 1, 0, q->reason);
+}
+
 jue_status jue_perf_form(const jue_perf_set *s, size_t i, jue_form **out)
 {
     *out = NULL;
     if (i >= s->n) return JUE_ERR_INVALID;
     const jue_perf_eval *e = &s->evals[i];
-    bool proj = e->kind == JUE_PERF_PROJECT;
     int nind = (int)e->nind, rows = 2 + 5 + 2 + 1 + nind + 1;
     fb x = { jue_form_new(rows, NCOLS), { 0 }, JUE_OK };
     if (!x.f) return JUE_ERR_NOMEM;
@@ -78,63 +188,8 @@ jue_status jue_perf_form(const jue_perf_set *s, size_t i, jue_form **out)
      * 二级 columns so it does not wrap, their figures take the next ones */
     static const int W[NCOLS] = { 52, 50, 50, 67, 55, 55, 38, 42, 44 };
     memcpy(x.f->widths, W, sizeof W);
-    /* title and year */
-    if (proj) project_name(&x.t, e);
-    else jue_buf_puts(&x.t, s->department ? s->department : e->name ? e->name : ""), jue_buf_puts(&x.t, "部门整体");
-    jue_buf_puts(&x.t, "支出绩效自评表");
-    if (!x.st) x.st = jue_buf_err(&x.t) ? jue_buf_err(&x.t) : jue_form_text(&x.f->title, jue_buf_str(&x.t));
-    jue_buf_reset(&x.t);
-    if (s->year) {
-        jue_buf_printf(&x.t, "（%d年度）", s->year);
-        if (!x.st) x.st = jue_form_text(&x.f->subtitle, jue_buf_str(&x.t));
-        jue_buf_reset(&x.t);
-    }
-    jue_buf_printf(&x.t, "perf-%zu", i + 1);
-    if (!x.st) x.st = jue_form_text(&x.f->anchor, jue_buf_str(&x.t));
-    jue_buf_reset(&x.t);
-
-    cell(&x, 0, 0, 1, 1, H, proj ? "项目名称" : "部门（单位）名称");
-    cell(&x, 0, 1, 1, 8, 0, e->name);
-    cell(&x, 1, 0, 1, 1, H, "主管部门");
-    cell(&x, 1, 1, 1, 3, 0, e->department);
-    cell(&x, 1, 4, 1, 2, H, "实施单位");
-    cell(&x, 1, 6, 1, 3, 0, e->unit ? e->unit : e->department);
-    /* funds */
-    cell(&x, 2, 0, 5, 1, H, proj ? "项目资金（万元）" : "年度资金（万元）");
-    cell(&x, 2, 1, 1, 2, H, "");
-    static const char *const FH[] = { "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分" };
-    for (int c = 0; c < 6; c++) cell(&x, 2, 3 + c, 1, 1, H, FH[c]);
-    jue_perf_funds tot = jue_perf_total_funds(e);
-    for (int k = 0; k < JUE_PSRC_N; k++) {
-        int r = 3 + k;
-        const jue_perf_funds *f = k == JUE_PSRC_TOTAL ? &tot : &e->funds[k];
-        cell(&x, r, 1, 1, 2, H, SRC_LABEL[k]);
-        wan(&x.t, &f->initial);
-        cellt(&x, r, 3, 1, 1, N);
-        wan(&x.t, &f->annual);
-        cellt(&x, r, 4, 1, 1, N);
-        wan(&x.t, &f->executed);
-        cellt(&x, r, 5, 1, 1, N);
-        if (k == JUE_PSRC_TOTAL) {
-            jue_perf_put_points(&x.t, e->budget_weight);
-            cellt(&x, r, 6, 1, 1, N);
-            if (e->rate_known) jue_perf_put_rate(&x.t, e->rate_ppb);
-            else jue_buf_puts(&x.t, "—");
-            cellt(&x, r, 7, 1, 1, N);
-            jue_perf_put_points(&x.t, e->budget_score);
-            cellt(&x, r, 8, 1, 1, N);
-            tip(&x, r, 8, e->budget_why);
-        } else {
-            cell(&x, r, 6, 1, 1, C, "—");
-            if (f->annual.present && f->annual.value > 0 && f->executed.present) {
-                jue_interval q;
-                if (jue_iv_ratio(jue_iv_exact(f->executed.value), jue_iv_exact(f->annual.value), &q))
-                    jue_perf_put_rate(&x.t, q.lo);
-            }
-            cellt(&x, r, 7, 1, 1, N);
-            cell(&x, r, 8, 1, 1, C, "—");
-        }
-    }
+    form_title(&x, s, i);
+    form_funds(&x, e);
     /* goals */
     cell(&x, 7, 0, 2, 1, H, "年度总体目标");
     cell(&x, 7, 1, 1, 4, H, "预期目标");
@@ -146,44 +201,7 @@ jue_status jue_perf_form(const jue_perf_set *s, size_t i, jue_form **out)
     static const char *const IH[] = { "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                                       "偏差原因分析及改进措施" };
     for (int c = 0; c < 8; c++) cell(&x, 9, 1 + c, 1, 1, H, IH[c]);
-    for (int k = 0; k < nind; k++) {
-        const jue_perf_indicator *q = &e->ind[k];
-        int r = 10 + k;
-        if (k == 0 || e->ind[k - 1].l1 != q->l1) {
-            int run = 0, w = 0;
-            for (int j = k; j < nind && e->ind[j].l1 == q->l1; j++) w += e->ind[j].weight, run++;
-            jue_buf_printf(&x.t, "%s（", JUE_PERF_L1_NAMES[q->l1]);
-            put_weight_label(&x.t, w);
-            jue_buf_puts(&x.t, "分）");
-            cellt(&x, r, 1, run, 1, C);
-        }
-        const char *l2 = q->l2 ? q->l2 : "";
-        if (k == 0 || e->ind[k - 1].l1 != q->l1 || strcmp(e->ind[k - 1].l2 ? e->ind[k - 1].l2 : "", l2)) {
-            int run = 1;
-            for (int j = k + 1; j < nind && e->ind[j].l1 == q->l1 && !strcmp(e->ind[j].l2 ? e->ind[j].l2 : "", l2); j++)
-                run++;
-            cell(&x, r, 2, run, 1, C, l2);
-        }
-        cell(&x, r, 3, 1, 1, 0, q->name);
-        jue_buf_puts(&x.t, q->target_text ? q->target_text : "");
-        if (q->dir != JUE_DIR_QUAL && q->unit && q->target_text && !strstr(q->target_text, q->unit))
-            jue_buf_puts(&x.t, q->unit);
-        cellt(&x, r, 4, 1, 1, C);
-        if (q->actual_text) {
-            jue_buf_puts(&x.t, q->actual_text);
-            if (q->dir != JUE_DIR_QUAL && q->unit && !strstr(q->actual_text, q->unit)) jue_buf_puts(&x.t, q->unit);
-        } else {
-            jue_buf_puts(&x.t, "—");
-        }
-        if (q->dir == JUE_DIR_QUAL && q->band) jue_buf_printf(&x.t, "（%s）", JUE_PERF_BAND_NAMES[q->band]);
-        cellt(&x, r, 5, 1, 1, C);
-        jue_perf_put_points(&x.t, q->weight);
-        cellt(&x, r, 6, 1, 1, N);
-        jue_perf_put_points(&x.t, q->score);
-        cellt(&x, r, 7, 1, 1, N);
-        tip(&x, r, 7, q->why);
-        cell(&x, r, 8, 1, 1, 0, q->reason);
-    }
+    for (int k = 0; k < nind; k++) form_indicator(&x, e, k, 10 + k);
     int last = rows - 1, wsum = e->budget_weight;
     for (int k = 0; k < nind; k++) wsum += e->ind[k].weight;
     cell(&x, last, 0, 1, 6, H, "总分");
