@@ -56,9 +56,39 @@ static inline bool jue_fact_on(const jue_fact *f) { return f->table > 0; }
 /* The table a fact names, 0-based as jue_table_id (−1 for none). */
 static inline int jue_fact_table(const jue_fact *f) { return f->table - 1; }
 
+/* What a figure speaks of: a subject of the lexicon by its name, a 类 or a
+ * 项 by its code, or a 项 statement whose names the catalog does not resolve.
+ * The store writes it "本年支出合计", "类:201", "项:2101501", "项?"
+ * (jue_subject_format, jue_subject_parse). */
+typedef enum {
+    JUE_SUBJ_NONE = 0,    /* the sentence names none */
+    JUE_SUBJ_NAMED,       /* key: the lexicon's subject ("本年支出合计") */
+    JUE_SUBJ_LEI,         /* key: the 类's code ("208") */
+    JUE_SUBJ_XIANG,       /* key: the 项's code ("2101501") */
+    JUE_SUBJ_ITEM         /* a 项 statement not resolved (its names in item_names); no key */
+} jue_subject_kind;
+
+#define JUE_SUBJECT_KEY_MAX 64
+typedef struct {
+    jue_subject_kind kind;
+    char key[JUE_SUBJECT_KEY_MAX];
+} jue_subject;
+
+/* A subject of this kind and key (truncated to JUE_SUBJECT_KEY_MAX − 1 bytes). */
+jue_subject jue_subject_make(jue_subject_kind kind, const char *key);
+static inline bool jue_subject_on(const jue_subject *s) { return s->kind != JUE_SUBJ_NONE; }
+/* Whether two subjects (either may be none) are the same. */
+bool jue_subject_same(const jue_subject *a, const jue_subject *b);
+/* Whether s is the lexicon's subject of this name. */
+bool jue_subject_is(const jue_subject *s, const char *name);
+/* As the store writes it ("项:2101501"); "" for none. */
+void jue_subject_format(const jue_subject *s, char *buf, size_t n);
+/* Reads what jue_subject_format wrote; false (none) when it is not one. */
+bool jue_subject_parse(const char *s, jue_subject *out);
+
 typedef struct {
     jue_claim_role role;
-    char *subject;        /* subject key ("本年支出合计", "项:2101501"), or NULL */
+    jue_subject subject;  /* what the figure speaks of, or none */
     jue_fact fact;        /* the table figure the subject is ("T03/合计/基本支出"), or none */
     char *whole;          /* SHARE: subject of the whole when the sentence names it, or NULL */
     char *item_names;     /* 项 statements: the printed "类/款/项" names, or NULL */

@@ -79,7 +79,7 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
         if (!k.trace[i].len && c->role != JUE_ROLE_COUNT && c->role != JUE_ROLE_DATE) c0.unchecked_amounts++;
         if (!out) continue;
         char subj[256];
-        snprintf(subj, sizeof subj, "%s", c->subject ? ck_subject_name(&k, c->subject, 1) : "—");
+        snprintf(subj, sizeof subj, "%s", jue_subject_on(&c->subject) ? ck_subject_name(&k, &c->subject, 1) : "—");
         if (c->page > 0) jue_buf_printf(out, "%s:第%d页", d->source ? d->source : "", c->page);   /* a PDF: its page */
         else jue_buf_printf(out, "%s:%d:%d", d->source ? d->source : "", c->line, c->col);
         jue_buf_printf(out, "\t%s\t%s\t%s\t%s\n",
@@ -87,8 +87,8 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
                        k.trace[i].len ? t
                        : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"
                        : c->role == JUE_ROLE_BUDGET ? "未核对：年初预算数不在公开表中（只用于核对完成率）"
-                       : c->subject && !jue_fact_on(&c->fact) ? "未核对：公开表中没有这一项"
-                       : c->subject ? "未核对：找不到可比的表中数字或算式"
+                       : jue_subject_on(&c->subject) && !jue_fact_on(&c->fact) ? "未核对：公开表中没有这一项"
+                       : jue_subject_on(&c->subject) ? "未核对：找不到可比的表中数字或算式"
                                     : "未核对：句中没有指明是哪一项");
     }
     for (size_t i = 0; i < cl->len; i++) jue_buf_free(&k.trace[i]);

@@ -33,7 +33,7 @@ static void change_directions(ck *k, const jue_claim *c, const jue_claim *amt, c
     else snprintf(exp, sizeof exp, "增减方向一致");
     ck_note(k, c, false, "增减额%s%s与增减率%s%s方向相反", aw, amt->printed, pw, c->printed);
     ck_report(k, C_CHANGE, at, exp, act, "%s比上年%s%s，却又%s%s：同一变动的增减方向前后矛盾%s%s",
-           ck_subject_name(k, c->subject, 1), aw, amt->printed, pw, c->printed,
+           ck_subject_name(k, &c->subject, 1), aw, amt->printed, pw, c->printed,
            at == c && by_amt ? "，按金额计算应为" : at == amt ? "，按变动率计算应为" : "",
            at == c && by_amt ? exp : at == amt ? exp : "");
 }
@@ -51,7 +51,7 @@ static bool change_unit_slip(ck *k, const jue_claim *c, const jue_claim *amt, co
     ck_note(k, now_c, false, "比上年%s%s、%s%s只在按万元计时成立", amt->sign < 0 ? "减少" : "增加", amt->printed,
          c->sign < 0 ? "下降" : "增长", c->printed);
     ck_report(k, C_UNIT, now_c, "万元", now_c->printed,
-           "%s写作“%s”，而比上年%s%s、%s%s只有按万元计才成立：误将万元写作元", ck_subject_name(k, c->subject, 1),
+           "%s写作“%s”，而比上年%s%s、%s%s只有按万元计才成立：误将万元写作元", ck_subject_name(k, &c->subject, 1),
            now_c->printed, amt->sign < 0 ? "减少" : "增加", amt->printed, c->sign < 0 ? "下降" : "增长", c->printed);
     return true;
 }
@@ -65,7 +65,7 @@ void ck_check_change(ck *k, size_t i)
     if (!amt) return;
     jue_interval now;
     const jue_claim *now_c = NULL;
-    bool have_now = ck_subject_iv_from(k, i, c->subject, &c->fact, &now, &now_c);
+    bool have_now = ck_subject_iv_from(k, i, &c->subject, &c->fact, &now, &now_c);
     if (amt->sign != 0 && amt->sign != c->sign) {
         change_directions(k, c, amt, have_now ? &now : NULL);
         return;
@@ -79,7 +79,7 @@ void ck_check_change(ck *k, size_t i)
     if (last.lo <= 0) {
         if (c->sign < 0 && c->value >= 999000000 && now.lo > 0) {
             ck_report(k, C_CHANGE, c, "小于100%", c->printed, "%s“下降%s”，但本年仍有支出（减少%s）",
-                   ck_subject_name(k, c->subject, 1), c->printed, amt->printed);
+                   ck_subject_name(k, &c->subject, 1), c->printed, amt->printed);
         }
         return;
     }
@@ -94,7 +94,7 @@ void ck_check_change(ck *k, size_t i)
     ck_note(k, amt, agrees, "与增减率%s互相核对", c->printed);
     if (agrees) return;
     ck_report(k, C_CHANGE, c, exp, c->printed, "%s比上年%s%s，按上年数计算变动率应为%s，说明中为%s",
-           ck_subject_name(k, c->subject, 1), c->sign < 0 ? "减少" : "增加", amt->printed, exp, c->printed);
+           ck_subject_name(k, &c->subject, 1), c->sign < 0 ? "减少" : "增加", amt->printed, exp, c->printed);
 }
 
 void ck_check_balance_change(ck *k)
@@ -107,9 +107,9 @@ void ck_check_balance_change(ck *k)
         const jue_claim *a = NULL, *b = NULL;
         for (size_t i = 0; i < cl->len; i++) {
             const jue_claim *c = &cl->items[i];
-            if (c->role != JUE_ROLE_CHANGE || !c->subject || !c->printed || !c->printed[0] || c->sign == 0) continue;
-            if (!a && !strcmp(c->subject, PAIRS[p][0])) a = c;
-            if (!b && !strcmp(c->subject, PAIRS[p][1])) b = c;
+            if (c->role != JUE_ROLE_CHANGE || !jue_subject_on(&c->subject) || !c->printed || !c->printed[0] || c->sign == 0) continue;
+            if (!a && jue_subject_is(&c->subject, PAIRS[p][0])) a = c;
+            if (!b && jue_subject_is(&c->subject, PAIRS[p][1])) b = c;
         }
         /* "其中收入减少…；支出减少…": both under the sentence's subject */
         if (!a || !b) continue;
@@ -153,7 +153,7 @@ static void check_completion_t09(ck *k, size_t i, const jue_claim *act)
     ck_fmt_ppb(ratio, exp, sizeof exp);
     ck_note(k, c, agrees, "决算%s ÷ %s预算数%s = %s", as, jue_table_label(JUE_T09), bs, exp);
     if (agrees) return;
-    ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", ck_subject_name(k, c->subject, 1), as,
+    ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", ck_subject_name(k, &c->subject, 1), as,
            bs, exp, c->printed);
 }
 
@@ -164,7 +164,7 @@ void ck_check_completion(ck *k, size_t i)
     if (c->role != JUE_ROLE_COMPLETION) return;
     const jue_claim *bud = ck_role_before(cl, i, JUE_ROLE_BUDGET);
     const jue_claim *act = ck_role_before(cl, i, JUE_ROLE_ACTUAL);
-    if (!act) act = ck_amount_before(cl, i, c->subject, false);
+    if (!act) act = ck_amount_before(cl, i, &c->subject, false);
     if (!bud && jue_fact_table(&c->fact) == JUE_T09) {
         check_completion_t09(k, i, act);
         return;
@@ -173,7 +173,7 @@ void ck_check_completion(ck *k, size_t i)
     if (bud->value == 0) {   /* "0万元" is a zero budget, whatever its printed precision */
         ck_note(k, c, false, "预算为%s，不能计算完成率", bud->printed);
         ck_report(k, C_ZERO_BUDGET, c, "不计算完成率", c->printed,
-               "%s年初预算为%s，“完成年初预算的%s”没有意义", ck_subject_name(k, c->subject, 1), bud->printed, c->printed);
+               "%s年初预算为%s，“完成年初预算的%s”没有意义", ck_subject_name(k, &c->subject, 1), bud->printed, c->printed);
         return;
     }
     if (!act || bud->iv.lo <= 0) return;
@@ -185,7 +185,7 @@ void ck_check_completion(ck *k, size_t i)
     ck_note(k, c, agrees, "决算%s ÷ 预算%s = %s", act->printed, bud->printed, exp);
     ck_note(k, bud, agrees, "完成率%s的分母", c->printed);
     if (agrees) return;
-    ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", ck_subject_name(k, c->subject, 1),
+    ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", ck_subject_name(k, &c->subject, 1),
            act->printed, bud->printed, exp, c->printed);
 }
 
@@ -221,5 +221,5 @@ void ck_check_direction(ck *k, size_t i)
     if (ok) return;
     (void)want;
     ck_report(k, C_DIRECTION, c, rel, c->printed, "%s预算为%s，决算为%s，应为“%s”，说明中写作“%s”",
-           c->subject ? ck_subject_name(k, c->subject, 1) : "", bud->printed, act->printed, rel, c->printed);
+           jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bud->printed, act->printed, rel, c->printed);
 }

@@ -34,12 +34,12 @@ void ck_check_fact(ck *k, const jue_claim *c)
     const jue_cell *cell = ck_fact_cell(k->d, &c->fact, &tok, &rok, &t);
     if (!tok) return;   /* a missing table is reported by the table rules */
     if (!rok) {
-        if (c->subject && !strncmp(c->subject, "项:", 4) && c->iv.hi != 0) {
+        if (c->subject.kind == JUE_SUBJ_XIANG && c->iv.hi != 0) {
             char exp[128];
-            snprintf(exp, sizeof exp, "%s中的%s行", jue_table_label((jue_table_id)t), c->subject + 4);
+            snprintf(exp, sizeof exp, "%s中的%s行", jue_table_label((jue_table_id)t), c->subject.key);
             ck_report(k, C_ITEM_TABLE, c, exp, c->printed,
                    "说明中列出项级科目%s（%s），但%s《%s》中没有该科目——资金性质或科目归属有误",
-                   ck_subject_name(k, c->subject, 0), c->printed, jue_table_label((jue_table_id)t),
+                   ck_subject_name(k, &c->subject, 0), c->printed, jue_table_label((jue_table_id)t),
                    jue_table_title((jue_table_id)t));
         }
         return;
@@ -58,19 +58,19 @@ void ck_check_fact(ck *k, const jue_claim *c)
     int unit = unit_slip(c, civ);
     if (unit == 1) {
         ck_report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”，表中为%s：误将%s写作%s",
-               ck_subject_name(k, c->subject, 1), c->printed, exp, c->unit == JUE_UNIT_YUAN ? "万元" : "元",
+               ck_subject_name(k, &c->subject, 1), c->printed, exp, c->unit == JUE_UNIT_YUAN ? "万元" : "元",
                c->unit == JUE_UNIT_YUAN ? "元" : "万元");
         return;
     }
     if (unit == 2) {
         ck_report(k, C_UNIT, c, exp, c->printed, "%s写作“%s”：单位应为万元，且数值与表中%s也不一致",
-               ck_subject_name(k, c->subject, 1), c->printed, exp);
+               ck_subject_name(k, &c->subject, 1), c->printed, exp);
         return;
     }
     char gap[40];
     jue_fmt_wan(jue_iv_gap(c->iv, civ), false, gap, sizeof gap);
     ck_report(k, C_FACT, c, exp, c->printed, "说明中%s为%s，与%s（%s）%s不一致，扣除尾差后至少相差%s万元",
-           ck_subject_name(k, c->subject, 1), c->printed, jue_table_label((jue_table_id)t), at, exp, gap);
+           ck_subject_name(k, &c->subject, 1), c->printed, jue_table_label((jue_table_id)t), at, exp, gap);
 }
 
 /* The whole a share names ("占基本支出的…"): a figure stated for it anywhere
@@ -79,13 +79,13 @@ static bool named_whole(const ck *k, const char *whole_subject, jue_interval *wh
 {
     const jue_claims *cl = &k->d->claims;
     for (size_t j = 0; j < cl->len; j++)
-        if (cl->items[j].subject && !strcmp(cl->items[j].subject, whole_subject) && !cl->items[j].is_percent &&
+        if (jue_subject_is(&cl->items[j].subject, whole_subject) && !cl->items[j].is_percent &&
             cl->items[j].role == JUE_ROLE_VALUE) {
             *whole = ck_trusted_iv(k, &cl->items[j]);
             return true;
         }
     for (size_t j = 0; j < cl->len; j++)
-        if (cl->items[j].subject && !strcmp(cl->items[j].subject, whole_subject) && jue_fact_on(&cl->items[j].fact)) {
+        if (jue_subject_is(&cl->items[j].subject, whole_subject) && jue_fact_on(&cl->items[j].fact)) {
             bool tok, rok;
             int t;
             const jue_cell *cell = ck_fact_cell(k->d, &cl->items[j].fact, &tok, &rok, &t);
@@ -134,7 +134,7 @@ void ck_check_share(ck *k, size_t i)
     const jue_claim *c = &cl->items[i];
     if (c->role != JUE_ROLE_SHARE) return;
     jue_interval part, whole;
-    if (!ck_subject_iv(k, i, c->subject, &c->fact, &part)) return;
+    if (!ck_subject_iv(k, i, &c->subject, &c->fact, &part)) return;
     bool have_whole = true;
     if (c->whole) have_whole = named_whole(k, c->whole, &whole);
     else if (c->parent >= 0) whole = ck_trusted_iv(k, &cl->items[c->parent]);   /* the figure before 其中 */
@@ -159,7 +159,7 @@ void ck_check_share(ck *k, size_t i)
     ck_note(k, c, agrees, "%s ÷ %s%s%s%s = %s", part_s, c->whole ? c->whole : "", c->whole ? " " : "", whole_s,
          "万元", exp);
     if (agrees) return;
-    ck_report(k, C_SHARE, c, exp, c->printed, "%s“占%s”与金额不符：按金额计算应为%s", ck_subject_name(k, c->subject, 1),
+    ck_report(k, C_SHARE, c, exp, c->printed, "%s“占%s”与金额不符：按金额计算应为%s", ck_subject_name(k, &c->subject, 1),
            c->printed, exp);
 }
 
@@ -188,7 +188,7 @@ void ck_check_unit_between(ck *k)
     }
     for (size_t i = 0; i < cl->len && tried < 64; i++) {
         const jue_claim *y = &cl->items[i];
-        if (y->is_percent || y->unit != JUE_UNIT_YUAN || !y->subject || !strcmp(y->subject, "项?") ||
+        if (y->is_percent || y->unit != JUE_UNIT_YUAN || !jue_subject_on(&y->subject) || y->subject.kind == JUE_SUBJ_ITEM ||
             !same_role_class(y, y) || y->iv.hi <= 0)
             continue;
         tried++;
@@ -199,7 +199,7 @@ void ck_check_unit_between(ck *k)
         if (!jue_fen_mul(y->iv.lo, 10000, &lo) || !jue_fen_mul(y->iv.hi, 10000, &hi)) continue;
         for (size_t j = 0; j < cl->len; j++) {
             const jue_claim *w = &cl->items[j];
-            if (w->is_percent || w->unit != JUE_UNIT_WAN || !w->subject || strcmp(w->subject, y->subject) ||
+            if (w->is_percent || w->unit != JUE_UNIT_WAN || !jue_subject_same(&w->subject, &y->subject) ||
                 !same_role_class(w, y) || !jue_iv_overlaps(w->iv, (jue_interval){ lo, hi }))
                 continue;
             bool yuan_wrong = nwan >= nyuan;
@@ -207,7 +207,7 @@ void ck_check_unit_between(ck *k)
             ck_note(k, bad, false, "第%d行同一数字写作%s", good->line, good->printed);
             ck_report(k, C_UNIT, bad, good->printed, bad->printed,
                    "%s在第%d行写作“%s”，在第%d行写作“%s”：数字相同而单位相差一万倍，误将%s写作%s",
-                   ck_subject_name(k, y->subject, 1), y->line, y->printed, w->line, w->printed,
+                   ck_subject_name(k, &y->subject, 1), y->line, y->printed, w->line, w->printed,
                    yuan_wrong ? "万元" : "元", yuan_wrong ? "元" : "万元");
             break;
         }
@@ -230,7 +230,7 @@ void ck_check_no_unit(ck *k, const jue_claim *c)
     if (with < 3 || with < 3 * without) return;
     ck_note(k, c, false, "金额没有单位（说明中其他%zu处金额都写明单位），按万元核对", with);
     ck_report(k, C_NO_UNIT, c, "万元", c->printed, "%s“%s”没有写单位，说明中其他%zu处金额都写明了单位（按万元核对）",
-           ck_subject_name(k, c->subject, 1), c->printed, with);
+           ck_subject_name(k, &c->subject, 1), c->printed, with);
 }
 
 /* A share, completion or growth rate printed without its %. */
@@ -243,7 +243,7 @@ void ck_check_no_percent(ck *k, const jue_claim *c)
 
 /* ---------- one quantity stated twice with different values ---------- */
 
-/* A statement to sort by what it states. */
+/* A statement to sort by what it states (a subject of the lexicon, by name). */
 typedef struct {
     const char *subject;
     const jue_fact *fact;
@@ -273,8 +273,8 @@ static int by_quantity(const void *a, const void *b)
  * table cell read for it (claims.fact judges those). */
 static bool restatable(const ck *k, const jue_claim *c)
 {
-    if (!c->named || c->is_percent || c->no_unit || c->unit == JUE_UNIT_NONE || !c->subject || !c->printed ||
-        c->parent >= 0 || !strncmp(c->subject, "项", 3) || !strncmp(c->subject, "类", 3) ||
+    if (!c->named || c->is_percent || c->no_unit || c->unit == JUE_UNIT_NONE || c->subject.kind != JUE_SUBJ_NAMED ||
+        !c->printed || c->parent >= 0 || ck_item_like(&c->subject) ||
         (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL && c->role != JUE_ROLE_BUDGET))
         return false;
     bool tok, rok;
@@ -304,7 +304,7 @@ void ck_check_restated(ck *k)
     if (!v) { k->st = JUE_ERR_NOMEM; return; }
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
-        if (restatable(k, c)) v[n++] = (stmt){ c->subject, &c->fact, c->role == JUE_ROLE_BUDGET, i };
+        if (restatable(k, c)) v[n++] = (stmt){ c->subject.key, &c->fact, c->role == JUE_ROLE_BUDGET, i };
     }
     qsort(v, n, sizeof *v, by_quantity);
     for (size_t a = 0, b; a < n; a = b) {
@@ -320,7 +320,7 @@ void ck_check_restated(ck *k)
             ck_note(k, c, false, "%s同一事项写作%s", at1, first->printed);
             ck_report(k, C_RESTATED, c, first->printed, c->printed,
                       "%s在%s为%s，在%s为%s：同一事项前后数字不一致（若所指范围不同，应写明）",
-                      ck_subject_name(k, c->subject, 1), at1, first->printed, at2, c->printed);
+                      ck_subject_name(k, &c->subject, 1), at1, first->printed, at2, c->printed);
         }
     }
     free(v);

@@ -24,7 +24,7 @@ static const jue_row *item_row(const jue_disclosure *d, const char *code, jue_ta
  * by default), tied to the row of the document's own table when there is one. */
 static void item_unlisted(ck *k, const jue_claim *c)
 {
-    const char *code = c->subject && !strncmp(c->subject, "项:", 4) ? c->subject + 4 : NULL;
+    const char *code = c->subject.kind == JUE_SUBJ_XIANG ? c->subject.key : NULL;
     jue_table_id tid = JUE_T05;
     const jue_row *row = code ? item_row(k->d, code, &tid) : NULL;
     char near[400] = "";
@@ -50,8 +50,8 @@ void ck_check_item_names(ck *k)
         last = c->item_names;
         if (c->item_partial) {
             item_unlisted(k, c);
-        } else if (c->subject && !strncmp(c->subject, "项:", 4) && k->cat) {
-            const char *code = c->subject + 4;
+        } else if (c->subject.kind == JUE_SUBJ_XIANG && k->cat) {
+            const char *code = c->subject.key;
             char k1[8], k2[8];
             jue_code_parent(JUE_CAT_FUNCTIONAL, code, k2, sizeof k2);
             jue_code_parent(JUE_CAT_FUNCTIONAL, k2, k1, sizeof k1);
@@ -74,8 +74,12 @@ void ck_check_item_missing(ck *k)
     const jue_table *t5 = k->d->tables[JUE_T05];
     const jue_claims *cl = &k->d->claims;
     bool any_item = false;
-    for (size_t i = 0; i < cl->len && !any_item; i++)
-        any_item = cl->items[i].subject && !strncmp(cl->items[i].subject, "项", 3);
+    for (size_t i = 0; i < cl->len && !any_item; i++) {
+        /* a 项 statement — or, as this check has always read it, the lexicon's 项目支出 */
+        const jue_subject *s = &cl->items[i].subject;
+        any_item = s->kind == JUE_SUBJ_XIANG || s->kind == JUE_SUBJ_ITEM ||
+                   (s->kind == JUE_SUBJ_NAMED && !strncmp(s->key, "项", 3));
+    }
     if (!t5 || !any_item) return;
     int col = jue_table_find_col(t5, JUE_C_TOTAL);
     for (size_t r = 0; r < t5->nrows; r++) {
@@ -83,11 +87,10 @@ void ck_check_item_missing(ck *k)
         if (row->level != JUE_LEVEL_XIANG || col < 0) continue;
         const jue_cell *cell = jue_table_cell_c(t5, r, (size_t)col);
         if (!cell->present || cell->printed == 0) continue;
-        char subj[32];
-        snprintf(subj, sizeof subj, "项:%s", row->key);
+        jue_subject subj = jue_subject_make(JUE_SUBJ_XIANG, row->key);
         bool found = false;
         for (size_t i = 0; i < cl->len && !found; i++)
-            found = cl->items[i].subject && !strcmp(cl->items[i].subject, subj);
+            found = jue_subject_same(&cl->items[i].subject, &subj);
         /* or a statement naming the row's 项 as the table prints it (a code the
          * catalog does not list cannot be resolved, but its name can be read) */
         size_t rn = row->name ? strlen(row->name) : 0;
@@ -134,7 +137,7 @@ void ck_check_operating(ck *k)
     const jue_claims *cl = &k->d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
-        if (c->is_percent || !c->subject || strcmp(c->subject, "机关运行经费") ||
+        if (c->is_percent || !jue_subject_is(&c->subject, "机关运行经费") ||
             (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL))
             continue;
         {
@@ -175,7 +178,7 @@ void jue_claims_tie_items(jue_disclosure *d)
     int tab = -1;
     for (size_t i = 0; i < cl->len; i++) {
         jue_claim *c = &cl->items[i];
-        if (!c->subject || strcmp(c->subject, "项?") || !c->item_names) continue;
+        if (c->subject.kind != JUE_SUBJ_ITEM || !c->item_names) continue;
         if (!done || strcmp(done, c->item_names)) {
             done = c->item_names;
             code[0] = 0;
@@ -206,12 +209,7 @@ void jue_claims_tie_items(jue_disclosure *d)
             if (found != 1) code[0] = 0;
         }
         if (!code[0]) continue;
-        char subj[32];
-        snprintf(subj, sizeof subj, "项:%s", code);
-        char *ns = jue_strdup(subj);
-        if (!ns) return;
-        free(c->subject);
-        c->subject = ns;
+        c->subject = jue_subject_make(JUE_SUBJ_XIANG, code);
         if (!jue_fact_on(&c->fact) && !c->is_percent && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL))
             c->fact = jue_fact_make(TABLES[tab].t, code, TABLES[tab].col);
     }

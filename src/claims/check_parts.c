@@ -29,7 +29,7 @@ void ck_check_parts(ck *k)
         char sum[40];
         jue_fmt_wan(lo, true, sum, sizeof sum);
         ck_report(k, C_PARTS, last, w->printed, sum, "“其中”所列各项合计至少%s万元，超过%s%s", sum,
-               ck_subject_name(k, w->subject, 1), w->printed);
+               ck_subject_name(k, &w->subject, 1), w->printed);
     }
 }
 
@@ -86,7 +86,7 @@ typedef enum { K3_AMOUNT, K3_BUDGET, K3_CHANGE } kind3;
  * budget, or a change on last year. */
 static bool of_kind(const jue_claim *c, kind3 kind)
 {
-    if (c->is_percent || !c->printed || !c->subject) return false;
+    if (c->is_percent || !c->printed || !jue_subject_on(&c->subject)) return false;
     switch (kind) {
     case K3_AMOUNT: return c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL;
     case K3_BUDGET: return c->role == JUE_ROLE_BUDGET;
@@ -122,9 +122,9 @@ static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *
         const jue_claim *p = &cl->items[j];
         if (top_section(cl, p->section) != top) break;
         if (!of_kind(p, kind)) continue;
-        if (!strcmp(p->subject, w->subject)) break;
+        if (jue_subject_same(&p->subject, &w->subject)) break;
         for (size_t q = 0; q < np; q++)
-            if (!got[q] && !strcmp(p->subject, parts[q])) {
+            if (!got[q] && jue_subject_is(&p->subject, parts[q])) {
                 got[q] = p;
                 found++;
                 tied += p->parent == (int)i;
@@ -147,7 +147,7 @@ static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *
     snprintf(s, sizeof s, "%s%s", kind != K3_CHANGE ? "" : val < 0 ? "减少" : val > 0 ? "增加" : "无增减", a);
     ck_note(k, w, ok, "各组成部分（%s）合计%s万元", list, s);
     if (ok) return;
-    ck_report(k, C_THREE_PUBLIC, w, s, w->printed, "%s%s%s，而%s，合计%s万元，两者不符", w->subject, kind_word(kind, w),
+    ck_report(k, C_THREE_PUBLIC, w, s, w->printed, "%s%s%s，而%s，合计%s万元，两者不符", w->subject.key, kind_word(kind, w),
            w->printed, list, s);
 }
 
@@ -163,8 +163,8 @@ void ck_check_three_public(ck *k)
         const jue_claim *c = &cl->items[i];
         for (kind3 kind = K3_AMOUNT; kind <= K3_CHANGE; kind++) {
             if (!of_kind(c, kind)) continue;
-            if (!strcmp(c->subject, "三公经费")) whole_against_parts(k, i, kind, THREE, 3);
-            if (!strcmp(c->subject, "公务用车购置及运行维护费")) whole_against_parts(k, i, kind, CAR, 2);
+            if (jue_subject_is(&c->subject, "三公经费")) whole_against_parts(k, i, kind, THREE, 3);
+            if (jue_subject_is(&c->subject, "公务用车购置及运行维护费")) whole_against_parts(k, i, kind, CAR, 2);
         }
     }
 }

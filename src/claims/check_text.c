@@ -200,10 +200,10 @@ void ck_check_stale_year(ck *k, size_t i)
         int t = -1;
         const jue_cell *cell = ck_fact_cell(k->d, &p->fact, &tok, &rok, &t);
         if (!cell || !jue_iv_overlaps(p->iv, ck_cell_iv(cell)) || ck_cell_iv(cell).hi == 0) break;
-        ck_note(k, c, false, "其后的%s%s是本年（%d年度）%s中的数", ck_subject_name(k, p->subject, 0), p->printed,
+        ck_note(k, c, false, "其后的%s%s是本年（%d年度）%s中的数", ck_subject_name(k, &p->subject, 0), p->printed,
              k->d->year, jue_table_label((jue_table_id)t));
         ck_report(k, C_DATE, c, exp, c->printed, "说明写作“%s%s%s”，但该数是%s本年（%d年度）的数：年度应为%d年度",
-               c->printed, ck_subject_name(k, p->subject, 0), p->printed, jue_table_label((jue_table_id)t), k->d->year,
+               c->printed, ck_subject_name(k, &p->subject, 0), p->printed, jue_table_label((jue_table_id)t), k->d->year,
                k->d->year);
         return;
     }

@@ -56,20 +56,23 @@ void ck_note(ck *k, const jue_claim *c, bool ok, const char *fmt, ...) __attribu
 int ck_sev(const ck *k, check_id id);
 void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual, const char *fmt,
                ...) __attribute__((format(printf, 6, 7)));
-const char *ck_subject_name(const ck *k, const char *subject, int which);
+const char *ck_subject_name(const ck *k, const jue_subject *subject, int which);
 const jue_cell *ck_fact_cell(const jue_disclosure *d, const jue_fact *fact, bool *table_ok, bool *row_ok,
                              int *table_out);
 jue_interval ck_cell_iv(const jue_cell *c);
 void ck_fmt_cell(const jue_cell *c, char *b, size_t n);
 void ck_fmt_ppb(jue_interval iv, char *b, size_t n);
-const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const char *subject, bool any_role);
+const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const jue_subject *subject, bool any_role);
 const jue_claim *ck_role_before(const jue_claims *cl, size_t i, jue_claim_role role);
 jue_interval ck_trusted_iv(const ck *k, const jue_claim *c);
-bool ck_same_str(const char *a, const char *b);
-const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, const jue_fact *fact);
-bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out,
+/* Whether a subject is a 类, a 项 or an unresolved 项 statement — or, as
+ * claims.restated has always read it, a lexicon subject named 项… or 类…
+ * (项目支出). */
+bool ck_item_like(const jue_subject *s);
+const jue_claim *ck_stated_anywhere(const jue_claims *cl, const jue_subject *subject, const jue_fact *fact);
+bool ck_subject_iv_from(const ck *k, size_t i, const jue_subject *subject, const jue_fact *fact, jue_interval *out,
                         const jue_claim **from);
-bool ck_subject_iv(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out);
+bool ck_subject_iv(const ck *k, size_t i, const jue_subject *subject, const jue_fact *fact, jue_interval *out);
 bool ck_dated_other_year(const ck *k, const jue_claim *c);
 
 /* check_figures.c */

@@ -20,7 +20,6 @@ void jue_claims_free(jue_claims *c)
     if (!c) return;
     for (size_t i = 0; i < c->len; i++) {
         jue_claim *x = &c->items[i];
-        free(x->subject);
         free(x->whole);
         free(x->item_names);
         free(x->printed);
@@ -132,7 +131,6 @@ static void set_context(ex *x)
 
 static void claim_strings_free(jue_claim *c)
 {
-    free(c->subject);
     free(c->whole);
     free(c->item_names);
     free(c->printed);
@@ -149,7 +147,8 @@ int cx_add_claim(ex *x, jue_claim *c)
         x->in_sentence = 1;
         c->sentence = x->sentence;
     }
-    if (x->item_subject && x->item_names && c->subject && !strcmp(c->subject, x->item_subject) && !c->item_names) {
+    if (jue_subject_on(&x->item_subject) && x->item_names && jue_subject_same(&c->subject, &x->item_subject) &&
+        !c->item_names) {
         c->item_names = jue_strdup(x->item_names);
         c->item_resolved = x->item_resolved;
         c->item_partial = x->item_partial;
@@ -241,8 +240,9 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
     if (paragraph) return;   /* the text goes on in the section it is in */
     x->section = (int)o->nsections - 1;
     set_context(x);
-    free(x->item_subject); free(x->item_names);
-    x->item_subject = x->item_names = NULL;
+    free(x->item_names);
+    x->item_names = NULL;
+    x->item_subject = (jue_subject){ JUE_SUBJ_NONE, "" };
     x->item_fact = (jue_fact){ 0 };
 }
 
@@ -437,7 +437,6 @@ jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexic
     free(P.line);
     free(P.col);
     free(P.page);
-    free(x.item_subject);
     free(x.item_names);
     return x.nomem ? JUE_ERR_NOMEM : x.over ? JUE_ERR_LIMIT : JUE_OK;
 }

@@ -28,7 +28,6 @@ void jue_lexicon_free(jue_lexicon *lx)
     for (int b = 0; b < LEX_BUCKETS; b++) free(lx->by_byte[b]);
     for (size_t i = 0; i < lx->n; i++) {
         free(lx->e[i].phrase);
-        free(lx->e[i].subject);
         free(lx->e[i].scope);
     }
     free(lx->e);
@@ -66,6 +65,14 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
             jue_diag_add(diags, JUE_SEV_ERROR, path, m->line, m->col, "a subject needs 'phrase' and 'subject'");
             continue;
         }
+        if (strlen(su) >= JUE_SUBJECT_KEY_MAX || !strcmp(su, "项?") || !strncmp(su, "项:", 4) || !strncmp(su, "类:", 4)) {
+            const jue_ynode *v = jue_ymap_get(m, "subject");
+            jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col,
+                         "“%s”的 subject “%s”不能用：名称至多 %d 字节，且不以“项:”“类:”“项?”开头（那是科目）", ph, su,
+                         JUE_SUBJECT_KEY_MAX - 1);
+            bad = true;
+            continue;
+        }
         jue_fact f = { 0 };
         if (fact && !jue_fact_parse(fact, strlen(fact), &f)) {
             const jue_ynode *v = jue_ymap_get(m, "fact");
@@ -77,7 +84,7 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
         }
         lex_entry *e = &lx->e[lx->n++];
         e->phrase = jue_strdup(ph);
-        e->subject = jue_strdup(su);
+        e->subject = jue_subject_make(JUE_SUBJ_NAMED, su);
         e->fact = f;
         e->scope = jue_strdup(ystr(m, "scope"));
         e->plen = strlen(ph);

@@ -53,14 +53,14 @@ void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, con
     if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
 }
 
-/* How a subject reads in a message: "项:2101501" → "2101501 行政运行（项）". */
-const char *ck_subject_name(const ck *k, const char *subject, int which)
+/* How a subject reads in a message: the 项 2101501 → "2101501 行政运行（项）". */
+const char *ck_subject_name(const ck *k, const jue_subject *subject, int which)
 {
     static char buf[2][160];
     char *b = buf[which & 1];
-    if (!subject) return "该数字";
-    if (!strncmp(subject, "项:", 4) || !strncmp(subject, "类:", 4)) {
-        const char *code = subject + 4;
+    if (!subject || !jue_subject_on(subject)) return "该数字";
+    if (subject->kind == JUE_SUBJ_XIANG || subject->kind == JUE_SUBJ_LEI) {
+        const char *code = subject->key;
         const char *nm = k->cat ? jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year) : NULL;
         /* a code the catalog does not list: its name as the tables print it */
         for (int t = 0; !nm && t < JUE_NTABLES; t++) {
@@ -68,11 +68,11 @@ const char *ck_subject_name(const ck *k, const char *subject, int which)
             int r = tab ? jue_table_find_row(tab, code, JUE_SIDE_NONE) : -1;
             if (r >= 0) nm = tab->rows[r].name;
         }
-        snprintf(b, sizeof buf[0], "%s %s（%s）", code, nm ? nm : "", !strncmp(subject, "项", 3) ? "项" : "类");
+        snprintf(b, sizeof buf[0], "%s %s（%s）", code, nm ? nm : "", subject->kind == JUE_SUBJ_XIANG ? "项" : "类");
         return b;
     }
-    if (!strcmp(subject, "项?")) return "该项级科目";
-    return subject;
+    if (subject->kind == JUE_SUBJ_ITEM) return "该项级科目";
+    return subject->key;
 }
 
 /* A fact → the cell (or NULL), and whether the table and row exist. */
@@ -109,7 +109,7 @@ void ck_fmt_ppb(jue_interval iv, char *b, size_t n)
     else snprintf(b, n, "%s–%s", lo, hi);
 }
 
-const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const char *subject, bool any_role)
+const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const jue_subject *subject, bool any_role)
 {
     const jue_claim *c = &cl->items[i];
     for (size_t j = i; j-- > 0;) {
@@ -118,7 +118,7 @@ const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const char *su
         if (p->is_percent || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_MALFORMED)
             continue;
         if (!any_role && p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL) continue;
-        if (subject && (!p->subject || strcmp(p->subject, subject))) continue;
+        if (subject && jue_subject_on(subject) && !jue_subject_same(&p->subject, subject)) continue;
         if (!p->printed || !p->printed[0] || (p->role == JUE_ROLE_CHANGE && !p->printed[0])) continue;
         return p;
     }
@@ -133,7 +133,7 @@ const jue_claim *ck_role_before(const jue_claims *cl, size_t i, jue_claim_role r
         if (p->sentence != c->sentence) break;
         if (p->role != role || p->is_percent) continue;
         /* the same subject, or none named for either ("全年预算数…，执行数…，完成预算的…") */
-        if (p->subject ? c->subject && !strcmp(p->subject, c->subject) : !c->subject) return p;
+        if (jue_subject_same(&p->subject, &c->subject)) return p;
     }
     return NULL;
 }
@@ -151,16 +151,20 @@ jue_interval ck_trusted_iv(const ck *k, const jue_claim *c)
     return c->iv;
 }
 
-bool ck_same_str(const char *a, const char *b) { return a ? b && !strcmp(a, b) : !b; }
+bool ck_item_like(const jue_subject *s)
+{
+    return s->kind == JUE_SUBJ_LEI || s->kind == JUE_SUBJ_XIANG || s->kind == JUE_SUBJ_ITEM ||
+           (s->kind == JUE_SUBJ_NAMED && (!strncmp(s->key, "项", 3) || !strncmp(s->key, "类", 3)));
+}
 
 /* The first amount (a value or 决算, its unit written) stated anywhere in the
  * notes for the subject with the same table fact, or NULL. */
-const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, const jue_fact *fact)
+const jue_claim *ck_stated_anywhere(const jue_claims *cl, const jue_subject *subject, const jue_fact *fact)
 {
-    for (size_t j = 0; subject && j < cl->len; j++) {
+    for (size_t j = 0; jue_subject_on(subject) && j < cl->len; j++) {
         const jue_claim *p = &cl->items[j];
         if (!p->is_percent && !p->no_unit && p->unit != JUE_UNIT_NONE &&
-            (p->role == JUE_ROLE_VALUE || p->role == JUE_ROLE_ACTUAL) && ck_same_str(p->subject, subject) &&
+            (p->role == JUE_ROLE_VALUE || p->role == JUE_ROLE_ACTUAL) && jue_subject_same(&p->subject, subject) &&
             jue_fact_same(&p->fact, fact))
             return p;
     }
@@ -170,7 +174,7 @@ const jue_claim *ck_stated_anywhere(const jue_claims *cl, const char *subject, c
 /* The interval for a subject: a figure stated for it in the sentence, else
  * its table fact, else a figure stated for it elsewhere in the notes. *from:
  * the claim it was taken from (NULL for the table fact; may be NULL). */
-bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out,
+bool ck_subject_iv_from(const ck *k, size_t i, const jue_subject *subject, const jue_fact *fact, jue_interval *out,
                             const jue_claim **from)
 {
     const jue_claim *p = ck_amount_before(&k->d->claims, i, subject, false);
@@ -192,7 +196,7 @@ bool ck_subject_iv_from(const ck *k, size_t i, const char *subject, const jue_fa
     return false;
 }
 
-bool ck_subject_iv(const ck *k, size_t i, const char *subject, const jue_fact *fact, jue_interval *out)
+bool ck_subject_iv(const ck *k, size_t i, const jue_subject *subject, const jue_fact *fact, jue_interval *out)
 {
     return ck_subject_iv_from(k, i, subject, fact, out, NULL);
 }

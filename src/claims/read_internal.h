@@ -20,7 +20,8 @@
 unsigned cx_lex_bucket(const char *p, const char *end);
 
 typedef struct {
-    char *phrase, *subject, *scope;
+    char *phrase, *scope;
+    jue_subject subject;  /* what the phrase names (JUE_SUBJ_NAMED) */
     jue_fact fact;        /* the table figure the subject is, or none */
     size_t plen;
 } lex_entry;
@@ -81,7 +82,7 @@ typedef struct {
     int sentence;
     int in_sentence;      /* figures in the sentence so far */
     bool over;            /* JUE_CLAIMS_MAX reached */
-    char *item_subject;   /* 项 statement in force */
+    jue_subject item_subject;   /* the 项 statement in force (XIANG or ITEM), or none */
     char *item_names;
     jue_fact item_fact;   /* its row of table 05 (07, 08), or none */
     bool item_resolved;

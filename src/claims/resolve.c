@@ -88,10 +88,10 @@ void cx_item_statement(ex *x, const char *s, const char *e)
     const char *c = b ? cx_find2(b + lb, e, "（项）", "(项)", &lc) : NULL;
     if (!a || !b || !c) {
         /* no 项 named: the figures that follow are not the last item's */
-        free(x->item_subject); free(x->item_names);
+        free(x->item_names);
         x->item_names = NULL;
         x->item_fact = (jue_fact){ 0 };
-        x->item_subject = jue_strdup("项?");
+        x->item_subject = jue_subject_make(JUE_SUBJ_ITEM, NULL);
         return;
     }
     /* skip the item number: "1、", "1.", "1．", "(1)" and spaces */
@@ -150,19 +150,18 @@ void cx_item_statement(ex *x, const char *s, const char *e)
             if (!c3 && !complete) x->item_resolved = true;
         }
     }
-    free(x->item_subject); free(x->item_names);
+    free(x->item_names);
     char buf[512];
     snprintf(buf, sizeof buf, "%s/%s/%s", n1, n2, n3);
     x->item_names = jue_strdup(buf);
     if (c3) {
-        snprintf(buf, sizeof buf, "项:%s", c3);
-        x->item_subject = jue_strdup(buf);
+        x->item_subject = jue_subject_make(JUE_SUBJ_XIANG, c3);
         /* the 决算 of a 项 is table 05's row, or table 07's in the 政府性基金 section */
         if (strstr(x->context, "政府性基金")) x->item_fact = jue_fact_make(JUE_T07, c3, JUE_COL_SUBTOTAL);
         else if (strstr(x->context, "国有资本经营")) x->item_fact = jue_fact_make(JUE_T08, c3, JUE_COL_SUBTOTAL);
         else x->item_fact = jue_fact_make(JUE_T05, c3, JUE_COL_TOTAL);
     } else {
-        x->item_subject = jue_strdup("项?");
+        x->item_subject = jue_subject_make(JUE_SUBJ_ITEM, NULL);
         x->item_fact = (jue_fact){ 0 };
     }
 }

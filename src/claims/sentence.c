@@ -232,10 +232,10 @@ typedef struct {
     const char *base;                    /* the paragraph's text */
     const char *start, *end;             /* the sentence */
     const char *p;                       /* where it reads */
-    const char *subj_key;                /* the subject in force */
+    const jue_subject *subj;             /* the subject in force (NULL: none) */
     const jue_fact *subj_fact;           /* its table fact (NULL: none) */
     const char *subj_from, *subj_end;    /* where the lexicon subject in force is printed */
-    char dyn_key[32];                    /* a 类 named in the sentence: "卫生健康（类）支出…" */
+    jue_subject dyn;                     /* a 类 named in the sentence: "卫生健康（类）支出…" */
     jue_fact dyn_fact;
     keyword kw;                          /* the role word waiting for its figure */
     int parent_candidate, parent;        /* the whole of a "其中" list of amounts */
@@ -246,14 +246,20 @@ typedef struct {
 } sent;
 
 /* The subject of the figure read now: the 项 statement's, or the one in force. */
-static const char *cur_subject(const sent *s)
+static const jue_subject *cur_subject(const sent *s)
 {
-    return s->item_here && s->x->item_subject ? s->x->item_subject : s->subj_key;
+    return s->item_here && jue_subject_on(&s->x->item_subject) ? &s->x->item_subject : s->subj;
+}
+
+/* A copy of the subject for a claim (none for NULL). */
+static jue_subject subject_of(const jue_subject *subject)
+{
+    return subject ? *subject : (jue_subject){ JUE_SUBJ_NONE, "" };
 }
 
 static jue_fact cur_fact(const sent *s)
 {
-    const jue_fact *f = s->item_here && s->x->item_subject ? &s->x->item_fact : s->subj_fact;
+    const jue_fact *f = s->item_here && jue_subject_on(&s->x->item_subject) ? &s->x->item_fact : s->subj_fact;
     return f ? *f : (jue_fact){ 0 };
 }
 
@@ -317,7 +323,7 @@ static bool on_direction(sent *s)
     jue_claim c = claim_at(s->x, s->P, s->base, p, q, JUE_ROLE_DIRECTION);
     c.sign = sign;
     c.value = rough;
-    c.subject = jue_strdup(cur_subject(s));
+    c.subject = subject_of(cur_subject(s));
     cx_add_claim(s->x, &c);
     s->p = q;
     return true;
@@ -326,7 +332,7 @@ static bool on_direction(sent *s)
 /* Inside "X（类）Y（款）Z（项）" the names are not subjects. */
 static bool skip_item_names(sent *s)
 {
-    if (!s->item_here || !s->x->item_subject) return false;
+    if (!s->item_here || !jue_subject_on(&s->x->item_subject)) return false;
     size_t l1, l2;
     const char *xa = cx_find2(s->p, s->end, "（类）", "(类)", &l1);
     const char *xe = xa ? cx_find2(xa, s->end, "（项）", "(项)", &l2) : NULL;
@@ -340,11 +346,11 @@ static bool skip_item_names(sent *s)
 static void lei_subject(sent *s, const char *code)
 {
     const char *context = s->x->context;
-    snprintf(s->dyn_key, sizeof s->dyn_key, "类:%s", code);
+    s->dyn = jue_subject_make(JUE_SUBJ_LEI, code);
     if (strstr(context, "一般公共预算")) s->dyn_fact = jue_fact_make(JUE_T05, code, JUE_COL_TOTAL);
     else if (strstr(context, "政府性基金")) s->dyn_fact = jue_fact_make(JUE_T07, code, JUE_COL_SUBTOTAL);
     else s->dyn_fact = jue_fact_make(JUE_T03, code, JUE_COL_EXP_TOTAL);
-    s->subj_key = s->dyn_key;
+    s->subj = &s->dyn;
     s->subj_from = s->subj_end = NULL;
     s->subj_fact = &s->dyn_fact;
     if (s->kw != K_UP && s->kw != K_DOWN) s->kw = K_NONE;
@@ -425,9 +431,9 @@ static bool on_words(sent *s)
     if (m && klen > m->plen) m = NULL;
     if (m) {
         if (s->kw == K_SHARE) {
-            snprintf(s->whole, sizeof s->whole, "%s", m->subject);   /* "占基本支出的…" */
+            snprintf(s->whole, sizeof s->whole, "%s", m->subject.key);   /* "占基本支出的…" */
         } else {
-            s->subj_key = m->subject;
+            s->subj = &m->subject;
             s->subj_fact = &m->fact;
             s->subj_from = s->p;
             s->subj_end = s->p + m->plen;
@@ -442,7 +448,7 @@ static bool on_words(sent *s)
     if (s->kw == K_SAME) {
         jue_claim c = claim_at(s->x, s->P, s->base, s->p, s->p + klen, JUE_ROLE_CHANGE);   /* "持平" */
         c.sign = 0;
-        c.subject = jue_strdup(cur_subject(s));
+        c.subject = subject_of(cur_subject(s));
         const jue_fact *f = s->item_here && jue_fact_on(&s->x->item_fact) ? &s->x->item_fact : s->subj_fact;
         if (f) c.fact = *f;
         cx_add_claim(s->x, &c);
@@ -496,7 +502,7 @@ static bool fig_malformed(sent *s, figure *f)
     else if (starts(q, end, "元")) q += 3;
     f->c.role = JUE_ROLE_MALFORMED;
     f->c.printed = copy_printed(s->p, (size_t)(q - s->p));
-    f->c.subject = jue_strdup(cur_subject(s));
+    f->c.subject = subject_of(cur_subject(s));
     cx_add_claim(s->x, &f->c);
     s->p = q;
     return true;
@@ -509,7 +515,7 @@ static void add_percent(sent *s, jue_claim *c)
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : s->kw == K_SHARE ? JUE_ROLE_SHARE
             : s->kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
-    c->subject = jue_strdup(cur_subject(s));
+    c->subject = subject_of(cur_subject(s));
     c->fact = cur_fact(s);
     if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = jue_strdup(s->whole);
     if (c->role == JUE_ROLE_SHARE && s->parent >= 0) c->parent = s->parent;
@@ -573,7 +579,7 @@ static bool fig_bare_percent(sent *s, figure *f)
 static bool fig_amount(sent *s, figure *f)
 {
     ex *x = s->x;
-    const char *subject = cur_subject(s);
+    const jue_subject *subject = cur_subject(s);
     jue_fact fact = cur_fact(s);
     const char *why;
     bool unitless = !f->a.unit_written && f->a.decimals > 0 && subject && s->kw != K_SHARE && s->kw != K_COMPLETE &&
@@ -590,7 +596,7 @@ static bool fig_amount(sent *s, figure *f)
             : s->kw == K_ACTUAL ? JUE_ROLE_ACTUAL : JUE_ROLE_VALUE;
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);
-    c->subject = jue_strdup(subject);
+    c->subject = subject_of(subject);
     /* a budget figure is not the table's 决算 — except 三公, whose table
      * prints the 预算数 beside the 决算数 */
     if (c->role != JUE_ROLE_BUDGET) {
@@ -600,7 +606,7 @@ static bool fig_amount(sent *s, figure *f)
         c->fact.col = JUE_COL_BUDGET;
     }
     c->parent = s->parent;
-    c->named = !unitless && !(s->item_here && x->item_subject) && subject == s->subj_key &&
+    c->named = !unitless && !(s->item_here && jue_subject_on(&x->item_subject)) && subject == s->subj &&
                subject_named(x, s->start, s->subj_from, s->subj_end, s->p);
     jue_claim_role role = c->role;
     int idx = cx_add_claim(x, c);
@@ -663,7 +669,7 @@ static void fig_count(sent *s, figure *f)
             memcpy(c->printed + f->a.consumed, COUNTERS[k], strlen(COUNTERS[k]));
             c->printed[n] = 0;
         }
-        c->subject = jue_strdup(cur_subject(s));
+        c->subject = subject_of(cur_subject(s));
         c->parent = s->count_parent;
         int idx = cx_add_claim(s->x, c);
         if (s->count_parent < 0) s->count_candidate = idx;
@@ -708,7 +714,7 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
     const char *base = jue_buf_str(&P->text);
     sent s = { .x = x, .P = P, .base = base, .start = base + from, .end = base + to, .p = base + from,
                .parent_candidate = -1, .parent = -1, .count_candidate = -1, .count_parent = -1,
-               .item_here = x->item_subject != NULL };
+               .item_here = jue_subject_on(&x->item_subject) };
     x->sentence++;
     x->in_sentence = 0;
     while (s.p < s.end && !x->over) {

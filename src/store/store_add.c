@@ -194,7 +194,9 @@ static bool add_claim(jue_store *s, int64_t doc, size_t i, const jue_claim *c, j
     sqlite3_bind_int64(st, 1, doc);
     sqlite3_bind_int64(st, 2, (int64_t)i);
     sqlite3_bind_int(st, 3, (int)c->role);
-    store_bind_text(st, 4, c->subject);
+    char subject[JUE_SUBJECT_KEY_MAX + 8];   /* stored as written: "项:2101501" */
+    jue_subject_format(&c->subject, subject, sizeof subject);
+    store_bind_text(st, 4, subject[0] ? subject : NULL);
     char fact[JUE_FACT_ROW_MAX + 64];   /* stored as the lexicon writes it */
     jue_fact_format(&c->fact, false, fact, sizeof fact);
     store_bind_text(st, 5, fact[0] ? fact : NULL);

@@ -155,7 +155,7 @@ static bool load_claims(jue_store *s, int64_t doc, jue_disclosure *d, jue_diags 
         jue_claim *x = &c->items[c->len++];
         memset(x, 0, sizeof *x);
         x->role = (jue_claim_role)sqlite3_column_int(st, 0);
-        x->subject = opt_text(st, 1);
+        jue_subject_parse((const char *)sqlite3_column_text(st, 1), &x->subject);
         const unsigned char *fact = sqlite3_column_text(st, 2);   /* "T03/合计/基本支出" */
         if (fact) jue_fact_parse((const char *)fact, (size_t)sqlite3_column_bytes(st, 2), &x->fact);
         x->printed = opt_text(st, 3);

@@ -63,8 +63,10 @@ static void expect(const jue_claims *c, int line, int col, jue_claim_role role, 
     if (!x) fprintf(stderr, "no claim at %d:%d\n", line, col);
     assert_non_null(x);
     assert_int_equal(x->role, role);
-    if (subject) assert_string_equal(x->subject, subject);
-    else assert_null(x->subject);
+    char who[128];
+    jue_subject_format(&x->subject, who, sizeof who);
+    assert_string_equal(who, subject ? subject : "");
+    assert_int_equal(jue_subject_on(&x->subject), subject != NULL);
     char written[128];
     jue_fact_format(&x->fact, false, written, sizeof written);
     assert_string_equal(written, fact ? fact : "");
@@ -92,7 +94,7 @@ static void test_liling_notes(void **state)
     expect(&c, 375, 31, JUE_ROLE_VALUE, "财政拨款收入", "T02/合计/财政拨款收入", 51447500000LL);
     const jue_claim *part = at(&c, 375, 31);
     assert_true(part->parent >= 0);
-    assert_string_equal(c.items[part->parent].subject, "本年收入合计");
+    assert_true(jue_subject_is(&c.items[part->parent].subject, "本年收入合计"));
     assert_int_equal(at(&c, 375, 42)->role, JUE_ROLE_SHARE);
     /* 三: 基本支出593.27万元 (table 03 says 592.22 for 一般公共预算; 593.27 is all funds) */
     expect(&c, 379, 29, JUE_ROLE_VALUE, "基本支出", "T03/合计/基本支出", 593270000LL);
@@ -111,7 +113,8 @@ static void test_liling_notes(void **state)
     /* item 14: "彩票公益安排的支出（款）" is not the catalog's name (彩票公益金安排的支出) */
     const jue_claim *lot = at(&c, 457, 15);
     assert_non_null(lot);
-    assert_string_equal(lot->subject, "项:2296013");
+    assert_int_equal(lot->subject.kind, JUE_SUBJ_XIANG);
+    assert_string_equal(lot->subject.key, "2296013");
     assert_false(lot->item_resolved);
     assert_string_equal(lot->item_names, "其他支出/彩票公益安排的支出/用于城乡医疗救助的彩票公益金支出");
     /* 六: 人员经费 … 占基本支出的86.75% */
@@ -154,11 +157,13 @@ static void test_zhenan_notes(void **state)
     /* item 6 "医疗经办事务" is not the 项's name: still its row (most similar
      * name in 21015, 医疗保障经办事务), flagged as unresolved */
     const jue_claim *u = at(&c, 147, 52);
-    assert_string_equal(u->subject, "项:2101506");
+    assert_int_equal(u->subject.kind, JUE_SUBJ_XIANG);
+    assert_string_equal(u->subject.key, "2101506");
     assert_false(u->item_resolved);
     /* item 3 "行政单位医疗支出" for 行政单位医疗 */
     const jue_claim *v = at(&c, 141, 55);
-    assert_string_equal(v->subject, "项:2101101");
+    assert_int_equal(v->subject.kind, JUE_SUBJ_XIANG);
+    assert_string_equal(v->subject.key, "2101101");
     assert_false(v->item_resolved);
     /* a name nothing like any 项 stays unresolved */
     const char *t = "1、卫生健康支出（类）医疗保障管理事务（款）全县参保扩面宣传（项）。年初预算为5万元。\n";
@@ -166,7 +171,7 @@ static void test_zhenan_notes(void **state)
     jue_claims_init(&c2);
     assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2023, &c2), JUE_OK);
     assert_int_equal(c2.len, 1);
-    assert_string_equal(c2.items[0].subject, "项?");
+    assert_int_equal(c2.items[0].subject.kind, JUE_SUBJ_ITEM);
     jue_claims_free(&c2);
     /* item 7 "决算支出 8.49 万元" and "完成年\n度预算的 104.4%" */
     expect(&c, 149, 49, JUE_ROLE_ACTUAL, "项:2210201", "T05/2210201/合计", 8490000LL);
@@ -299,7 +304,9 @@ static void test_item_wrapped_and_spaced(void **state)
         if (c.items[i].role != JUE_ROLE_ACTUAL) continue;
         assert_true(seen < 3);
         assert_int_equal(c.items[i].value, (seen + 1) * 1000000LL);
-        assert_string_equal(c.items[i].subject, want[seen]);
+        char who[128];
+        jue_subject_format(&c.items[i].subject, who, sizeof who);
+        assert_string_equal(who, want[seen]);
         seen++;
     }
     assert_int_equal(seen, 3);
@@ -372,6 +379,33 @@ static void test_lexicon_bad_fact(void **state)
     remove(path);
 }
 
+/* A subject is typed (a lexicon name, a 类 or 项 code, an unresolved 项
+ * statement); the store's written form reads back the same, and nothing else
+ * is a subject. */
+static void test_subject_written(void **state)
+{
+    (void)state;
+    static const char *const GOOD[] = { "本年支出合计", "项:2101501", "类:208", "项?" };
+    static const jue_subject_kind KIND[] = { JUE_SUBJ_NAMED, JUE_SUBJ_XIANG, JUE_SUBJ_LEI, JUE_SUBJ_ITEM };
+    for (size_t i = 0; i < 4; i++) {
+        jue_subject s;
+        char back[128];
+        assert_true(jue_subject_parse(GOOD[i], &s));
+        assert_int_equal(s.kind, KIND[i]);
+        jue_subject_format(&s, back, sizeof back);
+        assert_string_equal(back, GOOD[i]);
+    }
+    jue_subject a = jue_subject_make(JUE_SUBJ_XIANG, "2101501"), b = jue_subject_make(JUE_SUBJ_NAMED, "2101501");
+    assert_string_equal(a.key, "2101501");
+    assert_false(jue_subject_same(&a, &b));   /* a code is not a name */
+    assert_true(jue_subject_is(&b, "2101501"));
+    assert_false(jue_subject_is(&a, "2101501"));
+    jue_subject none;
+    assert_false(jue_subject_parse("", &none));
+    assert_false(jue_subject_parse(NULL, &none));
+    assert_false(jue_subject_on(&none));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_item_wrapped_and_spaced),
         cmocka_unit_test(test_fact_written),
         cmocka_unit_test(test_lexicon_bad_fact),
+        cmocka_unit_test(test_subject_written),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -99,7 +99,7 @@ static jue_disclosure *made_up(const char *dept, int year, jue_fen total)
     jue_claims *c = &d->claims;
     c->items = calloc(1, sizeof *c->items);
     c->len = c->cap = 1;
-    c->items[0] = (jue_claim){ .role = JUE_ROLE_CHANGE, .subject = strdup("收入总计"), .printed = strdup("1538.10万元"),
+    c->items[0] = (jue_claim){ .role = JUE_ROLE_CHANGE, .subject = jue_subject_make(JUE_SUBJ_NAMED, "收入总计"), .printed = strdup("1538.10万元"),
                                .sign = 1, .value = 1538100000, .iv = { 1538095000, 1538105000 }, .decimals = 2,
                                .line = 485, .col = 49, .parent = -1, .section = -1 };
     return d;
