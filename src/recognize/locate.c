@@ -134,7 +134,7 @@ bool jue_rec_note_text(const char *s)
 
 /* A page number as a text copy prints it between the rows of a table:
  * "— 5 —", "-5-", "5", "第5页", "第 5 页 共 12 页", "5/12". */
-static bool page_number_text(const char *s)
+bool jue_rec_page_number(const char *s)
 {
     char f[MAXK];
     jue_rec_fold(s, f);
@@ -171,7 +171,7 @@ bool jue_rec_furniture(tctx *t, size_t i)
     const jue_grow *r = &t->g->rows[i];
     const char *s = jue_rec_single_text(r);
     if (!s || strlen(s) > 200) return false;
-    if (page_number_text(s)) return true;
+    if (jue_rec_page_number(s)) return true;
     if (jue_rec_data_row(t, r)) return false;
     bool cont;
     if (jue_rec_title_of(t->c, r, &cont) >= 0) return false;
@@ -339,7 +339,7 @@ static bool name_piece(tctx *t, size_t k)
     const char *o = jue_rec_single_text(r);
     bool cont;
     return o && !jue_rec_amount(o) && !jue_rec_note_text(o) && strlen(o) <= 60 && strncmp(o, "注", 3) &&
-           !jue_rec_meta(r, NULL, NULL) && jue_rec_title_of(t->c, r, &cont) < 0 && !page_number_text(o);
+           !jue_rec_meta(r, NULL, NULL) && jue_rec_title_of(t->c, r, &cont) < 0 && !jue_rec_page_number(o);
 }
 
 bool jue_rec_name_piece(tctx *t, size_t k)

@@ -102,6 +102,50 @@ static void note_segment(rc *c, const tctx *t, size_t title_row)
     c->broken[id] |= wrap_broken(t);
 }
 
+/* Whether the words of s (parted by spaces) hold a digit that is not a
+ * 类/款/项 code: 3, 5 or 7 digits before a name ("205 教育支出", the
+ * second pane's "30201 办公费") or alone on the line ("20799"). "301 工资福利
+ * 支出 120" holds a figure, 120. */
+static bool digit_not_code(const char *s, bool alone)
+{
+    const char *first = s + strspn(s, " ");
+    for (const char *p = first; *p;) {
+        size_t w = strcspn(p, " ");
+        const char *next = p + w;
+        while (*next == ' ') next++;
+        bool digit = strcspn(p, "0123456789") < w;
+        bool code = strspn(p, "0123456789") == w && (w == 3 || w == 5 || w == 7) &&
+                    (*next ? !(*next >= '0' && *next <= '9') : alone && p == first);
+        if (digit && !code) return true;
+        p = next;
+    }
+    return false;
+}
+
+/* Whether rows [a, b) under a title hold anything that may be a figure: a
+ * digit anywhere but in a meta row (编制单位, 单位, a year), a 栏次 row, a
+ * page number, a table label, a line of prose or note, or a 科目 code
+ * before its name (a blank form lists its 科目 with no figure). A segment with
+ * none is a table listed with nothing in it, whatever its heading rows look
+ * like in this copy (cut by a wrap, one word a line): no figure of it can be
+ * in a wrong column or a wrong row. Any digit left counts, so a table whose
+ * figures this reader cannot see stays unread, never "empty". */
+static bool segment_has_figures(const jue_grid *g, size_t a, size_t b)
+{
+    for (size_t i = a; i < b && i < g->n; i++) {
+        const jue_grow *r = &g->rows[i];
+        if (!jue_grow_filled(r) || jue_rec_meta(r, NULL, NULL) || jue_rec_lanci(r)) continue;
+        const char *one = jue_rec_single_text(r);
+        if (one && (jue_rec_page_number(one) || jue_rec_label_number(one) || jue_rec_note_text(one) ||
+                    !strncmp(one, "注", 3) || strstr(one, "。")))
+            continue;
+        size_t filled = jue_grow_filled(r);
+        for (size_t q = 0; q < r->n; q++)
+            if (r->cells[q].text[0] && digit_not_code(r->cells[q].text, filled == 1)) return true;
+    }
+    return false;
+}
+
 /* Table id from the segment [a, b) of g under its title: meta and header
  * rows, the body, the note. A table read before goes on (cont) or is read
  * again as a continuation, with a warning. */
@@ -174,15 +218,51 @@ static bool unit_follows(const jue_grid *g, size_t a, size_t b)
     return false;
 }
 
+/* A title with heading words under it and no figure (segment_has_figures):
+ * the table is listed but empty, as a ruled copy of it reads — an empty
+ * table with its 注 line, checked by complete.empty-note like any other. */
+static jue_status listed_empty(rc *c, jue_grid *g, size_t title_row, size_t b, jue_table_id id)
+{
+    tctx t;
+    memset(&t, 0, sizeof t);
+    t.c = c;
+    t.g = g;
+    t.id = id;
+    t.a = t.body = t.end = title_row + 1;
+    t.b = b;
+    /* its 注 and 说明 lines follow the heading words, however many those are */
+    while (t.end < b) {
+        const char *one = jue_rec_single_text(&g->rows[t.end]);
+        if (one && (jue_rec_note_text(one) || !strncmp(one, "注", 3) || strstr(one, "。"))) break;
+        t.end++;
+    }
+    g->rows[title_row].used = true;
+    note_segment(c, &t, title_row);
+    jue_table *tab = jue_table_new(id);
+    if (!tab || read_note(&t, tab)) {
+        jue_table_free(tab);
+        return JUE_ERR_NOMEM;
+    }
+    tab->empty = true;
+    if (!tab->note)
+        jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[title_row].line, 0,
+                     "%s《%s》：有标题，但标题下没有表格行", jue_table_label(id), jue_table_title(id));
+    c->d->tables[id] = tab;
+    for (size_t k = t.a; k < b; k++) g->rows[k].used = true;
+    return JUE_OK;
+}
+
 /* A labelled title with no table the recognizer can read under it (a copy
  * that prints each heading word and cell on a line of its own): the table
  * is there, unread — not missing. */
-static void title_only(rc *c, const jue_grid *g, size_t i, int id)
+static jue_status title_only(rc *c, jue_grid *g, size_t i, size_t b, int id)
 {
-    if (c->d->tables[id] || c->d->unread[id]) return;
+    if (c->d->tables[id] || c->d->unread[id]) return JUE_OK;
+    if (!segment_has_figures(g, i + 1, b)) return listed_empty(c, g, i, b, (jue_table_id)id);
     c->d->unread[id] = "标题下的表格没有读出（表头和表行的排列认不出）";
     jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[i].line, 0, "%s《%s》没有读准，不据以核对：%s",
                  jue_table_label((jue_table_id)id), jue_table_title((jue_table_id)id), c->d->unread[id]);
+    return JUE_OK;
 }
 
 /* A title broken over two lines: by the page's running head ("收入支出决算总"
@@ -269,7 +349,8 @@ static jue_status read_grid(rc *c, jue_grid *g)
     for (size_t k = 0; k < nc && !st; k++) {
         size_t a = cs[k].row + 1, b = k + 1 < nc ? cs[k + 1].row : g->n;
         if (!jue_rec_table_follows(g, a, b)) {
-            if (labelled_title(c, g, cs[k].row, cs[k].id) || unit_follows(g, a, b)) title_only(c, g, cs[k].row, cs[k].id);
+            if (labelled_title(c, g, cs[k].row, cs[k].id) || unit_follows(g, a, b))
+                st = title_only(c, g, cs[k].row, b, cs[k].id);
             continue;
         }
         bool cont = cs[k].cont || (prev_ok >= 0 && cs[prev_ok].id == cs[k].id);
@@ -306,8 +387,11 @@ static void take_table_rows(rc *c, int id)
  * or *fails of *checks as counted by the confidence check. */
 static const char *doubt(rc *c, int id, int *fails, int *checks)
 {
-    if (c->broken[id]) return "有表行被折行拆成了两行（按固定宽度换行的复制），拆开处的数字分不清在哪一栏";
     jue_table *t = c->d->tables[id];
+    /* a cut heading row over no figure at all misplaces nothing */
+    bool listed_empty = t->nrows == 0 && c->seg_grid[id] && !segment_has_figures(c->seg_grid[id], c->seg_from[id], c->seg_to[id]);
+    if (c->broken[id] && !listed_empty)
+        return "有表行被折行拆成了两行（按固定宽度换行的复制），拆开处的数字分不清在哪一栏";
     if (c->doubt[id]) return c->doubt[id];   /* the reader's own */
     bool sure = false;
     const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t, &sure) : NULL;

@@ -131,6 +131,8 @@ int jue_rec_label_number(const char *s);
 /* Whether a row is a title; table id and continuation mark. */
 int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont);
 bool jue_rec_note_text(const char *s);
+/* A page number printed alone: "第 7 页", "- 7 -", "7/25", "第7页，共25页". */
+bool jue_rec_page_number(const char *s);
 /* Page furniture a copy leaves between the rows of a table (text copied from
  * a PDF or Word file keeps the page numbers and running heads): a one-text
  * row that is a page number, or a text printed alone on three or more rows
