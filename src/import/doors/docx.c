@@ -24,6 +24,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -334,18 +335,96 @@ static jue_status table(dx *x, xmlNodePtr tbl, int depth)
     return st;
 }
 
+/* One block-level element of a parent at depth: a paragraph, a table, or a
+ * container of blocks. */
+static jue_status block_one(dx *x, xmlNodePtr c, int depth)
+{
+    if (c->type != XML_ELEMENT_NODE) return JUE_OK;
+    if (is_el(c, "p")) return paragraph(x, c, depth);
+    if (is_el(c, "tbl")) return table(x, c, depth + 1);
+    if (is_el(c, "sdt") || is_el(c, "sdtContent") || is_el(c, "customXml") || is_el(c, "ins") ||
+        is_el(c, "moveTo"))
+        return block(x, c, depth + 1);
+    return JUE_OK;
+}
+
 static jue_status block(dx *x, xmlNodePtr parent, int depth)
 {
     if (depth > JUE_D2_MAX_DEPTH) { x->deep = true; return JUE_OK; }
     jue_status st = JUE_OK;
-    for (xmlNodePtr c = parent->children; c && !st; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE) continue;
-        if (is_el(c, "p")) st = paragraph(x, c, depth);
-        else if (is_el(c, "tbl")) st = table(x, c, depth + 1);
-        else if (is_el(c, "sdt") || is_el(c, "sdtContent") || is_el(c, "customXml") || is_el(c, "ins") ||
-                 is_el(c, "moveTo"))
-            st = block(x, c, depth + 1);
+    for (xmlNodePtr c = parent->children; c && !st; c = c->next) st = block_one(x, c, depth);
+    return st;
+}
+
+/* The first error of a reader, with its line, into why. */
+static void reader_error(void *arg, xmlErrorPtr e)
+{
+    jue_buf *why = arg;
+    if (!why || why->len || !e || !e->message) return;
+    jue_buf_printf(why, "第%d行：%s", e->line, e->message);
+    while (why->len > 0 && (why->data[why->len - 1] == '\n' || why->data[why->len - 1] == ' '))
+        why->data[--why->len] = '\0';
+}
+
+/* Moves the reader to the root's w:body; 1 there, 0 when the document has
+ * none, -1 on a syntax error, -2 on a DTD (refused: Word never writes one,
+ * and refusing it rules out entity expansion). */
+static int to_body(xmlTextReaderPtr r)
+{
+    int ret;
+    while ((ret = xmlTextReaderRead(r)) == 1) {
+        int type = xmlTextReaderNodeType(r);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) return -2;
+        const char *name = (const char *)xmlTextReaderConstLocalName(r);
+        if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(r) == 1 && name && !strcmp(name, "body"))
+            return 1;
     }
+    return ret < 0 ? -1 : 0;
+}
+
+/* The main part read as a stream: each child of w:body is expanded alone,
+ * read and freed before the next, so memory is bounded by the largest one
+ * (a table), not by the document — 8 MiB of one-digit paragraphs built a
+ * 200 MB tree. The rest is read to its end, so a syntax error anywhere
+ * refuses the part as a whole parse did. */
+static jue_status read_body(dx *x, const char *buf, size_t len, const char *part, jue_buf *why)
+{
+    jue_d2_quiet q;
+    jue_d2_quiet_on(&q);
+    xmlTextReaderPtr r =
+        xmlReaderForMemory(buf, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r) {
+        jue_d2_quiet_off(&q);
+        return JUE_ERR_NOMEM;
+    }
+    xmlTextReaderSetStructuredErrorHandler(r, reader_error, why);
+    jue_status st = JUE_OK;
+    int ret = to_body(r);
+    if (ret == -2) {
+        jue_buf_puts(why, "其中有DTD，Word从不写DTD");
+        st = JUE_ERR_INVALID;
+    } else if (ret == 0) {
+        jue_diag_add(x->diags, JUE_SEV_WARNING, x->doc->file, 0, 0, "%s中没有 w:body：文件是空的", part);
+    } else if (ret == 1 && !xmlTextReaderIsEmptyElement(r)) {
+        ret = xmlTextReaderRead(r);
+        while (ret == 1 && !st && xmlTextReaderDepth(r) > 1) {
+            if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+                ret = xmlTextReaderRead(r);
+                continue;
+            }
+            xmlNodePtr n = xmlTextReaderExpand(r);
+            if (!n) {
+                ret = -1;
+                break;
+            }
+            st = block_one(x, n, 0);
+            ret = xmlTextReaderNext(r);
+        }
+    }
+    while (!st && ret == 1) ret = xmlTextReaderRead(r);
+    if (!st && ret < 0) st = JUE_ERR_SYNTAX;
+    xmlFreeTextReader(r);
+    jue_d2_quiet_off(&q);
     return st;
 }
 
@@ -380,6 +459,28 @@ static void read_title(zip_t *z, jue_idoc *doc)
     if (core) xmlFreeDoc(core);
 }
 
+/* Why the main part cannot be read, in the user's words. */
+static void part_error(jue_diags *diags, const jue_idoc *doc, zip_t *z, const char *part, jue_status st,
+                       const jue_buf *why)
+{
+    if (st == JUE_ERR_NOMEM) return;
+    if (st == JUE_ERR_NOTFOUND) {
+        zip_stat_t zs;
+        bool xlsx = zip_stat(z, "xl/workbook.xml", ZIP_FL_NOCASE, &zs) == 0;
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "不是Word文件：缺少%s%s", part,
+                     xlsx ? "（这是XLSX工作簿）" : "");
+    } else if (st == JUE_ERR_LIMIT) {
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "%s大于%u MiB", part, MAX_PART >> 20);
+    } else {
+        /* the parser's own words, with the line inside the part */
+        jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "Word文件无法读取：%s%s%s%s%s", part,
+                     st == JUE_ERR_SYNTAX    ? "不是格式正确的XML"
+                     : st == JUE_ERR_INVALID ? "不予读取"
+                                             : jue_status_str(st),
+                     why->len ? "（" : "", jue_buf_str(why), why->len ? "）" : "");
+    }
+}
+
 jue_status jue_officem_docx_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     xmlInitParser();
@@ -397,60 +498,40 @@ jue_status jue_officem_docx_read(const char *data, size_t len, jue_idoc *doc, ju
     zip_error_fini(&ze);
     char *part = main_part(z);
     if (!part) { zip_discard(z); return JUE_ERR_NOMEM; }
-    jue_status st;
+    char *buf = NULL;
+    size_t blen = 0;
+    jue_status st = read_part(z, part, &buf, &blen);
     jue_buf why;
     jue_buf_init(&why);
-    xmlDocPtr d = parse_part(z, part, &st, &why);
-    if (!d) {
-        if (st == JUE_ERR_NOMEM) {
-            /* nothing to say */
-        } else if (st == JUE_ERR_NOTFOUND) {
-            zip_stat_t zs;
-            bool xlsx = zip_stat(z, "xl/workbook.xml", ZIP_FL_NOCASE, &zs) == 0;
-            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "不是Word文件：缺少%s%s", part,
-                         xlsx ? "（这是XLSX工作簿）" : "");
-        } else if (st == JUE_ERR_LIMIT) {
-            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "%s大于%u MiB", part,
-                         MAX_PART >> 20);
-        } else {
-            /* the parser's own words, with the line inside the part */
-            jue_diag_add(diags, JUE_SEV_ERROR, doc->file, 0, 0, "Word文件无法读取：%s%s%s%s%s",
-                         part, st == JUE_ERR_SYNTAX ? "不是格式正确的XML" : st == JUE_ERR_INVALID ? "不予读取" : jue_status_str(st),
-                         why.len ? "（" : "", jue_buf_str(&why), why.len ? "）" : "");
-        }
-        jue_buf_free(&why);
-        free(part);
-        zip_discard(z);
-        return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
-    }
-    jue_buf_free(&why);
-    read_title(z, doc);
     dx x;
     memset(&x, 0, sizeof x);
     x.doc = doc;
     x.diags = diags;
     jue_buf_init(&x.line);
-    x.g = jue_idoc_add_grid(doc, NULL);
-    if (!x.g) st = JUE_ERR_NOMEM;
-    else {
-        x.g->merges = true;
-        xmlNodePtr body = child(xmlDocGetRootElement(d), "body");
-        if (!body)
-            jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0, "%s中没有 w:body：文件是空的", part);
-        else st = block(&x, body, 0);
+    if (!st) {
+        read_title(z, doc);
+        x.g = jue_idoc_add_grid(doc, NULL);
+        if (!x.g) st = JUE_ERR_NOMEM;
+        else {
+            x.g->merges = true;
+            st = read_body(&x, buf, blen, part, &why);
+            if (st == JUE_ERR_SYNTAX || st == JUE_ERR_INVALID) part_error(diags, doc, z, part, st, &why);
+        }
+    } else {
+        part_error(diags, doc, z, part, st, &why);
     }
     if (x.deep)
         jue_diag_add(diags, JUE_SEV_WARNING, doc->file, 0, 0,
                      "嵌套超过%d层的内容已跳过", JUE_D2_MAX_DEPTH);
-    if (st == JUE_ERR_LIMIT) {
+    if (st == JUE_ERR_LIMIT && buf) {
         jue_diag_add(diags, JUE_SEV_ERROR, doc->file, x.lineno, 0,
                      "文件中表格的文字超过%zu MiB（合并单元格按格复制）：其余部分不再读取",
                      JUE_D2_MAX_BYTES >> 20);
-        st = JUE_ERR_INVALID;
     }
+    jue_buf_free(&why);
     jue_buf_free(&x.line);
-    xmlFreeDoc(d);
+    free(buf);
     free(part);
     zip_discard(z);
-    return st;
+    return st == JUE_OK || st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
 }
