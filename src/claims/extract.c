@@ -269,6 +269,11 @@ const char *cx_find2(const char *s, const char *e, const char *full, const char 
  * justified line prints between characters ("8 、 卫 生健康 支出 （类 ）"); blank
  * lines between are passed over. */
 #define ITEM_LINES 3
+/* A single-space copy may print an item's names and marks a piece a line
+ * ("12、" / "住房保障支出" / "（类）" / "住房保障支出" / "（款）" / "住房公积金" /
+ * "（项）"): there, up to ITEM_PIECES more lines, each short. */
+#define ITEM_PIECES 8
+#define PIECE_BYTES 60
 
 /* Whether a line holds （类） (or (类)), spaces inside or around it allowed. */
 static bool class_mark(const char *s, const char *e)
@@ -280,6 +285,19 @@ static bool class_mark(const char *s, const char *e)
     return cx_find2(buf, buf + n, "（类）", "(类)", &ml) != NULL;
 }
 
+/* Whether a （类） follows line L on the next few short lines, before any
+ * sentence ends (the pieces of a single-space copy's item, above). */
+static bool class_ahead(const jue_note_line *L, const jue_note_line *end)
+{
+    if (L->len > PIECE_BYTES) return false;
+    for (int k = 1; k <= ITEM_PIECES && L + k < end; k++) {
+        const char *s = L[k].text, *e = s + L[k].len;
+        if (L[k].len > PIECE_BYTES || cx_bfind(s, e, "。")) return false;
+        if (class_mark(s, e)) return true;
+    }
+    return false;
+}
+
 static const jue_note_line *item_lines(ex *x, const char *s, const char *e, const jue_note_line *L,
                                         const jue_note_line *end, bool *named)
 {
@@ -288,7 +306,8 @@ static const jue_note_line *item_lines(ex *x, const char *s, const char *e, cons
     size_t lp;
     const jue_note_line *upto = L;
     *named = false;
-    for (int k = 0; k <= ITEM_LINES;) {
+    int most = x->out->wrapped_lines ? ITEM_PIECES : ITEM_LINES;
+    for (int k = 0; k <= most;) {
         for (const char *q = s; q < e; q++)
             if (*q != ' ') jue_buf_putc(&b, *q);
         k += s < e;   /* blank lines between (a copy may double-space) do not count */
@@ -381,7 +400,8 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
     bool blank = s == e;
     bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
     bool heading = numbered && (e - s) < 150;
-    bool item = !table_row && !blank && item_start(s, e) && class_mark(s, e);
+    bool item = !table_row && !blank && item_start(s, e) &&
+                (class_mark(s, e) || (x->out->wrapped_lines && class_ahead(L, end)));
     x->page = L->page;
     if (*open && (heading || item || table_row)) {
         flush_para(x, P);

@@ -485,10 +485,14 @@ typedef struct {
     jue_claim c;
 } figure;
 
+/* A figure as printed, without the spaces a copy puts inside it or before
+ * its unit ("5377.64 万元": a single-space copy of "5377.64万元"). */
 static char *copy_printed(const char *p, size_t n)
 {
-    char *s = malloc(n + 1);
-    if (s) { memcpy(s, p, n); s[n] = 0; }
+    char *s = malloc(n + 1), *o = s;
+    for (size_t i = 0; s && i < n; i++)
+        if (p[i] != ' ') *o++ = p[i];
+    if (s) *o = 0;
     return s;
 }
 

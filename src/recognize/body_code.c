@@ -482,6 +482,30 @@ static void packed_row(tctx *t, code_rows *s, jue_grow *r)
         jue_rec_pval_add(p, &r->cells[f], i < t->c->npcols[t->id] ? cols[i] : -1, r->line);
 }
 
+/* A code, its name and its figures each on lines of their own, lines i to
+ * k (jue_rec_stacked_row): one row. */
+static void stacked_row(tctx *t, code_rows *s, size_t i, size_t k)
+{
+    jue_grow *rows = t->g->rows;
+    const char *code = jue_rec_single_text(&rows[i]);
+    prow *p = jue_rec_prow_add(t->c, &s->P);
+    if (!p) return;
+    p->src_line = rows[i].line;
+    p->page = rows[i].page;
+    p->key = jue_strdup(code);
+    p->level = jue_code_level(JUE_CAT_FUNCTIONAL, code);
+    p->name = jue_strdup("");
+    for (size_t q = i; q <= k; q++) rows[q].used = true;
+    for (size_t q = i + 1; q < k && p->name; q++) join_name(&p->name, p->name, jue_rec_single_text(&rows[q]));
+    free(s->prefix);
+    s->prefix = NULL;
+    if (!p->key || !p->name) { t->c->nomem = true; return; }
+    s->last = p;
+    const int *cols = t->c->pcols[t->id];
+    for (size_t f = 0; f < rows[k].n; f++)
+        jue_rec_pval_add(p, &rows[k].cells[f], (int)f < t->c->npcols[t->id] ? cols[f] : -1, rows[k].line);
+}
+
 static void packed_table(tctx *t, jue_table *tab)
 {
     jue_rec_packed_columns(t, tab);
@@ -493,6 +517,12 @@ static void packed_table(tctx *t, jue_table *tab)
         for (; i < k; i++) t->g->rows[i].used = true;
         r = &t->g->rows[i];
         if (jue_rec_lanci(r)) { r->used = true; continue; }
+        size_t st = jue_rec_stacked_row(t->g, i, t->end);
+        if (st) {
+            stacked_row(t, &s, i, st);
+            i = st;
+            continue;
+        }
         packed_row(t, &s, r);
     }
     free(s.prefix);

@@ -445,7 +445,8 @@ static bool packed_follows(const jue_grid *g, size_t from, size_t to)
         if (!meta) return false;
         seen++;
         const char *s = jue_rec_single_text(r);
-        if (r->packed || (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3)))) return seen > 1;
+        bool row = r->packed || jue_rec_stacked_row(g, i, to);
+        if (row || (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3)))) return seen > 1;
         if (!header_piece(r) && !jue_rec_lanci(r)) return false;
     }
     return false;
@@ -480,6 +481,9 @@ size_t jue_rec_body_end(tctx *t)
         for (size_t k = 0; k < r->n; k++) cells += !r->cells[k].copy;
         /* its 续表 mark and heading printed again after a page break */
         if (jue_rec_repeat(t, i) && jue_rec_goes_on(t, i)) { r->used = true; continue; }
+        /* a code, its name and its figures each on lines of their own */
+        size_t st = jue_rec_stacked_row(t->g, i, t->b);
+        if (st) { i = st; continue; }
         if (cells > 1 || jue_rec_data_row(t, r) || jue_rec_continues_name(t, i)) continue;
         /* a page number or running head between the rows of the table */
         if (jue_rec_furniture(t, i) && jue_rec_goes_on(t, i)) { r->used = true; continue; }

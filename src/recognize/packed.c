@@ -13,14 +13,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A line of figures only, split on single spaces. */
+static bool figures_line(const jue_grow *r)
+{
+    if (!r->packed || !r->n) return false;
+    for (size_t k = 0; k < r->n; k++)
+        if (r->cells[k].text[0] && !jue_rec_amount(r->cells[k].text) && !jue_rec_dashes(r->cells[k].text)) return false;
+    return true;
+}
+
+size_t jue_rec_stacked_row(const jue_grid *g, size_t i, size_t end)
+{
+    const jue_grow *r = &g->rows[i];
+    const char *s = jue_rec_single_text(r);
+    if (r->packed || !s || !jue_rec_code_row(r) || !jue_rec_digits(s)) return 0;
+    for (size_t k = i + 1; k < end && k < g->n && k <= i + 5; k++) {
+        const jue_grow *x = &g->rows[k];
+        if (figures_line(x)) return k > i + 1 ? k : 0;
+        const char *w = jue_rec_single_text(x);
+        if (!w || x->packed || jue_rec_code_row(x)) return 0;
+        for (; *w; w++)
+            if (*w >= '0' && *w <= '9') return 0;
+    }
+    return 0;
+}
+
 bool jue_rec_packed_body(const tctx *t)
 {
     /* rows of code, name and figures on one line; a copy that breaks rows
      * over lines (figures alone on a line, a code without its figures) is
-     * read as before */
+     * read as before — but for a code, its name and its figures each on
+     * lines of their own, one row stacked (packed_row joins them) */
     int rows = 0, odd = 0;
     for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
         const jue_grow *r = &t->g->rows[i];
+        size_t k = jue_rec_stacked_row(t->g, i, t->end);
+        if (k) { rows++; i = k; continue; }
         bool code = jue_rec_code_row(r);
         /* a code and the start of its name, the rest with the figures
          * on the next line, is one row wrapped */

@@ -204,6 +204,10 @@ void jue_rec_code_table(tctx *t, jue_table *tab);
 /* ---- packed.c */
 /* Whether t's body has rows printed with single spaces. */
 bool jue_rec_packed_body(const tctx *t);
+/* A code alone on line i of g, its name wrapped over the lines after it
+ * (words, no figures) and its figures on a line of their own (before end):
+ * the line of the figures, or 0. */
+size_t jue_rec_stacked_row(const jue_grid *g, size_t i, size_t end);
 /* The figure columns of packed table t from its header (words by count and
  * order, the 栏次 row counting them) into t->c->pcols, once per table. */
 void jue_rec_packed_columns(tctx *t, const jue_table *tab);

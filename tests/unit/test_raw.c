@@ -656,6 +656,45 @@ static void two_shifted_runs_set_aside(void **state)
     free(text);
 }
 
+/* 05 as a copy prints it when the PDF wraps names in narrow cells: a code
+ * alone on its line, its name a piece a line, its figures on a line of their
+ * own — mixed with rows printed whole. The notes give a 项 statement the same
+ * way, a name or mark a line, and a figure set off from its unit. */
+static const char *STACKED = HEAD05
+    "210\n卫生健康\n支出\n150.00 80.00 70.00\n"
+    "21011\n行政事业单位\n医疗\n80.00 80.00 0.00\n"
+    "2101101 行政单位医疗 50.00 50.00 0.00\n"
+    "2101102\n事业单位\n医疗\n30.00 30.00 0.00\n"
+    "21012\n财政对基本医疗\n保险基金的补助\n70.00 0.00 70.00\n"
+    "2101201\n财政对职工基本\n医疗保险基金的\n补助\n70.00 0.00 70.00\n"
+    "合计 150.00 80.00 70.00\n"
+    "说明：本表反映部门本年度一般公共预算财政拨款实际支出情况。\n"
+    "五、一般公共预算财政拨款支出决算情况说明\n"
+    "1、\n卫生健康支出\n（类）\n行政事业单位医疗\n（款）\n行政单位医疗\n（项）\n。\n"
+    "主要用于：行政单位医疗。年初预算为 50.00 万元，支出决算为 50.00 万元，完成年初预算的 100.00%。\n";
+
+static void stacked_rows_and_item_pieces(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(STACKED, NULL, 0);
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(cell(d, JUE_T05, "21011", "基本支出"), 8000);
+    assert_int_equal(cell(d, JUE_T05, "2101102", "合计"), 3000);
+    assert_int_equal(cell(d, JUE_T05, "2101201", "项目支出"), 7000);
+    const jue_table *t = d->tables[JUE_T05];
+    assert_string_equal(t->rows[jue_table_find_row(t, "2101201", JUE_SIDE_NONE)].name, "财政对职工基本医疗保险基金的补助");
+    bool actual = false;
+    for (size_t i = 0; i < d->claims.len; i++) {
+        const jue_claim *c = &d->claims.items[i];
+        if (c->role == JUE_ROLE_ACTUAL && c->subject.kind == JUE_SUBJ_XIANG && !strcmp(c->subject.key, "2101101")) {
+            assert_string_equal(c->printed, "50.00万元");
+            actual = true;
+        }
+    }
+    assert_true(actual);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -676,6 +715,7 @@ int main(void)
         cmocka_unit_test(shifted_column_with_short_row_reported),
         cmocka_unit_test(short_row_without_shift_set_aside),
         cmocka_unit_test(two_shifted_runs_set_aside),
+        cmocka_unit_test(stacked_rows_and_item_pieces),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
