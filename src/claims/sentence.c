@@ -620,13 +620,28 @@ static bool fig_amount(sent *s, figure *f)
     return true;
 }
 
-/* A plain number followed by 年: 2021年12月31日 or 2022年度 ("2022 年度" as
- * pdftotext spaces it) is a date; another year is passed over. */
+/* Whether [p, end) starts with lit, spaces in the text passed over ("12 月
+ * 31 日" as a copy spaces it); *n: the bytes taken. */
+static bool starts_spaced(const char *p, const char *end, const char *lit, size_t *n)
+{
+    const char *q = p;
+    for (const char *l = lit; *l; l++, q++) {
+        while (q < end && *q == ' ') q++;
+        if (q >= end || *q != *l) return false;
+    }
+    *n = (size_t)(q - p);
+    return true;
+}
+
+/* A plain number followed by 年: 2021年12月31日 or 2022年度 ("2022 年度",
+ * "2023年 12 月 31 日" as pdftotext spaces them) is a date; another year is
+ * passed over. */
 static bool fig_date(sent *s, figure *f)
 {
     const char *sp = f->sp, *end = s->end;
     if (!starts(sp, end, "年") || f->a.decimals != 0 || f->a.value < 190000 || f->a.value > 210000) return false;
-    bool ye = starts(sp + 3, end, "12月31日");
+    size_t yl = 0;
+    bool ye = starts_spaced(sp + 3, end, "12月31日", &yl);
     if (ye || starts(sp + 3, end, "度")) {
         jue_claim *c = &f->c;
         c->role = JUE_ROLE_DATE;
@@ -635,16 +650,17 @@ static bool fig_date(sent *s, figure *f)
         c->iv = (jue_interval){ c->value, c->value };
         /* printed with its suffix, so rules can tell 年末 dates from 年度,
          * and a document's own title ("2023年度部门决算") from a comparison */
-        size_t n = 3 + (ye ? strlen("12月31日") : 3);
         static const char *const TITLE[] = { "部门决算", "单位决算", "决算" };
-        for (size_t q = 0; !ye && q < 3; q++)
-            if (starts(sp + n, end, TITLE[q])) { n += strlen(TITLE[q]); break; }
-        /* printed without the space */
-        c->printed = malloc(f->a.consumed + n + 1);
+        const char *title = "";
+        for (size_t q = 0; !ye && q < 3 && !title[0]; q++)
+            if (starts(sp + 6, end, TITLE[q])) title = TITLE[q];
+        /* printed without the spaces */
+        char suffix[64];
+        snprintf(suffix, sizeof suffix, "年%s%s", ye ? "12月31日" : "度", title);
+        c->printed = malloc(f->a.consumed + strlen(suffix) + 1);
         if (c->printed) {
             memcpy(c->printed, s->p, f->a.consumed);
-            memcpy(c->printed + f->a.consumed, sp, n);
-            c->printed[f->a.consumed + n] = 0;
+            strcpy(c->printed + f->a.consumed, suffix);
         }
         cx_add_claim(s->x, c);
     }

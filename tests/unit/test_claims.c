@@ -406,6 +406,30 @@ static void test_subject_written(void **state)
     assert_false(jue_subject_on(&none));
 }
 
+/* A date as a copy spaces it: "截至 2023年 12 月 31 日" is the year-end date
+ * 2023年12月31日 (quoted without the spaces), "2022 年度" a year. */
+static void test_spaced_date(void **state)
+{
+    (void)state;
+    const char *t = "截至 2023年 12 月 31 日，本部门共有车辆 0 辆。\n"
+                    "与 2022 年度相比，收入支出总计减少 56.95 万元。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    const jue_claim *end = NULL, *year = NULL;
+    for (size_t i = 0; i < c.len; i++) {
+        if (c.items[i].role != JUE_ROLE_DATE) continue;
+        if (c.items[i].line == 1) end = &c.items[i];
+        if (c.items[i].line == 2) year = &c.items[i];
+    }
+    assert_non_null(end);
+    assert_int_equal(end->value, 2023);
+    assert_string_equal(end->printed, "2023年12月31日");
+    assert_non_null(year);
+    assert_string_equal(year->printed, "2022年度");
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_fact_written),
         cmocka_unit_test(test_lexicon_bad_fact),
         cmocka_unit_test(test_subject_written),
+        cmocka_unit_test(test_spaced_date),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
