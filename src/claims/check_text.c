@@ -133,16 +133,17 @@ static int placeholder_kind(const char *printed)
     return 3;
 }
 
-/* Template text left in: one finding per line however often it repeats
+/* Template text left in: one finding per sentence however often it repeats
  * there, at its first placeholder, saying what each stands for and how many
- * there are ("共N处"). */
+ * there are ("共N处"). By sentence, not by line or paragraph: where a door
+ * breaks the lines, or whether it marks a paragraph, does not change it. */
 void ck_check_placeholders(ck *k, size_t first)
 {
     static const char *const WHAT[] = { "名称", "金额", "数字", "内容" };
     const jue_claims *cl = &k->d->claims;
     const jue_claim *c0 = &cl->items[first];
     for (size_t i = 0; i < first; i++)
-        if (cl->items[i].role == JUE_ROLE_PLACEHOLDER && cl->items[i].line == c0->line) return;   /* said already */
+        if (cl->items[i].role == JUE_ROLE_PLACEHOLDER && cl->items[i].sentence == c0->sentence) return;   /* said already */
     size_t n = 0;
     bool kinds[4] = { false };
     char tok[48] = "";
@@ -151,7 +152,7 @@ void ck_check_placeholders(ck *k, size_t first)
     jue_buf_init(&what);
     for (size_t i = first; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
-        if (c->role != JUE_ROLE_PLACEHOLDER || c->line != c0->line) continue;
+        if (c->role != JUE_ROLE_PLACEHOLDER || c->sentence != c0->sentence) continue;
         n++;
         int kind = placeholder_kind(c->printed);
         kinds[kind] = true;
@@ -174,7 +175,7 @@ void ck_check_placeholders(ck *k, size_t first)
     if (n == 1)
         ck_report(k, C_PLACEHOLDER, c0, w, tok, "%s是模板中的占位文字，应替换为实际%s", jue_buf_str(&shown), w);
     else
-        ck_report(k, C_PLACEHOLDER, c0, w, jue_buf_str(&shown), "同一段中留有模板中的占位文字共%zu处，应替换为实际的%s", n, w);
+        ck_report(k, C_PLACEHOLDER, c0, w, jue_buf_str(&shown), "同一句中留有模板中的占位文字共%zu处，应替换为实际的%s", n, w);
     jue_buf_free(&shown);
     jue_buf_free(&what);
 }

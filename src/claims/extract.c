@@ -59,6 +59,27 @@ static bool lone_figure(const char *s, const char *e)
     return digit;
 }
 
+/* A numbered row of a small table (the units of 部门决算单位构成) that a
+ * single-space copy (`pdftotext -raw`) prints as a line of words, where a PDF
+ * or a spaced copy shows cells: a number of up to three digits, a blank,
+ * then words without a figure or a sentence mark ("3 某某研究所"). */
+static bool numbered_row(const char *s, const char *e)
+{
+    int digits = 0;
+    const char *q = s;
+    for (; q < e && *q >= '0' && *q <= '9'; q++) digits++;
+    if (digits < 1 || digits > 3 || q >= e || *q != ' ') return false;
+    while (q < e && *q == ' ') q++;
+    if (q == e) return false;
+    static const char *const marks[] = { "，", "。", "；", "：", "、", "！", "？" };
+    for (const char *w = q; w < e; w += jue_utf8_step(w)) {
+        if (is_digit_at(w, e)) return false;
+        for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+            if (starts(w, e, marks[i])) return false;
+    }
+    return true;
+}
+
 /* Whether the line at p goes on with a unit or a sentence mark: the figure
  * on the line before it is a wrapped sentence's ("（类）" / "3832.36" /
  * "万元，占 39.32%；"), not a table cell. */
@@ -186,6 +207,19 @@ static bool section_heading(const char *s, const char *end, int *level, size_t *
     if (paren == 2 && q < end && *q == ')') { *level = 2; *numlen = (size_t)(q + 1 - s); return true; }
     if (!paren && starts(q, end, "、")) { *level = 1; *numlen = (size_t)(q + 3 - s); return true; }
     return false;
+}
+
+/* A part title ("第三部分 某局2024年度部门决算情况说明"): a sentence of its
+ * own, whether a door prints it as words or as cells (a PDF's wide gap
+ * after 第三部分), never joined to the lines around it. */
+static bool part_title(const char *s, const char *e)
+{
+    if (!starts(s, e, "第")) return false;
+    const char *q = s + 3;
+    for (const char *d = CN_NUM; *d && e - q >= 3;)
+        if (!memcmp(q, d, 3)) { q += 3; d = CN_NUM; }
+        else d += 3;
+    return q > s + 3 && q - s <= 12 && starts(q, e, "部分");
 }
 
 /* Strips what copying left behind: Markdown marks, list dashes, spaces. */
@@ -394,7 +428,8 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
     const jue_note_line *next = L + 1 < end && L[1].line == L->line + 1 ? L + 1 : NULL;
     const char *s = L->text, *e = L->text + L->len;
     clean_line(&s, &e);
-    bool table_row = L->cells || cell_line(s, e, next);
+    bool part = part_title(s, e);
+    bool table_row = !part && (L->cells || cell_line(s, e, next) || numbered_row(s, e));
     int level = 0;
     size_t numlen = 0;
     bool blank = s == e;
@@ -403,7 +438,7 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
     bool item = !table_row && !blank && item_start(s, e) &&
                 (class_mark(s, e) || (x->out->wrapped_lines && class_ahead(L, end)));
     x->page = L->page;
-    if (*open && (heading || item || table_row)) {
+    if (*open && (heading || item || table_row || part)) {
         flush_para(x, P);
         *open = false;
     }
@@ -426,7 +461,7 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
         if (((unsigned char)*q & 0xC0) != 0x80) col0++;
     if (!para_put(P, s, (size_t)(e - s), L->line, col0, L->page)) x->nomem = true;
     *open = true;
-    if (e - s >= 3 && !memcmp(e - 3, "。", 3)) {
+    if (part || (e - s >= 3 && !memcmp(e - 3, "。", 3))) {
         flush_para(x, P);
         *open = false;
     }

@@ -458,17 +458,18 @@ static bool on_words(sent *s)
     return true;
 }
 
-/* Template text left in a published document: "XX局", "××单位". */
+/* Template text left in a published document: "XX局", "××单位", "ＸＸ局",
+ * with the character after the marks (局, 单 …); a copy may print a blank
+ * between the Latin XX and it ("上海市 XX 局"), left out of the claim. */
 static bool on_placeholder(sent *s)
 {
     const char *p = s->p, *end = s->end;
-    if (!(starts(p, end, "XX") || starts(p, end, "××") || starts(p, end, "ＸＸ")) || (size_t)(end - p) <= 6 ||
-        (unsigned char)p[starts(p, end, "XX") ? 2 : 6] < 0xE4)
-        return false;
-    size_t pl = starts(p, end, "XX") ? 2 : 6;
-    const char *q = p + pl;
-    q += jue_utf8_step(q);   /* with the character after it: 局, 单位 … */
+    size_t pl = starts(p, end, "XX") ? 2 : starts(p, end, "××") || starts(p, end, "ＸＸ") ? 6 : 0;
+    if (pl == 2 && end - p > 3 && p[2] == ' ') pl = 3;
+    if (!pl || end - p < (ptrdiff_t)pl + 3 || (unsigned char)p[pl] < 0xE4) return false;
+    const char *q = p + pl + jue_utf8_step(p + pl);
     jue_claim c = claim_at(s->x, s->P, s->base, p, q, JUE_ROLE_PLACEHOLDER);
+    if (c.printed && pl == 3) memmove(c.printed + 2, c.printed + 3, (size_t)(q - p) - 2);   /* "XX 局": XX局 */
     cx_add_claim(s->x, &c);
     s->p = q;
     return true;

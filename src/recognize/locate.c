@@ -127,9 +127,14 @@ bool jue_rec_note_text(const char *s)
 {
     char f[MAXK];
     jue_rec_fold(s, f);
-    /* "说明" alone is a heading's second line ("…决算情况" / "说明"), no note */
-    return (!strncmp(f, "说明", 6) && f[6]) || strstr(f, "无数据") || strstr(f, "空表") ||
-           strstr(f, "没有数据");
+    /* "说明" alone is a heading's second line ("…决算情况" / "说明"), no note;
+     * nor is "说明：" alone, the end of a line the wrap cut ("…作下述" /
+     * "说明：") before the note itself */
+    if (!strncmp(f, "说明", 6)) {
+        const char *after = f + 6 + (!strncmp(f + 6, "：", 3) ? 3 : f[6] == ':');
+        if (*after) return true;
+    }
+    return strstr(f, "无数据") || strstr(f, "空表") || strstr(f, "没有数据");
 }
 
 /* A page number as a text copy prints it between the rows of a table:

@@ -13,12 +13,14 @@
 #include <juesuan/model.h>
 #include <juesuan/perf.h>
 #include <juesuan/audit.h>
+#include <juesuan/claims_audit.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import/import_internal.h"
+#include "recognize/recognize.h"
 
 static jue_catalog *g_cat;
 static jue_profile *g_prof;
@@ -259,6 +261,83 @@ static void test_perf_overview_wrapped(void **state)
     jue_buf_free(&b);
 }
 
+/* The claims.placeholder findings of a text: "expected|actual" of each,
+ * one a line, in order. */
+static void placeholder_findings(const char *text, jue_buf *out)
+{
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(text, &dg);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_claims_audit(d, g_cat, NULL, &f), JUE_OK);
+    for (size_t i = 0; i < f.len; i++)
+        if (!strcmp(f.items[i].rule, "claims.placeholder"))
+            jue_buf_printf(out, "%s|%s\n", f.items[i].expected, f.items[i].actual);
+    jue_findings_free(&f);
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
+/* Template text left in is one finding per sentence wherever the lines
+ * break: the same notes as one line per paragraph, and wrapped with a copy's
+ * blank between the Latin XX and the character after it ("上海市 XX 局"),
+ * give the same findings. */
+static void test_placeholders_by_sentence(void **state)
+{
+    (void)state;
+    const char *whole = "十、预算绩效管理情况\n"
+                        "  某市XX局2024年度编报绩效目标的项目XX个，涉及预算金额XX万元。绩效自评中共发现问题XX个。\n"
+                        "  某市XX局2024年度无机关运行经费支出。\n";
+    const char *wrapped = "十、预算绩效管理情况\n"
+                          "  某市 XX 局 2024 年度编报绩效目标的项目 XX 个，\n"
+                          "涉及预算金额 XX 万元。绩效自评中共发现问\n"
+                          "题 XX 个。\n"
+                          "  某市 XX 局 2024 年度无机关运行经费支出。\n";
+    jue_buf a, b;
+    jue_buf_init(&a);
+    jue_buf_init(&b);
+    placeholder_findings(whole, &a);
+    placeholder_findings(wrapped, &b);
+    assert_string_equal(jue_buf_str(&a), "名称、金额和数字|“XX局”“XX个”“XX万”\n数字|XX个\n名称|XX局\n");
+    assert_string_equal(jue_buf_str(&b), jue_buf_str(&a));
+    jue_buf_free(&a);
+    jue_buf_free(&b);
+}
+
+/* What a single-space copy prints as words where a PDF shows cells: a part
+ * title is a sentence of its own (not joined to the lines around it), and a
+ * numbered row of the list of units ("2 某市 XX 中心") is a table row, not
+ * words of the paragraph before it. */
+static void test_part_title_and_numbered_rows(void **state)
+{
+    (void)state;
+    const char *t = "某市 XX 局\n"
+                    "2024 年度部门决算\n"
+                    "第一部分 某市 XX 局概况\n"
+                    "纳入某市 XX 局 2024 年度部门决算编制范围的单位包括：\n"
+                    "序号 单位名称 备注\n"
+                    "1 某市 XX 局（本级）\n"
+                    "2 某市 XX 中心\n";
+    jue_buf a;
+    jue_buf_init(&a);
+    placeholder_findings(t, &a);
+    assert_string_equal(jue_buf_str(&a), "名称|XX局\n名称|XX局\n名称|XX局\n");
+    jue_buf_free(&a);
+}
+
+/* A line the wrap cut before a table's note ("…并在本表下方作下述" /
+ * "说明：") ends in "说明：" alone: not the note, which is the next line. */
+static void test_note_mark_alone_is_no_note(void **state)
+{
+    (void)state;
+    assert_false(jue_rec_note_text("说明："));
+    assert_false(jue_rec_note_text("说明:"));
+    assert_false(jue_rec_note_text("说明"));
+    assert_true(jue_rec_note_text("说明：某局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。"));
+    assert_true(jue_rec_note_text("本单位无此项支出，故本表无数据。"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +347,9 @@ int main(void)
         cmocka_unit_test(test_broken_row_doubtful),
         cmocka_unit_test(test_row_cut_inside_name_joined),
         cmocka_unit_test(test_perf_overview_wrapped),
+        cmocka_unit_test(test_placeholders_by_sentence),
+        cmocka_unit_test(test_part_title_and_numbered_rows),
+        cmocka_unit_test(test_note_mark_alone_is_no_note),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
