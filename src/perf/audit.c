@@ -194,6 +194,8 @@ typedef struct {
     jue_buf name;                /* 项目名称 / 单位名称 as printed (squeezed) */
     int project_task;            /* the task row of 项目支出 (部门整体), -1 = none */
     bool stacked;                /* its cells come one a line (see stack_add) */
+    int cut_line, cut_page;      /* the first indicator row a wrap cut (0: none): the
+                                    rows' cells went on the next lines, out of their columns */
 } ptable;
 
 /* What the cross checks need of a finished 自评表. */
@@ -613,6 +615,11 @@ static void push_table(actx *c, const ptable *t)
  * grade its band. */
 static void check_indicators(actx *c, const ptable *t, const brow *budget)
 {
+    if (t->cut_line) {   /* which figure is which cell's is not known: nothing to accuse */
+        add(c, t, "perf.unread", JUE_SEV_WARNING, t->cut_line, t->cut_page, NULL, NULL,
+            "绩效指标的行在此处被折行截断，各格的数不能确定属于哪一列，未核对指标的分值和得分");
+        return;
+    }
     int64_t group[JUE_L1_N] = { 0 };
     size_t count[JUE_L1_N] = { 0 };
     bool unread = false;   /* a declared 一级 with no indicator read under it */
@@ -809,6 +816,7 @@ static void row(actx *c, ptable *t, const jue_grow *r, jue_buf *k)
         label = (int)i;
     }
     grade_in(t, r, k);
+    if (t->in_ind && r->at_wrap && !t->cut_line) t->cut_line = r->line, t->cut_page = r->page;
     if (t->in_ind && t->nind < MAX_ROWS) {
         irow x;
         memset(&x, 0, sizeof x);

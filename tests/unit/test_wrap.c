@@ -338,6 +338,49 @@ static void test_note_mark_alone_is_no_note(void **state)
     assert_true(jue_rec_note_text("本单位无此项支出，故本表无数据。"));
 }
 
+/* A 自评表 in text wrapped at a width (36 characters here) whose indicator
+ * row the wrap cut between its 分值 and its 得分 ("…\t25" / "25"): which
+ * figure is which column's is not known, so its weights and total are not
+ * checked — one perf.unread warning at the cut row, no perf.weights or
+ * perf.total error. */
+static void test_perf_indicator_row_cut(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 6; i++)
+        jue_buf_puts(&b, "本单位按照预算绩效管理的要求开展了项目支出绩效自评工作，自评结果如下所示\n"
+                         "：各项目的执行情况良好，绩效目标基本完成。\n");
+    jue_buf_puts(&b, "某局离休费项目支出绩效自评表\n"
+                     "项目名称\t离休费\n"
+                     "项目资金(万元)\t\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\n"
+                     "执行率(B/A)\t得分\n"
+                     "\t年度资金总额\t23.44\t23.44\t23.44\t10\t100%\t10\n"
+                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得\n"
+                     "分\n"
+                     "\t产出指标(50分)\t数量指标\t发放人数\t2人\t2人\t25\t25\n"
+                     "\t\t时效指标\t按时足额发放离休人员的离休\t≤预算\t23.44万\t25\n"
+                     "25\n"
+                     "\t效益指标(30分)\t社会效益指标\t离休人员生活保障\t好\t好\t30\t30\n"
+                     "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\n"
+                     "总分\t\t\t\t\t\t100\t100\n");
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(jue_buf_str(&b), b.len, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
+    size_t unread = 0;
+    for (size_t k = 0; k < f.len; k++) {
+        if (f.items[k].severity == JUE_SEV_ERROR) print_error("%s\n", f.items[k].message);
+        assert_int_not_equal(f.items[k].severity, JUE_SEV_ERROR);
+        if (!strcmp(f.items[k].rule, "perf.unread")) {
+            unread++;
+            assert_int_equal(f.items[k].line, 21);
+        }
+    }
+    assert_int_equal(unread, 1);
+    jue_findings_free(&f);
+    jue_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_placeholders_by_sentence),
         cmocka_unit_test(test_part_title_and_numbered_rows),
         cmocka_unit_test(test_note_mark_alone_is_no_note),
+        cmocka_unit_test(test_perf_indicator_row_cut),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
