@@ -393,6 +393,10 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
     if (c->broken[id] && !listed_empty)
         return "有表行被折行拆成了两行（按固定宽度换行的复制），拆开处的数字分不清在哪一栏";
     if (c->doubt[id]) return c->doubt[id];   /* the reader's own */
+    /* words where a figure goes: the columns were read wrong, and a blank
+     * read so is no 0 to accuse anyone with (a table with no figure at all
+     * is still the empty table it is) */
+    if (c->wordy[id] && !t->empty) return "数字栏中读出了文字，栏位读错了";
     bool sure = false;
     const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t, &sure) : NULL;
     /* packed rows each with one placement: read as surely as a ruled table */

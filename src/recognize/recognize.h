@@ -66,6 +66,7 @@ typedef struct {
     int npcols[JUE_NTABLES];                 /* in printed order (packed.c) */
     const char *doubt[JUE_NTABLES];          /* why the table as read is set aside, or NULL */
     bool broken[JUE_NTABLES];      /* its body has rows broken between cells by a wrap */
+    bool wordy[JUE_NTABLES];       /* words read where a figure goes ("本年支出合计" in 决算数) */
 } rc;
 
 typedef struct {

@@ -53,6 +53,15 @@ static void diag_cell(tctx *t, const jue_gcell *g, int line, jue_severity sev, c
                  "%s%s：%s%s%s", where, jue_table_label(t->id), fmt, a1 ? a1 : "", a2 ? a2 : "");
 }
 
+/* Whether s holds a Chinese character (a name or a heading, not a figure
+ * with a slip in it). */
+static bool words(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0xE4 && (unsigned char)*s <= 0xE9) return true;
+    return false;
+}
+
 static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
 {
     jue_cell *cell = jue_table_cell(tab, (size_t)r, (size_t)v->col);
@@ -66,6 +75,7 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
     if (st) {
         diag_cell(t, v->cell, v->line, JUE_SEV_WARNING, "金额“", s, "”无法识别");
         cell->present = false;
+        t->c->wordy[t->id] |= words(s);
         return;
     }
     if (a.blank) { cell->present = false; return; }

@@ -407,6 +407,30 @@ static void test_shifted_column(void **state)
     for (size_t k = 0; k < 3; k++) *jue_table_cell(t, r + k, (size_t)c) = keep[k];
 }
 
+/* A 科目 name the door did not read (a blank cell: a layout copy that put
+ * the names on other lines) is not a wrong name: no catalog.name; a name
+ * printed wrong still is one. */
+static void test_blank_name_not_compared(void **state)
+{
+    (void)state;
+    jue_table *t = EX->tables[JUE_T05];
+    size_t r = 0;
+    while (r < t->nrows && t->rows[r].level != JUE_LEVEL_XIANG) r++;
+    assert_true(r < t->nrows);
+    char *saved = t->rows[r].name;
+    for (int k = 0; k < 2; k++) {
+        t->rows[r].name = k ? "不是这个名称" : "";
+        jue_findings f;
+        jue_findings_init(&f);
+        assert_int_equal(jue_audit(EX, CAT, PACK, &f), JUE_OK);
+        size_t n = 0;
+        for (size_t i = 0; i < f.len; i++) n += !strcmp(f.items[i].rule, "catalog.name");
+        assert_int_equal(n, (size_t)k);
+        jue_findings_free(&f);
+    }
+    t->rows[r].name = saved;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_doc_examples),
         cmocka_unit_test(test_findings_order_and_format),
         cmocka_unit_test(test_shifted_column),
+        cmocka_unit_test(test_blank_name_not_compared),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

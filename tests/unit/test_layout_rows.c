@@ -211,6 +211,56 @@ static void test_06_triples_over_lines(void **state)
     jue_disclosure_free(d);
 }
 
+/* A 01 in a layout copy whose right pane's names came out in the left
+ * pane's 决算数 column ("本年支出合计" where 本年收入合计's figure goes — the
+ * shape `pdftotext -layout` gives one real 01): words where a figure goes
+ * mean the columns were read wrong, so the table is set aside with one
+ * warning, and no blank read so is a 0 to accuse anyone with. */
+static void test_words_in_figure_column_set_aside(void **state)
+{
+    (void)state;
+    static const char t[] =
+    "                   收入支出决算总表\n"
+    "                                                 单位：万元\n"
+    "           收入                           支出\n"
+    "       项目           决算数              项目            决算数\n"
+    "一、一般公共预算财政拨款收入      1,200.00   一、一般公共服务支出        1,000.00\n"
+    "二、政府性基金预算财政拨款收入                二、外交支出\n"
+    "三、国有资本经营预算财政拨款收入               三、国防支出\n"
+    "四、上级补助收入                       四、公共安全支出\n"
+    "五、事业收入                         五、教育支出\n"
+    "六、经营收入                         六、科学技术支出\n"
+    "七、附属单位上缴收入                     七、文化旅游体育与传媒支出\n"
+    "八、其他收入                  5.00   八、社会保障和就业支出        100.00\n"
+    "                               九、卫生健康支出            50.00\n"
+    "                               十、节能环保支出\n"
+    "                               十一、城乡社区支出\n"
+    "                               十二、农林水支出\n"
+    "                               十三、交通运输支出\n"
+    "                               十四、资源勘探工业信息等支出\n"
+    "                               十五、商业服务业等支出\n"
+    "                               十六、金融支出\n"
+    "                               十七、援助其他地区支出\n"
+    "                               十八、自然资源海洋气象等支出\n"
+    "                               十九、住房保障支出           50.00\n"
+    "                               二十、粮油物资储备支出\n"
+    "                               二十一、国有资本经营预算支出\n"
+    "                               二十二、灾害防治及应急管理支出\n"
+    "                               二十三、其他支出\n"
+    "                               二十四、债务还本支出\n"
+    "                               二十五、债务付息支出\n"
+    "                               二十六、抗疫特别国债安排的支出\n"
+    "         本年收入合计     1,205.00       本年支出合计        1,200.00\n"
+    " 使用非财政拨款结余（含专用结余）               结余分配\n"
+    " 年初结转和结余              20.00     年末结转和结余     25.00\n"
+    "总计                  1,225.00   总计         1,225.00\n"
+    ;
+    jue_disclosure *d = import_text(t);
+    assert_null(d->tables[JUE_T01]);
+    assert_non_null(d->unread[JUE_T01]);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_names_centred_on_their_code_rows),
         cmocka_unit_test(test_two_headings_one_space_apart),
         cmocka_unit_test(test_06_triples_over_lines),
+        cmocka_unit_test(test_words_in_figure_column_set_aside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
