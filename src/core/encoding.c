@@ -18,7 +18,10 @@ size_t jue_utf8_step(const char *s)
     return k;
 }
 
-size_t jue_utf8_seq(const unsigned char *s, size_t n)
+/* jue_utf8_seq, static so that the loops below inline it: called through
+ * the library's symbol once a character, it was the hottest function of
+ * reading the data files (docs/performance.md). */
+static inline size_t seq(const unsigned char *s, size_t n)
 {
     if (n == 0) return 0;
     unsigned c = s[0];
@@ -38,6 +41,8 @@ size_t jue_utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
+size_t jue_utf8_seq(const unsigned char *s, size_t n) { return seq(s, n); }
+
 size_t jue_utf8_count(const char *s, size_t n)
 {
     size_t k = 0;
@@ -49,7 +54,7 @@ bool jue_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0, k; i < n; i += k)
-        if (!(k = jue_utf8_seq(u + i, n - i))) return false;
+        if (!(k = seq(u + i, n - i))) return false;
     return true;
 }
 
@@ -57,7 +62,7 @@ size_t jue_utf8_first_bad(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
-        size_t k = u[i] ? jue_utf8_seq(u + i, len - i) : 0;
+        size_t k = u[i] ? seq(u + i, len - i) : 0;
         if (!k) return i;
         i += k;
     }
@@ -72,7 +77,7 @@ static bool mostly_utf8(const unsigned char *u, size_t len)
 {
     size_t wide = 0, bad = 0;
     for (size_t i = 0; i < len;) {
-        size_t k = jue_utf8_seq(u + i, len - i);
+        size_t k = seq(u + i, len - i);
         if (!k) { bad++; i++; continue; }
         wide += k >= 3;
         i += k;
