@@ -10,7 +10,9 @@ alternating so that a drift of the machine touches both:
   juesuan audit of each Shanghai PDF     target <= 1.2 x pdftotext -layout
 It also counts the shared objects each run loads (LD_DEBUG=files): the
 modules (docs/dependencies.md) keep a run that reads no PDF from loading
-poppler, cairo and pango.
+poppler, cairo and pango, one that reads no DOCX, HTML or XLSX from
+loading libxml2, libzip and libxlsxwriter, and one without a store from
+loading sqlite (--help and a text audit: 4 objects).
 
 usage: bench/startup.py JUESUAN SHARED [RUNS]
 """
