@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool code_cell(const char *s, char out[16])
+bool jue_rec_code_cell(const char *s, char out[16])
 {
     char f[MAXK];
     jue_rec_fold(s, f);
@@ -28,7 +28,7 @@ static bool total_word(const char *s)
 
 /* A code and its name in one cell ("2101501 行政运行", "2101501行政运行",
  * full-width digits or space): the code, and where the name starts. */
-static bool inline_code(const char *s, char out[16], const char **rest)
+bool jue_rec_inline_code(const char *s, char out[16], const char **rest)
 {
     char f[MAXK];
     jue_rec_fold(s, f);
@@ -74,9 +74,9 @@ bool jue_rec_code_row(const jue_grow *r)
 {
     char code[16];
     for (int i = 0; i < 3; i++)
-        if (code_cell(jue_grow_text(r, i), code)) return true;
+        if (jue_rec_code_cell(jue_grow_text(r, i), code)) return true;
     /* "2101501 行政运行" in one cell */
-    if (inline_code(jue_grow_text(r, 0), code, NULL)) return true;
+    if (jue_rec_inline_code(jue_grow_text(r, 0), code, NULL)) return true;
     if (total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1))) return !total_in_heading(r);
     /* 合计 in the name column after split 类|款|项 columns: the first text
      * (a PDF may print the 类|款|项 heading in the 合计 row's band) */
@@ -159,8 +159,8 @@ static bool name_with_code(const tctx *t, int code_col)
     for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
         char cd[16];
         const char *s = jue_grow_text(&t->g->rows[i], code_col);
-        if (code_cell(s, cd)) bare++;
-        else if (inline_code(s, cd, NULL)) inl++;
+        if (jue_rec_code_cell(s, cd)) bare++;
+        else if (jue_rec_inline_code(s, cd, NULL)) inl++;
     }
     return inl && !bare;
 }
@@ -236,7 +236,7 @@ static char *row_code(const code_cols *cc, char parts[3][8], const jue_grow *r, 
     const char *ctext = jue_grow_text(r, cc->code_col), *rest = NULL;
     code[0] = '\0';
     if (cc->split) split_code(cc, parts, r, code);
-    else if (!code_cell(ctext, code) && inline_code(ctext, code, &rest)) return jue_rec_name(rest);
+    else if (!jue_rec_code_cell(ctext, code) && jue_rec_inline_code(ctext, code, &rest)) return jue_rec_name(rest);
     return NULL;
 }
 

@@ -102,22 +102,28 @@ static void note_segment(rc *c, const tctx *t, size_t title_row)
     c->broken[id] |= wrap_broken(t);
 }
 
-/* Whether the words of s (parted by spaces) hold a digit that is not a
- * 类/款/项 code: 3, 5 or 7 digits before a name ("205 教育支出", the
- * second pane's "30201 办公费") or alone on the line ("20799"). "301 工资福利
- * 支出 120" holds a figure, 120. */
-static bool digit_not_code(const char *s, bool alone)
+/* Whether a cell's text holds a digit that is not a 类/款/项 code: a code
+ * before its name ("205 教育支出", the second pane's "30201 办公费") or alone
+ * in its line ("20799") is none; "301 工资福利支出 120" holds a figure, 120.
+ * Full-width digits count as digits (the code readers fold them too). */
+static bool figure_in(const char *text, bool alone)
 {
-    const char *first = s + strspn(s, " ");
-    for (const char *p = first; *p;) {
+    char code[16];
+    if (alone && jue_rec_code_cell(text, code)) return false;
+    for (const char *p = text; *p;) {
+        p += strspn(p, " ");
+        const char *rest;
+        if (jue_rec_inline_code(p, code, &rest)) {
+            p = rest;
+            continue;
+        }
         size_t w = strcspn(p, " ");
-        const char *next = p + w;
-        while (*next == ' ') next++;
-        bool digit = strcspn(p, "0123456789") < w;
-        bool code = strspn(p, "0123456789") == w && (w == 3 || w == 5 || w == 7) &&
-                    (*next ? !(*next >= '0' && *next <= '9') : alone && p == first);
-        if (digit && !code) return true;
-        p = next;
+        for (size_t i = 0; i < w; i++)
+            if ((p[i] >= '0' && p[i] <= '9') ||
+                (i + 2 < w && (unsigned char)p[i] == 0xEF && (unsigned char)p[i + 1] == 0xBC &&
+                 (unsigned char)p[i + 2] >= 0x90 && (unsigned char)p[i + 2] <= 0x99))
+                return true;
+        p += w;
     }
     return false;
 }
@@ -141,7 +147,7 @@ static bool segment_has_figures(const jue_grid *g, size_t a, size_t b)
             continue;
         size_t filled = jue_grow_filled(r);
         for (size_t q = 0; q < r->n; q++)
-            if (r->cells[q].text[0] && digit_not_code(r->cells[q].text, filled == 1)) return true;
+            if (r->cells[q].text[0] && figure_in(r->cells[q].text, filled == 1)) return true;
     }
     return false;
 }

@@ -200,6 +200,10 @@ void jue_rec_emit(tctx *t, jue_table *tab, prows *P);
 
 /* ---- body_code.c */
 bool jue_rec_code_row(const jue_grow *r);
+/* A cell that is a 类/款/项 code alone (3, 5 or 7 digits, full-width too): the code. */
+bool jue_rec_code_cell(const char *s, char out[16]);
+/* A code and its name in one cell ("2101501 行政运行"): the code, and where the name starts. */
+bool jue_rec_inline_code(const char *s, char out[16], const char **rest);
 void jue_rec_code_table(tctx *t, jue_table *tab);
 
 /* ---- packed.c */

@@ -695,6 +695,130 @@ static void stacked_rows_and_item_pieces(void **state)
     jue_disclosure_free(d);
 }
 
+/* ---- a table listed but empty: a title with heading words and no figure
+ * under it, in copies whose heading cannot be read as a heading, is read as
+ * an empty table (as a ruled copy reads it), so a missing 注 saying why is
+ * found in every door; a segment with anything that may be a figure stays
+ * unread (src/recognize/recognize.c, segment_has_figures). ---- */
+
+/* Heading words one a line, a 注 line, a page number, then the next table's title. */
+static const char ONE_WORD_A_LINE[] =
+    "一般公共预算财政拨款基本支出决算表\n"
+    "编制单位：某县某局 金额单位：万元\n"
+    "人员经费 公用经费\n"
+    "经济分类\n"
+    "科目编码\n"
+    "科目名称 决算数\n"
+    "经济分类\n"
+    "科目编码\n"
+    "科目名称 决算数\n"
+    "%s\n"
+    "第 13 页\n"
+    "政府性基金预算财政拨款收入支出决算表\n";
+
+static jue_disclosure *listed(const char *note, char *warn, size_t size)
+{
+    char text[2048];
+    snprintf(text, sizeof text, ONE_WORD_A_LINE, note);
+    return import_text(text, warn, size);
+}
+
+static void one_word_a_line_is_empty(void **state)
+{
+    (void)state;
+    char warn[8192];
+    jue_disclosure *d = listed("注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。", warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T06];
+    assert_non_null(t);               /* read, not set aside */
+    assert_true(t->empty);
+    assert_int_equal(t->nrows, 0);
+    assert_null(d->unread[JUE_T06]);
+    assert_null(t->note);             /* no 注 saying why it is empty: complete.empty-note's to find */
+    assert_null(strstr(warn, "没有读准"));
+    assert_non_null(strstr(warn, "有标题，但标题下没有表格行"));
+    jue_disclosure_free(d);
+}
+
+/* The 注 that says why (with its year's digits) is the table's note. */
+static void its_note_says_why(void **state)
+{
+    (void)state;
+    char warn[8192];
+    jue_disclosure *d = listed("注：本单位2024年度没有一般公共预算财政拨款基本支出，故本表无数据。", warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T06];
+    assert_non_null(t);
+    assert_true(t->empty);
+    assert_non_null(t->note);
+    assert_non_null(strstr(t->note, "故本表无数据"));
+    assert_null(strstr(warn, "有标题，但标题下没有表格行"));
+    jue_disclosure_free(d);
+}
+
+/* The same heading with one figure row among its words: not empty, and not
+ * read either (where the figure goes is not known). */
+static void a_figure_keeps_it_unread(void **state)
+{
+    (void)state;
+    char text[2048];
+    snprintf(text, sizeof text, "%s",
+             "一般公共预算财政拨款基本支出决算表\n"
+             "编制单位：某县某局 金额单位：万元\n"
+             "人员经费 公用经费\n"
+             "经济分类\n"
+             "科目编码\n"
+             "科目名称 决算数\n"
+             "301 工资福利支出 812.40\n"
+             "第 13 页\n"
+             "政府性基金预算财政拨款收入支出决算表\n");
+    char warn[8192];
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T06];
+    assert_true(t == NULL || !t->empty);
+    jue_disclosure_free(d);
+}
+
+/* A blank form: its 科目 codes and names listed, two panes a line, no figure. */
+static void blank_form_is_empty(void **state)
+{
+    (void)state;
+    char warn[8192];
+    jue_disclosure *d = import_text("一般公共预算财政拨款基本支出决算表\n"
+                                  "单位：万元\n"
+                                  "经济分类\n"
+                                  "科目编码\n"
+                                  "科目名称 决算数\n"
+                                  "301 工资福利支出 302 商品和服务支出\n"
+                                  "30101 基本工资 30201 办公费\n"
+                                  "30108\n"
+                                  "机关事业单位基本养老保\n"
+                                  "险缴费\n"
+                                  "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+                                  "政府性基金预算财政拨款收入支出决算表\n",
+                                  warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T06]);
+    assert_true(d->tables[JUE_T06]->empty);
+    jue_disclosure_free(d);
+}
+
+/* A whole number after a name is a figure, not a code: the table stays unread. */
+static void whole_number_is_a_figure(void **state)
+{
+    (void)state;
+    char warn[8192];
+    jue_disclosure *d = import_text("一般公共预算财政拨款基本支出决算表\n"
+                                  "单位：元\n"
+                                  "经济分类\n"
+                                  "科目编码\n"
+                                  "科目名称 决算数\n"
+                                  "301 工资福利支出 120\n"
+                                  "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+                                  "政府性基金预算财政拨款收入支出决算表\n",
+                                  warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T06];
+    assert_true(t == NULL || !t->empty);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -716,6 +840,11 @@ int main(void)
         cmocka_unit_test(short_row_without_shift_set_aside),
         cmocka_unit_test(two_shifted_runs_set_aside),
         cmocka_unit_test(stacked_rows_and_item_pieces),
+        cmocka_unit_test(one_word_a_line_is_empty),
+        cmocka_unit_test(its_note_says_why),
+        cmocka_unit_test(a_figure_keeps_it_unread),
+        cmocka_unit_test(blank_form_is_empty),
+        cmocka_unit_test(whole_number_is_a_figure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
