@@ -17,6 +17,8 @@
  * findings are printed, so a run killed and run again prints what one
  * uninterrupted run prints.
  *
+ * One document without a store is audited in this process (run_alone).
+ *
  * Test hooks: JUE_BATCH_CRASH=SUFFIX makes a worker crash (SIGSEGV) on a
  * file whose name ends with SUFFIX; JUE_BATCH_STOP_AFTER=N kills the whole
  * command (SIGKILL) once N documents are done. */
@@ -328,6 +330,21 @@ static void finish(run *r, size_t i, const msg *m, char *out, char *err)
     r->skipped += x->skipped, r->failed += x->failed;
 }
 
+/* What a document that a signal or an exit ended gives: one finding on
+ * stdout, one line on stderr. */
+static void aborted(const cli_batch *b, const char *path, int sig, int code, jue_buf *out, jue_buf *err)
+{
+    char why[160];
+    if (sig == SIGALRM) snprintf(why, sizeof why, "审核超过%d秒，已中止，未审核", DOC_SECONDS);
+    else snprintf(why, sizeof why, "审核此文件时程序异常终止（%s%d），未审核", sig ? "信号" : "退出码", sig ? sig : code);
+    result res = { 0 };
+    jue_buf_init(&res.out);
+    put_failure(b, path, "input.aborted", why, &res);
+    *out = res.out;
+    jue_buf_init(err);
+    jue_buf_printf(err, "juesuan：错误：%s：%s\n", path, why);
+}
+
 /* A worker died (crashed, or its document ran out of time): the document is
  * a finding of its own; a new worker takes its place. */
 static void died(run *r, size_t k)
@@ -340,21 +357,11 @@ static void died(run *r, size_t k)
     long doc = p->doc;
     p->doc = -1;
     if (doc >= 0) {
-        const char *path = r->b->files[doc];
-        int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-        char why[160];
-        if (sig == SIGALRM) snprintf(why, sizeof why, "审核超过%d秒，已中止，未审核", DOC_SECONDS);
-        else snprintf(why, sizeof why, "审核此文件时程序异常终止（%s%d），未审核", sig ? "信号" : "退出码",
-                      sig ? sig : WEXITSTATUS(status));
-        result res = { 0 };
-        jue_buf_init(&res.out);
-        put_failure(r->b, path, "input.aborted", why, &res);
-        jue_buf e;
-        jue_buf_init(&e);
-        jue_buf_printf(&e, "juesuan：错误：%s：%s\n", path, why);
-        msg m = { MSG_DONE, (uint32_t)doc, EXIT_USAGE, 0, 0, 0, res.out.len, e.len };
-        finish(r, (size_t)doc, &m, jue_strdup(jue_buf_str(&res.out)), jue_strdup(jue_buf_str(&e)));
-        jue_buf_free(&res.out);
+        jue_buf out, e;
+        aborted(r->b, r->b->files[doc], WIFSIGNALED(status) ? WTERMSIG(status) : 0, WEXITSTATUS(status), &out, &e);
+        msg m = { MSG_DONE, (uint32_t)doc, EXIT_USAGE, 0, 0, 0, out.len, e.len };
+        finish(r, (size_t)doc, &m, jue_strdup(jue_buf_str(&out)), jue_strdup(jue_buf_str(&e)));
+        jue_buf_free(&out);
         jue_buf_free(&e);
     }
     if (r->next < r->b->n && !spawn(r, k)) p->pid = -1;
@@ -432,8 +439,58 @@ static bool any_alive(run *r)
     return spawn(r, 0);
 }
 
+/* ---- one document, no store: in this process ----
+ *
+ * A worker is there so that one document's crash or runaway does not take
+ * the batch down; with one document there is no batch, and forking a
+ * worker was a third of a short audit's time. A crash or the alarm still
+ * ends in the finding and the exit code a worker's death gives: the texts
+ * are made before the audit, and the handler only writes them. */
+
+enum { CAUGHT = 5 };
+static const int caught[CAUGHT] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGALRM };
+static jue_buf alone_out[CAUGHT], alone_err[CAUGHT];
+
+static void alone_died(int sig)
+{
+    for (int i = 0; i < CAUGHT; i++)
+        if (caught[i] == sig) {
+            if (write(STDERR_FILENO, alone_err[i].data, alone_err[i].len) < 0) {}
+            if (write(STDOUT_FILENO, alone_out[i].data, alone_out[i].len) < 0) {}
+        }
+    _exit(EXIT_USAGE);
+}
+
+static int run_alone(const cli_batch *b)
+{
+    for (int i = 0; i < CAUGHT; i++) {
+        aborted(b, b->files[0], caught[i], 0, &alone_out[i], &alone_err[i]);
+        signal(caught[i], alone_died);
+    }
+    double t0 = now();
+    worker w = { b, NULL, -1, -1, -1 };
+    result r = { 0 };
+    jue_buf_init(&r.out);
+    alarm(DOC_SECONDS);
+    run_doc(&w, 0, &r);
+    alarm(0);
+    for (int i = 0; i < CAUGHT; i++) {
+        signal(caught[i], SIG_DFL);
+        jue_buf_free(&alone_out[i]);
+        jue_buf_free(&alone_err[i]);
+    }
+    fwrite(jue_buf_str(&r.out), 1, r.out.len, stdout);
+    fflush(stdout);
+    jue_buf_free(&r.out);
+    run done = { .b = b, .tty = isatty(STDERR_FILENO), .printed = 1, .handed = 1, .errors = r.errors,
+                 .warnings = r.warnings, .failed = r.rc != EXIT_CLEAN, .t0 = t0 };
+    summary(&done);
+    return r.rc == EXIT_CLEAN && r.errors ? EXIT_FINDINGS : r.rc;
+}
+
 int cli_batch_run(const cli_batch *b)
 {
+    if (b->n == 1 && !b->store) return run_alone(b);
     run r = { .b = b, .tty = isatty(STDERR_FILENO), .t0 = now() };
     r.w = calloc((size_t)b->jobs, sizeof *r.w);
     r.s = calloc(b->n ? b->n : 1, sizeof *r.s);
