@@ -172,7 +172,18 @@ void jue_buf_putn(jue_buf *b, const char *s, size_t n)
 }
 
 void jue_buf_puts(jue_buf *b, const char *s) { jue_buf_putn(b, s, strlen(s)); }
-void jue_buf_putc(jue_buf *b, char c) { jue_buf_putn(b, &c, 1); }
+/* A character at a time is how the readers build most strings: room
+ * already there is filled without the general path. */
+void jue_buf_putc(jue_buf *b, char c)
+{
+    size_t max = b->max ? b->max : JUE_BUF_DEFAULT_MAX;
+    if (!b->err && b->len + 1 < b->cap && b->len < max) {
+        b->data[b->len++] = c;
+        b->data[b->len] = 0;
+        return;
+    }
+    jue_buf_putn(b, &c, 1);
+}
 
 void jue_buf_printf(jue_buf *b, const char *fmt, ...)
 {

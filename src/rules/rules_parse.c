@@ -24,8 +24,17 @@ typedef struct {
     tkind k;
     size_t off, end;   /* bytes in the text */
     int line, col;
-    char *s;           /* identifier, number text or decoded string (owned) */
+    char *s;           /* identifier, number text or decoded string (in the arena) */
 } tok;
+
+/* The strings of one lexing, back to back in one block: a string is never
+ * longer than its source, so twice the source is enough. */
+typedef struct {
+    tok *v;
+    size_t n;
+    char *arena;
+    size_t used;
+} toks;
 
 typedef struct {
     const char *file;
@@ -130,68 +139,150 @@ static bool is_ident_char(unsigned cp)
     return is_ident_start(cp) || (cp >= '0' && cp <= '9');
 }
 
-static bool push_tok(P *p, tok **v, size_t *n, size_t *cap, tok t)
+static bool push_tok(P *p, toks *ts, size_t *cap, tok t)
 {
-    if (*n == *cap) {
+    if (ts->n == *cap) {
         size_t nc = *cap ? *cap * 2 : 256;
-        tok *nv = realloc(*v, nc * sizeof *nv);
-        if (!nv) { free(t.s); p->nomem = true; return false; }
-        *v = nv;
+        tok *nv = realloc(ts->v, nc * sizeof *nv);
+        if (!nv) { p->nomem = true; return false; }
+        ts->v = nv;
         *cap = nc;
     }
-    (*v)[(*n)++] = t;
+    ts->v[ts->n++] = t;
     return true;
 }
 
-static char *dupn(P *p, const char *s, size_t n)
+static char *dupn(toks *ts, const char *s, size_t n)
 {
-    char *r = malloc(n + 1);
-    if (!r) { p->nomem = true; return NULL; }
+    char *r = ts->arena + ts->used;
     memcpy(r, s, n);
     r[n] = 0;
+    ts->used += n + 1;
     return r;
 }
 
-/* Tokenises text[from, to) whose first byte is at (line, col). */
-static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
+/* The code point at s (k bytes; 0 when not UTF-8), ASCII first. */
+static inline size_t cp_at(const unsigned char *s, size_t n, unsigned *cp)
 {
-    tok *v = NULL;
-    size_t n = 0, cap = 0;
+    if (n && s[0] < 0x80) { *cp = s[0]; return 1; }
+    size_t k = jue_utf8_seq(s, n);
+    *cp = k ? u8cp(s, k) : 0;
+    return k;
+}
+
+/* A "…" or “…” string from s[i] (its opening quote k bytes), decoded into
+ * the arena; \" \\ \n escapes; no line breaks inside. Returns the end. */
+static size_t lex_string(P *p, toks *ts, tok *t, size_t i, size_t k, unsigned open, size_t to, int *col)
+{
+    const unsigned char *s = (const unsigned char *)p->text;
+    unsigned close = open == '"' ? '"' : 0x201D;
+    size_t j = i + k;
+    int c = *col + 1;
+    char *out = ts->arena + ts->used, *o = out;
+    bool ok = false;
+    while (j < to) {
+        unsigned d;
+        size_t q = cp_at(s + j, to - j, &d);
+        if (!q) { *o++ = '?'; j++; c++; continue; }
+        if (d == '\n') break;
+        if (d == close) { j += q; c++; ok = true; break; }
+        if (d == '\\' && j + 1 < to && (s[j + 1] == '"' || s[j + 1] == '\\' || s[j + 1] == 'n')) {
+            *o++ = s[j + 1] == 'n' ? '\n' : (char)s[j + 1];
+            j += 2;
+            c += 2;
+            continue;
+        }
+        memcpy(o, s + j, q);
+        o += q;
+        j += q;
+        c++;
+    }
+    if (!ok) perr(p, t->line, t->col, "字符串没有结束引号（字符串须在开始的那一行内结束）");
+    *o = 0;
+    ts->used += (size_t)(o - out) + 1;
+    t->k = K_STR;
+    t->end = j;
+    t->s = out;
+    *col = c;
+    return j;
+}
+
+/* One punctuation or operator token at s[i] (code point cp, k bytes): its
+ * kind and length; K_BAD when it is none. */
+static tkind punct(const unsigned char *s, size_t i, size_t to, unsigned cp, size_t *adv)
+{
+    bool eq = i + 1 < to && s[i + 1] == '=';
+    *adv = 1;
+    switch (cp) {
+    case '[': return K_LBRACK;
+    case ']': return K_RBRACK;
+    case '(': return K_LPAREN;
+    case ')': return K_RPAREN;
+    case '{': return K_LBRACE;
+    case '}': return K_RBRACE;
+    case ',': return K_COMMA;
+    case '.': return K_DOT;
+    case '+': return K_PLUS;
+    case '-': return K_MINUS;
+    case '*': return K_STAR;
+    case '@': return K_AT;
+    case '=': *adv = eq ? 2 : 1; return K_EQ;
+    case '<': *adv = eq ? 2 : 1; return eq ? K_LE : K_LT;
+    case '>': *adv = eq ? 2 : 1; return eq ? K_GE : K_GT;
+    case '!': *adv = eq ? 2 : 1; return eq ? K_NE : K_BAD;
+    }
+    *adv = 3;   /* the full-width ones are three bytes of UTF-8 */
+    switch (cp) {
+    case 0xFF0C: return K_COMMA;
+    case 0x2212: return K_MINUS;
+    case 0x2264: return K_LE;
+    case 0x2265: return K_GE;
+    case 0x2260: return K_NE;
+    }
+    return K_BAD;
+}
+
+/* Skips whitespace and comments from i; keeps line and column. */
+static size_t skip_blank(const unsigned char *s, size_t i, size_t to, int *line, int *col)
+{
+    while (i < to) {
+        unsigned cp;
+        size_t k = cp_at(s + i, to - i, &cp);
+        if (cp == '\n') { (*line)++; *col = 1; i++; }
+        else if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000) { i += k; (*col)++; }
+        else if (cp == '#') { while (i < to && s[i] != '\n') i++; }
+        else break;
+    }
+    return i;
+}
+
+/* Tokenises text[from, to) whose first byte is at (line, col). */
+static toks lex(P *p, size_t from, size_t to, int line, int col)
+{
+    toks ts = { NULL, 0, malloc(2 * (to - from) + 2), 0 };
+    size_t cap = 0;
+    if (!ts.arena) p->nomem = true;
     const unsigned char *s = (const unsigned char *)p->text;
     size_t i = from;
     while (!p->nomem) {
-        /* whitespace and comments */
-        while (i < to) {
-            size_t k = jue_utf8_seq(s + i, to - i);
-            unsigned cp = k ? u8cp(s + i, k) : 0;
-            if (cp == '\n') { line++; col = 1; i++; }
-            else if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000) { i += k; col++; }
-            else if (cp == '#') { while (i < to && s[i] != '\n') i++; }
-            else break;
-        }
+        i = skip_blank(s, i, to, &line, &col);
         tok t = { .k = K_EOF, .off = i, .end = i, .line = line, .col = col };
-        if (i >= to) { push_tok(p, &v, &n, &cap, t); break; }
-        size_t k = jue_utf8_seq(s + i, to - i);
+        if (i >= to) { push_tok(p, &ts, &cap, t); break; }
+        unsigned cp;
+        size_t k = cp_at(s + i, to - i, &cp);
         if (k == 0) {
             perr(p, line, col, "无效的UTF-8字节0x%02X", s[i]);
             i++;
             col++;
             continue;
         }
-        unsigned cp = u8cp(s + i, k);
         if (is_ident_start(cp)) {
             size_t j = i;
-            int c = col;
-            while (j < to) {
-                size_t q = jue_utf8_seq(s + j, to - j);
-                if (!q || !is_ident_char(u8cp(s + j, q))) break;
-                j += q;
-                c++;
-            }
+            unsigned d;
+            for (size_t q; j < to && (q = cp_at(s + j, to - j, &d)) && is_ident_char(d); j += q) col++;
             t.k = K_IDENT;
             t.end = j;
-            t.s = dupn(p, p->text + i, j - i);
-            col = c;
+            t.s = dupn(&ts, p->text + i, j - i);
             i = j;
         } else if (cp >= '0' && cp <= '9') {
             size_t j = i;
@@ -202,65 +293,14 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
             }
             t.k = K_NUM;
             t.end = j;
-            t.s = dupn(p, p->text + i, j - i);
+            t.s = dupn(&ts, p->text + i, j - i);
             col += (int)(j - i);
             i = j;
         } else if (cp == '"' || cp == 0x201C) {
-            /* "…" or “…”; \" \\ \n escapes; no line breaks inside */
-            unsigned close = cp == '"' ? '"' : 0x201D;
-            size_t j = i + k;
-            int c = col + 1;
-            jue_buf b;
-            jue_buf_init(&b);
-            bool ok = false;
-            while (j < to) {
-                size_t q = jue_utf8_seq(s + j, to - j);
-                if (!q) { jue_buf_putc(&b, '?'); j++; c++; continue; }
-                unsigned d = u8cp(s + j, q);
-                if (d == '\n') break;
-                if (d == close) { j += q; c++; ok = true; break; }
-                if (d == '\\' && j + 1 < to && (s[j + 1] == '"' || s[j + 1] == '\\' || s[j + 1] == 'n')) {
-                    jue_buf_putc(&b, s[j + 1] == 'n' ? '\n' : (char)s[j + 1]);
-                    j += 2;
-                    c += 2;
-                    continue;
-                }
-                jue_buf_putn(&b, p->text + j, q);
-                j += q;
-                c++;
-            }
-            if (!ok) perr(p, line, col, "字符串没有结束引号（字符串须在开始的那一行内结束）");
-            t.k = K_STR;
-            t.end = j;
-            t.s = jue_buf_take(&b);
-            if (!t.s) t.s = dupn(p, "", 0);
-            jue_buf_free(&b);
-            col = c;
-            i = j;
+            i = lex_string(p, &ts, &t, i, k, cp, to, &col);
         } else {
-            size_t adv = k;
-            switch (cp) {
-            case '[': t.k = K_LBRACK; break;
-            case ']': t.k = K_RBRACK; break;
-            case '(': t.k = K_LPAREN; break;
-            case ')': t.k = K_RPAREN; break;
-            case '{': t.k = K_LBRACE; break;
-            case '}': t.k = K_RBRACE; break;
-            case ',': case 0xFF0C: t.k = K_COMMA; break;
-            case '.': t.k = K_DOT; break;
-            case '+': t.k = K_PLUS; break;
-            case '-': case 0x2212: t.k = K_MINUS; break;
-            case '*': t.k = K_STAR; break;
-            case '@': t.k = K_AT; break;
-            case 0x2264: t.k = K_LE; break;
-            case 0x2265: t.k = K_GE; break;
-            case 0x2260: t.k = K_NE; break;
-            case '=': t.k = K_EQ; if (i + 1 < to && s[i + 1] == '=') adv = 2; break;
-            case '<': t.k = K_LT; if (i + 1 < to && s[i + 1] == '=') { t.k = K_LE; adv = 2; } break;
-            case '>': t.k = K_GT; if (i + 1 < to && s[i + 1] == '=') { t.k = K_GE; adv = 2; } break;
-            case '!': t.k = K_BAD; if (i + 1 < to && s[i + 1] == '=') { t.k = K_NE; adv = 2; } break;
-            default: t.k = K_BAD; break;
-            }
+            size_t adv;
+            t.k = punct(s, i, to, cp, &adv);
             if (t.k == K_BAD) {
                 if (cp < 0x20 || cp == 0x7F) perr(p, line, col, "意外的控制字符U+%04X", cp);
                 else perr(p, line, col, "意外的字符“%.*s”", (int)k, p->text + i);
@@ -270,27 +310,23 @@ static tok *lex(P *p, size_t from, size_t to, int line, int col, size_t *ntok)
             }
             t.end = i + adv;
             i += adv;
-            col += (int)adv;
+            col += cp < 0x80 ? (int)adv : 1;
         }
-        if (!push_tok(p, &v, &n, &cap, t)) break;
+        if (!push_tok(p, &ts, &cap, t)) break;
     }
     if (p->nomem) {
-        for (size_t q = 0; q < n; q++) free(v[q].s);
-        free(v);
-        *ntok = 0;
-        return NULL;
+        free(ts.v);
+        free(ts.arena);
+        return (toks){ 0 };
     }
-    *ntok = n;
-    return v;
+    return ts;
 }
 
-static void free_toks(tok *t, size_t n)
+static void free_toks(toks *ts)
 {
-    for (size_t i = 0; i < n; i++) free(t[i].s);
-    free(t);
+    free(ts->v);
+    free(ts->arena);
 }
-
-/* ---------- token helpers ---------- */
 
 static const tok *peek(const P *p) { return &p->t[p->pos]; }
 static const tok *peek2(const P *p) { return &p->t[p->pos + 1 < p->nt ? p->pos + 1 : p->pos]; }
@@ -1142,9 +1178,8 @@ static bool parse_message(P *p, rule *r, const tok *st)
             col += (int)jue_utf8_count(p->text + st->off, from - st->off) - 1;
             src = from + plen + 1;
         }
-        size_t ntok = 0;
-        tok *sub = at ? lex(p, from, from + plen, st->line, col + 1, &ntok) : NULL;
-        if (!sub) {
+        toks sub = at ? lex(p, from, from + plen, st->line, col + 1) : (toks){ 0 };
+        if (!sub.v) {
             if (!at) perr(p, st->line, st->col, "消息中的占位符不能含转义：{%.*s}", (int)plen, s + i + 1);
             i = j + 1;
             continue;
@@ -1152,8 +1187,8 @@ static bool parse_message(P *p, rule *r, const tok *st)
         tok *save_t = p->t;
         size_t save_nt = p->nt, save_pos = p->pos;
         bool save_failed = p->failed;
-        p->t = sub;
-        p->nt = ntok;
+        p->t = sub.v;
+        p->nt = sub.n;
         p->pos = 0;
         p->failed = false;
         if (peek(p)->k == K_EOF) perr(p, st->line, col, "消息中有空的占位符{}");
@@ -1162,7 +1197,7 @@ static bool parse_message(P *p, rule *r, const tok *st)
         p->nt = save_nt;
         p->pos = save_pos;
         p->failed = save_failed;
-        free_toks(sub, ntok);
+        free_toks(&sub);
         i = j + 1;
     }
     if (jue_buf_str(&lit)[0]) {
@@ -1376,7 +1411,10 @@ static jue_status parse_into(const char *file, const char *text, size_t len, jue
         p.tabs[i] = jue_table_new((jue_table_id)i);
         if (!p.tabs[i]) p.nomem = true;
     }
-    if (!p.nomem) p.t = lex(&p, 0, len, 1, 1, &p.nt);
+    toks all = { 0 };
+    if (!p.nomem) all = lex(&p, 0, len, 1, 1);
+    p.t = all.v;
+    p.nt = all.n;
     while (!p.nomem && p.t && peek(&p)->k != K_EOF) {
         const tok *t = peek(&p);
         if (is_kw(t, "rule")) parse_rule(&p);
@@ -1392,7 +1430,7 @@ static jue_status parse_into(const char *file, const char *text, size_t len, jue
             while (peek(&p)->k != K_EOF && !is_kw(peek(&p), "rule")) next(&p);
         }
     }
-    if (p.t) free_toks(p.t, p.nt);
+    free_toks(&all);
     for (int i = 0; i < JUE_NTABLES; i++) jue_table_free(p.tabs[i]);
     *errors = p.errors;
     if (p.nomem) return JUE_ERR_NOMEM;
