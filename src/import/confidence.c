@@ -284,6 +284,12 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
     if (packed && (t->id == JUE_T04 || t->id == JUE_T06 || t->id == JUE_T09))
         return "表行以单个空格分隔、空白单元格没有标记，分不清各数字所在的栏";
     if (!mem) return "内存不足，读出的数字未能相互核对";
+    /* a two-pane table whose body stopped early (a name cut around its 行次
+     * row ends it in a -layout copy): what was read is a part of it, and
+     * rules that compare its rows with other tables would take the rest as 0 */
+    if ((t->id == JUE_T01 || t->id == JUE_T04) && !t->empty &&
+        (jue_table_find_row(t, "收入总计", JUE_SIDE_NONE) < 0 || jue_table_find_row(t, "支出总计", JUE_SIDE_NONE) < 0))
+        return "没有读到收入总计和支出总计两行，表体只读出了一部分";
     if (figures_in_names(t)) return "有科目名称里夹着数字，名称和数字没有分开读出";
     if (slip) return NULL;
     if (packed && k.fails > 0)
