@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The door matrix (issue 14): every real fixture and every document `build`
 # writes for the example, through every door — the PDF, `pdftotext -layout`,
-# `pdftotext -raw`, the DOCX and HTML, the text and HTML LibreOffice saves from
-# the DOCX, a copy wrapped at 36 characters — must give the same error findings
-# (rule, expected, actual) as the PDF (or the fixture's own text); a door that
+# `pdftotext -raw`, the DOCX and HTML, the tables as Markdown (`build`'s .md,
+# no notes), the text and HTML LibreOffice saves from the DOCX, a copy wrapped
+# at 36 characters — must give the same error findings (rule, expected,
+# actual) as the PDF (or the fixture's own text); a door that
 # loses the rows (the wrapped copy) no error the reference lacks. The
 # conversions are made once into build/doors/ (tests/cli/doors.py).
 #

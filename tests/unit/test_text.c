@@ -476,6 +476,120 @@ static void test_heading_over_two_columns_spans_them(void **state)
     jue_idoc_free(doc);
 }
 
+/* ---- Markdown pipe tables ---------------------------------------------- */
+
+/* The text of a cell (column col) on line `line`. */
+static const char *cell_at(const jue_idoc *doc, int line, int col)
+{
+    const jue_grow *r = row_at(doc, line);
+    return col < (int)r->n ? r->cells[col].text : "";
+}
+
+/* A pipe table's cells are their text: emphasis (**x**, *x*, __x__, _x_),
+ * inline code, backslash escapes (an escaped pipe is no cell break), <br>
+ * (inside Chinese words it joins them) and entities taken off; an
+ * underscore inside an ASCII word stays; the delimiter row with alignment
+ * colons is a blank row. */
+static void test_markdown_cells_are_their_text(void **state)
+{
+    (void)state;
+    jue_idoc *doc = grid_of("| 项目 | 金额 |\n"
+                            "|:-----|-----:|\n"
+                            "| **合计** | **1,234.50** |\n"
+                            "| a\\|b | `12.00` |\n"
+                            "| _其他_收入 | *3.00* |\n"
+                            "| 一般公共预算<br>财政拨款 | 1&lt;2&amp;3 |\n"
+                            "| __年末__ snake_case | x<br/>y |\n");
+    assert_int_equal(row_at(doc, 2)->n, 0);
+    assert_string_equal(cell_at(doc, 3, 0), "合计");
+    assert_string_equal(cell_at(doc, 3, 1), "1,234.50");
+    assert_int_equal(row_at(doc, 4)->n, 2);
+    assert_string_equal(cell_at(doc, 4, 0), "a|b");
+    assert_string_equal(cell_at(doc, 4, 1), "12.00");
+    assert_string_equal(cell_at(doc, 5, 0), "其他收入");
+    assert_string_equal(cell_at(doc, 5, 1), "3.00");
+    assert_string_equal(cell_at(doc, 6, 0), "一般公共预算财政拨款");
+    assert_string_equal(cell_at(doc, 6, 1), "1<2&3");
+    assert_string_equal(cell_at(doc, 7, 0), "年末 snake_case");
+    assert_string_equal(cell_at(doc, 7, 1), "x y");
+    jue_idoc_free(doc);
+}
+
+/* A header whose cells join headings with '/' (as `build` writes them) is
+ * one grid row per level on the header's line, laid out as merged heading
+ * cells: 收入 over three columns once and copied, 本年 (one level) copied
+ * down. Without outer pipes it is the same table. */
+static void test_markdown_header_levels(void **state)
+{
+    (void)state;
+    const char *t = "收入/项目 | 收入/行次 | 收入/金额 | 本年\n"
+                    "--- | :---: | ---: | ---:\n"
+                    "事业收入 | 5 | 1.00 | 2.00\n";
+    jue_idoc *doc = grid_of(t);
+    const jue_grid *g = &doc->grids[0];
+    assert_int_equal(g->n, 4);   /* two header rows on line 1, the delimiter row, a row */
+    const jue_grow *top = &g->rows[0], *leaf = &g->rows[1];
+    assert_int_equal(top->line, 1);
+    assert_int_equal(leaf->line, 1);
+    assert_string_equal(top->cells[0].text, "收入");
+    assert_false(top->cells[0].copy);
+    assert_string_equal(top->cells[1].text, "收入");
+    assert_true(top->cells[1].copy && top->cells[2].copy);
+    assert_string_equal(top->cells[3].text, "本年");
+    assert_false(top->cells[3].copy);
+    assert_string_equal(leaf->cells[1].text, "行次");
+    assert_false(leaf->cells[1].copy);
+    assert_string_equal(leaf->cells[3].text, "本年");
+    assert_true(leaf->cells[3].copy);
+    assert_string_equal(cell_at(doc, 3, 2), "1.00");
+    jue_idoc_free(doc);
+}
+
+/* 01 and 02 as a Markdown writer prints them: 01's panes under 收入/… and
+ * 支出/… headings, bold totals; 02 as pandoc writes a pipe table without
+ * outer pipes, alignment colons, a closed ATX heading, thousands
+ * separators. Both are read whole: 01 with both panes, its 行次 and its
+ * 总计 rows, 02's 合计 with its figures. */
+static void test_markdown_tables_read(void **state)
+{
+    (void)state;
+    const char *t = "# 某某局2024年度部门决算表\n\n"
+                    "## 收入支出决算总表\n\n"
+                    "公开01表　编制单位：某某局　金额单位：万元\n\n"
+                    "| 收入/项目 | 收入/行次 | 收入/金额 | 支出/项目 | 支出/行次 | 支出/金额 |\n"
+                    "| --- | :---: | ---: | --- | :---: | ---: |\n"
+                    "| 栏次 |  | 1 | 栏次 |  | 2 |\n"
+                    "| 一、一般公共预算财政拨款收入 | 1 | 1,010.00 | 一、一般公共服务支出 | 32 | 1,010.00 |\n"
+                    "| **本年收入合计** | **27** | **1,010.00** | **本年支出合计** | **58** | **1,010.00** |\n"
+                    "| **总计** | **31** | **1,010.00** | **总计** | **62** | **1,010.00** |\n\n"
+                    "### 收入决算表 ###\n\n"
+                    "公开02表　编制单位：某某局　金额单位：万元\n\n"
+                    "科目编码 | 科目名称 | 本年收入合计 | 财政拨款收入 | 其他收入\n"
+                    ":--- | :--- | ---: | ---: | ---:\n"
+                    "**合计** | | **1,010.00** | **1,000.00** | **10.00**\n"
+                    "201 | 一般公共服务支出 | 1,010.00 | 1,000.00 | 10.00\n"
+                    "20101 | 人大事务 | 1,010.00 | 1,000.00 | 10.00\n"
+                    "2010101 | 行政运行 | 1,010.00 | 1,000.00 | 10.00\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *t1 = d->tables[JUE_T01];
+    assert_non_null(t1);
+    int in = jue_table_find_row(t1, "收入总计", JUE_SIDE_NONE), out = jue_table_find_row(t1, "支出总计", JUE_SIDE_NONE);
+    int cls = jue_table_find_row(t1, "201", JUE_SIDE_EXPEND);
+    assert_true(in >= 0 && out >= 0 && cls >= 0);
+    assert_int_equal(t1->rows[out].line_no, 62);
+    assert_int_equal(t1->rows[cls].line_no, 32);
+    int amt = jue_table_find_col(t1, "决算数");
+    assert_true(amt >= 0);
+    assert_int_equal(jue_table_cell(t1, (size_t)out, (size_t)amt)->printed, 1010000000);   /* 1,010.00 万元 in 分 */
+    jue_table *t2 = d->tables[JUE_T02];
+    assert_non_null(t2);
+    int r = jue_table_find_row(t2, "合计", JUE_SIDE_NONE), c = jue_table_find_col(t2, "其他收入");
+    assert_true(r >= 0 && c >= 0);
+    assert_int_equal(jue_table_cell(t2, (size_t)r, (size_t)c)->printed, 10000000);
+    assert_true(jue_table_find_row(t2, "2010101", JUE_SIDE_NONE) >= 0);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +608,9 @@ int main(void)
         cmocka_unit_test(test_total_label_past_its_column),
         cmocka_unit_test(test_heading_pieces_on_lines_of_their_own),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
+        cmocka_unit_test(test_markdown_cells_are_their_text),
+        cmocka_unit_test(test_markdown_header_levels),
+        cmocka_unit_test(test_markdown_tables_read),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

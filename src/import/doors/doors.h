@@ -16,4 +16,23 @@
  * diagnostic naming the file (and page). */
 jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
 
+/* Markdown pipe tables (markdown.c), for the text door. */
+/* Whether [p, e) has a '|' no backslash escapes. */
+bool jue_md_has_pipe(const char *p, const char *e);
+/* The columns of the pipe table whose header is the line [head, head_end)
+ * and delimiter row (| --- | :---: |) the next line [delim, delim_end);
+ * 0 when they are not one (the same number of cells, each of dashes). */
+int jue_md_table_at(const char *head, const char *head_end, const char *delim, const char *delim_end);
+/* The cells of the pipe row [from, end) of the line at line into r, split
+ * at unescaped pipes, each cell's text without its Markdown marks (escapes,
+ * emphasis, code marks, <br>, entities); cell.pos the code point of the
+ * line where it is printed. */
+jue_status jue_md_row(jue_grow *r, const char *line, const char *from, const char *end);
+/* The header line [line, end) of a pipe table into g's last row and, when
+ * its cells join headings with '/' (收入/金额), one more row (same line) per
+ * level: a heading over several columns is in the first and copied (marked
+ * copy) into the others, a column with fewer levels has its lowest heading
+ * copied down — as the doors of ruled tables give merged heading cells. */
+jue_status jue_md_header(jue_grid *g, const char *line, const char *end);
+
 #endif

@@ -1,11 +1,12 @@
 /* The plain-text door: a disclosure as people get it by copying from a PDF
  * or a Word file. Every line becomes a grid row (line number kept): table
- * rows are split on tabs, on '|' for Markdown pipe tables, or on runs of two
- * or more spaces for space-aligned tables; prose lines are one cell. Markdown
- * leftovers ("#", "- ", "> " at line start, "**" anywhere) are dropped, a
- * Markdown table rule (|---|---|) is a blank row. Names broken over lines are
+ * rows are split on tabs, on '|' for Markdown pipe tables (markdown.c: the
+ * header's levels, the cells' text), or on runs of two or more spaces for
+ * space-aligned tables; prose lines are one cell. Markdown leftovers ("#",
+ * "- ", "> " at line start) are dropped, a Markdown table rule (|---|---|)
+ * is a blank row. Names broken over lines are
  * rejoined by the recognizer, which knows where a table row may continue. */
-#include "import/import_internal.h"
+#include "import/doors/doors.h"
 #include "core/encoding.h"
 
 #include <stdlib.h>
@@ -264,24 +265,18 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     if (m < end && *m == '#') {
         while (m < end && *m == '#') m++;
         p = m;
+        /* and a closing sequence: "## 收入决算表 ##" */
+        const char *e = end;
+        while (e > p && e[-1] == ' ') e--;
+        while (e > p && e[-1] == '#') e--;
+        if (e < end && e > p && e[-1] == ' ') end = e;
     } else if (end - m >= 2 && (*m == '-' || *m == '*' || *m == '>') && m[1] == ' ') {
         p = m + 2;
     } else if (m < end && *m == '|') {
         p = m;
     }
     if (is_rule(p, (size_t)(end - p))) return JUE_OK;
-    if (p < end && *p == '|') {
-        const char *s = p + 1;
-        const char *e = end;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
-        if (e > s && e[-1] == '|') e--;
-        for (const char *q = s; q <= e && !st; q++)
-            if (q == e || *q == '|') {
-                st = add_cell(r, &col, &cur, s, q);
-                s = q + 1;
-            }
-        return st;
-    }
+    if (p < end && *p == '|') return jue_md_row(r, line, p, end);
     if (memchr(p, '\t', (size_t)(end - p))) {
         const char *s = p;
         for (const char *q = p; q <= end && !st; q++)
@@ -1025,6 +1020,8 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
     bool warned = false;
+    int md = 0;            /* in a Markdown pipe table of md columns */
+    bool md_rule = false;  /* the next line is its delimiter row */
     trows rows = { 0 };
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -1045,6 +1042,20 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
             continue;   /* a blank row: the page break is furniture */
         }
         r->page = page;
+        const char *next = nl ? nl + 1 : end, *ne = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
+        if (!ne) ne = end;
+        if (md && !jue_md_has_pipe(p, p + n)) md = 0;
+        int k = md ? 0 : jue_md_table_at(p, p + n, next, ne > next && ne[-1] == '\r' ? ne - 1 : ne);
+        if (md || k) {
+            /* a pipe table: its header (levels of headings), the delimiter
+             * row after it (a blank row), its rows */
+            jue_status st = md_rule ? JUE_OK : k ? jue_md_header(g, p, p + n) : jue_md_row(r, p, p, p + n);
+            if (st) { free_trows(&rows); return st; }
+            md_rule = k > 0;
+            md = md ? md : k;
+            p = next;
+            continue;
+        }
         tspan sp[MAX_SPANS];
         int ns = 0;
         bool lone;

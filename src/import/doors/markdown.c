@@ -1,0 +1,273 @@
+/* Markdown pipe tables, for the text door (text.c). A pipe table is a
+ * header line followed by a delimiter line (| --- | :---: | ---: |, the
+ * outer pipes optional, one cell per header cell); its rows follow, one a
+ * line, up to a line without a pipe. Cells are split at pipes not escaped
+ * (\|) and read as their text: backslash escapes, emphasis (**x**, *x*,
+ * __x__, _x_), inline code marks, <br> and the entities a writer puts for
+ * < > & are taken off, as the HTML door takes a table's text. The header
+ * gives the columns: `juesuan build` (and writers like it) joins a column's
+ * headings over each other with '/' (收入/金额, 预算数/公务用车购置及运行维护费/小计),
+ * so the header line becomes one grid row per level, laid out as a ruled
+ * table's merged heading cells are: a heading over several columns written
+ * once and copied (marked copy) into the others, a column with fewer
+ * levels having its lowest heading copied down. */
+#include "import/doors/doors.h"
+#include "core/encoding.h"
+
+#include <string.h>
+
+#define MD_MAXCELLS 256   /* cells of a row looked at; a longer row is no pipe table */
+#define MD_LEVELS 4       /* heading levels of a header cell; deeper ones stay in the last */
+
+typedef struct {
+    const char *s, *e;
+} mdcell;
+
+/* The next '|' in [p, e) that no backslash escapes, or e. */
+static const char *next_pipe(const char *p, const char *e)
+{
+    for (; p < e; p++) {
+        if (*p == '\\' && p + 1 < e) p++;
+        else if (*p == '|') return p;
+    }
+    return e;
+}
+
+bool jue_md_has_pipe(const char *p, const char *e) { return next_pipe(p, e) < e; }
+
+/* Whether the character at q follows an odd run of backslashes (from p). */
+static bool escaped(const char *p, const char *q)
+{
+    int k = 0;
+    while (q > p && q[-1] == '\\') q--, k++;
+    return k & 1;
+}
+
+/* The cells of a pipe row [p, e), its outer pipes dropped; how many (more
+ * than max: only max are stored). */
+static int row_cells(const char *p, const char *e, mdcell *out, int max)
+{
+    while (p < e && (*p == ' ' || *p == '\t')) p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
+    if (p < e && *p == '|') p++;
+    if (e > p && e[-1] == '|' && !escaped(p, e - 1)) e--;
+    int n = 0;
+    for (const char *s = p;;) {
+        const char *q = next_pipe(s, e);
+        if (n < max) out[n] = (mdcell){ s, q };
+        n++;
+        if (q >= e) break;
+        s = q + 1;
+    }
+    return n;
+}
+
+/* Whether [s, e), trimmed, is a delimiter cell: dashes, maybe with a colon
+ * at either end. */
+static bool delimiter_cell(const char *s, const char *e)
+{
+    while (s < e && (*s == ' ' || *s == '\t')) s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
+    if (s < e && *s == ':') s++;
+    if (e > s && e[-1] == ':') e--;
+    if (s == e) return false;
+    for (const char *q = s; q < e; q++)
+        if (*q != '-') return false;
+    return true;
+}
+
+int jue_md_table_at(const char *head, const char *head_end, const char *delim, const char *delim_end)
+{
+    if (!jue_md_has_pipe(delim, delim_end) || !jue_md_has_pipe(head, head_end)) return 0;
+    mdcell d[MD_MAXCELLS], h[MD_MAXCELLS];
+    int n = row_cells(delim, delim_end, d, MD_MAXCELLS);
+    if (n > MD_MAXCELLS || row_cells(head, head_end, h, MD_MAXCELLS) != n) return 0;
+    for (int i = 0; i < n; i++)
+        if (!delimiter_cell(d[i].s, d[i].e)) return 0;
+    return n;
+}
+
+/* ---- a cell's text ------------------------------------------------------ */
+
+static bool ascii_punct(char c) { return c && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL; }
+
+/* A <br>, <br/> or <br /> at p (any case): its length, else 0. */
+static size_t line_break_tag(const char *p, const char *e)
+{
+    if (e - p < 4 || p[0] != '<' || (p[1] | 0x20) != 'b' || (p[2] | 0x20) != 'r') return 0;
+    const char *q = p + 3;
+    while (q < e && *q == ' ') q++;
+    if (q < e && *q == '/') q++;
+    return q < e && *q == '>' ? (size_t)(q + 1 - p) : 0;
+}
+
+/* An entity a Markdown writer puts for a character of the text: its length
+ * (its character appended to b), else 0. */
+static size_t entity(jue_buf *b, const char *p, const char *e)
+{
+    static const struct { const char *name, *ch; } ENT[] = {
+        { "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" }, { "&quot;", "\"" }, { "&#39;", "'" },
+        { "&apos;", "'" }, { "&nbsp;", " " }, { "&#124;", "|" },
+    };
+    for (size_t i = 0; *p == '&' && i < sizeof ENT / sizeof ENT[0]; i++) {
+        size_t n = strlen(ENT[i].name);
+        if ((size_t)(e - p) >= n && !memcmp(p, ENT[i].name, n)) {
+            jue_buf_puts(b, ENT[i].ch);
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* Whether the run of '_' at q (ending at r) in the cell [s, e) is emphasis:
+ * it opens or closes words (at the cell's edge, beside a space or a
+ * character of words), not inside an ASCII word such as a_b. */
+static bool underscore_mark(const char *s, const char *q, const char *r, const char *e)
+{
+    bool left = q == s || q[-1] == ' ' || (unsigned char)q[-1] >= 0x80;
+    bool right = r == e || *r == ' ' || (unsigned char)*r >= 0x80;
+    return left || right;
+}
+
+/* The text of the cell [s, e), its Markdown marks taken off, appended to b.
+ * A <br> inside Chinese words joins them (a name wrapped in its cell), else
+ * it is a space. */
+static void cell_text(jue_buf *b, const char *s, const char *e)
+{
+    for (const char *q = s; q < e;) {
+        size_t k;
+        if (*q == '\\' && q + 1 < e && ascii_punct(q[1])) {
+            jue_buf_putc(b, q[1]);
+            q += 2;
+        } else if ((k = line_break_tag(q, e))) {
+            bool words = b->len && (unsigned char)b->data[b->len - 1] >= 0x80 && q + k < e &&
+                         (unsigned char)q[k] >= 0x80;
+            if (!words) jue_buf_putc(b, ' ');
+            q += k;
+        } else if ((k = entity(b, q, e))) {
+            q += k;
+        } else if (*q == '*' || *q == '`') {
+            q++;
+        } else if (*q == '_') {
+            const char *r = q;
+            while (r < e && *r == '_') r++;
+            if (!underscore_mark(s, q, r, e)) jue_buf_putn(b, q, (size_t)(r - q));
+            q = r;
+        } else {
+            jue_buf_putc(b, *q++);
+        }
+    }
+}
+
+/* Code points of [s, e). */
+static int cps(const char *s, const char *e) { return (int)jue_utf8_count(s, (size_t)(e - s)); }
+
+/* Sets cell col of r to text (n bytes), printed at code point pos. */
+static jue_status put(jue_grow *r, int col, const char *text, size_t n, int pos, bool copy)
+{
+    jue_gcell *c = jue_grow_set(r, col, text, n);
+    if (!c) return col >= 1024 ? JUE_OK : JUE_ERR_NOMEM;
+    c->pos = pos;
+    c->copy = copy;
+    return JUE_OK;
+}
+
+jue_status jue_md_row(jue_grow *r, const char *line, const char *from, const char *end)
+{
+    mdcell c[MD_MAXCELLS];
+    int n = row_cells(from, end, c, MD_MAXCELLS);
+    if (n > MD_MAXCELLS) n = MD_MAXCELLS;
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_status st = JUE_OK;
+    for (int i = 0; i < n && !st; i++) {
+        jue_buf_reset(&b);
+        cell_text(&b, c[i].s, c[i].e);
+        st = b.err ? JUE_ERR_NOMEM : put(r, i, b.len ? b.data : "", b.len, cps(line, c[i].s) + 1, false);
+    }
+    jue_buf_free(&b);
+    return st;
+}
+
+/* ---- the header --------------------------------------------------------- */
+
+/* A header cell's headings, top down: level k is len[k] bytes at off[k]
+ * of the header's text (split at '/', trimmed). */
+typedef struct {
+    int n;                      /* levels */
+    size_t off[MD_LEVELS], len[MD_LEVELS];
+    int pos;                    /* code point where the cell is printed */
+} mdhead;
+
+static void split_levels(const jue_buf *b, size_t from, size_t to, mdhead *h)
+{
+    h->n = 0;
+    for (size_t s = from; h->n < MD_LEVELS;) {
+        size_t e = s;
+        while (e < to && (b->data[e] != '/' || h->n == MD_LEVELS - 1)) e++;
+        size_t a = s, z = e;
+        while (a < z && b->data[a] == ' ') a++;
+        while (z > a && b->data[z - 1] == ' ') z--;
+        h->off[h->n] = a;
+        h->len[h->n++] = z - a;
+        if (e >= to) break;
+        s = e + 1;
+    }
+}
+
+/* Whether two columns have the same headings down to level l. */
+static bool same_above(const jue_buf *b, const mdhead *a, const mdhead *c, int l)
+{
+    for (int k = 0; k <= l; k++)
+        if (a->len[k] != c->len[k] || (a->len[k] && memcmp(b->data + a->off[k], b->data + c->off[k], a->len[k])))
+            return false;
+    return true;
+}
+
+/* Row l of the header: each column's heading at that level, a copy where a
+ * heading above (fewer levels) or to the left (the same headings down to
+ * here, more below) covers it. */
+static jue_status level_row(jue_grow *r, const jue_buf *b, const mdhead *h, int n, int l)
+{
+    jue_status st = JUE_OK;
+    for (int i = 0; i < n && !st; i++) {
+        int k = l < h[i].n ? l : h[i].n - 1;
+        bool spans = i > 0 && l < h[i].n - 1 && l < h[i - 1].n - 1 && same_above(b, &h[i - 1], &h[i], l);
+        st = put(r, i, h[i].len[k] ? b->data + h[i].off[k] : "", h[i].len[k], h[i].pos, l >= h[i].n || spans);
+    }
+    return st;
+}
+
+jue_status jue_md_header(jue_grid *g, const char *line, const char *end)
+{
+    mdcell c[MD_MAXCELLS];
+    mdhead h[MD_MAXCELLS];
+    int n = row_cells(line, end, c, MD_MAXCELLS);
+    if (n > MD_MAXCELLS) n = MD_MAXCELLS;
+    jue_buf b;
+    jue_buf_init(&b);
+    size_t from[MD_MAXCELLS], to[MD_MAXCELLS];
+    for (int i = 0; i < n; i++) {
+        from[i] = b.len;
+        h[i].pos = cps(line, c[i].s) + 1;
+        cell_text(&b, c[i].s, c[i].e);
+        to[i] = b.len;
+    }
+    int levels = 1;
+    for (int i = 0; i < n && !b.err; i++) {
+        split_levels(&b, from[i], to[i], &h[i]);
+        if (h[i].n > levels) levels = h[i].n;
+    }
+    jue_status st = b.err ? JUE_ERR_NOMEM : JUE_OK;
+    int at = g->rows[g->n - 1].line, page = g->rows[g->n - 1].page;
+    for (int l = 0; l < levels && !st; l++) {
+        jue_grow *r = l ? jue_grid_add_row(g, at) : &g->rows[g->n - 1];
+        if (!r) st = JUE_ERR_NOMEM;
+        else {
+            r->page = page;
+            st = level_row(r, &b, h, n, l);
+        }
+    }
+    jue_buf_free(&b);
+    return st;
+}
