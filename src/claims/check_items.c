@@ -75,10 +75,10 @@ void ck_check_item_missing(ck *k)
     const jue_claims *cl = &k->d->claims;
     bool any_item = false;
     for (size_t i = 0; i < cl->len && !any_item; i++) {
-        /* a 项 statement — or, as this check has always read it, the lexicon's 项目支出 */
+        /* a 项 statement (项目支出, the column, is none: notes that speak of
+         * it describe no 项) */
         const jue_subject *s = &cl->items[i].subject;
-        any_item = s->kind == JUE_SUBJ_XIANG || s->kind == JUE_SUBJ_ITEM ||
-                   (s->kind == JUE_SUBJ_NAMED && !strncmp(s->key, "项", 3));
+        any_item = s->kind == JUE_SUBJ_XIANG || s->kind == JUE_SUBJ_ITEM;
     }
     if (!t5 || !any_item) return;
     int col = jue_table_find_col(t5, JUE_C_TOTAL);

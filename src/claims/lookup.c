@@ -151,10 +151,11 @@ jue_interval ck_trusted_iv(const ck *k, const jue_claim *c)
     return c->iv;
 }
 
+/* A 类 or 项 of the catalog, or a 项 statement not resolved — not a lexicon
+ * subject whose name happens to begin with 项 (项目支出, the column). */
 bool ck_item_like(const jue_subject *s)
 {
-    return s->kind == JUE_SUBJ_LEI || s->kind == JUE_SUBJ_XIANG || s->kind == JUE_SUBJ_ITEM ||
-           (s->kind == JUE_SUBJ_NAMED && (!strncmp(s->key, "项", 3) || !strncmp(s->key, "类", 3)));
+    return s->kind == JUE_SUBJ_LEI || s->kind == JUE_SUBJ_XIANG || s->kind == JUE_SUBJ_ITEM;
 }
 
 /* The first amount (a value or 决算, its unit written) stated anywhere in the

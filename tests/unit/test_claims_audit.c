@@ -121,6 +121,52 @@ static void test_notes_against_the_example(void **state)
     jue_diags_free(&d);
 }
 
+/* Notes that speak of 项目支出 (the column) but describe no 项: the 具体
+ * part is not there to miss a 项 from, so claims.item-missing says nothing;
+ * one 项 statement, and every other 项 of table 05 is missing. */
+static void test_item_missing_needs_an_item(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_catalog *cat;
+    jue_profile *prof;
+    jue_lexicon *lx;
+    assert_int_equal(jue_catalog_load(NULL, &cat, &d), JUE_OK);
+    assert_int_equal(jue_profile_load(NULL, &prof, &d), JUE_OK);
+    assert_int_equal(jue_lexicon_load(NULL, &lx, &d), JUE_OK);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
+    jue_source *src;
+    assert_int_equal(jue_source_load(dir, cat, &src, &d), JUE_OK);
+    static const char *const notes[2] = {
+        "2024年度支出合计23865.52万元，其中：基本支出804.49万元；项目支出23061.03万元。\n",
+        "2024年度支出合计23865.52万元，其中：基本支出804.49万元；项目支出23061.03万元。\n"
+        "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。支出决算为396.21万元。\n",
+    };
+    size_t want[2] = { 0, 0 };
+    for (int k = 0; k < 2; k++) {
+        jue_disclosure *disc;
+        assert_int_equal(jue_compile(src, cat, prof, &disc, NULL, &d), JUE_OK);
+        disc->source = strdup("notes.txt");
+        const jue_table *t5 = disc->tables[JUE_T05];
+        for (size_t r = 0; k && r < t5->nrows; r++) want[k] += t5->rows[r].level == JUE_LEVEL_XIANG;
+        want[k] -= k;   /* 2101501 described */
+        assert_int_equal(jue_claims_extract(notes[k], strlen(notes[k]), 1, lx, cat, 2024, &disc->claims), JUE_OK);
+        jue_findings f;
+        jue_findings_init(&f);
+        assert_int_equal(jue_claims_audit(disc, cat, NULL, &f), JUE_OK);
+        assert_int_equal(count_rule(&f, "claims.item-missing"), want[k]);
+        jue_findings_free(&f);
+        jue_disclosure_free(disc);
+    }
+    jue_source_free(src);
+    jue_lexicon_free(lx);
+    jue_profile_free(prof);
+    jue_catalog_free(cat);
+    jue_diags_free(&d);
+}
+
 static void test_severities_from_data(void **state)
 {
     (void)state;
@@ -164,6 +210,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_notes_against_the_example),
+        cmocka_unit_test(test_item_missing_needs_an_item),
         cmocka_unit_test(test_severities_from_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

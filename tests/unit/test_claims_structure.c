@@ -457,6 +457,14 @@ static void test_restated(void **state)
                 &f);
     assert_int_equal(count(&f, "claims.restated", -1), 0);
     jue_findings_free(&f);
+    /* 项目支出 is the lexicon's column, not a 项 statement: stated twice, it
+     * is restated like any other quantity */
+    audit_notes("本年项目支出23061.03万元。\n"
+                "本年项目支出23016.03万元。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.restated", 2), 1);
+    assert_string_equal(find(&f, "claims.restated", 2)->expected, "23061.03万元");
+    jue_findings_free(&f);
     /* a figure its table holds is judged against the table, not restated */
     audit_with_total("收入总计24024.22万元。\n收入总计24024.23万元。\n", &f);
     assert_int_equal(count(&f, "claims.restated", -1), 0);
