@@ -118,7 +118,7 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0, int p
         p->line[at] = line;
         p->col[at] = col;
         p->page[at] = page;
-        jue_buf_putn(&p->text, s + i, 1);
+        jue_buf_putc(&p->text, s[i]);
     }
     return p->text.err == JUE_OK;
 }

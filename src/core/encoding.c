@@ -26,6 +26,11 @@ static inline size_t seq(const unsigned char *s, size_t n)
     if (n == 0) return 0;
     unsigned c = s[0];
     if (c < 0x80) return 1;
+    if ((c & 0xF0) == 0xE0) {   /* what Chinese text is made of: checked without decoding */
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)) return 0;   /* overlong, surrogate */
+        return 3;
+    }
     size_t len;
     unsigned min, cp;
     if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; cp = c & 0x1F; }

@@ -769,6 +769,23 @@ static void test_utf8_helpers(void **state)
     assert_false(jue_utf8_valid(s, 3));                   /* 公 cut short */
 }
 
+/* Every three-byte lead and every pair after it, against the definition:
+ * three bytes are one character when both followers are 10xxxxxx and the
+ * code point is U+0800..U+FFFF outside the surrogates. */
+static void test_utf8_three_bytes(void **state)
+{
+    (void)state;
+    for (unsigned c = 0xE0; c <= 0xEF; c++)
+        for (unsigned a = 0; a < 256; a++)
+            for (unsigned b = 0; b < 256; b++) {
+                unsigned char u[3] = { (unsigned char)c, (unsigned char)a, (unsigned char)b };
+                unsigned cp = ((c & 0x0Fu) << 12) | ((a & 0x3Fu) << 6) | (b & 0x3Fu);
+                bool ok = (a & 0xC0) == 0x80 && (b & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+                assert_int_equal(jue_utf8_seq(u, 3), ok ? 3 : 0);
+                assert_int_equal(jue_utf8_seq(u, 2), 0);
+            }
+}
+
 /* The severity names a rule pack or a checks file may give read back as
  * jue_severity_str prints them; anything else (off, capitals) is refused. */
 static void test_severity_parse(void **state)
@@ -832,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_cn_numerals),
         cmocka_unit_test(test_severity_parse),
         cmocka_unit_test(test_utf8_helpers),
+        cmocka_unit_test(test_utf8_three_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

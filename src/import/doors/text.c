@@ -88,22 +88,33 @@ typedef struct {
 
 #define MAX_SPANS 64
 
-static void span_of(const char *line, const char *s, const char *e, tspan *sp)
+/* Where the spans of one line start: counted on from the previous span,
+ * not from the line start each time. */
+typedef struct {
+    const char *at;
+    int cp, dw;
+} wcursor;
+
+static void advance(wcursor *c, const char *to)
 {
-    int cp = 0, dw = 0;
-    for (const char *q = line; q < e;) {
-        if (q == s) { sp->s[0] = cp; sp->s[1] = dw; }
+    for (const char *q = c->at; q < to;) {
         size_t l = (unsigned char)*q < 0x80 ? 1 : (unsigned char)*q < 0xE0 ? 2 : (unsigned char)*q < 0xF0 ? 3 : 4;
-        if ((size_t)(e - q) < l) l = (size_t)(e - q);
+        if ((size_t)(to - q) < l) l = (size_t)(to - q);
         int w = l >= 3 ? cp_width((const unsigned char *)q) : 1;
         if ((unsigned char)q[0] == 0xE3 && l == 3 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) w = 2;
-        cp++;
-        dw += w;
+        c->cp++;
+        c->dw += w;
         q += l;
+        c->at = q;
     }
-    if (s == e) { sp->s[0] = cp; sp->s[1] = dw; }
-    sp->e[0] = cp;
-    sp->e[1] = dw;
+}
+
+static void span_of(wcursor *c, const char *s, const char *e, tspan *sp)
+{
+    advance(c, s);
+    sp->s[0] = c->cp, sp->s[1] = c->dw;
+    advance(c, e);
+    sp->e[0] = c->cp, sp->e[1] = c->dw;
 }
 
 /* ---- rows printed with single spaces ------------------------------------ *
@@ -288,15 +299,17 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     }
     const char *s = p;
     int ns = 0;
+    wcursor wc = { line, 0, 0 };
     /* a space-aligned line (not one printed with single spaces, split below) */
     bool aligned = false;
     for (const char *q = p; q + 1 < end && !aligned; q++)
         aligned = (q[0] == ' ' && q[1] == ' ') || (end - q >= 3 && !memcmp(q, "\xE3\x80\x80", 3));
     for (const char *q = p; q < end && !st;) {
+        if (*q != ' ' && (unsigned char)*q != 0xE3) { q++; continue; }   /* no run starts here */
         size_t k = space_run(q, end);
         if (!k && aligned && *q == ' ' && (figure_then_figure(s, q, end) || figure_then_label(s, q, end))) k = 1;
         if (k && q > s) {
-            if (ns < MAX_SPANS) span_of(line, s, q, &spans[ns]);
+            if (ns < MAX_SPANS) span_of(&wc, s, q, &spans[ns]);
             ns++;
             st = add_cell(r, &col, &cur, s, q);
             q += k;
@@ -307,7 +320,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
         }
     }
     if (!st && s < end) {
-        if (ns < MAX_SPANS) span_of(line, s, end, &spans[ns]);
+        if (ns < MAX_SPANS) span_of(&wc, s, end, &spans[ns]);
         ns++;
         st = add_cell(r, &col, &cur, s, end);
     }
