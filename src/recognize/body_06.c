@@ -37,6 +37,11 @@ static bool inline_econ(const char *s, char out[16], const char **rest)
     return true;
 }
 
+/* Why 06 is set aside when a figure printed on its rows went to no
+ * triple: where it belongs is not known, and the row it was meant for
+ * would read blank — a 0 no finding may rest on. */
+#define ORPHAN_06 "有数字没有对上任何科目，栏位读错了"
+
 bool jue_rec_06_row(tctx *t, const jue_grow *r)
 {
     char code[16];
@@ -242,7 +247,10 @@ static void fragment_row(tctx *t, prows *P, const triple_at *at, size_t i, int v
         for (int s = 0; s < 2; s++) q[s] = nb[s] != SIZE_MAX ? triple_for(P, at, nb[s], x, figure) : -1;
         /* both open: the one above */
         bool below = q[0] < 0;
-        if (q[below] < 0) continue;
+        if (q[below] < 0) {
+            if (figure) t->c->doubt[t->id] = ORPHAN_06;
+            continue;
+        }
         if (figure) jue_rec_pval_add(&P->r[q[below]], g, val_col, r->line);
         else join_06_name(t, &P->r[q[below]], g->text, below);
     }
@@ -290,6 +298,7 @@ void jue_rec_06(tctx *t, jue_table *tab)
         r->used = true;
         size_t n0 = P.n;
         if (c->doc->wrap_width && !starts_triple(c, r)) c->broken[t->id] = true;
+        bool frag = fragment_06(c, r);   /* its figures are placed below */
         for (size_t k = 0; k < r->n && !c->nomem; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy) continue;
@@ -297,6 +306,7 @@ void jue_rec_06(tctx *t, jue_table *tab)
             int lab;
             if (econ_code(g->text, code) || inline_econ(g->text, code, NULL)) k = code_triple(t, &P, r, k, code, val_col);
             else if ((lab = econ_label(c, g->text))) k = label_total(t, &P, r, k, lab, val_col);
+            else if (!frag && jue_rec_amount(g->text)) c->doubt[t->id] = ORPHAN_06;
         }
         if (P.n > cap) {
             size_t nc = P.cap;

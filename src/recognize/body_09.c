@@ -404,14 +404,16 @@ static void groups_by_order(items09 *it)
 }
 
 /* The data rows: each item column's figure, in the row's group (a row per
- * group: 预算数 | 0.6 | …) or the column's. */
-static void rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
+ * group: 预算数 | 0.6 | …) or the column's. How many rows were read. */
+static int rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
 {
     rc *c = t->c;
+    int read = 0;
     for (size_t i = t->body; i < t->end && !c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r) || jue_rec_lanci(r) || !jue_rec_09_row(t, r)) continue;
         r->used = true;
+        read++;
         const char *rowgrp = NULL;
         for (size_t k = 0; k < r->n && !rowgrp; k++)
             if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = group_of(c, r->cells[k].text);
@@ -425,6 +427,7 @@ static void rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
                 jue_rec_pval_add(p, &r->cells[col], mc, r->line);
         }
     }
+    return read;
 }
 
 void jue_rec_09(tctx *t, jue_table *tab)
@@ -438,10 +441,13 @@ void jue_rec_09(tctx *t, jue_table *tab)
     resolve_subtotals(t, &it);
     groups_by_order(&it);
     prows P = { 0 };
-    rows_across(t, tab, &it, &P);
-    /* items printed without data rows still exist (all blank) */
+    /* the items of a data row whose cells are blank still exist (all
+     * blank); headings with no data row under them are a table printed
+     * empty, read as the other doors read it (a ruled copy's blank row
+     * leaves no line in a text copy): no rows */
+    bool any = rows_across(t, tab, &it, &P) > 0;
     int hline = t->body < t->g->n ? t->g->rows[t->hdr[t->nhdr ? t->nhdr - 1 : 0]].line : 0;
-    for (int col = 0; col < it.ncol && !t->c->nomem; col++)
+    for (int col = 0; col < it.ncol && any && !t->c->nomem; col++)
         if (it.item[col]) item_row(t->c, &P, it.item[col], it.names[col] ? it.names[col] : it.item[col], hline, 0);
     emit_09(t, tab, &P);
     for (int col = 0; col < REC_MAX_COLS; col++) free(it.names[col]);

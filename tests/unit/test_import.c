@@ -536,7 +536,8 @@ static int dump(const char *path)
 }
 
 /* Debug path: JUE_TEXT_DUMP=<file> test_import prints the grid rows the text
- * door makes (line, cells by column). */
+ * door makes (line, cells by column); with JUE_TEXT_DUMP_POS set, each
+ * cell's position (@) and each row's page (p). */
 static int dump_text_grid(const char *path)
 {
     char *data = NULL;
@@ -550,7 +551,9 @@ static int dump_text_grid(const char *path)
         for (size_t i = 0; i < doc->grids[g].n; i++) {
             const jue_grow *r = &doc->grids[g].rows[i];
             printf("%d", r->line);
-            for (size_t c = 0; c < r->n; c++) printf(" |%s", r->cells[c].text);
+            for (size_t c = 0; c < r->n; c++)
+                printf(getenv("JUE_TEXT_DUMP_POS") ? " |%s@%d" : " |%s", r->cells[c].text, r->cells[c].pos);
+            if (getenv("JUE_TEXT_DUMP_POS")) printf(" p%d", r->page);
             putchar('\n');
         }
     jue_idoc_free(doc);

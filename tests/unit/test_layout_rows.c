@@ -211,15 +211,10 @@ static void test_06_triples_over_lines(void **state)
     jue_disclosure_free(d);
 }
 
-/* A 01 in a layout copy whose right pane's names came out in the left
- * pane's 决算数 column ("本年支出合计" where 本年收入合计's figure goes — the
- * shape `pdftotext -layout` gives one real 01): words where a figure goes
- * mean the columns were read wrong, so the table is set aside with one
- * warning, and no blank read so is a 0 to accuse anyone with. */
-static void test_words_in_figure_column_set_aside(void **state)
-{
-    (void)state;
-    static const char t[] =
+/* A 01 in a layout copy whose last rows, after a page break, stand a few
+ * positions left of the rows before it (the shape `pdftotext -layout` gives
+ * one real 01). */
+static const char T01_PAGE_TURN[] =
     "                   收入支出决算总表\n"
     "                                                 单位：万元\n"
     "           收入                           支出\n"
@@ -254,10 +249,123 @@ static void test_words_in_figure_column_set_aside(void **state)
     " 使用非财政拨款结余（含专用结余）               结余分配\n"
     " 年初结转和结余              20.00     年末结转和结余     25.00\n"
     "总计                  1,225.00   总计         1,225.00\n"
-    ;
+;
+
+/* The rows after the page break get columns of their own: laid out with
+ * the page before, their names came out in the left pane's 决算数 column
+ * ("本年支出合计" where 本年收入合计's figure goes). */
+static void test_page_break_own_columns(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T01_PAGE_TURN);
+    assert_non_null(d->tables[JUE_T01]);
+    assert_int_equal(value_at(d, JUE_T01, "本年支出合计", "决算数"), 1200000000);
+    assert_int_equal(value_at(d, JUE_T01, "年末结转和结余", "决算数"), 25000000);
+    assert_int_equal(value_at(d, JUE_T01, "年初结转和结余", "决算数"), 20000000);
+    jue_disclosure_free(d);
+}
+
+/* The same 01 without the page break: one layout for all its rows puts the
+ * right pane's names in the left pane's 决算数 column. Words where a figure
+ * goes mean the columns were read wrong, so the table is set aside with one
+ * warning, and no blank read so is a 0 to accuse anyone with. */
+static void test_words_in_figure_column_set_aside(void **state)
+{
+    (void)state;
+    char t[sizeof T01_PAGE_TURN];
+    size_t n = 0;
+    for (const char *p = T01_PAGE_TURN; *p; p++)
+        if (*p != '\f') t[n++] = *p;
+    t[n] = '\0';
     jue_disclosure *d = import_text(t);
     assert_null(d->tables[JUE_T01]);
     assert_non_null(d->unread[JUE_T01]);
+    jue_disclosure_free(d);
+}
+
+/* Table 06 set as `pdftotext -layout` prints one real document: a 类 row
+ * with its name where the 款 codes go and its 款 column blank, the table
+ * going on after a page break a few positions further right, the 合计 line
+ * under it. Laid out with the rows of the next page, the columns of the
+ * first page slip (the 类 row's figure one column right of its 款 rows');
+ * each page gets its own, and every triple keeps its figure. */
+static void test_06_page_turn(void **state)
+{
+    (void)state;
+    static const char t[] =
+    "                          一般公共预算财政拨款基本支出决算表\n"
+    "                                                                  单位：万元\n"
+    "经济分类                                      经济分类\n"
+    "科目编码               科目名称         决算数       科目编码             科目名称     决算数\n"
+    "类     款                                   类     款\n"
+    "301        工资福利支出                 30.00   302        商品和服务支出                 6.00\n"
+    "301   01   基本工资                   20.00   302   01   办公费                     4.00\n"
+    "301   08   机关事业单位基本养老保险缴费         10.00   302   02   印刷费\n"
+    "303        对个人和家庭的补助               2.00   302   99   其他商品和服务支出               2.00\n"
+    "303   02   退休费                     2.00   310        资本性支出                   1.00\n"
+    "                                          310   02   办公设备购置                  1.00\n"
+    "\f                    310   03   专用设备购置\n"
+    "                    310   99   其他资本性支出\n"
+    "人员经费合计   32.00              公用经费合计     7.00\n";
+    jue_disclosure *d = import_text(t);
+    assert_non_null(d->tables[JUE_T06]);
+    assert_int_equal(value_at(d, JUE_T06, "301", "决算数"), 30000000);
+    assert_int_equal(value_at(d, JUE_T06, "303", "决算数"), 2000000);
+    assert_int_equal(value_at(d, JUE_T06, "302", "决算数"), 6000000);
+    assert_int_equal(value_at(d, JUE_T06, "30108", "决算数"), 10000000);
+    assert_int_equal(value_at(d, JUE_T06, "31002", "决算数"), 1000000);
+    assert_int_equal(value_at(d, JUE_T06, "30202", "决算数"), -1);
+    assert_true(jue_table_find_row(d->tables[JUE_T06], "31099", JUE_SIDE_NONE) >= 0);
+    jue_disclosure_free(d);
+}
+
+/* A 06 row with a figure no triple takes (a blank cell between the 类's
+ * name and its figure): the figure's row would read blank, a 0 to accuse
+ * with, so the table is set aside, with its reason. */
+static void test_06_figure_without_triple_set_aside(void **state)
+{
+    (void)state;
+    const char *t = "一般公共预算财政拨款基本支出决算表\n"
+                    "单位：万元\n"
+                    "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\n"
+                    "301\t工资福利支出\t\t30.00\t302\t商品和服务支出\t6.00\n"
+                    "30101\t基本工资\t30.00\t30201\t办公费\t6.00\n"
+                    "人员经费合计\t30.00\t公用经费合计\t6.00\n";
+    jue_disclosure *d = import_text(t);
+    assert_null(d->tables[JUE_T06]);
+    assert_non_null(d->unread[JUE_T06]);
+    assert_non_null(strstr(d->unread[JUE_T06], "没有对上任何科目"));
+    jue_disclosure_free(d);
+}
+
+/* 09 across the page printed with its headings and no line of figures (a
+ * ruled copy's blank row leaves no line of text): the table printed empty,
+ * with no rows, as the PDF and the -raw copy read it — not six items of
+ * blank cells that a stated 三公 figure would be compared with. With a line
+ * of figures the items are there, blank ones too. */
+static void test_09_headings_only(void **state)
+{
+    (void)state;
+    const char *head = "                        财政拨款“三公”经费支出决算表\n"
+                       "                                                              单位：万元\n"
+                       "                          财政拨款“三公”经费\n"
+                       "                                公务用车购置及运行费\n"
+                       "  合计        因公出国（境）费                                         公务接待费\n"
+                       "                          小计        公务用车购置费     公务用车运行费\n"
+                       "\n"
+                       "预算数   决算数   预算数   决算数   预算数   决算数   预算数   决算数   预算数   决算数   预算数   决算数\n";
+    jue_disclosure *d = import_text(head);
+    assert_non_null(d->tables[JUE_T09]);
+    assert_int_equal(d->tables[JUE_T09]->nrows, 0);
+    assert_true(d->tables[JUE_T09]->empty);
+    jue_disclosure_free(d);
+    char t[2048];
+    snprintf(t, sizeof t, "%s%s", head,
+             "  0.95                                                              0.95\n");
+    d = import_text(t);
+    assert_non_null(d->tables[JUE_T09]);
+    assert_int_equal(d->tables[JUE_T09]->nrows, 6);
+    assert_int_equal(value_at(d, JUE_T09, "合计", "预算数"), 950000);
     jue_disclosure_free(d);
 }
 
@@ -268,7 +376,11 @@ int main(void)
         cmocka_unit_test(test_names_centred_on_their_code_rows),
         cmocka_unit_test(test_two_headings_one_space_apart),
         cmocka_unit_test(test_06_triples_over_lines),
+        cmocka_unit_test(test_page_break_own_columns),
         cmocka_unit_test(test_words_in_figure_column_set_aside),
+        cmocka_unit_test(test_06_page_turn),
+        cmocka_unit_test(test_06_figure_without_triple_set_aside),
+        cmocka_unit_test(test_09_headings_only),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -707,7 +707,11 @@ static jue_status split_headings(jue_grid *g, const trow *rows, size_t a, size_t
  * at most one other row between two of them (a 收入/支出 heading, a wrapped
  * name) besides blank ones; a heading set over several lines ("项目" /
  * "科目名称" / "科目编码" each on its own) may have up to HEAD_GAP between it
- * and the rows under it, while the block holds no data row yet. */
+ * and the rows under it, while the block holds no data row yet. A new page
+ * starts a new block: a copy places each page's text on its own (the rows
+ * after a page break may stand a few positions right of those before it),
+ * so the columns of one page say nothing of the next; a table going on
+ * there keeps the columns when its rows fit them (align_blocks). */
 static size_t block_end(const jue_grid *g, const trow *rows, size_t nrows, size_t a)
 {
     size_t b = a + 1;
@@ -716,6 +720,7 @@ static size_t block_end(const jue_grid *g, const trow *rows, size_t nrows, size_
         bool figure;
         int other = gap_rows(g, rows[b - 1].row + 1, rows[b].row, &figure);
         if (other > (data || figure ? 1 : HEAD_GAP)) break;
+        if (g->rows[rows[b].row].page != g->rows[rows[b - 1].row].page) break;
         data |= data_trow(g, &rows[b]);
         b++;
     }
