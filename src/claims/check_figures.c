@@ -100,10 +100,33 @@ static bool t09_total(const jue_fact *f)
     return jue_fact_table(f) == JUE_T09 && !strcmp(f->row, JUE_L_TOTAL);
 }
 
+/* The 三公 total of this year: table 09's 合计 决算数, or — table 09 not read
+ * (set aside, as a raw copy's two panes are) — the amount the notes state
+ * for it ("“三公”经费财政拨款…支出决算为6.79万元"). */
+static bool t09_total_iv(const ck *k, jue_interval *whole)
+{
+    bool tok, rok;
+    int t;
+    jue_fact total = jue_fact_make(JUE_T09, JUE_L_TOTAL, JUE_COL_ACTUAL);
+    const jue_cell *cell = ck_fact_cell(k->d, &total, &tok, &rok, &t);
+    if (cell) { *whole = ck_cell_iv(cell); return true; }
+    const jue_claims *cl = &k->d->claims;
+    for (size_t j = 0; j < cl->len; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (!p->is_percent && !p->no_unit && p->unit != JUE_UNIT_NONE &&
+            (p->role == JUE_ROLE_VALUE || p->role == JUE_ROLE_ACTUAL) && jue_fact_same(&p->fact, &total) &&
+            !ck_dated_other_year(k, p)) {
+            *whole = p->iv;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The whole of a share that names none: the sentence's first stated amount
  * — or, for a 三公 item in a sentence that states no 三公 total first
  * ("“三公”经费财政拨款支出决算中，因公出国（境）费支出决算A万元，占P%；…"),
- * table 09's 合计. */
+ * the 三公 total (t09_total_iv). */
 static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
 {
     const jue_claims *cl = &k->d->claims;
@@ -117,14 +140,8 @@ static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
             first = &cl->items[j];
         }
     }
-    if (jue_fact_table(&c->fact) == JUE_T09 && !t09_total(&c->fact) && (!first || !t09_total(&first->fact))) {
-        bool tok, rok;
-        int t;
-        jue_fact total = jue_fact_make(JUE_T09, JUE_L_TOTAL, JUE_COL_ACTUAL);
-        const jue_cell *cell = ck_fact_cell(k->d, &total, &tok, &rok, &t);
-        have = cell != NULL;
-        if (cell) *whole = ck_cell_iv(cell);
-    }
+    if (jue_fact_table(&c->fact) == JUE_T09 && !t09_total(&c->fact) && (!first || !t09_total(&first->fact)))
+        have = t09_total_iv(k, whole);
     return have;
 }
 

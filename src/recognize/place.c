@@ -30,7 +30,10 @@
  * 06 and 09 (two panes) are never sure. A table no reading of which
  * balances, with the shape a column shifted one row leaves (a short row
  * heading a run that balances moved back up), is sure in that reading
- * (below, "a column printed one row down"). */
+ * (below, "a column printed one row down"). One with two readings as good,
+ * none balancing, and a row whose figures balance in no placement, is placed
+ * when one figure of that row, taken as any value, lets exactly one reading
+ * balance (below, "one figure wrong"). */
 #include "recognize/recognize.h"
 
 #include <stdint.h>
@@ -345,12 +348,16 @@ static void floors(const solver *S, node *R, const char *key)
 }
 
 /* A row's placement pinned: blank in printed column j, or holding there
- * exactly the figure v (j < 0: free). */
+ * exactly the figure v (j < 0: free); wild: its figure wild - 1 taken as
+ * any value (0: none). */
 typedef struct pinning {
     int j;
     bool blank;
     jue_interval v;
+    int wild;
 } pinning;
+
+#define WIDE (INT64_MAX / 1024)   /* a figure taken as any value */
 
 static bool pinned(const solver *S, const node *R, int r, unsigned m)
 {
@@ -371,6 +378,8 @@ static bool build_node(solver *S, int r)
         if (x->present) R->fig[R->k++] = *x;
         if (x->present && x->iv.lo < 0) S->nonneg = false;
     }
+    const pinning *p = S->pin ? &S->pin[r] : NULL;
+    if (p && p->wild > 0 && p->wild <= R->k) R->fig[p->wild - 1].iv = (jue_interval){ -WIDE, WIDE };
     int cap = 1 << S->n;
     R->mask = malloc((size_t)cap * sizeof *R->mask);
     R->best = malloc((size_t)cap * sizeof *R->best);
@@ -727,6 +736,86 @@ static bool place_shifted(rc *c, jue_table *tab, const shift *h, int n, int fail
     return try_shift(c, tab, &h[best], true) == least;
 }
 
+/* ---- one figure wrong (the producer's slip, not the reading's)
+ *
+ * A row whose figures balance its own sum in no placement (two unequal
+ * figures under a total and two parts) is wrong however it is read. When no
+ * reading of the table balances and two or more fail equally few
+ * identities, each figure of such a row is taken in turn as the wrong one,
+ * standing for any value: when exactly one of them lets exactly one reading
+ * balance, the table is placed so, with that figure as printed, and the
+ * confidence check judges whether that one cell explains the failures (a
+ * slip: the rules report it) or not (set aside, as before). */
+
+#define MAX_SUSPECTS 2
+
+/* The rows of S no placement of which balances their own sum; -1 when more
+ * than max. */
+static int unbalanced_rows(const solver *S, int *out, int max)
+{
+    int n = 0;
+    for (size_t r = 0; r < S->tab->nrows; r++) {
+        const node *R = &S->rows[r];
+        bool any = false;
+        for (int mi = 0; mi < R->nmask && !any; mi++) any = !row_fails(S, R, R->mask[mi], -1, NULL, false);
+        if (any || !R->nmask) continue;
+        if (n == max) return -1;
+        out[n++] = (int)r;
+    }
+    return n;
+}
+
+/* tab placed with figure i of row r taken as any value: whether exactly one
+ * reading balances. tab is left so, the figure as printed, only when keep. */
+static bool try_wild(rc *c, jue_table *tab, int r, int i, bool keep)
+{
+    size_t size = tab->nrows * tab->ncols * sizeof *tab->cells;
+    pinning *pin = malloc(tab->nrows * sizeof *pin);
+    jue_cell *old = malloc(size);
+    solver S = { 0 };
+    long cost = 0;
+    bool ok = pin && old;
+    jue_interval printed = { 0, 0 };   /* the figure as printed */
+    for (int k = 0, j = 0; j < c->npcols[tab->id]; j++) {
+        const jue_cell *x = jue_table_cell_c(tab, (size_t)r, (size_t)c->pcols[tab->id][j]);
+        if (x->present && k++ == i) printed = x->iv;
+    }
+    if (ok) {
+        memcpy(old, tab->cells, size);
+        for (size_t q = 0; q < tab->nrows; q++) pin[q] = (pinning){ .j = -1 };
+        pin[r].wild = i + 1;
+        ok = set_up(c, tab, &S, pin);
+    }
+    bool nomem = !ok || S.nomem;
+    ok = ok && !place_roots(&S, &cost) && !S.nomem && S.steps <= MAX_STEPS && cost < FAIL;
+    nomem |= S.nomem;
+    for (int j = 0; ok && j < S.n; j++) {
+        jue_cell *x = jue_table_cell(tab, (size_t)r, (size_t)S.cols[j]);
+        if (x->present && x->iv.lo == -WIDE) x->iv = printed;
+    }
+    free_nodes(&S);
+    if ((!ok || !keep) && old) memcpy(tab->cells, old, size);
+    c->nomem |= nomem;
+    free(pin);
+    free(old);
+    return ok && !nomem;
+}
+
+/* The one figure of an unbalanced row whose being wrong alone lets the
+ * table balance, put in tab; false when none or more than one. */
+static bool place_one_wrong(rc *c, jue_table *tab, const int *rows, int nrows)
+{
+    int found = 0, fr = -1, fi = -1;
+    for (int q = 0; q < nrows && found < 2 && !c->nomem; q++) {
+        int k = 0;
+        for (int j = 0; j < c->npcols[tab->id]; j++)
+            k += jue_table_cell_c(tab, (size_t)rows[q], (size_t)c->pcols[tab->id][j])->present;
+        for (int i = 0; i < k && i < REC_MAX_PCOLS && found < 2; i++)
+            if (try_wild(c, tab, rows[q], i, false)) found++, fr = rows[q], fi = i;
+    }
+    return found == 1 && !c->nomem && try_wild(c, tab, fr, fi, true);
+}
+
 const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure)
 {
     *sure = false;
@@ -741,6 +830,8 @@ const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure)
     /* no reading balances: the producer's slip, maybe a shifted column */
     shift h[MAX_CAND];
     int nh = ok && !S.nomem && !*sure && !steps && cost >= FAIL ? find_shifts(&S, h) : 0;
+    int wrong[MAX_SUSPECTS];
+    int nw = ok && !S.nomem && ambiguous && !steps && cost >= FAIL ? unbalanced_rows(&S, wrong, MAX_SUSPECTS) : 0;
     free_nodes(&S);
     if (!ok || S.nomem) {
         c->nomem = true;
@@ -750,6 +841,7 @@ const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure)
         *sure = true;
         return NULL;
     }
+    if (nw > 0 && place_one_wrong(c, tab, wrong, nw)) return NULL;
     if (steps) return "表行以单个空格分隔、空白单元格没有标记，各数字可放的栏太多，未能逐一核对";
     if (ambiguous) return "表行以单个空格分隔、空白单元格没有标记，按合计与各栏核对仍有两种以上放法，分不清各数字所在的栏";
     return NULL;

@@ -139,6 +139,27 @@ static void test_three_public_parts(void **state)
     jue_findings_free(&f);
 }
 
+/* The shares of the 三公 items in a sentence that states no total: of the
+ * 三公 total — table 09's, or with no table 09 read (a raw copy sets it
+ * aside) the total the notes state for this year */
+static void test_three_public_shares_of_stated_total(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("2023年度“三公”经费财政拨款支出决算为6.13万元。\n"                                /* 1: last year */
+                "“三公”经费财政拨款支出年初预算为9.00万元，支出决算为6.79万元。\n"                /* 2 */
+                "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0.00%；公务用车购置及运行"
+                "维护费支出决算5.11万元，占75.26%；公务接待费支出决算1.68万元，占38.74%。\n"      /* 3: 24.74% */
+                "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0.00%；公务用车购置及运行"
+                "维护费支出决算5.11万元，占75.26%；公务接待费支出决算1.68万元，占24.74%。\n",     /* 4: fine */
+                &f);
+    assert_int_equal(count(&f, "claims.share", 3), 1);
+    assert_non_null(strstr(find(&f, "claims.share", 3)->message, "38.74%"));
+    assert_int_equal(count(&f, "claims.share", 4), 0);
+    assert_int_equal(count(&f, "claims.share", -1), 1);
+    jue_findings_free(&f);
+}
+
 /* 三公 stated in sentences of their own: the total against its three parts,
  * the car cost against 购置 + 运行维护 — amounts, budgets and changes */
 static void test_three_public_apart(void **state)
@@ -478,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_nested_lists_counted_once),
         cmocka_unit_test(test_three_public_parts),
         cmocka_unit_test(test_three_public_apart),
+        cmocka_unit_test(test_three_public_shares_of_stated_total),
         cmocka_unit_test(test_unit_between_statements),
         cmocka_unit_test(test_percent_without_sign),
         cmocka_unit_test(test_items_the_catalog_cannot_judge),
