@@ -586,29 +586,36 @@ static void record(shift_search *q)
     if (q->ncand <= MAX_CAND) q->ncand++;
 }
 
-/* Row i placed m, the run's last so far (failing as printed): each
- * placement of row i+1 whose column-j figure balances row i, the run carried
- * on through row i+1 where it fails as printed too. Whether row i balanced
- * with some row below. */
-static bool extend(shift_search *q, int i, unsigned m)
+/* Row i placed m, the run's last so far: each placement of row i+1 whose
+ * column-j figure balances row i, the run carried on through row i+1 — where
+ * it fails as printed, or balances as printed and with the figure of the row
+ * below too (the same figure moved into it: "91.21 91.21" under a 类 of
+ * 91.21). A run is kept only when a row after its first fails as printed,
+ * in it or right below it (else it is a figure lost over rows that repeat
+ * their 类's figures, not a shift). nfail: rows a+1 … i failing as printed.
+ * Whether a run was kept through row i. */
+static bool extend(shift_search *q, int i, unsigned m, int nfail)
 {
     const solver *S = q->S;
     const node *R = &S->rows[i], *B = i + 1 < (int)S->tab->nrows ? &S->rows[i + 1] : NULL;
     int j = q->cur.j, at = q->cur.len - 1;
-    bool any = false;
+    bool kept = false;
     for (int mi = 0; B && mi < B->nmask && ++q->steps < MAX_STEPS; mi++) {
         unsigned mb = B->mask[mi];
         if (!value(B, mb, j, &q->cur.v[at]) || row_fails(S, R, m, j, &q->cur.v[at], true)) continue;
-        any = true;
-        bool more = false;
-        if (q->cur.len < MAX_RUN && row_fails(S, B, mb, -1, NULL, true)) {
+        bool fb = row_fails(S, B, mb, -1, NULL, true), more = false;
+        if (q->cur.len < MAX_RUN) {
             q->cur.len++;
-            more = extend(q, i + 1, mb);
+            more = extend(q, i + 1, mb, nfail + fb);
             q->cur.len--;
         }
-        if (!more) record(q);
+        if (!more && (nfail > 0 || fb)) {
+            record(q);
+            more = true;
+        }
+        kept |= more;
     }
-    return any;
+    return kept;
 }
 
 /* The longest runs of the shift's shape in S, at most MAX_CAND (0: none,
@@ -624,7 +631,7 @@ static int find_shifts(const solver *S, shift *out)
                 if ((R->mask[mi] >> j & 1u) || (j != S->tot && !S->part[j])) continue;
                 if (!row_fails(S, R, R->mask[mi], -1, NULL, true)) continue;
                 q.cur = (shift){ .a = (int)a, .j = j, .len = 1 };
-                extend(&q, (int)a, R->mask[mi]);
+                extend(&q, (int)a, R->mask[mi], 0);
             }
     }
     if (q.ncand > MAX_CAND || q.steps >= MAX_STEPS) return 0;

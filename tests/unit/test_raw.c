@@ -656,6 +656,59 @@ static void two_shifted_runs_set_aside(void **state)
     free(text);
 }
 
+/* 05 with 208's rows as given above full rows of 210. */
+static char *t05_208(const char *rows208)
+{
+    static const char *head = HEAD05 "合计 260.00 160.00 100.00\n";
+    static const char *tail = "2080502 事业单位离退休 25.00 15.00 10.00\n"
+                              "2080505 机关事业单位基本养老保险缴费支出 35.00 25.00 10.00\n"
+                              "210 卫生健康支出 170.00 100.00 70.00\n"
+                              "21011 行政事业单位医疗 150.00 90.00 60.00\n"
+                              "2101101 行政单位医疗 50.00 35.00 15.00\n"
+                              "2101102 事业单位医疗 40.00 30.00 10.00\n"
+                              "2101103 公务员医疗补助 60.00 25.00 35.00\n"
+                              "21012 财政对基本医疗保险基金的补助 20.00 10.00 10.00\n"
+                              "2101201 财政对职工基本医疗保险基金的补助 20.00 10.00 10.00\n";
+    char *text = malloc(strlen(head) + strlen(rows208) + strlen(tail) + 1);
+    assert_non_null(text);
+    strcpy(text, head);
+    strcat(text, rows208);
+    strcat(text, tail);
+    return text;
+}
+
+/* 合计 of 208–2080501 printed one row down (90.00 90.00 30.00 → blank 90.00
+ * 90.00, 30.00 lost): 20805 receives the figure it had and balances as
+ * printed, so the run goes through it to 2080501, which fails — the shift
+ * is kept and its sums reported as from the PDF (one row of the run fails
+ * its own sum, too few for T05.shifted-column there too). The same short 208 with 2080501 as it should be is
+ * a figure lost over rows that repeat their 类's figures: set aside. */
+static void shifted_column_through_a_repeated_figure(void **state)
+{
+    (void)state;
+    char *text = t05_208("208 社会保障和就业支出 60.00 30.00\n"
+                         "20805 行政事业单位养老支出 90.00 60.00 30.00\n"
+                         "2080501 行政单位离退休 90.00 20.00 10.00\n");
+    jue_disclosure *d = import_text(text, NULL, 0);
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(cell(d, JUE_T05, "208", "合计"), -1);
+    assert_int_equal(cell(d, JUE_T05, "208", "基本支出"), 6000);
+    assert_int_equal(cell(d, JUE_T05, "2080501", "合计"), 9000);
+    assert_true(rule_fires(d, "T05.row-sum"));     /* 208 and 2080501, as from the PDF */
+    assert_true(rule_fires(d, "T05.hierarchy"));
+    jue_disclosure_free(d);
+    free(text);
+    char warn[4096];
+    text = t05_208("208 社会保障和就业支出 60.00 30.00\n"
+                   "20805 行政事业单位养老支出 90.00 60.00 30.00\n"
+                   "2080501 行政单位离退休 30.00 20.00 10.00\n");
+    d = import_text(text, warn, sizeof warn);
+    assert_null(d->tables[JUE_T05]);
+    assert_non_null(strstr(warn, "没有读准"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
 /* 05 whose 21011 is all 基本支出 and 21013 all 项目支出, each row printed
  * with its two figures, and 2101301 as given. */
 static char *t05_blanks(const char *row2101301)
@@ -886,6 +939,7 @@ int main(void)
         cmocka_unit_test(short_row_without_shift_set_aside),
         cmocka_unit_test(two_shifted_runs_set_aside),
         cmocka_unit_test(one_wrong_figure_of_an_unbalanced_row_reported),
+        cmocka_unit_test(shifted_column_through_a_repeated_figure),
         cmocka_unit_test(stacked_rows_and_item_pieces),
         cmocka_unit_test(one_word_a_line_is_empty),
         cmocka_unit_test(its_note_says_why),
