@@ -92,19 +92,46 @@ bool jue_rec_pane_row(tctx *t, const jue_grow *r)
     return false;
 }
 
+/* Whether piece s joined with text o (before it when o_first) makes a line
+ * 01/04 knows. */
+static bool joins_known(tctx *t, const char *s, const char *o, bool o_first)
+{
+    if (!o || strlen(o) > 90 || jue_rec_amount(o)) return false;
+    char two[256];
+    snprintf(two, sizeof two, "%s%s", o_first ? o : s, o_first ? s : o);
+    return pane_known(t, two);
+}
+
+/* Whether row k (next to a piece) has a cell that makes a known line with
+ * it: its one text, or (a row of cells) a name printed on it. */
+static bool piece_partner(tctx *t, const char *s, size_t k, bool before)
+{
+    const jue_grow *r = &t->g->rows[k];
+    const char *o = jue_rec_single_text(r);
+    if (o) return joins_known(t, s, o, before);
+    for (size_t c = 0; c < r->n; c++)
+        if (!r->cells[c].copy && joins_known(t, s, r->cells[c].text, before)) return true;
+    return false;
+}
+
+/* A piece of a name wrapped in its cell: alone a line 01/04 knows, or with
+ * the row next to it, or with a piece two rows away when the row between
+ * is the line's row of cells (a name printed above and below its 行次 line,
+ * "三、国有资本经营预算财政拨款收" / 3 … / "入"). */
 bool jue_rec_pane_piece(tctx *t, size_t i)
 {
     const char *s = jue_rec_single_text(&t->g->rows[i]);
-    if (!s || strlen(s) > 90) return false;
+    if (!s || strlen(s) > 90 || jue_rec_amount(s)) return false;
     if (pane_known(t, s)) return true;
-    size_t lo = i > t->a ? i - 1 : i, hi = i + 1 < t->b ? i + 1 : i;
-    for (size_t k = lo; k <= hi; k += 2) {
-        if (k == i) continue;
-        const char *o = jue_rec_single_text(&t->g->rows[k]);
-        if (!o || strlen(o) > 90) continue;
-        char two[256];
-        snprintf(two, sizeof two, "%s%s", k < i ? o : s, k < i ? s : o);
-        if (pane_known(t, two)) return true;
+    for (int d = -2; d <= 2; d++) {
+        if (!d || (d < 0 && i < t->a + (size_t)-d) || i + (size_t)d >= t->b) continue;
+        size_t k = i + (size_t)d;
+        if (d == -1 || d == 1) {
+            if (piece_partner(t, s, k, d < 0)) return true;
+            continue;
+        }
+        const jue_grow *mid = &t->g->rows[i + (size_t)(d / 2)];
+        if (jue_grow_filled(mid) >= 2 && joins_known(t, s, jue_rec_single_text(&t->g->rows[k]), d < 0)) return true;
     }
     return false;
 }
@@ -212,6 +239,22 @@ static void pane_map(tctx *t, const jue_table *tab, pane_cols *pc)
     }
 }
 
+/* Whether the side's last line, one no alias knows, and piece nm make a
+ * line the side knows (the piece may be a known word itself: "支出");
+ * with bare, only a last line with no 行次 and no figure yet. */
+static bool joins_last(tctx *t, const pane_rows *s, int sd, const char *nm, bool bare)
+{
+    if (!s->unknown_last[sd] || !s->P[sd].n) return false;
+    const prow *q = &s->P[sd].r[s->P[sd].n - 1];
+    if (bare && (q->line_no || q->nv)) return false;
+    char two[512], k[MAXK];
+    snprintf(two, sizeof two, "%s%s", q->name, nm);
+    pane_state probe = s->ps[sd];
+    jue_level lv;
+    bool total;
+    return line_key(t, sd + 1, two, &probe, k, sizeof k, &lv, &total);
+}
+
 /* Rows of 01/04 that hold no line: blank, 栏次, the heading printed again,
  * page furniture, a 收入 or 支出 heading (支出 turns a one-pane table to its
  * expenditure lines). */
@@ -221,12 +264,15 @@ static bool pane_skip(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     if (!jue_grow_filled(r) || jue_rec_lanci(r)) return true;
     r->used = true;
     if (i > t->body && pane_header_again(t, r)) return true;
-    if (jue_rec_furniture(t, i)) return true;
+    if (jue_rec_furniture(t, i) || jue_rec_pane_gap(t, i)) return true;
     const char *only = jue_rec_single_text(r);
     if (!only) return false;
     char k[MAXK];
     jue_rec_key(only, k);
     const char *o = jue_imp_skip_ordinal(k);
+    /* the rest of a name wrapped in its cell ("二十二、灾害防治及应急管理" / "支出") */
+    for (int sd = 0; sd < pc->np; sd++)
+        if (joins_last(t, s, sd, only, false)) return false;
     if (!strcmp(o, "收入")) return true;
     if (!strcmp(o, "支出")) { s->turned = pc->np == 1; return true; }
     return false;
@@ -285,26 +331,39 @@ static void pane_fill(const pane_cols *pc, int s, const jue_grow *r, prow *p)
             jue_rec_pval_add(p, &r->cells[col], pc->map[s][col], r->line);
 }
 
-/* The line named in pane s of row r: pane s's columns, the side's rows. */
-static void pane_line(tctx *t, const pane_cols *pc, pane_rows *s, const jue_grow *r, int pane)
+/* A row of pane s with no name but its 行次 (the name printed on the lines
+ * around it): its figures go to the side's last line when that is a piece
+ * of a name with no 行次 and no figure of its own yet. */
+static void pane_nameless(const pane_cols *pc, pane_rows *s, const jue_grow *r, int pane, int sd)
+{
+    if (pc->line_col[pane] < 0 || !s->unknown_last[sd] || !s->P[sd].n) return;
+    prow *q = &s->P[sd].r[s->P[sd].n - 1];
+    char f[MAXK];
+    jue_rec_fold(jue_grow_text(r, pc->line_col[pane]), f);
+    if (q->line_no || q->nv || !jue_rec_digits(f)) return;
+    pane_fill(pc, pane, r, q);
+}
+
+/* The line named nt in pane s of row r: pane s's columns, the side's rows. */
+static void pane_line(tctx *t, const pane_cols *pc, pane_rows *s, const jue_grow *r, int pane, const char *nt)
 {
     rc *c = t->c;
-    const char *nt = jue_grow_text(r, pc->start[pane]);
-    if (!nt[0] || (pc->start[pane] < (int)r->n && r->cells[pc->start[pane]].copy)) return;
+    int sd = pc->np == 1 && s->turned ? 1 : pane;
+    if (!nt[0]) { pane_nameless(pc, s, r, pane, sd); return; }
     char *nm = jue_rec_name(nt);
     if (!nm) { c->nomem = true; return; }
     if (pc->np == 1 && !s->turned) maybe_turn(t, s, nm);
-    int sd = pc->np == 1 && s->turned ? 1 : pane;
+    sd = pc->np == 1 && s->turned ? 1 : pane;
     char key[MAXK];
     jue_level lv;
     bool total;
     bool known = line_key(t, sd + 1, nm, &s->ps[sd], key, sizeof key, &lv, &total);
     prow *p = NULL;
-    if (!known && s->unknown_last[sd] && s->P[sd].n) {
+    if ((!known && s->unknown_last[sd] && s->P[sd].n) || joins_last(t, s, sd, nm, true)) {
         p = join_wrapped(t, s, sd, nm);
         if (p || c->nomem) free(nm);
         if (c->nomem) return;
-        known = p != NULL;
+        known = known || p != NULL;
     }
     s->unknown_last[sd] = !known;
     if (!p) {
@@ -322,6 +381,45 @@ static void pane_line(tctx *t, const pane_cols *pc, pane_rows *s, const jue_grow
     pane_fill(pc, pane, r, p);
 }
 
+/* The pane of a row of one text left of the second pane's column (a copy
+ * that gives each line's cells from the left): by where it is printed,
+ * nearer the names of the first pane or of the second on the rows around. */
+static int lone_pane(tctx *t, const pane_cols *pc, size_t i, const jue_gcell *lone)
+{
+    if (pc->np < 2) return 0;
+    if (lone - t->g->rows[i].cells >= pc->start[1]) return 1;
+    float x = jue_rec_start_of(lone), x0 = 0, x1 = 0;
+    for (size_t d = 1; d <= 3 && x > 0 && (x0 <= 0 || x1 <= 0); d++)
+        for (int dir = -1; dir <= 1; dir += 2) {
+            size_t k = dir < 0 ? i - d : i + d;
+            if ((dir < 0 && i < t->body + d) || k >= t->end) continue;
+            const jue_grow *r = &t->g->rows[k];
+            for (int p = 0; p < 2; p++) {
+                float *xp = p ? &x1 : &x0;
+                if (*xp <= 0 && pc->start[p] < (int)r->n && r->cells[pc->start[p]].text[0] && !jue_rec_lone_cell(r))
+                    *xp = jue_rec_start_of(&r->cells[pc->start[p]]);
+            }
+        }
+    return x1 > 0 && x > 0 && 2 * x >= x0 + x1 ? 1 : 0;
+}
+
+/* Row i's lines: a row of one text (a piece of a wrapped name) in the
+ * pane it is printed in, else each pane's name cell. */
+static void pane_row_lines(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
+{
+    const jue_grow *r = &t->g->rows[i];
+    const jue_gcell *lone = jue_rec_lone_cell(r);
+    if (lone && !jue_rec_amount(lone->text)) {
+        int k = lone_pane(t, pc, i, lone);
+        if (lone - r->cells != pc->start[k]) { pane_line(t, pc, s, r, k, lone->text); return; }
+    }
+    for (int k = 0; k < pc->np && !t->c->nomem; k++) {
+        int col = pc->start[k];
+        bool copy = col < (int)r->n && r->cells[col].copy;
+        pane_line(t, pc, s, r, k, copy ? "" : jue_grow_text(r, col));
+    }
+}
+
 void jue_rec_pane_table(tctx *t, jue_table *tab)
 {
     pane_cols pc;
@@ -331,7 +429,7 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
     memset(&s, 0, sizeof s);
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         if (pane_skip(t, &pc, &s, i)) continue;
-        for (int k = 0; k < pc.np && !t->c->nomem; k++) pane_line(t, &pc, &s, &t->g->rows[i], k);
+        pane_row_lines(t, &pc, &s, i);
     }
     for (int k = 0; k < 2; k++) {
         jue_rec_emit(t, tab, &s.P[k]);

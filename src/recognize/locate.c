@@ -259,6 +259,36 @@ bool jue_rec_pane_heading(const tctx *t, const jue_grow *r)
     return !strcmp(o, "收入") || !strcmp(o, "支出");
 }
 
+/* Whether row r is a 支出 heading of a one-pane 01/04. */
+static bool expenditure_heading(const tctx *t, const jue_grow *r)
+{
+    if (!jue_rec_pane_heading(t, r)) return false;
+    char k[MAXK];
+    jue_rec_key(jue_rec_single_text(r), k);
+    return !strcmp(jue_imp_skip_ordinal(k), "支出");
+}
+
+bool jue_rec_pane_gap(tctx *t, size_t i)
+{
+    if (t->id != JUE_T01 && t->id != JUE_T04) return false;
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = jue_rec_single_text(r);
+    bool cont;
+    if (!s || strlen(s) > 120 || jue_rec_amount(s) || jue_rec_note_text(s) || jue_rec_title_of(t->c, r, &cont) >= 0)
+        return false;
+    for (size_t k = t->body; k < i; k++)
+        if (expenditure_heading(t, &t->g->rows[k])) return false;
+    int seen = 0;
+    for (size_t k = i + 1; k < t->b && seen < 3; k++) {
+        const jue_grow *n = &t->g->rows[k];
+        if (!jue_grow_filled(n)) continue;
+        seen++;
+        if (expenditure_heading(t, n)) return jue_rec_goes_on(t, k);
+        if (!jue_rec_single_text(n)) return false;
+    }
+    return false;
+}
+
 bool jue_rec_goes_on(tctx *t, size_t i)
 {
     int seen = 0;
@@ -286,8 +316,7 @@ bool jue_rec_data_row(tctx *t, const jue_grow *r)
     }
 }
 
-/* The one filled cell of a row, or NULL. */
-static const jue_gcell *lone_cell(const jue_grow *r)
+const jue_gcell *jue_rec_lone_cell(const jue_grow *r)
 {
     const jue_gcell *c = NULL;
     for (size_t k = 0; k < r->n; k++) {
@@ -298,9 +327,7 @@ static const jue_gcell *lone_cell(const jue_grow *r)
     return c;
 }
 
-/* Where a cell starts across the page: its text column, else its box's
- * left edge; 0 when not known. */
-static float start_of(const jue_gcell *c)
+float jue_rec_start_of(const jue_gcell *c)
 {
     return c->pos > 0 ? (float)c->pos : c->box[2] > c->box[0] ? c->box[0] : 0;
 }
@@ -312,8 +339,8 @@ static float start_of(const jue_gcell *c)
  * a heading printed again does not sit there. */
 static bool in_name_column(tctx *t, size_t k)
 {
-    const jue_gcell *c = lone_cell(&t->g->rows[k]);
-    float x = c ? start_of(c) : 0;
+    const jue_gcell *c = jue_rec_lone_cell(&t->g->rows[k]);
+    float x = c ? jue_rec_start_of(c) : 0;
     if (x <= 0) return false;
     for (size_t j = k; j-- > t->body && j + 6 > k;) {
         const jue_grow *r = &t->g->rows[j];
@@ -326,8 +353,8 @@ static bool in_name_column(tctx *t, size_t k)
             const jue_gcell *g = &r->cells[q];
             if (!g->text[0] || g->copy) continue;
             bool amount = jue_rec_amount(g->text);
-            if (first < 0) first = start_of(g);
-            else if (amount && (named || strpbrk(g->text, ".,"))) fig = start_of(g);
+            if (first < 0) first = jue_rec_start_of(g);
+            else if (amount && (named || strpbrk(g->text, ".,"))) fig = jue_rec_start_of(g);
             named |= !amount;
         }
         return first > 0 && x > first && (fig < 0 || x < fig);
@@ -494,6 +521,7 @@ size_t jue_rec_body_end(tctx *t)
         if (jue_rec_furniture(t, i) && jue_rec_goes_on(t, i)) { r->used = true; continue; }
         /* one pane's 收入 / 支出 heading (01 and 04 printed as one pane) */
         if (jue_rec_pane_heading(t, r) && jue_rec_goes_on(t, i)) continue;
+        if (jue_rec_pane_gap(t, i)) { r->used = true; continue; }
         /* another table's 公开NN表 label (printed above its title, as
          * in HTML pages) ends this one; its own (a continuation) does not */
         const char *s = jue_rec_single_text(r);

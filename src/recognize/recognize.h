@@ -125,6 +125,11 @@ bool jue_rec_dashes(const char *s);
 bool jue_rec_amount(const char *s);
 /* The one text of a row (distinct non-copy cells), or NULL. */
 const char *jue_rec_single_text(const jue_grow *r);
+/* The one filled cell of a row, or NULL. */
+const jue_gcell *jue_rec_lone_cell(const jue_grow *r);
+/* Where a cell starts across the page: its text column, else its box's
+ * left edge; 0 when not known. */
+float jue_rec_start_of(const jue_gcell *c);
 
 /* ---- locate.c */
 /* 公开NN表 (or 表NN) on its own: the number, else 0. */
@@ -244,6 +249,10 @@ bool jue_rec_pane_row(tctx *t, const jue_grow *r);
 /* A one-cell row of 01/04 that is a piece of a line's name wrapped in its
  * cell: with the one-cell row before or after it, a known line. */
 bool jue_rec_pane_piece(tctx *t, size_t i);
+/* A line of one text between a one-pane 01/04's income lines and its 支出
+ * heading, within two lines of it (a running head at a page break that the
+ * door kept: text, not a title), the table going on after the heading. */
+bool jue_rec_pane_gap(tctx *t, size_t i);
 void jue_rec_pane_table(tctx *t, jue_table *tab);
 
 /* ---- body_06.c */

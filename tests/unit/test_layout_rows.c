@@ -369,6 +369,169 @@ static void test_09_headings_only(void **state)
     jue_disclosure_free(d);
 }
 
+/* The heading, first line and totals of the made-up 01 of the pane tests. */
+#define PANE_HEAD \
+    "                          收入支出决算总表\n" \
+    "编制单位：某某局                                                金额单位：万元\n" \
+    "                收入                                      支出\n" \
+    "\n" \
+    "         项目          行次     金额                    项目         行次    金额\n" \
+    "           栏次                 1                    栏次                2\n" \
+    "一、一般公共预算财政拨款收入       1      1,000.00     一、一般公共服务支出          32      900.00\n"
+#define PANE_TAIL \
+    "本年收入合计               27     1,011.05     本年支出合计              58      998.21\n" \
+    "年初结转和结余              29                  年末结转和结余             60       12.84\n" \
+    "总计                   31     1,011.05     总计                  62    1,011.05\n"
+
+/* The rows of 01 every pane test below reads: each line by its key, with
+ * its 行次 and 决算数 (分 of 元); the totals of both sides. */
+static void assert_01_read(const jue_disclosure *d)
+{
+    const jue_table *tab = d->tables[JUE_T01];
+    assert_non_null(tab);
+    static const struct { const char *key; int line_no; int64_t v; } W[] = {
+        { "一般公共预算财政拨款收入", 1, 1000000000 }, { "国有资本经营预算财政拨款收入", 3, 10000000 },
+        { "其他收入", 8, 1050000 }, { "本年收入合计", 27, 1011050000 }, { "收入总计", 31, 1011050000 },
+        { "201", 32, 900000000 }, { "203", 34, -1 }, { "208", 39, 91210000 }, { "210", 40, -1 },
+        { "224", 53, 7000000 }, { "本年支出合计", 58, 998210000 }, { "支出总计", 62, 1011050000 },
+    };
+    for (size_t i = 0; i < sizeof W / sizeof W[0]; i++) {
+        int r = jue_table_find_row(tab, W[i].key, JUE_SIDE_NONE);
+        if (r < 0) fail_msg("01: no line %s", W[i].key);
+        assert_int_equal(tab->rows[r].line_no, W[i].line_no);
+        assert_int_equal(value_at(d, JUE_T01, W[i].key, "决算数"), W[i].v);
+    }
+    for (size_t r = 0; r < tab->nrows; r++)   /* no piece of a name left as a line of its own */
+        assert_true(tab->rows[r].line_no > 0);
+}
+
+/* 01 as `pdftotext -layout` prints a name too long for its cell: the first
+ * part on the line above the row's 行次 and figures, the rest on the line
+ * under it, in the left pane ("三、国有资本经营预算财政拨款收" / 3 10.00 /
+ * "入") and in the right one ("二十二、灾害防治及应急管理支" / 22 53 7.00 /
+ * "出", printed in the right pane's name column). The pieces make the line,
+ * the row's 行次 and figures are its, and the table goes on to its totals. */
+static void test_01_name_around_its_line(void **state)
+{
+    (void)state;
+    static const char t[] =
+    PANE_HEAD
+    "三、国有资本经营预算财政拨款收\n"
+    "                     3         10.00     三、国防支出              34\n"
+    "入\n"
+    "八、其他收入               8          1.05     八、社会保障和就业支出         39       91.21\n"
+    "                     9                   九、卫生健康支出            40\n"
+    "                                         二十二、灾害防治及应急管理支\n"
+    "                     22                                      53        7.00\n"
+    "                                         出\n"
+    PANE_TAIL
+    ;
+    jue_disclosure *d = import_text(t);
+    assert_01_read(d);
+    jue_disclosure_free(d);
+}
+
+/* The first part of the name on the line above, the rest on the row's line
+ * with its 行次 and figures ("三、国有资本经营预算财政拨" / "款收入 3 10.00"),
+ * in either pane. */
+static void test_01_name_wrapped_before_its_line(void **state)
+{
+    (void)state;
+    static const char t[] =
+    PANE_HEAD
+    "三、国有资本经营预算财政拨\n"
+    "款收入                  3         10.00     三、国防支出              34\n"
+    "八、其他收入               8          1.05     八、社会保障和就业支出         39       91.21\n"
+    "                     9                   九、卫生健康支出            40\n"
+    "                                         二十二、灾害防治及应急\n"
+    "                     22                  管理支出                53        7.00\n"
+    PANE_TAIL
+    ;
+    jue_disclosure *d = import_text(t);
+    assert_01_read(d);
+    jue_disclosure_free(d);
+}
+
+/* The first part of the name on the row's line, the rest under it; the
+ * right pane's rest is "支出", which alone would be the heading that turns
+ * a one-pane table: after a piece it ends the name. */
+static void test_01_name_wrapped_after_its_line(void **state)
+{
+    (void)state;
+    static const char t[] =
+    PANE_HEAD
+    "三、国有资本经营预算财政拨款收      3         10.00     三、国防支出              34\n"
+    "入\n"
+    "八、其他收入               8          1.05     八、社会保障和就业支出         39       91.21\n"
+    "                     9                   九、卫生健康支出            40\n"
+    "                     22                  二十二、灾害防治及应急管理       53        7.00\n"
+    "                                         支出\n"
+    PANE_TAIL
+    ;
+    jue_disclosure *d = import_text(t);
+    assert_01_read(d);
+    jue_disclosure_free(d);
+}
+
+/* A one-pane 01 (收入 lines, then 支出 lines) broken by a page: the page
+ * number and a running head printed once are between its income lines and
+ * its 支出 heading. The table goes on past them and they are no line. */
+static void test_01_one_pane_over_a_page_break(void **state)
+{
+    (void)state;
+    static const char t[] =
+    "                 收入支出决算总表\n"
+    "  编制单位：某某局        单位：万元\n"
+    "项目               行次     决算数\n"
+    "栏次                       1\n"
+    "收入\n"
+    "一般公共预算财政拨款收入     1     100.00\n"
+    "本年收入合计           27    100.00\n"
+    "收入总计             31    100.00\n"
+    "—3—\n"
+    "某某局 2023 年度部门决算\n"
+    "          支出\n"
+    "一般公共服务支出       32    60.00\n"
+    "卫生健康支出         40    40.00\n"
+    "本年支出合计         58    100.00\n"
+    "支出总计           62    100.00\n"
+    ;
+    jue_disclosure *d = import_text(t);
+    const jue_table *tab = d->tables[JUE_T01];
+    assert_non_null(tab);
+    assert_int_equal(value_at(d, JUE_T01, "210", "决算数"), 40000000);
+    assert_int_equal(value_at(d, JUE_T01, "支出总计", "决算数"), 100000000);
+    assert_int_equal(tab->nrows, 7);
+    jue_disclosure_free(d);
+}
+
+/* The left pane's 金额 and the right pane's names as `pdftotext -layout`
+ * prints them: a figure two positions wider than the column ("1.05") and a
+ * name printed left of the others ("本年支出合计" one space after its row's
+ * figure) touch, so their positions make one column. The rows that have
+ * both say where it splits: every right name is in one column, right of
+ * every left figure. */
+static void test_pane_figure_touching_next_names(void **state)
+{
+    (void)state;
+    static const char t[] =
+    "         项目          行次     金额                    项目         行次    金额\n"
+    "一、一般公共预算财政拨款收入       1     2,844.11     一、一般公共服务支出          32\n"
+    "八、其他收入               8            2.05   八、社会保障和就业支出         39      81.21\n"
+    "                     9                   九、卫生健康支出            40    2,605.16\n"
+    "                     10                  十、节能环保支出            41\n"
+    "本年收入合计               27     2,846.16 本年支出合计                  58    2,686.37\n";
+    jue_idoc *doc = grid_of(t);
+    int name = col_of(doc, 2, "一、一般公共服务支出");
+    assert_true(name > col_of(doc, 3, "2.05"));
+    assert_int_equal(col_of(doc, 3, "八、社会保障和就业支出"), name);
+    assert_int_equal(col_of(doc, 4, "九、卫生健康支出"), name);
+    assert_int_equal(col_of(doc, 5, "十、节能环保支出"), name);
+    assert_int_equal(col_of(doc, 6, "本年支出合计"), name);
+    assert_int_equal(col_of(doc, 6, "2,846.16"), col_of(doc, 3, "2.05"));
+    jue_idoc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +544,11 @@ int main(void)
         cmocka_unit_test(test_06_page_turn),
         cmocka_unit_test(test_06_figure_without_triple_set_aside),
         cmocka_unit_test(test_09_headings_only),
+        cmocka_unit_test(test_01_name_around_its_line),
+        cmocka_unit_test(test_01_name_wrapped_before_its_line),
+        cmocka_unit_test(test_01_name_wrapped_after_its_line),
+        cmocka_unit_test(test_01_one_pane_over_a_page_break),
+        cmocka_unit_test(test_pane_figure_touching_next_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

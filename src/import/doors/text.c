@@ -9,6 +9,7 @@
 #include "import/doors/doors.h"
 #include "core/encoding.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -459,6 +460,65 @@ static void make_layout(const jue_grid *g, const trow *rows, size_t a, size_t b,
 
 static int place(const trow *t, int m, const layout *L, int *out);
 
+/* The column of L a span overlaps most, or -1. */
+static int most_under(const tspan *sp, int m, const layout *L)
+{
+    int best = -1, bestov = 0;
+    for (int c = 0; c < L->n; c++) {
+        int lo = sp->s[m] > L->lo[c] ? sp->s[m] : L->lo[c], hi = sp->e[m] < L->hi[c] ? sp->e[m] : L->hi[c];
+        if (hi - lo > bestov) { bestov = hi - lo; best = c; }
+    }
+    return best;
+}
+
+/* Where column c of L splits so that every data row's two cells that lie
+ * in it, a figure and a name after it, fall one on each side: past the
+ * middle of each figure, before the middle of each name (doubled
+ * positions); 0 when no row has two cells in c, when two are anything but a
+ * figure and a name (two figures printed a position or two off their
+ * columns stay as they are), or when no place does. */
+static int split_point(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, const layout *L, int c)
+{
+    int left = -1, right = 1 << 30, start = 1 << 30;
+    for (size_t i = a; i < b; i++) {
+        if (!data_trow(g, &rows[i])) continue;
+        for (int k = 0; k + 1 < rows[i].n; k++) {
+            const tspan *p = &rows[i].sp[k], *q = &rows[i].sp[k + 1];
+            if (most_under(p, m, L) != c || most_under(q, m, L) != c) continue;
+            /* a figure and the next pane's name, nothing else */
+            const jue_grow *r = &g->rows[rows[i].row];
+            if (!data_text(r->cells[k].text) || data_text(r->cells[k + 1].text)) return 0;
+            if (p->s[m] + p->e[m] > left) left = p->s[m] + p->e[m];
+            if (q->s[m] + q->e[m] < right) right = q->s[m] + q->e[m];
+            if (q->s[m] < start) start = q->s[m];
+        }
+    }
+    if (left < 0) return 0;
+    int x = 2 * start >= left ? start : (left + 1) / 2;
+    return 2 * x < right && x > L->lo[c] && x < L->hi[c] ? x : 0;
+}
+
+/* Two columns run together: a figure printed a position or two wide of
+ * its column touches the names of the next pane ("1.05" under "23,844.11",
+ * "本年支出合计" printed left of the other names), and the cover makes one
+ * column of both. The data rows that have a cell in each say where it
+ * splits; a row with only one of them then keeps its own column. */
+static void split_merged(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, layout *L)
+{
+    for (int c = 0; c < L->n && L->n < MAX_SPANS * 2; c++) {
+        int x = split_point(g, rows, a, b, m, L, c);
+        if (!x) continue;
+        for (int k = L->n; k > c + 1; k--) {
+            L->lo[k] = L->lo[k - 1];
+            L->hi[k] = L->hi[k - 1];
+        }
+        L->lo[c + 1] = x;
+        L->hi[c + 1] = L->hi[c];
+        L->hi[c] = x;
+        L->n++;
+    }
+}
+
 /* How many columns of L the span overlaps. */
 static int columns_under(const tspan *sp, int m, const layout *L)
 {
@@ -731,6 +791,7 @@ static size_t block_end(const jue_grid *g, const trow *rows, size_t nrows, size_
 static int block_layout(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, layout *L)
 {
     make_layout(g, rows, a, b, m, L);
+    split_merged(g, rows, a, b, m, L);
     join_headless(g, rows, a, b, m, L);
     return fit(g, rows, a, b, m, L);
 }
