@@ -13,6 +13,10 @@ example, in both profiles — the doors are derived once into a cache directory
   md      the tables as Markdown `build` writes (the example only); it
           has no notes, so it must give the errors of the PDF's tables:
           those of the notes (claims.*) are not missed there
+  pd-gfm  the Markdown pandoc writes from the HTML (`-t gfm`: pipe tables,
+          raw HTML tables where cells are merged, the contents as links)
+  pd-docx the same from the DOCX (pandoc's own Markdown, `-t markdown`,
+          writes a DOCX's tables as grid tables, which no door reads yet)
   lo-txt  the plain text LibreOffice saves from the DOCX (cells one per line)
   lo-html the HTML LibreOffice saves from the DOCX
   wrap    the text (raw, or the fixture's own text) with lines wrapped at 36
@@ -129,6 +133,15 @@ def sources():
     return out
 
 
+def derive_pandoc(src, stem, door, fmt):
+    dst = os.path.join(CACHE, f"{stem}.{door}.md")
+    if not fresh(dst, src):
+        r = run(["pandoc", "-f", os.path.splitext(src)[1][1:], "-t", fmt, "-o", dst, src], timeout=300)
+        if r.returncode != 0:
+            return None
+    return dst
+
+
 def doors_of(name, base):
     doors = dict(base)
     stem = name
@@ -142,6 +155,11 @@ def doors_of(name, base):
     text = doors.get("raw") or doors.get("text")
     if text:
         doors["wrap"] = derive_wrap(text, stem)
+    if "docx" in doors and shutil.which("pandoc"):
+        for door, src, fmt in (("pd-gfm", "html", "gfm"), ("pd-docx", "docx", "gfm")):
+            p = derive_pandoc(doors[src], stem, door, fmt)
+            if p:
+                doors[door] = p
     if "docx" in doors and have_lo:
         for ext, filt, door in (("txt", "Text (encoded):UTF8", "lo-txt"), ("html", "HTML (StarWriter)", "lo-html")):
             p = derive_lo(doors["docx"], stem, ext, filt)

@@ -2,7 +2,8 @@
 # The door matrix (issue 14): every real fixture and every document `build`
 # writes for the example, through every door — the PDF, `pdftotext -layout`,
 # `pdftotext -raw`, the DOCX and HTML, the tables as Markdown (`build`'s .md,
-# no notes), the text and HTML LibreOffice saves from the DOCX, a copy wrapped
+# no notes), the Markdown pandoc writes from the HTML and DOCX (where pandoc
+# is installed), the text and HTML LibreOffice saves from the DOCX, a copy wrapped
 # at 36 characters — must give the same error findings (rule, expected,
 # actual) as the PDF (or the fixture's own text); a door that
 # loses the rows (the wrapped copy) no error the reference lacks. The

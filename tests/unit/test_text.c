@@ -590,6 +590,44 @@ static void test_markdown_tables_read(void **state)
     jue_disclosure_free(d);
 }
 
+/* Markdown as pandoc writes it from a document with merged cells: an HTML
+ * table among the lines (read by the HTML door, its rows at their lines;
+ * the lines after it keep their numbers) and the contents as links, read
+ * as their text (no figure of "#part-13" in a sentence). */
+static void test_markdown_with_an_html_table_and_links(void **state)
+{
+    (void)state;
+    const char *t = "- [十三、国有资产占用情况说明](#notes-13)\n"
+                    "## 收入决算表\n"
+                    "公开02表　编制单位：某某局　金额单位：万元\n"
+                    "<table>\n"
+                    "<thead>\n"
+                    "<tr><th colspan=\"2\">项目</th><th rowspan=\"2\">本年收入合计</th><th rowspan=\"2\">财政拨款收入</th></tr>\n"
+                    "<tr><th>科目编码</th><th>科目名称</th></tr>\n"
+                    "</thead>\n"
+                    "<tbody>\n"
+                    "<tr><td colspan=\"2\">合计</td><td>10.00</td><td>10.00</td></tr>\n"
+                    "<tr><td>201</td><td>一般公共服务支出</td><td>10.00</td><td>10.00</td></tr>\n"
+                    "<tr><td>20101</td><td>人大事务</td><td>10.00</td><td>10.00</td></tr>\n"
+                    "</tbody>\n"
+                    "</table>\n"
+                    "注：本表无其他收入。\n";
+    jue_idoc *doc = grid_of(t);
+    assert_string_equal(cell_at(doc, 1, 0), "十三、国有资产占用情况说明");
+    assert_string_equal(cell_at(doc, 11, 0), "201");
+    assert_string_equal(cell_at(doc, 11, 3), "10.00");
+    assert_string_equal(cell_at(doc, 15, 0), "注：本表无其他收入。");
+    jue_idoc_free(doc);
+    jue_disclosure *d = import_text(t);
+    jue_table *t2 = d->tables[JUE_T02];
+    assert_non_null(t2);
+    int r = jue_table_find_row(t2, "20101", JUE_SIDE_NONE), c = jue_table_find_col(t2, "财政拨款收入");
+    assert_true(r >= 0 && c >= 0);
+    assert_int_equal(jue_table_cell(t2, (size_t)r, (size_t)c)->printed, 10000000);
+    assert_int_equal(t2->rows[r].src_line, 12);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -611,6 +649,7 @@ int main(void)
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),
         cmocka_unit_test(test_markdown_tables_read),
+        cmocka_unit_test(test_markdown_with_an_html_table_and_links),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -34,5 +34,21 @@ jue_status jue_md_row(jue_grow *r, const char *line, const char *from, const cha
  * copy) into the others, a column with fewer levels has its lowest heading
  * copied down — as the doors of ruled tables give merged heading cells. */
 jue_status jue_md_header(jue_grid *g, const char *line, const char *end);
+/* Whether [p, e) holds a link "[text](target)". */
+bool jue_md_has_link(const char *p, const char *e);
+/* The line [p, e) with its links ("[text](target)", "![alt](src)") as
+ * their text, into out (reset first). */
+jue_status jue_md_unlink(const char *p, const char *e, jue_buf *out);
+/* An HTML table in Markdown (pandoc writes one where cells are merged):
+ * when the line at p opens a <table>, the block up to the first closing
+ * tag is read by the HTML door and its rows appended to g (after its last
+ * row, this line's), their lines counted from this one; *after is then the
+ * start of the line after the block, else NULL (not a table, or one the
+ * HTML door could not read: the lines are read as text). scan remembers
+ * where the closing tag was looked for (zeroed before the first line). */
+typedef struct {
+    const char *from, *close;
+} jue_md_scan;
+jue_status jue_md_html_table(jue_grid *g, const char *p, const char *end, jue_md_scan *scan, const char **after);
 
 #endif

@@ -13,8 +13,10 @@
  * levels having its lowest heading copied down. */
 #include "import/doors/doors.h"
 #include "core/encoding.h"
+#include "import/doors/flow.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define MD_MAXCELLS 256   /* cells of a row looked at; a longer row is no pipe table */
 #define MD_LEVELS 4       /* heading levels of a header cell; deeper ones stay in the last */
@@ -129,14 +131,38 @@ static bool underscore_mark(const char *s, const char *q, const char *r, const c
     return left || right;
 }
 
+/* A link "[text](target)" opening at q: where its "](" is, and in *after
+ * the end of its ")"; NULL when q opens none (a target with a space, such
+ * as a title, is not taken for one). */
+static const char *link_close(const char *q, const char *e, const char **after)
+{
+    const char *c = q + 1;
+    while (c < e && *c != ']' && *c != '[') c += *c == '\\' && c + 1 < e ? 2 : 1;
+    if (c + 1 >= e || *c != ']' || c[1] != '(') return NULL;
+    /* a target without spaces or brackets (each byte is looked at for one
+     * link at most: a line of many "[a](" stays linear) */
+    const char *t = c + 2;
+    while (t < e && *t != ')' && *t != ' ' && *t != '(' && *t != '[') t++;
+    if (t >= e || *t != ')') return NULL;
+    *after = t + 1;
+    return c;
+}
+
 /* The text of the cell [s, e), its Markdown marks taken off, appended to b.
  * A <br> inside Chinese words joins them (a name wrapped in its cell), else
  * it is a space. */
 static void cell_text(jue_buf *b, const char *s, const char *e)
 {
+    const char *close = NULL, *after = NULL;   /* a link's "](target)" */
     for (const char *q = s; q < e;) {
         size_t k;
-        if (*q == '\\' && q + 1 < e && ascii_punct(q[1])) {
+        if (q == close) {
+            q = after;
+            close = NULL;
+        } else if (*q == '[' && !close && (close = link_close(q, e, &after)) != NULL) {
+            if (b->len && b->data[b->len - 1] == '!') b->len--;   /* an image: its alt text */
+            q++;
+        } else if (*q == '\\' && q + 1 < e && ascii_punct(q[1])) {
             jue_buf_putc(b, q[1]);
             q += 2;
         } else if ((k = line_break_tag(q, e))) {
@@ -270,4 +296,102 @@ jue_status jue_md_header(jue_grid *g, const char *line, const char *end)
     }
     jue_buf_free(&b);
     return st;
+}
+
+bool jue_md_has_link(const char *p, const char *e)
+{
+    const char *after;
+    for (const char *q = p; (q = memchr(q, '[', (size_t)(e - q))) != NULL; q++)
+        if (link_close(q, e, &after)) return true;
+    return false;
+}
+
+jue_status jue_md_unlink(const char *p, const char *e, jue_buf *out)
+{
+    jue_buf_reset(out);
+    const char *after;
+    for (const char *q = p; q < e;) {
+        const char *c = *q == '[' ? link_close(q, e, &after) : NULL;
+        if (!c) {
+            jue_buf_putc(out, *q++);
+            continue;
+        }
+        if (out->len && out->data[out->len - 1] == '!') out->len--;
+        jue_buf_putn(out, q + 1, (size_t)(c - q - 1));
+        q = after;
+    }
+    return out->err ? JUE_ERR_NOMEM : JUE_OK;
+}
+
+/* ---- HTML tables in Markdown -------------------------------------------- */
+
+/* Whether a tag named name ("table") starts at q, opening or (with a '/')
+ * closing, any case; *closing says which. */
+static bool tag_at(const char *q, const char *e, const char *name, bool *closing)
+{
+    size_t n = strlen(name);
+    if (q >= e || *q != '<') return false;
+    const char *t = q + 1;
+    *closing = t < e && *t == '/';
+    t += *closing;
+    return (size_t)(e - t) > n && !strncasecmp(t, name, n) &&
+           (t[n] == '>' || t[n] == ' ' || t[n] == '\t' || t[n] == '\r' || t[n] == '\n');
+}
+
+/* The first closing tag named name in [p, e), or NULL. */
+static const char *closing_tag(const char *p, const char *e, const char *name)
+{
+    bool closing;
+    for (const char *q = p; (q = memchr(q, '<', (size_t)(e - q))) != NULL; q++)
+        if (tag_at(q, e, name, &closing) && closing) return q;
+    return NULL;
+}
+
+/* Where the HTML table starting on the line at p ends: the start of the
+ * line after the first closing tag (pandoc nests none); NULL for none. The
+ * first closing tag after a place is remembered in *scan, so a file of
+ * opening tags alone is searched once, not once a line. */
+static const char *table_block(const char *p, const char *end, jue_md_scan *scan)
+{
+    const char *s = p;
+    while (s < end && s - p < 3 && *s == ' ') s++;
+    bool closing;
+    if (!tag_at(s, end, "table", &closing) || closing) return NULL;
+    if (!scan->from || s < scan->from || (scan->close && s > scan->close)) {
+        scan->from = s;
+        scan->close = closing_tag(s, end, "table");
+    }
+    const char *q = scan->close;
+    if (!q) return NULL;
+    const char *nl = memchr(q, '\n', (size_t)(end - q));
+    return nl ? nl + 1 : end;
+}
+
+jue_status jue_md_html_table(jue_grid *g, const char *p, const char *end, jue_md_scan *scan, const char **after)
+{
+    *after = NULL;
+    const char *b = table_block(p, end, scan);
+    if (!b) return JUE_OK;
+    jue_idoc *tmp = jue_idoc_new(g->doc->file, JUE_IN_HTML);
+    if (!tmp) return JUE_ERR_NOMEM;
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_status st = jue_html_read(p, (size_t)(b - p), tmp, &dg) == JUE_OK && tmp->n == 1 ? JUE_OK : JUE_ERR_INVALID;
+    int base = g->rows[g->n - 1].line - 1, page = g->rows[g->n - 1].page;
+    const jue_grid *h = st ? NULL : &tmp->grids[0];
+    for (size_t i = 0; h && i < h->n && !st; i++) {
+        jue_grow *r = jue_grid_add_row(g, base + h->rows[i].line);
+        if (!r) st = JUE_ERR_NOMEM;
+        for (size_t k = 0; r && k < h->rows[i].n && !st; k++) {
+            const jue_gcell *c = &h->rows[i].cells[k];
+            jue_gcell *d = jue_grow_set(r, (int)k, c->text, strlen(c->text));
+            if (d) d->copy = c->copy;
+            else if (k < 1024) st = JUE_ERR_NOMEM;
+        }
+        if (r) r->page = page;
+    }
+    if (!st) *after = b;
+    jue_diags_free(&dg);
+    jue_idoc_free(tmp);
+    return st == JUE_ERR_INVALID ? JUE_OK : st;
 }

@@ -1091,6 +1091,47 @@ jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags 
     return st;
 }
 
+/* Where a Markdown pipe table is read (markdown.c): its columns, 0 outside
+ * one; rule: the line after its header, its delimiter row. */
+typedef struct {
+    int cols;
+    bool rule;
+    jue_md_scan html;   /* where an HTML table's end was looked for */
+} mdstate;
+
+/* The Markdown blocks a line may start or go on with: a pipe table (its
+ * header, its delimiter row, a row) or an HTML table (all its lines at
+ * once). *done: the line was read so; *p is then the next line to read and
+ * *line counts the lines read. */
+static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t n, const char *next,
+                                const char *end, int *line, bool *done)
+{
+    *done = false;
+    const char *ne = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
+    if (!ne) ne = end;
+    if (ne > next && ne[-1] == '\r') ne--;
+    if (md->cols && !jue_md_has_pipe(*p, *p + n)) md->cols = 0;
+    int k = md->cols ? 0 : jue_md_table_at(*p, *p + n, next, ne);
+    if (md->cols || k) {
+        jue_status st = md->rule ? JUE_OK : k ? jue_md_header(g, *p, *p + n) : jue_md_row(&g->rows[g->n - 1], *p, *p, *p + n);
+        md->rule = k > 0;
+        if (k) md->cols = k;
+        *p = next;
+        *done = true;
+        return st;
+    }
+    const char *after;
+    jue_status st = jue_md_html_table(g, *p, end, &md->html, &after);
+    if (st || !after) return st;
+    for (const char *q = next; q < after; q++) {
+        (*line)++;
+        if (!(q = memchr(q, '\n', (size_t)(after - q)))) break;
+    }
+    *p = after;
+    *done = true;
+    return JUE_OK;
+}
+
 static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     jue_grid *g = jue_idoc_add_grid(doc, NULL);
@@ -1099,12 +1140,14 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
     bool warned = false;
-    int md = 0;            /* in a Markdown pipe table of md columns */
-    bool md_rule = false;  /* the next line is its delimiter row */
+    mdstate md = { 0, false, { NULL, NULL } };
+    jue_buf plain;   /* a line with its Markdown links as their text */
+    jue_buf_init(&plain);
     trows rows = { 0 };
-    while (p < end) {
+    jue_status st = JUE_OK;
+    while (p < end && !st) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *e = nl ? nl : end;
+        const char *e = nl ? nl : end, *next = nl ? nl + 1 : end;
         line++;
         size_t n = (size_t)(e - p);
         if (n > 0 && p[n - 1] == '\r') n--;
@@ -1114,41 +1157,33 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
             warned = true;
         }
         jue_grow *r = jue_grid_add_row(g, line);
-        if (!r) { free_trows(&rows); return JUE_ERR_NOMEM; }
-        r->at_wrap = at_wrap(p, p + n, nl ? nl + 1 : end, end, doc->wrap_width);
+        if (!r) { st = JUE_ERR_NOMEM; break; }
+        r->at_wrap = at_wrap(p, p + n, next, end, doc->wrap_width);
         if (page_mark(&p, &n, &page)) {
-            p = nl ? nl + 1 : end;
+            p = next;
             continue;   /* a blank row: the page break is furniture */
         }
         r->page = page;
-        const char *next = nl ? nl + 1 : end, *ne = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
-        if (!ne) ne = end;
-        if (md && !jue_md_has_pipe(p, p + n)) md = 0;
-        int k = md ? 0 : jue_md_table_at(p, p + n, next, ne > next && ne[-1] == '\r' ? ne - 1 : ne);
-        if (md || k) {
-            /* a pipe table: its header (levels of headings), the delimiter
-             * row after it (a blank row), its rows */
-            jue_status st = md_rule ? JUE_OK : k ? jue_md_header(g, p, p + n) : jue_md_row(r, p, p, p + n);
-            if (st) { free_trows(&rows); return st; }
-            md_rule = k > 0;
-            md = md ? md : k;
-            p = next;
-            continue;
+        bool done;
+        if ((st = markdown_line(g, &md, &p, n, next, end, &line, &done)) || done) continue;
+        const char *text = p;
+        if (jue_md_has_link(p, p + n)) {
+            /* Markdown links read as their text ([一、部门职责](#part-1-1)) */
+            if ((st = jue_md_unlink(p, p + n, &plain))) break;
+            text = jue_buf_str(&plain);
+            n = plain.len;
         }
         tspan sp[MAX_SPANS];
         int ns = 0;
         bool lone;
-        jue_status st = split_line(r, p, n, sp, &ns, &lone);
-        if (st) { free_trows(&rows); return st; }
+        if ((st = split_line(r, text, n, sp, &ns, &lone))) break;
         doc->packed += r->packed;
-        if ((ns && !add_trow(&rows, g->n - 1, sp, ns)) || (lone && !add_lone(&rows, g->n - 1, sp))) {
-            free_trows(&rows);
-            return JUE_ERR_NOMEM;
-        }
-        p = nl ? nl + 1 : end;
+        if ((ns && !add_trow(&rows, g->n - 1, sp, ns)) || (lone && !add_lone(&rows, g->n - 1, sp))) st = JUE_ERR_NOMEM;
+        p = next;
     }
-    jue_status st = rows.n ? align_blocks(g, &rows) : JUE_OK;
+    if (!st && rows.n) st = align_blocks(g, &rows);
     doc->aligned = rows.n >= 8;   /* a few lines with double spaces do not make a layout copy */
     free_trows(&rows);
+    jue_buf_free(&plain);
     return st;
 }
