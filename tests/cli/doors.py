@@ -15,8 +15,8 @@ example, in both profiles — the doors are derived once into a cache directory
           those of the notes (claims.*) are not missed there
   pd-gfm  the Markdown pandoc writes from the HTML (`-t gfm`: pipe tables,
           raw HTML tables where cells are merged, the contents as links)
-  pd-docx the same from the DOCX (pandoc's own Markdown, `-t markdown`,
-          writes a DOCX's tables as grid tables, which no door reads yet)
+  pd-docx the same from the DOCX; pd-md pandoc's own Markdown from the DOCX
+          (`-t markdown`: grid tables, space-aligned multiline tables)
   lo-txt  the plain text LibreOffice saves from the DOCX (cells one per line)
   lo-html the HTML LibreOffice saves from the DOCX
   wrap    the text (raw, or the fixture's own text) with lines wrapped at 36
@@ -156,7 +156,7 @@ def doors_of(name, base):
     if text:
         doors["wrap"] = derive_wrap(text, stem)
     if "docx" in doors and shutil.which("pandoc"):
-        for door, src, fmt in (("pd-gfm", "html", "gfm"), ("pd-docx", "docx", "gfm")):
+        for door, src, fmt in (("pd-gfm", "html", "gfm"), ("pd-docx", "docx", "gfm"), ("pd-md", "docx", "markdown")):
             p = derive_pandoc(doors[src], stem, door, fmt)
             if p:
                 doors[door] = p

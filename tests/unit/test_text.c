@@ -628,6 +628,46 @@ static void test_markdown_with_an_html_table_and_links(void **state)
     jue_disclosure_free(d);
 }
 
+/* A grid table as pandoc writes one in its own Markdown: +---+ rules, a
+ * row's cells wrapped over several lines, cut inside a figure ("23," /
+ * "703" / ".45"), bold split over lines, a quote mark and a hard break: each
+ * row is one grid row at its first line, its cells joined again; the line
+ * after the table is read as before. */
+static void test_markdown_grid_table(void **state)
+{
+    (void)state;
+    const char *t = "+-------+-----------+-----+\n"
+                    "| 科目  | 科目名称  | 本  |\n"
+                    "| 编码\\ |           | 年  |\n"
+                    "+=======+===========+=====+\n"
+                    "| **合  |           | **1 |\n"
+                    "| 计**  |           | ,70 |\n"
+                    "|       |           | 3.4 |\n"
+                    "|       |           | 5** |\n"
+                    "+-------+-----------+-----+\n"
+                    "| 20    | > 行政事  | 91  |\n"
+                    "| 80505 | 业单位    | .21 |\n"
+                    "+-------+-----------+-----+\n"
+                    "注：本表金额单位为万元。\n";
+    jue_idoc *doc = grid_of(t);
+    assert_string_equal(cell_at(doc, 2, 0), "科目编码");
+    assert_string_equal(cell_at(doc, 2, 2), "本年");
+    assert_string_equal(cell_at(doc, 5, 0), "合计");
+    assert_string_equal(cell_at(doc, 5, 2), "1,703.45");
+    assert_string_equal(cell_at(doc, 10, 0), "2080505");
+    assert_string_equal(cell_at(doc, 10, 1), "行政事业单位");
+    assert_string_equal(cell_at(doc, 10, 2), "91.21");
+    assert_int_equal(row_at(doc, 11)->n, 0);
+    assert_string_equal(cell_at(doc, 13, 0), "注：本表金额单位为万元。");
+    jue_idoc_free(doc);
+    /* a bold total in a space-aligned table (pandoc's multiline tables) */
+    doc = grid_of("  **本年收入合计**     **27**   **23,965.16**   __本年支出合计__\n");
+    assert_string_equal(cell_at(doc, 1, 0), "本年收入合计");
+    assert_string_equal(cell_at(doc, 1, 2), "23,965.16");
+    assert_string_equal(cell_at(doc, 1, 3), "本年支出合计");
+    jue_idoc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -650,6 +690,7 @@ int main(void)
         cmocka_unit_test(test_markdown_header_levels),
         cmocka_unit_test(test_markdown_tables_read),
         cmocka_unit_test(test_markdown_with_an_html_table_and_links),
+        cmocka_unit_test(test_markdown_grid_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

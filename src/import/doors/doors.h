@@ -51,4 +51,22 @@ typedef struct {
 } jue_md_scan;
 jue_status jue_md_html_table(jue_grid *g, const char *p, const char *end, jue_md_scan *scan, const char **after);
 
+/* A grid table (pandoc's own Markdown: +---+ rules, | cell | lines, a
+ * row's cells wrapped over several lines) being read: its columns (0
+ * outside one) and the row gathered so far. Zero it before the first line;
+ * jue_md_grid_end after the last. */
+typedef struct {
+    int cols;
+    bool pending;   /* a row is being gathered */
+    size_t row;     /* its first line's grid row */
+    jue_buf *acc;   /* each cell's text so far */
+} jue_md_grid;
+/* The line [p, e), the grid's last row: a rule starts a grid table or ends
+ * a row, which then goes into the grid row of its first line; a line of
+ * cells goes on the row. *done: the line was read so (else it is no part
+ * of a grid table, and one open is ended). */
+jue_status jue_md_grid_line(jue_grid *g, jue_md_grid *t, const char *p, const char *e, bool *done);
+/* Ends the grid table t is in, if any (its last row into g), and frees it. */
+jue_status jue_md_grid_end(jue_grid *g, jue_md_grid *t);
+
 #endif

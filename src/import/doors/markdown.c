@@ -15,6 +15,7 @@
 #include "core/encoding.h"
 #include "import/doors/flow.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -394,4 +395,92 @@ jue_status jue_md_html_table(jue_grid *g, const char *p, const char *end, jue_md
     jue_diags_free(&dg);
     jue_idoc_free(tmp);
     return st == JUE_ERR_INVALID ? JUE_OK : st;
+}
+
+/* ---- grid tables (pandoc's own Markdown) --------------------------------- */
+
+/* Whether [p, e) is a grid table's rule (+---+:==+): its columns, else 0. */
+static int grid_rule(const char *p, const char *e)
+{
+    while (p < e && *p == ' ') p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\r')) e--;
+    if (e - p < 3 || *p != '+' || e[-1] != '+') return 0;
+    int cols = -1;
+    bool dash = false;
+    for (const char *q = p; q < e; q++) {
+        if (*q == '+') cols++;
+        else if (*q == '-' || *q == '=') dash = true;
+        else if (*q != ':') return 0;
+    }
+    return dash && cols > 0 ? cols : 0;
+}
+
+/* The row gathered so far into its first line's grid row: each cell's
+ * pieces joined and read as a cell's text. */
+static jue_status grid_flush(jue_grid *g, jue_md_grid *t)
+{
+    if (!t->pending) return JUE_OK;
+    t->pending = false;
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_status st = JUE_OK;
+    for (int i = 0; i < t->cols && !st; i++) {
+        jue_buf_reset(&b);
+        cell_text(&b, t->acc[i].data, t->acc[i].data + t->acc[i].len);
+        st = b.err || t->acc[i].err ? JUE_ERR_NOMEM : put(&g->rows[t->row], i, b.len ? b.data : "", b.len, 0, false);
+    }
+    jue_buf_free(&b);
+    return st;
+}
+
+jue_status jue_md_grid_end(jue_grid *g, jue_md_grid *t)
+{
+    jue_status st = t->cols ? grid_flush(g, t) : JUE_OK;
+    for (int i = 0; i < t->cols; i++) jue_buf_free(&t->acc[i]);
+    free(t->acc);
+    t->acc = NULL;
+    t->cols = 0;
+    return st;
+}
+
+/* One line of a row: each cell's piece, trimmed, goes on its cell's text
+ * (a piece the width cut, "23," / "703" / ".45", joins without a space; a
+ * hard break '\' at its end and a quote mark '>' opening the cell drop). */
+static void grid_pieces(jue_md_grid *t, const char *p, const char *e)
+{
+    mdcell c[MD_MAXCELLS];
+    int n = row_cells(p, e, c, MD_MAXCELLS);
+    for (int i = 0; i < n && i < t->cols && i < MD_MAXCELLS; i++) {
+        const char *s = c[i].s, *z = c[i].e;
+        while (s < z && *s == ' ') s++;
+        while (z > s && z[-1] == ' ') z--;
+        if (z > s && z[-1] == '\\' && !escaped(s, z - 1)) z--;
+        if (!t->acc[i].len && s < z && *s == '>')
+            for (s++; s < z && *s == ' ';) s++;
+        jue_buf_putn(&t->acc[i], s, (size_t)(z - s));
+    }
+}
+
+jue_status jue_md_grid_line(jue_grid *g, jue_md_grid *t, const char *p, const char *e, bool *done)
+{
+    int k = grid_rule(p, e);
+    *done = k > 0 || (t->cols && jue_md_has_pipe(p, e));
+    if (!t->cols && k) {
+        t->cols = k < MD_MAXCELLS ? k : MD_MAXCELLS;
+        t->acc = calloc((size_t)t->cols, sizeof *t->acc);
+        if (!t->acc) { t->cols = 0; return JUE_ERR_NOMEM; }
+        for (int i = 0; i < t->cols; i++) jue_buf_init(&t->acc[i]);
+        t->pending = false;
+        return JUE_OK;
+    }
+    if (!t->cols) return JUE_OK;
+    if (!*done) return jue_md_grid_end(g, t);   /* the line after the table */
+    if (k) return grid_flush(g, t);
+    if (!t->pending) {
+        t->pending = true;
+        t->row = g->n - 1;
+        for (int i = 0; i < t->cols; i++) jue_buf_reset(&t->acc[i]);
+    }
+    grid_pieces(t, p, e);
+    return JUE_OK;
 }

@@ -54,9 +54,26 @@ typedef struct {
     int n;
 } cpcursor;
 
+/* [*a, *b) trimmed of spaces, and of the strong emphasis around it ("**合计**",
+ * "__23,965.16__": a total in a space-aligned Markdown table, pandoc's). */
+static void unbold(const char **a, const char **b)
+{
+    const char *s = *a, *e = *b;
+    while (s < e && *s == ' ') s++;
+    while (e > s && e[-1] == ' ') e--;
+    if (e - s >= 5 && ((!memcmp(s, "**", 2) && !memcmp(e - 2, "**", 2)) || (!memcmp(s, "__", 2) && !memcmp(e - 2, "__", 2)))) {
+        s += 2;
+        e -= 2;
+    }
+    *a = s;
+    *b = e;
+}
+
 static jue_status add_cell(jue_grow *r, int *col, cpcursor *cur, const char *s, const char *e)
 {
-    jue_gcell *c = jue_grow_set(r, *col, s, (size_t)(e - s));
+    const char *a = s, *b = e;
+    unbold(&a, &b);
+    jue_gcell *c = jue_grow_set(r, *col, a, (size_t)(b - a));
     if (!c) return *col >= 1024 ? JUE_OK : JUE_ERR_NOMEM;
     cur->n += cp_count(cur->at, (size_t)(s - cur->at));
     cur->at = s;
@@ -1097,6 +1114,7 @@ typedef struct {
     int cols;
     bool rule;
     jue_md_scan html;   /* where an HTML table's end was looked for */
+    jue_md_grid grid;   /* a grid table */
 } mdstate;
 
 /* The Markdown blocks a line may start or go on with: a pipe table (its
@@ -1107,13 +1125,18 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
                                 const char *end, int *line, bool *done)
 {
     *done = false;
+    jue_status st = md->cols ? JUE_OK : jue_md_grid_line(g, &md->grid, *p, *p + n, done);
+    if (st || *done) {
+        *p = next;
+        return st;
+    }
     const char *ne = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
     if (!ne) ne = end;
     if (ne > next && ne[-1] == '\r') ne--;
     if (md->cols && !jue_md_has_pipe(*p, *p + n)) md->cols = 0;
     int k = md->cols ? 0 : jue_md_table_at(*p, *p + n, next, ne);
     if (md->cols || k) {
-        jue_status st = md->rule ? JUE_OK : k ? jue_md_header(g, *p, *p + n) : jue_md_row(&g->rows[g->n - 1], *p, *p, *p + n);
+        st = md->rule ? JUE_OK : k ? jue_md_header(g, *p, *p + n) : jue_md_row(&g->rows[g->n - 1], *p, *p, *p + n);
         md->rule = k > 0;
         if (k) md->cols = k;
         *p = next;
@@ -1121,7 +1144,7 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
         return st;
     }
     const char *after;
-    jue_status st = jue_md_html_table(g, *p, end, &md->html, &after);
+    st = jue_md_html_table(g, *p, end, &md->html, &after);
     if (st || !after) return st;
     for (const char *q = next; q < after; q++) {
         (*line)++;
@@ -1140,7 +1163,7 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
     bool warned = false;
-    mdstate md = { 0, false, { NULL, NULL } };
+    mdstate md = { 0, false, { NULL, NULL }, { 0, false, 0, NULL } };
     jue_buf plain;   /* a line with its Markdown links as their text */
     jue_buf_init(&plain);
     trows rows = { 0 };
@@ -1181,6 +1204,8 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
         if ((ns && !add_trow(&rows, g->n - 1, sp, ns)) || (lone && !add_lone(&rows, g->n - 1, sp))) st = JUE_ERR_NOMEM;
         p = next;
     }
+    jue_status end_st = jue_md_grid_end(g, &md.grid);
+    if (!st) st = end_st;
     if (!st && rows.n) st = align_blocks(g, &rows);
     doc->aligned = rows.n >= 8;   /* a few lines with double spaces do not make a layout copy */
     free_trows(&rows);
