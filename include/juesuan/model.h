@@ -163,6 +163,9 @@ void jue_cell_set_exact(jue_cell *c, jue_fen v);
 void jue_cell_set_printed(jue_cell *c, jue_fen printed, int decimals);
 /* Sets the table's note (copied). */
 jue_status jue_table_set_note(jue_table *t, const char *note);
+/* Whether t holds no data: marked empty, or no cell printed (a printed 0.00
+ * is data, a blank is not). */
+bool jue_table_is_empty(const jue_table *t);
 
 /* The named lines of tables 01 and 04, as row keys. */
 #define JUE_L_INC_GENERAL  "一般公共预算财政拨款收入"

@@ -227,6 +227,14 @@ void jue_cell_set_printed(jue_cell *c, jue_fen printed, int decimals)
     c->iv = jue_iv_printed(printed, decimals, JUE_UNIT_WAN);
 }
 
+bool jue_table_is_empty(const jue_table *t)
+{
+    if (t->empty) return true;
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        if (t->cells[i].present) return false;
+    return true;
+}
+
 jue_status jue_table_set_note(jue_table *t, const char *note)
 {
     char *n = jue_strdup(note);

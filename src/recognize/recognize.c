@@ -24,6 +24,7 @@
  *     a table without a non-zero figure is empty.
  * Rows of the grids that no table used are left for the notes (claims). */
 #include "recognize/recognize.h"
+#include "core/encoding.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,13 +44,27 @@ static void read_body(tctx *t, jue_table *tab)
     }
 }
 
-/* The note: a 说明 (or 无数据) line just under the table. */
+/* A row of heading words alone (年初结转和 / 结余 / 功能分类科目编码): short,
+ * no figure, no sentence punctuation. A copy in reading order prints an
+ * empty table's headings a word a line, between its title and its 说明. */
+static bool heading_piece(const jue_grow *r)
+{
+    const char *s = jue_rec_single_text(r);
+    if (!s || jue_utf8_count(s, strlen(s)) > 12 || strpbrk(s, "0123456789")) return false;
+    static const char *const PUNCT[] = { "。", "，", "；", "：", ":", "、" };
+    for (size_t i = 0; i < sizeof PUNCT / sizeof PUNCT[0]; i++)
+        if (strstr(s, PUNCT[i])) return false;
+    return true;
+}
+
+/* The note: a 说明 (or 无数据) line just under the table; under a table
+ * with no data, heading words in between do not count. */
 static jue_status read_note(tctx *t, jue_table *tab)
 {
     int seen = 0;
     for (size_t k = t->end; k < t->b && seen < NOTE_WINDOW; k++) {
         jue_grow *r = &t->g->rows[k];
-        if (!jue_grow_filled(r)) continue;
+        if (!jue_grow_filled(r) || (!tab->note && jue_table_is_empty(tab) && heading_piece(r))) continue;
         seen++;
         const char *s = jue_rec_single_text(r);
         if (!s || !jue_rec_note_text(s) || tab->note) continue;

@@ -543,15 +543,6 @@ typedef struct {
     bool tail;           /* holds, but only thanks to rounding */
 } cmpinfo;
 
-static bool table_empty(const jue_table *t)
-{
-    if (t->empty) return true;
-    /* a printed 0.00 is data (an amount under 0.005 万元), a blank is not */
-    for (size_t i = 0; i < t->nrows * t->ncols; i++)
-        if (t->cells[i].present) return false;
-    return true;
-}
-
 static void lin_begin(joint *j)
 {
     j->on = true;
@@ -645,7 +636,7 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
     }
     case C_EMPTY: {
         const jue_table *t = table_of(e, c->table, c->tvar);
-        return t ? (table_empty(t) ? R_TRUE : R_FALSE) : R_SKIP;
+        return t ? (jue_table_is_empty(t) ? R_TRUE : R_FALSE) : R_SKIP;
     }
     case C_HASNOTE: {
         const jue_table *t = table_of(e, c->table, c->tvar);

@@ -9,6 +9,9 @@ example, in both profiles — the doors are derived once into a cache directory
   pdf     the PDF itself (the reference when there is one)
   layout  the text `pdftotext -layout` prints
   raw     the text `pdftotext -raw` prints (rows as single-space lines)
+  order   the text plain `pdftotext` prints (its reading order: a table's
+          headings and cells a line each, column by column); it loses the
+          tables' rows, so it must only give no error the PDF does not give
   docx    / html: what `build` wrote (the example only)
   md      the tables as Markdown `build` writes (the example only); it
           has no notes, so it must give the errors of the PDF's tables:
@@ -40,7 +43,7 @@ BIN = os.environ.get("JUE_BIN", os.path.join(SRC, "build", "juesuan"))
 CACHE = os.environ.get("JUE_DOORS_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
 WRAP = 36
-LOSSY = {"wrap"}
+LOSSY = {"wrap", "order"}
 TABLES_ONLY = {"md"}
 
 
@@ -73,7 +76,7 @@ def wrap_text(text, width=WRAP):
 def derive_pdf_text(pdf, stem, mode):
     dst = os.path.join(CACHE, f"{stem}.{mode}.txt")
     if not fresh(dst, pdf):
-        r = run(["pdftotext", "-" + mode, pdf, dst])
+        r = run(["pdftotext"] + ([] if mode == "order" else ["-" + mode]) + [pdf, dst])
         if r.returncode != 0:
             return None
     return dst
@@ -148,7 +151,7 @@ def doors_of(name, base):
     have_pdftotext = shutil.which("pdftotext") is not None
     have_lo = shutil.which("soffice") is not None
     if "pdf" in doors and have_pdftotext:
-        for mode in ("layout", "raw"):
+        for mode in ("layout", "raw", "order"):
             p = derive_pdf_text(doors["pdf"], stem, mode)
             if p:
                 doors[mode] = p

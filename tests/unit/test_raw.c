@@ -918,6 +918,33 @@ static void whole_number_is_a_figure(void **state)
     jue_disclosure_free(d);
 }
 
+/* An empty 07 as plain pdftotext prints it (reading order): its headings a
+ * word a line, more of them than the rows a note is looked for in, then its
+ * 注 and 说明. The 说明 is still its note; without it there is none. */
+#define READING_ORDER_07 \
+    "政府性基金预算财政拨款收入支出决算表\n单位：万元\n项目\n功能分类\n科目编码\n\n科目名称\n合计\n\n" \
+    "年初结转和\n结余\n\n本年收入\n\n年末结转和\n结余\n\n本年支出\n\n合计\n\n基本支出\n\n" \
+    "注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。\n%s\n\n项目支出\n"
+
+static void reading_order_note(void **state)
+{
+    (void)state;
+    char text[2048], warn[8192];
+    snprintf(text, sizeof text, READING_ORDER_07, "说明：某县某局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。");
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T07];
+    assert_non_null(t);
+    assert_true(jue_table_is_empty(t));
+    assert_non_null(t->note);
+    assert_non_null(strstr(t->note, "故本表无数据"));
+    jue_disclosure_free(d);
+    snprintf(text, sizeof text, READING_ORDER_07, "");
+    d = import_text(text, warn, sizeof warn);
+    t = d->tables[JUE_T07];
+    assert_true(!t || !t->note);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -946,6 +973,7 @@ int main(void)
         cmocka_unit_test(a_figure_keeps_it_unread),
         cmocka_unit_test(blank_form_is_empty),
         cmocka_unit_test(whole_number_is_a_figure),
+        cmocka_unit_test(reading_order_note),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
