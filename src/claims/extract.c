@@ -420,6 +420,17 @@ static void item_line(ex *x, const char *s, const char *e, bool item, const jue_
     if (x->pending.len && L->line - x->pending_line > 12) jue_buf_reset(&x->pending);
 }
 
+/* A table row's template marks (the paragraph before it is flushed, so P
+ * holds the row alone while it is read). */
+static void row_marks(ex *x, para *P, const char *s, const char *e, const jue_note_line *L, int col0)
+{
+    size_t ml;
+    if (!cx_find2(s, e, "XX", "××", &ml) && !cx_bfind(s, e, "ＸＸ")) return;
+    if (!para_put(P, s, (size_t)(e - s), L->line, col0, L->page)) { x->nomem = true; return; }
+    cx_read_row_marks(x, P);
+    jue_buf_reset(&P->text);
+}
+
 /* One line of the notes into the paragraph being collected: a heading or a
  * 项 statement starts a new one, a table row ends it, a line closing with
  * 。 closes it (a blank line alone does not: copying adds those). */
@@ -446,6 +457,10 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
         add_section(x, s, e, level, numlen, L->line, false);
         return;
     }
+    int col0 = L->col > 0 ? L->col : 1;
+    for (const char *q = L->text; q < s; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80) col0++;
+    if (table_row) row_marks(x, P, s, e, L, col0);
     if (table_row || blank) return;
     if (numbered) add_section(x, s, e, level, numlen, L->line, true);
     /* a list item run into the line before ("…财务规则。（八）负责…")
@@ -456,9 +471,6 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
         if (section_heading(q + 3, e, &lv, &nlen) && lv == 2) add_section(x, q + 3, e, lv, nlen, L->line, true);
     }
     item_line(x, s, e, item, L, end);
-    int col0 = L->col > 0 ? L->col : 1;
-    for (const char *q = L->text; q < s; q++)
-        if (((unsigned char)*q & 0xC0) != 0x80) col0++;
     if (!para_put(P, s, (size_t)(e - s), L->line, col0, L->page)) x->nomem = true;
     *open = true;
     if (part || (e - s >= 3 && !memcmp(e - 3, "。", 3))) {

@@ -108,5 +108,7 @@ void cx_item_statement(ex *x, const char *s, const char *e);
 
 /* sentence.c: reads the sentence [from, to) of the paragraph into claims. */
 void cx_read_sentence(ex *x, const para *P, size_t from, size_t to);
+/* The template marks ("XX局") of a table row in P, a sentence of its own. */
+void cx_read_row_marks(ex *x, const para *P);
 
 #endif

@@ -730,6 +730,19 @@ static void on_figure(sent *s)
     fig_count(s, &f);
 }
 
+/* A table row no table took (a list of units, a template's rows): a
+ * sentence of its own, read for template marks only — its figures are a
+ * table's, not statements. */
+void cx_read_row_marks(ex *x, const para *P)
+{
+    const char *base = jue_buf_str(&P->text);
+    sent s = { .x = x, .P = P, .base = base, .start = base, .end = base + P->text.len, .p = base };
+    x->sentence++;
+    x->in_sentence = 0;
+    while (s.p < s.end && !x->over)
+        if (!on_placeholder(&s)) s.p += jue_utf8_step(s.p);
+}
+
 void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);

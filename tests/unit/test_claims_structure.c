@@ -492,6 +492,27 @@ static void test_restated(void **state)
     jue_findings_free(&f);
 }
 
+/* A table no table reader takes (a list of units, a template's) keeps its
+ * template marks: each row a sentence of its own, one finding a row; a
+ * row's figures are not statements; a sentence goes on being read. */
+static void test_placeholder_in_a_table_row(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("二、部门决算单位构成\n"
+                "序号\t单位名称\t备注\n"
+                "1\t某市XX局（本级）\t\n"
+                "2\t某市XX中心\t\n"
+                "3\t某市卫生院\t12.50万元\n"
+                "纳入某市XX局2024年度部门决算编制范围的单位共3个。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.placeholder", 3), 1);
+    assert_int_equal(count(&f, "claims.placeholder", 4), 1);
+    assert_int_equal(count(&f, "claims.placeholder", 6), 1);
+    assert_int_equal(f.len, 3);   /* nothing from 12.50万元 in a row */
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_change_from_statement_elsewhere),
         cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_restated),
+        cmocka_unit_test(test_placeholder_in_a_table_row),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
