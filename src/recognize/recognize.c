@@ -288,7 +288,8 @@ static jue_status title_only(rc *c, jue_grid *g, size_t i, size_t b, int id)
 
 /* A title broken over two lines: by the page's running head ("收入支出决算总"
  * / "第二部分 … 决算表" / "表"), or by a wrap ("政府性基金" / "预算财政拨款收入
- * 支出决算表"): row i with a short piece one or two rows below it, or the
+ * 支出决算表"): row i with a short piece one or two lines of text below it
+ * (blank lines between not counted), or the
  * rest of the title right under it, joined a title and not the one the
  * second names alone (which may be a shorter title's end: "…支出决算表");
  * *at becomes the second's row, where the table's segment starts. */
@@ -296,9 +297,12 @@ static int split_title(const rc *c, jue_grid *g, size_t i, size_t *at)
 {
     const char *a = jue_rec_single_text(&g->rows[i]);
     if (!a || strlen(a) > 90) return -1;
-    for (size_t k = i + 1; k <= i + 2 && k < g->n; k++) {
+    int seen = 0;   /* the next two lines with text: a copy may put blank lines between */
+    for (size_t k = i + 1; seen < 2 && k < g->n; k++) {
+        if (!jue_grow_filled(&g->rows[k])) continue;
+        seen++;
         const char *b = jue_rec_single_text(&g->rows[k]);
-        if (!b || (strlen(b) > 12 && (k > i + 1 || strlen(b) > 120 || !strstr(b, "表")))) continue;
+        if (!b || (strlen(b) > 12 && (seen > 1 || strlen(b) > 120 || !strstr(b, "表")))) continue;
         char joined[256];
         snprintf(joined, sizeof joined, "%s%s", a, b);
         jue_gcell cell = { .text = joined };
@@ -455,6 +459,57 @@ static void set_aside_doubtful(rc *c)
     }
 }
 
+/* Whether a figure (with a decimal point) is among the filled rows after
+ * row i, before the next `within` filled rows end. */
+static bool figure_after(const jue_grid *g, size_t i, int within)
+{
+    for (size_t k = i + 1; k < g->n && within > 0; k++) {
+        const jue_grow *r = &g->rows[k];
+        if (!jue_grow_filled(r)) continue;
+        within--;
+        const char *one = jue_rec_single_text(r);
+        if (one && strchr(one, '.') && figure_in(one, true)) return true;
+    }
+    return false;
+}
+
+/* The first line of rows no table took that list 科目 codes with figures —
+ * at least three codes, each with a figure close after it: a table whose
+ * title this copy lost (a PDF-to-text tool may drop a line). 0: none. */
+static int untitled_code_block(const jue_idoc *doc)
+{
+    for (size_t gi = 0; gi < doc->n; gi++) {
+        const jue_grid *g = &doc->grids[gi];
+        int n = 0, first = 0;
+        for (size_t i = 0; i < g->n && n < 3; i++) {
+            const jue_grow *r = &g->rows[i];
+            const char *one = r->used ? NULL : jue_rec_single_text(r);
+            char code[16];
+            if (!one || !jue_rec_code_cell(one, code) || !figure_after(g, i, 8)) continue;
+            if (!n++) first = r->line;
+        }
+        if (n >= 3) return first;
+    }
+    return 0;
+}
+
+/* A table of 科目 codes not found while such a table stands there untitled:
+ * not "missing" (an error) but unread — which of them it is, is not known. */
+static void lost_titles(rc *c)
+{
+    static const jue_table_id CODED[] = { JUE_T02, JUE_T03, JUE_T05, JUE_T07, JUE_T08 };
+    int line = -1;
+    for (size_t i = 0; i < sizeof CODED / sizeof CODED[0]; i++) {
+        jue_table_id id = CODED[i];
+        if (c->d->tables[id] || c->d->unread[id]) continue;
+        if (line < 0) line = untitled_code_block(c->doc);
+        if (!line) return;
+        c->d->unread[id] = "没有找到标题，但文中有一段按科目编码排列的表格没有认出是哪张表，可能就是此表";
+        jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, line, 0, "%s《%s》没有找到标题：第%d行起有一段按科目编码排列的表格，"
+                     "没有认出是哪张表，可能就是此表，不判为缺少", jue_table_label(id), jue_table_title(id), line);
+    }
+}
+
 /* The accounts year: "2022年度", "2023 年" in the document's title or first
  * lines. */
 static int find_year(const char *s)
@@ -564,6 +619,7 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
                 d->year = find_year(doc->grids[gi].rows[i].cells[k].text);
     for (size_t gi = 0; gi < doc->n && !st; gi++) st = read_grid(&c, &doc->grids[gi]);
     if (!st) set_aside_doubtful(&c);
+    if (!st) lost_titles(&c);
     if (!st && !d->department) department_from_titles(doc, d);
     if (!st && d->department) {
         /* "醴陵市医疗保障局" as printed, without stray spaces */

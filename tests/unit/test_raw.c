@@ -945,6 +945,46 @@ static void reading_order_note(void **state)
     jue_disclosure_free(d);
 }
 
+/* A title the page's running head cuts, with blank lines between the
+ * pieces (as mutool and other PDF-to-text tools print it): still the title. */
+static void title_cut_by_running_head(void **state)
+{
+    (void)state;
+    char warn[8192];
+    jue_disclosure *d = import_text("政府性基金预算财政拨款收入支出决算\n\n"
+                                    "第二部分 某县某局 2024 年度部门决算表\n\n"
+                                    "表\n\n单位：万元\n项目\n功能分类\n科目编码\n科目名称\n本年支出\n"
+                                    "注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。\n"
+                                    "说明：某县某局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。\n",
+                                    warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T07];
+    assert_non_null(t);
+    assert_true(jue_table_is_empty(t));
+    assert_non_null(t->note);
+    jue_disclosure_free(d);
+}
+
+/* Rows of 科目 codes with figures under no title (a copy that lost the
+ * title's line): the coded tables not found are unread, not missing; codes
+ * without figures (a list in the notes) are no such table. */
+static void untitled_code_rows(void **state)
+{
+    (void)state;
+    char warn[8192];
+    const char *rows = "收入决算表\n单位：万元\n合计\n\n"
+                       "201\n一般公共服务支出\n120.50\n120.50\n"
+                       "20106\n财政事务\n120.50\n120.50\n"
+                       "2010601\n行政运行\n120.50\n120.50\n";
+    jue_disclosure *d = import_text(rows, warn, sizeof warn);
+    assert_non_null(d->unread[JUE_T05]);
+    assert_non_null(strstr(warn, "不判为缺少"));
+    jue_disclosure_free(d);
+    d = import_text("2010601 行政运行\n2010602 一般行政管理事务\n2010650 事业运行\n", warn, sizeof warn);
+    assert_null(d->unread[JUE_T05]);
+    assert_null(d->tables[JUE_T05]);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -974,6 +1014,8 @@ int main(void)
         cmocka_unit_test(blank_form_is_empty),
         cmocka_unit_test(whole_number_is_a_figure),
         cmocka_unit_test(reading_order_note),
+        cmocka_unit_test(title_cut_by_running_head),
+        cmocka_unit_test(untitled_code_rows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
