@@ -11,10 +11,11 @@ BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcm
 # the CLI tests that parse JSON Lines and Word XML, poppler-utils (pdftotext)
 # for the text layouts a reviewer copies out of a PDF (make eval, door tests),
 # libreoffice-writer for the text and HTML a DOCX is saved as, pandoc for the
-# Markdown converters write from the DOCX and HTML (door tests),
+# Markdown converters write from the DOCX and HTML (door tests), mupdf-tools
+# for a second library's text of a PDF (mutool, door tests),
 # strace to see which files an audit opens (modules.sh: no data file is read
 # only to hash it).
-TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils libreoffice-writer pandoc strace)
+TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils libreoffice-writer pandoc mupdf-tools strace)
 
 # The browser tests of the web app (make e2e): a headless Chromium.
 E2E_PKGS=(chromium python3)

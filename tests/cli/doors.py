@@ -12,6 +12,9 @@ example, in both profiles — the doors are derived once into a cache directory
   order   the text plain `pdftotext` prints (its reading order: a table's
           headings and cells a line each, column by column); it loses the
           tables' rows, so it must only give no error the PDF does not give
+  mutool  the text MuPDF's `mutool draw -F txt` prints (another library's
+          reading: a cell a line, blank lines between, titles cut by the
+          running head); it loses the rows too
   docx    / html: what `build` wrote (the example only)
   md      the tables as Markdown `build` writes (the example only); it
           has no notes, so it must give the errors of the PDF's tables:
@@ -43,7 +46,7 @@ BIN = os.environ.get("JUE_BIN", os.path.join(SRC, "build", "juesuan"))
 CACHE = os.environ.get("JUE_DOORS_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
 WRAP = 36
-LOSSY = {"wrap", "order"}
+LOSSY = {"wrap", "order", "mutool"}
 TABLES_ONLY = {"md"}
 
 
@@ -71,6 +74,15 @@ def wrap_text(text, width=WRAP):
             line = line[cut:].lstrip()
         out.append(line)
     return "\n".join(out)
+
+
+def derive_mutool(pdf, stem):
+    dst = os.path.join(CACHE, f"{stem}.mutool.txt")
+    if not fresh(dst, pdf):
+        r = run(["mutool", "draw", "-q", "-F", "txt", "-o", dst, pdf], timeout=300)
+        if r.returncode != 0:
+            return None
+    return dst
 
 
 def derive_pdf_text(pdf, stem, mode):
@@ -155,6 +167,10 @@ def doors_of(name, base):
             p = derive_pdf_text(doors["pdf"], stem, mode)
             if p:
                 doors[mode] = p
+    if "pdf" in doors and shutil.which("mutool"):
+        p = derive_mutool(doors["pdf"], stem)
+        if p:
+            doors["mutool"] = p
     text = doors.get("raw") or doors.get("text")
     if text:
         doors["wrap"] = derive_wrap(text, stem)
