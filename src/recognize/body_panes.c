@@ -3,6 +3,7 @@
  * lines then expenditure lines turns at 支出. */
 #include "recognize/recognize.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,19 +119,33 @@ static bool piece_partner(tctx *t, const char *s, size_t k, bool before)
  * the row next to it, or with a piece two rows away when the row between
  * is the line's row of cells (a name printed above and below its 行次 line,
  * "三、国有资本经营预算财政拨款收" / 3 … / "入"). */
+/* The filled row d filled rows away from row i (d = ±1, ±2: blank lines,
+ * a wrapped copy's line of spaces, do not count), or SIZE_MAX. */
+static size_t filled_away(const tctx *t, size_t i, int d)
+{
+    size_t k = i;
+    for (int n = d < 0 ? -d : d; n > 0;) {
+        if (d < 0 ? k <= t->a : k + 1 >= t->b) return SIZE_MAX;
+        k = d < 0 ? k - 1 : k + 1;
+        n -= jue_grow_filled(&t->g->rows[k]) > 0;
+    }
+    return k;
+}
+
 bool jue_rec_pane_piece(tctx *t, size_t i)
 {
     const char *s = jue_rec_single_text(&t->g->rows[i]);
     if (!s || strlen(s) > 90 || jue_rec_amount(s)) return false;
     if (pane_known(t, s)) return true;
     for (int d = -2; d <= 2; d++) {
-        if (!d || (d < 0 && i < t->a + (size_t)-d) || i + (size_t)d >= t->b) continue;
-        size_t k = i + (size_t)d;
+        size_t k = d ? filled_away(t, i, d) : SIZE_MAX;
+        if (k == SIZE_MAX) continue;
         if (d == -1 || d == 1) {
             if (piece_partner(t, s, k, d < 0)) return true;
             continue;
         }
-        const jue_grow *mid = &t->g->rows[i + (size_t)(d / 2)];
+        /* between them the line's row of cells */
+        const jue_grow *mid = &t->g->rows[filled_away(t, i, d / 2)];
         if (jue_grow_filled(mid) >= 2 && joins_known(t, s, jue_rec_single_text(&t->g->rows[k]), d < 0)) return true;
     }
     return false;
@@ -264,15 +279,16 @@ static bool pane_skip(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     if (!jue_grow_filled(r) || jue_rec_lanci(r)) return true;
     r->used = true;
     if (i > t->body && pane_header_again(t, r)) return true;
-    if (jue_rec_furniture(t, i) || jue_rec_pane_gap(t, i)) return true;
     const char *only = jue_rec_single_text(r);
+    /* the rest of a name wrapped in its cell ("二十二、灾害防治及应急管理" /
+     * "支出"; "出", printed alone often enough to look like a running head) */
+    for (int sd = 0; sd < pc->np && only; sd++)
+        if (joins_last(t, s, sd, only, false)) return false;
+    if (jue_rec_furniture(t, i) || jue_rec_pane_gap(t, i)) return true;
     if (!only) return false;
     char k[MAXK];
     jue_rec_key(only, k);
     const char *o = jue_imp_skip_ordinal(k);
-    /* the rest of a name wrapped in its cell ("二十二、灾害防治及应急管理" / "支出") */
-    for (int sd = 0; sd < pc->np; sd++)
-        if (joins_last(t, s, sd, only, false)) return false;
     if (!strcmp(o, "收入")) return true;
     if (!strcmp(o, "支出")) { s->turned = pc->np == 1; return true; }
     return false;
@@ -403,6 +419,37 @@ static int lone_pane(tctx *t, const pane_cols *pc, size_t i, const jue_gcell *lo
     return x1 > 0 && x > 0 && 2 * x >= x0 + x1 ? 1 : 0;
 }
 
+/* The next lone text within three filled rows after row i, or "". */
+static const char *next_piece(const tctx *t, size_t i)
+{
+    for (int d = 1; d <= 3; d++) {
+        size_t k = filled_away(t, i, d);
+        const jue_gcell *c = k == SIZE_MAX || k >= t->end ? NULL : jue_rec_lone_cell(&t->g->rows[k]);
+        if (c && !jue_rec_amount(c->text)) return c->text;
+    }
+    return "";
+}
+
+/* Whether side sd knows piece nm of row i: it ends the side's pending
+ * piece, or is a line of the side alone or with the next piece. */
+static bool knows(tctx *t, const pane_rows *s, int sd, const char *nm, size_t i)
+{
+    if (joins_last(t, s, sd, nm, false)) return true;
+    char two[512], k[MAXK];
+    snprintf(two, sizeof two, "%s%s", nm, next_piece(t, i));
+    bool hit = false;
+    for (int w = 0; w < 2 && !hit; w++) {
+        char *name = jue_rec_name(w ? two : nm);
+        if (!name) { t->c->nomem = true; return false; }
+        jue_level lv;
+        bool total;
+        pane_state probe = s->ps[sd];
+        hit = line_key(t, sd + 1, name, &probe, k, sizeof k, &lv, &total);
+        free(name);
+    }
+    return hit;
+}
+
 /* Row i's lines: a row of one text (a piece of a wrapped name) in the
  * pane it is printed in, else each pane's name cell. */
 static void pane_row_lines(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
@@ -411,6 +458,7 @@ static void pane_row_lines(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     const jue_gcell *lone = jue_rec_lone_cell(r);
     if (lone && !jue_rec_amount(lone->text)) {
         int k = lone_pane(t, pc, i, lone);
+        if (pc->np == 2 && !knows(t, s, k, lone->text, i) && knows(t, s, 1 - k, lone->text, i)) k = 1 - k;
         if (lone - r->cells != pc->start[k]) { pane_line(t, pc, s, r, k, lone->text); return; }
     }
     for (int k = 0; k < pc->np && !t->c->nomem; k++) {

@@ -505,6 +505,45 @@ static void test_01_one_pane_over_a_page_break(void **state)
     jue_disclosure_free(d);
 }
 
+/* A copy whose lines were wrapped at a width (as copied out of a viewer):
+ * a right-pane name piece alone on its line came out as a line of spaces
+ * and the piece printed near the left edge, where the left pane's names
+ * are. The piece goes to the pane whose line it makes with the next piece
+ * (or whose pending piece it ends); blank lines between pieces do not end
+ * the body; a rest printed alone as often as a running head ("出") still
+ * ends its name. */
+static void test_01_pieces_wrapped_to_the_left(void **state)
+{
+    (void)state;
+    static const char t[] =
+    PANE_HEAD
+    "三、国有资本经营预算财政拨款收入     3         10.00     三、国防支出              34\n"
+    "八、其他收入               8          1.05     八、社会保障和就业支出         39       91.21\n"
+    "                     9                   九、卫生健康支出            40\n"
+    "                                    \n"
+    "     十四、资源勘探工业信息等支\n"
+    "                     14                                      45\n"
+    "                                    \n"
+    "     出\n"
+    "                                    \n"
+    "     二十二、灾害防治及应急管理支\n"
+    "                     22                                      53        7.00\n"
+    "                                    \n"
+    "     出\n"
+    "                                    \n"
+    "     二十六、抗疫特别国债安排的支\n"
+    "                     26                                      57\n"
+    "                                    \n"
+    "     出\n"
+    PANE_TAIL;
+    jue_disclosure *d = import_text(t);
+    assert_01_read(d);
+    const jue_table *tab = d->tables[JUE_T01];
+    assert_int_equal(tab->rows[jue_table_find_row(tab, "215", JUE_SIDE_NONE)].line_no, 45);
+    assert_int_equal(tab->rows[jue_table_find_row(tab, "234", JUE_SIDE_NONE)].line_no, 57);
+    jue_disclosure_free(d);
+}
+
 /* The left pane's 金额 and the right pane's names as `pdftotext -layout`
  * prints them: a figure two positions wider than the column ("1.05") and a
  * name printed left of the others ("本年支出合计" one space after its row's
@@ -549,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_01_name_wrapped_after_its_line),
         cmocka_unit_test(test_01_one_pane_over_a_page_break),
         cmocka_unit_test(test_pane_figure_touching_next_names),
+        cmocka_unit_test(test_01_pieces_wrapped_to_the_left),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
