@@ -972,6 +972,7 @@ typedef struct {
     bool num[MAXCOLS];
     bool wide[MAXCOLS];
     double ybase[MAXCOLS];  /* the baseline of the column's last text */
+    double ytop[MAXCOLS];   /* and of its first */
     double lx1[MAXCOLS], lx2[MAXCOLS];   /* and its extent */
     float box[MAXCOLS][4];  /* the column's text on the row's page: x0,y0,x1,y1, y up */
     int line;               /* the row's first visual line */
@@ -1041,6 +1042,7 @@ static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
             R->pos[col] = 1 + (int)lround(c->x1 / P->cw);
             R->num[col] = c->num;
             R->wide[col] = false;
+            R->ytop[col] = l->base;
         }
         jue_buf_putn(b, s, c->tn);
         if (l->page == R->page) box_add(R->box[col], !b->len || b->len == c->tn, c->x1, c->x2, l->base, l->fs,
@@ -1091,6 +1093,23 @@ static bool sandwich(const pctx *P, const rowbuf *R, const line_t *l, const line
     return d2 > 0 && d2 < 0.9 * l->fs && fabs(d1 - d2) < 0.25 * l->fs;
 }
 
+/* Whether the text of column col, started above the row's other cells,
+ * is centred on them (a name wrapped around its code and figures in a row
+ * whose cells are centred): its lines so far are balanced around theirs,
+ * so a line more below belongs to the next row, not to this name. */
+static bool centred_name(const rowbuf *R, int col, double fs)
+{
+    bool other = false;
+    for (int c = 0; c < R->ncol; c++) {
+        if (c == col || !R->t[c].len) continue;
+        double mid = (R->ytop[c] + R->ybase[c]) / 2;
+        if (R->ytop[col] > R->ytop[c] - 0.5 * fs || fabs((R->ytop[col] + R->ybase[col]) / 2 - mid) > 0.25 * fs)
+            return false;
+        other = true;
+    }
+    return other;
+}
+
 /* The last line of a name wrapped in its cell, a text line below the row's
  * figures (其中：当 / 年财政拨 / 款, the figures by the middle line): one
  * text cell, a line under the column's text in the row, aligned with it,
@@ -1113,7 +1132,7 @@ static bool wrapped_tail(const pctx *P, const rowbuf *R, const line_t *l, const 
     if (c->num || col < 0 || col >= R->ncol || !R->t[col].len || R->num[col]) return false;
     double d = l->base - R->ybase[col];
     if (d < 0.9 * l->fs || d > 1.7 * l->fs) return false;
-    if (R->lx2[col] < right[col] - l->fs) return false;
+    if (R->lx2[col] < right[col] - l->fs || centred_name(R, col, l->fs)) return false;
     bool left = fabs(c->x1 - R->lx1[col]) < 0.5 * l->fs;
     bool centre = fabs((c->x1 + c->x2) / 2 - (R->lx1[col] + R->lx2[col]) / 2) < 0.6 * l->fs;
     if (!left && !centre) return false;
@@ -1265,10 +1284,13 @@ static jue_status emit_block(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b
         /* the rest of a name whose first line is the row so far */
         join |= head && R->ncol && rowbuf_fits(P, R, l);
         if (R->ncol && !join && !wrapped_tail(P, R, l, n, right)) {
-            st = rowbuf_emit(g, R, l->page);
-            /* a lone line heading the next row's name starts that row */
+            /* a lone line heading the next row's name starts that row: one
+             * closer to it than to the row above, or one under a name
+             * already centred on its row */
             int col = l->nc == 1 ? P->C[l->c0].col : -1;
-            head = col >= 0 && heads_next(P, l, n, l->base - last);
+            bool centred = col >= 0 && col < R->ncol && R->t[col].len && centred_name(R, col, l->fs);
+            st = rowbuf_emit(g, R, l->page);
+            head = col >= 0 && heads_next(P, l, n, centred ? 0 : l->base - last);
         } else {
             head = false;
         }

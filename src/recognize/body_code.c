@@ -321,7 +321,11 @@ static bool continuation(tctx *t, const code_cols *cc, code_rows *s, size_t i, i
  * name column, without figures) between two code rows goes to the code
  * row whose name is blank; when both are, to the one it touches (no blank
  * line between), and a run touching both is shared, its first half to the
- * row above. Runs next to rows with names are left to continuation(). */
+ * row above. A name centred on its code row is as many lines under it as
+ * over it: a row whose name is blank and that has k pieces right over it
+ * takes k of the run under it, and the rest starts the name of the row
+ * below when that row's name goes on under it too (also centred). Runs
+ * next to rows with names are left to continuation(). */
 
 enum { R_BLANK, R_CODE, R_PIECE, R_OTHER };
 
@@ -356,6 +360,21 @@ static size_t run_end_row(const unsigned char *kind, size_t n, size_t from, int 
     return k < n && kind[k] == R_CODE ? k : SIZE_MAX;
 }
 
+/* The pieces right over row r (no blank line between). */
+static size_t pieces_over(const unsigned char *kind, size_t r)
+{
+    size_t k = 0;
+    while (k < r && kind[r - 1 - k] == R_PIECE) k++;
+    return k;
+}
+
+/* Whether code row r (of n) has a piece right under it: its name goes on
+ * below its code row. */
+static bool centred_below(const unsigned char *kind, size_t n, size_t r)
+{
+    return r != SIZE_MAX && r + 1 < n && kind[r + 1] == R_PIECE;
+}
+
 static void assign_pieces(tctx *t, const code_cols *cc, size_t *owner)
 {
     size_t n = t->end - t->body;
@@ -372,7 +391,9 @@ static void assign_pieces(tctx *t, const code_cols *cc, size_t *owner)
         size_t ra = a ? run_end_row(kind, n, a - 1, -1, &ta) : SIZE_MAX, rb = run_end_row(kind, n, b + 1, 1, &tb);
         bool na = ra != SIZE_MAX && nameless[ra], nb = rb != SIZE_MAX && nameless[rb];
         size_t split;   /* pieces [a, split) to the row above, [split, b] to the one below */
+        size_t over = ra != SIZE_MAX && ta && tb ? pieces_over(kind, ra) : 0;
         if (na && nb) split = ta == tb ? a + (b - a + 2) / 2 : ta ? b + 1 : a;
+        else if (na && over && over <= b - a && centred_below(kind, n, rb)) split = a + over;
         else if (na) split = b + 1;
         else if (nb) split = a;
         else { a = b; continue; }

@@ -154,6 +154,43 @@ static void test_names_centred_on_their_code_rows(void **state)
     jue_disclosure_free(d);
 }
 
+/* Names centred on their code rows, as `pdftotext -layout` prints the
+ * Shanghai template's 05: a name of two lines around a code row whose own
+ * name is blank, then one of three lines whose middle one is on its code
+ * row. The run of two pieces between them is not all the first row's:
+ * centred, it takes as many under it as it has over it, and the rest heads
+ * the next row's name (which goes on under its code row too). */
+static void test_names_centred_around_both_rows(void **state)
+{
+    (void)state;
+    const char *t = "               一般公共预算财政拨款支出决算表\n"
+                    "                                             单位：万元\n"
+                    " 科目编码    科目名称          合计      基本支出    项目支出\n"
+                    " 205        教育支出          10.00     10.00\n"
+                    " 20502      普通教育          10.00     10.00\n"
+                    " 2050201    学前教育          10.00     10.00\n"
+                    "            文化旅游体育\n"
+                    " 207                          20.00     20.00\n"
+                    "            与传媒支出\n"
+                    "            其他文化旅游\n"
+                    " 20799      体育与传媒支      20.00     20.00\n"
+                    "            出\n"
+                    " 2079999    其他文化旅游体育  20.00     20.00\n"
+                    "            与传媒支出\n"
+                    "            合计              30.00     30.00\n";
+    jue_disclosure *d = import_text(t);
+    const jue_table *tab = d->tables[JUE_T05];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "207", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "文化旅游体育与传媒支出");
+    r = jue_table_find_row(tab, "20799", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "其他文化旅游体育与传媒支出");
+    assert_int_equal(value_at(d, JUE_T05, "20799", "基本支出"), 20000000);
+    jue_disclosure_free(d);
+}
+
 /* Two column headings printed with one space between them ("基本支出
  * 项目支出"), both over the left one of their two columns of figures (a
  * copy that gives a CJK character one position): each heading gets its
@@ -576,6 +613,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_wrapped_over_two_lines_below),
         cmocka_unit_test(test_names_centred_on_their_code_rows),
+        cmocka_unit_test(test_names_centred_around_both_rows),
         cmocka_unit_test(test_two_headings_one_space_apart),
         cmocka_unit_test(test_06_triples_over_lines),
         cmocka_unit_test(test_page_break_own_columns),

@@ -19,6 +19,10 @@
 
 #include "import/doors/doors.h"
 
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+#include <unistd.h>
+
 static jue_catalog *g_cat;
 static jue_profile *g_prof;
 
@@ -394,6 +398,88 @@ static int dump_grid(const char *path)
     return st == JUE_OK ? 0 : 1;
 }
 
+/* Text drawn at (x, y) points from the page's top left, 10.4 pt (7.8 at pango's 96 dpi). */
+static void draw(cairo_t *cr, double x, double y, const char *text)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    PangoFontDescription *f = pango_font_description_from_string("Noto Serif CJK SC 7.8");
+    pango_layout_set_font_description(l, f);
+    pango_layout_set_text(l, text, -1);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, l);
+    pango_font_description_free(f);
+    g_object_unref(l);
+}
+
+/* The grid row of doc whose first filled cell is code; NULL when none. */
+static const jue_grow *row_of(const jue_idoc *doc, const char *code)
+{
+    for (size_t g = 0; g < doc->n; g++)
+        for (size_t i = 0; i < doc->grids[g].n; i++) {
+            const jue_grow *r = &doc->grids[g].rows[i];
+            for (size_t c = 0; c < r->n; c++) {
+                if (!r->cells[c].text[0]) continue;
+                if (!strcmp(r->cells[c].text, code)) return r;
+                break;
+            }
+        }
+    return NULL;
+}
+
+/* A table whose cells are centred in tall rows (the Shanghai template's 05):
+ * a name of two lines around its code and figure, the code row's own name
+ * blank, then a name of three lines whose middle one is on the code row.
+ * The second name's first line, right under the first name, is no tail of
+ * it — the first name is already centred on its row — but the head of the
+ * next (the line under that row's code goes on its name too). */
+static void test_names_centred_in_tall_rows(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/jue-test-pdf-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    cairo_surface_t *sf = cairo_pdf_surface_create(path, 595, 842);
+    cairo_t *cr = cairo_create(sf);
+    static const struct { double y; const char *code, *name, *fig; } R[] = {
+        { 160, "功能分类科目编码", "科目名称", "合计" },
+        { 200, "205", "教育支出", "10.00" },
+        { 224.5, "20502", "普通教育", "10.00" },
+        { 249, "2050205", "高等教育", "10.00" },
+        { 275.7, NULL, "文化旅游体育", NULL },
+        { 282.6, "207", NULL, "20.00" },
+        { 289.4, NULL, "与传媒支出", NULL },
+        { 303.6, NULL, "其他文化旅游", NULL },
+        { 317.1, "20799", "体育与传媒支", "20.00" },
+        { 330.7, NULL, "出", NULL },
+        { 358.5, NULL, "合计", "30.00" },
+    };
+    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++) {
+        if (R[i].code) draw(cr, 80, R[i].y, R[i].code);
+        if (R[i].name) draw(cr, 180.6, R[i].y, R[i].name);
+        if (R[i].fig) draw(cr, 300, R[i].y, R[i].fig);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(sf);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(jue_read_file(path, &data, &len), JUE_OK);
+    unlink(path);
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_idoc *doc = jue_idoc_new("t.pdf", JUE_IN_PDF);
+    assert_non_null(doc);
+    assert_int_equal(jue_pdf_read(data, len, doc, &dg), JUE_OK);
+    const jue_grow *a = row_of(doc, "207"), *b = row_of(doc, "20799");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(jue_grow_text(a, 1), "文化旅游体育与传媒支出");
+    assert_string_equal(jue_grow_text(b, 1), "其他文化旅游体育与传媒支出");
+    jue_idoc_free(doc);
+    jue_diags_free(&dg);
+    free(data);
+}
+
 int main(void)
 {
     const char *dump_path = getenv("JUE_PDF_DUMP");
@@ -402,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_finance_bureau_grid),
         cmocka_unit_test(test_finance_bureau_tables),
         cmocka_unit_test(test_cell_boxes),
+        cmocka_unit_test(test_names_centred_in_tall_rows),
         cmocka_unit_test(test_other_pdfs),
         cmocka_unit_test(test_bad_pdfs),
     };
