@@ -130,7 +130,7 @@ static bool t09_total_iv(const ck *k, jue_interval *whole)
 static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
 {
     const jue_claims *cl = &k->d->claims;
-    const jue_claim *c = &cl->items[i], *first = NULL;
+    const jue_claim *c = &cl->items[i], *first = NULL, *own = NULL;
     bool have = false;
     for (size_t j = i; j-- > 0;) {
         if (cl->items[j].sentence != c->sentence) break;
@@ -138,8 +138,12 @@ static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
             *whole = ck_trusted_iv(k, &cl->items[j]);
             have = true;
             first = &cl->items[j];
+            if (!own) own = first;
         }
     }
+    /* the share's own amount alone ("603.14万元，占20.51%", its sentence's
+     * start lost or elsewhere): no whole is stated here */
+    if (first == own) have = false;
     if (jue_fact_table(&c->fact) == JUE_T09 && !t09_total(&c->fact) && (!first || !t09_total(&first->fact)))
         have = t09_total_iv(k, whole);
     return have;

@@ -513,6 +513,21 @@ static void test_placeholder_in_a_table_row(void **state)
     jue_findings_free(&f);
 }
 
+/* A share whose sentence states no whole but its own amount (a copy that
+ * printed the sentence's start elsewhere): nothing to check it against, no
+ * accusation; with the whole before it, it is checked. */
+static void test_share_without_its_whole(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("603.14万元，占20.51%；\n", &f);
+    assert_int_equal(count(&f, "claims.share", -1), 0);
+    jue_findings_free(&f);
+    audit_notes("本年支出合计2940.05万元，其中：基本支出2336.91万元，占80.49%；项目支出603.14万元，占20.51%。\n", &f);
+    assert_int_equal(count(&f, "claims.share", 1), 1);   /* 2336.91 / 2940.05 = 79.49%, not 80.49% */
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +547,7 @@ int main(void)
         cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_restated),
         cmocka_unit_test(test_placeholder_in_a_table_row),
+        cmocka_unit_test(test_share_without_its_whole),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
