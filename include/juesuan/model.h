@@ -87,6 +87,9 @@ typedef struct {
     bool no_preparer;   /* printed with "单位：万元" alone above it, no "编制单位：…" (a
                          * profile's preparer_line: false); false = the national line */
     bool empty;         /* the table has no data; a note is then required */
+    jue_unit unit;      /* unit printed above it (金额单位); JUE_UNIT_NONE = 万元, the
+                         * form's unit. Figures are held in 分 whatever it is; findings
+                         * show a table's figures in its own unit */
     jue_row *rows;
     size_t nrows, rows_cap;
     jue_col *cols;

@@ -195,6 +195,7 @@ static jue_status read_table(rc *c, jue_grid *g, size_t title_row, size_t a, siz
                      jue_table_title(id));
     }
     read_body(&t, tab);
+    if (fresh && t.unit != JUE_UNIT_WAN) tab->unit = t.unit;   /* a continuation keeps the first part's */
     if (c->nomem || read_note(&t, tab)) {
         if (fresh) jue_table_free(tab);
         return JUE_ERR_NOMEM;

@@ -89,48 +89,67 @@ typedef enum { R_FALSE = 0, R_TRUE = 1, R_SKIP = 2 } tri;
 
 /* ---------- formatting figures as printed ---------- */
 
-/* value in 分 as 万元 with `dec` decimals (0–6), thousands grouped:
- * 5126229000000 分, 2 → "51,262.29" */
-static void fmt_wan(jue_fen v, int dec, jue_buf *out)
+/* A figure in the unit its table is printed in: `digits` is the number of
+ * 分 digits in one unit (万元 6, 元 2, 亿元 10) and `dec` the decimals
+ * printed as counted in 万元 (a 元 figure printed to 分 has 6). Thousands
+ * grouped: 5126229000 分, 2, 6 → "51,262.29"; the same in 元, 6, 2 →
+ * "51,262,290.00". */
+static void fmt_amount(jue_fen v, int dec, int digits, jue_buf *out)
 {
+    dec -= 6 - digits;
     if (dec < 0) dec = 0;
-    if (dec > 6) dec = 6;
+    if (dec > digits) dec = digits;
     bool neg = v < 0;
     uint64_t a = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     uint64_t div = 1;
-    for (int i = dec; i < 6; i++) div *= 10;
+    for (int i = dec; i < digits; i++) div *= 10;
     /* round half away from zero to the shown decimals */
     a = (a + div / 2) / div;
     uint64_t scale = 1;
     for (int i = 0; i < dec; i++) scale *= 10;
     uint64_t ip = a / scale, fp = a % scale;
-    char digits[32];
-    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)ip);
+    char num[32];
+    int nd = snprintf(num, sizeof num, "%llu", (unsigned long long)ip);
     if (neg && a) jue_buf_putc(out, '-');
     for (int i = 0; i < nd; i++) {
         if (i && (nd - i) % 3 == 0) jue_buf_putc(out, ',');
-        jue_buf_putc(out, digits[i]);
+        jue_buf_putc(out, num[i]);
     }
     if (dec) jue_buf_printf(out, ".%0*llu", dec, (unsigned long long)fp);
 }
 
-/* A tolerance or gap: at least 2 decimals, more when needed (0.055). */
-static void fmt_small(jue_fen v, jue_buf *out)
+/* 分 digits of the unit table `tid` is printed in (万元 when unknown). */
+static int unit_digits(const E *e, int tid)
+{
+    const jue_table *t = tid >= 0 && tid < JUE_NTABLES ? e->d->tables[tid] : NULL;
+    jue_unit u = t ? t->unit : JUE_UNIT_NONE;
+    return u == JUE_UNIT_YUAN ? 2 : u == JUE_UNIT_YI ? 10 : 6;
+}
+
+/* A tolerance or gap: at least 2 decimals of the unit, more when needed (0.055). */
+static void fmt_small(jue_fen v, int digits, jue_buf *out)
 {
     int dec = 2;
-    while (dec < 6) {
+    while (dec < digits) {
         jue_fen unit = 1;
-        for (int i = dec; i < 6; i++) unit *= 10;
+        for (int i = dec; i < digits; i++) unit *= 10;
         if (v % unit == 0) break;
         dec++;
     }
-    fmt_wan(v, dec, out);
+    fmt_amount(v, dec + 6 - digits, digits, out);
 }
 
-static void fmt_val(const val *v, jue_buf *out)
+static void fmt_val(const E *e, const val *v, jue_buf *out)
 {
     if (v->missing) { jue_buf_puts(out, "?"); return; }
-    fmt_wan(v->printed, v->dec, out);
+    fmt_amount(v->printed, v->dec, unit_digits(e, v->table), out);
+}
+
+/* The gap between a comparison's sides, in its left side's unit. */
+static void fmt_gap(const E *e, const val *l, const val *r, jue_buf *out)
+{
+    jue_fen d = l->printed - r->printed;
+    fmt_amount(d < 0 ? -d : d, l->dec > r->dec ? l->dec : r->dec, unit_digits(e, l->table), out);
 }
 
 /* ---------- looking things up ---------- */
@@ -717,13 +736,13 @@ static void render_message(const E *e, const cmpinfo *ci, const detail *dt, cons
     const rule *r = e->r;
     if (r->nmsg == 0) {
         if (ci->is_cmp) {
-            fmt_val(&ci->lhs, out);
+            fmt_val(e, &ci->lhs, out);
             jue_buf_puts(out, " 与 ");
-            fmt_val(&ci->rhs, out);
+            fmt_val(e, &ci->rhs, out);
             jue_buf_puts(out, " 相差 ");
-            fmt_wan(ci->lhs.printed - ci->rhs.printed, ci->lhs.dec > ci->rhs.dec ? ci->lhs.dec : ci->rhs.dec, out);
+            fmt_gap(e, &ci->lhs, &ci->rhs, out);
             jue_buf_puts(out, "，超过尾差允许的 ");
-            fmt_small(ci->allowed, out);
+            fmt_small(ci->allowed, unit_digits(e, ci->lhs.table), out);
         } else {
             jue_buf_printf(out, "未通过审核规则 %s", r->id);
         }
@@ -737,18 +756,15 @@ static void render_message(const E *e, const cmpinfo *ci, const detail *dt, cons
         case M_EXPR: {
             val v = eval_expr(e, m->e, &ovf);
             if (ovf) v.missing = true;
-            fmt_val(&v, out);
+            fmt_val(e, &v, out);
             break;
         }
-        case M_LHS: if (ci->is_cmp) fmt_val(&ci->lhs, out); break;
-        case M_RHS: if (ci->is_cmp) fmt_val(&ci->rhs, out); break;
+        case M_LHS: if (ci->is_cmp) fmt_val(e, &ci->lhs, out); break;
+        case M_RHS: if (ci->is_cmp) fmt_val(e, &ci->rhs, out); break;
         case M_DIFF:
-            if (ci->is_cmp) {
-                jue_fen d = ci->lhs.printed - ci->rhs.printed;
-                fmt_wan(d < 0 ? -d : d, ci->lhs.dec > ci->rhs.dec ? ci->lhs.dec : ci->rhs.dec, out);
-            }
+            if (ci->is_cmp) fmt_gap(e, &ci->lhs, &ci->rhs, out);
             break;
-        case M_ALLOWED: if (ci->is_cmp) fmt_small(ci->allowed, out); break;
+        case M_ALLOWED: if (ci->is_cmp) fmt_small(ci->allowed, unit_digits(e, ci->lhs.table), out); break;
         case M_EXPECTED: jue_buf_puts(out, expected ? expected : (dt->has ? dt->expected : "")); break;
         case M_ACTUAL: jue_buf_puts(out, actual ? actual : (dt->has ? dt->actual : "")); break;
         case M_VAR: case M_NAME: case M_CATNAME: case M_CODE: case M_PARENT: case M_LABEL: case M_TITLE:
@@ -958,7 +974,7 @@ static void put_figure(const E *e, const joint *j, uint32_t flat, jue_buf *out)
     if (all_digits(row->key) && row->name && row->name[0]) jue_buf_printf(out, " %s", row->name);
     if (t->ncols > 1) jue_buf_printf(out, " %s", t->cols[c].key);
     jue_buf_putc(out, ' ');
-    fmt_wan(cell->printed, cell->decimals, out);
+    fmt_amount(cell->printed, cell->decimals, unit_digits(e, tid), out);
 }
 
 /* One warning for a group of contradicting equations eqs[0..n): names every
@@ -1220,22 +1236,21 @@ static void emit(E *e, const cmpinfo *ci, const detail *dt, jue_severity sev, bo
         const cond *c = e->r->req;
         if (c->op == OP_LE) jue_buf_puts(&x, "≤ ");
         if (c->op == OP_GE) jue_buf_puts(&x, "≥ ");
-        fmt_val(&ci->rhs, &x);
-        fmt_val(&ci->lhs, &y);
+        fmt_val(e, &ci->rhs, &x);
+        fmt_val(e, &ci->lhs, &y);
     } else if (dt->has) {
         jue_buf_puts(&x, dt->expected);
         jue_buf_puts(&y, dt->actual);
     }
     if (tail) {
         jue_buf_puts(&m, "尾差 ");
-        jue_fen d = ci->lhs.printed - ci->rhs.printed;
-        fmt_wan(d < 0 ? -d : d, ci->lhs.dec > ci->rhs.dec ? ci->lhs.dec : ci->rhs.dec, &m);
+        fmt_gap(e, &ci->lhs, &ci->rhs, &m);
         jue_buf_puts(&m, "：");
-        fmt_val(&ci->lhs, &m);
+        fmt_val(e, &ci->lhs, &m);
         jue_buf_puts(&m, " 对 ");
-        fmt_val(&ci->rhs, &m);
+        fmt_val(e, &ci->rhs, &m);
         jue_buf_puts(&m, "，在舍入允许的 ");
-        fmt_small(ci->allowed, &m);
+        fmt_small(ci->allowed, unit_digits(e, ci->lhs.table), &m);
         jue_buf_puts(&m, " 之内，不是错误");
     } else {
         render_message(e, ci, dt, x.len ? jue_buf_str(&x) : NULL, y.len ? jue_buf_str(&y) : NULL, &m);

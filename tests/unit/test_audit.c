@@ -431,6 +431,66 @@ static void test_blank_name_not_compared(void **state)
     t->rows[r].name = saved;
 }
 
+/* "1234567.80" in 元 with thousands grouped, as a table printed in 元 shows it. */
+static void yuan_text(jue_fen v, char *buf, size_t n)
+{
+    char d[32];
+    int nd = snprintf(d, sizeof d, "%lld", (long long)(v / 100));
+    size_t o = 0;
+    for (int i = 0; i < nd && o + 2 < n; i++) {
+        if (i && (nd - i) % 3 == 0) buf[o++] = ',';
+        buf[o++] = d[i];
+    }
+    snprintf(buf + o, n - o, ".%02lld", (long long)(v % 100));
+}
+
+/* A table printed in 元 (金额单位：元) is checked to the 分 it prints, and
+ * its findings show its figures in 元, as the reviewer sees them in the
+ * table, not converted to 万元 with six decimals. */
+static void test_table_in_yuan(void **state)
+{
+    (void)state;
+    jue_table *t = EX->tables[JUE_T05];
+    size_t n = t->nrows * t->ncols;
+    jue_cell *keep = malloc(n * sizeof *keep);
+    assert_non_null(keep);
+    memcpy(keep, t->cells, n * sizeof *keep);
+    t->unit = JUE_UNIT_YUAN;
+    for (size_t k = 0; k < n; k++) {
+        t->cells[k].decimals = 6;
+        t->cells[k].iv = (jue_interval){ t->cells[k].printed, t->cells[k].printed };
+    }
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_audit(EX, CAT, PACK, &f), JUE_OK);
+    assert_int_equal(jue_findings_count(&f, JUE_SEV_ERROR), 0);
+    jue_findings_free(&f);
+    /* one 项 figure 1.00 元 too high: beyond the rounding of a 元 table */
+    size_t r = 0;
+    while (r < t->nrows && t->rows[r].level != JUE_LEVEL_XIANG) r++;
+    assert_true(r < t->nrows);
+    jue_cell *c = jue_table_cell(t, r, 0);
+    c->printed += JUE_FEN_PER_YUAN;
+    c->iv = (jue_interval){ c->printed, c->printed };
+    jue_findings_init(&f);
+    assert_int_equal(jue_audit(EX, CAT, PACK, &f), JUE_OK);
+    char want[48];
+    yuan_text(c->printed, want, sizeof want);
+    size_t shown = 0;
+    for (size_t i = 0; i < f.len; i++) {
+        const jue_finding *x = &f.items[i];
+        if (x->severity != JUE_SEV_ERROR) continue;
+        assert_null(strstr(x->message, "0000"));          /* no 万元 with six decimals */
+        if (x->actual && !strcmp(x->actual, want) && strstr(x->message, "相差 1.00")) shown++;
+    }
+    if (!shown) dump(&f);
+    assert_true(shown >= 1);
+    jue_findings_free(&f);
+    memcpy(t->cells, keep, n * sizeof *keep);
+    t->unit = JUE_UNIT_NONE;
+    free(keep);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_findings_order_and_format),
         cmocka_unit_test(test_shifted_column),
         cmocka_unit_test(test_blank_name_not_compared),
+        cmocka_unit_test(test_table_in_yuan),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -418,8 +418,11 @@ static void test_hand_typed_xlsx(void **state)
     assert_string_equal(row_of(d, JUE_T05, "2101501", N)->name, "行政运行");
     assert_int_equal(row_of(d, JUE_T05, "2101501", N)->level, JUE_LEVEL_XIANG);
     assert_int_equal(d->tables[JUE_T05]->nrows, 3);
-    /* 元 table: 32,100.50 元 = 3.21005 万元, printed to the 分 */
+    /* 元 table: 32,100.50 元 = 3.21005 万元, printed to the 分; the table
+     * keeps its printed unit (findings show its figures in 元) */
     assert_non_null(d->tables[JUE_T09]);
+    assert_int_equal(d->tables[JUE_T09]->unit, JUE_UNIT_YUAN);
+    assert_int_equal(d->tables[JUE_T05]->unit, JUE_UNIT_NONE);
     const jue_cell *c = cell_of(d, JUE_T09, JUE_L9_RECEPTION, N, "决算数");
     assert_true(c->present);
     assert_int_equal(c->printed, 3210050);
