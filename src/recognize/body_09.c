@@ -157,23 +157,25 @@ static int group_pairs(const rc *c, const jue_grow *gr, pair09 pairs[32])
     return np;
 }
 
-/* The item of heading g: by alias, or completed by the piece centred under
- * it in row below (a heading wrapped over two rows: "因公出国" / "（境）费");
- * "小计"; NULL for none. */
-static const char *heading_of(const rc *c, const jue_gcell *g, const jue_grow *below)
+/* The item of heading g: by alias, or completed by a piece centred under
+ * it in a row of [from, to) (a heading wrapped over two rows: "因公出国" /
+ * "（境）费", maybe with a line of the other headings between them, each
+ * centred in its band); "小计"; NULL for none. */
+static const char *heading_of(const rc *c, const jue_gcell *g, const jue_grid *gr, size_t from, size_t to)
 {
     char key[MAXK];
     jue_rec_key(g->text, key);
     const alias *a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
-    for (size_t q = 0; !a && below && q < below->n; q++) {
-        const jue_gcell *u = &below->cells[q];
-        if (!u->text[0] || u->copy || fabs(centre(u) - centre(g)) > 3) continue;
-        char two[2 * MAXK];
-        snprintf(two, sizeof two, "%s%s", g->text, u->text);
-        jue_rec_key(two, key);
-        a = jue_rec_alias(c, 'i', JUE_T09, 0, key);
-        if (!a) jue_rec_key(g->text, key);
-    }
+    for (size_t h = from; !a && h < to; h++)
+        for (size_t q = 0; !a && q < gr->rows[h].n; q++) {
+            const jue_gcell *u = &gr->rows[h].cells[q];
+            if (!u->text[0] || u->copy || fabs(centre(u) - centre(g)) > 3) continue;
+            char two[2 * MAXK];
+            snprintf(two, sizeof two, "%s%s", g->text, u->text);
+            char k2[MAXK];
+            jue_rec_key(two, k2);
+            a = jue_rec_alias(c, 'i', JUE_T09, 0, k2);
+        }
     if (a) return a->canon;
     return strcmp(key, "小计") ? NULL : "小计";
 }
@@ -187,13 +189,10 @@ static int item_headings(tctx *t, size_t pairs_at, head09 heads[64], bool *subto
     *subtotal = false;
     for (size_t h = t->a; h < pairs_at; h++) {
         const jue_grow *r = &t->g->rows[h];
-        const jue_grow *below = NULL;
-        for (size_t q = h + 1; q < pairs_at && !below; q++)
-            if (jue_grow_filled(&t->g->rows[q])) below = &t->g->rows[q];
         for (size_t k = 0; k < r->n && ni < 64; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy || g->pos <= 0) continue;
-            const char *it = heading_of(t->c, g, below);
+            const char *it = heading_of(t->c, g, t->g, h + 1, pairs_at);
             if (!it) continue;
             *subtotal |= !strcmp(it, "小计");
             heads[ni].canon = it;

@@ -406,6 +406,35 @@ static void test_09_headings_only(void **state)
     jue_disclosure_free(d);
 }
 
+/* A line of figures squeezed to the left (pdftotext -layout gives the
+ * first figures of an evenly spaced row one space apart, the rest their
+ * columns) under a heading row of as many cells: each figure is read under
+ * its heading, in order, not under the heading it happens to overlap. */
+static void test_09_figures_squeezed_left(void **state)
+{
+    (void)state;
+    const char *t = "                        财政拨款“三公”经费支出决算表\n"
+                    "                                                              单位：万元\n"
+                    "                                       财政拨款“三公”经费\n"
+                    "                                           公务用车购置及运行维护费\n"
+                    "                      因公出国\n"
+                    "         合计                                          公务用车            公务用车           公务接待费\n"
+                    "                      （境）费            小计\n"
+                    "                                                      购置费           运行维护费\n"
+                    "\n"
+                    "   预算数        决算数   预算数   决算数   预算数        决算数     预算数     决算数     预算数     决算数     预算数     决算数\n"
+                    "\n"
+                    "     4.10 3.20 1.00 0.70  0.50              0.40    0.00    0.00    0.50    0.40    2.60    2.10\n";
+    jue_disclosure *d = import_text(t);
+    assert_non_null(d->tables[JUE_T09]);
+    assert_int_equal(value_at(d, JUE_T09, "合计", "预算数"), 4100000);
+    assert_int_equal(value_at(d, JUE_T09, "合计", "决算数"), 3200000);
+    assert_int_equal(value_at(d, JUE_T09, "因公出国（境）费", "预算数"), 1000000);
+    assert_int_equal(value_at(d, JUE_T09, "因公出国（境）费", "决算数"), 700000);
+    assert_int_equal(value_at(d, JUE_T09, "公务接待费", "决算数"), 2100000);
+    jue_disclosure_free(d);
+}
+
 /* The heading, first line and totals of the made-up 01 of the pane tests. */
 #define PANE_HEAD \
     "                          收入支出决算总表\n" \
@@ -627,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_01_one_pane_over_a_page_break),
         cmocka_unit_test(test_pane_figure_touching_next_names),
         cmocka_unit_test(test_01_pieces_wrapped_to_the_left),
+        cmocka_unit_test(test_09_figures_squeezed_left),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

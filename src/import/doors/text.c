@@ -858,6 +858,37 @@ static jue_status lone_headings(jue_grid *g, const trows *t, size_t a, size_t b,
     return JUE_OK;
 }
 
+/* Whether every cell of row t is a figure (or none is: want false). */
+static bool all_cells(const jue_grid *g, const trow *t, bool want)
+{
+    const jue_grow *r = &g->rows[t->row];
+    for (int k = 0; k < t->n && k < (int)r->n; k++)
+        if (data_text(r->cells[k].text) != want) return false;
+    return true;
+}
+
+/* A row of figures squeezed together: pdftotext -layout prints a run of
+ * evenly spaced figures with one space between them ("2.85 0.39 0.00
+ * 0.00  0.00      0.00 …") while the headings above keep their places, so
+ * the figures lie under the wrong headings. A row of figures only, two of
+ * them one position apart, with as many cells as the heading row above it
+ * in the block (nothing but headings, or the 栏次 numbers), takes the
+ * headings' places: one figure a heading, in order. */
+static void unsqueeze(const jue_grid *g, trow *rows, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        trow *t = &rows[i];
+        bool squeezed = false;
+        for (int k = 0; k + 1 < t->n; k++) squeezed |= t->sp[k + 1].s[0] - t->sp[k].e[0] == 1;
+        if (!squeezed || !all_cells(g, t, true) || lanci_row(&g->rows[t->row])) continue;
+        size_t h = i;
+        while (h > a && data_trow(g, &rows[h - 1])) h--;
+        if (h == a || rows[h - 1].n != t->n) continue;
+        if (!all_cells(g, &rows[h - 1], false) && !lanci_row(&g->rows[rows[h - 1].row])) continue;
+        memcpy(t->sp, rows[h - 1].sp, (size_t)t->n * sizeof t->sp[0]);
+    }
+}
+
 static jue_status align_blocks(jue_grid *g, const trows *t)
 {
     trow *rows = t->r;
@@ -865,6 +896,11 @@ static jue_status align_blocks(jue_grid *g, const trows *t)
     layout prev = { 0 };
     bool have_prev = false;
     size_t prev_end_row = 0;
+    for (size_t a = 0; a < nrows;) {
+        size_t b = block_end(g, rows, nrows, a);
+        unsqueeze(g, rows, a, b);
+        a = b;
+    }
     int m = copy_metric(g, rows, nrows);
     for (size_t a = 0; a < nrows;) {
         size_t b = block_end(g, rows, nrows, a);
