@@ -108,19 +108,24 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0, int p
         p->page = npg;
         p->cap = nc;
     }
+    size_t at = p->text.len;
+    jue_buf_putn(&p->text, s, n);   /* the room; the bytes kept are written over it */
+    if (p->text.err != JUE_OK) return false;
+    char *d = p->text.data;
     int col = col0;
     for (size_t i = 0; i < n; i++, col += ((unsigned char)s[i - 1] & 0xC0) != 0x80) {
         /* a blank between two Chinese characters is what justified text
          * copied out of a PDF leaves ("占 本 年 支 出"), not a word break */
-        size_t at = p->text.len;
-        if (s[i] == ' ' && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && at && (unsigned char)p->text.data[at - 1] >= 0x80)
+        if (s[i] == ' ' && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && at && (unsigned char)d[at - 1] >= 0x80)
             continue;
         p->line[at] = line;
         p->col[at] = col;
         p->page[at] = page;
-        jue_buf_putc(&p->text, s[i]);
+        d[at++] = s[i];
     }
-    return p->text.err == JUE_OK;
+    p->text.len = at;
+    d[at] = 0;
+    return true;
 }
 
 static void load_lei(ex *x)
@@ -284,8 +289,12 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
 const char *cx_bfind(const char *s, const char *e, const char *lit)
 {
     size_t n = strlen(lit);
-    for (const char *p = s; p + n <= e; p++)
-        if (*p == *lit && !memcmp(p, lit, n)) return p;
+    if (!n) return s <= e ? s : NULL;
+    for (const char *p = s; p + n <= e; p++) {
+        p = memchr(p, *lit, (size_t)(e - p) - n + 1);   /* the first byte, where it is */
+        if (!p) return NULL;
+        if (!memcmp(p, lit, n)) return p;
+    }
     return NULL;
 }
 

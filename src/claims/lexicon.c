@@ -1,7 +1,8 @@
 /* The claims lexicon (data/claims/lexicon.yaml): the phrases that name a
  * subject, the subject and table fact each names, and the section a phrase
- * needs to mean it; phrases are matched by the bucket of their first
- * character. */
+ * needs to mean it; phrases (and the sentence reader's keywords) are indexed
+ * by their first character at load, so a position of a sentence costs one
+ * probe. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,23 +10,12 @@
 #include "core/yaml_tree.h"
 #include "read_internal.h"
 
-/* The bucket of the character at p: its UTF-8 bytes (at most 4, never past
- * end) hashed. A phrase and the text it matches start with the same
- * character, so they fall in the same bucket. */
-unsigned cx_lex_bucket(const char *p, const char *end)
-{
-    unsigned char b0 = (unsigned char)*p;
-    size_t n = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-    if ((size_t)(end - p) < n) n = (size_t)(end - p);
-    unsigned h = 0;
-    for (size_t i = 0; i < n; i++) h = h * 131u + (unsigned char)p[i];
-    return h % LEX_BUCKETS;
-}
-
 void jue_lexicon_free(jue_lexicon *lx)
 {
     if (!lx) return;
-    for (int b = 0; b < LEX_BUCKETS; b++) free(lx->by_byte[b]);
+    free(lx->slot);
+    free(lx->lex_order);
+    free(lx->kw_order);
     for (size_t i = 0; i < lx->n; i++) {
         free(lx->e[i].phrase);
         free(lx->e[i].scope);
@@ -38,6 +28,63 @@ static const char *ystr(const jue_ynode *m, const char *k)
 {
     const jue_ynode *v = jue_ymap_get(m, k);
     return v && v->type == JUE_Y_SCALAR && !v->plain_null ? v->value : NULL;
+}
+
+/* The slot of character key ch, taken if empty. */
+static word_slot *slot_of(jue_lexicon *lx, uint32_t ch)
+{
+    size_t mask = ((size_t)1 << lx->slot_bits) - 1, h = (ch * 0x9E3779B1u) >> (32 - lx->slot_bits);
+    while (lx->slot[h].ch && lx->slot[h].ch != ch) h = (h + 1) & mask;
+    lx->slot[h].ch = ch;
+    return &lx->slot[h];
+}
+
+static uint32_t first_char(const char *w)
+{
+    size_t n;
+    return cx_char_key(w, w + strlen(w), &n);
+}
+
+/* Whether entry a goes before b among the phrases of one character. */
+static bool lex_before(const lex_entry *e, uint16_t a, uint16_t b)
+{
+    if (e[a].plen != e[b].plen) return e[a].plen > e[b].plen;
+    if (!e[a].scope != !e[b].scope) return e[a].scope != NULL;
+    return a < b;
+}
+
+/* The words by first character (jue_lexicon.slot): counted, placed, and
+ * each character's phrases put in the order cx_match_subject takes them. */
+static bool index_words(jue_lexicon *lx)
+{
+    size_t nkw = 0;
+    while (cx_keyword_word(nkw)) nkw++;
+    lx->slot_bits = 4;
+    while (((size_t)1 << lx->slot_bits) < 2 * (lx->n + nkw)) lx->slot_bits++;
+    lx->slot = calloc((size_t)1 << lx->slot_bits, sizeof *lx->slot);
+    lx->lex_order = malloc((lx->n + 1) * sizeof *lx->lex_order);
+    lx->kw_order = malloc((nkw + 1) * sizeof *lx->kw_order);
+    if (!lx->slot || !lx->lex_order || !lx->kw_order) return false;
+    for (size_t i = 0; i < lx->n; i++) slot_of(lx, first_char(lx->e[i].phrase))->nlex++;
+    for (size_t k = 0; k < nkw; k++) slot_of(lx, first_char(cx_keyword_word(k)))->nkw++;
+    uint16_t nl = 0, nk = 0;
+    for (size_t h = 0; h < (size_t)1 << lx->slot_bits; h++) {
+        word_slot *w = &lx->slot[h];
+        w->lex = nl, nl += w->nlex, w->nlex = 0;
+        w->kw = nk, nk += w->nkw, w->nkw = 0;
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        word_slot *w = slot_of(lx, first_char(lx->e[i].phrase));
+        uint16_t *o = lx->lex_order + w->lex;
+        size_t j = w->nlex++;   /* insertion: the slot's phrases stay in order */
+        for (; j > 0 && lex_before(lx->e, (uint16_t)i, o[j - 1]); j--) o[j] = o[j - 1];
+        o[j] = (uint16_t)i;
+    }
+    for (size_t k = 0; k < nkw; k++) {
+        word_slot *w = slot_of(lx, first_char(cx_keyword_word(k)));
+        lx->kw_order[w->kw + w->nkw++] = (uint16_t)k;
+    }
+    return true;
 }
 
 jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diags)
@@ -92,30 +139,18 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
     jue_ynode_free(root);
     if (bad) { jue_lexicon_free(lx); return JUE_ERR_INVALID; }
     if (lx->n > 65535) lx->n = 65535;
-    for (size_t i = 0; i < lx->n; i++) lx->by_count[cx_lex_bucket(lx->e[i].phrase, lx->e[i].phrase + lx->e[i].plen)]++;
-    for (int b = 0; b < LEX_BUCKETS; b++) {
-        if (!lx->by_count[b]) continue;
-        lx->by_byte[b] = malloc(lx->by_count[b] * sizeof(uint16_t));
-        if (!lx->by_byte[b]) { jue_lexicon_free(lx); return JUE_ERR_NOMEM; }
-        lx->by_count[b] = 0;
-    }
-    for (size_t i = 0; i < lx->n; i++) {
-        unsigned b = cx_lex_bucket(lx->e[i].phrase, lx->e[i].phrase + lx->e[i].plen);
-        lx->by_byte[b][lx->by_count[b]++] = (uint16_t)i;
-    }
+    if (!index_words(lx)) { jue_lexicon_free(lx); return JUE_ERR_NOMEM; }
     *out = lx;
     return JUE_OK;
 }
 
-const lex_entry *cx_match_subject(const ex *x, const char *p, const char *end)
+const lex_entry *cx_match_subject(const ex *x, const word_slot *w, const char *p, const char *end)
 {
-    const lex_entry *best = NULL;
-    unsigned b0 = cx_lex_bucket(p, end);
-    for (size_t k = 0; k < x->lx->by_count[b0]; k++) {
-        const lex_entry *e = &x->lx->e[x->lx->by_byte[b0][k]];
+    for (size_t k = 0; w && k < w->nlex; k++) {
+        const lex_entry *e = &x->lx->e[x->lx->lex_order[w->lex + k]];
         if ((size_t)(end - p) < e->plen || memcmp(p, e->phrase, e->plen)) continue;
         if (e->scope && !strstr(x->context, e->scope)) continue;
-        if (!best || e->plen > best->plen || (e->plen == best->plen && e->scope && !best->scope)) best = e;
+        return e;
     }
-    return best;
+    return NULL;
 }

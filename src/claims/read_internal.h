@@ -12,12 +12,20 @@
 
 /* ---------- the lexicon (lexicon.c) ---------- */
 
-#define LEX_BUCKETS 512
-
-/* The bucket of the character at p: its UTF-8 bytes (at most 4, never past
- * end) hashed. A phrase and the text it matches start with the same
- * character, so they fall in the same bucket. */
-unsigned cx_lex_bucket(const char *p, const char *end);
+/* The character at p as a number: its UTF-8 bytes (at most 4, never past
+ * end), the first in the lowest byte; *n: how many. */
+static inline uint32_t cx_char_key(const char *p, const char *end, size_t *n)
+{
+    unsigned char b0 = (unsigned char)*p;
+    size_t k = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+    if ((size_t)(end - p) < k) k = (size_t)(end - p);
+    *n = k;
+    if (k == 3)   /* most of the notes: without the loop */
+        return b0 | (uint32_t)(unsigned char)p[1] << 8 | (uint32_t)(unsigned char)p[2] << 16;
+    uint32_t key = 0;
+    for (size_t i = 0; i < k; i++) key |= (uint32_t)(unsigned char)p[i] << (8 * i);
+    return key;
+}
 
 typedef struct {
     char *phrase, *scope;
@@ -26,15 +34,43 @@ typedef struct {
     size_t plen;
 } lex_entry;
 
+/* The words that begin with one character: the lexicon's entries
+ * lex_order[lex, lex + nlex) — longest first, a scoped phrase before an
+ * unscoped one as long, else in the file's order, so the first that fits
+ * is the one to take — and the sentence reader's keywords kw_order[kw,
+ * kw + nkw), in their table's order. */
+typedef struct {
+    uint32_t ch;          /* cx_char_key of the character; 0: an empty slot */
+    uint16_t lex, nlex, kw, nkw;
+} word_slot;
+
 struct jue_lexicon {
     lex_entry *e;
     size_t n;
-    /* entries by a hash of the first character of their phrase: matching
-     * at a position tries only those (a first byte alone puts most Chinese
-     * phrases in a handful of buckets) */
-    uint16_t *by_byte[LEX_BUCKETS];
-    uint16_t by_count[LEX_BUCKETS];
+    /* the words by their first character, open-addressed: one probe at a
+     * position of a sentence finds all that may start there */
+    word_slot *slot;
+    unsigned slot_bits;
+    uint16_t *lex_order, *kw_order;
 };
+
+/* The keywords of the sentence reader (sentence.c) in their table's order:
+ * the k-th, or NULL past the last. */
+const char *cx_keyword_word(size_t k);
+/* The first keyword (in table order) that starts at p, or −1 (w:
+ * cx_words_at p; NULL finds none). */
+int cx_keyword_at(const jue_lexicon *lx, const word_slot *w, const char *p, const char *end);
+
+/* The words that begin with the character at p, or NULL if none does. */
+static inline const word_slot *cx_words_at(const jue_lexicon *lx, const char *p, const char *end)
+{
+    size_t n;
+    uint32_t key = cx_char_key(p, end, &n);
+    size_t mask = ((size_t)1 << lx->slot_bits) - 1;
+    for (size_t h = (key * 0x9E3779B1u) >> (32 - lx->slot_bits); lx->slot[h].ch; h = (h + 1) & mask)
+        if (lx->slot[h].ch == key) return &lx->slot[h];
+    return NULL;
+}
 
 /* ---------- text helpers ---------- */
 
@@ -96,8 +132,9 @@ typedef struct {
     int nlei;
 } ex;
 
-/* The longest lexicon phrase at p whose scope the current section has. */
-const lex_entry *cx_match_subject(const ex *x, const char *p, const char *end);
+/* The longest lexicon phrase at p whose scope the current section has (w:
+ * cx_words_at p; NULL finds none). */
+const lex_entry *cx_match_subject(const ex *x, const word_slot *w, const char *p, const char *end);
 
 /* Appends c (taking its strings); a figure under a 项 statement carries the
  * statement's printed names. Returns its index, or -1 (c's strings freed). */

@@ -25,30 +25,19 @@ static const struct { const char *w; keyword k; } KEYWORDS[] = {
 };
 
 #define NKW (sizeof KEYWORDS / sizeof KEYWORDS[0])
-static size_t KW_LEN[NKW];
-/* keywords by the bucket of their first character, in table order (a list
- * through KW_NEXT): a position tries only those */
-static int KW_HEAD[LEX_BUCKETS], KW_NEXT[NKW];
 
-/* The first keyword (in table order) that starts at p, or −1. Keywords all
- * start with a CJK character: a byte below 0x80 never begins one. */
-static int keyword_at(const char *p, const char *end)
+const char *cx_keyword_word(size_t k)
 {
-    if (!KW_LEN[0]) {
-        int tail[LEX_BUCKETS];
-        for (size_t b = 0; b < LEX_BUCKETS; b++) KW_HEAD[b] = tail[b] = -1;
-        for (size_t k = 0; k < NKW; k++) {
-            KW_LEN[k] = strlen(KEYWORDS[k].w);
-            unsigned b = cx_lex_bucket(KEYWORDS[k].w, KEYWORDS[k].w + KW_LEN[k]);
-            KW_NEXT[k] = -1;
-            if (tail[b] < 0) KW_HEAD[b] = (int)k;
-            else KW_NEXT[tail[b]] = (int)k;
-            tail[b] = (int)k;
-        }
+    return k < NKW ? KEYWORDS[k].w : NULL;
+}
+
+int cx_keyword_at(const jue_lexicon *lx, const word_slot *w, const char *p, const char *end)
+{
+    for (size_t i = 0; w && i < w->nkw; i++) {
+        int k = lx->kw_order[w->kw + i];
+        size_t n = strlen(KEYWORDS[k].w);
+        if ((size_t)(end - p) >= n && !memcmp(p, KEYWORDS[k].w, n)) return k;
     }
-    if ((unsigned char)*p < 0x80) return -1;
-    for (int k = KW_HEAD[cx_lex_bucket(p, end)]; k >= 0; k = KW_NEXT[k])
-        if ((size_t)(end - p) >= KW_LEN[k] && !memcmp(p, KEYWORDS[k].w, KW_LEN[k])) return k;
     return -1;
 }
 
@@ -220,9 +209,27 @@ static bool subject_named(const ex *x, const char *from, const char *sf, const c
             if (y >= 1900 && y <= 2100 && y != x->year) return false;
         }
         for (size_t i = 0; i < sizeof NOT / sizeof NOT[0]; i++)
-            if ((q >= se || i >= 15) && !strncmp(q, NOT[i], strlen(NOT[i])) && q + strlen(NOT[i]) <= p) return false;
+            if ((q >= se || i >= 15) && starts(q, p, NOT[i])) return false;
     }
     return true;
+}
+
+/* A search of the sentence's rest for a mark (cx_find2), kept: the reader
+ * asks again at each position, and the answer stands until it passes it. */
+typedef struct {
+    const char *from;    /* where it was searched from (NULL: not yet) */
+    const char *at;      /* what it found, or NULL: none after from */
+    size_t len;
+} search;
+
+static const char *find_kept(search *k, const char *p, const char *end, const char *full, const char *half, size_t *len)
+{
+    if (!k->from || p < k->from || (k->at && k->at < p)) {
+        k->from = p;
+        k->at = cx_find2(p, end, full, half, &k->len);
+    }
+    *len = k->len;
+    return k->at;
 }
 
 /* What the reader of one sentence holds as it goes. */
@@ -243,6 +250,7 @@ typedef struct {
     char whole[128];                     /* SHARE: the whole named, "占基本支出的…" */
     bool item_here;                      /* the figures are the 项 statement's in force */
     nesting N;
+    search lei_mark, item_mark;          /* the next （类） and the （项） after it */
 } sent;
 
 /* The subject of the figure read now: the 项 statement's, or the one in force. */
@@ -334,8 +342,8 @@ static bool skip_item_names(sent *s)
 {
     if (!s->item_here || !jue_subject_on(&s->x->item_subject)) return false;
     size_t l1, l2;
-    const char *xa = cx_find2(s->p, s->end, "（类）", "(类)", &l1);
-    const char *xe = xa ? cx_find2(xa, s->end, "（项）", "(项)", &l2) : NULL;
+    const char *xa = find_kept(&s->lei_mark, s->p, s->end, "（类）", "(类)", &l1);
+    const char *xe = xa ? find_kept(&s->item_mark, xa, s->end, "（项）", "(项)", &l2) : NULL;
     if (!xe) return false;
     s->p = xe + l2;
     return true;
@@ -390,9 +398,10 @@ static bool skip_alternative(sent *s)
     const char *p = s->p, *end = s->end;
     if ((s->kw != K_UP && s->kw != K_DOWN) || !(starts(p, end, "（") || starts(p, end, "("))) return false;
     size_t ob = starts(p, end, "（") ? 3 : 1;
-    int k2 = keyword_at(p + ob, end);
+    const jue_lexicon *lx = s->x->lx;
+    int k2 = p + ob < end ? cx_keyword_at(lx, cx_words_at(lx, p + ob, end), p + ob, end) : -1;
     if (k2 < 0 || (KEYWORDS[k2].k != K_UP && KEYWORDS[k2].k != K_DOWN)) return false;
-    const char *q = p + ob + KW_LEN[k2];
+    const char *q = p + ob + strlen(KEYWORDS[k2].w);
     size_t cb = starts(q, end, "）") ? 3 : starts(q, end, ")") ? 1 : 0;
     if (!cb) return false;
     s->p = q + cb;
@@ -411,8 +420,9 @@ static bool on_lei_name(sent *s)
                                                   starts(p - 3, end, "。")))))
         return false;
     for (int k = 0; k < x->nlei; k++) {
+        if (!starts(p, end, x->lei[k])) continue;
         size_t nl = strlen(x->lei[k]);
-        if (starts(p, end, x->lei[k]) && (is_digit_at(p + nl, end) || starts(p + nl, end, "为"))) {
+        if (is_digit_at(p + nl, end) || starts(p + nl, end, "为")) {
             lei_subject(s, x->lei_code[k]);
             s->p += nl;
             return true;
@@ -425,9 +435,11 @@ static bool on_lei_name(sent *s)
  * longer wins: "支出决算为" is a keyword, not the subject "支出". */
 static bool on_words(sent *s)
 {
-    const lex_entry *m = cx_match_subject(s->x, s->p, s->end);
-    int kidx = keyword_at(s->p, s->end);
-    size_t klen = kidx >= 0 ? KW_LEN[kidx] : 0;
+    const word_slot *w = cx_words_at(s->x->lx, s->p, s->end);
+    if (!w) return false;
+    const lex_entry *m = cx_match_subject(s->x, w, s->p, s->end);
+    int kidx = cx_keyword_at(s->x->lx, w, s->p, s->end);
+    size_t klen = kidx >= 0 ? strlen(KEYWORDS[kidx].w) : 0;
     if (m && klen > m->plen) m = NULL;
     if (m) {
         if (s->kw == K_SHARE) {

@@ -9,15 +9,6 @@
 
 #include "csv.h"
 
-size_t jue_utf8_step(const char *s)
-{
-    unsigned char c = (unsigned char)*s;
-    size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    for (size_t i = 1; i < k; i++)
-        if (!s[i]) return i;
-    return k;
-}
-
 /* jue_utf8_seq, static so that the loops below inline it: called through
  * the library's symbol once a character, it was the hottest function of
  * reading the data files (docs/performance.md). */

@@ -11,8 +11,16 @@ size_t jue_utf8_seq(const unsigned char *s, size_t n);
 
 /* Bytes of the character at s by its lead byte — 1 for ASCII and for a byte
  * that leads nothing — never past a NUL: for stepping through text already
- * checked (jue_text_utf8), where a bad byte must not stop the walk. */
-size_t jue_utf8_step(const char *s);
+ * checked (jue_text_utf8), where a bad byte must not stop the walk. Inline:
+ * the readers call it once a character. */
+static inline size_t jue_utf8_step(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    for (size_t i = 1; i < k; i++)
+        if (!s[i]) return i;
+    return k;
+}
 
 /* Code points in the n bytes at s: every byte that does not continue a
  * sequence counts one (columns in diagnostics are counted so). */

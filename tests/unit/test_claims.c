@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "claims/read_internal.h"
+
 static jue_catalog *CAT;
 static jue_lexicon *LX;
 
@@ -352,23 +354,34 @@ static void test_fact_written(void **state)
     assert_string_equal(cell, "");
 }
 
+/* Loads the lexicon yaml, written to a file (its name into path, which the
+ * caller removes). */
+static jue_status lexicon_of(const char *yaml, char path[static 24], jue_lexicon **lx, jue_diags *d)
+{
+    strcpy(path, "/tmp/jue_lexicon_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fputs(yaml, fp);
+    fclose(fp);
+    *lx = NULL;
+    return jue_lexicon_load(path, lx, d);
+}
+
 /* A lexicon whose fact does not name a table figure is refused at load, in
  * Chinese, naming the file, the line and the text that did not parse. */
 static void test_lexicon_bad_fact(void **state)
 {
     (void)state;
-    char path[] = "/tmp/jue_lexicon_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    fputs("subjects:\n"
-          "  - { phrase: 收入总计, subject: 收入总计, fact: T01/收入总计/决算数 }\n"
-          "  - { phrase: 基本支出, subject: 基本支出, fact: T03/合计/基本支 }\n", fp);
-    fclose(fp);
+    char path[24];
     jue_diags d;
     jue_diags_init(&d);
-    jue_lexicon *lx = NULL;
-    assert_int_equal(jue_lexicon_load(path, &lx, &d), JUE_ERR_INVALID);
+    jue_lexicon *lx;
+    assert_int_equal(lexicon_of("subjects:\n"
+                                "  - { phrase: 收入总计, subject: 收入总计, fact: T01/收入总计/决算数 }\n"
+                                "  - { phrase: 基本支出, subject: 基本支出, fact: T03/合计/基本支 }\n",
+                                path, &lx, &d),
+                     JUE_ERR_INVALID);
     assert_null(lx);
     assert_int_equal(d.errors, 1);
     assert_string_equal(d.items[0].file, path);
@@ -377,6 +390,105 @@ static void test_lexicon_bad_fact(void **state)
     assert_non_null(strstr(d.items[0].message, "不是表中的一个数"));
     jue_diags_free(&d);
     remove(path);
+}
+
+/* The reference for the lexicon's index: every phrase tried at p, the
+ * longest whose scope the section has kept (a scoped one before an unscoped
+ * one as long, else the first in the file) — the search per word the index
+ * replaced. */
+static const lex_entry *subject_by_search(const jue_lexicon *lx, const char *context, const char *p, const char *end)
+{
+    const lex_entry *best = NULL;
+    for (size_t i = 0; i < lx->n; i++) {
+        const lex_entry *e = &lx->e[i];
+        if ((size_t)(end - p) < e->plen || memcmp(p, e->phrase, e->plen)) continue;
+        if (e->scope && !strstr(context, e->scope)) continue;
+        if (!best || e->plen > best->plen || (e->plen == best->plen && e->scope && !best->scope)) best = e;
+    }
+    return best;
+}
+
+/* ... and every keyword tried in table order. */
+static int keyword_by_search(const char *p, const char *end)
+{
+    for (size_t k = 0; cx_keyword_word(k); k++) {
+        size_t n = strlen(cx_keyword_word(k));
+        if ((size_t)(end - p) >= n && !memcmp(p, cx_keyword_word(k), n)) return (int)k;
+    }
+    return -1;
+}
+
+static const char *subject_at(const jue_lexicon *lx, const char *context, const char *text, size_t at, size_t len)
+{
+    ex x;
+    memset(&x, 0, sizeof x);
+    x.lx = lx;
+    snprintf(x.context, sizeof x.context, "%s", context);
+    const lex_entry *e = cx_match_subject(&x, cx_words_at(lx, text + at, text + len), text + at, text + len);
+    return e ? e->subject.key : NULL;
+}
+
+/* The lexicon indexed by first character at load finds, at every byte of
+ * made-up sentences (cut short at their end, inside a character too), the
+ * phrase and the keyword a search of every word finds: overlapping phrases,
+ * the longest, the scoped before the unscoped, phrases whose first
+ * characters share their first two bytes (收 E6 94 B6, 支 E6 94 AF), a
+ * Latin phrase, and phrases that are also keywords' beginnings. */
+static void test_lexicon_index(void **state)
+{
+    (void)state;
+    jue_lexicon *lx;
+    jue_diags d;
+    jue_diags_init(&d);
+    char path[24];
+    assert_int_equal(lexicon_of("subjects:\n"
+          "  - { phrase: 支出, subject: 支出 }\n"
+          "  - { phrase: 基本支出, subject: 基本支出A }\n"
+          "  - { phrase: 基本支出, subject: 基本支出B, scope: 财政拨款 }\n"
+          "  - { phrase: 基本支出, subject: 基本支出C, scope: 基本支出决算 }\n"
+          "  - { phrase: 基本, subject: 基本 }\n"
+          "  - { phrase: 支出合计, subject: 支出合计 }\n"
+          "  - { phrase: 收入, subject: 收入 }\n"
+          "  - { phrase: 收入合计, subject: 收入合计1, scope: 总体 }\n"
+          "  - { phrase: 收入合计, subject: 收入合计2 }\n"
+          "  - { phrase: PPP项目, subject: PPP }\n"
+          "  - { phrase: P, subject: P }\n"
+          "  - { phrase: 预算数, subject: 预算数 }\n"
+          "  - { phrase: 增加值, subject: 增加值 }\n", path, &lx, &d), JUE_OK);
+    remove(path);
+    static const char *const CONTEXT[] = { "", "一、收入支出决算总体情况", "基本支出决算情况说明",
+                                           "财政拨款基本支出决算" };
+    static const char *const SENTENCE[] = {
+        "基本支出合计100万元，其中基本支出50万元，支出合计。", "本年收入合计增加预算数支出增加值减少",
+        "PPP项目P支出（增长）持平，收支合计：收入合计", "基本支", "决算数小于预算数，占预算的12.5%完成预算",
+    };
+    for (size_t c = 0; c < 4; c++)
+        for (size_t t = 0; t < sizeof SENTENCE / sizeof SENTENCE[0]; t++)
+            for (size_t cut = 0; cut < 3; cut++) {
+                const char *s = SENTENCE[t], *end = s + strlen(s) - cut;
+                for (const char *p = s; p < end; p++) {
+                    const char *got = subject_at(lx, CONTEXT[c], s, (size_t)(p - s), (size_t)(end - s));
+                    const lex_entry *want = subject_by_search(lx, CONTEXT[c], p, end);
+                    if (want) assert_string_equal(got, want->subject.key);
+                    else assert_null(got);
+                    assert_int_equal(cx_keyword_at(lx, cx_words_at(lx, p, end), p, end), keyword_by_search(p, end));
+                }
+            }
+    /* what the reference says, for the record */
+    const char *s = SENTENCE[0];
+    assert_string_equal(subject_at(lx, "", s, 0, strlen(s)), "基本支出A");
+    assert_string_equal(subject_at(lx, "财政拨款基本支出决算", s, 0, strlen(s)), "基本支出B");
+    assert_string_equal(subject_at(lx, "基本支出决算情况说明", s, 0, strlen(s)), "基本支出C");
+    assert_string_equal(subject_at(lx, "", s, 6, strlen(s)), "支出合计");
+    assert_string_equal(subject_at(lx, "", "基本支", 0, 9), "基本");
+    assert_string_equal(subject_at(lx, "总体", "收入合计", 0, 12), "收入合计1");
+    assert_string_equal(subject_at(lx, "", "收入合计", 0, 12), "收入合计2");
+    assert_string_equal(subject_at(lx, "", "收入合计", 0, 11), "收入");
+    assert_string_equal(subject_at(lx, "", "PPP项", 0, 6), "P");
+    assert_null(subject_at(lx, "", "收支", 0, 6));
+    assert_string_equal(cx_keyword_word((size_t)keyword_by_search("增加值", "增加值" + 9)), "增加");
+    jue_lexicon_free(lx);
+    jue_diags_free(&d);
 }
 
 /* A subject is typed (a lexicon name, a 类 or 项 code, an unresolved 项
@@ -442,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_item_wrapped_and_spaced),
         cmocka_unit_test(test_fact_written),
         cmocka_unit_test(test_lexicon_bad_fact),
+        cmocka_unit_test(test_lexicon_index),
         cmocka_unit_test(test_subject_written),
         cmocka_unit_test(test_spaced_date),
     };
