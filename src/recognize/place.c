@@ -376,7 +376,7 @@ static bool build_node(solver *S, int r)
     for (int j = 0; j < S->n; j++) {
         const jue_cell *x = jue_table_cell_c(t, (size_t)r, (size_t)S->cols[j]);
         if (x->present) R->fig[R->k++] = *x;
-        if (x->present && x->iv.lo < 0) S->nonneg = false;
+        if (x->present && x->printed < 0) S->nonneg = false;
     }
     const pinning *p = S->pin ? &S->pin[r] : NULL;
     if (p && p->wild > 0 && p->wild <= R->k) R->fig[p->wild - 1].iv = (jue_interval){ -WIDE, WIDE };
@@ -693,37 +693,67 @@ static bool set_up(rc *c, jue_table *tab, solver *S, const pinning *pin)
     return ok;
 }
 
+/* A table placed again with some rows pinned: the pins (per row, free
+ * unless set) and the table's cells as they were. */
+typedef struct {
+    pinning *pin;
+    jue_cell *old;
+    bool nomem;
+} replacing;
+
+/* Every row of tab free and its cells saved; false when out of memory. */
+static bool replace_begin(const jue_table *tab, replacing *p)
+{
+    size_t size = tab->nrows * tab->ncols * sizeof *tab->cells;
+    *p = (replacing){ .pin = malloc(tab->nrows * sizeof *p->pin), .old = malloc(size) };
+    p->nomem = !p->pin || !p->old;
+    if (p->nomem) return false;
+    memcpy(p->old, tab->cells, size);
+    for (size_t r = 0; r < tab->nrows; r++) p->pin[r] = (pinning){ .j = -1 };
+    return true;
+}
+
+/* tab placed by its sums with p's pins: whether the placing is unambiguous
+ * (within the steps); *cost its cost. */
+static bool replace_place(rc *c, jue_table *tab, replacing *p, long *cost)
+{
+    solver S;
+    bool ok = set_up(c, tab, &S, p->pin);
+    p->nomem |= !ok || S.nomem;
+    ok = ok && !place_roots(&S, cost) && !S.nomem && S.steps <= MAX_STEPS;
+    p->nomem |= S.nomem;
+    free_nodes(&S);
+    return ok && !p->nomem;
+}
+
+/* tab's cells as they were unless keep; p freed. */
+static void replace_end(rc *c, jue_table *tab, replacing *p, bool keep)
+{
+    if (!keep && p->old) memcpy(tab->cells, p->old, tab->nrows * tab->ncols * sizeof *tab->cells);
+    c->nomem |= p->nomem;
+    free(p->pin);
+    free(p->old);
+}
+
 /* tab placed again with the run h pinned (above): the identities it fails
  * once the run's column is moved back up, or -1 when that placing is
  * ambiguous or a row of the run does not balance so. tab is left as it was
  * unless keep. */
 static int try_shift(rc *c, jue_table *tab, const shift *h, bool keep)
 {
-    size_t size = tab->nrows * tab->ncols * sizeof *tab->cells;
-    pinning *pin = malloc(tab->nrows * sizeof *pin);
-    jue_cell *old = malloc(size);
-    solver S = { 0 };
+    replacing p;
     long cost = 0;
-    bool ok = pin && old;
+    bool ok = replace_begin(tab, &p);
     if (ok) {
-        memcpy(old, tab->cells, size);
-        for (size_t r = 0; r < tab->nrows; r++) pin[r] = (pinning){ .j = -1 };
-        pin[h->a] = (pinning){ .j = h->j, .blank = true };
-        for (int i = 0; i < h->len; i++) pin[h->a + 1 + i] = (pinning){ .j = h->j, .v = h->v[i] };
-        ok = set_up(c, tab, &S, pin);
+        p.pin[h->a] = (pinning){ .j = h->j, .blank = true };
+        for (int i = 0; i < h->len; i++) p.pin[h->a + 1 + i] = (pinning){ .j = h->j, .v = h->v[i] };
+        ok = replace_place(c, tab, &p, &cost);
     }
-    bool nomem = !ok || S.nomem;
-    ok = ok && !place_roots(&S, &cost) && !S.nomem && S.steps <= MAX_STEPS;
-    nomem |= S.nomem;
-    free_nodes(&S);
     size_t col = (size_t)c->pcols[tab->id][h->j];
     for (int i = 0; ok && i < h->len; i++) ok = balances_moved(tab, (size_t)(h->a + i), col);
-    int f = ok ? failures_moved(tab, col, h->a, h->len, &nomem) : -1;
-    if ((!ok || !keep) && old) memcpy(tab->cells, old, size);
-    c->nomem |= nomem;
-    free(pin);
-    free(old);
-    return nomem ? -1 : f;
+    int f = ok ? failures_moved(tab, col, h->a, h->len, &p.nomem) : -1;
+    replace_end(c, tab, &p, ok && keep);
+    return p.nomem ? -1 : f;
 }
 
 /* Of the runs h[0 … n), the one whose reading, moved back, fails fewest
@@ -776,36 +806,24 @@ static int unbalanced_rows(const solver *S, int *out, int max)
  * reading balances. tab is left so, the figure as printed, only when keep. */
 static bool try_wild(rc *c, jue_table *tab, int r, int i, bool keep)
 {
-    size_t size = tab->nrows * tab->ncols * sizeof *tab->cells;
-    pinning *pin = malloc(tab->nrows * sizeof *pin);
-    jue_cell *old = malloc(size);
-    solver S = { 0 };
+    replacing p;
     long cost = 0;
-    bool ok = pin && old;
     jue_interval printed = { 0, 0 };   /* the figure as printed */
     for (int k = 0, j = 0; j < c->npcols[tab->id]; j++) {
         const jue_cell *x = jue_table_cell_c(tab, (size_t)r, (size_t)c->pcols[tab->id][j]);
         if (x->present && k++ == i) printed = x->iv;
     }
+    bool ok = replace_begin(tab, &p);
     if (ok) {
-        memcpy(old, tab->cells, size);
-        for (size_t q = 0; q < tab->nrows; q++) pin[q] = (pinning){ .j = -1 };
-        pin[r].wild = i + 1;
-        ok = set_up(c, tab, &S, pin);
+        p.pin[r].wild = i + 1;
+        ok = replace_place(c, tab, &p, &cost) && cost < FAIL;
     }
-    bool nomem = !ok || S.nomem;
-    ok = ok && !place_roots(&S, &cost) && !S.nomem && S.steps <= MAX_STEPS && cost < FAIL;
-    nomem |= S.nomem;
-    for (int j = 0; ok && j < S.n; j++) {
-        jue_cell *x = jue_table_cell(tab, (size_t)r, (size_t)S.cols[j]);
+    for (int j = 0; ok && j < c->npcols[tab->id]; j++) {
+        jue_cell *x = jue_table_cell(tab, (size_t)r, (size_t)c->pcols[tab->id][j]);
         if (x->present && x->iv.lo == -WIDE) x->iv = printed;
     }
-    free_nodes(&S);
-    if ((!ok || !keep) && old) memcpy(tab->cells, old, size);
-    c->nomem |= nomem;
-    free(pin);
-    free(old);
-    return ok && !nomem;
+    replace_end(c, tab, &p, ok && keep);
+    return ok && !p.nomem;
 }
 
 /* The one figure of an unbalanced row whose being wrong alone lets the

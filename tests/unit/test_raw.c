@@ -503,6 +503,17 @@ static void income_table_placed_by_the_summary(void **state)
     jue_disclosure_free(d);
 }
 
+/* a, b and c joined (the caller frees it). */
+static char *joined(const char *a, const char *b, const char *c)
+{
+    char *text = malloc(strlen(a) + strlen(b) + strlen(c) + 1);
+    assert_non_null(text);
+    strcpy(text, a);
+    strcat(text, b);
+    strcat(text, c);
+    return text;
+}
+
 /* 05 with every row printed in full but for the 项 of 21011 from row
  * (first): three figures a row or, at the shifted row, the one short. */
 static char *t05_full(const char *first)
@@ -514,12 +525,7 @@ static char *t05_full(const char *first)
                               "2101103 公务员医疗补助 60.00 25.00 25.00\n"
                               "21012 财政对基本医疗保险基金的补助 20.00 10.00 10.00\n"
                               "2101201 财政对职工基本医疗保险基金的补助 20.00 10.00 10.00\n";
-    char *text = malloc(strlen(head) + strlen(first) + strlen(tail) + 1);
-    assert_non_null(text);
-    strcpy(text, head);
-    strcat(text, first);
-    strcat(text, tail);
-    return text;
+    return joined(head, first, tail);
 }
 
 /* Whether the national rules find an error of rule in d. */
@@ -570,6 +576,49 @@ static void short_row_with_broken_sums_set_aside(void **state)
     assert_null(d->tables[JUE_T05]);
     assert_non_null(d->unread[JUE_T05]);
     assert_non_null(strstr(warn, "没有读准"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
+/* 02 under 01 (财政拨款 150.00, 其他收入 10.00) with 21012 and its 项 as
+ * given. */
+static char *t02_under_01(const char *rows21012)
+{
+    static const char *head = HEAD02 "合计 160.00 150.00 10.00\n"
+                              "210 卫生健康支出 160.00 150.00 10.00\n"
+                              "21011 行政事业单位医疗 40.00 40.00\n"
+                              "2101101 行政单位医疗 25.00 25.00\n"
+                              "2101102 事业单位医疗 15.00 15.00\n"
+                              "21013 医疗救助 40.00 40.00\n"
+                              "2101301 城乡医疗救助 30.00 30.00\n"
+                              "2101399 其他医疗救助支出 10.00 10.00\n";
+    return joined(T01, head, rows21012);
+}
+
+/* 其他收入, 02's last column, printed one row down from 21012 over three
+ * rows (10.00 blank blank → blank 10.00 0.00): the blank moved into
+ * 2101202 prints as 0.00. A printed 0.00 is no negative figure (its
+ * interval reaches under zero only by rounding): the columns 01 puts at 0
+ * still hold no figure and sums still only grow, so the table is searched
+ * as small as a correct one and the shift is found as the PDF finds it. */
+static void last_column_shifted_onto_a_zero(void **state)
+{
+    (void)state;
+    char warn[4096];
+    char *text = t02_under_01("21012 财政对基本医疗保险基金的补助 80.00 70.00\n"
+                              "2101201 财政对职工基本医疗保险基金的补助 30.00 30.00 10.00\n"
+                              "2101202 财政对城乡居民基本医疗保险基金的补助 20.00 20.00 0.00\n"
+                              "2101299 财政对其他基本医疗保险基金的补助 30.00 20.00 10.00\n");
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T02]);
+    assert_null(strstr(warn, "公开02表"));
+    assert_int_equal(cell(d, JUE_T02, "21012", "其他收入"), -1);
+    assert_int_equal(cell(d, JUE_T02, "2101201", "其他收入"), 1000);
+    assert_int_equal(cell(d, JUE_T02, "2101202", "其他收入"), 0);
+    assert_int_equal(cell(d, JUE_T02, "2101202", "财政拨款收入"), 2000);
+    assert_true(rule_fires(d, "T02.shifted-column"));
+    assert_true(rule_fires(d, "T02.row-sum"));     /* 21012 and 2101201 */
+    assert_true(rule_fires(d, "T02.hierarchy"));   /* 21012's 其他收入 */
     jue_disclosure_free(d);
     free(text);
 }
@@ -669,12 +718,7 @@ static char *t05_208(const char *rows208)
                               "2101103 公务员医疗补助 60.00 25.00 35.00\n"
                               "21012 财政对基本医疗保险基金的补助 20.00 10.00 10.00\n"
                               "2101201 财政对职工基本医疗保险基金的补助 20.00 10.00 10.00\n";
-    char *text = malloc(strlen(head) + strlen(rows208) + strlen(tail) + 1);
-    assert_non_null(text);
-    strcpy(text, head);
-    strcat(text, rows208);
-    strcat(text, tail);
-    return text;
+    return joined(head, rows208, tail);
 }
 
 /* 合计 of 208–2080501 printed one row down (90.00 90.00 30.00 → blank 90.00
@@ -720,12 +764,7 @@ static char *t05_blanks(const char *row2101301)
                               "2101102 事业单位医疗 40.00 40.00\n"
                               "21013 医疗救助 160.00 160.00\n";
     static const char *tail = "2101399 其他医疗救助支出 30.00 30.00\n";
-    char *text = malloc(strlen(head) + strlen(row2101301) + strlen(tail) + 1);
-    assert_non_null(text);
-    strcpy(text, head);
-    strcat(text, row2101301);
-    strcat(text, tail);
-    return text;
+    return joined(head, row2101301, tail);
 }
 
 /* 2101301's 项目支出 copied from the row above (130.00 130.00 → 130.00
@@ -1003,6 +1042,7 @@ int main(void)
         cmocka_unit_test(full_rows_read_with_confidence),
         cmocka_unit_test(short_row_with_broken_sums_set_aside),
         cmocka_unit_test(shifted_column_with_short_row_reported),
+        cmocka_unit_test(last_column_shifted_onto_a_zero),
         cmocka_unit_test(short_row_without_shift_set_aside),
         cmocka_unit_test(two_shifted_runs_set_aside),
         cmocka_unit_test(one_wrong_figure_of_an_unbalanced_row_reported),
