@@ -488,6 +488,58 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
     }
 }
 
+/* The next line from i on that is not blank; n when none. */
+static size_t filled_from(const jue_note_line *L, size_t n, size_t i)
+{
+    for (; i < n; i++) {
+        const char *s = L[i].text, *e = s + L[i].len;
+        clean_line(&s, &e);
+        if (s < e) return i;
+    }
+    return n;
+}
+
+/* Whether line L finishes a 项 statement's names: words up to its （项）
+ * and no mark of a sentence among them ("保险缴费支出（项）。主要用于…"). */
+static bool names_tail(const jue_note_line *L)
+{
+    const char *s = L->text, *e = s + L->len;
+    clean_line(&s, &e);
+    size_t ml;
+    const char *m = cx_find2(s, e, "（项）", "(项)", &ml);
+    if (!m || item_start(s, e)) return false;
+    static const char *const MARKS[] = { "。", "，", "；", "：", "万元" };
+    for (size_t k = 0; k < sizeof MARKS / sizeof MARKS[0]; k++)
+        if (cx_bfind(s, m, MARKS[k])) return false;
+    return true;
+}
+
+/* Two lines of one band printed out of order: a copy that sorts lines by
+ * the top of their boxes (pdftotext -layout, where a PDF's font gives the
+ * lines boxes of different heights) may print the line after an item's
+ * first line below the one after that. An item's names broken off in a
+ * word (no （项） yet, the line ending in no bracket), then a line that
+ * holds a sentence's end and no （项）, then the line that finishes the
+ * names: the last two are read in the other order. */
+static void unswap_items(jue_note_line *L, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = L[i].text, *e = s + L[i].len;
+        clean_line(&s, &e);
+        size_t ml;
+        if (!item_start(s, e) || !class_mark(s, e) || cx_find2(s, e, "（项）", "(项)", &ml) ||
+            (e - s >= 3 && !memcmp(e - 3, "）", 3)) || e[-1] == ')')
+            continue;
+        size_t j = filled_from(L, n, i + 1), k = j < n ? filled_from(L, n, j + 1) : n;
+        if (k >= n) continue;
+        const char *js = L[j].text, *je = js + L[j].len;
+        if (!cx_bfind(js, je, "。") || cx_find2(js, je, "（项）", "(项)", &ml) || !names_tail(&L[k])) continue;
+        jue_note_line t = L[j];
+        L[j] = L[k];
+        L[k] = t;
+    }
+}
+
 jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexicon *lx, const jue_catalog *cat,
                            int year, jue_claims *out)
 {
@@ -505,8 +557,15 @@ jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexic
     jue_buf_init(&P.text);
     bool open = false;   /* a paragraph is being collected */
     jue_buf_init(&x.pending);
+    jue_note_line *order = n ? malloc(n * sizeof *order) : NULL;
+    if (n && !order) x.nomem = true;
+    else if (n) {
+        memcpy(order, lines, n * sizeof *order);
+        unswap_items(order, n);
+    }
     for (size_t i = 0; i < n && !x.nomem && !x.over; i++)
-        read_line(&x, &P, &open, &lines[i], lines + n);
+        read_line(&x, &P, &open, &order[i], order + n);
+    free(order);
     if (open && !x.nomem) cx_read_sentence(&x, &P, 0, P.text.len);
     jue_buf_free(&x.pending);
     jue_buf_free(&P.text);

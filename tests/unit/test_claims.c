@@ -315,6 +315,42 @@ static void test_item_wrapped_and_spaced(void **state)
     jue_claims_free(&c);
 }
 
+/* Two lines of one band printed out of order (a copy that sorts lines by
+ * the top of their boxes): the line finishing an item's names comes after
+ * the line of its figures. The names are the item's, and the figures keep
+ * their roles: the budget after 年初预算为, the actual after 支出决算为.
+ * Made-up amounts. */
+static void test_item_lines_out_of_order(void **state)
+{
+    (void)state;
+    const char *t = "  2、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养\n"
+                    "\n"
+                    "12.50万元，支出决算为12.00万元。 决算数小于预算数的主要原因：按\n"
+                    "老保险缴费支出（项）。主要用于：在职人员的养老保险支出。年初预算为\n"
+                    "\n"
+                    "实际需要安排。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    int budget = 0, actual = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        char who[128];
+        jue_subject_format(&c.items[i].subject, who, sizeof who);
+        if (c.items[i].role == JUE_ROLE_BUDGET) {
+            assert_int_equal(c.items[i].value, 12500000);
+            assert_string_equal(who, "项:2080505");
+            budget++;
+        } else if (c.items[i].role == JUE_ROLE_ACTUAL) {
+            assert_int_equal(c.items[i].value, 12000000);
+            assert_string_equal(who, "项:2080505");
+            actual++;
+        }
+    }
+    assert_int_equal(budget, 1);
+    assert_int_equal(actual, 1);
+    jue_claims_free(&c);
+}
+
 /* A table fact as the lexicon, the store and the trace write it: read into
  * its table, row and column and written back the same; anything else is not
  * a fact. */
@@ -552,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_template_alternative),
         cmocka_unit_test(test_share_below_and_spaced),
         cmocka_unit_test(test_item_wrapped_and_spaced),
+        cmocka_unit_test(test_item_lines_out_of_order),
         cmocka_unit_test(test_fact_written),
         cmocka_unit_test(test_lexicon_bad_fact),
         cmocka_unit_test(test_lexicon_index),
