@@ -225,34 +225,32 @@ void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
 
 void jue_imp_matchkey(jue_buf *out, const char *s)
 {
-    /* a scratch buffer per thread: match keys are made for most cells */
-    static _Thread_local jue_buf tmp;
-    static _Thread_local bool ready;
-    if (!ready) { jue_buf_init(&tmp); ready = true; }
-    jue_buf_reset(&tmp);
-    jue_imp_squeeze(&tmp, s, true);
-    const char *t = jue_buf_str(&tmp);
-    static const struct { const char *from, *to; } MAP[] = {
-        { "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },   /* “ ” */
-        { "\xE2\x80\x98", "'" },  { "\xE2\x80\x99", "'" },    /* ‘ ’ */
-        { "\xE3\x80\x94", "(" },  { "\xE3\x80\x95", ")" },    /* 〔 〕 */
+    /* squeezed onto out, then its quotes and brackets mapped in place: a
+     * mark of 3 bytes becomes 1, so the text read stays ahead of the text
+     * written */
+    size_t from = out->len;
+    jue_imp_squeeze(out, s, true);
+    if (out->err) return;
+    static const struct { const char *from; char to; } MAP[] = {
+        { "\xE2\x80\x9C", '"' }, { "\xE2\x80\x9D", '"' },   /* “ ” */
+        { "\xE2\x80\x98", '\'' }, { "\xE2\x80\x99", '\'' },   /* ‘ ’ */
+        { "\xE3\x80\x94", '(' }, { "\xE3\x80\x95", ')' },    /* 〔 〕 */
     };
-    while (*t) {
-        /* every mapped mark starts with E2 or E3: copy the run up to one */
-        size_t run = strcspn(t, "\xE2\xE3");
-        jue_buf_putn(out, t, run);
-        t += run;
-        if (!*t) break;
+    char *w = out->data + from;
+    for (const char *t = w; *t;) {
         bool hit = false;
-        for (size_t i = 0; i < sizeof MAP / sizeof MAP[0] && !hit; i++) {
+        /* every mapped mark starts with E2 or E3 */
+        for (size_t i = 0; i < sizeof MAP / sizeof MAP[0] && !hit && ((unsigned char)*t & 0xFE) == 0xE2; i++) {
             if (t[0] == MAP[i].from[0] && t[1] == MAP[i].from[1] && t[1] && t[2] == MAP[i].from[2]) {
-                jue_buf_puts(out, MAP[i].to);
+                *w++ = MAP[i].to;
                 t += 3;
                 hit = true;
             }
         }
-        if (!hit) jue_buf_putc(out, *t++);
+        if (!hit) *w++ = *t++;
     }
+    *w = '\0';
+    out->len = (size_t)(w - out->data);
 }
 
 static size_t cn_digit(const char *p)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* FNV-1a of a match key. */
-static uint32_t key_hash(const char *k)
+uint32_t jue_rec_key_hash(const char *k)
 {
     uint32_t h = 2166136261u;
     for (; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
@@ -48,9 +48,26 @@ static jue_status add_line(jue_aliases *al, size_t *cap, char *f[5], int nf, con
     a->side = !strcmp(f[2], "inc") ? 1 : !strcmp(f[2], "exp") ? 2 : 0;
     a->key = jue_strdup(key);
     a->canon = jue_strdup(nf >= 5 ? f[4] : "");
-    a->hash = key_hash(key);
+    a->hash = jue_rec_key_hash(key);
     if (!a->key || !a->canon) { free(a->key); free(a->canon); return JUE_ERR_NOMEM; }
     al->n++;
+    return JUE_OK;
+}
+
+/* The chains by hash (jue_aliases.head): built from the last alias back, so
+ * each runs in file order. */
+static jue_status chain(jue_aliases *al)
+{
+    size_t nb = 16;
+    while (nb < 2 * al->n) nb *= 2;
+    al->mask = (uint32_t)(nb - 1);
+    al->head = calloc(nb, sizeof *al->head);
+    al->next = calloc(al->n + 1, sizeof *al->next);
+    if (!al->head || !al->next) return JUE_ERR_NOMEM;
+    for (size_t i = al->n; i-- > 0;) {
+        al->next[i] = al->head[al->a[i].hash & al->mask];
+        al->head[al->a[i].hash & al->mask] = (uint32_t)(i + 1);
+    }
     return JUE_OK;
 }
 
@@ -90,6 +107,7 @@ jue_status jue_aliases_load(jue_aliases **out, jue_diags *diags)
         p = nl ? nl + 1 : p + strlen(p);
     }
     free(data);
+    if (!st) st = chain(al);
     if (st) { jue_aliases_free(al); return st; }
     *out = al;
     return JUE_OK;
@@ -103,17 +121,17 @@ void jue_aliases_free(jue_aliases *al)
         free(al->a[i].canon);
     }
     free(al->a);
+    free(al->head);
+    free(al->next);
     free(al);
 }
 
 const alias *jue_rec_alias(const rc *c, char kind, int table, int side, const char *key)
 {
-    uint32_t h = key_hash(key);
-    for (size_t i = 0; i < c->al->n; i++) {
-        const alias *a = &c->al->a[i];
-        if (a->hash == h && a->kind == kind && a->table == table && (side == 0 || a->side == 0 || a->side == side) &&
+    uint32_t h = jue_rec_key_hash(key);
+    for (const alias *a = jue_alias_next(c->al, h, NULL); a; a = jue_alias_next(c->al, h, a))
+        if (a->kind == kind && a->table == table && (side == 0 || a->side == 0 || a->side == side) &&
             !strcmp(a->key, key))
             return a;
-    }
     return NULL;
 }

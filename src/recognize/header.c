@@ -123,10 +123,9 @@ int jue_rec_col_named(tctx *t, const jue_table *tab, const char *key, int side)
     }
     const alias *a = jue_rec_alias(t->c, 'c', t->id, side, key);
     /* a side-specific alias wins over a side-less one */
-    for (size_t i = 0; i < t->c->al->n && side; i++) {
-        const alias *b = &t->c->al->a[i];
+    uint32_t h = jue_rec_key_hash(key);
+    for (const alias *b = side ? jue_alias_next(t->c->al, h, NULL) : NULL; b; b = jue_alias_next(t->c->al, h, b))
         if (b->kind == 'c' && b->table == (int)t->id && b->side == side && !strcmp(b->key, key)) { a = b; break; }
-    }
     return a ? jue_table_find_col(tab, a->canon) : -1;
 }
 

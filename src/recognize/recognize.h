@@ -43,11 +43,25 @@ typedef struct {
     uint32_t hash;        /* of key: lookups compare this first */
 } alias;
 
-/* The aliases of data/import/aliases.tsv, in file order (jue_aliases_load). */
+/* The aliases of data/import/aliases.tsv, in file order (jue_aliases_load),
+ * and chained by their key's hash: head[hash & mask] is the first (index + 1,
+ * 0: none), next[i] the one after alias i, each chain in file order. */
 struct jue_aliases {
     alias *a;
     size_t n;
+    uint32_t *head, *next;
+    uint32_t mask;
 };
+
+/* The first alias (in file order) after `after` (NULL: from the first) whose
+ * key's hash is h: a lookup walks these instead of every alias. */
+static inline const alias *jue_alias_next(const struct jue_aliases *al, uint32_t h, const alias *after)
+{
+    uint32_t i = after ? al->next[after - al->a] : al->head[h & al->mask];
+    for (; i; i = al->next[i - 1])
+        if (al->a[i - 1].hash == h) return &al->a[i - 1];
+    return NULL;
+}
 
 typedef struct {
     jue_idoc *doc;
@@ -109,6 +123,8 @@ typedef struct {
 /* ---- aliases.c */
 /* side: 0 = any alias; 1/2 = that pane's aliases and the side-less ones. */
 const alias *jue_rec_alias(const rc *c, char kind, int table, int side, const char *key);
+/* The hash of a match key that the aliases are chained by (FNV-1a). */
+uint32_t jue_rec_key_hash(const char *key);
 
 /* ---- cells.c */
 /* Copies s into out (size n), cut at a character boundary when too long;
