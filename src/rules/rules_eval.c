@@ -65,10 +65,17 @@ typedef struct {
     size_t seq;
 } pending;
 
+/* A row of a table by its key, for the document's index of rows. */
+typedef struct {
+    const char *key;
+    size_t row;
+} keyed;
+
 typedef struct {
     const jue_disclosure *d;
     const jue_catalog *cat;
     const jue_rulepack *pack;
+    keyed *by_key[JUE_NTABLES];   /* each table's rows by key, then row; NULL: none */
     const rule *r;
     bind b[MAXVARS];
     joint *j;           /* collects equations; NULL = not collecting */
@@ -372,6 +379,86 @@ static val val_zero(void)
     return v;
 }
 
+/* ---------- the document's index of rows ---------- */
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* Each table's rows sorted by key, made once per document: a scan for a
+ * ref's rows (eval_ref, exists) looks up the rows its keys can be instead
+ * of testing every row. */
+static void index_rows(E *e)
+{
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        const jue_table *tab = e->d->tables[t];
+        if (!tab || !tab->nrows || !(e->by_key[t] = malloc(tab->nrows * sizeof(keyed)))) continue;
+        for (size_t i = 0; i < tab->nrows; i++) e->by_key[t][i] = (keyed){ tab->rows[i].key, i };
+        qsort(e->by_key[t], tab->nrows, sizeof(keyed), cmp_keyed);
+    }
+}
+
+/* The rows a scan for ref r looks at, in row order: every row (all) or, when
+ * each of r's items names its rows by key, a code's children or a bound row,
+ * those its keys can be — a row whose key is one of them or starts with a
+ * code whose children are asked for. row_in_prep still decides each. */
+enum { SCAN_MAX = 64 };
+typedef struct {
+    bool all;
+    size_t n, row[SCAN_MAX];
+} scan;
+
+/* Adds the indexed rows of ix (n rows) whose key is key, or starts with it
+ * (prefix); false when there are more than the scan holds. */
+static bool scan_key(scan *s, const keyed *ix, size_t n, const char *key, bool prefix)
+{
+    size_t lo = 0, hi = n, kl = strlen(key);
+    while (lo < hi) {   /* the first row whose key is not below key */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix[mid].key, key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < n && (prefix ? !strncmp(ix[lo].key, key, kl) : !strcmp(ix[lo].key, key)); lo++) {
+        if (s->n == SCAN_MAX) return false;
+        s->row[s->n++] = ix[lo].row;
+    }
+    return true;
+}
+
+static void scan_rows(const E *e, const jue_table *t, int tid, const ref *r, const rowprep *p, scan *s)
+{
+    s->n = 0;
+    s->all = !p->fast || tid < 0 || tid >= JUE_NTABLES || e->d->tables[tid] != t || !e->by_key[tid];
+    for (size_t k = 0; k < r->nrows && !s->all; k++) {
+        const rowitem *it = &r->rows[k];
+        if (it->kind != RI_KEY && it->kind != RI_CONCAT && it->kind != RI_VAR && it->kind != RI_CHILDREN) {
+            s->all = true;   /* by level, or all */
+        } else if (it->kind == RI_VAR && e->r->vars[it->var].kind == V_ROW && e->b[it->var].table == tid) {
+            if (s->n == SCAN_MAX) s->all = true;
+            else if (e->b[it->var].row >= 0) s->row[s->n++] = (size_t)e->b[it->var].row;
+        } else if (p->pre[k]) {   /* none: the item takes no row */
+            s->all = !scan_key(s, e->by_key[tid], t->nrows, p->pre[k], it->kind == RI_CHILDREN);
+        }
+    }
+    for (size_t i = 1; i < s->n && !s->all; i++)   /* into row order */
+        for (size_t j = i; j > 0 && s->row[j] < s->row[j - 1]; j--) {
+            size_t x = s->row[j];
+            s->row[j] = s->row[j - 1];
+            s->row[j - 1] = x;
+        }
+    size_t u = 0;   /* each row once */
+    for (size_t i = 0; i < s->n && !s->all; i++)
+        if (!u || s->row[u - 1] != s->row[i]) s->row[u++] = s->row[i];
+    if (!s->all) s->n = u;
+    if (s->all) s->n = t->nrows;
+}
+
+/* The k-th row of a scan. */
+static size_t scan_at(const scan *s, size_t k) { return s->all ? k : s->row[k]; }
+
 static val eval_ref(const E *e, const ref *r, bool *ovf)
 {
     val v = val_zero();
@@ -405,9 +492,11 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
     }
     rowprep rp;
     prep_rows(e, r, tid, &rp);
-    for (size_t i = 0; i < t->nrows; i++) {
-        bool in = row_in_prep(e, t, tid, i, r, &rp);
-        if (!in) continue;
+    scan sc;
+    scan_rows(e, t, tid, r, &rp, &sc);
+    for (size_t k = 0; k < sc.n; k++) {
+        size_t i = scan_at(&sc, k);
+        if (!row_in_prep(e, t, tid, i, r, &rp)) continue;
         for (size_t j = 0; j < t->ncols; j++)
             if (col_in(e, t, tid, j, &r->cols)) add_cell(&v, t, tid, i, j, ovf, e->j);
     }
@@ -669,8 +758,10 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
         if (!t) return R_SKIP;
         rowprep rp;
         prep_rows(e, &c->r, tid, &rp);
-        for (size_t i = 0; i < t->nrows; i++)
-            if (row_in_prep(e, t, tid, i, &c->r, &rp)) return R_TRUE;
+        scan sc;
+        scan_rows(e, t, tid, &c->r, &rp, &sc);
+        for (size_t k = 0; k < sc.n; k++)
+            if (row_in_prep(e, t, tid, scan_at(&sc, k), &c->r, &rp)) return R_TRUE;
         if (dt && c->kind == C_EXISTS && c->r.nrows == 1) {
             const rowitem *it = &c->r.rows[0];
             const char *k = it->kind == RI_VAR ? var_key(e, it->var, NULL) : it->key;
@@ -1340,6 +1431,7 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
         jt.base[t + 1] = jt.base[t] + (d->tables[t] ? d->tables[t]->nrows * d->tables[t]->ncols : 0);
     /* flat cell indices are uint32_t; a disclosure too large for them is not checked jointly */
     e.j = jt.base[JUE_NTABLES] < UINT32_MAX ? &jt : NULL;
+    index_rows(&e);
     for (size_t i = 0; i < pack->n && !e.nomem; i++) {
         e.r = &pack->rules[i];
         if (e.r->nvars > MAXVARS) continue;
@@ -1350,6 +1442,7 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
     free(jt.s);
     free(jt.t);
     free(jt.q);
+    for (int t = 0; t < JUE_NTABLES; t++) free(e.by_key[t]);
     if (e.n > 1) qsort(e.items, e.n, sizeof *e.items, cmp_pending);
     jue_status st = e.nomem ? JUE_ERR_NOMEM : JUE_OK;
     for (size_t i = 0; i < e.n; i++) {
