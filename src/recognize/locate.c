@@ -283,7 +283,8 @@ bool jue_rec_pane_gap(tctx *t, size_t i)
         const jue_grow *n = &t->g->rows[k];
         if (!jue_grow_filled(n)) continue;
         seen++;
-        if (expenditure_heading(t, n)) return jue_rec_goes_on(t, k);
+        /* not the rest of a wrapped name ("五、教育" / "支出") */
+        if (expenditure_heading(t, n)) return !jue_rec_pane_piece(t, k) && jue_rec_goes_on(t, k);
         if (!jue_rec_single_text(n)) return false;
     }
     return false;
@@ -298,6 +299,8 @@ bool jue_rec_goes_on(tctx *t, size_t i)
         seen++;
         if (jue_rec_furniture(t, k) || jue_rec_pane_heading(t, r) || jue_rec_repeat(t, k)) continue;
         if (jue_rec_data_row(t, r)) return true;
+        /* a 01/04 line's name wrapped over lines ("二十六、抗" / "疫特别国债安排的支出") */
+        if ((t->id == JUE_T01 || t->id == JUE_T04) && jue_rec_pane_piece(t, k)) continue;
         size_t cells = 0;
         for (size_t q = 0; q < r->n; q++) cells += r->cells[q].text[0] && !r->cells[q].copy;
         return cells >= 2;

@@ -637,6 +637,185 @@ static void test_pane_figure_touching_next_names(void **state)
     jue_idoc_free(doc);
 }
 
+/* 04 as `pdftotext -layout` prints it over two pages (made up, in the
+ * template's shape): most 类 lines print only the right pane's name, the
+ * right pane's 项目 heading is centred over its names (wider than any name
+ * on a line of cells), and the totals come after the page break under a 续表
+ * mark and the heading printed again. The names alone on their lines are
+ * rows of the table: without them, each line of figures was laid out apart
+ * and its 合计 went to the column of the 支出 heading; the table was read
+ * with 合计 blank beside its funds (false T04.row-sum errors), or set aside
+ * for want of its 总计 rows. */
+static const char T04_CONTINUED[] =
+    "\f                                   财政拨款收入支出决算总表\n"
+    "                                                                                                单位：万元\n"
+    "               收入                                           支出\n"
+    "                                                                   一般公共预算财       政府性基金预算      国有资本经营预\n"
+    "        项目          决算数                    项目         合计\n"
+    "                                                                     政拨款           财政拨款        算财政拨款\n"
+    "一、一般公共预算财政拨款        23,844.11   一、一般公共服务支出\n"
+    "二、政府性基金预算财政拨款         120.00    二、外交支出\n"
+    "三、国有资本经营预算财政拨款                  三、国防支出\n"
+    "                                四、公共安全支出\n"
+    "                                五、教育支出\n"
+    "                                六、科学技术支出\n"
+    "                                七、文化旅游体育与传媒支出\n"
+    "                                八、社会保障和就业支出                91.21        91.21\n"
+    "                                九、卫生健康支出              23,604.30      23,604.30\n"
+    "                                十、节能环保支出\n"
+    "                                十一、城乡社区支出\n"
+    "                                十二、农林水支出\n"
+    "                                十三、交通运输支出\n"
+    "                                十四、资源勘探工业信息等支出\n"
+    "                                十五、商业服务业等支出\n"
+    "                                十六、金融支出\n"
+    "                                十七、援助其他地区支出\n"
+    "                                十八、自然资源海洋气象等支出\n"
+    "                                十九、住房保障支出                  50.50        50.50\n"
+    "                                二十、粮油物资储备支出\n"
+    "                                二十一、国有资本经营预算支出\n"
+    "                                二十二、灾害防治及应急管理支出\n"
+    "                                二十三、其他支出                118.65                       118.65\n"
+    "                                二十四、债务还本支出\n"
+    "                                二十五、债务付息支出\n"
+    "\n"
+    "\n"
+    "\n"
+    "                                                第9页\n"
+    "\f                                                                                                  续表\n"
+    "               收入                                          支出\n"
+    "                                                                  一般公共预算财       政府性基金预算      国有资本经营预\n"
+    "         项目         决算数                项目             合计\n"
+    "                                                                    政拨款           财政拨款        算财政拨款\n"
+    "                               二十六、抗疫特别国债安排的支出\n"
+    "本年收入合计              23,964.11 本年支出合计                  23,864.66     23,746.01       118.65\n"
+    "年初财政拨款结转和结余            58.64   年末财政拨款结转和结余              158.09        156.74          1.35\n"
+    "一般公共预算财政拨款             58.64\n"
+    "政府性基金预算财政拨款\n"
+    "国有资本经营预算财政拨款\n"
+    "总计                  24,022.75 总计                      24,022.75     23,902.75       120.00\n"
+    "\n"
+    "注：本表反映部门本年度财政拨款总收支和结转结余情况。\n"
+;
+
+/* The same 04 copied out of a viewer, lines wrapped at 36 characters: a
+ * right-pane name alone on its line is cut ("四、公共" / "安全支出", the rest
+ * at the left edge; "五、教育" / "支出", a rest that reads like the 支出
+ * heading of a one-pane table), also the first name after the break. */
+static const char T04_CONTINUED_WRAPPED[] =
+    "\f                                   \n"
+    "财政拨款收入支出决算总表\n"
+    "                                    \n"
+    "                                    \n"
+    "                        单位：万元\n"
+    "               收入                                           支出\n"
+    "                                                                   一般公共预算财       政府性基金预算      国有资本经营预\n"
+    "        项目          决算数                    项目         合计\n"
+    "                                                                     政拨款           财政拨款        算财政拨款\n"
+    "一、一般公共预算财政拨款        23,844.11   一、一般公共服务支出\n"
+    "二、政府性基金预算财政拨款         120.00    二、外交支出\n"
+    "三、国有资本经营预算财政拨款                  三、国防支出\n"
+    "                                四、公共\n"
+    "安全支出\n"
+    "                                五、教育\n"
+    "支出\n"
+    "                                六、科学\n"
+    "技术支出\n"
+    "                                七、文化\n"
+    "旅游体育与传媒支出\n"
+    "                                八、社会保障和就业支出                91.21        91.21\n"
+    "                                九、卫生健康支出              23,604.30      23,604.30\n"
+    "                                十、节能\n"
+    "环保支出\n"
+    "                                十一、城\n"
+    "乡社区支出\n"
+    "                                十二、农\n"
+    "林水支出\n"
+    "                                十三、交\n"
+    "通运输支出\n"
+    "                                十四、资\n"
+    "源勘探工业信息等支出\n"
+    "                                十五、商\n"
+    "业服务业等支出\n"
+    "                                十六、金\n"
+    "融支出\n"
+    "                                十七、援\n"
+    "助其他地区支出\n"
+    "                                十八、自\n"
+    "然资源海洋气象等支出\n"
+    "                                十九、住房保障支出                  50.50        50.50\n"
+    "                                二十、粮\n"
+    "油物资储备支出\n"
+    "                                二十一、\n"
+    "国有资本经营预算支出\n"
+    "                                二十二、\n"
+    "灾害防治及应急管理支出\n"
+    "                                二十三、其他支出                118.65                       118.65\n"
+    "                                二十四、\n"
+    "债务还本支出\n"
+    "                                二十五、\n"
+    "债务付息支出\n"
+    "\n"
+    "\n"
+    "\n"
+    "                                    \n"
+    "            第9页\n"
+    "\f                                   \n"
+    "                                    \n"
+    "                           续表\n"
+    "               收入                                          支出\n"
+    "                                                                  一般公共预算财       政府性基金预算      国有资本经营预\n"
+    "         项目         决算数                项目             合计\n"
+    "                                                                    政拨款           财政拨款        算财政拨款\n"
+    "                               二十六、抗\n"
+    "疫特别国债安排的支出\n"
+    "本年收入合计              23,964.11 本年支出合计                  23,864.66     23,746.01       118.65\n"
+    "年初财政拨款结转和结余            58.64   年末财政拨款结转和结余              158.09        156.74          1.35\n"
+    "一般公共预算财政拨款             58.64\n"
+    "政府性基金预算财政拨款\n"
+    "国有资本经营预算财政拨款\n"
+    "总计                  24,022.75 总计                      24,022.75     23,902.75       120.00\n"
+    "\n"
+    "注：本表反映部门本年度财政拨款总收支和结转结余情况。\n"
+;
+
+/* One table with both 总计 rows, every figure in its column: nothing set
+ * aside, no 合计 read blank beside its funds. */
+static void assert_04_continued(const jue_disclosure *d)
+{
+    const jue_table *tab = d->tables[JUE_T04];
+    assert_non_null(tab);
+    assert_null(d->unread[JUE_T04]);
+    assert_int_equal(jue_table_find_row(tab, "204", JUE_SIDE_NONE) >= 0, 1);
+    assert_int_equal(value_at(d, JUE_T04, "208", JUE_C_TOTAL), 91210000);
+    assert_int_equal(value_at(d, JUE_T04, "208", JUE_C_GENERAL), 91210000);
+    assert_int_equal(value_at(d, JUE_T04, "210", JUE_C_TOTAL), 23604300000);
+    assert_int_equal(value_at(d, JUE_T04, "229", JUE_C_TOTAL), 118650000);
+    assert_int_equal(value_at(d, JUE_T04, "229", JUE_C_GOVFUND), 118650000);
+    assert_int_equal(value_at(d, JUE_T04, "本年支出合计", JUE_C_GENERAL), 23746010000);
+    assert_int_equal(value_at(d, JUE_T04, "支出总计", JUE_C_TOTAL), 24022750000);
+    assert_int_equal(value_at(d, JUE_T04, "支出总计", JUE_C_GOVFUND), 120000000);
+    int inc = jue_table_find_row(tab, "收入总计", JUE_SIDE_NONE);
+    assert_true(inc >= 0);
+    assert_true(jue_table_find_row(tab, "234", JUE_SIDE_NONE) >= 0);
+}
+
+static void test_04_continued_after_page_break(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T04_CONTINUED);
+    assert_04_continued(d);
+    jue_disclosure_free(d);
+}
+
+static void test_04_continued_wrapped(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T04_CONTINUED_WRAPPED);
+    assert_04_continued(d);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -657,6 +836,8 @@ int main(void)
         cmocka_unit_test(test_pane_figure_touching_next_names),
         cmocka_unit_test(test_01_pieces_wrapped_to_the_left),
         cmocka_unit_test(test_09_figures_squeezed_left),
+        cmocka_unit_test(test_04_continued_after_page_break),
+        cmocka_unit_test(test_04_continued_wrapped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -702,16 +702,50 @@ static bool near_on(const jue_grid *g, size_t from, size_t to)
 /* One-cell lines a heading may have between its rows of cells. */
 #define HEAD_GAP 3
 
-/* The filled rows of the grid in [from, to), none of them space-split, and
- * whether one of them is a figure (a lone figure is a row's, not a word of
- * a heading). */
-static int gap_rows(const jue_grid *g, size_t from, size_t to, bool *figure)
+/* The line of one cell at grid row q, or NULL. */
+static const tlone *lone_at(const trows *t, size_t q)
+{
+    size_t lo = 0, hi = t->nl;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->l[mid].row < q) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < t->nl && t->l[lo].row == q ? &t->l[lo] : NULL;
+}
+
+/* A line of one short label that starts where a cell (not the first) of
+ * the row of cells above it starts: a pane's name printed with the other
+ * pane blank ("四、公共安全支出" under "一、一般公共预算财政拨款  三、国防支出"),
+ * a row of the table, not a gap in it. */
+static bool aligned_label(const jue_grid *g, const trows *t, size_t q, const trow *above)
+{
+    const tlone *l = lone_at(t, q);
+    if (!l) return false;
+    const char *s = g->rows[q].cells[0].text;
+    size_t n = strlen(s);
+    if (cp_count(s, n) > 30 || sentence_text(s, s + n) || data_text(s)) return false;
+    for (int k = 1; k < above->n; k++)
+        if (l->sp.s[0] == above->sp[k].s[0] || l->sp.s[1] == above->sp[k].s[1]) return true;
+    return false;
+}
+
+/* The filled rows of the grid between the rows of cells `above` and the
+ * next (to), none of them space-split and none a label aligned with a cell
+ * of `above` (nor the rest of one that a copy wrapped at a width broke off:
+ * "四、公共" / "安全支出"), and whether one of them is a figure (a lone
+ * figure is a row's, not a word of a heading). */
+static int gap_rows(const jue_grid *g, const trows *t, const trow *above, size_t to, bool *figure)
 {
     int n = 0;
     *figure = false;
-    for (size_t q = from; q < to && n <= HEAD_GAP; q++) {
+    bool label = false;   /* the filled row before was an aligned label cut at the wrap */
+    for (size_t q = above->row + 1; q < to && n <= HEAD_GAP; q++) {
         const jue_grow *r = &g->rows[q];
         if (!jue_grow_filled(r)) continue;
+        bool rest = label && lone_at(t, q) && !data_text(r->cells[0].text);
+        label = aligned_label(g, t, q, above) && r->at_wrap;
+        if (rest || aligned_label(g, t, q, above)) continue;
         n++;
         for (size_t k = 0; k < r->n; k++) *figure |= data_text(r->cells[k].text);
     }
@@ -789,13 +823,14 @@ static jue_status split_headings(jue_grid *g, const trow *rows, size_t a, size_t
  * after a page break may stand a few positions right of those before it),
  * so the columns of one page say nothing of the next; a table going on
  * there keeps the columns when its rows fit them (align_blocks). */
-static size_t block_end(const jue_grid *g, const trow *rows, size_t nrows, size_t a)
+static size_t block_end(const jue_grid *g, const trows *t, size_t a)
 {
-    size_t b = a + 1;
+    const trow *rows = t->r;
+    size_t nrows = t->n, b = a + 1;
     bool data = data_trow(g, &rows[a]);
     while (b < nrows) {
         bool figure;
-        int other = gap_rows(g, rows[b - 1].row + 1, rows[b].row, &figure);
+        int other = gap_rows(g, t, &rows[b - 1], rows[b].row, &figure);
         if (other > (data || figure ? 1 : HEAD_GAP)) break;
         if (g->rows[rows[b].row].page != g->rows[rows[b - 1].row].page) break;
         data |= data_trow(g, &rows[b]);
@@ -818,11 +853,13 @@ static int block_layout(const jue_grid *g, const trow *rows, size_t a, size_t b,
  * every line. Misaligned positions either run columns together (conflicts)
  * or spread one column into several: the fewest conflicts over all blocks,
  * then the fewest columns. */
-static int copy_metric(const jue_grid *g, const trow *rows, size_t nrows)
+static int copy_metric(const jue_grid *g, const trows *t)
 {
+    const trow *rows = t->r;
+    size_t nrows = t->n;
     long score[2] = { 0, 0 }, cols[2] = { 0, 0 };
     for (size_t a = 0; a < nrows;) {
-        size_t b = block_end(g, rows, nrows, a);
+        size_t b = block_end(g, t, a);
         for (int m = 0; m < 2; m++) {
             layout L;
             score[m] += block_layout(g, rows, a, b, m, &L);
@@ -897,13 +934,13 @@ static jue_status align_blocks(jue_grid *g, const trows *t)
     bool have_prev = false;
     size_t prev_end_row = 0;
     for (size_t a = 0; a < nrows;) {
-        size_t b = block_end(g, rows, nrows, a);
+        size_t b = block_end(g, t, a);
         unsqueeze(g, rows, a, b);
         a = b;
     }
-    int m = copy_metric(g, rows, nrows);
+    int m = copy_metric(g, t);
     for (size_t a = 0; a < nrows;) {
-        size_t b = block_end(g, rows, nrows, a);
+        size_t b = block_end(g, t, a);
         layout L;
         block_layout(g, rows, a, b, m, &L);
         const layout *use = &L;
