@@ -45,6 +45,24 @@ bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
     return meta;
 }
 
+/* A meta row the wrap cut ("单" / "位：元" in text wrapped at a width):
+ * row i ends at the wrap in one cell, row i+1 is one cell, and the two as
+ * one are a meta row. Its unit must not be lost (a 元 table read as 万元 is
+ * 10,000 times off), and the cut misplaces no column. */
+bool jue_rec_cut_meta(const jue_grid *g, size_t i, int *unit, char **dept)
+{
+    if (i + 1 >= g->n || !g->rows[i].at_wrap) return false;
+    const char *a = jue_rec_single_text(&g->rows[i]), *b = jue_rec_single_text(&g->rows[i + 1]);
+    size_t na = a ? strlen(a) : 0, nb = b ? strlen(b) : 0;
+    if (!a || !b || na + nb >= MAXK) return false;
+    char s[MAXK];
+    memcpy(s, a, na);
+    memcpy(s + na, b, nb + 1);
+    jue_gcell c = { .text = s };
+    jue_grow r = { .cells = &c, .n = 1 };
+    return jue_rec_meta(&r, unit, dept);
+}
+
 bool jue_rec_lanci(const jue_grow *r)
 {
     int expect = 1;
@@ -166,6 +184,10 @@ void jue_rec_read_header(tctx *t)
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;
         if (jue_rec_meta(r, &unit, &t->c->d->department)) { r->used = true; continue; }
+        if (i + 1 < t->b && jue_rec_cut_meta(t->g, i, &unit, &t->c->d->department)) {
+            r->used = t->g->rows[++i].used = true;
+            continue;
+        }
         if (jue_rec_data_row(t, r)) break;
         if (jue_grow_filled(r) == 1 && jue_rec_note_text(jue_rec_single_text(r))) break;   /* an empty table's 说明 */
         if (jue_grow_filled(r) == 1 && t->nhdr == 0 && !jue_rec_lanci(r)) {

@@ -87,8 +87,11 @@ static bool wrap_broken(const tctx *t)
     /* a heading row cut (any row above the body): its headings went on in
      * the next row, out of line with their columns */
     size_t heads = t->id == JUE_T09 ? t->end : t->body;   /* 09's body is headings over figures */
-    for (size_t k = t->a; k < heads && k < t->g->n; k++)
-        if (t->g->rows[k].at_wrap) return true;
+    for (size_t k = t->a; k < heads && k < t->g->n; k++) {
+        if (!t->g->rows[k].at_wrap) continue;
+        if (!jue_rec_cut_meta(t->g, k, NULL, NULL)) return true;
+        k++;   /* a cut 金额单位 line: its rest is no heading */
+    }
     /* the row after the body too: a figure alone may end it */
     for (size_t k = t->body; k < t->end && k + 1 < t->g->n; k++) {
         if (!t->g->rows[k].at_wrap) continue;

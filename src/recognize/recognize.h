@@ -189,6 +189,7 @@ bool jue_rec_table_follows(const jue_grid *g, size_t from, size_t to);
 
 /* ---- header.c */
 bool jue_rec_meta(const jue_grow *r, int *unit, char **dept);
+bool jue_rec_cut_meta(const jue_grid *g, size_t i, int *unit, char **dept);   /* "单" / "位：元" cut by a wrap */
 /* 栏次 row: starts with 栏次, or holds only the numbers 1, 2, 3 … */
 bool jue_rec_lanci(const jue_grow *r);
 /* The heading of one part of a split code: 类, 款 or 项. */

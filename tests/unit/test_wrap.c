@@ -224,6 +224,39 @@ static void test_row_cut_inside_name_joined(void **state)
     jue_buf_free(&b);
 }
 
+/* Text wrapped at a width (20 characters) that cut a table's unit line
+ * ("                   单" / "位：元"): the unit is read whole (a 元 table
+ * read as 万元 would be 10,000 times off) and the cut misplaces no column,
+ * so the table is not set aside as broken by the wrap. */
+static void test_unit_line_cut(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 10; i++) jue_buf_puts(&b, "这是一段按照二十个字符宽度折行的说明文字\n");
+    /* the table as a layout copy prints it: cells aligned with spaces */
+    jue_buf_puts(&b, "支出决算表\n"
+                     "                   单\n"
+                     "位：元\n"
+                     "项目                                      本年支出合计    基本支出    项目支出\n"
+                     "科目编码  科目名称                      \n"
+                     "合计                                         51,262.29      536.30   50,725.99\n"
+                     "210       卫生健康支出                       51,262.29      536.30   50,725.99\n"
+                     "21011     行政事业单位医疗                      536.30      536.30            \n"
+                     "21012     财政对基本医疗保险基金的补助       50,725.99               50,725.99\n");
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(jue_buf_str(&b), &dg);
+    const jue_table *t = d->tables[JUE_T03];
+    assert_non_null(t);
+    assert_false(warned(&dg, "折行"));
+    assert_int_equal(t->unit, JUE_UNIT_YUAN);
+    assert_int_equal(jue_table_cell_c(t, 0, 0)->printed, 5126229);   /* 51,262.29 元 in 分 */
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+    jue_buf_free(&b);
+}
+
 /* The 绩效自评综述 of text wrapped at a width spans its lines, the figure
  * cut by the wrap and its unit split off on a line of their own ("全年预
  * 算数 2" / "3.44 万" / "元，…"): the budget read is 23.44万元, not 2. */
@@ -389,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_cut_title_found),
         cmocka_unit_test(test_broken_row_doubtful),
         cmocka_unit_test(test_row_cut_inside_name_joined),
+        cmocka_unit_test(test_unit_line_cut),
         cmocka_unit_test(test_perf_overview_wrapped),
         cmocka_unit_test(test_placeholders_by_sentence),
         cmocka_unit_test(test_part_title_and_numbered_rows),
