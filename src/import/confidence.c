@@ -26,10 +26,10 @@
  * wrong) and at least as many hold. Otherwise a
  * table read from packed rows with a choice of placement (packed: the
  * recognizer passes false when every row had one placement only) must pass
- * every check, and 04/06/09 read from
+ * every check, and 06/09 read from
  * packed rows are set aside outright (their panes cannot be told apart
- * there; 01, one figure column a pane, is read line by line by
- * src/recognize/packed_panes.c); other tables are set aside when at least three checks fail and they
+ * there; 01 and 04 are read line by line by src/recognize/packed_panes.c,
+ * 04's funds placed by its sums in place_funds.c); other tables are set aside when at least three checks fail and they
  * are a fifth of them. A blank cell never explains the failures: a figure
  * lost by the reading (an unparsed cell, a packed row short of a figure)
  * looks exactly like it. */
@@ -281,7 +281,7 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
     free(k.common);
     *fails = k.fails;
     *checks = k.checks;
-    if (packed && (t->id == JUE_T04 || t->id == JUE_T06 || t->id == JUE_T09))
+    if (packed && (t->id == JUE_T06 || t->id == JUE_T09))
         return "表行以单个空格分隔、空白单元格没有标记，分不清各数字所在的栏";
     if (!mem) return "内存不足，读出的数字未能相互核对";
     /* a two-pane table whose body stopped early (a name cut around its 行次

@@ -1,4 +1,4 @@
-/* 01 printed with single spaces (`pdftotext -raw`, a copy from a PDF
+/* 01 and 04 printed with single spaces (`pdftotext -raw`, a copy from a PDF
  * viewer): a line holds the income pane's line and the expenditure pane's,
  * each its name, its 行次 when the table prints them and its one figure,
  * with nothing where a pane is blank ("八、其他收入 8 1.05 八、社会保障和就业
@@ -7,17 +7,30 @@
  * then its 行次 (a whole number), then its figure; a name wrapped over lines
  * of its own goes on the 行次 after it. A line's pane is the one whose lines
  * it names (总计 on both: the first of the row is income). A figure with no
- * name, two figures for one line, or a name no pane knows leave the table
- * unread (c->doubt), never guessed. */
+ * name, two figures for one line (of 01, or of 04's income pane), or a name
+ * no pane knows leave the table unread (c->doubt), never guessed. A table
+ * going on after a page break (its page number, 续表 and heading printed
+ * again) is read on over them.
+ *
+ * 04's expenditure pane has four figure columns (合计 and the three funds),
+ * and a line prints 合计 first, then the funds it has: with one or two funds
+ * printed, which of the three they are is not written. Every placement of
+ * those lines is tried against the table's sums, fund by fund: the 类 lines
+ * add up to 本年支出合计, 本年支出合计 and 年末 to 支出总计, and 支出总计 is
+ * the fund's income and its 年初 line. The one placement that holds is
+ * taken; none, or more than one, and the table is set aside. */
 #include "recognize/recognize.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define MAX_FIGS 4           /* figures of a line: 04's 合计 and three funds */
 
 typedef struct {
     char name[MAXK];
     int line_no;             /* 行次, 0 when none */
-    const jue_gcell *fig;    /* its figure, or NULL */
+    const jue_gcell *fig[MAX_FIGS];   /* its figures in printed order */
     int nfig, src_line, page;
     int nth;                 /* groups before it in its row */
 } group;
@@ -29,6 +42,8 @@ typedef struct {
     int in_row;
     prows P[2];
     const char *doubt;
+    bool after_begin;        /* 04: 年初财政拨款结转和结余 read; its funds follow */
+    int cols[MAX_FIGS];      /* model columns of a line's figures (04: 合计, the funds) */
 } reader;
 
 static bool header_word(const char *w)
@@ -64,17 +79,35 @@ static int pane_of(reader *R, const group *g, char *key, jue_level *lv, bool *to
     return 2;
 }
 
+/* 04's income pane: a fund's line after 年初财政拨款结转和结余 is its 年初 line. */
+static void begin_fund(reader *R, char key[MAXK])
+{
+    if (R->t->id != JUE_T04) return;
+    static const char *const FUNDS[3] = { JUE_L4_INC_GENERAL, JUE_L4_INC_GOVFUND, JUE_L4_INC_SOE };
+    for (int i = 0; i < 3 && R->after_begin; i++)
+        if (!strcmp(key, FUNDS[i])) snprintf(key, MAXK, "%s%s", JUE_L4_BEGIN_PREFIX, FUNDS[i]);
+    R->after_begin |= !strcmp(key, JUE_L4_BEGIN);
+}
+
+/* The most figures a line of pane side prints: one, four on 04's expenditure side. */
+static int max_figs(const reader *R, int side)
+{
+    return R->t->id == JUE_T04 && side == 2 ? MAX_FIGS : 1;
+}
+
 /* The group read so far becomes a line of its pane. */
 static void finish(reader *R)
 {
     group *g = &R->g;
-    bool any = g->name[0] || g->fig;
+    bool any = g->name[0] || g->nfig;
     if (any && !R->doubt) {
         char key[MAXK];
         jue_level lv;
         bool total;
         int side = g->name[0] ? pane_of(R, g, key, &lv, &total) : 0;
-        if (g->nfig > 1) R->doubt = "表行以单个空格分隔，有一行印了两个以上的数字，分不清各数字所在的栏";
+        if (side == 1) begin_fund(R, key);
+        if (side && g->nfig > max_figs(R, side))
+            R->doubt = "表行以单个空格分隔，有一行印了两个以上的数字，分不清各数字所在的栏";
         else if (!side) R->doubt = "表行以单个空格分隔，有的数字或行名分不清属于收入还是支出";
         else {
             prow *p = jue_rec_prow_add(R->t->c, &R->P[side - 1]);
@@ -88,7 +121,7 @@ static void finish(reader *R)
                 p->src_line = g->src_line;
                 p->page = g->page;
                 if (!p->key || !p->name) R->t->c->nomem = true;
-                if (g->fig) jue_rec_pval_add(p, g->fig, 0, g->src_line);
+                for (int k = 0; k < g->nfig; k++) jue_rec_pval_add(p, g->fig[k], R->cols[k], g->src_line);
             }
         }
     }
@@ -113,7 +146,12 @@ static void word(reader *R, const char *w, const jue_grow *r)
     jue_rec_copy(probe.name, sizeof probe.name, w);
     /* two names side by side ("五、事业收入 五、教育支出") */
     bool both = g->name[0] && pane_of(R, g, key, &lv, &total) && pane_of(R, &probe, key, &lv, &total);
+    /* a line carried from the line above ends here: it is no group of this
+     * row ("国有资本经营预算财政拨款" alone, then "总计 … 总计 …": the first
+     * 总计 is income) */
+    bool carried = (g->name[0] || g->nfig) && g->src_line != r->line;
     if (closed(g) || both) finish(R);
+    if (carried && !g->name[0]) R->in_row = 0;
     if (!g->name[0]) {
         g->src_line = r->line;
         g->page = r->page;
@@ -123,15 +161,19 @@ static void word(reader *R, const char *w, const jue_grow *r)
     jue_rec_copy(g->name + n, sizeof g->name - n, w);
 }
 
+/* A figure, or a 行次: a whole number where the header prints 行次, before
+ * the group's figures (04: also after them, the next pane's 行次 on a line
+ * whose name is blank: "一般公共预算财政拨款 29 58.64 61"). */
 static void figure(reader *R, const jue_gcell *cell, const jue_grow *r)
 {
     group *g = &R->g;
-    if (R->has_line_no && line_number(cell->text) && !g->fig) {
+    bool four = R->t->id == JUE_T04;
+    if (R->has_line_no && line_number(cell->text) && (!g->nfig || four)) {
         if (closed(g)) finish(R);
         g->line_no = atoi(cell->text);
     } else {
-        if (g->fig && !R->has_line_no) finish(R);
-        g->fig = cell;
+        if (g->nfig && !R->has_line_no && !four) finish(R);
+        if (g->nfig < MAX_FIGS) g->fig[g->nfig] = cell;
         g->nfig++;
     }
     if (!g->src_line) {
@@ -199,6 +241,17 @@ static bool row_piece(const reader *R, const jue_grow *r)
     return true;
 }
 
+/* Row i is what a page break leaves in the table: page furniture (not a
+ * 行次 alone, "22"), 栏次, 续表 or the heading printed again. */
+static bool page_gap(const reader *R, size_t i)
+{
+    tctx *t = R->t;
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = jue_rec_single_text(r);
+    bool line_no = R->has_line_no && s && line_number(s);
+    return jue_rec_lanci(r) || (!line_no && jue_rec_furniture(t, i)) || (i > t->body && jue_rec_repeat(t, i));
+}
+
 /* The body goes on over lines of names without figures, a 行次 or a name
  * piece on a line of its own (the body's end, src/recognize/locate.c,
  * stops at a line of one cell), up to the last line with a pane's line. */
@@ -208,7 +261,7 @@ static void extend(reader *R)
     size_t last = t->end;
     for (size_t k = t->end; k < t->b; k++) {
         const jue_grow *r = &t->g->rows[k];
-        if (!jue_grow_filled(r)) continue;
+        if (!jue_grow_filled(r) || page_gap(R, k)) continue;
         if (r->packed || names_only(R, r)) last = k + 1;
         else if (!row_piece(R, r)) break;
     }
@@ -235,7 +288,7 @@ static bool has_line(const prows *P, const char *key)
 
 bool jue_rec_packed_panes(tctx *t, jue_table *tab)
 {
-    if (t->id != JUE_T01) return false;
+    if (t->id != JUE_T01 && t->id != JUE_T04) return false;
     int packed = 0, filled = 0;
     for (size_t i = t->body; i < t->end; i++) {
         packed += t->g->rows[i].packed;
@@ -243,16 +296,14 @@ bool jue_rec_packed_panes(tctx *t, jue_table *tab)
     }
     if (!packed || packed * 2 < filled) return false;
     reader R = { .t = t, .has_line_no = header_line_numbers(t) };
+    static const char *const COLS[MAX_FIGS] = { JUE_C_TOTAL, JUE_C_GENERAL, JUE_C_GOVFUND, JUE_C_SOE };
+    for (int k = 0; k < MAX_FIGS; k++) R.cols[k] = t->id == JUE_T04 ? jue_table_find_col(tab, COLS[k]) : 0;
     extend(&R);
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;
         r->used = true;
-        /* a 行次 alone ("22") is no page number */
-        const char *s = jue_rec_single_text(r);
-        bool line_no = R.has_line_no && s && line_number(s);
-        if (jue_rec_lanci(r) || (!line_no && jue_rec_furniture(t, i))) continue;
-        read_row(&R, r);
+        if (!page_gap(&R, i)) read_row(&R, r);
     }
     finish(&R);
     if (!R.doubt && (!has_line(&R.P[0], JUE_L_INC_GRAND) || !has_line(&R.P[1], JUE_L_EXP_GRAND)))
@@ -261,6 +312,7 @@ bool jue_rec_packed_panes(tctx *t, jue_table *tab)
         if (!R.doubt) jue_rec_emit(t, tab, &R.P[k]);
         jue_rec_prows_free(&R.P[k]);
     }
+    if (!R.doubt && t->id == JUE_T04) R.doubt = jue_rec_place_funds(tab);
     if (R.doubt) t->c->doubt[t->id] = R.doubt;
     return true;
 }

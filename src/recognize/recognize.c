@@ -35,9 +35,9 @@ static void read_body(tctx *t, jue_table *tab)
 {
     switch (t->id) {
     case JUE_T01:
+    case JUE_T04:
         if (!jue_rec_packed_panes(t, tab)) jue_rec_pane_table(t, tab);
         break;
-    case JUE_T04: jue_rec_pane_table(t, tab); break;
     case JUE_T06: jue_rec_06(t, tab); break;
     case JUE_T09: jue_rec_09(t, tab); break;
     default: jue_rec_code_table(t, tab); break;

@@ -17,6 +17,7 @@
  *   rows.c        pending rows → model rows and cells (amounts parsed)
  *   packed.c      code tables printed with single spaces: header words →
  *                 columns, rows → code, name, figures
+ *   packed_panes.c, place_funds.c  01 and 04 printed with single spaces
  *   place.c       where a packed row's figures go: the placement the sums hold
  *   aliases.c     data/import/aliases.tsv: printed titles, columns, lines
  *   cells.c       small predicates on printed cells and rows
@@ -258,10 +259,16 @@ bool jue_rec_placed_after(jue_table_id id);
  * 01/04 (by alias or 类 name); false when that pane has no such line. */
 bool jue_rec_pane_line_key(tctx *t, int side, const char *name, char *key, size_t n, jue_level *level, bool *total);
 /* ---- packed_panes.c */
-/* 01 whose body is printed with single spaces, read line by line; false
- * when it is not (then read as two panes). A table that cannot be read so
- * with confidence gets its reason in t->c->doubt. */
+/* 01 or 04 whose body is printed with single spaces, read line by line;
+ * false when it is not (then read as two panes). A table that cannot be
+ * read so with confidence gets its reason in t->c->doubt. */
 bool jue_rec_packed_panes(tctx *t, jue_table *tab);
+/* ---- place_funds.c */
+/* 04 read from single-space lines (each expenditure line's figures in its
+ * first columns): the funds of the lines that print one or two of them
+ * placed where the table's sums hold; NULL, or why the table cannot be read
+ * with confidence (no placement holds, or more than one). */
+const char *jue_rec_place_funds(jue_table *tab);
 bool jue_rec_pane_row(tctx *t, const jue_grow *r);
 /* A one-cell row of 01/04 that is a piece of a line's name wrapped in its
  * cell: with the one-cell row before or after it, a known line. */
