@@ -329,11 +329,11 @@ static bool continuation(tctx *t, const code_cols *cc, code_rows *s, size_t i, i
 
 enum { R_BLANK, R_CODE, R_PIECE, R_OTHER };
 
-static int row_kind(tctx *t, const code_cols *cc, char parts[3][8], size_t i, bool *nameless)
+static int row_kind(tctx *t, const code_cols *cc, char parts[3][8], size_t i, bool *nameless, char code[16])
 {
     jue_grow *r = &t->g->rows[i];
+    code[0] = '\0';
     if (!jue_grow_filled(r)) return R_BLANK;
-    char code[16];
     char *inl = row_code(cc, parts, r, code);
     bool named = (inl && inl[0]) || jue_grow_text(r, cc->name_col)[0];
     free(inl);
@@ -375,14 +375,67 @@ static bool centred_below(const unsigned char *kind, size_t n, size_t r)
     return r != SIZE_MAX && r + 1 < n && kind[r + 1] == R_PIECE;
 }
 
+/* Whether code row r has a piece right over and right under it: a name
+ * centred on it, whether or not a part of it is printed on its line. */
+static bool centred(const unsigned char *kind, size_t n, size_t r)
+{
+    return r != SIZE_MAX && r > 0 && kind[r - 1] == R_PIECE && centred_below(kind, n, r);
+}
+
+/* The names of rows ra and rb (body-relative) with the pieces [a, b]
+ * split at s: the pieces ra already has over it, its own name and [a, s);
+ * [s, b] and rb's own name. */
+static void split_names(tctx *t, const code_cols *cc, const size_t *owner, size_t ra, size_t rb, size_t a,
+                        size_t b, size_t s, jue_buf *na, jue_buf *nb)
+{
+    for (size_t k = 0; k <= b; k++) {
+        bool mine = k < ra ? owner[k] == t->body + ra : k == ra || (k >= a && k < s);
+        if (!mine && k < s) continue;
+        const jue_grow *r = &t->g->rows[t->body + k];
+        char *piece = jue_rec_name(k == ra ? jue_grow_text(r, cc->name_col) : jue_rec_single_text(r));
+        if (piece) jue_buf_puts(mine ? na : nb, piece);
+        free(piece);
+    }
+    jue_buf_puts(nb, jue_grow_text(&t->g->rows[t->body + rb], cc->name_col));
+}
+
+/* Where pieces [a, b] between code rows ra and rb split so that the
+ * catalog's names of both read so (ra's whole, rb's start); dflt when no
+ * split or more than one does. */
+static size_t split_by_catalog(tctx *t, const code_cols *cc, const size_t *owner, char (*codes)[16], size_t ra,
+                               size_t rb, size_t a, size_t b, size_t dflt)
+{
+    const char *ca = catalog_name(t->c, JUE_CAT_FUNCTIONAL, codes[ra]);
+    const char *cb = catalog_name(t->c, JUE_CAT_FUNCTIONAL, codes[rb]);
+    if (!ca || !cb) return dflt;
+    size_t found = SIZE_MAX;
+    int nfound = 0;
+    for (size_t s = a; s <= b + 1; s++) {
+        jue_buf na, nb;
+        jue_buf_init(&na);
+        jue_buf_init(&nb);
+        split_names(t, cc, owner, ra, rb, a, b, s, &na, &nb);
+        if (!na.err && !nb.err && !strcmp(jue_buf_str(&na), ca) && !strncmp(cb, jue_buf_str(&nb), nb.len)) {
+            found = s;
+            nfound++;
+        }
+        jue_buf_free(&na);
+        jue_buf_free(&nb);
+    }
+    return nfound == 1 ? found : dflt;
+}
+
 static void assign_pieces(tctx *t, const code_cols *cc, size_t *owner)
 {
     size_t n = t->end - t->body;
     unsigned char *kind = malloc(n ? n : 1);
     bool *nameless = calloc(n ? n : 1, sizeof *nameless);
+    char (*codes)[16] = calloc(n ? n : 1, sizeof *codes);
     char parts[3][8] = { "", "", "" };
     for (size_t i = 0; i < n; i++) owner[i] = SIZE_MAX;
-    for (size_t i = 0; kind && nameless && i < n; i++) kind[i] = (unsigned char)row_kind(t, cc, parts, t->body + i, &nameless[i]);
+    if (!codes) { free(kind); kind = NULL; }
+    for (size_t i = 0; kind && nameless && i < n; i++)
+        kind[i] = (unsigned char)row_kind(t, cc, parts, t->body + i, &nameless[i], codes[i]);
     for (size_t a = 0; kind && nameless && a < n; a++) {
         if (kind[a] != R_PIECE) continue;
         size_t b = a;
@@ -392,16 +445,22 @@ static void assign_pieces(tctx *t, const code_cols *cc, size_t *owner)
         bool na = ra != SIZE_MAX && nameless[ra], nb = rb != SIZE_MAX && nameless[rb];
         size_t split;   /* pieces [a, split) to the row above, [split, b] to the one below */
         size_t over = ra != SIZE_MAX && ta && tb ? pieces_over(kind, ra) : 0;
-        if (na && nb) split = ta == tb ? a + (b - a + 2) / 2 : ta ? b + 1 : a;
+        /* a run of two or more touching two rows each named or centred
+         * (a piece right over and under it): halved, as two nameless */
+        bool halves = ta && tb && b > a && (na || centred(kind, n, ra)) && (nb || centred(kind, n, rb));
+        if ((na && nb) || halves) split = ta == tb ? a + (b - a + 2) / 2 : ta ? b + 1 : a;
         else if (na && over && over <= b - a && centred_below(kind, n, rb)) split = a + over;
         else if (na) split = b + 1;
         else if (nb) split = a;
         else { a = b; continue; }
+        if (ra != SIZE_MAX && rb != SIZE_MAX && codes[ra][0] && codes[rb][0])
+            split = split_by_catalog(t, cc, owner, codes, ra, rb, a, b, split);
         for (size_t k = a; k <= b; k++) owner[k] = t->body + (k < split ? ra : rb);
         a = b;
     }
     free(kind);
     free(nameless);
+    free(codes);
 }
 
 /* The name of code row i with the pieces printed before it (before) or
@@ -551,6 +610,28 @@ static void packed_table(tctx *t, jue_table *tab)
     jue_rec_prows_free(&s.P);
 }
 
+/* The first line of the first row's name printed over it, taken for the
+ * heading (a name centred on its code row: "社会保障和就" / "208 … 754.75" /
+ * "业支出"): the line right over the body, one text that the catalog's name
+ * of the first row's code starts with, its own name blank. NULL when none. */
+static char *first_prefix(tctx *t, const code_cols *cc)
+{
+    if (t->body == 0 || t->body >= t->end || cc->split) return NULL;
+    const jue_grow *r = &t->g->rows[t->body];
+    char code[16];
+    const char *over = jue_rec_single_text(&t->g->rows[t->body - 1]);
+    if (!over || jue_grow_text(r, cc->name_col)[0] || !jue_rec_code_cell(jue_grow_text(r, cc->code_col), code))
+        return NULL;
+    const char *cn = catalog_name(t->c, JUE_CAT_FUNCTIONAL, code);
+    char *piece = jue_rec_name(over);
+    if (piece && (!cn || !piece[0] || strncmp(cn, piece, strlen(piece)) || !strcmp(cn, piece))) {
+        free(piece);
+        piece = NULL;
+    }
+    if (piece) t->g->rows[t->body - 1].used = true;
+    return piece;
+}
+
 void jue_rec_code_table(tctx *t, jue_table *tab)
 {
     if (jue_rec_packed_body(t)) { packed_table(t, tab); return; }
@@ -559,6 +640,7 @@ void jue_rec_code_table(tctx *t, jue_table *tab)
     code_rows s = { 0 };
     s.owner = t->end > t->body ? malloc((t->end - t->body) * sizeof *s.owner) : NULL;
     if (s.owner) assign_pieces(t, &cc, s.owner);
+    s.prefix = first_prefix(t, &cc);
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         /* page furniture, a meta row, a 续表 mark and heading printed

@@ -435,6 +435,69 @@ static void test_09_figures_squeezed_left(void **state)
     jue_disclosure_free(d);
 }
 
+/* A 05 whose names are centred in tall rows, some with a part on the code
+ * line ("机关事业单位" / "2080505 基本养老保险 …" / "缴费支出"): the lines
+ * of names between code rows (two or three) keep the rows one table, the
+ * heading's lines and the first name's first line over the first row too;
+ * a run between two rows goes where the catalog's names read whole, a
+ * name with a part on its line shares the run like a blank one. Made-up
+ * figures. */
+static void test_05_names_centred_around_named_rows(void **state)
+{
+    (void)state;
+    const char *t = "                 一般公共预算财政拨款支出决算表\n"
+                    "                                              单位：万元\n"
+                    "          项目\n"
+                    "\n"
+                    "                       合计          基本支出       项目支出\n"
+                    " 功能分类\n"
+                    "               科目名称\n"
+                    " 科目编码\n"
+                    "\n"
+                    "           社会保障和就\n"
+                    "208                      30.00        30.00      0.00\n"
+                    "           业支出\n"
+                    "           行政事业单位\n"
+                    "20805                    30.00        30.00      0.00\n"
+                    "           养老支出\n"
+                    "           机关事业单位\n"
+                    "2080505    基本养老保险       20.00        20.00      0.00\n"
+                    "           缴费支出\n"
+                    "           机关事业单位\n"
+                    "2080506    职业年金缴费       10.00        10.00      0.00\n"
+                    "           支出\n"
+                    "212        城乡社区支出       50.00        10.00     40.00\n"
+                    "           城乡社区管理\n"
+                    "21201                    10.00        10.00      0.00\n"
+                    "           事务\n"
+                    "           行政运行\n"
+                    "2120101                  10.00        10.00      0.00\n"
+                    "           城乡社区规划\n"
+                    "21202                    40.00         0.00     40.00\n"
+                    "           与管理\n"
+                    "           城乡社区规划\n"
+                    "2120201                  40.00         0.00     40.00\n"
+                    "           与管理\n"
+                    "           合计        80.00     40.00     40.00\n"
+                    "注：本表反映部门本年度一般公共预算财政拨款支出情况。\n";
+    jue_disclosure *d = import_text(t);
+    const jue_table *tab = d->tables[JUE_T05];
+    assert_non_null(tab);
+    static const char *const want[][2] = { { "208", "社会保障和就业支出" }, { "20805", "行政事业单位养老支出" },
+                                           { "2080505", "机关事业单位基本养老保险缴费支出" },
+                                           { "2080506", "机关事业单位职业年金缴费支出" },
+                                           { "21201", "城乡社区管理事务" }, { "2120101", "行政运行" },
+                                           { "21202", "城乡社区规划与管理" }, { "2120201", "城乡社区规划与管理" } };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        int r = jue_table_find_row(tab, want[k][0], JUE_SIDE_NONE);
+        assert_true(r >= 0);
+        assert_string_equal(tab->rows[r].name, want[k][1]);
+    }
+    assert_int_equal(value_at(d, JUE_T05, "208", "基本支出"), 30000000);
+    assert_int_equal(value_at(d, JUE_T05, "2120201", "项目支出"), 40000000);
+    jue_disclosure_free(d);
+}
+
 /* The heading, first line and totals of the made-up 01 of the pane tests. */
 #define PANE_HEAD \
     "                          收入支出决算总表\n" \
@@ -838,6 +901,7 @@ int main(void)
         cmocka_unit_test(test_09_figures_squeezed_left),
         cmocka_unit_test(test_04_continued_after_page_break),
         cmocka_unit_test(test_04_continued_wrapped),
+        cmocka_unit_test(test_05_names_centred_around_named_rows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

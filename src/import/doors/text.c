@@ -814,6 +814,26 @@ static jue_status split_headings(jue_grid *g, const trow *rows, size_t a, size_t
     return JUE_OK;
 }
 
+/* Whether the filled rows of [from, to) are pieces of names: one short
+ * cell each, no sentence, printed right of the data row's first cell,
+ * which ends at `after` (a name centred in a tall row, printed on the
+ * lines around its code and figures: "社会保障和就" / "208 … 754.75" /
+ * "业支出", the next row's name starting on the line after). */
+static bool name_pieces(const jue_grid *g, size_t from, size_t to, int after)
+{
+    for (size_t q = from; q < to; q++) {
+        const jue_grow *r = &g->rows[q];
+        if (!jue_grow_filled(r)) continue;
+        if (jue_grow_filled(r) > 1) return false;
+        const jue_gcell *c = NULL;
+        for (size_t k = 0; k < r->n && !c; k++)
+            if (r->cells[k].text[0]) c = &r->cells[k];
+        size_t n = strlen(c->text);
+        if (cp_count(c->text, n) > 12 || sentence_text(c->text, c->text + n) || c->pos - 1 <= after) return false;
+    }
+    return true;
+}
+
 /* The first row after the block that starts at row a: space-split rows with
  * at most one other row between two of them (a 收入/支出 heading, a wrapped
  * name) besides blank ones; a heading set over several lines ("项目" /
@@ -831,7 +851,14 @@ static size_t block_end(const jue_grid *g, const trows *t, size_t a)
     while (b < nrows) {
         bool figure;
         int other = gap_rows(g, t, &rows[b - 1], rows[b].row, &figure);
-        if (other > (data || figure ? 1 : HEAD_GAP)) break;
+        /* after a data row, one other row, or a few pieces of names; in a
+         * heading, HEAD_GAP lines and the first name's piece over its row */
+        size_t last = rows[b].row;   /* the line right over row b */
+        while (last > rows[b - 1].row + 1 && !jue_grow_filled(&g->rows[last - 1])) last--;
+        bool next = !figure && data_trow(g, &rows[b]);
+        bool pieces = next && name_pieces(g, data ? rows[b - 1].row + 1 : last - 1, rows[b].row, rows[b].sp[0].e[0]);
+        int most = (data && !pieces) || figure ? 1 : HEAD_GAP + (!data && pieces);
+        if (other > most) break;
         if (g->rows[rows[b].row].page != g->rows[rows[b - 1].row].page) break;
         data |= data_trow(g, &rows[b]);
         b++;
