@@ -349,7 +349,7 @@ static void floors(const solver *S, node *R, const char *key)
 
 /* A row's placement pinned: blank in printed column j, or holding there
  * exactly the figure v (j < 0: free); wild: its figure wild - 1 taken as
- * any value (0: none). */
+ * any value (0: none) — and put in column j when j >= 0. */
 typedef struct pinning {
     int j;
     bool blank;
@@ -365,6 +365,7 @@ static bool pinned(const solver *S, const node *R, int r, unsigned m)
     jue_interval v;
     if (!p || p->j < 0) return true;
     if (p->blank) return !(m >> p->j & 1u);
+    if (p->wild) return (m >> p->j & 1u) && popcount(m & ((1u << p->j) - 1u)) == p->wild - 1;
     return value(R, m, p->j, &v) && v.lo == p->v.lo && v.hi == p->v.hi;
 }
 
@@ -735,25 +736,64 @@ static void replace_end(rc *c, jue_table *tab, replacing *p, bool keep)
     free(p->old);
 }
 
-/* tab placed again with the run h pinned (above): the identities it fails
- * once the run's column is moved back up, or -1 when that placing is
- * ambiguous or a row of the run does not balance so. tab is left as it was
- * unless keep. */
-static int try_shift(rc *c, jue_table *tab, const shift *h, bool keep)
+/* The figures of row r of tab in printed order; their count. */
+static int row_figures(const rc *c, const jue_table *tab, int r, jue_interval *out)
+{
+    int k = 0;
+    for (int j = 0; j < c->npcols[tab->id] && k < REC_MAX_PCOLS; j++) {
+        const jue_cell *x = jue_table_cell_c(tab, (size_t)r, (size_t)c->pcols[tab->id][j]);
+        if (x->present) out[k++] = x->iv;
+    }
+    return k;
+}
+
+/* Row r's figure taken as any value in a placing put back as printed. */
+static void unwild(const rc *c, jue_table *tab, int r, jue_interval printed)
+{
+    for (int j = 0; j < c->npcols[tab->id]; j++) {
+        jue_cell *x = jue_table_cell(tab, (size_t)r, (size_t)c->pcols[tab->id][j]);
+        if (x->present && x->iv.lo == -WIDE) x->iv = printed;
+    }
+}
+
+/* tab placed again with the run h pinned (above) — the figure moved into
+ * row a+len taken as any value when lost > 0 (its figure lost - 1): the
+ * identities it fails once the run's column is moved back up, or -1 when
+ * that placing is ambiguous or a row of the run does not balance so. tab
+ * is left as it was unless keep. */
+static int shift_placed(rc *c, jue_table *tab, const shift *h, int lost, bool keep)
 {
     replacing p;
     long cost = 0;
     bool ok = replace_begin(tab, &p);
+    int last = h->a + h->len;
     if (ok) {
         p.pin[h->a] = (pinning){ .j = h->j, .blank = true };
         for (int i = 0; i < h->len; i++) p.pin[h->a + 1 + i] = (pinning){ .j = h->j, .v = h->v[i] };
+        p.pin[last].wild = lost;
         ok = replace_place(c, tab, &p, &cost);
     }
+    if (lost) unwild(c, tab, last, h->v[h->len - 1]);
     size_t col = (size_t)c->pcols[tab->id][h->j];
     for (int i = 0; ok && i < h->len; i++) ok = balances_moved(tab, (size_t)(h->a + i), col);
     int f = ok ? failures_moved(tab, col, h->a, h->len, &p.nomem) : -1;
     replace_end(c, tab, &p, ok && keep);
     return p.nomem ? -1 : f;
+}
+
+/* The run h placed (above). The figure moved into the run's last row took
+ * the place of that row's own, which the copy lost: when the sums leave
+ * two readings of the rest alike (a sibling of that row could stand in
+ * either part of a parent failing anyway), that figure is taken as any
+ * value, its own unknown, and the reading it lets balance is the one. */
+static int try_shift(rc *c, jue_table *tab, const shift *h, bool keep)
+{
+    int f = shift_placed(c, tab, h, 0, keep);
+    jue_interval fig[REC_MAX_PCOLS];
+    int k = f < 0 && !c->nomem ? row_figures(c, tab, h->a + h->len, fig) : 0, lost = 0;
+    for (int i = 0; i < k; i++)
+        if (fig[i].lo == h->v[h->len - 1].lo && fig[i].hi == h->v[h->len - 1].hi) lost = lost ? -1 : i + 1;
+    return lost > 0 ? shift_placed(c, tab, h, lost, keep) : f;
 }
 
 /* Of the runs h[0 … n), the one whose reading, moved back, fails fewest
@@ -808,20 +848,14 @@ static bool try_wild(rc *c, jue_table *tab, int r, int i, bool keep)
 {
     replacing p;
     long cost = 0;
-    jue_interval printed = { 0, 0 };   /* the figure as printed */
-    for (int k = 0, j = 0; j < c->npcols[tab->id]; j++) {
-        const jue_cell *x = jue_table_cell_c(tab, (size_t)r, (size_t)c->pcols[tab->id][j]);
-        if (x->present && k++ == i) printed = x->iv;
-    }
+    jue_interval fig[REC_MAX_PCOLS];   /* the figures as printed */
+    int k = row_figures(c, tab, r, fig);
     bool ok = replace_begin(tab, &p);
     if (ok) {
         p.pin[r].wild = i + 1;
         ok = replace_place(c, tab, &p, &cost) && cost < FAIL;
     }
-    for (int j = 0; ok && j < c->npcols[tab->id]; j++) {
-        jue_cell *x = jue_table_cell(tab, (size_t)r, (size_t)c->pcols[tab->id][j]);
-        if (x->present && x->iv.lo == -WIDE) x->iv = printed;
-    }
+    if (ok && i < k) unwild(c, tab, r, fig[i]);
     replace_end(c, tab, &p, ok && keep);
     return ok && !p.nomem;
 }

@@ -753,6 +753,40 @@ static void shifted_column_through_a_repeated_figure(void **state)
     free(text);
 }
 
+/* 基本支出 of 208–2080505, 208 all 基本, printed one row down (90.00 90.00
+ * 60.00 → blank 90.00 90.00, 60.00 lost). With 2080505's own figure lost,
+ * its sibling 2080506 ("30.00 30.00") could stand in 基本 or 项目 alike
+ * under a 20805 failing either way; that lost figure taken as any value,
+ * only 基本 balances: the shift is read as the PDF reads it (seed 5
+ * shift-column-3 had been set aside as two readings). */
+static void shift_whose_lost_figure_leaves_a_sibling_free(void **state)
+{
+    (void)state;
+    static const char *text = HEAD05 "合计 260.00 160.00 100.00\n"
+                              "208 社会保障和就业支出 90.00\n"
+                              "20805 行政事业单位养老支出 90.00 90.00\n"
+                              "2080505 机关事业单位基本养老保险缴费支出 60.00 90.00\n"
+                              "2080506 机关事业单位职业年金缴费支出 30.00 30.00\n"
+                              "210 卫生健康支出 170.00 70.00 100.00\n"
+                              "21011 行政事业单位医疗 70.00 70.00\n"
+                              "2101101 行政单位医疗 50.00 50.00\n"
+                              "2101102 事业单位医疗 20.00 20.00\n"
+                              "21013 医疗救助 100.00 100.00\n"
+                              "2101301 城乡医疗救助 100.00 100.00\n";
+    char warn[4096];
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    assert_null(strstr(warn, "公开05表"));
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(cell(d, JUE_T05, "208", "基本支出"), -1);
+    assert_int_equal(cell(d, JUE_T05, "208", "合计"), 9000);
+    assert_int_equal(cell(d, JUE_T05, "2080505", "基本支出"), 9000);
+    assert_int_equal(cell(d, JUE_T05, "2080506", "基本支出"), 3000);
+    assert_int_equal(cell(d, JUE_T05, "2080506", "项目支出"), -1);
+    assert_true(rule_fires(d, "T05.row-sum"));     /* 208 and 2080505, as from the PDF */
+    assert_true(rule_fires(d, "T05.hierarchy"));   /* 208 and 20805's 基本支出 */
+    jue_disclosure_free(d);
+}
+
 /* 05 whose 21011 is all 基本支出 and 21013 all 项目支出, each row printed
  * with its two figures, and 2101301 as given. */
 static char *t05_blanks(const char *row2101301)
@@ -1185,6 +1219,7 @@ int main(void)
         cmocka_unit_test(two_shifted_runs_set_aside),
         cmocka_unit_test(one_wrong_figure_of_an_unbalanced_row_reported),
         cmocka_unit_test(shifted_column_through_a_repeated_figure),
+        cmocka_unit_test(shift_whose_lost_figure_leaves_a_sibling_free),
         cmocka_unit_test(stacked_rows_and_item_pieces),
         cmocka_unit_test(one_word_a_line_is_empty),
         cmocka_unit_test(its_note_says_why),
