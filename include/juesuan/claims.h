@@ -126,6 +126,18 @@ typedef struct {
                              kept for the numbering check, no section of its own */
 } jue_section;
 
+/* A whole and the parts that exhaust it by definition (data/claims/lexicon.yaml
+ * `partitions`: 政府采购 = 货物 + 工程 + 服务, 三公 = 出国 + 公务用车 + 接待):
+ * when every part is stated, the parts add up to the whole. Names are the
+ * lexicon's subjects. */
+#define JUE_PARTITION_PARTS 4
+typedef struct {
+    char whole[JUE_SUBJECT_KEY_MAX];
+    char parts[JUE_PARTITION_PARTS][JUE_SUBJECT_KEY_MAX];
+    size_t nparts;
+    char check[32];       /* the check a whole stated apart from its parts reports under */
+} jue_partition;
+
 typedef struct {
     jue_claim *items;
     size_t len, cap;
@@ -137,6 +149,10 @@ typedef struct {
      * lines ("…基本养" / "老保险缴费支出（项）"); not for a space-aligned copy,
      * whose lines may come out of order */
     bool wrapped_lines;
+    /* the lexicon's partitions, copied by the reader (owned; none when the
+     * claims come from the store) */
+    jue_partition *partitions;
+    size_t npartitions;
 } jue_claims;
 
 void jue_claims_init(jue_claims *c);

@@ -32,7 +32,7 @@ static jue_status run_checks(ck *kp)
     ck_check_balance_change(&k);
     ck_check_parts(&k);
     ck_check_count_parts(&k);
-    ck_check_three_public(&k);
+    ck_check_partitions(&k);
     ck_check_carry_over(&k);
     ck_check_unit_between(&k);
     ck_check_restated(&k);

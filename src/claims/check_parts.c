@@ -1,30 +1,82 @@
-/* Wholes and their parts: claims.parts, claims.count-zero, claims.three-public,
- * claims.carry-over. */
+/* Wholes and their parts: claims.parts, claims.count-zero, claims.partition
+ * and claims.three-public (the lexicon's partitions), claims.carry-over. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claims_internal.h"
 
+/* Whether c states an amount (a value or a 决算), not a percentage. */
+static bool value_like(const jue_claim *c)
+{
+    return !c->is_percent && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL);
+}
+
+/* The partition (data/claims/lexicon.yaml) whose whole is the subject, or NULL. */
+static const jue_partition *partition_of(const jue_claims *cl, const jue_subject *s)
+{
+    for (size_t q = 0; q < cl->npartitions; q++)
+        if (jue_subject_is(s, cl->partitions[q].whole)) return &cl->partitions[q];
+    return NULL;
+}
+
+/* The whole at claim i whose "其中" list names every part of its partition,
+ * each once ("政府采购金额…，其中：货物采购金额…、工程采购金额…、服务采购金额…"):
+ * the parts exhaust the whole, so they must add up to it within the
+ * rounding of the printed figures, not merely stay under it. */
+static void parts_add_up(ck *k, size_t i, jue_interval wiv)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *w = &cl->items[i], *got[JUE_PARTITION_PARTS] = { 0 };
+    const jue_partition *pt = partition_of(cl, &w->subject);
+    if (!pt) return;
+    for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == w->sentence; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (p->parent != (int)i || !value_like(p) || !p->printed) continue;
+        for (size_t q = 0; q < pt->nparts; q++)
+            if (jue_subject_is(&p->subject, pt->parts[q])) {
+                if (got[q]) return;   /* a part twice: which is meant is not known */
+                got[q] = p;
+            }
+    }
+    jue_interval sum = { 0, 0 };
+    int64_t val = 0;
+    char list[600] = "";
+    for (size_t q = 0; q < pt->nparts; q++) {
+        if (!got[q] || !jue_iv_add(sum, ck_trusted_iv(k, got[q]), &sum)) return;
+        val += got[q]->value;
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s%s", q ? "、" : "", pt->parts[q], got[q]->printed);
+    }
+    bool ok = jue_iv_overlaps(sum, wiv);
+    char s[48], exp[56];
+    jue_fmt_wan(val, true, s, sizeof s);
+    snprintf(exp, sizeof exp, "%s万元", s);
+    ck_note(k, w, ok, "“其中”所列%zu项构成总数，合计%s", pt->nparts, exp);
+    if (ok || sum.lo > wiv.hi) return;   /* above the whole: the finding below */
+    ck_report(k, C_PARTS, w, exp, w->printed, "“其中”所列%s，合计%s万元，与%s%s不符：这%zu项构成总数，合计应等于总数",
+              list, s, ck_subject_name(k, &w->subject, 1), w->printed, pt->nparts);
+}
+
 void ck_check_parts(ck *k)
 {
     const jue_claims *cl = &k->d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *w = &cl->items[i];
-        if (w->is_percent || (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL)) continue;
+        if (!value_like(w)) continue;
         jue_fen lo = 0;
         int n = 0;
         const jue_claim *last = NULL;
         for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == w->sentence; j++) {
             const jue_claim *p = &cl->items[j];
-            if (p->parent != (int)i || p->is_percent || (p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL))
-                continue;
+            if (p->parent != (int)i || !value_like(p)) continue;
             lo += ck_trusted_iv(k, p).lo;
             n++;
             last = p;
         }
         jue_interval wiv = ck_trusted_iv(k, w);
         if (n >= 2) ck_note(k, w, lo <= wiv.hi, "“其中”所列%d项合计不超过总数", n);
+        if (n >= 2) parts_add_up(k, i, wiv);
         if (n < 2 || lo <= wiv.hi) continue;
         char sum[40];
         jue_fmt_wan(lo, true, sum, sizeof sum);
@@ -112,10 +164,11 @@ static const char *kind_word(kind3 kind, const jue_claim *c)
 /* The total stated at claim i against the first statement of each of its
  * parts that follows it in the same part of the notes, before the total is
  * stated again. Lists already tied by "其中" are claims.parts'. */
-static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *parts, size_t np)
+static void whole_against_parts(ck *k, size_t i, kind3 kind, const jue_partition *pt)
 {
     const jue_claims *cl = &k->d->claims;
-    const jue_claim *w = &cl->items[i], *got[4] = { 0 };
+    const jue_claim *w = &cl->items[i], *got[JUE_PARTITION_PARTS] = { 0 };
+    size_t np = pt->nparts;
     int top = top_section(cl, w->section);
     size_t found = 0, tied = 0;
     for (size_t j = i + 1; j < cl->len && found < np; j++) {
@@ -124,7 +177,7 @@ static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *
         if (!of_kind(p, kind)) continue;
         if (jue_subject_same(&p->subject, &w->subject)) break;
         for (size_t q = 0; q < np; q++)
-            if (!got[q] && jue_subject_is(&p->subject, parts[q])) {
+            if (!got[q] && jue_subject_is(&p->subject, pt->parts[q])) {
                 got[q] = p;
                 found++;
                 tied += p->parent == (int)i;
@@ -138,7 +191,7 @@ static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *
         if (!jue_iv_add(sum, signed_iv(got[q], kind), &sum)) return;
         val += got[q]->sign < 0 && kind == K3_CHANGE ? -got[q]->value : got[q]->value;
         size_t l = strlen(list);
-        snprintf(list + l, sizeof list - l, "%s%s%s%s", q ? "、" : "", parts[q], kind_word(kind, got[q]),
+        snprintf(list + l, sizeof list - l, "%s%s%s%s", q ? "、" : "", pt->parts[q], kind_word(kind, got[q]),
                  got[q]->printed);
     }
     bool ok = jue_iv_overlaps(sum, signed_iv(w, kind));
@@ -147,25 +200,26 @@ static void whole_against_parts(ck *k, size_t i, kind3 kind, const char *const *
     snprintf(s, sizeof s, "%s%s", kind != K3_CHANGE ? "" : val < 0 ? "减少" : val > 0 ? "增加" : "无增减", a);
     ck_note(k, w, ok, "各组成部分（%s）合计%s万元", list, s);
     if (ok) return;
-    ck_report(k, C_THREE_PUBLIC, w, s, w->printed, "%s%s%s，而%s，合计%s万元，两者不符", w->subject.key, kind_word(kind, w),
+    int id = C_PARTITION;
+    for (int q = 0; q < C_N; q++)
+        if (!strcmp(pt->check, jue_claim_check_names[q])) id = q;
+    ck_report(k, (check_id)id, w, s, w->printed, "%s%s%s，而%s，合计%s万元，两者不符", w->subject.key, kind_word(kind, w),
            w->printed, list, s);
 }
 
-/* "三公" = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the car
- * cost = 购置费 + 运行维护费 (DOMAIN.md, table 09) — amounts, budgets and
- * changes alike, wherever the notes state them apart. */
-void ck_check_three_public(ck *k)
+/* A whole stated apart from its parts (in sentences of their own, after it
+ * in the same part of the notes) against them, for every partition of the
+ * lexicon: "三公" = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, the
+ * car cost = 购置费 + 运行维护费 (DOMAIN.md, table 09), 政府采购 = 货物 + 工程 +
+ * 服务 — amounts, budgets and changes alike. */
+void ck_check_partitions(ck *k)
 {
-    static const char *const THREE[] = { "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费" };
-    static const char *const CAR[] = { "公务用车购置费", "公务用车运行维护费" };
     const jue_claims *cl = &k->d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
-        for (kind3 kind = K3_AMOUNT; kind <= K3_CHANGE; kind++) {
-            if (!of_kind(c, kind)) continue;
-            if (jue_subject_is(&c->subject, "三公经费")) whole_against_parts(k, i, kind, THREE, 3);
-            if (jue_subject_is(&c->subject, "公务用车购置及运行维护费")) whole_against_parts(k, i, kind, CAR, 2);
-        }
+        const jue_partition *pt = jue_subject_on(&c->subject) ? partition_of(cl, &c->subject) : NULL;
+        for (kind3 kind = K3_AMOUNT; pt && kind <= K3_CHANGE; kind++)
+            if (of_kind(c, kind)) whole_against_parts(k, i, kind, pt);
     }
 }
 

@@ -24,7 +24,7 @@ typedef enum {
     C_FACT, C_UNIT, C_MALFORMED, C_SHARE, C_CHANGE, C_BALANCE, C_COMPLETION, C_ZERO_BUDGET, C_PARTS,
     C_DATE, C_ITEM_NAME, C_ITEM_TABLE, C_ITEM_MISSING, C_OPERATING, C_PLACEHOLDER, C_NUMBERING,
     C_SECTION_MISSING, C_DIRECTION, C_COUNT_ZERO, C_ITEM_UNLISTED, C_THREE_PUBLIC, C_CROSS_YEAR, C_NO_PERCENT,
-    C_NO_UNIT, C_STALE_YEAR, C_RESTATED, C_CARRY_OVER, C_N
+    C_NO_UNIT, C_STALE_YEAR, C_RESTATED, C_CARRY_OVER, C_PARTITION, C_N
 } check_id;
 
 /* The checks' names as claims.yaml and the findings give them. */
@@ -90,7 +90,7 @@ void ck_check_direction(ck *k, size_t i);
 /* check_parts.c */
 void ck_check_parts(ck *k);
 void ck_check_count_parts(ck *k);
-void ck_check_three_public(ck *k);
+void ck_check_partitions(ck *k);
 void ck_check_carry_over(ck *k);
 /* check_items.c */
 void ck_check_item_names(ck *k);

@@ -30,6 +30,7 @@ void jue_claims_free(jue_claims *c)
         free(c->sections[i].title);
     }
     free(c->sections);
+    free(c->partitions);
     memset(c, 0, sizeof *c);
 }
 
@@ -543,6 +544,11 @@ static void unswap_items(jue_note_line *L, size_t n)
 jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexicon *lx, const jue_catalog *cat,
                            int year, jue_claims *out)
 {
+    if (lx && lx->nparts && !out->partitions) {   /* the checks need them, not the lexicon */
+        if (!(out->partitions = malloc(lx->nparts * sizeof *lx->parts))) return JUE_ERR_NOMEM;
+        memcpy(out->partitions, lx->parts, lx->nparts * sizeof *lx->parts);
+        out->npartitions = lx->nparts;
+    }
     ex x;
     memset(&x, 0, sizeof x);
     x.lx = lx;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims_internal.h"
 #include "core/yaml_tree.h"
 #include "read_internal.h"
 
@@ -21,6 +22,7 @@ void jue_lexicon_free(jue_lexicon *lx)
         free(lx->e[i].scope);
     }
     free(lx->e);
+    free(lx->parts);
     free(lx);
 }
 
@@ -87,6 +89,69 @@ static bool index_words(jue_lexicon *lx)
     return true;
 }
 
+/* Whether some phrase of the lexicon names the subject. */
+static bool declared(const jue_lexicon *lx, const char *subject)
+{
+    for (size_t i = 0; i < lx->n; i++)
+        if (jue_subject_is(&lx->e[i].subject, subject)) return true;
+    return false;
+}
+
+/* One name of a partition (its whole or a part) into dst: a subject the
+ * lexicon declares, else an error at the name. */
+static bool partition_name(jue_lexicon *lx, const jue_ynode *v, char *dst, const char *file, jue_diags *diags)
+{
+    if (!v || v->type != JUE_Y_SCALAR || !declared(lx, v->value)) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, v ? v->line : 0, v ? v->col : 0,
+                     "partitions 中的“%s”不是 subjects 里的一个 subject（whole 与 parts 都须是已声明的名称）",
+                     v && v->type == JUE_Y_SCALAR ? v->value : "?");
+        return false;
+    }
+    snprintf(dst, JUE_SUBJECT_KEY_MAX, "%s", v->value);
+    return true;
+}
+
+/* One entry of `partitions`: { whole, parts: [2–4 names], check } into *p. */
+static bool load_partition(jue_lexicon *lx, const jue_ynode *m, jue_partition *p, const char *file, jue_diags *diags)
+{
+    const jue_ynode *parts = jue_ymap_get(m, "parts");
+    if (m->type != JUE_Y_MAP || !parts || parts->type != JUE_Y_SEQ || parts->n < 2 || parts->n > JUE_PARTITION_PARTS) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, m->line, m->col,
+                     "一个 partition 要有 whole 和 parts（2 至 %d 个名称的列表）", JUE_PARTITION_PARTS);
+        return false;
+    }
+    bool ok = partition_name(lx, jue_ymap_get(m, "whole"), p->whole, file, diags);
+    for (size_t q = 0; q < parts->n; q++) ok &= partition_name(lx, parts->items[q], p->parts[q], file, diags);
+    p->nparts = parts->n;
+    const char *check = ystr(m, "check");
+    snprintf(p->check, sizeof p->check, "%s", check ? check : "claims.partition");
+    if (jue_claim_check_severity(NULL, p->check) < 0) {
+        const jue_ynode *v = jue_ymap_get(m, "check");
+        jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col, "“%s”不是一项说明核对（见 data/rules/claims.yaml）",
+                     p->check);
+        ok = false;
+    }
+    return ok;
+}
+
+/* The lexicon's `partitions` (none when absent). */
+static jue_status load_partitions(jue_lexicon *lx, const jue_ynode *root, const char *file, jue_diags *diags)
+{
+    const jue_ynode *ps = jue_ymap_get(root, "partitions");
+    if (!ps) return JUE_OK;
+    if (ps->type != JUE_Y_SEQ) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, ps->line, ps->col, "partitions 应是一个列表");
+        return JUE_ERR_INVALID;
+    }
+    lx->parts = calloc(ps->n + 1, sizeof *lx->parts);
+    if (!lx->parts) return JUE_ERR_NOMEM;
+    jue_status st = JUE_OK;
+    for (size_t i = 0; i < ps->n; i++)
+        if (load_partition(lx, ps->items[i], &lx->parts[lx->nparts], file, diags)) lx->nparts++;
+        else st = JUE_ERR_INVALID;
+    return st;
+}
+
 jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diags)
 {
     *out = NULL;
@@ -136,8 +201,9 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
         e->scope = jue_strdup(ystr(m, "scope"));
         e->plen = strlen(ph);
     }
+    jue_status pst = bad ? JUE_ERR_INVALID : load_partitions(lx, root, file, diags);
     jue_ynode_free(root);
-    if (bad) { jue_lexicon_free(lx); return JUE_ERR_INVALID; }
+    if (pst != JUE_OK) { jue_lexicon_free(lx); return pst; }
     if (lx->n > 65535) lx->n = 65535;
     if (!index_words(lx)) { jue_lexicon_free(lx); return JUE_ERR_NOMEM; }
     *out = lx;

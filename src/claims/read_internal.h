@@ -47,6 +47,8 @@ typedef struct {
 struct jue_lexicon {
     lex_entry *e;
     size_t n;
+    jue_partition *parts;   /* wholes and the parts that exhaust them */
+    size_t nparts;
     /* the words by their first character, open-addressed: one probe at a
      * position of a sentence finds all that may start there */
     word_slot *slot;

@@ -428,6 +428,37 @@ static void test_lexicon_bad_fact(void **state)
     remove(path);
 }
 
+/* A partition must name subjects the lexicon declares (a misspelt part
+ * would never match, and the whole would silently go unchecked) and a known
+ * check: refused at load, naming the file, the line and the name. */
+static void test_lexicon_bad_partition(void **state)
+{
+    (void)state;
+    char path[24];
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_lexicon *lx;
+    assert_int_equal(lexicon_of("subjects:\n"
+                                "  - { phrase: 政府采购支出总额, subject: 政府采购支出总额 }\n"
+                                "  - { phrase: 政府采购货物支出, subject: 政府采购货物支出 }\n"
+                                "  - { phrase: 政府采购服务支出, subject: 政府采购服务支出 }\n"
+                                "partitions:\n"
+                                "  - { whole: 政府采购支出总额, parts: [政府采购货物支出, 政府采购服务支出] }\n"
+                                "  - { whole: 政府采购支出总额, parts: [政府采购货物支出, 政府采购工程支出] }\n"
+                                "  - { whole: 政府采购支出总额, parts: [政府采购货物支出, 政府采购服务支出], check: claims.x }\n",
+                                path, &lx, &d),
+                     JUE_ERR_INVALID);
+    assert_null(lx);
+    assert_int_equal(d.errors, 2);
+    assert_string_equal(d.items[0].file, path);
+    assert_int_equal(d.items[0].line, 7);
+    assert_non_null(strstr(d.items[0].message, "“政府采购工程支出”不是 subjects 里的一个 subject"));
+    assert_int_equal(d.items[1].line, 8);
+    assert_non_null(strstr(d.items[1].message, "“claims.x”不是一项说明核对"));
+    jue_diags_free(&d);
+    remove(path);
+}
+
 /* The reference for the lexicon's index: every phrase tried at p, the
  * longest whose scope the section has kept (a scoped one before an unscoped
  * one as long, else the first in the file) — the search per word the index
@@ -591,6 +622,7 @@ int main(void)
         cmocka_unit_test(test_item_lines_out_of_order),
         cmocka_unit_test(test_fact_written),
         cmocka_unit_test(test_lexicon_bad_fact),
+        cmocka_unit_test(test_lexicon_bad_partition),
         cmocka_unit_test(test_lexicon_index),
         cmocka_unit_test(test_subject_written),
         cmocka_unit_test(test_spaced_date),

@@ -139,6 +139,74 @@ static void test_three_public_parts(void **state)
     jue_findings_free(&f);
 }
 
+/* A whole whose "其中" list names every part that exhausts it (the lexicon's
+ * partitions: 政府采购 = 货物 + 工程 + 服务, by 政府采购法 第二条) must equal
+ * their sum within the rounding of the printed figures, in the national and
+ * the Shanghai wording; a list of some of the parts only may not exceed it */
+static void test_partition_adds_up(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("2024年度政府采购支出总额225.91万元，其中：政府采购货物支出68.83万元、政府采购工程支出0.00万元、"
+                "政府采购服务支出157.08万元。\n"                                                    /* 1: fine */
+                "2024年度政府采购支出总额252.91万元，其中：政府采购货物支出68.83万元、政府采购工程支出0.00万元、"
+                "政府采购服务支出157.08万元。\n"                                                    /* 2: 225.91 */
+                "政府采购金额（以合同签订为准）为225.91 万元，其中：货物采购金额68.83万元、工程采购金额0.00万元、"
+                "服务采购金额157.08万元。\n"                                                        /* 3: fine */
+                "政府采购金额（以合同签订为准）为252.91 万元，其中：货物采购金额68.83万元、工程采购金额0.00万元、"
+                "服务采购金额157.08万元。\n"                                                        /* 4: 225.91 */
+                "政府采购金额为252.91万元，其中：货物采购金额68.83万元、服务采购金额157.08万元。\n"  /* 5: 2 of 3 */
+                "政府采购支出总额10.01万元，其中：政府采购货物支出3.33万元、政府采购工程支出3.33万元、"
+                "政府采购服务支出3.34万元。\n"                                          /* 6: 10.00, a rounding tail */
+                "政府采购支出总额10.03万元，其中：政府采购货物支出3.33万元、政府采购工程支出3.33万元、"
+                "政府采购服务支出3.34万元。\n"                                          /* 7: 10.00, beyond it */
+                "“三公”经费财政拨款支出决算为12.00万元，其中因公出国（境）费2.00万元，公务用车购置及运行费5.00万元，"
+                "公务接待费4.00万元。\n",                                               /* 8: the same shape, 11 */
+                &f);
+    assert_int_equal(count(&f, "claims.parts", 1), 0);
+    assert_int_equal(count(&f, "claims.parts", 2), 1);
+    const jue_finding *x = find(&f, "claims.parts", 2);
+    assert_int_equal(x->severity, JUE_SEV_ERROR);
+    assert_non_null(strstr(x->message, "合计225.91万元，与政府采购支出总额252.91万元不符"));
+    assert_string_equal(x->expected, "225.91万元");
+    assert_int_equal(count(&f, "claims.parts", 3), 0);
+    assert_int_equal(count(&f, "claims.parts", 4), 1);
+    assert_non_null(strstr(find(&f, "claims.parts", 4)->message, "252.91万元不符"));
+    assert_int_equal(count(&f, "claims.parts", 5), 0);   /* 225.91 under 252.91: some parts may be unlisted */
+    assert_int_equal(count(&f, "claims.parts", 6), 0);
+    assert_int_equal(count(&f, "claims.parts", 7), 1);
+    assert_int_equal(count(&f, "claims.parts", 8), 1);
+    assert_non_null(strstr(find(&f, "claims.parts", 8)->message, "合计11.00万元"));
+    assert_int_equal(count(&f, "claims.parts", -1), 4);
+    assert_int_equal(count(&f, "claims.partition", -1), 0);
+    jue_findings_free(&f);
+    /* above the whole: one finding, the one every "其中" list has */
+    audit_notes("政府采购金额为225.19万元，其中：货物采购金额68.83万元、工程采购金额0.00万元、服务采购金额157.08万元。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.parts", -1), 1);
+    assert_non_null(strstr(find(&f, "claims.parts", 1)->message, "超过"));
+    jue_findings_free(&f);
+}
+
+/* The same partitions when the whole is stated apart from its parts, in
+ * sentences of their own after it: claims.partition (三公's stay
+ * claims.three-public, test_three_public_apart) */
+static void test_partition_apart(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("政府采购支出总额252.91万元。政府采购货物支出68.83万元，政府采购工程支出0.00万元，"
+                "政府采购服务支出157.08万元。\n"                                          /* 1: 225.91 */
+                "政府采购支出总额225.91万元。政府采购货物支出68.83万元，政府采购工程支出0.00万元，"
+                "政府采购服务支出157.08万元。\n",                                         /* 2: fine */
+                &f);
+    assert_int_equal(count(&f, "claims.partition", 1), 1);
+    assert_non_null(strstr(find(&f, "claims.partition", 1)->message, "合计225.91万元，两者不符"));
+    assert_int_equal(count(&f, "claims.partition", 2), 0);
+    assert_int_equal(count(&f, "claims.three-public", -1), 0);
+    jue_findings_free(&f);
+}
+
 /* The shares of the 三公 items in a sentence that states no total: of the
  * 三公 total — table 09's, or with no table 09 read (a raw copy sets it
  * aside) the total the notes state for this year */
@@ -534,6 +602,8 @@ int main(void)
         cmocka_unit_test(test_parts_of_any_subject),
         cmocka_unit_test(test_nested_lists_counted_once),
         cmocka_unit_test(test_three_public_parts),
+        cmocka_unit_test(test_partition_adds_up),
+        cmocka_unit_test(test_partition_apart),
         cmocka_unit_test(test_three_public_apart),
         cmocka_unit_test(test_three_public_shares_of_stated_total),
         cmocka_unit_test(test_unit_between_statements),
