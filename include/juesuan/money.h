@@ -29,6 +29,11 @@ typedef enum {
     JUE_UNIT_YI        /* 亿元 */
 } jue_unit;
 
+/* Digits of 分 in one unit: 元 2, 万元 6, 亿元 10 (JUE_UNIT_NONE: 万元, the
+ * form's unit). A figure printed with d decimals in unit u has
+ * d + 6 − jue_unit_places(u) decimals counted in 万元. */
+int jue_unit_places(jue_unit u);
+
 /* Checked arithmetic: return false (and leave *out unchanged) on overflow. */
 bool jue_fen_add(jue_fen a, jue_fen b, jue_fen *out);
 bool jue_fen_sub(jue_fen a, jue_fen b, jue_fen *out);

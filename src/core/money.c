@@ -468,6 +468,11 @@ static uint64_t magnitude(int64_t v)
     return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 }
 
+int jue_unit_places(jue_unit u)
+{
+    return u == JUE_UNIT_YUAN ? 2 : u == JUE_UNIT_YI ? 10 : 6;
+}
+
 size_t jue_fmt_wan(jue_fen v, bool grouped, char *buf, size_t n)
 {
     uint64_t q = (magnitude(v) + 5000) / 10000;   /* 0.01 万元, half away from zero */

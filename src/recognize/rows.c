@@ -79,7 +79,7 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
         return;
     }
     if (a.blank) { cell->present = false; return; }
-    int dec = a.decimals + (a.unit == JUE_UNIT_YUAN ? 4 : a.unit == JUE_UNIT_YI ? -4 : 0);
+    int dec = a.decimals + 6 - jue_unit_places(a.unit);
     jue_cell_set_printed(cell, a.value, dec < 0 ? 0 : dec);
     cell->iv = a.iv;
     cell->src_line = v->line;

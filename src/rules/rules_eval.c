@@ -129,8 +129,7 @@ static void fmt_amount(jue_fen v, int dec, int digits, jue_buf *out)
 static int unit_digits(const E *e, int tid)
 {
     const jue_table *t = tid >= 0 && tid < JUE_NTABLES ? e->d->tables[tid] : NULL;
-    jue_unit u = t ? t->unit : JUE_UNIT_NONE;
-    return u == JUE_UNIT_YUAN ? 2 : u == JUE_UNIT_YI ? 10 : 6;
+    return jue_unit_places(t ? t->unit : JUE_UNIT_NONE);
 }
 
 /* A tolerance or gap: at least 2 decimals of the unit, more when needed (0.055). */
