@@ -250,6 +250,7 @@ static int auditor_failed(jue_status st, const char *rules_file, jue_diags *d)
     cli_print_diags(d, false);
     jue_diags_free(d);
     if (st == JUE_ERR_SYNTAX) cli_error("%s：规则文件有错误，未审核任何文件", rules_file ? rules_file : "审核规则");
+    else if (st == JUE_ERR_INVALID) cli_error("审核所用的数据文件有错误（见上），未审核任何文件");
     return st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND || st == JUE_ERR_NOMEM ? EXIT_USAGE : EXIT_BADINPUT;
 }
 

@@ -20,8 +20,9 @@
 typedef struct jue_auditor jue_auditor;
 
 /* Loads the catalog, the profile (NULL = national), its rule pack or the
- * rule file rules_file (NULL = the profile's pack), the claim checks and the
- * 绩效自评 checks. Mistakes go to diags. JUE_ERR_NOTFOUND for an unknown
+ * rule file rules_file (NULL = the profile's pack), the claim checks, the
+ * claims lexicon, the importer's aliases and the 绩效自评 checks. Mistakes go
+ * to diags, each naming its file, line and column. JUE_ERR_NOTFOUND for an unknown
  * profile, JUE_ERR_SYNTAX / JUE_ERR_INVALID for data files with mistakes,
  * JUE_ERR_IO when a file cannot be read. */
 jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_auditor **out, jue_diags *diags);
@@ -29,6 +30,7 @@ void jue_auditor_free(jue_auditor *a);   /* NULL is fine */
 
 const jue_catalog *jue_auditor_catalog(const jue_auditor *a);
 const jue_profile *jue_auditor_profile(const jue_auditor *a);
+const jue_lexicon *jue_auditor_lexicon(const jue_auditor *a);
 /* A short fingerprint of the rules in force (the rule pack, the claim checks
  * and the 绩效自评 checks as files, and the program's version), 16 hex digits:
  * findings stored under one version are comparable; a new version means a

@@ -26,6 +26,7 @@ struct jue_auditor {
     jue_claim_checks *claims;
     jue_perf_checks *perf;
     jue_aliases *aliases;   /* the importer's, read once for every document */
+    jue_lexicon *lexicon;   /* the notes' subjects, read once for every document */
     /* the fingerprint, made on first use (only the store needs it: hashing
      * the data files was half of a one-line audit) */
     pthread_mutex_t lock;
@@ -93,6 +94,7 @@ jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_audi
     if (st == JUE_OK) st = jue_claim_checks_load(NULL, &a->claims, diags);
     if (st == JUE_OK) st = jue_perf_checks_load(NULL, &a->perf, diags);
     if (st == JUE_OK) st = jue_aliases_load(&a->aliases, diags);
+    if (st == JUE_OK) st = jue_lexicon_load(NULL, &a->lexicon, diags);
     if (st != JUE_OK) {
         jue_auditor_free(a);
         return st;
@@ -110,6 +112,7 @@ void jue_auditor_free(jue_auditor *a)
     jue_claim_checks_free(a->claims);
     jue_perf_checks_free(a->perf);
     jue_aliases_free(a->aliases);
+    jue_lexicon_free(a->lexicon);
     pthread_mutex_destroy(&a->lock);
     free(a->profile);
     free(a->rules_file);
@@ -118,6 +121,7 @@ void jue_auditor_free(jue_auditor *a)
 
 const jue_catalog *jue_auditor_catalog(const jue_auditor *a) { return a->cat; }
 const jue_profile *jue_auditor_profile(const jue_auditor *a) { return a->prof; }
+const jue_lexicon *jue_auditor_lexicon(const jue_auditor *a) { return a->lexicon; }
 const char *jue_auditor_version(const jue_auditor *a)
 {
     jue_auditor *m = (jue_auditor *)a;   /* the cache only; what it answers never changes */
@@ -138,7 +142,7 @@ jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_bu
 static jue_status import(const jue_auditor *a, const char *path, jue_disclosure **out, jue_idoc **doc,
                          jue_diags *diags)
 {
-    jue_import_ctx ctx = { a->cat, a->prof, a->aliases };
+    jue_import_ctx ctx = { a->cat, a->prof, a->aliases, a->lexicon };
     return jue_import_path(path, JUE_IN_AUTO, &ctx, out, doc, diags);
 }
 

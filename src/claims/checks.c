@@ -26,7 +26,8 @@ jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_d
 {
     *out = NULL;
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_load(path, "rules/claims.yaml", "the claim checks", &root, diags);
+    char file[4096];
+    jue_status st = jue_yaml_load(path, "rules/claims.yaml", file, sizeof file, &root, diags);
     if (st != JUE_OK) return st;
     jue_claim_checks *c = calloc(1, sizeof *c);
     if (!c) { jue_ynode_free(root); return JUE_ERR_NOMEM; }
@@ -39,7 +40,7 @@ jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_d
             for (int q = 0; q < C_N; q++)
                 if (k->type == JUE_Y_SCALAR && !strcmp(k->value, jue_claim_check_names[q])) id = q;
             if (id < 0) {
-                jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col, "unknown check '%s'",
+                jue_diag_add(diags, JUE_SEV_ERROR, file, k->line, k->col, "没有名为“%s”的说明核对",
                              k->type == JUE_Y_SCALAR ? k->value : "?");
                 continue;
             }
@@ -47,19 +48,19 @@ jue_status jue_claim_checks_load(const char *path, jue_claim_checks **out, jue_d
             jue_severity s;
             if (!strcmp(sv, "off")) c->severity[id] = -1;
             else if (jue_severity_parse(sv, &s)) c->severity[id] = (int)s;
-            else jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "severity must be error, warning, info or off");
+            else jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col, "级别只能是 error、warning、info 或 off");
         }
     }
     const jue_ynode *rq = jue_ymap_get(root, "required_sections");
     if (rq && rq->type != JUE_Y_SEQ) {
-        jue_diag_add(diags, JUE_SEV_ERROR, path, rq->line, rq->col, "required_sections must be a list of phrases");
+        jue_diag_add(diags, JUE_SEV_ERROR, file, rq->line, rq->col, "required_sections 应是一个短语列表");
     } else if (rq) {
         for (size_t i = 0; i < rq->n; i++) {
             const jue_ynode *v = rq->items[i];
             if (v->type != JUE_Y_SCALAR || !*v->value) {
-                jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "a required section is a phrase (\"三公|三公经费\")");
+                jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col, "必备部分须是非空短语（如“三公|三公经费”）");
             } else if (c->nrequired == MAX_REQUIRED) {
-                jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "more than %d required sections", MAX_REQUIRED);
+                jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col, "必备部分多于 %d 项", MAX_REQUIRED);
                 break;
             } else if (!(c->required[c->nrequired++] = jue_strdup(v->value))) {
                 c->nrequired--;

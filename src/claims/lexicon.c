@@ -156,25 +156,26 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
 {
     *out = NULL;
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_load(path, "claims/lexicon.yaml", "the claims lexicon", &root, diags);
+    char file[4096];
+    jue_status st = jue_yaml_load(path, "claims/lexicon.yaml", file, sizeof file, &root, diags);
     if (st != JUE_OK) return st;
     jue_lexicon *lx = calloc(1, sizeof *lx);
     const jue_ynode *subs = jue_ymap_get(root, "subjects");
     if (!lx || !subs || subs->type != JUE_Y_SEQ) {
-        if (lx) jue_diag_add(diags, JUE_SEV_ERROR, path, 1, 1, "missing list 'subjects'");
+        if (lx) jue_diag_add(diags, JUE_SEV_ERROR, file, 1, 1, "缺少 subjects 列表（说明中的名称与其所指的数）");
         jue_ynode_free(root);
         free(lx);
         return lx ? JUE_ERR_INVALID : JUE_ERR_NOMEM;
     }
     lx->e = calloc(subs->n + 1, sizeof *lx->e);
     if (!lx->e) { jue_ynode_free(root); free(lx); return JUE_ERR_NOMEM; }
-    const char *file = path ? path : "data/claims/lexicon.yaml";
     bool bad = false;
     for (size_t i = 0; i < subs->n; i++) {
         const jue_ynode *m = subs->items[i];
         const char *ph = ystr(m, "phrase"), *su = ystr(m, "subject"), *fact = ystr(m, "fact");
         if (!ph || !su || !*ph) {
-            jue_diag_add(diags, JUE_SEV_ERROR, path, m->line, m->col, "a subject needs 'phrase' and 'subject'");
+            jue_diag_add(diags, JUE_SEV_ERROR, file, m->line, m->col, "subjects 的每一项都要有 phrase（非空）和 subject");
+            bad = true;
             continue;
         }
         if (strlen(su) >= JUE_SUBJECT_KEY_MAX || !strcmp(su, "项?") || !strncmp(su, "项:", 4) || !strncmp(su, "类:", 4)) {

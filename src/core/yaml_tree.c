@@ -160,23 +160,19 @@ const jue_ynode *jue_ymap_get(const jue_ynode *map, const char *key)
     return NULL;
 }
 
-jue_status jue_yaml_load(const char *path, const char *default_rel, const char *what, jue_ynode **out,
+jue_status jue_yaml_load(const char *path, const char *default_rel, char *file, size_t n, jue_ynode **out,
                          jue_diags *diags)
 {
     *out = NULL;
-    char def[4096];
-    if (!path) {
-        snprintf(def, sizeof def, "%s/%s", jue_data_dir(), default_rel);
-        path = def;
-    }
+    if (path) snprintf(file, n, "%s", path);
+    else snprintf(file, n, "%s/%s", jue_data_dir(), default_rel);
     char *text;
     size_t len;
-    if (jue_read_file(path, &text, &len) != JUE_OK) {
-        (void)what;   /* the path names it */
-        jue_diag_add(diags, JUE_SEV_ERROR, path, 0, 0, "无法读取该文件");
+    if (jue_read_file(file, &text, &len) != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0, "无法读取该文件");
         return JUE_ERR_IO;
     }
-    jue_status st = jue_yaml_parse(path, text, len, out, diags);
+    jue_status st = jue_yaml_parse(file, text, len, out, diags);
     free(text);
     return st;
 }

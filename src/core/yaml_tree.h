@@ -24,10 +24,11 @@ struct jue_ynode {
 jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_ynode **out,
                           jue_diags *diags);
 /* Reads and parses a YAML data file: path, or when path is NULL
- * <data dir>/<default_rel> ("rules/claims.yaml"). A file that cannot be read
- * is an error in diags ("cannot read <what>") and JUE_ERR_IO; otherwise as
- * jue_yaml_parse. *out owns the tree. */
-jue_status jue_yaml_load(const char *path, const char *default_rel, const char *what, jue_ynode **out,
+ * <data dir>/<default_rel> ("rules/claims.yaml"); the path read goes to
+ * file (size n), for the caller's own messages about the file's content.
+ * A file that cannot be read is an error in diags naming it and
+ * JUE_ERR_IO; otherwise as jue_yaml_parse. *out owns the tree. */
+jue_status jue_yaml_load(const char *path, const char *default_rel, char *file, size_t n, jue_ynode **out,
                          jue_diags *diags);
 void jue_ynode_free(jue_ynode *n);
 /* Map lookup by key; NULL if absent or not a map. */

@@ -108,16 +108,23 @@ static jue_status readable(const char *name, const char *data, size_t len, jue_i
     return JUE_OK;
 }
 
-/* The claims lexicon, read once per process (it is data, not per document). */
-static const jue_lexicon *lexicon(jue_diags *diags)
+/* The claims lexicon of an import without one given, read once per process
+ * (it is data, not per document; the auditor gives its own, so this serves
+ * single imports). A lexicon that cannot be read fails every such import:
+ * notes read without it would lose every claim without a word. */
+static jue_status lexicon(const jue_lexicon **out, jue_diags *diags)
 {
     static jue_lexicon *lx;
+    static jue_status st;
     static bool tried;
     if (!tried) {
         tried = true;
-        if (jue_lexicon_load(NULL, &lx, diags) != JUE_OK) lx = NULL;
+        st = jue_lexicon_load(NULL, &lx, diags);
+    } else if (st != JUE_OK) {
+        jue_diag_add(diags, JUE_SEV_ERROR, "", 0, 0, "说明词库（claims/lexicon.yaml）有错误，未能读入");
     }
-    return lx;
+    *out = lx;
+    return st;
 }
 
 /* The notes of one grid as typed lines: the rows no table used, in order,
@@ -225,10 +232,13 @@ static void notes_free(notes *N)
 }
 
 /* The notes are the rows no table used; their figures become claims. */
-static jue_status extract_claims(const jue_idoc *doc, const jue_catalog *cat, jue_disclosure *d, jue_diags *diags)
+static jue_status extract_claims(const jue_idoc *doc, const jue_import_ctx *ctx, jue_disclosure *d,
+                                 jue_diags *diags)
 {
-    const jue_lexicon *lx = lexicon(diags);
-    if (!lx) return JUE_OK;   /* reported once; tables are still audited */
+    const jue_catalog *cat = ctx->cat;
+    const jue_lexicon *lx = ctx->lexicon;
+    jue_status lst = lx ? JUE_OK : lexicon(&lx, diags);
+    if (lst != JUE_OK) return lst;
     for (size_t g = 0; g < doc->n; g++) {
         notes N = { 0 };
         jue_buf_init(&N.buf);
@@ -259,7 +269,7 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
                              const jue_catalog *cat, const jue_profile *prof,
                              jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags)
 {
-    jue_import_ctx ctx = { cat, prof, NULL };
+    jue_import_ctx ctx = { cat, prof, NULL, NULL };
     return jue_import_data(data, len, name, kind, &ctx, out, doc_out, diags);
 }
 
@@ -356,7 +366,7 @@ jue_status jue_import_data(const char *data, size_t len, const char *name, jue_i
     }
     if (d->profile == NULL && prof) d->profile = jue_strdup(jue_profile_name(prof));
     size_t diags1 = diags->len;
-    st = extract_claims(doc, cat, d, diags);
+    st = extract_claims(doc, ctx, d, diags);
     if (!st) jue_claims_tie_items(d);   /* 项 the catalog cannot name, through the document's own tables */
     if (kind == JUE_IN_PDF) place_pages(doc, diags, diags1);
     if (st) {
@@ -373,7 +383,7 @@ jue_status jue_import_data(const char *data, size_t len, const char *name, jue_i
 jue_status jue_import_file(const char *path, jue_input_kind kind, const jue_catalog *cat,
                            const jue_profile *prof, jue_disclosure **out, jue_diags *diags)
 {
-    jue_import_ctx ctx = { cat, prof, NULL };
+    jue_import_ctx ctx = { cat, prof, NULL, NULL };
     return jue_import_path(path, kind, &ctx, out, NULL, diags);
 }
 

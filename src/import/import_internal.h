@@ -126,12 +126,14 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
  * its parts; false for the tables without one. */
 bool jue_imp_row_parts(jue_table_id id, int *total, int *from, int *to);
 
-/* What an import reads with: catalog and profile (either may be NULL) and
- * the aliases (NULL: read for this import). */
+/* What an import reads with: catalog and profile (either may be NULL), the
+ * aliases (NULL: read for this import) and the claims lexicon (NULL: the
+ * data directory's, read once per process). */
 typedef struct {
     const jue_catalog *cat;
     const jue_profile *prof;
     const jue_aliases *aliases;
+    const jue_lexicon *lexicon;
 } jue_import_ctx;
 
 /* jue_import_buffer and jue_import_file with a context: when doc_out is not

@@ -791,13 +791,14 @@ jue_status jue_notes_markdown(const jue_source *src, const jue_disclosure *d, co
                               const char *template_path, jue_buf *out, jue_diags *diags)
 {
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_load(template_path, "templates/notes-national.yaml", "the notes template", &root, diags);
+    char file[4096];
+    jue_status st = jue_yaml_load(template_path, "templates/notes-national.yaml", file, sizeof file, &root, diags);
     if (st == JUE_ERR_IO) return st;
     if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
     vars v;
     memset(&v, 0, sizeof v);
     build_vars(src, d, cat, &v, diags);
-    tctx c = { template_path, 0, diags, false };
+    tctx c = { file, 0, diags, false };
     jue_buf_printf(out, "# 第三部分 %s%d年度部门决算情况说明\n\n", d->department ? d->department : "", d->year);
     const jue_ynode *secs = jue_ymap_get(root, "sections");
     for (size_t i = 0, k = 0; secs && secs->type == JUE_Y_SEQ && i < secs->n; i++)

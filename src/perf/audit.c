@@ -90,7 +90,8 @@ jue_status jue_perf_checks_load(const char *path, jue_perf_checks **out, jue_dia
 {
     *out = NULL;
     jue_ynode *root = NULL;
-    jue_status st = jue_yaml_load(path, "rules/perf.yaml", "the checks of 绩效自评", &root, diags);
+    char file[4096];
+    jue_status st = jue_yaml_load(path, "rules/perf.yaml", file, sizeof file, &root, diags);
     if (st == JUE_ERR_IO) return st;
     if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_INVALID;
     jue_perf_checks *c = checks_default();
@@ -105,11 +106,11 @@ jue_status jue_perf_checks_load(const char *path, jue_perf_checks **out, jue_dia
             if (k->type == JUE_Y_SCALAR && !strcmp(k->value, RULE[q])) id = q;
         const char *sv = v->type == JUE_Y_SCALAR ? v->value : "";
         if (id < 0)
-            jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col, "unknown check '%s'",
+            jue_diag_add(diags, JUE_SEV_ERROR, file, k->line, k->col, "没有名为“%s”的绩效自评核对",
                          k->type == JUE_Y_SCALAR ? k->value : "?");
         else if (!strcmp(sv, "off")) c->sev[id] = -1;
         else if (jue_severity_parse(sv, &sev)) c->sev[id] = (int)sev;
-        else jue_diag_add(diags, JUE_SEV_ERROR, path, v->line, v->col, "severity must be error, warning, info or off");
+        else jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col, "级别只能是 error、warning、info 或 off");
     }
     const jue_ynode *ph = jue_ymap_get(root, "phrases");
     for (size_t i = 0; ph && ph->type == JUE_Y_MAP && i + 1 < ph->n; i += 2) {
@@ -118,9 +119,9 @@ jue_status jue_perf_checks_load(const char *path, jue_perf_checks **out, jue_dia
         for (int q = 0; q < P_N; q++)
             if (k->type == JUE_Y_SCALAR && !strcmp(k->value, PHRASE_KEY[q])) id = q;
         if (id < 0 || v->type != JUE_Y_SEQ || !v->n || v->n > MAX_PHRASES) {
-            jue_diag_add(diags, JUE_SEV_ERROR, path, k->line, k->col,
-                         "phrases: '%s' must be budget, executed, rate, score, average, grade, overview or summary "
-                         "with a list of 1–%d phrases", k->type == JUE_Y_SCALAR ? k->value : "?", MAX_PHRASES);
+            jue_diag_add(diags, JUE_SEV_ERROR, file, k->line, k->col,
+                         "phrases 中的“%s”：名称只能是 budget、executed、rate、score、average、grade、overview 或 summary，"
+                         "其值是 1 至 %d 个短语的列表", k->type == JUE_Y_SCALAR ? k->value : "?", MAX_PHRASES);
             continue;
         }
         for (size_t j = 0; j < c->nphrase[id]; j++) free(c->phrase[id][j]);
@@ -128,7 +129,7 @@ jue_status jue_perf_checks_load(const char *path, jue_perf_checks **out, jue_dia
         for (size_t j = 0; j < v->n; j++) {
             const jue_ynode *e = v->items[j];
             if (e->type != JUE_Y_SCALAR || !*e->value) {
-                jue_diag_add(diags, JUE_SEV_ERROR, path, e->line, e->col, "a phrase must be text");
+                jue_diag_add(diags, JUE_SEV_ERROR, file, e->line, e->col, "短语须是非空文字");
                 continue;
             }
             if (!add_phrase(c, id, e->value, strlen(e->value))) { jue_perf_checks_free(c); jue_ynode_free(root); return JUE_ERR_NOMEM; }

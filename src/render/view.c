@@ -190,7 +190,8 @@ jue_status jue_view_html(const jue_auditor *a, const char *path, const jue_findi
 {
     bool cell = f->table >= 0 && f->table < JUE_NTABLES && f->row && f->column;
     if (!cell && f->line <= 0) return JUE_ERR_NOTFOUND;
-    jue_import_ctx ctx = { .cat = jue_auditor_catalog(a), .prof = jue_auditor_profile(a), .aliases = NULL };
+    jue_import_ctx ctx = { .cat = jue_auditor_catalog(a), .prof = jue_auditor_profile(a), .aliases = NULL,
+                           .lexicon = jue_auditor_lexicon(a) };
     jue_disclosure *d = NULL;
     jue_idoc *doc = NULL;
     jue_status st = jue_import_path(path, JUE_IN_AUTO, &ctx, &d, &doc, diags);

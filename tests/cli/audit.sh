@@ -167,5 +167,21 @@ if [ -f "$Z" ] && [ -f "$L" ]; then
   [ $rc -eq 1 ] && ! grep -q '\[T0\|\[complete\.\|\[catalog\.' "$tmp/out" && ok || bad "liling tables should audit clean: exit $rc $(cat "$tmp/out")"
 fi
 
+# a data file with mistakes stops the audit before any document: exit 3, the
+# mistake in Chinese at its file, line and column (never an audit without the
+# notes' lexicon that exits 0, as it once did)
+for f in lexicon claims; do
+  rm -rf "$tmp/bad" && cp -r "$JUESUAN_DATA" "$tmp/bad"
+  case $f in
+    lexicon) y="$tmp/bad/claims/lexicon.yaml"; sed -i '0,/phrase:/s//phrasee:/' "$y"
+             want='lexicon\.yaml:[0-9]*:[0-9]*: 错误：subjects 的每一项都要有 phrase' ;;
+    claims)  y="$tmp/bad/rules/claims.yaml"; printf 'checks:\n  claims.nosuch: error\n' >"$y"
+             want='claims\.yaml:2:3: 错误：没有名为“claims\.nosuch”的说明核对' ;;
+  esac
+  JUESUAN_DATA="$tmp/bad" "$JUE_BIN" audit "$L" >"$tmp/out" 2>&1; rc=$?
+  [ $rc -eq 3 ] && grep -q "^$y" "$tmp/out" && grep -q "$want" "$tmp/out" && grep -q '未审核任何文件' "$tmp/out" &&
+    ! grep -q '\[claims\.' "$tmp/out" && ok || bad "broken $f data: exit $rc $(head -5 "$tmp/out")"
+done
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
