@@ -211,7 +211,7 @@ static bool csv_next(csv_reader *r, csv_record *rec, diag_ctx *dc, bool *ok)
             r->p++;
             for (;;) {
                 if (r->p >= r->end) {
-                    diag(dc, JUE_SEV_ERROR, qline, qcol, "quoted field is not closed");
+                    diag(dc, JUE_SEV_ERROR, qline, qcol, "引号没有闭合：从此处开始的带引号字段直到文件末尾都没有结束引号");
                     *ok = false;
                     return true;
                 }
@@ -237,7 +237,7 @@ static bool csv_next(csv_reader *r, csv_record *rec, diag_ctx *dc, bool *ok)
             while (r->p < r->end && is_space(*r->p)) r->p++;
             if (!at_eol(r) && *r->p != ',') {
                 diag(dc, JUE_SEV_ERROR, r->line, utf8_cols(r->line_start, r->p) + 1,
-                     "unexpected character after a closing quote");
+                     "结束引号后面还有文字（字段中的引号须写成两个引号）");
                 *ok = false;
                 while (!at_eol(r)) r->p++;
                 if (r->p < r->end) newline(r);
@@ -248,7 +248,7 @@ static bool csv_next(csv_reader *r, csv_record *rec, diag_ctx *dc, bool *ok)
             while (!at_eol(r) && *r->p != ',') {
                 if (*r->p == '"') {
                     diag(dc, JUE_SEV_ERROR, r->line, utf8_cols(r->line_start, r->p) + 1,
-                         "quote inside an unquoted field (quote the whole field and double the quote)");
+                         "不带引号的字段中有引号（整个字段须加引号，其中的引号写成两个）");
                     *ok = false;
                     while (!at_eol(r)) r->p++;
                     if (r->p < r->end) newline(r);
@@ -262,7 +262,7 @@ static bool csv_next(csv_reader *r, csv_record *rec, diag_ctx *dc, bool *ok)
         }
         if (f && jue_buf_err(&f->text)) {
             if (jue_buf_err(&f->text) == JUE_ERR_NOMEM) dc->nomem = true;
-            else diag(dc, JUE_SEV_ERROR, f->line, f->col, "field longer than %d bytes", FIELD_MAX);
+            else diag(dc, JUE_SEV_ERROR, f->line, f->col, "字段长于 %d 字节", FIELD_MAX);
             *ok = false;
         }
         if (at_eol(r)) break;
@@ -289,7 +289,7 @@ static bool parse_year(const char *s, int *out)
 
 static const char *kind_word(jue_cat_kind kind)
 {
-    return kind == JUE_CAT_FUNCTIONAL ? "functional" : "economic";
+    return kind == JUE_CAT_FUNCTIONAL ? "功能分类" : "经济分类";
 }
 
 /* "# coverage: 2021-2025" declares the years the file is meant to cover,
@@ -317,7 +317,7 @@ static void parse_coverage(cat_table *t, const char *s, size_t n, int line, diag
             return;
         }
     }
-    diag(dc, JUE_SEV_WARNING, line, 1, "coverage comment should read \"# coverage: YYYY-YYYY\"");
+    diag(dc, JUE_SEV_WARNING, line, 1, "覆盖年份的注释应写作“# coverage: YYYY-YYYY”");
 }
 
 /* "# complete: * 20805 21011 …" — see cat_table.complete. */
@@ -340,7 +340,7 @@ static void parse_complete(cat_table *t, const char *s, size_t n, int line, diag
             memcpy(t->complete[t->ncomplete], s + st, k);
             t->complete[t->ncomplete++][k] = 0;
         } else {
-            diag(dc, JUE_SEV_WARNING, line, (int)st + 1, "complete: takes '*' and codes (at most 64)");
+            diag(dc, JUE_SEV_WARNING, line, (int)st + 1, "complete: 后只能写“*”和科目编码（至多 64 个）");
         }
     }
 }
@@ -362,20 +362,20 @@ static bool table_push(cat_table *t, cat_row *row)
 static void take_row(cat_table *t, jue_cat_kind kind, csv_record *rec, diag_ctx *dc)
 {
     if (rec->total != NFIELDS) {
-        diag(dc, JUE_SEV_ERROR, rec->line, 1, "expected %d fields (code,name,from,to,source), found %d",
+        diag(dc, JUE_SEV_ERROR, rec->line, 1, "应有 %d 个字段（code,name,from,to,source），实有 %d 个",
              NFIELDS, rec->total);
         return;
     }
     for (int i = 0; i < NFIELDS; i++) {
         const jue_buf *b = &rec->f[i].text;
         if (memchr(jue_buf_str(b), 0, b->len)) {
-            diag(dc, JUE_SEV_ERROR, rec->f[i].line, rec->f[i].col, "NUL byte in field %s", HEADER[i]);
+            diag(dc, JUE_SEV_ERROR, rec->f[i].line, rec->f[i].col, "字段 %s 中有 NUL 字节", HEADER[i]);
             return;
         }
         /* strict (no overlongs, surrogates, beyond U+10FFFF): names are compared
          * byte for byte with text extracted from documents */
         if (!jue_utf8_valid(jue_buf_str(b), b->len)) {
-            diag(dc, JUE_SEV_ERROR, rec->f[i].line, rec->f[i].col, "field %s is not valid UTF-8", HEADER[i]);
+            diag(dc, JUE_SEV_ERROR, rec->f[i].line, rec->f[i].col, "字段 %s 不是有效的 UTF-8", HEADER[i]);
             return;
         }
     }
@@ -389,43 +389,43 @@ static void take_row(cat_table *t, jue_cat_kind kind, csv_record *rec, diag_ctx 
     size_t clen = strlen(code);
     if (clen == 0 || !all_digits(code, clen)) {
         diag(dc, JUE_SEV_ERROR, rec->f[0].line, rec->f[0].col,
-             "bad code \"%.40s\": a %s code is digits only", code, kind_word(kind));
+             "编码“%.40s”有误：%s编码只能是数字", code, kind_word(kind));
         ok = false;
     } else if (level_of_len(kind, clen) == JUE_LEVEL_NONE) {
         diag(dc, JUE_SEV_ERROR, rec->f[0].line, rec->f[0].col,
-             "code %.40s has %zu digits; %s codes have %s", code, clen, kind_word(kind),
-             kind == JUE_CAT_FUNCTIONAL ? "3 (类), 5 (款) or 7 (项)" : "3 (类) or 5 (款)");
+             "编码 %.40s 有 %zu 位；%s编码应为 %s", code, clen, kind_word(kind),
+             kind == JUE_CAT_FUNCTIONAL ? "3 位（类）、5 位（款）或 7 位（项）" : "3 位（类）或 5 位（款）");
         ok = false;
     } else if (code[0] != (kind == JUE_CAT_FUNCTIONAL ? '2' : '3')) {
         /* Expenditure functional codes are 2xx, departmental economic 3xx:
          * anything else is probably a row in the wrong file. */
-        diag(dc, JUE_SEV_WARNING, rec->f[0].line, rec->f[0].col, "%s code %s does not start with %c",
+        diag(dc, JUE_SEV_WARNING, rec->f[0].line, rec->f[0].col, "%s编码 %s 不以 %c 开头（是否放错了文件？）",
              kind_word(kind), code, kind == JUE_CAT_FUNCTIONAL ? '2' : '3');
     }
     if (!*name) {
-        diag(dc, JUE_SEV_ERROR, rec->f[1].line, rec->f[1].col, "empty name");
+        diag(dc, JUE_SEV_ERROR, rec->f[1].line, rec->f[1].col, "名称为空");
         ok = false;
     } else if (strpbrk(name, "\n\r\t")) {
-        diag(dc, JUE_SEV_ERROR, rec->f[1].line, rec->f[1].col, "name contains a line break or tab");
+        diag(dc, JUE_SEV_ERROR, rec->f[1].line, rec->f[1].col, "名称中有换行或制表符");
         ok = false;
     }
     int from = 0, to = YEAR_OPEN;
     if (!parse_year(sfrom, &from)) {
         diag(dc, JUE_SEV_ERROR, rec->f[2].line, rec->f[2].col,
-             "malformed year \"%.20s\" in from (4 digits, %d-%d)", sfrom, YEAR_MIN, YEAR_MAX);
+             "from 的年份“%.20s”有误（应为 %d–%d 的四位数）", sfrom, YEAR_MIN, YEAR_MAX);
         ok = false;
     }
     if (*sto && !parse_year(sto, &to)) {
         diag(dc, JUE_SEV_ERROR, rec->f[3].line, rec->f[3].col,
-             "malformed year \"%.20s\" in to (4 digits, %d-%d, or empty)", sto, YEAR_MIN, YEAR_MAX);
+             "to 的年份“%.20s”有误（应为 %d–%d 的四位数，或留空）", sto, YEAR_MIN, YEAR_MAX);
         ok = false;
     }
     if (ok && from > to) {
-        diag(dc, JUE_SEV_ERROR, rec->f[3].line, rec->f[3].col, "from %d is after to %d", from, to);
+        diag(dc, JUE_SEV_ERROR, rec->f[3].line, rec->f[3].col, "起始年 from %d 晚于终止年 to %d", from, to);
         ok = false;
     }
     if (!*source)
-        diag(dc, JUE_SEV_WARNING, rec->f[4].line, rec->f[4].col, "no source given for %.40s", code);
+        diag(dc, JUE_SEV_WARNING, rec->f[4].line, rec->f[4].col, "%.40s 没有注明来源（source）", code);
     if (!ok) return;
 
     cat_row row = { .from = from, .to = to, .line = rec->line };
@@ -461,7 +461,7 @@ static void parse_file(cat_table *t, jue_cat_kind kind, const char *text, size_t
             for (int i = 0; is_header && i < NFIELDS; i++)
                 is_header = strcmp(jue_buf_str(&rec.f[i].text), HEADER[i]) == 0;
             if (is_header) continue;
-            diag(dc, JUE_SEV_ERROR, rec.line, 1, "expected the header line code,name,from,to,source");
+            diag(dc, JUE_SEV_ERROR, rec.line, 1, "第一行应为表头 code,name,from,to,source");
             /* A first line that looks like data is checked as data too. */
             if (rec.n > 0 && jue_buf_str(&rec.f[0].text)[0] >= '0' && jue_buf_str(&rec.f[0].text)[0] <= '9')
                 take_row(t, kind, &rec, dc);
@@ -471,7 +471,7 @@ static void parse_file(cat_table *t, jue_cat_kind kind, const char *text, size_t
     }
     for (int i = 0; i < FIELDS_MAX; i++) jue_buf_free(&rec.f[i].text);
     if (!header_seen && !dc->nomem)
-        diag(dc, JUE_SEV_ERROR, r.line, 0, "no header line and no rows");
+        diag(dc, JUE_SEV_ERROR, r.line, 0, "既无表头也无数据行");
 }
 
 /* ---- indexes and cross-row checks --------------------------------------- */
@@ -512,7 +512,7 @@ static void check_overlaps(const cat_table *t, diag_ctx *dc)
         if (strcmp(a->code, b->code) == 0 && a->to >= b->from) {
             const cat_row *later = a->line > b->line ? a : b, *earlier = later == a ? b : a;
             diag(dc, JUE_SEV_ERROR, later->line, 1,
-                 "year range of %s overlaps the row on line %d (a code has one name per year)",
+                 "%s 的年份范围与第 %d 行重叠（一个编码每年只有一个名称）",
                  b->code, earlier->line);
         }
     }
@@ -536,7 +536,7 @@ static void check_parents(const cat_table *t, jue_cat_kind kind, diag_ctx *dc)
         }
         if (y <= c->to)
             diag(dc, JUE_SEV_WARNING, c->line, 1,
-                 "%s %s is valid in %d but its %s %s has no row valid that year", level_word(level_of_len(kind, strlen(c->code))),
+                 "%s %s 在 %d 年有效，但其所属%s %s 在该年没有有效的行", level_word(level_of_len(kind, strlen(c->code))),
                  c->code, y, level_word(level_of_len(kind, strlen(parent))), parent);
     }
 }
@@ -610,7 +610,7 @@ static jue_status load_one(cat_table *t, jue_cat_kind kind, const char *dir, con
     if (s == JUE_ERR_NOMEM) {
         dc.nomem = true;
     } else if (s != JUE_OK) {
-        diag(&dc, JUE_SEV_ERROR, 0, 0, "cannot read the %s catalogue", kind_word(kind));
+        diag(&dc, JUE_SEV_ERROR, 0, 0, "无法读取%s科目表", kind_word(kind));
     } else {
         parse_file(t, kind, text, len, &dc);
         free(text);

@@ -22,7 +22,8 @@ static char alias_kind(const char *s)
 }
 
 /* Appends the alias of one line (its fields f[0..nf)); a line that is not
- * one is a warning at its line. */
+ * one is an error at its line (JUE_ERR_INVALID; the load reads on, to
+ * name every bad line, and then fails). */
 static jue_status add_line(jue_aliases *al, size_t *cap, char *f[5], int nf, const char *path, int line,
                            jue_diags *diags)
 {
@@ -31,8 +32,10 @@ static jue_status add_line(jue_aliases *al, size_t *cap, char *f[5], int nf, con
         tid = (f[1][1] - '0') * 10 + (f[1][2] - '0') - 1;
     char kind = nf >= 4 ? alias_kind(f[0]) : 0;
     if (!kind || tid < 0 || tid >= JUE_NTABLES) {
-        jue_diag_add(diags, JUE_SEV_WARNING, path, line, 1, "不是别名行（应为 kind、table、side、printed、canonical 五列）");
-        return JUE_OK;
+        jue_diag_add(diags, JUE_SEV_ERROR, path, line, 1,
+                     "不是别名行（应为以制表符分隔的 kind、table、side、printed、canonical 五列，kind 为 title、col、row、"
+                     "item 或 group，table 为 T01–T09）");
+        return JUE_ERR_INVALID;
     }
     if (al->n == *cap) {
         alias *na = realloc(al->a, *cap * 2 * sizeof *na);
@@ -88,6 +91,7 @@ jue_status jue_aliases_load(jue_aliases **out, jue_diags *diags)
     if (al) al->a = calloc(cap, sizeof *al->a);
     if (!al || !al->a) { free(al); free(data); return JUE_ERR_NOMEM; }
     int line = 0;
+    bool bad = false;
     for (char *p = data; *p && !st;) {
         char *nl = strchr(p, '\n');
         if (nl) *nl = '\0';
@@ -103,10 +107,12 @@ jue_status jue_aliases_load(jue_aliases **out, jue_diags *diags)
                 q = tab + 1;
             }
             st = add_line(al, &cap, f, nf, path, line, diags);
+            if (st == JUE_ERR_INVALID) bad = true, st = JUE_OK;
         }
         p = nl ? nl + 1 : p + strlen(p);
     }
     free(data);
+    if (!st && bad) st = JUE_ERR_INVALID;
     if (!st) st = chain(al);
     if (st) { jue_aliases_free(al); return st; }
     *out = al;

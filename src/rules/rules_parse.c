@@ -1321,7 +1321,7 @@ static void parse_rule(P *p)
             next(p);
             r.req = parse_cond(p);
         } else {
-            syntax(p, peek(p), r.when || r.nvars ? "'require'" : "'for', 'when' or 'require'");
+            syntax(p, peek(p), r.when || r.nvars ? "“require”" : "“for”“when”或“require”");
         }
     }
     if (!p->failed && is_kw(peek(p), "message")) {
@@ -1422,10 +1422,10 @@ static jue_status parse_into(const char *file, const char *text, size_t len, jue
         else if (is_kw(t, "report")) {
             next(&p);
             if (is_kw(peek(&p), "tails")) { next(&p); pack->tails = true; }
-            else { p.failed = false; syntax(&p, peek(&p), "'tails' after 'report'"); }
+            else { p.failed = false; syntax(&p, peek(&p), "“report”之后的“tails”"); }
         } else {
             p.failed = false;
-            syntax(&p, t, "'rule', 'include' or 'report'");
+            syntax(&p, t, "“rule”“include”或“report”");
             next(&p);
             while (peek(&p)->k != K_EOF && !is_kw(peek(&p), "rule")) next(&p);
         }

@@ -169,14 +169,18 @@ fi
 
 # a data file with mistakes stops the audit before any document: exit 3, the
 # mistake in Chinese at its file, line and column (never an audit without the
-# notes' lexicon that exits 0, as it once did)
-for f in lexicon claims; do
+# notes' lexicon that exits 0, nor an alias line skipped in silence, as once)
+for f in lexicon claims aliases catalog; do
   rm -rf "$tmp/bad" && cp -r "$JUESUAN_DATA" "$tmp/bad"
   case $f in
     lexicon) y="$tmp/bad/claims/lexicon.yaml"; sed -i '0,/phrase:/s//phrasee:/' "$y"
              want='lexicon\.yaml:[0-9]*:[0-9]*: 错误：subjects 的每一项都要有 phrase' ;;
     claims)  y="$tmp/bad/rules/claims.yaml"; printf 'checks:\n  claims.nosuch: error\n' >"$y"
              want='claims\.yaml:2:3: 错误：没有名为“claims\.nosuch”的说明核对' ;;
+    aliases) y="$tmp/bad/import/aliases.tsv"; printf 'titel\tT01\t-\t收入支出表\t\n' >>"$y"
+             want='aliases\.tsv:[0-9]*:1: 错误：不是别名行' ;;
+    catalog) y="$tmp/bad/catalog/economic.csv"; printf '30A01,坏编码,2021,,s\n' >>"$y"
+             want='economic\.csv:[0-9]*:1: 错误：编码“30A01”有误' ;;
   esac
   JUESUAN_DATA="$tmp/bad" "$JUE_BIN" audit "$L" >"$tmp/out" 2>&1; rc=$?
   [ $rc -eq 3 ] && grep -q "^$y" "$tmp/out" && grep -q "$want" "$tmp/out" && grep -q '未审核任何文件' "$tmp/out" &&

@@ -395,20 +395,20 @@ static void test_bad_rows(void **state)
     assert_int_equal(st, JUE_ERR_INVALID);
     assert_null(cat);
     const jue_severity ER = JUE_SEV_ERROR, WA = JUE_SEV_WARNING;
-    assert_true(has_diag(&d, ER, "functional.csv", 4, "bad code"));
-    assert_true(has_diag(&d, ER, "functional.csv", 5, "4 digits"));
-    assert_true(has_diag(&d, ER, "functional.csv", 8, "overlaps the row on line 7"));
-    assert_true(has_diag(&d, ER, "functional.csv", 9, "after to"));
-    assert_true(has_diag(&d, ER, "functional.csv", 10, "malformed year"));
-    assert_true(has_diag(&d, ER, "functional.csv", 11, "malformed year"));
-    assert_true(has_diag(&d, ER, "functional.csv", 12, "found 6"));
-    assert_true(has_diag(&d, WA, "functional.csv", 14, "21099 has no row valid"));
-    assert_true(has_diag(&d, WA, "functional.csv", 16, "valid in 2021"));
-    assert_true(has_diag(&d, ER, "functional.csv", 17, "empty name"));
-    assert_true(has_diag(&d, ER, "functional.csv", 18, "not closed"));
-    assert_true(has_diag(&d, ER, "economic.csv", 3, "7 digits"));
-    assert_true(has_diag(&d, WA, "economic.csv", 4, "no source"));
-    assert_true(has_diag(&d, WA, "economic.csv", 5, "start with 3"));
+    assert_true(has_diag(&d, ER, "functional.csv", 4, "有误：功能分类编码只能是数字"));
+    assert_true(has_diag(&d, ER, "functional.csv", 5, "有 4 位；功能分类编码应为 3 位（类）、5 位（款）或 7 位（项）"));
+    assert_true(has_diag(&d, ER, "functional.csv", 8, "与第 7 行重叠"));
+    assert_true(has_diag(&d, ER, "functional.csv", 9, "晚于终止年"));
+    assert_true(has_diag(&d, ER, "functional.csv", 10, "的年份“"));
+    assert_true(has_diag(&d, ER, "functional.csv", 11, "的年份“"));
+    assert_true(has_diag(&d, ER, "functional.csv", 12, "实有 6 个"));
+    assert_true(has_diag(&d, WA, "functional.csv", 14, "21099 在该年没有有效的行"));
+    assert_true(has_diag(&d, WA, "functional.csv", 16, "在 2021 年有效"));
+    assert_true(has_diag(&d, ER, "functional.csv", 17, "名称为空"));
+    assert_true(has_diag(&d, ER, "functional.csv", 18, "引号没有闭合"));
+    assert_true(has_diag(&d, ER, "economic.csv", 3, "有 7 位"));
+    assert_true(has_diag(&d, WA, "economic.csv", 4, "没有注明来源"));
+    assert_true(has_diag(&d, WA, "economic.csv", 5, "不以 3 开头"));
     /* Nothing reported on good lines. */
     for (size_t i = 0; i < d.len; i++) {
         int l = d.items[i].line;
@@ -461,7 +461,7 @@ static void test_quoting_and_lines(void **state)
     jue_status st = load_texts(func, ECON_OK, &cat, &d);
     dump(&d);
     assert_int_equal(st, JUE_ERR_INVALID);
-    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 7, "quote inside"));
+    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 7, "不带引号的字段中有引号"));
     assert_int_equal(d.errors, 1);
     jue_diags_free(&d);
 
@@ -493,7 +493,7 @@ static void test_quoting_and_lines(void **state)
         "21015,x,2021,99,s\n";                /* 5 */
     st = load_texts(f2, ECON_OK, &cat, &d);
     assert_int_equal(st, JUE_ERR_INVALID);
-    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 5, "malformed year"));
+    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 5, "的年份“"));
     jue_diags_free(&d);
 }
 
@@ -543,18 +543,18 @@ static void test_file_errors(void **state)
     jue_status st = load_texts("code,name,from,to,source\n210,卫生健康支出,2021,,s\n", NULL, &cat, &d);
     assert_int_equal(st, JUE_ERR_IO);
     assert_null(cat);
-    assert_true(has_diag(&d, JUE_SEV_ERROR, "economic.csv", 0, "cannot read"));
+    assert_true(has_diag(&d, JUE_SEV_ERROR, "economic.csv", 0, "无法读取经济分类科目表"));
     jue_diags_free(&d);
 
     /* Empty file; missing header; NUL and invalid UTF-8. */
     st = load_texts("", ECON_OK, &cat, &d);
     assert_int_equal(st, JUE_ERR_INVALID);
-    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 1, "no header"));
+    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 1, "既无表头"));
     jue_diags_free(&d);
 
     st = load_texts("210,卫生健康支出,2021,,s\n21015,\xff\xfe,2021,,s\n", ECON_OK, &cat, &d);
     assert_int_equal(st, JUE_ERR_INVALID);
-    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 1, "header"));
+    assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 1, "表头"));
     assert_true(has_diag(&d, JUE_SEV_ERROR, "functional.csv", 2, "UTF-8"));
     jue_diags_free(&d);
 
