@@ -383,6 +383,7 @@ static int audit_batch(const char *profile, const char *rules_file, const char *
     jue_auditor *aud = NULL;
     jue_status st = jue_auditor_new(profile, rules_file, &aud, &d);
     if (st != JUE_OK) return auditor_failed(st, rules_file, &d);
+    cli_print_diags(&d, false);   /* the data's warnings (a catalog row without its source …) */
     jue_diags_free(&d);
     if (store_path) {   /* created and brought up to date once, before the workers open it */
         jue_store *s = NULL;
