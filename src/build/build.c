@@ -141,7 +141,7 @@ static int write_document(const jue_source *src, const jue_disclosure *disc, con
         const char *why = NULL;
         if (fs == JUE_OK) {
             wrote(d, path);
-        } else if (files[k].fmt == JUE_FMT_PDF && !jue_pdf_module_get(&why)) {   /* say why, not "读写出错" */
+        } else if (files[k].fmt == JUE_FMT_PDF && !jue_pdfw_module_get(&why)) {   /* say why, not "读写出错" */
             jue_diag_add(d, JUE_SEV_ERROR, path, 0, 0, "无法写入完整文档：%s", why);
             rc = JUE_BUILD_IO;
         } else if (files[k].fmt == JUE_FMT_DOCX && jue_office_missing(d, path, "完整文档")) {

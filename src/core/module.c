@@ -16,11 +16,13 @@ typedef struct {
 } module;
 
 static module pdf = { " PDF ", JUE_PDF_MODULE_FILE, JUE_PDF_MODULE_SYMBOL, JUE_PDF_MODULE_VERSION, NULL, "" };
+static module pdfw = { " PDF ", JUE_PDFW_MODULE_FILE, JUE_PDFW_MODULE_SYMBOL, JUE_PDFW_MODULE_VERSION, NULL,
+                       "" };
 static module web = { "网页服务", JUE_SERVE_MODULE_FILE, JUE_SERVE_MODULE_SYMBOL, JUE_SERVE_MODULE_VERSION, NULL, "" };
 static module office = { "办公文档", JUE_OFFICE_MODULE_FILE, JUE_OFFICE_MODULE_SYMBOL, JUE_OFFICE_MODULE_VERSION,
                          NULL, "" };
 static module store = { "存储", JUE_STORE_MODULE_FILE, JUE_STORE_MODULE_SYMBOL, JUE_STORE_MODULE_VERSION, NULL, "" };
-static pthread_once_t pdf_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT, office_once = PTHREAD_ONCE_INIT,
+static pthread_once_t pdf_once = PTHREAD_ONCE_INIT, pdfw_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT, office_once = PTHREAD_ONCE_INIT,
                       store_once = PTHREAD_ONCE_INIT;
 
 static const char self_mark;   /* an address inside libjuesuan.so, for dladdr */
@@ -57,6 +59,7 @@ static void load(module *m)
 }
 
 static void load_pdf(void) { load(&pdf); }
+static void load_pdfw(void) { load(&pdfw); }
 static void load_web(void) { load(&web); }
 static void load_office(void) { load(&office); }
 static void load_store(void) { load(&store); }
@@ -66,6 +69,13 @@ const jue_pdf_module *jue_pdf_module_get(const char **why)
     pthread_once(&pdf_once, load_pdf);
     if (!pdf.loaded && why) *why = pdf.why;
     return (const jue_pdf_module *)pdf.loaded;
+}
+
+const jue_pdfw_module *jue_pdfw_module_get(const char **why)
+{
+    pthread_once(&pdfw_once, load_pdfw);
+    if (!pdfw.loaded && why) *why = pdfw.why;
+    return (const jue_pdfw_module *)pdfw.loaded;
 }
 
 const jue_serve_module *jue_serve_module_get(const char **why)

@@ -6,10 +6,11 @@
  * that opens a store loads it. The serve module (juesuan-serve.so) holds
  * the web app's server and pages (libmicrohttpd and the TLS libraries it
  * brings): only `juesuan serve` loads it. The PDF module (juesuan-pdf.so, built beside
- * libjuesuan.so) holds everything that needs poppler, cairo and pango: the
- * PDF door, the PDF writer and the page pictures. A run that reads and
- * writes no PDF never loads it, nor the fifty libraries those three bring
- * (see docs/performance.md). The functions of the library keep their names
+ * libjuesuan.so) holds what reads PDF with poppler: the PDF door and the
+ * page pictures; the PDF writer module (juesuan-pdfwrite.so) holds the PDF
+ * writer, with cairo and pango. A run that reads and writes no PDF loads
+ * neither, nor the fifty libraries they bring; a PDF audit does not load the
+ * writer's pango, harfbuzz and fontconfig (see docs/performance.md). The functions of the library keep their names
  * (jue_pdf_read, jue_render_document_pdf, jue_page_png, …): they call the
  * module through this table. */
 #ifndef JUE_CORE_MODULE_H
@@ -26,19 +27,27 @@
 
 #include "import/import_internal.h"
 
-#define JUE_PDF_MODULE_VERSION 1
+#define JUE_PDF_MODULE_VERSION 2
 #define JUE_PDF_MODULE_FILE "juesuan-pdf.so"
-#define JUE_PDF_MODULE_SYMBOL "jue_pdf_module_v1"
+#define JUE_PDF_MODULE_SYMBOL "jue_pdf_module_v2"
 
 typedef struct {
     int version;   /* JUE_PDF_MODULE_VERSION */
     jue_status (*read)(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
-    jue_status (*render)(const jue_document *doc, const char *path);
     jue_status (*page_png)(const char *data, size_t len, int page, double scale, const jue_box *boxes,
                            size_t nboxes, jue_buf *png, jue_page_info *info, jue_diags *diags);
     size_t (*page_find)(const char *data, size_t len, int page, const char *needle, jue_box *out, size_t max);
     size_t (*finding_boxes)(const char *data, size_t len, const jue_finding *f, jue_box *out, size_t max);
 } jue_pdf_module;
+
+#define JUE_PDFW_MODULE_VERSION 1
+#define JUE_PDFW_MODULE_FILE "juesuan-pdfwrite.so"
+#define JUE_PDFW_MODULE_SYMBOL "jue_pdfw_module_v1"
+
+typedef struct {
+    int version;   /* JUE_PDFW_MODULE_VERSION */
+    jue_status (*render)(const jue_document *doc, const char *path);
+} jue_pdfw_module;
 
 #define JUE_SERVE_MODULE_VERSION 1
 #define JUE_SERVE_MODULE_FILE "juesuan-serve.so"
@@ -111,5 +120,7 @@ const jue_serve_module *jue_serve_module_get(const char **why);
  * the reason in Chinese (the file tried and the loader's message) in *why.
  * It is looked for in $JUESUAN_MODULES, then beside libjuesuan.so. */
 const jue_pdf_module *jue_pdf_module_get(const char **why);
+/* The PDF writer module, as jue_pdf_module_get. */
+const jue_pdfw_module *jue_pdfw_module_get(const char **why);
 
 #endif

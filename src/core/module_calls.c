@@ -17,7 +17,7 @@ jue_status jue_pdf_read(const char *data, size_t len, jue_idoc *doc, jue_diags *
 
 jue_status jue_render_document_pdf(const jue_document *doc, const char *path)
 {
-    const jue_pdf_module *m = jue_pdf_module_get(NULL);
+    const jue_pdfw_module *m = jue_pdfw_module_get(NULL);
     return m ? m->render(doc, path) : JUE_ERR_IO;
 }
 

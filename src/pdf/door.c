@@ -280,11 +280,90 @@ static double glyph_base(const fonts_t *F, const glyph *g, double href)
     return g->y2 - F->f[g->font].k * g->fs;
 }
 
+/* A font's votes: the first glyph of each of its runs (glyphs of the font
+ * with one box bottom), page by page in reading order. */
+typedef struct {
+    int page;
+    const glyph *g;
+} vote_t;
+
+typedef struct {
+    vote_t *v;
+    size_t n, cap;
+} votes_t;
+
+static bool font_votes(const pctx *P, int f, votes_t *V)
+{
+    V->n = 0;
+    for (int p = 0; p < P->npages; p++) {
+        const page_t *pg = &P->pages[p];
+        double last = -1e300;
+        for (size_t i = 0; i < pg->n; i++) {
+            const glyph *g = &pg->g[i];
+            if (g->font != f || fabs(g->y2 - last) < 0.01) continue;
+            last = g->y2;
+            if (!grow((void **)&V->v, &V->cap, V->n + 1, sizeof *V->v)) return false;
+            V->v[V->n++] = (vote_t){ p, g };
+        }
+    }
+    return true;
+}
+
+/* The shift k (baseline = y2 - k * size) that puts most of the font's runs
+ * on baselines already placed; ties go to the smaller shift. */
+static double best_shift(const votes_t *V, ylist *Y, int *best)
+{
+    double bestk = 0;
+    *best = -1;
+    for (int step = -24; step <= 48; step++) {
+        double k = step * 0.025;
+        int score = 0;
+        for (size_t i = 0; i < V->n; i++) {
+            const glyph *g = V->v[i].g;
+            score += near_y(&Y[V->v[i].page], g->y2 - k * g->fs, 0.12 * g->fs);
+        }
+        if (score > *best || (score == *best && fabs(k) < fabs(bestk))) { *best = score; bestk = k; }
+    }
+    return bestk;
+}
+
+/* Of the fonts placed, the one whose box (height over size) is most like
+ * font f's, within 15 %; -1 if none. */
+static int alike_font(const fonts_t *F, const bool *done, int f)
+{
+    const font_t *ft = &F->f[f];
+    double hf = ft->count ? ft->hnorm / (double)ft->count : 0;
+    int like = -1;
+    for (int i = 0; i < F->nf; i++) {
+        double hi = F->f[i].count ? F->f[i].hnorm / (double)F->f[i].count : 0;
+        if (done[i] && !F->f[i].centre && fabs(hi - hf) <= 0.15 * hf &&
+            (like < 0 || fabs(hi - hf) < fabs(F->f[like].hnorm / (double)F->f[like].count - hf)))
+            like = i;
+    }
+    return like;
+}
+
+/* Font f's baselines joined to the placed ones, page by page. */
+static bool place_font(const pctx *P, int f, ylist *Y, double href)
+{
+    for (int p = 0; p < P->npages; p++) {
+        const page_t *pg = &P->pages[p];
+        for (size_t i = 0; i < pg->n; i++) {
+            if (pg->g[i].font != f) continue;
+            if (!grow((void **)&Y[p].y, &Y[p].cap, Y[p].n + 1, sizeof *Y[p].y)) return false;
+            Y[p].y[Y[p].n++] = glyph_base(P->F, &pg->g[i], href);
+            Y[p].sorted = false;
+        }
+    }
+    return true;
+}
+
 static bool calibrate(pctx *P)
 {
     fonts_t *F = P->F;
     ylist *Y = calloc((size_t)P->npages, sizeof *Y);
     if (!Y) return false;
+    votes_t V = { NULL, 0, 0 };
     bool done[MAXFONTS] = { false }, ok = true;
     double href = 1;
     for (int round = 0; round < F->nf && ok; round++) {
@@ -295,62 +374,21 @@ static bool calibrate(pctx *P)
         if (round == 0) {
             ft->k = 0;
             href = ft->count ? ft->hnorm / (double)ft->count : 1;
+        } else if (!(ok = font_votes(P, f, &V))) {
+            break;
         } else {
             /* few runs prove nothing: take the font of the most alike box */
-            int runs = 0;
-            for (int p = 0; p < P->npages; p++) {
-                double last = -1e300;
-                for (size_t i = 0; i < P->pages[p].n; i++)
-                    if (P->pages[p].g[i].font == f && fabs(P->pages[p].g[i].y2 - last) >= 0.01) {
-                        last = P->pages[p].g[i].y2;
-                        runs++;
-                    }
+            int like = alike_font(F, done, f), best;
+            if (V.n < 8 && like >= 0) ft->k = F->f[like].k;
+            else {
+                ft->k = best_shift(&V, Y, &best);
+                ft->centre = best <= 0;
             }
-            double hf = ft->count ? ft->hnorm / (double)ft->count : 0;
-            int like = -1;
-            for (int i = 0; i < F->nf; i++) {
-                double hi = F->f[i].count ? F->f[i].hnorm / (double)F->f[i].count : 0;
-                if (done[i] && !F->f[i].centre && fabs(hi - hf) <= 0.15 * hf &&
-                    (like < 0 || fabs(hi - hf) < fabs(F->f[like].hnorm / (double)F->f[like].count - hf)))
-                    like = i;
-            }
-            if (runs < 8 && like >= 0) {
-                ft->k = F->f[like].k;
-                goto placed;
-            }
-            int best = -1;
-            double bestk = 0;
-            for (int step = -24; step <= 48; step++) {
-                double k = step * 0.025;
-                int score = 0;
-                for (int p = 0; p < P->npages; p++) {
-                    const page_t *pg = &P->pages[p];
-                    double last = -1e300;
-                    for (size_t i = 0; i < pg->n; i++) {
-                        const glyph *g = &pg->g[i];
-                        if (g->font != f || fabs(g->y2 - last) < 0.01) continue;   /* one vote per run */
-                        last = g->y2;
-                        score += near_y(&Y[p], g->y2 - k * g->fs, 0.12 * g->fs);
-                    }
-                }
-                /* ties: the smaller shift */
-                if (score > best || (score == best && fabs(k) < fabs(bestk))) { best = score; bestk = k; }
-            }
-            ft->k = bestk;
-            ft->centre = best <= 0;
         }
-    placed:
         done[f] = true;
-        for (int p = 0; p < P->npages && ok; p++) {
-            const page_t *pg = &P->pages[p];
-            for (size_t i = 0; i < pg->n && ok; i++) {
-                if (pg->g[i].font != f) continue;
-                if (!grow((void **)&Y[p].y, &Y[p].cap, Y[p].n + 1, sizeof *Y[p].y)) { ok = false; break; }
-                Y[p].y[Y[p].n++] = glyph_base(F, &pg->g[i], href);
-                Y[p].sorted = false;
-            }
-        }
+        ok = place_font(P, f, Y, href);
     }
+    free(V.v);
     for (int p = 0; p < P->npages; p++) free(Y[p].y);
     free(Y);
     for (int p = 0; p < P->npages; p++)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The PDF module (juesuan-pdf.so: poppler, cairo, pango) is loaded only when
-# a PDF is read or written, the office module (juesuan-office.so: libxml2,
+# The PDF module (juesuan-pdf.so: poppler, cairo) is loaded only when a PDF
+# is read, the PDF writer module (juesuan-pdfwrite.so: cairo, pango) only
+# when one is written (a PDF audit loads no pango), the office module (juesuan-office.so: libxml2,
 # libzip, libxlsxwriter, with ICU and libcrypto) only when a DOCX, HTML or
 # XLSX file is, the serve module (juesuan-serve.so: libmicrohttpd, gnutls)
 # only by `juesuan serve`, the store module (juesuan-store.so: sqlite) only
@@ -46,6 +47,9 @@ grep -q 'juesuan-office.so' "$tmp/docx" && grep -q 'libxml2' "$tmp/docx" && grep
 grep -q 'poppler\|juesuan-pdf' "$tmp/docx" && bad "a DOCX audit loads the PDF module" || ok
 loads "$JUE_BIN" audit "$P" >"$tmp/pdf"
 grep -q 'juesuan-pdf.so' "$tmp/pdf" && grep -q 'poppler' "$tmp/pdf" && ok || bad "a PDF audit does not load the PDF module"
+grep -q 'pango\|harfbuzz\|juesuan-pdfwrite' "$tmp/pdf" && bad "a PDF audit loads the PDF writer: $(grep 'pango\|harfbuzz\|juesuan-pdfwrite' "$tmp/pdf" | tr '\n' ' ')" || ok
+loads "$JUE_BIN" build "$JUE_SRCDIR/examples/county-medical-security-2024" -o "$tmp/w" --format pdf >"$tmp/write"
+grep -q 'juesuan-pdfwrite.so' "$tmp/write" && grep -q 'pango' "$tmp/write" && ok || bad "writing a PDF does not load the writer module"
 
 # serve without its module: the reason, and no server
 JUESUAN_MODULES="$tmp/nowhere" timeout 10 "$JUE_BIN" serve --listen 127.0.0.1:0 >"$tmp/out" 2>"$tmp/err"; rc=$?
@@ -65,7 +69,8 @@ JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" build "$JUE_SRCDIR/examples/county-med
   --format pdf,html >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && ! ls "$tmp/b"/*.pdf >/dev/null 2>&1 && ls "$tmp/b"/*-document.html >/dev/null 2>&1 && ok ||
   bad "build without the PDF module: exit $rc, $(ls "$tmp/b")"
-grep -q '无法写入完整文档：无法加载 PDF 模块' "$tmp/err" && ok || bad "build: no reason: $(cat "$tmp/err")"
+grep -q "无法写入完整文档：无法加载 PDF 模块 $tmp/nowhere/juesuan-pdfwrite.so" "$tmp/err" && ok ||
+  bad "build: no reason: $(cat "$tmp/err")"
 # without the office module: a DOCX or an HTML page is refused with the reason, and
 # a build says why it wrote no XLSX and no Word file
 for f in zhenan-2023.docx zhenan-2023.html; do
