@@ -42,11 +42,16 @@ static void module_path(char *out, size_t n, const char *file)
     }
 }
 
+/* Lazily: the libraries a module brings (glib, gio, cairo, X11, nss…) bind
+ * a function when it is first called, not all of theirs at load (about 4 M
+ * instructions of each PDF audit). The modules themselves are linked with
+ * -z now (CMakeLists.txt), so a module that does not fit the library beside
+ * it still fails here, with the reason, and not at its first call. */
 static void load(module *m)
 {
     char path[1024];
     module_path(path, sizeof path, m->file);
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
     const int *entry = h ? (const int *)dlsym(h, m->symbol) : NULL;
     if (entry && *entry == m->version) {
         m->loaded = entry;

@@ -91,6 +91,20 @@ grep -q 'juesuan-store.so' "$tmp/store" && grep -q 'libsqlite3' "$tmp/store" && 
 JUESUAN_MODULES="$tmp/nowhere" "$JUE_BIN" store list --store "$tmp/s.db" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "无法加载存储模块 $tmp/nowhere/juesuan-store.so" "$tmp/err" && ok ||
   bad "store list without the store module: exit $rc, $(cat "$tmp/err")"
+# the modules are loaded lazily (their libraries bind at first call) but are themselves bound at
+# load: each is marked BIND_NOW, so one that does not fit the library fails to load, with the reason
+if command -v readelf >/dev/null; then
+  for m in pdf pdfwrite office store serve; do
+    readelf -d "$(dirname "$JUE_BIN")/juesuan-$m.so" | grep -q 'FLAGS.*NOW' && ok || bad "juesuan-$m.so is not bound at load"
+  done
+  mkdir -p "$tmp/misfit"
+  printf 'extern int jue_no_such_function(void);\nconst int jue_pdf_module_v2[8] = {2};\nint f(void) { return jue_no_such_function(); }\n' >"$tmp/misfit.c"
+  if cc -shared -fPIC -Wl,-z,now -o "$tmp/misfit/juesuan-pdf.so" "$tmp/misfit.c" 2>/dev/null; then
+    JUESUAN_MODULES="$tmp/misfit" "$JUE_BIN" audit "$P" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    [ $rc -ge 2 ] && grep -q "无法加载 PDF 模块 .*jue_no_such_function" "$tmp/err" && ok ||
+      bad "a module that does not fit: exit $rc, $(cat "$tmp/err")"
+  fi
+fi
 # pointed at the folder it is in, it is found there
 JUESUAN_MODULES="$(dirname "$JUE_BIN")" "$JUE_BIN" audit "$P" >"$tmp/out2" 2>/dev/null
 "$JUE_BIN" audit "$P" >"$tmp/out3" 2>/dev/null
