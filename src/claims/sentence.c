@@ -566,12 +566,25 @@ static bool fig_percent(sent *s, figure *f)
     return true;
 }
 
-/* "单位价值50万元以上": a threshold, not a figure of the accounts. */
+/* Whether a comparison sign stands right before p ("≤130万元", a 自评表
+ * indicator's target as a line of notes). */
+static bool compared(const sent *s, const char *p)
+{
+    static const char *const SIGNS[] = { "≤", "≥", "＜", "＞", "<", ">", "≦", "≧" };
+    while (p > s->base && p[-1] == ' ') p--;
+    for (size_t i = 0; i < sizeof SIGNS / sizeof SIGNS[0]; i++) {
+        size_t n = strlen(SIGNS[i]);
+        if ((size_t)(p - s->base) >= n && !memcmp(p - n, SIGNS[i], n)) return true;
+    }
+    return false;
+}
+
+/* "单位价值50万元以上", "≤130万元": a threshold, not a figure of the accounts. */
 static bool fig_threshold(sent *s, figure *f)
 {
     const char *q = f->after, *end = s->end;
     if (!f->a.unit_written || !(starts(q, end, "以上") || starts(q, end, "以下") || starts(q, end, "及以上") ||
-                                starts(q, end, "（含）以上")))
+                                starts(q, end, "（含）以上") || compared(s, s->p)))
         return false;
     s->p = q;
     return true;

@@ -26,10 +26,12 @@
  * wrong) and at least as many hold. Otherwise a
  * table read from packed rows with a choice of placement (packed: the
  * recognizer passes false when every row had one placement only) must pass
- * every check, and 06/09 read from
- * packed rows are set aside outright (their panes cannot be told apart
- * there; 01 and 04 are read line by line by src/recognize/packed_panes.c,
- * 04's funds placed by its sums in place_funds.c); other tables are set aside when at least three checks fail and they
+ * every check (06 read group by group with a name or figure taken from
+ * another line, src/recognize/packed_06.c: 类 = Σ 款 and 人员经费合计 /
+ * 公用经费合计 = the 类 of their side), and 09 read from packed rows is set
+ * aside outright (its blank cells cannot be told apart there; 01 and 04 are
+ * read line by line by src/recognize/packed_panes.c, 04's funds placed by
+ * its sums in place_funds.c); other tables are set aside when at least three checks fail and they
  * are a fifth of them. A blank cell never explains the failures: a figure
  * lost by the reading (an unparsed cell, a packed row short of a figure)
  * looks exactly like it. */
@@ -55,6 +57,7 @@ typedef struct {
 
 typedef struct {
     const jue_table *t;
+    bool packed;              /* read from packed rows with a choice made */
     int checks, fails;
     pos *scratch;             /* parts of the identity being built (nrows + ncols) */
     size_t nscratch;
@@ -216,11 +219,29 @@ static void check_panes(tally *k)
     check(k, (pos){ (size_t)a, 0 });
 }
 
+/* 06: 人员经费合计 and 公用经费合计 against the 类 of their side. */
+static void check_sides(tally *k)
+{
+    const jue_table *t = k->t;
+    for (size_t r = 0; r < t->nrows && t->ncols; r++) {
+        if (!t->rows[r].is_total) continue;
+        for (size_t q = 0; q < t->nrows; q++)
+            if (t->rows[q].side == t->rows[r].side && strlen(t->rows[q].key) == 3 && all_digits(t->rows[q].key))
+                part(k, q, 0);
+        if (k->nscratch) check(k, (pos){ r, 0 });
+    }
+}
+
 static void run(tally *k)
 {
     jue_table_id id = k->t->id;
     if (id == JUE_T01 || id == JUE_T04) check_panes(k);
-    else if (id != JUE_T06 && id != JUE_T09) {
+    else if (id == JUE_T06) {
+        /* read with a choice from packed rows (packed_06.c); else the rule pack's */
+        if (!k->packed) return;
+        check_tree(k);
+        check_sides(k);
+    } else if (id != JUE_T09) {
         check_rows(k);
         check_tree(k);
     }
@@ -270,7 +291,7 @@ static bool figures_in_names(const jue_table *t)
 
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks)
 {
-    tally k = { .t = t };
+    tally k = { .t = t, .packed = packed };
     size_t room = t->nrows + t->ncols + 1;
     k.scratch = malloc(room * sizeof *k.scratch);
     k.common = malloc(room * sizeof *k.common);
@@ -281,7 +302,7 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
     free(k.common);
     *fails = k.fails;
     *checks = k.checks;
-    if (packed && (t->id == JUE_T06 || t->id == JUE_T09))
+    if (packed && t->id == JUE_T09)
         return "表行以单个空格分隔、空白单元格没有标记，分不清各数字所在的栏";
     if (!mem) return "内存不足，读出的数字未能相互核对";
     /* a two-pane table whose body stopped early (a name cut around its 行次

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool econ_code(const char *s, char out[16])
+bool jue_rec_econ_code(const char *s, char out[16])
 {
     char f[MAXK];
     jue_rec_fold(s, f);
@@ -15,7 +15,7 @@ static bool econ_code(const char *s, char out[16])
     return false;
 }
 
-static int econ_label(const rc *c, const char *s)
+int jue_rec_econ_label(const rc *c, const char *s)
 {
     char k[MAXK];
     jue_rec_key(s, k);
@@ -25,15 +25,17 @@ static int econ_label(const rc *c, const char *s)
 }
 
 /* A code and its name in one cell ("310资本性支出", as a copy joins them
- * when the gap is narrow): the code, and where the name starts. */
-static bool inline_econ(const char *s, char out[16], const char **rest)
+ * when the gap is narrow; "399 其他支出", a line of one group the text door
+ * keeps whole): the code, and where the name starts. */
+bool jue_rec_inline_econ(const char *s, char out[16], const char **rest)
 {
-    size_t n = 0;
+    size_t n = 0, sp = 0;
     while (s[n] >= '0' && s[n] <= '9') n++;
-    if ((n != 3 && n != 5) || (unsigned char)s[n] < 0x80) return false;
+    while (s[n + sp] == ' ') sp++;
+    if ((n != 3 && n != 5) || (unsigned char)s[n + sp] < 0x80) return false;
     memcpy(out, s, n);
     out[n] = '\0';
-    if (rest) *rest = s + n;
+    if (rest) *rest = s + n + sp;
     return true;
 }
 
@@ -47,9 +49,9 @@ bool jue_rec_06_row(tctx *t, const jue_grow *r)
     char code[16];
     for (size_t i = 0; i < r->n; i++) {
         if (r->cells[i].copy) continue;
-        if (econ_code(r->cells[i].text, code) || inline_econ(r->cells[i].text, code, NULL)) return true;
+        if (jue_rec_econ_code(r->cells[i].text, code) || jue_rec_inline_econ(r->cells[i].text, code, NULL)) return true;
         /* 人员经费合计 (a bare 人员经费 is the pane heading) */
-        if (econ_label(t->c, r->cells[i].text) && strstr(r->cells[i].text, "合计")) return true;
+        if (jue_rec_econ_label(t->c, r->cells[i].text) && strstr(r->cells[i].text, "合计")) return true;
     }
     return false;
 }
@@ -72,7 +74,7 @@ static int cmp_06(const void *a, const void *b)
 static bool next_code(const jue_grow *r, size_t k)
 {
     char code[16];
-    if (!econ_code(r->cells[k].text, code) || k + 1 >= r->n) return false;
+    if (!jue_rec_econ_code(r->cells[k].text, code) || k + 1 >= r->n) return false;
     const char *nm = r->cells[k + 1].text;
     return nm[0] && !jue_rec_amount(nm);
 }
@@ -99,7 +101,7 @@ static size_t code_triple(tctx *t, prows *P, const jue_grow *r, size_t k, const 
     if (!p) return k;
     const char *inl = NULL;
     char tmp[16];
-    bool joined = !skip && inline_econ(r->cells[k].text, tmp, &inl);
+    bool joined = !skip && jue_rec_inline_econ(r->cells[k].text, tmp, &inl);
     p->key = jue_strdup(code);
     /* a figure right after the code: the name is printed on another line */
     bool bare = !joined && jue_rec_amount(jue_grow_text(r, (int)k + 1));
@@ -124,7 +126,7 @@ static bool figure_follows(const rc *c, const jue_grow *r, size_t k)
         const jue_gcell *h = &r->cells[q];
         char cc[16];
         if (!h->text[0] || h->copy) continue;
-        if (econ_label(c, h->text) || econ_code(h->text, cc)) return false;
+        if (jue_rec_econ_label(c, h->text) || jue_rec_econ_code(h->text, cc)) return false;
         if (jue_rec_amount(h->text)) return true;
     }
     return false;
@@ -154,7 +156,7 @@ static size_t label_total(tctx *t, prows *P, const jue_grow *r, size_t k, int la
         const jue_gcell *h = &r->cells[q];
         if (!h->text[0] || h->copy) continue;
         char cc[16];
-        if (econ_label(t->c, h->text) || econ_code(h->text, cc)) break;
+        if (jue_rec_econ_label(t->c, h->text) || jue_rec_econ_code(h->text, cc)) break;
         jue_rec_pval_add(p, h, val_col, r->line);
         return q;
     }
@@ -264,8 +266,8 @@ static bool fragment_06(const rc *c, const jue_grow *r)
         char f[MAXK];
         jue_rec_fold(r->cells[k].text, f);
         /* a 款 printed under its 类 ("01  办公费") belongs to a code, not a name */
-        if (econ_code(r->cells[k].text, code) || inline_econ(r->cells[k].text, code, NULL) ||
-            econ_label(c, r->cells[k].text) || (jue_rec_digits(f) && strlen(f) <= 2))
+        if (jue_rec_econ_code(r->cells[k].text, code) || jue_rec_inline_econ(r->cells[k].text, code, NULL) ||
+            jue_rec_econ_label(c, r->cells[k].text) || (jue_rec_digits(f) && strlen(f) <= 2))
             return false;
     }
     return true;
@@ -280,13 +282,14 @@ static bool starts_triple(const rc *c, const jue_grow *r)
         const jue_gcell *g = &r->cells[k];
         if (!g->text[0] || g->copy) continue;
         char code[16];
-        return econ_code(g->text, code) || econ_label(c, g->text);
+        return jue_rec_econ_code(g->text, code) || jue_rec_econ_label(c, g->text);
     }
     return true;
 }
 
 void jue_rec_06(tctx *t, jue_table *tab)
 {
+    if (jue_rec_06_packed(t, tab)) return;
     rc *c = t->c;
     prows P = { 0 };
     int val_col = jue_table_find_col(tab, JUE_C_ACTUAL);
@@ -304,8 +307,8 @@ void jue_rec_06(tctx *t, jue_table *tab)
             if (!g->text[0] || g->copy) continue;
             char code[16];
             int lab;
-            if (econ_code(g->text, code) || inline_econ(g->text, code, NULL)) k = code_triple(t, &P, r, k, code, val_col);
-            else if ((lab = econ_label(c, g->text))) k = label_total(t, &P, r, k, lab, val_col);
+            if (jue_rec_econ_code(g->text, code) || jue_rec_inline_econ(g->text, code, NULL)) k = code_triple(t, &P, r, k, code, val_col);
+            else if ((lab = jue_rec_econ_label(c, g->text))) k = label_total(t, &P, r, k, lab, val_col);
             else if (!frag && jue_rec_amount(g->text)) c->doubt[t->id] = ORPHAN_06;
         }
         if (P.n > cap) {
@@ -323,7 +326,12 @@ void jue_rec_06(tctx *t, jue_table *tab)
         if (jue_grow_filled(r) && !jue_rec_lanci(r) && fragment_06(c, r)) fragment_row(t, &P, at, i, val_col);
     }
     free(at);
-    if (P.n > 1) qsort(P.r, P.n, sizeof *P.r, cmp_06);
-    jue_rec_emit(t, tab, &P);
-    jue_rec_prows_free(&P);
+    jue_rec_06_emit(t, tab, &P);
+}
+
+void jue_rec_06_emit(tctx *t, jue_table *tab, prows *P)
+{
+    if (P->n > 1) qsort(P->r, P->n, sizeof *P->r, cmp_06);
+    jue_rec_emit(t, tab, P);
+    jue_rec_prows_free(P);
 }

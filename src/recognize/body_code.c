@@ -88,7 +88,7 @@ bool jue_rec_code_row(const jue_grow *r)
 
 /* The catalog's name of code, in the document's year or, failing that,
  * the latest year that has it; NULL when none. */
-static const char *catalog_name(const rc *c, jue_cat_kind kind, const char *code)
+const char *jue_rec_catalog_name(const rc *c, jue_cat_kind kind, const char *code)
 {
     if (!c->cat) return NULL;
     const char *n = c->d->year ? jue_catalog_name(c->cat, kind, code, c->d->year) : NULL;
@@ -111,7 +111,7 @@ static bool heads_next_name(tctx *t, size_t i, int code_col, int name_col, jue_c
     jue_rec_fold(jue_grow_text(n, code_col), code);
     size_t len = strlen(code);
     if (!jue_rec_digits(code) || (len != 3 && len != 5 && len != 7)) return false;
-    const char *want = catalog_name(t->c, kind, code);
+    const char *want = jue_rec_catalog_name(t->c, kind, code);
     if (!want) return false;
     char joined[2 * MAXK], a[MAXK], b[MAXK];
     const char *own = jue_grow_text(n, name_col);
@@ -122,7 +122,7 @@ static bool heads_next_name(tctx *t, size_t i, int code_col, int name_col, jue_c
      * "2080506 … 4.64" / "费支出"): then the fragment starts it */
     if (strcmp(a, b) && (own[0] || strncmp(a, b, strlen(a)))) return false;
     if (last && last->key) {
-        const char *had = catalog_name(t->c, kind, last->key);
+        const char *had = jue_rec_catalog_name(t->c, kind, last->key);
         if (had) {
             snprintf(joined, sizeof joined, "%s%s", last->name ? last->name : "", frag);
             jue_rec_key(joined, a);
@@ -405,8 +405,8 @@ static void split_names(tctx *t, const code_cols *cc, const size_t *owner, size_
 static size_t split_by_catalog(tctx *t, const code_cols *cc, const size_t *owner, char (*codes)[16], size_t ra,
                                size_t rb, size_t a, size_t b, size_t dflt)
 {
-    const char *ca = catalog_name(t->c, JUE_CAT_FUNCTIONAL, codes[ra]);
-    const char *cb = catalog_name(t->c, JUE_CAT_FUNCTIONAL, codes[rb]);
+    const char *ca = jue_rec_catalog_name(t->c, JUE_CAT_FUNCTIONAL, codes[ra]);
+    const char *cb = jue_rec_catalog_name(t->c, JUE_CAT_FUNCTIONAL, codes[rb]);
     if (!ca || !cb) return dflt;
     size_t found = SIZE_MAX;
     int nfound = 0;
@@ -622,7 +622,7 @@ static char *first_prefix(tctx *t, const code_cols *cc)
     const char *over = jue_rec_single_text(&t->g->rows[t->body - 1]);
     if (!over || jue_grow_text(r, cc->name_col)[0] || !jue_rec_code_cell(jue_grow_text(r, cc->code_col), code))
         return NULL;
-    const char *cn = catalog_name(t->c, JUE_CAT_FUNCTIONAL, code);
+    const char *cn = jue_rec_catalog_name(t->c, JUE_CAT_FUNCTIONAL, code);
     char *piece = jue_rec_name(over);
     if (piece && (!cn || !piece[0] || strncmp(cn, piece, strlen(piece)) || !strcmp(cn, piece))) {
         free(piece);

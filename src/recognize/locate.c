@@ -382,8 +382,54 @@ bool jue_rec_name_piece(tctx *t, size_t k)
     return name_piece(t, k) && in_name_column(t, k);
 }
 
+/* A figure alone on its line (with a decimal point or separator: no 栏次). */
+static bool lone_figure(const jue_grow *r)
+{
+    const char *s = jue_rec_single_text(r);
+    return s && jue_rec_amount(s) && strpbrk(s, ".,");
+}
+
+/* Whether the rows above row i, up to the last line of groups, are at most
+ * three pieces of a name, and that line is split on single spaces (1) or
+ * a code alone (2); 0 when not. */
+static int after_groups(tctx *t, size_t i)
+{
+    int pieces = 0;
+    for (size_t j = i; j-- > t->body;) {
+        const jue_grow *r = &t->g->rows[j];
+        if (!jue_grow_filled(r)) continue;
+        if (jue_rec_06_row(t, r)) return jue_rec_single_text(r) ? 2 : r->packed;
+        if (!name_piece(t, j) || ++pieces > 3) return 0;
+    }
+    return 0;
+}
+
+/* 06 printed with single spaces: a name wrapped onto lines of its own
+ * ("30108" / "机关事业单位基本养老保" / "险缴费" / "446.11 30206 电费 18.86"),
+ * or its figure alone after them ("31007" / "信息网络及软件购置" / "更新" /
+ * "0.00"); a piece of words after a line of groups only when the groups go
+ * on within three rows. */
+static bool packed_06_piece(tctx *t, size_t i)
+{
+    if (t->id != JUE_T06) return false;
+    bool fig = lone_figure(&t->g->rows[i]);
+    int above = (fig || name_piece(t, i)) ? after_groups(t, i) : 0;
+    if (!above) return false;
+    if (fig || above == 2) return true;
+    int seen = 0;
+    for (size_t k = i + 1; k < t->b && seen < 4; k++) {
+        const jue_grow *n = &t->g->rows[k];
+        if (!jue_grow_filled(n)) continue;
+        seen++;
+        if (jue_rec_06_row(t, n) || lone_figure(n)) return true;
+        if (!name_piece(t, k)) return false;
+    }
+    return false;
+}
+
 bool jue_rec_continues_name(tctx *t, size_t i)
 {
+    if (packed_06_piece(t, i)) return true;
     const jue_grow *r = &t->g->rows[i];
     const char *s = jue_rec_single_text(r);
     if (!s || jue_rec_amount(s) || jue_rec_note_text(s)) return false;

@@ -38,6 +38,16 @@ size_t jue_rec_stacked_row(const jue_grid *g, size_t i, size_t end)
     return 0;
 }
 
+bool jue_rec_mostly_packed(const tctx *t)
+{
+    int packed = 0, filled = 0;
+    for (size_t i = t->body; i < t->end; i++) {
+        packed += t->g->rows[i].packed;
+        filled += jue_grow_filled(&t->g->rows[i]) > 0;
+    }
+    return packed && packed * 2 >= filled;
+}
+
 bool jue_rec_packed_body(const tctx *t)
 {
     /* rows of code, name and figures on one line; a copy that breaks rows

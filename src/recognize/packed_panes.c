@@ -289,12 +289,7 @@ static bool has_line(const prows *P, const char *key)
 bool jue_rec_packed_panes(tctx *t, jue_table *tab)
 {
     if (t->id != JUE_T01 && t->id != JUE_T04) return false;
-    int packed = 0, filled = 0;
-    for (size_t i = t->body; i < t->end; i++) {
-        packed += t->g->rows[i].packed;
-        filled += jue_grow_filled(&t->g->rows[i]) > 0;
-    }
-    if (!packed || packed * 2 < filled) return false;
+    if (!jue_rec_mostly_packed(t)) return false;
     reader R = { .t = t, .has_line_no = header_line_numbers(t) };
     static const char *const COLS[MAX_FIGS] = { JUE_C_TOTAL, JUE_C_GENERAL, JUE_C_GOVFUND, JUE_C_SOE };
     for (int k = 0; k < MAX_FIGS; k++) R.cols[k] = t->id == JUE_T04 ? jue_table_find_col(tab, COLS[k]) : 0;

@@ -426,7 +426,7 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
      * read so is no 0 to accuse anyone with (a table with no figure at all
      * is still the empty table it is) */
     if (c->wordy[id] && !t->empty) return "数字栏中读出了文字，栏位读错了";
-    bool sure = false;
+    bool sure = c->sure[id];
     const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t, &sure) : NULL;
     /* packed rows each with one placement: read as surely as a ruled table */
     return why ? why : jue_imp_doubt(t, c->packed[id] && !sure, fails, checks);

@@ -18,6 +18,7 @@
  *   packed.c      code tables printed with single spaces: header words →
  *                 columns, rows → code, name, figures
  *   packed_panes.c, place_funds.c  01 and 04 printed with single spaces
+ *   packed_06.c   06 printed with single spaces: code/name/figure groups in one stream
  *   place.c       where a packed row's figures go: the placement the sums hold
  *   aliases.c     data/import/aliases.tsv: printed titles, columns, lines
  *   cells.c       small predicates on printed cells and rows
@@ -82,6 +83,7 @@ typedef struct {
     const char *doubt[JUE_NTABLES];          /* why the table as read is set aside, or NULL */
     bool broken[JUE_NTABLES];      /* its body has rows broken between cells by a wrap */
     bool wordy[JUE_NTABLES];       /* words read where a figure goes ("本年支出合计" in 决算数) */
+    bool sure[JUE_NTABLES];        /* read from packed rows with no choice made (06 group by group) */
 } rc;
 
 typedef struct {
@@ -225,6 +227,9 @@ void jue_rec_emit(tctx *t, jue_table *tab, prows *P);
 bool jue_rec_code_row(const jue_grow *r);
 /* A cell that is a 类/款/项 code alone (3, 5 or 7 digits, full-width too): the code. */
 bool jue_rec_code_cell(const char *s, char out[16]);
+/* The catalog's name of code, in the document's year or, failing that, the
+ * latest year that has it; NULL when none. */
+const char *jue_rec_catalog_name(const rc *c, jue_cat_kind kind, const char *code);
 /* A code and its name in one cell ("2101501 行政运行"): the code, and where the name starts. */
 bool jue_rec_inline_code(const char *s, char out[16], const char **rest);
 void jue_rec_code_table(tctx *t, jue_table *tab);
@@ -232,6 +237,9 @@ void jue_rec_code_table(tctx *t, jue_table *tab);
 /* ---- packed.c */
 /* Whether t's body has rows printed with single spaces. */
 bool jue_rec_packed_body(const tctx *t);
+/* Whether at least half of the filled rows of t's body are printed with
+ * single spaces (01, 04 and 06 read line by line then). */
+bool jue_rec_mostly_packed(const tctx *t);
 /* A code alone on line i of g, its name wrapped over the lines after it
  * (words, no figures) and its figures on a line of their own (before end):
  * the line of the figures, or 0. */
@@ -282,6 +290,19 @@ void jue_rec_pane_table(tctx *t, jue_table *tab);
 /* ---- body_06.c */
 bool jue_rec_06_row(tctx *t, const jue_grow *r);
 void jue_rec_06(tctx *t, jue_table *tab);
+/* A 类/款 code of the economic classification alone (3 or 5 digits). */
+bool jue_rec_econ_code(const char *s, char out[16]);
+/* A code and its name in one cell ("310资本性支出"): the code, where the name starts. */
+bool jue_rec_inline_econ(const char *s, char out[16], const char **rest);
+/* 人员经费(合计) 1, 公用经费(合计) 2, else 0. */
+int jue_rec_econ_label(const rc *c, const char *s);
+/* The pending rows of 06 into tab by side, total first, then code order; P freed. */
+void jue_rec_06_emit(tctx *t, jue_table *tab, prows *P);
+/* ---- packed_06.c */
+/* 06 whose body is printed with single spaces, read as one stream of
+ * code/name/figure groups; false when it is not (then read by cells). A
+ * reading that is not certain gets its reason in t->c->doubt. */
+bool jue_rec_06_packed(tctx *t, jue_table *tab);
 
 /* ---- body_09.c */
 bool jue_rec_09_row(tctx *t, const jue_grow *r);

@@ -225,6 +225,27 @@ static void test_thresholds(void **state)
     jue_claims_free(&c);
 }
 
+/* A 自评表 indicator copied as a line of text ("成本指标 部门公用经费 ≤130万元
+ * 127.19万元"): its target after a comparison sign is a threshold, the
+ * figure after it an amount. */
+static void test_compared_threshold(void **state)
+{
+    (void)state;
+    const char *t = "成本指标 部门公用经费 ≤130万元 127.19万元 10.00 10.00\n"
+                    "成本指标 部门公用经费 ＜ 90.5万元 88.00万元\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    size_t amounts = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        if (c.items[i].is_percent || !c.items[i].printed || !strstr(c.items[i].printed, "万元")) continue;
+        amounts++;
+        assert_true(!strcmp(c.items[i].printed, "127.19万元") || !strcmp(c.items[i].printed, "88.00万元"));
+    }
+    assert_int_equal(amounts, 2);
+    jue_claims_free(&c);
+}
+
 /* A template's alternative left in print, "减少0.15万元，下降（增长）27.78%"
  * (the planning bureau's notes): the direction is the one before the
  * brackets, for the amount and the percentage alike. */
@@ -616,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_zhenan_notes),
         cmocka_unit_test(test_malformed_and_counts),
         cmocka_unit_test(test_thresholds),
+        cmocka_unit_test(test_compared_threshold),
         cmocka_unit_test(test_template_alternative),
         cmocka_unit_test(test_share_below_and_spaced),
         cmocka_unit_test(test_item_wrapped_and_spaced),

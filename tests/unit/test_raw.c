@@ -306,8 +306,8 @@ static void title_broken_by_running_head(void **state)
 }
 
 /* A title with its unit line under it, then a header and rows the reader
- * cannot place (06 as single-space lines): the table is there, unread — not
- * missing. */
+ * cannot place (06 as single-space lines, a figure after a group's figure):
+ * the table is there, unread — not missing. */
 static void unreadable_table_under_its_title(void **state)
 {
     (void)state;
@@ -325,10 +325,11 @@ static void unreadable_table_under_its_title(void **state)
                  "科目编码\n"
                  "科目名称 决算数\n"
                  "301 工资福利支出 655.36 302 商品和服务支出 121.50 307 债务利息及费用支出\n"
-                 "30101 基本工资 209.16 30201 办公费 21.27 30701 国内债务付息\n");
+                 "30101 基本工资 209.16 30201 办公费 21.27 3.00 30701 国内债务付息\n");
     jue_disclosure *d = import_text(text, warn, sizeof warn);
     assert_null(d->tables[JUE_T06]);
     assert_non_null(d->unread[JUE_T06]);
+    assert_non_null(strstr(warn, "有数字前面没有科目编码和名称"));
     jue_disclosure_free(d);
     free(text);
 }
@@ -1194,6 +1195,157 @@ static void fund_table_ambiguous_set_aside(void **state)
     free(text);
 }
 
+/* ---- 06 printed with single spaces (packed_06.c) ------------------------ */
+
+/* 06's title, its unit line (金额单位：UNIT) and its heading a word a line,
+ * three panes as -raw prints them. */
+#define TITLE06 "一般公共预算财政拨款基本支出决算表\n编制单位：某局 金额单位："
+#define HEAD06                                                                                             \
+    "\n人员经费 公用经费\n"                                                                               \
+    "经济分类\n科目编码\n科目名称 决算数\n"                                                               \
+    "经济分类\n科目编码\n科目名称 决算数\n"                                                               \
+    "经济分类\n科目编码\n科目名称 决算数\n"
+#define NOTE06 "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+
+/* The 06 of text, read without a warning about it (made up). */
+static jue_disclosure *read_06(const char *body, char *warn, size_t size)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s万元%s%s%s", TITLE06, HEAD06, body, NOTE06);
+    return import_text(text, warn, size);
+}
+
+/* Three panes a line, each group a code, its name and a figure or nothing
+ * (a blank figure leaves no mark); a 类 beside another 类's 款, a pane's
+ * lines ending before the others': every group in its row, each 款 under
+ * its 类, the totals by side. */
+static void three_panes_a_line(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = read_06("301 工资福利支出 100.00 302 商品和服务支出 30.00 310 资本性支出 5.00\n"
+                                "30101 基本工资 60.00 30201 办公费 20.00 31002 办公设备购置 5.00\n"
+                                "30102 津贴补贴 40.00 30202 印刷费 31003 专用设备购置\n"
+                                "303 对个人和家庭的补助 12.00 30211 差旅费 10.00 307 债务利息及费用支出\n"
+                                "30302 退休费 12.00 30701 国内债务付息\n"
+                                "人员经费合计 112.00 公用经费合计 35.00\n",
+                                warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T06];
+    assert_non_null(t);
+    assert_null(strstr(warn, "公开06表"));
+    assert_int_equal(cell(d, JUE_T06, "301", "决算数"), 10000);
+    assert_int_equal(cell(d, JUE_T06, "30102", "决算数"), 4000);
+    assert_int_equal(cell(d, JUE_T06, "30202", "决算数"), -1);
+    assert_int_equal(cell(d, JUE_T06, "31002", "决算数"), 500);
+    assert_int_equal(cell(d, JUE_T06, "31003", "决算数"), -1);
+    assert_int_equal(cell(d, JUE_T06, "307", "决算数"), -1);
+    assert_int_equal(cell(d, JUE_T06, "30302", "决算数"), 1200);
+    assert_int_equal(cell(d, JUE_T06, JUE_L6_PERSONNEL, "决算数"), 11200);
+    assert_int_equal(cell(d, JUE_T06, JUE_L6_PUBLIC, "决算数"), 3500);
+    int r = jue_table_find_row(t, "31003", JUE_SIDE_NONE);
+    assert_string_equal(t->rows[r].name, "专用设备购置");
+    assert_int_equal(t->rows[jue_table_find_row(t, "303", JUE_SIDE_NONE)].side, JUE_SIDE_PERSONNEL);
+    assert_int_equal(t->rows[jue_table_find_row(t, "30701", JUE_SIDE_NONE)].side, JUE_SIDE_PUBLIC);
+    /* each 款 under its 类, whichever pane it was printed in */
+    assert_int_equal(jue_table_find_row(t, "30302", JUE_SIDE_NONE), jue_table_find_row(t, "303", JUE_SIDE_NONE) + 1);
+    jue_disclosure_free(d);
+}
+
+/* A name wrapped onto lines of its own goes on with its group while the
+ * catalog's name of the code goes on so: under its code alone with the
+ * figure first on the next line of groups, or printed after the groups
+ * beside it with its figure; 类 and 款 printed apart are one code. The sums
+ * hold, so the table is kept. */
+static void wrapped_names_go_on_with_their_group(void **state)
+{
+    (void)state;
+    static const char *const bodies[] = {
+        "301 工资福利支出 100.00 302 商品和服务支出 30.00\n"
+        "301 01 基本工资 40.00 30201 办公费 20.00\n"
+        "30108\n机关事业单位基本养老保\n险缴费\n60.00 30207 邮电费 10.00\n"
+        "人员经费合计 100.00 公用经费合计 30.00\n",
+        "301 工资福利支出 100.00 302 商品和服务支出 30.00\n"
+        "30101 基本工资 40.00 30201 办公费 20.00\n"
+        "30108 机关事业单位基本养 30207 邮电费 10.00\n老保险缴费 60.00\n"
+        "人员经费合计 100.00 公用经费合计 30.00\n",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char warn[4096];
+        jue_disclosure *d = read_06(bodies[i], warn, sizeof warn);
+        const jue_table *t = d->tables[JUE_T06];
+        assert_non_null(t);
+        assert_null(strstr(warn, "公开06表"));
+        assert_int_equal(cell(d, JUE_T06, "30101", "决算数"), 4000);
+        assert_int_equal(cell(d, JUE_T06, "30108", "决算数"), 6000);
+        assert_int_equal(cell(d, JUE_T06, "30207", "决算数"), 1000);
+        assert_string_equal(t->rows[jue_table_find_row(t, "30108", JUE_SIDE_NONE)].name, "机关事业单位基本养老保险缴费");
+        jue_disclosure_free(d);
+    }
+}
+
+/* What cannot be told is not guessed: a figure no group takes, words that
+ * complete no group's name, a code where a 元 table's whole-number figure
+ * may stand, a wrapped reading whose sums fail — each sets 06 aside with
+ * its reason. */
+static void doubtful_panes_set_aside(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *unit, *body, *why;
+    } cases[] = {
+        { "万元", "301 工资福利支出 40.00 302 商品和服务支出 20.00\n30101 基本工资 40.00 20.00 30201 办公费\n",
+          "有数字前面没有科目编码和名称" },
+        { "万元", "301 工资福利支出 45.00 302 商品和服务支出 20.00\n30101 基本工资 40.00 30201 办公费 20.00\n某某补贴 5.00\n",
+          "有一段科目名称不跟在编码后面" },
+        { "元", "301 工资福利支出 4000 302 商品和服务支出 30108\n30101 基本工资 4000 30201 办公费 2000\n",
+          "有整数分不清是科目编码还是金额" },
+        { "万元", "301 工资福利支出 100.00 302 商品和服务支出 20.00\n30101 基本工资 40.00 30201 办公费 20.00\n"
+                  "30108\n机关事业单位基本养老保险缴费\n61.00\n人员经费合计 100.00 公用经费合计 20.00\n",
+          "读出的数字放进各栏后不能相互核对" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[4096], warn[4096];
+        snprintf(text, sizeof text, "%s%s%s%s%s", TITLE06, cases[i].unit, HEAD06, cases[i].body, NOTE06);
+        jue_disclosure *d = import_text(text, warn, sizeof warn);
+        assert_null(d->tables[JUE_T06]);
+        assert_non_null(d->unread[JUE_T06]);
+        if (!strstr(warn, cases[i].why)) fail_msg("case %zu: %s", i, warn);
+        jue_disclosure_free(d);
+    }
+}
+
+/* A blank form printed so, its totals line with no figure kept whole by the
+ * door ("人员经费合计 公用经费合计"): an empty table, not one set aside. */
+static void blank_panes_with_totals_empty(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = read_06("301 工资福利支出 302 商品和服务支出 310 资本性支出\n"
+                                "30101 基本工资 30201 办公费 31007\n信息网络及软件购置\n更新\n"
+                                "人员经费合计 公用经费合计\n",
+                                warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T06]);
+    assert_true(d->tables[JUE_T06]->empty);
+    assert_null(strstr(warn, "没有读准"));
+    jue_disclosure_free(d);
+}
+
+/* Every group on its line (no choice made): a producer's slip in the sums
+ * is read as printed and left to the rule pack, not set aside. */
+static void slip_in_unwrapped_panes_kept(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = read_06("301 工资福利支出 100.00 302 商品和服务支出 20.00\n"
+                                "30101 基本工资 40.00 30201 办公费 20.00\n"
+                                "30108 机关事业单位基本养老保险缴费 61.00\n"
+                                "人员经费合计 100.00 公用经费合计 20.00\n",
+                                warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T06]);
+    assert_int_equal(cell(d, JUE_T06, "30108", "决算数"), 6100);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1229,6 +1381,11 @@ int main(void)
         cmocka_unit_test(reading_order_note),
         cmocka_unit_test(title_cut_by_running_head),
         cmocka_unit_test(untitled_code_rows),
+        cmocka_unit_test(three_panes_a_line),
+        cmocka_unit_test(wrapped_names_go_on_with_their_group),
+        cmocka_unit_test(doubtful_panes_set_aside),
+        cmocka_unit_test(slip_in_unwrapped_panes_kept),
+        cmocka_unit_test(blank_panes_with_totals_empty),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -185,6 +185,23 @@ static bool sentence_text(const char *s, const char *e)
 
 #define MAX_TOKENS 64
 
+/* Whether a line that ends in a label holds figures, not a year or a count
+ * in a heading: every figure has a decimal point, or those without one are
+ * 类/款/项 codes before names — two such groups, or with a figure with
+ * decimals (06's panes: "301 工资福利支出 655.36 302 商品和服务支出 121.50 307
+ * 债务利息及费用支出", "30303 退职（役）费 30218 专用材料费 31013 公务用车购置"). */
+static bool code_groups(const char *const *ts, const char *const *te, const bool *fig, int n)
+{
+    int codes = 0, decimals = 0;
+    for (int i = 0; i < n; i++) {
+        if (!fig[i]) continue;
+        if (memchr(ts[i], '.', (size_t)(te[i] - ts[i]))) { decimals++; continue; }
+        if (!code_token(ts[i], te[i]) || i + 1 == n || fig[i + 1]) return false;
+        codes++;
+    }
+    return codes == 0 || codes >= 2 || decimals > 0;
+}
+
 static jue_status split_packed(jue_grow *r)
 {
     const char *text = r->cells[0].text;
@@ -206,9 +223,7 @@ static jue_status split_packed(jue_grow *r)
     /* a row may end in a label (one pane's figure, then the other pane's
      * blank line: "一、…收入 24,535.67 一、一般公共服务支出"); its figures
      * are then amounts, not a year or a count in a heading */
-    if (!fig[n - 1])
-        for (int i = 0; i < n; i++)
-            if (fig[i] && !memchr(ts[i], '.', (size_t)(te[i] - ts[i]))) return JUE_OK;
+    if (!fig[n - 1] && !code_groups(ts, te, fig, n)) return JUE_OK;
     /* the text runs must be labels, and a lone year or count after words is
      * a heading's ("2025 年度…" splits into no figure; "…决算 2025" might) */
     for (int i = 0; i < n; i++)
