@@ -1,8 +1,10 @@
 /* Fuzz target for the check settings a profile may ship: the input becomes
- * a claims.yaml (severities, required sections) and a perf checks file in a
- * fresh temporary directory, both loaded and freed. Mistakes must come back
+ * a claims.yaml (severities, required sections), a perf checks file and a
+ * claims lexicon (subjects, facts, partitions) in a fresh temporary
+ * directory, each loaded and freed. Mistakes must come back
  * as diagnostics, never a crash. Built as a libFuzzer target, or linked with
  * replay.c to run a corpus as a regression test. */
+#include <juesuan/claims.h>
 #include <juesuan/claims_audit.h>
 #include <juesuan/perf.h>
 
@@ -31,6 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (jue_claim_checks_load(path, &cc, &d) == JUE_OK) jue_claim_checks_free(cc);
             jue_perf_checks *pc = NULL;
             if (jue_perf_checks_load(path, &pc, &d) == JUE_OK) jue_perf_checks_free(pc);
+            jue_lexicon *lx = NULL;
+            if (jue_lexicon_load(path, &lx, &d) == JUE_OK) jue_lexicon_free(lx);
             jue_diags_free(&d);
         }
         unlink(path);
