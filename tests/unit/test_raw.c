@@ -802,6 +802,32 @@ static char *t05_blanks(const char *row2101301)
     return joined(head, row2101301, tail);
 }
 
+
+/* A shifted column in a table whose search is long: 03 of a made-up
+ * document (tests/fixtures/own/qingxi-2024-shifted-03.raw.txt, 01, 03 and
+ * 05 as pdftotext -raw gives them) with 项目支出 printed one row down from
+ * 21015. Placing it by the sums takes about 0.46 M steps, more than the
+ * search once allowed: the table was set aside ("各数字可放的栏太多") where
+ * the PDF reports the shift. Read whole, the raw copy reports it too. */
+static void shifted_column_in_a_long_search(void **state)
+{
+    (void)state;
+    const char *src = getenv("JUE_SRCDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/fixtures/own/qingxi-2024-shifted-03.raw.txt", src ? src : ".");
+    char *text = NULL;
+    size_t len = 0;
+    assert_int_equal(jue_read_file(path, &text, &len), JUE_OK);
+    char warn[8192];
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T03]);
+    assert_null(strstr(warn, "公开03表"));
+    assert_int_equal(cell(d, JUE_T03, "21015", "本年支出合计"), 86746);
+    assert_true(rule_fires(d, "T03.shifted-column"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
 /* 2101301's 项目支出 copied from the row above (130.00 130.00 → 130.00
  * 160.00): no placement of that row balances, and two readings of the table
  * fail equally few sums (2101399's 30.00 under 基本 or 项目). Taken as any
@@ -1371,6 +1397,7 @@ int main(void)
         cmocka_unit_test(two_shifted_runs_set_aside),
         cmocka_unit_test(one_wrong_figure_of_an_unbalanced_row_reported),
         cmocka_unit_test(shifted_column_through_a_repeated_figure),
+        cmocka_unit_test(shifted_column_in_a_long_search),
         cmocka_unit_test(shift_whose_lost_figure_leaves_a_sibling_free),
         cmocka_unit_test(stacked_rows_and_item_pieces),
         cmocka_unit_test(one_word_a_line_is_empty),
