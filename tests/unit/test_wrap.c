@@ -257,6 +257,41 @@ static void test_unit_line_cut(void **state)
     jue_buf_free(&b);
 }
 
+/* A 公开NN表 label over a title a wrap broke ("一般公共预算财政拨款支出" /
+ * "决算表"): the label, taken apart from the title it heads, was read as a
+ * table listed with nothing under it, and the title's table with its rows as
+ * the same table printed twice, dropped ("出现了两次，采用第一处"): an empty 05,
+ * its empty-note error, and every check against it. The label is the title's. */
+static void test_label_over_a_broken_title(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 10; i++) jue_buf_puts(&b, "这是一段按照二十个字符宽度折行的说明文字\n");
+    jue_buf_puts(&b, "     公开05表\n"
+                     "\n"
+                     "                   一般公共预算财政拨款支出\n"
+                     "决算表\n"
+                     "编制单位：某县某局                                金额单位：万元\n"
+                     "科目编码  科目名称                      合计        基本支出    项目支出\n"
+                     "合计                                   637.61        637.61            \n"
+                     "210       卫生健康支出                 637.61        637.61            \n"
+                     "21015     医疗保障管理事务             637.61        637.61            \n"
+                     "2101501   行政运行                     637.61        637.61            \n");
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(jue_buf_str(&b), &dg);
+    const jue_table *t = d->tables[JUE_T05];
+    assert_non_null(t);
+    assert_false(warned(&dg, "出现了两次"));
+    assert_false(warned(&dg, "标题下没有表格行"));
+    assert_true(t->nrows >= 4);
+    assert_int_equal(jue_table_cell_c(t, 0, 0)->printed, 637610000);   /* 637.61万元 in 分 */
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+    jue_buf_free(&b);
+}
+
 /* The 绩效自评综述 of text wrapped at a width spans its lines, the figure
  * cut by the wrap and its unit split off on a line of their own ("全年预
  * 算数 2" / "3.44 万" / "元，…"): the budget read is 23.44万元, not 2. */
@@ -423,6 +458,7 @@ int main(void)
         cmocka_unit_test(test_broken_row_doubtful),
         cmocka_unit_test(test_row_cut_inside_name_joined),
         cmocka_unit_test(test_unit_line_cut),
+        cmocka_unit_test(test_label_over_a_broken_title),
         cmocka_unit_test(test_perf_overview_wrapped),
         cmocka_unit_test(test_placeholders_by_sentence),
         cmocka_unit_test(test_part_title_and_numbered_rows),
