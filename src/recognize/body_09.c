@@ -10,7 +10,7 @@
 static const char *const ITEMS9[] = { JUE_L9_TOTAL, JUE_L9_ABROAD, JUE_L9_CAR, JUE_L9_CAR_BUY,
                                       JUE_L9_CAR_RUN, JUE_L9_RECEPTION };
 
-static const char *group_of(const rc *c, const char *s)
+const char *jue_rec_09_group(const rc *c, const char *s)
 {
     char k[MAXK];
     jue_rec_key(s, k);
@@ -43,7 +43,7 @@ static bool t09_vertical(const tctx *t)
         const jue_grow *r = &t->g->rows[t->hdr[h]];
         for (size_t i = 0; i < r->n; i++) {
             if (!r->cells[i].text[0] || r->cells[i].copy) continue;
-            if (group_of(t->c, r->cells[i].text)) groups++;
+            if (jue_rec_09_group(t->c, r->cells[i].text)) groups++;
             else if (t09_item(t->c, r->cells[i].text)) items++;
         }
     }
@@ -68,7 +68,7 @@ bool jue_rec_09_row(tctx *t, const jue_grow *r)
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
-        if (first && group_of(t->c, g->text)) {
+        if (first && jue_rec_09_group(t->c, g->text)) {
             /* 预算数 | 0.6 | … (a row per group), not the 预算数 … 决算数 heading */
             for (size_t q = i + 1; q < r->n; q++)
                 if (r->cells[q].text[0] && !r->cells[q].copy && !jue_rec_amount(r->cells[q].text) &&
@@ -128,7 +128,7 @@ static int pairs_row(tctx *t)
         for (size_t k = 0; k < r->n; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy) continue;
-            if (group_of(t->c, g->text) && g->pos > 0) n++;
+            if (jue_rec_09_group(t->c, g->text) && g->pos > 0) n++;
             else other++;
         }
         if (n >= 4 && !other) return h;
@@ -143,8 +143,8 @@ static int group_pairs(const rc *c, const jue_grow *gr, pair09 pairs[32])
     for (size_t k = 0; k < gr->n && k < REC_MAX_COLS && np < 32; k++) {
         const jue_gcell *g = &gr->cells[k];
         if (!g->text[0] || g->copy) continue;
-        const char *gn = group_of(c, g->text);
-        if (last >= 0 && !strcmp(group_of(c, gr->cells[last].text), JUE_C_BUDGET) && !strcmp(gn, JUE_C_ACTUAL)) {
+        const char *gn = jue_rec_09_group(c, g->text);
+        if (last >= 0 && !strcmp(jue_rec_09_group(c, gr->cells[last].text), JUE_C_BUDGET) && !strcmp(gn, JUE_C_ACTUAL)) {
             const jue_gcell *f = &gr->cells[last];
             pairs[np].a = last;
             pairs[np].b = (int)k;
@@ -247,9 +247,7 @@ static void t09_by_position(tctx *t, items09 *it)
     }
 }
 
-/* The row of item key in P, added (named name, at line and page) when it
- * is not there yet; NULL when memory ran out. */
-static prow *item_row(rc *c, prows *P, const char *key, const char *name, int line, int page)
+prow *jue_rec_09_item_row(rc *c, prows *P, const char *key, const char *name, int line, int page)
 {
     for (size_t q = 0; q < P->n; q++)
         if (!strcmp(P->r[q].key, key)) return &P->r[q];
@@ -268,7 +266,7 @@ static prow *item_row(rc *c, prows *P, const char *key, const char *name, int li
 /* Table 09's rows in the model's order — the standard items, then extras
  * as printed — emitted; cells take their row's line when they have none.
  * Both 09 layouts (across and down the page) end here. Frees P. */
-static void emit_09(tctx *t, jue_table *tab, prows *P)
+void jue_rec_09_emit(tctx *t, jue_table *tab, prows *P)
 {
     rc *c = t->c;
     prows S = { 0 };
@@ -299,7 +297,7 @@ static void parse_09_vertical(tctx *t, jue_table *tab)
         for (int h = t->nhdr - 1; h >= 0 && gcol[col] < 0; h--) {
             const jue_grow *hr = &t->g->rows[t->hdr[h]];
             if (col >= (int)hr->n || !hr->cells[col].text[0]) continue;
-            const char *g = group_of(c, hr->cells[col].text);
+            const char *g = jue_rec_09_group(c, hr->cells[col].text);
             if (g) gcol[col] = jue_table_find_col(tab, g);
         }
     }
@@ -312,13 +310,13 @@ static void parse_09_vertical(tctx *t, jue_table *tab)
         for (size_t k = 0; k < r->n && ncell < 0; k++)
             if (r->cells[k].text[0] && !r->cells[k].copy) ncell = (int)k;
         const alias *a = t09_item(c, r->cells[ncell].text);
-        prow *p = item_row(c, &P, a->canon, a->canon, r->line, r->page);
+        prow *p = jue_rec_09_item_row(c, &P, a->canon, a->canon, r->line, r->page);
         if (!p) break;
         for (int col = ncell + 1; col < ncol && col < (int)r->n; col++)
             if (gcol[col] >= 0 && r->cells[col].text[0] && !r->cells[col].copy)
                 jue_rec_pval_add(p, &r->cells[col], gcol[col], r->line);
     }
-    emit_09(t, tab, &P);
+    jue_rec_09_emit(t, tab, &P);
 }
 
 /* The item a column's heading names: its lowest header text lf, or the
@@ -335,7 +333,7 @@ static const char *column_item(tctx *t, int col, const char *lf)
     for (int h = lowest - 1; !a && strcmp(lf, "小计") && h >= 0; h--) {
         const char *above = jue_grow_text(&t->g->rows[t->hdr[h]], col);
         if (!above[0]) continue;
-        if (group_of(t->c, above)) break;
+        if (jue_rec_09_group(t->c, above)) break;
         char joined[4 * MAXK];
         snprintf(joined, sizeof joined, "%s%s", above, up);
         snprintf(up, sizeof up, "%s", joined);
@@ -362,7 +360,7 @@ static void items_by_heading(tctx *t, items09 *it)
         }
         if (t->g->merges)
             for (int h = 0; h < t->nhdr && !it->grp[col]; h++)
-                it->grp[col] = group_of(t->c, jue_grow_text(&t->g->rows[t->hdr[h]], col));
+                it->grp[col] = jue_rec_09_group(t->c, jue_grow_text(&t->g->rows[t->hdr[h]], col));
     }
 }
 
@@ -415,12 +413,12 @@ static int rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
         read++;
         const char *rowgrp = NULL;
         for (size_t k = 0; k < r->n && !rowgrp; k++)
-            if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = group_of(c, r->cells[k].text);
+            if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = jue_rec_09_group(c, r->cells[k].text);
         for (int col = 0; col < it->ncol; col++) {
             if (!it->item[col]) continue;
             int mc = jue_table_find_col(tab, rowgrp ? rowgrp : it->grp[col]);
             const char *name = it->names[col] ? it->names[col] : it->item[col];
-            prow *p = item_row(c, P, it->item[col], name, r->line, r->page);
+            prow *p = jue_rec_09_item_row(c, P, it->item[col], name, r->line, r->page);
             if (!p) break;
             if (col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)
                 jue_rec_pval_add(p, &r->cells[col], mc, r->line);
@@ -431,6 +429,7 @@ static int rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
 
 void jue_rec_09(tctx *t, jue_table *tab)
 {
+    if (jue_rec_packed_09(t, tab)) return;
     if (t09_vertical(t)) { parse_09_vertical(t, tab); return; }
     items09 it;
     memset(&it, 0, sizeof it);
@@ -447,7 +446,7 @@ void jue_rec_09(tctx *t, jue_table *tab)
     bool any = rows_across(t, tab, &it, &P) > 0;
     int hline = t->body < t->g->n ? t->g->rows[t->hdr[t->nhdr ? t->nhdr - 1 : 0]].line : 0;
     for (int col = 0; col < it.ncol && any && !t->c->nomem; col++)
-        if (it.item[col]) item_row(t->c, &P, it.item[col], it.names[col] ? it.names[col] : it.item[col], hline, 0);
-    emit_09(t, tab, &P);
+        if (it.item[col]) jue_rec_09_item_row(t->c, &P, it.item[col], it.names[col] ? it.names[col] : it.item[col], hline, 0);
+    jue_rec_09_emit(t, tab, &P);
     for (int col = 0; col < REC_MAX_COLS; col++) free(it.names[col]);
 }

@@ -497,8 +497,9 @@ static bool contents_entry(const jue_grow *r)
 
 /* A piece of a header printed on a line of its own (a copy that gives each
  * heading line apart: "附属单位上缴" / "收入", "本年收入合计 财政拨款收入"):
- * one cell of short words, no digit, no sentence mark. */
-static bool header_piece(const jue_grow *r)
+ * one cell of short words, no digit, no sentence mark; a word of at most
+ * `longest` bytes (eight characters: 24). */
+static bool header_piece(const jue_grow *r, int longest)
 {
     const char *s = jue_rec_single_text(r);
     if (!s || strlen(s) > 160 || strstr(s, "。") || strstr(s, "，") || strstr(s, "：")) return false;
@@ -506,9 +507,17 @@ static bool header_piece(const jue_grow *r)
     for (const char *p = s; *p; p++) {
         if (*p >= '0' && *p <= '9') return false;
         run = *p == ' ' ? 0 : run + 1;
-        if (run > 24) return false;   /* a word of more than eight characters */
+        if (run > longest) return false;
     }
     return true;
+}
+
+/* Whether a cell of r holds a digit. */
+static bool digit_in(const jue_grow *r)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (strpbrk(r->cells[k].text, "0123456789")) return true;
+    return false;
 }
 
 /* A table printed with single spaces under a header printed a piece per
@@ -518,7 +527,7 @@ static bool header_piece(const jue_grow *r)
 static bool packed_follows(const jue_grid *g, size_t from, size_t to)
 {
     int seen = 0;
-    bool meta = false;
+    bool meta = false, wide = false, lanci = false;
     for (size_t i = from; i < to && seen < 3 * TITLE_WINDOW; i++) {
         const jue_grow *r = &g->rows[i];
         if (!jue_grow_filled(r)) continue;
@@ -526,9 +535,18 @@ static bool packed_follows(const jue_grid *g, size_t from, size_t to)
         if (!meta) return false;
         seen++;
         const char *s = jue_rec_single_text(r);
-        bool row = r->packed || jue_rec_stacked_row(g, i, to);
-        if (row || (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3)))) return seen > 1;
-        if (!header_piece(r) && !jue_rec_lanci(r)) return false;
+        /* heading words on a line parted by single spaces: 09's groups first
+         * under the unit ("预算数 决算数"), or a line among its long words */
+        bool groups = r->packed && (seen == 1 || wide) && !digit_in(r);
+        bool after_lanci = lanci;
+        lanci = jue_rec_lanci(r);
+        bool row = !groups && !(wide && lanci) && (r->packed || jue_rec_stacked_row(g, i, to));
+        if (row) return seen > 1 && (!wide || after_lanci);
+        if (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3))) return seen > 1 && !wide;
+        /* a heading word of up to twelve characters (09's 公务用车购置及运行维护费)
+         * or the groups: only over 栏次 and the figures right under it */
+        if (groups) wide |= seen == 1;
+        else if (!lanci && !header_piece(r, 24) && !(wide = header_piece(r, 36))) return false;
     }
     return false;
 }

@@ -74,7 +74,7 @@ bool jue_rec_packed_body(const tctx *t)
 }
 
 /* The words of row r (cells split on spaces) appended to w (at most max). */
-static void row_words(const jue_grow *r, char (*w)[MAXK], int *n, int max)
+void jue_rec_row_words(const jue_grow *r, char (*w)[MAXK], int *n, int max)
 {
     for (size_t k = 0; k < r->n; k++) {
         const char *s = r->cells[k].text;
@@ -94,7 +94,7 @@ static void row_words(const jue_grow *r, char (*w)[MAXK], int *n, int max)
 }
 
 /* The number of columns a 栏次 row counts ("栏次 1 2 3 4 5 6 7"), or 0. */
-static int lanci_count(const jue_grow *r)
+int jue_rec_lanci_count(const jue_grow *r)
 {
     if (!jue_rec_lanci(r)) return 0;
     int n = 0;
@@ -136,9 +136,9 @@ void jue_rec_packed_columns(tctx *t, const jue_table *tab)
     for (size_t i = t->a; i < t->body && i < t->g->n; i++) {
         const jue_grow *r = &t->g->rows[i];
         if (jue_rec_meta(r, NULL, NULL)) continue;
-        int k = lanci_count(r);
+        int k = jue_rec_lanci_count(r);
         if (k) { lanci = k; continue; }
-        row_words(r, w, &nw, MAX_WORDS);
+        jue_rec_row_words(r, w, &nw, MAX_WORDS);
     }
     int order[REC_MAX_PCOLS];
     int n = header_order(t, tab, w, nw, order);
@@ -188,7 +188,7 @@ void jue_rec_packed_split(const jue_grow *r, char code[16], char **name, size_t 
     int nw = 0;
     jue_grow head = *r;
     head.n = f;
-    row_words(&head, w, &nw, MAX_WORDS);
+    jue_rec_row_words(&head, w, &nw, MAX_WORDS);
     int at = 0;
     code[0] = '\0';
     if (nw > 0 && (all_digits_n(w[0], 3) || all_digits_n(w[0], 5) || all_digits_n(w[0], 7))) {

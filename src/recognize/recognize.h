@@ -235,6 +235,10 @@ bool jue_rec_inline_code(const char *s, char out[16], const char **rest);
 void jue_rec_code_table(tctx *t, jue_table *tab);
 
 /* ---- packed.c */
+/* The words of row r (its cells split on spaces) appended to w (at most max). */
+void jue_rec_row_words(const jue_grow *r, char (*w)[MAXK], int *n, int max);
+/* The number of columns a 栏次 row counts ("栏次 1 2 3 4 5 6 7"), or 0. */
+int jue_rec_lanci_count(const jue_grow *r);
 /* Whether t's body has rows printed with single spaces. */
 bool jue_rec_packed_body(const tctx *t);
 /* Whether at least half of the filled rows of t's body are printed with
@@ -307,5 +311,19 @@ bool jue_rec_06_packed(tctx *t, jue_table *tab);
 /* ---- body_09.c */
 bool jue_rec_09_row(tctx *t, const jue_grow *r);
 void jue_rec_09(tctx *t, jue_table *tab);
+/* The 09 group (预算数, 决算数) a printed text names, or NULL. */
+const char *jue_rec_09_group(const rc *c, const char *s);
+/* The row of item key in P, added (named name, at line and page) when it
+ * is not there yet; NULL when memory ran out. */
+prow *jue_rec_09_item_row(rc *c, prows *P, const char *key, const char *name, int line, int page);
+/* Table 09's rows into tab in the model's order; frees P. */
+void jue_rec_09_emit(tctx *t, jue_table *tab, prows *P);
+
+/* ---- packed_09.c */
+/* 09 printed with single spaces (pdftotext -raw): its heading words in any
+ * wrapping, 栏次, a line of figures with nothing where a cell is blank; the
+ * figures placed where the table's identities hold. false when the table
+ * is not printed so (then read as a ruled one). */
+bool jue_rec_packed_09(tctx *t, jue_table *tab);
 
 #endif

@@ -1372,6 +1372,111 @@ static void slip_in_unwrapped_panes_kept(void **state)
     jue_disclosure_free(d);
 }
 
+/* 09's title and unit line, its heading as `pdftotext -raw` breaks it (a
+ * word or a piece a line, the sub-headings after all the items) and 栏次. */
+#define HEAD09(unit)                                                                                           \
+    "公开09表\n"                                                                                              \
+    "财政拨款“三公”经费支出决算表\n"                                                                          \
+    "编制单位：某局 金额单位：" unit "\n"                                                                     \
+    "预算数 决算数\n"                                                                                         \
+    "合计\n因公出国\n（境）费\n公务用车购置及运行维护费\n公务接待费 合计\n因公出国\n（境）费\n"                 \
+    "公务用车购置及运行维护费\n公务接待费\n小计\n公务用车购置\n费\n公务用车运行\n维护费\n小计\n公务用车购置\n" \
+    "费\n公务用车运行\n维护费\n"                                                                              \
+    "1 2 3 4 5 6 7 8 9 10 11 12\n"
+
+/* The 09 cell of item key in group col (hundredths of 万元; -1 blank). */
+static long long cell09(const jue_disclosure *d, const char *key, const char *col)
+{
+    return cell(d, JUE_T09, key, col);
+}
+
+/* 09 with its heading a level a line and one figure line short of the
+ * blank 因公出国（境）费 预算数: only one placement of the eleven figures
+ * holds 合计 = 出国 + 公务用车 + 接待 and 公务用车 = 购置 + 运行 in both
+ * groups, and it is read. */
+static void raw_09_placed_by_identities(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text("公开09表\n"
+                                    "财政拨款“三公”经费支出决算表\n"
+                                    "单位：万元\n"
+                                    "预算数 决算数\n"
+                                    "合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费 合计 因公出国（境）费 "
+                                    "公务用车购置及运行维护费 公务接待费\n"
+                                    "小计 公务用车购置费 公务用车运行维护费 小计 公务用车购置费 公务用车运行维护费\n"
+                                    "栏次 1 2 3 4 5 6 7 8 9 10 11 12\n"
+                                    "10.00 6.00 2.00 4.00 4.00 8.50 1.50 4.00 1.00 3.00 3.00\n"
+                                    "注：本表反映部门本年度“三公”经费支出预决算情况。\n",
+                                    warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T09]);
+    assert_null(strstr(warn, "两种以上"));
+    assert_int_equal(cell09(d, JUE_L9_TOTAL, JUE_C_BUDGET), 1000);
+    assert_int_equal(cell09(d, JUE_L9_ABROAD, JUE_C_BUDGET), -1);
+    assert_int_equal(cell09(d, JUE_L9_CAR, JUE_C_BUDGET), 600);
+    assert_int_equal(cell09(d, JUE_L9_CAR_BUY, JUE_C_BUDGET), 200);
+    assert_int_equal(cell09(d, JUE_L9_CAR_RUN, JUE_C_BUDGET), 400);
+    assert_int_equal(cell09(d, JUE_L9_RECEPTION, JUE_C_BUDGET), 400);
+    assert_int_equal(cell09(d, JUE_L9_TOTAL, JUE_C_ACTUAL), 850);
+    assert_int_equal(cell09(d, JUE_L9_ABROAD, JUE_C_ACTUAL), 150);
+    assert_int_equal(cell09(d, JUE_L9_CAR_BUY, JUE_C_ACTUAL), 100);
+    assert_int_equal(cell09(d, JUE_L9_RECEPTION, JUE_C_ACTUAL), 300);
+    jue_disclosure_free(d);
+}
+
+/* The heading broken a piece a line, in 元, a 0.00 printed for the blank
+ * 购置费: it tells 购置费 from 运行维护费, and the figures have one placement. */
+static void raw_09_zero_printed(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text(HEAD09("元")
+                                    "90000.00 60000.00 0.00 60000.00 30000.00 67900.00 51100.00 0.00 51100.00 16800.00\n"
+                                    "注：本表反映部门本年度“三公”经费支出预决算情况。\n",
+                                    warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T09]);
+    assert_null(strstr(warn, "两种以上"));
+    assert_int_equal(cell09(d, JUE_L9_TOTAL, JUE_C_BUDGET), 900);
+    assert_int_equal(cell09(d, JUE_L9_ABROAD, JUE_C_BUDGET), -1);
+    assert_int_equal(cell09(d, JUE_L9_CAR_BUY, JUE_C_BUDGET), 0);
+    assert_int_equal(cell09(d, JUE_L9_CAR_RUN, JUE_C_BUDGET), 600);
+    assert_int_equal(cell09(d, JUE_L9_RECEPTION, JUE_C_BUDGET), 300);
+    assert_int_equal(cell09(d, JUE_L9_CAR_RUN, JUE_C_ACTUAL), 511);
+    assert_int_equal(cell09(d, JUE_L9_RECEPTION, JUE_C_ACTUAL), 168);
+    jue_disclosure_free(d);
+}
+
+/* Nothing printed for 购置费: 6.00 under 小计 is as good in 购置费 as in
+ * 运行维护费, so neither item is read (a warning says why) while 合计,
+ * 出国, 小计 and 接待 — the same in both placements — are. Figures no
+ * placement balances leave the table unread; a line with every figure is
+ * read as printed. */
+static void raw_09_car_items_ambiguous(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text(HEAD09("万元") "9.00 6.00 6.00 3.00 6.79 5.11 5.11 1.68\n", warn, sizeof warn);
+    const jue_table *t = d->tables[JUE_T09];
+    assert_non_null(t);
+    assert_int_equal(cell09(d, JUE_L9_TOTAL, JUE_C_BUDGET), 900);
+    assert_int_equal(cell09(d, JUE_L9_ABROAD, JUE_C_ACTUAL), -1);
+    assert_int_equal(cell09(d, JUE_L9_CAR, JUE_C_ACTUAL), 511);
+    assert_int_equal(cell09(d, JUE_L9_RECEPTION, JUE_C_ACTUAL), 168);
+    assert_true(jue_table_find_row(t, JUE_L9_CAR_BUY, JUE_SIDE_NONE) < 0);
+    assert_true(jue_table_find_row(t, JUE_L9_CAR_RUN, JUE_SIDE_NONE) < 0);
+    assert_non_null(strstr(warn, "公务用车购置费、公务用车运行维护费的数字按合计与各栏核对有两种以上放法"));
+    jue_disclosure_free(d);
+    d = import_text(HEAD09("万元") "9.00 6.00 6.00 4.00 6.79 5.11 5.11 1.68\n", warn, sizeof warn);
+    assert_null(d->tables[JUE_T09]);
+    assert_non_null(strstr(warn, "公开09表《财政拨款“三公”经费支出决算表》没有读准"));
+    jue_disclosure_free(d);
+    d = import_text(HEAD09("万元") "9.00 0.00 6.00 0.00 6.00 4.00 6.79 0.00 5.11 0.00 5.11 1.68\n", warn,
+                    sizeof warn);
+    assert_int_equal(cell09(d, JUE_L9_RECEPTION, JUE_C_BUDGET), 400);
+    assert_int_equal(cell09(d, JUE_L9_CAR_RUN, JUE_C_ACTUAL), 511);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1413,6 +1518,9 @@ int main(void)
         cmocka_unit_test(doubtful_panes_set_aside),
         cmocka_unit_test(slip_in_unwrapped_panes_kept),
         cmocka_unit_test(blank_panes_with_totals_empty),
+        cmocka_unit_test(raw_09_placed_by_identities),
+        cmocka_unit_test(raw_09_zero_printed),
+        cmocka_unit_test(raw_09_car_items_ambiguous),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
