@@ -70,6 +70,8 @@ typedef struct {
     const jue_table *parts[3];   /* tables this one contains, read with confidence (05 in 03) */
     const int *pcol[3];          /* per model column: the part table's column + 1, or 0 */
     const jue_table *t01;        /* 01 read with confidence, or NULL */
+    const jue_table *t04, *whole; /* placed again (rc.late): 04 and the table containing this one, */
+    const int *wcol;             /* read with confidence (whole's model column → this one's + 1) */
     const struct pinning *pin;   /* per row: what its placement must be (NULL: free) */
     node *rows;
     long steps;
@@ -332,12 +334,77 @@ static void bounds01(const solver *S, node *R, const char *key)
     }
 }
 
+/* ---- what the other tables fix, once every one is judged
+ *
+ * A table two readings of which balance alike (07 with one 类: its figures
+ * "120.00 118.65 118.65 1.35" hold every sum with 120.00 as 年初 or as 本年
+ * 收入, 118.65 as 基本 or as 项目) is placed again once the other tables are
+ * judged (rc.late), with what those read with confidence fix: 04's fund
+ * column is 07's, 08's and 05's 合计 and 类 (the rules X.T04-T07.* and
+ * X.T04-T05.*), and no figure of a part is above the same figure of the
+ * table containing it (03 ⊇ 05, 07, 08; a blank there is 0). */
+
+/* The lines of 04 a figure of 05/07/08 equals: its 合计 row, or each 类
+ * (the 类's own line of 04). Columns: 07/08 年初 本年收入 小计 基本 项目
+ * 年末; 04 合计 一般公共预算 政府性基金 国有资本经营. */
+static const struct {
+    jue_table_id tab;
+    bool lei;
+    int col;
+    const char *line;
+    jue_side side;
+    int col04;
+} FROM04[] = {
+    { JUE_T07, false, 0, JUE_L4_BEGIN_PREFIX JUE_L4_INC_GOVFUND, JUE_SIDE_INCOME, 0 },
+    { JUE_T07, false, 1, JUE_L4_INC_GOVFUND, JUE_SIDE_INCOME, 0 },
+    { JUE_T07, false, 2, JUE_L_EXP_TOTAL, JUE_SIDE_EXPEND, 2 },
+    { JUE_T07, false, 5, JUE_L4_END, JUE_SIDE_EXPEND, 2 },
+    { JUE_T07, true, 2, NULL, JUE_SIDE_EXPEND, 2 },
+    { JUE_T08, false, 0, JUE_L4_BEGIN_PREFIX JUE_L4_INC_SOE, JUE_SIDE_INCOME, 0 },
+    { JUE_T08, false, 1, JUE_L4_INC_SOE, JUE_SIDE_INCOME, 0 },
+    { JUE_T08, false, 2, JUE_L_EXP_TOTAL, JUE_SIDE_EXPEND, 3 },
+    { JUE_T08, false, 5, JUE_L4_END, JUE_SIDE_EXPEND, 3 },
+    { JUE_T08, true, 2, NULL, JUE_SIDE_EXPEND, 3 },
+    { JUE_T05, false, 0, JUE_L_EXP_TOTAL, JUE_SIDE_EXPEND, 1 },
+    { JUE_T05, true, 0, NULL, JUE_SIDE_EXPEND, 1 },
+};
+
+/* Cell (r, c) of t: its figure, a blank 0. */
+static jue_interval figure_or_zero(const jue_table *t, int r, int c)
+{
+    const jue_cell *x = jue_table_cell_c(t, (size_t)r, (size_t)c);
+    return x->present ? x->iv : (jue_interval){ 0, 0 };
+}
+
+/* Row key of 05/07/08: the bounds 04 and the containing table set. */
+static void bounds_late(const solver *S, node *R, const char *key)
+{
+    bool total = !strcmp(key, JUE_L_TOTAL), lei = strlen(key) == 3 && jue_rec_digits(key);
+    for (size_t i = 0; S->t04 && i < sizeof FROM04 / sizeof *FROM04; i++) {
+        if (FROM04[i].tab != S->tab->id || !(FROM04[i].lei ? lei : total)) continue;
+        int j = printed(S, FROM04[i].col);
+        int r = jue_table_find_row(S->t04, FROM04[i].line ? FROM04[i].line : key, FROM04[i].side);
+        if (j < 0 || r < 0) continue;
+        jue_interval v = figure_or_zero(S->t04, r, FROM04[i].col04);
+        R->floor[j] = v.lo > R->floor[j] ? v.lo : R->floor[j];
+        R->cap[j] = v.hi < R->cap[j] ? v.hi : R->cap[j];
+    }
+    int wr = S->whole ? jue_table_find_row(S->whole, key, JUE_SIDE_NONE) : -1;
+    for (int w = 0; wr >= 0 && w < (int)S->whole->ncols && w < REC_MAX_PCOLS; w++) {
+        int j = S->wcol[w] ? printed(S, S->wcol[w] - 1) : -1;
+        jue_interval v = figure_or_zero(S->whole, wr, w);
+        if (j >= 0 && v.hi < R->cap[j]) R->cap[j] = v.hi;
+    }
+}
+
 /* Per printed column of row r: the sum of the figures the tables it
- * contains print in the same row (their lower ends), and 01's bounds. */
+ * contains print in the same row (their lower ends), and 01's bounds (and
+ * when placed again, those of 04 and the table containing it). */
 static void floors(const solver *S, node *R, const char *key)
 {
     for (int j = 0; j < S->n; j++) R->cap[j] = INT64_MAX;
     bounds01(S, R, key);
+    bounds_late(S, R, key);
     for (int p = 0; p < 3 && S->parts[p]; p++) {
         int pr = jue_table_find_row(S->parts[p], key, JUE_SIDE_NONE);
         for (int j = 0; j < S->n && pr >= 0; j++) {
@@ -510,17 +577,27 @@ bool jue_rec_placed_after(jue_table_id id)
     return false;
 }
 
-/* The tables tab contains that were read with confidence. */
+/* Table id of c, read with confidence, or NULL. */
+static const jue_table *confident(const rc *c, jue_table_id id)
+{
+    return c->d->tables[id] && !c->doubt[id] ? c->d->tables[id] : NULL;
+}
+
+/* The tables tab contains that were read with confidence; placed again
+ * (every table judged), 04 and the table containing tab, so read. */
 static void contained(const rc *c, solver *S)
 {
     int n = 0;
-    for (size_t i = 0; i < sizeof CONTAINS / sizeof *CONTAINS && n < 3; i++) {
-        const jue_table *p = c->d->tables[CONTAINS[i].part];
-        if (CONTAINS[i].whole != S->tab->id || !p || c->doubt[CONTAINS[i].part]) continue;
-        S->parts[n] = p;
-        S->pcol[n++] = CONTAINS[i].col;
+    for (size_t i = 0; i < sizeof CONTAINS / sizeof *CONTAINS; i++) {
+        const jue_table *p = confident(c, CONTAINS[i].part), *w = confident(c, CONTAINS[i].whole);
+        if (CONTAINS[i].whole == S->tab->id && p && n < 3) {
+            S->parts[n] = p;
+            S->pcol[n++] = CONTAINS[i].col;
+        }
+        if (c->late && CONTAINS[i].part == S->tab->id && w) S->whole = w, S->wcol = CONTAINS[i].col;
     }
-    if (c->d->tables[JUE_T01] && !c->doubt[JUE_T01]) S->t01 = c->d->tables[JUE_T01];
+    S->t01 = confident(c, JUE_T01);
+    S->t04 = c->late && S->tab->id != JUE_T04 ? confident(c, JUE_T04) : NULL;
 }
 
 /* Whether every row of S has at most one placement. */
@@ -876,6 +953,8 @@ static bool place_one_wrong(rc *c, jue_table *tab, const int *rows, int nrows)
     return found == 1 && !c->nomem && try_wild(c, tab, fr, fi, true);
 }
 
+const char jue_rec_ambiguous[] = "表行以单个空格分隔、空白单元格没有标记，按合计与各栏核对仍有两种以上放法，分不清各数字所在的栏";
+
 const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure)
 {
     *sure = false;
@@ -884,25 +963,33 @@ const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure)
     solver S;
     long cost = 0;
     bool ok = set_up(c, tab, &S, NULL);
+    if (ok && c->late && !S.t04 && !S.whole) {   /* placed again with nothing new */
+        free_nodes(&S);
+        return jue_rec_ambiguous;
+    }
     *sure = ok && forced(&S);
     bool ambiguous = ok && place_roots(&S, &cost);
     bool steps = S.steps > MAX_STEPS;
     /* no reading balances: the producer's slip, maybe a shifted column */
+    bool slip = ok && !S.nomem && !steps && !c->late && cost >= FAIL;
     shift h[MAX_CAND];
-    int nh = ok && !S.nomem && !*sure && !steps && cost >= FAIL ? find_shifts(&S, h) : 0;
+    int nh = slip && !*sure ? find_shifts(&S, h) : 0;
     int wrong[MAX_SUSPECTS];
-    int nw = ok && !S.nomem && ambiguous && !steps && cost >= FAIL ? unbalanced_rows(&S, wrong, MAX_SUSPECTS) : 0;
+    int nw = slip && ambiguous ? unbalanced_rows(&S, wrong, MAX_SUSPECTS) : 0;
     free_nodes(&S);
     if (!ok || S.nomem) {
         c->nomem = true;
         return NULL;
     }
+    /* placed again: kept only when one reading holds every sum and bound */
+    if (c->late && (ambiguous || steps || cost))
+        return "表行以单个空格分隔、空白单元格没有标记，按合计与各栏核对仍有两种以上放法，对照其他各表也分不清各数字所在的栏";
     if (nh && place_shifted(c, tab, h, nh, failures_moved(tab, 0, 0, 0, &c->nomem))) {
         *sure = true;
         return NULL;
     }
     if (nw > 0 && place_one_wrong(c, tab, wrong, nw)) return NULL;
     if (steps) return "表行以单个空格分隔、空白单元格没有标记，各数字可放的栏太多，未能逐一核对";
-    if (ambiguous) return "表行以单个空格分隔、空白单元格没有标记，按合计与各栏核对仍有两种以上放法，分不清各数字所在的栏";
+    if (ambiguous) return jue_rec_ambiguous;
     return NULL;
 }

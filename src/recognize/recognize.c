@@ -440,7 +440,8 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
  * are set aside: one warning at the title, and the table is unread — its
  * title is there, its figures feed no finding. A table whose placement
  * leans on others (03 ⊇ 05; 02's and 03's 合计 as in 01) is placed after
- * them, with those kept as its bounds (place.c). */
+ * them, with those kept as its bounds (place.c); one two readings of which
+ * balance alike is placed again once every table is judged. */
 static void set_aside_doubtful(rc *c)
 {
     int fails[JUE_NTABLES] = { 0 }, checks[JUE_NTABLES] = { 0 };
@@ -448,6 +449,13 @@ static void set_aside_doubtful(rc *c)
         for (int id = 0; id < JUE_NTABLES; id++)
             if (c->d->tables[id] && jue_rec_placed_after((jue_table_id)id) == (pass == 1))
                 c->doubt[id] = doubt(c, id, &fails[id], &checks[id]);
+    /* two readings alike: placed again with what the others, judged, fix */
+    c->late = true;
+    for (int id = 0; id < JUE_NTABLES; id++)
+        if (c->d->tables[id] && c->doubt[id] == jue_rec_ambiguous) {
+            c->doubt[id] = NULL;
+            c->doubt[id] = doubt(c, id, &fails[id], &checks[id]);
+        }
     for (int id = 0; id < JUE_NTABLES; id++) {
         jue_table *t = c->d->tables[id];
         const char *why = c->doubt[id];

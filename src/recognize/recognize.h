@@ -84,6 +84,7 @@ typedef struct {
     bool broken[JUE_NTABLES];      /* its body has rows broken between cells by a wrap */
     bool wordy[JUE_NTABLES];       /* words read where a figure goes ("本年支出合计" in 决算数) */
     bool sure[JUE_NTABLES];        /* read from packed rows with no choice made (06 group by group) */
+    bool late;                     /* every table judged: an ambiguous one placed again (place.c) */
 } rc;
 
 typedef struct {
@@ -262,6 +263,9 @@ size_t jue_rec_packed_gap(tctx *t, size_t i);
  * NULL, or why the table cannot be read with confidence. *sure: every row
  * had one placement only (no choice was made). */
 const char *jue_rec_place_packed(rc *c, jue_table *tab, bool *sure);
+/* Why a packed table is set aside when two readings balance alike: placed
+ * again, with c->late, once every table is judged. */
+extern const char jue_rec_ambiguous[];
 /* Whether table id is placed after others whose figures bound its own
  * (03 ⊇ 05, 07, 08 row by row; 02's and 03's 合计 as in 01). */
 bool jue_rec_placed_after(jue_table_id id);

@@ -1477,12 +1477,70 @@ static void raw_09_car_items_ambiguous(void **state)
     jue_disclosure_free(d);
 }
 
+/* 07 with one 类 printed with single spaces: "20.00 18.00 18.00 2.00" holds
+ * every sum of the table with 20.00 as 年初 or as 本年收入 and 18.00 as 基本
+ * or as 项目 — two readings at least. Once every table is judged, 04 (read
+ * with confidence) fixes its 合计: no 政府性基金 年初, 本年收入 20.00; and
+ * 03 (read with confidence over 05) has no 基本支出 in 21012, which 07 is a
+ * part of: the one reading left is kept. */
+static const char *T07_ONE = "公开07表\n"
+                             "政府性基金预算财政拨款收入支出决算表\n"
+                             "编制单位：某局 金额单位：万元\n"
+                             "项目\n"
+                             "年初结转和结余 本年收入\n"
+                             "本年支出\n"
+                             "年末结转和结余\n"
+                             "功能分类\n"
+                             "科目编码\n"
+                             "科目名称 小计 基本支出 项目支出\n"
+                             "栏次 1 2 3 4 5 6\n"
+                             "合计 20.00 18.00 18.00 2.00\n"
+                             "210 卫生健康支出 20.00 18.00 18.00 2.00\n"
+                             "21012 财政对基本医疗保险基金的补助 20.00 18.00 18.00 2.00\n"
+                             "2101201 财政对职工基本医疗保险基金的补助 20.00 18.00 18.00 2.00\n"
+                             "注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。\n";
+
+static void fund_table_read_by_the_others(void **state)
+{
+    (void)state;
+    char warn[8192];
+    char *text = joined(T04_RAW, T03, T05);
+    jue_disclosure *d = import_two(text, T07_ONE, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T03]);
+    assert_non_null(d->tables[JUE_T07]);
+    assert_null(strstr(warn, "公开07表"));
+    assert_int_equal(cell(d, JUE_T07, "合计", "年初结转和结余"), -1);
+    assert_int_equal(cell(d, JUE_T07, "合计", "本年收入"), 2000);
+    assert_int_equal(cell(d, JUE_T07, "合计", "基本支出"), -1);
+    assert_int_equal(cell(d, JUE_T07, "合计", "项目支出"), 1800);
+    assert_int_equal(cell(d, JUE_T07, "2101201", "项目支出"), 1800);
+    assert_int_equal(cell(d, JUE_T07, "2101201", "年末结转和结余"), 200);
+    jue_disclosure_free(d);
+    free(text);
+}
+
+/* The same 07 with 04 alone: 04 settles 年初 and 本年收入, nothing settles
+ * 基本 and 项目 — set aside, saying the other tables were asked. */
+static void fund_table_the_others_cannot_settle(void **state)
+{
+    (void)state;
+    char warn[8192];
+    jue_disclosure *d = import_two(T04_RAW, T07_ONE, warn, sizeof warn);
+    assert_non_null(d->tables[JUE_T04]);
+    assert_null(d->tables[JUE_T07]);
+    assert_non_null(d->unread[JUE_T07]);
+    assert_non_null(strstr(warn, "对照其他各表也分不清"));
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(short_rows_placed_by_sums),
         cmocka_unit_test(fund_table_line_by_line),
         cmocka_unit_test(fund_table_ambiguous_set_aside),
+        cmocka_unit_test(fund_table_read_by_the_others),
+        cmocka_unit_test(fund_table_the_others_cannot_settle),
         cmocka_unit_test(a_slip_still_reads),
         cmocka_unit_test(ambiguous_table_is_set_aside),
         cmocka_unit_test(wrapped_header_and_page_break),
