@@ -520,6 +520,28 @@ static bool digit_in(const jue_grow *r)
     return false;
 }
 
+/* A line of headings parted by single spaces repeating a pair, two pairs or
+ * more ("预算数 决算数 预算数 决算数 …" under 09's items): it counts the
+ * columns as 栏次 does. */
+static bool repeated_pair(const jue_grow *r)
+{
+    if (digit_in(r)) return false;
+    const char *w[3] = { NULL, NULL, NULL };
+    size_t len[3] = { 0, 0, 0 };
+    int n = 0;
+    for (size_t k = 0; k < r->n; k++)
+        for (const char *p = r->cells[k].text; *p;) {
+            p += strspn(p, " ");
+            size_t l = strcspn(p, " ");
+            if (!l) break;
+            if (n >= 2 && (l != len[n % 2] || strncmp(p, w[n % 2], l))) return false;
+            if (n < 2) w[n] = p, len[n] = l;
+            n++;
+            p += l;
+        }
+    return n >= 4 && n % 2 == 0 && (len[0] != len[1] || strncmp(w[0], w[1], len[0]));
+}
+
 /* A table printed with single spaces under a header printed a piece per
  * line (pdftotext -raw): after a meta row (金额单位), only heading pieces and
  * 栏次 up to its first row of figures, or up to the 说明 or 注 of an empty
@@ -539,7 +561,7 @@ static bool packed_follows(const jue_grid *g, size_t from, size_t to)
          * under the unit ("预算数 决算数"), or a line among its long words */
         bool groups = r->packed && (seen == 1 || wide) && !digit_in(r);
         bool after_lanci = lanci;
-        lanci = jue_rec_lanci(r);
+        lanci = jue_rec_lanci(r) || repeated_pair(r);
         bool row = !groups && !(wide && lanci) && (r->packed || jue_rec_stacked_row(g, i, to));
         if (row) return seen > 1 && (!wide || after_lanci);
         if (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3))) return seen > 1 && !wide;

@@ -44,6 +44,7 @@ typedef struct {
     int item[NSLOT], grp[NSLOT];   /* each column's item (ITEM) and group (0, 1) */
     int n, per, ng;
     const char *group[2];      /* the groups, in printed order */
+    int pairs;                 /* group words alternating under the items (预算数 决算数 …), else 0 */
     bool have[NITEM];
     line9 ln[2];
     int nl;
@@ -79,13 +80,15 @@ static int heading_at(const rc *c, char (*w)[MAXK], int nw, int i, int *item, co
 static int heading_names(p09 *P, const rc *c, char (*w)[MAXK], int nw)
 {
     int unknown = 0;
-    bool subtotal = false;
+    bool subtotal = false, alternate = true;
     for (int i = 0; i < nw;) {
         int item;
         const char *grp;
         int len = heading_at(c, w, nw, i, &item, &grp);
         if (len < 0) return -1;
         if (grp && P->ng < 2 && (!P->ng || strcmp(P->group[0], grp))) P->group[P->ng++] = grp;
+        const char *want = grp ? P->group[P->pairs % 2] : NULL;
+        if (grp) alternate &= want && !strcmp(grp, want), P->pairs++;
         if (item == NITEM) subtotal = true;
         else if (item >= 0) P->have[item] = true;
         unknown += !len && strcmp(w[i], "项目") != 0;
@@ -93,6 +96,7 @@ static int heading_names(p09 *P, const rc *c, char (*w)[MAXK], int nw)
     }
     /* 小计: the car subtotal when the car items are printed, else the total */
     if (subtotal) P->have[P->have[I_BUY] || P->have[I_RUN] || P->have[I_CAR] ? I_CAR : I_TOTAL] = true;
+    if (P->pairs < 4 || P->ng != 2 || !alternate) P->pairs = 0;
     return unknown;
 }
 
@@ -110,6 +114,7 @@ static bool heading_columns(tctx *t, p09 *P)
     }
     int unknown = heading_names(P, t->c, w, nw);
     free(w);
+    if (!lanci) lanci = P->pairs;   /* a pair of columns an item: they count them */
     if (unknown < 0 || (!lanci && unknown > 0) || !P->have[I_TOTAL]) return false;
     if (!P->ng) {
         P->group[P->ng++] = JUE_C_BUDGET;
@@ -122,6 +127,10 @@ static bool heading_columns(tctx *t, p09 *P)
     for (int g = 0; g < P->ng; g++)
         for (int k = 0; k < NITEM; k++)
             if (P->have[k]) P->item[s] = k, P->grp[s++] = g;
+    int first[NSLOT];
+    memcpy(first, P->item, sizeof first);
+    if (P->pairs)   /* the items across, each over its 预算数 and 决算数 */
+        for (s = 0; s < P->n; s++) P->item[s] = first[s / 2], P->grp[s] = s % 2;
     return true;
 }
 
@@ -137,7 +146,7 @@ static bool figure_line(tctx *t, p09 *P, const jue_grow *r)
     const char *grp = k < r->n ? jue_rec_09_group(t->c, r->cells[k].text) : NULL;
     if (grp) {
         int g = strcmp(grp, P->group[0]) ? 1 : 0;
-        if (g >= P->ng) return false;
+        if (g >= P->ng || P->pairs) return false;
         l->from = g * P->per, l->to = l->from + P->per, k++;
     }
     if (P->nl && (!grp || l->from == P->ln[0].from || P->ln[0].to - P->ln[0].from == P->n)) return false;
@@ -222,8 +231,9 @@ static void search(p09 *P, int l, int k, int s)
     }
 }
 
-/* The items every placement reads alike, into P's rows; the others
- * named in *left (how many). */
+/* The items every placement reads alike, into P's rows, the others named
+ * in left; how many figures were read (none: the items read are blank in
+ * every placement and the figures' own are unknown — no empty table). */
 static int certain_rows(tctx *t, jue_table *tab, p09 *P, prows *R, char *left, size_t size)
 {
     int read = 0;
@@ -239,10 +249,11 @@ static int certain_rows(tctx *t, jue_table *tab, p09 *P, prows *R, char *left, s
         const fig9 *at = P->ln[0].f;
         prow *p = jue_rec_09_item_row(t->c, R, ITEM[k], ITEM[k], at->line, at->page);
         if (!p) break;
-        read++;
         for (int s = 0; s < P->n; s++)
-            if (P->item[s] == k && P->first[s])
+            if (P->item[s] == k && P->first[s]) {
                 jue_rec_pval_add(p, P->first[s]->cell, jue_table_find_col(tab, P->group[P->grp[s]]), at->line);
+                read++;
+            }
     }
     return read;
 }

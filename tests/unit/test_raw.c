@@ -1533,6 +1533,36 @@ static void fund_table_the_others_cannot_settle(void **state)
     jue_disclosure_free(d);
 }
 
+/* 09 with its items across, each over a 预算数 | 决算数 pair (no 栏次: the
+ * pairs count the columns), a heading over them all: read in that order,
+ * and placed by the identities when cells are blank. */
+static void raw_09_items_over_pairs(void **state)
+{
+    (void)state;
+    char warn[4096];
+#define PAIRS09                                                                                                \
+    "财政拨款“三公”经费支出决算表\n单位：万元\n财政拨款“三公”经费\n合计\n因公出国\n（境）费\n"                  \
+    "公务用车购置及运行维护费\n公务接待费\n小计\n公务用车\n购置费\n公务用车\n运行维护费\n"                       \
+    "预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数\n"
+    jue_disclosure *d = import_text(PAIRS09 "2.85 0.39 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 2.85 0.39\n"
+                                            "注：本表反映部门本年度“三公”经费支出预决算情况。\n",
+                                    warn, sizeof warn);
+    assert_int_equal(cell09(d, JUE_L9_TOTAL, JUE_C_BUDGET), 285);
+    assert_int_equal(cell09(d, JUE_L9_TOTAL, JUE_C_ACTUAL), 39);
+    assert_int_equal(cell09(d, JUE_L9_CAR_RUN, JUE_C_ACTUAL), 0);
+    assert_int_equal(cell09(d, JUE_L9_RECEPTION, JUE_C_ACTUAL), 39);
+    jue_disclosure_free(d);
+    /* 合计 and one item: 出国 or 接待 alike, neither read; the car items
+     * are blank in both placements */
+    d = import_text(PAIRS09 "2.85 0.39 2.85 0.39\n", warn, sizeof warn);
+    assert_int_equal(cell09(d, JUE_L9_TOTAL, JUE_C_BUDGET), 285);
+    assert_int_equal(cell09(d, JUE_L9_CAR, JUE_C_ACTUAL), -1);
+    assert_true(jue_table_find_row(d->tables[JUE_T09], JUE_L9_RECEPTION, JUE_SIDE_NONE) < 0);
+    assert_non_null(strstr(warn, "因公出国（境）费、公务接待费的数字"));
+    jue_disclosure_free(d);
+#undef PAIRS09
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1579,6 +1609,7 @@ int main(void)
         cmocka_unit_test(raw_09_placed_by_identities),
         cmocka_unit_test(raw_09_zero_printed),
         cmocka_unit_test(raw_09_car_items_ambiguous),
+        cmocka_unit_test(raw_09_items_over_pairs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
