@@ -304,9 +304,22 @@ static void read_stream(rd *R)
     }
 }
 
+/* Whether most lines of groups in t's body are printed with single spaces
+ * (the lines of a name's pieces not counted). */
+static bool grouped_body(tctx *t)
+{
+    int packed = 0, rows = 0;
+    for (size_t i = t->body; i < t->end; i++) {
+        const jue_grow *r = &t->g->rows[i];
+        packed += r->packed;
+        rows += r->packed || jue_rec_06_row(t, r);
+    }
+    return packed && packed * 2 >= rows;
+}
+
 bool jue_rec_06_packed(tctx *t, jue_table *tab)
 {
-    if (!jue_rec_mostly_packed(t)) return false;
+    if (!grouped_body(t)) return false;
     rd R = { .t = t, .val_col = jue_table_find_col(tab, JUE_C_ACTUAL), .open = -1 };
     collect(&R);
     read_stream(&R);
@@ -316,7 +329,8 @@ bool jue_rec_06_packed(tctx *t, jue_table *tab)
         jue_rec_prows_free(&R.P);
         return true;
     }
-    t->c->sure[t->id] = !R.wrapped;
+    t->c->grouped[t->id] = true;
+    t->c->chose[t->id] |= R.wrapped;
     jue_rec_06_emit(t, tab, &R.P);
     return true;
 }

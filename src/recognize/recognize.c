@@ -430,7 +430,11 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
      * read so is no 0 to accuse anyone with (a table with no figure at all
      * is still the empty table it is) */
     if (c->wordy[id] && !t->empty) return "数字栏中读出了文字，栏位读错了";
-    bool sure = c->sure[id];
+    /* 06 with rows printed with single spaces, too few for the group reader:
+     * its panes and blank cells cannot be told apart */
+    if (id == JUE_T06 && c->packed[id] && !c->grouped[id])
+        return "表行以单个空格分隔、空白单元格没有标记，分不清各数字所在的栏";
+    bool sure = c->grouped[id] && !c->chose[id];
     const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t, &sure) : NULL;
     /* packed rows each with one placement: read as surely as a ruled table */
     return why ? why : jue_imp_doubt(t, c->packed[id] && !sure, fails, checks);

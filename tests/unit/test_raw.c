@@ -1356,6 +1356,25 @@ static void blank_panes_with_totals_empty(void **state)
     jue_disclosure_free(d);
 }
 
+/* A ruled copy (tabs) with one line printed with single spaces among its
+ * rows: too few for the group reader, and the cell reader cannot tell that
+ * line's panes and blank cells apart — set aside as before. */
+static void few_packed_lines_set_aside(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text(TITLE06 "万元\n人员经费 公用经费\n经济分类\n科目编码\n科目名称 决算数\n"
+                                    "301\t工资福利支出\t100.00\t302\t商品和服务支出\t20.00\n"
+                                    "30101\t基本工资\t60.00\t30201\t办公费\t20.00\n"
+                                    "30102\t津贴补贴\t40.00\n"
+                                    "30103 奖金 30202 印刷费 1.00\n"
+                                    "人员经费合计\t100.00\t公用经费合计\t20.00\n" NOTE06,
+                                    warn, sizeof warn);
+    assert_null(d->tables[JUE_T06]);
+    assert_non_null(strstr(warn, "分不清各数字所在的栏"));
+    jue_disclosure_free(d);
+}
+
 /* Every group on its line (no choice made): a producer's slip in the sums
  * is read as printed and left to the rule pack, not set aside. */
 static void slip_in_unwrapped_panes_kept(void **state)
@@ -1610,6 +1629,7 @@ int main(void)
         cmocka_unit_test(raw_09_zero_printed),
         cmocka_unit_test(raw_09_car_items_ambiguous),
         cmocka_unit_test(raw_09_items_over_pairs),
+        cmocka_unit_test(few_packed_lines_set_aside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
