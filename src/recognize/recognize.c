@@ -297,7 +297,7 @@ static jue_status title_only(rc *c, jue_grid *g, size_t i, size_t b, int id)
  * rest of the title right under it, joined a title and not the one the
  * second names alone (which may be a shorter title's end: "…支出决算表");
  * *at becomes the second's row, where the table's segment starts. */
-static int split_title(const rc *c, jue_grid *g, size_t i, size_t *at)
+static int split_title_at(const rc *c, const jue_grid *g, size_t i, size_t *at)
 {
     const char *a = jue_rec_single_text(&g->rows[i]);
     if (!a || strlen(a) > 90) return -1;
@@ -314,12 +314,31 @@ static int split_title(const rc *c, jue_grid *g, size_t i, size_t *at)
         bool cont;
         int id = jue_rec_title_of(c, &fake, &cont);
         if (id >= 0 && id != jue_rec_title_of(c, &g->rows[k], &cont)) {
-            g->rows[i].used = true;
             *at = k;   /* a running head between stays prose */
             return id;
         }
     }
     return -1;
+}
+
+static int split_title(const rc *c, jue_grid *g, size_t i, size_t *at)
+{
+    int id = split_title_at(c, g, i, at);
+    if (id >= 0) g->rows[i].used = true;
+    return id;
+}
+
+/* Whether a title is printed within 4 rows of row i, whole or broken over
+ * two lines (a copy wrapped at a width: "支出决算" / "表"). */
+static bool title_near(const rc *c, const jue_grid *g, size_t i)
+{
+    for (size_t k = i > 4 ? i - 4 : 0; k < g->n && k <= i + 4; k++) {
+        bool cc;
+        size_t at;
+        if (k != i && (jue_rec_title_of(c, &g->rows[k], &cc) >= 0 || split_title_at(c, g, k, &at) >= 0))
+            return true;
+    }
+    return false;
 }
 
 static jue_status read_grid(rc *c, jue_grid *g)
@@ -335,15 +354,8 @@ static jue_status read_grid(rc *c, jue_grid *g)
         if (id < 0) {
             const char *s = jue_rec_single_text(&g->rows[i]);
             int n = s ? jue_rec_label_number(s) : 0;
-            if (n) {
-                /* a bare label counts only with no title near it */
-                bool near = false;
-                for (size_t k = i > 4 ? i - 4 : 0; k < g->n && k <= i + 4 && !near; k++) {
-                    bool cc;
-                    near = k != i && jue_rec_title_of(c, &g->rows[k], &cc) >= 0;
-                }
-                if (!near) id = jue_rec_table_by_number(c, n);
-            }
+            /* a bare label counts only with no title near it */
+            if (n && !title_near(c, g, i)) id = jue_rec_table_by_number(c, n);
         }
         if (id < 0) continue;
         if (nc == cap) {

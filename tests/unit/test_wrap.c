@@ -176,6 +176,33 @@ static void test_cut_title_found(void **state)
     jue_diags_free(&dg);
 }
 
+/* A 公开NN表 label over a title the wrap broke ("支出决算" / "表", blank
+ * lines between): the label is no table of its own (an empty 03 listed
+ * before the real one), the broken title is the table's. */
+static void test_label_over_cut_title(void **state)
+{
+    (void)state;
+    const char *t = "         公开03表\n"
+                    "\n"
+                    "                       \n"
+                    "                   支出决算\n"
+                    "表\n"
+                    "项目\t\t本年支出合计\t基本支出\t项目支出\n"
+                    "功能分类科目编码\t科目名称\t\t\t\n"
+                    "合计\t\t536.30\t536.30\t\n"
+                    "210\t卫生健康支出\t536.30\t536.30\t\n"
+                    "21011\t行政事业单位医疗\t536.30\t536.30\t\n";
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(t, &dg);
+    assert_non_null(d->tables[JUE_T03]);
+    assert_false(d->tables[JUE_T03]->empty);
+    assert_false(warned(&dg, "出现了两次"));
+    assert_false(warned(&dg, "标题下没有表格行"));
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
 /* A code table row broken between its cells ("210 卫生健康支出 51,262.29
  * 536.30" / "50,725.99"): the figure is not part of the name, and the table
  * is read doubtfully — set aside with one warning saying why. */
@@ -455,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_typed_lines_one_paragraph),
         cmocka_unit_test(test_wrapped_figure_in_spaced_line), cmocka_unit_test(test_figure_cut_in_its_decimals),
         cmocka_unit_test(test_cut_title_found),
+        cmocka_unit_test(test_label_over_cut_title),
         cmocka_unit_test(test_broken_row_doubtful),
         cmocka_unit_test(test_row_cut_inside_name_joined),
         cmocka_unit_test(test_unit_line_cut),
