@@ -726,18 +726,43 @@ static void finish(actx *c, ptable *t)
     memset(t, 0, sizeof *t);
 }
 
+static bool title_text(const jue_buf *k)
+{
+    size_t n = k->len;
+    static const char END[] = "自评表";
+    return n < 200 && n > strlen(END) && !strcmp(jue_buf_str(k) + n - strlen(END), END) && strstr(jue_buf_str(k), "绩效");
+}
+
 static bool title_row(const jue_grow *r, jue_buf *k)
 {
     if (jue_grow_filled(r) != 1) return false;
     for (size_t c = 0; c < r->n; c++) {
         if (!r->cells[c].text[0]) continue;
         squeeze(k, r->cells[c].text);
-        size_t n = k->len;
-        static const char END[] = "自评表";
-        return n < 200 && n > strlen(END) && !strcmp(jue_buf_str(k) + n - strlen(END), END) &&
-               strstr(jue_buf_str(k), "绩效");
+        return title_text(k);
     }
     return false;
+}
+
+/* A title a copy wrapped at a width broke in two ("…部门整体支" / "出绩效自评
+ * 表"): row i, one piece without a sentence mark ending at the width, and
+ * row i+1 its rest, joined a title (the rest alone may read as one: the
+ * whole names the table, 部门整体 or which project). */
+static bool wrapped_title(const jue_grid *g, size_t i, jue_buf *k)
+{
+    const jue_grow *r = &g->rows[i];
+    if (!r->at_wrap || i + 1 >= g->n || jue_grow_filled(r) != 1 || jue_grow_filled(&g->rows[i + 1]) != 1) return false;
+    const char *a = NULL, *b = NULL;
+    for (size_t c = 0; c < r->n; c++)
+        if (r->cells[c].text[0]) a = r->cells[c].text;
+    for (size_t c = 0; c < g->rows[i + 1].n; c++)
+        if (g->rows[i + 1].cells[c].text[0]) b = g->rows[i + 1].cells[c].text;
+    if (!a || !b || strlen(a) > 240 || strstr(a, "。") || strstr(a, "，") || strstr(a, "：") || strstr(a, "；"))
+        return false;
+    char joined[512];
+    snprintf(joined, sizeof joined, "%s%s", a, b);
+    squeeze(k, joined);
+    return title_text(k);
 }
 
 static void start(ptable *t, const jue_grow *r, const char *title)
@@ -1498,11 +1523,13 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
             if (open && !t.stacked && !t.has_total && filled == 1) t.stacked = stacked_at(gr, i, &k);
             if (open && t.stacked && !t.has_total && stack_add(&c, &t, &sk, r, &k)) continue;
             if (filled == 0) { add_para(&c, &pb, pline, ppage); continue; }
-            if (title_row(r, &k)) {
+            bool wrapped = filled == 1 && wrapped_title(gr, i, &k);
+            if (wrapped || title_row(r, &k)) {
                 add_para(&c, &pb, pline, ppage);
                 if (open) finish(&c, &t);
                 start(&t, r, jue_buf_str(&k));
                 open = true;
+                i += wrapped;
                 continue;
             }
             if (open && t.has_total) {

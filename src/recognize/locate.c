@@ -171,12 +171,39 @@ bool jue_rec_page_number(const char *s)
     return digits > 0 && !*p;
 }
 
+/* Row i's one text with the next row's, when a copy wrapped at a width
+ * cut it there ("第" / "6页", "附" / "属单位上缴"): into out, true. */
+static bool wrap_joined(const jue_grid *g, size_t i, char *out, size_t cap)
+{
+    if (i + 1 >= g->n || !g->rows[i].at_wrap) return false;
+    const char *a = jue_rec_single_text(&g->rows[i]), *b = jue_rec_single_text(&g->rows[i + 1]);
+    size_t na = a ? strlen(a) : 0, nb = b ? strlen(b) : 0;
+    if (!a || !b || na + nb >= cap) return false;
+    memcpy(out, a, na);
+    memcpy(out + na, b, nb + 1);
+    return true;
+}
+
+/* Whether row i is a piece of a text the wrap cut (with the row after it or
+ * the row before) that pred takes whole. */
+static bool wrap_piece(const tctx *t, size_t i, bool (*pred)(const tctx *, const char *))
+{
+    char j[MAXK];
+    return (wrap_joined(t->g, i, j, sizeof j) && pred(t, j)) || (i > 0 && wrap_joined(t->g, i - 1, j, sizeof j) && pred(t, j));
+}
+
+static bool page_number_text(const tctx *t, const char *s)
+{
+    (void)t;
+    return jue_rec_page_number(s);
+}
+
 bool jue_rec_furniture(tctx *t, size_t i)
 {
     const jue_grow *r = &t->g->rows[i];
     const char *s = jue_rec_single_text(r);
     if (!s || strlen(s) > 200) return false;
-    if (jue_rec_page_number(s)) return true;
+    if (jue_rec_page_number(s) || wrap_piece(t, i, page_number_text)) return true;
     if (jue_rec_data_row(t, r)) return false;
     bool cont;
     if (jue_rec_title_of(t->c, r, &cont) >= 0) return false;
@@ -234,7 +261,7 @@ bool jue_rec_repeat(tctx *t, size_t i)
     const jue_grow *r = &t->g->rows[i];
     const char *s = jue_rec_single_text(r);
     if (s && continued_mark(s)) return true;
-    if (!heading_row(t, r)) return false;
+    if (!heading_row(t, r) && !(s && wrap_piece(t, i, heading_text))) return false;
     /* the heading again, not a name's last word that reads like one
      * ("支出"): under a 续表 mark, or first on a new page */
     for (size_t k = i; k-- > t->body;) {
@@ -242,7 +269,8 @@ bool jue_rec_repeat(tctx *t, size_t i)
         if (!jue_grow_filled(u)) continue;
         const char *us = jue_rec_single_text(u);
         if (us && continued_mark(us)) return true;
-        if (heading_row(t, u) || jue_rec_lanci(u) || jue_rec_furniture(t, k)) continue;
+        if (heading_row(t, u) || (us && wrap_piece(t, k, heading_text)) || jue_rec_lanci(u) || jue_rec_furniture(t, k))
+            continue;
         return r->page && u->page && r->page != u->page;
     }
     return false;
@@ -293,7 +321,8 @@ bool jue_rec_pane_gap(tctx *t, size_t i)
 bool jue_rec_goes_on(tctx *t, size_t i)
 {
     int seen = 0;
-    for (size_t k = i + 1; k < t->b && seen < 8; k++) {
+    /* 16: a heading printed again, each line of it cut in two by a wrap */
+    for (size_t k = i + 1; k < t->b && seen < 16; k++) {
         const jue_grow *r = &t->g->rows[k];
         if (!jue_grow_filled(r)) continue;
         seen++;

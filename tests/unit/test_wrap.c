@@ -476,6 +476,119 @@ static void test_perf_indicator_row_cut(void **state)
     jue_buf_free(&b);
 }
 
+/* A 02 copy wrapped at 17 characters: its page number ("第" / "6页") and a
+ * line of the heading printed again after 续表 ("附" / "属单位上缴") are cut
+ * in two; the table goes on after them and its 229 rows are read, so 合计
+ * is the sum of its 类 (no T02.total error). */
+static void test_page_break_pieces_cut(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 10; i++) jue_buf_puts(&b, "这是按十七个字符宽度折行的说明文\n");
+    jue_buf_puts(&b,
+                 "              收入决\n"
+                 "算表\n"
+                 "编制单位：某局                                                                                  金额单位：万元\n"
+                 "                 \n"
+                 "   项目\n"
+                 "                 \n"
+                 "                 \n"
+                 "                 \n"
+                 "                 \n"
+                 "                 \n"
+                 " 附属单位上缴\n"
+                 "功能分类                             本年收入合计         财政拨款收入         上级补助收入   事业收入   经营收入             其他收入\n"
+                 "                      科目名称                                                              收入\n"
+                 "科目编码\n"
+                 "                    栏次             1              2              3       4      5       6         7\n"
+                 "                    合计               261.71         261.71\n"
+                 "208       社会保障和就业支出                     91.21          91.21\n"
+                 "20805      行政事业单位养老支出                   91.21          91.21\n"
+                 "2080505     机关事业单位基本养老保险缴费支出            65.15          65.15\n"
+                 "2080506     机关事业单位职业年金缴费支出              26.06          26.06\n"
+                 "221       住房保障支出                        50.50          50.50\n"
+                 "22102      住房改革支出                       50.50          50.50\n"
+                 "\n"
+                 "\n"
+                 "\n"
+                 "                 \n"
+                 "                 \n"
+                 "                第\n"
+                 "6页\n"
+                 "\f                \n"
+                 "                 \n"
+                 "                 \n"
+                 "                 \n"
+                 "                 \n"
+                 "              续表\n"
+                 "                 \n"
+                 "   项目\n"
+                 "                 \n"
+                 "                 \n"
+                 "                 \n"
+                 "                 \n"
+                 "                附\n"
+                 "属单位上缴\n"
+                 "功能分类                           本年收入合计         财政拨款收入         上级补助收入   事业收入   经营收入            其他收入\n"
+                 "                     科目名称                                                             收入\n"
+                 "科目编码\n"
+                 "                    栏次           1              2              3       4      5       6       7\n"
+                 "2210201     住房公积金                     50.50          50.50\n"
+                 "229       其他支出                       120.00         120.00\n"
+                 "22960      彩票公益金安排的支出                120.00         120.00\n"
+                 "2296013     用于城乡医疗救助的彩票公益金支出         120.00         120.00\n");
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(jue_buf_str(&b), &dg);
+    const jue_table *t = d->tables[JUE_T02];
+    assert_non_null(t);
+    bool other = false;
+    for (size_t i = 0; i < t->nrows; i++) other |= !strcmp(t->rows[i].key, "229");
+    assert_true(other);
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+    jue_buf_free(&b);
+}
+
+/* A 自评表's title cut by the wrap (60 characters) inside its last words
+ * ("…项目支" / "出绩效自评表"): the table is the title joined, named by its
+ * project, not "出绩效自评表". */
+static void test_perf_title_cut(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 10; i++)
+        jue_buf_puts(&b, "本单位按照预算绩效管理的要求开展了项目支出绩效自评工作，自评结果如下所示：各项目的执行情况良好，"
+                         "绩效目标基本完成本年度继\n");
+    jue_buf_puts(&b,
+                 "某局某某县人民政府办公室机关事务服务中心离休干部医疗补助及困难职工帮扶慰问资金与老干部活动中心运行保障经费专项补助项目支\n"
+                 "出绩效自评表\n"
+                 "项目名称\t离休干部医疗补助\n"
+                 "项目资金(万元)\t\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率(B/A)\t得分\n"
+                 "\t年度资金总额\t23.44\t23.44\t23.44\t10\t100%\t10\n"
+                 "\t其中：当年财政拨款\t23.44\t23.44\t23.44\t——\t100%\t\n"
+                 "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                 "\t产出指标(50分)\t数量指标\t人数\t100%\t100%\t50\t50\n"
+                 "\t效益指标(30分)\t社会效益指标\t效果\t好\t好\t30\t30\n"
+                 "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\n"
+                 "总分\t\t\t\t\t100\t100\n"
+                 "自评等级：良\n");
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(jue_buf_str(&b), b.len, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
+    size_t grade = 0;
+    for (size_t k = 0; k < f.len; k++) {
+        if (strcmp(f.items[k].rule, "perf.grade")) continue;
+        grade++;   /* the slip put in: 100 points printed 良 */
+        assert_non_null(strstr(f.items[k].message, "专项补助项目支出绩效自评表："));
+    }
+    assert_int_equal(grade, 1);
+    jue_findings_free(&f);
+    jue_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -492,6 +605,8 @@ int main(void)
         cmocka_unit_test(test_part_title_and_numbered_rows),
         cmocka_unit_test(test_note_mark_alone_is_no_note),
         cmocka_unit_test(test_perf_indicator_row_cut),
+        cmocka_unit_test(test_page_break_pieces_cut),
+        cmocka_unit_test(test_perf_title_cut),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
