@@ -7,7 +7,7 @@ for every kind of slip, seeded copies with exactly one slip, as HTML, PDF,
 Word and (for slips in the tables) the tables' XLSX. This script adds the
 text layouts a reviewer gets from a PDF (pdftotext -layout, pdftotext -raw,
 and the -layout text with its prose wrapped at 36 characters as copied from
-a PDF viewer), audits every file with `juesuan audit --format jsonl`, and
+a PDF viewer; the correct document's also at 23, 31 and 44), audits every file with `juesuan audit --format jsonl`, and
 counts a slip as found when its document has an error finding that the
 correct document in the same layout does not have.
 
@@ -37,6 +37,10 @@ KIND_WARNINGS = {
 WARNING_RULES = set().union(*KIND_WARNINGS.values())
 LAYOUTS = ["pdf", "layout", "raw", "wrapped", "docx", "html", "xlsx"]
 WRAP = 36
+# The correct document's -layout text wrapped at these widths too: a copy
+# wrapped at any width must give no error finding (each is a row of the
+# "errors on correct" check, not a column of the recall table).
+BASE_WRAPS = [23, 31, 44]
 
 
 def sh(cmd, **kw):
@@ -141,6 +145,16 @@ def run_profile(args, profile):
                 cell[2] += not new
             else:
                 misses.append("%s %s %s: %s" % (name, layout, ident, what))
+    with open(layout_file(d, "base", "layout"), encoding="utf-8") as f:
+        text = f.read()
+    wrapped = {}
+    for w in BASE_WRAPS:
+        wrapped[w] = os.path.join(d, "base.wrapped-%d.txt" % w)
+        with open(wrapped[w], "w", encoding="utf-8") as f:
+            f.write(wrap_prose(text, w))
+    errs = audit(binary, profile, list(wrapped.values()))
+    for w, path in wrapped.items():
+        base_errors["wrapped-%d" % w] = {(k, m) for k, m, sev in errs[path] if sev == "error"}
     return name, cases, results, misses, base_errors
 
 
@@ -165,6 +179,8 @@ def print_table(name, cases, results, base_errors, out):
     out.write("%-18s%d/%d = %.1f%% overall; lowest cell %.0f%%\n" % ("all", tot_f, tot_t,
                                                                      100.0 * tot_f / max(tot_t, 1), 100 * low))
     out.write("%-18s" % "errors on correct" + "".join("%9d" % len(base_errors[l]) for l in LAYOUTS) + "\n")
+    out.write("%-18s" % "correct, wrapped" + "".join("%9s" % ("%d@%d" % (len(base_errors["wrapped-%d" % w]), w))
+                                                     for w in BASE_WRAPS) + "  (errors @ width)\n")
     by_warning = sum(v[2] for v in results.values())
     if by_warning:
         out.write("(%d of the slips found were found by the warning that names them: %s)\n" % (
@@ -189,7 +205,7 @@ def main():
         worst = min(worst, print_table(name, cases, results, base_errors, sys.stdout))
         clean = clean and all(not v for v in base_errors.values())
         report += misses
-        for l in LAYOUTS:
+        for l in base_errors:
             report += ["%s %s base: error on the correct document: %s" % (name, l, m) for _, m in base_errors[l]]
     path = os.path.join(args.build, "eval", "report.txt")
     with open(path, "w", encoding="utf-8") as f:
