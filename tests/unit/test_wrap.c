@@ -589,6 +589,50 @@ static void test_perf_title_cut(void **state)
     jue_buf_free(&b);
 }
 
+/* Rows printed with single spaces (pdftotext -raw) wrapped at 23
+ * characters, a row cut at the space between two figures ("合计 120.00
+ * 118.65 118.65" / " 1.35"): the line fills the width and the next starts
+ * with the space, a cut like any other — 07 is set aside with the warning
+ * that says why, its figures feed no T07 error. */
+static void test_packed_row_cut_at_space(void **state)
+{
+    (void)state;
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 10; i++) jue_buf_puts(&b, "这是一段按二十三个字符宽度折行的说明文字而已。\n");
+    jue_buf_puts(&b,
+                 "公开07表\n"
+                 "政府性基金预算财政拨款收入支出决算表\n"
+                 "编制单位：青溪县医疗保障局 金额单位：万元\n"
+                 "项目\n"
+                 "年初结转和结余 本年收入\n"
+                 "本年支出\n"
+                 "年末结转和结余\n"
+                 "功能分类\n"
+                 "科目编码\n"
+                 "科目名称 小计 基本支出 项目支出\n"
+                 "栏次 1 2 3 4 5 6\n"
+                 "合计 120.00 118.65 118.65\n"
+                 " 1.35\n"
+                 "229 其他支出 120.00 118.65 \n"
+                 "118.65 1.35\n"
+                 "22960 彩票公益金安排的支出 120.00\n"
+                 " 118.65 118.65 1.35\n"
+                 "2296013 用于城乡医疗救助的彩票公益金支\n"
+                 "出 120.00 118.65 118.65 \n"
+                 "1.35\n"
+                 "第 14 页\n");
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(jue_buf_str(&b), &dg);
+    assert_null(d->tables[JUE_T07]);
+    assert_non_null(d->unread[JUE_T07]);
+    assert_true(warned(&dg, "折行"));
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+    jue_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -607,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_perf_indicator_row_cut),
         cmocka_unit_test(test_page_break_pieces_cut),
         cmocka_unit_test(test_perf_title_cut),
+        cmocka_unit_test(test_packed_row_cut_at_space),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1210,6 +1210,11 @@ static bool at_wrap(const char *p, const char *e, const char *next, const char *
     else
         while (q < end && *q != '\t' && *q != ' ' && *q != '\n' && *q != '\r') q++;
     int n = cps(p, e);
+    /* cut at a space: the line fills the width, the next starts with the space */
+    if (q == next && *next == ' ') {
+        while (p < e && (*p == ' ' || *p == '\t')) p++;
+        return n == w && p < e;
+    }
     return q > next && n <= w && n + 1 + cps(next, q) > w;
 }
 
