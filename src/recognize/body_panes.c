@@ -132,6 +132,17 @@ static size_t filled_away(const tctx *t, size_t i, int d)
     return k;
 }
 
+/* Whether mid, between the two pieces of a name of row `piece`, is a line
+ * of the other pane printed alone: one text, a line 01/04 knows by
+ * itself, printed well apart from the piece (a pane's name column). */
+static bool other_pane_line(tctx *t, const jue_grow *piece, const jue_grow *mid)
+{
+    const jue_gcell *a = jue_rec_lone_cell(piece), *m = jue_rec_lone_cell(mid);
+    if (!a || !m || jue_rec_amount(m->text) || !pane_known(t, m->text)) return false;
+    float xa = jue_rec_start_of(a), xm = jue_rec_start_of(m);
+    return xa > 0 && xm > 0 && (xm - xa > 4 || xa - xm > 4);
+}
+
 bool jue_rec_pane_piece(tctx *t, size_t i)
 {
     const char *s = jue_rec_single_text(&t->g->rows[i]);
@@ -144,9 +155,12 @@ bool jue_rec_pane_piece(tctx *t, size_t i)
             if (piece_partner(t, s, k, d < 0)) return true;
             continue;
         }
-        /* between them the line's row of cells */
+        /* between them the line's row of cells, or the other pane's line
+         * alone (its name centred in the row this one wraps in) */
         const jue_grow *mid = &t->g->rows[filled_away(t, i, d / 2)];
-        if (jue_grow_filled(mid) >= 2 && joins_known(t, s, jue_rec_single_text(&t->g->rows[k]), d < 0)) return true;
+        if ((jue_grow_filled(mid) >= 2 || other_pane_line(t, &t->g->rows[i], mid)) &&
+            joins_known(t, s, jue_rec_single_text(&t->g->rows[k]), d < 0))
+            return true;
     }
     return false;
 }
@@ -193,6 +207,7 @@ typedef struct {
     pane_state ps[2];
     bool unknown_last[2];             /* the side's last line is one no alias knows */
     bool turned;                      /* one pane: the expenditure lines have begun */
+    const jue_grow *lifted;           /* the figures of the row being read, printed a line above it */
 } pane_rows;
 
 /* The first column after pane s. */
@@ -395,6 +410,7 @@ static void pane_line(tctx *t, const pane_cols *pc, pane_rows *s, const jue_grow
         if (!p->key) { c->nomem = true; return; }
     }
     pane_fill(pc, pane, r, p);
+    if (s->lifted) pane_fill(pc, pane, s->lifted, p);
 }
 
 /* The pane of a row of one text left of the second pane's column (a copy
@@ -468,6 +484,61 @@ static void pane_row_lines(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     }
 }
 
+/* The pane whose columns hold printed column col. */
+static int pane_of_col(const pane_cols *pc, int col)
+{
+    int s = 0;
+    while (s + 1 < pc->np && col >= pc->start[s + 1]) s++;
+    return s;
+}
+
+/* Whether row r holds figures only (amounts with a decimal point or a
+ * separator: no 栏次, no page number), none in a name or 行次 column. */
+static bool figures_only(const pane_cols *pc, const jue_grow *r)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < r->n; c++) {
+        const jue_gcell *g = &r->cells[c];
+        if (!g->text[0] || g->copy) continue;
+        int s = pane_of_col(pc, (int)c);
+        if (!jue_rec_amount(g->text) || !strpbrk(g->text, ".,") || (int)c == pc->start[s] || (int)c == pc->line_col[s])
+            return false;
+        n++;
+    }
+    return n > 0;
+}
+
+#define LIFTED_DOUBT "有一行只有数字、没有行名，分不清这些数字属于哪一行"
+
+/* Whether the figures of row fig are those of row r, the line under it: a
+ * row printed over two lines, its figures a line above its names
+ * (pdftotext -layout prints a figure whose baseline is set a little higher
+ * on a line of its own). Every figure's pane has a name on r, and r's cell
+ * under each figure is blank. */
+static bool lifted_onto(const pane_cols *pc, const jue_grow *fig, const jue_grow *r)
+{
+    for (size_t c = 0; c < fig->n; c++) {
+        if (!fig->cells[c].text[0] || fig->cells[c].copy) continue;
+        int st = pc->start[pane_of_col(pc, (int)c)];
+        if (c < r->n && r->cells[c].text[0]) return false;
+        if (st >= (int)r->n || !r->cells[st].text[0] || r->cells[st].copy) return false;
+    }
+    return true;
+}
+
+/* Row i, figures only: held for the row under it (lifted_onto), or no line
+ * of the table can be told for them and the table is set aside. Whether
+ * row i was such a row. */
+static bool figures_row(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
+{
+    jue_grow *r = &t->g->rows[i];
+    if (!figures_only(pc, r)) return false;
+    r->used = true;
+    if (i + 1 < t->end && lifted_onto(pc, r, &t->g->rows[i + 1])) s->lifted = r;
+    else t->c->doubt[t->id] = LIFTED_DOUBT;
+    return true;
+}
+
 void jue_rec_pane_table(tctx *t, jue_table *tab)
 {
     pane_cols pc;
@@ -475,9 +546,18 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
     pane_map(t, tab, &pc);
     pane_rows s;
     memset(&s, 0, sizeof s);
+    /* the first row's figures, printed above it among the heading rows */
+    size_t up = t->nabove ? t->above[t->nabove - 1] : 0;
+    if (up + 1 == t->body && t->body < t->end && figures_only(&pc, &t->g->rows[up]) &&
+        lifted_onto(&pc, &t->g->rows[up], &t->g->rows[t->body]))
+        s.lifted = &t->g->rows[up];
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
-        if (pane_skip(t, &pc, &s, i)) continue;
+        if (figures_row(t, &pc, &s, i)) continue;
+        bool skip = pane_skip(t, &pc, &s, i);
+        if (skip && s.lifted && jue_grow_filled(&t->g->rows[i])) t->c->doubt[t->id] = LIFTED_DOUBT;
+        if (skip) continue;
         pane_row_lines(t, &pc, &s, i);
+        s.lifted = NULL;
     }
     for (int k = 0; k < 2; k++) {
         jue_rec_emit(t, tab, &s.P[k]);

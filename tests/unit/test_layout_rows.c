@@ -879,6 +879,84 @@ static void test_04_continued_wrapped(void **state)
     jue_disclosure_free(d);
 }
 
+/* A 04 whose rows are printed over two lines (pdftotext -layout of a real
+ * PDF): the heading of the blank 国有资本经营 column stacked a word a line
+ * right of every column; the first income figure and the figures of the
+ * 本年收入合计 / 本年支出合计 row each a line above their row (a baseline set
+ * a little higher); an income name wrapped around the expenditure pane's
+ * line printed alone between its two pieces ("二、政府性基金预算财政拨" /
+ * "二、外交支出" / "款"). The table is read to both 总计 rows, each figure
+ * on its row. */
+static const char T04_LIFTED[] =
+    "                            财政拨款收入支出决算总表\n"
+    "                                                                              单位：万元\n"
+    "\n"
+    "          收入                                        支出\n"
+    "                                                                             国有资本经营\n"
+    "                                                    一般公共预算          政府性基金预\n"
+    "                                                                               预\n"
+    "     项目         决算数            项目         合计          财               算\n"
+    "                                                                              算财政拨\n"
+    "                                                    政拨款             财政拨款\n"
+    "                                                                              款\n"
+    "               1,234.56\n"
+    "一、一般公共预算财政拨款              一、一般公共服务支出     1,000.00        1,000.00\n"
+    "二、政府性基金预算财政拨\n"
+    "                          二、外交支出\n"
+    "款\n"
+    "三、国有资本经营预算财政\n"
+    "                          三、国防支出\n"
+    "拨款\n"
+    "                          四、公共安全支出\n"
+    "                          八、社会保障和就业支出     200.00          200.00\n"
+    "                          十九、住房保障支出         34.56           34.56\n"
+    "               1,234.56                  1,234.56\n"
+    "   本年收入合计                    本年支出合计                  1,234.56\n"
+    "年初财政拨款结转和结余     10.00     年末财政拨款结转和结余     10.00        10.00\n"
+    "一、一般公共预算财政拨款    10.00\n"
+    "二、政府性基金预算财政拨\n"
+    "款\n"
+    "三、国有资本经营预算财政\n"
+    "拨款\n"
+    "     总计        1,244.56        总计         1,244.56     1,244.56\n"
+;
+
+static void test_04_rows_over_two_lines(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T04_LIFTED);
+    assert_null(d->unread[JUE_T04]);
+    assert_non_null(d->tables[JUE_T04]);
+    assert_int_equal(value_at(d, JUE_T04, "一般公共预算财政拨款", JUE_C_TOTAL), 1234560000);
+    assert_int_equal(value_at(d, JUE_T04, "本年收入合计", JUE_C_TOTAL), 1234560000);
+    assert_int_equal(value_at(d, JUE_T04, "本年支出合计", JUE_C_TOTAL), 1234560000);
+    assert_int_equal(value_at(d, JUE_T04, "本年支出合计", JUE_C_GENERAL), 1234560000);
+    assert_int_equal(value_at(d, JUE_T04, "收入总计", JUE_C_TOTAL), 1244560000);
+    assert_int_equal(value_at(d, JUE_T04, "支出总计", JUE_C_GENERAL), 1244560000);
+    assert_int_equal(value_at(d, JUE_T04, "221", JUE_C_GENERAL), 34560000);
+    assert_true(jue_table_find_row(d->tables[JUE_T04], "202", JUE_SIDE_NONE) >= 0);
+    jue_disclosure_free(d);
+}
+
+/* The same with a blank line between the figures and the row under them:
+ * whose figures they are is not certain, so the table is set aside (a
+ * warning, no finding), never read with the figures on no row. */
+static void test_04_figures_apart_set_aside(void **state)
+{
+    (void)state;
+    char t[sizeof T04_LIFTED + 1];
+    const char *at = strstr(T04_LIFTED, "   本年收入合计");
+    assert_non_null(at);
+    size_t k = (size_t)(at - T04_LIFTED);
+    memcpy(t, T04_LIFTED, k);
+    t[k] = '\n';
+    memcpy(t + k + 1, at, sizeof T04_LIFTED - k);
+    jue_disclosure *d = import_text(t);
+    assert_non_null(d->unread[JUE_T04]);
+    assert_null(d->tables[JUE_T04]);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -901,6 +979,8 @@ int main(void)
         cmocka_unit_test(test_09_figures_squeezed_left),
         cmocka_unit_test(test_04_continued_after_page_break),
         cmocka_unit_test(test_04_continued_wrapped),
+        cmocka_unit_test(test_04_rows_over_two_lines),
+        cmocka_unit_test(test_04_figures_apart_set_aside),
         cmocka_unit_test(test_05_names_centred_around_named_rows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -864,12 +864,16 @@ static size_t block_end(const jue_grid *g, const trows *t, size_t a)
     size_t nrows = t->n, b = a + 1;
     bool data = data_trow(g, &rows[a]);
     while (b < nrows) {
-        bool figure;
-        int other = gap_rows(g, t, &rows[b - 1], rows[b].row, &figure);
-        /* after a data row, one other row, or a few pieces of names; in a
-         * heading, HEAD_GAP lines and the first name's piece over its row */
         size_t last = rows[b].row;   /* the line right over row b */
         while (last > rows[b - 1].row + 1 && !jue_grow_filled(&g->rows[last - 1])) last--;
+        bool figure;
+        /* a figure printed a line above the heading's first data row is
+         * that row's (its baseline set higher): no row of its own */
+        bool lifted = !data && last > rows[b - 1].row + 1 && lone_at(t, last - 1) &&
+                      data_text(g->rows[last - 1].cells[0].text) && data_trow(g, &rows[b]);
+        int other = gap_rows(g, t, &rows[b - 1], lifted ? last - 1 : rows[b].row, &figure);
+        /* after a data row, one other row, or a few pieces of names; in a
+         * heading, HEAD_GAP lines and the first name's piece over its row */
         bool next = !figure && data_trow(g, &rows[b]);
         bool pieces = next && name_pieces(g, data ? rows[b - 1].row + 1 : last - 1, rows[b].row, rows[b].sp[0].e[0]);
         int most = (data && !pieces) || figure ? 1 : HEAD_GAP + (!data && pieces);
@@ -916,7 +920,9 @@ static int copy_metric(const jue_grid *g, const trows *t)
  * first row of figures): a piece of a heading printed over several lines
  * ("一般公共预" / "算财政拨款" between the lines of the other headings: a few
  * words, no sentence, within one column) goes to the column it is printed
- * in. *k: the first line of one cell not before the block. */
+ * in, a piece right of every column to one past the last; so does a figure
+ * printed a line above the first row (block_end). *k: the first line of
+ * one cell not before the block. */
 static jue_status lone_headings(jue_grid *g, const trows *t, size_t a, size_t b, int m, const layout *L, size_t *k)
 {
     size_t head_end = t->r[a].row;
@@ -928,9 +934,15 @@ static jue_status lone_headings(jue_grid *g, const trows *t, size_t a, size_t b,
         one.sp[0] = t->l[*k].sp;
         const char *text = g->rows[one.row].cells[0].text;
         size_t n = strlen(text);
-        if (cp_count(text, n) > 16 || sentence_text(text, text + n) || columns_under(&one.sp[0], m, L) > 1) continue;
-        int col;
-        if (place_(&one, m, L, &col, true) != 0 || col == 0) continue;
+        bool figure = data_text(text);
+        if (cp_count(text, n) > 16 || (!figure && sentence_text(text, text + n)) || columns_under(&one.sp[0], m, L) > 1)
+            continue;
+        int col = -1;
+        /* past the last column: the heading of a column no row fills, its
+         * words stacked right of every figure ("国有资本经营" / "预" / …) */
+        if (!figure && L->n > 0 && one.sp[0].s[m] > L->hi[L->n - 1] + 2) col = L->n;
+        else if (place_(&one, m, L, &col, true) != 0) continue;
+        if (col == 0) continue;
         jue_status st = move_cells(&g->rows[one.row], &col, 1);
         if (st) return st;
     }
