@@ -426,7 +426,7 @@ static jue_status grid_flush(jue_grid *g, jue_md_grid *t)
     jue_status st = JUE_OK;
     for (int i = 0; i < t->cols && !st; i++) {
         jue_buf_reset(&b);
-        cell_text(&b, t->acc[i].data, t->acc[i].data + t->acc[i].len);
+        if (t->acc[i].data) cell_text(&b, t->acc[i].data, t->acc[i].data + t->acc[i].len);
         st = b.err || t->acc[i].err ? JUE_ERR_NOMEM : put(&g->rows[t->row], i, b.len ? b.data : "", b.len, 0, false);
     }
     jue_buf_free(&b);

@@ -172,9 +172,13 @@ static bool code_token(const char *s, const char *e)
 static bool sentence_text(const char *s, const char *e)
 {
     static const char *const marks[] = { "，", "。", "；", "：", "！", "？", "%", "％", "万元", ",", ";" };
-    /* a leading ordinal ("一、", "（一）") is a label's */
-    const char *t = jue_imp_skip_ordinal(s);
-    if (t > s && t <= e) s = t;
+    /* a leading ordinal ("一、", "（一）") is a label's; [s, e) is part of a
+     * line, not a string: the ordinal is looked for in a bounded copy */
+    char head[64];
+    size_t m = (size_t)(e - s) < sizeof head ? (size_t)(e - s) : sizeof head - 1;
+    memcpy(head, s, m);
+    head[m] = 0;
+    s += jue_imp_skip_ordinal(head) - head;
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         size_t n = strlen(marks[i]);
         for (const char *q = s; q + n <= e; q++)
