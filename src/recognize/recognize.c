@@ -390,9 +390,11 @@ static jue_status read_grid(rc *c, jue_grid *g)
     for (size_t k = 0; k < nc && !st; k++) {
         size_t a = cs[k].row + 1, b = k + 1 < nc ? cs[k + 1].row : g->n;
         if (!jue_rec_table_follows(g, a, b)) {
-            /* a 公开NN表 label over its own title (one a wrap broke, so the
-             * label was taken apart from it): the title's table, not an
-             * empty one */
+            /* a 公开NN表 label over its own title that a wrap broke: the
+             * title's table, not an empty one. title_near already keeps a
+             * label from being a candidate when the title is broken over
+             * two lines within 4 rows; this is for the rest (a title
+             * broken more, or further off) */
             if (k + 1 < nc && cs[k + 1].id == cs[k].id && !cs[k + 1].cont) continue;
             if (labelled_title(c, g, cs[k].row, cs[k].id) || unit_follows(g, a, b))
                 st = title_only(c, g, cs[k].row, b, cs[k].id);
