@@ -7,7 +7,8 @@ for every kind of slip, seeded copies with exactly one slip, as HTML, PDF,
 Word and (for slips in the tables) the tables' XLSX. This script adds the
 text layouts a reviewer gets from a PDF (pdftotext -layout, pdftotext -raw,
 and the -layout text with its prose wrapped at 36 characters as copied from
-a PDF viewer; the correct document's also at 23, 31 and 44), audits every file with `juesuan audit --format jsonl`, and
+a PDF viewer; the correct document's -layout and -raw texts also at several
+widths, BASE_WRAPS), audits every file with `juesuan audit --format jsonl`, and
 counts a slip as found when its document has an error finding that the
 correct document in the same layout does not have.
 
@@ -37,10 +38,15 @@ KIND_WARNINGS = {
 WARNING_RULES = set().union(*KIND_WARNINGS.values())
 LAYOUTS = ["pdf", "layout", "raw", "wrapped", "docx", "html", "xlsx"]
 WRAP = 36
-# The correct document's -layout text wrapped at these widths too: a copy
-# wrapped at any width must give no error finding (each is a row of the
-# "errors on correct" check, not a column of the recall table).
-BASE_WRAPS = [23, 31, 44]
+# The correct document's text wrapped at these widths too: a copy wrapped at
+# any width must give no error finding (each is a row of the "errors on
+# correct" check, not a column of the recall table). -layout: its prose
+# wrapped (rows aligned with runs of spaces kept whole, as wrap_prose);
+# -raw: every line, cut anywhere (wrap_prose: a raw line has no such runs)
+# or never inside a run of ASCII letters and digits (wrap_ascii, as
+# tests/cli/doors.py wraps), which drops the space it cuts at.
+BASE_WRAPS = [17, 23, 31, 44]
+WRAPPED_COPIES = [("layout", "prose"), ("raw", "prose"), ("raw", "ascii")]
 
 
 def sh(cmd, **kw):
@@ -61,6 +67,28 @@ def wrap_prose(text, width=WRAP):
             line = line[width:]
         out.append(line)
     return "\n".join(out)
+
+
+def wrap_ascii(text, width):
+    """Cuts every line longer than width characters, never inside a run of
+    ASCII letters or digits (a figure stays whole), dropping the spaces at
+    the cut (tests/cli/doors.py's wrap_text)."""
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            cut = width
+            while cut > 0 and line[cut - 1].isascii() and line[cut].isascii() and \
+                    not line[cut - 1].isspace() and not line[cut].isspace():
+                cut -= 1
+            if cut == 0:
+                cut = width
+            out.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        out.append(line)
+    return "\n".join(out)
+
+
+WRAPPERS = {"prose": wrap_prose, "ascii": wrap_ascii}
 
 
 def make_layouts(d, ident):
@@ -145,16 +173,18 @@ def run_profile(args, profile):
                 cell[2] += not new
             else:
                 misses.append("%s %s %s: %s" % (name, layout, ident, what))
-    with open(layout_file(d, "base", "layout"), encoding="utf-8") as f:
-        text = f.read()
     wrapped = {}
-    for w in BASE_WRAPS:
-        wrapped[w] = os.path.join(d, "base.wrapped-%d.txt" % w)
-        with open(wrapped[w], "w", encoding="utf-8") as f:
-            f.write(wrap_prose(text, w))
+    for src, how in WRAPPED_COPIES:
+        with open(layout_file(d, "base", src), encoding="utf-8") as f:
+            text = f.read()
+        for w in BASE_WRAPS:
+            path = os.path.join(d, "base.%s.%s-%d.txt" % (src, how, w))
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(WRAPPERS[how](text, w))
+            wrapped[(src, how, w)] = path
     errs = audit(binary, profile, list(wrapped.values()))
-    for w, path in wrapped.items():
-        base_errors["wrapped-%d" % w] = {(k, m) for k, m, sev in errs[path] if sev == "error"}
+    for (src, how, w), path in wrapped.items():
+        base_errors["%s.%s-%d" % (src, how, w)] = {(k, m) for k, m, sev in errs[path] if sev == "error"}
     return name, cases, results, misses, base_errors
 
 
@@ -179,8 +209,10 @@ def print_table(name, cases, results, base_errors, out):
     out.write("%-18s%d/%d = %.1f%% overall; lowest cell %.0f%%\n" % ("all", tot_f, tot_t,
                                                                      100.0 * tot_f / max(tot_t, 1), 100 * low))
     out.write("%-18s" % "errors on correct" + "".join("%9d" % len(base_errors[l]) for l in LAYOUTS) + "\n")
-    out.write("%-18s" % "correct, wrapped" + "".join("%9s" % ("%d@%d" % (len(base_errors["wrapped-%d" % w]), w))
-                                                     for w in BASE_WRAPS) + "  (errors @ width)\n")
+    for src, how in WRAPPED_COPIES:
+        label = "correct, wrapped" if src == "layout" else "raw, %s" % ("cut anywhere" if how == "prose" else "ASCII kept")
+        out.write("%-18s" % label + "".join("%9s" % ("%d@%d" % (len(base_errors["%s.%s-%d" % (src, how, w)]), w))
+                                           for w in BASE_WRAPS) + "  (errors @ width)\n")
     by_warning = sum(v[2] for v in results.values())
     if by_warning:
         out.write("(%d of the slips found were found by the warning that names them: %s)\n" % (
