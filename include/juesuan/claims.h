@@ -114,6 +114,9 @@ typedef struct {
                              between: "会议费支出0.87万元" (claims.restated compares these) */
     bool opens;           /* DATE: the year opens its clause ("2024年度收入总计…"), so it
                              dates the figures after it; not a comparison ("与2023年度相比") */
+    bool wrap_joined;     /* MALFORMED: a line break inside it parts two whole figures
+                             ("23,964.11" / "100.00%"): perhaps two figures a wrap ran
+                             together (the space between them lost), a doubt, not an error */
 } jue_claim;
 
 typedef struct {
@@ -174,6 +177,8 @@ typedef struct {
     int line, col;        /* where text starts (1-based; col in characters) */
     int page;             /* 1-based page of a PDF, else 0 */
     bool cells;           /* a row of table cells no table took: not words of a paragraph */
+    bool at_wrap;         /* text wrapped at a width: the line ends there, its next word not
+                             fitting (what it started goes on over the next line) */
 } jue_note_line;
 
 /* Extracts claims and sections from the lines of the notes, in order. */

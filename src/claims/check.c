@@ -16,7 +16,11 @@ static jue_status run_checks(ck *kp)
     const jue_claims *cl = &d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
-        if (c->role == JUE_ROLE_MALFORMED)
+        if (c->role == JUE_ROLE_MALFORMED && c->wrap_joined)
+            ck_doubt(&k, C_MALFORMED, c, "一个数字", c->printed,
+                     "“%s”不是有效的数字，但换行处把它分成两个完整的数字：可能是按宽度折行时两个数字连在了一起"
+                     "（中间的空格丢失），请对照原文核实", c->printed);
+        else if (c->role == JUE_ROLE_MALFORMED)
             ck_report(&k, C_MALFORMED, c, "一个数字", c->printed, "“%s”不是有效的数字", c->printed);
         if (c->role == JUE_ROLE_DATE && d->year) ck_check_date(&k, i);
         if (c->is_percent && c->printed && !strchr(c->printed, '%') && !strstr(c->printed, "％"))

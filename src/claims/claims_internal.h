@@ -56,6 +56,10 @@ void ck_note(ck *k, const jue_claim *c, bool ok, const char *fmt, ...) __attribu
 int ck_sev(const ck *k, check_id id);
 void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual, const char *fmt,
                ...) __attribute__((format(printf, 6, 7)));
+/* A finding the reading makes doubtful (a figure a wrap may have run
+ * together with another): as ck_report, an error reported as a warning. */
+void ck_doubt(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual, const char *fmt,
+              ...) __attribute__((format(printf, 6, 7)));
 const char *ck_subject_name(const ck *k, const jue_subject *subject, int which);
 const jue_cell *ck_fact_cell(const jue_disclosure *d, const jue_fact *fact, bool *table_ok, bool *row_ok,
                              int *table_out);

@@ -331,6 +331,25 @@ static bool class_mark(const char *s, const char *e)
 
 /* Whether a （类） follows line L on the next few short lines, before any
  * sentence ends (the pieces of a single-space copy's item, above). */
+static bool class_ahead(const jue_note_line *L, const jue_note_line *end);
+
+/* Whether the lines a wrap cut from L on (each but the last ending at the
+ * width), read as one up to the first 。, hold （类）: "8 、 卫 生健康 支出 （类" /
+ * " ）医疗 救助 （款）…" is an item's start whose mark the wrap cut in two. */
+static bool class_over_wrap(const jue_note_line *L, const jue_note_line *end)
+{
+    char buf[1024];
+    size_t n = 0;
+    for (int k = 0; k <= ITEM_LINES && L + k < end; k++) {
+        if (k && (!L[k - 1].at_wrap || L[k].line != L[k - 1].line + 1)) break;
+        const char *s = L[k].text, *e = s + L[k].len, *stop = cx_bfind(s, e, "。");
+        for (const char *q = s; q < (stop ? stop : e) && n < sizeof buf; q++)
+            if (*q != ' ') buf[n++] = *q;
+        if (stop) break;
+    }
+    return class_mark(buf, buf + n);
+}
+
 static bool class_ahead(const jue_note_line *L, const jue_note_line *end)
 {
     if (L->len > PIECE_BYTES) return false;
@@ -441,11 +460,67 @@ static void row_marks(ex *x, para *P, const char *s, const char *e, const jue_no
     jue_buf_reset(&P->text);
 }
 
+/* Whether [s, e) may be a piece of a title: words without a figure or a
+ * sentence's marks (a title is a phrase). */
+static bool title_piece(const char *s, const char *e)
+{
+    if (s == e || (unsigned char)*s < 0x80) return false;
+    for (const char *q = s; q < e; q++)
+        if (*q >= '0' && *q <= '9') return false;
+    return !cx_bfind(s, e, "。") && !cx_bfind(s, e, "，") && !cx_bfind(s, e, "；");
+}
+
+/* How many lines after L go on with the heading a wrap cut at L's end
+ * ("六、一般公共预算财政拨款基本支" / "出决算情况说明"): L and each of them but
+ * the last end at the width, none is indented, a heading or a table row,
+ * and each is words without a figure or a sentence mark; at most
+ * ITEM_LINES. 0 when the run does not end so (a paragraph's lines after a
+ * heading that fills the width go on to its 。). */
+static int title_lines(const jue_note_line *L, const jue_note_line *end)
+{
+    for (int k = 1; k <= ITEM_LINES && L + k < end; k++) {
+        const jue_note_line *N = &L[k];
+        const char *s = N->text, *e = s + N->len;
+        int lv;
+        size_t nl;
+        if (!N[-1].at_wrap || N->line != N[-1].line + 1 || N->cells || N->col > 1 || (s < e && *s == ' ')) return 0;
+        clean_line(&s, &e);
+        if (!title_piece(s, e) || section_heading(s, e, &lv, &nl)) return 0;
+        if (!N->at_wrap) return k;
+    }
+    return 0;
+}
+
+/* A heading, with the rest of its title when a wrap cut it: the section's
+ * title decides the lexicon's scopes ("基本支出" under 一般公共预算财政拨款基本支出). */
+static void heading_over_wrap(ex *x, const char *s, const char *e, int level, size_t numlen,
+                              const jue_note_line *L, const jue_note_line *end)
+{
+    int k = L->at_wrap ? title_lines(L, end) : 0;
+    if (!k) {
+        add_section(x, s, e, level, numlen, L->line, false);
+        return;
+    }
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_buf_putn(&b, s, (size_t)(e - s));
+    for (int i = 1; i <= k; i++) {
+        const char *t = L[i].text, *te = t + L[i].len;
+        clean_line(&t, &te);
+        jue_buf_putn(&b, t, (size_t)(te - t));
+    }
+    if (b.err) x->nomem = true;
+    else add_section(x, jue_buf_str(&b), jue_buf_str(&b) + b.len, level, numlen, L->line, false);
+    jue_buf_free(&b);
+    x->title_until = L + k;
+}
+
 /* One line of the notes into the paragraph being collected: a heading or a
  * 项 statement starts a new one, a table row ends it, a line closing with
  * 。 closes it (a blank line alone does not: copying adds those). */
 static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const jue_note_line *end)
 {
+    if (x->title_until && L <= x->title_until) return;   /* the rest of a heading's title */
     const jue_note_line *next = L + 1 < end && L[1].line == L->line + 1 ? L + 1 : NULL;
     const char *s = L->text, *e = L->text + L->len;
     clean_line(&s, &e);
@@ -457,14 +532,15 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
     bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
     bool heading = numbered && (e - s) < 150;
     bool item = !table_row && !blank && item_start(s, e) &&
-                (class_mark(s, e) || (x->out->wrapped_lines && class_ahead(L, end)));
+                (class_mark(s, e) || (x->out->wrapped_lines && class_ahead(L, end)) ||
+                 (L->at_wrap && class_over_wrap(L, end)));
     x->page = L->page;
     if (*open && (heading || item || table_row || part)) {
         flush_para(x, P);
         *open = false;
     }
     if (heading) {
-        add_section(x, s, e, level, numlen, L->line, false);
+        heading_over_wrap(x, s, e, level, numlen, L, end);
         return;
     }
     int col0 = L->col > 0 ? L->col : 1;

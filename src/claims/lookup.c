@@ -26,19 +26,14 @@ void ck_note(ck *k, const jue_claim *c, bool ok, const char *fmt, ...)
 
 int ck_sev(const ck *k, check_id id) { return k->checks ? k->checks->severity[id] : JUE_SEV_ERROR; }
 
-void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual,
-                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual,
-                   const char *fmt, ...)
+static void report_v(ck *k, int s, check_id id, const jue_claim *c, const char *expected, const char *actual,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
+static void report_v(ck *k, int s, check_id id, const jue_claim *c, const char *expected, const char *actual,
+                     const char *fmt, va_list ap)
 {
-    int s = ck_sev(k, id);
     if (s < 0) return;
     char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     jue_finding f = { 0 };
     f.rule = (char *)jue_claim_check_names[id];
     f.severity = (jue_severity)s;
@@ -51,6 +46,24 @@ void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, con
     f.expected = (char *)expected;
     f.actual = (char *)actual;
     if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
+}
+
+void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report_v(k, ck_sev(k, id), id, c, expected, actual, fmt, ap);
+    va_end(ap);
+}
+
+void ck_doubt(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual, const char *fmt, ...)
+{
+    int s = ck_sev(k, id);
+    va_list ap;
+    va_start(ap, fmt);
+    report_v(k, s == JUE_SEV_ERROR ? JUE_SEV_WARNING : s, id, c, expected, actual, fmt, ap);
+    va_end(ap);
 }
 
 /* How a subject reads in a message: the 项 2101501 → "2101501 行政运行（项）". */

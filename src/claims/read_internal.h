@@ -127,6 +127,7 @@ typedef struct {
     bool item_partial;    /* the names differ where the catalog is not complete */
     bool nomem;
     const jue_note_line *item_until;   /* the last line an item statement took */
+    const jue_note_line *title_until;  /* the last line a heading cut by a wrap took */
     jue_buf pending;      /* in a single-space copy, an item's first line whose names broke off */
     int pending_line;
     const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */

@@ -509,12 +509,28 @@ static char *copy_printed(const char *p, size_t n)
     return s;
 }
 
+/* Whether a line break inside the run [p, q) parts it into two whole
+ * figures, each with its decimal point ("23,964.11" / "100.00"): a copy
+ * wrapped at a width may have run two figures together there. */
+static bool parted_by_wrap(const sent *s, const char *p, const char *q)
+{
+    const int *line = s->P->line;
+    for (const char *m = p + 1; m < q; m++) {
+        if (line[m - s->base] == line[m - 1 - s->base]) continue;
+        const char *d1 = memchr(p, '.', (size_t)(m - p)), *d2 = memchr(m, '.', (size_t)(q - m));
+        return d1 && d2 && d1 + 1 < m && is_digit_at(m, q) && m[-1] >= '0' && m[-1] <= '9' &&
+               !memchr(d1 + 1, '.', (size_t)(m - d1 - 1)) && !memchr(d2 + 1, '.', (size_t)(q - d2 - 1));
+    }
+    return false;
+}
+
 /* "318.2007.45万元": a second decimal point right after. */
 static bool fig_malformed(sent *s, figure *f)
 {
     const char *q = f->after, *end = s->end;
     if (!(q < end && *q == '.' && is_digit_at(q + 1, end))) return false;
     while (q < end && (is_digit_at(q, end) || *q == '.' || *q == ',')) q += is_digit_at(q, end) ? jue_utf8_step(q) : 1;
+    f->c.wrap_joined = parted_by_wrap(s, s->p, q);
     if (starts(q, end, "万元")) q += 6;
     else if (starts(q, end, "元")) q += 3;
     f->c.role = JUE_ROLE_MALFORMED;

@@ -218,6 +218,7 @@ static jue_status notes_of_grid(const jue_grid *gr, notes *N)
             first = false;
         }
         L->len = N->buf.len - N->off[N->n - 1];
+        L->at_wrap = r->at_wrap;
     }
     if (N->buf.err) return N->buf.err;
     for (size_t k = 0; k < N->n; k++) N->v[k].text = jue_buf_str(&N->buf) + N->off[k];

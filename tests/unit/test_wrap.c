@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/encoding.h"
 #include "import/import_internal.h"
 #include "recognize/recognize.h"
 
@@ -633,6 +634,103 @@ static void test_packed_row_cut_at_space(void **state)
     jue_buf_free(&b);
 }
 
+/* A line of figures wrapped after a whole figure, the space before the
+ * next figure lost at the cut (a -raw chart legend "财政拨款收入 23,964.11
+ * 100.00%" wrapped at 17, its cutter never cutting inside a figure): the
+ * two runs read as one "23,964.11100.00%", which a wrap may have made; a
+ * doubt (claims.malformed as a warning saying why), not an error. A figure
+ * printed with two points inside one line stays an error. */
+static void test_figures_run_together_doubtful(void **state)
+{
+    (void)state;
+    const char *t = "二、收入决算情况说明\n"
+                    "收入决算结构\n"
+                    "财政拨款收入 23,964.11\n"
+                    "100.00%\n"
+                    "其他收入1.05万元，占不足0.01%；事业收入318.2007.45万元。\n";
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = import_text(t, &dg);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_claims_audit(d, g_cat, NULL, &f), JUE_OK);
+    int doubt = 0, error = 0;
+    for (size_t i = 0; i < f.len; i++) {
+        if (strcmp(f.items[i].rule, "claims.malformed")) continue;
+        if (strstr(f.items[i].actual, "23,964.11100.00")) {
+            doubt++;
+            assert_int_equal(f.items[i].severity, JUE_SEV_WARNING);
+            assert_non_null(strstr(f.items[i].message, "折行"));
+        } else {
+            error++;
+            assert_string_equal(f.items[i].actual, "318.2007.45万元");
+            assert_int_equal(f.items[i].severity, JUE_SEV_ERROR);
+        }
+    }
+    assert_int_equal(doubt, 1);
+    assert_int_equal(error, 1);
+    jue_findings_free(&f);
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
+/* A heading the wrap cut ("六、一般公共预算财政拨款基本支" / "出决算情况说明")
+ * is one title: the lexicon's scopes read it whole, so "占基本支出的" under it
+ * is a share of 一般公共预算财政拨款基本支出 (T05), not of all funds'
+ * 基本支出. A heading filling the width before a paragraph's first line
+ * ("2024年度…", a figure in it) keeps its title and the line its claims. */
+static void test_heading_cut_one_title(void **state)
+{
+    (void)state;
+    jue_note_line L[] = {
+        note("六、一般公共预算财政拨款基本支", 1, 1, 1),
+        note("出决算情况说明", 2, 1, 1),
+        note("2024年度一般公共预算财政拨款基本支出803.63万元，其中：人员经费676.45万元，占基本支出的84.17%。", 3, 1, 1),
+        note("七、一般公共预算财政拨款三公经费支", 4, 1, 1),
+        note("2024年度三公经费支出12.00万元。", 5, 1, 1),
+    };
+    L[0].at_wrap = true;
+    L[3].at_wrap = true;
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_read(L, 5, g_lx, g_cat, 2024, &c), JUE_OK);
+    assert_int_equal(c.nsections, 2);
+    assert_string_equal(c.sections[0].title, "一般公共预算财政拨款基本支出决算情况说明");
+    assert_string_equal(c.sections[1].title, "一般公共预算财政拨款三公经费支");
+    const jue_claim *share = printed(&c, "84.17%");
+    assert_non_null(share);
+    assert_non_null(share->whole);
+    assert_string_equal(share->whole, "一般公共预算财政拨款基本支出");
+    assert_non_null(printed(&c, "12.00万元"));
+    jue_claims_free(&c);
+}
+
+/* A 项 statement spaced out as a justified line copies, its （类） cut by the
+ * wrap ("8 、 卫 生健康 支出 （类" / " ）医疗 救助 （款） 城乡医 疗" / "救助
+ * （项） 。…"): still the statement of 2101301, the figures after it its own
+ * (else claims.item-missing says the notes never state it). */
+static void test_item_class_mark_cut(void **state)
+{
+    (void)state;
+    jue_note_line L[] = {
+        note("8 、 卫 生健康 支出 （类", 1, 3, 1),
+        note(" ）医疗 救助 （款） 城乡医 疗", 2, 1, 1),
+        note("救助 （项） 。年初 预算为", 3, 1, 1),
+        note("800.00 万元，支出决算为81", 4, 1, 1),
+        note("0.43 万元，完成年初预算的10", 5, 1, 1),
+        note("1.30%。", 6, 1, 1),
+    };
+    for (int i = 0; i < 5; i++) L[i].at_wrap = true;
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_read(L, 6, g_lx, g_cat, 2024, &c), JUE_OK);
+    const jue_claim *a = printed(&c, "810.43万元");
+    assert_non_null(a);
+    assert_int_equal(a->subject.kind, JUE_SUBJ_XIANG);
+    assert_string_equal(a->subject.key, "2101301");
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +750,9 @@ int main(void)
         cmocka_unit_test(test_page_break_pieces_cut),
         cmocka_unit_test(test_perf_title_cut),
         cmocka_unit_test(test_packed_row_cut_at_space),
+        cmocka_unit_test(test_figures_run_together_doubtful),
+        cmocka_unit_test(test_heading_cut_one_title),
+        cmocka_unit_test(test_item_class_mark_cut),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
