@@ -197,6 +197,8 @@ typedef struct {
     bool stacked;                /* its cells come one a line (see stack_add) */
     int cut_line, cut_page;      /* the first indicator row a wrap cut (0: none): the
                                     rows' cells went on the next lines, out of their columns */
+    int budget_cut_line, budget_cut_page;   /* the same in the rows of amounts (任务, 合计,
+                                    年度资金总额 and its funds): 0 when none was cut */
 } ptable;
 
 /* What the cross checks need of a finished 自评表. */
@@ -643,7 +645,7 @@ static void check_indicators(actx *c, const ptable *t, const brow *budget)
         add(c, t, "perf.weights", JUE_SEV_ERROR, t->declared_line[l], t->declared_page[l], e, a,
             "%s标明 %s 分，其下各指标分值之和为 %s 分", JUE_PERF_L1_NAMES[l], e, a);
     }
-    if (t->has_total && t->nind && !unread) {
+    if (t->has_total && t->nind && !unread && !t->budget_cut_line) {
         int64_t wsum = 0;
         jue_interval ssum = { 0, 0 };
         bool sok = true;
@@ -682,6 +684,13 @@ static void check_indicators(actx *c, const ptable *t, const brow *budget)
 static void finish(actx *c, ptable *t)
 {
     const brow *budget = NULL;
+    if (t->budget_cut_line) {   /* which figure is which cell's is not known: nothing to accuse */
+        add(c, t, "perf.unread", JUE_SEV_WARNING, t->budget_cut_line, t->budget_cut_page, NULL, NULL,
+            "预算执行情况的行在此处被折行截断，各数不能确定属于哪一列，未核对其金额、执行率和得分，"
+            "也未用它们与说明中的数字核对");
+        t->has_sum = false;
+        for (int k = 0; k < JUE_PSRC_N; k++) t->has_fund[k] = false;
+    }
     if (t->has_sum) {
         const brow *parts[MAX_ROWS];
         for (size_t i = 0; i < t->ntasks; i++) parts[i] = &t->tasks[i];
@@ -852,6 +861,39 @@ static void row(actx *c, ptable *t, const jue_grow *r, jue_buf *k)
         }
     }
     (void)c;
+}
+
+/* Whether a cell of row r reads as an amount or a percentage. */
+static bool has_figure(const jue_grow *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->cells[i].copy || !r->cells[i].text[0]) continue;
+        fig m = figure(r, (int)i, F_MONEY), p = figure(r, (int)i, F_RATE);
+        if ((m.present && !m.bad) || (p.present && !p.bad)) return true;
+    }
+    return false;
+}
+
+/* Whether row r was read as a row of amounts (a 任务, 合计 or fund row). */
+static bool read_as_amounts(const ptable *t, const jue_grow *r)
+{
+    for (size_t i = 0; i < t->ntasks; i++)
+        if (t->tasks[i].line == r->line && t->tasks[i].page == r->page) return true;
+    for (int k = 0; k < JUE_PSRC_N; k++)
+        if (t->has_fund[k] && t->fund[k].line == r->line && t->fund[k].page == r->page) return true;
+    return t->has_sum && t->sum.line == r->line && t->sum.page == r->page;
+}
+
+/* Text wrapped at a width: a row among the amounts (after the header of
+ * 年初预算数 or a 任务 / 合计 row, before the indicators) with figures that no
+ * label took is the rest of a row the wrap cut ("年度资金总额 23,427.00" /
+ * "23,921.00 …", "…10.00 95.00% 9.5" / "0") or a row whose label it cut
+ * ("其中：当年财政拨" / "款 23,426.00 …"): the amounts' cells are not known.
+ * (A row that merely fills the width is whole: the next row has a label.) */
+static void budget_cut(ptable *t, const jue_grow *r)
+{
+    if (t->in_ind || t->budget_cut_line || !(t->seen_initial || t->ntasks || t->has_sum) || !has_figure(r)) return;
+    if (!read_as_amounts(t, r)) t->budget_cut_line = r->line, t->budget_cut_page = r->page;
 }
 
 /* --- a table whose cells come one a line ----------------------------------- */
@@ -1560,6 +1602,7 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
                 continue;
             }
             row(&c, &t, r, &k);
+            if (doc->wrap_width > 0) budget_cut(&t, r);
             if (t.rows > 4 * MAX_ROWS) {
                 finish(&c, &t);
                 open = false;
