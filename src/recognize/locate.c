@@ -231,6 +231,12 @@ static bool continued_mark(const char *s)
     return false;
 }
 
+static bool continued_text(const tctx *t, const char *s)
+{
+    (void)t;
+    return continued_mark(s);
+}
+
 /* Whether text is printed in a cell of the rows above t's body (its
  * heading). */
 static bool heading_text(const tctx *t, const char *text)
@@ -260,7 +266,8 @@ bool jue_rec_repeat(tctx *t, size_t i)
 {
     const jue_grow *r = &t->g->rows[i];
     const char *s = jue_rec_single_text(r);
-    if (s && continued_mark(s)) return true;
+    /* a 续表 mark, whole or cut by a wrap ("续" / "表") */
+    if (s && (continued_mark(s) || wrap_piece(t, i, continued_text))) return true;
     if (!heading_row(t, r) && !(s && wrap_piece(t, i, heading_text))) return false;
     /* the heading again, not a name's last word that reads like one
      * ("支出"): under a 续表 mark, or first on a new page */
@@ -268,7 +275,7 @@ bool jue_rec_repeat(tctx *t, size_t i)
         const jue_grow *u = &t->g->rows[k];
         if (!jue_grow_filled(u)) continue;
         const char *us = jue_rec_single_text(u);
-        if (us && continued_mark(us)) return true;
+        if (us && (continued_mark(us) || wrap_piece(t, k, continued_text))) return true;
         if (heading_row(t, u) || (us && wrap_piece(t, k, heading_text)) || jue_rec_lanci(u) || jue_rec_furniture(t, k))
             continue;
         return r->page && u->page && r->page != u->page;

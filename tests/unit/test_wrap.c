@@ -477,17 +477,10 @@ static void test_perf_indicator_row_cut(void **state)
     jue_buf_free(&b);
 }
 
-/* A 02 copy wrapped at 17 characters: its page number ("第" / "6页") and a
- * line of the heading printed again after 续表 ("附" / "属单位上缴") are cut
- * in two; the table goes on after them and its 229 rows are read, so 合计
- * is the sum of its 类 (no T02.total error). */
-static void test_page_break_pieces_cut(void **state)
-{
-    (void)state;
-    jue_buf b;
-    jue_buf_init(&b);
-    for (int i = 0; i < 10; i++) jue_buf_puts(&b, "这是按十七个字符宽度折行的说明文\n");
-    jue_buf_puts(&b,
+/* A 02 copy wrapped at 17 characters after a page break (%s: its 续表
+ * line), with its page number ("第" / "6页") and a line of the heading
+ * printed again ("附" / "属单位上缴") cut in two. */
+static const char P02_PAGES[] =
                  "              收入决\n"
                  "算表\n"
                  "编制单位：某局                                                                                  金额单位：万元\n"
@@ -522,7 +515,7 @@ static void test_page_break_pieces_cut(void **state)
                  "                 \n"
                  "                 \n"
                  "                 \n"
-                 "              续表\n"
+                 "%s"
                  "                 \n"
                  "   项目\n"
                  "                 \n"
@@ -538,7 +531,16 @@ static void test_page_break_pieces_cut(void **state)
                  "2210201     住房公积金                     50.50          50.50\n"
                  "229       其他支出                       120.00         120.00\n"
                  "22960      彩票公益金安排的支出                120.00         120.00\n"
-                 "2296013     用于城乡医疗救助的彩票公益金支出         120.00         120.00\n");
+                 "2296013     用于城乡医疗救助的彩票公益金支出         120.00         120.00\n";
+
+/* 02 read from P02_PAGES with its 续表 line: the 229 rows after the break
+ * are the table's. */
+static void assert_p02_goes_on(const char *continued)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    for (int i = 0; i < 10; i++) jue_buf_puts(&b, "这是按十七个字符宽度折行的说明文\n");
+    jue_buf_printf(&b, P02_PAGES, continued);
     jue_diags dg;
     jue_diags_init(&dg);
     jue_disclosure *d = import_text(jue_buf_str(&b), &dg);
@@ -550,6 +552,23 @@ static void test_page_break_pieces_cut(void **state)
     jue_disclosure_free(d);
     jue_diags_free(&dg);
     jue_buf_free(&b);
+}
+
+/* The pieces the wrap cut, and the 续表 mark whole: the table goes on after
+ * them and its 229 rows are read, so 合计 is the sum of its 类 (no T02.total
+ * error). */
+static void test_page_break_pieces_cut(void **state)
+{
+    (void)state;
+    assert_p02_goes_on("              续表\n");
+}
+
+/* The 续表 mark cut too ("                续" / "表", a wider line of the
+ * mark wrapped at 17): still the mark, the table still goes on. */
+static void test_continued_mark_cut(void **state)
+{
+    (void)state;
+    assert_p02_goes_on("                续\n表\n");
 }
 
 /* A 自评表's title cut by the wrap (60 characters) inside its last words
@@ -824,6 +843,7 @@ int main(void)
         cmocka_unit_test(test_heading_cut_one_title),
         cmocka_unit_test(test_item_class_mark_cut),
         cmocka_unit_test(test_perf_amount_rows_cut),
+        cmocka_unit_test(test_continued_mark_cut),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
