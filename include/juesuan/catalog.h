@@ -55,5 +55,11 @@ bool jue_catalog_complete_for(const jue_catalog *cat, jue_cat_kind kind, const c
 bool jue_catalog_lists_children(const jue_catalog *cat, jue_cat_kind kind, const char *parent);
 /* Years the catalog covers for a kind (min and max over all rows). */
 void jue_catalog_years(const jue_catalog *cat, jue_cat_kind kind, int *from, int *to);
+/* Whether the catalog covers a year for a kind: a code or name it lacks that
+ * year is then not that year's (outside it, nothing can be said). */
+bool jue_catalog_covers(const jue_catalog *cat, jue_cat_kind kind, int year);
+/* The year nearest to `year` that the catalog covers for a kind (to look a
+ * name up in a document of a year it does not cover); year when none. */
+int jue_catalog_near_year(const jue_catalog *cat, jue_cat_kind kind, int year);
 
 #endif

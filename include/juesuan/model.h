@@ -120,6 +120,11 @@ typedef struct {
      * be read with confidence (why, a static string; NULL = not so). Its
      * figures are not in tables[] and feed no finding, yet it is not missing. */
     const char *unread[JUE_NTABLES];
+    /* Importers: the first title printed of a table this layout does not
+     * hold (一般公共预算财政拨款项目支出决算表, a province's 情况表 …; owned,
+     * NULL = none). Such a document follows another province's or year's
+     * layout, so a table of ours it lacks may be printed in another form. */
+    char *other_table;
     jue_claims claims;  /* figures stated in the notes (importers fill it; empty when compiled) */
 } jue_disclosure;
 

@@ -763,3 +763,18 @@ void jue_catalog_years(const jue_catalog *cat, jue_cat_kind kind, int *from, int
     if (from) *from = lo;
     if (to) *to = hi;
 }
+
+bool jue_catalog_covers(const jue_catalog *cat, jue_cat_kind kind, int year)
+{
+    int from, to;
+    jue_catalog_years(cat, kind, &from, &to);
+    return year >= from && year <= to;
+}
+
+int jue_catalog_near_year(const jue_catalog *cat, jue_cat_kind kind, int year)
+{
+    int from, to;
+    jue_catalog_years(cat, kind, &from, &to);
+    if (!from || !to) return year;
+    return year < from ? from : year > to ? to : year;
+}

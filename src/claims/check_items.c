@@ -27,16 +27,22 @@ static void item_unlisted(ck *k, const jue_claim *c)
     const char *code = c->subject.kind == JUE_SUBJ_XIANG ? c->subject.key : NULL;
     jue_table_id tid = JUE_T05;
     const jue_row *row = code ? item_row(k->d, code, &tid) : NULL;
-    char near[400] = "";
+    char near[400] = "", why[160] = "该部分科目未收录完整";
+    int y = k->d->year, from = 0, to = 0;
+    if (k->cat && y > 0 && !jue_catalog_covers(k->cat, JUE_CAT_FUNCTIONAL, y)) {
+        jue_catalog_years(k->cat, JUE_CAT_FUNCTIONAL, &from, &to);
+        snprintf(why, sizeof why, "本工具收录的科目为%d–%d年，不含%d年", from, to, y);
+        y = jue_catalog_near_year(k->cat, JUE_CAT_FUNCTIONAL, y);
+    }
     if (code && row && row->name)
         snprintf(near, sizeof near, "；%s中%s的名称为“%s”", jue_table_label(tid), code, row->name);
     else if (code && k->cat) {
-        const char *x = jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year);
+        const char *x = jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, y);
         snprintf(near, sizeof near, "；最接近的科目是%s %s", code, x ? x : "");
     }
     ck_report(k, C_ITEM_UNLISTED, c, "与公开表及政府收支分类科目一致的名称", c->item_names,
-           "科目名称“%s”未见于本工具收录的%d年政府收支分类科目（该部分科目未收录完整，不能断定有误）%s，请核实",
-           c->item_names, k->d->year, near);
+           "科目名称“%s”未见于本工具收录的%d年政府收支分类科目（%s，不能断定有误）%s，请核实",
+           c->item_names, k->d->year, why, near);
 }
 
 void ck_check_item_names(ck *k)

@@ -135,7 +135,7 @@ static void load_lei(ex *x)
     for (int c = 201; c <= 299 && x->nlei < 100; c++) {
         char code[4];
         snprintf(code, sizeof code, "%d", c);
-        const char *n = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, code, x->year);
+        const char *n = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, code, x->cat_year);
         if (!n) continue;
         x->lei[x->nlei] = n;
         memcpy(x->lei_code[x->nlei], code, 4);
@@ -630,6 +630,10 @@ jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexic
     x.lx = lx;
     x.cat = cat;
     x.year = year;
+    /* a year unknown (0) finds no name, as before; one the catalog does not
+     * cover is looked up in its nearest, and a name it lacks is a doubt */
+    x.cat_year = cat && year > 0 ? jue_catalog_near_year(cat, JUE_CAT_FUNCTIONAL, year) : year;
+    x.cat_covered = !cat || year <= 0 || jue_catalog_covers(cat, JUE_CAT_FUNCTIONAL, year);
     load_lei(&x);
     x.out = out;
     x.section = -1;

@@ -113,6 +113,8 @@ typedef struct {
     const jue_lexicon *lx;
     const jue_catalog *cat;
     int year;
+    int cat_year;         /* the year names are looked up in: year, or the catalog's nearest */
+    bool cat_covered;     /* the catalog covers year: a name it lacks is not that year's */
     jue_claims *out;
     char context[512];    /* current section titles, for lexicon scopes */
     int section;

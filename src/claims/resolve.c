@@ -51,10 +51,10 @@ static const char *most_similar(const ex *x, const char *const *kuan, size_t nk,
     size_t nn = chars(name, cn, 64);
     for (size_t i = 0; i < nk; i++) {
         const char *items[128];
-        size_t ni = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->year, items, 128);
+        size_t ni = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->cat_year, items, 128);
         if (ni > 128) ni = 128;
         for (size_t j = 0; j < ni; j++) {
-            const char *official = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, items[j], x->year);
+            const char *official = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, items[j], x->cat_year);
             const char *co[64];
             if (same_len && (!official || chars(official, co, 64) != nn)) continue;
             double sc = similarity(name, official);
@@ -107,29 +107,31 @@ void cx_item_statement(ex *x, const char *s, const char *e)
     x->item_resolved = false;
     x->item_partial = false;
     if (x->cat) {
-        c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n1, JUE_LEVEL_LEI, NULL, x->year);
+        c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n1, JUE_LEVEL_LEI, NULL, x->cat_year);
         if (!c1) {
             /* "社会保障和就业（类）" for 社会保障和就业支出 */
             char alt[140];
             snprintf(alt, sizeof alt, "%s支出", n1);
-            c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->year);
+            c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->cat_year);
         }
-        if (c1) c2 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n2, JUE_LEVEL_KUAN, c1, x->year);
+        if (c1) c2 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n2, JUE_LEVEL_KUAN, c1, x->cat_year);
         /* a 款 name one or two characters off ("彩票公益安排的支出") is that 款,
          * misnamed — whether or not the catalog lists every 款 of the 类 */
         bool kuan_misnamed = false;
         if (c1 && !c2) {
             const char *kuan[128];
-            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
+            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->cat_year, kuan, 128);
             double bs = 0.8;
             for (size_t i = 0; i < nk && i < 128; i++) {
-                double sc = similarity(n2, jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->year));
+                double sc = similarity(n2, jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, kuan[i], x->cat_year));
                 if (sc > bs) bs = sc, c2 = kuan[i];
             }
             kuan_misnamed = c2 != NULL;
         }
-        if (c2) c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, c2, x->year);
-        x->item_partial = item_partial(x, c1, c2, kuan_misnamed, c3 != NULL);
+        if (c2) c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, c2, x->cat_year);
+        /* a year the catalog does not cover: a name it lacks may be that year's */
+        x->item_partial = item_partial(x, c1, c2, kuan_misnamed, c3 != NULL) ||
+                          (!x->cat_covered && !(c3 && !kuan_misnamed && c1 && c2));
         if (c3) {
             x->item_resolved = !kuan_misnamed;
         } else if (c1) {
@@ -141,10 +143,10 @@ void cx_item_statement(ex *x, const char *s, const char *e)
              * ("其他国土资源事务支出" for 其他自然资源事务支出), else the
              * statement is left unresolved and not called wrong. */
             const char *kuan[128];
-            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->year, kuan, 128);
+            size_t nk = jue_catalog_children(x->cat, JUE_CAT_FUNCTIONAL, c1, x->cat_year, kuan, 128);
             if (nk > 128) nk = 128;
             for (size_t i = 0; i < nk && !c3; i++)
-                c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, kuan[i], x->year);
+                c3 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n3, JUE_LEVEL_XIANG, kuan[i], x->cat_year);
             bool complete = jue_catalog_lists_children(x->cat, JUE_CAT_FUNCTIONAL, c2 ? c2 : c1);
             if (!c3) c3 = most_similar(x, c2 ? &c2 : kuan, c2 ? 1 : nk, n3, complete ? 0.6 : 0.8, !complete);
             if (!c3 && !complete) x->item_resolved = true;

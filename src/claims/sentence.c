@@ -383,8 +383,8 @@ static bool on_lei_mark(sent *s)
     char name[128], alt[140];
     snprintf(name, sizeof name, "%.*s", (int)(p - q), q);
     snprintf(alt, sizeof alt, "%s支出", name);
-    const char *code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, x->year);
-    if (!code) code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->year);
+    const char *code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, x->cat_year);
+    if (!code) code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->cat_year);
     if (code) lei_subject(s, code);
     s->p += ml;
     if (starts(s->p, end, "支出")) s->p += 6;   /* "（类）支出" is the 类's spending, not the subject 支出 */

@@ -110,6 +110,7 @@ void jue_disclosure_free(jue_disclosure *d)
     free(d->department);
     free(d->profile);
     free(d->source);
+    free(d->other_table);
     for (size_t i = 0; i < d->nunits; i++) {
         free(d->units[i].id);
         free(d->units[i].name);

@@ -31,10 +31,11 @@ static jue_status add_line(jue_aliases *al, size_t *cap, char *f[5], int nf, con
     if (nf >= 4 && f[1][0] == 'T' && f[1][1] >= '0' && f[1][2] >= '1' && f[1][2] <= '9' && !f[1][3])
         tid = (f[1][1] - '0') * 10 + (f[1][2] - '0') - 1;
     char kind = nf >= 4 ? alias_kind(f[0]) : 0;
-    if (!kind || tid < 0 || tid >= JUE_NTABLES) {
+    if (kind == 't' && !strcmp(f[1], "-")) tid = JUE_REC_OTHER;   /* checked below */
+    if (!kind || tid < 0 || (tid >= JUE_NTABLES && !(kind == 't' && tid == JUE_REC_OTHER))) {
         jue_diag_add(diags, JUE_SEV_ERROR, path, line, 1,
                      "不是别名行（应为以制表符分隔的 kind、table、side、printed、canonical 五列，kind 为 title、col、row、"
-                     "item 或 group，table 为 T01–T09）");
+                     "item 或 group，table 为 T01–T09，或 title 行的 -：本表式以外的表）");
         return JUE_ERR_INVALID;
     }
     if (al->n == *cap) {

@@ -54,26 +54,15 @@ static const char *skip_table_label(const char *s)
     return *p ? p : s;
 }
 
-int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
+/* The match key of a title's text t (ordinal, own label, 续 marks and a
+ * 公开NN表 label taken off; *cont when it was marked 续); "" when none. */
+static void title_key(const char *t, char key[MAXK], bool *cont)
 {
-    const char *t = jue_rec_single_text(r);
     char f[MAXK];
-    if (!t) {
-        /* title and label in one row ("收入支出决算总表 | 公开01表") */
-        const char *first = NULL;
-        size_t filled = 0;
-        for (size_t i = 0; i < r->n; i++) {
-            const jue_gcell *g = &r->cells[i];
-            if (!g->text[0] || g->copy) continue;
-            filled++;
-            if (!jue_rec_label_number(g->text) && !first) first = g->text;
-        }
-        if (filled != 2 || !first) return -1;
-        t = first;
-    }
+    key[0] = '\0';
     /* every title names a 表 and is short: most rows of a document are
      * prose and fail these cheap tests before any normalising */
-    if (!strstr(t, "表") || strlen(t) > 600) return -1;
+    if (!strstr(t, "表") || strlen(t) > 600) return;
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_squeeze(&b, t, false);
@@ -97,30 +86,85 @@ int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
         char *lab = strstr(f, "公开");
         if (lab && lab != f && jue_rec_label_number(lab)) { *lab = '\0'; again = 1; }
     }
-    char key[MAXK];
     jue_rec_key(f, key);
-    if (!key[0]) return -1;
+}
+
+/* The text of a title row: its one text, or of a title and its label in one
+ * row ("收入支出决算总表 | 公开01表") the title; NULL when neither. */
+static const char *title_text(const jue_grow *r)
+{
+    const char *t = jue_rec_single_text(r);
+    if (t) return t;
+    const char *first = NULL;
+    size_t filled = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const jue_gcell *g = &r->cells[i];
+        if (!g->text[0] || g->copy) continue;
+        filled++;
+        if (!jue_rec_label_number(g->text) && !first) first = g->text;
+    }
+    return filled == 2 ? first : NULL;
+}
+
+/* The table of a title key: an alias equal to it, else the longest alias it
+ * ends with after a short prefix without sentence punctuation
+ * ("醴陵市医疗保障局2022年度收入支出决算总表"); *prefix: the prefix's bytes. */
+static int title_match(const rc *c, const char *key, size_t *prefix)
+{
     int best = -1;
+    *prefix = 0;
     size_t best_len = 0;
     size_t kl = strlen(key);
     for (size_t i = 0; i < c->al->n; i++) {
         const alias *a = &c->al->a[i];
         if (a->kind != 't') continue;
-        if (!strcmp(a->key, key)) return a->table;
+        if (!strcmp(a->key, key)) { *prefix = 0; return a->table; }
         size_t al = strlen(a->key);
-        /* "醴陵市医疗保障局2022年度收入支出决算总表": a prefix without
-         * sentence punctuation, not too long */
-        if (kl > al && kl - al <= 90 && !strcmp(key + kl - al, a->key) && al > best_len) {
-            bool prose = false;
-            static const char *const P[] = { "，", "。", "；", "：", ",", ";", ":", "、", "说明", "情况" };
-            for (size_t q = 0; q < sizeof P / sizeof P[0] && !prose; q++) {
-                char *h = strstr(key, P[q]);
-                prose = h && (size_t)(h - key) < kl - al;
-            }
-            if (!prose) { best = a->table; best_len = al; }
+        if (kl <= al || kl - al > 90 || strcmp(key + kl - al, a->key) || al <= best_len) continue;
+        bool prose = false;
+        static const char *const P[] = { "，", "。", "；", "：", ",", ";", ":", "、", "说明", "情况" };
+        for (size_t q = 0; q < sizeof P / sizeof P[0] && !prose; q++) {
+            char *h = strstr(key, P[q]);
+            prose = h && (size_t)(h - key) < kl - al;
         }
+        if (!prose) { best = a->table; best_len = al; *prefix = kl - al; }
     }
     return best;
+}
+
+int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
+{
+    const char *t = title_text(r);
+    char key[MAXK];
+    size_t prefix;
+    if (!t) return -1;
+    title_key(t, key, cont);
+    return key[0] ? title_match(c, key, &prefix) : -1;
+}
+
+/* Whether the words before a title name its department or year (a digit,
+ * 年, or a body's last character: 局 委 院 …), not a heading of the table
+ * above ("其他收入" over "支出决算表" in a copy that prints each cell on a
+ * line of its own). */
+static bool owner_prefix(const char *p, size_t n)
+{
+    static const char *const END[] = { "年", "度", "局", "委", "院", "部", "办", "会", "厅", "处", "所", "站",
+                                       "室", "队", "馆", "校", "心", "位", "级", "关", "府", "团", "社", "司" };
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= '0' && p[i] <= '9') return true;
+    for (size_t i = 0; i < sizeof END / sizeof END[0]; i++)
+        if (n >= 3 && !strncmp(p + n - 3, END[i], 3)) return true;
+    return n == 0;
+}
+
+int jue_rec_title_owned(const rc *c, const char *text)
+{
+    char key[MAXK];
+    bool cont;
+    size_t prefix;
+    title_key(text, key, &cont);
+    int id = key[0] ? title_match(c, key, &prefix) : -1;
+    return id >= 0 && owner_prefix(key, prefix) ? id : -1;
 }
 
 bool jue_rec_note_text(const char *s)

@@ -221,6 +221,29 @@ typedef struct {
     bool ok;
 } cand;
 
+static void take_rows(jue_grid *g, size_t from, size_t to);
+
+/* The title at row i of a table this layout does not hold (JUE_REC_OTHER),
+ * its table in rows [a, b): when a table is under it, its rows are that
+ * table's, not notes, nothing of it is read, and the document follows
+ * another layout (d->other_table: a table of ours it lacks may be printed
+ * in another form). A contents entry or a mention changes nothing. */
+static jue_status other_table(rc *c, jue_grid *g, size_t i, size_t a, size_t b)
+{
+    if (!jue_rec_table_follows(g, a, b)) return JUE_OK;
+    const char *s = jue_rec_single_text(&g->rows[i]);
+    for (size_t k = 0; !s && k < g->rows[i].n; k++)
+        if (g->rows[i].cells[k].text[0] && !jue_rec_label_number(g->rows[i].cells[k].text))
+            s = g->rows[i].cells[k].text;
+    if (!s) s = "";
+    if (!c->d->other_table && !(c->d->other_table = jue_strdup(s))) return JUE_ERR_NOMEM;
+    g->rows[i].used = true;
+    take_rows(g, a, b);
+    jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[i].line, 0,
+                 "《%s》不是本表式的公开表（本文件按另一种表式编制），未核对", s);
+    return JUE_OK;
+}
+
 /* Whether the title at row i has its own 公开NN表 label on the line next
  * to it (above or below): a table's title, not a contents entry or a
  * mention in the notes. */
@@ -295,7 +318,9 @@ static jue_status title_only(rc *c, jue_grid *g, size_t i, size_t b, int id)
  * 支出决算表"): row i with a short piece one or two lines of text below it
  * (blank lines between not counted), or the
  * rest of the title right under it, joined a title and not the one the
- * second names alone (which may be a shorter title's end: "…支出决算表");
+ * second names alone (which may be a shorter title's end: "…支出决算表"),
+ * and, when the second is a title itself, one with no words before it but
+ * a department's or a year's;
  * *at becomes the second's row, where the table's segment starts. */
 static int split_title_at(const rc *c, const jue_grid *g, size_t i, size_t *at)
 {
@@ -313,7 +338,12 @@ static int split_title_at(const rc *c, const jue_grid *g, size_t i, size_t *at)
         jue_grow fake = { .cells = &cell, .n = 1 };
         bool cont;
         int id = jue_rec_title_of(c, &fake, &cont);
-        if (id >= 0 && id != jue_rec_title_of(c, &g->rows[k], &cont)) {
+        int alone = jue_rec_title_of(c, &g->rows[k], &cont);
+        /* the second a title itself: joined only into a title after a
+         * department or year, not after other words ("其他收入" / "支出决算
+         * 表": a column heading over the next table's title) */
+        if (alone >= 0 && jue_rec_title_owned(c, joined) != id) continue;
+        if (id >= 0 && id != alone) {
             *at = k;   /* a running head between stays prose */
             return id;
         }
@@ -375,6 +405,7 @@ static jue_status read_grid(rc *c, jue_grid *g)
         bool cont;
         int id = jue_rec_title_of(c, &fake, &cont);
         if (id < 0 && jue_rec_label_number(g->name)) id = jue_rec_table_by_number(c, jue_rec_label_number(g->name));
+        if (id == JUE_REC_OTHER) return other_table(c, g, 0, 0, g->n);
         if (id >= 0) {
             cs = malloc(sizeof *cs);
             if (!cs) return JUE_ERR_NOMEM;
@@ -389,6 +420,10 @@ static jue_status read_grid(rc *c, jue_grid *g)
     int prev_ok = -1;
     for (size_t k = 0; k < nc && !st; k++) {
         size_t a = cs[k].row + 1, b = k + 1 < nc ? cs[k + 1].row : g->n;
+        if (cs[k].id == JUE_REC_OTHER) {
+            st = other_table(c, g, cs[k].row, a, b);
+            continue;
+        }
         if (!jue_rec_table_follows(g, a, b)) {
             /* a 公开NN表 label over its own title that a wrap broke: the
              * title's table, not an empty one. title_near already keeps a
@@ -417,10 +452,9 @@ static jue_status read_grid(rc *c, jue_grid *g)
 /* The rows under a set-aside table's title that its body did not take (a
  * one-cell line ended it early) are still the table's, not notes: up to its
  * 注/说明 line, a sentence or a part heading. */
-static void take_table_rows(rc *c, int id)
+static void take_rows(jue_grid *g, size_t from, size_t to)
 {
-    jue_grid *g = c->seg_grid[id];
-    for (size_t i = c->seg_from[id]; g && i < c->seg_to[id]; i++) {
+    for (size_t i = from; g && i < to; i++) {
         jue_grow *r = &g->rows[i];
         const char *s = jue_rec_single_text(r);
         if (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3) || !strncmp(s, "第", 3) || strstr(s, "。") ||
@@ -428,6 +462,11 @@ static void take_table_rows(rc *c, int id)
             break;
         r->used = true;
     }
+}
+
+static void take_table_rows(rc *c, int id)
+{
+    take_rows(c->seg_grid[id], c->seg_from[id], c->seg_to[id]);
 }
 
 /* Why table id as read is set aside (NULL: kept): rows broken by a wrap,

@@ -35,10 +35,15 @@
 #define REC_MAX_HDR 24    /* header rows of a table kept */
 #define REC_MAX_PCOLS 12  /* figure columns of a table printed with single spaces */
 
+/* What jue_rec_title_of gives for the title of a table the profile does not
+ * hold (aliases.tsv: title with table "-"): it bounds the table above it and
+ * is not read. */
+#define JUE_REC_OTHER JUE_NTABLES
+
 /* One alias line: a printed text (by its match key) and what it stands for. */
 typedef struct {
     char kind;            /* t c r i g */
-    int table;            /* jue_table_id */
+    int table;            /* jue_table_id; JUE_REC_OTHER: a table not ours */
     int side;             /* 0 any, 1 inc, 2 exp */
     char *key;            /* match key of the printed text */
     char *canon;
@@ -157,6 +162,9 @@ float jue_rec_start_of(const jue_gcell *c);
 int jue_rec_label_number(const char *s);
 /* Whether a row is a title; table id and continuation mark. */
 int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont);
+/* The table whose title text is, alone or after the name of a department
+ * or a year (not after other words), or -1. */
+int jue_rec_title_owned(const rc *c, const char *text);
 bool jue_rec_note_text(const char *s);
 /* A page number printed alone: "第 7 页", "- 7 -", "7/25", "第7页，共25页". */
 bool jue_rec_page_number(const char *s);

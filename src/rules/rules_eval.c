@@ -603,6 +603,9 @@ static tri eval_builtin(const E *e, const cond *c, detail *dt)
     const jue_row *row = &t->rows[b->row];
     if (!all_digits(row->key) || !e->cat || e->d->year <= 0) return R_TRUE;   /* not applicable */
     jue_cat_kind kind = kind_of(b->table);
+    /* a year the catalog does not cover: no code or name is known wrong
+     * (catalog.year says so once) */
+    if (c->kind != C_PLACED && !jue_catalog_covers(e->cat, kind, e->d->year)) return R_SKIP;
     const char *official = jue_catalog_name(e->cat, kind, row->key, e->d->year);
     switch (c->kind) {
     case C_INCAT:
@@ -740,6 +743,19 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
     case C_PRESENT: {
         int tid = table_id_of(e, c->table, c->tvar);
         return tid >= 0 && (e->d->tables[tid] || e->d->unread[tid]) ? R_TRUE : R_FALSE;
+    }
+    case C_OTHER:
+        return e->d->other_table ? R_TRUE : R_FALSE;
+    case C_COVERS: {
+        int from, to, y = e->d->year;
+        if (!e->cat || y <= 0 || jue_catalog_covers(e->cat, JUE_CAT_FUNCTIONAL, y)) return R_TRUE;
+        jue_catalog_years(e->cat, JUE_CAT_FUNCTIONAL, &from, &to);
+        if (dt) {
+            snprintf(dt->expected, sizeof dt->expected, "%d–%d年", from, to);
+            snprintf(dt->actual, sizeof dt->actual, "%d年", y);
+            dt->has = true;
+        }
+        return R_FALSE;
     }
     case C_EMPTY: {
         const jue_table *t = table_of(e, c->table, c->tvar);

@@ -71,6 +71,8 @@ typedef enum {
     C_AND, C_OR, C_NOT,
     C_CMP,              /* a op b [within tol] */
     C_PRESENT, C_EMPTY, C_HASNOTE,   /* of a table */
+    C_OTHER,            /* the document prints a table of another layout */
+    C_COVERS,           /* the catalog covers the document's year */
     C_NONEMPTY,         /* a set of rows has at least one row */
     C_EXISTS,           /* a row exists in a table */
     C_NONZERO,          /* an expression prints non-zero */

@@ -935,7 +935,8 @@ static bool paren_is_cond(const P *p)
 static const struct { const char *name; ckind kind; } FUNCS[] = {
     { "present", C_PRESENT }, { "empty", C_EMPTY }, { "has_note", C_HASNOTE }, { "nonempty", C_NONEMPTY },
     { "exists", C_EXISTS }, { "nonzero", C_NONZERO }, { "unit_is", C_UNIT }, { "in_catalog", C_INCAT },
-    { "name_matches", C_NAMEOK }, { "under_parent", C_PLACED },
+    { "name_matches", C_NAMEOK }, { "under_parent", C_PLACED }, { "other_tables", C_OTHER },
+    { "catalog_covers", C_COVERS },
 };
 
 static cond *parse_func(P *p, ckind k)
@@ -949,6 +950,8 @@ static cond *parse_func(P *p, ckind k)
     switch (k) {
     case C_PRESENT: case C_EMPTY: case C_HASNOTE:
         ok = parse_table(p, &c->table, &c->tvar);
+        break;
+    case C_OTHER: case C_COVERS:   /* no argument */
         break;
     case C_NONEMPTY: case C_EXISTS:
         ok = parse_table(p, &c->r.table, &c->r.tvar) && parse_rowsel(p, &c->r);
