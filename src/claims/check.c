@@ -91,6 +91,7 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
                        k.trace[i].len ? t
                        : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"
                        : c->role == JUE_ROLE_BUDGET ? "未核对：年初预算数不在公开表中（只用于核对完成率）"
+                       : c->role == JUE_ROLE_SHARE && c->whole ? "未核对：“占……的”所说的基数在说明和公开表中都找不到"
                        : jue_subject_on(&c->subject) && !jue_fact_on(&c->fact) ? "未核对：公开表中没有这一项"
                        : jue_subject_on(&c->subject) ? "未核对：找不到可比的表中数字或算式"
                                     : "未核对：句中没有指明是哪一项");

@@ -248,6 +248,7 @@ typedef struct {
     int parent_candidate, parent;        /* the whole of a "其中" list of amounts */
     int count_candidate, count_parent;   /* the same for counts: "实有人员8人，其中行政0人、事业0人" */
     char whole[128];                     /* SHARE: the whole named, "占基本支出的…" */
+    const char *share_at;                /* SHARE: right after its 占, to tell a whole named but unknown */
     bool item_here;                      /* the figures are the 项 statement's in force */
     nesting N;
     search lei_mark, item_mark;          /* the next （类） and the （项） after it */
@@ -457,6 +458,7 @@ static bool on_words(sent *s)
     }
     if (kidx < 0) return false;
     s->kw = KEYWORDS[kidx].k;
+    if (s->kw == K_SHARE) s->share_at = s->p + klen;
     if (s->kw == K_SAME) {
         jue_claim c = claim_at(s->x, s->P, s->base, s->p, s->p + klen, JUE_ROLE_CHANGE);   /* "持平" */
         c.sign = 0;
@@ -541,19 +543,48 @@ static bool fig_malformed(sent *s, figure *f)
     return true;
 }
 
+/* The words between a share's 占 and its figure at p when they name a whole
+ * the lexicon does not know ("占货物支出金额的100%"), written into out;
+ * false when they name none ("占", "占比", "占比重为"), or a whole of the
+ * sentence itself ("占总支出的", "占全部收入的", "占合计的"). */
+static bool unknown_whole(const sent *s, const char *p, char *out, size_t cap)
+{
+    static const char *const FILL[] = { "的", "比重", "比例", "比", "为", "达到", "达", "约", "了", " " };
+    const char *a = s->share_at, *b = p;
+    if (!a || a > b || b - a > 90) return false;
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < sizeof FILL / sizeof FILL[0]; i++) {
+            size_t n = strlen(FILL[i]);
+            if ((size_t)(b - a) >= n && !memcmp(b - n, FILL[i], n)) { b -= n; again = true; }
+            if ((size_t)(b - a) >= n && !memcmp(a, FILL[i], n)) { a += n; again = true; }
+        }
+    }
+    if (a >= b) return false;
+    snprintf(out, cap, "%.*s", (int)(b - a), a);
+    return !strstr(out, "总") && !strstr(out, "全部") && !strstr(out, "合计") && !strstr(out, "，");
+}
+
 /* A share, rate or completion (SHARE, CHANGE_PCT, COMPLETION, by the
- * keyword before) whose value is set: what it is of, and its whole. */
-static void add_percent(sent *s, jue_claim *c)
+ * keyword before) whose value is set: what it is of, and its whole — a
+ * whole named that the lexicon does not know is kept as printed, so the
+ * share is compared with nothing rather than with the sentence's first
+ * amount. */
+static void add_percent(sent *s, jue_claim *c, const char *at)
 {
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : s->kw == K_SHARE ? JUE_ROLE_SHARE
             : s->kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
     c->subject = subject_of(cur_subject(s));
     c->fact = cur_fact(s);
+    char named[128];
+    if (c->role == JUE_ROLE_SHARE && !s->whole[0] && unknown_whole(s, at, named, sizeof named))
+        snprintf(s->whole, sizeof s->whole, "%s", named);
     if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = jue_strdup(s->whole);
     if (c->role == JUE_ROLE_SHARE && s->parent >= 0) c->parent = s->parent;
     cx_add_claim(s->x, c);
     s->whole[0] = 0;
+    s->share_at = NULL;
     s->kw = K_NONE;
 }
 
@@ -576,7 +607,7 @@ static bool fig_percent(sent *s, figure *f)
         if (below) f->c.iv = (jue_interval){ 0, v };
         f->c.decimals = dec;
         f->c.printed = copy_printed(p - below, below + plen);
-        add_percent(s, &f->c);
+        add_percent(s, &f->c, p - below);
     }
     s->p += plen;
     return true;
@@ -614,7 +645,7 @@ static bool fig_bare_percent(sent *s, figure *f)
     if (f->a.unit_written || !(s->kw == K_SHARE || s->kw == K_COMPLETE || rate) ||
         !bare_percent(s->p, f->a.consumed, f->sp, s->end, &f->c))
         return false;
-    add_percent(s, &f->c);
+    add_percent(s, &f->c, s->p);
     s->p = f->after;
     return true;
 }

@@ -596,6 +596,27 @@ static void test_share_without_its_whole(void **state)
     jue_findings_free(&f);
 }
 
+/* A share of a whole named but not known ("占货物支出金额的100%": no amount
+ * of it is stated, no table has it) is compared with nothing — not with the
+ * sentence's first amount; a whole of the sentence named generically
+ * ("占总支出的", "占全部收入的") still is. Made up; the shape is the 政府采购
+ * paragraph's. */
+static void test_share_of_an_unknown_whole(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("授予中小企业合同金额50.20万元，占政府采购支出总额的88.38%；货物采购授予中小企业合同金额"
+                "占货物支出金额的100%，工程采购授予中小企业合同金额占工程支出金额的0%，服务采购授予中小企业"
+                "合同金额占服务支出金额的85.17%。\n", &f);
+    assert_int_equal(count(&f, "claims.share", -1), 0);
+    jue_findings_free(&f);
+    audit_notes("本年支出合计2940.05万元，其中：基本支出2336.91万元，占总支出的80.49%。\n"
+                "本年收入合计2940.05万元，其中：财政拨款收入2336.91万元，占全部收入的79.49%。\n", &f);
+    assert_int_equal(count(&f, "claims.share", 1), 1);   /* 2336.91 / 2940.05 = 79.49%, not 80.49% */
+    assert_int_equal(count(&f, "claims.share", 2), 0);
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -618,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_restated),
         cmocka_unit_test(test_placeholder_in_a_table_row),
         cmocka_unit_test(test_share_without_its_whole),
+        cmocka_unit_test(test_share_of_an_unknown_whole),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
