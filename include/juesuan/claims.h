@@ -27,8 +27,10 @@ typedef enum {
     JUE_ROLE_DATE,        /* "截止2021年12月31日", "2023年度部门决算": value = the year */
     JUE_ROLE_MALFORMED,   /* a number that is not one: "318.2007.45万元" */
     JUE_ROLE_PLACEHOLDER, /* template text left in: "XX局", "××单位" (value 0) */
-    JUE_ROLE_DIRECTION    /* "决算数大于预算数" (sign +1), "小于" (−1), "等于/一致" (0);
+    JUE_ROLE_DIRECTION,   /* "决算数大于预算数" (sign +1), "小于" (−1), "等于/一致" (0);
                              value 1 for "基本持平" (roughly equal) */
+    JUE_ROLE_PREVIOUS     /* last year's figure named as such: "较2023年的2190万元减少…",
+                             "比上年度的…": no check takes it for this year's */
 } jue_claim_role;
 
 /* A figure of the disclosure's tables: the table, the row by its key, the

@@ -58,7 +58,7 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
 static const char *role_name(jue_claim_role r)
 {
     static const char *const N[] = { "金额", "增减额", "增减率", "占比", "完成率", "预算数", "决算数", "数量", "日期",
-                                     "错误数字", "占位文字", "决算与预算比较" };
+                                     "错误数字", "占位文字", "决算与预算比较", "上年数" };
     return (unsigned)r < sizeof N / sizeof N[0] ? N[r] : "?";
 }
 

@@ -93,11 +93,34 @@ static bool unit_next(const char *p, const char *end)
     return false;
 }
 
+/* The full-width mark an ASCII one at s[i] stands for in Chinese prose (a
+ * copy normalised to ASCII, NFKC, or typed so: "因公出国(境)经费决算120万
+ * 元,比上年增长79.1%;"), or NULL: a thousands separator ("1,033.50") and a
+ * time ("8:30") stay. */
+static const char *full_width_mark(const char *s, size_t i, size_t n)
+{
+    bool dig_before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
+    bool dig_after = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9';
+    switch (s[i]) {
+    case ',': {
+        bool group = dig_before && i + 3 < n;
+        for (size_t k = 1; group && k <= 3; k++) group = s[i + k] >= '0' && s[i + k] <= '9';
+        if (group && i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9') group = false;
+        return group ? NULL : "，";
+    }
+    case ';': return "；";
+    case ':': return dig_before && dig_after ? NULL : "：";
+    case '(': return "（";
+    case ')': return "）";
+    default: return NULL;
+    }
+}
+
 static bool para_put(para *p, const char *s, size_t n, int line, int col0, int page)
 {
-    if (p->text.len + n + 1 > p->cap) {
+    if (p->text.len + 3 * n + 1 > p->cap) {
         size_t nc = p->cap ? p->cap : 256;
-        while (nc < p->text.len + n + 1) nc *= 2;
+        while (nc < p->text.len + 3 * n + 1) nc *= 2;
         int *nl = realloc(p->line, nc * sizeof *nl);
         if (!nl) return false;
         p->line = nl;
@@ -110,7 +133,7 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0, int p
         p->cap = nc;
     }
     size_t at = p->text.len;
-    jue_buf_putn(&p->text, s, n);   /* the room; the bytes kept are written over it */
+    for (int k = 0; k < 3; k++) jue_buf_putn(&p->text, s, n);   /* the room; the bytes kept are written over it */
     if (p->text.err != JUE_OK) return false;
     char *d = p->text.data;
     int col = col0;
@@ -119,10 +142,13 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0, int p
          * copied out of a PDF leaves ("占 本 年 支 出"), not a word break */
         if (s[i] == ' ' && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && at && (unsigned char)d[at - 1] >= 0x80)
             continue;
-        p->line[at] = line;
-        p->col[at] = col;
-        p->page[at] = page;
-        d[at++] = s[i];
+        const char *fw = full_width_mark(s, i, n);
+        for (size_t k = 0; k < (fw ? 3u : 1u); k++) {
+            p->line[at] = line;
+            p->col[at] = col;
+            p->page[at] = page;
+            d[at++] = fw ? fw[k] : s[i];
+        }
     }
     p->text.len = at;
     d[at] = 0;

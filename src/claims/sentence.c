@@ -653,6 +653,27 @@ static bool fig_bare_percent(sent *s, figure *f)
 /* An amount with its unit ("收入总计51448.55万元"), or with decimals where
  * an amount is expected and its unit left out ("卫生健康（类）支出23604.30，
  * 占99.40%": read in 万元 and flagged): a value, change, budget or actual. */
+/* Whether the amount at p is named last year's: "较2023年的", "比上年度的",
+ * "与上年同期的" right before it (the comparison's 的 says the figure is
+ * the other year's, not this year's: "较上年减少" has none). */
+static bool previous_year_amount(const sent *s, const char *p)
+{
+    static const char *const OF[] = { "年的", "年度的", "同期的", "决算数的", "决算的" };
+    const char *q = NULL;
+    for (size_t i = 0; i < sizeof OF / sizeof OF[0] && !q; i++) {
+        size_t n = strlen(OF[i]);
+        if ((size_t)(p - s->start) >= n && !memcmp(p - n, OF[i], n)) q = p - n;
+    }
+    if (!q) return false;
+    /* back over the year (2023, 上, 上一) to 较, 比 or 与 */
+    while (q > s->start && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == ' ')) q--;
+    if (q - s->start >= 3 && (!memcmp(q - 3, "上", 3) || !memcmp(q - 3, "去", 3))) q -= 3;
+    static const char *const CMP[] = { "较", "比", "与", "同" };
+    for (size_t i = 0; i < sizeof CMP / sizeof CMP[0]; i++)
+        if (q - s->start >= 3 && !memcmp(q - 3, CMP[i], 3)) return true;
+    return false;
+}
+
 static bool fig_amount(sent *s, figure *f)
 {
     ex *x = s->x;
@@ -671,6 +692,7 @@ static bool fig_amount(sent *s, figure *f)
     c->unit = f->a.unit;
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE : s->kw == K_BUDGET ? JUE_ROLE_BUDGET
             : s->kw == K_ACTUAL ? JUE_ROLE_ACTUAL : JUE_ROLE_VALUE;
+    if (c->role == JUE_ROLE_VALUE && previous_year_amount(s, s->p)) c->role = JUE_ROLE_PREVIOUS;
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);
     c->subject = subject_of(subject);
@@ -682,6 +704,7 @@ static bool fig_amount(sent *s, figure *f)
         c->fact = fact;
         c->fact.col = JUE_COL_BUDGET;
     }
+    if (c->role == JUE_ROLE_PREVIOUS) c->fact = (jue_fact){ 0 };   /* not this year's cell */
     c->parent = s->parent;
     c->named = !unitless && !(s->item_here && jue_subject_on(&x->item_subject)) && subject == s->subj &&
                subject_named(x, s->start, s->subj_from, s->subj_end, s->p);

@@ -617,6 +617,38 @@ static void test_share_of_an_unknown_whole(void **state)
     jue_findings_free(&f);
 }
 
+/* Notes with ASCII punctuation (a copy normalised to ASCII, or typed so):
+ * "," ";" ":" "(" ")" part clauses and names as their full-width forms do, a
+ * thousands separator stays. Made up; the shape is a published 三公 note. */
+static void test_ascii_punctuation(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("因公出国(境)经费决算1.20万元,比上年增长79.1%,主要是对外交流任务增加;公务接待费决算"
+                "10.33万元,与上年下降7.6%;公务用车购置及运行费决算1,016.18万元,比上年下降1.2%。\n", &f);
+    assert_int_equal(count(&f, "claims.change", -1), 0);   /* was: 增加10.33万元 against 下降7.6% */
+    jue_findings_free(&f);
+    audit_notes("公务接待费决算10.33万元,比上年减少0.85万元,下降9.6%。\n", &f);
+    assert_int_equal(count(&f, "claims.change", 1), 1);   /* 0.85 / 11.18 = 7.60%: still found */
+    jue_findings_free(&f);
+}
+
+/* "较2023年的21.90万元减少2.21万元": the amount after 较…年的 is last year's,
+ * not this year's (was read as the 三公 total: a false change rate and a
+ * false sum of the parts). */
+static void test_previous_year_amount(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("“三公”经费支出决算为19.69万元，较2023年的21.90万元减少2.21万元，下降10.1%；其中：因公出国（境）"
+                "经费0.40万元，公务用车购置及运行维护费16.87万元，公务接待费2.42万元。\n"
+                "机关运行经费支出19.69万元，比上年度的21.90万元减少2.21万元，下降9.1%。\n", &f);
+    assert_int_equal(count(&f, "claims.change", 1), 0);
+    assert_int_equal(count(&f, "claims.three-public", 1), 0);
+    assert_int_equal(count(&f, "claims.change", 2), 1);   /* 2.21 / 21.90 = 10.09%, not 9.1% */
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -640,6 +672,8 @@ int main(void)
         cmocka_unit_test(test_placeholder_in_a_table_row),
         cmocka_unit_test(test_share_without_its_whole),
         cmocka_unit_test(test_share_of_an_unknown_whole),
+        cmocka_unit_test(test_ascii_punctuation),
+        cmocka_unit_test(test_previous_year_amount),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
