@@ -67,7 +67,7 @@ static jue_claim claim_at(const ex *x, const para *P, const char *base, const ch
 typedef struct {
     int depth;                 /* brackets open */
     int n;                     /* nested lists open */
-    int at[NEST_MAX];          /* the depth each was opened at */
+    int at[NEST_MAX];          /* the depth each was opened at; −1: after a part, no bracket */
     int parent[NEST_MAX], count_parent[NEST_MAX];   /* what they replaced */
     int clause;                /* "；" passed */
     bool semi_close;           /* the open list began after a "；": it ends at the next
@@ -79,6 +79,10 @@ typedef struct {
 static void nest_semicolon(nesting *N, int *parent, int *parent_candidate)
 {
     N->clause++;
+    while (N->n > 0 && N->at[N->n - 1] < 0) {   /* unbracketed nested lists end here */
+        N->n--;
+        *parent = N->parent[N->n];
+    }
     if (N->semi_close && N->n == 0) *parent = *parent_candidate = -1;
     N->semi_close = false;
 }
@@ -291,12 +295,37 @@ static bool on_clause_mark(sent *s)
     return false;
 }
 
+/* A "其中" right after a part of the list open (its share between: "总额X
+ * 万元，其中授予中小企业合同金额A万元，占…%，其中授予小微企业合同金额B万元"):
+ * the parts that follow are that part's, to the next "；" or the sentence's
+ * end — not more parts of the first whole, which they would be counted in
+ * twice. */
+static bool nest_part(sent *s)
+{
+    const jue_claims *o = s->x->out;
+    if (s->parent < 0 || s->N.n == NEST_MAX) return false;
+    int last = (int)o->len - 1;
+    while (last >= 0 && o->items[last].is_percent && o->items[last].sentence == s->x->sentence) last--;
+    if (last < 0 || last == s->parent) return false;
+    const jue_claim *w = &o->items[last];
+    if (w->sentence != s->x->sentence || w->parent != s->parent ||
+        (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL))
+        return false;
+    s->N.at[s->N.n] = -1;   /* no bracket: ends at "；" */
+    s->N.parent[s->N.n] = s->parent;
+    s->N.count_parent[s->N.n] = s->count_parent;
+    s->N.n++;
+    s->parent = last;
+    return true;
+}
+
 /* "其中": the figures after it are parts of the last whole (or, right after
- * an opening bracket, of the figure before the bracket). */
+ * an opening bracket, of the figure before the bracket; or, right after a
+ * part, of that part). */
 static bool on_list_open(sent *s)
 {
     if (!starts(s->p, s->end, "其中")) return false;
-    if (!nest_open(s->x, &s->N, s->p, s->start, &s->parent, &s->count_parent)) {
+    if (!nest_open(s->x, &s->N, s->p, s->start, &s->parent, &s->count_parent) && !nest_part(s)) {
         s->parent = s->parent_candidate;
         s->count_parent = s->count_candidate;
         s->N.semi_close = s->N.clause > 0 && s->parent >= 0;

@@ -649,6 +649,26 @@ static void test_previous_year_amount(void **state)
     jue_findings_free(&f);
 }
 
+/* A second "其中" right after a part (its share between) lists that part's
+ * parts, to the next "；": "总额X，其中授予中小企业A，占…，其中授予小微企业B"
+ * (a published 政府采购 sentence) is B ≤ A, not A + B ≤ X. Made up. */
+static void test_nested_without_brackets(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("政府采购支出总额100.00万元，其中授予中小企业合同金额90.00万元，占政府采购支出总额的90.00%，"
+                "其中授予小微企业合同金额80.00万元，占政府采购支出总额的80.00%。\n"                       /* 1: fine */
+                "项目支出100.00万元，其中A项目60.00万元，其中设备30.00万元、劳务40.00万元。\n"           /* 2: 70 > 60 */
+                "项目支出100.00万元，其中A项目60.00万元，其中设备50.00万元；B项目50.00万元。\n",           /* 3: 110 > 100 */
+                &f);
+    assert_int_equal(count(&f, "claims.parts", 1), 0);   /* was 170 > 100 */
+    assert_int_equal(count(&f, "claims.parts", 2), 1);
+    assert_non_null(strstr(find(&f, "claims.parts", 2)->message, "60.00万元"));
+    assert_int_equal(count(&f, "claims.parts", 3), 1);
+    assert_non_null(strstr(find(&f, "claims.parts", 3)->message, "100.00万元"));
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -674,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_share_of_an_unknown_whole),
         cmocka_unit_test(test_ascii_punctuation),
         cmocka_unit_test(test_previous_year_amount),
+        cmocka_unit_test(test_nested_without_brackets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
