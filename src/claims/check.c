@@ -32,6 +32,7 @@ static jue_status run_checks(ck *kp)
         ck_check_change(&k, i);
         ck_check_completion(&k, i);
         ck_check_direction(&k, i);
+        ck_check_gap(&k, i);
     }
     ck_check_balance_change(&k);
     ck_check_parts(&k);
@@ -58,7 +59,7 @@ jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, con
 static const char *role_name(jue_claim_role r)
 {
     static const char *const N[] = { "金额", "增减额", "增减率", "占比", "完成率", "预算数", "决算数", "数量", "日期",
-                                     "错误数字", "占位文字", "决算与预算比较", "上年数" };
+                                     "错误数字", "占位文字", "决算与预算比较", "上年数", "决算与预算之差" };
     return (unsigned)r < sizeof N / sizeof N[0] ? N[r] : "?";
 }
 

@@ -223,3 +223,34 @@ void ck_check_direction(ck *k, size_t i)
     ck_report(k, C_DIRECTION, c, rel, c->printed, "%s预算为%s，决算为%s，应为“%s”，说明中写作“%s”",
            jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bud->printed, act->printed, rel, c->printed);
 }
+
+/* "决算数大于年初预算数3.15万元": the gap against the budget and actual
+ * stated before it (as ck_check_direction finds them): actual − budget,
+ * within the rounding of the three printed figures. */
+void ck_check_gap(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i];
+    if (c->role != JUE_ROLE_GAP) return;
+    const jue_claim *bud = NULL, *act = NULL;
+    for (size_t j = i; j-- > 0;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->sentence < c->sentence - 1) break;
+        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_DIRECTION)
+            continue;
+        if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
+        if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
+    }
+    if (!bud || !act) return;
+    jue_interval gap = { act->iv.lo - bud->iv.hi, act->iv.hi - bud->iv.lo };
+    if (c->sign < 0) gap = (jue_interval){ -gap.hi, -gap.lo };
+    bool ok = jue_iv_overlaps(gap, c->iv);
+    char exp[56];
+    jue_fmt_wan((gap.lo + gap.hi) / 2, true, exp, sizeof exp - 8);
+    strcat(exp, "万元");
+    ck_note(k, c, ok, "决算%s − 预算%s = %s", act->printed, bud->printed, exp);
+    if (ok) return;
+    ck_report(k, C_DIRECTION, c, exp, c->printed, "%s预算为%s，决算为%s，决算数%s预算数应为%s，说明中为%s",
+              jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bud->printed, act->printed,
+              c->sign > 0 ? "大于" : "小于", exp, c->printed);
+}

@@ -91,6 +91,7 @@ void ck_check_change(ck *k, size_t i);
 void ck_check_balance_change(ck *k);
 void ck_check_completion(ck *k, size_t i);
 void ck_check_direction(ck *k, size_t i);
+void ck_check_gap(ck *k, size_t i);
 /* check_parts.c */
 void ck_check_parts(ck *k);
 void ck_check_count_parts(ck *k);

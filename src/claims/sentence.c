@@ -12,7 +12,7 @@
 #include "core/encoding.h"
 #include "read_internal.h"
 
-typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_ACTUAL } keyword;
+typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_ACTUAL, K_GAP_UP, K_GAP_DOWN } keyword;
 
 static const struct { const char *w; keyword k; } KEYWORDS[] = {
     { "增加", K_UP }, { "增长", K_UP }, { "上升", K_UP }, { "提高", K_UP }, { "增", K_UP },
@@ -364,6 +364,8 @@ static bool on_direction(sent *s)
     c.subject = subject_of(cur_subject(s));
     cx_add_claim(s->x, &c);
     s->p = q;
+    /* an amount right after "大于/小于预算数" is by how much: 决算 − 预算 */
+    s->kw = sign > 0 ? K_GAP_UP : sign < 0 ? K_GAP_DOWN : K_NONE;
     return true;
 }
 
@@ -722,7 +724,8 @@ static bool fig_amount(sent *s, figure *f)
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE : s->kw == K_BUDGET ? JUE_ROLE_BUDGET
             : s->kw == K_ACTUAL ? JUE_ROLE_ACTUAL : JUE_ROLE_VALUE;
     if (c->role == JUE_ROLE_VALUE && previous_year_amount(s, s->p)) c->role = JUE_ROLE_PREVIOUS;
-    c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
+    if (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) c->role = JUE_ROLE_GAP;
+    c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);
     c->subject = subject_of(subject);
     /* a budget figure is not the table's 决算 — except 三公, whose table
@@ -733,7 +736,7 @@ static bool fig_amount(sent *s, figure *f)
         c->fact = fact;
         c->fact.col = JUE_COL_BUDGET;
     }
-    if (c->role == JUE_ROLE_PREVIOUS) c->fact = (jue_fact){ 0 };   /* not this year's cell */
+    if (c->role == JUE_ROLE_PREVIOUS || c->role == JUE_ROLE_GAP) c->fact = (jue_fact){ 0 };   /* no cell's */
     c->parent = s->parent;
     c->named = !unitless && !(s->item_here && jue_subject_on(&x->item_subject)) && subject == s->subj &&
                subject_named(x, s->start, s->subj_from, s->subj_end, s->p);

@@ -669,6 +669,38 @@ static void test_nested_without_brackets(void **state)
     jue_findings_free(&f);
 }
 
+/* "决算数大于年初预算数3.15万元": the amount is by how much (决算 − 预算), not
+ * the 项's 决算 (it was compared with table 05's row: a false claims.fact),
+ * and it is checked against the budget and actual stated before it. Made up. */
+static void test_gap_after_direction(void **state)
+{
+    (void)state;
+    const char *t = "年初预算为62.00万元，支出决算为65.15万元，完成年初预算的105.08%。决算数大于年初预算数3.15万元，"
+                    "主要原因是缴费基数调整。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    bool seen = false;
+    for (size_t i = 0; i < c.len; i++)
+        if (c.items[i].printed && !strcmp(c.items[i].printed, "3.15万元")) {
+            seen = true;
+            assert_int_equal(c.items[i].role, JUE_ROLE_GAP);
+            assert_int_equal(c.items[i].sign, 1);
+            assert_false(jue_fact_on(&c.items[i].fact));
+        }
+    assert_true(seen);
+    jue_claims_free(&c);
+    jue_findings f;
+    audit_notes("年初预算为62.00万元，支出决算为65.15万元。决算数大于年初预算数3.15万元。\n"      /* 1: fine */
+                "年初预算为62.00万元，支出决算为65.15万元。决算数大于年初预算数3.51万元。\n"      /* 2: 3.15 */
+                "年初预算为70.00万元，支出决算为65.15万元。决算数小于年初预算数4.85万元。\n",     /* 3: fine */
+                &f);
+    assert_int_equal(count(&f, "claims.direction", 1), 0);
+    assert_int_equal(count(&f, "claims.direction", 2), 1);
+    assert_int_equal(count(&f, "claims.direction", 3), 0);
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -695,6 +727,7 @@ int main(void)
         cmocka_unit_test(test_ascii_punctuation),
         cmocka_unit_test(test_previous_year_amount),
         cmocka_unit_test(test_nested_without_brackets),
+        cmocka_unit_test(test_gap_after_direction),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
