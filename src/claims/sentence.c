@@ -319,6 +319,21 @@ static bool nest_part(sent *s)
     return true;
 }
 
+/* A sentence that opens with "其中" lists the parts of the amount that
+ * ended the sentence before ("本单位支出为1942.57万元。其中：基本支出…，占
+ * 57.71%；项目支出…，占42.29%"): that amount's index, or −1. */
+static int whole_before(const sent *s)
+{
+    const char *p = s->start;
+    while (p < s->p && *p == ' ') p++;
+    const jue_claims *o = s->x->out;
+    if (p != s->p || !o->len) return -1;
+    const jue_claim *w = &o->items[o->len - 1];
+    if (w->sentence != s->x->sentence - 1 || w->is_percent || (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL))
+        return -1;
+    return (int)o->len - 1;
+}
+
 /* "其中": the figures after it are parts of the last whole (or, right after
  * an opening bracket, of the figure before the bracket; or, right after a
  * part, of that part). */
@@ -328,6 +343,7 @@ static bool on_list_open(sent *s)
     if (!nest_open(s->x, &s->N, s->p, s->start, &s->parent, &s->count_parent) && !nest_part(s)) {
         s->parent = s->parent_candidate;
         s->count_parent = s->count_candidate;
+        if (s->parent < 0) s->parent = whole_before(s);
         s->N.semi_close = s->N.clause > 0 && s->parent >= 0;
     }
     s->p += 6;
@@ -681,9 +697,6 @@ static bool fig_bare_percent(sent *s, figure *f)
     return true;
 }
 
-/* An amount with its unit ("收入总计51448.55万元"), or with decimals where
- * an amount is expected and its unit left out ("卫生健康（类）支出23604.30，
- * 占99.40%": read in 万元 and flagged): a value, change, budget or actual. */
 /* Whether the amount at p is named last year's: "较2023年的", "比上年度的",
  * "与上年同期的" right before it (the comparison's 的 says the figure is
  * the other year's, not this year's: "较上年减少" has none). */
@@ -705,6 +718,47 @@ static bool previous_year_amount(const sent *s, const char *p)
     return false;
 }
 
+/* Whether the clause before p names last year as the figure's own year:
+ * "上年为22484.65万元", "2023年决算数为…", "（上年…）", "去年…" (not
+ * "2023年度…": a date, which the date checks judge) — a year
+ * reference with no comparison (较/比/相比: a change) and not 上年结转/结余
+ * (this year's opening balance). p's clause starts after the last
+ * ，；。：（ before it, and the reference is within 12 characters of p. */
+static bool previous_year_named(const sent *s, const char *p)
+{
+    const char *a = p;
+    static const char *const STOP[] = { "，", "；", "。", "：", "（", "、" };
+    for (int n = 0; a > s->start && n < 12; n++) {
+        bool stop = false;
+        for (size_t i = 0; i < sizeof STOP / sizeof STOP[0] && !stop; i++)
+            stop = a - s->start >= 3 && !memcmp(a - 3, STOP[i], 3);
+        if (stop || a[-1] == '(' || a[-1] == ',') break;
+        do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
+    }
+    char w[160];
+    snprintf(w, sizeof w, "%.*s", (int)(p - a), a);
+    if (strstr(w, "比") || strstr(w, "较") || strstr(w, "相比") || strstr(w, "结转") || strstr(w, "结余") ||
+        strstr(w, "增") || strstr(w, "减"))
+        return false;
+    if (strstr(w, "上年") || strstr(w, "去年") || strstr(w, "上一年")) return true;
+    int y = s->x->year;
+    for (const char *q = w; y > 0 && *q; q++)
+        if (q[0] >= '1' && q[0] <= '2' && strlen(q) >= 7 && !memcmp(q + 4, "年", 3)) {
+            int v = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+            bool digits = q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9';
+            /* "2023年为", "2023年决算数为"; "2023年度…" is a date the date checks
+             * read (a stale year, or last year's figure: ck_dated_other_year) */
+            const char *after = q + 7;
+            bool dated = !strncmp(after, "度", 3) || !strncmp(after, "末", 3) || !strncmp(after, "底", 3) ||
+                         !strncmp(after, "初", 3) || (*after >= '0' && *after <= '9');
+            if (digits && !dated && v < y && v > y - 5 && (q == w || q[-1] < '0' || q[-1] > '9')) return true;
+        }
+    return false;
+}
+
+/* An amount with its unit ("收入总计51448.55万元"), or with decimals where
+ * an amount is expected and its unit left out ("卫生健康（类）支出23604.30，
+ * 占99.40%": read in 万元 and flagged): a value, change, budget or actual. */
 static bool fig_amount(sent *s, figure *f)
 {
     ex *x = s->x;
@@ -723,7 +777,9 @@ static bool fig_amount(sent *s, figure *f)
     c->unit = f->a.unit;
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE : s->kw == K_BUDGET ? JUE_ROLE_BUDGET
             : s->kw == K_ACTUAL ? JUE_ROLE_ACTUAL : JUE_ROLE_VALUE;
-    if (c->role == JUE_ROLE_VALUE && previous_year_amount(s, s->p)) c->role = JUE_ROLE_PREVIOUS;
+    if ((c->role == JUE_ROLE_VALUE && previous_year_amount(s, s->p)) ||
+        ((c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL) && previous_year_named(s, s->p)))
+        c->role = JUE_ROLE_PREVIOUS;
     if (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) c->role = JUE_ROLE_GAP;
     c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);

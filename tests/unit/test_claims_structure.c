@@ -701,6 +701,46 @@ static void test_gap_after_direction(void **state)
     jue_findings_free(&f);
 }
 
+/* Last year's figure stated as such — "上年为…", "2023年决算数为…", "（上年…）"
+ * — is not this year's (each was compared with this year's table cell: a
+ * false claims.fact); 上年结转 is this year's opening balance, and this
+ * year's own year is this year's. Made up. */
+static void test_previous_year_named(void **state)
+{
+    (void)state;
+    const char *t = "2024年度财政拨款收入总计24022.75万元，上年为22484.65万元。"
+                    "财政拨款收入总计24022.75万元，2023年决算数为22484.65万元。"
+                    "财政拨款收入总计24022.75万元（上年22484.65万元）。"
+                    "使用上年结转资金10.00万元。2024年度支出决算为20.00万元。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    int prev = 0, other = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        const jue_claim *x = &c.items[i];
+        if (!x->printed || x->is_percent || x->role == JUE_ROLE_DATE) continue;
+        if (!strcmp(x->printed, "22484.65万元")) prev += x->role == JUE_ROLE_PREVIOUS && !jue_fact_on(&x->fact);
+        else other += x->role != JUE_ROLE_PREVIOUS;
+    }
+    assert_int_equal(prev, 3);
+    assert_int_equal(other, 5);   /* 24022.75 ×3, 10.00, 20.00 */
+    jue_claims_free(&c);
+}
+
+/* A sentence that opens with "其中" lists the parts of the amount ending the
+ * sentence before: the shares of its parts are of that amount, not of the
+ * first part (a published 2017 note gave a false claims.share). Made up. */
+static void test_list_after_full_stop(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("本单位支出为1942.57万元。其中：基本支出1121.09万元，占57.71%；项目支出821.48万元，占42.29%。\n"
+                "本单位支出为1942.57万元。其中：基本支出1121.09万元，占57.71%；项目支出821.48万元，占40.29%。\n", &f);
+    assert_int_equal(count(&f, "claims.share", 1), 0);
+    assert_int_equal(count(&f, "claims.share", 2), 1);   /* 821.48 / 1942.57 = 42.29% */
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -728,6 +768,8 @@ int main(void)
         cmocka_unit_test(test_previous_year_amount),
         cmocka_unit_test(test_nested_without_brackets),
         cmocka_unit_test(test_gap_after_direction),
+        cmocka_unit_test(test_previous_year_named),
+        cmocka_unit_test(test_list_after_full_stop),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
