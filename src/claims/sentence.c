@@ -673,6 +673,27 @@ static bool compared(const sent *s, const char *p)
     return false;
 }
 
+/* "人均18.79万元", "平均每人…", "月均…": an amount per person, month or
+ * unit, not the subject's total — passed over, as a threshold is. */
+static bool fig_per_unit(sent *s, figure *f)
+{
+    static const char *const PER[] = { "人均", "平均", "每人", "月均", "年均", "户均", "次均", "日均", "每月", "每年",
+                                       "每户", "每次", "单价", "标准为", "标准" };
+    const char *p = s->p;
+    while (p > s->start && p[-1] == ' ') p--;
+    static const char *const FILL[] = { "为", "是", "约", "达" };
+    for (size_t i = 0; i < sizeof FILL / sizeof FILL[0]; i++)
+        if (p - s->start >= 3 && !memcmp(p - 3, FILL[i], 3)) { p -= 3; break; }
+    for (size_t i = 0; i < sizeof PER / sizeof PER[0]; i++) {
+        size_t n = strlen(PER[i]);
+        if ((size_t)(p - s->start) >= n && !memcmp(p - n, PER[i], n)) {
+            s->p = f->after;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "单位价值50万元以上", "≤130万元": a threshold, not a figure of the accounts. */
 static bool fig_threshold(sent *s, figure *f)
 {
@@ -907,7 +928,8 @@ static void on_figure(sent *s)
     f.c.line = P->line[off];
     f.c.col = P->col[off];
     f.c.page = P->page[off];
-    if (fig_malformed(s, &f) || fig_percent(s, &f) || fig_threshold(s, &f) || fig_bare_percent(s, &f) ||
+    if (fig_malformed(s, &f) || fig_percent(s, &f) || fig_threshold(s, &f) || fig_per_unit(s, &f) ||
+        fig_bare_percent(s, &f) ||
         fig_amount(s, &f) || fig_date(s, &f))
         return;
     fig_count(s, &f);

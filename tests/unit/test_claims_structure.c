@@ -741,6 +741,26 @@ static void test_list_after_full_stop(void **state)
     jue_findings_free(&f);
 }
 
+/* "人员经费676.45万元，人均18.79万元": the amount per person is not the
+ * subject's (it was compared with table 06's 人员经费合计: a false
+ * claims.fact). Made up. */
+static void test_per_unit_amount(void **state)
+{
+    (void)state;
+    const char *t = "人员经费676.45万元，人均18.79万元；公用经费127.18万元，平均每人3.53万元，月均为10.60万元。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    int amounts = 0;
+    for (size_t i = 0; i < c.len; i++) {
+        if (c.items[i].is_percent || !c.items[i].printed) continue;
+        amounts++;
+        assert_true(!strcmp(c.items[i].printed, "676.45万元") || !strcmp(c.items[i].printed, "127.18万元"));
+    }
+    assert_int_equal(amounts, 2);
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -770,6 +790,7 @@ int main(void)
         cmocka_unit_test(test_gap_after_direction),
         cmocka_unit_test(test_previous_year_named),
         cmocka_unit_test(test_list_after_full_stop),
+        cmocka_unit_test(test_per_unit_amount),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
