@@ -253,6 +253,7 @@ typedef struct {
     int count_candidate, count_parent;   /* the same for counts: "实有人员8人，其中行政0人、事业0人" */
     char whole[128];                     /* SHARE: the whole named, "占基本支出的…" */
     const char *share_at;                /* SHARE: right after its 占, to tell a whole named but unknown */
+    const char *kw_at;                   /* right after the role word waiting */
     bool item_here;                      /* the figures are the 项 statement's in force */
     nesting N;
     search lei_mark, item_mark;          /* the next （类） and the （项） after it */
@@ -492,6 +493,7 @@ static bool on_words(sent *s)
     if (m) {
         if (s->kw == K_SHARE) {
             snprintf(s->whole, sizeof s->whole, "%s", m->subject.key);   /* "占基本支出的…" */
+            s->kw_at = s->p + m->plen;   /* the figure follows the whole */
         } else {
             s->subj = &m->subject;
             s->subj_fact = &m->fact;
@@ -506,6 +508,7 @@ static bool on_words(sent *s)
     if (kidx < 0) return false;
     s->kw = KEYWORDS[kidx].k;
     if (s->kw == K_SHARE) s->share_at = s->p + klen;
+    s->kw_at = s->p + klen;
     if (s->kw == K_SAME) {
         jue_claim c = claim_at(s->x, s->P, s->base, s->p, s->p + klen, JUE_ROLE_CHANGE);   /* "持平" */
         c.sign = 0;
@@ -710,6 +713,11 @@ static bool fig_threshold(sent *s, figure *f)
 static bool fig_bare_percent(sent *s, figure *f)
 {
     bool rate = (s->kw == K_UP || s->kw == K_DOWN) && change_just_before(s->x);
+    /* a share or completion without its % only right after its word ("占比
+     * 20.17", "完成预算的99"): a figure further on, its clause not closed
+     * (a 自评表 flattened into one line: "实际完成值 分值 得分 … 50 8 8"), is
+     * none */
+    if (!rate && (!s->kw_at || s->p - s->kw_at > 16)) return false;
     if (f->a.unit_written || !(s->kw == K_SHARE || s->kw == K_COMPLETE || rate) ||
         !bare_percent(s->p, f->a.consumed, f->sp, s->end, &f->c))
         return false;

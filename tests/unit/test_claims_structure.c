@@ -761,6 +761,25 @@ static void test_per_unit_amount(void **state)
     jue_claims_free(&c);
 }
 
+/* A share or completion printed without its % is one only right after its
+ * word: in a 自评表 flattened into one line ("…实际完成值 分值 得分 … ≥50个 50
+ * 8 8"), the 8 far after 完成 is no completion rate (it was checked as one
+ * against a budget in the line: a false claims.completion). Made up. */
+static void test_bare_percent_near_its_word(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("项目资金 年初预算数 全年预算数 全年执行数 本项目共申请预算资金90万元，完成29.99万元 绩效指标 一级指标 "
+                "二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 项目数量 ≥50个 50 8 8\n"
+                "年初预算为62.00万元，支出决算为65.15万元，完成年初预算的105.08。\n"   /* 2: the % left out */
+                "本年支出合计2940.05万元，其中：基本支出2336.91万元，占本年支出合计的79.49。\n", &f);
+    assert_int_equal(count(&f, "claims.completion", 1), 0);
+    assert_int_equal(count(&f, "claims.no-percent", 1), 0);
+    assert_int_equal(count(&f, "claims.no-percent", 2), 1);
+    assert_int_equal(count(&f, "claims.no-percent", 3), 1);
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -791,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_previous_year_named),
         cmocka_unit_test(test_list_after_full_stop),
         cmocka_unit_test(test_per_unit_amount),
+        cmocka_unit_test(test_bare_percent_near_its_word),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
