@@ -37,6 +37,7 @@ enum { T_NONE, T_WORD, T_FIG, T_CODE, T_LABEL };
 typedef struct {
     const jue_gcell *cell;
     size_t row;
+    bool furniture;     /* a line passed over as page furniture (furniture_piece) */
 } tok;
 
 typedef struct {
@@ -69,6 +70,16 @@ static bool known_code(const rd *R, const char *code)
     return !R->t->c->cat || jue_rec_catalog_name(R->t->c, JUE_CAT_ECONOMIC, code);
 }
 
+/* Whether row i is passed over as page furniture alone (a text printed
+ * alone on three lines or more), not as a page number, 栏次 or heading. */
+static bool furniture_only(tctx *t, size_t i)
+{
+    const jue_grow *r = &t->g->rows[i];
+    const char *s = jue_rec_single_text(r);
+    return s && !jue_rec_page_number(s) && !jue_rec_lanci(r) && !(i > t->body && jue_rec_repeat(t, i)) &&
+           jue_rec_furniture(t, i);
+}
+
 /* The body's cells in reading order into R->k; the rows marked used. */
 static void collect(rd *R)
 {
@@ -77,7 +88,8 @@ static void collect(rd *R)
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;
         r->used = true;
-        if (passed_over(t, i)) continue;
+        bool furniture = false;
+        if (passed_over(t, i) && !(furniture = furniture_only(t, i))) continue;
         for (size_t q = 0; q < r->n; q++) {
             if (!r->cells[q].text[0] || r->cells[q].copy) continue;
             if (R->n == R->cap) {
@@ -87,7 +99,8 @@ static void collect(rd *R)
                 R->k = nk;
                 R->cap = nc;
             }
-            R->k[R->n++] = (tok){ &r->cells[q], i };
+            R->k[R->n++] = (tok){ &r->cells[q], i, furniture };
+            if (furniture) continue;
             const char *s = r->cells[q].text;
             char code[16];
             bool shaped = jue_rec_econ_code(s, code);
@@ -288,11 +301,30 @@ static bool labels_alone(rd *R, size_t j)
     return n > 0;
 }
 
+/* A line passed over as page furniture (its text is alone on three lines
+ * or more) that carries the open group's name on to the catalog's name of
+ * its code is the rest of that name, cut off by a wrap: "307 债务利息及费用" /
+ * "支出", where other cuts left 支出 alone on its line too. Else it is passed
+ * over as before. */
+static void furniture_piece(rd *R, size_t j)
+{
+    prow *g = wanting(R);
+    const char *w = R->k[j].cell->text;
+    if (!g || g->total || !completes(R, g, w, false)) return;
+    R->wrapped = true;
+    add_words(R, g, w);
+    R->at = R->k[j].row;
+}
+
 static void read_stream(rd *R)
 {
     for (size_t j = 0; j < R->n && !R->doubt && !R->t->c->nomem; j++) {
         char code[16];
         const char *inl;
+        if (R->k[j].furniture) {
+            furniture_piece(R, j);
+            continue;
+        }
         switch (kind(R, j, code, &inl)) {
         case T_CODE: j = on_code(R, j, code, inl); break;
         case T_LABEL: on_label(R, j); break;

@@ -1309,6 +1309,43 @@ static void wrapped_names_go_on_with_their_group(void **state)
     }
 }
 
+/* A name the wrap cut ("307 债务利息及费用" / "支出") whose rest is a word
+ * other cuts left alone on their lines too (here twice in the prose above):
+ * a text alone on three lines is read as page furniture, but this one
+ * carries 307's name on to the catalog's, so it is the name's rest. A
+ * running head printed three times that completes no name is still passed
+ * over, and the table kept. */
+static void name_rest_seen_as_furniture(void **state)
+{
+    (void)state;
+    static const char *const bodies[] = {
+        "301 工资福利支出 100.00 302 商品和服务支出 30.00 307 债务利息及费用\n支出\n"
+        "30101 基本工资 60.00 30201 办公费 20.00 30701 国内债务付息\n"
+        "30102 津贴补贴 40.00 30202 印刷费 10.00\n"
+        "人员经费合计 100.00 公用经费合计 30.00\n",
+        "301 工资福利支出 100.00 302 商品和服务支出 30.00 307 债务利息及费用支出\n某局决算\n"
+        "30101 基本工资 60.00 30201 办公费 20.00 30701 国内债务付息\n"
+        "30102 津贴补贴 40.00 30202 印刷费 10.00\n"
+        "人员经费合计 100.00 公用经费合计 30.00\n",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char text[4096], warn[4096];
+        snprintf(text, sizeof text,
+                 "某局决算\n本年度财政拨款基本\n支出\n决算情况如下。\n某局决算\n本年度公用经费\n支出\n有所减少。\n"
+                 "%s万元%s%s%s",
+                 TITLE06, HEAD06, bodies[i], NOTE06);
+        jue_disclosure *d = import_text(text, warn, sizeof warn);
+        const jue_table *t = d->tables[JUE_T06];
+        assert_non_null(t);
+        assert_null(strstr(warn, "公开06表"));
+        assert_string_equal(t->rows[jue_table_find_row(t, "307", JUE_SIDE_NONE)].name, "债务利息及费用支出");
+        assert_int_equal(cell(d, JUE_T06, "307", "决算数"), -1);
+        assert_int_equal(cell(d, JUE_T06, "30202", "决算数"), 1000);
+        assert_int_equal(cell(d, JUE_T06, JUE_L6_PUBLIC, "决算数"), 3000);
+        jue_disclosure_free(d);
+    }
+}
+
 /* What cannot be told is not guessed: a figure no group takes, words that
  * complete no group's name, a code where a 元 table's whole-number figure
  * may stand, a wrapped reading whose sums fail — each sets 06 aside with
@@ -1622,6 +1659,7 @@ int main(void)
         cmocka_unit_test(untitled_code_rows),
         cmocka_unit_test(three_panes_a_line),
         cmocka_unit_test(wrapped_names_go_on_with_their_group),
+        cmocka_unit_test(name_rest_seen_as_furniture),
         cmocka_unit_test(doubtful_panes_set_aside),
         cmocka_unit_test(slip_in_unwrapped_panes_kept),
         cmocka_unit_test(blank_panes_with_totals_empty),
