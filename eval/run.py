@@ -45,7 +45,7 @@ WRAP = 36
 # -raw: every line, cut anywhere (wrap_prose: a raw line has no such runs)
 # or never inside a run of ASCII letters and digits (wrap_ascii, as
 # tests/cli/doors.py wraps), which drops the space it cuts at.
-BASE_WRAPS = [17, 23, 31, 44]
+BASE_WRAPS = [17, 23, 31, 44, 48]
 WRAPPED_COPIES = [("layout", "prose"), ("raw", "prose"), ("raw", "ascii")]
 
 
