@@ -255,18 +255,21 @@ void jue_imp_matchkey(jue_buf *out, const char *s)
 
 static size_t cn_digit(const char *p)
 {
-    static const char *const D[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零" };
-    for (size_t i = 0; i < sizeof D / sizeof D[0]; i++) {
-        size_t k = strlen(D[i]);
-        if (strncmp(p, D[i], k) == 0) return k;
-    }
+    /* each a three-byte character: compared byte by byte, a NUL ends the
+     * comparison before the next byte is read */
+    static const char D[][4] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零" };
+    if ((unsigned char)p[0] < 0xE3) return 0;
+    for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
+        if (p[0] == D[i][0] && p[1] == D[i][1] && p[2] == D[i][2]) return 3;
     return 0;
 }
 
 static const char *skip_sp(const char *p)
 {
+    /* is_space_at looks at most 3 bytes ahead and stops at the first that
+     * differs, so a NUL bounds it as well as the string's length would */
     size_t k;
-    while (*p && is_space_at((const unsigned char *)p, strlen(p), &k)) p += k;
+    while (*p && is_space_at((const unsigned char *)p, 3, &k)) p += k;
     return p;
 }
 

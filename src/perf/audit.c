@@ -747,6 +747,10 @@ static bool title_row(const jue_grow *r, jue_buf *k)
     if (jue_grow_filled(r) != 1) return false;
     for (size_t c = 0; c < r->n; c++) {
         if (!r->cells[c].text[0]) continue;
+        /* a key that ends in 表 comes from a text that has it (the key only
+         * drops spaces and marks from it): a paragraph without is no title,
+         * and is not squeezed */
+        if (!strstr(r->cells[c].text, "表")) return false;
         squeeze(k, r->cells[c].text);
         return title_text(k);
     }

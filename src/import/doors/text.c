@@ -14,12 +14,7 @@
 #include <string.h>
 
 /* Characters (code points) in [s, s+n): for cell positions. */
-static int cp_count(const char *s, size_t n)
-{
-    int k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
+static int cp_count(const char *s, size_t n) { return (int)jue_utf8_count(s, n); }
 
 static bool is_rule(const char *s, size_t n)
 {
@@ -45,6 +40,16 @@ static size_t space_run(const char *p, const char *end)
         else break;
     }
     return k >= 2 ? (size_t)(q - p) : 0;
+}
+
+/* Whether [p, end) holds two spaces in a row or an ideographic space (U+3000). */
+static bool wide_gap(const char *p, const char *end)
+{
+    for (const char *q = p; (q = memchr(q, ' ', (size_t)(end - q))) != NULL && q + 1 < end; q++)
+        if (q[1] == ' ') return true;
+    for (const char *q = p; (q = memchr(q, 0xE3, (size_t)(end - q))) != NULL && end - q >= 3; q++)
+        if ((unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) return true;
+    return false;
 }
 
 /* Where the cells of one line start, in code points: counted on from the
@@ -338,9 +343,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     int ns = 0;
     wcursor wc = { line, 0, 0 };
     /* a space-aligned line (not one printed with single spaces, split below) */
-    bool aligned = false;
-    for (const char *q = p; q + 1 < end && !aligned; q++)
-        aligned = (q[0] == ' ' && q[1] == ' ') || (end - q >= 3 && !memcmp(q, "\xE3\x80\x80", 3));
+    bool aligned = wide_gap(p, end);
     for (const char *q = p; q < end && !st;) {
         if (*q != ' ' && (unsigned char)*q != 0xE3) { q++; continue; }   /* no run starts here */
         size_t k = space_run(q, end);
