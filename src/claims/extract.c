@@ -438,8 +438,13 @@ static void flush_para(ex *x, para *P)
 {
     size_t from = 0, n = P->text.len;
     const char *b = jue_buf_str(&P->text);
-    for (size_t i = 0; i + 3 <= n; i++)
-        if (!memcmp(b + i, "。", 3)) { cx_read_sentence(x, P, from, i + 3); from = i + 3; }
+    /* each 。 (E3 80 82) ends a sentence: found from its first byte */
+    for (const char *q = b; (q = memchr(q, 0xE3, n - (size_t)(q - b))) != NULL && q + 3 <= b + n; q++)
+        if ((unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x82) {
+            size_t i = (size_t)(q - b);
+            cx_read_sentence(x, P, from, i + 3);
+            from = i + 3;
+        }
     if (from < n) cx_read_sentence(x, P, from, n);
     jue_buf_reset(&P->text);
 }

@@ -49,7 +49,8 @@ size_t jue_utf8_count(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & TOP);
+        uint64_t c = (w & ~(w << 1) & TOP) >> 7;   /* 1 in each continuing byte */
+        cont += (size_t)((c * 0x0101010101010101u) >> 56);
     }
     for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;

@@ -42,11 +42,18 @@ static size_t space_run(const char *p, const char *end)
     return k >= 2 ? (size_t)(q - p) : 0;
 }
 
-/* Whether [p, end) holds two spaces in a row or an ideographic space (U+3000). */
-static bool wide_gap(const char *p, const char *end)
+/* Whether [p, end) holds two spaces in a row. */
+static bool two_spaces(const char *p, const char *end)
 {
     for (const char *q = p; (q = memchr(q, ' ', (size_t)(end - q))) != NULL && q + 1 < end; q++)
         if (q[1] == ' ') return true;
+    return false;
+}
+
+/* Whether [p, end) holds two spaces in a row or an ideographic space (U+3000). */
+static bool wide_gap(const char *p, const char *end)
+{
+    if (two_spaces(p, end)) return true;
     for (const char *q = p; (q = memchr(q, 0xE3, (size_t)(end - q))) != NULL && end - q >= 3; q++)
         if ((unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) return true;
     return false;
@@ -222,7 +229,7 @@ static jue_status split_packed(jue_grow *r)
         if (!*q) break;
         if (n == MAX_TOKENS) return JUE_OK;
         ts[n] = q;
-        while (*q && *q != ' ') q++;
+        q += strcspn(q, " ");
         te[n] = q;
         fig[n] = figure_token(ts[n], te[n]);
         nfig += fig[n];
@@ -344,7 +351,8 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     wcursor wc = { line, 0, 0 };
     /* a space-aligned line (not one printed with single spaces, split below) */
     bool aligned = wide_gap(p, end);
-    for (const char *q = p; q < end && !st;) {
+    /* without two spaces or a U+3000 no run starts anywhere: one cell */
+    for (const char *q = p; aligned && q < end && !st;) {
         if (*q != ' ' && (unsigned char)*q != 0xE3) { q++; continue; }   /* no run starts here */
         size_t k = space_run(q, end);
         if (!k && aligned && *q == ' ' && (figure_then_figure(s, q, end) || figure_then_label(s, q, end))) k = 1;
@@ -1116,9 +1124,7 @@ static int cps(const char *s, const char *e) { return cp_count(s, (size_t)(e - s
 static bool aligned_line(const char *s, const char *e)
 {
     while (s < e && *s == ' ') s++;
-    for (const char *q = s; q + 1 < e; q++)
-        if (q[0] == ' ' && q[1] == ' ') return true;
-    return false;
+    return two_spaces(s, e);
 }
 
 /* The width the text is wrapped at, or 0: the longest line (of those not
