@@ -197,15 +197,20 @@ static void check_tree(tally *k)
         bool total = !strcmp(key, "合计");
         size_t n = strlen(key);
         if (!total && (!all_digits(key) || (n != 3 && n != 5))) continue;
-        size_t want = total ? 3 : n + 2;
-        for (size_t c = 0; c < t->ncols; c++) {
-            for (size_t q = 0; q < t->nrows; q++) {
-                const char *kk = t->rows[q].key;
-                if (strlen(kk) != want || !all_digits(kk) || (!total && strncmp(kk, key, n))) continue;
-                part(k, q, c);
-            }
-            if (k->nscratch) check(k, (pos){ r, c });
+        size_t want = total ? 3 : n + 2, m = 0;
+        /* the rows under r, found once: the same in every column */
+        for (size_t q = 0; q < t->nrows; q++) {
+            const char *kk = t->rows[q].key;
+            if (strlen(kk) != want || !all_digits(kk) || (!total && strncmp(kk, key, n))) continue;
+            part(k, q, 0);
+            m++;
         }
+        for (size_t c = 0; c < t->ncols && m; c++) {
+            for (size_t i = 0; i < m; i++) k->scratch[i].c = c;
+            k->nscratch = m;
+            check(k, (pos){ r, c });   /* reads the parts, empties the list */
+        }
+        k->nscratch = 0;
     }
 }
 

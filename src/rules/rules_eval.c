@@ -410,21 +410,40 @@ typedef struct {
     size_t n, row[SCAN_MAX];
 } scan;
 
-/* Adds the indexed rows of ix (n rows) whose key is key, or starts with it
- * (prefix); false when there are more than the scan holds. */
-static bool scan_key(scan *s, const keyed *ix, size_t n, const char *key, bool prefix)
+/* The first row of ix (n rows) whose key is key: where the rows with it start. */
+static size_t key_start(const keyed *ix, size_t n, const char *key)
 {
-    size_t lo = 0, hi = n, kl = strlen(key);
-    while (lo < hi) {   /* the first row whose key is not below key */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (strcmp(ix[mid].key, key) < 0) lo = mid + 1;
         else hi = mid;
     }
+    return lo;
+}
+
+/* Adds the indexed rows of ix (n rows) whose key is key, or starts with it
+ * (prefix); false when there are more than the scan holds. */
+static bool scan_key(scan *s, const keyed *ix, size_t n, const char *key, bool prefix)
+{
+    size_t lo = key_start(ix, n, key), kl = strlen(key);
     for (; lo < n && (prefix ? !strncmp(ix[lo].key, key, kl) : !strcmp(ix[lo].key, key)); lo++) {
         if (s->n == SCAN_MAX) return false;
         s->row[s->n++] = ix[lo].row;
     }
     return true;
+}
+
+/* jue_table_find_row through the document's index: the rows with the key
+ * are in row order there, so the first on the side is the same row. */
+static int find_row(const E *e, const jue_table *t, int tid, const char *key, jue_side side)
+{
+    if (tid < 0 || tid >= JUE_NTABLES || e->d->tables[tid] != t || !e->by_key[tid])
+        return jue_table_find_row(t, key, side);
+    const keyed *ix = e->by_key[tid];
+    for (size_t i = key_start(ix, t->nrows, key); i < t->nrows && !strcmp(ix[i].key, key); i++)
+        if (side == JUE_SIDE_NONE || t->rows[ix[i].row].side == side) return (int)ix[i].row;
+    return -1;
 }
 
 static void scan_rows(const E *e, const jue_table *t, int tid, const ref *r, const rowprep *p, scan *s)
@@ -475,7 +494,7 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
             if (e->r->vars[it->var].kind == V_ROW && b->table == tid) row = b->row;
             else key = var_key(e, it->var, NULL);
         }
-        if (row < 0 && key) row = jue_table_find_row(t, key, it->side);
+        if (row < 0 && key) row = find_row(e, t, tid, key, it->side);
         if (row < 0) {
             /* a code the table does not list is zero; a missing named line is not there */
             if (!key || !all_digits(key)) v.missing = true;
