@@ -105,6 +105,14 @@ extern unsigned long long jue_work_steps;
 /* strdup that returns NULL for NULL. */
 char *jue_strdup(const char *s);
 
+/* Puts at most max bytes of s at `at`, as many as fit before end's last
+ * byte, and a NUL after them; returns where the next piece goes (at the
+ * NUL). Pieces put one after another into [buf, buf + size) give what
+ * snprintf(buf, size, "%s%s…", …) or "%.*s" gives — cut at a byte, as it
+ * cuts — without reading a format (called per cell and per sentence).
+ * at < end. */
+char *jue_str_put(char *at, char *end, const char *s, size_t max);
+
 /* The data directory: $JUESUAN_DATA if set, else the compiled-in default. */
 const char *jue_data_dir(void);
 

@@ -159,8 +159,7 @@ static void load_lei(ex *x)
 {
     if (!x->cat || x->year <= 0) return;
     for (int c = 201; c <= 299 && x->nlei < 100; c++) {
-        char code[4];
-        snprintf(code, sizeof code, "%d", c);
+        char code[4] = { (char)('0' + c / 100), (char)('0' + c / 10 % 10), (char)('0' + c % 10), 0 };
         const char *n = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, code, x->cat_year);
         if (!n) continue;
         x->lei[x->nlei] = n;
@@ -178,8 +177,10 @@ static void set_context(ex *x)
         if (x->out->sections[i].level == 2 && l2 < 0 && l1 < 0) l2 = i;
         if (x->out->sections[i].level == 1) { l1 = i; break; }
     }
-    snprintf(x->context, sizeof x->context, "%s|%s", l1 >= 0 ? x->out->sections[l1].title : "",
-             l2 >= 0 ? x->out->sections[l2].title : "");
+    char *end = x->context + sizeof x->context;
+    char *w = jue_str_put(x->context, end, l1 >= 0 ? x->out->sections[l1].title : "", SIZE_MAX);
+    w = jue_str_put(w, end, "|", SIZE_MAX);
+    jue_str_put(w, end, l2 >= 0 ? x->out->sections[l2].title : "", SIZE_MAX);
 }
 
 static void claim_strings_free(jue_claim *c)

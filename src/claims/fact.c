@@ -31,7 +31,7 @@ void jue_fact_format(const jue_fact *f, bool cell_only, char *buf, size_t n)
 jue_fact jue_fact_make(int t, const char *row, jue_col_id col)
 {
     jue_fact f = { .table = t + 1, .col = col };
-    snprintf(f.row, sizeof f.row, "%s", row);
+    jue_str_put(f.row, f.row + sizeof f.row, row, SIZE_MAX);
     return f;
 }
 

@@ -100,9 +100,9 @@ void cx_item_statement(ex *x, const char *s, const char *e)
                       starts(st, a, "、") || starts(st, a, "．") || starts(st, a, "（") || starts(st, a, "）")))
         st += (*st & 0x80) ? 3 : 1;
     char n1[128], n2[128], n3[128];
-    snprintf(n1, sizeof n1, "%.*s", (int)(a - st), st);
-    snprintf(n2, sizeof n2, "%.*s", (int)(b - (a + la)), a + la);
-    snprintf(n3, sizeof n3, "%.*s", (int)(c - (b + lb)), b + lb);
+    jue_str_put(n1, n1 + sizeof n1, st, (size_t)(a - st));
+    jue_str_put(n2, n2 + sizeof n2, a + la, (size_t)(b - (a + la)));
+    jue_str_put(n3, n3 + sizeof n3, b + lb, (size_t)(c - (b + lb)));
     const char *c1 = NULL, *c2 = NULL, *c3 = NULL;
     x->item_resolved = false;
     x->item_partial = false;
@@ -111,7 +111,7 @@ void cx_item_statement(ex *x, const char *s, const char *e)
         if (!c1) {
             /* "社会保障和就业（类）" for 社会保障和就业支出 */
             char alt[140];
-            snprintf(alt, sizeof alt, "%s支出", n1);
+            jue_str_put(jue_str_put(alt, alt + sizeof alt, n1, SIZE_MAX), alt + sizeof alt, "支出", SIZE_MAX);
             c1 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->cat_year);
         }
         if (c1) c2 = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, n2, JUE_LEVEL_KUAN, c1, x->cat_year);
@@ -154,7 +154,11 @@ void cx_item_statement(ex *x, const char *s, const char *e)
     }
     free(x->item_names);
     char buf[512];
-    snprintf(buf, sizeof buf, "%s/%s/%s", n1, n2, n3);
+    char *w = jue_str_put(buf, buf + sizeof buf, n1, SIZE_MAX);
+    w = jue_str_put(w, buf + sizeof buf, "/", SIZE_MAX);
+    w = jue_str_put(w, buf + sizeof buf, n2, SIZE_MAX);
+    w = jue_str_put(w, buf + sizeof buf, "/", SIZE_MAX);
+    jue_str_put(w, buf + sizeof buf, n3, SIZE_MAX);
     x->item_names = jue_strdup(buf);
     if (c3) {
         x->item_subject = jue_subject_make(JUE_SUBJ_XIANG, c3);

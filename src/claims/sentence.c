@@ -430,8 +430,8 @@ static bool on_lei_mark(sent *s)
         q = pr;
     }
     char name[128], alt[140];
-    snprintf(name, sizeof name, "%.*s", (int)(p - q), q);
-    snprintf(alt, sizeof alt, "%s支出", name);
+    jue_str_put(name, name + sizeof name, q, (size_t)(p - q));
+    jue_str_put(jue_str_put(alt, alt + sizeof alt, name, SIZE_MAX), alt + sizeof alt, "支出", SIZE_MAX);
     const char *code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, x->cat_year);
     if (!code) code = jue_catalog_find_name(x->cat, JUE_CAT_FUNCTIONAL, alt, JUE_LEVEL_LEI, NULL, x->cat_year);
     if (code) lei_subject(s, code);

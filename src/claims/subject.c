@@ -8,7 +8,7 @@
 jue_subject jue_subject_make(jue_subject_kind kind, const char *key)
 {
     jue_subject s = { .kind = kind };
-    snprintf(s.key, sizeof s.key, "%s", key ? key : "");
+    jue_str_put(s.key, s.key + sizeof s.key, key ? key : "", SIZE_MAX);
     return s;
 }
 

@@ -39,6 +39,15 @@ bool jue_severity_parse(const char *s, jue_severity *out)
     return false;
 }
 
+char *jue_str_put(char *at, char *end, const char *s, size_t max)
+{
+    size_t k = strnlen(s, max), room = (size_t)(end - at) - 1;
+    if (k > room) k = room;
+    memcpy(at, s, k);
+    at[k] = '\0';
+    return at + k;
+}
+
 char *jue_strdup(const char *s)
 {
     if (!s) return NULL;

@@ -85,7 +85,7 @@ static bool next_code(const jue_grow *r, size_t k)
 static size_t code_triple(tctx *t, prows *P, const jue_grow *r, size_t k, const char *code_in, int val_col)
 {
     char code[16];
-    snprintf(code, sizeof code, "%s", code_in);
+    jue_str_put(code, code + sizeof code, code_in, SIZE_MAX);
     /* 类 and 款 printed in two columns ("301 | 01 | 基本工资"): one code */
     size_t skip = 0;
     char two[MAXK];

@@ -49,7 +49,7 @@ static bool line_key(tctx *t, int side, const char *name, pane_state *ps, char *
         for (int y = c->cat_to; !code && y >= c->cat_from && y > 0; y--)
             code = jue_catalog_find_name(c->cat, JUE_CAT_FUNCTIONAL, name, JUE_LEVEL_LEI, NULL, y);
         if (code) {
-            snprintf(key, n, "%s", code);
+            jue_str_put(key, key + n, code, SIZE_MAX);
             *level = JUE_LEVEL_LEI;
             return true;
         }

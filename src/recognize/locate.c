@@ -66,7 +66,7 @@ static void title_key(const char *t, char key[MAXK], bool *cont)
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_squeeze(&b, t, false);
-    snprintf(f, sizeof f, "%s", skip_table_label(jue_imp_skip_ordinal(jue_buf_str(&b))));
+    jue_str_put(f, f + sizeof f, skip_table_label(jue_imp_skip_ordinal(jue_buf_str(&b))), SIZE_MAX);
     jue_buf_free(&b);
     *cont = false;
     /* trailing marks: （续） (续) 续表, and a 公开NN表 label */

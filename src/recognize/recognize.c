@@ -333,7 +333,7 @@ static int split_title_at(const rc *c, const jue_grid *g, size_t i, size_t *at)
         const char *b = jue_rec_single_text(&g->rows[k]);
         if (!b || (strlen(b) > 12 && (seen > 1 || strlen(b) > 120 || !strstr(b, "表")))) continue;
         char joined[256];
-        snprintf(joined, sizeof joined, "%s%s", a, b);
+        jue_str_put(jue_str_put(joined, joined + sizeof joined, a, SIZE_MAX), joined + sizeof joined, b, SIZE_MAX);
         jue_gcell cell = { .text = joined };
         jue_grow fake = { .cells = &cell, .n = 1 };
         bool cont;

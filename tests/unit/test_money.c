@@ -6,8 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
+#include <juesuan/common.h>
 #include <juesuan/money.h>
 
 #include "core/encoding.h"
@@ -786,6 +788,40 @@ static void test_utf8_three_bytes(void **state)
             }
 }
 
+/* Counted eight bytes at a time: every length and offset of a made-up text
+ * with every kind of byte, against counting the bytes that do not continue
+ * a sequence one by one. */
+static void test_utf8_count_words(void **state)
+{
+    (void)state;
+    unsigned char t[300];
+    for (size_t i = 0; i < sizeof t; i++) t[i] = (unsigned char)(i * 37 + i / 7);
+    memcpy(t + 40, "公开01表\xE3\x80\x80", 14);
+    for (size_t from = 0; from < 9; from++)
+        for (size_t n = 0; from + n <= sizeof t; n++) {
+            size_t k = 0;
+            for (size_t i = from; i < from + n; i++) k += (t[i] & 0xC0) != 0x80;
+            assert_int_equal(jue_utf8_count((const char *)t + from, n), k);
+        }
+}
+
+/* Pieces put one after another give what snprintf gives with the same
+ * pieces, cut at the same byte, at every size of the buffer. */
+static void test_str_put(void **state)
+{
+    (void)state;
+    const char *a = "一般公共服务支出", *b = "|", *c = "abc";
+    for (size_t size = 1; size <= 40; size++) {
+        char want[40], got[40];
+        snprintf(want, size, "%s%s%.*s", a, b, 2, c);
+        char *w = jue_str_put(got, got + size, a, SIZE_MAX);
+        w = jue_str_put(w, got + size, b, SIZE_MAX);
+        w = jue_str_put(w, got + size, c, 2);
+        assert_string_equal(got, want);
+        assert_int_equal((size_t)(w - got), strlen(want));
+    }
+}
+
 /* The severity names a rule pack or a checks file may give read back as
  * jue_severity_str prints them; anything else (off, capitals) is refused. */
 static void test_severity_parse(void **state)
@@ -850,6 +886,8 @@ int main(void)
         cmocka_unit_test(test_severity_parse),
         cmocka_unit_test(test_utf8_helpers),
         cmocka_unit_test(test_utf8_three_bytes),
+        cmocka_unit_test(test_utf8_count_words),
+        cmocka_unit_test(test_str_put),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
