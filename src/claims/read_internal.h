@@ -78,10 +78,12 @@ static inline const word_slot *cx_words_at(const jue_lexicon *lx, const char *p,
 
 static inline bool starts(const char *p, const char *end, const char *lit)
 {
-    /* the first byte first: most positions fail there, without a call */
+    /* the first byte first: most positions fail there; the rest of a
+     * literal (a few bytes) compared here, without strlen and memcmp */
     if (p >= end || *p != *lit) return false;
-    size_t n = strlen(lit);
-    return (size_t)(end - p) >= n && !memcmp(p, lit, n);
+    for (size_t i = 1; lit[i]; i++)
+        if (p + i >= end || p[i] != lit[i]) return false;
+    return true;
 }
 
 static inline bool is_digit_at(const char *p, const char *end)
