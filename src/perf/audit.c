@@ -228,8 +228,19 @@ typedef struct {
     size_t ntabs, tabs_cap;
     ppara *paras;
     size_t nparas, paras_cap;
+    const char *profile;         /* the disclosure profile's name, NULL: national */
+    bool graded;                 /* grades read (on first use: most documents have no 自评表 to grade) */
     jue_perf_profile grades;     /* the bands of the document's profile (优/良/中/差 …) */
 } actx;
+
+/* The bands of the document's profile, read from its scoring profile the
+ * first time a grade is wanted. */
+static const jue_perf_profile *grades(actx *c)
+{
+    if (!c->graded) jue_perf_profile_for(c->profile, &c->grades);
+    c->graded = true;
+    return &c->grades;
+}
 
 /* "优 ≥ 90，良 80–90，中 60–80，差 < 60" for the profile's bands. */
 static void band_text(const jue_perf_profile *p, char *b, size_t n)
@@ -671,9 +682,9 @@ static void check_indicators(actx *c, const ptable *t, const brow *budget)
                 "总分印为 %s，而预算执行率与各指标得分之和为 %s", ts->text, e);
         }
         if (t->grade[0] && ts->present && !ts->bad) {
-            const char *g = jue_perf_grade((int)ts->value, &c->grades);
+            const char *g = jue_perf_grade((int)ts->value, grades(c));
             char bands[256];
-            band_text(&c->grades, bands, sizeof bands);
+            band_text(grades(c), bands, sizeof bands);
             if (strcmp(g, t->grade))
                 add(c, t, "perf.grade", JUE_SEV_ERROR, t->grade_line, t->grade_page, g, t->grade,
                     "总分 %s 对应等级“%s”（%s），印为“%s”", ts->text, g, bands, t->grade);
@@ -1309,11 +1320,11 @@ static void check_overview(actx *c, const ppara *p)
 }
 
 /* The grade of a table: as printed, else from its 总分 by the profile's bands. */
-static const char *table_grade(const actx *c, const tsum *t)
+static const char *table_grade(actx *c, const tsum *t)
 {
     if (t->grade[0]) return t->grade;
     if (!usable(&t->score)) return NULL;
-    return jue_perf_grade((int)t->score.value, &c->grades);
+    return jue_perf_grade((int)t->score.value, grades(c));
 }
 
 /* The clauses of one sentence about the self-evaluation of projects, from
@@ -1547,8 +1558,7 @@ static void cross(actx *c)
 static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_disclosure *disc,
                             const jue_profile *prof, const jue_perf_checks *checks, jue_findings *out)
 {
-    actx c = { file, out, JUE_OK, checks, disc, NULL, 0, 0, NULL, 0, 0, { 0 } };
-    jue_perf_profile_for(prof ? jue_profile_name(prof) : NULL, &c.grades);
+    actx c = { file, out, JUE_OK, checks, disc, NULL, 0, 0, NULL, 0, 0, prof ? jue_profile_name(prof) : NULL, false, { 0 } };
     jue_buf k, pb;
     jue_buf_init(&k);
     jue_buf_init(&pb);
