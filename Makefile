@@ -46,6 +46,7 @@ bench: build
 	@$(BUILD)/bench_compile
 	@JUE_SRCDIR=$(CURDIR) $(BUILD)/bench_audit
 	@$(BUILD)/bench_text
+	@JUESUAN_DATA=$(CURDIR)/data python3 bench/text_batch.py $(BUILD)/juesuan $(CURDIR)/../shared
 	@JUE_SRCDIR=$(CURDIR) JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_document
 	@JUE_SHARED=$(CURDIR)/../shared JUESUAN_DATA=$(CURDIR)/data $(BUILD)/bench_pdf
 	@JUESUAN_DATA=$(CURDIR)/data python3 bench/batch.py $(BUILD)/juesuan $(BATCH_DOCS)
