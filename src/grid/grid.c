@@ -238,9 +238,16 @@ void jue_imp_matchkey(jue_buf *out, const char *s)
     };
     char *w = out->data + from;
     for (const char *t = w; *t;) {
+        /* every mapped mark starts with E2 or E3: the bytes up to one are
+         * moved as a run (not at all before the first mark mapped) */
+        const char *q = t;
+        while (*q && ((unsigned char)*q & 0xFE) != 0xE2) q++;
+        if (w != t) memmove(w, t, (size_t)(q - t));
+        w += q - t;
+        t = q;
+        if (!*t) break;
         bool hit = false;
-        /* every mapped mark starts with E2 or E3 */
-        for (size_t i = 0; i < sizeof MAP / sizeof MAP[0] && !hit && ((unsigned char)*t & 0xFE) == 0xE2; i++) {
+        for (size_t i = 0; i < sizeof MAP / sizeof MAP[0] && !hit; i++) {
             if (t[0] == MAP[i].from[0] && t[1] == MAP[i].from[1] && t[1] && t[2] == MAP[i].from[2]) {
                 *w++ = MAP[i].to;
                 t += 3;
