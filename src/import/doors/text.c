@@ -127,16 +127,19 @@ typedef struct {
 
 static void advance(wcursor *c, const char *to)
 {
-    for (const char *q = c->at; q < to;) {
-        size_t l = (unsigned char)*q < 0x80 ? 1 : (unsigned char)*q < 0xE0 ? 2 : (unsigned char)*q < 0xF0 ? 3 : 4;
+    const char *q = c->at;
+    while (q < to) {
+        unsigned char b = (unsigned char)*q;
+        size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         if ((size_t)(to - q) < l) l = (size_t)(to - q);
-        int w = l >= 3 ? cp_width((const unsigned char *)q) : 1;
-        if ((unsigned char)q[0] == 0xE3 && l == 3 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) w = 2;
+        /* E3..E9 lead U+3000..U+9FFF, all wide (U+3000 included): the
+         * common case, without decoding */
+        int w = l < 3 ? 1 : l == 3 && b >= 0xE3 && b <= 0xE9 ? 2 : cp_width((const unsigned char *)q);
         c->cp++;
         c->dw += w;
         q += l;
-        c->at = q;
     }
+    c->at = q;
 }
 
 static void span_of(wcursor *c, const char *s, const char *e, tspan *sp)
