@@ -68,7 +68,6 @@ size_t jue_utf8_first_bad(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
-        if (u[i] - 1u < 0x7Fu) { i++; continue; }   /* ASCII other than NUL */
         size_t k = u[i] ? seq(u + i, len - i) : 0;
         if (!k) return i;
         i += k;
