@@ -62,8 +62,19 @@ void jue_rec_fold(const char *s, char out[MAXK])
     jue_rec_copy(out, MAXK, jue_buf_str(b));
 }
 
+/* Whether s starts, after ASCII spaces, with a Chinese character (lead byte
+ * E4..E9: U+4000..U+9FFF, 元 万 亿 among them): no figure and no dash comes
+ * first then. Most name cells answer the two tests below so, without the
+ * amount parser or a folded copy. */
+static bool starts_chinese(const char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    return (unsigned char)*s >= 0xE4 && (unsigned char)*s <= 0xE9;
+}
+
 bool jue_rec_dashes(const char *s)
 {
+    if (starts_chinese(s)) return false;
     char f[MAXK];
     jue_rec_fold(s, f);
     if (!f[0]) return true;
@@ -80,7 +91,7 @@ bool jue_rec_dashes(const char *s)
 
 bool jue_rec_amount(const char *s)
 {
-    if (!s[0]) return false;
+    if (!s[0] || starts_chinese(s)) return false;
     jue_amount a;
     return jue_amount_parse(s, strlen(s), JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.blank;
 }
