@@ -294,6 +294,26 @@ static bool figures_in_names(const jue_table *t)
     return false;
 }
 
+/* Whether a code table holds one code on two rows under different names
+ * ("208 社会保障和就业支出" and "208 行政事业单位养老支出"): the codes were not
+ * read (a code printed in 类 | 款 | 项 parts with no such headings read
+ * as its 类 alone), so its rows cannot be told apart. */
+static bool code_twice(const jue_table *t)
+{
+    if (t->id == JUE_T01 || t->id == JUE_T04 || t->id == JUE_T09) return false;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const jue_row *a = &t->rows[r];
+        if (a->level == JUE_LEVEL_NONE || !a->name || !a->name[0] || !a->key) continue;
+        for (size_t q = r + 1; q < t->nrows; q++) {
+            const jue_row *b = &t->rows[q];
+            if (b->level != JUE_LEVEL_NONE && b->name && b->name[0] && b->key && !strcmp(a->key, b->key) &&
+                strcmp(a->name, b->name))
+                return true;
+        }
+    }
+    return false;
+}
+
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks)
 {
     tally k = { .t = t, .packed = packed };
@@ -317,6 +337,7 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
         (jue_table_find_row(t, "收入总计", JUE_SIDE_NONE) < 0 || jue_table_find_row(t, "支出总计", JUE_SIDE_NONE) < 0))
         return "没有读到收入总计和支出总计两行，表体只读出了一部分";
     if (figures_in_names(t)) return "有科目名称里夹着数字，名称和数字没有分开读出";
+    if (code_twice(t)) return "同一科目编码读在了名称不同的几行上，科目编码没有读准（如按类、款、项分栏印出而表头没有读到）";
     if (slip) return NULL;
     if (packed && k.fails > 0)
         return "表行以单个空格分隔、空白单元格没有标记，读出的数字放进各栏后不能相互核对";

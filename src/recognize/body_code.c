@@ -173,6 +173,37 @@ static void national_order(tctx *t, const jue_table *tab, code_cols *cc)
                  "%s：没有认出表头，各列按全国统一格式的顺序读取", jue_table_label(t->id));
 }
 
+/* Whether column col holds a 款 or 项 part on some body row and nothing
+ * else on any ("05", "11": two digits, a leading zero or not, never a
+ * figure of 万元 with its decimals). */
+static bool part_column(const tctx *t, int col)
+{
+    bool any = false;
+    for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
+        char f[MAXK];
+        jue_rec_fold(jue_grow_text(&t->g->rows[i], col), f);
+        if (!f[0]) continue;
+        if (strlen(f) != 2 || !jue_rec_digits(f)) return false;
+        any = true;
+    }
+    return any;
+}
+
+/* A code printed in 类 | 款 | 项 parts under one 科目编码 heading, no 类 款 项
+ * headings read ("208  05  05  机关事业单位基本养老保险缴费支出"): the one or
+ * two columns right of the code column that hold two-digit parts only are
+ * its 款 and 项. */
+static void infer_split(const tctx *t, code_cols *cc)
+{
+    int c0 = cc->code_col;
+    if (cc->split || c0 < 0 || c0 + 1 >= cc->ncol || cc->map[c0 + 1] >= 0 || !part_column(t, c0 + 1)) return;
+    cc->part[0] = c0;
+    cc->part[1] = c0 + 1;
+    if (c0 + 2 < cc->ncol && cc->map[c0 + 2] < 0 && part_column(t, c0 + 2)) cc->part[2] = c0 + 2;
+    cc->split = true;
+    if (cc->name_col >= 0 && cc->name_col <= (cc->part[2] >= 0 ? cc->part[2] : cc->part[1])) cc->name_col = -1;
+}
+
 /* The code, name and figure columns, from the header. */
 static void code_columns(tctx *t, const jue_table *tab, code_cols *cc)
 {
@@ -195,6 +226,7 @@ static void code_columns(tctx *t, const jue_table *tab, code_cols *cc)
     }
     cc->split = cc->part[0] >= 0 && cc->part[1] >= 0;
     if (cc->code_col < 0) cc->code_col = cc->split ? cc->part[0] : 0;
+    infer_split(t, cc);
     if (cc->name_col < 0 && !cc->split && name_with_code(t, cc->code_col)) cc->name_col = cc->code_col;
     if (cc->name_col < 0) {
         cc->name_col = (cc->split ? (cc->part[2] >= 0 ? cc->part[2] : cc->part[1]) : cc->code_col) + 1;

@@ -957,9 +957,64 @@ static void test_04_figures_apart_set_aside(void **state)
     jue_disclosure_free(d);
 }
 
+/* Table 05 with its code printed in 类 | 款 | 项 parts under one 科目编码
+ * heading, no 类 款 项 headings (as a copy may print a form whose part
+ * headings are lost): the parts are read as one code, not each row as its
+ * 类 (every row was 208 or 210 with another name: catalog.name and
+ * T05.total errors on a right table). Made up; figures of the example. */
+static const char T05_SPLIT[] =
+    "                   一般公共预算财政拨款支出决算表\n"
+    "编制单位：青溪县医疗保障局                                   金额单位：万元\n"
+    "科目编码          科目名称                                        合计          基本支出          项目支出\n"
+    "              合计                                      116.38         91.21         25.17\n"
+    "208           社会保障和就业支出                                91.21         91.21              \n"
+    "208  05       行政事业单位养老支出                               91.21         91.21              \n"
+    "208  05  05   机关事业单位基本养老保险缴费支出                         65.15         65.15              \n"
+    "208  05  06   机关事业单位职业年金缴费支出                           26.06         26.06              \n"
+    "210           卫生健康支出                                   25.17                       25.17\n"
+    "210  11       行政事业单位医疗                                 25.17                       25.17\n"
+    "210  11  01   行政单位医疗                                   25.17                       25.17\n";
+
+static void test_05_split_code_without_part_headings(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T05_SPLIT);
+    const jue_table *t = d->tables[JUE_T05];
+    assert_non_null(t);
+    int r = jue_table_find_row(t, "2080505", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(t->rows[r].name, "机关事业单位基本养老保险缴费支出");
+    assert_true(jue_table_find_row(t, "21011", JUE_SIDE_NONE) >= 0);
+    r = jue_table_find_row(t, "208", JUE_SIDE_NONE);
+    assert_string_equal(t->rows[r].name, "社会保障和就业支出");
+    jue_disclosure_free(d);
+}
+
+/* The same table with its 款 and 项 parts beyond the column reader (a figure
+ * column between): whatever the reading, one code on rows of different
+ * names is a reading that cannot be trusted — set aside, not accused. */
+static void test_code_twice_set_aside(void **state)
+{
+    (void)state;
+    static const char T[] =
+        "                   一般公共预算财政拨款支出决算表\n"
+        "编制单位：青溪县医疗保障局                                   金额单位：万元\n"
+        "科目编码                          科目名称                 合计        基本支出\n"
+        "              合计                                        91.21          91.21\n"
+        "208                               社会保障和就业支出       91.21          91.21\n"
+        "208                               行政事业单位养老支出     91.21          91.21\n";
+    jue_disclosure *d = import_text(T);
+    assert_null(d->tables[JUE_T05]);
+    assert_non_null(d->unread[JUE_T05]);
+    assert_non_null(strstr(d->unread[JUE_T05], "同一科目编码"));
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_05_split_code_without_part_headings),
+        cmocka_unit_test(test_code_twice_set_aside),
         cmocka_unit_test(test_name_wrapped_over_two_lines_below),
         cmocka_unit_test(test_names_centred_on_their_code_rows),
         cmocka_unit_test(test_names_centred_around_both_rows),
