@@ -16,6 +16,7 @@ static jue_status run_checks(ck *kp)
     const jue_claims *cl = &d->claims;
     for (size_t i = 0; i < cl->len; i++) {
         const jue_claim *c = &cl->items[i];
+        if (c->unsure) continue;   /* a figure of a list not understood: no check reads it */
         if (c->role == JUE_ROLE_MALFORMED && c->wrap_joined)
             ck_doubt(&k, C_MALFORMED, c, "一个数字", c->printed,
                      "“%s”不是有效的数字，但换行处把它分成两个完整的数字：可能是按宽度折行时两个数字连在了一起"
@@ -90,6 +91,7 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
         jue_buf_printf(out, "\t%s\t%s\t%s\t%s\n",
                        c->printed ? c->printed : "", role_name(c->role), subj,
                        k.trace[i].len ? t
+                       : c->unsure ? "未核对：“分别”“各”所分的数字与所列的项数目不一致，不知各指哪一项"
                        : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"
                        : c->role == JUE_ROLE_BUDGET ? "未核对：年初预算数不在公开表中（只用于核对完成率）"
                        : c->role == JUE_ROLE_SHARE && c->whole ? "未核对：“占……的”所说的基数在说明和公开表中都找不到"

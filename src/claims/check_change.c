@@ -99,11 +99,14 @@ void ck_check_change(ck *k, size_t i)
 
 void ck_check_balance_change(ck *k)
 {
+    /* the totals table 01 and table 04 balance (DOMAIN.md: 收入总计 = 支出总计);
+     * 本年收入合计 and 本年支出合计 differ by what is carried over, and so may
+     * their changes ("本年收入合计、本年支出合计分别增加1500.00万元、1400.00万元") */
     static const char *const PAIRS[][2] = {
-        { "收入总计", "支出总计" }, { "本年收入合计", "本年支出合计" }, { "财政拨款收入总计", "财政拨款支出总计" },
+        { "收入总计", "支出总计" }, { "财政拨款收入总计", "财政拨款支出总计" },
     };
     const jue_claims *cl = &k->d->claims;
-    for (size_t p = 0; p < 3; p++) {
+    for (size_t p = 0; p < sizeof PAIRS / sizeof PAIRS[0]; p++) {
         const jue_claim *a = NULL, *b = NULL;
         for (size_t i = 0; i < cl->len; i++) {
             const jue_claim *c = &cl->items[i];
@@ -201,7 +204,7 @@ void ck_check_direction(ck *k, size_t i)
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];
         if (p->sentence < c->sentence - 1 || p->role == JUE_ROLE_DIRECTION) break;
-        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE) continue;
+        if (p->is_percent || p->unsure || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE) continue;
         if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
         if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
     }

@@ -134,7 +134,7 @@ static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
     bool have = false;
     for (size_t j = i; j-- > 0;) {
         if (cl->items[j].sentence != c->sentence) break;
-        if (!cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) {
+        if (!cl->items[j].is_percent && !cl->items[j].unsure && cl->items[j].role == JUE_ROLE_VALUE) {
             *whole = ck_trusted_iv(k, &cl->items[j]);
             have = true;
             first = &cl->items[j];

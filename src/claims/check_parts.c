@@ -9,7 +9,7 @@
 /* Whether c states an amount (a value or a 决算), not a percentage. */
 static bool value_like(const jue_claim *c)
 {
-    return !c->is_percent && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL);
+    return !c->is_percent && !c->unsure && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL);
 }
 
 /* The partition (data/claims/lexicon.yaml) whose whole is the subject, or NULL. */

@@ -20,6 +20,7 @@ void jue_lexicon_free(jue_lexicon *lx)
     for (size_t i = 0; i < lx->n; i++) {
         free(lx->e[i].phrase);
         free(lx->e[i].scope);
+        for (size_t k = 0; k < lx->e[i].neach; k++) free(lx->e[i].each[k]);
     }
     free(lx->e);
     free(lx->parts);
@@ -152,6 +153,50 @@ static jue_status load_partitions(jue_lexicon *lx, const jue_ynode *root, const 
     return st;
 }
 
+/* An entry's `each` (the subjects a phrase names at once, "收、支总计":
+ * [收入总计, 支出总计]): 2 to CX_EACH_MAX phrases, read here; that each is
+ * a phrase of the lexicon is checked once all are read (each_declared). */
+static bool load_each(lex_entry *e, const jue_ynode *m, const char *file, jue_diags *diags)
+{
+    const jue_ynode *v = jue_ymap_get(m, "each");
+    if (!v) return true;
+    if (v->type != JUE_Y_SEQ || v->n < 2 || v->n > CX_EACH_MAX) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, v->line, v->col,
+                     "“%s”的 each 应是 2 至 %d 个短语的列表（该短语同时所指的各项）", e->phrase, CX_EACH_MAX);
+        return false;
+    }
+    for (size_t k = 0; k < v->n; k++) {
+        const jue_ynode *it = v->items[k];
+        if (it->type != JUE_Y_SCALAR || !*it->value) {
+            jue_diag_add(diags, JUE_SEV_ERROR, file, it->line, it->col, "“%s”的 each 中须是非空短语", e->phrase);
+            return false;
+        }
+        e->each[e->neach++] = jue_strdup(it->value);
+    }
+    return true;
+}
+
+/* Every name of an `each` is a phrase of the lexicon, else an error at it. */
+static bool each_declared(const jue_lexicon *lx, const jue_ynode *subs, const char *file, jue_diags *diags)
+{
+    bool ok = true;
+    for (size_t i = 0; i < lx->n; i++)
+        for (size_t k = 0; k < lx->e[i].neach; k++) {
+            bool found = false;
+            for (size_t j = 0; j < lx->n && !found; j++) found = !strcmp(lx->e[j].phrase, lx->e[i].each[k]);
+            if (found) continue;
+            const jue_ynode *v = NULL;
+            for (size_t q = 0; q < subs->n && !v; q++) {
+                const char *ph = ystr(subs->items[q], "phrase");
+                if (ph && !strcmp(ph, lx->e[i].phrase)) v = jue_ymap_get(subs->items[q], "each");
+            }
+            jue_diag_add(diags, JUE_SEV_ERROR, file, v ? v->line : 0, v ? v->col : 0,
+                         "“%s”的 each 中的“%s”不是 subjects 里的一个 phrase", lx->e[i].phrase, lx->e[i].each[k]);
+            ok = false;
+        }
+    return ok;
+}
+
 jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diags)
 {
     *out = NULL;
@@ -201,7 +246,9 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
         e->fact = f;
         e->scope = jue_strdup(ystr(m, "scope"));
         e->plen = strlen(ph);
+        if (!load_each(e, m, file, diags)) bad = true;
     }
+    if (!bad && !each_declared(lx, subs, file, diags)) bad = true;
     jue_status pst = bad ? JUE_ERR_INVALID : load_partitions(lx, root, file, diags);
     jue_ynode_free(root);
     if (pst != JUE_OK) { jue_lexicon_free(lx); return pst; }

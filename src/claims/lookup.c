@@ -128,7 +128,8 @@ const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const jue_subj
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];
         if (p->sentence != c->sentence) break;
-        if (p->is_percent || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_MALFORMED)
+        if (p->is_percent || p->unsure || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_COUNT ||
+            p->role == JUE_ROLE_MALFORMED)
             continue;
         if (!any_role && p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL) continue;
         if (subject && jue_subject_on(subject) && !jue_subject_same(&p->subject, subject)) continue;
@@ -144,7 +145,7 @@ const jue_claim *ck_role_before(const jue_claims *cl, size_t i, jue_claim_role r
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];
         if (p->sentence != c->sentence) break;
-        if (p->role != role || p->is_percent) continue;
+        if (p->role != role || p->is_percent || p->unsure) continue;
         /* the same subject, or none named for either ("全年预算数…，执行数…，完成预算的…") */
         if (jue_subject_same(&p->subject, &c->subject)) return p;
     }

@@ -27,11 +27,17 @@ static inline uint32_t cx_char_key(const char *p, const char *end, size_t *n)
     return key;
 }
 
+#define CX_EACH_MAX 4
 typedef struct {
     char *phrase, *scope;
     jue_subject subject;  /* what the phrase names (JUE_SUBJ_NAMED) */
     jue_fact fact;        /* the table figure the subject is, or none */
     size_t plen;
+    /* `each`: a phrase that names several subjects at once ("收、支总计" =
+     * 收入总计 and 支出总计), the phrases of each; 分别/各/均 after it give
+     * its figures to them */
+    char *each[CX_EACH_MAX];
+    size_t neach;
 } lex_entry;
 
 /* The words that begin with one character: the lexicon's entries
@@ -109,6 +115,35 @@ typedef struct {
     size_t cap;
 } para;
 
+/* ---------- a list of subjects, and 分别/各/均 (respectively.c) ---------- */
+
+#define CX_LIST_MAX 6
+typedef enum {
+    CX_DIST_NONE,
+    CX_DIST_RESP,     /* 分别: one figure each, in the list's order */
+    CX_DIST_EACH,     /* 均, 都: one figure for every subject */
+    CX_DIST_EITHER    /* 各: either, by the count of figures */
+} cx_dist;
+
+typedef enum { CX_KIND_AMOUNT, CX_KIND_PERCENT, CX_KIND_COUNT, CX_KIND_OTHER } cx_kind;
+
+/* The subjects of a list ("基本支出、项目支出", "收入、支出总计", "收、支总计")
+ * and the run of figures a distributing word shares out over them. */
+typedef struct {
+    const lex_entry *e[CX_LIST_MAX];   /* the subjects, in their order */
+    int n;
+    const char *end;                   /* where the list's last subject is printed to */
+    bool figures;                      /* a figure read since the list (it is closed) */
+    cx_dist mode;
+    int run[CX_LIST_MAX + 1];          /* the claims of the open run of figures */
+    int nrun;
+    bool run_over;                     /* more figures than fit: the run is not read */
+    cx_kind kind;                      /* of the open run */
+    int kw;                            /* its role word (sentence.c's keyword), for a figure that repeats none */
+    char whole[128];                   /* a share's named whole ("分别占本年支出合计的…") */
+    bool closed;                       /* a clause mark ended the run: the next figure starts another */
+} cx_list;
+
 /* ---------- extraction state ---------- */
 
 typedef struct {
@@ -152,6 +187,34 @@ void cx_item_statement(ex *x, const char *s, const char *e);
 
 /* sentence.c: reads the sentence [from, to) of the paragraph into claims. */
 void cx_read_sentence(ex *x, const para *P, size_t from, size_t to);
+/* respectively.c: a lexicon subject m read at p (the sentence begins at
+ * start) joins the list before it ("基本支出、项目支出") or begins one; the
+ * entry returned is the subject in force: m, or the one the list makes of it
+ * ("财政拨款收入总计、支出总计": 财政拨款支出总计). */
+const lex_entry *cx_list_subject(ex *x, cx_list *L, const lex_entry *m, const char *start, const char *p);
+/* A word at p that shares the figures after it over a list of two or more
+ * (分别, 各为, 均为, 都是 …): its length, or 0. */
+size_t cx_list_word(ex *x, cx_list *L, const char *start, const char *p, const char *end);
+/* At a clause mark p: a mark not followed by the next figure of the run
+ * ("，与上年相比…") ends it. */
+void cx_list_mark(const ex *x, cx_list *L, const char *p, const char *end);
+/* A figure's unit when it has none and the list's last figure has one
+ * ("4125.49,4143.91万元", "804.49、23061.03万元"): the run's figures share
+ * it. sp: after the figure and its spaces. */
+bool cx_list_unit(const cx_list *L, const char *sp, const char *end, jue_unit *unit);
+/* Before a figure of kind k: closes a run it does not continue. True when it
+ * continues one: the caller gives it the run's role word (L->kw) if it
+ * repeats none. */
+bool cx_list_before(ex *x, cx_list *L, cx_kind k);
+/* After a figure: the claims from index `from` on join the run (kw: the role
+ * word they were read with). */
+void cx_list_after(ex *x, cx_list *L, size_t from, int kw, const char *whole);
+/* Ends the run: each figure gets its subject, or — the counts do not match
+ * — none, and is marked unsure. */
+void cx_list_close(ex *x, cx_list *L);
+/* A new subject not in the list, or the sentence's end: the list is done. */
+void cx_list_reset(ex *x, cx_list *L);
+
 /* The template marks ("XX局") of a table row in P, a sentence of its own. */
 void cx_read_row_marks(ex *x, const para *P);
 

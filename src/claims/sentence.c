@@ -257,6 +257,7 @@ typedef struct {
     bool item_here;                      /* the figures are the 项 statement's in force */
     nesting N;
     search lei_mark, item_mark;          /* the next （类） and the （项） after it */
+    cx_list L;                           /* subjects listed, and 分别/各/均 sharing figures over them */
 } sent;
 
 /* The subject of the figure read now: the 项 statement's, or the one in force. */
@@ -403,6 +404,7 @@ static bool skip_item_names(sent *s)
 static void lei_subject(sent *s, const char *code)
 {
     const char *context = s->x->context;
+    cx_list_reset(s->x, &s->L);
     s->dyn = jue_subject_make(JUE_SUBJ_LEI, code);
     if (strstr(context, "一般公共预算")) s->dyn_fact = jue_fact_make(JUE_T05, code, JUE_COL_TOTAL);
     else if (strstr(context, "政府性基金")) s->dyn_fact = jue_fact_make(JUE_T07, code, JUE_COL_SUBTOTAL);
@@ -480,6 +482,15 @@ static bool on_lei_name(sent *s)
     return false;
 }
 
+/* 分别, 各为, 均为 … after a list of subjects: the figures after it are shared
+ * out over the list (respectively.c). */
+static bool on_distribute(sent *s)
+{
+    size_t n = cx_list_word(s->x, &s->L, s->start, s->p, s->end);
+    s->p += n;
+    return n > 0;
+}
+
 /* A lexicon subject ("基本支出"), or else a keyword (增加, 占, 预算…); the
  * longer wins: "支出决算为" is a keyword, not the subject "支出". */
 static bool on_words(sent *s)
@@ -495,8 +506,9 @@ static bool on_words(sent *s)
             snprintf(s->whole, sizeof s->whole, "%s", m->subject.key);   /* "占基本支出的…" */
             s->kw_at = s->p + m->plen;   /* the figure follows the whole */
         } else {
-            s->subj = &m->subject;
-            s->subj_fact = &m->fact;
+            const lex_entry *e = cx_list_subject(s->x, &s->L, m, s->start, s->p);   /* "基本支出、项目支出" */
+            s->subj = &e->subject;
+            s->subj_fact = &e->fact;
             s->subj_from = s->p;
             s->subj_end = s->p + m->plen;
             s->item_here = false;
@@ -911,6 +923,29 @@ static void fig_count(sent *s, figure *f)
     s->p = f->after;
 }
 
+/* A figure after 分别/各/均 (respectively.c): without a unit of its own it
+ * takes the run's last one ("4125.49,4143.91万元"); continuing a run and
+ * repeating no role word, it takes the run's ("分别增长6.68%、6.23%"). The
+ * role word it is read with. */
+static keyword fig_in_list(sent *s, figure *f)
+{
+    cx_list *L = &s->L;
+    if (L->mode == CX_DIST_NONE) return s->kw;
+    jue_unit u;
+    const char *why;
+    if (!f->a.unit_written && !starts(f->sp, s->end, "%") && !starts(f->sp, s->end, "％") &&
+        !starts(f->sp, s->end, "年") && cx_list_unit(L, f->sp, s->end, &u) &&
+        jue_amount_scan(s->p, f->a.consumed, u, &f->a, &why) == JUE_OK)
+        f->a.unit_written = true;   /* printed once, after the last */
+    cx_kind k = starts(f->sp, s->end, "%") || starts(f->sp, s->end, "％") ? CX_KIND_PERCENT
+              : f->a.unit_written && !starts(f->after, s->end, "以上") ? CX_KIND_AMOUNT : CX_KIND_OTHER;
+    if (cx_list_before(s->x, L, k) && s->kw == K_NONE && L->kw) {
+        s->kw = (keyword)L->kw;
+        if (s->kw == K_SHARE && !s->whole[0]) snprintf(s->whole, sizeof s->whole, "%s", L->whole);
+    }
+    return s->kw;
+}
+
 /* A number at s->p, read by the first handler its shape fits. */
 static void on_figure(sent *s)
 {
@@ -936,11 +971,14 @@ static void on_figure(sent *s)
     f.c.line = P->line[off];
     f.c.col = P->col[off];
     f.c.page = P->page[off];
-    if (fig_malformed(s, &f) || fig_percent(s, &f) || fig_threshold(s, &f) || fig_per_unit(s, &f) ||
-        fig_bare_percent(s, &f) ||
-        fig_amount(s, &f) || fig_date(s, &f))
-        return;
-    fig_count(s, &f);
+    keyword kw = fig_in_list(s, &f);   /* may end a run, adding its copies */
+    size_t from = s->x->out->len;
+    char whole[sizeof s->whole];
+    memcpy(whole, s->whole, sizeof whole);
+    if (!(fig_malformed(s, &f) || fig_percent(s, &f) || fig_threshold(s, &f) || fig_per_unit(s, &f) ||
+          fig_bare_percent(s, &f) || fig_amount(s, &f) || fig_date(s, &f)))
+        fig_count(s, &f);
+    cx_list_after(s->x, &s->L, from, (int)kw, whole);
 }
 
 /* A table row no table took (a list of units, a template's rows): a
@@ -966,8 +1004,9 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
     x->in_sentence = 0;
     while (s.p < s.end && !x->over) {
         jue_work_steps++;
+        if (s.L.mode != CX_DIST_NONE) cx_list_mark(x, &s.L, s.p, s.end);
         if (on_clause_mark(&s) || on_list_open(&s) || on_direction(&s) || skip_item_names(&s) || on_lei_mark(&s) ||
-            skip_alternative(&s) || on_lei_name(&s) || on_words(&s) || on_placeholder(&s))
+            skip_alternative(&s) || on_lei_name(&s) || on_distribute(&s) || on_words(&s) || on_placeholder(&s))
             continue;
         if (is_digit_at(s.p, s.end)) {
             on_figure(&s);
@@ -976,4 +1015,5 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
             s.p += jue_utf8_step(s.p);
         }
     }
+    cx_list_reset(x, &s.L);
 }
