@@ -142,6 +142,11 @@ typedef struct {
     int kw;                            /* its role word (sentence.c's keyword), for a figure that repeats none */
     char whole[128];                   /* a share's named whole ("分别占本年支出合计的…") */
     bool closed;                       /* a clause mark ended the run: the next figure starts another */
+    /* the subjects stated each with its own amount so far in the sentence
+     * ("基本支出804.49万元、项目支出23061.03万元，分别占…"): the list 分别 shares
+     * out over when no subjects are joined before it; nsaid > CX_LIST_MAX: too many */
+    const lex_entry *said[CX_LIST_MAX];
+    int nsaid;
 } cx_list;
 
 /* ---------- extraction state ---------- */
@@ -214,6 +219,8 @@ void cx_list_after(ex *x, cx_list *L, size_t from, int kw, const char *whole);
 void cx_list_close(ex *x, cx_list *L);
 /* A new subject not in the list, or the sentence's end: the list is done. */
 void cx_list_reset(ex *x, cx_list *L);
+/* An amount was stated for subject e (the subject in force, named with it). */
+void cx_list_said(cx_list *L, const lex_entry *e);
 
 /* The template marks ("XX局") of a table row in P, a sentence of its own. */
 void cx_read_row_marks(ex *x, const para *P);

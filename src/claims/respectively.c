@@ -131,9 +131,17 @@ const lex_entry *cx_list_subject(ex *x, cx_list *L, const lex_entry *m, const ch
     return in_force;
 }
 
+void cx_list_said(cx_list *L, const lex_entry *e)
+{
+    if (L->nsaid > CX_LIST_MAX || (L->nsaid && L->said[L->nsaid - 1] == e)) return;
+    if (L->nsaid == CX_LIST_MAX) L->nsaid++;
+    else L->said[L->nsaid++] = e;
+}
+
 size_t cx_list_word(ex *x, cx_list *L, const char *start, const char *p, const char *end)
 {
-    if (L->n < 2) return 0;
+    bool said = L->n < 2 && L->nsaid >= 2 && L->nsaid <= CX_LIST_MAX;   /* "A x万元、B y万元，分别占…" */
+    if (L->n < 2 && !said) return 0;
     cx_dist d = CX_DIST_NONE;
     size_t n = 3;
     if (starts(p, end, "分别")) d = CX_DIST_RESP, n = 6;
@@ -149,6 +157,11 @@ size_t cx_list_word(ex *x, cx_list *L, const char *start, const char *p, const c
         if (!verb || avg) return 0;
     }
     cx_list_close(x, L);
+    if (said) {
+        memcpy(L->e, L->said, (size_t)L->nsaid * sizeof L->e[0]);
+        L->n = L->nsaid;
+        L->end = NULL;   /* no subject joins it */
+    }
     L->mode = d;
     L->closed = false;
     L->kw = 0;

@@ -244,6 +244,7 @@ typedef struct {
     const char *start, *end;             /* the sentence */
     const char *p;                       /* where it reads */
     const jue_subject *subj;             /* the subject in force (NULL: none) */
+    const lex_entry *subj_entry;         /* the lexicon's entry it is, or NULL (a 类) */
     const jue_fact *subj_fact;           /* its table fact (NULL: none) */
     const char *subj_from, *subj_end;    /* where the lexicon subject in force is printed */
     jue_subject dyn;                     /* a 类 named in the sentence: "卫生健康（类）支出…" */
@@ -405,6 +406,8 @@ static void lei_subject(sent *s, const char *code)
 {
     const char *context = s->x->context;
     cx_list_reset(s->x, &s->L);
+    s->L.nsaid = 0;
+    s->subj_entry = NULL;
     s->dyn = jue_subject_make(JUE_SUBJ_LEI, code);
     if (strstr(context, "一般公共预算")) s->dyn_fact = jue_fact_make(JUE_T05, code, JUE_COL_TOTAL);
     else if (strstr(context, "政府性基金")) s->dyn_fact = jue_fact_make(JUE_T07, code, JUE_COL_SUBTOTAL);
@@ -507,6 +510,7 @@ static bool on_words(sent *s)
             s->kw_at = s->p + m->plen;   /* the figure follows the whole */
         } else {
             const lex_entry *e = cx_list_subject(s->x, &s->L, m, s->start, s->p);   /* "基本支出、项目支出" */
+            s->subj_entry = e;
             s->subj = &e->subject;
             s->subj_fact = &e->fact;
             s->subj_from = s->p;
@@ -946,6 +950,19 @@ static keyword fig_in_list(sent *s, figure *f)
     return s->kw;
 }
 
+/* An amount stated for the lexicon subject in force, outside a run: the
+ * subjects a later 分别 may share out over ("基本支出804.49万元、项目支出
+ * 23061.03万元，分别占…"). */
+static void fig_said(sent *s, size_t from)
+{
+    const jue_claims *o = s->x->out;
+    if (s->L.mode != CX_DIST_NONE || !s->subj_entry || from >= o->len) return;
+    const jue_claim *c = &o->items[from];
+    if (!c->is_percent && !c->unsure && (c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL) &&
+        jue_subject_same(&c->subject, &s->subj_entry->subject))
+        cx_list_said(&s->L, s->subj_entry);
+}
+
 /* A number at s->p, read by the first handler its shape fits. */
 static void on_figure(sent *s)
 {
@@ -979,6 +996,7 @@ static void on_figure(sent *s)
           fig_bare_percent(s, &f) || fig_amount(s, &f) || fig_date(s, &f)))
         fig_count(s, &f);
     cx_list_after(s->x, &s->L, from, (int)kw, whole);
+    fig_said(s, from);
 }
 
 /* A table row no table took (a list of units, a template's rows): a

@@ -291,6 +291,33 @@ static void test_changes_per_subject(void **state)
     jue_findings_free(&f);
 }
 
+/* No subjects joined before 分别, but each stated with its own amount
+ * ("基本支出120.50万元、项目支出879.50万元，分别占…"): 分别 shares out over
+ * them. Three stated for two shares (the whole before 其中 too): not
+ * understood, no error. */
+static void test_respectively_after_pairs(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("本年支出合计1000.00万元。\n"
+                "基本支出120.50万元、项目支出879.50万元，分别占本年支出合计的12.05%和87.95%。\n"
+                "收入总计500.00万元，支出总计500.00万元，分别比上年增加50.00万元、50.00万元，分别增长11.11%、11.11%。\n"
+                "本年支出合计1000.00万元，其中基本支出120.50万元、项目支出879.50万元，分别占12.05%和87.95%。\n",
+                &f);
+    assert_int_equal(errors(&f), 0);
+    jue_findings_free(&f);
+    audit_notes("本年支出合计1000.00万元。\n"
+                "基本支出120.50万元、项目支出879.50万元，分别占本年支出合计的12.05%和86.95%。\n"
+                "收入总计500.00万元，支出总计500.00万元，分别比上年增加50.00万元、50.00万元，分别增长11.11%、12.11%。\n",
+                &f);
+    assert_int_equal(errors(&f), 2);
+    assert_int_equal(count(&f, "claims.share", 2), 1);
+    assert_non_null(strstr(find(&f, "claims.share")->message, "项目支出"));
+    assert_int_equal(count(&f, "claims.change", 3), 1);
+    assert_non_null(strstr(find(&f, "claims.change")->message, "支出总计"));
+    jue_findings_free(&f);
+}
+
 /* An `each` in the lexicon names phrases of the lexicon: anything else is an
  * error at load, naming the phrase. */
 static void test_lexicon_each(void **state)
@@ -325,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_counts_differ),
         cmocka_unit_test(test_share_per_subject),
         cmocka_unit_test(test_changes_per_subject),
+        cmocka_unit_test(test_respectively_after_pairs),
         cmocka_unit_test(test_lexicon_each),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
