@@ -558,6 +558,34 @@ static void add_row(tctx *t, const code_cols *cc, code_rows *s, jue_grow *r, con
     s->last = p;
 }
 
+/* Where the name of row p stands to the catalog's name of its code: *whole
+ * when it is that name, *goes_on when it and piece after it start (or are)
+ * that name. False when p has no code the catalog names. */
+static bool catalog_progress(tctx *t, const prow *p, const char *piece, bool *whole, bool *goes_on)
+{
+    if (!p || !p->key || !p->name || !jue_rec_digits(p->key)) return false;
+    const char *want = jue_rec_catalog_name(t->c, JUE_CAT_FUNCTIONAL, p->key);
+    if (!want) return false;
+    char a[MAXK], b[MAXK], joined[2 * MAXK];
+    jue_rec_key(p->name, a);
+    jue_rec_key(want, b);
+    *whole = !strcmp(a, b);
+    snprintf(joined, sizeof joined, "%s%s", p->name, piece);
+    jue_rec_key(joined, a);
+    *goes_on = !strncmp(a, b, strlen(a));
+    return true;
+}
+
+/* Whether a piece of a name alone on its line (no figures) under the
+ * packed row p starts the next row's name: p has its figures and its
+ * catalog name whole, and the piece does not go on with it ("2080502 事业单位
+ * 离退休 361.85" / "机关事业单位基本养老保险缴费" / "2080505 699.30" / "支出"). */
+static bool heads_next_packed(tctx *t, const prow *p, const char *piece)
+{
+    bool whole, goes_on;
+    return p->nv && catalog_progress(t, p, piece, &whole, &goes_on) && whole && !goes_on;
+}
+
 /* A row printed with single spaces: its code (or 合计, or a name) and its
  * figures, in order, into the table's figure columns (placed later by the
  * sums, jue_rec_place_packed). A row without code or 合计 whose name has no
@@ -572,7 +600,8 @@ static void packed_row(tctx *t, code_rows *s, jue_grow *r)
     prow *p = s->last;
     r->used = true;
     if (!code[0] && !total && p && (p->nv == 0 || f == r->n || !name[0])) {
-        if (name[0]) join_name(&p->name, p->name, name);
+        if (name[0] && heads_next_packed(t, p, name)) join_name(&s->prefix, s->prefix ? s->prefix : "", name);
+        else if (name[0]) join_name(&p->name, p->name, name);
         free(name);
     } else {
         p = jue_rec_prow_add(t->c, &s->P);
@@ -618,6 +647,16 @@ static void stacked_row(tctx *t, code_rows *s, size_t i, size_t k)
         jue_rec_pval_add(p, &rows[k].cells[f], (int)f < t->c->npcols[t->id] ? cols[f] : -1, rows[k].line);
 }
 
+/* Whether row r, one text, goes on the name of the last row read toward
+ * its catalog name ("2080505 机关事业单位基本养老保险缴费 699.30" / "支出"):
+ * the row's, however often the document prints the same text alone. */
+static bool ends_last_name(tctx *t, const code_rows *s, const jue_grow *r)
+{
+    const char *one = jue_rec_single_text(r);
+    bool whole, goes_on;
+    return one && catalog_progress(t, s->last, one, &whole, &goes_on) && !whole && goes_on;
+}
+
 static void packed_table(tctx *t, jue_table *tab)
 {
     jue_rec_packed_columns(t, tab);
@@ -625,6 +664,10 @@ static void packed_table(tctx *t, jue_table *tab)
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;
+        if (ends_last_name(t, &s, r)) {
+            packed_row(t, &s, r);
+            continue;
+        }
         size_t k = jue_rec_packed_gap(t, i);
         for (; i < k; i++) t->g->rows[i].used = true;
         r = &t->g->rows[i];

@@ -1221,6 +1221,58 @@ static void fund_table_ambiguous_set_aside(void **state)
     free(text);
 }
 
+/* 05 printed with single spaces, long names centred in their rows: the
+ * first line of a name over its code row, the rest under it ("机关事业单
+ * 位基本养老保险缴费" / "2080505 20.00 15.00 5.00" / "支出"), the last piece
+ * printed alone often enough to look like a running head. Each piece goes
+ * to the row whose catalog name it makes, not onto the row above. */
+static void item_names_around_their_rows(void **state)
+{
+    (void)state;
+    const char *text = HEAD05
+        "合计 105.00 95.00 10.00\n"
+        "208 社会保障和就业支出 55.00 45.00 10.00\n"
+        "20805 行政事业单位养老支出 50.00 40.00 10.00\n"
+        "2080501 行政单位离退休 5.00 5.00 0.00\n"
+        "2080502 事业单位离退休 10.00 10.00 0.00\n"
+        "机关事业单位基本养老保险缴费\n"
+        "2080505 20.00 15.00 5.00\n"
+        "支出\n"
+        "机关事业单位职业年金缴费\n"
+        "2080506 10.00 5.00 5.00\n"
+        "支出\n"
+        "其他行政事业单位养老\n"
+        "2080599 5.00 5.00 0.00\n"
+        "支出\n"
+        "20808 抚恤 5.00 5.00 0.00\n"
+        "2080801 死亡抚恤 5.00 5.00 0.00\n"
+        "210 卫生健康支出 30.00 30.00 0.00\n"
+        "21011 行政事业单位医疗 30.00 30.00 0.00\n"
+        "2101101 行政单位医疗 20.00 20.00 0.00\n"
+        "2101102 事业单位医疗 10.00 10.00 0.00\n"
+        "221 住房保障支出 20.00 20.00 0.00\n"
+        "22102 住房改革支出 20.00 20.00 0.00\n"
+        "2210201 住房公积金 12.00 12.00 0.00\n"
+        "2210203 购房补贴 8.00 8.00 0.00\n"
+        "说明：本表反映部门本年度一般公共预算财政拨款实际支出情况。\n";
+    jue_disclosure *d = import_text(text, NULL, 0);
+    const jue_table *t = d->tables[JUE_T05];
+    assert_non_null(t);
+    static const char *const want[][2] = {
+        { "2080502", "事业单位离退休" },
+        { "2080505", "机关事业单位基本养老保险缴费支出" },
+        { "2080506", "机关事业单位职业年金缴费支出" },
+        { "2080599", "其他行政事业单位养老支出" },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        int r = jue_table_find_row(t, want[i][0], JUE_SIDE_NONE);
+        assert_true(r >= 0);
+        assert_string_equal(t->rows[r].name, want[i][1]);
+    }
+    assert_int_equal(cell(d, JUE_T05, "2080505", "项目支出"), 500);
+    jue_disclosure_free(d);
+}
+
 /* ---- 06 printed with single spaces (packed_06.c) ------------------------ */
 
 /* 06's title, its unit line (金额单位：UNIT) and its heading a word a line,
@@ -1625,6 +1677,7 @@ int main(void)
         cmocka_unit_test(short_rows_placed_by_sums),
         cmocka_unit_test(fund_table_line_by_line),
         cmocka_unit_test(fund_table_ambiguous_set_aside),
+        cmocka_unit_test(item_names_around_their_rows),
         cmocka_unit_test(fund_table_read_by_the_others),
         cmocka_unit_test(fund_table_the_others_cannot_settle),
         cmocka_unit_test(a_slip_still_reads),
