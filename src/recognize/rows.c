@@ -85,10 +85,31 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
     cell->src_line = v->line;
 }
 
+/* A 类 line of 01/04 printed blank whose 类 the year's catalog no longer
+ * has ("二十四、抗疫特别国债安排的支出" on a 2025 form): a line the form
+ * keeps, not a classification the department chose. It gets no row (no
+ * code to check), with a warning. */
+static bool lapsed_form_line(tctx *t, const prow *p)
+{
+    rc *c = t->c;
+    int y = c->d->year;
+    if ((t->id != JUE_T01 && t->id != JUE_T04) || p->level != JUE_LEVEL_LEI || !c->cat || y < c->cat_from ||
+        y > c->cat_to || !p->key)
+        return false;
+    for (int k = 0; k < p->nv; k++)
+        if (!jue_rec_dashes(p->v[k].cell->text)) return false;
+    if (jue_catalog_name(c->cat, JUE_CAT_FUNCTIONAL, p->key, y)) return false;
+    jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, p->src_line, 0,
+                 "%s：“%s”一行没有数字，其科目 %s 不在%d年政府收支分类科目中，是表样保留的行，不作科目核对",
+                 jue_table_label(t->id), p->name ? p->name : p->key, p->key, y);
+    return true;
+}
+
 void jue_rec_emit(tctx *t, jue_table *tab, prows *P)
 {
     for (size_t i = 0; i < P->n; i++) {
         prow *p = &P->r[i];
+        if (lapsed_form_line(t, p)) continue;
         int r = jue_table_add_row(tab, p->key, p->name, p->level, p->side, p->total);
         if (r < 0) { t->c->nomem = true; return; }
         tab->rows[r].line_no = p->line_no;

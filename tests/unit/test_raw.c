@@ -1221,6 +1221,40 @@ static void fund_table_ambiguous_set_aside(void **state)
     free(text);
 }
 
+/* text with its first `from` replaced by `to` (a new string). */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+    const char *p = strstr(text, from);
+    assert_non_null(p);
+    size_t a = (size_t)(p - text), n = strlen(text) - strlen(from) + strlen(to) + 1;
+    char *out = malloc(n);
+    assert_non_null(out);
+    memcpy(out, text, a);
+    strcpy(out + a, to);
+    strcat(out, p + strlen(from));
+    return out;
+}
+
+/* A 类 line of 04 printed blank on a year's form whose catalog no longer
+ * has its 类 (234 抗疫特别国债安排的支出 after 2024): the form's line, no
+ * row and no code to check, one warning; printed with a figure it stays. */
+static void lapsed_class_line_of_the_form(void **state)
+{
+    (void)state;
+    char warn[4096];
+    char *form = replaced(T04_RAW, "24 二十四、债务还本支出 56\n", "二十四、抗疫特别国债安排的支出\n");
+    char *text = replaced(form, "公开04表\n", "某局2025年度部门决算\n公开04表\n");
+    free(form);
+    jue_disclosure *d = import_text(text, warn, sizeof warn);
+    assert_int_equal(d->year, 2025);
+    assert_non_null(d->tables[JUE_T04]);
+    assert_int_equal(jue_table_find_row(d->tables[JUE_T04], "234", JUE_SIDE_NONE), -1);
+    assert_int_equal(cell(d, JUE_T04, "210", "合计"), 2800);
+    assert_non_null(strstr(warn, "是表样保留的行"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
 /* 05 printed with single spaces, long names centred in their rows: the
  * first line of a name over its code row, the rest under it ("机关事业单
  * 位基本养老保险缴费" / "2080505 20.00 15.00 5.00" / "支出"), the last piece
@@ -1677,6 +1711,7 @@ int main(void)
         cmocka_unit_test(short_rows_placed_by_sums),
         cmocka_unit_test(fund_table_line_by_line),
         cmocka_unit_test(fund_table_ambiguous_set_aside),
+        cmocka_unit_test(lapsed_class_line_of_the_form),
         cmocka_unit_test(item_names_around_their_rows),
         cmocka_unit_test(fund_table_read_by_the_others),
         cmocka_unit_test(fund_table_the_others_cannot_settle),
