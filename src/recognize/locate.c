@@ -628,14 +628,27 @@ static bool repeated_pair(const jue_grow *r)
  * table ("注：本表反映…" under a header with no rows). */
 static bool packed_follows(const jue_grid *g, size_t from, size_t to)
 {
-    int seen = 0;
+    int seen = 0, stream = 0;   /* stream: the line where a row's figure alone was */
     bool meta = false, wide = false, lanci = false;
+    bool named = false;   /* the line before: a name, the only long words so far */
     for (size_t i = from; i < to && seen < 3 * TITLE_WINDOW; i++) {
         const jue_grow *r = &g->rows[i];
         if (!jue_grow_filled(r)) continue;
         if (jue_rec_meta(r, NULL, NULL)) { meta = true; continue; }
         if (!meta) return false;
         seen++;
+        /* a figure alone under a line of words: the first row's name printed
+         * on the line above its figure ("一、一般公共预算财政拨款" / "2,940.05";
+         * a heading prints none), when a row parted by single spaces follows
+         * within a few lines (a two-pane table as one stream); a copy that
+         * prints a cell a line (plain pdftotext, mutool) has no such row */
+        if (lone_figure(r) && (named || stream)) {
+            stream = stream ? stream : seen;
+            named = false;
+            continue;
+        }
+        if (stream && seen - stream > 4) return false;
+        bool was_wide = wide;
         const char *s = jue_rec_single_text(r);
         /* heading words on a line parted by single spaces: 09's groups first
          * under the unit ("预算数 决算数"), or a line among its long words */
@@ -643,12 +656,13 @@ static bool packed_follows(const jue_grid *g, size_t from, size_t to)
         bool after_lanci = lanci;
         lanci = jue_rec_lanci(r) || repeated_pair(r);
         bool row = !groups && !(wide && lanci) && (r->packed || jue_rec_stacked_row(g, i, to));
-        if (row) return seen > 1 && (!wide || after_lanci);
+        if (row) return seen > 1 && (!wide || after_lanci || (stream && !lanci));
         if (s && (jue_rec_note_text(s) || !strncmp(s, "注", 3))) return seen > 1 && !wide;
         /* a heading word of up to twelve characters (09's 公务用车购置及运行维护费)
          * or the groups: only over 栏次 and the figures right under it */
         if (groups) wide |= seen == 1;
         else if (!lanci && !header_piece(r, 24) && !(wide = header_piece(r, 36))) return false;
+        named = !groups && !lanci && !was_wide;
     }
     return false;
 }

@@ -135,17 +135,30 @@ static bool closed(const group *g)
     return g->line_no || g->nfig;
 }
 
+/* Whether the name of g with word w after it is a line a pane knows. */
+static bool goes_on(reader *R, const group *g, const char *w, char *key, jue_level *lv, bool *total)
+{
+    group joined = *g;
+    size_t n = strlen(joined.name);
+    jue_rec_copy(joined.name + n, sizeof joined.name - n, w);
+    return pane_of(R, &joined, key, lv, total) != 0;
+}
+
 static void word(reader *R, const char *w, const jue_grow *r)
 {
     group *g = &R->g;
-    if (header_word(w)) return;
     char key[MAXK];
     jue_level lv;
     bool total;
+    /* a heading's word, unless it ends a wrapped name ("十四、资源勘探工业信息等" / "支出") */
+    if (header_word(w) && !(g->name[0] && !closed(g) && goes_on(R, g, w, key, &lv, &total))) return;
     group probe = { .nth = 1 };
     jue_rec_copy(probe.name, sizeof probe.name, w);
-    /* two names side by side ("五、事业收入 五、教育支出") */
-    bool both = g->name[0] && pane_of(R, g, key, &lv, &total) && pane_of(R, &probe, key, &lv, &total);
+    /* two names side by side ("五、事业收入 五、教育支出"), or a line's name
+     * and a word no line goes on with (the next line's name, or its first
+     * piece: "二、外交支出" / "三、国有资本经营预算财政" / "拨款") */
+    bool both = g->name[0] && pane_of(R, g, key, &lv, &total) &&
+                (pane_of(R, &probe, key, &lv, &total) || !goes_on(R, g, w, key, &lv, &total));
     /* a line carried from the line above ends here: it is no group of this
      * row ("国有资本经营预算财政拨款" alone, then "总计 … 总计 …": the first
      * 总计 is income) */
@@ -183,14 +196,29 @@ static void figure(reader *R, const jue_gcell *cell, const jue_grow *r)
     }
 }
 
+/* Whether the group may take the figures of the next line too: a line of
+ * 04's expenditure pane whose figures are printed on lines of their own
+ * under its name ("本年支出合计" / "2,940.05" / "2,940.05"), with room for more. */
+static bool more_figures(reader *R)
+{
+    group *g = &R->g;
+    if (R->t->id != JUE_T04 || !g->name[0] || g->nfig >= MAX_FIGS) return false;
+    char key[MAXK];
+    jue_level lv;
+    bool total;
+    return pane_of(R, g, key, &lv, &total) == 2;
+}
+
 static void read_row(reader *R, const jue_grow *r)
 {
     R->in_row = 0;
     if (R->g.name[0]) R->g.nth = 0;   /* a name carried from the lines above */
+    bool figures_only = true;
     for (size_t k = 0; k < r->n; k++) {
         const jue_gcell *cell = &r->cells[k];
         if (!cell->text[0] || cell->copy) continue;
         if (jue_rec_amount(cell->text) || jue_rec_dashes(cell->text)) { figure(R, cell, r); continue; }
+        figures_only = false;
         char f[MAXK];
         jue_rec_copy(f, sizeof f, cell->text);
         for (char *s = f; *s;) {
@@ -204,7 +232,7 @@ static void read_row(reader *R, const jue_grow *r)
             s = e;
         }
     }
-    if (closed(&R->g)) finish(R);
+    if (closed(&R->g) && !(figures_only && more_figures(R))) finish(R);
 }
 
 /* Whether row r is a line of 01 without figures: words each a line a pane
@@ -228,13 +256,15 @@ static bool names_only(reader *R, const jue_grow *r)
     return n > 0;
 }
 
-/* A line of its own that may be part of a row: a 行次 alone ("22"), or a
- * piece of a wrapped name ("二十二、灾害防治及应急管理支", "出"). */
+/* A line of its own that may be part of a row: a 行次 alone ("22"), a
+ * piece of a wrapped name ("二十二、灾害防治及应急管理支", "出"), or a
+ * figure printed apart from its name ("本年收入合计" / "170.00"). */
 static bool row_piece(const reader *R, const jue_grow *r)
 {
     const char *s = jue_rec_single_text(r);
     if (!s) return false;
     if (R->has_line_no && line_number(s)) return true;
+    if (jue_rec_amount(s) && strpbrk(s, ".,")) return true;
     if (strlen(s) > 60 || strstr(s, "：") || strstr(s, "。") || strstr(s, "，")) return false;
     for (; *s; s++)
         if ((*s >= '0' && *s <= '9') || *s == ' ') return false;
@@ -249,7 +279,10 @@ static bool page_gap(const reader *R, size_t i)
     const jue_grow *r = &t->g->rows[i];
     const char *s = jue_rec_single_text(r);
     bool line_no = R->has_line_no && s && line_number(s);
-    return jue_rec_lanci(r) || (!line_no && jue_rec_furniture(t, i)) || (i > t->body && jue_rec_repeat(t, i));
+    /* a figure or a name's piece alone on its line is the row's, however
+     * often the document prints the same text alone ("2,940.05", "款") */
+    bool own = s && ((jue_rec_amount(s) && strpbrk(s, ".,")) || jue_rec_pane_piece(t, i));
+    return jue_rec_lanci(r) || (!line_no && !own && jue_rec_furniture(t, i)) || (i > t->body && jue_rec_repeat(t, i));
 }
 
 /* The body goes on over lines of names without figures, a 行次 or a name
@@ -286,14 +319,35 @@ static bool has_line(const prows *P, const char *key)
     return false;
 }
 
+/* Whether the body is one stream of lines parted by single spaces: lines
+ * split so, and lines of one text (a name, a piece of one, a figure alone,
+ * the figures of a row its name is printed apart from: "一、一般公共预算财政拨款"
+ * / "2,940.05"), none of cells parted by wider gaps (a copy that keeps the
+ * columns, read by body_panes.c). */
+static bool one_stream(const tctx *t)
+{
+    int packed = 0;
+    for (size_t i = t->body; i < t->end; i++) {
+        const jue_grow *r = &t->g->rows[i];
+        if (!r->packed && jue_grow_filled(r) > 1) return false;
+        packed += r->packed;
+    }
+    return packed > 0;
+}
+
 bool jue_rec_packed_panes(tctx *t, jue_table *tab)
 {
     if (t->id != JUE_T01 && t->id != JUE_T04) return false;
-    if (!jue_rec_mostly_packed(t)) return false;
     reader R = { .t = t, .has_line_no = header_line_numbers(t) };
+    size_t end = t->end;
+    bool mostly = jue_rec_mostly_packed(t);
+    extend(&R);
+    if (!mostly && !one_stream(t)) {
+        t->end = end;
+        return false;
+    }
     static const char *const COLS[MAX_FIGS] = { JUE_C_TOTAL, JUE_C_GENERAL, JUE_C_GOVFUND, JUE_C_SOE };
     for (int k = 0; k < MAX_FIGS; k++) R.cols[k] = t->id == JUE_T04 ? jue_table_find_col(tab, COLS[k]) : 0;
-    extend(&R);
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;

@@ -1235,6 +1235,73 @@ static char *replaced(const char *text, const char *from, const char *to)
     return out;
 }
 
+/* 04 as one stream of single-space lines (made up, the shape `pdftotext -raw`
+ * gives of a PDF whose 04 has narrow columns): the fund headings cut over
+ * three lines each, a name wrapped onto a line of its own ("二、政府性基金预
+ * 算财政拨" / "款", "十四、资源勘探工业信息等" / "支出"), the next line's name
+ * right after a line with no figure ("二、外交支出" / "三、国有资本经营预算
+ * 财政"), figures printed on lines of their own under their name
+ * ("本年支出合计" / "168.00" / "150.00" / "18.00"). The figures are those
+ * of T04_RAW. */
+static const char *T04_STREAM = "公开04表\n"
+                                "财政拨款收入支出决算总表\n"
+                                "编制单位：某局 金额单位：万元\n"
+                                "收入 支出\n"
+                                "项目 决算数 项目 合计\n"
+                                "一般公共预算\n财\n政拨款\n政府性基金预\n算\n财政拨款\n国有资本经营\n预\n算财政拨\n款\n"
+                                "一、一般公共预算财政拨款\n"
+                                "150.00\n"
+                                "一、一般公共服务支出 100.00 100.00\n"
+                                "二、政府性基金预算财政拨\n"
+                                "款\n"
+                                "20.00\n"
+                                "二、外交支出\n"
+                                "三、国有资本经营预算财政\n"
+                                "拨款\n"
+                                "三、国防支出\n"
+                                "四、公共安全支出\n"
+                                "八、社会保障和就业支出 40.00 40.00\n"
+                                "九、卫生健康支出 28.00 10.00 18.00\n"
+                                "十四、资源勘探工业信息等\n"
+                                "支出\n"
+                                "二十四、债务还本支出\n"
+                                "本年收入合计\n"
+                                "170.00\n"
+                                "本年支出合计\n"
+                                "168.00\n"
+                                "150.00\n"
+                                "18.00\n"
+                                "年初财政拨款结转和结余 5.00 年末财政拨款结转和结余 7.00 5.00 2.00\n"
+                                "一、一般公共预算财政拨款 5.00\n"
+                                "二、政府性基金预算财政拨\n"
+                                "款\n"
+                                "三、国有资本经营预算财政\n"
+                                "拨款\n"
+                                "总计 175.00 总计 175.00 155.00 20.00\n"
+                                "注：本表反映部门本年度财政拨款总收支和结转结余情况。\n";
+
+/* The stream is read to the same table as T04_RAW, with confidence; a
+ * figure alone that no line takes (an income line prints one) sets it
+ * aside with the reason, never a guess. */
+static void fund_table_as_one_stream(void **state)
+{
+    (void)state;
+    char warn[4096];
+    jue_disclosure *d = import_text(T04_STREAM, warn, sizeof warn);
+    assert_04_raw(d, warn);
+    assert_int_equal(cell(d, JUE_T04, "215", "合计"), -1);
+    assert_int_equal(cell(d, JUE_T04, "政府性基金预算财政拨款", "合计"), 2000);
+    jue_disclosure_free(d);
+    /* a second figure under an income line's one */
+    char *text = replaced(T04_STREAM, "150.00\n一、一般公共服务支出", "150.00\n3.00\n一、一般公共服务支出");
+    d = import_text(text, warn, sizeof warn);
+    assert_null(d->tables[JUE_T04]);
+    assert_non_null(strstr(warn, "公开04表"));
+    assert_non_null(strstr(warn, "分不清"));
+    jue_disclosure_free(d);
+    free(text);
+}
+
 /* A 类 line of 04 printed blank on a year's form whose catalog no longer
  * has its 类 (234 抗疫特别国债安排的支出 after 2024): the form's line, no
  * row and no code to check, one warning; printed with a figure it stays. */
@@ -1711,6 +1778,7 @@ int main(void)
         cmocka_unit_test(short_rows_placed_by_sums),
         cmocka_unit_test(fund_table_line_by_line),
         cmocka_unit_test(fund_table_ambiguous_set_aside),
+        cmocka_unit_test(fund_table_as_one_stream),
         cmocka_unit_test(lapsed_class_line_of_the_form),
         cmocka_unit_test(item_names_around_their_rows),
         cmocka_unit_test(fund_table_read_by_the_others),
