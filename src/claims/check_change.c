@@ -56,6 +56,24 @@ static bool change_unit_slip(ck *k, const jue_claim *c, const jue_claim *amt, co
     return true;
 }
 
+/* The budget stated right before a change in its sentence ("基本支出预算881300.39
+ * 元，…同比减少166271.4元，下降15.87%"; "预算总额为1969万元，较上年减少221万
+ * 元"): the change is the budget's, whose rate is figured on it — not on
+ * the 决算 stated elsewhere. NULL when the amount before is none. */
+static const jue_claim *budget_changed(const jue_claims *cl, const jue_claim *amt)
+{
+    const jue_claim *bud = NULL;
+    for (size_t j = (size_t)(amt - cl->items); j-- > 0 && cl->items[j].sentence == amt->sentence;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->is_percent || !jue_subject_same(&p->subject, &amt->subject)) continue;
+        /* the 决算 stated too ("决算为27.46万元，完成预算29.6万元的92.8%，比上年
+         * 增加…"): the change is the 决算's */
+        if (p->role == JUE_ROLE_VALUE || p->role == JUE_ROLE_ACTUAL) return NULL;
+        if (p->role == JUE_ROLE_BUDGET && !bud) bud = p;
+    }
+    return bud;
+}
+
 void ck_check_change(ck *k, size_t i)
 {
     const jue_claims *cl = &k->d->claims;
@@ -65,7 +83,8 @@ void ck_check_change(ck *k, size_t i)
     if (!amt) return;
     jue_interval now;
     const jue_claim *now_c = NULL;
-    bool have_now = ck_subject_iv_from(k, i, &c->subject, &c->fact, &now, &now_c);
+    const jue_claim *bud = budget_changed(cl, amt);
+    bool have_now = bud ? (now = bud->iv, now_c = bud, true) : ck_subject_iv_from(k, i, &c->subject, &c->fact, &now, &now_c);
     if (amt->sign != 0 && amt->sign != c->sign) {
         change_directions(k, c, amt, have_now ? &now : NULL);
         return;
@@ -204,7 +223,8 @@ void ck_check_direction(ck *k, size_t i)
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];
         if (p->sentence < c->sentence - 1 || p->role == JUE_ROLE_DIRECTION) break;
-        if (p->is_percent || p->unsure || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE) continue;
+        if (p->is_percent || p->unsure || p->parent >= 0 || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE)
+            continue;   /* a part after 其中 is no 决算 */
         if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
         if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
     }
@@ -239,8 +259,9 @@ void ck_check_gap(ck *k, size_t i)
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];
         if (p->sentence < c->sentence - 1) break;
-        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_DIRECTION)
-            continue;
+        if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_DIRECTION ||
+            p->unsure || p->parent >= 0)
+            continue;   /* a part after 其中, or a figure not understood, is no 决算 */
         if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
         if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
     }

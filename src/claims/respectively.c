@@ -153,7 +153,10 @@ size_t cx_list_word(ex *x, cx_list *L, const char *start, const char *p, const c
         const char *q = p + n;
         bool verb = starts(q, end, "为") || starts(q, end, "是") || starts(q, end, "达") || is_digit_at(q, end) ||
                     cx_keyword_at(x->lx, cx_words_at(x->lx, q, end), q, end) >= 0;
-        bool avg = p - start >= 3 && (!memcmp(p - 3, "平", 3) || !memcmp(p - 3, "人", 3));
+        static const char *const PER[] = { "平", "人", "年", "月", "日", "户", "次" };   /* 平均, 人均, 年均 … */
+        bool avg = false;
+        for (size_t i = 0; i < sizeof PER / sizeof PER[0] && !avg; i++)
+            avg = p - start >= 3 && !memcmp(p - 3, PER[i], 3);
         if (!verb || avg) return 0;
     }
     cx_list_close(x, L);
@@ -253,7 +256,9 @@ void cx_list_after(ex *x, cx_list *L, size_t from, int kw, const char *whole)
         if (!L->nrun) {
             L->kind = k;
             L->kw = kw;
-            snprintf(L->whole, sizeof L->whole, "%s", whole ? whole : "");
+            /* the whole the figure's own reading found (one the lexicon
+             * does not know is named only then), else the one before it */
+            snprintf(L->whole, sizeof L->whole, "%s", c->whole ? c->whole : whole ? whole : "");
         } else if (kw) {
             L->kw = kw;   /* "增加a万元、减少b万元": its own word goes on for the figures after it */
         }

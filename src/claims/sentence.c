@@ -69,6 +69,8 @@ typedef struct {
     int n;                     /* nested lists open */
     int at[NEST_MAX];          /* the depth each was opened at; −1: after a part, no bracket */
     int parent[NEST_MAX], count_parent[NEST_MAX];   /* what they replaced */
+    const jue_subject *subj[NEST_MAX];              /* the subject in force when each opened */
+    const jue_fact *sfact[NEST_MAX];
     int clause;                /* "；" passed */
     bool semi_close;           /* the open list began after a "；": it ends at the next
                                   ("…；公务用车…b万元，其中购置费c万元，运行维护费d万元；公务接待费e万元") */
@@ -255,6 +257,7 @@ typedef struct {
     char whole[128];                     /* SHARE: the whole named, "占基本支出的…" */
     const char *share_at;                /* SHARE: right after its 占, to tell a whole named but unknown */
     const char *kw_at;                   /* right after the role word waiting */
+    bool orphan;                         /* opened with 其中 and no whole found */
     bool item_here;                      /* the figures are the 项 statement's in force */
     nesting N;
     search lei_mark, item_mark;          /* the next （类） and the （项） after it */
@@ -315,6 +318,7 @@ static bool nest_part(sent *s)
         (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL))
         return false;
     s->N.at[s->N.n] = -1;   /* no bracket: ends at "；" */
+    s->N.subj[s->N.n] = NULL;
     s->N.parent[s->N.n] = s->parent;
     s->N.count_parent[s->N.n] = s->count_parent;
     s->N.n++;
@@ -325,16 +329,65 @@ static bool nest_part(sent *s)
 /* A sentence that opens with "其中" lists the parts of the amount that
  * ended the sentence before ("本单位支出为1942.57万元。其中：基本支出…，占
  * 57.71%；项目支出…，占42.29%"): that amount's index, or −1. */
-static int whole_before(const sent *s)
+static bool opens_sentence(const sent *s)
 {
     const char *p = s->start;
     while (p < s->p && *p == ' ') p++;
+    return p == s->p;
+}
+
+static int whole_before(const sent *s)
+{
     const jue_claims *o = s->x->out;
-    if (p != s->p || !o->len) return -1;
+    if (!opens_sentence(s) || !o->len) return -1;
     const jue_claim *w = &o->items[o->len - 1];
-    if (w->sentence != s->x->sentence - 1 || w->is_percent || (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL))
+    if (w->sentence != s->x->sentence - 1 || w->is_percent || w->parent >= 0 ||
+        (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL))
         return -1;
     return (int)o->len - 1;
+}
+
+/* An amount right before the opening bracket at s->p ("公务用车购置及运行费28
+ * 万元（公务用车购置费0万元，…）"): the index of its claim, else −1. */
+static int amount_before_bracket(const sent *s)
+{
+    const jue_claims *o = s->x->out;
+    if (!starts(s->p, s->end, "（") || !o->len || s->N.n == NEST_MAX) return -1;
+    const char *in = s->p + 3;
+    while (in < s->end && *in == ' ') in++;
+    if (starts(in, s->end, "其中")) return -1;   /* nest_open's, at its 其中 */
+    const char *b = s->p;
+    while (b > s->start && b[-1] == ' ') b--;
+    if (b - s->start < 3 || memcmp(b - 3, "元", 3)) return -1;
+    int last = (int)o->len - 1;
+    const jue_claim *w = &o->items[last];
+    if (w->sentence != s->x->sentence || w->is_percent || (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL))
+        return -1;
+    return last;
+}
+
+/* A bracket: one right after an amount lists that amount's parts, as
+ * "（其中" does; the one that closes a list gives back the outer list and
+ * the subject in force before it ("…28万元（购置费0万元，运行维护费28万元），
+ * 比上年减少12万元": the change is the bracketed amount's). */
+static void on_bracket(sent *s)
+{
+    int whole = amount_before_bracket(s);
+    int open = s->N.n;
+    nest_bracket(&s->N, s->p, s->end, &s->parent, &s->count_parent);
+    if (whole >= 0) {
+        nesting *N = &s->N;
+        N->at[N->n] = N->depth - 1;
+        N->parent[N->n] = s->parent;
+        N->count_parent[N->n] = s->count_parent;
+        N->subj[N->n] = s->subj;
+        N->sfact[N->n] = s->subj_fact;
+        N->n++;
+        s->parent = whole;
+    } else if (s->N.n < open && s->N.subj[s->N.n]) {
+        s->subj = s->N.subj[s->N.n];
+        s->subj_fact = s->N.sfact[s->N.n];
+    }
 }
 
 /* "其中": the figures after it are parts of the last whole (or, right after
@@ -343,10 +396,16 @@ static int whole_before(const sent *s)
 static bool on_list_open(sent *s)
 {
     if (!starts(s->p, s->end, "其中")) return false;
-    if (!nest_open(s->x, &s->N, s->p, s->start, &s->parent, &s->count_parent) && !nest_part(s)) {
+    if (nest_open(s->x, &s->N, s->p, s->start, &s->parent, &s->count_parent)) {
+        s->N.subj[s->N.n - 1] = s->subj;
+        s->N.sfact[s->N.n - 1] = s->subj_fact;
+    } else if (!nest_part(s)) {
         s->parent = s->parent_candidate;
         s->count_parent = s->count_candidate;
         if (s->parent < 0) s->parent = whole_before(s);
+        /* a sentence that opens with 其中 and has no whole to take: its
+         * shares are of a whole not stated here, not of its first part */
+        if (s->parent < 0 && opens_sentence(s)) s->orphan = true;
         s->N.semi_close = s->N.clause > 0 && s->parent >= 0;
     }
     s->p += 6;
@@ -385,6 +444,7 @@ static bool on_direction(sent *s)
     s->p = q;
     /* an amount right after "大于/小于预算数" is by how much: 决算 − 预算 */
     s->kw = sign > 0 ? K_GAP_UP : sign < 0 ? K_GAP_DOWN : K_NONE;
+    s->kw_at = q;
     return true;
 }
 
@@ -646,6 +706,8 @@ static void add_percent(sent *s, jue_claim *c, const char *at)
     char named[128];
     if (c->role == JUE_ROLE_SHARE && !s->whole[0] && unknown_whole(s, at, named, sizeof named))
         snprintf(s->whole, sizeof s->whole, "%s", named);
+    if (c->role == JUE_ROLE_SHARE && !s->whole[0] && s->orphan && s->parent < 0)
+        snprintf(s->whole, sizeof s->whole, "%s", "其中所列各项之总数");
     if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = jue_strdup(s->whole);
     if (c->role == JUE_ROLE_SHARE && s->parent >= 0) c->parent = s->parent;
     cx_add_claim(s->x, c);
@@ -769,7 +831,30 @@ static bool previous_year_amount(const sent *s, const char *p)
  * reference with no comparison (较/比/相比: a change) and not 上年结转/结余
  * (this year's opening balance). p's clause starts after the last
  * ，；。：（ before it, and the reference is within 12 characters of p. */
-static bool previous_year_named(const sent *s, const char *p)
+/* Whether a change word follows at p ("增加6.20万元", "下降34万元"). */
+static bool change_after(const char *p, const char *end)
+{
+    while (p < end && *p == ' ') p++;
+    static const char *const W[] = { "增加", "减少", "下降", "增长", "上升", "降低", "节约", "持平" };
+    for (size_t i = 0; i < sizeof W / sizeof W[0]; i++)
+        if (starts(p, end, W[i])) return true;
+    return false;
+}
+
+/* Whether w names a year before y, not as a date ("2019年", "2023年度"). */
+static bool earlier_year(const char *w, int y)
+{
+    for (const char *q = w; y > 0 && *q; q++) {
+        if (q[0] < '1' || q[0] > '2' || strlen(q) < 7 || memcmp(q + 4, "年", 3) || (q > w && q[-1] >= '0' && q[-1] <= '9'))
+            continue;
+        bool digits = q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9';
+        int v = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+        if (digits && v < y && v > y - 5) return true;
+    }
+    return false;
+}
+
+static bool previous_year_named(const sent *s, const char *p, const char *after)
 {
     const char *a = p;
     static const char *const STOP[] = { "，", "；", "。", "：", "（", "、" };
@@ -782,6 +867,11 @@ static bool previous_year_named(const sent *s, const char *p)
     }
     char w[160];
     snprintf(w, sizeof w, "%.*s", (int)(p - a), a);
+    /* "比上年48.10万元增加6.20万元", "比上年累计支出285万元下降34万元": the
+     * year compared with, its figure, then the change */
+    if ((strstr(w, "比") || strstr(w, "较")) && !strstr(w, "增") && !strstr(w, "减") && change_after(after, s->end) &&
+        (strstr(w, "上年") || strstr(w, "去年") || earlier_year(w, s->x->year)))
+        return true;
     if (strstr(w, "比") || strstr(w, "较") || strstr(w, "相比") || strstr(w, "结转") || strstr(w, "结余") ||
         strstr(w, "增") || strstr(w, "减"))
         return false;
@@ -793,9 +883,9 @@ static bool previous_year_named(const sent *s, const char *p)
             bool digits = q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9';
             /* "2023年为", "2023年决算数为"; "2023年度…" is a date the date checks
              * read (a stale year, or last year's figure: ck_dated_other_year) */
-            const char *after = q + 7;
-            bool dated = !strncmp(after, "度", 3) || !strncmp(after, "末", 3) || !strncmp(after, "底", 3) ||
-                         !strncmp(after, "初", 3) || (*after >= '0' && *after <= '9');
+            const char *nx = q + 7;
+            bool dated = !strncmp(nx, "度", 3) || !strncmp(nx, "末", 3) || !strncmp(nx, "底", 3) ||
+                         !strncmp(nx, "初", 3) || (*nx >= '0' && *nx <= '9');
             if (digits && !dated && v < y && v > y - 5 && (q == w || q[-1] < '0' || q[-1] > '9')) return true;
         }
     return false;
@@ -820,12 +910,20 @@ static bool fig_amount(sent *s, figure *f)
     c->iv = f->a.iv;
     c->decimals = f->a.decimals;
     c->unit = f->a.unit;
-    c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE : s->kw == K_BUDGET ? JUE_ROLE_BUDGET
+    /* "完成预算29.6万元的92.8%": the amount after 完成…预算 is the budget */
+    bool budget_of_rate = s->kw == K_COMPLETE && f->a.unit_written;
+    c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE
+            : s->kw == K_BUDGET || budget_of_rate ? JUE_ROLE_BUDGET
             : s->kw == K_ACTUAL ? JUE_ROLE_ACTUAL : JUE_ROLE_VALUE;
     if ((c->role == JUE_ROLE_VALUE && previous_year_amount(s, s->p)) ||
-        ((c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL) && previous_year_named(s, s->p)))
+        ((c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL || c->role == JUE_ROLE_BUDGET) &&
+         previous_year_named(s, s->p, f->after)))
         c->role = JUE_ROLE_PREVIOUS;
-    if (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) c->role = JUE_ROLE_GAP;
+    /* the gap only right after its words ("大于预算数3.15万元", "…为3.15万元");
+     * an amount further on ("…的主要原因是追加经费150万元") is none */
+    bool gap = (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) && s->kw_at && s->p - s->kw_at <= 7;
+    if (gap) c->role = JUE_ROLE_GAP;
+    else if (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) s->kw = K_NONE, c->role = JUE_ROLE_VALUE;
     c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);
     c->subject = subject_of(subject);
@@ -844,7 +942,8 @@ static bool fig_amount(sent *s, figure *f)
     jue_claim_role role = c->role;
     int idx = cx_add_claim(x, c);
     if ((role == JUE_ROLE_VALUE || role == JUE_ROLE_ACTUAL) && s->parent < 0) s->parent_candidate = idx;
-    s->kw = K_NONE;
+    s->kw = budget_of_rate ? K_COMPLETE : K_NONE;   /* its rate follows: "…的92.8%" */
+    if (budget_of_rate) s->kw_at = f->after;
     s->p = f->after;
     return true;
 }
@@ -881,7 +980,17 @@ static bool fig_date(sent *s, figure *f)
          * and a document's own title ("2023年度部门决算") from a comparison */
         static const char *const TITLE[] = { "部门决算", "单位决算", "决算" };
         const char *title = "";
-        for (size_t q = 0; !ye && q < 3 && !title[0]; q++)
+        /* "较2020年度决算数减少…", "与2020年度决算相比": the year compared
+         * with, not a title */
+        const char *b = s->p;
+        while (b > s->start && b[-1] == ' ') b--;
+        static const char *const CMP[] = { "较", "比", "与", "同", "对比" };
+        bool compared = false;
+        for (size_t q = 0; q < sizeof CMP / sizeof CMP[0] && !compared; q++) {
+            size_t n = strlen(CMP[q]);
+            compared = (size_t)(b - s->start) >= n && !memcmp(b - n, CMP[q], n);
+        }
+        for (size_t q = 0; !ye && !compared && q < 3 && !title[0]; q++)
             if (starts(sp + 6, end, TITLE[q])) title = TITLE[q];
         /* printed without the spaces */
         char suffix[64];
@@ -1029,7 +1138,7 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
         if (is_digit_at(s.p, s.end)) {
             on_figure(&s);
         } else {
-            nest_bracket(&s.N, s.p, s.end, &s.parent, &s.count_parent);
+            on_bracket(&s);
             s.p += jue_utf8_step(s.p);
         }
     }
