@@ -91,7 +91,7 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
         jue_buf_printf(out, "\t%s\t%s\t%s\t%s\n",
                        c->printed ? c->printed : "", role_name(c->role), subj,
                        k.trace[i].len ? t
-                       : c->unsure ? "未核对：“分别”“各”所分的数字与所列的项数目不一致，不知各指哪一项"
+                       : c->unsure ? "未核对：不知所指（“分别”“各”所分的数字与所列的项数目不一致，或比较的不是上年）"
                        : c->role == JUE_ROLE_COUNT ? "未核对：数量不在公开表中"
                        : c->role == JUE_ROLE_BUDGET ? "未核对：年初预算数不在公开表中（只用于核对完成率）"
                        : c->role == JUE_ROLE_SHARE && c->whole ? "未核对：“占……的”所说的基数在说明和公开表中都找不到"

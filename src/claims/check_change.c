@@ -223,8 +223,9 @@ void ck_check_direction(ck *k, size_t i)
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];
         if (p->sentence < c->sentence - 1 || p->role == JUE_ROLE_DIRECTION) break;
-        if (p->is_percent || p->unsure || p->parent >= 0 || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE)
-            continue;   /* a part after 其中 is no 决算 */
+        if (p->is_percent || p->unsure || (p->parent >= 0 && p->sentence != c->sentence) || p->role == JUE_ROLE_COUNT ||
+            p->role == JUE_ROLE_DATE)
+            continue;   /* a part after 其中 in the sentence before is no 决算 of this one */
         if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
         if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
     }
@@ -260,8 +261,8 @@ void ck_check_gap(ck *k, size_t i)
         const jue_claim *p = &cl->items[j];
         if (p->sentence < c->sentence - 1) break;
         if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_DIRECTION ||
-            p->unsure || p->parent >= 0)
-            continue;   /* a part after 其中, or a figure not understood, is no 决算 */
+            p->unsure || (p->parent >= 0 && p->sentence != c->sentence))
+            continue;   /* a part after 其中 in the sentence before, or a figure not understood, is no 决算 */
         if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
         if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
     }

@@ -138,7 +138,7 @@ typedef enum { K3_AMOUNT, K3_BUDGET, K3_CHANGE } kind3;
  * budget, or a change on last year. */
 static bool of_kind(const jue_claim *c, kind3 kind)
 {
-    if (c->is_percent || !c->printed || !jue_subject_on(&c->subject)) return false;
+    if (c->is_percent || c->unsure || !c->printed || !jue_subject_on(&c->subject)) return false;
     switch (kind) {
     case K3_AMOUNT: return c->role == JUE_ROLE_VALUE || c->role == JUE_ROLE_ACTUAL;
     case K3_BUDGET: return c->role == JUE_ROLE_BUDGET;

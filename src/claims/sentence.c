@@ -696,6 +696,31 @@ static bool unknown_whole(const sent *s, const char *p, char *out, size_t cap)
  * whole named that the lexicon does not know is kept as printed, so the
  * share is compared with nothing rather than with the sentence's first
  * amount. */
+/* Whether the clause of the figure at p compares with a year before last
+ * ("比2019年（疫情前）决算数减少24.87万元，降低28.6%"): a change that is not
+ * year-on-year, so no check of this year's change takes it; the rate after
+ * such a change goes with it. */
+static bool earlier_year(const char *w, int y);
+
+static bool other_year_change(const sent *s, const char *p, bool rate)
+{
+    const jue_claims *o = s->x->out;
+    if (rate && o->len) {
+        const jue_claim *w = &o->items[o->len - 1];
+        if (w->sentence == s->x->sentence && w->role == JUE_ROLE_CHANGE && !w->is_percent) return w->unsure;
+    }
+    const char *a = p;
+    for (int n = 0; a > s->start && n < 30; n++) {
+        if ((a - s->start >= 3 && (!memcmp(a - 3, "，", 3) || !memcmp(a - 3, "；", 3) || !memcmp(a - 3, "。", 3))))
+            break;
+        do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
+    }
+    char w[128];
+    snprintf(w, sizeof w, "%.*s", (int)(p - a), a);
+    int y = s->x->year;
+    return y > 0 && (strstr(w, "比") || strstr(w, "较") || strstr(w, "与")) && earlier_year(w, y - 1);
+}
+
 static void add_percent(sent *s, jue_claim *c, const char *at)
 {
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : s->kw == K_SHARE ? JUE_ROLE_SHARE
@@ -703,6 +728,7 @@ static void add_percent(sent *s, jue_claim *c, const char *at)
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
     c->subject = subject_of(cur_subject(s));
     c->fact = cur_fact(s);
+    if (c->role == JUE_ROLE_CHANGE_PCT && other_year_change(s, at, true)) c->unsure = true;
     char named[128];
     if (c->role == JUE_ROLE_SHARE && !s->whole[0] && unknown_whole(s, at, named, sizeof named))
         snprintf(s->whole, sizeof s->whole, "%s", named);
@@ -924,6 +950,7 @@ static bool fig_amount(sent *s, figure *f)
     bool gap = (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) && s->kw_at && s->p - s->kw_at <= 7;
     if (gap) c->role = JUE_ROLE_GAP;
     else if (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) s->kw = K_NONE, c->role = JUE_ROLE_VALUE;
+    if (c->role == JUE_ROLE_CHANGE && other_year_change(s, s->p, false)) c->unsure = true;
     c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);
     c->subject = subject_of(subject);

@@ -806,7 +806,11 @@ static void test_published_shapes_read_right(void **state)
                 "公务用车购置及运行维护费20.66万元（其中：公务用车运行维护费19.20万元，公务用车购置费1.46万元），"
                 "减少0.12万元，下降0.58%。\n"
                 /* a change after a budget is the budget's */
-                "基本支出预算881300.39元，同比减少166271.4元，下降15.87%。本年基本支出911000.39元。\n", &f);
+                "基本支出预算881300.39元，同比减少166271.4元，下降15.87%。本年基本支出911000.39元。\n"
+                /* a change against a year before last is not this year's change */
+                "“三公”经费支出62.07万元，比上年决算数增加38.97万元，增长168.7%；比2022年（疫情前）决算数减少24.87万元，"
+                "降低28.6%。其中：因公出国（境）费12.02万元，比上年增加12.02万元；公务用车购置及运行维护费27.46万元，"
+                "比上年增加6.32万元；公务接待费22.59万元，比上年增加20.63万元。\n", &f);
     assert_int_equal(jue_findings_count(&f, JUE_SEV_ERROR), 0);
     jue_findings_free(&f);
     /* the same shapes with a figure wrong are still found */
