@@ -116,6 +116,33 @@ void ck_check_change(ck *k, size_t i)
            ck_subject_name(k, &c->subject, 1), c->sign < 0 ? "减少" : "增加", amt->printed, exp, c->printed);
 }
 
+/* This year's amount first stated for a subject in the notes, or NULL. */
+static const jue_claim *stated_amount(const ck *k, const char *subject)
+{
+    const jue_claims *cl = &k->d->claims;
+    for (size_t i = 0; i < cl->len; i++) {
+        const jue_claim *c = &cl->items[i];
+        if (c->role == JUE_ROLE_VALUE && !c->is_percent && !c->unsure && c->value > 0 &&
+            jue_subject_is(&c->subject, subject) && !ck_dated_other_year(k, c))
+            return c;
+    }
+    return NULL;
+}
+
+/* The two totals stated as different amounts ("收、支总计各是4125.49,4143.91
+ * 万元", a published note): the document calls another pair 总计 (本年收入合计
+ * and 本年支出合计, by its figures), so their changes are not compared; one
+ * warning says the totals as printed do not balance. */
+static bool totals_apart(ck *k, const char *in, const char *out)
+{
+    const jue_claim *a = stated_amount(k, in), *b = stated_amount(k, out);
+    if (!a || !b || jue_iv_overlaps(a->iv, b->iv)) return false;
+    ck_report(k, C_BALANCE_LEVEL, b, a->printed, b->printed,
+              "%s与%s每年相等，说明中分别为%s和%s；若所说的是本年收入合计和本年支出合计，应照此写明", in, out,
+              a->printed, b->printed);
+    return true;
+}
+
 void ck_check_balance_change(ck *k)
 {
     /* the totals table 01 and table 04 balance (DOMAIN.md: 收入总计 = 支出总计);
@@ -134,7 +161,7 @@ void ck_check_balance_change(ck *k)
             if (!b && jue_subject_is(&c->subject, PAIRS[p][1])) b = c;
         }
         /* "其中收入减少…；支出减少…": both under the sentence's subject */
-        if (!a || !b) continue;
+        if (!a || !b || totals_apart(k, PAIRS[p][0], PAIRS[p][1])) continue;
         bool agrees = a->sign == b->sign && jue_iv_overlaps(a->iv, b->iv);
         ck_note(k, b, agrees, "%s的增减额应等于%s的增减额%s", PAIRS[p][1], PAIRS[p][0], a->printed);
         ck_note(k, a, agrees, "%s的增减额应等于%s的增减额%s", PAIRS[p][0], PAIRS[p][1], b->printed);

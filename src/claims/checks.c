@@ -12,7 +12,7 @@ const char *const jue_claim_check_names[C_N] = {
     "claims.item-table", "claims.item-missing", "claims.operating", "claims.placeholder", "claims.numbering",
     "claims.section-missing", "claims.direction", "claims.count-zero", "claims.item-unlisted", "claims.three-public",
     "claims.cross-year", "claims.no-percent", "claims.no-unit", "claims.stale-year", "claims.restated",
-    "claims.carry-over", "claims.partition",
+    "claims.carry-over", "claims.partition", "claims.balance-level",
 };
 
 void jue_claim_checks_free(jue_claim_checks *c)

@@ -288,6 +288,7 @@ static bool on_clause_mark(sent *s)
 {
     if (starts(s->p, s->end, "；")) {
         s->kw = K_NONE;
+        s->L.nsaid = 0;   /* "A x、B y；C、D分别为…": not A and B's */
         s->count_parent = s->count_candidate = -1;
         nest_semicolon(&s->N, &s->parent, &s->parent_candidate);
         s->p += 3;

@@ -824,6 +824,25 @@ static void test_published_shapes_read_right(void **state)
     jue_findings_free(&f);
 }
 
+/* The totals stated as different amounts (a published note: its 收、支总计 are
+ * 本年收入/支出合计 by their figures): one warning on the levels, not an
+ * error on the changes; equal totals with unequal changes stay an error.
+ * Made up. */
+static void test_totals_stated_apart(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("收、支总计各是4125.49,4143.91万元。与上年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%。\n", &f);
+    assert_int_equal(count(&f, "claims.balance-change", -1), 0);
+    assert_int_equal(count(&f, "claims.balance-level", -1), 1);
+    assert_int_equal(jue_findings_count(&f, JUE_SEV_ERROR), 0);
+    jue_findings_free(&f);
+    audit_notes("收入总计4125.49万元，支出总计4125.49万元。与上年相比，收入总计减少1267.86万元，支出总计减少1276.86万元。\n", &f);
+    assert_int_equal(count(&f, "claims.balance-change", -1), 1);
+    assert_int_equal(count(&f, "claims.balance-level", -1), 0);
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -856,6 +875,7 @@ int main(void)
         cmocka_unit_test(test_per_unit_amount),
         cmocka_unit_test(test_bare_percent_near_its_word),
         cmocka_unit_test(test_published_shapes_read_right),
+        cmocka_unit_test(test_totals_stated_apart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
