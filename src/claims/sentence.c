@@ -391,6 +391,32 @@ static void on_bracket(sent *s)
     }
 }
 
+/* After a part of a list opened after a part ("基本支出600万元，其中人员经费500
+ * 万元，公用经费100万元，项目支出400万元"): once its parts add up to its whole
+ * (within their rounding), it is done — the figures after it are the outer
+ * list's again, not more parts of the part. */
+static void part_list_done(sent *s)
+{
+    nesting *N = &s->N;
+    if (N->n == 0 || N->at[N->n - 1] >= 0 || s->parent < 0) return;
+    const jue_claims *o = s->x->out;
+    const jue_claim *w = &o->items[s->parent];
+    jue_interval sum = { 0, 0 };
+    int parts = 0;
+    for (size_t i = (size_t)s->parent + 1; i < o->len; i++) {
+        const jue_claim *c = &o->items[i];
+        if (c->parent != s->parent || c->is_percent || c->unsure ||
+            (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL))
+            continue;
+        sum.lo += c->iv.lo;
+        sum.hi += c->iv.hi;
+        parts++;
+    }
+    if (parts < 2 || !jue_iv_overlaps(sum, w->iv)) return;
+    N->n--;
+    s->parent = N->parent[N->n];
+}
+
 /* "其中": the figures after it are parts of the last whole (or, right after
  * an opening bracket, of the figure before the bracket; or, right after a
  * part, of that part). */
@@ -970,6 +996,7 @@ static bool fig_amount(sent *s, figure *f)
     jue_claim_role role = c->role;
     int idx = cx_add_claim(x, c);
     if ((role == JUE_ROLE_VALUE || role == JUE_ROLE_ACTUAL) && s->parent < 0) s->parent_candidate = idx;
+    if (idx >= 0) part_list_done(s);
     s->kw = budget_of_rate ? K_COMPLETE : K_NONE;   /* its rate follows: "…的92.8%" */
     if (budget_of_rate) s->kw_at = f->after;
     s->p = f->after;

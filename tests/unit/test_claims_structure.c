@@ -667,6 +667,15 @@ static void test_nested_without_brackets(void **state)
     assert_int_equal(count(&f, "claims.parts", 3), 1);
     assert_non_null(strstr(find(&f, "claims.parts", 3)->message, "100.00万元"));
     jue_findings_free(&f);
+    /* a list after a part is done once its parts make the part: the next
+     * figure is the outer list's again (a review found 项目支出 counted in
+     * 基本支出: a false claims.parts and a false claims.share) */
+    audit_notes("支出合计1000万元，其中：基本支出600万元，其中人员经费500万元，公用经费100万元，项目支出400万元，占40%。\n"
+                "支出合计1000万元，其中：基本支出600万元，其中人员经费500万元，公用经费100万元，项目支出500万元，占50%。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.parts", 1) + count(&f, "claims.share", 1), 0);
+    assert_int_equal(count(&f, "claims.parts", 2), 1);   /* 600 + 500 > 1000 */
+    jue_findings_free(&f);
 }
 
 /* "决算数大于年初预算数3.15万元": the amount is by how much (决算 − 预算), not
