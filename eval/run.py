@@ -24,6 +24,8 @@ import subprocess
 import sys
 from collections import defaultdict
 
+from wrap import wrap_ascii   # eval/wrap.py, the cutter the door matrix uses too
+
 PROFILES = [None, "shanghai-2024"]
 # Slips whose dedicated check is a warning, not an error: the figure as
 # printed contradicts nothing (a % or a unit left out, a year that may be
@@ -65,25 +67,6 @@ def wrap_prose(text, width=WRAP):
         while len(line) > width:
             out.append(line[:width])
             line = line[width:]
-        out.append(line)
-    return "\n".join(out)
-
-
-def wrap_ascii(text, width):
-    """Cuts every line longer than width characters, never inside a run of
-    ASCII letters or digits (a figure stays whole), dropping the spaces at
-    the cut (tests/cli/doors.py's wrap_text)."""
-    out = []
-    for line in text.split("\n"):
-        while len(line) > width:
-            cut = width
-            while cut > 0 and line[cut - 1].isascii() and line[cut].isascii() and \
-                    not line[cut - 1].isspace() and not line[cut].isspace():
-                cut -= 1
-            if cut == 0:
-                cut = width
-            out.append(line[:cut].rstrip())
-            line = line[cut:].lstrip()
         out.append(line)
     return "\n".join(out)
 

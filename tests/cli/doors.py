@@ -42,6 +42,9 @@ from collections import Counter
 
 SRC = os.environ.get("JUE_SRCDIR", ".")
 SHARED = os.environ.get("JUE_SHARED", os.path.join(SRC, "..", "shared"))
+sys.path.insert(0, os.path.join(SRC, "eval"))
+from wrap import wrap_ascii  # noqa: E402  the cutter make eval uses too
+
 BIN = os.environ.get("JUE_BIN", os.path.join(SRC, "build", "juesuan"))
 CACHE = os.environ.get("JUE_DOORS_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
@@ -60,20 +63,8 @@ def fresh(dst, src):
 
 def wrap_text(text, width=WRAP):
     """Break each long line at about `width` characters, never inside a run of
-    ASCII letters/digits (a figure stays whole, as in a PDF)."""
-    out = []
-    for line in text.split("\n"):
-        while len(line) > width:
-            cut = width
-            while cut > 0 and line[cut - 1].isascii() and line[cut].isascii() and \
-                    not line[cut - 1].isspace() and not line[cut].isspace():
-                cut -= 1
-            if cut == 0:
-                cut = width
-            out.append(line[:cut].rstrip())
-            line = line[cut:].lstrip()
-        out.append(line)
-    return "\n".join(out)
+    ASCII letters/digits (a figure stays whole, as in a PDF): eval/wrap.py."""
+    return wrap_ascii(text, width)
 
 
 def derive_mutool(pdf, stem):
