@@ -68,6 +68,7 @@ static void cell_id(const jue_disclosure *d, size_t k, const jue_finding *f, jue
 static const char REPORT_CSS[] =
     ".audit{font-family:sans-serif;max-width:60em;margin:1em auto;color:#222}"
     ".audit li{margin:.3em 0}.audit .error b{color:#a00}.audit .warning b{color:#a60}.audit .info b{color:#555}"
+    ".audit .where{color:#555}.audit .unread{background:#fdf3d6;border-left:4px solid #a60;padding:.3em .6em}"
     ".audit .where{color:#555}.audit .rule{color:#777;font-size:.85em}.audit .ok{color:#070}"
     ".audit-contents{border-bottom:1px solid #ccc;padding-bottom:.5em}"
     ".audit h1{border-top:3px solid #444;padding-top:.4em}"
@@ -123,6 +124,26 @@ static bool split_rendered(const char *html, const char **style, size_t *style_l
     return true;
 }
 
+/* Which of the nine tables were printed but not read with confidence, so
+ * checked nothing (d->unread), and a table of another layout: said at the
+ * top of the document's section, before the findings that give each why. */
+static void put_unread(const jue_disclosure *d, jue_buf *out)
+{
+    size_t n = 0;
+    for (int t = 0; t < JUE_NTABLES; t++) {
+        if (!d->unread[t]) continue;
+        jue_buf_puts(out, n++ ? "、" : "<p class=\"unread\"><b>未核对的表</b>：");
+        jue_buf_printf(out, "%s《", jue_table_label((jue_table_id)t));
+        cli_html_esc(out, jue_table_title((jue_table_id)t));
+        jue_buf_puts(out, "》");
+    }
+    if (n) jue_buf_puts(out, "印出了，但没有读准，其数字未据以核对（原因见下列 input.reading 警告）。</p>\n");
+    if (!d->other_table) return;
+    jue_buf_puts(out, "<p class=\"unread\"><b>另一种表式</b>：本文件印有本表式没有的表（如《");
+    cli_html_esc(out, d->other_table);
+    jue_buf_puts(out, "》），这些表未核对。</p>\n");
+}
+
 int cli_audit_html(const cli_audited *a, size_t n, jue_buf *out)
 {
     jue_buf tables[8];
@@ -166,7 +187,9 @@ int cli_audit_html(const cli_audited *a, size_t n, jue_buf *out)
         size_t ne = jue_findings_count(f, JUE_SEV_ERROR), nw = jue_findings_count(f, JUE_SEV_WARNING);
         if (!a[k].d) jue_buf_puts(out, "<p class=\"error\"><b>未能读取，未审核</b>（原因见命令行的提示）。</p>\n");
         else if (!f->len) jue_buf_puts(out, "<p class=\"ok\">没有发现问题。</p>\n");
-        else jue_buf_printf(out, "<p>%zu 个错误，%zu 个警告，共 %zu 条。</p>\n<ol>\n", ne, nw, f->len);
+        else jue_buf_printf(out, "<p>%zu 个错误，%zu 个警告，共 %zu 条。</p>\n", ne, nw, f->len);
+        if (a[k].d) put_unread(a[k].d, out);
+        if (f->len) jue_buf_puts(out, "<ol>\n");
         for (size_t i = 0; i < f->len; i++) {
             const jue_finding *x = &f->items[i];
             jue_buf_printf(out, "<li class=\"%s\">", jue_severity_str(x->severity));

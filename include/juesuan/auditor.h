@@ -54,8 +54,11 @@ typedef enum { JUE_DOC_PUBLISHED = 0, JUE_DOC_SOURCE } jue_doc_kind;
 
 /* Audits path: a directory is a source (loaded and compiled), a file a
  * published document (imported). Appends the findings to f in document
- * order and hands over the disclosure in *out (NULL on failure). Problems
- * reading go to diags. Returns JUE_ERR_IO when path cannot be read,
+ * order and hands over the disclosure in *out (NULL on failure). What
+ * stopped the reading goes to diags; a published document's reading
+ * warnings (a table set aside, a title of another layout…) are findings of
+ * the rule input.reading (warnings), not diags, so every report of the
+ * audit names what was not checked. A source's warnings stay in diags. Returns JUE_ERR_IO when path cannot be read,
  * JUE_ERR_INVALID when it is not a disclosure or a source with mistakes,
  * JUE_ERR_NOMEM. *kind (may be NULL) says which it was. */
 jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,

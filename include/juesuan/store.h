@@ -106,8 +106,9 @@ jue_status jue_store_export(jue_store *s, const char *what, const char *format, 
 
 /* Kinds of finding, by rule id: 表内 (T01–T09 rules), 表间 (X.), 完整性
  * (complete.), 科目 (catalog.), 说明 (claims., but for) 跨年
- * (claims.cross-year), 绩效 (perf.), 其他. */
-enum { JUE_KINDS = 8 };
+ * (claims.cross-year), 绩效 (perf.), 读取 (input.: what could not be read,
+ * or was read doubtfully and not checked), 其他. */
+enum { JUE_KINDS = 9 };
 extern const char *const JUE_KIND_NAMES[JUE_KINDS];
 int jue_finding_kind(const char *rule);
 

@@ -165,6 +165,46 @@ static jue_status load_source(const jue_auditor *a, const char *path, jue_disclo
     return JUE_OK;
 }
 
+/* Whether diags[i] says what an earlier one of diags[from..i) at the same
+ * place said (a table's title read twice, say). */
+static bool said_before(const jue_diags *d, size_t from, size_t i)
+{
+    const jue_diag *g = &d->items[i];
+    for (size_t j = from; j < i; j++) {
+        const jue_diag *h = &d->items[j];
+        if (h->line == g->line && h->page == g->page && h->severity == g->severity && !strcmp(h->message, g->message))
+            return true;
+    }
+    return false;
+}
+
+/* The reading's warnings about a published document (diags[from..]: a
+ * table read doubtfully and not checked, a title of another layout, a
+ * figure a wrap ran together…) become its findings (input.reading), so
+ * every report of the audit — text, JSON lines, HTML, the store, the web
+ * app — says which parts were not checked and why; they leave diags, so
+ * the command line does not print them twice. Errors and notes stay. */
+static jue_status reading_findings(jue_diags *d, size_t from, jue_findings *f)
+{
+    jue_status st = JUE_OK;
+    for (size_t i = from; i < d->len && st == JUE_OK; i++) {
+        const jue_diag *g = &d->items[i];
+        if (g->severity != JUE_SEV_WARNING || said_before(d, from, i)) continue;
+        jue_finding x = { .rule = "input.reading", .severity = JUE_SEV_WARNING, .message = g->message,
+                          .line = g->line, .col = g->col, .page = g->page, .table = -1 };
+        st = jue_findings_add(f, &x);
+    }
+    size_t keep = from;
+    for (size_t i = from; i < d->len; i++) {
+        jue_diag *g = &d->items[i];
+        if (g->severity != JUE_SEV_WARNING) { d->items[keep++] = *g; continue; }
+        free(g->file);
+        free(g->message);
+    }
+    d->len = keep;
+    return st;
+}
+
 jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
                               jue_findings *f, jue_diags *diags)
 {
@@ -177,13 +217,15 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
     bool dir = S_ISDIR(st.st_mode);
     if (kind) *kind = dir ? JUE_DOC_SOURCE : JUE_DOC_PUBLISHED;
     jue_idoc *doc = NULL;   /* the grids of a published file: its one import serves every check */
+    size_t first_diag = diags->len, first = f->len;
     jue_status s = dir ? load_source(a, path, out, diags) : import(a, path, out, &doc, diags);
+    if (s == JUE_OK && !dir) s = reading_findings(diags, first_diag, f);
     if (s != JUE_OK) {
+        jue_idoc_free(doc);
         jue_disclosure_free(*out);
         *out = NULL;
         return s;
     }
-    size_t first = f->len;
     /* A document without any of the nine tables (a standalone 绩效自评报告, a
      * notes-only file) is not reported nine times as "table missing"; its
      * text and 自评表 are still checked. */

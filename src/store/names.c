@@ -7,11 +7,11 @@
 
 #include "core/encoding.h"
 
-const char *const JUE_KIND_NAMES[JUE_KINDS] = { "表内", "表间", "完整性", "科目", "说明", "跨年", "绩效", "其他" };
+const char *const JUE_KIND_NAMES[JUE_KINDS] = { "表内", "表间", "完整性", "科目", "说明", "跨年", "绩效", "读取", "其他" };
 
 int jue_finding_kind(const char *rule)
 {
-    static const char *const PREFIX[] = { "T0", "X.", "complete.", "catalog.", NULL, NULL, "perf." };
+    static const char *const PREFIX[] = { "T0", "X.", "complete.", "catalog.", NULL, NULL, "perf.", "input." };
     if (!rule) return JUE_KINDS - 1;
     if (!strcmp(rule, "claims.cross-year")) return 5;
     if (!strncmp(rule, "claims.", 7)) return 4;

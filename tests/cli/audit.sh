@@ -17,6 +17,16 @@ bad() { echo "FAIL: $*"; fail=$((fail+1)); }
 "$JUE_BIN" audit "$EX" --format html -o "$tmp/r.html" && grep -q '没有发现问题' "$tmp/r.html" &&
   grep -q 'id="T03-2101501-基本支出"' "$tmp/r.html" && ok || bad "clean html report"
 
+# a document whose tables were read doubtfully: the HTML report says which tables were not checked, and
+# each reading warning is among its findings, not only on the terminal
+C="$JUE_SHARED/fixtures/real/shanghai-putuo-2025/culture-tourism-bureau.txt"
+"$JUE_BIN" audit "$C" --format html -o "$tmp/ct.html" 2>"$tmp/ct.err"; rc=$?
+[ $rc -eq 0 ] && grep -q '<b>未核对的表</b>：公开03表《支出决算表》、公开05表' "$tmp/ct.html" &&
+  grep -q '公开06表《一般公共预算财政拨款基本支出决算表》没有读准，不据以核对.*\[input.reading\]' "$tmp/ct.html" &&
+  ! grep -q '没有读准' "$tmp/ct.err" && ok || bad "unread tables in the HTML report: exit $rc, $(head -2 "$tmp/ct.err")"
+"$JUE_BIN" audit "$EX" --format html -o "$tmp/r.html" && ! grep -q '未核对的表' "$tmp/r.html" && ok ||
+  bad "unread tables named in a clean report"
+
 # several documents in one HTML report: each one's cells keep ids of their own
 # and every link lands on a cell that exists
 L="$JUE_SHARED/fixtures/real/liling-medical-security-2022.txt" Z="$JUE_SHARED/fixtures/real/zhenan-medical-security-2023.txt"
@@ -51,10 +61,12 @@ grep -q "^$P:第7页: 错误：“XX局”是模板中的占位文字，应替�
 places() { "$JUE_BIN" audit "$1" 2>/dev/null | sed -nE 's/^[^:]*:(第([0-9]+)页|([0-9]+)):.*/\2\3/p'; }
 places "$T" | sort -n -c 2>/dev/null && places "$Z" | sort -n -c 2>/dev/null && [ "$(places "$T" | wc -l)" -gt 5 ] &&
   "$JUE_BIN" audit "$T" 2>/dev/null | grep -q ':第15页: 错误：“XX万”是模板中的占位文字' && ok || bad "findings not in document order: $(places "$T" | tr '\n' ' ')"
-# the reader's own warnings on a PDF name the page too, never our line counter
-"$JUE_BIN" audit "$T" 2>"$tmp/tpl.err" >/dev/null
-grep -q ':第12页: 警告：公开09表《财政拨款“三公”经费支出决算表》：有标题，但标题下没有表格行' "$tmp/tpl.err" &&
-  ! grep -qE '\.pdf:[0-9]+' "$tmp/tpl.err" && ok || bad "PDF reader warnings by page: $(head -3 "$tmp/tpl.err")"
+# the reader's own warnings on a PDF are findings (input.reading) that name the page, never our line counter,
+# and are not printed again on stderr
+"$JUE_BIN" audit "$T" 2>"$tmp/tpl.err" >"$tmp/tpl.out"
+grep -q ':第12页: 警告：公开09表《财政拨款“三公”经费支出决算表》：有标题，但标题下没有表格行 \[input.reading\]' "$tmp/tpl.out" &&
+  ! grep -qE '\.pdf:[0-9]+' "$tmp/tpl.out" && ! grep -q '标题下没有表格行' "$tmp/tpl.err" && ok ||
+  bad "PDF reader warnings by page: $(grep input.reading "$tmp/tpl.out" | head -3) / $(head -3 "$tmp/tpl.err")"
 # template text: once per sentence with a count ("上海市 XX 局" with its blanks
 # too); amounts are not names
 "$JUE_BIN" audit "$T" >"$tmp/tpl.txt" 2>/dev/null

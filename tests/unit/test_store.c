@@ -136,6 +136,20 @@ static jue_status add(jue_store *s, jue_disclosure *x, const char *hash, bool *e
     return st;
 }
 
+/* The kinds the overview and the web app group findings by, from the rule. */
+static void test_finding_kind(void **state)
+{
+    (void)state;
+    static const struct { const char *rule, *kind; } K[] = {
+        { "T01.total", "表内" }, { "X.T01-T04", "表间" }, { "complete.present", "完整性" },
+        { "catalog.code", "科目" }, { "claims.fact", "说明" }, { "claims.cross-year", "跨年" },
+        { "perf.score", "绩效" }, { "input.reading", "读取" }, { "input.aborted", "读取" },
+        { "something.else", "其他" }, { NULL, "其他" },
+    };
+    for (size_t i = 0; i < sizeof K / sizeof K[0]; i++)
+        assert_string_equal(JUE_KIND_NAMES[jue_finding_kind(K[i].rule)], K[i].kind);
+}
+
 static void test_roundtrip(void **state)
 {
     (void)state;
@@ -365,6 +379,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sha256),          cmocka_unit_test(test_dept_key),
+        cmocka_unit_test(test_finding_kind),
         cmocka_unit_test(test_roundtrip),       cmocka_unit_test(test_merge_and_refusals),
         cmocka_unit_test(test_not_a_store),     cmocka_unit_test(test_migrations),
     };
