@@ -74,6 +74,27 @@ static const jue_claim *budget_changed(const jue_claims *cl, const jue_claim *am
     return bud;
 }
 
+/* A change printed after the parts of a whole ("总预算37337407.64元，其中：基本
+ * 支出预算488180.64元，项目支出预算36849227元，同比增加27125219.46元，增长
+ * 265.6%") may be the whole's as well as the last part's: whether the change
+ * and its rate hold on an amount stated earlier in the sentence, before the
+ * amount the change follows (its whole by the 其中 list, else any such
+ * amount of the same kind). */
+static bool whole_changed(const jue_claims *cl, const jue_claim *amt, const jue_claim *c)
+{
+    const jue_claim *last = NULL;
+    for (size_t j = (size_t)(amt - cl->items); j-- > 0 && cl->items[j].sentence == amt->sentence;) {
+        const jue_claim *w = &cl->items[j];
+        if (w->is_percent || (w->role != JUE_ROLE_VALUE && w->role != JUE_ROLE_ACTUAL && w->role != JUE_ROLE_BUDGET))
+            continue;
+        if (!last) { last = w; continue; }   /* the amount the change follows */
+        if (last->parent >= 0 ? (size_t)last->parent != j : w->role != last->role) continue;
+        jue_interval r;
+        if (change_rate(w->iv, amt->iv, c->sign, &r) && jue_iv_overlaps(r, jue_claim_pct_iv(c))) return true;
+    }
+    return false;
+}
+
 void ck_check_change(ck *k, size_t i)
 {
     const jue_claims *cl = &k->d->claims;
@@ -112,6 +133,10 @@ void ck_check_change(ck *k, size_t i)
     ck_note(k, c, agrees, "增减额%s ÷ 上年数（本年 %s 增减额）= %s", amt->printed, c->sign < 0 ? "+" : "−", exp);
     ck_note(k, amt, agrees, "与增减率%s互相核对", c->printed);
     if (agrees) return;
+    if (whole_changed(cl, amt, c)) {
+        ck_note(k, c, true, "按“其中”所属的总额计算相符：增减所指不明，不作核对");
+        return;
+    }
     ck_report(k, C_CHANGE, c, exp, c->printed, "%s比上年%s%s，按上年数计算变动率应为%s，说明中为%s",
            ck_subject_name(k, &c->subject, 1), c->sign < 0 ? "减少" : "增加", amt->printed, exp, c->printed);
 }

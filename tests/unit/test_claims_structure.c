@@ -819,14 +819,20 @@ static void test_published_shapes_read_right(void **state)
                 /* a change against a year before last is not this year's change */
                 "“三公”经费支出62.07万元，比上年决算数增加38.97万元，增长168.7%；比2022年（疫情前）决算数减少24.87万元，"
                 "降低28.6%。其中：因公出国（境）费12.02万元，比上年增加12.02万元；公务用车购置及运行维护费27.46万元，"
-                "比上年增加6.32万元；公务接待费22.59万元，比上年增加20.63万元。\n", &f);
+                "比上年增加6.32万元；公务接待费22.59万元，比上年增加20.63万元。\n"
+                /* a change after the parts of a whole may be the whole's */
+                "事业运行经费总预算1000万元，其中：基本支出预算100万元，项目支出预算900万元，同比增加200万元，增长25%。\n"
+                "本年支出合计1000万元，其中：基本支出100万元，项目支出900万元，比上年增加200万元，增长25%。\n", &f);
     assert_int_equal(jue_findings_count(&f, JUE_SEV_ERROR), 0);
     jue_findings_free(&f);
     /* the same shapes with a figure wrong are still found */
     audit_notes("机关运行经费支出54.30万元，比上年48.10万元增加6.20万元，增长14.89%。\n"          /* 1: 12.89% */
                 "公务用车购置及运行维护费支出决算为27.46万元，完成预算29.6万元的95.8%。\n"      /* 2: 92.8% */
-                "年初预算为62.00万元，支出决算为65.15万元。决算数大于年初预算数3.51万元。\n",   /* 3: 3.15 */
+                "年初预算为62.00万元，支出决算为65.15万元。决算数大于年初预算数3.51万元。\n"   /* 3: 3.15 */
+                /* 4: 25% on the whole, 28.57% on the part */
+                "事业运行经费总预算1000万元，其中：基本支出预算100万元，项目支出预算900万元，同比增加200万元，增长27%。\n",
                 &f);
+    assert_int_equal(count(&f, "claims.change", 4), 1);
     assert_int_equal(count(&f, "claims.change", 1), 1);
     assert_int_equal(count(&f, "claims.completion", 2), 1);
     assert_int_equal(count(&f, "claims.direction", 3), 1);
