@@ -442,7 +442,10 @@ static bool same_glyph(const glyph *prev, const glyph *q)
 static bool ascii_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
 /* Whether glyphs g[0..n) make a table line: two cells or more (gaps wider
- * than 0.8 em), one of them a figure with a point or separators. */
+ * than 0.8 em), and a figure with a point or separators — a cell, or a word
+ * of one (gaps of 0.2 em): a figure right-aligned against the name in the
+ * next column, in a form whose cells have next to no margin ("23,844.11
+ * 一、一般公共服务支出"), is parted from it by narrow_split. */
 static bool table_line(const glyph *g, size_t n)
 {
     size_t cells = 1, s = 0;
@@ -450,7 +453,9 @@ static bool table_line(const glyph *g, size_t n)
     for (size_t i = 1; i <= n; i++) {
         if (i < n) {
             if (same_glyph(&g[i - 1], &g[i])) continue;
-            if (g[i].x1 - g[i - 1].x2 <= 0.8 * fmax(g[i].fs, g[i - 1].fs)) continue;
+            double gap = g[i].x1 - g[i - 1].x2, fs = fmax(g[i].fs, g[i - 1].fs);
+            if (gap <= 0.2 * fs) continue;
+            if (gap <= 0.8 * fs) cells--;   /* a word, not a cell: counted back below */
         }
         bool digits = true, sep = false;
         for (size_t k = s; k < i; k++) {
@@ -690,6 +695,7 @@ static bool figure(const pctx *P, const cell_t *c)
  * over two or more columns already known is a spanning heading and makes
  * none. Each cell then gets the column it overlaps most (or the nearest). */
 static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, bool cont);
+static bool follow_cells(pctx *P, size_t a, size_t b);
 
 /* A heading centred over a group of columns may fall in the gap between
  * two of them and make a column of its own (收入 over 项目 | 行次 | 金额,
@@ -980,11 +986,40 @@ static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, boo
         }
         return;
     }
+    if (cont && follow_cells(P, a, b)) return;
     for (size_t j = 0; j < ns; j++) {
         P->prev_x1[j] = sp[j].x1;
         P->prev_x2[j] = sp[j].x2;
     }
     P->prev_ns = ns;
+}
+
+/* When the page's own columns do not map onto the last page's (a page with
+ * a few short cells — its 总计 line, a heading centred in its column — makes
+ * columns the longer names of the last page would have joined), each cell
+ * goes to the last page's column it overlaps most, when every cell
+ * overlaps one and no two cells of a line share one. */
+static bool follow_cells(pctx *P, size_t a, size_t b)
+{
+    bool seen[MAXCOLS] = { false };
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = a; i < b; i++) {
+            memset(seen, 0, sizeof seen);
+            for (size_t k = 0; k < P->L[i].nc; k++) {
+                cell_t *c = &P->C[P->L[i].c0 + k];
+                int best = -1;
+                double bo = 0;
+                for (size_t j = 0; j < P->prev_ns; j++) {
+                    double o = overlap(c->x1, c->x2, P->prev_x1[j], P->prev_x2[j]);
+                    if (o > bo) { bo = o; best = (int)j; }
+                }
+                if (best < 0 || seen[best]) return false;
+                seen[best] = true;
+                if (pass) c->col = best;
+            }
+        }
+    }
+    return true;
 }
 
 static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns)
@@ -1676,7 +1711,7 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b,
                 st = emit_block(P, g, R, i, last_multi + 1, go_on);
             }
         }
-        *in_block = last_multi + 1 == b;
+        *in_block = rest == b;   /* the page ends in the table, its furniture aside */
         P->tail_block = rest == b;
         i = last_multi + 1;
     }

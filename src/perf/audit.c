@@ -347,6 +347,20 @@ static int rate_col(const jue_grow *r)
     return -1;
 }
 
+/* The 得分 at col, or — when col is blank — in the first cell after it
+ * that is not: a header cell merged over two columns (执行率 over 执行率 |
+ * its % wrapped under it) leaves a blank column between the rate and the
+ * score on the rows, so the score is not read as missing. */
+static fig score_at(const jue_grow *r, int col)
+{
+    fig f = figure(r, col, F_POINTS);
+    /* printed (a figure or a dash), or no such column */
+    if (f.present || col < 0 || (size_t)col >= r->n || r->cells[col].copy || r->cells[col].text[0]) return f;
+    for (size_t c = (size_t)col + 1; c < r->n; c++)
+        if (!r->cells[c].copy && r->cells[c].text[0]) return figure(r, (int)c, F_POINTS);
+    return f;
+}
+
 /* 部门整体 task or 合计 row: six amounts, 分值, 执行率, 得分 around the rate. */
 static void read_dept_row(const jue_grow *r, brow *b)
 {
@@ -357,7 +371,7 @@ static void read_dept_row(const jue_grow *r, brow *b)
     for (int k = 0; k < NAMT; k++) b->amt[k] = figure(r, rc - 7 + k, F_MONEY);
     b->weight = figure(r, rc - 1, F_POINTS);
     b->rate = figure(r, rc, F_RATE);
-    b->score = figure(r, rc + 1, F_POINTS);
+    b->score = score_at(r, rc + 1);
 }
 
 /* 项目 fund row: 年初, A, B, 分值, 执行率, 得分 after the label (or around
@@ -371,7 +385,7 @@ static void read_fund_row(const jue_grow *r, int label, brow *b)
     for (int k = 0; k < 3; k++) b->amt[k] = figure(r, base + k, F_MONEY);
     b->weight = figure(r, base + 3, F_POINTS);
     b->rate = figure(r, base + 4, F_RATE);
-    b->score = figure(r, base + 5, F_POINTS);
+    b->score = score_at(r, base + 5);
 }
 
 static int declared_points(const char *key)
@@ -406,10 +420,32 @@ static void grade_in(ptable *t, const jue_grow *r, jue_buf *k)
 
 /* The last two plain numbers in adjacent columns: 分值 and 得分 (a text
  * after them is the 偏差原因 column). */
+/* The 得分 a copy ran into the 偏差原因 after it with one space ("22.50
+ * 口办理，": the columns too close for two): the figure before the space,
+ * when Chinese text follows it. */
+static fig lead_points(const jue_grow *r, int c)
+{
+    fig f;
+    memset(&f, 0, sizeof f);
+    const char *s = r->cells[c].text, *sp = strchr(s, ' ');
+    if (r->cells[c].copy || !sp || sp == s || sp - s > 12 || !((unsigned char)sp[1] & 0x80)) return f;
+    char head[16];
+    memcpy(head, s, (size_t)(sp - s));
+    head[sp - s] = '\0';
+    f.text = s;
+    f.present = points(head, &f);
+    f.bad = !f.present;
+    return f;
+}
+
 static bool last_pair(const jue_grow *r, fig *w, fig *s)
 {
     for (int c = (int)r->n - 1; c >= 1; c--) {
         fig b = figure(r, c, F_POINTS);
+        if ((!b.present || b.bad) && c == (int)r->n - 1) {
+            fig l = lead_points(r, c), a = figure(r, c - 1, F_POINTS);
+            if (l.present && !l.bad && a.present && !a.bad) b = l;
+        }
         if (!b.present || b.bad) continue;
         fig a = figure(r, c - 1, F_POINTS);
         if (!a.present || a.bad) return false;

@@ -282,13 +282,22 @@ static bool continued_text(const tctx *t, const char *s)
 }
 
 /* Whether text is printed in a cell of the rows above t's body (its
- * heading). */
+ * heading), or is the start or the end of one, two characters or more: a
+ * heading printed again on a new page may wrap its cells elsewhere
+ * ("附属单位上缴" / "收入" under "附属单位上缴收入"). */
 static bool heading_text(const tctx *t, const char *text)
 {
+    size_t n = strlen(text);
     for (size_t i = t->a; i < t->body && i < t->g->n; i++) {
         const jue_grow *r = &t->g->rows[i];
-        for (size_t k = 0; k < r->n; k++)
-            if (!r->cells[k].copy && !strcmp(r->cells[k].text, text)) return true;
+        for (size_t k = 0; k < r->n; k++) {
+            const char *h = r->cells[k].text;
+            if (r->cells[k].copy) continue;
+            if (!strcmp(h, text)) return true;
+            size_t hn = strlen(h);
+            if (n >= 6 && hn > n && ((unsigned char)text[0] & 0x80) && (!strncmp(h, text, n) || !strcmp(h + hn - n, text)))
+                return true;
+        }
     }
     return false;
 }

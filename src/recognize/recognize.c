@@ -690,6 +690,7 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
         for (size_t i = 0; i < doc->grids[gi].n && i < 80 && !d->year; i++)
             for (size_t k = 0; k < doc->grids[gi].rows[i].n && !d->year; k++)
                 d->year = find_year(doc->grids[gi].rows[i].cells[k].text);
+    for (size_t gi = 0; gi < doc->n && !st; gi++) st = jue_rec_join_wrapped_figures(&doc->grids[gi]);
     for (size_t gi = 0; gi < doc->n && !st; gi++) st = read_grid(&c, &doc->grids[gi]);
     if (!st) set_aside_doubtful(&c);
     if (!st) lost_titles(&c);

@@ -22,6 +22,7 @@
  *   place.c       where a packed row's figures go: the placement the sums hold
  *   aliases.c     data/import/aliases.tsv: printed titles, columns, lines
  *   cells.c       small predicates on printed cells and rows
+ *   wrapped.c     before all: figures wrapped in their cells put back whole
  */
 #ifndef JUE_RECOGNIZE_H
 #define JUE_RECOGNIZE_H
@@ -338,5 +339,10 @@ void jue_rec_09_emit(tctx *t, jue_table *tab, prows *P);
  * figures placed where the table's identities hold. false when the table
  * is not printed so (then read as a ruled one). */
 bool jue_rec_packed_09(tctx *t, jue_table *tab);
+
+/* Figures a narrow column wrapped in their cells ("23,965.1" over "6"):
+ * a row of digit pieces each right-aligned under a figure it completes to
+ * an amount is put back on those figures (wrapped.c). JUE_ERR_NOMEM. */
+jue_status jue_rec_join_wrapped_figures(jue_grid *g);
 
 #endif

@@ -254,15 +254,56 @@ static int base_width(const jue_rd_layout *l, int c)
     /* as wide as 功能分类科目编码 in bold, so the header does not break */
     case JUE_RK_CODE: return 1650;
     case JUE_RK_NAME: return panes ? 3000 : 3600;
-    case JUE_RK_LINE: return 560;
+    case JUE_RK_LINE: return 680;   /* 行次 on one line inside Word's 108-twip margins */
     case JUE_RK_AMOUNT: return panes ? 1100 : 1300;
     }
     return 1200;
 }
 
+/* The width in twips an amount column needs so its widest figure stays on
+ * one line in every word processor: 9-point digits in bold are at most
+ * 0.7 em (Times New Roman 0.5; the serif a machine without it puts in its
+ * place, DejaVu Serif Bold, 0.7), a comma or point 0.38 em, plus the
+ * cell's two 108-twip margins and a little air. A figure wrapped in its cell
+ * ("23,965.1" / "6") misleads a reader and every PDF-to-text tool. */
+static int amount_need(const jue_rd_layout *l, int col)
+{
+    int widest = 0;
+    for (size_t r = 0; r < l->nrows; r++) {
+        const jue_rd_cell *c = jue_rd_at(l, r, col);
+        if (c->kind != JUE_RC_AMOUNT) continue;
+        char text[64];
+        jue_rd_amount(l->t, c, true, text, sizeof text);
+        int w = 0;   /* twips at 9 points: 0.7 em a digit or sign, 0.38 em a separator */
+        for (const char *p = text; *p; p++) w += *p == ',' || *p == '.' ? 68 : 126;
+        if (w > widest) widest = w;
+    }
+    return widest + 2 * 108 + 40;
+}
+
+/* Widens each amount column to what its figures need, taking the room from
+ * the name columns (never below 1,800 twips, ten characters of a name). */
+static void fit_amounts(const jue_rd_layout *l, int *w)
+{
+    for (int c = 0; c < l->ncols; c++) {
+        if (l->colkind[c] != JUE_RK_AMOUNT) continue;
+        for (int more = amount_need(l, c) - w[c]; more > 0;) {
+            int n = -1;   /* the widest name column gives */
+            for (int k = 0; k < l->ncols; k++)
+                if (l->colkind[k] == JUE_RK_NAME && w[k] > 1800 && (n < 0 || w[k] > w[n])) n = k;
+            if (n < 0) break;
+            int take = w[n] - 1800 < more ? w[n] - 1800 : more;
+            w[n] -= take;
+            w[c] += take;
+            more -= take;
+        }
+    }
+}
+
 /* Column widths in twips filling the text width, as the printed forms do:
  * room to spare goes to the name columns (long names wrap less), a form
- * too wide for the page shrinks evenly. */
+ * too wide for the page shrinks evenly, and an amount column is never
+ * narrower than its widest figure (amount_need: the names give way). */
 static int *col_widths(const jue_rd_layout *l, int text_w)
 {
     int n = l->ncols > 0 ? l->ncols : 1;
@@ -285,6 +326,7 @@ static int *col_widths(const jue_rd_layout *l, int text_w)
         if (l->colkind[c] == JUE_RK_NAME) last = c;
     }
     w[last] += (int)(text_w - used);
+    fit_amounts(l, w);
     return w;
 }
 
@@ -301,6 +343,10 @@ static void tbl_open(jue_buf *b, int width, const int *cols, int ncols)
     jue_buf_printf(b,
                    "<w:tbl><w:tblPr><w:tblStyle w:val=\"JueTable\"/><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
                    "<w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/>"
+                   /* Word's default margins, written out: LibreOffice and WPS
+                    * otherwise set a figure against the next column's name */
+                   "<w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+                   "</w:tblCellMar>"
                    "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" "
                    "w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
                    width);

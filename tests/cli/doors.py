@@ -25,6 +25,10 @@ example, in both profiles — the doors are derived once into a cache directory
           (`-t markdown`: grid tables, space-aligned multiline tables)
   lo-txt  the plain text LibreOffice saves from the DOCX (cells one per line)
   lo-html the HTML LibreOffice saves from the DOCX
+  lo-pdf  the PDF LibreOffice exports from the DOCX (what an officer's word
+          processor exports: its own fonts, cell margins, page breaks inside
+          the tables and 自评表, headings repeated on each page)
+  lo-layout the text `pdftotext -layout` prints from that PDF
   wrap    the text (raw, or the fixture's own text) with lines wrapped at 36
           characters, as a reader copies from a PDF; it loses the tables'
           rows, so it must only give no error the reference does not give.
@@ -171,10 +175,15 @@ def doors_of(name, base):
             if p:
                 doors[door] = p
     if "docx" in doors and have_lo:
-        for ext, filt, door in (("txt", "Text (encoded):UTF8", "lo-txt"), ("html", "HTML (StarWriter)", "lo-html")):
+        for ext, filt, door in (("txt", "Text (encoded):UTF8", "lo-txt"), ("html", "HTML (StarWriter)", "lo-html"),
+                                ("pdf", "writer_pdf_Export", "lo-pdf")):
             p = derive_lo(doors["docx"], stem, ext, filt)
             if p:
                 doors[door] = p
+        if "lo-pdf" in doors and have_pdftotext:
+            p = derive_pdf_text(doors["lo-pdf"], stem + ".lo-pdf", "layout")
+            if p:
+                doors["lo-layout"] = p
     return doors
 
 

@@ -40,5 +40,20 @@ for pair in "liling-2022.docx liling-medical-security-2022.txt" "liling-2022.htm
     echo "FAIL $1 differs from $2"; diff <(rules_of "$real") <(rules_of "$own"); fail=$((fail+1)); fi
 done
 
+# Our own clean document as a word processor exports it from narrow columns (tests/fixtures/own/README.md):
+# figures wrapped in their cells, tables and 自评表 across pages. No error, as a PDF and as its -layout text.
+N="$JUE_SRCDIR/tests/fixtures/own/county-2024-lo-narrow.pdf"
+for door in pdf layout; do
+  f="$N"
+  if [ $door = layout ]; then
+    command -v pdftotext >/dev/null || continue
+    f=$(mktemp --suffix=.txt); pdftotext -layout "$N" "$f"
+  fi
+  got=$("$JUE_BIN" audit --format jsonl "$f" 2>/dev/null | grep '"severity":"error"')
+  if [ -z "$got" ]; then pass=$((pass+1)); else
+    echo "FAIL county-2024-lo-narrow ($door): $(echo "$got" | head -3)"; fail=$((fail+1)); fi
+  [ $door = layout ] && rm -f "$f"
+done
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

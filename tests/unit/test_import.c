@@ -548,8 +548,18 @@ static int dump_text_grid(const char *path)
     if (jue_read_file(path, &data, &len) != JUE_OK) return 2;
     jue_diags dg;
     jue_diags_init(&dg);
-    jue_idoc *doc = jue_idoc_new(path, JUE_IN_TEXT);
-    jue_status st = doc ? jue_text_read(data, len, doc, &dg) : JUE_ERR_NOMEM;
+    jue_idoc *doc = NULL;
+    jue_status st;
+    if (getenv("JUE_TEXT_DUMP_ANY")) {   /* any door (a PDF, DOCX…): its grids as the import made them */
+        if (group_setup(NULL)) return 2;
+        jue_import_ctx ctx = { g_cat, g_prof, NULL, NULL };
+        jue_disclosure *d = NULL;
+        st = jue_import_path(path, JUE_IN_AUTO, &ctx, &d, &doc, &dg);
+        jue_disclosure_free(d);
+    } else {
+        doc = jue_idoc_new(path, JUE_IN_TEXT);
+        st = doc ? jue_text_read(data, len, doc, &dg) : JUE_ERR_NOMEM;
+    }
     for (size_t g = 0; doc && g < doc->n; g++)
         for (size_t i = 0; i < doc->grids[g].n; i++) {
             const jue_grow *r = &doc->grids[g].rows[i];

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "import/import_internal.h"
+#include "recognize/recognize.h"
 
 static jue_catalog *g_cat;
 static jue_profile *g_prof;
@@ -957,6 +958,45 @@ static void test_04_figures_apart_set_aside(void **state)
     jue_disclosure_free(d);
 }
 
+/* Table 03 as a word processor prints it from columns too narrow for the
+ * figures: "21,777.6" over "0", "23,605.1" over "6" (aligned as
+ * pdftotext -layout aligns, a character a column). The pieces are put back on their figures (the table adds up and
+ * is read); a row of short numbers that completes nothing stays as it
+ * was. Made up; figures of the example. */
+static const char T03_WRAPPED[] =
+    "                              支出决算表\n"
+    "编制单位：青溪县医疗保障局                                  金额单位：万元\n"
+    "科目编码         科目名称                        本年支出合计        基本支出        项目支出\n"
+    "             合计                        23,605.1      662.78    22,942.3\n"
+    "                                              6                       8\n"
+    "210          卫生健康支出                    23,605.1      662.78    22,942.3\n"
+    "                                              6                       8\n"
+    "21012        财政对基本医疗保险基金的补助            21,777.6                21,777.6\n"
+    "                                              0                       0\n"
+    "21013        医疗救助                        934.93                  934.93\n"
+    "21015        医疗保障管理事务                    892.63      662.78      229.85\n";
+
+static void test_03_figures_wrapped_in_cells(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T03_WRAPPED);
+    assert_null(d->unread[JUE_T03]);
+    assert_int_equal(value_at(d, JUE_T03, "合计", JUE_C_EXP_TOTAL), 23605160000);
+    assert_int_equal(value_at(d, JUE_T03, "合计", JUE_C_PROJECT), 22942380000);
+    assert_int_equal(value_at(d, JUE_T03, "210", JUE_C_EXP_TOTAL), 23605160000);
+    assert_int_equal(value_at(d, JUE_T03, "21012", JUE_C_EXP_TOTAL), 21777600000);
+    assert_int_equal(value_at(d, JUE_T03, "21012", JUE_C_PROJECT), 21777600000);
+    jue_disclosure_free(d);
+    /* a lone 行次-like number under a whole figure is no piece of it */
+    jue_idoc *doc = grid_of("收入             23,605.16     1\n"
+                            "                        6\n");
+    jue_grid *g = &doc->grids[0];
+    assert_int_equal(jue_rec_join_wrapped_figures(g), JUE_OK);
+    assert_string_equal(jue_grow_text(&g->rows[0], 1), "23,605.16");
+    assert_string_equal(jue_grow_text(&g->rows[1], 0), "6");
+    jue_idoc_free(doc);
+}
+
 /* Table 05 with its code printed in 类 | 款 | 项 parts under one 科目编码
  * heading, no 类 款 项 headings (as a copy may print a form whose part
  * headings are lost): the parts are read as one code, not each row as its
@@ -1035,6 +1075,7 @@ int main(void)
         cmocka_unit_test(test_04_continued_after_page_break),
         cmocka_unit_test(test_04_continued_wrapped),
         cmocka_unit_test(test_04_rows_over_two_lines),
+        cmocka_unit_test(test_03_figures_wrapped_in_cells),
         cmocka_unit_test(test_04_figures_apart_set_aside),
         cmocka_unit_test(test_05_names_centred_around_named_rows),
     };

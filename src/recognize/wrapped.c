@@ -1,0 +1,118 @@
+/* Figures wrapped in their cells: a column too narrow for "23,965.16" in a
+ * word processor prints "23,965.1" on one line of the cell and "6" on the
+ * next, and every door (the PDF's lines, pdftotext -layout) gives the two
+ * pieces as cells of two rows. Before the tables are read, such a piece is
+ * put back on its figure: a row whose every cell is a short run of digits,
+ * each right-aligned under a figure cut short on one of the two rows above,
+ * where the two make an amount with its two decimals and its separators in
+ * place ("23,965.1" + "6", "24,024." + "22"). Anything else is left as it
+ * was: the reader's own rules then decide. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "recognize.h"
+
+/* 1–3 ASCII digits, or a point and up to two of them. */
+static bool piece(const char *s)
+{
+    size_t n = strlen(s), d = 0;
+    if (n == 0 || n > 3) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9') d++;
+        else if (s[i] != '.' || i) return false;
+    }
+    return d > 0;
+}
+
+/* An amount as tables print it: groups of three after the first, two
+ * decimals ("23,965.16", "965.16", "-1,204.50"). */
+static bool whole_amount(const char *s)
+{
+    if (*s == '-') s++;
+    size_t n = strlen(s);
+    const char *pt = strchr(s, '.');
+    if (!pt || (size_t)(s + n - pt) != 3 || !(pt[1] >= '0' && pt[1] <= '9') || !(pt[2] >= '0' && pt[2] <= '9'))
+        return false;
+    size_t lead = 0;   /* digits before the first comma, or all of them */
+    const char *p = s;
+    while (p < pt && *p >= '0' && *p <= '9') p++, lead++;
+    if (lead == 0 || (p < pt && lead > 3)) return false;
+    while (p < pt) {
+        if (p[0] != ',' || pt - p < 4) return false;
+        for (int k = 1; k <= 3; k++)
+            if (!(p[k] >= '0' && p[k] <= '9')) return false;
+        p += 4;
+    }
+    return true;
+}
+
+/* Where a cell's text ends on its line: the box's right edge (PDF, in
+ * points, scaled to the box's height as one character), else the
+ * character column after its last character. */
+static double right_edge(const jue_gcell *c, double *tol)
+{
+    if (c->box[2] > c->box[0]) {
+        double h = c->box[3] - c->box[1];
+        *tol = h > 0 ? 0.6 * h : 4;
+        return c->box[2];
+    }
+    *tol = 1.5;
+    return c->pos + (double)strlen(c->text);
+}
+
+/* The column of a cell of r ending where piece p ends and cut short of an
+ * amount that p completes (written to joined), or −1. */
+static int partner(const jue_grow *r, const jue_gcell *p, char *joined, size_t cap)
+{
+    double tp, rp = right_edge(p, &tp);
+    for (size_t c = 0; c < r->n; c++) {
+        const jue_gcell *f = &r->cells[c];
+        if (!f->text[0] || f->copy || whole_amount(f->text)) continue;
+        double tf, rf = right_edge(f, &tf);
+        /* right-aligned: the piece ends where the figure's line ends */
+        if (rf - rp > tf + tp || rp - rf > tf + tp) continue;
+        size_t a = strlen(f->text), b = strlen(p->text);
+        if (a + b + 1 > cap) continue;
+        memcpy(joined, f->text, a);
+        memcpy(joined + a, p->text, b + 1);
+        if (whole_amount(joined)) return (int)c;
+    }
+    return -1;
+}
+
+#define MAX_PIECES 16
+
+/* Row i of g holds only pieces, each completing a figure of one of the two
+ * filled rows above: they are put back on their figures. Nothing changes
+ * when the row is anything else. */
+static bool put_back(jue_grid *g, size_t i)
+{
+    jue_grow *r = &g->rows[i];
+    size_t row[MAX_PIECES], n = 0;
+    int col[MAX_PIECES], from[MAX_PIECES];
+    char joined[MAX_PIECES][32];
+    size_t above[2], na = 0;
+    for (size_t k = i; k-- > 0 && na < 2;)
+        if (jue_grow_filled(&g->rows[k])) above[na++] = k;
+    for (size_t c = 0; c < r->n; c++) {
+        if (!r->cells[c].text[0]) continue;
+        if (n == MAX_PIECES || r->cells[c].copy || !r->cells[c].pos || !piece(r->cells[c].text)) return true;
+        col[n] = -1;
+        for (size_t a = 0; a < na && col[n] < 0; a++)
+            if ((col[n] = partner(&g->rows[above[a]], &r->cells[c], joined[n], sizeof joined[n])) >= 0) row[n] = above[a];
+        if (col[n] < 0) return true;   /* every piece finds its figure, or none is moved */
+        from[n++] = (int)c;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (!jue_grow_set(&g->rows[row[k]], col[k], joined[k], strlen(joined[k])) ||
+            !jue_grow_set(r, from[k], "", 0))
+            return false;
+    return true;
+}
+
+jue_status jue_rec_join_wrapped_figures(jue_grid *g)
+{
+    for (size_t i = 1; i < g->n; i++)
+        if (!put_back(g, i)) return JUE_ERR_NOMEM;
+    return JUE_OK;
+}
