@@ -415,6 +415,11 @@ static int rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
         for (size_t k = 0; k < r->n && !rowgrp; k++)
             if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = jue_rec_09_group(c, r->cells[k].text);
         for (int col = 0; col < it->ncol; col++) {
+            /* a figure under no item's heading is lost: which item's it is,
+             * and so every other column's, is in doubt */
+            if (!it->item[col] && col < (int)r->n && !r->cells[col].copy && jue_rec_amount(r->cells[col].text) &&
+                strpbrk(r->cells[col].text, ".,"))
+                c->doubt[t->id] = "有数字所在的栏没有认出是哪一项，各项的栏位没有读准";
             if (!it->item[col]) continue;
             int mc = jue_table_find_col(tab, rowgrp ? rowgrp : it->grp[col]);
             const char *name = it->names[col] ? it->names[col] : it->item[col];

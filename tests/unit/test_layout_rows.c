@@ -997,6 +997,36 @@ static void test_03_figures_wrapped_in_cells(void **state)
     jue_idoc_free(doc);
 }
 
+/* Table 09 with a figure printed under no item's heading (a copy whose
+ * columns came out one more than its headings): the figure would be lost
+ * and every total compared without it, so the table is set aside. The same
+ * table without it is read. Made up. */
+static const char T09_READ[] =
+    "                        财政拨款“三公”经费支出决算表\n"
+    "编制单位：青溪县医疗保障局                                     金额单位：万元\n"
+    "       预算数                                              决算数\n"
+    "      合计    因公出国（境）费    公务用车购置及运行维护费     公务接待费        合计    因公出国（境）费    公务用车购置及运行维护费     公务接待费\n"
+    "    9.00                        6.00      3.00      6.79                        5.11      1.68\n";
+static const char T09_STRAY[] =
+    "                        财政拨款“三公”经费支出决算表\n"
+    "编制单位：青溪县医疗保障局                                     金额单位：万元\n"
+    "       预算数                                              决算数\n"
+    "      合计    因公出国（境）费    公务用车购置及运行维护费     公务接待费        合计    因公出国（境）费    公务用车购置及运行维护费     公务接待费\n"
+    "    9.00                        6.00      3.00      6.79                        5.11      1.68      2.50\n";
+
+static void test_09_figure_under_no_heading(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text(T09_READ);
+    assert_null(d->unread[JUE_T09]);
+    assert_non_null(d->tables[JUE_T09]);
+    jue_disclosure_free(d);
+    d = import_text(T09_STRAY);
+    assert_non_null(d->unread[JUE_T09]);
+    assert_null(d->tables[JUE_T09]);
+    jue_disclosure_free(d);
+}
+
 /* Table 05 with its code printed in 类 | 款 | 项 parts under one 科目编码
  * heading, no 类 款 项 headings (as a copy may print a form whose part
  * headings are lost): the parts are read as one code, not each row as its
@@ -1076,6 +1106,7 @@ int main(void)
         cmocka_unit_test(test_04_continued_wrapped),
         cmocka_unit_test(test_04_rows_over_two_lines),
         cmocka_unit_test(test_03_figures_wrapped_in_cells),
+        cmocka_unit_test(test_09_figure_under_no_heading),
         cmocka_unit_test(test_04_figures_apart_set_aside),
         cmocka_unit_test(test_05_names_centred_around_named_rows),
     };
