@@ -10,12 +10,15 @@ BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcm
 # for golden comparisons, zip to plant errors in a written workbook, python3 for
 # the CLI tests that parse JSON Lines and Word XML, poppler-utils (pdftotext)
 # for the text layouts a reviewer copies out of a PDF (make eval, door tests),
-# libreoffice-writer for the text and HTML a DOCX is saved as, pandoc for the
+# libreoffice-writer for the text, HTML and PDF a DOCX is saved as,
+# libreoffice-calc-nogui for the PDF a spreadsheet program exports from the
+# tables' workbook (the door matrix), pandoc for the
 # Markdown converters write from the DOCX and HTML (door tests), mupdf-tools
 # for a second library's text of a PDF (mutool, door tests),
 # strace to see which files an audit opens (modules.sh: no data file is read
 # only to hash it).
-TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils libreoffice-writer pandoc mupdf-tools strace)
+TEST_PKGS=(unzip zip libxml2-utils python3 poppler-utils libreoffice-writer libreoffice-calc-nogui pandoc mupdf-tools
+           strace)
 
 # The browser tests of the web app (make e2e): a headless Chromium.
 E2E_PKGS=(chromium python3)

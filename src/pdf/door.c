@@ -512,6 +512,27 @@ static bool narrow_split(const char *cell, size_t len, const glyph *g, size_t n,
     return true;
 }
 
+/* Whether the cell so far, s[0..len), is an amount as a table prints it
+ * ("23,844.11", "120.00") and glyph q, which touches it, starts a name,
+ * not its unit: a sheet exported with no cell margin sets a right-aligned
+ * figure against the left-aligned name in the next column
+ * ("23,844.11一、一般公共服务支出", "58.64年末财政拨款结转和结余"). */
+static bool figure_then_name(const char *s, size_t len, const glyph *q)
+{
+    static const uint32_t UNITS[] = { 0x4E07 /* 万 */, 0x5143 /* 元 */, 0x4EBF /* 亿 */, 0xFF05 /* ％ */ };
+    if (!is_cjk(q->cp) || len < 4 || s[len - 3] != '.') return false;
+    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
+        if (q->cp == UNITS[k]) return false;
+    size_t digits = 0;
+    for (size_t k = 0; k < len; k++) {
+        if (s[k] >= '0' && s[k] <= '9') { digits++; continue; }
+        if (s[k] == '.' && k == len - 3) continue;
+        if (s[k] == ',' && k > 0 && k + 4 <= len - 3 && (len - 3 - k) % 4 == 0) continue;
+        return false;
+    }
+    return digits >= 3 && s[len - 1] >= '0' && s[len - 1] <= '9' && s[len - 2] >= '0' && s[len - 2] <= '9';
+}
+
 /* One visual line from glyphs g[0..n) (sorted by x here). */
 static bool make_line(pctx *P, glyph *g, size_t n, int page)
 {
@@ -533,7 +554,8 @@ static bool make_line(pctx *P, glyph *g, size_t n, int page)
             if (same_glyph(prev, q)) continue;
             double fs = fmax(q->fs, prev->fs), gap = q->x1 - prev->x2;
             if (gap > 0.8 * fs ||
-                (table && gap > 0.2 * fs && narrow_split(jue_buf_str(&P->text) + t0, P->text.len - t0, g, n, i))) {
+                (table && gap > 0.2 * fs && narrow_split(jue_buf_str(&P->text) + t0, P->text.len - t0, g, n, i)) ||
+                (gap > -0.05 * fs && figure_then_name(jue_buf_str(&P->text) + t0, P->text.len - t0, q))) {
                 if (!add_cell(P, t0, cx1, cx2)) return false;
                 P->C[P->nc - 1].b0 = b0;
                 P->C[P->nc - 1].nb = P->nb - b0;

@@ -15,7 +15,7 @@ example, in both profiles — the doors are derived once into a cache directory
   mutool  the text MuPDF's `mutool draw -F txt` prints (another library's
           reading: a cell a line, blank lines between, titles cut by the
           running head); it loses the rows too
-  docx    / html: what `build` wrote (the example only)
+  docx    / html: what `build` wrote (the example only); xlsx the tables' workbook (no notes)
   md      the tables as Markdown `build` writes (the example only); it
           has no notes, so it must give the errors of the PDF's tables:
           those of the notes (claims.*) are not missed there
@@ -29,6 +29,10 @@ example, in both profiles — the doors are derived once into a cache directory
           processor exports: its own fonts, cell margins, page breaks inside
           the tables and 自评表, headings repeated on each page)
   lo-layout the text `pdftotext -layout` prints from that PDF
+  xl-pdf  the PDF LibreOffice Calc exports from the tables' workbook `build`
+          writes (the nine tables as a spreadsheet program prints them: no
+          cell margins, headings centred over narrow columns); it has no
+          notes, so it must give the errors of the PDF's tables
   wrap    the text (raw, or the fixture's own text) with lines wrapped at 36
           characters, as a reader copies from a PDF; it loses the tables'
           rows, so it must only give no error the reference does not give.
@@ -54,7 +58,7 @@ CACHE = os.environ.get("JUE_DOORS_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
 WRAP = 36
 LOSSY = {"wrap", "order", "mutool"}
-TABLES_ONLY = {"md"}
+TABLES_ONLY = {"md", "xlsx", "xl-pdf"}
 
 
 def run(cmd, **kw):
@@ -131,7 +135,7 @@ def sources():
     ex = os.path.join(SRC, "out", "county-medical-security-2024")
     if os.path.exists(ex + "-document.pdf"):
         out.append(("example", {"pdf": ex + "-document.pdf", "docx": ex + "-document.docx",
-                                "html": ex + "-document.html", "md": ex + ".md"}))
+                                "html": ex + "-document.html", "md": ex + ".md", "xlsx": ex + ".xlsx"}))
     sh = os.path.join(CACHE, "sh", "county-medical-security-2024")
     exdir = os.path.join(SRC, "examples", "county-medical-security-2024")
     # built again whenever the binary is newer: a renderer change must reach the matrix
@@ -139,7 +143,7 @@ def sources():
         run([BIN, "build", exdir, "-o", os.path.join(CACHE, "sh"), "--profile", "shanghai-2024"])
     if os.path.exists(sh + "-document.pdf"):
         out.append(("example-shanghai", {"pdf": sh + "-document.pdf", "docx": sh + "-document.docx",
-                                         "html": sh + "-document.html", "md": sh + ".md"}))
+                                         "html": sh + "-document.html", "md": sh + ".md", "xlsx": sh + ".xlsx"}))
     return out
 
 
@@ -180,6 +184,10 @@ def doors_of(name, base):
             p = derive_lo(doors["docx"], stem, ext, filt)
             if p:
                 doors[door] = p
+        if "xlsx" in doors and os.path.exists(doors["xlsx"]):
+            p = derive_lo(doors["xlsx"], stem + ".xl", "pdf", "calc_pdf_Export")
+            if p:
+                doors["xl-pdf"] = p
         if "lo-pdf" in doors and have_pdftotext:
             p = derive_pdf_text(doors["lo-pdf"], stem + ".lo-pdf", "layout")
             if p:
