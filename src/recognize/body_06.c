@@ -214,11 +214,53 @@ static int triple_for(const prows *P, const triple_at *at, size_t nb, float x, b
     return -1;
 }
 
-/* The code rows right above and under row i (no blank line between). */
+/* The named triple of P on row nb whose pane holds x and whose name the
+ * piece continues towards its code's name in the catalog ("商品和服" +
+ * "务支出"; "机关事业单位" before "基本养老保险缴费"): a name wrapped in its
+ * cell, one of its lines printed with the code. -1 when none. */
+static int named_for(const tctx *t, const prows *P, const triple_at *at, size_t nb, float x, const char *piece,
+                     bool before)
+{
+    char pk[MAXK];
+    jue_rec_key(piece, pk);
+    for (size_t q = 0; q < P->n; q++) {
+        const prow *p = &P->r[q];
+        if (at[q].row != nb || p->total || at[q].split || x < at[q].lo || x >= at[q].hi || !at[q].named || !p->key)
+            continue;
+        const char *cn = jue_rec_catalog_name(t->c, JUE_CAT_ECONOMIC, p->key);
+        if (!cn) continue;
+        char ck[MAXK], nk[MAXK], joined[2 * MAXK];
+        jue_rec_key(cn, ck);
+        jue_rec_key(p->name, nk);
+        snprintf(joined, sizeof joined, "%s%s", before ? pk : nk, before ? nk : pk);
+        /* the name whole, or on its way to it (a name over three lines:
+         * "公务用车" / "运行维护" / "费"): the catalog name starts with it when
+         * the piece went before, ends with it when after… or holds it whole */
+        size_t cl = strlen(ck), jl = strlen(joined);
+        if (jl <= cl && (before ? !strcmp(ck + cl - jl, joined) || !strncmp(ck, joined, jl)
+                                : !strncmp(ck, joined, jl) || !strcmp(ck + cl - jl, joined)))
+            return (int)q;
+    }
+    return -1;
+}
+
+/* The code rows right above and under row i: the next row, or the one past
+ * rows with nothing in them (a tall row's empty line, or what was left of a
+ * line whose figure pieces were put back: wrapped.c) or with one text (the
+ * other lines of a name over three), on the same page. */
 static void code_rows_around(const tctx *t, size_t i, size_t nb[2])
 {
-    nb[0] = i > t->body && jue_rec_06_row((tctx *)t, &t->g->rows[i - 1]) ? i - 1 : SIZE_MAX;
-    nb[1] = i + 1 < t->end && jue_rec_06_row((tctx *)t, &t->g->rows[i + 1]) ? i + 1 : SIZE_MAX;
+    nb[0] = nb[1] = SIZE_MAX;
+    for (int d = 0; d < 2; d++) {
+        size_t k = i;
+        for (int step = 0; step < 3; step++) {
+            if (d == 0 ? k <= t->body : k + 1 >= t->end) break;
+            k = d == 0 ? k - 1 : k + 1;
+            const jue_grow *r = &t->g->rows[k];
+            if (jue_rec_06_row((tctx *)t, r)) { nb[d] = k; break; }
+            if (jue_grow_filled(r) > 1 || r->page != t->g->rows[i].page) break;
+        }
+    }
 }
 
 static void join_06_name(tctx *t, prow *p, const char *piece, bool before)
@@ -249,6 +291,11 @@ static void fragment_row(tctx *t, prows *P, const triple_at *at, size_t i, int v
         for (int s = 0; s < 2; s++) q[s] = nb[s] != SIZE_MAX ? triple_for(P, at, nb[s], x, figure) : -1;
         /* both open: the one above */
         bool below = q[0] < 0;
+        if (q[below] < 0 && !figure) {   /* the end (or start) of a name printed with its code */
+            for (int s = 0; s < 2 && q[0] < 0 && q[1] < 0; s++)
+                if (nb[s] != SIZE_MAX) q[s] = named_for(t, P, at, nb[s], x, g->text, s == 1);
+            below = q[0] < 0;
+        }
         if (q[below] < 0) {
             if (figure) t->c->doubt[t->id] = ORPHAN_06;
             continue;

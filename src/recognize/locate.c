@@ -429,6 +429,23 @@ float jue_rec_start_of(const jue_gcell *c)
  * first figure. A copy that prints a long name on the lines around its
  * code row keeps the name in its column; a page number, a running head or
  * a heading printed again does not sit there. */
+/* 06: whether x is in one of row r's panes between a code and the figure
+ * after it (its name's place), the panes side by side across the page. */
+static bool in_06_name(const jue_grow *r, float x)
+{
+    for (size_t q = 0; q < r->n; q++) {
+        char code[16];
+        const jue_gcell *g = &r->cells[q];
+        if (g->copy || !jue_rec_econ_code(g->text, code)) continue;
+        float from = jue_rec_start_of(g), to = -1;
+        for (size_t e = q + 1; e < r->n && to < 0; e++)
+            if (!r->cells[e].copy && jue_rec_amount(r->cells[e].text) && strpbrk(r->cells[e].text, ".,"))
+                to = jue_rec_start_of(&r->cells[e]);
+        if (from > 0 && x > from && (to < 0 || x < to)) return true;
+    }
+    return false;
+}
+
 static bool in_name_column(tctx *t, size_t k)
 {
     const jue_gcell *c = jue_rec_lone_cell(&t->g->rows[k]);
@@ -437,6 +454,7 @@ static bool in_name_column(tctx *t, size_t k)
     for (size_t j = k; j-- > t->body && j + 6 > k;) {
         const jue_grow *r = &t->g->rows[j];
         if (!jue_rec_data_row(t, r)) continue;
+        if (t->id == JUE_T06) return in_06_name(r, x);
         /* the first figure: an amount after the name, or one with a
          * decimal point (the parts of a split code are digits too) */
         float first = -1, fig = -1;

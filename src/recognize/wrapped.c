@@ -2,11 +2,14 @@
  * word processor prints "23,965.1" on one line of the cell and "6" on the
  * next, and every door (the PDF's lines, pdftotext -layout) gives the two
  * pieces as cells of two rows. Before the tables are read, such a piece is
- * put back on its figure: a row whose every cell is a short run of digits,
- * each right-aligned under a figure cut short on one of the two rows above,
+ * put back on its figure: a row whose every cell with a digit is a short
+ * run of digits (the rest words: a name's wrapped end beside it), each
+ * right-aligned under a figure cut short on one of the two rows above,
  * where the two make an amount with its two decimals and its separators in
- * place ("23,965.1" + "6", "24,024." + "22"). Anything else is left as it
- * was: the reader's own rules then decide. */
+ * place ("23,965.1" + "6", "24,024." + "22"). A figure whose first line is
+ * over the row's names and its last under them goes to the names' row.
+ * Anything else is left as it was: the reader's own rules then decide. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,17 +49,19 @@ static bool whole_amount(const char *s)
     return true;
 }
 
-/* Where a cell's text ends on its line: the box's right edge (PDF, in
- * points, scaled to the box's height as one character), else the
- * character column after its last character. */
-static double right_edge(const jue_gcell *c, double *tol)
+/* Where a cell's text starts and ends on its line: the box's edges (PDF,
+ * in points; tol a part of the box's height, its character size), else
+ * character columns. */
+static double edges(const jue_gcell *c, double *left, double *tol)
 {
     if (c->box[2] > c->box[0]) {
         double h = c->box[3] - c->box[1];
         *tol = h > 0 ? 0.6 * h : 4;
+        *left = c->box[0];
         return c->box[2];
     }
-    *tol = 1.5;
+    *tol = 0.6;   /* a column either way between the two */
+    *left = c->pos;
     return c->pos + (double)strlen(c->text);
 }
 
@@ -64,20 +69,27 @@ static double right_edge(const jue_gcell *c, double *tol)
  * amount that p completes (written to joined), or −1. */
 static int partner(const jue_grow *r, const jue_gcell *p, char *joined, size_t cap)
 {
-    double tp, rp = right_edge(p, &tp);
+    double tp, lp, rp = edges(p, &lp, &tp), best_d = 0;
+    int best = -1;
     for (size_t c = 0; c < r->n; c++) {
         const jue_gcell *f = &r->cells[c];
         if (!f->text[0] || f->copy || whole_amount(f->text)) continue;
-        double tf, rf = right_edge(f, &tf);
-        /* right-aligned: the piece ends where the figure's line ends */
-        if (rf - rp > tf + tp || rp - rf > tf + tp) continue;
+        double tf, lf, rf = edges(f, &lf, &tf);
+        /* the piece ends where the figure's line ends (right-aligned), or
+         * starts where it starts (left-aligned); the nearest such figure */
+        double d = fmin(fabs(rf - rp), fabs(lf - lp));
+        if (d > tf + tp || (best >= 0 && d >= best_d)) continue;
         size_t a = strlen(f->text), b = strlen(p->text);
         if (a + b + 1 > cap) continue;
-        memcpy(joined, f->text, a);
-        memcpy(joined + a, p->text, b + 1);
-        if (whole_amount(joined)) return (int)c;
+        char t[64];
+        memcpy(t, f->text, a);
+        memcpy(t + a, p->text, b + 1);
+        if (!whole_amount(t)) continue;
+        memcpy(joined, t, a + b + 1);
+        best = (int)c;
+        best_d = d;
     }
-    return -1;
+    return best;
 }
 
 #define MAX_PIECES 16
@@ -95,7 +107,7 @@ static bool put_back(jue_grid *g, size_t i)
     for (size_t k = i; k-- > 0 && na < 2;)
         if (jue_grow_filled(&g->rows[k])) above[na++] = k;
     for (size_t c = 0; c < r->n; c++) {
-        if (!r->cells[c].text[0]) continue;
+        if (!r->cells[c].text[0] || (!r->cells[c].copy && !strpbrk(r->cells[c].text, "0123456789"))) continue;
         if (n == MAX_PIECES || r->cells[c].copy || !r->cells[c].pos || !piece(r->cells[c].text)) return true;
         col[n] = -1;
         for (size_t a = 0; a < na && col[n] < 0; a++)
@@ -103,10 +115,18 @@ static bool put_back(jue_grid *g, size_t i)
         if (col[n] < 0) return true;   /* every piece finds its figure, or none is moved */
         from[n++] = (int)c;
     }
-    for (size_t k = 0; k < n; k++)
-        if (!jue_grow_set(&g->rows[row[k]], col[k], joined[k], strlen(joined[k])) ||
-            !jue_grow_set(r, from[k], "", 0))
+    for (size_t k = 0; k < n; k++) {
+        /* the figure's first line over the row's names and its last under
+         * them (a cell's lines centred on a row whose name is one line):
+         * the whole figure is that row's, where its cell is blank */
+        size_t to = row[k];
+        if (na == 2 && row[k] == above[1] && above[1] + 2 == i && above[0] + 1 == i &&
+            !jue_grow_text(&g->rows[above[0]], col[k])[0])
+            to = above[0];
+        if (!jue_grow_set(&g->rows[to], col[k], joined[k], strlen(joined[k])) ||
+            (to != row[k] && !jue_grow_set(&g->rows[row[k]], col[k], "", 0)) || !jue_grow_set(r, from[k], "", 0))
             return false;
+    }
     return true;
 }
 

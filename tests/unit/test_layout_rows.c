@@ -249,6 +249,39 @@ static void test_06_triples_over_lines(void **state)
     jue_disclosure_free(d);
 }
 
+/* 06 as a word processor prints names too long for their column: the
+ * first line with the code, the rest on the lines under it (or the first
+ * over it), three lines for 公务用车运行维护费. The pieces make the
+ * catalog's name with the code's. Made up. */
+static void test_06_names_wrapped_in_cells(void **state)
+{
+    (void)state;
+    const char *t =
+                    "                 一般公共预算财政拨款基本支出决算表\n"
+                    "                                             单位：万元\n"
+                    "科目编码     科目名称             决算数     科目编码     科目名称             决算数\n"
+                    "301      工资福利支出         30.00     302      商品和服            5.00\n"
+                    "                                           务支出\n"
+                    "30101    基本工资           20.00     30201    办公费             3.00\n"
+                    "         机关事业单位\n"
+                    "30108    基本养老保险缴费       10.00     30231    公务用车            2.00\n"
+                    "                                           运行维护\n"
+                    "                                           费\n"
+                    "人员经费合计                    30.00     公用经费合计                      5.00\n";
+    jue_disclosure *d = import_text(t);
+    const jue_table *tab = d->tables[JUE_T06];
+    assert_non_null(tab);
+    static const char *const W[][2] = { { "302", "商品和服务支出" }, { "30108", "机关事业单位基本养老保险缴费" },
+                                         { "30231", "公务用车运行维护费" }, { "30201", "办公费" } };
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++) {
+        int r = jue_table_find_row(tab, W[k][0], JUE_SIDE_NONE);
+        assert_true(r >= 0);
+        assert_string_equal(tab->rows[r].name, W[k][1]);
+    }
+    assert_int_equal(value_at(d, JUE_T06, "30231", "决算数"), 2000000);
+    jue_disclosure_free(d);
+}
+
 /* A 01 in a layout copy whose last rows, after a page break, stand a few
  * positions left of the rows before it (the shape `pdftotext -layout` gives
  * one real 01). */
@@ -987,6 +1020,27 @@ static void test_03_figures_wrapped_in_cells(void **state)
     assert_int_equal(value_at(d, JUE_T03, "21012", JUE_C_EXP_TOTAL), 21777600000);
     assert_int_equal(value_at(d, JUE_T03, "21012", JUE_C_PROJECT), 21777600000);
     jue_disclosure_free(d);
+    /* left-aligned cells: the piece starts where the figure starts; of two
+     * figures the piece goes to the one it is aligned with */
+    jue_idoc *left = grid_of("21012        财政对基本医疗保险基  47,273.5  47,273.5\n"
+                             "             金的补助        8         8\n");
+    jue_grid *lg = &left->grids[0];
+    assert_int_equal(jue_rec_join_wrapped_figures(lg), JUE_OK);
+    assert_string_equal(jue_grow_text(&lg->rows[0], 2), "47,273.58");
+    assert_string_equal(jue_grow_text(&lg->rows[0], 3), "47,273.58");
+    assert_string_equal(jue_grow_text(&lg->rows[1], 1), "金的补助");   /* the name's end stays */
+    jue_idoc_free(left);
+    /* the figure's first line over the row's names, its last under them:
+     * put back whole (a PDF's rows, whose columns line up, give it to the
+     * names' row's blank cell; a text's rows stay as they are) */
+    jue_idoc *mid = grid_of("                                  129.\n"
+                            "22960        彩票公益金安排的支出            129.29\n"
+                            "                                  29\n");
+    jue_grid *mg = &mid->grids[0];
+    assert_int_equal(jue_rec_join_wrapped_figures(mg), JUE_OK);
+    assert_string_equal(jue_grow_text(&mg->rows[0], 0), "129.29");
+    assert_int_equal(jue_grow_filled(&mg->rows[2]), 0);
+    jue_idoc_free(mid);
     /* a lone 行次-like number under a whole figure is no piece of it */
     jue_idoc *doc = grid_of("收入             23,605.16     1\n"
                             "                        6\n");
@@ -1106,6 +1160,7 @@ int main(void)
         cmocka_unit_test(test_04_continued_wrapped),
         cmocka_unit_test(test_04_rows_over_two_lines),
         cmocka_unit_test(test_03_figures_wrapped_in_cells),
+        cmocka_unit_test(test_06_names_wrapped_in_cells),
         cmocka_unit_test(test_09_figure_under_no_heading),
         cmocka_unit_test(test_04_figures_apart_set_aside),
         cmocka_unit_test(test_05_names_centred_around_named_rows),
