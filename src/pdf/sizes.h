@@ -15,5 +15,13 @@ bool jue_pdf_sizes_get(const jue_pdf_sizes *z, const PangoFontDescription *f, co
                        int *w, int *h);
 void jue_pdf_sizes_put(jue_pdf_sizes *z, const PangoFontDescription *f, const char *s, int width, int align, int w,
                        int h);
+/* The layout kept for text s in font f at width with alignment align, made
+ * in the writer's way `kind` (0: plain, as jue_pdf_sizes_get), or NULL; the
+ * cache keeps its reference. */
+PangoLayout *jue_pdf_sizes_layout(const jue_pdf_sizes *z, const PangoFontDescription *f, const char *s, int width,
+                                  int align, int kind);
+/* Keeps layout l (a reference of its own) and its size w, h for that key. */
+void jue_pdf_sizes_keep(jue_pdf_sizes *z, const PangoFontDescription *f, const char *s, int width, int align, int kind,
+                        PangoLayout *l, int w, int h);
 
 #endif

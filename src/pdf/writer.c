@@ -5,8 +5,10 @@
  * The document is laid out twice with the same code: the first pass writes
  * nothing and only learns on which page every heading and table lands, the
  * second draws for real and prints those numbers in the table of contents.
- * Both passes shape text in identical pango contexts, so they break lines
- * and pages identically.
+ * Both passes share one pango context and one cache of layouts (sizes.c):
+ * a text is shaped once, in the first pass, and the final pass draws those
+ * very layouts, so both break lines and pages identically. The first pass
+ * draws nothing (its cairo context is clipped to nothing).
  *
  * Tables are drawn from the shared grid layout (render_internal.h), like
  * every other grid renderer; the amount texts are the layout's formatted
@@ -154,8 +156,8 @@ static const char *clean(pdf *p, const char *s)
     return jue_buf_str(b);
 }
 
-/* A layout of s in font f; width <= 0 means one unwrapped line. */
-static PangoLayout *mk(pdf *p, const PangoFontDescription *f, const char *s, double width, PangoAlignment al)
+/* A new layout of s in font f; width <= 0 means one unwrapped line. */
+static PangoLayout *mk_new(pdf *p, const PangoFontDescription *f, const char *s, double width, PangoAlignment al)
 {
     PangoLayout *l = pango_layout_new(p->pc);
     pango_layout_set_font_description(l, f);
@@ -196,19 +198,74 @@ static void show(pdf *p, PangoLayout *l, double x, double y)
 }
 
 /* The size of the layout mk(p, f, s, width, al) would make, measured once
- * for both passes and every try at a table's font size. */
+ * for both passes and every try at a table's font size. A wrapped layout
+ * (a cell in its width) is kept for drawing; an unwrapped one measured for
+ * a column's natural width only its size. */
 static void size_of(pdf *p, const PangoFontDescription *f, const char *s, double width, PangoAlignment al,
                     double *w, double *h)
 {
     int wu = width > 0 ? pango_units_from_double(width) : 0, lw, lh;
     if (!jue_pdf_sizes_get(p->sizes, f, s ? s : "", wu, (int)al, &lw, &lh)) {
-        PangoLayout *l = mk(p, f, s, width, al);
+        PangoLayout *l = mk_new(p, f, s, width, al);
         pango_layout_get_size(l, &lw, &lh);
+        if (wu > 0) jue_pdf_sizes_keep(p->sizes, f, s ? s : "", wu, (int)al, 0, l, lw, lh);
+        else jue_pdf_sizes_put(p->sizes, f, s ? s : "", wu, (int)al, lw, lh);
         g_object_unref(l);
-        jue_pdf_sizes_put(p->sizes, f, s ? s : "", wu, (int)al, lw, lh);
     }
     if (w) *w = U(lw);
     if (h) *h = U(lh);
+}
+
+static double fsize(const PangoFontDescription *f)
+{
+    return U(pango_font_description_get_size(f));
+}
+
+static void justify(PangoLayout *l);
+
+/* How a layout is set beyond its font, width and alignment. */
+enum {
+    K_PLAIN,
+    K_PARA,      /* a paragraph: indented two characters, the extra line spacing, justified */
+    K_INDENT,    /* a 一、 or （一） heading, indented like the paragraphs it leads */
+    K_JUSTIFY,   /* a note under a table */
+    K_COVER,     /* the cover's title lines */
+    K_COVER2,    /* the cover's date lines */
+};
+
+/* The layout of s in font f at width with alignment al, set as kind, made
+ * once for both passes: the final pass draws the layouts the measuring pass
+ * made. The caller owns the reference returned and must not change the
+ * layout. */
+static PangoLayout *mk_kind(pdf *p, const PangoFontDescription *f, const char *s, double width, PangoAlignment al,
+                            int kind)
+{
+    const char *key = s ? s : "";
+    int wu = width > 0 ? pango_units_from_double(width) : 0, w, h;
+    PangoLayout *l = jue_pdf_sizes_layout(p->sizes, f, key, wu, (int)al, kind);
+    if (l) return g_object_ref(l);
+    l = mk_new(p, f, s, width, al);
+    double fs = fsize(f);
+    switch (kind) {
+    case K_PARA:
+        pango_layout_set_indent(l, pango_units_from_double(2 * fs));
+        pango_layout_set_spacing(l, pango_units_from_double(0.45 * fs));
+        justify(l);
+        break;
+    case K_INDENT: pango_layout_set_indent(l, pango_units_from_double(2 * fs)); break;
+    case K_JUSTIFY: justify(l); break;
+    case K_COVER: pango_layout_set_spacing(l, pango_units_from_double(14)); break;
+    case K_COVER2: pango_layout_set_spacing(l, pango_units_from_double(8)); break;
+    default: break;
+    }
+    pango_layout_get_size(l, &w, &h);
+    jue_pdf_sizes_keep(p->sizes, f, key, wu, (int)al, kind, l, w, h);
+    return l;
+}
+
+static PangoLayout *mk(pdf *p, const PangoFontDescription *f, const char *s, double width, PangoAlignment al)
+{
+    return mk_kind(p, f, s, width, al, K_PLAIN);
 }
 
 static double text_w(pdf *p, const PangoFontDescription *f, const char *s)
@@ -216,11 +273,6 @@ static double text_w(pdf *p, const PangoFontDescription *f, const char *s)
     double w;
     size_of(p, f, s, 0, PANGO_ALIGN_LEFT, &w, NULL);
     return w;
-}
-
-static double fsize(const PangoFontDescription *f)
-{
-    return U(pango_font_description_get_size(f));
 }
 
 static PangoFontDescription *font_new(const char *family, double size, bool bold)
@@ -420,12 +472,7 @@ static void justify(PangoLayout *l)
  * line spacing of printed Chinese documents. */
 static PangoLayout *para_layout(pdf *p, const PangoFontDescription *f, const char *s, double width)
 {
-    PangoLayout *l = mk(p, f, s, width, PANGO_ALIGN_LEFT);
-    double fs = fsize(f);
-    pango_layout_set_indent(l, pango_units_from_double(2 * fs));
-    pango_layout_set_spacing(l, pango_units_from_double(0.45 * fs));
-    justify(l);
-    return l;
+    return mk_kind(p, f, s, width, PANGO_ALIGN_LEFT, K_PARA);
 }
 
 /* ---- headings ---------------------------------------------------------- */
@@ -436,11 +483,9 @@ static double h_after(int level) { return level <= 1 ? 18 : 8; }
 
 static PangoLayout *heading_layout(pdf *p, const jue_block *b)
 {
-    int f = hfont(b->level);
-    PangoLayout *l = mk(p, p->font[f], b->text, p->x1 - p->x0, b->level <= 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     /* 一、 and （一） headings are indented like the paragraphs they lead */
-    if (b->level >= 2) pango_layout_set_indent(l, pango_units_from_double(2 * fsize(p->font[f])));
-    return l;
+    return mk_kind(p, p->font[hfont(b->level)], b->text, p->x1 - p->x0,
+                   b->level <= 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, b->level >= 2 ? K_INDENT : K_PLAIN);
 }
 
 static double pending_height(pdf *p)
@@ -526,14 +571,12 @@ static void cover(pdf *p, const jue_block *b)
     } else {
         jue_buf_puts(&t, title);
     }
-    PangoLayout *l = mk(p, p->font[F_COVER], jue_buf_str(&t), p->x1 - p->x0, PANGO_ALIGN_CENTER);
-    pango_layout_set_spacing(l, pango_units_from_double(14));
+    PangoLayout *l = mk_kind(p, p->font[F_COVER], jue_buf_str(&t), p->x1 - p->x0, PANGO_ALIGN_CENTER, K_COVER);
     show(p, l, p->x0, p->ph * 0.30);
     g_object_unref(l);
     jue_buf_free(&t);
     if (b->text2) {
-        l = mk(p, p->font[F_COVER2], b->text2, p->x1 - p->x0, PANGO_ALIGN_CENTER);
-        pango_layout_set_spacing(l, pango_units_from_double(8));
+        l = mk_kind(p, p->font[F_COVER2], b->text2, p->x1 - p->x0, PANGO_ALIGN_CENTER, K_COVER2);
         show(p, l, p->x0, p->ph * 0.68);
         g_object_unref(l);
     }
@@ -988,8 +1031,7 @@ static void table(pdf *p, size_t bi, const jue_table *t)
     if (t->footnote && *t->footnote) {
         /* the profile's 注, before an empty table's 说明 */
         p->y += 4;
-        PangoLayout *l = mk(p, p->font[F_SMALL], t->footnote, p->x1 - p->x0, PANGO_ALIGN_LEFT);
-        justify(l);
+        PangoLayout *l = mk_kind(p, p->font[F_SMALL], t->footnote, p->x1 - p->x0, PANGO_ALIGN_LEFT, K_JUSTIFY);
         flow(p, l, p->x0);
         g_object_unref(l);
     }
@@ -1001,8 +1043,7 @@ static void table(pdf *p, size_t bi, const jue_table *t)
         if (strncmp(note, "注", 3) != 0 && strncmp(note, "说明", 6) != 0) jue_buf_puts(&n, "注：");
         jue_buf_puts(&n, note);
         p->y += 4;
-        PangoLayout *l = mk(p, p->font[F_SMALL], jue_buf_str(&n), p->x1 - p->x0, PANGO_ALIGN_LEFT);
-        justify(l);
+        PangoLayout *l = mk_kind(p, p->font[F_SMALL], jue_buf_str(&n), p->x1 - p->x0, PANGO_ALIGN_LEFT, K_JUSTIFY);
         flow(p, l, p->x0);
         g_object_unref(l);
         jue_buf_free(&n);
@@ -1493,7 +1534,24 @@ static void metadata(pdf *p)
     cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_sizes *sizes, bool final)
+/* The one pango context of both passes (its layouts are kept across them):
+ * made on the first pass's PDF surface, so it takes a PDF surface's font
+ * options, and with unhinted metrics, so positions are exact. */
+static PangoContext *context_new(cairo_t *cr)
+{
+    PangoContext *pc = pango_cairo_create_context(cr);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(pc, 72);
+    pango_context_set_language(pc, pango_language_from_string("zh-cn"));
+    return pc;
+}
+
+static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_sizes *sizes, PangoContext **pc,
+                      bool final)
 {
     pdf P;
     memset(&P, 0, sizeof P);
@@ -1513,15 +1571,14 @@ static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_siz
         return JUE_ERR_NOMEM;
     }
     metadata(p);
-    p->pc = pango_cairo_create_context(p->cr);
-    /* unhinted metrics: positions are exact and the same in both passes */
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(p->pc, fo);
-    cairo_font_options_destroy(fo);
-    pango_cairo_context_set_resolution(p->pc, 72);
-    pango_context_set_language(p->pc, pango_language_from_string("zh-cn"));
+    if (!*pc) *pc = context_new(p->cr);
+    p->pc = *pc;
+    if (!final) {
+        /* the measuring pass draws nothing: everything is clipped away, so
+         * cairo records no paths and writes no page contents */
+        cairo_rectangle(p->cr, 0, 0, 0, 0);
+        cairo_clip(p->cr);
+    }
     for (int i = 0; i < F_COUNT; i++) p->font[i] = font_new(FONTS[i].family, FONTS[i].size, FONTS[i].bold);
     set_table_font(p, TABLE_FS_MAX);
     cairo_set_source_rgb(p->cr, 0, 0, 0);
@@ -1537,7 +1594,6 @@ static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_siz
     for (int i = 0; i < F_COUNT; i++) pango_font_description_free(p->font[i]);
     pango_font_description_free(p->tfont);
     pango_font_description_free(p->tfont_b);
-    g_object_unref(p->pc);
     cairo_status_t cs = cairo_status(p->cr);
     cairo_destroy(p->cr);
     cairo_surface_finish(p->surf);
@@ -1562,10 +1618,12 @@ jue_status jue_pdfm_render(const jue_document *doc, const char *path)
         free(marks);
         return JUE_ERR_IO;
     }
-    jue_pdf_sizes *sizes = jue_pdf_sizes_new();   /* NULL: every layout measured anew */
-    jue_status st = run(doc, NULL, marks, sizes, false);
-    if (st == JUE_OK) st = run(doc, f, marks, sizes, true);
+    jue_pdf_sizes *sizes = jue_pdf_sizes_new();   /* NULL: every layout made anew */
+    PangoContext *pc = NULL;
+    jue_status st = run(doc, NULL, marks, sizes, &pc, false);
+    if (st == JUE_OK) st = run(doc, f, marks, sizes, &pc, true);
     jue_pdf_sizes_free(sizes);
+    if (pc) g_object_unref(pc);
     if (fclose(f) != 0 && st == JUE_OK) st = JUE_ERR_IO;
     if (st != JUE_OK) remove(path);
     free(marks);

@@ -1,6 +1,7 @@
 /* The PDF writer's cache of measured layouts (src/pdf/sizes.c): a size comes
  * back only for the same font, text, width and alignment, and survives the
- * table growing. */
+ * table growing; a layout kept for drawing comes back only for the same key
+ * and the same kind, and the cache holds its own reference. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,8 @@
 #include <stdio.h>
 
 #include "pdf/sizes.h"
+
+#include <pango/pangocairo.h>
 
 static PangoFontDescription *font(const char *family, double size, bool bold)
 {
@@ -72,11 +75,50 @@ static void many_entries(void **state)
     assert_false(jue_pdf_sizes_get(NULL, NULL, "x", 0, 0, &w, &h));
 }
 
+static void kept_layouts(void **state)
+{
+    (void)state;
+    jue_pdf_sizes *z = jue_pdf_sizes_new();
+    PangoContext *pc = pango_font_map_create_context(pango_cairo_font_map_get_default());
+    PangoFontDescription *f = font("Noto Serif CJK SC", 12, false);
+    PangoLayout *l = pango_layout_new(pc);
+    pango_layout_set_text(l, "本年度收入合计", -1);
+    jue_pdf_sizes_keep(z, f, "本年度收入合计", 200000, 0, 1, l, 70000, 16000);
+    /* the cache holds a reference of its own: the caller's may go */
+    g_object_unref(l);
+    PangoLayout *k = jue_pdf_sizes_layout(z, f, "本年度收入合计", 200000, 0, 1);
+    assert_ptr_equal(k, l);
+    assert_string_equal(pango_layout_get_text(k), "本年度收入合计");
+    /* another kind, width or text: not that layout; and a kind other than
+     * plain is not a plain layout's size */
+    assert_null(jue_pdf_sizes_layout(z, f, "本年度收入合计", 200000, 0, 0));
+    assert_null(jue_pdf_sizes_layout(z, f, "本年度收入合计", 100000, 0, 1));
+    assert_null(jue_pdf_sizes_layout(z, f, "本年度收入", 200000, 0, 1));
+    int w = 0, h = 0;
+    assert_false(jue_pdf_sizes_get(z, f, "本年度收入合计", 200000, 0, &w, &h));
+    /* a plain layout kept is also its size; a size put first gets its layout later */
+    jue_pdf_sizes_put(z, f, "支出", 0, 0, 24000, 16000);
+    assert_null(jue_pdf_sizes_layout(z, f, "支出", 0, 0, 0));
+    PangoLayout *m = pango_layout_new(pc);
+    jue_pdf_sizes_keep(z, f, "支出", 0, 0, 0, m, 1, 1);
+    assert_ptr_equal(jue_pdf_sizes_layout(z, f, "支出", 0, 0, 0), m);
+    assert_true(jue_pdf_sizes_get(z, f, "支出", 0, 0, &w, &h));
+    assert_int_equal(w, 24000);   /* the size measured first stands */
+    g_object_unref(m);
+    jue_pdf_sizes_free(z);
+    pango_font_description_free(f);
+    g_object_unref(pc);
+    /* without a cache nothing is kept and nothing breaks */
+    jue_pdf_sizes_keep(NULL, NULL, "x", 0, 0, 0, NULL, 1, 1);
+    assert_null(jue_pdf_sizes_layout(NULL, NULL, "x", 0, 0, 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_key_only),
         cmocka_unit_test(many_entries),
+        cmocka_unit_test(kept_layouts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
