@@ -15,6 +15,7 @@
  * strings, so the PDF prints exactly what the HTML and XLSX print. Doubles
  * here are coordinates only. */
 #include "pdf/pdf.h"
+#include "pdf/rules.h"
 #include "pdf/sizes.h"
 #include "render/render_internal.h"
 
@@ -124,6 +125,8 @@ typedef struct {
     jue_buf clean;              /* scratch: sanitised text */
     jue_buf text;               /* scratch: cell text */
     jue_pdf_sizes *sizes;       /* layouts measured, shared by both passes */
+    double *rect;               /* the page's cell borders not stroked yet: x, y, w, h each */
+    size_t nrect, caprect;
     jue_status err;
 } pdf;
 
@@ -297,9 +300,43 @@ static void footer(pdf *p)
     g_object_unref(l);
 }
 
+/* The page's cell borders, black, half a point wide: the rectangles'
+ * sides joined into the table's ruled lines (rules.c), each drawn once.
+ * Square caps close the corners as a rectangle's joins do. */
+static void grid_stroke(pdf *p)
+{
+    if (!p->nrect) return;
+    jue_pdf_seg *h = malloc(4 * p->nrect * sizeof *h), *v = h ? h + 2 * p->nrect : NULL;
+    size_t nh, nv;
+    if (!h) {
+        if (!p->err) p->err = JUE_ERR_NOMEM;
+        p->nrect = 0;
+        return;
+    }
+    jue_pdf_rules(p->rect, p->nrect, h, &nh, v, &nv);
+    cairo_save(p->cr);
+    cairo_new_path(p->cr);
+    cairo_set_line_width(p->cr, 0.5);
+    cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_SQUARE);
+    cairo_set_source_rgb(p->cr, 0, 0, 0);
+    for (size_t i = 0; i < nh; i++) {
+        cairo_move_to(p->cr, h[i].lo, h[i].at);
+        cairo_line_to(p->cr, h[i].hi, h[i].at);
+    }
+    for (size_t i = 0; i < nv; i++) {
+        cairo_move_to(p->cr, v[i].at, v[i].lo);
+        cairo_line_to(p->cr, v[i].at, v[i].hi);
+    }
+    cairo_stroke(p->cr);
+    cairo_restore(p->cr);
+    free(h);
+    p->nrect = 0;
+}
+
 static void page_end(pdf *p)
 {
     if (!p->open) return;
+    grid_stroke(p);
     if (!p->no_footer) footer(p);
     cairo_show_page(p->cr);
     p->open = false;
@@ -819,10 +856,23 @@ typedef struct {
 
 static double span_w(const grid *g, int c, int cs) { return g->cx[c + cs] - g->cx[c]; }
 
+/* A cell's border, stroked with the page's other borders as its ruled
+ * lines when the page ends (grid_stroke). Final pass only. */
 static void cell_rect(pdf *p, double x, double y, double w, double h)
 {
-    cairo_rectangle(p->cr, x, y, w, h);
-    cairo_stroke(p->cr);
+    if (!p->final) return;
+    if (p->nrect == p->caprect) {
+        size_t cap = p->caprect ? 2 * p->caprect : 256;
+        double *r = realloc(p->rect, cap * 4 * sizeof *r);
+        if (!r) {
+            if (!p->err) p->err = JUE_ERR_NOMEM;
+            return;
+        }
+        p->rect = r;
+        p->caprect = cap;
+    }
+    double *r = p->rect + 4 * p->nrect++;
+    r[0] = x, r[1] = y, r[2] = w, r[3] = h;
 }
 
 static void heights(pdf *p, grid *g)
@@ -1006,28 +1056,21 @@ static void table(pdf *p, size_t bi, const jue_table *t)
     outline(p, 2, t->title ? t->title : jue_table_title(t->id), p->y);
     table_caption(p, t);
     fit_table(p, &g, avail, cw, p->ybot - p->y - (t->footnote || jue_rd_note(t) ? FIT_NOTE_ROOM : 0));
-    cairo_save(p->cr);
-    cairo_set_line_width(p->cr, 0.5);
-    cairo_set_source_rgb(p->cr, 0, 0, 0);
     draw_header(p, &g);
     for (size_t r = 0; r < L.nrows; r++) {
         if (p->y + g.brow[r] > p->ybot) {
             /* the table goes on: a new page of the same orientation, the
              * header rows again under a 续表 mark */
-            cairo_restore(p->cr);
             page_begin(p, L.landscape);
             PangoLayout *l = mk(p, p->font[F_SMALL], "续表", p->x1 - p->x0, PANGO_ALIGN_RIGHT);
             show(p, l, p->x0, p->y);
             p->y += lay_h(l) + 3;
             g_object_unref(l);
             p->fresh = false;
-            cairo_save(p->cr);
-            cairo_set_line_width(p->cr, 0.5);
             draw_header(p, &g);
         }
         draw_row(p, &g, r);
     }
-    cairo_restore(p->cr);
     if (t->footnote && *t->footnote) {
         /* the profile's 注, before an empty table's 说明 */
         p->y += 4;
@@ -1246,17 +1289,11 @@ static void form(pdf *p, size_t bi, const jue_form *f)
         y += rh[r];
     }
     for (int c = 0; c <= C; c++) cx[c] += p->x0 - P_SIDE;
-    cairo_save(p->cr);
-    cairo_set_line_width(p->cr, 0.5);
-    cairo_set_source_rgb(p->cr, 0, 0, 0);
     for (int r = 0; r < R && !p->err; r++) {
         if (r > 0 && pg[r] != pg[r - 1]) {
-            cairo_restore(p->cr);
             page_begin(p, false);
             show(p, cont, p->x0, p->y);
             p->fresh = false;
-            cairo_save(p->cr);
-            cairo_set_line_width(p->cr, 0.5);
             /* the header rows again, as one page's share of their cells */
             double hy = p->y + cont_h;
             double *hry = calloc((size_t)(f->head_rows > 0 ? f->head_rows : 1), sizeof *hry);
@@ -1289,7 +1326,6 @@ static void form(pdf *p, size_t bi, const jue_form *f)
         }
         p->y = ry[r] + rh[r];
     }
-    cairo_restore(p->cr);
     g_object_unref(cont);
     p->fresh = false;
     if (f->note && *f->note) {
@@ -1601,6 +1637,7 @@ static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_siz
     cairo_surface_destroy(p->surf);
     jue_buf_free(&p->clean);
     jue_buf_free(&p->text);
+    free(p->rect);
     if (p->err) return p->err;
     if (s.failed || cs == CAIRO_STATUS_WRITE_ERROR) return JUE_ERR_IO;
     if (cs == CAIRO_STATUS_NO_MEMORY) return JUE_ERR_NOMEM;
