@@ -1,6 +1,8 @@
 /* PDF: the complete document on A4 pages, drawn with cairo and shaped with
- * pango (Noto Serif CJK SC for text, Noto Sans CJK SC for tables; cairo
- * embeds the subsets it uses).
+ * pango in the two faces of a printed government document: Noto Serif CJK
+ * SC (宋体) for text, tables and labels, Noto Sans CJK SC Bold (黑体) for
+ * headings, titles and totals. cairo embeds the subsets it uses; each face
+ * more would cost its own subset and every glyph in it again.
  *
  * The document is laid out twice with the same code: the first pass writes
  * nothing and only learns on which page every heading and table lands, the
@@ -63,21 +65,20 @@ enum {
     F_COUNT
 };
 
+/* The two faces: regular text is 宋体, bold is 黑体. */
+#define SERIF "Noto Serif CJK SC"
+#define SANS  "Noto Sans CJK SC"
+
 static const struct {
-    const char *family;
     double size;
     bool bold;
 } FONTS[F_COUNT] = {
-    [F_BODY] = { "Noto Serif CJK SC", 12, false },   [F_H1] = { "Noto Sans CJK SC", 16, true },
-    [F_H2] = { "Noto Sans CJK SC", 13, true },       [F_H3] = { "Noto Serif CJK SC", 12, true },
-    [F_COVER] = { "Noto Serif CJK SC", 26, true },   [F_COVER2] = { "Noto Serif CJK SC", 16, false },
-    [F_TOCTITLE] = { "Noto Sans CJK SC", 18, true }, [F_TOC1] = { "Noto Sans CJK SC", 12, true },
-    [F_TOC2] = { "Noto Serif CJK SC", 12, false },   [F_SMALL] = { "Noto Serif CJK SC", 10, false },
-    [F_TTITLE] = { "Noto Sans CJK SC", 15, true },   [F_CHART] = { "Noto Sans CJK SC", 8.5, false },
-    [F_CHARTB] = { "Noto Sans CJK SC", 10, true },
+    [F_BODY] = { 12, false },     [F_H1] = { 16, true },    [F_H2] = { 13, true },      [F_H3] = { 12, true },
+    [F_COVER] = { 26, true },     [F_COVER2] = { 16, false }, [F_TOCTITLE] = { 18, true }, [F_TOC1] = { 12, true },
+    [F_TOC2] = { 12, false },     [F_SMALL] = { 10, false }, [F_TTITLE] = { 15, true },  [F_CHART] = { 8.5, false },
+    [F_CHARTB] = { 10, true },
 };
 
-#define TABLE_FAMILY "Noto Sans CJK SC"
 #define TABLE_FS_MAX 9.0
 #define TABLE_FS_MIN 6.0
 #define ROW_LEAD 1.75      /* a body row is at least this many font sizes high */
@@ -278,10 +279,10 @@ static double text_w(pdf *p, const PangoFontDescription *f, const char *s)
     return w;
 }
 
-static PangoFontDescription *font_new(const char *family, double size, bool bold)
+static PangoFontDescription *font_new(double size, bool bold)
 {
     PangoFontDescription *f = pango_font_description_new();
-    pango_font_description_set_family(f, family);
+    pango_font_description_set_family(f, bold ? SANS : SERIF);
     pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     /* absolute: one pango point is one PDF point whatever the resolution */
     pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
@@ -728,8 +729,8 @@ static void set_table_font(pdf *p, double fs)
 {
     if (p->tfont) pango_font_description_free(p->tfont);
     if (p->tfont_b) pango_font_description_free(p->tfont_b);
-    p->tfont = font_new(TABLE_FAMILY, fs, false);
-    p->tfont_b = font_new(TABLE_FAMILY, fs, true);
+    p->tfont = font_new(fs, false);
+    p->tfont_b = font_new(fs, true);
     p->tfs = fs;
 }
 
@@ -1615,7 +1616,7 @@ static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_siz
         cairo_rectangle(p->cr, 0, 0, 0, 0);
         cairo_clip(p->cr);
     }
-    for (int i = 0; i < F_COUNT; i++) p->font[i] = font_new(FONTS[i].family, FONTS[i].size, FONTS[i].bold);
+    for (int i = 0; i < F_COUNT; i++) p->font[i] = font_new(FONTS[i].size, FONTS[i].bold);
     set_table_font(p, TABLE_FS_MAX);
     cairo_set_source_rgb(p->cr, 0, 0, 0);
 

@@ -244,6 +244,12 @@ static void test_fonts_and_bytes(void **state)
     assert_true(has(a, len1, "NotoSerifCJK"));
     assert_true(has(a, len1, "NotoSansCJK"));
     assert_true(has(a, len1, "/FontFile3"));
+    /* two faces only, 宋体 regular and 黑体 bold: each face more is a subset
+     * of its own, and every glyph in it again */
+    assert_true(has(a, len1, "NotoSerifCJKsc-Regular"));
+    assert_true(has(a, len1, "NotoSansCJKsc-Bold"));
+    assert_false(has(a, len1, "NotoSerifCJKsc-Bold"));
+    assert_false(has(a, len1, "NotoSansCJKsc-Regular"));
     char again[160];
     snprintf(again, sizeof again, "%s/again.pdf", DIR_);
     assert_int_equal(jue_render_document_pdf(DOC, again), JUE_OK);
