@@ -209,7 +209,11 @@ static void size_of(pdf *p, const PangoFontDescription *f, const char *s, double
                     double *w, double *h)
 {
     int wu = width > 0 ? pango_units_from_double(width) : 0, lw, lh;
-    if (!jue_pdf_sizes_get(p->sizes, f, s ? s : "", wu, (int)al, &lw, &lh)) {
+    /* a text measured on one line that fits the width is not wrapped: the
+     * same lines, the same height (a table's cells at each size tried); its
+     * width there may differ with the alignment */
+    bool one = wu > 0 && !w && jue_pdf_sizes_get(p->sizes, f, s ? s : "", 0, (int)PANGO_ALIGN_LEFT, &lw, &lh) && lw <= wu;
+    if (!one && !jue_pdf_sizes_get(p->sizes, f, s ? s : "", wu, (int)al, &lw, &lh)) {
         PangoLayout *l = mk_new(p, f, s, width, al);
         pango_layout_get_size(l, &lw, &lh);
         if (wu > 0) jue_pdf_sizes_keep(p->sizes, f, s ? s : "", wu, (int)al, 0, l, lw, lh);
@@ -1017,17 +1021,36 @@ static void set_grid(pdf *p, grid *g, double avail, double fs, double *cw)
     heights(p, g);
 }
 
+/* Whether the grid closed up (FIT_LEAD) at size fs fits in room; it is set
+ * so either way. */
+static bool fits_at(pdf *p, grid *g, double avail, double *cw, double room, double fs)
+{
+    g->lead = FIT_LEAD;
+    set_grid(p, g, avail, fs, cw);
+    return grid_height(g) <= room;
+}
+
 static void fit_table(pdf *p, grid *g, double avail, double *cw, double room)
 {
     set_grid(p, g, avail, TABLE_FS_MAX, cw);
     double h = grid_height(g);
     if (!g->L->one_page || h <= room || h > room * FIT_SLACK) return;
-    /* rows closed up to their text (FIT_LEAD), then smaller type */
-    for (double fs = TABLE_FS_MAX; fs >= FIT_FS_MIN; fs -= 0.5) {
-        g->lead = FIT_LEAD;
-        set_grid(p, g, avail, fs, cw);
-        if (grid_height(g) <= room) return;
+    /* rows closed up to their text (FIT_LEAD), then the largest smaller
+     * type that fits, in steps of half a point. The height shrinks with the
+     * type, about in proportion: the search starts at the size the full
+     * size's height predicts, then goes up while the next size still fits,
+     * or down until one does, measuring two sizes or so instead of each. */
+    if (fits_at(p, g, avail, cw, room, TABLE_FS_MAX)) return;
+    int last = (int)((TABLE_FS_MAX - FIT_FS_MIN) * 2 + 0.5);
+    int k = (int)ceil((TABLE_FS_MAX - TABLE_FS_MAX * room / grid_height(g)) * 2 - 1e-9);
+    k = k < 1 ? 1 : k > last ? last : k;
+    if (fits_at(p, g, avail, cw, room, TABLE_FS_MAX - 0.5 * k)) {
+        while (k > 1 && fits_at(p, g, avail, cw, room, TABLE_FS_MAX - 0.5 * (k - 1))) k--;
+        fits_at(p, g, avail, cw, room, TABLE_FS_MAX - 0.5 * k);   /* set at the size found again */
+        return;
     }
+    while (++k <= last)
+        if (fits_at(p, g, avail, cw, room, TABLE_FS_MAX - 0.5 * k)) return;
     /* cannot be fitted: full size over the pages */
     g->lead = ROW_LEAD;
     set_grid(p, g, avail, TABLE_FS_MAX, cw);
