@@ -45,6 +45,7 @@ typedef struct {
     char complete[64][8];
     size_t ncomplete;
     bool all_classes;
+    int years_from, years_to; /* the years the table covers (jue_catalog_years), set once loaded */
 } cat_table;
 
 struct jue_catalog {
@@ -541,8 +542,34 @@ static void check_parents(const cat_table *t, jue_cat_kind kind, diag_ctx *dc)
     }
 }
 
+/* The years t covers, kept on it: explicit years first; an open-ended row
+ * then extends to the declared coverage, if the file declared one. The rules
+ * and the notes ask this for every ref and document. */
+static void set_years(cat_table *t)
+{
+    int lo = 0, hi = 0;
+    if (t->len) {
+        lo = INT_MAX;
+        bool open = false;
+        for (size_t i = 0; i < t->len; i++) {
+            const cat_row *r = &t->rows[i];
+            if (r->from < lo) lo = r->from;
+            if (r->from > hi) hi = r->from;
+            if (r->to == YEAR_OPEN) open = true;
+            else if (r->to > hi) hi = r->to;
+        }
+        if (t->cov_from) {
+            if (t->cov_from < lo) lo = t->cov_from;
+            if (open && t->cov_to > hi) hi = t->cov_to;
+        }
+    }
+    t->years_from = lo;
+    t->years_to = hi;
+}
+
 static bool build_indexes(cat_table *t)
 {
+    set_years(t);
     if (t->len > 1) qsort(t->rows, t->len, sizeof *t->rows, row_cmp);
     t->by_name = malloc((t->len ? t->len : 1) * sizeof *t->by_name);
     if (!t->by_name) return false;
@@ -741,27 +768,9 @@ const char *jue_catalog_find_name(const jue_catalog *cat, jue_cat_kind kind, con
 
 void jue_catalog_years(const jue_catalog *cat, jue_cat_kind kind, int *from, int *to)
 {
-    int lo = 0, hi = 0;
     const cat_table *t = table_of(cat, kind);
-    if (t && t->len) {
-        /* Explicit years first; an open-ended row then extends to the
-         * declared coverage, if the file declared one. */
-        lo = INT_MAX;
-        bool open = false;
-        for (size_t i = 0; i < t->len; i++) {
-            const cat_row *r = &t->rows[i];
-            if (r->from < lo) lo = r->from;
-            if (r->from > hi) hi = r->from;
-            if (r->to == YEAR_OPEN) open = true;
-            else if (r->to > hi) hi = r->to;
-        }
-        if (t->cov_from) {
-            if (t->cov_from < lo) lo = t->cov_from;
-            if (open && t->cov_to > hi) hi = t->cov_to;
-        }
-    }
-    if (from) *from = lo;
-    if (to) *to = hi;
+    if (from) *from = t ? t->years_from : 0;
+    if (to) *to = t ? t->years_to : 0;
 }
 
 bool jue_catalog_covers(const jue_catalog *cat, jue_cat_kind kind, int year)
