@@ -116,6 +116,34 @@ static const char *full_width_mark(const char *s, size_t i, size_t n)
     }
 }
 
+/* How many bytes from s on para_put keeps as they are: none of them a
+ * blank or an ASCII mark full_width_mark may change. */
+static size_t plain_run(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')') break;
+        i++;
+    }
+    return i;
+}
+
+/* Copies a run of n kept bytes to p at `at`, each with its line, page and
+ * column (col for the first, one more after each character); returns the
+ * column after the run. */
+static int put_run(para *p, size_t at, const char *s, size_t n, int line, int col, int page)
+{
+    memcpy(p->text.data + at, s, n);
+    for (size_t k = 0; k < n; k++) {
+        p->line[at + k] = line;
+        p->page[at + k] = page;
+        p->col[at + k] = col;
+        col += ((unsigned char)s[k] & 0xC0) != 0x80;
+    }
+    return col;
+}
+
 static bool para_put(para *p, const char *s, size_t n, int line, int col0, int page)
 {
     if (p->text.len + 3 * n + 1 > p->cap) {
@@ -137,18 +165,25 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0, int p
     if (p->text.err != JUE_OK) return false;
     char *d = p->text.data;
     int col = col0;
-    for (size_t i = 0; i < n; i++, col += ((unsigned char)s[i - 1] & 0xC0) != 0x80) {
+    for (size_t i = 0; i < n; i++) {
+        size_t run = plain_run(s + i, n - i);
+        if (run) {
+            col = put_run(p, at, s + i, run, line, col, page);
+            at += run;
+            i += run;
+            if (i == n) break;
+        }
         /* a blank between two Chinese characters is what justified text
          * copied out of a PDF leaves ("占 本 年 支 出"), not a word break */
-        if (s[i] == ' ' && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && at && (unsigned char)d[at - 1] >= 0x80)
-            continue;
-        const char *fw = full_width_mark(s, i, n);
-        for (size_t k = 0; k < (fw ? 3u : 1u); k++) {
+        bool skip = s[i] == ' ' && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && at && (unsigned char)d[at - 1] >= 0x80;
+        const char *fw = skip ? NULL : full_width_mark(s, i, n);
+        for (size_t k = 0; !skip && k < (fw ? 3u : 1u); k++) {
             p->line[at] = line;
             p->col[at] = col;
             p->page[at] = page;
             d[at++] = fw ? fw[k] : s[i];
         }
+        col += ((unsigned char)s[i] & 0xC0) != 0x80;
     }
     p->text.len = at;
     d[at] = 0;
