@@ -2,6 +2,7 @@
  * helpers every part of the importer needs. */
 #include "import/import_internal.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,46 @@ const jue_budget JUE_BUDGET = {
 
 /* Blank cells share one empty string (a wide row is mostly blanks). */
 static char EMPTY[1];
+
+/* The cells' texts are cut from blocks the document keeps (a malloc and a
+ * free for each cell were a tenth of a text audit); a text too long for a
+ * block gets a block of its own. */
+enum { TEXT_BLOCK = 16384 };
+
+struct jue_textblock {
+    struct jue_textblock *prev;
+    size_t cap, used;
+    _Alignas(max_align_t) char data[];
+};
+
+/* Room for n bytes at a multiple of align in d's blocks; NULL when out of
+ * memory. */
+static void *block_room(jue_idoc *d, size_t n, size_t align)
+{
+    struct jue_textblock *b = d->texts;
+    size_t at = b ? (b->used + align - 1) / align * align : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
+        size_t cap = n > TEXT_BLOCK ? n : TEXT_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b) return NULL;
+        b->cap = cap;
+        b->used = 0;
+        at = 0;
+        /* a block of its own for a long text; the one being filled stays the one filled */
+        if (cap > TEXT_BLOCK && d->texts) {
+            b->prev = d->texts->prev;
+            d->texts->prev = b;
+        } else {
+            b->prev = d->texts;
+            d->texts = b;
+        }
+    }
+    b->used = at + n;
+    return b->data + at;
+}
+
+/* Room for a text of n bytes and its NUL. */
+static char *text_room(jue_idoc *d, size_t n) { return block_room(d, n + 1, 1); }
 
 bool jue_idoc_refuse(jue_idoc *d, const char *what)
 {
@@ -51,8 +92,8 @@ jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind)
 static void row_free(jue_grow *r)
 {
     for (size_t k = 0; k < r->n; k++)
-        if (r->cells[k].text != EMPTY) free(r->cells[k].text);
-    free(r->cells);
+        if (r->cells[k].heap) free(r->cells[k].text);
+    if (r->cells_heap) free(r->cells);
 }
 
 void jue_grid_drop_last(jue_grid *g)
@@ -75,6 +116,10 @@ void jue_idoc_free(jue_idoc *d)
     if (!d) return;
     for (size_t i = 0; i < d->n; i++) grid_free(&d->grids[i]);
     free(d->grids);
+    for (struct jue_textblock *b = d->texts, *prev; b; b = prev) {
+        prev = b->prev;
+        free(b);
+    }
     free(d->file);
     free(d->title);
     free(d);
@@ -141,18 +186,33 @@ static bool charge(jue_idoc *d, const char *old, size_t n)
     return true;
 }
 
+/* Room in r for cells up to col: a row's first cells are in its
+ * document's blocks, more go to an allocation of their own. */
+static bool grow_cells(jue_grow *r, size_t col)
+{
+    size_t nc = r->cap ? r->cap * 2 : 8;
+    while (nc <= col) nc *= 2;
+    jue_gcell *ncl;
+    if (!r->cap && r->doc) {
+        ncl = block_room(r->doc, nc * sizeof *ncl, _Alignof(jue_gcell));
+    } else if (r->cells_heap || !r->cap) {
+        ncl = realloc(r->cells, nc * sizeof *ncl);
+    } else {
+        ncl = malloc(nc * sizeof *ncl);
+        if (ncl) memcpy(ncl, r->cells, r->n * sizeof *ncl);
+    }
+    if (!ncl) return false;
+    r->cells_heap = r->cells_heap || r->cap || !r->doc;
+    r->cells = ncl;
+    r->cap = nc;
+    return true;
+}
+
 jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
 {
     if (col < 0 || col >= MAX_COLS) return NULL;
     while (r->n <= (size_t)col) {
-        if (r->n == r->cap) {
-            size_t nc = r->cap ? r->cap * 2 : 8;
-            while (nc <= (size_t)col) nc *= 2;
-            jue_gcell *ncl = realloc(r->cells, nc * sizeof *ncl);
-            if (!ncl) return NULL;
-            r->cells = ncl;
-            r->cap = nc;
-        }
+        if (r->n == r->cap && !grow_cells(r, (size_t)col)) return NULL;
         jue_gcell *c = &r->cells[r->n];
         memset(c, 0, sizeof *c);
         c->col = (int)r->n;
@@ -171,12 +231,24 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     }
     jue_gcell *c = &r->cells[col];
     if (!charge(r->doc, c->text, n)) return NULL;
-    char *t = n ? malloc(n + 1) : EMPTY;
+    if (!n) {
+        if (c->heap) free(c->text);
+        c->text = EMPTY;
+        c->heap = false;
+        return c;
+    }
+    /* a text replaced by one no longer is written over it; a longer one
+     * gets its own allocation, so replacing a cell again and again takes no
+     * more than the budget charged */
+    bool over = c->text != EMPTY && strlen(c->text) >= n;
+    bool heap = !over && (c->text != EMPTY || !r->doc);
+    char *t = over ? c->text : heap ? malloc(n + 1) : text_room(r->doc, n);
     if (!t) return NULL;
-    memcpy(t, p, n);
+    memmove(t, p, n);
     t[n] = '\0';
-    if (c->text != EMPTY) free(c->text);
+    if (t != c->text && c->heap) free(c->text);
     c->text = t;
+    c->heap = over ? c->heap : heap;
     return c;
 }
 

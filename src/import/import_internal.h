@@ -33,17 +33,21 @@ typedef struct {
 extern const jue_budget JUE_BUDGET;
 
 typedef struct {
-    char *text;        /* owned, trimmed, "" when blank; never NULL */
+    char *text;        /* trimmed, "" when blank; never NULL; in the document's block of cell
+                        * texts, or its own allocation when heap is set (jue_grow_set) */
     int col;           /* 0-based column (sheet column, or index in the split line) */
     int pos;           /* text: 1-based character column where the cell starts; 0 otherwise */
     bool number;       /* XLSX: stored as a number (text is its decimal form) */
     bool copy;         /* XLSX: not written here but covered by a merged cell (text copied) */
+    bool heap;         /* text is its own allocation (a replacement longer than the text it
+                        * replaced, or a row of no document), not in the document's blocks */
     float box[4];      /* PDF: x0,y0,x1,y1 in points, origin at the page's bottom left; else 0 */
 } jue_gcell;
 
 typedef struct {
-    jue_gcell *cells;  /* dense by col: cells[i].col == i */
+    jue_gcell *cells;  /* dense by col: cells[i].col == i; in the document's blocks unless cells_heap */
     size_t n, cap;
+    bool cells_heap;   /* cells is an allocation of its own (a row grown past its first cells) */
     int line;          /* file line or sheet row number */
     int page;          /* 0 = not known */
     bool used;         /* consumed by a recognised table (the rest is the notes) */
@@ -76,6 +80,8 @@ struct jue_idoc {
     size_t packed;     /* text: lines split on single spaces (jue_grow.packed) */
     const char *over;  /* the limit passed ("单元格"…), NULL while within JUE_BUDGET */
     int wrap_width;    /* text: the width its lines were wrapped at (paragraphs span lines), else 0 */
+    struct jue_textblock *texts;   /* the cells' texts, a block after another (newest first), freed
+                                    * with the document: one allocation for many cells */
 };
 
 jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind);

@@ -705,9 +705,12 @@ static jue_status move_cells(jue_grow *r, const int *cols, int n)
         if (cols[k] == k) continue;
         jue_gcell *to = &r->cells[cols[k]], *from = &r->cells[k];
         char *t = to->text;
+        bool heap = to->heap;
         to->text = from->text;
+        to->heap = from->heap;
         to->pos = from->pos;
         from->text = t;   /* the blank one */
+        from->heap = heap;
         from->text[0] = '\0';
         from->pos = 0;
     }
