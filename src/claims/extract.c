@@ -198,6 +198,10 @@ static void load_lei(ex *x)
         const char *n = jue_catalog_name(x->cat, JUE_CAT_FUNCTIONAL, code, x->cat_year);
         if (!n) continue;
         x->lei[x->nlei] = n;
+        /* its first character's key, when the name holds that character whole */
+        size_t len = strlen(n), k = 0;
+        uint32_t key = len ? cx_char_key(n, n + len, &k) : 0;
+        x->lei_first[x->nlei] = k && k == (size_t)jue_utf8_step(n) ? key : 0;
         memcpy(x->lei_code[x->nlei], code, 4);
         x->nlei++;
     }

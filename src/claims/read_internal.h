@@ -176,6 +176,7 @@ typedef struct {
     int pending_line;
     const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */
     char lei_code[100][4];
+    uint32_t lei_first[100];   /* cx_char_key of each name's first character; 0: none (compare it all) */
     int nlei;
 } ex;
 

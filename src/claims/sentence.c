@@ -549,19 +549,26 @@ static bool skip_alternative(sent *s)
     return true;
 }
 
+/* Whether p is the sentence's start or right after ，；：、。 (where a 类's
+ * name may begin a clause). */
+static inline bool after_mark(const sent *s, const char *p)
+{
+    if (p == s->start) return true;
+    if (p - s->base < 3 || ((unsigned char)p[-3] != 0xEF && (unsigned char)p[-3] != 0xE3)) return false;
+    return starts(p - 3, s->end, "，") || starts(p - 3, s->end, "；") || starts(p - 3, s->end, "：") ||
+           starts(p - 3, s->end, "、") || starts(p - 3, s->end, "。");
+}
+
 /* "社会保障和就业支出92.04万元，占0.55%": a 类 by its full name, at the start
  * of a clause and followed by its figure. */
-static bool on_lei_name(sent *s)
+static bool lei_name_at(sent *s)
 {
     ex *x = s->x;
     const char *p = s->p, *end = s->end;
-    if (s->item_here || !x->nlei) return false;
-    if (!(p == s->start || (p - s->base >= 3 && (starts(p - 3, end, "，") || starts(p - 3, end, "；") ||
-                                                  starts(p - 3, end, "：") || starts(p - 3, end, "、") ||
-                                                  starts(p - 3, end, "。")))))
-        return false;
+    size_t kn;
+    uint32_t key = cx_char_key(p, end, &kn);
     for (int k = 0; k < x->nlei; k++) {
-        if (!starts(p, end, x->lei[k])) continue;
+        if ((x->lei_first[k] && x->lei_first[k] != key) || !starts(p, end, x->lei[k])) continue;
         size_t nl = strlen(x->lei[k]);
         if (is_digit_at(p + nl, end) || starts(p + nl, end, "为")) {
             lei_subject(s, x->lei_code[k]);
@@ -570,6 +577,11 @@ static bool on_lei_name(sent *s)
         }
     }
     return false;
+}
+
+static inline bool on_lei_name(sent *s)
+{
+    return !s->item_here && s->x->nlei && after_mark(s, s->p) && lei_name_at(s);
 }
 
 /* 分别, 各为, 均为 … after a list of subjects: the figures after it are shared
@@ -1176,6 +1188,30 @@ void cx_read_row_marks(ex *x, const para *P)
         if (!on_placeholder(&s)) s.p += jue_utf8_step(s.p);
 }
 
+/* Whether the character at p is a Chinese one (U+4000..U+9FFF) none of the
+ * sentence's handlers may start at but the lexicon's words (on_words) and
+ * those the sentence's state decides (skip_item_names, on_lei_name): not
+ * 其 (其中), 决 (决算数), 分 各 均 都 (on_distribute). Every other handler
+ * starts at a mark, a bracket, a digit or an X; most characters of the
+ * notes are such ones. */
+static bool words_only_at(const char *p, const char *end)
+{
+    unsigned char b = (unsigned char)*p;
+    if (b < 0xE4 || b > 0xE9 || end - p < 3) return false;
+    size_t n;
+    switch (cx_char_key(p, end, &n)) {
+    case 0xB685E5:   /* 其 */
+    case 0xB386E5:   /* 决 */
+    case 0x8688E5:   /* 分 */
+    case 0x8490E5:   /* 各 */
+    case 0x879DE5:   /* 均 */
+    case 0xBD83E9:   /* 都 */
+        return false;
+    default:
+        return true;
+    }
+}
+
 void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
@@ -1186,6 +1222,10 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
     x->in_sentence = 0;
     while (s.p < s.end && !x->over) {
         jue_work_steps++;
+        if (words_only_at(s.p, s.end)) {   /* the handlers skipped would each decline it */
+            if (!(skip_item_names(&s) || on_lei_name(&s) || on_words(&s))) s.p += jue_utf8_step(s.p);
+            continue;
+        }
         if (s.L.mode != CX_DIST_NONE) cx_list_mark(x, &s.L, s.p, s.end);
         if (on_clause_mark(&s) || on_list_open(&s) || on_direction(&s) || skip_item_names(&s) || on_lei_mark(&s) ||
             skip_alternative(&s) || on_lei_name(&s) || on_distribute(&s) || on_words(&s) || on_placeholder(&s))
