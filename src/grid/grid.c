@@ -266,49 +266,64 @@ size_t jue_grow_filled(const jue_grow *r)
 
 /* ---- text helpers ---- */
 
-void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
+size_t jue_imp_squeeze_to(char *out, const char *s, size_t n, bool fold)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), i = 0, k, run = 0;   /* bytes [run, i) are copied as they are */
+    size_t i = 0, k, run = 0, o = 0;   /* bytes [run, i) are copied as they are */
     /* the bytes that can start something to drop or fold; all others are
      * copied without a look (most of the text) */
     static const bool SPECIAL[256] = { [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true,
                                        ['\v'] = true, ['*'] = true, [0xE3] = true, [0xC2] = true, [0xEF] = true };
     while (i < n) {
         if (!SPECIAL[p[i]]) { i++; continue; }
-        if (is_space_at(p + i, n - i, &k)) { jue_buf_putn(out, s + run, i - run); i += k; run = i; continue; }
-        if (p[i] == '*' && i + 1 < n && p[i + 1] == '*') { jue_buf_putn(out, s + run, i - run); i += 2; run = i; continue; }
+        size_t skip = is_space_at(p + i, n - i, &k) ? k : p[i] == '*' && i + 1 < n && p[i + 1] == '*' ? 2 : 0;
+        char folded = 0;
         /* full-width ASCII U+FF01..U+FF5E: EF BC 81..EF BD 9E */
-        if (fold && i + 2 < n && p[i] == 0xEF && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
+        if (!skip && fold && i + 2 < n && p[i] == 0xEF && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
             unsigned cp = ((unsigned)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
             cp |= 0xF000;
-            if (cp >= 0xFF01 && cp <= 0xFF5E) {
-                jue_buf_putn(out, s + run, i - run);
-                jue_buf_putc(out, (char)(cp - 0xFF01 + 0x21));
-                i += 3;
-                run = i;
-                continue;
-            }
+            if (cp >= 0xFF01 && cp <= 0xFF5E) skip = 3, folded = (char)(cp - 0xFF01 + 0x21);
         }
-        i++;
+        if (!skip) { i++; continue; }
+        memcpy(out + o, s + run, i - run);
+        o += i - run;
+        if (folded) out[o++] = folded;
+        i += skip;
+        run = i;
     }
-    jue_buf_putn(out, s + run, i - run);
+    memcpy(out + o, s + run, i - run);
+    o += i - run;
+    out[o] = '\0';
+    return o;
 }
 
-void jue_imp_matchkey(jue_buf *out, const char *s)
+/* Room for n more bytes and a NUL at the end of out (the bytes there are
+ * written over): false when out has failed. */
+static bool room(jue_buf *out, const char *s, size_t n)
 {
-    /* squeezed onto out, then its quotes and brackets mapped in place: a
-     * mark of 3 bytes becomes 1, so the text read stays ahead of the text
-     * written */
-    size_t from = out->len;
-    jue_imp_squeeze(out, s, true);
-    if (out->err) return;
+    jue_buf_putn(out, s, n);
+    if (out->err) return false;
+    out->len -= n;
+    return true;
+}
+
+void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
+{
+    size_t n = strlen(s);
+    if (room(out, s, n)) out->len += jue_imp_squeeze_to(out->data + out->len, s, n, fold);
+}
+
+size_t jue_imp_matchkey_to(char *out, const char *s, size_t n)
+{
+    /* squeezed, then its quotes and brackets mapped in place: a mark of 3
+     * bytes becomes 1, so the text read stays ahead of the text written */
+    jue_imp_squeeze_to(out, s, n, true);
     static const struct { const char *from; char to; } MAP[] = {
         { "\xE2\x80\x9C", '"' }, { "\xE2\x80\x9D", '"' },   /* “ ” */
         { "\xE2\x80\x98", '\'' }, { "\xE2\x80\x99", '\'' },   /* ‘ ’ */
         { "\xE3\x80\x94", '(' }, { "\xE3\x80\x95", ')' },    /* 〔 〕 */
     };
-    char *w = out->data + from;
+    char *w = out;
     for (const char *t = w; *t;) {
         /* every mapped mark starts with E2 or E3: the bytes up to one are
          * moved as a run (not at all before the first mark mapped) */
@@ -329,7 +344,13 @@ void jue_imp_matchkey(jue_buf *out, const char *s)
         if (!hit) *w++ = *t++;
     }
     *w = '\0';
-    out->len = (size_t)(w - out->data);
+    return (size_t)(w - out);
+}
+
+void jue_imp_matchkey(jue_buf *out, const char *s)
+{
+    size_t n = strlen(s);
+    if (room(out, s, n)) out->len += jue_imp_matchkey_to(out->data + out->len, s, n);
 }
 
 static size_t cn_digit(const char *p)

@@ -160,9 +160,14 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
 /* Appends s with every space removed (ASCII, U+3000, U+00A0), "**" dropped,
  * full-width ASCII folded to ASCII when fold is true. */
 void jue_imp_squeeze(jue_buf *out, const char *s, bool fold);
+/* The same of the n bytes at s written to out, which has room for n + 1
+ * (the result is never longer): its length; out is NUL-terminated. */
+size_t jue_imp_squeeze_to(char *out, const char *s, size_t n, bool fold);
 /* The comparison form of a printed label: squeezed, folded, brackets and
  * quotes unified ("（）“”" → "()\"\""). */
 void jue_imp_matchkey(jue_buf *out, const char *s);
+/* The same of the n bytes at s written to out (room for n + 1): its length. */
+size_t jue_imp_matchkey_to(char *out, const char *s, size_t n);
 /* Skips a leading ordinal ("一、", "（一）", "(一)", "1.", "1、", "1．"). */
 const char *jue_imp_skip_ordinal(const char *s);
 

@@ -31,6 +31,11 @@ static jue_buf *scratch(void)
 
 void jue_rec_key(const char *s, char out[MAXK])
 {
+    size_t n = strlen(s);
+    if (n < MAXK) {   /* the key is never longer: written in place, nothing cut */
+        jue_imp_matchkey_to(out, s, n);
+        return;
+    }
     jue_buf *b = scratch();
     jue_imp_matchkey(b, s);
     jue_rec_copy(out, MAXK, jue_buf_str(b));
@@ -57,6 +62,11 @@ bool jue_rec_digits(const char *s)
 
 void jue_rec_fold(const char *s, char out[MAXK])
 {
+    size_t n = strlen(s);
+    if (n < MAXK) {
+        jue_imp_squeeze_to(out, s, n, true);
+        return;
+    }
     jue_buf *b = scratch();
     jue_imp_squeeze(b, s, true);
     jue_rec_copy(out, MAXK, jue_buf_str(b));

@@ -668,6 +668,85 @@ static void test_markdown_grid_table(void **state)
     jue_idoc_free(doc);
 }
 
+/* A grid's cells set, replaced by a shorter text, a longer one and a blank,
+ * and a row grown past its first cells: each keeps its own text, and the
+ * budget counts what the cells hold now (the texts live in blocks the
+ * document keeps, a longer replacement in its own allocation). */
+static void test_grid_cells_replaced(void **state)
+{
+    (void)state;
+    jue_idoc *doc = jue_idoc_new("t.txt", JUE_IN_TEXT);
+    assert_non_null(doc);
+    jue_grid *g = jue_idoc_add_grid(doc, NULL);
+    assert_non_null(g);
+    jue_grow *r = jue_grid_add_row(g, 1);
+    assert_non_null(r);
+    assert_non_null(jue_grow_set(r, 0, "  基本支出  ", strlen("  基本支出  ")));
+    assert_non_null(jue_grow_set(r, 1, "1,234.56", 8));
+    assert_string_equal(jue_grow_text(r, 0), "基本支出");
+    assert_non_null(jue_grow_set(r, 0, "支出", strlen("支出")));                 /* shorter */
+    assert_non_null(jue_grow_set(r, 1, "12,345,678.90", 13));                   /* longer */
+    assert_string_equal(jue_grow_text(r, 0), "支出");
+    assert_string_equal(jue_grow_text(r, 1), "12,345,678.90");
+    assert_non_null(jue_grow_set(r, 1, r->cells[1].text + 3, 10));              /* from its own text */
+    assert_string_equal(jue_grow_text(r, 1), "345,678.90");
+    assert_non_null(jue_grow_set(r, 1, "", 0));                                 /* blank */
+    assert_string_equal(jue_grow_text(r, 1), "");
+    assert_non_null(jue_grow_set(r, 1, "合计", strlen("合计")));
+    char want[40][8];
+    for (int c = 2; c < 40; c++) {   /* past the row's first cells */
+        snprintf(want[c], sizeof want[c], "c%d", c);
+        assert_non_null(jue_grow_set(r, c, want[c], strlen(want[c])));
+    }
+    assert_string_equal(jue_grow_text(r, 0), "支出");
+    assert_string_equal(jue_grow_text(r, 1), "合计");
+    for (int c = 2; c < 40; c++) assert_string_equal(jue_grow_text(r, c), want[c]);
+    size_t text = strlen("支出") + strlen("合计");
+    for (int c = 2; c < 40; c++) text += strlen(want[c]);
+    assert_int_equal(doc->used.text, text);
+    assert_int_equal(doc->used.cells, 40);
+    jue_grid_drop_last(g);
+    r = jue_grid_add_row(g, 2);
+    assert_non_null(r);
+    assert_non_null(jue_grow_set(r, 0, "一般公共预算财政拨款支出", strlen("一般公共预算财政拨款支出")));
+    assert_string_equal(jue_grow_text(r, 0), "一般公共预算财政拨款支出");
+    jue_idoc_free(doc);
+}
+
+/* The comparison forms of a label: spaces (ASCII, U+3000, U+00A0) and "**"
+ * dropped, full-width ASCII folded, quotes and 〔〕 unified in a match key;
+ * the forms written to a buffer and to memory are the same. */
+static void test_squeeze_and_matchkey(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *sq, *fold, *key; } CASE[] = {
+        { " 基本\xE3\x80\x80支出 ", "基本支出", "基本支出", "基本支出" },
+        { "**合计**\xC2\xA0（一）", "合计（一）", "合计(一)", "合计(一)" },
+        { "“三公”经费〔2024〕", "“三公”经费〔2024〕", "“三公”经费〔2024〕", "\"三公\"经费(2024)" },
+        { "ＡＢ１２％", "ＡＢ１２％", "AB12%", "AB12%" },
+        { "a*b \xEF\xBC", "a*b\xEF\xBC", "a*b\xEF\xBC", "a*b\xEF\xBC" },
+        { "", "", "", "" },
+    };
+    for (size_t i = 0; i < sizeof CASE / sizeof CASE[0]; i++) {
+        jue_buf b;
+        jue_buf_init(&b);
+        jue_buf_puts(&b, "前");
+        jue_imp_squeeze(&b, CASE[i].in, false);
+        jue_imp_squeeze(&b, CASE[i].in, true);
+        jue_imp_matchkey(&b, CASE[i].in);
+        char want[256];
+        snprintf(want, sizeof want, "前%s%s%s", CASE[i].sq, CASE[i].fold, CASE[i].key);
+        assert_string_equal(jue_buf_str(&b), want);
+        jue_buf_free(&b);
+        char out[64];
+        size_t n = strlen(CASE[i].in);
+        assert_int_equal(jue_imp_squeeze_to(out, CASE[i].in, n, true), strlen(CASE[i].fold));
+        assert_string_equal(out, CASE[i].fold);
+        assert_int_equal(jue_imp_matchkey_to(out, CASE[i].in, n), strlen(CASE[i].key));
+        assert_string_equal(out, CASE[i].key);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -691,6 +770,8 @@ int main(void)
         cmocka_unit_test(test_markdown_tables_read),
         cmocka_unit_test(test_markdown_with_an_html_table_and_links),
         cmocka_unit_test(test_markdown_grid_table),
+        cmocka_unit_test(test_grid_cells_replaced),
+        cmocka_unit_test(test_squeeze_and_matchkey),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
