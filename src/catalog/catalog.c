@@ -10,6 +10,7 @@
 #include <juesuan/catalog.h>
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,10 @@ typedef struct {
     size_t ncomplete;
     bool all_classes;
     int years_from, years_to; /* the years the table covers (jue_catalog_years), set once loaded */
+    /* the first row of each code (rows are sorted by code), open-addressed
+     * by the code's hash: slot holds the row's index + 1, 0 when empty */
+    uint32_t *code_slot;
+    unsigned code_bits;
 } cat_table;
 
 struct jue_catalog {
@@ -567,10 +572,46 @@ static void set_years(cat_table *t)
     t->years_to = hi;
 }
 
+static size_t code_hash(const char *code, unsigned bits)
+{
+    uint32_t h = 2166136261u;
+    for (; *code; code++) h = (h ^ (unsigned char)*code) * 16777619u;
+    return (h * 0x9E3779B1u) >> (32 - bits);
+}
+
+/* The index of the first row with this code, or t->len when there is none:
+ * what lower_bound finds when the code is there, without its strcmp a step.
+ * The rules and the notes look names up by code for every 类 and ref. */
+static size_t first_row(const cat_table *t, const char *code)
+{
+    if (!t->code_slot) return lower_bound(t, code);
+    size_t mask = ((size_t)1 << t->code_bits) - 1;
+    for (size_t h = code_hash(code, t->code_bits); t->code_slot[h]; h = (h + 1) & mask)
+        if (!strcmp(t->rows[t->code_slot[h] - 1].code, code)) return t->code_slot[h] - 1;
+    return t->len;
+}
+
+static bool index_codes(cat_table *t)
+{
+    t->code_bits = 4;
+    while (((size_t)1 << t->code_bits) < 2 * t->len) t->code_bits++;
+    t->code_slot = calloc((size_t)1 << t->code_bits, sizeof *t->code_slot);
+    if (!t->code_slot) return false;
+    size_t mask = ((size_t)1 << t->code_bits) - 1;
+    for (size_t i = 0; i < t->len; i++) {
+        if (i > 0 && !strcmp(t->rows[i - 1].code, t->rows[i].code)) continue;
+        size_t h = code_hash(t->rows[i].code, t->code_bits);
+        while (t->code_slot[h]) h = (h + 1) & mask;
+        t->code_slot[h] = (uint32_t)i + 1;
+    }
+    return true;
+}
+
 static bool build_indexes(cat_table *t)
 {
     set_years(t);
     if (t->len > 1) qsort(t->rows, t->len, sizeof *t->rows, row_cmp);
+    if (t->len >= UINT32_MAX || !index_codes(t)) return false;
     t->by_name = malloc((t->len ? t->len : 1) * sizeof *t->by_name);
     if (!t->by_name) return false;
     for (size_t i = 0; i < t->len; i++) t->by_name[i] = &t->rows[i];
@@ -586,6 +627,7 @@ static void table_free(cat_table *t)
     }
     free(t->rows);
     free(t->by_name);
+    free(t->code_slot);
     memset(t, 0, sizeof *t);
 }
 
@@ -695,7 +737,7 @@ static const cat_row *find_row(const jue_catalog *cat, jue_cat_kind kind, const 
 {
     const cat_table *t = table_of(cat, kind);
     if (!t || !code) return NULL;
-    for (size_t i = lower_bound(t, code); i < t->len; i++) {
+    for (size_t i = first_row(t, code); i < t->len; i++) {
         const cat_row *r = &t->rows[i];
         if (strcmp(r->code, code) != 0) break;
         if (r->from > year) break;     /* periods are sorted by start */
