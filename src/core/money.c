@@ -81,10 +81,14 @@ typedef struct {
     int digit;  /* for T_DIGIT */
 } tok;
 
+static tok tok_wide(const unsigned char *s, size_t len, size_t i, unsigned c);
+
 /* Classifies the character at s[i]. Only the few code points the grammar
  * knows are decoded; any other byte is T_OTHER (one byte), which is enough
- * because nothing after an unknown character is ever read. */
-static tok tok_at(const char *str, size_t len, size_t i)
+ * because nothing after an unknown character is ever read. An ASCII byte
+ * (the digits, separators and points of every amount) is told here, inline
+ * in the scanners; the rest by tok_wide. */
+static inline tok tok_at(const char *str, size_t len, size_t i)
 {
     const unsigned char *s = (const unsigned char *)str;
     tok t = {T_END, 0, 0};
@@ -103,6 +107,12 @@ static tok tok_at(const char *str, size_t len, size_t i)
     case ' ': case '\t': t.kind = T_SPACE; return t;
     default: break;
     }
+    return c < 0x80 ? t : tok_wide(s, len, i, c);
+}
+
+static tok tok_wide(const unsigned char *s, size_t len, size_t i, unsigned c)
+{
+    tok t = {T_OTHER, 1, 0};
     if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) { t.kind = T_SPACE; t.n = 2; return t; }
     if (c < 0xE0 || c > 0xEF || i + 2 >= len) return t;
     unsigned c1 = s[i + 1], c2 = s[i + 2];
