@@ -214,6 +214,7 @@ static bool subject_named(const ex *x, const char *from, const char *sf, const c
             int y = atoi(q);
             if (y >= 1900 && y <= 2100 && y != x->year) return false;
         }
+        if (((unsigned char)*q & 0xC0) == 0x80) continue;   /* inside a character: no word starts there */
         for (size_t i = 0; i < sizeof NOT / sizeof NOT[0]; i++)
             if ((q >= se || i >= 15) && starts(q, p, NOT[i])) return false;
     }
@@ -823,16 +824,21 @@ static bool compared(const sent *s, const char *p)
  * unit, not the subject's total — passed over, as a threshold is. */
 static bool fig_per_unit(sent *s, figure *f)
 {
-    static const char *const PER[] = { "人均", "平均", "每人", "月均", "年均", "户均", "次均", "日均", "每月", "每年",
-                                       "每户", "每次", "单价", "标准为", "标准" };
+    /* with their lengths: this is asked at every figure */
+    static const struct { const char *w; size_t n; } PER[] = {
+#define W(lit) { lit, sizeof lit - 1 }
+        W("人均"), W("平均"), W("每人"), W("月均"), W("年均"), W("户均"), W("次均"), W("日均"), W("每月"), W("每年"),
+        W("每户"), W("每次"), W("单价"), W("标准为"), W("标准"),
+#undef W
+    };
     const char *p = s->p;
     while (p > s->start && p[-1] == ' ') p--;
     static const char *const FILL[] = { "为", "是", "约", "达" };
     for (size_t i = 0; i < sizeof FILL / sizeof FILL[0]; i++)
         if (p - s->start >= 3 && !memcmp(p - 3, FILL[i], 3)) { p -= 3; break; }
     for (size_t i = 0; i < sizeof PER / sizeof PER[0]; i++) {
-        size_t n = strlen(PER[i]);
-        if ((size_t)(p - s->start) >= n && !memcmp(p - n, PER[i], n)) {
+        size_t n = PER[i].n;
+        if ((size_t)(p - s->start) >= n && !memcmp(p - n, PER[i].w, n)) {
             s->p = f->after;
             return true;
         }
