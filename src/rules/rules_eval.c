@@ -512,10 +512,17 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
     prep_rows(e, r, tid, &rp);
     scan sc;
     scan_rows(e, t, tid, r, &rp, &sc);
+    /* the ref's columns, the same for every row: found once (a table wider
+     * than the list tests them at each row) */
+    size_t cols[64], nc = 0;
+    bool listed = t->ncols <= sizeof cols / sizeof cols[0];
+    for (size_t j = 0; listed && j < t->ncols; j++)
+        if (col_in(e, t, tid, j, &r->cols)) cols[nc++] = j;
     for (size_t k = 0; k < sc.n; k++) {
         size_t i = scan_at(&sc, k);
         if (!row_in_prep(e, t, tid, i, r, &rp)) continue;
-        for (size_t j = 0; j < t->ncols; j++)
+        for (size_t c = 0; listed && c < nc; c++) add_cell(&v, t, tid, i, cols[c], ovf, e->j);
+        for (size_t j = 0; !listed && j < t->ncols; j++)
             if (col_in(e, t, tid, j, &r->cols)) add_cell(&v, t, tid, i, j, ovf, e->j);
     }
     return v;
@@ -577,11 +584,17 @@ static jue_cat_kind kind_of(int tid) { return tid == JUE_T06 ? JUE_CAT_ECONOMIC 
 /* Names compared without spaces (ASCII and U+3000), which layouts add, and
  * with full-width and ASCII parentheses alike (退职（役）费 / 退职(役)费):
  * a typesetting choice, not a wrong name. */
+/* Whether s starts with the three bytes of a character (none of them NUL). */
+static inline bool starts3(const char *s, const char *c3)
+{
+    return s[0] == c3[0] && s[1] == c3[1] && s[2] == c3[2];
+}
+
 static const char *name_char(const char *s, char *c)
 {
-    while (*s == ' ' || *s == '\t' || !strncmp(s, "\xE3\x80\x80", 3)) s += *s == ' ' || *s == '\t' ? 1 : 3;
-    if (!strncmp(s, "\xEF\xBC\x88", 3)) { *c = '('; return s + 3; }
-    if (!strncmp(s, "\xEF\xBC\x89", 3)) { *c = ')'; return s + 3; }
+    while (*s == ' ' || *s == '\t' || starts3(s, "\xE3\x80\x80")) s += *s == ' ' || *s == '\t' ? 1 : 3;
+    if (starts3(s, "\xEF\xBC\x88")) { *c = '('; return s + 3; }
+    if (starts3(s, "\xEF\xBC\x89")) { *c = ')'; return s + 3; }
     *c = *s;
     return *s ? s + 1 : s;
 }
