@@ -130,10 +130,24 @@ static void advance(wcursor *c, const char *to)
     const char *q = c->at;
     while (q < to) {
         unsigned char b = (unsigned char)*q;
-        size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        if ((size_t)(to - q) < l) l = (size_t)(to - q);
+        if (b < 0x80) {   /* a run of ASCII (a table line's spaces and figures): one column each */
+            const char *r = q + 1;
+            while (r < to && !((unsigned char)*r & 0x80)) r++;
+            c->cp += (int)(r - q);
+            c->dw += (int)(r - q);
+            q = r;
+            continue;
+        }
         /* E3..E9 lead U+3000..U+9FFF, all wide (U+3000 included): the
          * common case, without decoding */
+        if (b >= 0xE3 && b <= 0xE9 && to - q >= 3) {
+            c->cp++;
+            c->dw += 2;
+            q += 3;
+            continue;
+        }
+        size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        if ((size_t)(to - q) < l) l = (size_t)(to - q);
         int w = l < 3 ? 1 : l == 3 && b >= 0xE3 && b <= 0xE9 ? 2 : cp_width((const unsigned char *)q);
         c->cp++;
         c->dw += w;
