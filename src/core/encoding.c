@@ -68,6 +68,12 @@ size_t jue_utf8_first_bad(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
+        /* a run of Chinese characters: a lead E1..EF but ED (no overlong
+         * form or surrogate among them) and two continuation bytes */
+        while (len - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && (u[i + 1] & 0xC0) == 0x80 &&
+               (u[i + 2] & 0xC0) == 0x80)
+            i += 3;
+        if (i == len) break;
         size_t k = u[i] ? seq(u + i, len - i) : 0;
         if (!k) return i;
         i += k;
