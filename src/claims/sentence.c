@@ -727,7 +727,7 @@ static bool unknown_whole(const sent *s, const char *p, char *out, size_t cap)
         }
     }
     if (a >= b) return false;
-    snprintf(out, cap, "%.*s", (int)(b - a), a);
+    jue_str_put(out, out + cap, a, (size_t)(b - a));
     return !strstr(out, "总") && !strstr(out, "全部") && !strstr(out, "合计") && !strstr(out, "，");
 }
 
@@ -756,7 +756,7 @@ static bool other_year_change(const sent *s, const char *p, bool rate)
         do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
     }
     char w[128];
-    snprintf(w, sizeof w, "%.*s", (int)(p - a), a);
+    jue_str_put(w, w + sizeof w, a, (size_t)(p - a));
     int y = s->x->year;
     return y > 0 && (strstr(w, "比") || strstr(w, "较") || strstr(w, "与")) && earlier_year(w, y - 1);
 }
@@ -937,7 +937,7 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
         do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
     }
     char w[160];
-    snprintf(w, sizeof w, "%.*s", (int)(p - a), a);
+    jue_str_put(w, w + sizeof w, a, (size_t)(p - a));
     /* "比上年48.10万元增加6.20万元", "比上年累计支出285万元下降34万元": the
      * year compared with, its figure, then the change */
     if ((strstr(w, "比") || strstr(w, "较")) && !strstr(w, "增") && !strstr(w, "减") && change_after(after, s->end) &&
