@@ -16,6 +16,9 @@ bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
         if (!g->text[0] || g->copy) continue;
         char f[MAXK];
         jue_rec_fold(g->text, f);
+        /* a label names a 表; a unit, a department and every word below
+         * have 单位 or 部门: a cell with none of them (most) says nothing */
+        if (!strstr(f, "表") && !strstr(f, "单位") && !strstr(f, "部门")) continue;
         if (jue_rec_label_number(f)) { meta = true; continue; }
         const char *u = strstr(f, "单位:");
         if (!u) u = strstr(f, "单位：");
