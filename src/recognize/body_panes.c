@@ -294,6 +294,8 @@ static bool pane_skip(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     if (!jue_grow_filled(r) || jue_rec_lanci(r)) return true;
     r->used = true;
     if (i > t->body && pane_header_again(t, r)) return true;
+    /* a 续表 mark after a page break, or the heading printed again under it */
+    if (i > t->body && jue_grow_filled(r) == 1 && jue_rec_repeat(t, i)) return true;
     const char *only = jue_rec_single_text(r);
     /* the rest of a name wrapped in its cell ("二十二、灾害防治及应急管理" /
      * "支出"; "出", printed alone often enough to look like a running head) */
@@ -539,6 +541,33 @@ static bool figures_row(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     return true;
 }
 
+/* The heading printed again from row i on (a page break: a text copy
+ * places each page's columns on its own, so its cells may stand at other
+ * indices than the first page's): the columns read again from it, kept
+ * when they name the same panes and as many columns of each. */
+static void pane_remap(tctx *t, const jue_table *tab, pane_cols *pc, size_t i)
+{
+    tctx h = *t;
+    h.nhdr = 0;
+    for (size_t k = i; k < t->end && h.nhdr < REC_MAX_HDR; k++) {
+        const jue_grow *r = &t->g->rows[k];
+        if (!jue_grow_filled(r)) continue;
+        if (!pane_header_again(t, r)) break;
+        h.hdr[h.nhdr++] = k;
+    }
+    if (!h.nhdr) return;
+    pane_cols again;
+    pane_starts(&h, &again);
+    pane_map(&h, tab, &again);
+    if (again.np != pc->np) return;
+    for (int s = 0; s < pc->np; s++) {
+        int was = 0, now = 0;
+        for (int col = 0; col < REC_MAX_COLS; col++) was += pc->map[s][col] >= 0, now += again.map[s][col] >= 0;
+        if (was != now || (pc->line_col[s] >= 0) != (again.line_col[s] >= 0)) return;
+    }
+    *pc = again;
+}
+
 void jue_rec_pane_table(tctx *t, jue_table *tab)
 {
     pane_cols pc;
@@ -552,6 +581,8 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
         lifted_onto(&pc, &t->g->rows[up], &t->g->rows[t->body]))
         s.lifted = &t->g->rows[up];
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
+        if (i > t->body && pane_header_again(t, &t->g->rows[i]) && (i == 0 || !pane_header_again(t, &t->g->rows[i - 1])))
+            pane_remap(t, tab, &pc, i);
         if (figures_row(t, &pc, &s, i)) continue;
         bool skip = pane_skip(t, &pc, &s, i);
         if (skip && s.lifted && jue_grow_filled(&t->g->rows[i])) t->c->doubt[t->id] = LIFTED_DOUBT;

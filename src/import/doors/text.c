@@ -1015,6 +1015,26 @@ static void unsqueeze(const jue_grid *g, trow *rows, size_t a, size_t b)
     }
 }
 
+/* The columns of layout L onto those of prev, each to the one its range
+ * overlaps most, in order: a table going on whose own columns are fewer or
+ * wider (figures of several lengths right-aligned in one column) than the
+ * headings' the block before made. False when a column overlaps none or two
+ * fall on one. */
+static bool map_onto(const layout *L, const layout *prev, int *map)
+{
+    int last = -1;
+    for (int q = 0; q < L->n; q++) {
+        int best = -1, bestov = 0;
+        for (int c = 0; c < prev->n; c++) {
+            int lo = L->lo[q] > prev->lo[c] ? L->lo[q] : prev->lo[c], hi = L->hi[q] < prev->hi[c] ? L->hi[q] : prev->hi[c];
+            if (hi - lo > bestov) { bestov = hi - lo; best = c; }
+        }
+        if (best <= last) return false;
+        map[q] = last = best;
+    }
+    return true;
+}
+
 static jue_status align_blocks(jue_grid *g, const trows *t)
 {
     trow *rows = t->r;
@@ -1033,20 +1053,43 @@ static jue_status align_blocks(jue_grid *g, const trows *t)
         layout L;
         block_layout(g, rows, a, b, m, &L);
         const layout *use = &L;
+        int map[MAX_SPANS * 2];
+        bool mapped = false;
         /* a table going on: the block fits the columns of the one before
          * it, a few rows up, without conflicts, and has no more columns */
         if (have_prev && near_on(g, prev_end_row + 1, rows[a].row) && L.n <= prev.n && data_trow(g, &rows[a])) {
-            /* every cell on a column of the block before, none pushed */
+            /* every cell on a column of the block before, none pushed, and
+             * the cells of one of its own columns on one column there too
+             * (a block before holding only headings has a column for each
+             * heading, and figures of different lengths right-aligned under
+             * one of them may each fall on another) */
             bool ok = true;
-            int cols[MAX_SPANS];
-            for (size_t i = a; i < b && ok; i++) ok = place_(&rows[i], m, &prev, cols, true) == 0;
+            int cols[MAX_SPANS], own[MAX_SPANS], to[MAX_SPANS * 2];
+            for (int q = 0; q < MAX_SPANS * 2; q++) to[q] = -1;
+            for (size_t i = a; i < b && ok; i++) {
+                ok = place_(&rows[i], m, &prev, cols, true) == 0 && place(&rows[i], m, &L, own) >= 0;
+                for (int k = 0; k < rows[i].n && ok; k++) {
+                    if (own[k] < 0 || own[k] >= MAX_SPANS * 2) continue;
+                    ok = to[own[k]] < 0 || to[own[k]] == cols[k];
+                    to[own[k]] = cols[k];
+                }
+            }
             if (ok) use = &prev;
+            else mapped = map_onto(&L, &prev, map);
         }
         for (size_t i = a; i < b; i++) {
             int cols[MAX_SPANS];
             if (place(&rows[i], m, use, cols) < 0) continue;
+            for (int k = 0; mapped && k < rows[i].n; k++) cols[k] = map[cols[k]];
             jue_status st = move_cells(&g->rows[rows[i].row], cols, rows[i].n);
             if (st) return st;
+        }
+        if (mapped) {   /* the columns before, widened to this block's */
+            for (int q = 0; q < L.n; q++) {
+                if (L.lo[q] < prev.lo[map[q]]) prev.lo[map[q]] = L.lo[q];
+                if (L.hi[q] > prev.hi[map[q]]) prev.hi[map[q]] = L.hi[q];
+            }
+            use = &prev;
         }
         jue_status st = lone_headings(g, t, a, b, m, use, &lone);
         if (!st) st = split_headings(g, rows, a, b);
