@@ -24,7 +24,7 @@ import subprocess
 import sys
 from collections import defaultdict
 
-from wrap import wrap_ascii   # eval/wrap.py, the cutter the door matrix uses too
+from wrap import wrap_ascii, wrap_prose   # eval/wrap.py, the cutters the door matrix uses too
 
 PROFILES = [None, "shanghai-2024"]
 # Slips whose dedicated check is a warning, not an error: the figure as
@@ -56,21 +56,6 @@ def sh(cmd, **kw):
     return r
 
 
-def wrap_prose(text, width=WRAP):
-    """Wraps lines of prose (no run of two spaces: not a table row) at width
-    characters, the way text copied from a PDF viewer breaks."""
-    out = []
-    for line in text.split("\n"):
-        if "  " in line.strip() or len(line) <= width:
-            out.append(line)
-            continue
-        while len(line) > width:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return "\n".join(out)
-
-
 WRAPPERS = {"prose": wrap_prose, "ascii": wrap_ascii}
 
 
@@ -85,7 +70,7 @@ def make_layouts(d, ident):
     with open(lay, encoding="utf-8") as f:
         text = f.read()
     with open(os.path.join(d, ident + ".wrapped.txt"), "w", encoding="utf-8") as f:
-        f.write(wrap_prose(text))
+        f.write(wrap_prose(text, WRAP))
 
 
 def layout_file(d, ident, layout):

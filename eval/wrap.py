@@ -19,3 +19,18 @@ def wrap_ascii(text, width):
             line = line[cut:].lstrip()
         out.append(line)
     return "\n".join(out)
+
+
+def wrap_prose(text, width):
+    """Wraps lines of prose (no run of two spaces: not a table row) at width
+    characters, the way text copied from a PDF viewer breaks."""
+    out = []
+    for line in text.split("\n"):
+        if "  " in line.strip() or len(line) <= width:
+            out.append(line)
+            continue
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
