@@ -97,6 +97,10 @@ if command -v readelf >/dev/null; then
   for m in pdf pdfwrite office store serve; do
     readelf -d "$(dirname "$JUE_BIN")/juesuan-$m.so" | grep -q 'FLAGS.*NOW' && ok || bad "juesuan-$m.so is not bound at load"
   done
+  # poppler's core and libstdc++ head the PDF module's needed list: most of the symbols its load
+  # binds are theirs, and the loader looks them up along that list (CMakeLists.txt, juesuan-pdf)
+  first=$(readelf -d "$(dirname "$JUE_BIN")/juesuan-pdf.so" | grep -o 'NEEDED.*\[[^]]*\]' | sed 's/.*\[//; s/\]//' | head -2 | tr '\n' ' ')
+  case "$first" in "libpoppler.so."*" libstdc++.so."*) ok ;; *) bad "juesuan-pdf.so needs first: $first" ;; esac
   mkdir -p "$tmp/misfit"
   printf 'extern int jue_no_such_function(void);\nconst int jue_pdf_module_v2[8] = {2};\nint f(void) { return jue_no_such_function(); }\n' >"$tmp/misfit.c"
   if cc -shared -fPIC -Wl,-z,now -o "$tmp/misfit/juesuan-pdf.so" "$tmp/misfit.c" 2>/dev/null; then
