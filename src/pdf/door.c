@@ -125,6 +125,8 @@ typedef struct {
     bool held;             /* a table's heading at the foot of a page, */
     size_t held_a, held_b; /* lines [held_a, held_b), laid out with the */
     bool held_cont;        /* rows on the next page */
+    glyph *gt;             /* the glyph sorts' scratch */
+    size_t capgt;
 } pctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -140,6 +142,32 @@ static bool grow(void **p, size_t *cap, size_t need, size_t elem)
     *cap = nc;
     return true;
 }
+
+/* A stable merge sort of a[0..n) with the comparison inlined; BEFORE(x, y)
+ * is true when *x goes strictly before *y, t has room for n / 2 + 1. Stable,
+ * it gives the order glibc's qsort (a merge sort) gave with the comparators
+ * below, whatever the C library; qsort's call through a pointer for each
+ * comparison was most of the door's sorting (docs/performance.md). */
+#define STABLE_SORT(name, T, BEFORE)                                             \
+    static void name(T *a, size_t n, T *t)                                       \
+    {                                                                            \
+        if (n <= 12) {                                                           \
+            for (size_t i = 1; i < n; i++) {                                     \
+                T v = a[i];                                                      \
+                size_t j = i;                                                    \
+                for (; j > 0 && BEFORE(&v, &a[j - 1]); j--) a[j] = a[j - 1];     \
+                a[j] = v;                                                        \
+            }                                                                    \
+            return;                                                              \
+        }                                                                        \
+        size_t h = n / 2, i = 0, j = h, k = 0;                                   \
+        name(a, h, t);                                                           \
+        name(a + h, n - h, t);                                                   \
+        if (!BEFORE(&a[h], &a[h - 1])) return; /* the halves already in order */ \
+        memcpy(t, a, h * sizeof *a);                                             \
+        while (i < h && j < n) a[k++] = BEFORE(&a[j], &t[i]) ? a[j++] : t[i++];  \
+        while (i < h) a[k++] = t[i++];                                           \
+    }
 
 static bool is_cjk(uint32_t c)
 {
@@ -261,10 +289,19 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+#define Y_BEFORE(x, y) (*(x) < *(y))
+STABLE_SORT(sort_y, double, Y_BEFORE)
+
 static bool near_y(ylist *L, double y, double tol)
 {
     if (!L->n) return false;
-    if (!L->sorted) { qsort(L->y, L->n, sizeof *L->y, cmp_double); L->sorted = true; }
+    if (!L->sorted) {
+        double *t = malloc((L->n / 2 + 1) * sizeof *t);
+        if (t) sort_y(L->y, L->n, t);
+        else qsort(L->y, L->n, sizeof *L->y, cmp_double);
+        free(t);
+        L->sorted = true;
+    }
     size_t lo = 0, hi = L->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -398,18 +435,11 @@ static bool calibrate(pctx *P)
 
 /* ---- visual lines and cells ------------------------------------------ */
 
-static int cmp_base(const void *a, const void *b)
-{
-    const glyph *x = a, *y = b;
-    if (x->base != y->base) return x->base < y->base ? -1 : 1;
-    return (x->x1 > y->x1) - (x->x1 < y->x1);
-}
-
-static int cmp_x(const void *a, const void *b)
-{
-    const glyph *x = a, *y = b;
-    return (x->x1 > y->x1) - (x->x1 < y->x1);
-}
+/* glyphs by baseline, then x; a line's by x */
+#define BASE_BEFORE(x, y) ((x)->base < (y)->base || ((x)->base == (y)->base && (x)->x1 < (y)->x1))
+#define X_BEFORE(x, y) ((x)->x1 < (y)->x1)
+STABLE_SORT(sort_base, glyph, BASE_BEFORE)
+STABLE_SORT(sort_x, glyph, X_BEFORE)
 
 static void put_cp(jue_buf *b, uint32_t c)
 {
@@ -536,7 +566,7 @@ static bool figure_then_name(const char *s, size_t len, const glyph *q)
 /* One visual line from glyphs g[0..n) (sorted by x here). */
 static bool make_line(pctx *P, glyph *g, size_t n, int page)
 {
-    qsort(g, n, sizeof *g, cmp_x);
+    sort_x(g, n, P->gt);   /* page_lines made P->gt room for the page */
     bool table = table_line(g, n);
     if (!grow((void **)&P->L, &P->capl, P->nl + 1, sizeof *P->L)) return false;
     line_t *l = &P->L[P->nl];
@@ -596,7 +626,8 @@ static bool page_lines(pctx *P, int page)
 {
     page_t *pg = &P->pages[page];
     if (!pg->n) return true;
-    qsort(pg->g, pg->n, sizeof *pg->g, cmp_base);
+    if (!grow((void **)&P->gt, &P->capgt, pg->n / 2 + 1, sizeof *P->gt)) return false;
+    sort_base(pg->g, pg->n, P->gt);
     size_t s = 0;
     double sum = pg->g[0].base;
     for (size_t i = 1; i <= pg->n; i++) {
@@ -1754,6 +1785,7 @@ static void free_ctx(pctx *P)
     free(P->B);
     free(P->left);
     free(P->right);
+    free(P->gt);
     jue_buf_free(&P->text);
     jue_buf_free(&P->para);
 }
