@@ -212,6 +212,23 @@ static int font_index(fonts_t *F, const char *name, double hn)
     return F->nf++;
 }
 
+/* The character at *s, and *s past it; a bad sequence is U+FFFD and one
+ * byte. ASCII and the three-byte sequences Chinese is made of are decoded
+ * here, the rest by glib, which gives the same for these. */
+static gunichar next_char(const char **sp)
+{
+    const unsigned char *s = (const unsigned char *)*sp;
+    if (s[0] < 0x80) { (*sp)++; return s[0]; }
+    if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        gunichar c = (gunichar)(s[0] & 0x0F) << 12 | (gunichar)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        if (c >= 0x800 && (c & 0xF800) != 0xD800) { *sp += 3; return c; }
+    }
+    gunichar c = g_utf8_get_char_validated(*sp, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2) { (*sp)++; return 0xFFFD; }
+    *sp = g_utf8_next_char(*sp);
+    return c;
+}
+
 static jue_status read_page(PopplerPage *p, page_t *pg, fonts_t *F, size_t *total)
 {
     poppler_page_get_size(p, &pg->w, &pg->h);
@@ -231,10 +248,8 @@ static jue_status read_page(PopplerPage *p, page_t *pg, fonts_t *F, size_t *tota
     const PopplerTextAttributes *last_at = NULL;
     int last_font = -1;
     for (guint i = 0; *s && i < nr; i++) {
-        gunichar c = g_utf8_get_char_validated(s, -1);
-        if (c == (gunichar)-1 || c == (gunichar)-2) { c = 0xFFFD; s++; }
-        else s = g_utf8_next_char(s);
-        if (c < 0x20 || g_unichar_isspace(c) || c == 0xFEFF || c == 0x200B) continue;
+        gunichar c = next_char(&s);
+        if (c <= 0x20 || (c >= 0x80 && g_unichar_isspace(c)) || c == 0xFEFF || c == 0x200B) continue;
         const PopplerRectangle *r = &rects[i];
         glyph g = { fmin(r->x1, r->x2), fmax(r->x1, r->x2), fmin(r->y1, r->y2), fmax(r->y1, r->y2), 0, 0, c, -1 };
         if (!isfinite(g.x1) || !isfinite(g.x2) || !isfinite(g.y1) || !isfinite(g.y2)) continue;
@@ -443,8 +458,16 @@ STABLE_SORT(sort_x, glyph, X_BEFORE)
 
 static void put_cp(jue_buf *b, uint32_t c)
 {
+    if (c < 0x80) { jue_buf_putc(b, (char)c); return; }
     char u[8];
-    int n = g_unichar_to_utf8(c, u);
+    int n = 3;
+    if (c >= 0x800 && c < 0x10000) {   /* what Chinese is made of; glib gives the same */
+        u[0] = (char)(0xE0 | c >> 12);
+        u[1] = (char)(0x80 | (c >> 6 & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F));
+    } else {
+        n = g_unichar_to_utf8(c, u);
+    }
     jue_buf_putn(b, u, (size_t)n);
 }
 
