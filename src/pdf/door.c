@@ -169,6 +169,12 @@ static bool grow(void **p, size_t *cap, size_t need, size_t elem)
         while (i < h) a[k++] = t[i++];                                           \
     }
 
+/* fmax and fmin, inline (the door calls them some 70,000 times a document):
+ * what the C library's give — a NaN loses, and of two equal (0 and -0) the
+ * second, as x86-64's maxsd and minsd. */
+static inline double dmax(double x, double y) { return isnan(x) ? y : isnan(y) ? x : x > y ? x : y; }
+static inline double dmin(double x, double y) { return isnan(x) ? y : isnan(y) ? x : x < y ? x : y; }
+
 static bool is_cjk(uint32_t c)
 {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
@@ -203,7 +209,7 @@ static int font_index(fonts_t *F, const char *name, double hn)
 {
     if (!name) name = "";
     for (int i = 0; i < F->nf; i++)
-        if (fabs(F->f[i].h0 - hn) <= 0.03 * fmax(1, hn) && !strcmp(F->f[i].name, name)) return i;
+        if (fabs(F->f[i].h0 - hn) <= 0.03 * dmax(1, hn) && !strcmp(F->f[i].name, name)) return i;
     if (F->nf == MAXFONTS) return -1;
     char *dup = jue_strdup(name);
     if (!dup) return -1;
@@ -251,7 +257,7 @@ static jue_status read_page(PopplerPage *p, page_t *pg, fonts_t *F, size_t *tota
         gunichar c = next_char(&s);
         if (c <= 0x20 || (c >= 0x80 && g_unichar_isspace(c)) || c == 0xFEFF || c == 0x200B) continue;
         const PopplerRectangle *r = &rects[i];
-        glyph g = { fmin(r->x1, r->x2), fmax(r->x1, r->x2), fmin(r->y1, r->y2), fmax(r->y1, r->y2), 0, 0, c, -1 };
+        glyph g = { dmin(r->x1, r->x2), dmax(r->x1, r->x2), dmin(r->y1, r->y2), dmax(r->y1, r->y2), 0, 0, c, -1 };
         if (!isfinite(g.x1) || !isfinite(g.x2) || !isfinite(g.y1) || !isfinite(g.y2)) continue;
         if (g.x2 < -pg->w || g.x1 > 2 * pg->w || g.y2 < -pg->h || g.y1 > 2 * pg->h) continue; /* off the page */
         while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)i) a = a->next;
@@ -263,7 +269,7 @@ static jue_status read_page(PopplerPage *p, page_t *pg, fonts_t *F, size_t *tota
         if (at && at->start_index <= (int)i) {
             double hn = (g.y2 - g.y1) / g.fs;
             /* most glyphs are in the font of the one before */
-            if (at == last_at && last_font >= 0 && fabs(F->f[last_font].h0 - hn) <= 0.03 * fmax(1, hn))
+            if (at == last_at && last_font >= 0 && fabs(F->f[last_font].h0 - hn) <= 0.03 * dmax(1, hn))
                 g.font = last_font;
             else g.font = font_index(F, at->font_name, hn);
             last_at = at;
@@ -506,7 +512,7 @@ static bool table_line(const glyph *g, size_t n)
     for (size_t i = 1; i <= n; i++) {
         if (i < n) {
             if (same_glyph(&g[i - 1], &g[i])) continue;
-            double gap = g[i].x1 - g[i - 1].x2, fs = fmax(g[i].fs, g[i - 1].fs);
+            double gap = g[i].x1 - g[i - 1].x2, fs = dmax(g[i].fs, g[i - 1].fs);
             if (gap <= 0.2 * fs) continue;
             if (gap <= 0.8 * fs) cells--;   /* a word, not a cell: counted back below */
         }
@@ -526,7 +532,7 @@ static bool table_line(const glyph *g, size_t n)
 static size_t word_len(const glyph *g, size_t n, size_t i)
 {
     size_t k = i + 1;
-    while (k < n && g[k].x1 - g[k - 1].x2 <= 0.2 * fmax(g[k].fs, g[k - 1].fs)) k++;
+    while (k < n && g[k].x1 - g[k - 1].x2 <= 0.2 * dmax(g[k].fs, g[k - 1].fs)) k++;
     return k - i;
 }
 
@@ -543,7 +549,7 @@ static bool narrow_split(const char *cell, size_t len, const glyph *g, size_t n,
         /* a name and a short index after it ("预算财政拨 2", the first
          * line of the name wrapped around its 行次) */
         size_t w = word_len(g, n, i);
-        if (w > 3 || (i + w < n && g[i + w].x1 - g[i + w - 1].x2 <= 0.8 * fmax(g[i + w].fs, g[i + w - 1].fs))) return false;
+        if (w > 3 || (i + w < n && g[i + w].x1 - g[i + w - 1].x2 <= 0.8 * dmax(g[i + w].fs, g[i + w - 1].fs))) return false;
         for (size_t k = i; k < i + w; k++)
             if (!ascii_digit(g[k].cp)) return false;
         return true;
@@ -605,7 +611,7 @@ static bool make_line(pctx *P, glyph *g, size_t n, int page)
         const glyph *q = &g[i];
         if (prev) {
             if (same_glyph(prev, q)) continue;
-            double fs = fmax(q->fs, prev->fs), gap = q->x1 - prev->x2;
+            double fs = dmax(q->fs, prev->fs), gap = q->x1 - prev->x2;
             if (gap > 0.8 * fs ||
                 (table && gap > 0.2 * fs && narrow_split(jue_buf_str(&P->text) + t0, P->text.len - t0, g, n, i)) ||
                 (gap > -0.05 * fs && figure_then_name(jue_buf_str(&P->text) + t0, P->text.len - t0, q))) {
@@ -618,7 +624,7 @@ static bool make_line(pctx *P, glyph *g, size_t n, int page)
             } else {
                 if (gap > 0.2 * fs && !(is_cjk(q->cp) && is_cjk(prev->cp) && gap < 0.35 * fs)) jue_buf_putc(&P->text, ' ');
                 /* a CJK glyph is an em wide: a wider box holds a space */
-                double end = is_cjk(prev->cp) ? fmin(prev->x2, prev->x1 + prev->fs) : prev->x2;
+                double end = is_cjk(prev->cp) ? dmin(prev->x2, prev->x1 + prev->fs) : prev->x2;
                 if (q->x1 - end > 0.25 * fs) {
                     if (!grow((void **)&P->B, &P->capb, P->nb + 1, sizeof *P->B)) return false;
                     P->B[P->nb++] = (gap_t){ P->text.len - t0, end, q->x1 };
@@ -626,7 +632,7 @@ static bool make_line(pctx *P, glyph *g, size_t n, int page)
             }
         }
         put_cp(&P->text, q->cp);
-        cx2 = fmax(cx2, q->x2);
+        cx2 = dmax(cx2, q->x2);
         bsum += q->base;
         fsum += q->fs;
         prev = q;
@@ -640,7 +646,7 @@ static bool make_line(pctx *P, glyph *g, size_t n, int page)
     l->fs = fsum / (double)n;
     l->x1 = g[0].x1;
     l->x2 = cx2;
-    for (size_t k = l->c0; k < P->nc; k++) l->x2 = fmax(l->x2, P->C[k].x2);
+    for (size_t k = l->c0; k < P->nc; k++) l->x2 = dmax(l->x2, P->C[k].x2);
     P->nl++;
     return true;
 }
@@ -656,7 +662,7 @@ static bool page_lines(pctx *P, int page)
     for (size_t i = 1; i <= pg->n; i++) {
         if (i < pg->n) {
             double mean = sum / (double)(i - s);
-            double fs = fmax(pg->g[i].fs, pg->g[s].fs);
+            double fs = dmax(pg->g[i].fs, pg->g[s].fs);
             if (pg->g[i].base - mean <= 0.35 * fs) { sum += pg->g[i].base; continue; }
         }
         if (!make_line(P, pg->g + s, i - s, page)) return false;
@@ -752,7 +758,7 @@ static int cmp_span(const void *a, const void *b)
 
 static double overlap(double a1, double a2, double b1, double b2)
 {
-    return fmin(a2, b2) - fmax(a1, b1);
+    return dmin(a2, b2) - dmax(a1, b1);
 }
 
 static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns);
@@ -792,8 +798,8 @@ static void drop_group_headings(pctx *P, size_t a, size_t b, span *sp, size_t *n
                 if (c->col != (int)j) continue;
                 if (c->num || (line != SIZE_MAX && line != i)) { one = false; break; }
                 line = i;
-                x1 = fmin(x1, c->x1);
-                x2 = fmax(x2, c->x2);
+                x1 = dmin(x1, c->x1);
+                x2 = dmax(x2, c->x2);
                 fs = P->L[i].fs;
             }
         if (!one || line == SIZE_MAX) continue;
@@ -864,8 +870,8 @@ static void bridge(colset *S, const cell_t *c, const size_t *hits, size_t hit)
     span u = { c->x1, c->x2, false };
     for (size_t h = 0; h < hit; h++) {
         u.data |= sp[hits[h]].data;
-        u.x1 = fmin(u.x1, sp[hits[h]].x1);
-        u.x2 = fmax(u.x2, sp[hits[h]].x2);
+        u.x1 = dmin(u.x1, sp[hits[h]].x1);
+        u.x2 = dmax(u.x2, sp[hits[h]].x2);
     }
     bool ok = true;
     for (size_t j = 0, h = 0; j < S->ns && ok; j++) {
@@ -910,8 +916,8 @@ static void place_cell(colset *S, const cell_t *c)
     } else if (hit == 1) {
         span u = sp[which];
         if (!(c->head && sp[which].data)) {
-            u.x1 = fmin(u.x1, c->x1);
-            u.x2 = fmax(u.x2, c->x2);
+            u.x1 = dmin(u.x1, c->x1);
+            u.x2 = dmax(u.x2, c->x2);
         }
         bool clash = false;
         for (size_t j = 0; j < S->ns && !clash; j++)
@@ -1057,8 +1063,8 @@ static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, boo
                 if (c->col >= 0 && (size_t)c->col < ns) c->col = map[c->col];
             }
         for (size_t j = 0; j < ns; j++) {
-            P->prev_x1[map[j]] = fmin(P->prev_x1[map[j]], sp[j].x1);
-            P->prev_x2[map[j]] = fmax(P->prev_x2[map[j]], sp[j].x2);
+            P->prev_x1[map[j]] = dmin(P->prev_x1[map[j]], sp[j].x1);
+            P->prev_x2[map[j]] = dmax(P->prev_x2[map[j]], sp[j].x2);
         }
         return;
     }
@@ -1539,7 +1545,7 @@ static bool starts_item(const char *s, size_t n)
  * or at the top of the next page, and is not a heading or item. */
 static bool continues(const pctx *P, const line_t *l, const line_t *m, bool page_turn)
 {
-    double fs = fmax(l->fs, m->fs);
+    double fs = dmax(l->fs, m->fs);
     if (fabs(l->fs - m->fs) > 0.15 * fs) return false;
     if (page_turn ? m->page != l->page + 1 : (m->page != l->page || m->base - l->base < 0.5 * fs || m->base - l->base > 2.5 * fs))
         return false;
