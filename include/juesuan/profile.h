@@ -28,6 +28,9 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
 void jue_profile_free(jue_profile *p);
 
 const char *jue_profile_name(const jue_profile *p);
+/* Its `rules:` value as written (NULL when absent), with the file it was read
+ * from and where the value stands (jue_rules_load_for checks it). */
+const char *jue_profile_rules(const jue_profile *p, const char **file, int *line, int *col);
 /* The functional 类 codes listed as expenditure lines of tables 01 and 04, in
  * order; the caller keeps only those the year's catalog has. */
 size_t jue_profile_t01_classes(const jue_profile *p, const char *const **codes);

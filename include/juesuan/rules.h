@@ -36,6 +36,10 @@ jue_status jue_rules_load_file(const char *path, jue_rulepack **out, jue_diags *
  * name under data/rules/; "national" when the key is absent. JUE_ERR_NOTFOUND
  * for an unknown profile or pack. */
 jue_status jue_rules_load_profile(const char *profile, jue_rulepack **out, jue_diags *diags);
+/* The same for a profile already loaded (jue_profile_load): its file is not
+ * read and parsed a second time. */
+typedef struct jue_profile jue_profile;
+jue_status jue_rules_load_for(const jue_profile *prof, jue_rulepack **out, jue_diags *diags);
 /* NULL is fine. */
 void jue_rulepack_free(jue_rulepack *p);
 /* Number of rules in the pack. */

@@ -90,7 +90,7 @@ jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_audi
     if (st == JUE_OK) st = jue_catalog_load(NULL, &a->cat, diags);
     if (st == JUE_OK) st = jue_profile_load(profile, &a->prof, diags);
     if (st == JUE_OK)
-        st = rules_file ? jue_rules_load_file(rules_file, &a->pack, diags) : jue_rules_load_profile(profile, &a->pack, diags);
+        st = rules_file ? jue_rules_load_file(rules_file, &a->pack, diags) : jue_rules_load_for(a->prof, &a->pack, diags);
     if (st == JUE_OK) st = jue_claim_checks_load(NULL, &a->claims, diags);
     if (st == JUE_OK) st = jue_perf_checks_load(NULL, &a->perf, diags);
     if (st == JUE_OK) st = jue_aliases_load(&a->aliases, diags);

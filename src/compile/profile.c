@@ -24,6 +24,9 @@ struct jue_profile {
     size_t noverview;
     char *strings[3 * MAX_OVERVIEW];   /* the overview's titles and texts */
     size_t nstrings;
+    char *file;                 /* the file read, and its rules: value (NULL when */
+    char *rules;                /* absent) where it stands, for jue_rules_load_for */
+    int rules_line, rules_col;
 };
 
 static int table_of(const char *id)
@@ -36,6 +39,8 @@ void jue_profile_free(jue_profile *p)
 {
     if (!p) return;
     free(p->name);
+    free(p->file);
+    free(p->rules);
     for (size_t i = 0; i < p->nclasses; i++) free(p->classes[i]);
     free(p->classes);
     for (int i = 0; i < JUE_NTABLES; i++) {
@@ -253,7 +258,14 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
         if (p->name) { memcpy(p->name, b, l); p->name[l] = 0; }
     }
     scalar(&c, root, "title");
-    scalar(&c, root, "rules");   /* read by jue_rules_load_profile */
+    /* the rule pack's name, checked by jue_rules_load_for */
+    const jue_ynode *rn = scalar(&c, root, "rules");
+    bool nomem = !(p->file = jue_strdup(file));
+    if (rn) {
+        nomem |= !(p->rules = jue_strdup(rn->value ? rn->value : ""));
+        p->rules_line = rn->line;
+        p->rules_col = rn->col;
+    }
     const char *const data_keys[2] = { "notes", "glossary" };
     char **data_vals[2] = { &p->notes, &p->glossary };
     for (int k = 0; k < 2; k++) {
@@ -303,7 +315,7 @@ jue_status jue_profile_parse(const char *file, const char *text, size_t len, jue
         p->noverview = 3;
     }
     jue_ynode_free(root);
-    if (!p->name || !p->notes || !p->glossary || !p->label_fmt) {
+    if (nomem || !p->name || !p->notes || !p->glossary || !p->label_fmt) {
         jue_profile_free(p);
         return JUE_ERR_NOMEM;
     }
@@ -333,6 +345,14 @@ jue_status jue_profile_load(const char *name, jue_profile **out, jue_diags *diag
 }
 
 const char *jue_profile_name(const jue_profile *p) { return p->name; }
+
+const char *jue_profile_rules(const jue_profile *p, const char **file, int *line, int *col)
+{
+    if (file) *file = p->file;
+    if (line) *line = p->rules_line;
+    if (col) *col = p->rules_col;
+    return p->rules;
+}
 
 size_t jue_profile_t01_classes(const jue_profile *p, const char *const **codes)
 {

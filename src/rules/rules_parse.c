@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <juesuan/profile.h>
+
 #include "core/encoding.h"
 #include "core/yaml_tree.h"
 #include "rules/rules_internal.h"
@@ -1471,6 +1473,25 @@ jue_status jue_rules_load_file(const char *path, jue_rulepack **out, jue_diags *
     return st;
 }
 
+/* The pack named by a profile's rules: value v (NULL = absent: national),
+ * which stands in file at line:col. */
+static jue_status load_named(const char *file, const char *v, int line, int col, jue_rulepack **out,
+                             jue_diags *diags)
+{
+    char name[256] = "national";
+    if (v) {
+        if (!v[0] || strchr(v, '/') || strlen(v) >= sizeof name) {
+            jue_diag_add(diags, JUE_SEV_ERROR, file, line, col, "rules：应为data/rules/下的规则包名称");
+            return JUE_ERR_SYNTAX;
+        }
+        snprintf(name, sizeof name, "%s", v);
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/rules/%s.rules", jue_data_dir(), name);
+    jue_status st = jue_rules_load_file(path, out, diags);
+    return st == JUE_ERR_IO ? JUE_ERR_NOTFOUND : st;
+}
+
 jue_status jue_rules_load_profile(const char *profile, jue_rulepack **out, jue_diags *diags)
 {
     *out = NULL;
@@ -1485,18 +1506,18 @@ jue_status jue_rules_load_profile(const char *profile, jue_rulepack **out, jue_d
     free(text);
     if (st != JUE_OK) return st == JUE_ERR_NOMEM ? st : JUE_ERR_SYNTAX;
     const jue_ynode *rn = jue_ymap_get(root, "rules");
-    char name[256] = "national";
-    if (rn) {
-        if (rn->type != JUE_Y_SCALAR || !rn->value || !rn->value[0] || strchr(rn->value, '/') ||
-            strlen(rn->value) >= sizeof name) {
-            jue_diag_add(diags, JUE_SEV_ERROR, path, rn->line, rn->col, "rules：应为data/rules/下的规则包名称");
-            jue_ynode_free(root);
-            return JUE_ERR_SYNTAX;
-        }
-        snprintf(name, sizeof name, "%s", rn->value);
-    }
+    /* a map or a list is no name: "" is refused the same way */
+    const char *v = !rn ? NULL : rn->type == JUE_Y_SCALAR && rn->value ? rn->value : "";
+    st = load_named(path, v, rn ? rn->line : 0, rn ? rn->col : 0, out, diags);
     jue_ynode_free(root);
-    snprintf(path, sizeof path, "%s/rules/%s.rules", jue_data_dir(), name);
-    st = jue_rules_load_file(path, out, diags);
-    return st == JUE_ERR_IO ? JUE_ERR_NOTFOUND : st;
+    return st;
+}
+
+jue_status jue_rules_load_for(const jue_profile *prof, jue_rulepack **out, jue_diags *diags)
+{
+    *out = NULL;
+    const char *file;
+    int line, col;
+    const char *v = jue_profile_rules(prof, &file, &line, &col);
+    return load_named(file, v, line, col, out, diags);
 }

@@ -159,6 +159,14 @@ echo 'rules: strict' >>"$tmp/data/profiles/strict.yaml"
 printf 'include national\nrule strict.small error\n  require T01[收入总计] <= 10000\n' >"$tmp/data/rules/strict.rules"
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" audit "$EX" --profile strict >"$tmp/out" 2>&1; rc=$?
 [ $rc -eq 1 ] && grep -q 'strict.small' "$tmp/out" && ok || bad "profile rules: exit $rc $(cat "$tmp/out")"
+# a rules: value that names no pack is refused where it stands (the auditor reads it from the
+# profile it loaded, not from a second reading of the file)
+sed 's/^name: national/name: slash/' "$JUESUAN_DATA/profiles/national.yaml" >"$tmp/data/profiles/slash.yaml"
+echo 'rules: a/b' >>"$tmp/data/profiles/slash.yaml"
+n=$(wc -l <"$tmp/data/profiles/slash.yaml")
+JUESUAN_DATA="$tmp/data" "$JUE_BIN" audit "$EX" --profile slash >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] && grep -q "slash.yaml:$n:8: 错误：rules：应为data/rules/下的规则包名称" "$tmp/err" && ok ||
+  bad "profile rules: a/b: exit $rc $(cat "$tmp/err")"
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/o1" --profile strict --format md >"$tmp/out" 2>&1; rc=$?
 [ $rc -eq 1 ] && [ ! -e "$tmp/o1" ] && grep -q '未写出任何文件' "$tmp/out" && ok || bad "build should refuse: exit $rc $(cat "$tmp/out")"
 JUESUAN_DATA="$tmp/data" "$JUE_BIN" build "$EX" -o "$tmp/o2" --profile strict --format md --force >"$tmp/out" 2>&1; rc=$?

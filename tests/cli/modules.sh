@@ -39,6 +39,9 @@ if command -v strace >/dev/null; then
   strace -f -e trace=open,openat -o "$tmp/trace" "$JUE_BIN" audit "$Z" >/dev/null 2>&1
   grep -q 'catalog/economic.csv' "$tmp/trace" && ! grep -q 'catalog/README.md' "$tmp/trace" && ok ||
     bad "a text audit without a store hashes the data files"
+  # the profile is read once (its rules: key is kept for the rule pack)
+  [ "$(grep -c 'profiles/national.yaml' "$tmp/trace")" -eq 1 ] && ok ||
+    bad "a text audit reads its profile $(grep -c 'profiles/national.yaml' "$tmp/trace") times"
 fi
 D="$JUE_SRCDIR/tests/fixtures/own/zhenan-2023.docx"
 loads "$JUE_BIN" audit "$D" >"$tmp/docx"
