@@ -16,6 +16,7 @@ struct jue_ynode {
     int line, col;        /* 1-based */
     jue_ynode **items;    /* seq: items; map: key0, value0, key1, value1, ... */
     size_t n;             /* number of entries in items */
+    void *arena;          /* the root of a parsed tree: the block all its nodes live in */
 };
 
 /* Parses text (len bytes). On a YAML syntax error adds a diagnostic naming
@@ -30,6 +31,7 @@ jue_status jue_yaml_parse(const char *file, const char *text, size_t len, jue_yn
  * JUE_ERR_IO; otherwise as jue_yaml_parse. *out owns the tree. */
 jue_status jue_yaml_load(const char *path, const char *default_rel, char *file, size_t n, jue_ynode **out,
                          jue_diags *diags);
+/* Frees a tree jue_yaml_parse made (its root; never one of its subtrees). */
 void jue_ynode_free(jue_ynode *n);
 /* Map lookup by key; NULL if absent or not a map. */
 const jue_ynode *jue_ymap_get(const jue_ynode *map, const char *key);
