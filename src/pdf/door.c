@@ -350,19 +350,45 @@ typedef struct {
     size_t n, cap;
 } votes_t;
 
-static bool font_votes(const pctx *P, int f, votes_t *V)
+/* Each font's glyphs, page by page in reading order: font f's are
+ * at[from[f] .. from[f + 1]). Made once, so that each font's round of the
+ * calibration does not walk every glyph of the document. */
+typedef struct {
+    vote_t *at;
+    size_t from[MAXFONTS + 1];
+} byfont_t;
+
+static bool by_font(const pctx *P, byfont_t *B)
+{
+    size_t n = 0, next[MAXFONTS];
+    memset(B->from, 0, sizeof B->from);
+    for (int p = 0; p < P->npages; p++)
+        for (size_t i = 0; i < P->pages[p].n; i++)
+            if (P->pages[p].g[i].font >= 0) { B->from[P->pages[p].g[i].font + 1]++; n++; }
+    for (int f = 0; f < MAXFONTS; f++) B->from[f + 1] += B->from[f];
+    memcpy(next, B->from, sizeof next);
+    B->at = malloc((n ? n : 1) * sizeof *B->at);
+    if (!B->at) return false;
+    for (int p = 0; p < P->npages; p++)
+        for (size_t i = 0; i < P->pages[p].n; i++) {
+            const glyph *g = &P->pages[p].g[i];
+            if (g->font >= 0) B->at[next[g->font]++] = (vote_t){ p, g };
+        }
+    return true;
+}
+
+static bool font_votes(const byfont_t *B, int f, votes_t *V)
 {
     V->n = 0;
-    for (int p = 0; p < P->npages; p++) {
-        const page_t *pg = &P->pages[p];
-        double last = -1e300;
-        for (size_t i = 0; i < pg->n; i++) {
-            const glyph *g = &pg->g[i];
-            if (g->font != f || fabs(g->y2 - last) < 0.01) continue;
-            last = g->y2;
-            if (!grow((void **)&V->v, &V->cap, V->n + 1, sizeof *V->v)) return false;
-            V->v[V->n++] = (vote_t){ p, g };
-        }
+    int page = -1;
+    double last = -1e300;
+    for (size_t j = B->from[f]; j < B->from[f + 1]; j++) {
+        const glyph *g = B->at[j].g;
+        if (B->at[j].page != page) { page = B->at[j].page; last = -1e300; }
+        if (fabs(g->y2 - last) < 0.01) continue;
+        last = g->y2;
+        if (!grow((void **)&V->v, &V->cap, V->n + 1, sizeof *V->v)) return false;
+        V->v[V->n++] = B->at[j];
     }
     return true;
 }
@@ -402,16 +428,13 @@ static int alike_font(const fonts_t *F, const bool *done, int f)
 }
 
 /* Font f's baselines joined to the placed ones, page by page. */
-static bool place_font(const pctx *P, int f, ylist *Y, double href)
+static bool place_font(const pctx *P, const byfont_t *B, int f, ylist *Y, double href)
 {
-    for (int p = 0; p < P->npages; p++) {
-        const page_t *pg = &P->pages[p];
-        for (size_t i = 0; i < pg->n; i++) {
-            if (pg->g[i].font != f) continue;
-            if (!grow((void **)&Y[p].y, &Y[p].cap, Y[p].n + 1, sizeof *Y[p].y)) return false;
-            Y[p].y[Y[p].n++] = glyph_base(P->F, &pg->g[i], href);
-            Y[p].sorted = false;
-        }
+    for (size_t j = B->from[f]; j < B->from[f + 1]; j++) {
+        ylist *y = &Y[B->at[j].page];
+        if (!grow((void **)&y->y, &y->cap, y->n + 1, sizeof *y->y)) return false;
+        y->y[y->n++] = glyph_base(P->F, B->at[j].g, href);
+        y->sorted = false;
     }
     return true;
 }
@@ -420,7 +443,8 @@ static bool calibrate(pctx *P)
 {
     fonts_t *F = P->F;
     ylist *Y = calloc((size_t)P->npages, sizeof *Y);
-    if (!Y) return false;
+    byfont_t B;
+    if (!Y || !by_font(P, &B)) { free(Y); return false; }
     votes_t V = { NULL, 0, 0 };
     bool done[MAXFONTS] = { false }, ok = true;
     double href = 1;
@@ -432,7 +456,7 @@ static bool calibrate(pctx *P)
         if (round == 0) {
             ft->k = 0;
             href = ft->count ? ft->hnorm / (double)ft->count : 1;
-        } else if (!(ok = font_votes(P, f, &V))) {
+        } else if (!(ok = font_votes(&B, f, &V))) {
             break;
         } else {
             /* few runs prove nothing: take the font of the most alike box */
@@ -444,8 +468,9 @@ static bool calibrate(pctx *P)
             }
         }
         done[f] = true;
-        ok = place_font(P, f, Y, href);
+        ok = place_font(P, &B, f, Y, href);
     }
+    free(B.at);
     free(V.v);
     for (int p = 0; p < P->npages; p++) free(Y[p].y);
     free(Y);
