@@ -313,22 +313,36 @@ static int cmp_double(const void *a, const void *b)
 #define Y_BEFORE(x, y) (*(x) < *(y))
 STABLE_SORT(sort_y, double, Y_BEFORE)
 
-static bool near_y(ylist *L, double y, double tol)
+static void sort_ylist(ylist *L)
 {
-    if (!L->n) return false;
-    if (!L->sorted) {
-        double *t = malloc((L->n / 2 + 1) * sizeof *t);
-        if (t) sort_y(L->y, L->n, t);
-        else qsort(L->y, L->n, sizeof *L->y, cmp_double);
-        free(t);
-        L->sorted = true;
+    if (L->sorted) return;
+    double *t = malloc((L->n / 2 + 1) * sizeof *t);
+    if (t) sort_y(L->y, L->n, t);
+    else qsort(L->y, L->n, sizeof *L->y, cmp_double);
+    free(t);
+    L->sorted = true;
+}
+
+#define NO_PLACE ((size_t)-1)
+
+/* Whether a baseline of the sorted L lies within tol of y. *at is y's place
+ * in L (the first not below it), searched for when NO_PLACE, else walked to
+ * from where the previous y was: the shifts tried for one run move y a
+ * little each time. */
+static bool near_y(const ylist *L, double y, double tol, size_t *at)
+{
+    size_t lo = *at;
+    if (lo == NO_PLACE) {
+        size_t hi = L->n;
+        for (lo = 0; lo < hi;) {
+            size_t mid = (lo + hi) / 2;
+            if (L->y[mid] < y) lo = mid + 1;
+            else hi = mid;
+        }
     }
-    size_t lo = 0, hi = L->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (L->y[mid] < y) lo = mid + 1;
-        else hi = mid;
-    }
+    while (lo < L->n && L->y[lo] < y) lo++;
+    while (lo > 0 && !(L->y[lo - 1] < y)) lo--;
+    *at = lo;
     return (lo < L->n && L->y[lo] - y <= tol) || (lo > 0 && y - L->y[lo - 1] <= tol);
 }
 
@@ -397,16 +411,27 @@ static bool font_votes(const byfont_t *B, int f, votes_t *V)
  * on baselines already placed; ties go to the smaller shift. */
 static double best_shift(const votes_t *V, ylist *Y, int *best)
 {
+    /* run by run, each run's 73 trial shifts in turn, the scores added up */
+    int score[73] = { 0 };
+    for (size_t i = 0; i < V->n; i++) {
+        const glyph *g = V->v[i].g;
+        ylist *L = &Y[V->v[i].page];
+        if (!L->n) continue;
+        sort_ylist(L);
+        size_t at = NO_PLACE;
+        for (int step = -24; step <= 48; step++) {
+            double k = step * 0.025;
+            score[step + 24] += near_y(L, g->y2 - k * g->fs, 0.12 * g->fs, &at);
+        }
+    }
     double bestk = 0;
     *best = -1;
     for (int step = -24; step <= 48; step++) {
         double k = step * 0.025;
-        int score = 0;
-        for (size_t i = 0; i < V->n; i++) {
-            const glyph *g = V->v[i].g;
-            score += near_y(&Y[V->v[i].page], g->y2 - k * g->fs, 0.12 * g->fs);
+        if (score[step + 24] > *best || (score[step + 24] == *best && fabs(k) < fabs(bestk))) {
+            *best = score[step + 24];
+            bestk = k;
         }
-        if (score > *best || (score == *best && fabs(k) < fabs(bestk))) { *best = score; bestk = k; }
     }
     return bestk;
 }
