@@ -102,7 +102,9 @@ if command -v readelf >/dev/null; then
   done
   # poppler's core and libstdc++ head the PDF module's needed list: most of the symbols its load
   # binds are theirs, and the loader looks them up along that list (CMakeLists.txt, juesuan-pdf)
-  first=$(readelf -d "$(dirname "$JUE_BIN")/juesuan-pdf.so" | grep -o 'NEEDED.*\[[^]]*\]' | sed 's/.*\[//; s/\]//' | head -2 | tr '\n' ' ')
+  # (a sanitized build names its runtimes before them)
+  first=$(readelf -d "$(dirname "$JUE_BIN")/juesuan-pdf.so" | grep -o 'NEEDED.*\[[^]]*\]' | sed 's/.*\[//; s/\]//' |
+    grep -v '^libasan\|^libubsan' | head -2 | tr '\n' ' ')
   case "$first" in "libpoppler.so."*" libstdc++.so."*) ok ;; *) bad "juesuan-pdf.so needs first: $first" ;; esac
   mkdir -p "$tmp/misfit"
   printf 'extern int jue_no_such_function(void);\nconst int jue_pdf_module_v2[8] = {2};\nint f(void) { return jue_no_such_function(); }\n' >"$tmp/misfit.c"
