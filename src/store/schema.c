@@ -40,8 +40,8 @@ static const char *const STEPS[JUE_STORE_SCHEMA] = {
     " department INTEGER NOT NULL REFERENCES departments(id)) WITHOUT ROWID;",
     /* 2 → 3: a finding's character column and, in a PDF, the figure's box
      * (so findings read back from the store print as the audit printed them) */
-    "ALTER TABLE findings ADD COLUMN char_col INTEGER;"
-    "ALTER TABLE findings ADD COLUMN box TEXT;",
+    ("ALTER TABLE findings ADD COLUMN char_col INTEGER;"
+     "ALTER TABLE findings ADD COLUMN box TEXT;"),   /* one migration of two statements */
 };
 
 static int pragma_int(jue_store *s, const char *sql)
