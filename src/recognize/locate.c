@@ -24,6 +24,24 @@ int jue_rec_label_number(const char *s)
     return *p ? 0 : n;
 }
 
+/* A 公开NN表 label with the 编制单位 / 金额单位 line run on after it, as a
+ * copy that joins short lines prints a title's three lines as one
+ * ("…支出决算表公开05表编制单位：某局金额单位：万元"). */
+static bool label_then_meta(const char *s)
+{
+    const char *p = s;
+    if (strncmp(p, "公开", 6)) return false;
+    p += 6;
+    int k = 0;
+    while (*p >= '0' && *p <= '9' && k < 3) p++, k++;
+    if (!k || strncmp(p, "表", 3)) return false;
+    p += 3;
+    static const char *const META[] = { "编制单位", "单位：", "单位:", "金额单位", "部门：", "部门:" };
+    for (size_t i = 0; i < sizeof META / sizeof META[0]; i++)
+        if (!strncmp(p, META[i], strlen(META[i]))) return true;
+    return false;
+}
+
 /* Past a table's own label before its title: "表1-1：", "附表1", "表一、",
  * "附件2-3：", "公开01表" (squeezed text). */
 static const char *skip_table_label(const char *s)
@@ -84,7 +102,7 @@ static void title_key(const char *t, char key[MAXK], bool *cont)
             }
         }
         char *lab = strstr(f, "公开");
-        if (lab && lab != f && jue_rec_label_number(lab)) { *lab = '\0'; again = 1; }
+        if (lab && lab != f && (jue_rec_label_number(lab) || label_then_meta(lab))) { *lab = '\0'; again = 1; }
     }
     jue_rec_key(f, key);
 }

@@ -6,7 +6,8 @@
  * run of digits (the rest words: a name's wrapped end beside it), each
  * right-aligned under a figure cut short on one of the two rows above,
  * where the two make an amount with its two decimals and its separators in
- * place ("23,965.1" + "6", "24,024." + "22"). A figure whose first line is
+ * place ("23,965.1" + "6", "24,024." + "22"), or a code cut short under
+ * its start ("208050" + "5"). A figure whose first line is
  * over the row's names and its last under them goes to the names' row.
  * Anything else is left as it was: the reader's own rules then decide. */
 #include <math.h>
@@ -27,26 +28,42 @@ static bool piece(const char *s)
     return d > 0;
 }
 
-/* An amount as tables print it: groups of three after the first, two
- * decimals ("23,965.16", "965.16", "-1,204.50"). */
-static bool whole_amount(const char *s)
+/* The decimals of an amount as tables print it — groups of three after the
+ * first, a point and up to two decimals ("23,965.16", "137.7", "965.") —
+ * or −1 when s is none ("-1,204.50" keeps its sign). */
+static int amount_decimals(const char *s)
 {
     if (*s == '-') s++;
-    size_t n = strlen(s);
-    const char *pt = strchr(s, '.');
-    if (!pt || (size_t)(s + n - pt) != 3 || !(pt[1] >= '0' && pt[1] <= '9') || !(pt[2] >= '0' && pt[2] <= '9'))
-        return false;
-    size_t lead = 0;   /* digits before the first comma, or all of them */
     const char *p = s;
-    while (p < pt && *p >= '0' && *p <= '9') p++, lead++;
-    if (lead == 0 || (p < pt && lead > 3)) return false;
-    while (p < pt) {
-        if (p[0] != ',' || pt - p < 4) return false;
+    size_t lead = 0;   /* digits before the first comma, or all of them */
+    while (*p >= '0' && *p <= '9') p++, lead++;
+    if (lead == 0 || (*p == ',' && lead > 3)) return -1;
+    while (*p == ',') {
         for (int k = 1; k <= 3; k++)
-            if (!(p[k] >= '0' && p[k] <= '9')) return false;
+            if (!(p[k] >= '0' && p[k] <= '9')) return -1;
         p += 4;
     }
+    if (*p != '.') return *p ? -1 : 0;
+    int d = 0;
+    for (p++; *p >= '0' && *p <= '9'; p++) d++;
+    return *p || d > 2 ? -1 : d;
+}
+
+/* Whether s is n ASCII digits. */
+static bool digits_n(const char *s, size_t n)
+{
+    if (strlen(s) != n) return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return false;
     return true;
+}
+
+/* A code a narrow column cut: "208050" over "5" (a 项 of seven digits),
+ * "2101" over "1" (a 款 of five), printed left-aligned in its cell. */
+static bool code_completed(const char *f, const char *p)
+{
+    size_t a = strlen(f), b = strlen(p);
+    return (a == 6 || a == 4) && b >= 1 && b <= 3 && (a + b == 7 || a + b == 5) && digits_n(f, a) && digits_n(p, b);
 }
 
 /* Where a cell's text starts and ends on its line: the box's edges (PDF,
@@ -73,7 +90,8 @@ static int partner(const jue_grow *r, const jue_gcell *p, char *joined, size_t c
     int best = -1;
     for (size_t c = 0; c < r->n; c++) {
         const jue_gcell *f = &r->cells[c];
-        if (!f->text[0] || f->copy || whole_amount(f->text)) continue;
+        int fd = amount_decimals(f->text);
+        if (!f->text[0] || f->copy || fd == 2) continue;
         double tf, lf, rf = edges(f, &lf, &tf);
         /* the piece ends where the figure's line ends (right-aligned), or
          * starts where it starts (left-aligned); the nearest such figure */
@@ -84,7 +102,12 @@ static int partner(const jue_grow *r, const jue_gcell *p, char *joined, size_t c
         char t[64];
         memcpy(t, f->text, a);
         memcpy(t + a, p->text, b + 1);
-        if (!whole_amount(t)) continue;
+        bool code = code_completed(f->text, p->text);
+        /* a figure cut short: its decimals (none but the point, or one)
+         * made up by the piece, two at most; a whole one takes none */
+        int td = amount_decimals(t);
+        bool figure = fd >= 0 && td > fd && (strchr(f->text, '.') || p->text[0] == '.');
+        if (code ? fabs(lf - lp) > tf + tp : !figure) continue;
         memcpy(joined, t, a + b + 1);
         best = (int)c;
         best_d = d;

@@ -1041,6 +1041,16 @@ static void test_03_figures_wrapped_in_cells(void **state)
     assert_string_equal(jue_grow_text(&mg->rows[0], 0), "129.29");
     assert_int_equal(jue_grow_filled(&mg->rows[2]), 0);
     jue_idoc_free(mid);
+    /* a code cut under its start ("208050" over "5"), a one-decimal figure
+     * cut at its point ("137." over "7") */
+    jue_idoc *code = grid_of("208050       机关事业单位基本养老  137.      9.68\n"
+                             "5            保险缴费支出         7\n");
+    jue_grid *cg = &code->grids[0];
+    assert_int_equal(jue_rec_join_wrapped_figures(cg), JUE_OK);
+    assert_string_equal(jue_grow_text(&cg->rows[0], 0), "2080505");
+    assert_string_equal(jue_grow_text(&cg->rows[0], 2), "137.7");
+    assert_string_equal(jue_grow_text(&cg->rows[1], 1), "保险缴费支出");
+    jue_idoc_free(code);
     /* a lone 行次-like number under a whole figure is no piece of it */
     jue_idoc *doc = grid_of("收入             23,605.16     1\n"
                             "                        6\n");
@@ -1067,6 +1077,20 @@ static const char T09_STRAY[] =
     "       预算数                                              决算数\n"
     "      合计    因公出国（境）费    公务用车购置及运行维护费     公务接待费        合计    因公出国（境）费    公务用车购置及运行维护费     公务接待费\n"
     "    9.00                        6.00      3.00      6.79                        5.11      1.68      2.50\n";
+
+/* A title, its label and its 编制单位 line run into one (a copy joining
+ * short lines): the title is found. Made up. */
+static void test_title_label_meta_in_one_line(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text("一般公共预算财政拨款支出决算表公开05表编制单位：青溪县医疗保障局金额单位：万元\n"
+                                    "科目编码     科目名称               合计      基本支出    项目支出\n"
+                                    "             合计                  100.00       60.00       40.00\n"
+                                    "208          社会保障和就业支出    100.00       60.00       40.00\n");
+    assert_non_null(d->tables[JUE_T05]);
+    assert_int_equal(value_at(d, JUE_T05, "208", JUE_C_PROJECT), 40000000);
+    jue_disclosure_free(d);
+}
 
 static void test_09_figure_under_no_heading(void **state)
 {
@@ -1162,6 +1186,7 @@ int main(void)
         cmocka_unit_test(test_03_figures_wrapped_in_cells),
         cmocka_unit_test(test_06_names_wrapped_in_cells),
         cmocka_unit_test(test_09_figure_under_no_heading),
+        cmocka_unit_test(test_title_label_meta_in_one_line),
         cmocka_unit_test(test_04_figures_apart_set_aside),
         cmocka_unit_test(test_05_names_centred_around_named_rows),
     };
