@@ -705,15 +705,19 @@ static void expand(tctx *c, const char *t, size_t n, const vars *g, const vars *
             char endtag[140];
             snprintf(endtag, sizeof endtag, "{/%s}", name + 1);
             size_t el = strlen(endtag), depth = 0, j = i;
-            char opentag[140];
-            size_t ol;
+            /* the three tags that open a block of the same name, made once
+             * (not at every byte searched: that was 3 snprintf a byte) */
+            char opentag[3][140];
+            size_t ol[3];
+            for (int k = 0; k < 3; k++) {
+                snprintf(opentag[k], sizeof opentag[k], "{%c%s}", "?!#"[k], name + 1);
+                ol[k] = strlen(opentag[k]);
+            }
             const char *found = NULL;
             for (; j + el <= n; j++) {
-                for (const char *k = "?!#"; *k && !found; k++) {
-                    snprintf(opentag, sizeof opentag, "{%c%s}", *k, name + 1);
-                    ol = strlen(opentag);
-                    if (j + ol <= n && !memcmp(t + j, opentag, ol)) { depth++; break; }
-                }
+                if (t[j] != '{') continue;
+                for (int k = 0; k < 3; k++)
+                    if (j + ol[k] <= n && !memcmp(t + j, opentag[k], ol[k])) { depth++; break; }
                 if (!memcmp(t + j, endtag, el)) {
                     if (depth == 0) { found = t + j; break; }
                     depth--;
