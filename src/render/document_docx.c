@@ -1002,7 +1002,10 @@ static void put_app(jue_buf *b, const jue_document *doc)
  * zone. Deflated at zlib's fastest level: the body's XML (half a megabyte
  * for the example) repeats itself so much that level 1 still keeps 94 % off,
  * while level 9 spent 56 M instructions on it, a third of all non-PDF work
- * in bench_document (docs/performance.md). */
+ * in bench_document (docs/performance.md). Parts under SMALL_PART bytes
+ * are stored: a deflate stream's set-up (its tables cleared) cost more than
+ * the few hundred bytes it saved. */
+enum { SMALL_PART = 4096 };
 static jue_status add_part(zip_t *z, const char *name, char *data, size_t len, int year)
 {
     zip_source_t *s = zip_source_buffer(z, data, len, 1);
@@ -1017,7 +1020,7 @@ static jue_status add_part(zip_t *z, const char *name, char *data, size_t len, i
     }
     zip_uint16_t dosdate = (zip_uint16_t)(((year - 1980) << 9) | (1 << 5) | 1);
     if (zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0) != 0 ||
-        zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1) != 0)
+        zip_set_file_compression(z, (zip_uint64_t)idx, len < SMALL_PART ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 1) != 0)
         return JUE_ERR_IO;
     return JUE_OK;
 }
