@@ -48,6 +48,19 @@ static uint32_t first_char(const char *w)
     return cx_char_key(w, w + strlen(w), &n);
 }
 
+/* The filter bit of word w's second character (word_slot.second), or all
+ * bits if w has no whole second character. */
+static uint64_t second_of(const char *w)
+{
+    size_t n, n2, len = strlen(w);
+    cx_char_key(w, w + len, &n);
+    if (n >= len) return ~(uint64_t)0;
+    unsigned char b = (unsigned char)w[n];
+    size_t want = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    cx_char_key(w + n, w + len, &n2);
+    return n2 < want ? ~(uint64_t)0 : cx_second_bit(w + n, w + len);
+}
+
 /* Whether entry a goes before b among the phrases of one character. */
 static bool lex_before(const lex_entry *e, uint16_t a, uint16_t b)
 {
@@ -68,8 +81,16 @@ static bool index_words(jue_lexicon *lx)
     lx->lex_order = malloc((lx->n + 1) * sizeof *lx->lex_order);
     lx->kw_order = malloc((nkw + 1) * sizeof *lx->kw_order);
     if (!lx->slot || !lx->lex_order || !lx->kw_order) return false;
-    for (size_t i = 0; i < lx->n; i++) slot_of(lx, first_char(lx->e[i].phrase))->nlex++;
-    for (size_t k = 0; k < nkw; k++) slot_of(lx, first_char(cx_keyword_word(k)))->nkw++;
+    for (size_t i = 0; i < lx->n; i++) {
+        word_slot *w = slot_of(lx, first_char(lx->e[i].phrase));
+        w->nlex++;
+        w->second |= second_of(lx->e[i].phrase);
+    }
+    for (size_t k = 0; k < nkw; k++) {
+        word_slot *w = slot_of(lx, first_char(cx_keyword_word(k)));
+        w->nkw++;
+        w->second |= second_of(cx_keyword_word(k));
+    }
     uint16_t nl = 0, nk = 0;
     for (size_t h = 0; h < (size_t)1 << lx->slot_bits; h++) {
         word_slot *w = &lx->slot[h];

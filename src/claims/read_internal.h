@@ -48,6 +48,10 @@ typedef struct {
 typedef struct {
     uint32_t ch;          /* cx_char_key of the character; 0: an empty slot */
     uint16_t lex, nlex, kw, nkw;
+    /* cx_second_bit of each word's second character; all bits if a word
+     * has no whole second character (占): a position whose second character's
+     * bit is not here starts none of the words */
+    uint64_t second;
 } word_slot;
 
 struct jue_lexicon {
@@ -69,14 +73,23 @@ const char *cx_keyword_word(size_t k);
  * cx_words_at p; NULL finds none). */
 int cx_keyword_at(const jue_lexicon *lx, const word_slot *w, const char *p, const char *end);
 
-/* The words that begin with the character at p, or NULL if none does. */
+/* A character (at p, before end) as one of 64 bits: the filter on a word's
+ * second character (word_slot.second). */
+static inline uint64_t cx_second_bit(const char *p, const char *end)
+{
+    size_t n;
+    return p < end ? (uint64_t)1 << ((cx_char_key(p, end, &n) * 0x9E3779B1u) >> 26) : 1;
+}
+
+/* The words that begin with the character at p, or NULL if none does (or
+ * none can: the character after it is no second character of theirs). */
 static inline const word_slot *cx_words_at(const jue_lexicon *lx, const char *p, const char *end)
 {
     size_t n;
     uint32_t key = cx_char_key(p, end, &n);
     size_t mask = ((size_t)1 << lx->slot_bits) - 1;
     for (size_t h = (key * 0x9E3779B1u) >> (32 - lx->slot_bits); lx->slot[h].ch; h = (h + 1) & mask)
-        if (lx->slot[h].ch == key) return &lx->slot[h];
+        if (lx->slot[h].ch == key) return lx->slot[h].second & cx_second_bit(p + n, end) ? &lx->slot[h] : NULL;
     return NULL;
 }
 
