@@ -168,7 +168,32 @@ bool jue_rec_pane_piece(tctx *t, size_t i)
 /* A row of 01/04 that repeats the heading (a continuation page prints it
  * again): no figure, and every cell's text — two or more — is a heading
  * text of the table. */
-static bool pane_header_again(const tctx *t, const jue_grow *r)
+/* The match keys of the heading's cells, made once a table (no cell's
+ * text changes while the body is read), each not empty. */
+typedef struct {
+    char (*k)[MAXK];
+    size_t n;
+} head_keys;
+
+static head_keys head_keys_of(tctx *t)
+{
+    head_keys hk = { NULL, 0 };
+    size_t cap = 0;
+    for (int h = 0; h < t->nhdr; h++) cap += t->g->rows[t->hdr[h]].n;
+    if (!cap) return hk;
+    hk.k = malloc(cap * sizeof *hk.k);
+    if (!hk.k) { t->c->nomem = true; return hk; }
+    for (int h = 0; h < t->nhdr; h++) {
+        const jue_grow *hr = &t->g->rows[t->hdr[h]];
+        for (size_t c = 0; c < hr->n; c++) {
+            jue_rec_key(hr->cells[c].text, hk.k[hk.n]);
+            hk.n += hk.k[hk.n][0] != 0;
+        }
+    }
+    return hk;
+}
+
+static bool pane_header_again(const head_keys *hk, const jue_grow *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->n; i++) {
@@ -178,14 +203,7 @@ static bool pane_header_again(const tctx *t, const jue_grow *r)
         char k[MAXK];
         jue_rec_key(g->text, k);
         bool seen = false;
-        for (int h = 0; h < t->nhdr && !seen; h++) {
-            const jue_grow *hr = &t->g->rows[t->hdr[h]];
-            for (size_t c = 0; c < hr->n && !seen; c++) {
-                char hk[MAXK];
-                jue_rec_key(hr->cells[c].text, hk);
-                seen = hk[0] && !strcmp(hk, k);
-            }
-        }
+        for (size_t j = 0; j < hk->n && !seen; j++) seen = !strcmp(hk->k[j], k);
         if (!seen) return false;
         n++;
     }
@@ -208,6 +226,7 @@ typedef struct {
     bool unknown_last[2];             /* the side's last line is one no alias knows */
     bool turned;                      /* one pane: the expenditure lines have begun */
     const jue_grow *lifted;           /* the figures of the row being read, printed a line above it */
+    const head_keys *head;            /* the heading's keys */
 } pane_rows;
 
 /* The first column after pane s. */
@@ -293,7 +312,7 @@ static bool pane_skip(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     jue_grow *r = &t->g->rows[i];
     if (!jue_grow_filled(r) || jue_rec_lanci(r)) return true;
     r->used = true;
-    if (i > t->body && pane_header_again(t, r)) return true;
+    if (i > t->body && pane_header_again(s->head, r)) return true;
     /* a 续表 mark after a page break, or the heading printed again under it */
     if (i > t->body && jue_grow_filled(r) == 1 && jue_rec_repeat(t, i)) return true;
     const char *only = jue_rec_single_text(r);
@@ -545,14 +564,14 @@ static bool figures_row(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
  * places each page's columns on its own, so its cells may stand at other
  * indices than the first page's): the columns read again from it, kept
  * when they name the same panes and as many columns of each. */
-static void pane_remap(tctx *t, const jue_table *tab, pane_cols *pc, size_t i)
+static void pane_remap(tctx *t, const head_keys *hk, const jue_table *tab, pane_cols *pc, size_t i)
 {
     tctx h = *t;
     h.nhdr = 0;
     for (size_t k = i; k < t->end && h.nhdr < REC_MAX_HDR; k++) {
         const jue_grow *r = &t->g->rows[k];
         if (!jue_grow_filled(r)) continue;
-        if (!pane_header_again(t, r)) break;
+        if (!pane_header_again(hk, r)) break;
         h.hdr[h.nhdr++] = k;
     }
     if (!h.nhdr) return;
@@ -575,14 +594,16 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
     pane_map(t, tab, &pc);
     pane_rows s;
     memset(&s, 0, sizeof s);
+    head_keys hk = head_keys_of(t);
+    s.head = &hk;
     /* the first row's figures, printed above it among the heading rows */
     size_t up = t->nabove ? t->above[t->nabove - 1] : 0;
     if (up + 1 == t->body && t->body < t->end && figures_only(&pc, &t->g->rows[up]) &&
         lifted_onto(&pc, &t->g->rows[up], &t->g->rows[t->body]))
         s.lifted = &t->g->rows[up];
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
-        if (i > t->body && pane_header_again(t, &t->g->rows[i]) && (i == 0 || !pane_header_again(t, &t->g->rows[i - 1])))
-            pane_remap(t, tab, &pc, i);
+        if (i > t->body && pane_header_again(&hk, &t->g->rows[i]) && (i == 0 || !pane_header_again(&hk, &t->g->rows[i - 1])))
+            pane_remap(t, &hk, tab, &pc, i);
         if (figures_row(t, &pc, &s, i)) continue;
         bool skip = pane_skip(t, &pc, &s, i);
         if (skip && s.lifted && jue_grow_filled(&t->g->rows[i])) t->c->doubt[t->id] = LIFTED_DOUBT;
@@ -594,4 +615,5 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
         jue_rec_emit(t, tab, &s.P[k]);
         jue_rec_prows_free(&s.P[k]);
     }
+    free(hk.k);
 }
