@@ -213,6 +213,7 @@ static void load_lei(ex *x)
         size_t len = strlen(n), k = 0;
         uint32_t key = len ? cx_char_key(n, n + len, &k) : 0;
         x->lei_first[x->nlei] = k && k == (size_t)jue_utf8_step(n) ? key : 0;
+        x->lei_bits |= x->lei_first[x->nlei] ? cx_key_bit(x->lei_first[x->nlei]) : ~(uint64_t)0;
         memcpy(x->lei_code[x->nlei], code, 4);
         x->nlei++;
     }

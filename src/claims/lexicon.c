@@ -39,6 +39,8 @@ static word_slot *slot_of(jue_lexicon *lx, uint32_t ch)
     size_t mask = ((size_t)1 << lx->slot_bits) - 1, h = (ch * 0x9E3779B1u) >> (32 - lx->slot_bits);
     while (lx->slot[h].ch && lx->slot[h].ch != ch) h = (h + 1) & mask;
     lx->slot[h].ch = ch;
+    uint32_t b = cx_first_bit(ch);
+    lx->first[b >> 6] |= (uint64_t)1 << (b & 63);
     return &lx->slot[h];
 }
 

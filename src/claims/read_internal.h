@@ -63,6 +63,7 @@ struct jue_lexicon {
      * position of a sentence finds all that may start there */
     word_slot *slot;
     unsigned slot_bits;
+    uint64_t first[64];     /* cx_first_bit of every word's first character */
     uint16_t *lex_order, *kw_order;
 };
 
@@ -73,12 +74,24 @@ const char *cx_keyword_word(size_t k);
  * cx_words_at p; NULL finds none). */
 int cx_keyword_at(const jue_lexicon *lx, const word_slot *w, const char *p, const char *end);
 
+/* A character key as one of 64 bits (a filter on a set of keys). */
+static inline uint64_t cx_key_bit(uint32_t key)
+{
+    return (uint64_t)1 << ((key * 0x9E3779B1u) >> 26);
+}
+
+/* A character key as one of 4,096 bits (jue_lexicon.first). */
+static inline uint32_t cx_first_bit(uint32_t key)
+{
+    return (key * 0x9E3779B1u) >> 20;
+}
+
 /* A character (at p, before end) as one of 64 bits: the filter on a word's
  * second character (word_slot.second). */
 static inline uint64_t cx_second_bit(const char *p, const char *end)
 {
     size_t n;
-    return p < end ? (uint64_t)1 << ((cx_char_key(p, end, &n) * 0x9E3779B1u) >> 26) : 1;
+    return p < end ? cx_key_bit(cx_char_key(p, end, &n)) : 1;
 }
 
 /* The words that begin with the character at p, or NULL if none does (or
@@ -86,7 +99,8 @@ static inline uint64_t cx_second_bit(const char *p, const char *end)
 static inline const word_slot *cx_words_at(const jue_lexicon *lx, const char *p, const char *end)
 {
     size_t n;
-    uint32_t key = cx_char_key(p, end, &n);
+    uint32_t key = cx_char_key(p, end, &n), b = cx_first_bit(key);
+    if (!(lx->first[b >> 6] >> (b & 63) & 1)) return NULL;   /* most characters start no word */
     size_t mask = ((size_t)1 << lx->slot_bits) - 1;
     for (size_t h = (key * 0x9E3779B1u) >> (32 - lx->slot_bits); lx->slot[h].ch; h = (h + 1) & mask)
         if (lx->slot[h].ch == key) return lx->slot[h].second & cx_second_bit(p + n, end) ? &lx->slot[h] : NULL;
@@ -190,6 +204,7 @@ typedef struct {
     const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */
     char lei_code[100][4];
     uint32_t lei_first[100];   /* cx_char_key of each name's first character; 0: none (compare it all) */
+    uint64_t lei_bits;         /* cx_key_bit of each lei_first; all bits if one is 0 */
     int nlei;
 } ex;
 

@@ -568,6 +568,7 @@ static bool lei_name_at(sent *s)
     const char *p = s->p, *end = s->end;
     size_t kn;
     uint32_t key = cx_char_key(p, end, &kn);
+    if (!(x->lei_bits & cx_key_bit(key))) return false;   /* no name starts with it */
     for (int k = 0; k < x->nlei; k++) {
         if ((x->lei_first[k] && x->lei_first[k] != key) || !starts(p, end, x->lei[k])) continue;
         size_t nl = strlen(x->lei[k]);
