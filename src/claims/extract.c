@@ -397,11 +397,26 @@ const char *cx_find2(const char *s, const char *e, const char *full, const char 
 #define ITEM_PIECES 8
 #define PIECE_BYTES 60
 
+/* Whether [s, e) may hold 类 once its blanks are dropped: its three bytes
+ * in order with only blanks between (most lines have none: not copied). */
+static bool may_hold_lei(const char *s, const char *e)
+{
+    for (const char *q = s; (q = memchr(q, 0xBB, (size_t)(e - q))) != NULL; q++) {
+        const char *b = q;
+        while (b > s && b[-1] == ' ') b--;
+        if (b == s || (unsigned char)b[-1] != 0xB1) continue;
+        for (b--; b > s && b[-1] == ' ';) b--;
+        if (b > s && (unsigned char)b[-1] == 0xE7) return true;
+    }
+    return false;
+}
+
 /* Whether a line holds （类） (or (类)), spaces inside or around it allowed. */
 static bool class_mark(const char *s, const char *e)
 {
     char buf[1024];
     size_t n = 0, ml;
+    if (!may_hold_lei(s, e)) return false;
     for (const char *q = s; q < e && n < sizeof buf; q++)
         if (*q != ' ') buf[n++] = *q;
     return cx_find2(buf, buf + n, "（类）", "(类)", &ml) != NULL;

@@ -931,9 +931,9 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
     const char *a = p;
     static const char *const STOP[] = { "，", "；", "。", "：", "（", "、" };
     for (int n = 0; a > s->start && n < 12; n++) {
-        bool stop = false;
-        for (size_t i = 0; i < sizeof STOP / sizeof STOP[0] && !stop; i++)
-            stop = a - s->start >= 3 && !memcmp(a - 3, STOP[i], 3);
+        /* every stop is led by EF or E3 */
+        bool stop = false, wide = a - s->start >= 3 && ((unsigned char)a[-3] == 0xEF || (unsigned char)a[-3] == 0xE3);
+        for (size_t i = 0; i < sizeof STOP / sizeof STOP[0] && wide && !stop; i++) stop = !memcmp(a - 3, STOP[i], 3);
         if (stop || a[-1] == '(' || a[-1] == ',') break;
         do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
     }
