@@ -551,10 +551,7 @@ static bool same_glyph(const glyph *prev, const glyph *q)
 static bool ascii_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
 /* Whether glyphs g[0..n) make a table line: two cells or more (gaps wider
- * than 0.8 em), and a figure with a point or separators — a cell, or a word
- * of one (gaps of 0.2 em): a figure right-aligned against the name in the
- * next column, in a form whose cells have next to no margin ("23,844.11
- * 一、一般公共服务支出"), is parted from it by narrow_split. */
+ * than 0.8 em), one of them a figure with a point or separators. */
 static bool table_line(const glyph *g, size_t n)
 {
     size_t cells = 1, s = 0;
@@ -562,9 +559,7 @@ static bool table_line(const glyph *g, size_t n)
     for (size_t i = 1; i <= n; i++) {
         if (i < n) {
             if (same_glyph(&g[i - 1], &g[i])) continue;
-            double gap = g[i].x1 - g[i - 1].x2, fs = dmax(g[i].fs, g[i - 1].fs);
-            if (gap <= 0.2 * fs) continue;
-            if (gap <= 0.8 * fs) cells--;   /* a word, not a cell: counted back below */
+            if (g[i].x1 - g[i - 1].x2 <= 0.8 * dmax(g[i].fs, g[i - 1].fs)) continue;
         }
         bool digits = true, sep = false;
         for (size_t k = s; k < i; k++) {
@@ -629,17 +624,12 @@ static bool narrow_split(const char *cell, size_t len, const glyph *g, size_t n,
 static bool figure_then_name(const char *s, size_t len, const glyph *q)
 {
     static const uint32_t UNITS[] = { 0x4E07 /* 万 */, 0x5143 /* 元 */, 0x4EBF /* 亿 */, 0xFF05 /* ％ */ };
+    /* cheap tests first: this runs at every glyph of every line */
     if (!is_cjk(q->cp) || len < 4 || s[len - 3] != '.') return false;
     for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
         if (q->cp == UNITS[k]) return false;
-    size_t digits = 0;
-    for (size_t k = 0; k < len; k++) {
-        if (s[k] >= '0' && s[k] <= '9') { digits++; continue; }
-        if (s[k] == '.' && k == len - 3) continue;
-        if (s[k] == ',' && k > 0 && k + 4 <= len - 3 && (len - 3 - k) % 4 == 0) continue;
-        return false;
-    }
-    return digits >= 3 && s[len - 1] >= '0' && s[len - 1] <= '9' && s[len - 2] >= '0' && s[len - 2] <= '9';
+    jue_amount a;
+    return jue_amount_parse(s, len, JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.unit_written && !a.blank && a.decimals == 2;
 }
 
 /* One visual line from glyphs g[0..n) (sorted by x here). */
@@ -827,7 +817,6 @@ static bool figure(const pctx *P, const cell_t *c)
  * over two or more columns already known is a spanning heading and makes
  * none. Each cell then gets the column it overlaps most (or the nearest). */
 static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, bool cont);
-static bool follow_cells(pctx *P, size_t a, size_t b);
 
 /* A heading centred over a group of columns may fall in the gap between
  * two of them and make a column of its own (收入 over 项目 | 行次 | 金额,
@@ -1118,40 +1107,11 @@ static void follow_columns(pctx *P, size_t a, size_t b, span *sp, size_t ns, boo
         }
         return;
     }
-    if (cont && follow_cells(P, a, b)) return;
     for (size_t j = 0; j < ns; j++) {
         P->prev_x1[j] = sp[j].x1;
         P->prev_x2[j] = sp[j].x2;
     }
     P->prev_ns = ns;
-}
-
-/* When the page's own columns do not map onto the last page's (a page with
- * a few short cells — its 总计 line, a heading centred in its column — makes
- * columns the longer names of the last page would have joined), each cell
- * goes to the last page's column it overlaps most, when every cell
- * overlaps one and no two cells of a line share one. */
-static bool follow_cells(pctx *P, size_t a, size_t b)
-{
-    bool seen[MAXCOLS] = { false };
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = a; i < b; i++) {
-            memset(seen, 0, sizeof seen);
-            for (size_t k = 0; k < P->L[i].nc; k++) {
-                cell_t *c = &P->C[P->L[i].c0 + k];
-                int best = -1;
-                double bo = 0;
-                for (size_t j = 0; j < P->prev_ns; j++) {
-                    double o = overlap(c->x1, c->x2, P->prev_x1[j], P->prev_x2[j]);
-                    if (o > bo) { bo = o; best = (int)j; }
-                }
-                if (best < 0 || seen[best]) return false;
-                seen[best] = true;
-                if (pass) c->col = best;
-            }
-        }
-    }
-    return true;
 }
 
 static void assign_to(pctx *P, size_t a, size_t b, const span *sp, size_t ns)
@@ -1843,7 +1803,7 @@ static jue_status emit_page(pctx *P, jue_grid *g, rowbuf *R, size_t a, size_t b,
                 st = emit_block(P, g, R, i, last_multi + 1, go_on);
             }
         }
-        *in_block = rest == b;   /* the page ends in the table, its furniture aside */
+        *in_block = last_multi + 1 == b;
         P->tail_block = rest == b;
         i = last_multi + 1;
     }

@@ -313,8 +313,6 @@ static bool pane_skip(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
     if (!jue_grow_filled(r) || jue_rec_lanci(r)) return true;
     r->used = true;
     if (i > t->body && pane_header_again(s->head, r)) return true;
-    /* a 续表 mark after a page break, or the heading printed again under it */
-    if (i > t->body && jue_grow_filled(r) == 1 && jue_rec_repeat(t, i)) return true;
     const char *only = jue_rec_single_text(r);
     /* the rest of a name wrapped in its cell ("二十二、灾害防治及应急管理" /
      * "支出"; "出", printed alone often enough to look like a running head) */

@@ -28,25 +28,17 @@ static bool piece(const char *s)
     return d > 0;
 }
 
-/* The decimals of an amount as tables print it — groups of three after the
- * first, a point and up to two decimals ("23,965.16", "137.7", "965.") —
- * or −1 when s is none ("-1,204.50" keeps its sign). */
+/* The decimals of an amount as a table prints it (the amount parser's
+ * grammar: separators in place, a sign, no unit), two at most — a figure a
+ * cell cut may end with its point ("137.", 0) — or −1 when s is none. */
 static int amount_decimals(const char *s)
 {
-    if (*s == '-') s++;
-    const char *p = s;
-    size_t lead = 0;   /* digits before the first comma, or all of them */
-    while (*p >= '0' && *p <= '9') p++, lead++;
-    if (lead == 0 || (*p == ',' && lead > 3)) return -1;
-    while (*p == ',') {
-        for (int k = 1; k <= 3; k++)
-            if (!(p[k] >= '0' && p[k] <= '9')) return -1;
-        p += 4;
-    }
-    if (*p != '.') return *p ? -1 : 0;
-    int d = 0;
-    for (p++; *p >= '0' && *p <= '9'; p++) d++;
-    return *p || d > 2 ? -1 : d;
+    size_t n = strlen(s);
+    if (n > 0 && s[n - 1] == '.') n--;
+    jue_amount a;
+    if (!n || jue_amount_parse(s, n, JUE_UNIT_WAN, &a, NULL) != JUE_OK || a.blank || a.unit_written || a.decimals > 2)
+        return -1;
+    return a.decimals;
 }
 
 /* Whether s is n ASCII digits. */
