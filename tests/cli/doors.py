@@ -36,10 +36,12 @@ example, in both profiles — the doors are derived once into a cache directory
   wrap    the text (raw, or the fixture's own text) with lines wrapped at 36
           characters, as a reader copies from a PDF; it loses the tables'
           rows, so it must only give no error the reference does not give.
-  prose17 / prose23  (the example only) the -layout text with its lines of
-          one text wrapped at 17 and 23 characters, as make eval wraps them;
-          no error the reference does not give. (The real PDFs' such copies
-          still give some: docs/importers.md.)
+  prose17 / prose23 / prose36 / prose48  the -layout text with its lines of
+          one text wrapped at 17, 23, 36 and 48 characters, every space kept
+          (as make eval wraps them: titles and headings cut inside their
+          indent, a heading piece alone on a line, the prose cut anywhere);
+          the reader puts the cut lines back, so the reference's errors, no
+          more and no fewer
 
 A real PDF is not converted by LibreOffice (it imports a PDF as drawings:
 there is no text to convert), so those doors exist only for the example.
@@ -61,7 +63,7 @@ BIN = os.environ.get("JUE_BIN", os.path.join(SRC, "build", "juesuan"))
 CACHE = os.environ.get("JUE_DOORS_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
 WRAP = 36
-LOSSY = {"wrap", "order", "mutool", "prose17", "prose23"}
+LOSSY = {"wrap", "order", "mutool"}
 TABLES_ONLY = {"md", "xlsx", "xl-pdf"}
 
 
@@ -187,8 +189,8 @@ def doors_of(name, base):
     text = doors.get("raw") or doors.get("text")
     if text:
         doors["wrap"] = derive_wrap(text, stem)
-    for w in (17, 23):
-        if "layout" in doors and name.startswith("example"):
+    for w in (17, 23, 36, 48):
+        if "layout" in doors:
             doors[f"prose{w}"] = derive_prose(doors["layout"], stem, w)
     if "docx" in doors and shutil.which("pandoc"):
         for door, src, fmt in (("pd-gfm", "html", "gfm"), ("pd-docx", "docx", "gfm"), ("pd-md", "docx", "markdown")):

@@ -747,6 +747,106 @@ static void test_squeeze_and_matchkey(void **state)
     }
 }
 
+/* Code points of s[0, n). */
+static int cp_len(const char *s, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* The cut a reader's copy makes of a -layout text (eval/wrap.py's
+ * wrap_prose): each line of one text (no run of two spaces after its
+ * indent) longer than w code points is cut into pieces of w, spaces kept;
+ * rows of cells are left whole. first[k] gets the copy's line where the
+ * text's line k+1 starts. */
+static char *wrap_spaced(const char *in, int w, int *first, int nfirst)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    int out = 1, k = 0;
+    for (const char *p = in; *p; k++) {
+        const char *e = strchr(p, '\n');
+        if (!e) e = p + strlen(p);
+        const char *s = p;
+        while (s < e && *s == ' ') s++;
+        bool cells = false;
+        for (const char *q = s; q + 1 < e; q++) cells |= q[0] == ' ' && q[1] == ' ';
+        if (k < nfirst) first[k] = out;
+        while (!cells && cp_len(p, (size_t)(e - p)) > w) {
+            const char *q = p;
+            for (int c = 0; c < w; c++)
+                do q++; while (((unsigned char)*q & 0xC0) == 0x80);
+            jue_buf_putn(&b, p, (size_t)(q - p));
+            jue_buf_putc(&b, '\n');
+            out++;
+            p = q;
+        }
+        jue_buf_putn(&b, p, (size_t)(e - p));
+        jue_buf_putc(&b, '\n');
+        out++;
+        p = *e ? e + 1 : e;
+    }
+    return b.data;
+}
+
+/* A -layout copy with its prose wrapped at 24 characters, spaces kept (a
+ * reader's copy: the rows of cells run past the width, whole): the cut
+ * lines of one text are put back, so a heading piece cut inside its indent
+ * ("一般公共预", 56 positions in, printed 32 in on a line of its own after 24
+ * spaces) and a title cut inside its words stand where they were printed.
+ * The grid is the unwrapped copy's, each row at the line its first piece
+ * starts. The same at 40, wider than most of the prose. */
+static void test_layout_prose_wrapped_spaces_kept(void **state)
+{
+    (void)state;
+    const char *t = "本部门2024年度的收入与支出情况说明如下所列，请对照阅读附表的各项数字。\n"
+                    "一般公共预算财政拨款收入一百二十万五千元，比上年度略有增加，主要是人员增加。\n"
+                    "一般公共预算财政拨款支出一百二十万五千元，比上年度略有增加，主要是人员增加。\n"
+                    "                             财政拨款收入支出决算总表\n"
+                    "                                                                    单位：万元\n"
+                    "               收入                               支出\n"
+                    "                                                                  政府性基   国有资本\n"
+                    "                                                        一般公共预\n"
+                    "       项目           决算数                项目      合计                 金预算财   经营预算\n"
+                    "                                                        算财政拨款\n"
+                    "                                                                   政拨款   财政拨款\n"
+                    "一、一般公共预算财政拨款        120.50    一、一般公共服务支出       100.25    100.25\n"
+                    "二、政府性基金预算财政拨款                 二、外交支出\n"
+                    "三、国有资本经营预算财政拨款                三、国防支出\n"
+                    "                              八、社会保障和就业支出      20.25     20.25\n"
+                    "本年收入合计               120.50   本年支出合计            120.50   120.50\n"
+                    "年初财政拨款结转和结余                   年末财政拨款结转和结余\n"
+                    "         总计          120.50            总计       120.50   120.50\n"
+                    "注：本表反映部门本年度财政拨款总收支和结转结余情况，本年度没有政府性基金预算财政拨款。\n"
+                    "本部门2024年度的收入与支出情况说明如下所列，请对照阅读附表的各项数字。\n"
+                    "本部门2024年度的收入与支出情况说明如下所列，请对照阅读附表的各项数字。\n"
+                    "本部门2024年度的收入与支出情况说明如下所列，请对照阅读附表的各项数字。\n";
+    /* 24: the prose cut too; 40: wider than the prose, only the indented
+     * lines cut (three pieces of spaces alone tell the width) */
+    static const int width[] = { 24, 40 };
+    for (size_t k = 0; k < sizeof width / sizeof *width; k++) {
+        int first[32];
+        char *w = wrap_spaced(t, width[k], first, 32);
+        jue_idoc *a = grid_of(t), *b = grid_of(w);
+        assert_int_equal(b->wrap_width, 0);   /* read as the copy it was cut from */
+        size_t j = 0;
+        for (size_t i = 0; i < a->grids[0].n; i++) {
+            const jue_grow *ra = &a->grids[0].rows[i];
+            if (!jue_grow_filled(ra)) continue;
+            while (j < b->grids[0].n && !jue_grow_filled(&b->grids[0].rows[j])) j++;
+            assert_true(j < b->grids[0].n);
+            const jue_grow *rb = &b->grids[0].rows[j++];
+            assert_int_equal(rb->line, first[ra->line - 1]);
+            assert_int_equal(rb->n, ra->n);
+            for (size_t c = 0; c < ra->n; c++) assert_string_equal(rb->cells[c].text, ra->cells[c].text);
+        }
+        jue_idoc_free(a);
+        jue_idoc_free(b);
+        free(w);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -764,6 +864,7 @@ int main(void)
         cmocka_unit_test(test_pane_lines_alone_keep_the_columns),
         cmocka_unit_test(test_total_label_past_its_column),
         cmocka_unit_test(test_heading_pieces_on_lines_of_their_own),
+        cmocka_unit_test(test_layout_prose_wrapped_spaces_kept),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),

@@ -1249,17 +1249,136 @@ static bool digit_cell(const char *p, const char *e)
     return false;
 }
 
-/* A copy of the text with table rows broken inside a cell joined again; the
- * joined line's second half leaves an empty line, so lines keep their
- * numbers. NULL when nothing is joined (or memory runs out). */
-static char *unwrap_rows(const char *data, size_t len, int w, size_t *outlen)
+/* The end of the line starting at p. */
+static const char *line_end(const char *p, const char *end)
+{
+    const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+    return nl ? nl : end;
+}
+
+/* Whether [s, e) holds a character other than a space or a form feed. */
+static bool has_text(const char *s, const char *e)
+{
+    for (; s < e; s++)
+        if (*s != ' ' && *s != '\f') return true;
+    return false;
+}
+
+/* Whether the line [n, ne) may go on after a piece ending at e of one line
+ * a wrap cut (text: the pieces hold more than spaces): the line stays one
+ * text (after its indent, no run of two spaces); after words, not before an
+ * ordinal ("二、", " 6、", "（三）": a heading or a new paragraph). */
+static bool goes_on(const char *e, const char *n, const char *ne, bool text)
+{
+    if (n >= ne || ne[-1] == '\r' || memchr(n, '\t', (size_t)(ne - n))) return false;
+    if (!text) {
+        const char *m = n;
+        while (m < ne && *m == ' ') m++;
+        return !two_spaces(m, ne);
+    }
+    if (two_spaces(n, ne) || (e[-1] == ' ' && *n == ' ')) return false;
+    while (n < ne && *n == ' ') n++;
+    char head[40];
+    size_t hl = (size_t)(ne - n) < sizeof head - 1 ? (size_t)(ne - n) : sizeof head - 1;
+    memcpy(head, n, hl);
+    head[hl] = '\0';
+    return jue_imp_skip_ordinal(head) == head;
+}
+
+/* A line of a -layout copy that a wrap at width w cut into pieces: the
+ * cutter keeps the spaces, so the pieces side by side are the line as
+ * printed. From the line [p, e): every piece but the last exactly w long,
+ * the whole one text (a row of cells, with runs of spaces, is not cut) with
+ * words. Returns the end of the last piece and its count in *pieces, or
+ * NULL when [p, e) is no such piece. */
+static const char *cut_line(const char *p, const char *e, const char *end, int w, int *pieces)
+{
+    if (e == p || e[-1] == '\r' || memchr(p, '\t', (size_t)(e - p))) return NULL;
+    const char *s = p;
+    while (s < e && (*s == ' ' || *s == '\f')) s++;
+    if (two_spaces(s, e)) return NULL;
+    bool text = s < e;
+    const char *cur = p, *ce = e;
+    int k = 1;
+    while (cps(cur, ce) == w && ce < end) {
+        const char *n = ce + 1, *ne = line_end(n, end);
+        if (!goes_on(ce, n, ne, text)) break;
+        text = text || has_text(n, ne);
+        cur = n;
+        ce = ne;
+        k++;
+    }
+    if (k == 1 || !text) return NULL;
+    *pieces = k;
+    return ce;
+}
+
+/* Whether the wrap at width w kept the rows aligned with runs of spaces
+ * whole (at least 8 of them run past it): the copy was cut by a tool that
+ * wraps prose only and keeps every space (a -layout copy's paragraphs
+ * wrapped), so its cut lines side by side are the lines as printed. A
+ * cutter that drops the spaces at its cuts cuts every line. (Lines of the
+ * width ending in a blank would tell such a cut in a copy of single-spaced
+ * rows too, but there a row of exactly the width is as likely printed so as
+ * cut, and joining it to the next ruins both: not taken.) */
+static bool prose_cut(const char *p, const char *end, int w)
+{
+    int rows = 0;
+    while (p < end && rows < 8) {
+        const char *e = line_end(p, end);
+        if (aligned_line(p, e) && cps(p, e) > w) rows++;
+        p = e < end ? e + 1 : end;
+    }
+    return rows >= 8;
+}
+
+/* The width a wrap that keeps spaces cut a -layout copy at when it is wider
+ * than most of the prose (so wrap_width, which wants the longest line the
+ * most common, finds none): the longest line not aligned with runs of
+ * spaces, when at least 3 lines of spaces alone (an indent cut off its
+ * title) are that long; else 0. pdftotext does not print lines of spaces. */
+static int indent_cut_width(const char *p, const char *end)
+{
+    int max = 0, blanks = 0;
+    for (const char *q = p; q < end;) {
+        const char *e = line_end(q, end);
+        if (!aligned_line(q, e)) {
+            int n = cps(q, e);
+            if (n > max) max = n, blanks = 0;
+            if (n == max && n >= 16 && !has_text(q, e)) blanks++;
+        }
+        q = e < end ? e + 1 : end;
+    }
+    return blanks >= 3 ? max : 0;
+}
+
+/* A copy of the text with table rows broken inside a cell joined again, and
+ * the lines of a -layout copy cut at the width (cut_layout_line); a joined
+ * line's later pieces leave empty lines, so lines keep their numbers. NULL
+ * when nothing is joined (or memory runs out). */
+typedef struct {
+    int *line;         /* [k]: the line of the text that the copy's line k (1-based) starts at */
+    size_t n, cap;
+} linemap;
+
+static bool map_line(linemap *m, int line)
+{
+    void *l = m->line;
+    bool ok = room(&l, m->n + 1, &m->cap, sizeof *m->line);
+    m->line = l;
+    if (ok) m->line[++m->n] = line;
+    return ok;
+}
+
+static char *unwrap_rows(const char *data, size_t len, int w, bool spaced, linemap *map, size_t *outlen)
 {
     const char *end = data + len;
     if (!w) return NULL;
     jue_buf b;
     jue_buf_init(&b);
-    bool joined = false;
-    for (const char *p = data; p < end;) {
+    bool joined = false, ok = true;
+    int line = 1;
+    for (const char *p = data; p < end && ok;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
         const char *next = nl ? nl + 1 : end;
@@ -1268,18 +1387,37 @@ static char *unwrap_rows(const char *data, size_t len, int w, size_t *outlen)
         bool tab = memchr(p, '\t', (size_t)(e - p)) != NULL;
         if (tab && digit_cell(p, e) && e > p && cps(p, e) == w && word_char(last_char(p, e), e) && word_char(next, ne) &&
             next < end) {
+            /* the second half leaves an empty line */
             jue_buf_putn(&b, p, (size_t)(e - p));
             jue_buf_putn(&b, next, (size_t)(ne - next));
             jue_buf_puts(&b, "\n\n");
+            ok = map_line(map, line) && map_line(map, line + 1);
+            line += 2;
             joined = true;
             p = ne < end ? ne + 1 : end;
             continue;
         }
+        int pieces = 0;
+        const char *last = spaced && !tab ? cut_line(p, e, end, w, &pieces) : NULL;
+        if (last) {
+            /* one line of the copy: the rows after it are the rows that followed the pieces */
+            for (const char *q = p;; q = line_end(q, last) + 1) {
+                jue_buf_putn(&b, q, (size_t)(line_end(q, last) - q));
+                if (line_end(q, last) == last) break;
+            }
+            jue_buf_putc(&b, '\n');
+            ok = map_line(map, line);
+            line += pieces;
+            joined = true;
+            p = last < end ? last + 1 : end;
+            continue;
+        }
         jue_buf_putn(&b, p, (size_t)(e - p));
         if (nl) jue_buf_putc(&b, '\n');
+        ok = map_line(map, line++);
         p = next;
     }
-    if (!joined || b.err) { jue_buf_free(&b); return NULL; }
+    if (!joined || !ok || b.err) { jue_buf_free(&b); return NULL; }
     *outlen = b.len;
     return b.data;
 }
@@ -1309,9 +1447,27 @@ static bool at_wrap(const char *p, const char *e, const char *next, const char *
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     size_t n = 0;
-    doc->wrap_width = wrap_width(data, data + len);
-    char *joined = unwrap_rows(data, len, doc->wrap_width, &n);
+    int w = doc->wrap_width = wrap_width(data, data + len);
+    if (!w) w = indent_cut_width(data, data + len);
+    bool spaced = w && prose_cut(data, data + len, w);
+    linemap map = { NULL, 0, 0 };
+    char *joined = unwrap_rows(data, len, spaced ? w : doc->wrap_width, spaced, &map, &n);
+    /* the -layout lines put back: read as the copy they were cut from */
+    if (joined && spaced) doc->wrap_width = wrap_width(joined, joined + n);
+    size_t grids = doc->n, diag0 = diags ? diags->len : 0;
     jue_status st = joined ? read_lines(joined, n, doc, diags) : read_lines(data, len, doc, diags);
+    if (joined) {
+        /* rows and messages name the lines of the text as given */
+        for (size_t k = grids; k < doc->n; k++)
+            for (size_t i = 0; i < doc->grids[k].n; i++) {
+                int *l = &doc->grids[k].rows[i].line;
+                if (*l > 0 && (size_t)*l <= map.n) *l = map.line[*l];
+            }
+        for (size_t i = diag0; diags && i < diags->len; i++)
+            if (diags->items[i].line > 0 && (size_t)diags->items[i].line <= map.n)
+                diags->items[i].line = map.line[diags->items[i].line];
+    }
+    free(map.line);
     free(joined);
     return st;
 }
