@@ -890,6 +890,11 @@ static void row(actx *c, ptable *t, const jue_grow *r, jue_buf *k)
                 t->has_total = true;
                 t->total_line = r->line, t->total_page = r->page;
                 last_pair(r, &t->total_weight, &t->total_score);
+                if (r->at_wrap) {
+                    /* cut by a copy's wrap ("总分 … 100 10" / "0"): its figures are not known */
+                    t->total_weight.present = t->total_score.present = false;
+                    if (!t->cut_line) t->cut_line = r->line, t->cut_page = r->page;
+                }
                 return;
             }
             for (int l = 0; l < JUE_L1_N; l++)

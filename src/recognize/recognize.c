@@ -170,6 +170,21 @@ static bool segment_has_figures(const jue_grid *g, size_t a, size_t b)
     return false;
 }
 
+/* Whether rows [a, b) of g print an amount with a point or separators
+ * ("526.04", "1,200"), in a cell of a row of cells (not a line of prose). */
+static bool segment_has_amounts(const jue_grid *g, size_t a, size_t b)
+{
+    for (size_t i = a; g && i < b && i < g->n; i++) {
+        const jue_grow *r = &g->rows[i];
+        if (jue_grow_filled(r) < 2) continue;
+        for (size_t q = 0; q < r->n; q++) {
+            const char *s = r->cells[q].text;
+            if (s[0] && !r->cells[q].copy && (strchr(s, '.') || strchr(s, ',')) && jue_rec_amount(s)) return true;
+        }
+    }
+    return false;
+}
+
 /* Table id from the segment [a, b) of g under its title: meta and header
  * rows, the body, the note. A table read before goes on (cont) or is read
  * again as a continuation, with a warning. */
@@ -371,6 +386,28 @@ static bool title_near(const rc *c, const jue_grid *g, size_t i)
     return false;
 }
 
+/* Whether table id as read so far is a title over no row and no note (a
+ * contents entry a wrap left as a label and a title alone, "表 5  一般公共预算
+ * 财政拨款支出决算表" / "否"): a later copy of the title with its table is the table. */
+static bool title_over_nothing(const rc *c, int id)
+{
+    const jue_table *t = c->d->tables[id];
+    return t && t->nrows == 0 && !t->note;
+}
+
+/* Drops table id as read so far, and what its reading noted. */
+static void forget_table(rc *c, int id)
+{
+    jue_table_free(c->d->tables[id]);
+    c->d->tables[id] = NULL;
+    c->title_line[id] = 0;
+    c->seg_grid[id] = NULL;
+    c->seg_from[id] = c->seg_to[id] = 0;
+    c->packed[id] = c->wordy[id] = c->grouped[id] = c->chose[id] = false;
+    c->npcols[id] = 0;
+    c->doubt[id] = NULL;
+}
+
 static jue_status read_grid(rc *c, jue_grid *g)
 {
     cand *cs = NULL;
@@ -436,6 +473,7 @@ static jue_status read_grid(rc *c, jue_grid *g)
             continue;
         }
         bool cont = cs[k].cont || (prev_ok >= 0 && cs[prev_ok].id == cs[k].id);
+        if (c->d->tables[cs[k].id] && !cont && title_over_nothing(c, cs[k].id)) forget_table(c, cs[k].id);
         if (c->d->tables[cs[k].id] && !cont) {
             jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[cs[k].row].line, 0,
                          "%s《%s》出现了两次，采用第一处", jue_table_label(cs[k].id),
@@ -478,6 +516,9 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
     bool listed_empty = t->nrows == 0 && c->seg_grid[id] && !segment_has_figures(c->seg_grid[id], c->seg_from[id], c->seg_to[id]);
     if (c->broken[id] && !listed_empty)
         return "有表行被折行拆成了两行（按固定宽度换行的复制），拆开处的数字分不清在哪一栏";
+    /* nothing read where amounts are printed: not an empty table */
+    if (t->nrows == 0 && !c->doubt[id] && segment_has_amounts(c->seg_grid[id], c->seg_from[id], c->seg_to[id]))
+        return "表中印有金额，但没有读出任何一行";
     if (c->doubt[id]) return c->doubt[id];   /* the reader's own */
     /* words where a figure goes: the columns were read wrong, and a blank
      * read so is no 0 to accuse anyone with (a table with no figure at all

@@ -115,6 +115,10 @@ static int partner(const jue_grow *r, const jue_gcell *p, char *joined, size_t c
 static bool put_back(jue_grid *g, size_t i)
 {
     jue_grow *r = &g->rows[i];
+    /* the line above ends at a copy's wrap width: the wrap cut the row, not
+     * its cell ("…58 51,448" / ".55" in tab-separated text, where positions
+     * are no columns); the reader sets such a table aside */
+    if (g->rows[i - 1].at_wrap) return true;
     size_t row[MAX_PIECES], n = 0;
     int col[MAX_PIECES], from[MAX_PIECES];
     char joined[MAX_PIECES][32];

@@ -42,6 +42,12 @@ example, in both profiles — the doors are derived once into a cache directory
           indent, a heading piece alone on a line, the prose cut anywhere);
           the reader puts the cut lines back, so the reference's errors, no
           more and no fewer
+  cut17 / cut20 / cut28 / cut36  a fixture's own text (tab-separated rows,
+          single-spaced rows) with every line cut at 17, 20, 28 and 36
+          characters, every character kept (a tab row cut inside a figure,
+          "…合计\t5" / "8\t51,448.55", a contents entry cut from its 否, a
+          自评表's 总分 cut inside 100); the tables so cut are set aside, so
+          no error the reference does not give
 
 A real PDF is not converted by LibreOffice (it imports a PDF as drawings:
 there is no text to convert), so those doors exist only for the example.
@@ -63,7 +69,7 @@ BIN = os.environ.get("JUE_BIN", os.path.join(SRC, "build", "juesuan"))
 CACHE = os.environ.get("JUE_DOORS_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
 WRAP = 36
-LOSSY = {"wrap", "order", "mutool"}
+LOSSY = {"wrap", "order", "mutool", "cut17", "cut20", "cut28", "cut36"}
 TABLES_ONLY = {"md", "xlsx", "xl-pdf"}
 
 
@@ -109,8 +115,8 @@ def derive_wrap(txt, stem):
     return dst
 
 
-def derive_prose(txt, stem, width):
-    dst = os.path.join(CACHE, f"{stem}.prose{width}.txt")
+def derive_prose(txt, stem, width, door="prose"):
+    dst = os.path.join(CACHE, f"{stem}.{door}{width}.txt")
     if not fresh(dst, txt):
         with open(txt, encoding="utf-8", errors="replace") as f:
             text = f.read()
@@ -192,6 +198,9 @@ def doors_of(name, base):
     for w in (17, 23, 36, 48):
         if "layout" in doors:
             doors[f"prose{w}"] = derive_prose(doors["layout"], stem, w)
+    for w in (17, 20, 28, 36):
+        if "text" in doors:
+            doors[f"cut{w}"] = derive_prose(doors["text"], stem, w, "cut")
     if "docx" in doors and shutil.which("pandoc"):
         for door, src, fmt in (("pd-gfm", "html", "gfm"), ("pd-docx", "docx", "gfm"), ("pd-md", "docx", "markdown")):
             p = derive_pandoc(doors[src], stem, door, fmt)

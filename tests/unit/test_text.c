@@ -847,6 +847,66 @@ static void test_layout_prose_wrapped_spaces_kept(void **state)
     }
 }
 
+/* A table whose rows this reader cannot take (here an HTML table whose
+ * amount row is labelled 金额) while amounts are printed under its title is
+ * set aside as unread, not read as an empty table: "没有数据" would accuse
+ * the document of an empty table it does not have. */
+static void test_amounts_but_no_rows_set_aside(void **state)
+{
+    (void)state;
+    const char *t = "# 某局2024年度部门决算\n\n"
+                    "## 一般公共预算财政拨款“三公”经费支出决算表\n\n"
+                    "<table>\n<thead>\n"
+                    "<tr><th rowspan=\"2\">项目</th><th colspan=\"2\">预算数</th></tr>\n"
+                    "<tr><th>合计</th><th>因公出国（境）费</th></tr>\n"
+                    "</thead>\n<tbody>\n"
+                    "<tr><td>栏次</td><td>1</td><td>2</td></tr>\n"
+                    "<tr><td>金额</td><td>3.50</td><td>&nbsp;</td></tr>\n"
+                    "</tbody>\n</table>\n";
+    jue_disclosure *d = import_text(t);
+    assert_null(d->tables[JUE_T09]);
+    assert_non_null(d->unread[JUE_T09]);
+    jue_disclosure_free(d);
+}
+
+/* A contents list whose entry is a label and a title alone on a line (its
+ * 否 cut to the next line, as a copy wrapped at a width leaves it) reads as
+ * the table's title over nothing; the title printed again later, over the
+ * table, is the table (before, the second was dropped as a copy and the
+ * table read empty). */
+static void test_contents_entry_then_table(void **state)
+{
+    (void)state;
+    const char *t = "序号\t内容\t是否空表\n"
+                    "表 4\t财政拨款收入支出决算总表\t否\n"
+                    "表 5\t一般公共预算财政拨款支出决算表\t\n"
+                    "否\t\n"
+                    "表 6\t一般公共预算财政拨款基本支出决算\n"
+                    "表\t否\t\n"
+                    "表 7\t政府性基金预算财政拨款收入支出决\n"
+                    "算表\t是\t本部门不涉及 故公开空表\n"
+                    "表 8\t国有资本经营预算财政拨款支出决算\n"
+                    "表\t是\t本部门不涉及 故公开空表\n"
+                    "\n"
+                    "财政拨款收入支出决算总表\n"
+                    "金额单位：万元\n"
+                    "项目\t决算数\t项目\t决算数\n"
+                    "一、一般公共预算财政拨款\t14.52\t一、社会保障和就业支出\t14.52\n"
+                    "本年收入合计\t14.52\t本年支出合计\t14.52\n"
+                    "\n"
+                    "一般公共预算财政拨款支出决算表\n"
+                    "金额单位：万元\n"
+                    "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                    "合计\t\t14.52\t14.52\t0.00\n"
+                    "208\t社会保障和就业支出\t14.52\t14.52\t0.00\n"
+                    "20805\t行政事业单位养老支出\t14.52\t14.52\t0.00\n"
+                    "2080505\t机关事业单位基本养老保险缴费支出\t14.52\t14.52\t0.00\n";
+    jue_disclosure *d = import_text(t);
+    assert_non_null(d->tables[JUE_T05]);
+    assert_true(d->tables[JUE_T05]->nrows >= 3);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -865,6 +925,8 @@ int main(void)
         cmocka_unit_test(test_total_label_past_its_column),
         cmocka_unit_test(test_heading_pieces_on_lines_of_their_own),
         cmocka_unit_test(test_layout_prose_wrapped_spaces_kept),
+        cmocka_unit_test(test_amounts_but_no_rows_set_aside),
+        cmocka_unit_test(test_contents_entry_then_table),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),
