@@ -403,7 +403,7 @@ static void forget_table(rc *c, int id)
     c->title_line[id] = 0;
     c->seg_grid[id] = NULL;
     c->seg_from[id] = c->seg_to[id] = 0;
-    c->packed[id] = c->wordy[id] = c->grouped[id] = c->chose[id] = false;
+    c->packed[id] = c->wordy[id] = c->badfig[id] = c->grouped[id] = c->chose[id] = false;
     c->npcols[id] = 0;
     c->doubt[id] = NULL;
 }
@@ -524,6 +524,9 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
      * read so is no 0 to accuse anyone with (a table with no figure at all
      * is still the empty table it is) */
     if (c->wordy[id] && !t->empty) return "数字栏中读出了文字，栏位读错了";
+    /* a figure not read (cut off, run into another): its row's sums and the
+     * table's emptiness are not known */
+    if (c->badfig[id]) return "有金额无法识别，相关各数不能核对";
     /* 06 with rows printed with single spaces, too few for the group reader:
      * its panes and blank cells cannot be told apart */
     if (id == JUE_T06 && c->packed[id] && !c->grouped[id])

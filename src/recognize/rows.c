@@ -76,6 +76,7 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
         diag_cell(t, v->cell, v->line, JUE_SEV_WARNING, "金额“", s, "”无法识别");
         cell->present = false;
         t->c->wordy[t->id] |= words(s);
+        t->c->badfig[t->id] |= !words(s);
         return;
     }
     if (a.blank) { cell->present = false; return; }

@@ -907,6 +907,24 @@ static void test_contents_entry_then_table(void **state)
     jue_disclosure_free(d);
 }
 
+/* A figure the amount parser cannot read ("318.2007.45": two figures run
+ * together, or one cut off) leaves its row's sums unknown: the table is set
+ * aside, not read with that cell blank (a 合计 of 0 against its parts). */
+static void test_unreadable_figure_sets_table_aside(void **state)
+{
+    (void)state;
+    const char *t = "收入决算表\n"
+                    "金额单位：元\n"
+                    "| 科目编码 | 科目名称 | 本年收入合计 | 财政拨款收入 |\n"
+                    "|---|---|---|---|\n"
+                    "| 210 | 卫生健康支出 | 1,234.50 | 1,234.50 |\n"
+                    "|  | 合计 | 318.2007.45 | 1,234.50 |\n";
+    jue_disclosure *d = import_text(t);
+    assert_null(d->tables[JUE_T02]);
+    assert_non_null(d->unread[JUE_T02]);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -927,6 +945,7 @@ int main(void)
         cmocka_unit_test(test_layout_prose_wrapped_spaces_kept),
         cmocka_unit_test(test_amounts_but_no_rows_set_aside),
         cmocka_unit_test(test_contents_entry_then_table),
+        cmocka_unit_test(test_unreadable_figure_sets_table_aside),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),
