@@ -707,6 +707,19 @@ static char *first_prefix(tctx *t, const code_cols *cc)
     return piece;
 }
 
+#define CUT_CODE "有科目编码位数不对（编码被截断或与别的数连在一起），各行的层级不能确定"
+
+/* Whether s, in the code column of a row with figures, is digits of no
+ * code's length ("210150" over its "6", a narrow column's cut): the row's
+ * place in the hierarchy is not known. */
+static bool cut_code(const char *s)
+{
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    size_t n = strlen(f);
+    return n && jue_rec_digits(f) && n != 3 && n != 5 && n != 7 && n <= 9;
+}
+
 void jue_rec_code_table(tctx *t, jue_table *tab)
 {
     if (jue_rec_packed_body(t)) { packed_table(t, tab); return; }
@@ -728,6 +741,8 @@ void jue_rec_code_table(tctx *t, jue_table *tab)
         int nvals, nbad;
         count_values(&cc, r, &nvals, &nbad);
         bool totalrow = !code[0] && (total_word(jue_grow_text(r, cc.code_col)) || total_word(jue_grow_text(r, cc.name_col)));
+        if (!code[0] && nvals && !cc.split && cut_code(jue_grow_text(r, cc.code_col)) && !t->c->doubt[t->id])
+            t->c->doubt[t->id] = CUT_CODE;
         if (!code[0] && !totalrow && continuation(t, &cc, &s, i, nvals, nbad)) {
             free(inline_name);
             continue;

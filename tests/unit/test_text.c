@@ -925,6 +925,28 @@ static void test_unreadable_figure_sets_table_aside(void **state)
     jue_disclosure_free(d);
 }
 
+/* A code of no code's length in a code table ("210150": a narrow column
+ * printed its last digit on the next line, beside the next row's name) is
+ * a row whose level is unknown: the table is set aside, not summed with the
+ * row left out of its parent (T05.hierarchy against 21015). */
+static void test_cut_code_sets_table_aside(void **state)
+{
+    (void)state;
+    const char *t = "一般公共预算财政拨款支出决算表\n"
+                    "金额单位：万元\n"
+                    "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                    "合计\t\t196.50\t137.70\t58.80\n"
+                    "210\t卫生健康支出\t196.50\t137.70\t58.80\n"
+                    "21015\t医疗保障管理事务\t196.50\t137.70\t58.80\n"
+                    "2101501\t行政运行\t137.70\t137.70\t0.00\n"
+                    "210150\t医疗保障经办事务\t48.9\t0.00\t48.96\n"
+                    "\t其他医疗保障管理事务支出\t9.84\t0.00\t9.84\n";
+    jue_disclosure *d = import_text(t);
+    assert_null(d->tables[JUE_T05]);
+    assert_non_null(d->unread[JUE_T05]);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -946,6 +968,7 @@ int main(void)
         cmocka_unit_test(test_amounts_but_no_rows_set_aside),
         cmocka_unit_test(test_contents_entry_then_table),
         cmocka_unit_test(test_unreadable_figure_sets_table_aside),
+        cmocka_unit_test(test_cut_code_sets_table_aside),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),
