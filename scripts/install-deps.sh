@@ -5,7 +5,7 @@
 set -euo pipefail
 
 BUILD_PKGS=(build-essential cmake pkg-config libyaml-dev libxlsxwriter-dev libcmocka-dev libzip-dev libxml2-dev libpoppler-glib-dev libsqlite3-dev
-            libcairo2-dev libpango1.0-dev fonts-noto-cjk libmicrohttpd-dev)
+            libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev fonts-noto-cjk libmicrohttpd-dev)
 # Tools the test suite drives as a user would: unzip + xmllint to normalise XLSX
 # for golden comparisons, zip to plant errors in a written workbook, python3 for
 # the CLI tests that parse JSON Lines and Word XML, poppler-utils (pdftotext)

@@ -1,7 +1,8 @@
 /* PDF: the complete document on A4 pages, drawn with cairo and shaped with
  * pango in the two faces of a printed government document: Noto Serif CJK
  * SC (宋体) for text, tables and labels, Noto Sans CJK SC Bold (黑体) for
- * headings, titles and totals. cairo embeds the subsets it uses; each face
+ * headings, titles and totals. Each face is cut down by harfbuzz to the
+ * glyphs the document draws before cairo embeds it (faces.c); each face
  * more would cost its own subset and every glyph in it again.
  *
  * The document is laid out twice with the same code: the first pass writes
@@ -16,6 +17,7 @@
  * every other grid renderer; the amount texts are the layout's formatted
  * strings, so the PDF prints exactly what the HTML and XLSX print. Doubles
  * here are coordinates only. */
+#include "pdf/faces.h"
 #include "pdf/pdf.h"
 #include "pdf/rules.h"
 #include "pdf/sizes.h"
@@ -126,6 +128,7 @@ typedef struct {
     jue_buf clean;              /* scratch: sanitised text */
     jue_buf text;               /* scratch: cell text */
     jue_pdf_sizes *sizes;       /* layouts measured, shared by both passes */
+    jue_pdf_faces *faces;       /* the CFF faces subset: noted in the first pass, drawn in the final */
     double *rect;               /* the page's cell borders not stroked yet: x, y, w, h each */
     size_t nrect, caprect;
     jue_status err;
@@ -191,13 +194,12 @@ static double lay_h(PangoLayout *l)
 
 /* Text is drawn in the final pass only: the measuring pass needs where
  * things go, and drawing glyphs there would make cairo embed and subset the
- * fonts of a document that is thrown away (a third of the writer's time). */
+ * fonts of a document that is thrown away (a third of the writer's time).
+ * The measuring pass notes the glyphs of every layout it makes (mk_kind,
+ * size_of) for the faces' subsets (faces.c). */
 static void show(pdf *p, PangoLayout *l, double x, double y)
 {
-    if (p->final) {
-        cairo_move_to(p->cr, x, y);
-        pango_cairo_show_layout(p->cr, l);
-    }
+    if (p->final) jue_pdf_faces_show_layout(p->faces, p->cr, l, x, y);
     p->fresh = false;
 }
 
@@ -216,6 +218,7 @@ static void size_of(pdf *p, const PangoFontDescription *f, const char *s, double
     if (!one && !jue_pdf_sizes_get(p->sizes, f, s ? s : "", wu, (int)al, &lw, &lh)) {
         PangoLayout *l = mk_new(p, f, s, width, al);
         pango_layout_get_size(l, &lw, &lh);
+        if (!p->final) jue_pdf_faces_note_layout(p->faces, l);
         if (wu > 0) jue_pdf_sizes_keep(p->sizes, f, s ? s : "", wu, (int)al, 0, l, lw, lh);
         else jue_pdf_sizes_put(p->sizes, f, s ? s : "", wu, (int)al, lw, lh);
         g_object_unref(l);
@@ -267,6 +270,7 @@ static PangoLayout *mk_kind(pdf *p, const PangoFontDescription *f, const char *s
     default: break;
     }
     pango_layout_get_size(l, &w, &h);
+    if (!p->final) jue_pdf_faces_note_layout(p->faces, l);
     jue_pdf_sizes_keep(p->sizes, f, key, wu, (int)al, kind, l, w, h);
     return l;
 }
@@ -394,10 +398,10 @@ static void flow(pdf *p, PangoLayout *lay, double x)
             page_begin(p, p->landscape);
             origin = p->ytop - top;
         }
-        if (p->final) {   /* drawn in the final pass only, as show() */
-            cairo_move_to(p->cr, x + U(r.x), origin + U(pango_layout_iter_get_baseline(it)));
-            pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
-        }
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+        if (p->final)   /* drawn in the final pass only, as show() */
+            jue_pdf_faces_show_line(p->faces, p->cr, line, x + U(r.x),
+                                    origin + U(pango_layout_iter_get_baseline(it)));
         bottom = origin + top + h;
         p->fresh = false;
     } while (pango_layout_iter_next_line(it));
@@ -1610,8 +1614,8 @@ static PangoContext *context_new(cairo_t *cr)
     return pc;
 }
 
-static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_sizes *sizes, PangoContext **pc,
-                      bool final)
+static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_sizes *sizes, jue_pdf_faces *faces,
+                      PangoContext **pc, bool final)
 {
     pdf P;
     memset(&P, 0, sizeof P);
@@ -1620,6 +1624,7 @@ static jue_status run(const jue_document *doc, FILE *f, mark *marks, jue_pdf_siz
     p->final = final;
     p->marks = marks;
     p->sizes = sizes;
+    p->faces = faces;
     jue_buf_init(&p->clean);
     jue_buf_init(&p->text);
     sink s = { f, false };
@@ -1680,9 +1685,12 @@ jue_status jue_pdfm_render(const jue_document *doc, const char *path)
         return JUE_ERR_IO;
     }
     jue_pdf_sizes *sizes = jue_pdf_sizes_new();   /* NULL: every layout made anew */
+    jue_pdf_faces *faces = jue_pdf_faces_new();   /* NULL: pango draws everything */
     PangoContext *pc = NULL;
-    jue_status st = run(doc, NULL, marks, sizes, &pc, false);
-    if (st == JUE_OK) st = run(doc, f, marks, sizes, &pc, true);
+    jue_status st = run(doc, NULL, marks, sizes, faces, &pc, false);
+    jue_pdf_faces_make(faces);
+    if (st == JUE_OK) st = run(doc, f, marks, sizes, faces, &pc, true);
+    jue_pdf_faces_free(faces);
     jue_pdf_sizes_free(sizes);
     if (pc) g_object_unref(pc);
     if (fclose(f) != 0 && st == JUE_OK) st = JUE_ERR_IO;
