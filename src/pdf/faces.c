@@ -359,7 +359,8 @@ static bool draw_run(jue_pdf_faces *z, cairo_t *cr, const char *text, PangoGlyph
     if (!sf) return false;
     const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(z->face[f->face].plan);
     PangoGlyphString *gs = run->glyphs;
-    size_t n = (size_t)gs->num_glyphs;
+    size_t n = gs->num_glyphs > 0 ? (size_t)gs->num_glyphs : 0;
+    if (!n) return false;
     for (size_t i = 0; i < n; i++) {
         PangoGlyph g = gs->glyphs[i].glyph;
         if (g != PANGO_GLYPH_EMPTY && ((g & PANGO_GLYPH_UNKNOWN_FLAG) || !hb_map_has(map, g))) return false;
