@@ -55,5 +55,12 @@ for door in pdf layout; do
   [ $door = layout ] && rm -f "$f"
 done
 
+# LibreOffice's PDF of a real document's DOCX with columns far too narrow, as pdftotext -layout prints it: audited
+# to the end (it once crashed the text door), its findings written, no input.aborted.
+N="$JUE_SRCDIR/tests/fixtures/own/liling-2022-lo-narrow.layout.txt"
+got=$("$JUE_BIN" audit --format jsonl "$N" 2>&1); rc=$?
+if [ $rc -le 1 ] && ! printf '%s' "$got" | grep -q 'input.aborted' && printf '%s' "$got" | grep -q '"rule"'; then
+  pass=$((pass+1)); else echo "FAIL liling-2022-lo-narrow.layout.txt: exit $rc $(printf '%s' "$got" | grep aborted | head -1)"; fail=$((fail+1)); fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -712,7 +712,11 @@ static int fit(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, c
 
 static jue_status move_cells(jue_grow *r, const int *cols, int n)
 {
-    if (cols[n - 1] >= MAX_SPANS * 2) return JUE_OK;
+    /* each cell to a column of its own, in order, none left of its place:
+     * anything else (a placement mapped onto another block's columns that
+     * crossed) leaves the row as it was */
+    for (int k = 0; k < n; k++)
+        if (cols[k] < k || cols[k] >= MAX_SPANS * 2 || (k && cols[k] <= cols[k - 1])) return JUE_OK;
     /* grow to the last column, then move right to left (cols[k] >= k) */
     if (cols[n - 1] >= (int)r->n && !jue_grow_set(r, cols[n - 1], "", 0)) return JUE_ERR_NOMEM;
     for (int k = n - 1; k >= 0; k--) {
@@ -1080,7 +1084,12 @@ static jue_status align_blocks(jue_grid *g, const trows *t)
         for (size_t i = a; i < b; i++) {
             int cols[MAX_SPANS];
             if (place(&rows[i], m, use, cols) < 0) continue;
-            for (int k = 0; mapped && k < rows[i].n; k++) cols[k] = map[cols[k]];
+            bool off = false;
+            for (int k = 0; mapped && k < rows[i].n; k++) {
+                off |= cols[k] < 0 || cols[k] >= L.n;
+                cols[k] = off ? -1 : map[cols[k]];
+            }
+            if (off) continue;
             jue_status st = move_cells(&g->rows[rows[i].row], cols, rows[i].n);
             if (st) return st;
         }
