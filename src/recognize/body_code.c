@@ -657,6 +657,27 @@ static bool ends_last_name(tctx *t, const code_rows *s, const jue_grow *r)
     return one && catalog_progress(t, s->last, one, &whole, &goes_on) && !whole && goes_on;
 }
 
+/* Whether row r, its cells joined with spaces, is a page number marked as
+ * one ("— 5 —" split at its spaces into three cells of a packed row, "第 5 页"). */
+static bool page_number_row(const jue_grow *r)
+{
+    char b[64];
+    size_t n = 0;
+    for (size_t q = 0; q < r->n; q++) {
+        const char *s = r->cells[q].text;
+        size_t l = strlen(s);
+        if (!l) continue;
+        if (n + l + 2 > sizeof b) return false;
+        if (n) b[n++] = ' ';
+        memcpy(b + n, s, l);
+        n += l;
+    }
+    b[n] = '\0';
+    /* a bare number is a code alone on its line ("212", its name below), not furniture */
+    bool marked = strchr(b, '-') || strstr(b, "—") || strstr(b, "–") || strstr(b, "第") || strstr(b, "页");
+    return n && marked && jue_rec_page_number(b);
+}
+
 static void packed_table(tctx *t, jue_table *tab)
 {
     jue_rec_packed_columns(t, tab);
@@ -664,6 +685,8 @@ static void packed_table(tctx *t, jue_table *tab)
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         if (!jue_grow_filled(r)) continue;
+        /* page furniture between two rows ("— 5 —"): its figure is no row's */
+        if (page_number_row(r)) { r->used = true; continue; }
         if (ends_last_name(t, &s, r)) {
             packed_row(t, &s, r);
             continue;

@@ -170,16 +170,26 @@ static bool segment_has_figures(const jue_grid *g, size_t a, size_t b)
     return false;
 }
 
-/* Whether rows [a, b) of g print an amount with a point or separators
- * ("526.04", "1,200"), in a cell of a row of cells (not a line of prose). */
+/* Whether rows [a, b) of g, up to the table's note, print an amount other
+ * than 0 with a point or separators ("526.04", "1,200"), in a cell of a row
+ * of cells or alone on its line (a table printed a cell a line). */
 static bool segment_has_amounts(const jue_grid *g, size_t a, size_t b)
 {
     for (size_t i = a; g && i < b && i < g->n; i++) {
         const jue_grow *r = &g->rows[i];
-        if (jue_grow_filled(r) < 2) continue;
+        if (!jue_grow_filled(r) || jue_rec_lanci(r) || jue_rec_meta(r, NULL, NULL)) continue;
+        /* the table ends at its note or at the prose after it (the last
+         * table's segment runs on over the notes and their 自评表) */
+        const char *one = jue_rec_single_text(r);
+        if (one && (jue_rec_note_text(one) || !strncmp(one, "注", 3) || !strncmp(one, "说明", 6) ||
+                    strstr(one, "。") || strstr(one, "，")))
+            return false;
         for (size_t q = 0; q < r->n; q++) {
             const char *s = r->cells[q].text;
-            if (s[0] && !r->cells[q].copy && (strchr(s, '.') || strchr(s, ',')) && jue_rec_amount(s)) return true;
+            jue_amount v;
+            if (s[0] && !r->cells[q].copy && (strchr(s, '.') || strchr(s, ',')) &&
+                jue_amount_parse(s, strlen(s), JUE_UNIT_WAN, &v, NULL) == JUE_OK && !v.blank && v.value)
+                return true;
         }
     }
     return false;
@@ -461,6 +471,17 @@ static jue_status read_grid(rc *c, jue_grid *g)
             st = other_table(c, g, cs[k].row, a, b);
             continue;
         }
+        if (!jue_rec_table_follows(g, a, b) && title_over_nothing(c, cs[k].id) && !cs[k].cont &&
+            segment_has_amounts(g, a, b)) {
+            /* the title printed again, amounts under it in rows this reader
+             * does not take for a table's (a cell a line): the table, which
+             * the first (a contents entry) was not; read so (nothing), it is
+             * set aside, not left as the empty entry */
+            forget_table(c, cs[k].id);
+            st = read_table(c, g, cs[k].row, a, b, (jue_table_id)cs[k].id, false);
+            prev_ok = (int)k;
+            continue;
+        }
         if (!jue_rec_table_follows(g, a, b)) {
             /* a 公开NN表 label over its own title that a wrap broke: the
              * title's table, not an empty one. title_near already keeps a
@@ -507,6 +528,19 @@ static void take_table_rows(rc *c, int id)
     take_rows(c->seg_grid[id], c->seg_from[id], c->seg_to[id]);
 }
 
+/* Whether a named line of t (01, 04, 09) is named by an amount alone
+ * ("503.03": a figure a narrow column printed on a line of its own, taken
+ * for a line's name). */
+static bool amount_named(const jue_table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *s = t->rows[r].name;   /* (a code row's: confidence.c's figures in names) */
+        if (t->rows[r].level == JUE_LEVEL_NONE && s && (strchr(s, '.') || strchr(s, ',')) && jue_rec_amount(s))
+            return true;
+    }
+    return false;
+}
+
 /* Why table id as read is set aside (NULL: kept): rows broken by a wrap,
  * or *fails of *checks as counted by the confidence check. */
 static const char *doubt(rc *c, int id, int *fails, int *checks)
@@ -517,13 +551,15 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
     if (c->broken[id] && !listed_empty)
         return "有表行被折行拆成了两行（按固定宽度换行的复制），拆开处的数字分不清在哪一栏";
     /* nothing read where amounts are printed: not an empty table */
-    if (t->nrows == 0 && !c->doubt[id] && segment_has_amounts(c->seg_grid[id], c->seg_from[id], c->seg_to[id]))
-        return "表中印有金额，但没有读出任何一行";
+    if ((t->nrows == 0 || t->empty) && !c->doubt[id] &&
+        segment_has_amounts(c->seg_grid[id], c->seg_from[id], c->seg_to[id]))
+        return t->nrows ? "表中印有金额，但一个也没有读到所在的行和栏" : "表中印有金额，但没有读出任何一行";
     if (c->doubt[id]) return c->doubt[id];   /* the reader's own */
     /* words where a figure goes: the columns were read wrong, and a blank
      * read so is no 0 to accuse anyone with (a table with no figure at all
      * is still the empty table it is) */
     if (c->wordy[id] && !t->empty) return "数字栏中读出了文字，栏位读错了";
+    if (amount_named(t)) return "有金额被读成了项目名称，栏位读错了";
     /* a figure not read (cut off, run into another): its row's sums and the
      * table's emptiness are not known */
     if (c->badfig[id]) return "有金额无法识别，相关各数不能核对";

@@ -867,6 +867,16 @@ static void test_amounts_but_no_rows_set_aside(void **state)
     assert_null(d->tables[JUE_T09]);
     assert_non_null(d->unread[JUE_T09]);
     jue_disclosure_free(d);
+    /* rows read, but no amount in any of them: the same */
+    d = import_text("收入决算表\n金额单位：万元\n合计\t1.00\n");
+    assert_null(d->tables[JUE_T02]);
+    assert_non_null(d->unread[JUE_T02]);
+    jue_disclosure_free(d);
+    /* a table of zeros is the empty table it is */
+    d = import_text("收入决算表\n金额单位：万元\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n合计\t\t0.00\t0.00\n");
+    assert_non_null(d->tables[JUE_T02]);
+    assert_true(d->tables[JUE_T02]->empty);
+    jue_disclosure_free(d);
 }
 
 /* A contents list whose entry is a label and a title alone on a line (its
