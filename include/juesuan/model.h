@@ -154,6 +154,9 @@ int jue_table_add_row(jue_table *t, const char *key, const char *name, jue_level
                       jue_side side, bool is_total);
 /* Row index by key and side (JUE_SIDE_NONE matches any side), or -1. */
 int jue_table_find_row(const jue_table *t, const char *key, jue_side side);
+/* The key of national column j of table id (as jue_table_new makes it), or
+ * NULL past its last column. */
+const char *jue_table_national_col(jue_table_id id, size_t j);
 /* Column index by key, or -1. */
 int jue_table_find_col(const jue_table *t, const char *key);
 static inline jue_cell *jue_table_cell(jue_table *t, size_t r, size_t c)

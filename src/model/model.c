@@ -203,6 +203,11 @@ int jue_table_find_row(const jue_table *t, const char *key, jue_side side)
     return -1;
 }
 
+const char *jue_table_national_col(jue_table_id id, size_t j)
+{
+    return (unsigned)id < JUE_NTABLES && j < 8 ? TABLES[id].cols[j].key : NULL;
+}
+
 int jue_table_find_col(const jue_table *t, const char *key)
 {
     for (size_t i = 0; i < t->ncols; i++)

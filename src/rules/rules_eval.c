@@ -65,17 +65,32 @@ typedef struct {
     size_t seq;
 } pending;
 
-/* A row of a table by its key, for the document's index of rows. */
+/* A row of a table as the document's index has it: what the rules ask of
+ * its key, worked out once per document. */
 typedef struct {
-    const char *key;
-    size_t row;
-} keyed;
+    uint32_t hash;      /* of the key */
+    uint32_t phash;     /* a code's: of the key without its last two digits */
+    uint32_t len;       /* strlen of the key */
+    bool code;          /* the key is all digits */
+    int32_t next;       /* the next row, in row order, in the key's bucket; -1 = none */
+    int32_t pnext;      /* the same in the parent's bucket (codes of 3 digits or more) */
+} rowinfo;
+
+/* A table's rows hashed by key and by parent code, made once per document:
+ * a scan for a ref's rows (eval_ref, exists) looks up the rows its keys can
+ * be instead of testing every row. */
+typedef struct {
+    rowinfo *r;         /* NULL: no index (no rows, or no memory) */
+    int32_t *kb, *pb;   /* first row of each bucket by key, by parent; -1 = none */
+    uint32_t mask;      /* buckets - 1 */
+    bool natcols;       /* the table has the national columns: a colsel's mask holds */
+} tabix;
 
 typedef struct {
     const jue_disclosure *d;
     const jue_catalog *cat;
     const jue_rulepack *pack;
-    keyed *by_key[JUE_NTABLES];   /* each table's rows by key, then row; NULL: none */
+    tabix ix[JUE_NTABLES];
     const rule *r;
     bind b[MAXVARS];
     joint *j;           /* collects equations; NULL = not collecting */
@@ -168,6 +183,34 @@ static bool all_digits(const char *s)
     return true;
 }
 
+/* FNV-1a of n bytes. */
+static uint32_t key_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The document's index of table tid, when t is that table and it has one. */
+static const tabix *ix_of(const E *e, const jue_table *t, int tid)
+{
+    if (tid < 0 || tid >= JUE_NTABLES || e->d->tables[tid] != t || !e->ix[tid].r) return NULL;
+    return &e->ix[tid];
+}
+
+/* Whether row i's key is a code (all digits), and its length. */
+static bool row_code(const E *e, const jue_table *t, int tid, size_t i)
+{
+    const tabix *x = ix_of(e, t, tid);
+    return x ? x->r[i].code : all_digits(t->rows[i].key);
+}
+
+static size_t row_len(const E *e, const jue_table *t, int tid, size_t i)
+{
+    const tabix *x = ix_of(e, t, tid);
+    return x ? x->r[i].len : strlen(t->rows[i].key);
+}
+
 static const jue_table *table_of(const E *e, int table, int tvar)
 {
     int id = table >= 0 ? table : (tvar >= 0 ? e->b[tvar].table : -1);
@@ -219,7 +262,7 @@ static bool row_matches(const E *e, const jue_table *t, int tid, size_t i, const
     if (it->side != JUE_SIDE_NONE && row->side != it->side) return false;
     switch (it->kind) {
     case RI_ALL: return true;
-    case RI_LEVEL: return row->level == it->level && all_digits(row->key);
+    case RI_LEVEL: return row->level == it->level && row_code(e, t, tid, i);
     case RI_KEY: return !strcmp(row->key, it->key);
     case RI_CONCAT: {
         char buf[256];
@@ -234,9 +277,9 @@ static bool row_matches(const E *e, const jue_table *t, int tid, size_t i, const
     }
     case RI_CHILDREN: {
         const char *pk = it->key ? it->key : var_key(e, it->var, NULL);
-        if (!pk || !all_digits(pk) || !all_digits(row->key)) return false;
+        if (!pk || !all_digits(pk) || !row_code(e, t, tid, i)) return false;
         size_t n = strlen(pk);
-        return strlen(row->key) == code_len_next(n) && !strncmp(row->key, pk, n);
+        return row_len(e, t, tid, i) == code_len_next(n) && !memcmp(row->key, pk, n);
     }
     }
     return false;
@@ -283,13 +326,14 @@ static bool row_in_prep(const E *e, const jue_table *t, int tid, size_t i, const
 {
     if (!p->fast) return row_in(e, t, tid, i, r);
     const jue_row *row = &t->rows[i];
+    const tabix *x = ix_of(e, t, tid);
     for (size_t k = 0; k < r->nrows; k++) {
         const rowitem *it = &r->rows[k];
         if (it->side != JUE_SIDE_NONE && row->side != it->side) continue;
         bool in = false;
         switch (it->kind) {
         case RI_ALL: in = true; break;
-        case RI_LEVEL: in = row->level == it->level && all_digits(row->key); break;
+        case RI_LEVEL: in = row->level == it->level && (x ? x->r[i].code : all_digits(row->key)); break;
         case RI_KEY:
         case RI_CONCAT: in = p->pre[k] && !strcmp(row->key, p->pre[k]); break;
         case RI_VAR:
@@ -298,8 +342,12 @@ static bool row_in_prep(const E *e, const jue_table *t, int tid, size_t i, const
             break;
         case RI_CHILDREN:
             /* a child: the parent's code and two more digits */
-            in = p->pre[k] && strlen(row->key) == code_len_next(p->prelen[k]) &&
-                 !strncmp(row->key, p->pre[k], p->prelen[k]) && all_digits(row->key);
+            if (x)
+                in = p->pre[k] && x->r[i].code && x->r[i].len == code_len_next(p->prelen[k]) &&
+                     !memcmp(row->key, p->pre[k], p->prelen[k]);
+            else
+                in = p->pre[k] && strlen(row->key) == code_len_next(p->prelen[k]) &&
+                     !strncmp(row->key, p->pre[k], p->prelen[k]) && all_digits(row->key);
             break;
         }
         if (in) return true;
@@ -312,6 +360,7 @@ static bool col_in(const E *e, const jue_table *t, int tid, size_t j, const cols
     switch (c->kind) {
     case CS_ALL: return true;
     case CS_NAMES:
+        if (tid >= 0 && tid < JUE_NTABLES && e->ix[tid].natcols && e->d->tables[tid] == t) return j < 8 && c->mask[tid] >> j & 1;
         for (size_t k = 0; k < c->n; k++)
             if (!strcmp(t->cols[j].key, c->names[k])) return true;
         return false;
@@ -380,29 +429,62 @@ static val val_zero(void)
 
 /* ---------- the document's index of rows ---------- */
 
-static int cmp_keyed(const void *a, const void *b)
+/* Whether table tid has exactly the national columns (jue_table_new's): then
+ * a colsel's mask for tid says which of its columns it names. */
+static bool national_cols(const jue_table *t, int tid)
 {
-    const keyed *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    return c ? c : (x->row > y->row) - (x->row < y->row);
+    for (size_t j = 0; j < t->ncols; j++) {
+        const char *k = jue_table_national_col((jue_table_id)tid, j);
+        if (!k || strcmp(k, t->cols[j].key)) return false;
+    }
+    return !jue_table_national_col((jue_table_id)tid, t->ncols);
 }
 
-/* Each table's rows sorted by key, made once per document: a scan for a
- * ref's rows (eval_ref, exists) looks up the rows its keys can be instead
- * of testing every row. */
+/* Pushes row i on the front of a bucket's chain. */
+static void chain(int32_t *bucket, int32_t *next, int32_t i)
+{
+    *next = *bucket;
+    *bucket = i;
+}
+
+/* Each table's index (tabix), made once per document. The rows go on their
+ * chains last to first, so each chain lists them in row order. */
 static void index_rows(E *e)
 {
     for (int t = 0; t < JUE_NTABLES; t++) {
         const jue_table *tab = e->d->tables[t];
-        if (!tab || !tab->nrows || !(e->by_key[t] = malloc(tab->nrows * sizeof(keyed)))) continue;
-        for (size_t i = 0; i < tab->nrows; i++) e->by_key[t][i] = (keyed){ tab->rows[i].key, i };
-        qsort(e->by_key[t], tab->nrows, sizeof(keyed), cmp_keyed);
+        tabix *x = &e->ix[t];
+        if (!tab) continue;
+        x->natcols = national_cols(tab, t);
+        if (!tab->nrows || tab->nrows > INT32_MAX / 4) continue;
+        size_t nb = 16;
+        while (nb < 2 * tab->nrows) nb *= 2;
+        x->r = malloc(tab->nrows * sizeof *x->r + 2 * nb * sizeof(int32_t));
+        if (!x->r) continue;
+        x->kb = (int32_t *)(x->r + tab->nrows);
+        x->pb = x->kb + nb;
+        x->mask = (uint32_t)nb - 1;
+        memset(x->kb, 0xFF, 2 * nb * sizeof(int32_t));   /* -1: empty */
+        for (size_t i = tab->nrows; i-- > 0;) {
+            const char *k = tab->rows[i].key;
+            rowinfo *ri = &x->r[i];
+            ri->len = (uint32_t)strlen(k);
+            ri->code = all_digits(k);
+            ri->hash = key_hash(k, ri->len);
+            ri->phash = 0;
+            ri->pnext = -1;
+            chain(&x->kb[ri->hash & x->mask], &ri->next, (int32_t)i);
+            if (ri->code && ri->len >= 3) {
+                ri->phash = key_hash(k, ri->len - 2);
+                chain(&x->pb[ri->phash & x->mask], &ri->pnext, (int32_t)i);
+            }
+        }
     }
 }
 
 /* The rows a scan for ref r looks at, in row order: every row (all) or, when
  * each of r's items names its rows by key, a code's children or a bound row,
- * those its keys can be — a row whose key is one of them or starts with a
+ * those its keys can be — a row whose key is one of them or a child of a
  * code whose children are asked for. row_in_prep still decides each. */
 enum { SCAN_MAX = 64 };
 typedef struct {
@@ -410,46 +492,47 @@ typedef struct {
     size_t n, row[SCAN_MAX];
 } scan;
 
-/* The first row of ix (n rows) whose key is key: where the rows with it start. */
-static size_t key_start(const keyed *ix, size_t n, const char *key)
+/* Adds the rows of t whose key is key, or (children) the codes one level
+ * below code key; false when there are more than the scan holds. */
+static bool scan_key(scan *s, const jue_table *t, const tabix *x, const char *key, size_t kl, bool children)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ix[mid].key, key) < 0) lo = mid + 1;
-        else hi = mid;
+    uint32_t h = key_hash(key, kl);
+    if (children) {
+        for (int32_t i = x->pb[h & x->mask]; i >= 0; i = x->r[i].pnext)
+            if (x->r[i].phash == h && x->r[i].len == code_len_next(kl) && !memcmp(t->rows[i].key, key, kl)) {
+                if (s->n == SCAN_MAX) return false;
+                s->row[s->n++] = (size_t)i;
+            }
+        return true;
     }
-    return lo;
-}
-
-/* Adds the indexed rows of ix (n rows) whose key is key, or starts with it
- * (prefix); false when there are more than the scan holds. */
-static bool scan_key(scan *s, const keyed *ix, size_t n, const char *key, bool prefix)
-{
-    size_t lo = key_start(ix, n, key), kl = strlen(key);
-    for (; lo < n && (prefix ? !strncmp(ix[lo].key, key, kl) : !strcmp(ix[lo].key, key)); lo++) {
-        if (s->n == SCAN_MAX) return false;
-        s->row[s->n++] = ix[lo].row;
-    }
+    for (int32_t i = x->kb[h & x->mask]; i >= 0; i = x->r[i].next)
+        if (x->r[i].hash == h && x->r[i].len == kl && !memcmp(t->rows[i].key, key, kl)) {
+            if (s->n == SCAN_MAX) return false;
+            s->row[s->n++] = (size_t)i;
+        }
     return true;
 }
 
-/* jue_table_find_row through the document's index: the rows with the key
- * are in row order there, so the first on the side is the same row. */
+/* jue_table_find_row through the document's index: a chain lists the rows
+ * in row order, so the first with the key on the side is the same row. */
 static int find_row(const E *e, const jue_table *t, int tid, const char *key, jue_side side)
 {
-    if (tid < 0 || tid >= JUE_NTABLES || e->d->tables[tid] != t || !e->by_key[tid])
-        return jue_table_find_row(t, key, side);
-    const keyed *ix = e->by_key[tid];
-    for (size_t i = key_start(ix, t->nrows, key); i < t->nrows && !strcmp(ix[i].key, key); i++)
-        if (side == JUE_SIDE_NONE || t->rows[ix[i].row].side == side) return (int)ix[i].row;
+    const tabix *x = ix_of(e, t, tid);
+    if (!x) return jue_table_find_row(t, key, side);
+    size_t kl = strlen(key);
+    uint32_t h = key_hash(key, kl);
+    for (int32_t i = x->kb[h & x->mask]; i >= 0; i = x->r[i].next)
+        if (x->r[i].hash == h && x->r[i].len == kl && !memcmp(t->rows[i].key, key, kl) &&
+            (side == JUE_SIDE_NONE || t->rows[i].side == side))
+            return (int)i;
     return -1;
 }
 
 static void scan_rows(const E *e, const jue_table *t, int tid, const ref *r, const rowprep *p, scan *s)
 {
     s->n = 0;
-    s->all = !p->fast || tid < 0 || tid >= JUE_NTABLES || e->d->tables[tid] != t || !e->by_key[tid];
+    const tabix *tx = ix_of(e, t, tid);
+    s->all = !p->fast || !tx;
     for (size_t k = 0; k < r->nrows && !s->all; k++) {
         const rowitem *it = &r->rows[k];
         if (it->kind != RI_KEY && it->kind != RI_CONCAT && it->kind != RI_VAR && it->kind != RI_CHILDREN) {
@@ -458,7 +541,7 @@ static void scan_rows(const E *e, const jue_table *t, int tid, const ref *r, con
             if (s->n == SCAN_MAX) s->all = true;
             else if (e->b[it->var].row >= 0) s->row[s->n++] = (size_t)e->b[it->var].row;
         } else if (p->pre[k]) {   /* none: the item takes no row */
-            s->all = !scan_key(s, e->by_key[tid], t->nrows, p->pre[k], it->kind == RI_CHILDREN);
+            s->all = !scan_key(s, t, tx, p->pre[k], p->prelen[k], it->kind == RI_CHILDREN);
         }
     }
     for (size_t i = 1; i < s->n && !s->all; i++)   /* into row order */
@@ -498,6 +581,13 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
         if (row < 0) {
             /* a code the table does not list is zero; a missing named line is not there */
             if (!key || !all_digits(key)) v.missing = true;
+            return v;
+        }
+        const tabix *x = tid >= 0 && tid < JUE_NTABLES && e->d->tables[tid] == t ? &e->ix[tid] : NULL;
+        if (x && x->natcols && r->cols.kind == CS_NAMES) {   /* the first column it names */
+            unsigned m = r->cols.mask[tid];
+            if (m) add_cell(&v, t, tid, (size_t)row, (size_t)__builtin_ctz(m), ovf, e->j);
+            else v.missing = true;
             return v;
         }
         for (size_t j = 0; j < t->ncols; j++)
@@ -601,6 +691,11 @@ static const char *name_char(const char *s, char *c)
 
 static bool same_name(const char *a, const char *b)
 {
+    /* the bytes both have alike up to a blank, a tab or a character led by
+     * E3 or EF (U+3000, the full-width brackets): name_char passes them one
+     * by one either way */
+    while (*a && *a == *b && *a != ' ' && *a != '\t' && *a != '\xE3' && *a != '\xEF') a++, b++;
+    if (!*a && !*b) return true;
     for (;;) {
         char x, y;
         a = name_char(a, &x);
@@ -1489,7 +1584,7 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
     free(jt.s);
     free(jt.t);
     free(jt.q);
-    for (int t = 0; t < JUE_NTABLES; t++) free(e.by_key[t]);
+    for (int t = 0; t < JUE_NTABLES; t++) free(e.ix[t].r);
     if (e.n > 1) qsort(e.items, e.n, sizeof *e.items, cmp_pending);
     jue_status st = e.nomem ? JUE_ERR_NOMEM : JUE_OK;
     for (size_t i = 0; i < e.n; i++) {

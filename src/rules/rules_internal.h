@@ -38,6 +38,7 @@ typedef struct {
     cs_kind kind;
     char **names;       /* CS_NAMES */
     size_t n;
+    uint8_t mask[JUE_NTABLES];   /* CS_NAMES: the national columns of each table they name, a bit each */
     int var;            /* CS_VAR */
 } colsel;
 

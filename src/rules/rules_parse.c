@@ -714,6 +714,9 @@ static bool add_colname(P *p, colsel *c, const char *name)
     c->names[c->n] = jue_strdup(name);
     if (!c->names[c->n]) { p->nomem = true; return false; }
     c->n++;
+    for (int t = 0; t < JUE_NTABLES; t++)
+        for (size_t j = 0; p->tabs[t] && j < p->tabs[t]->ncols && j < 8; j++)
+            if (!strcmp(p->tabs[t]->cols[j].key, name)) c->mask[t] |= (uint8_t)(1u << j);
     return true;
 }
 
