@@ -1586,6 +1586,62 @@ static void add_para(actx *c, jue_buf *pb, int line, int page)
     jue_buf_reset(pb);
 }
 
+/* The rows that go to the prose, in the order audit_doc meets them, and
+ * where a paragraph ends (i = PARA_END): kept, not squeezed, until a 自评表
+ * is found, since only cross reads the paragraphs (most documents have none). */
+enum { PARA_END = UINT32_MAX };
+typedef struct {
+    uint32_t g, i;
+} pev;
+
+typedef struct {
+    pev *v;
+    size_t n, cap;
+} pevs;
+
+static void mark(actx *c, pevs *ev, size_t g, size_t i)
+{
+    if (ev->n == ev->cap) {
+        size_t nc = ev->cap ? ev->cap * 2 : 128;
+        pev *nv = realloc(ev->v, nc * sizeof *nv);
+        if (!nv) { c->err = JUE_ERR_NOMEM; return; }
+        ev->v = nv;
+        ev->cap = nc;
+    }
+    ev->v[ev->n++] = (pev){ (uint32_t)g, (uint32_t)i };
+}
+
+/* A row of prose outside the tables: the paragraph goes on, or ends. */
+static void para_row(actx *c, jue_buf *pb, const jue_grow *r, bool paged, int *pline, int *ppage)
+{
+    size_t filled = jue_grow_filled(r);
+    /* a line of words and figures the text door split on single
+     * spaces ("1,400.00 万") is still a line of the paragraph */
+    bool line = filled == 1 || (paged && r->packed);
+    if (!line) { add_para(c, pb, *pline, *ppage); return; }
+    bool first = true;
+    for (size_t j = 0; j < r->n; j++)
+        if (r->cells[j].text[0] && !r->cells[j].copy) {
+            /* a numbered line ("1. …", "（一）…") starts a paragraph */
+            const char *tx = r->cells[j].text;
+            if (first && jue_imp_skip_ordinal(tx) != tx) add_para(c, pb, *pline, *ppage);
+            first = false;
+            if (!pb->len) *pline = r->line, *ppage = r->page;
+            jue_imp_squeeze(pb, tx, false);
+        }
+    if (!paged || ends_para(pb)) add_para(c, pb, *pline, *ppage);
+}
+
+/* The paragraphs of the rows marked. */
+static void make_paras(actx *c, const jue_idoc *doc, const pevs *ev, bool paged, jue_buf *pb)
+{
+    int pline = 0, ppage = 0;
+    for (size_t k = 0; k < ev->n && !c->err; k++) {
+        if (ev->v[k].i == PARA_END) add_para(c, pb, pline, ppage);
+        else para_row(c, pb, &doc->grids[ev->v[k].g].rows[ev->v[k].i], paged, &pline, &ppage);
+    }
+}
+
 static void cross(actx *c)
 {
     if (!c->ntabs) return;
@@ -1606,8 +1662,8 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
     ptable t;
     stack sk;
     memset(&sk, 0, sizeof sk);
+    pevs ev = { 0 };
     bool open = false;
-    int pline = 0, ppage = 0;
     memset(&t, 0, sizeof t);
     /* a paged door (PDF) and text wrapped at a width break paragraphs into
      * lines: they are joined again; the other doors give a paragraph per row */
@@ -1619,10 +1675,10 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
             size_t filled = jue_grow_filled(r);
             if (open && !t.stacked && !t.has_total && filled == 1) t.stacked = stacked_at(gr, i, &k);
             if (open && t.stacked && !t.has_total && stack_add(&c, &t, &sk, r, &k)) continue;
-            if (filled == 0) { add_para(&c, &pb, pline, ppage); continue; }
+            if (filled == 0) { mark(&c, &ev, g, PARA_END); continue; }
             bool wrapped = filled == 1 && wrapped_title(gr, i, &k);
             if (wrapped || title_row(r, &k)) {
-                add_para(&c, &pb, pline, ppage);
+                mark(&c, &ev, g, PARA_END);
                 if (open) finish(&c, &t);
                 start(&t, r, jue_buf_str(&k));
                 open = true;
@@ -1639,21 +1695,7 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
                 if (grade_row) continue;
             }
             if (!open) {
-                /* a line of words and figures the text door split on single
-                 * spaces ("1,400.00 万") is still a line of the paragraph */
-                bool line = filled == 1 || (paged && r->packed);
-                if (!line) { add_para(&c, &pb, pline, ppage); continue; }
-                bool first = true;
-                for (size_t j = 0; j < r->n; j++)
-                    if (r->cells[j].text[0] && !r->cells[j].copy) {
-                        /* a numbered line ("1. …", "（一）…") starts a paragraph */
-                        const char *tx = r->cells[j].text;
-                        if (first && jue_imp_skip_ordinal(tx) != tx) add_para(&c, &pb, pline, ppage);
-                        first = false;
-                        if (!pb.len) pline = r->line, ppage = r->page;
-                        jue_imp_squeeze(&pb, tx, false);
-                    }
-                if (!paged || ends_para(&pb)) add_para(&c, &pb, pline, ppage);
+                mark(&c, &ev, g, i);
                 continue;
             }
             row(&c, &t, r, &k);
@@ -1664,14 +1706,16 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
             }
         }
         if (open) stack_flush(&c, &t, &sk, &k);
-        add_para(&c, &pb, pline, ppage);
+        mark(&c, &ev, g, PARA_END);
     }
     if (open) finish(&c, &t);
-    add_para(&c, &pb, pline, ppage);
+    mark(&c, &ev, 0, PARA_END);
+    if (c.ntabs && !c.err) make_paras(&c, doc, &ev, paged, &pb);
     if (!c.err) cross(&c);
     jue_status e = jue_buf_err(&k) ? jue_buf_err(&k) : jue_buf_err(&pb);
     jue_buf_free(&k);
     jue_buf_free(&pb);
+    free(ev.v);
     for (size_t i = 0; i < c.ntabs; i++) free(c.tabs[i].title), free(c.tabs[i].name);
     free(c.tabs);
     for (size_t i = 0; i < c.nparas; i++) free(c.paras[i].text);
