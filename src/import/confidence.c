@@ -60,6 +60,7 @@ typedef struct {
     bool packed;              /* read from packed rows with a choice made */
     int checks, fails;
     pos *scratch;             /* parts of the identity being built (nrows + ncols) */
+    uint32_t *klen;           /* per row: its key's length, or 0 when the key is not all digits */
     size_t nscratch;
     /* the cells common to every failing identity so far (first: all its cells) */
     pos *common;
@@ -194,14 +195,13 @@ static void check_tree(tally *k)
     const jue_table *t = k->t;
     for (size_t r = 0; r < t->nrows; r++) {
         const char *key = t->rows[r].key;
-        bool total = !strcmp(key, "合计");
-        size_t n = strlen(key);
-        if (!total && (!all_digits(key) || (n != 3 && n != 5))) continue;
+        size_t n = k->klen[r];
+        bool total = !n && !strcmp(key, "合计");
+        if (!total && n != 3 && n != 5) continue;
         size_t want = total ? 3 : n + 2, m = 0;
         /* the rows under r, found once: the same in every column */
         for (size_t q = 0; q < t->nrows; q++) {
-            const char *kk = t->rows[q].key;
-            if (strlen(kk) != want || !all_digits(kk) || (!total && strncmp(kk, key, n))) continue;
+            if (k->klen[q] != want || (!total && memcmp(t->rows[q].key, key, n))) continue;
             part(k, q, 0);
             m++;
         }
@@ -231,7 +231,7 @@ static void check_sides(tally *k)
     for (size_t r = 0; r < t->nrows && t->ncols; r++) {
         if (!t->rows[r].is_total) continue;
         for (size_t q = 0; q < t->nrows; q++)
-            if (t->rows[q].side == t->rows[r].side && strlen(t->rows[q].key) == 3 && all_digits(t->rows[q].key))
+            if (t->rows[q].side == t->rows[r].side && k->klen[q] == 3)
                 part(k, q, 0);
         if (k->nscratch) check(k, (pos){ r, 0 });
     }
@@ -298,20 +298,58 @@ static bool figures_in_names(const jue_table *t)
  * ("208 社会保障和就业支出" and "208 行政事业单位养老支出"): the codes were not
  * read (a code printed in 类 | 款 | 项 parts with no such headings read
  * as its 类 alone), so its rows cannot be told apart. */
-static bool code_twice(const jue_table *t)
+static uint32_t key_hash(const char *s)
 {
-    if (t->id == JUE_T01 || t->id == JUE_T04 || t->id == JUE_T09) return false;
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The rows code_twice compares: a level, a name and a key. */
+static bool named_code(const jue_row *a)
+{
+    return a->level != JUE_LEVEL_NONE && a->name && a->name[0] && a->key;
+}
+
+/* Two rows with one key and different names are there when a row's name is
+ * not that of the first row with its key: the first row of each key is kept
+ * in an open-addressed table by the key's hash (slot = row + 1; slots is a
+ * power of two above the rows, zeroed). */
+static bool code_twice_in(const jue_table *t, uint32_t *slot, uint32_t *hash, size_t slots)
+{
     for (size_t r = 0; r < t->nrows; r++) {
         const jue_row *a = &t->rows[r];
-        if (a->level == JUE_LEVEL_NONE || !a->name || !a->name[0] || !a->key) continue;
-        for (size_t q = r + 1; q < t->nrows; q++) {
-            const jue_row *b = &t->rows[q];
-            if (b->level != JUE_LEVEL_NONE && b->name && b->name[0] && b->key && !strcmp(a->key, b->key) &&
-                strcmp(a->name, b->name))
-                return true;
+        if (!named_code(a)) continue;
+        uint32_t h = hash[r] = key_hash(a->key);
+        for (size_t i = h & (slots - 1);; i = (i + 1) & (slots - 1)) {
+            if (!slot[i]) { slot[i] = (uint32_t)r + 1; break; }
+            const jue_row *f = &t->rows[slot[i] - 1];
+            if (hash[slot[i] - 1] != h || strcmp(f->key, a->key)) continue;
+            if (strcmp(f->name, a->name)) return true;
+            break;
         }
     }
     return false;
+}
+
+static bool code_twice(const jue_table *t)
+{
+    if (t->id == JUE_T01 || t->id == JUE_T04 || t->id == JUE_T09) return false;
+    size_t slots = 16;
+    while (slots <= 2 * t->nrows) slots *= 2;
+    uint32_t *slot = t->nrows < UINT32_MAX / 4 ? malloc((slots + t->nrows) * sizeof *slot) : NULL;
+    if (!slot) {   /* no memory: every pair */
+        for (size_t r = 0; r < t->nrows; r++)
+            for (size_t q = r + 1; named_code(&t->rows[r]) && q < t->nrows; q++)
+                if (named_code(&t->rows[q]) && !strcmp(t->rows[r].key, t->rows[q].key) &&
+                    strcmp(t->rows[r].name, t->rows[q].name))
+                    return true;
+        return false;
+    }
+    memset(slot, 0, slots * sizeof *slot);
+    bool twice = code_twice_in(t, slot, slot + slots, slots);
+    free(slot);
+    return twice;
 }
 
 const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *checks)
@@ -320,11 +358,15 @@ const char *jue_imp_doubt(const jue_table *t, bool packed, int *fails, int *chec
     size_t room = t->nrows + t->ncols + 1;
     k.scratch = malloc(room * sizeof *k.scratch);
     k.common = malloc(room * sizeof *k.common);
-    bool mem = k.scratch && k.common;
+    k.klen = malloc(room * sizeof *k.klen);
+    bool mem = k.scratch && k.common && k.klen;
+    for (size_t r = 0; mem && r < t->nrows; r++)
+        k.klen[r] = all_digits(t->rows[r].key) ? (uint32_t)strlen(t->rows[r].key) : 0;
     if (mem) run(&k);
     bool slip = mem && one_slip(&k);
     free(k.scratch);
     free(k.common);
+    free(k.klen);
     *fails = k.fails;
     *checks = k.checks;
     if (packed && t->id == JUE_T09)

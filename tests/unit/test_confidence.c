@@ -12,6 +12,7 @@
 
 #include "import/import_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,6 +203,31 @@ static void a_01_without_its_totals_is_set_aside(void **state)
     jue_table_free(t);
 }
 
+/* One code on two rows under different names is set aside, wherever the
+ * rows are; the same code again under the same name, or without a name, is
+ * not. Forty codes between them (the rows are looked up by key, not pairwise). */
+static void one_code_under_two_names_is_set_aside(void **state)
+{
+    (void)state;
+    jue_table *t = jue_table_new(JUE_T05);
+    assert_non_null(t);
+    assert_true(jue_table_add_row(t, "2080501", "行政单位离退休", JUE_LEVEL_XIANG, JUE_SIDE_NONE, false) >= 0);
+    char key[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(key, sizeof key, "2%02d0101", 10 + i);
+        assert_true(jue_table_add_row(t, key, "某项支出", JUE_LEVEL_XIANG, JUE_SIDE_NONE, false) >= 0);
+    }
+    assert_true(jue_table_add_row(t, "2080501", "行政单位离退休", JUE_LEVEL_XIANG, JUE_SIDE_NONE, false) >= 0);
+    assert_true(jue_table_add_row(t, "2080501", "", JUE_LEVEL_XIANG, JUE_SIDE_NONE, false) >= 0);
+    int fails = -1, checks = -1;
+    assert_null(jue_imp_doubt(t, false, &fails, &checks));
+    assert_true(jue_table_add_row(t, "2080501", "机关事业单位基本养老保险缴费支出", JUE_LEVEL_XIANG, JUE_SIDE_NONE, false) >= 0);
+    const char *why = jue_imp_doubt(t, false, &fails, &checks);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "同一科目编码"));
+    jue_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +241,7 @@ int main(void)
         cmocka_unit_test(tails_are_not_failures),
         cmocka_unit_test(a_figure_in_a_name_is_set_aside),
         cmocka_unit_test(a_01_without_its_totals_is_set_aside),
+        cmocka_unit_test(one_code_under_two_names_is_set_aside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
