@@ -192,6 +192,8 @@ static char *captured(worker *w, size_t *len)
 {
     fflush(stderr);
     off_t n = lseek(w->cap, 0, SEEK_END);
+    *len = 0;
+    if (n == 0) return NULL;   /* nothing written (most documents): nothing to read back or cut */
     char *s = malloc(n > 0 ? (size_t)n : 1);
     *len = s && n > 0 && pread(w->cap, s, (size_t)n, 0) == n ? (size_t)n : 0;
     if (ftruncate(w->cap, 0) != 0 || lseek(w->cap, 0, SEEK_SET) != 0) *len = 0;

@@ -124,40 +124,51 @@ void jue_finding_format_text(const jue_finding *f, jue_buf *out)
     jue_buf_printf(out, " [%s]", f->rule ? f->rule : "");
 }
 
+/* The length of the valid UTF-8 sequence led by p[0] (0x80 and above), or 0. */
+static size_t utf8_ok(const unsigned char *p)
+{
+    unsigned c = *p;
+    size_t k = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = k != 0 && !(k == 2 && c < 0xC2);
+    for (size_t i = 1; ok && i < k; i++)
+        if ((p[i] & 0xC0) != 0x80) ok = false;
+    if (ok && k == 3) {
+        unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) ok = false;
+    }
+    if (ok && k == 4) {
+        unsigned cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+        if (cp < 0x10000 || cp > 0x10FFFF) ok = false;
+    }
+    return ok ? k : 0;
+}
+
 /* JSON string with escapes; invalid UTF-8 becomes U+FFFD so the output is
- * always valid JSON. */
+ * always valid JSON. The bytes that need neither go out as runs. */
 static void json_str(jue_buf *b, const char *s)
 {
     if (!s) { jue_buf_puts(b, "null"); return; }
     jue_buf_putc(b, '"');
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
+        const unsigned char *run = p;
+        for (size_t k;; p += k) {
+            unsigned c = *p;
+            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') k = 1;
+            /* U+1000..U+FFFF but the surrogates: no overlong form there */
+            else if (c >= 0xE1 && c != 0xED && c <= 0xEF && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) k = 3;
+            else if (c < 0x80 || !(k = utf8_ok(p))) break;
+        }
+        if (p > run) jue_buf_putn(b, (const char *)run, (size_t)(p - run));
         unsigned c = *p;
-        if (c == '"' || c == '\\') { jue_buf_putc(b, '\\'); jue_buf_putc(b, (char)c); p++; continue; }
-        if (c < 0x20 || c == 0x7F) {
-            if (c == '\n') jue_buf_puts(b, "\\n");
-            else if (c == '\t') jue_buf_puts(b, "\\t");
-            else if (c == '\r') jue_buf_puts(b, "\\r");
-            else jue_buf_printf(b, "\\u%04x", c);
-            p++;
-            continue;
-        }
-        if (c < 0x80) { jue_buf_putc(b, (char)c); p++; continue; }
-        size_t k = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        bool ok = k != 0 && !(k == 2 && c < 0xC2);
-        for (size_t i = 1; ok && i < k; i++)
-            if ((p[i] & 0xC0) != 0x80) ok = false;
-        if (ok && k == 3) {
-            unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) ok = false;
-        }
-        if (ok && k == 4) {
-            unsigned cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-            if (cp < 0x10000 || cp > 0x10FFFF) ok = false;
-        }
-        if (!ok) { jue_buf_puts(b, "\xEF\xBF\xBD"); p++; continue; }
-        jue_buf_putn(b, (const char *)p, k);
-        p += k;
+        if (!c) break;
+        if (c == '"' || c == '\\') { jue_buf_putc(b, '\\'); jue_buf_putc(b, (char)c); }
+        else if (c == '\n') jue_buf_puts(b, "\\n");
+        else if (c == '\t') jue_buf_puts(b, "\\t");
+        else if (c == '\r') jue_buf_puts(b, "\\r");
+        else if (c < 0x20 || c == 0x7F) jue_buf_printf(b, "\\u%04x", c);
+        else jue_buf_puts(b, "\xEF\xBF\xBD");   /* invalid UTF-8 */
+        p++;
     }
     jue_buf_putc(b, '"');
 }

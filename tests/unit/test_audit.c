@@ -341,6 +341,28 @@ static void test_findings_order_and_format(void **state)
     jue_findings_free(&f);
 }
 
+/* A message as JSON: quotes, backslashes and control characters escaped,
+ * Chinese and other valid UTF-8 as it is, each byte of invalid UTF-8 (a
+ * stray continuation, an overlong form, a cut sequence, a surrogate, past
+ * U+10FFFF) U+FFFD. */
+static void test_json_escapes(void **state)
+{
+    (void)state;
+    jue_finding x = { .rule = (char *)"r", .severity = JUE_SEV_ERROR, .table = -1,
+                      .message = (char *)"说\"明\\a\nb\tc\rd\x01\x7f|\x80|\xC0\xAF|\xE4\xB8|\xED\xA0\x80|\xF0\x9F\x98\x80|"
+                                         "\xF4\x90\x80\x80|é末" };
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_finding_format_json(&x, &b);
+    assert_string_equal(jue_buf_str(&b),
+                        "{\"rule\":\"r\",\"severity\":\"error\",\"message\":\"说\\\"明\\\\a\\nb\\tc\\rd\\u0001\\u007f|"
+                        "\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD|"
+                        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xF0\x9F\x98\x80|"
+                        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|é末\",\"file\":null,\"line\":null,"
+                        "\"table\":null,\"row\":null,\"column\":null,\"expected\":null,\"actual\":null}");
+    jue_buf_free(&b);
+}
+
 static size_t count_rule_suffix(const jue_findings *f, const char *suffix, const jue_finding **last)
 {
     size_t n = 0, sl = strlen(suffix);
@@ -502,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_shifted_column),
         cmocka_unit_test(test_blank_name_not_compared),
         cmocka_unit_test(test_table_in_yuan),
+        cmocka_unit_test(test_json_escapes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
