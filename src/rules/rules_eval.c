@@ -440,6 +440,26 @@ static bool national_cols(const jue_table *t, int tid)
     return !jue_table_national_col((jue_table_id)tid, t->ncols);
 }
 
+/* A key's length, whether it is a code, its hash (key_hash) and, for a
+ * code of 3 digits or more, its parent's (the hash of all but its last two
+ * digits: FNV-1a's state there), in one pass. */
+static void key_info(const char *k, rowinfo *ri)
+{
+    uint32_t h = 2166136261u, len = 0;
+    bool digits = true;
+    uint32_t at[3] = { h, h, h };   /* the hash of the first len-2, len-1 and len bytes, as it goes */
+    for (; k[len]; len++) {
+        unsigned char c = (unsigned char)k[len];
+        digits &= c >= '0' && c <= '9';
+        h = (h ^ c) * 16777619u;
+        at[0] = at[1], at[1] = at[2], at[2] = h;
+    }
+    ri->len = len;
+    ri->code = len > 0 && digits;
+    ri->hash = h;
+    ri->phash = ri->code && len >= 3 ? at[0] : 0;
+}
+
 /* Pushes row i on the front of a bucket's chain. */
 static void chain(int32_t *bucket, int32_t *next, int32_t i)
 {
@@ -466,18 +486,11 @@ static void index_rows(E *e)
         x->mask = (uint32_t)nb - 1;
         memset(x->kb, 0xFF, 2 * nb * sizeof(int32_t));   /* -1: empty */
         for (size_t i = tab->nrows; i-- > 0;) {
-            const char *k = tab->rows[i].key;
             rowinfo *ri = &x->r[i];
-            ri->len = (uint32_t)strlen(k);
-            ri->code = all_digits(k);
-            ri->hash = key_hash(k, ri->len);
-            ri->phash = 0;
+            key_info(tab->rows[i].key, ri);
             ri->pnext = -1;
             chain(&x->kb[ri->hash & x->mask], &ri->next, (int32_t)i);
-            if (ri->code && ri->len >= 3) {
-                ri->phash = key_hash(k, ri->len - 2);
-                chain(&x->pb[ri->phash & x->mask], &ri->pnext, (int32_t)i);
-            }
+            if (ri->code && ri->len >= 3) chain(&x->pb[ri->phash & x->mask], &ri->pnext, (int32_t)i);
         }
     }
 }
@@ -691,6 +704,7 @@ static const char *name_char(const char *s, char *c)
 
 static bool same_name(const char *a, const char *b)
 {
+    if (!strcmp(a, b)) return true;
     /* the bytes both have alike up to a blank, a tab or a character led by
      * E3 or EF (U+3000, the full-width brackets): name_char passes them one
      * by one either way */
@@ -706,13 +720,13 @@ static bool same_name(const char *a, const char *b)
 }
 
 /* The code row just above row i with a shorter code: where i is printed under. */
-static int printed_parent(const jue_table *t, size_t i)
+static int printed_parent(const E *e, const jue_table *t, int tid, size_t i)
 {
-    size_t n = strlen(t->rows[i].key);
+    size_t n = row_len(e, t, tid, i);
     for (size_t q = i; q-- > 0;) {
         const jue_row *r = &t->rows[q];
         if (t->rows[i].side != JUE_SIDE_NONE && r->side != t->rows[i].side) continue;
-        if (all_digits(r->key) && strlen(r->key) < n) return (int)q;
+        if (row_code(e, t, tid, q) && row_len(e, t, tid, q) < n) return (int)q;
     }
     return -1;
 }
@@ -728,7 +742,7 @@ static tri eval_builtin(const E *e, const cond *c, detail *dt)
     const jue_table *t = e->d->tables[b->table];
     if (!t || b->row < 0) return R_SKIP;
     const jue_row *row = &t->rows[b->row];
-    if (!all_digits(row->key) || !e->cat || e->d->year <= 0) return R_TRUE;   /* not applicable */
+    if (!row_code(e, t, b->table, (size_t)b->row) || !e->cat || e->d->year <= 0) return R_TRUE;   /* not applicable */
     jue_cat_kind kind = kind_of(b->table);
     /* a year the catalog does not cover: no code or name is known wrong
      * (catalog.year says so once) */
@@ -757,7 +771,7 @@ static tri eval_builtin(const E *e, const cond *c, detail *dt)
     case C_PLACED: {
         char parent[16];
         if (!jue_code_parent(kind, row->key, parent, sizeof parent)) return R_TRUE;   /* a 类 */
-        int q = printed_parent(t, (size_t)b->row);
+        int q = printed_parent(e, t, b->table, (size_t)b->row);
         if (q >= 0 && !strcmp(t->rows[q].key, parent)) return R_TRUE;
         if (dt) {
             snprintf(dt->expected, sizeof dt->expected, "列在 %s 之下", parent);
