@@ -1230,7 +1230,16 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
     while (s.p < s.end && !x->over) {
         jue_work_steps++;
         if (words_only_at(s.p, s.end)) {   /* the handlers skipped would each decline it */
-            if (!(skip_item_names(&s) || on_lei_name(&s) || on_words(&s))) s.p += jue_utf8_step(s.p);
+            if (skip_item_names(&s) || on_lei_name(&s) || on_words(&s)) continue;
+            s.p += jue_utf8_step(s.p);
+            /* the characters after it of that kind that start no word: the
+             * three decline them too (no item names unless item_here; a 类's
+             * name only after a mark, which none of them is) */
+            while (!s.item_here && s.p < s.end && !x->over && words_only_at(s.p, s.end) &&
+                   !cx_words_at(x->lx, s.p, s.end)) {
+                jue_work_steps++;
+                s.p += jue_utf8_step(s.p);
+            }
             continue;
         }
         if (s.L.mode != CX_DIST_NONE) cx_list_mark(x, &s.L, s.p, s.end);
