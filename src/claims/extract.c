@@ -128,58 +128,74 @@ static size_t plain_run(const char *s, size_t n)
     return i;
 }
 
-/* Copies a run of n kept bytes to p at `at`, each with its line, page and
- * column (col for the first, one more after each character); returns the
- * column after the run. Four bytes a step, then the rest. */
-static int put_run(para *p, size_t at, const char *s, size_t n, int line, int col, int page)
+/* Starts a stretch at `at` (over the last one when it starts there too). */
+static bool seg_add(para *p, size_t at, int line, int col, int page, bool fixed)
 {
-    memcpy(p->text.data + at, s, n);
-    const unsigned char *u = (const unsigned char *)s;
-    int *ln = p->line + at, *pg = p->page + at, *cl = p->col + at;
-    size_t k = 0;
-    for (; k + 4 <= n; k += 4) {
-        ln[k] = ln[k + 1] = ln[k + 2] = ln[k + 3] = line;
-        pg[k] = pg[k + 1] = pg[k + 2] = pg[k + 3] = page;
-        cl[k] = col;
-        cl[k + 1] = col += (u[k] & 0xC0) != 0x80;
-        cl[k + 2] = col += (u[k + 1] & 0xC0) != 0x80;
-        cl[k + 3] = col += (u[k + 2] & 0xC0) != 0x80;
-        col += (u[k + 3] & 0xC0) != 0x80;
+    if (p->nseg && p->seg[p->nseg - 1].at == at) {
+        p->seg[p->nseg - 1] = (pseg){ at, line, col, page, fixed };
+        return true;
     }
-    for (; k < n; k++) {
-        ln[k] = line;
-        pg[k] = page;
-        cl[k] = col;
-        col += (u[k] & 0xC0) != 0x80;
+    if (p->nseg == p->segcap) {
+        size_t nc = p->segcap ? p->segcap * 2 : 64;
+        pseg *ns = realloc(p->seg, nc * sizeof *ns);
+        if (!ns) return false;
+        p->seg = ns;
+        p->segcap = nc;
     }
-    return col;
+    p->seg[p->nseg++] = (pseg){ at, line, col, page, fixed };
+    return true;
 }
 
+/* The stretch byte off is in: the last starting at or before it. */
+static size_t seg_of(const para *P, size_t off)
+{
+    size_t lo = 0, hi = P->nseg;   /* the first stretch starting after off is in [lo, hi] */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (P->seg[mid].at <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? lo - 1 : 0;
+}
+
+void cx_para_place(const para *P, size_t off, int *line, int *col, int *page)
+{
+    if (!P->nseg) { *line = *col = *page = 0; return; }
+    const pseg *g = &P->seg[seg_of(P, off)];
+    *line = g->line;
+    *page = g->page;
+    *col = g->col + (g->fixed || off <= g->at ? 0 : (int)jue_utf8_count(P->text.data + g->at, off - g->at));
+}
+
+size_t cx_para_break(const para *P, size_t from, size_t to)
+{
+    if (!P->nseg || from == 0) return to;
+    for (size_t k = seg_of(P, from - 1) + 1; k < P->nseg && P->seg[k].at < to; k++)
+        if (P->seg[k].line != P->seg[k - 1].line) return P->seg[k].at;
+    return to;
+}
+
+/* Appends the n bytes at s (from source line `line`, page `page`, column
+ * col0 on): runs kept as they are, an ASCII mark of the prose made
+ * full-width, a blank between Chinese characters left out. */
 static bool para_put(para *p, const char *s, size_t n, int line, int col0, int page)
 {
-    if (p->text.len + 3 * n + 1 > p->cap) {
-        size_t nc = p->cap ? p->cap : 256;
-        while (nc < p->text.len + 3 * n + 1) nc *= 2;
-        int *nl = realloc(p->line, nc * sizeof *nl);
-        if (!nl) return false;
-        p->line = nl;
-        int *ncol = realloc(p->col, nc * sizeof *ncol);
-        if (!ncol) return false;
-        p->col = ncol;
-        int *npg = realloc(p->page, nc * sizeof *npg);
-        if (!npg) return false;
-        p->page = npg;
-        p->cap = nc;
-    }
     size_t at = p->text.len;
     for (int k = 0; k < 3; k++) jue_buf_putn(&p->text, s, n);   /* the room; the bytes kept are written over it */
-    if (p->text.err != JUE_OK) return false;
+    if (p->text.err != JUE_OK || !seg_add(p, at, line, col0, page, false)) return false;
     char *d = p->text.data;
     int col = col0;
     for (size_t i = 0; i < n; i++) {
         size_t run = plain_run(s + i, n - i);
         if (run) {
-            col = put_run(p, at, s + i, run, line, col, page);
+            /* a new stretch every 128 bytes or so: cx_para_place counts the
+             * characters from its stretch's start */
+            for (size_t o = 0, c; o < run; o += c) {
+                c = run - o < 128 ? run - o : 128;
+                if (at + o - p->seg[p->nseg - 1].at >= 128 && !seg_add(p, at + o, line, col, page, false)) return false;
+                memcpy(d + at + o, s + i + o, c);
+                col += (int)jue_utf8_count(s + i + o, c);
+            }
             at += run;
             i += run;
             if (i == n) break;
@@ -188,13 +204,10 @@ static bool para_put(para *p, const char *s, size_t n, int line, int col0, int p
          * copied out of a PDF leaves ("占 本 年 支 出"), not a word break */
         bool skip = s[i] == ' ' && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && at && (unsigned char)d[at - 1] >= 0x80;
         const char *fw = skip ? NULL : full_width_mark(s, i, n);
-        for (size_t k = 0; !skip && k < (fw ? 3u : 1u); k++) {
-            p->line[at] = line;
-            p->col[at] = col;
-            p->page[at] = page;
-            d[at++] = fw ? fw[k] : s[i];
-        }
+        if (fw && !seg_add(p, at, line, col, page, true)) return false;
+        for (size_t k = 0; !skip && k < (fw ? 3u : 1u); k++) d[at++] = fw ? fw[k] : s[i];
         col += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if ((fw || skip) && !seg_add(p, at, line, col, page, false)) return false;
     }
     p->text.len = at;
     d[at] = 0;
@@ -514,6 +527,7 @@ static void flush_para(ex *x, para *P)
         }
     if (from < n) cx_read_sentence(x, P, from, n);
     jue_buf_reset(&P->text);
+    P->nseg = 0;
 }
 
 /* A one-line cell of a table: a figure or code alone on its line (a DOCX
@@ -556,6 +570,7 @@ static void row_marks(ex *x, para *P, const char *s, const char *e, const jue_no
     if (!para_put(P, s, (size_t)(e - s), L->line, col0, L->page)) { x->nomem = true; return; }
     cx_read_row_marks(x, P);
     jue_buf_reset(&P->text);
+    P->nseg = 0;
 }
 
 /* Whether [s, e) may be a piece of a title: words without a figure or a
@@ -753,9 +768,7 @@ jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexic
     if (open && !x.nomem) cx_read_sentence(&x, &P, 0, P.text.len);
     jue_buf_free(&x.pending);
     jue_buf_free(&P.text);
-    free(P.line);
-    free(P.col);
-    free(P.page);
+    free(P.seg);
     free(x.item_names);
     return x.nomem ? JUE_ERR_NOMEM : x.over ? JUE_ERR_LIMIT : JUE_OK;
 }

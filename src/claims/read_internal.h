@@ -134,13 +134,28 @@ const char *cx_find2(const char *s, const char *e, const char *full, const char 
 
 /* ---------- paragraphs with a position map ---------- */
 
+/* Where a stretch of a paragraph's text came from: the bytes from `at` to
+ * the next stretch's, from one source line and page, the first at column
+ * col and each character after it one column on — or, fixed, every byte at
+ * col (a full-width mark put for an ASCII one). Stretches start at strictly
+ * increasing offsets. */
+typedef struct {
+    size_t at;
+    int line, col, page;   /* page 0 when the door has none */
+    bool fixed;
+} pseg;
+
 typedef struct {
     jue_buf text;
-    int *line;        /* per byte: source line */
-    int *col;         /* per byte: source column (characters) */
-    int *page;        /* per byte: page (0 when the door has none) */
-    size_t cap;
+    pseg *seg;
+    size_t nseg, segcap;
 } para;
+
+/* The source line, column (characters) and page of byte off of P's text. */
+void cx_para_place(const para *P, size_t off, int *line, int *col, int *page);
+/* The first offset m in [from, to) (from > 0) whose byte is on another source
+ * line than byte m - 1, or to when none is. */
+size_t cx_para_break(const para *P, size_t from, size_t to);
 
 /* ---------- a list of subjects, and 分别/各/均 (respectively.c) ---------- */
 

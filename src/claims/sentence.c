@@ -50,9 +50,7 @@ static jue_claim claim_at(const ex *x, const para *P, const char *base, const ch
     c.role = role;
     c.printed = malloc((size_t)(q - p) + 1);
     if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
-    c.line = P->line[p - base];
-    c.col = P->col[p - base];
-    c.page = P->page[p - base];
+    cx_para_place(P, (size_t)(p - base), &c.line, &c.col, &c.page);
     c.sentence = x->sentence;
     c.parent = -1;
     c.section = x->section;
@@ -683,14 +681,13 @@ static char *copy_printed(const char *p, size_t n)
  * wrapped at a width may have run two figures together there. */
 static bool parted_by_wrap(const sent *s, const char *p, const char *q)
 {
-    const int *line = s->P->line;
-    for (const char *m = p + 1; m < q; m++) {
-        if (line[m - s->base] == line[m - 1 - s->base]) continue;
-        const char *d1 = memchr(p, '.', (size_t)(m - p)), *d2 = memchr(m, '.', (size_t)(q - m));
-        return d1 && d2 && d1 + 1 < m && is_digit_at(m, q) && m[-1] >= '0' && m[-1] <= '9' &&
-               !memchr(d1 + 1, '.', (size_t)(m - d1 - 1)) && !memchr(d2 + 1, '.', (size_t)(q - d2 - 1));
-    }
-    return false;
+    if (q - p < 2) return false;
+    size_t at = cx_para_break(s->P, (size_t)(p + 1 - s->base), (size_t)(q - s->base));
+    if (at == (size_t)(q - s->base)) return false;
+    const char *m = s->base + at;
+    const char *d1 = memchr(p, '.', (size_t)(m - p)), *d2 = memchr(m, '.', (size_t)(q - m));
+    return d1 && d2 && d1 + 1 < m && is_digit_at(m, q) && m[-1] >= '0' && m[-1] <= '9' &&
+           !memchr(d1 + 1, '.', (size_t)(m - d1 - 1)) && !memchr(d2 + 1, '.', (size_t)(q - d2 - 1));
 }
 
 /* "318.2007.45万元": a second decimal point right after. */
@@ -1168,9 +1165,7 @@ static void on_figure(sent *s)
     f.c.parent = -1;
     f.c.section = s->x->section;
     f.c.sentence = s->x->sentence;
-    f.c.line = P->line[off];
-    f.c.col = P->col[off];
-    f.c.page = P->page[off];
+    cx_para_place(P, off, &f.c.line, &f.c.col, &f.c.page);
     keyword kw = fig_in_list(s, &f);   /* may end a run, adding its copies */
     size_t from = s->x->out->len;
     char whole[sizeof s->whole];

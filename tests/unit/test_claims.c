@@ -630,6 +630,30 @@ static void test_spaced_date(void **state)
     jue_claims_free(&c);
 }
 
+/* A figure's column is its first character's place in its source line,
+ * counted in characters — whatever the reading did to the text before it:
+ * ASCII marks made full-width, blanks between Chinese characters left out,
+ * a line of more than a hundred characters, a paragraph over several lines. */
+static void test_claim_columns(void **state)
+{
+    (void)state;
+    char text[2048];
+    size_t n = 0;
+    n += (size_t)snprintf(text + n, sizeof text - n, "一、说明\n");
+    /* line 2: 60 characters of words, then the figure (in the same run of plain bytes) */
+    for (int i = 0; i < 60; i++) n += (size_t)snprintf(text + n, sizeof text - n, "收");
+    n += (size_t)snprintf(text + n, sizeof text - n, "共计1200.50万元,比上年\n");
+    n += (size_t)snprintf(text + n, sizeof text - n, "(含 结 转)共计12.00万元,增 加 100.00万元;支出 合 计 3.00万元。\n");
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(text, n, 1, LX, CAT, 2023, &c), JUE_OK);
+    assert_non_null(at(&c, 2, 63));   /* 60 收 and 共计 */
+    assert_non_null(at(&c, 3, 10));   /* "(含 结 转)共计" */
+    assert_non_null(at(&c, 3, 22));   /* … "12.00万元,增 加 " */
+    assert_non_null(at(&c, 3, 38));   /* … "100.00万元;支出 合 计 " */
+    jue_claims_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -648,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_index),
         cmocka_unit_test(test_subject_written),
         cmocka_unit_test(test_spaced_date),
+        cmocka_unit_test(test_claim_columns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
