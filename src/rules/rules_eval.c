@@ -375,6 +375,26 @@ static bool col_in(const E *e, const jue_table *t, int tid, size_t j, const cols
     return false;
 }
 
+/* The columns of t that c takes, a bit each (col_in's answers), when t has
+ * at most 64; false when it has more. */
+static bool col_mask(const E *e, const jue_table *t, int tid, const colsel *c, uint64_t *m)
+{
+    if (t->ncols > 64) return false;
+    bool own = tid >= 0 && tid < JUE_NTABLES && e->d->tables[tid] == t;
+    if (own && c->kind == CS_NAMES && e->ix[tid].natcols) {
+        *m = c->mask[tid];
+        return true;
+    }
+    if (c->kind == CS_VAR && e->b[c->var].table == tid && e->b[c->var].col >= 0 && (size_t)e->b[c->var].col < t->ncols) {
+        *m = (uint64_t)1 << e->b[c->var].col;
+        return true;
+    }
+    *m = 0;
+    for (size_t j = 0; j < t->ncols; j++)
+        if (col_in(e, t, tid, j, c)) *m |= (uint64_t)1 << j;
+    return true;
+}
+
 /* p with room for `need` items of `size` bytes (moved, perhaps), or NULL
  * with p left as it was. */
 static void *grow(void *p, size_t *cap, size_t need, size_t size)
@@ -596,10 +616,9 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
             if (!key || !all_digits(key)) v.missing = true;
             return v;
         }
-        const tabix *x = tid >= 0 && tid < JUE_NTABLES && e->d->tables[tid] == t ? &e->ix[tid] : NULL;
-        if (x && x->natcols && r->cols.kind == CS_NAMES) {   /* the first column it names */
-            unsigned m = r->cols.mask[tid];
-            if (m) add_cell(&v, t, tid, (size_t)row, (size_t)__builtin_ctz(m), ovf, e->j);
+        uint64_t m;
+        if (col_mask(e, t, tid, &r->cols, &m)) {   /* the first column it names */
+            if (m) add_cell(&v, t, tid, (size_t)row, (size_t)__builtin_ctzll(m), ovf, e->j);
             else v.missing = true;
             return v;
         }
@@ -616,15 +635,13 @@ static val eval_ref(const E *e, const ref *r, bool *ovf)
     scan sc;
     scan_rows(e, t, tid, r, &rp, &sc);
     /* the ref's columns, the same for every row: found once (a table wider
-     * than the list tests them at each row) */
-    size_t cols[64], nc = 0;
-    bool listed = t->ncols <= sizeof cols / sizeof cols[0];
-    for (size_t j = 0; listed && j < t->ncols; j++)
-        if (col_in(e, t, tid, j, &r->cols)) cols[nc++] = j;
+     * than the mask tests them at each row) */
+    uint64_t cols;
+    bool listed = col_mask(e, t, tid, &r->cols, &cols);
     for (size_t k = 0; k < sc.n; k++) {
         size_t i = scan_at(&sc, k);
         if (!row_in_prep(e, t, tid, i, r, &rp)) continue;
-        for (size_t c = 0; listed && c < nc; c++) add_cell(&v, t, tid, i, cols[c], ovf, e->j);
+        for (uint64_t m = listed ? cols : 0; m; m &= m - 1) add_cell(&v, t, tid, i, (size_t)__builtin_ctzll(m), ovf, e->j);
         for (size_t j = 0; !listed && j < t->ncols; j++)
             if (col_in(e, t, tid, j, &r->cols)) add_cell(&v, t, tid, i, j, ovf, e->j);
     }
