@@ -1196,12 +1196,9 @@ void cx_read_row_marks(ex *x, const para *P)
  * 其 (其中), 决 (决算数), 分 各 均 都 (on_distribute). Every other handler
  * starts at a mark, a bracket, a digit or an X; most characters of the
  * notes are such ones. */
-static bool words_only_at(const char *p, const char *end)
+static inline bool words_only_key(uint32_t key)
 {
-    unsigned char b = (unsigned char)*p;
-    if (b < 0xE4 || b > 0xE9 || end - p < 3) return false;
-    size_t n;
-    switch (cx_char_key(p, end, &n)) {
+    switch (key) {
     case 0xB685E5:   /* 其 */
     case 0xB386E5:   /* 决 */
     case 0x8688E5:   /* 分 */
@@ -1211,6 +1208,34 @@ static bool words_only_at(const char *p, const char *end)
         return false;
     default:
         return true;
+    }
+}
+
+static bool words_only_at(const char *p, const char *end)
+{
+    unsigned char b = (unsigned char)*p;
+    if (b < 0xE4 || b > 0xE9 || end - p < 3) return false;
+    size_t n;
+    return words_only_key(cx_char_key(p, end, &n));
+}
+
+/* After a character the sentence's handlers declined, those after it of the
+ * same kind (words_only_at) that no lexicon word starts with: passed at
+ * once. Without item names in force (item_here) none of skip_item_names,
+ * on_lei_name and on_words takes them (a 类's name starts only after a
+ * mark, which none of them is). A character some word starts with stops
+ * it: the general path decides there. */
+static void pass_plain(sent *s)
+{
+    const ex *x = s->x;
+    const jue_lexicon *lx = x->lx;
+    while (!s->item_here && s->end - s->p >= 3 && !x->over) {
+        const unsigned char *u = (const unsigned char *)s->p;
+        if (u[0] < 0xE4 || u[0] > 0xE9) return;
+        uint32_t key = u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16, b = cx_first_bit(key);
+        if (!words_only_key(key) || (lx->first[b >> 6] >> (b & 63) & 1)) return;
+        jue_work_steps++;
+        s->p += jue_utf8_step(s->p);
     }
 }
 
@@ -1227,14 +1252,7 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
         if (words_only_at(s.p, s.end)) {   /* the handlers skipped would each decline it */
             if (skip_item_names(&s) || on_lei_name(&s) || on_words(&s)) continue;
             s.p += jue_utf8_step(s.p);
-            /* the characters after it of that kind that start no word: the
-             * three decline them too (no item names unless item_here; a 类's
-             * name only after a mark, which none of them is) */
-            while (!s.item_here && s.p < s.end && !x->over && words_only_at(s.p, s.end) &&
-                   !cx_words_at(x->lx, s.p, s.end)) {
-                jue_work_steps++;
-                s.p += jue_utf8_step(s.p);
-            }
+            pass_plain(&s);
             continue;
         }
         if (s.L.mode != CX_DIST_NONE) cx_list_mark(x, &s.L, s.p, s.end);
