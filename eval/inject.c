@@ -480,8 +480,7 @@ static bool slip_misnamed(slip_ctx *c)
             if (o->level != JUE_LEVEL_XIANG || !o->name || !r->name || !strcmp(o->name, r->name)) continue;
             snprintf(c->what, sizeof c->what, "%s %s 的名称“%s”写成“%s”", jue_table_label(x.t->id), r->key, r->name,
                      o->name);
-            free(r->name);
-            r->name = jue_strdup(o->name);
+            if (jue_table_set_row_name(x.t, x.r, o->name) != JUE_OK) return false;
             return true;
         }
     }
@@ -496,11 +495,7 @@ static bool slip_empty_table(slip_ctx *c)
     jue_table *t = c->disc->tables[id];
     if (!t || !t->nrows) return false;
     /* the title and the header stay (the document's block names the table); no row is left */
-    for (size_t r = 0; r < t->nrows; r++) {
-        free(t->rows[r].key);
-        free(t->rows[r].name);
-    }
-    t->nrows = 0;
+    jue_table_truncate(t, 0);
     snprintf(c->what, sizeof c->what, "%s 列出了标题和表头，但没有内容", jue_table_label(id));
     return true;
 }

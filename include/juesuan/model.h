@@ -148,10 +148,15 @@ size_t jue_disclosure_order(const jue_disclosure *d, jue_table_id ids[JUE_NTABLE
 jue_table *jue_table_new(jue_table_id id);
 void jue_table_free(jue_table *t);
 
-/* Appends a row; copies key and name. Returns the row index or -1 (no memory).
- * Cells of the new row are blank. */
+/* Appends a row; copies key and name (into one allocation: a row's name is
+ * replaced with jue_table_set_row_name, never freed on its own). Returns the
+ * row index or -1 (no memory). Cells of the new row are blank. */
 int jue_table_add_row(jue_table *t, const char *key, const char *name, jue_level level,
                       jue_side side, bool is_total);
+/* Replaces row r's printed name with a copy of name (NULL = ""). */
+jue_status jue_table_set_row_name(jue_table *t, size_t r, const char *name);
+/* Drops the rows from n on (their strings freed). */
+void jue_table_truncate(jue_table *t, size_t n);
 /* Row index by key and side (JUE_SIDE_NONE matches any side), or -1. */
 int jue_table_find_row(const jue_table *t, const char *key, jue_side side);
 /* The key of national column j of table id (as jue_table_new makes it), or

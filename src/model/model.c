@@ -145,6 +145,32 @@ jue_table *jue_table_new(jue_table_id id)
     return t;
 }
 
+/* Whether a row's name is the one jue_table_add_row put after its key, in
+ * the key's allocation. */
+static bool name_in_block(const jue_row *r)
+{
+    return r->key && r->name == r->key + strlen(r->key) + 1;
+}
+
+jue_status jue_table_set_row_name(jue_table *t, size_t r, const char *name)
+{
+    if (!t || r >= t->nrows) return JUE_ERR_INVALID;
+    char *n = jue_strdup(name ? name : "");
+    if (!n) return JUE_ERR_NOMEM;
+    if (!name_in_block(&t->rows[r])) free(t->rows[r].name);
+    t->rows[r].name = n;
+    return JUE_OK;
+}
+
+void jue_table_truncate(jue_table *t, size_t n)
+{
+    for (size_t i = n; t && i < t->nrows; i++) {
+        if (!name_in_block(&t->rows[i])) free(t->rows[i].name);
+        free(t->rows[i].key);
+    }
+    if (t && n < t->nrows) t->nrows = n;
+}
+
 void jue_table_free(jue_table *t)
 {
     if (!t) return;
@@ -152,10 +178,7 @@ void jue_table_free(jue_table *t)
     free(t->note);
     free(t->footnote);
     free(t->label);
-    for (size_t i = 0; i < t->nrows; i++) {
-        free(t->rows[i].key);
-        free(t->rows[i].name);
-    }
+    jue_table_truncate(t, 0);
     free(t->rows);
     for (size_t i = 0; i < t->ncols; i++) {
         free(t->cols[i].key);
@@ -181,13 +204,15 @@ int jue_table_add_row(jue_table *t, const char *key, const char *name, jue_level
     }
     jue_row *r = &t->rows[t->nrows];
     memset(r, 0, sizeof *r);
-    r->key = jue_strdup(key ? key : "");
-    r->name = jue_strdup(name ? name : "");
-    if (!r->key || !r->name) {
-        free(r->key);
-        free(r->name);
-        return -1;
-    }
+    /* the key and the name in one allocation, the name after the key's NUL */
+    size_t kl = key ? strlen(key) : 0, nl = name ? strlen(name) : 0;
+    r->key = malloc(kl + nl + 2);
+    if (!r->key) return -1;
+    if (kl) memcpy(r->key, key, kl);
+    r->key[kl] = 0;
+    r->name = r->key + kl + 1;
+    if (nl) memcpy(r->name, name, nl);
+    r->name[nl] = 0;
     r->level = level;
     r->side = side;
     r->is_total = is_total;

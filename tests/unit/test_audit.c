@@ -363,6 +363,32 @@ static void test_json_escapes(void **state)
     jue_buf_free(&b);
 }
 
+/* A row's key and name are copied; its name replaced (longer, shorter,
+ * again) leaves the key as it was, and the table frees both whichever name
+ * it holds (make asan checks the frees). */
+static void test_row_name_replaced(void **state)
+{
+    (void)state;
+    jue_table *t = jue_table_new(JUE_T05);
+    assert_non_null(t);
+    char key[] = "2080501";
+    assert_int_equal(jue_table_add_row(t, key, "行政单位离退休", JUE_LEVEL_XIANG, JUE_SIDE_NONE, false), 0);
+    assert_int_equal(jue_table_add_row(t, NULL, NULL, JUE_LEVEL_NONE, JUE_SIDE_NONE, false), 1);
+    key[0] = '9';   /* a copy: the caller's string may change */
+    assert_string_equal(t->rows[0].key, "2080501");
+    assert_string_equal(t->rows[1].key, "");
+    assert_string_equal(t->rows[1].name, "");
+    assert_int_equal(jue_table_set_row_name(t, 0, "机关事业单位基本养老保险缴费支出"), JUE_OK);
+    assert_string_equal(t->rows[0].name, "机关事业单位基本养老保险缴费支出");
+    assert_int_equal(jue_table_set_row_name(t, 0, "乙"), JUE_OK);
+    assert_int_equal(jue_table_set_row_name(t, 1, NULL), JUE_OK);
+    assert_string_equal(t->rows[0].name, "乙");
+    assert_string_equal(t->rows[0].key, "2080501");
+    assert_int_equal(jue_table_find_row(t, "2080501", JUE_SIDE_NONE), 0);
+    assert_int_equal(jue_table_set_row_name(t, 2, "x"), JUE_ERR_INVALID);
+    jue_table_free(t);
+}
+
 static size_t count_rule_suffix(const jue_findings *f, const char *suffix, const jue_finding **last)
 {
     size_t n = 0, sl = strlen(suffix);
@@ -525,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_blank_name_not_compared),
         cmocka_unit_test(test_table_in_yuan),
         cmocka_unit_test(test_json_escapes),
+        cmocka_unit_test(test_row_name_replaced),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -80,8 +80,7 @@ static void apply_patch(jue_disclosure *d, char *text)
             jue_cell_set_printed(cell, am.value, am.decimals);
         } else if (!strcmp(op, "name")) {
             assert_true(parse_cell(d, a, &t, &r, &c));
-            free(t->rows[r].name);
-            t->rows[r].name = strdup(b);
+            assert_int_equal(jue_table_set_row_name(t, (size_t)r, b), JUE_OK);
         } else if (!strcmp(op, "move")) {
             int id = (a[1] - '0') * 10 + (a[2] - '0') - 1;
             t = d->tables[id];
