@@ -805,16 +805,21 @@ static bool fig_percent(sent *s, figure *f)
     return true;
 }
 
+/* Whether the n bytes w end at p, not before from: the last byte first (most
+ * positions differ there), then the rest. */
+static inline bool ends_with(const char *from, const char *p, const char *w, size_t n)
+{
+    return (size_t)(p - from) >= n && p[-1] == w[n - 1] && !memcmp(p - n, w, n);
+}
+
 /* Whether a comparison sign stands right before p ("≤130万元", a 自评表
  * indicator's target as a line of notes). */
 static bool compared(const sent *s, const char *p)
 {
     static const char *const SIGNS[] = { "≤", "≥", "＜", "＞", "<", ">", "≦", "≧" };
     while (p > s->base && p[-1] == ' ') p--;
-    for (size_t i = 0; i < sizeof SIGNS / sizeof SIGNS[0]; i++) {
-        size_t n = strlen(SIGNS[i]);
-        if ((size_t)(p - s->base) >= n && !memcmp(p - n, SIGNS[i], n)) return true;
-    }
+    for (size_t i = 0; i < sizeof SIGNS / sizeof SIGNS[0]; i++)
+        if (ends_with(s->base, p, SIGNS[i], strlen(SIGNS[i]))) return true;
     return false;
 }
 
@@ -833,10 +838,9 @@ static bool fig_per_unit(sent *s, figure *f)
     while (p > s->start && p[-1] == ' ') p--;
     static const char *const FILL[] = { "为", "是", "约", "达" };
     for (size_t i = 0; i < sizeof FILL / sizeof FILL[0]; i++)
-        if (p - s->start >= 3 && !memcmp(p - 3, FILL[i], 3)) { p -= 3; break; }
+        if (ends_with(s->start, p, FILL[i], 3)) { p -= 3; break; }
     for (size_t i = 0; i < sizeof PER / sizeof PER[0]; i++) {
-        size_t n = PER[i].n;
-        if ((size_t)(p - s->start) >= n && !memcmp(p - n, PER[i].w, n)) {
+        if (ends_with(s->start, p, PER[i].w, PER[i].n)) {
             s->p = f->after;
             return true;
         }
@@ -880,9 +884,10 @@ static bool previous_year_amount(const sent *s, const char *p)
 {
     static const char *const OF[] = { "年的", "年度的", "同期的", "决算数的", "决算的" };
     const char *q = NULL;
+    if (!ends_with(s->start, p, "的", 3)) return false;   /* each of them ends so */
     for (size_t i = 0; i < sizeof OF / sizeof OF[0] && !q; i++) {
         size_t n = strlen(OF[i]);
-        if ((size_t)(p - s->start) >= n && !memcmp(p - n, OF[i], n)) q = p - n;
+        if (ends_with(s->start, p, OF[i], n)) q = p - n;
     }
     if (!q) return false;
     /* back over the year (2023, 上, 上一) to 较, 比 or 与 */
@@ -923,6 +928,29 @@ static bool earlier_year(const char *w, int y)
     return false;
 }
 
+/* The words previous_year_named looks for in a clause, as bits. */
+enum { YW_BI = 1, YW_JIAO = 2, YW_ZENG = 4, YW_JIAN = 8, YW_JIEZHUAN = 16, YW_JIEYU = 32, YW_SHANGNIAN = 64,
+       YW_QUNIAN = 128, YW_SHANGYINIAN = 256 };
+
+/* Which of those words w holds (strstr's answers, in one pass: each word
+ * starts with a byte E4..E8, so it can only be found where one is). */
+static unsigned year_words(const char *w)
+{
+    static const struct { const char *w; unsigned bit; } W[] = {
+        { "比", YW_BI }, { "较", YW_JIAO }, { "增", YW_ZENG }, { "减", YW_JIAN }, { "结转", YW_JIEZHUAN },
+        { "结余", YW_JIEYU }, { "上年", YW_SHANGNIAN }, { "去年", YW_QUNIAN }, { "上一年", YW_SHANGYINIAN },
+    };
+    unsigned found = 0;
+    const char *end = w + strlen(w);
+    for (const char *q = w; q < end; q++) {
+        unsigned char b = (unsigned char)*q;
+        if (b < 0xE4 || b > 0xE8) continue;
+        for (size_t i = 0; i < sizeof W / sizeof W[0]; i++)
+            if (starts(q, end, W[i].w)) found |= W[i].bit;
+    }
+    return found;
+}
+
 static bool previous_year_named(const sent *s, const char *p, const char *after)
 {
     const char *a = p;
@@ -938,13 +966,13 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
     jue_str_put(w, w + sizeof w, a, (size_t)(p - a));
     /* "比上年48.10万元增加6.20万元", "比上年累计支出285万元下降34万元": the
      * year compared with, its figure, then the change */
-    if ((strstr(w, "比") || strstr(w, "较")) && !strstr(w, "增") && !strstr(w, "减") && change_after(after, s->end) &&
-        (strstr(w, "上年") || strstr(w, "去年") || earlier_year(w, s->x->year)))
+    unsigned yw = year_words(w);
+    if ((yw & (YW_BI | YW_JIAO)) && !(yw & (YW_ZENG | YW_JIAN)) && change_after(after, s->end) &&
+        ((yw & (YW_SHANGNIAN | YW_QUNIAN)) || earlier_year(w, s->x->year)))
         return true;
-    if (strstr(w, "比") || strstr(w, "较") || strstr(w, "相比") || strstr(w, "结转") || strstr(w, "结余") ||
-        strstr(w, "增") || strstr(w, "减"))
-        return false;
-    if (strstr(w, "上年") || strstr(w, "去年") || strstr(w, "上一年")) return true;
+    /* 相比 holds 比 */
+    if (yw & (YW_BI | YW_JIAO | YW_JIEZHUAN | YW_JIEYU | YW_ZENG | YW_JIAN)) return false;
+    if (yw & (YW_SHANGNIAN | YW_QUNIAN | YW_SHANGYINIAN)) return true;
     int y = s->x->year;
     for (const char *q = w; y > 0 && *q; q++)
         if (q[0] >= '1' && q[0] <= '2' && strlen(q) >= 7 && !memcmp(q + 4, "年", 3)) {
