@@ -74,6 +74,8 @@ typedef struct {
     bool code;          /* the key is all digits */
     int32_t next;       /* the next row, in row order, in the key's bucket; -1 = none */
     int32_t pnext;      /* the same in the parent's bucket (codes of 3 digits or more) */
+    bool looked;        /* official holds the catalog's name of the code (NULL: none) */
+    const char *official;
 } rowinfo;
 
 /* A table's rows hashed by key and by parent code, made once per document:
@@ -509,6 +511,8 @@ static void index_rows(E *e)
             rowinfo *ri = &x->r[i];
             key_info(tab->rows[i].key, ri);
             ri->pnext = -1;
+            ri->looked = false;
+            ri->official = NULL;
             chain(&x->kb[ri->hash & x->mask], &ri->next, (int32_t)i);
             if (ri->code && ri->len >= 3) chain(&x->pb[ri->phash & x->mask], &ri->pnext, (int32_t)i);
         }
@@ -753,6 +757,17 @@ typedef struct {
     bool has;
 } detail;
 
+/* The catalog's name of row i's code in the document's year, looked up once
+ * a document (the built-ins ask it of a row for several rules). */
+static const char *official_name(const E *e, const jue_table *t, int tid, size_t i)
+{
+    const tabix *x = ix_of(e, t, tid);
+    if (x && x->r[i].looked) return x->r[i].official;
+    const char *n = jue_catalog_name(e->cat, kind_of(tid), t->rows[i].key, e->d->year);
+    if (x) x->r[i].looked = true, x->r[i].official = n;
+    return n;
+}
+
 static tri eval_builtin(const E *e, const cond *c, detail *dt)
 {
     const bind *b = &e->b[c->var];
@@ -764,7 +779,7 @@ static tri eval_builtin(const E *e, const cond *c, detail *dt)
     /* a year the catalog does not cover: no code or name is known wrong
      * (catalog.year says so once) */
     if (c->kind != C_PLACED && !jue_catalog_covers(e->cat, kind, e->d->year)) return R_SKIP;
-    const char *official = jue_catalog_name(e->cat, kind, row->key, e->d->year);
+    const char *official = c->kind == C_PLACED ? NULL : official_name(e, t, b->table, (size_t)b->row);
     switch (c->kind) {
     case C_INCAT:
         if (official) return R_TRUE;
