@@ -285,7 +285,10 @@ const lex_entry *cx_match_subject(const ex *x, const word_slot *w, const char *p
 {
     for (size_t k = 0; w && k < w->nlex; k++) {
         const lex_entry *e = &x->lx->e[x->lx->lex_order[w->lex + k]];
-        if ((size_t)(end - p) < e->plen || memcmp(p, e->phrase, e->plen)) continue;
+        /* the last byte first: the phrases of a slot share their first character */
+        if ((size_t)(end - p) < e->plen || (e->plen && p[e->plen - 1] != e->phrase[e->plen - 1]) ||
+            memcmp(p, e->phrase, e->plen))
+            continue;
         if (e->scope && !strstr(x->context, e->scope)) continue;
         return e;
     }

@@ -36,7 +36,7 @@ int cx_keyword_at(const jue_lexicon *lx, const word_slot *w, const char *p, cons
     for (size_t i = 0; w && i < w->nkw; i++) {
         int k = lx->kw_order[w->kw + i];
         size_t n = strlen(KEYWORDS[k].w);
-        if ((size_t)(end - p) >= n && !memcmp(p, KEYWORDS[k].w, n)) return k;
+        if ((size_t)(end - p) >= n && p[n - 1] == KEYWORDS[k].w[n - 1] && !memcmp(p, KEYWORDS[k].w, n)) return k;
     }
     return -1;
 }
