@@ -82,13 +82,15 @@ static int partner(const jue_grow *r, const jue_gcell *p, char *joined, size_t c
     int best = -1;
     for (size_t c = 0; c < r->n; c++) {
         const jue_gcell *f = &r->cells[c];
-        int fd = amount_decimals(f->text);
-        if (!f->text[0] || f->copy || fd == 2) continue;
+        if (!f->text[0] || f->copy) continue;
         double tf, lf, rf = edges(f, &lf, &tf);
         /* the piece ends where the figure's line ends (right-aligned), or
          * starts where it starts (left-aligned); the nearest such figure */
         double d = fmin(fabs(rf - rp), fabs(lf - lp));
         if (d > tf + tp || (best >= 0 && d >= best_d)) continue;
+        /* parsed only where the piece may complete it (the parse is the cost) */
+        int fd = amount_decimals(f->text);
+        if (fd == 2) continue;
         size_t a = strlen(f->text), b = strlen(p->text);
         if (a + b + 1 > cap) continue;
         char t[64];
@@ -122,12 +124,19 @@ static bool put_back(jue_grid *g, size_t i)
     size_t row[MAX_PIECES], n = 0;
     int col[MAX_PIECES], from[MAX_PIECES];
     char joined[MAX_PIECES][32];
-    size_t above[2], na = 0;
+    size_t above[2], na = 0, pieces = 0;
+    /* a row with a cell that is no piece, or with none, is left at once
+     * (most rows): the rows above are looked at only for a row of pieces */
+    for (size_t c = 0; c < r->n; c++) {
+        if (!r->cells[c].text[0] || (!r->cells[c].copy && !strpbrk(r->cells[c].text, "0123456789"))) continue;
+        if (pieces == MAX_PIECES || r->cells[c].copy || !r->cells[c].pos || !piece(r->cells[c].text)) return true;
+        pieces++;
+    }
+    if (!pieces) return true;
     for (size_t k = i; k-- > 0 && na < 2;)
         if (jue_grow_filled(&g->rows[k])) above[na++] = k;
     for (size_t c = 0; c < r->n; c++) {
         if (!r->cells[c].text[0] || (!r->cells[c].copy && !strpbrk(r->cells[c].text, "0123456789"))) continue;
-        if (n == MAX_PIECES || r->cells[c].copy || !r->cells[c].pos || !piece(r->cells[c].text)) return true;
         col[n] = -1;
         for (size_t a = 0; a < na && col[n] < 0; a++)
             if ((col[n] = partner(&g->rows[above[a]], &r->cells[c], joined[n], sizeof joined[n])) >= 0) row[n] = above[a];
