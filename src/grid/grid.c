@@ -59,6 +59,8 @@ static void *block_room(jue_idoc *d, size_t n, size_t align)
 /* Room for a text of n bytes and its NUL. */
 static char *text_room(jue_idoc *d, size_t n) { return block_room(d, n + 1, 1); }
 
+void *jue_idoc_room(jue_idoc *d, size_t n, size_t align) { return block_room(d, n, align); }
+
 bool jue_idoc_refuse(jue_idoc *d, const char *what)
 {
     if (d && !d->over) d->over = what;
@@ -231,6 +233,8 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     }
     jue_gcell *c = &r->cells[col];
     if (!charge(r->doc, c->text, n)) return NULL;
+    c->rec = 0;   /* what was found of the text before is of another text */
+    c->memo = NULL;
     if (!n) {
         if (c->heap) free(c->text);
         c->text = EMPTY;

@@ -41,7 +41,11 @@ typedef struct {
     bool copy;         /* XLSX: not written here but covered by a merged cell (text copied) */
     bool heap;         /* text is its own allocation (a replacement longer than the text it
                         * replaced, or a row of no document), not in the document's blocks */
+    unsigned char rec; /* what the recognizer found of text, each asked once (JUE_REC_*
+                        * bits, src/recognize/cells.c); 0 when the text is set */
     float box[4];      /* PDF: x0,y0,x1,y1 in points, origin at the page's bottom left; else 0 */
+    struct jue_cmemo *memo;   /* the recognizer's folded text and match key, made when first
+                               * asked, in the document's blocks; NULL when the text is set */
 } jue_gcell;
 
 typedef struct {
@@ -91,6 +95,9 @@ void jue_idoc_free(jue_idoc *d);
 bool jue_idoc_refuse(jue_idoc *d, const char *what);
 /* The message for a passed limit, e.g. "超出处理上限：单元格多于 1000000 个". */
 void jue_idoc_over_msg(const jue_idoc *d, jue_buf *out);
+/* Room for n bytes at a multiple of align in d's blocks (freed with d);
+ * NULL when out of memory. */
+void *jue_idoc_room(jue_idoc *d, size_t n, size_t align);
 /* Appends an empty grid; NULL on allocation failure. */
 jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name);
 /* Appends an empty row; NULL on allocation failure. */

@@ -93,7 +93,7 @@ static size_t code_triple(tctx *t, prows *P, const jue_grow *r, size_t k, const 
         jue_rec_fold(r->cells[k + 1].text, two);
         if (strlen(two) == 2 && jue_rec_digits(two)) { strcat(code, two); skip = 1; }
         /* a 类 row leaves the 款 column blank: "301 |  | 工资福利支出 | 2,082.86" */
-        else if (!two[0] && k + 2 < r->n && r->cells[k + 2].text[0] && !jue_rec_amount(r->cells[k + 2].text))
+        else if (!two[0] && k + 2 < r->n && r->cells[k + 2].text[0] && !jue_rec_cell_amount(&r->cells[k + 2]))
             skip = 1;
     }
     k += skip;
@@ -127,7 +127,7 @@ static bool figure_follows(const rc *c, const jue_grow *r, size_t k)
         char cc[16];
         if (!h->text[0] || h->copy) continue;
         if (jue_rec_econ_label(c, h->text) || jue_rec_econ_code(h->text, cc)) return false;
-        if (jue_rec_amount(h->text)) return true;
+        if (jue_rec_cell_amount(h)) return true;
     }
     return false;
 }
@@ -286,7 +286,7 @@ static void fragment_row(tctx *t, prows *P, const triple_at *at, size_t i, int v
         const jue_gcell *g = &r->cells[k];
         float x = x_of(g);
         if (!g->text[0] || g->copy || x <= 0) continue;
-        bool figure = jue_rec_amount(g->text);
+        bool figure = jue_rec_cell_amount(g);
         int q[2];
         for (int s = 0; s < 2; s++) q[s] = nb[s] != SIZE_MAX ? triple_for(P, at, nb[s], x, figure) : -1;
         /* both open: the one above */
@@ -356,7 +356,7 @@ void jue_rec_06(tctx *t, jue_table *tab)
             int lab;
             if (jue_rec_econ_code(g->text, code) || jue_rec_inline_econ(g->text, code, NULL)) k = code_triple(t, &P, r, k, code, val_col);
             else if ((lab = jue_rec_econ_label(c, g->text))) k = label_total(t, &P, r, k, lab, val_col);
-            else if (!frag && jue_rec_amount(g->text)) c->doubt[t->id] = ORPHAN_06;
+            else if (!frag && jue_rec_cell_amount(g)) c->doubt[t->id] = ORPHAN_06;
         }
         if (P.n > cap) {
             size_t nc = P.cap;

@@ -60,7 +60,7 @@ bool jue_rec_09_row(tctx *t, const jue_grow *r)
             const jue_gcell *g = &r->cells[i];
             if (!g->text[0] || g->copy) continue;
             if (!name) { name = g->text; continue; }
-            if (!jue_rec_amount(g->text) && !jue_rec_dashes(g->text)) return false;
+            if (!jue_rec_cell_amount(g) && !jue_rec_cell_dashes(g)) return false;
         }
         return name && t09_item(t->c, name);
     }
@@ -71,13 +71,13 @@ bool jue_rec_09_row(tctx *t, const jue_grow *r)
         if (first && jue_rec_09_group(t->c, g->text)) {
             /* 预算数 | 0.6 | … (a row per group), not the 预算数 … 决算数 heading */
             for (size_t q = i + 1; q < r->n; q++)
-                if (r->cells[q].text[0] && !r->cells[q].copy && !jue_rec_amount(r->cells[q].text) &&
-                    !jue_rec_dashes(r->cells[q].text))
+                if (r->cells[q].text[0] && !r->cells[q].copy && !jue_rec_cell_amount(&r->cells[q]) &&
+                    !jue_rec_cell_dashes(&r->cells[q]))
                     return false;
             return true;
         }
         first = false;
-        if (!jue_rec_amount(g->text) && !jue_rec_dashes(g->text)) return false;
+        if (!jue_rec_cell_amount(g) && !jue_rec_cell_dashes(g)) return false;
         any = true;
     }
     return any;
@@ -417,7 +417,7 @@ static int rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
         for (int col = 0; col < it->ncol; col++) {
             /* a figure under no item's heading is lost: which item's it is,
              * and so every other column's, is in doubt */
-            if (!it->item[col] && col < (int)r->n && !r->cells[col].copy && jue_rec_amount(r->cells[col].text) &&
+            if (!it->item[col] && col < (int)r->n && !r->cells[col].copy && jue_rec_cell_amount(&r->cells[col]) &&
                 strpbrk(r->cells[col].text, ".,"))
                 c->doubt[t->id] = "有数字所在的栏没有认出是哪一项，各项的栏位没有读准";
             if (!it->item[col]) continue;

@@ -64,8 +64,8 @@ static bool total_in_heading(const jue_grow *r)
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
-        if (jue_rec_amount(g->text)) return false;
-        if (!total_word(g->text) && !jue_rec_part_word(g->text) && !jue_rec_dashes(g->text)) other = true;
+        if (jue_rec_cell_amount(g)) return false;
+        if (!total_word(g->text) && !jue_rec_part_word(g->text) && !jue_rec_cell_dashes(g)) other = true;
     }
     return other;
 }
@@ -278,9 +278,10 @@ static void count_values(const code_cols *cc, const jue_grow *r, int *nvals, int
     *nvals = *nbad = 0;
     for (int col = 0; col < cc->ncol; col++) {
         if (cc->map[col] < 0) continue;
-        const char *s = jue_grow_text(r, col);
-        if (!s[0] || (col < (int)r->n && r->cells[col].copy)) continue;
-        if (jue_rec_amount(s) || jue_rec_dashes(s)) (*nvals)++;
+        if (col >= (int)r->n) continue;   /* blank */
+        const jue_gcell *g = &r->cells[col];
+        if (!g->text[0] || g->copy) continue;
+        if (jue_rec_cell_amount(g) || jue_rec_cell_dashes(g)) (*nvals)++;
         else (*nbad)++;
     }
 }

@@ -87,7 +87,7 @@ bool jue_rec_pane_row(tctx *t, const jue_grow *r)
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
-        if (jue_rec_amount(g->text)) return false;
+        if (jue_rec_cell_amount(g)) return false;
         return pane_known(t, g->text);
     }
     return false;
@@ -138,7 +138,7 @@ static size_t filled_away(const tctx *t, size_t i, int d)
 static bool other_pane_line(tctx *t, const jue_grow *piece, const jue_grow *mid)
 {
     const jue_gcell *a = jue_rec_lone_cell(piece), *m = jue_rec_lone_cell(mid);
-    if (!a || !m || jue_rec_amount(m->text) || !pane_known(t, m->text)) return false;
+    if (!a || !m || jue_rec_cell_amount(m) || !pane_known(t, m->text)) return false;
     float xa = jue_rec_start_of(a), xm = jue_rec_start_of(m);
     return xa > 0 && xm > 0 && (xm - xa > 4 || xa - xm > 4);
 }
@@ -199,7 +199,7 @@ static bool pane_header_again(const head_keys *hk, const jue_grow *r)
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
-        if (jue_rec_amount(g->text)) return false;
+        if (jue_rec_cell_amount(g)) return false;
         char k[MAXK];
         jue_rec_key(g->text, k);
         bool seen = false;
@@ -460,7 +460,7 @@ static const char *next_piece(const tctx *t, size_t i)
     for (int d = 1; d <= 3; d++) {
         size_t k = filled_away(t, i, d);
         const jue_gcell *c = k == SIZE_MAX || k >= t->end ? NULL : jue_rec_lone_cell(&t->g->rows[k]);
-        if (c && !jue_rec_amount(c->text)) return c->text;
+        if (c && !jue_rec_cell_amount(c)) return c->text;
     }
     return "";
 }
@@ -491,7 +491,7 @@ static void pane_row_lines(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
 {
     const jue_grow *r = &t->g->rows[i];
     const jue_gcell *lone = jue_rec_lone_cell(r);
-    if (lone && !jue_rec_amount(lone->text)) {
+    if (lone && !jue_rec_cell_amount(lone)) {
         int k = lone_pane(t, pc, i, lone);
         if (pc->np == 2 && !knows(t, s, k, lone->text, i) && knows(t, s, 1 - k, lone->text, i)) k = 1 - k;
         if (lone - r->cells != pc->start[k]) { pane_line(t, pc, s, r, k, lone->text); return; }
@@ -520,7 +520,7 @@ static bool figures_only(const pane_cols *pc, const jue_grow *r)
         const jue_gcell *g = &r->cells[c];
         if (!g->text[0] || g->copy) continue;
         int s = pane_of_col(pc, (int)c);
-        if (!jue_rec_amount(g->text) || !strpbrk(g->text, ".,") || (int)c == pc->start[s] || (int)c == pc->line_col[s])
+        if (!jue_rec_cell_amount(g) || !strpbrk(g->text, ".,") || (int)c == pc->start[s] || (int)c == pc->line_col[s])
             return false;
         n++;
     }

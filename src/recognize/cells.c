@@ -2,6 +2,7 @@
  * (match keys, folded text). */
 #include "recognize/recognize.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,12 @@ void jue_rec_key(const char *s, char out[MAXK])
 
 char *jue_rec_name(const char *s)
 {
+    size_t n = strlen(s);
+    if (n < MAXK) {   /* most names: squeezed on the stack, one allocation (the name's) */
+        char f[MAXK];
+        jue_imp_squeeze_to(f, s, n, false);
+        return jue_strdup(jue_imp_skip_ordinal(f));
+    }
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_squeeze(&b, s, false);
@@ -104,6 +111,73 @@ bool jue_rec_amount(const char *s)
     if (!s[0] || starts_chinese(s)) return false;
     jue_amount a;
     return jue_amount_parse(s, strlen(s), JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.blank;
+}
+
+/* jue_gcell.rec: each answer and whether it is known yet */
+enum { AMOUNT_KNOWN = 1, AMOUNT = 2, DASHES_KNOWN = 4, DASHES = 8 };
+
+/* The forms of a cell's text that take room, each NULL until made (the
+ * text itself when the form is the same bytes). */
+struct jue_cmemo {
+    const char *fold, *key;
+};
+
+/* The cells are the document's, read by the recognizer through const
+ * pointers: what it works out of a text is kept on the cell all the same
+ * (no cell is const-defined; the doors' cells and the locals made from a
+ * string are writable). */
+static jue_gcell *writable(const jue_gcell *g) { return (jue_gcell *)(uintptr_t)g; }
+
+bool jue_rec_cell_amount(const jue_gcell *g)
+{
+    if (!(g->rec & AMOUNT_KNOWN)) writable(g)->rec |= AMOUNT_KNOWN | (jue_rec_amount(g->text) ? AMOUNT : 0);
+    return g->rec & AMOUNT;
+}
+
+bool jue_rec_cell_dashes(const jue_gcell *g)
+{
+    if (!(g->rec & DASHES_KNOWN)) writable(g)->rec |= DASHES_KNOWN | (jue_rec_dashes(g->text) ? DASHES : 0);
+    return g->rec & DASHES;
+}
+
+/* The form made in out kept on g: the text itself when the same, else a
+ * copy in d's blocks; out when it cannot be kept. */
+static const char *keep(jue_idoc *d, const jue_gcell *g, const char *out, bool key)
+{
+    if (!d) return out;
+    struct jue_cmemo *m = g->memo;
+    if (!m) {
+        if (!(m = jue_idoc_room(d, sizeof *m, _Alignof(struct jue_cmemo)))) return out;
+        m->fold = m->key = NULL;
+        writable(g)->memo = m;
+    }
+    const char *f = out;
+    if (strcmp(out, g->text) == 0) {
+        f = g->text;
+    } else {
+        size_t n = strlen(out);
+        char *t = jue_idoc_room(d, n + 1, 1);
+        if (!t) return out;
+        memcpy(t, out, n + 1);
+        f = t;
+    }
+    if (key) m->key = f;
+    else m->fold = f;
+    return f;
+}
+
+const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK])
+{
+    if (g->memo && g->memo->fold) return g->memo->fold;
+    jue_rec_fold(g->text, out);
+    return keep(d, g, out, false);
+}
+
+const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK])
+{
+    if (g->memo && g->memo->key) return g->memo->key;
+    jue_rec_key(g->text, out);
+    return keep(d, g, out, true);
 }
 
 const char *jue_rec_single_text(const jue_grow *r)

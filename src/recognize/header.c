@@ -14,8 +14,8 @@ bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
-        char f[MAXK];
-        jue_rec_fold(g->text, f);
+        char buf[MAXK];
+        const char *f = jue_rec_cell_fold(r->doc, g, buf);
         /* a label names a 表; a unit, a department and every word below
          * have 单位 or 部门: a cell with none of them (most) says nothing */
         if (!strstr(f, "表") && !strstr(f, "单位") && !strstr(f, "部门")) continue;
@@ -28,12 +28,14 @@ bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
             if (unit) *unit = strstr(u ? u : f, "万元") ? JUE_UNIT_WAN : strstr(f, "亿元") ? JUE_UNIT_YI : JUE_UNIT_YUAN;
             /* "编制单位：某局金额单位：万元" in one cell (a Word line with
              * the spacing lost): the department is what precedes the unit */
-            char *mu = strstr(f, "金额单位");
+            const char *mu = strstr(f, "金额单位");
             for (size_t k = 0; k < sizeof DEPT / sizeof DEPT[0] - 1 && mu && dept && !*dept; k++) {
                 size_t n = strlen(DEPT[k]);
                 if (strncmp(f, DEPT[k], n) != 0 || f + n >= mu) continue;
-                *mu = '\0';
-                *dept = jue_strdup(f + n);
+                char d[MAXK];   /* the fold is the cell's: the department copied out of it */
+                memcpy(d, f + n, (size_t)(mu - f) - n);
+                d[mu - f - n] = '\0';
+                *dept = jue_strdup(d);
             }
             continue;
         }
@@ -73,8 +75,8 @@ bool jue_rec_lanci(const jue_grow *r)
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
-        char f[MAXK];
-        jue_rec_fold(g->text, f);
+        char buf[MAXK];
+        const char *f = jue_rec_cell_fold(r->doc, g, buf);
         if (!any && !strcmp(f, "栏次")) return true;
         any = true;
         if (!jue_rec_digits(f) || atoi(f) != expect) return false;   /* not 1, 2, 3 … */

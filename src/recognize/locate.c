@@ -327,7 +327,7 @@ static bool heading_row(const tctx *t, const jue_grow *r)
     for (size_t k = 0; k < r->n; k++) {
         const char *c = r->cells[k].text;
         if (!c[0] || r->cells[k].copy) continue;
-        if (jue_rec_amount(c) || !heading_text(t, c)) return false;
+        if (jue_rec_cell_amount(&r->cells[k]) || !heading_text(t, c)) return false;
         n++;
     }
     return n > 0;
@@ -457,7 +457,7 @@ static bool in_06_name(const jue_grow *r, float x)
         if (g->copy || !jue_rec_econ_code(g->text, code)) continue;
         float from = jue_rec_start_of(g), to = -1;
         for (size_t e = q + 1; e < r->n && to < 0; e++)
-            if (!r->cells[e].copy && jue_rec_amount(r->cells[e].text) && strpbrk(r->cells[e].text, ".,"))
+            if (!r->cells[e].copy && jue_rec_cell_amount(&r->cells[e]) && strpbrk(r->cells[e].text, ".,"))
                 to = jue_rec_start_of(&r->cells[e]);
         if (from > 0 && x > from && (to < 0 || x < to)) return true;
     }
@@ -480,7 +480,7 @@ static bool in_name_column(tctx *t, size_t k)
         for (size_t q = 0; q < r->n && fig < 0; q++) {
             const jue_gcell *g = &r->cells[q];
             if (!g->text[0] || g->copy) continue;
-            bool amount = jue_rec_amount(g->text);
+            bool amount = jue_rec_cell_amount(g);
             if (first < 0) first = jue_rec_start_of(g);
             else if (amount && (named || strpbrk(g->text, ".,"))) fig = jue_rec_start_of(g);
             named |= !amount;

@@ -18,7 +18,7 @@ static bool figures_line(const jue_grow *r)
 {
     if (!r->packed || !r->n) return false;
     for (size_t k = 0; k < r->n; k++)
-        if (r->cells[k].text[0] && !jue_rec_amount(r->cells[k].text) && !jue_rec_dashes(r->cells[k].text)) return false;
+        if (r->cells[k].text[0] && !jue_rec_cell_amount(&r->cells[k]) && !jue_rec_cell_dashes(&r->cells[k])) return false;
     return true;
 }
 
@@ -168,7 +168,7 @@ void jue_rec_packed_columns(tctx *t, const jue_table *tab)
 /* A figure cell of a packed row: an amount or a dash placeholder. */
 static bool figure_cell(const jue_gcell *g)
 {
-    return g->text[0] && (jue_rec_amount(g->text) || jue_rec_dashes(g->text));
+    return g->text[0] && (jue_rec_cell_amount(g) || jue_rec_cell_dashes(g));
 }
 
 static bool all_digits_n(const char *s, size_t n)

@@ -217,7 +217,7 @@ static void read_row(reader *R, const jue_grow *r)
     for (size_t k = 0; k < r->n; k++) {
         const jue_gcell *cell = &r->cells[k];
         if (!cell->text[0] || cell->copy) continue;
-        if (jue_rec_amount(cell->text) || jue_rec_dashes(cell->text)) { figure(R, cell, r); continue; }
+        if (jue_rec_cell_amount(cell) || jue_rec_cell_dashes(cell)) { figure(R, cell, r); continue; }
         figures_only = false;
         char f[MAXK];
         jue_rec_copy(f, sizeof f, cell->text);

@@ -151,6 +151,14 @@ void jue_rec_fold(const char *s, char out[MAXK]);
 /* Only dashes (a placeholder for nothing). */
 bool jue_rec_dashes(const char *s);
 bool jue_rec_amount(const char *s);
+/* The same four of a cell's text, each worked out once a cell and kept on it
+ * (jue_gcell.rec and .memo, cleared when the text is set): the recognizer asks
+ * the same cells again and again. The fold and the key are the cell's own
+ * (in d's blocks) or, when d is NULL or out of memory, written to out. */
+bool jue_rec_cell_amount(const jue_gcell *g);
+bool jue_rec_cell_dashes(const jue_gcell *g);
+const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK]);
+const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK]);
 /* The one text of a row (distinct non-copy cells), or NULL. */
 const char *jue_rec_single_text(const jue_grow *r);
 /* The one filled cell of a row, or NULL. */

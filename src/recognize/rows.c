@@ -68,7 +68,7 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
     cell->src_line = v->line;
     memcpy(cell->box, v->cell->box, sizeof cell->box);
     const char *s = v->cell->text;
-    if (jue_rec_dashes(s)) { cell->present = false; return; }
+    if (jue_rec_cell_dashes(v->cell)) { cell->present = false; return; }
     jue_amount a;
     const char *why = NULL;
     jue_status st = jue_amount_parse(s, strlen(s), t->unit, &a, &why);
@@ -98,7 +98,7 @@ static bool lapsed_form_line(tctx *t, const prow *p)
         y > c->cat_to || !p->key)
         return false;
     for (int k = 0; k < p->nv; k++)
-        if (!jue_rec_dashes(p->v[k].cell->text)) return false;
+        if (!jue_rec_cell_dashes(p->v[k].cell)) return false;
     if (jue_catalog_name(c->cat, JUE_CAT_FUNCTIONAL, p->key, y)) return false;
     jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, p->src_line, 0,
                  "%s：“%s”一行没有数字，其科目 %s 不在%d年政府收支分类科目中，是表样保留的行，不作科目核对",

@@ -728,10 +728,14 @@ static jue_status move_cells(jue_grow *r, const int *cols, int n)
         to->text = from->text;
         to->heap = from->heap;
         to->pos = from->pos;
+        to->rec = from->rec;
+        to->memo = from->memo;
         from->text = t;   /* the blank one */
         from->heap = heap;
         from->text[0] = '\0';
         from->pos = 0;
+        from->rec = 0;
+        from->memo = NULL;
     }
     return JUE_OK;
 }
