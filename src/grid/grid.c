@@ -235,6 +235,7 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     if (!charge(r->doc, c->text, n)) return NULL;
     c->rec = 0;   /* what was found of the text before is of another text */
     c->memo = NULL;
+    r->title = 0;
     if (!n) {
         if (c->heap) free(c->text);
         c->text = EMPTY;

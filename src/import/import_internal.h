@@ -59,6 +59,8 @@ typedef struct {
                         * its figures are in order, its blank cells not marked */
     bool at_wrap;      /* text wrapped at a width: the line ends there (its next word
                         * would not fit), so the next line may go on with it */
+    short title;       /* the recognizer's jue_rec_title_of of the row once worked out
+                        * (src/recognize/locate.c); 0 until then, and when a cell is set */
     jue_idoc *doc;     /* charged for the cells (jue_budget) */
 } jue_grow;
 

@@ -51,6 +51,7 @@ static jue_status add_line(jue_aliases *al, size_t *cap, char *f[5], int nf, con
     a->table = tid;
     a->side = !strcmp(f[2], "inc") ? 1 : !strcmp(f[2], "exp") ? 2 : 0;
     a->key = jue_strdup(key);
+    a->klen = strlen(key);
     a->canon = jue_strdup(nf >= 5 ? f[4] : "");
     a->hash = jue_rec_key_hash(key);
     if (!a->key || !a->canon) { free(a->key); free(a->canon); return JUE_ERR_NOMEM; }

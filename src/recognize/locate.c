@@ -4,6 +4,7 @@
 #include "recognize/recognize.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,15 +114,14 @@ static const char *title_text(const jue_grow *r)
 {
     const char *t = jue_rec_single_text(r);
     if (t) return t;
-    const char *first = NULL;
     size_t filled = 0;
+    for (size_t i = 0; i < r->n && filled <= 2; i++) filled += r->cells[i].text[0] && !r->cells[i].copy;
+    if (filled != 2) return NULL;   /* the labels below are looked for in a row of two only */
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
-        if (!g->text[0] || g->copy) continue;
-        filled++;
-        if (!jue_rec_label_number(g->text) && !first) first = g->text;
+        if (g->text[0] && !g->copy && !jue_rec_label_number(g->text)) return g->text;
     }
-    return filled == 2 ? first : NULL;
+    return NULL;
 }
 
 /* The table of a title key: an alias equal to it, else the longest alias it
@@ -133,11 +133,15 @@ static int title_match(const rc *c, const char *key, size_t *prefix)
     *prefix = 0;
     size_t best_len = 0;
     size_t kl = strlen(key);
+    /* the first title alias equal to it (through the chain of its hash),
+     * else the walk of them all for the ends */
+    uint32_t kh = jue_rec_key_hash(key);
+    for (const alias *a = jue_alias_next(c->al, kh, NULL); a; a = jue_alias_next(c->al, kh, a))
+        if (a->kind == 't' && !strcmp(a->key, key)) return a->table;
     for (size_t i = 0; i < c->al->n; i++) {
         const alias *a = &c->al->a[i];
         if (a->kind != 't') continue;
-        if (!strcmp(a->key, key)) { *prefix = 0; return a->table; }
-        size_t al = strlen(a->key);
+        size_t al = a->klen;
         if (kl <= al || kl - al > 90 || strcmp(key + kl - al, a->key) || al <= best_len) continue;
         bool prose = false;
         static const char *const P[] = { "，", "。", "；", "：", ",", ";", ":", "、", "说明", "情况" };
@@ -150,7 +154,7 @@ static int title_match(const rc *c, const char *key, size_t *prefix)
     return best;
 }
 
-int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
+static int title_of(const rc *c, const jue_grow *r, bool *cont)
 {
     const char *t = title_text(r);
     char key[MAXK];
@@ -158,6 +162,22 @@ int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
     if (!t) return -1;
     title_key(t, key, cont);
     return key[0] ? title_match(c, key, &prefix) : -1;
+}
+
+/* Asked of most rows three times or more (as a row, as the next of a title
+ * broken over two, as furniture): worked out once a row and kept on it
+ * (jue_grow.title, cleared when a cell is set), the aliases being the
+ * document's. */
+int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
+{
+    /* bit 0: *cont (false when no key was made), the rest the id + 2 */
+    if (!r->title) {
+        bool k = false;
+        int id = title_of(c, r, &k);
+        ((jue_grow *)(uintptr_t)r)->title = (short)(((id + 2) << 1) | k);
+    }
+    *cont = r->title & 1;
+    return (r->title >> 1) - 2;
 }
 
 /* Whether the words before a title name its department or year (a digit,

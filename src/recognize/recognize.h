@@ -47,6 +47,7 @@ typedef struct {
     int table;            /* jue_table_id; JUE_REC_OTHER: a table not ours */
     int side;             /* 0 any, 1 inc, 2 exp */
     char *key;            /* match key of the printed text */
+    size_t klen;          /* its length */
     char *canon;
     uint32_t hash;        /* of key: lookups compare this first */
 } alias;
