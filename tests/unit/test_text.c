@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "import/import_internal.h"
+#include "recognize/recognize.h"
 
 static jue_catalog *g_cat;
 static jue_profile *g_prof;
@@ -713,6 +714,67 @@ static void test_grid_cells_replaced(void **state)
     jue_idoc_free(doc);
 }
 
+/* What the recognizer finds of a cell (amount, dashes, fold, match key) is
+ * kept on the cell and answers for the text the cell holds: setting another
+ * text, shorter (written over the old) or longer, forgets it. */
+static void test_cell_forms_follow_its_text(void **state)
+{
+    (void)state;
+    jue_idoc *doc = jue_idoc_new("t.txt", JUE_IN_TEXT);
+    assert_non_null(doc);
+    jue_grid *g = jue_idoc_add_grid(doc, NULL);
+    assert_non_null(g);
+    jue_grow *r = jue_grid_add_row(g, 1);
+    assert_non_null(r);
+    char buf[MAXK];
+    assert_non_null(jue_grow_set(r, 0, "１,234.56", strlen("１,234.56")));
+    const jue_gcell *c = &r->cells[0];
+    assert_true(jue_rec_cell_amount(c));
+    assert_false(jue_rec_cell_dashes(c));
+    assert_string_equal(jue_rec_cell_fold(doc, c, buf), "1,234.56");
+    assert_string_equal(jue_rec_cell_key(doc, c, buf), "1,234.56");
+    assert_true(jue_rec_cell_amount(c));   /* asked again: the same */
+    assert_string_equal(jue_rec_cell_fold(doc, c, buf), "1,234.56");
+    assert_non_null(jue_grow_set(r, 0, "—", strlen("—")));   /* shorter: written over */
+    assert_false(jue_rec_cell_amount(c));
+    assert_true(jue_rec_cell_dashes(c));
+    assert_string_equal(jue_rec_cell_fold(doc, c, buf), "—");
+    assert_non_null(jue_grow_set(r, 0, "“合 计”（续）", strlen("“合 计”（续）")));   /* longer */
+    assert_false(jue_rec_cell_amount(c));
+    assert_false(jue_rec_cell_dashes(c));
+    assert_string_equal(jue_rec_cell_fold(doc, c, buf), "“合计”(续)");
+    assert_string_equal(jue_rec_cell_key(doc, c, buf), "\"合计\"(续)");
+    assert_non_null(jue_grow_set(r, 0, "", 0));
+    assert_string_equal(jue_rec_cell_fold(doc, c, buf), "");
+    assert_true(jue_rec_cell_dashes(c));
+    /* a cell of no document: the forms written to buf */
+    jue_gcell loose = { .text = (char *)"（一）基本支出" };
+    assert_ptr_equal(jue_rec_cell_fold(NULL, &loose, buf), buf);
+    assert_string_equal(buf, "(一)基本支出");
+    jue_idoc_free(doc);
+}
+
+/* "Is this an amount" answers ASCII digits alone without the parser: the
+ * answer is the parser's for every length and every digit. */
+static void test_digits_are_amounts_as_parsed(void **state)
+{
+    (void)state;
+    char s[16];
+    unsigned x = 12345;
+    for (size_t len = 1; len <= 12; len++) {
+        for (int it = 0; it < 2000; it++) {
+            for (size_t i = 0; i < len; i++) {
+                x = x * 1103515245u + 12345u;
+                s[i] = (char)('0' + (it == 0 ? 0 : it == 1 ? 9 : (int)((x >> 16) % 10)));
+            }
+            s[len] = '\0';
+            jue_amount a;
+            bool parsed = jue_amount_parse(s, len, JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.blank;
+            assert_int_equal(jue_rec_amount(s), parsed);
+        }
+    }
+}
+
 /* The comparison forms of a label: spaces (ASCII, U+3000, U+00A0) and "**"
  * dropped, full-width ASCII folded, quotes and 〔〕 unified in a match key;
  * the forms written to a buffer and to memory are the same. */
@@ -987,6 +1049,8 @@ int main(void)
         cmocka_unit_test(test_markdown_grid_table),
         cmocka_unit_test(test_grid_cells_replaced),
         cmocka_unit_test(test_squeeze_and_matchkey),
+        cmocka_unit_test(test_cell_forms_follow_its_text),
+        cmocka_unit_test(test_digits_are_amounts_as_parsed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
