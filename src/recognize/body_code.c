@@ -281,7 +281,8 @@ static void count_values(const code_cols *cc, const jue_grow *r, int *nvals, int
         if (col >= (int)r->n) continue;   /* blank */
         const jue_gcell *g = &r->cells[col];
         if (!g->text[0] || g->copy) continue;
-        if (jue_rec_cell_amount(g) || jue_rec_cell_dashes(g)) (*nvals)++;
+        /* the parse kept for jue_rec_emit, which parses these cells again */
+        if (jue_rec_cell_amount_in(r->doc, g) || jue_rec_cell_dashes(g)) (*nvals)++;
         else (*nbad)++;
     }
 }

@@ -106,15 +106,23 @@ bool jue_rec_dashes(const char *s)
     return true;
 }
 
-bool jue_rec_amount(const char *s)
+/* Whether s is an amount as far as it can tell without the parser: 1 yes,
+ * 0 no, -1 ask the parser. */
+static int amount_before_parse(const char *s)
 {
-    if (!s[0] || starts_chinese(s)) return false;
+    if (!s[0] || starts_chinese(s)) return 0;
     /* ASCII digits alone, at most ten (a code, a whole figure: most cells
      * asked that are not names) are an amount whatever they are; eleven in
      * 万元 may pass the parser's bound (test_text checks it against the parser) */
     size_t k = 0;
     while (s[k] >= '0' && s[k] <= '9') k++;
-    if (!s[k] && k <= 10) return true;
+    return !s[k] && k <= 10 ? 1 : -1;
+}
+
+bool jue_rec_amount(const char *s)
+{
+    int k = amount_before_parse(s);
+    if (k >= 0) return k;
     jue_amount a;
     return jue_amount_parse(s, strlen(s), JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.blank;
 }
@@ -122,10 +130,15 @@ bool jue_rec_amount(const char *s)
 /* jue_gcell.rec: each answer and whether it is known yet */
 enum { AMOUNT_KNOWN = 1, AMOUNT = 2, DASHES_KNOWN = 4, DASHES = 8 };
 
-/* The forms of a cell's text that take room, each NULL until made (the
- * text itself when the form is the same bytes). */
+/* The forms of a cell's text that take room, each made when first asked:
+ * the fold and the key (NULL until then; the text itself when the form is
+ * the same bytes), the text parsed as an amount in unit (when parsed). */
 struct jue_cmemo {
     const char *fold, *key;
+    jue_amount amount;
+    jue_status status;
+    jue_unit unit;
+    bool parsed;
 };
 
 /* The cells are the document's, read by the recognizer through const
@@ -134,34 +147,66 @@ struct jue_cmemo {
  * string are writable). */
 static jue_gcell *writable(const jue_gcell *g) { return (jue_gcell *)(uintptr_t)g; }
 
-bool jue_rec_cell_amount(const jue_gcell *g)
+/* g's memo, made in d's blocks when it has none; NULL when it cannot be. */
+static struct jue_cmemo *memo_of(jue_idoc *d, const jue_gcell *g)
 {
-    if (!(g->rec & AMOUNT_KNOWN)) writable(g)->rec |= AMOUNT_KNOWN | (jue_rec_amount(g->text) ? AMOUNT : 0);
+    if (g->memo || !d) return g->memo;
+    struct jue_cmemo *m = jue_idoc_room(d, sizeof *m, _Alignof(struct jue_cmemo));
+    if (!m) return NULL;
+    memset(m, 0, sizeof *m);
+    m->fold = m->key = NULL;
+    return writable(g)->memo = m;
+}
+
+jue_status jue_rec_cell_parse(jue_idoc *d, const jue_gcell *g, jue_unit unit, jue_amount *a)
+{
+    struct jue_cmemo *m = g->memo;
+    if (m && m->parsed && m->unit == unit) {
+        *a = m->amount;
+        return m->status;
+    }
+    jue_status st = jue_amount_parse(g->text, strlen(g->text), unit, a, NULL);
+    if ((m = memo_of(d, g))) {
+        m->amount = *a;
+        m->status = st;
+        m->unit = unit;
+        m->parsed = true;
+    }
+    return st;
+}
+
+bool jue_rec_cell_amount_in(jue_idoc *d, const jue_gcell *g)
+{
+    if (!(g->rec & AMOUNT_KNOWN)) {
+        int k = amount_before_parse(g->text);
+        jue_amount a;
+        if (k < 0) k = jue_rec_cell_parse(d, g, JUE_UNIT_WAN, &a) == JUE_OK && !a.blank;
+        writable(g)->rec |= AMOUNT_KNOWN | (k ? AMOUNT : 0);
+    }
     return g->rec & AMOUNT;
 }
 
+bool jue_rec_cell_amount(const jue_gcell *g) { return jue_rec_cell_amount_in(NULL, g); }
+
 bool jue_rec_cell_dashes(const jue_gcell *g)
 {
-    if (!(g->rec & DASHES_KNOWN)) writable(g)->rec |= DASHES_KNOWN | (jue_rec_dashes(g->text) ? DASHES : 0);
+    /* an amount is never only dashes (the parser takes them for a blank or
+     * for none; test_text checks it) */
+    if (!(g->rec & DASHES_KNOWN))
+        writable(g)->rec |= DASHES_KNOWN | (!(g->rec & AMOUNT) && jue_rec_dashes(g->text) ? DASHES : 0);
     return g->rec & DASHES;
 }
 
-/* The form made in out kept on g: the text itself when the same, else a
- * copy in d's blocks; out when it cannot be kept. */
-static const char *keep(jue_idoc *d, const jue_gcell *g, const char *out, bool key)
+/* The form made in out (n bytes, from a text of tn) kept on g: the text
+ * itself when the same (the forms never lengthen a text, and drop or fold
+ * what they change: the same length is the same bytes), else a copy in d's
+ * blocks; out when it cannot be kept. */
+static const char *keep(jue_idoc *d, const jue_gcell *g, const char *out, size_t n, size_t tn, bool key)
 {
-    if (!d) return out;
-    struct jue_cmemo *m = g->memo;
-    if (!m) {
-        if (!(m = jue_idoc_room(d, sizeof *m, _Alignof(struct jue_cmemo)))) return out;
-        m->fold = m->key = NULL;
-        writable(g)->memo = m;
-    }
-    const char *f = out;
-    if (strcmp(out, g->text) == 0) {
-        f = g->text;
-    } else {
-        size_t n = strlen(out);
+    struct jue_cmemo *m = memo_of(d, g);
+    if (!m) return out;
+    const char *f = g->text;
+    if (n != tn) {
         char *t = jue_idoc_room(d, n + 1, 1);
         if (!t) return out;
         memcpy(t, out, n + 1);
@@ -175,15 +220,23 @@ static const char *keep(jue_idoc *d, const jue_gcell *g, const char *out, bool k
 const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK])
 {
     if (g->memo && g->memo->fold) return g->memo->fold;
-    jue_rec_fold(g->text, out);
-    return keep(d, g, out, false);
+    size_t tn = strlen(g->text);
+    if (tn >= MAXK) {   /* cut to the key's size: kept as a copy */
+        jue_rec_fold(g->text, out);
+        return keep(d, g, out, strlen(out), tn, false);
+    }
+    return keep(d, g, out, jue_imp_squeeze_to(out, g->text, tn, true), tn, false);
 }
 
 const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK])
 {
     if (g->memo && g->memo->key) return g->memo->key;
-    jue_rec_key(g->text, out);
-    return keep(d, g, out, true);
+    size_t tn = strlen(g->text);
+    if (tn >= MAXK) {
+        jue_rec_key(g->text, out);
+        return keep(d, g, out, strlen(out), tn, true);
+    }
+    return keep(d, g, out, jue_imp_matchkey_to(out, g->text, tn), tn, true);
 }
 
 const char *jue_rec_single_text(const jue_grow *r)

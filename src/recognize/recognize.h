@@ -157,6 +157,12 @@ bool jue_rec_amount(const char *s);
  * the same cells again and again. The fold and the key are the cell's own
  * (in d's blocks) or, when d is NULL or out of memory, written to out. */
 bool jue_rec_cell_amount(const jue_gcell *g);
+/* The same, the parse (when one is needed) kept on the cell in d's blocks
+ * for jue_rec_cell_parse. */
+bool jue_rec_cell_amount_in(jue_idoc *d, const jue_gcell *g);
+/* jue_amount_parse of the cell's text in unit, kept on the cell (d's blocks;
+ * d NULL: kept only on a cell that has forms kept already). */
+jue_status jue_rec_cell_parse(jue_idoc *d, const jue_gcell *g, jue_unit unit, jue_amount *a);
 bool jue_rec_cell_dashes(const jue_gcell *g);
 const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK]);
 const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK]);

@@ -70,8 +70,7 @@ static void set_amount(tctx *t, jue_table *tab, int r, const pval *v)
     const char *s = v->cell->text;
     if (jue_rec_cell_dashes(v->cell)) { cell->present = false; return; }
     jue_amount a;
-    const char *why = NULL;
-    jue_status st = jue_amount_parse(s, strlen(s), t->unit, &a, &why);
+    jue_status st = jue_rec_cell_parse(t->c->doc, v->cell, t->unit, &a);
     if (st) {
         diag_cell(t, v->cell, v->line, JUE_SEV_WARNING, "金额“", s, "”无法识别");
         cell->present = false;

@@ -733,11 +733,21 @@ static void test_cell_forms_follow_its_text(void **state)
     assert_false(jue_rec_cell_dashes(c));
     assert_string_equal(jue_rec_cell_fold(doc, c, buf), "1,234.56");
     assert_string_equal(jue_rec_cell_key(doc, c, buf), "1,234.56");
-    assert_true(jue_rec_cell_amount(c));   /* asked again: the same */
+    assert_true(jue_rec_cell_amount_in(doc, c));   /* asked again: the same */
     assert_string_equal(jue_rec_cell_fold(doc, c, buf), "1,234.56");
+    for (int u = 0; u < 2; u++) {   /* the kept parse is the parser's in each unit, asked twice */
+        jue_unit unit = u ? JUE_UNIT_YUAN : JUE_UNIT_WAN;
+        jue_amount a, b, w;
+        assert_int_equal(jue_amount_parse(c->text, strlen(c->text), unit, &w, NULL), JUE_OK);
+        assert_int_equal(jue_rec_cell_parse(doc, c, unit, &a), JUE_OK);
+        assert_int_equal(jue_rec_cell_parse(doc, c, unit, &b), JUE_OK);
+        assert_true(a.value == w.value && b.value == w.value && a.decimals == w.decimals);
+    }
     assert_non_null(jue_grow_set(r, 0, "—", strlen("—")));   /* shorter: written over */
-    assert_false(jue_rec_cell_amount(c));
+    assert_false(jue_rec_cell_amount_in(doc, c));
     assert_true(jue_rec_cell_dashes(c));
+    jue_amount dash, want;
+    assert_int_equal(jue_rec_cell_parse(doc, c, JUE_UNIT_WAN, &dash), jue_amount_parse("—", strlen("—"), JUE_UNIT_WAN, &want, NULL));
     assert_string_equal(jue_rec_cell_fold(doc, c, buf), "—");
     assert_non_null(jue_grow_set(r, 0, "“合 计”（续）", strlen("“合 计”（续）")));   /* longer */
     assert_false(jue_rec_cell_amount(c));
@@ -773,6 +783,17 @@ static void test_digits_are_amounts_as_parsed(void **state)
             assert_int_equal(jue_rec_amount(s), parsed);
         }
     }
+    /* a text of dashes alone is never an amount (jue_rec_cell_dashes takes
+     * an amount for no dashes without looking) */
+    static const char *const D[] = { "-", "—", "–", "－", " ", "\xE3\x80\x80" };
+    size_t nd = sizeof D / sizeof D[0];
+    for (size_t a = 0; a < nd; a++)
+        for (size_t b = 0; b <= nd; b++)
+            for (size_t c = 0; c <= nd; c++) {
+                char t[16];
+                snprintf(t, sizeof t, "%s%s%s", D[a], b < nd ? D[b] : "", c < nd ? D[c] : "");
+                assert_false(jue_rec_dashes(t) && jue_rec_amount(t));
+            }
 }
 
 /* The comparison forms of a label: spaces (ASCII, U+3000, U+00A0) and "**"
