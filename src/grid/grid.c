@@ -236,6 +236,7 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     c->rec = 0;   /* what was found of the text before is of another text */
     c->memo = NULL;
     r->title = 0;
+    r->one_known = false;
     if (!n) {
         if (c->heap) free(c->text);
         c->text = EMPTY;

@@ -61,6 +61,9 @@ typedef struct {
                         * would not fit), so the next line may go on with it */
     short title;       /* the recognizer's jue_rec_title_of of the row once worked out
                         * (src/recognize/locate.c); 0 until then, and when a cell is set */
+    bool one_known;    /* one is the recognizer's jue_rec_single_text of the row (false
+                        * until asked, and when a cell is set) */
+    const char *one;
     jue_idoc *doc;     /* charged for the cells (jue_budget) */
 } jue_grow;
 

@@ -239,7 +239,7 @@ const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK])
     return keep(d, g, out, jue_imp_matchkey_to(out, g->text, tn), tn, true);
 }
 
-const char *jue_rec_single_text(const jue_grow *r)
+static const char *single_text(const jue_grow *r)
 {
     const char *t = NULL;
     for (size_t i = 0; i < r->n; i++) {
@@ -249,4 +249,17 @@ const char *jue_rec_single_text(const jue_grow *r)
         t = g->text;
     }
     return t;
+}
+
+/* Asked of every row again and again (titles, furniture: a running head
+ * is looked for over the whole grid, a body's end): kept on the row
+ * (jue_grow.one, forgotten when a cell is set). */
+const char *jue_rec_single_text(const jue_grow *r)
+{
+    if (!r->one_known) {
+        jue_grow *w = (jue_grow *)(uintptr_t)r;
+        w->one = single_text(r);
+        w->one_known = true;
+    }
+    return r->one;
 }

@@ -743,7 +743,13 @@ static void test_cell_forms_follow_its_text(void **state)
         assert_int_equal(jue_rec_cell_parse(doc, c, unit, &b), JUE_OK);
         assert_true(a.value == w.value && b.value == w.value && a.decimals == w.decimals);
     }
+    assert_string_equal(jue_rec_single_text(r), "１,234.56");
     assert_non_null(jue_grow_set(r, 0, "—", strlen("—")));   /* shorter: written over */
+    assert_string_equal(jue_rec_single_text(r), "—");
+    assert_non_null(jue_grow_set(r, 1, "合计", strlen("合计")));   /* the row's one text no more */
+    assert_null(jue_rec_single_text(r));
+    assert_non_null(jue_grow_set(r, 1, "", 0));
+    assert_string_equal(jue_rec_single_text(r), "—");
     assert_false(jue_rec_cell_amount_in(doc, c));
     assert_true(jue_rec_cell_dashes(c));
     jue_amount dash, want;
