@@ -8,6 +8,7 @@
 
 bool jue_rec_econ_code(const char *s, char out[16])
 {
+    if (jue_rec_starts_chinese(s)) return false;   /* a name: no fold needed */
     char f[MAXK];
     jue_rec_fold(s, f);
     size_t n = strlen(f);

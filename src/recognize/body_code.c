@@ -9,6 +9,7 @@
 
 bool jue_rec_code_cell(const char *s, char out[16])
 {
+    if (jue_rec_starts_chinese(s)) return false;   /* a name: no fold needed */
     char f[MAXK];
     jue_rec_fold(s, f);
     size_t n = strlen(f);
@@ -21,6 +22,7 @@ bool jue_rec_code_cell(const char *s, char out[16])
 
 static bool total_word(const char *s)
 {
+    if (!strstr(s, "计")) return false;   /* the key keeps its 计 */
     char f[MAXK];
     jue_rec_key(s, f);
     return !strcmp(f, "合计") || !strcmp(f, "总计");
@@ -30,6 +32,7 @@ static bool total_word(const char *s)
  * full-width digits or space): the code, and where the name starts. */
 bool jue_rec_inline_code(const char *s, char out[16], const char **rest)
 {
+    if (jue_rec_starts_chinese(s)) return false;   /* a name without its code */
     char f[MAXK];
     jue_rec_fold(s, f);
     size_t k = 0;

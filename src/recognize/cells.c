@@ -79,19 +79,9 @@ void jue_rec_fold(const char *s, char out[MAXK])
     jue_rec_copy(out, MAXK, jue_buf_str(b));
 }
 
-/* Whether s starts, after ASCII spaces, with a Chinese character (lead byte
- * E4..E9: U+4000..U+9FFF, 元 万 亿 among them): no figure and no dash comes
- * first then. Most name cells answer the two tests below so, without the
- * amount parser or a folded copy. */
-static bool starts_chinese(const char *s)
-{
-    while (*s == ' ' || *s == '\t') s++;
-    return (unsigned char)*s >= 0xE4 && (unsigned char)*s <= 0xE9;
-}
-
 bool jue_rec_dashes(const char *s)
 {
-    if (starts_chinese(s)) return false;
+    if (jue_rec_starts_chinese(s)) return false;
     char f[MAXK];
     jue_rec_fold(s, f);
     if (!f[0]) return true;
@@ -110,7 +100,7 @@ bool jue_rec_dashes(const char *s)
  * 0 no, -1 ask the parser. */
 static int amount_before_parse(const char *s)
 {
-    if (!s[0] || starts_chinese(s)) return 0;
+    if (!s[0] || jue_rec_starts_chinese(s)) return 0;
     /* ASCII digits alone, at most ten (a code, a whole figure: most cells
      * asked that are not names) are an amount whatever they are; eleven in
      * 万元 may pass the parser's bound (test_text checks it against the parser) */

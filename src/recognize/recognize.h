@@ -147,6 +147,16 @@ void jue_rec_key(const char *s, char out[MAXK]);
 /* Printed name: spaces and Markdown marks out, ordinal off. */
 char *jue_rec_name(const char *s);
 bool jue_rec_digits(const char *s);
+/* Whether s starts, after ASCII spaces, with a Chinese character (lead byte
+ * E4..E9: U+4000..U+9FFF, 元 万 亿 among them): no figure, dash or code comes
+ * first then (the fold neither drops nor changes such a character). Most
+ * name cells answer the tests of figures and codes so, without the amount
+ * parser or a folded copy. */
+static inline bool jue_rec_starts_chinese(const char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    return (unsigned char)*s >= 0xE4 && (unsigned char)*s <= 0xE9;
+}
 /* Squeezed and folded text of a cell. */
 void jue_rec_fold(const char *s, char out[MAXK]);
 /* Only dashes (a placeholder for nothing). */
