@@ -18,6 +18,13 @@ const char *jue_rec_09_group(const rc *c, const char *s)
     return a ? a->canon : NULL;
 }
 
+const char *jue_rec_cell_09_group(const rc *c, const jue_gcell *g)
+{
+    char k[MAXK];
+    const alias *a = jue_rec_alias(c, 'g', JUE_T09, 0, jue_rec_cell_key(c->doc, g, k));
+    return a ? a->canon : NULL;
+}
+
 /* The 三公 item a row name stands for ("其中：公务用车购置费", "1.公务接待费"). */
 static const alias *t09_item(const rc *c, const char *s)
 {
@@ -43,7 +50,7 @@ static bool t09_vertical(const tctx *t)
         const jue_grow *r = &t->g->rows[t->hdr[h]];
         for (size_t i = 0; i < r->n; i++) {
             if (!r->cells[i].text[0] || r->cells[i].copy) continue;
-            if (jue_rec_09_group(t->c, r->cells[i].text)) groups++;
+            if (jue_rec_cell_09_group(t->c, &r->cells[i])) groups++;
             else if (t09_item(t->c, r->cells[i].text)) items++;
         }
     }
@@ -68,7 +75,7 @@ bool jue_rec_09_row(tctx *t, const jue_grow *r)
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
-        if (first && jue_rec_09_group(t->c, g->text)) {
+        if (first && jue_rec_cell_09_group(t->c, g)) {
             /* 预算数 | 0.6 | … (a row per group), not the 预算数 … 决算数 heading */
             for (size_t q = i + 1; q < r->n; q++)
                 if (r->cells[q].text[0] && !r->cells[q].copy && !jue_rec_cell_amount(&r->cells[q]) &&
@@ -128,7 +135,7 @@ static int pairs_row(tctx *t)
         for (size_t k = 0; k < r->n; k++) {
             const jue_gcell *g = &r->cells[k];
             if (!g->text[0] || g->copy) continue;
-            if (jue_rec_09_group(t->c, g->text) && g->pos > 0) n++;
+            if (jue_rec_cell_09_group(t->c, g) && g->pos > 0) n++;
             else other++;
         }
         if (n >= 4 && !other) return h;
@@ -143,8 +150,8 @@ static int group_pairs(const rc *c, const jue_grow *gr, pair09 pairs[32])
     for (size_t k = 0; k < gr->n && k < REC_MAX_COLS && np < 32; k++) {
         const jue_gcell *g = &gr->cells[k];
         if (!g->text[0] || g->copy) continue;
-        const char *gn = jue_rec_09_group(c, g->text);
-        if (last >= 0 && !strcmp(jue_rec_09_group(c, gr->cells[last].text), JUE_C_BUDGET) && !strcmp(gn, JUE_C_ACTUAL)) {
+        const char *gn = jue_rec_cell_09_group(c, g);
+        if (last >= 0 && !strcmp(jue_rec_cell_09_group(c, &gr->cells[last]), JUE_C_BUDGET) && !strcmp(gn, JUE_C_ACTUAL)) {
             const jue_gcell *f = &gr->cells[last];
             pairs[np].a = last;
             pairs[np].b = (int)k;
@@ -297,7 +304,7 @@ static void parse_09_vertical(tctx *t, jue_table *tab)
         for (int h = t->nhdr - 1; h >= 0 && gcol[col] < 0; h--) {
             const jue_grow *hr = &t->g->rows[t->hdr[h]];
             if (col >= (int)hr->n || !hr->cells[col].text[0]) continue;
-            const char *g = jue_rec_09_group(c, hr->cells[col].text);
+            const char *g = jue_rec_cell_09_group(c, &hr->cells[col]);
             if (g) gcol[col] = jue_table_find_col(tab, g);
         }
     }
@@ -413,7 +420,7 @@ static int rows_across(tctx *t, jue_table *tab, const items09 *it, prows *P)
         read++;
         const char *rowgrp = NULL;
         for (size_t k = 0; k < r->n && !rowgrp; k++)
-            if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = jue_rec_09_group(c, r->cells[k].text);
+            if (r->cells[k].text[0] && !r->cells[k].copy) rowgrp = jue_rec_cell_09_group(c, &r->cells[k]);
         for (int col = 0; col < it->ncol; col++) {
             /* a figure under no item's heading is lost: which item's it is,
              * and so every other column's, is in doubt */

@@ -7,17 +7,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool jue_rec_code_cell(const char *s, char out[16])
+/* A folded text that is a 类/款/项 code alone: the code. */
+static bool code_folded(const char *f, char out[16])
 {
-    if (jue_rec_starts_chinese(s)) return false;   /* a name: no fold needed */
-    char f[MAXK];
-    jue_rec_fold(s, f);
     size_t n = strlen(f);
     if (n && jue_rec_digits(f) && (n == 3 || n == 5 || n == 7) && n < 16) {
         memcpy(out, f, n + 1);
         return true;
     }
     return false;
+}
+
+bool jue_rec_code_cell(const char *s, char out[16])
+{
+    if (jue_rec_starts_chinese(s)) return false;   /* a name: no fold needed */
+    char f[MAXK];
+    jue_rec_fold(s, f);
+    return code_folded(f, out);
+}
+
+bool jue_rec_cell_code(const jue_grow *r, int col, char out[16])
+{
+    if (col < 0 || (size_t)col >= r->n) return false;   /* blank */
+    const jue_gcell *g = &r->cells[col];
+    if (jue_rec_starts_chinese(g->text)) return false;
+    char f[MAXK];
+    return code_folded(jue_rec_cell_fold(r->doc, g, f), out);
 }
 
 static bool total_word(const char *s)
@@ -77,7 +92,7 @@ bool jue_rec_code_row(const jue_grow *r)
 {
     char code[16];
     for (int i = 0; i < 3; i++)
-        if (jue_rec_code_cell(jue_grow_text(r, i), code)) return true;
+        if (jue_rec_cell_code(r, i, code)) return true;
     /* "2101501 行政运行" in one cell */
     if (jue_rec_inline_code(jue_grow_text(r, 0), code, NULL)) return true;
     if (total_word(jue_grow_text(r, 0)) || total_word(jue_grow_text(r, 1))) return !total_in_heading(r);
@@ -162,7 +177,7 @@ static bool name_with_code(const tctx *t, int code_col)
     for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
         char cd[16];
         const char *s = jue_grow_text(&t->g->rows[i], code_col);
-        if (jue_rec_code_cell(s, cd)) bare++;
+        if (jue_rec_cell_code(&t->g->rows[i], code_col, cd)) bare++;
         else if (jue_rec_inline_code(s, cd, NULL)) inl++;
     }
     return inl && !bare;
@@ -271,7 +286,7 @@ static char *row_code(const code_cols *cc, char parts[3][8], const jue_grow *r, 
     const char *ctext = jue_grow_text(r, cc->code_col), *rest = NULL;
     code[0] = '\0';
     if (cc->split) split_code(cc, parts, r, code);
-    else if (!jue_rec_code_cell(ctext, code) && jue_rec_inline_code(ctext, code, &rest)) return jue_rec_name(rest);
+    else if (!jue_rec_cell_code(r, cc->code_col, code) && jue_rec_inline_code(ctext, code, &rest)) return jue_rec_name(rest);
     return NULL;
 }
 
@@ -723,7 +738,7 @@ static char *first_prefix(tctx *t, const code_cols *cc)
     const jue_grow *r = &t->g->rows[t->body];
     char code[16];
     const char *over = jue_rec_single_text(&t->g->rows[t->body - 1]);
-    if (!over || jue_grow_text(r, cc->name_col)[0] || !jue_rec_code_cell(jue_grow_text(r, cc->code_col), code))
+    if (!over || jue_grow_text(r, cc->name_col)[0] || !jue_rec_cell_code(r, cc->code_col, code))
         return NULL;
     const char *cn = jue_rec_catalog_name(t->c, JUE_CAT_FUNCTIONAL, code);
     char *piece = jue_rec_name(over);

@@ -143,7 +143,7 @@ static bool figure_line(tctx *t, p09 *P, const jue_grow *r)
     l->to = P->n;
     size_t k = 0;
     while (k < r->n && !r->cells[k].text[0]) k++;
-    const char *grp = k < r->n ? jue_rec_09_group(t->c, r->cells[k].text) : NULL;
+    const char *grp = k < r->n ? jue_rec_cell_09_group(t->c, &r->cells[k]) : NULL;
     if (grp) {
         int g = strcmp(grp, P->group[0]) ? 1 : 0;
         if (g >= P->ng || P->pairs) return false;

@@ -264,6 +264,8 @@ void jue_rec_emit(tctx *t, jue_table *tab, prows *P);
 bool jue_rec_code_row(const jue_grow *r);
 /* A cell that is a 类/款/项 code alone (3, 5 or 7 digits, full-width too): the code. */
 bool jue_rec_code_cell(const char *s, char out[16]);
+/* The same of row r's cell at col (its fold kept on the cell). */
+bool jue_rec_cell_code(const jue_grow *r, int col, char out[16]);
 /* The catalog's name of code, in the document's year or, failing that, the
  * latest year that has it; NULL when none. */
 const char *jue_rec_catalog_name(const rc *c, jue_cat_kind kind, const char *code);
@@ -353,6 +355,8 @@ bool jue_rec_09_row(tctx *t, const jue_grow *r);
 void jue_rec_09(tctx *t, jue_table *tab);
 /* The 09 group (预算数, 决算数) a printed text names, or NULL. */
 const char *jue_rec_09_group(const rc *c, const char *s);
+/* The same of a cell of the document (its key kept on the cell). */
+const char *jue_rec_cell_09_group(const rc *c, const jue_gcell *g);
 /* The row of item key in P, added (named name, at line and page) when it
  * is not there yet; NULL when memory ran out. */
 prow *jue_rec_09_item_row(rc *c, prows *P, const char *key, const char *name, int line, int page);
