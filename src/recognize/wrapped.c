@@ -33,6 +33,7 @@ static bool piece(const char *s)
  * cell cut may end with its point ("137.", 0) — or −1 when s is none. */
 static int amount_decimals(const char *s)
 {
+    if (jue_rec_starts_chinese(s)) return -1;   /* a heading or a name: no parse needed */
     size_t n = strlen(s);
     if (n > 0 && s[n - 1] == '.') n--;
     jue_amount a;
