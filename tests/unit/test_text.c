@@ -669,6 +669,16 @@ static void test_markdown_grid_table(void **state)
     jue_idoc_free(doc);
 }
 
+/* A text document of one empty grid. */
+static jue_grid *text_grid(jue_idoc **doc)
+{
+    *doc = jue_idoc_new("t.txt", JUE_IN_TEXT);
+    assert_non_null(*doc);
+    jue_grid *g = jue_idoc_add_grid(*doc, NULL);
+    assert_non_null(g);
+    return g;
+}
+
 /* A grid's cells set, replaced by a shorter text, a longer one and a blank,
  * and a row grown past its first cells: each keeps its own text, and the
  * budget counts what the cells hold now (the texts live in blocks the
@@ -676,10 +686,8 @@ static void test_markdown_grid_table(void **state)
 static void test_grid_cells_replaced(void **state)
 {
     (void)state;
-    jue_idoc *doc = jue_idoc_new("t.txt", JUE_IN_TEXT);
-    assert_non_null(doc);
-    jue_grid *g = jue_idoc_add_grid(doc, NULL);
-    assert_non_null(g);
+    jue_idoc *doc;
+    jue_grid *g = text_grid(&doc);
     jue_grow *r = jue_grid_add_row(g, 1);
     assert_non_null(r);
     assert_non_null(jue_grow_set(r, 0, "  基本支出  ", strlen("  基本支出  ")));
@@ -720,10 +728,8 @@ static void test_grid_cells_replaced(void **state)
 static void test_cell_forms_follow_its_text(void **state)
 {
     (void)state;
-    jue_idoc *doc = jue_idoc_new("t.txt", JUE_IN_TEXT);
-    assert_non_null(doc);
-    jue_grid *g = jue_idoc_add_grid(doc, NULL);
-    assert_non_null(g);
+    jue_idoc *doc;
+    jue_grid *g = text_grid(&doc);
     jue_grow *r = jue_grid_add_row(g, 1);
     assert_non_null(r);
     char buf[MAXK];
