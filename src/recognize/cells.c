@@ -197,7 +197,7 @@ static const char *keep(jue_idoc *d, const jue_gcell *g, const char *out, size_t
     if (!m) return out;
     const char *f = g->text;
     if (n != tn) {
-        char *t = jue_idoc_room(d, n + 1, 1);
+        char *t = d ? jue_idoc_room(d, n + 1, 1) : NULL;   /* a memo made before, asked without d */
         if (!t) return out;
         memcpy(t, out, n + 1);
         f = t;

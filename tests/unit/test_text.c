@@ -764,6 +764,9 @@ static void test_cell_forms_follow_its_text(void **state)
     assert_non_null(jue_grow_set(r, 0, "“合 计”（续）", strlen("“合 计”（续）")));   /* longer */
     assert_false(jue_rec_cell_amount(c));
     assert_false(jue_rec_cell_dashes(c));
+    jue_amount none;
+    assert_int_not_equal(jue_rec_cell_parse(doc, c, JUE_UNIT_WAN, &none), JUE_OK);   /* a memo made with doc */
+    assert_string_equal(jue_rec_cell_fold(NULL, c, buf), "“合计”(续)");               /* then asked without */
     assert_string_equal(jue_rec_cell_fold(doc, c, buf), "“合计”(续)");
     assert_string_equal(jue_rec_cell_key(doc, c, buf), "\"合计\"(续)");
     assert_non_null(jue_grow_set(r, 0, "", 0));
