@@ -874,8 +874,9 @@ static void row(actx *c, ptable *t, const jue_grow *r, jue_buf *k)
             return;
         }
         if (!t->in_ind && t->seen_initial) {
-            int src = !strncmp(s, "年度资金总额", strlen("年度资金总额")) ? JUE_PSRC_TOTAL
-                    : strstr(s, "财政拨款") && strlen(s) < 40       ? JUE_PSRC_FISCAL
+            /* a narrow cell wraps the name: "年度资金总" / "额", "其中：当年" / "财政拨款" */
+            int src = !strncmp(s, "年度资金", strlen("年度资金"))             ? JUE_PSRC_TOTAL
+                    : (strstr(s, "财政拨款") || strstr(s, "当年")) && strlen(s) < 40 ? JUE_PSRC_FISCAL
                     : !strncmp(s, "上年结转", strlen("上年结转"))     ? JUE_PSRC_CARRYOVER
                     : !strcmp(s, "其他资金")                          ? JUE_PSRC_OTHER
                                                                      : -1;
