@@ -757,10 +757,9 @@ static char *first_prefix(tctx *t, const code_cols *cc)
  * place in the hierarchy is not known. */
 static bool cut_code(const char *s)
 {
-    char f[MAXK];
+    char f[MAXK], code[16];
     jue_rec_fold(s, f);
-    size_t n = strlen(f);
-    return n && jue_rec_digits(f) && n != 3 && n != 5 && n != 7 && n <= 9;
+    return f[0] && jue_rec_digits(f) && strlen(f) <= 9 && !jue_rec_code_cell(s, code);
 }
 
 void jue_rec_code_table(tctx *t, jue_table *tab)

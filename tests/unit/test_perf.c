@@ -570,6 +570,19 @@ static void audit_text(void **state)
     jue_findings_free(&f);
 }
 
+/* The 自评表 audit of doc gives no error finding (each one printed). */
+static void audit_without_error(const char *doc, size_t n)
+{
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(doc, n, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
+    for (size_t k = 0; k < f.len; k++) {
+        if (f.items[k].severity == JUE_SEV_ERROR) print_error("%s %s\n", f.items[k].rule, f.items[k].message);
+        assert_int_not_equal(f.items[k].severity, JUE_SEV_ERROR);
+    }
+    jue_findings_free(&f);
+}
+
 /* The 年度资金总额 row as a word processor's PDF gives it: the rate wrapped
  * ("98.83" over "%", the heading 执行率 merged over two columns), so a blank
  * cell stands between the rate and the score. The score is still read, and
@@ -587,14 +600,7 @@ static void audit_score_after_blank(void **state)
         "\t效益指标(30分)\t社会效益指标\t效果\t好\t好\t30.00\t30.00\n"
         "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10.00\t10.00\n"
         "总分\t\t\t\t\t100.00\t99.88\n";
-    jue_findings f;
-    jue_findings_init(&f);
-    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
-    for (size_t k = 0; k < f.len; k++) {
-        if (f.items[k].severity == JUE_SEV_ERROR) print_error("%s %s\n", f.items[k].rule, f.items[k].message);
-        assert_int_not_equal(f.items[k].severity, JUE_SEV_ERROR);
-    }
-    jue_findings_free(&f);
+    audit_without_error(DOC, sizeof DOC - 1);
 }
 
 /* The fund rows' names wrapped in a narrow cell, their ends on the line
@@ -617,14 +623,7 @@ static void audit_fund_names_wrapped(void **state)
         "\t效益指标(30分)\t社会效益指标\t效果\t好\t好\t30\t30\n"
         "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\n"
         "总分\t\t\t\t\t100\t99.88\n";
-    jue_findings f;
-    jue_findings_init(&f);
-    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
-    for (size_t k = 0; k < f.len; k++) {
-        if (f.items[k].severity == JUE_SEV_ERROR) print_error("%s %s\n", f.items[k].rule, f.items[k].message);
-        assert_int_not_equal(f.items[k].severity, JUE_SEV_ERROR);
-    }
-    jue_findings_free(&f);
+    audit_without_error(DOC, sizeof DOC - 1);
 }
 
 /* ---- a 自评表 whose cells come one a line ------------------------------------ */

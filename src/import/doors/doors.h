@@ -39,6 +39,12 @@ bool jue_md_has_link(const char *p, const char *e);
 /* The line [p, e) with its links ("[text](target)", "![alt](src)") as
  * their text, into out (reset first). */
 jue_status jue_md_unlink(const char *p, const char *e, jue_buf *out);
+/* Whether [p, e) holds a Markdown escape: a backslash before an ASCII mark
+ * ("6\.", "\*": what pandoc writes where the mark would be read as
+ * Markdown). A backslash before a letter or a digit (a path) is none. */
+bool jue_md_has_escape(const char *p, const char *e);
+/* The line [p, e) with each escape as its mark, into out (reset first). */
+jue_status jue_md_unescape(const char *p, const char *e, jue_buf *out);
 /* An HTML table in Markdown (pandoc writes one where cells are merged):
  * when the line at p opens a <table>, the block up to the first closing
  * tag is read by the HTML door and its rows appended to g (after its last

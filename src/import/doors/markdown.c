@@ -325,6 +325,23 @@ jue_status jue_md_unlink(const char *p, const char *e, jue_buf *out)
     return out->err ? JUE_ERR_NOMEM : JUE_OK;
 }
 
+bool jue_md_has_escape(const char *p, const char *e)
+{
+    for (const char *q = p; (q = memchr(q, '\\', (size_t)(e - q))) != NULL && q + 1 < e; q++)
+        if (ascii_punct(q[1])) return true;
+    return false;
+}
+
+jue_status jue_md_unescape(const char *p, const char *e, jue_buf *out)
+{
+    jue_buf_reset(out);
+    for (const char *q = p; q < e; q++) {
+        if (*q == '\\' && q + 1 < e && ascii_punct(q[1])) q++;
+        jue_buf_putc(out, *q);
+    }
+    return jue_buf_err(out);
+}
+
 /* ---- HTML tables in Markdown -------------------------------------------- */
 
 /* Whether a tag named name ("table") starts at q, opening or (with a '/')

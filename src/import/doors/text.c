@@ -9,7 +9,6 @@
 #include "import/doors/doors.h"
 #include "core/encoding.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1535,28 +1534,6 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
     return JUE_OK;
 }
 
-/* Whether [p, e) holds a Markdown escape: a backslash before an ASCII
- * mark ("\\.", "\\*", "\\#", "\\[": what pandoc writes where the mark would
- * be read as Markdown). A backslash before a letter or a digit (a path) is
- * no escape. */
-static bool md_escape(const char *p, const char *e)
-{
-    for (const char *q = p; (q = memchr(q, '\\', (size_t)(e - q))) != NULL && q + 1 < e; q++)
-        if (ispunct((unsigned char)q[1])) return true;
-    return false;
-}
-
-/* [p, e) with each Markdown escape replaced by its mark, into out. */
-static jue_status md_unescape(const char *p, const char *e, jue_buf *out)
-{
-    jue_buf_reset(out);
-    for (const char *q = p; q < e; q++) {
-        if (*q == '\\' && q + 1 < e && ispunct((unsigned char)q[1])) q++;
-        jue_buf_putc(out, *q);
-    }
-    return jue_buf_err(out);
-}
-
 static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     jue_grid *g = jue_idoc_add_grid(doc, NULL);
@@ -1600,10 +1577,10 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
             text = jue_buf_str(&plain);
             n = plain.len;
         }
-        if (md_escape(text, text + n)) {
+        if (jue_md_has_escape(text, text + n)) {
             /* Markdown's escapes read as the marks they keep ("6\. 卫生健康支出…": pandoc
              * escapes a number and a point that would start a list) */
-            if ((st = md_unescape(text, text + n, &unesc))) break;
+            if ((st = jue_md_unescape(text, text + n, &unesc))) break;
             text = jue_buf_str(&unesc);
             n = unesc.len;
         }
