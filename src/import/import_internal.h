@@ -55,6 +55,8 @@ typedef struct {
     int line;          /* file line or sheet row number */
     int page;          /* 0 = not known */
     bool used;         /* consumed by a recognised table (the rest is the notes) */
+    bool unread;       /* and that table's body could not be read: perhaps another
+                        * table whose title was lost (src/recognize/recognize.c) */
     bool packed;       /* text: a line split on single spaces ("code name figure figure");
                         * its figures are in order, its blank cells not marked */
     bool at_wrap;      /* text wrapped at a width: the line ends there (its next word

@@ -115,6 +115,7 @@ static void note_segment(rc *c, const tctx *t, size_t title_row)
         c->seg_grid[id] = t->g;
         c->seg_from[id] = t->a;
         c->seg_to[id] = t->b;
+        c->body_to[id] = t->end;
     }
     for (size_t k = t->body; k < t->end; k++) c->packed[id] |= t->g->rows[k].packed;
     c->broken[id] |= wrap_broken(t);
@@ -246,7 +247,7 @@ typedef struct {
     bool ok;
 } cand;
 
-static void take_rows(jue_grid *g, size_t from, size_t to);
+static void take_rows(jue_grid *g, size_t from, size_t to, bool unread);
 
 /* The title at row i of a table this layout does not hold (JUE_REC_OTHER),
  * its table in rows [a, b): when a table is under it, its rows are that
@@ -263,7 +264,7 @@ static jue_status other_table(rc *c, jue_grid *g, size_t i, size_t a, size_t b)
     if (!s) s = "";
     if (!c->d->other_table && !(c->d->other_table = jue_strdup(s))) return JUE_ERR_NOMEM;
     g->rows[i].used = true;
-    take_rows(g, a, b);
+    take_rows(g, a, b, false);
     jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[i].line, 0,
                  "《%s》不是本表式的公开表（本文件按另一种表式编制），未核对", s);
     return JUE_OK;
@@ -325,6 +326,21 @@ static jue_status listed_empty(rc *c, jue_grid *g, size_t title_row, size_t b, j
     return JUE_OK;
 }
 
+/* Whether the first line under a title, in rows [a, b), is a contents
+ * list's 是否空表 answer alone ("是" / "否"): the title is an entry of the
+ * list ("表 8" / 国有资本经营预算… / 是 / 本部门不涉及 故公开空表, a cell
+ * a line), not a table printed there. */
+static bool contents_answer(const jue_grid *g, size_t a, size_t b)
+{
+    for (size_t i = a; i < b && i < g->n; i++) {
+        if (!jue_grow_filled(&g->rows[i])) continue;
+        const char *s = jue_rec_single_text(&g->rows[i]);
+        s = s ? s + strspn(s, " ") : "";
+        return (!strncmp(s, "是", 3) || !strncmp(s, "否", 3)) && s[3 + strspn(s + 3, " ")] == 0;
+    }
+    return false;
+}
+
 /* A labelled title with no table the recognizer can read under it (a copy
  * that prints each heading word and cell on a line of its own): the table
  * is there, unread — not missing. */
@@ -333,6 +349,7 @@ static jue_status title_only(rc *c, jue_grid *g, size_t i, size_t b, int id)
     if (c->d->tables[id] || c->d->unread[id]) return JUE_OK;
     if (!segment_has_figures(g, i + 1, b)) return listed_empty(c, g, i, b, (jue_table_id)id);
     c->d->unread[id] = "标题下的表格没有读出（表头和表行的排列认不出）";
+    take_rows(g, i + 1, b, true);   /* its rows are no notes */
     jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, g->rows[i].line, 0, "%s《%s》没有读准，不据以核对：%s",
                  jue_table_label((jue_table_id)id), jue_table_title((jue_table_id)id), c->d->unread[id]);
     return JUE_OK;
@@ -412,7 +429,7 @@ static void forget_table(rc *c, int id)
     c->d->tables[id] = NULL;
     c->title_line[id] = 0;
     c->seg_grid[id] = NULL;
-    c->seg_from[id] = c->seg_to[id] = 0;
+    c->seg_from[id] = c->seg_to[id] = c->body_to[id] = 0;
     c->packed[id] = c->wordy[id] = c->badfig[id] = c->grouped[id] = c->chose[id] = false;
     c->npcols[id] = 0;
     c->doubt[id] = NULL;
@@ -471,6 +488,7 @@ static jue_status read_grid(rc *c, jue_grid *g)
             st = other_table(c, g, cs[k].row, a, b);
             continue;
         }
+        if (contents_answer(g, a, b)) continue;   /* an entry of the contents list */
         if (!jue_rec_table_follows(g, a, b) && title_over_nothing(c, cs[k].id) && !cs[k].cont &&
             segment_has_amounts(g, a, b)) {
             /* the title printed again, amounts under it in rows this reader
@@ -511,7 +529,7 @@ static jue_status read_grid(rc *c, jue_grid *g)
 /* The rows under a set-aside table's title that its body did not take (a
  * one-cell line ended it early) are still the table's, not notes: up to its
  * 注/说明 line, a sentence or a part heading. */
-static void take_rows(jue_grid *g, size_t from, size_t to)
+static void take_rows(jue_grid *g, size_t from, size_t to, bool unread)
 {
     for (size_t i = from; g && i < to; i++) {
         jue_grow *r = &g->rows[i];
@@ -520,12 +538,13 @@ static void take_rows(jue_grid *g, size_t from, size_t to)
                   strstr(s, "，")))
             break;
         r->used = true;
+        r->unread |= unread;
     }
 }
 
 static void take_table_rows(rc *c, int id)
 {
-    take_rows(c->seg_grid[id], c->seg_from[id], c->seg_to[id]);
+    take_rows(c->seg_grid[id], c->seg_from[id], c->seg_to[id], false);
 }
 
 /* Whether a named line of t (01, 04, 09) is named by an amount alone
@@ -539,6 +558,27 @@ static bool amount_named(const jue_table *t)
             return true;
     }
     return false;
+}
+
+/* How many rows of g in [a, b), before the table's note or the prose after
+ * it, begin with a 科目 code and go on with more (a name, figures): rows of
+ * the table its body did not take ("134.2" over "4", a figure a narrow
+ * column wrapped, ended it early), whose sums the rules would take as 0. */
+static int code_rows_after(const jue_grid *g, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; g && i < b && i < g->n; i++) {
+        const jue_grow *r = &g->rows[i];
+        const char *one = jue_rec_single_text(r);
+        if (one && (jue_rec_note_text(one) || !strncmp(one, "注", 3) || !strncmp(one, "说明", 6) ||
+                    strstr(one, "。") || strstr(one, "，")))
+            break;
+        size_t q = 0;
+        while (q < r->n && (!r->cells[q].text[0] || r->cells[q].copy)) q++;
+        char code[16];
+        if (q < r->n && jue_grow_filled(r) >= 2 && jue_rec_code_cell(r->cells[q].text, code)) n++;
+    }
+    return n;
 }
 
 /* Why table id as read is set aside (NULL: kept): rows broken by a wrap,
@@ -570,7 +610,13 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
     bool sure = c->grouped[id] && !c->chose[id];
     const char *why = c->packed[id] && c->npcols[id] ? jue_rec_place_packed(c, t, &sure) : NULL;
     /* packed rows each with one placement: read as surely as a ruled table */
-    return why ? why : jue_imp_doubt(t, c->packed[id] && !sure, fails, checks);
+    if (!why) why = jue_imp_doubt(t, c->packed[id] && !sure, fails, checks);
+    /* the body ended before rows printed with their codes: a part read */
+    if (!why && code_rows_after(c->seg_grid[id], c->body_to[id], c->seg_to[id]) >= 2) {
+        *fails = *checks = 0;
+        why = "表体只读出了一部分，其后还印有带科目编码的行";
+    }
+    return why;
 }
 
 /* Tables whose figures do not hold together as read (src/import/confidence.c)
@@ -629,16 +675,29 @@ static bool figure_after(const jue_grid *g, size_t i, int within)
 /* The first line of rows no table took that list 科目 codes with figures —
  * at least three codes, each with a figure close after it: a table whose
  * title this copy lost (a PDF-to-text tool may drop a line). 0: none. */
-static int untitled_code_block(const jue_idoc *doc)
+/* Whether code's 类 (its first three digits) is a functional class of the
+ * catalog ("100", a 自评表's weight alone on its line, is none); without a
+ * catalog, any. */
+static bool known_class(const rc *c, const char *code)
 {
+    if (!c->cat) return true;
+    char cls[4] = { code[0], code[1], code[2], 0 };
+    int year = c->d->year ? c->d->year : c->cat_to;
+    year = year < c->cat_from ? c->cat_from : year > c->cat_to ? c->cat_to : year;
+    return jue_catalog_name(c->cat, JUE_CAT_FUNCTIONAL, cls, year) != NULL;
+}
+
+static int untitled_code_block(const rc *c)
+{
+    const jue_idoc *doc = c->doc;
     for (size_t gi = 0; gi < doc->n; gi++) {
         const jue_grid *g = &doc->grids[gi];
         int n = 0, first = 0;
         for (size_t i = 0; i < g->n && n < 3; i++) {
             const jue_grow *r = &g->rows[i];
-            const char *one = r->used ? NULL : jue_rec_single_text(r);
+            const char *one = r->used && !r->unread ? NULL : jue_rec_single_text(r);
             char code[16];
-            if (!one || !jue_rec_code_cell(one, code) || !figure_after(g, i, 8)) continue;
+            if (!one || !jue_rec_code_cell(one, code) || !known_class(c, code) || !figure_after(g, i, 8)) continue;
             if (!n++) first = r->line;
         }
         if (n >= 3) return first;
@@ -655,7 +714,7 @@ static void lost_titles(rc *c)
     for (size_t i = 0; i < sizeof CODED / sizeof CODED[0]; i++) {
         jue_table_id id = CODED[i];
         if (c->d->tables[id] || c->d->unread[id]) continue;
-        if (line < 0) line = untitled_code_block(c->doc);
+        if (line < 0) line = untitled_code_block(c);
         if (!line) return;
         c->d->unread[id] = "没有找到标题，但文中有一段按科目编码排列的表格没有认出是哪张表，可能就是此表";
         jue_diag_add(c->diags, JUE_SEV_WARNING, c->doc->file, line, 0, "%s《%s》没有找到标题：第%d行起有一段按科目编码排列的表格，"

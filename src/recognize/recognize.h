@@ -84,6 +84,7 @@ typedef struct {
     int title_line[JUE_NTABLES];   /* where each table's title was printed */
     jue_grid *seg_grid[JUE_NTABLES];   /* and the rows up to the next title */
     size_t seg_from[JUE_NTABLES], seg_to[JUE_NTABLES];
+    size_t body_to[JUE_NTABLES];   /* the row after its body, as first read */
     bool packed[JUE_NTABLES];      /* its body has rows split on single spaces */
     int pcols[JUE_NTABLES][REC_MAX_PCOLS];   /* packed: the model columns of its figures, */
     int npcols[JUE_NTABLES];                 /* in printed order (packed.c) */

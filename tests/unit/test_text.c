@@ -1052,6 +1052,61 @@ static void test_cut_code_sets_table_aside(void **state)
     assert_set_aside(t, JUE_T05);
 }
 
+/* A code table whose body a line of its own ended early ("134.2" over "4":
+ * a figure a narrow column wrapped), with more of its code rows printed
+ * after: read so, 21015 would be short of its children and accused; the
+ * table is set aside as read in part. */
+static void test_body_ended_early_sets_table_aside(void **state)
+{
+    (void)state;
+    const char *t = "一般公共预算财政拨款支出决算表\n"
+                    "金额单位：万元\n"
+                    "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                    "合计\t\t196.50\t137.70\t58.80\n"
+                    "210\t卫生健康支出\t196.50\t137.70\t58.80\n"
+                    "21015\t医疗保障管理事务\t196.50\t137.70\t58.80\n"
+                    "2101501\t行政运行\t137.70\t137.70\t0.00\n"
+                    "134.2\n"
+                    "4\n"
+                    "2101504\t信息化建设\t48.96\t0.00\t48.96\n"
+                    "2101599\t其他医疗保障管理事务支出\t9.84\t0.00\t9.84\n";
+    assert_set_aside(t, JUE_T05);
+}
+
+/* A contents list copied a cell a line (序号 / 内容 / 是否空表 / 理由): a
+ * title with 是 or 否 under it is an entry of the list, not a table printed
+ * empty; a table listed there and printed nowhere is missing. Nor is a
+ * 自评表's "100" alone on its line a 类 code of an untitled table. The rows
+ * of a title's table that cannot be read are no headings of the notes. */
+static void test_contents_list_entries_are_no_tables(void **state)
+{
+    (void)state;
+    const char *t = "第三部分 决算表\n"
+                    "序号\n内容\n是否空表\n表格为空的理由\n"
+                    "表 7\n政府性基金预算财政拨款收入支出决算表\n否\n\n"
+                    "表 8\n国有资本经营预算财政拨款支出决算表\n是\n本部门不涉及 故公开空表\n"
+                    "收入支出决算总表\n公开 01 表\n金额单位：万元\n项目\n决算数\n"
+                    "一、一般公共预算财政拨款收入\n1\n526.04\n二、外交支出\n32\n0.00\n"
+                    "二、政府性基金预算财政拨款收入\n2\n0.00\n三、国防支出\n33\n0.00\n"
+                    "三、上级补助收入\n3\n0.00\n四、公共安全支出\n34\n0.00\n"
+                    "注：本表反映部门本年度的总收支。\n"
+                    "整体支出绩效自评表\n100\n98.50\n100\n97.00\n100\n96.00\n";
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_disclosure *d = NULL;
+    jue_import_buffer(t, strlen(t), "t.txt", JUE_IN_TEXT, g_cat, g_prof, &d, NULL, &dg);
+    assert_non_null(d);
+    assert_null(d->tables[JUE_T08]);
+    assert_null(d->unread[JUE_T08]);   /* missing: complete.present, not "perhaps untitled" */
+    assert_null(d->tables[JUE_T07]);
+    assert_null(d->unread[JUE_T07]);
+    assert_non_null(d->unread[JUE_T01]);
+    for (size_t i = 0; i < d->claims.nsections; i++)
+        assert_null(strstr(d->claims.sections[i].title, "外交支出"));
+    jue_disclosure_free(d);
+    jue_diags_free(&dg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1074,6 +1129,8 @@ int main(void)
         cmocka_unit_test(test_contents_entry_then_table),
         cmocka_unit_test(test_unreadable_figure_sets_table_aside),
         cmocka_unit_test(test_cut_code_sets_table_aside),
+        cmocka_unit_test(test_body_ended_early_sets_table_aside),
+        cmocka_unit_test(test_contents_list_entries_are_no_tables),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),
