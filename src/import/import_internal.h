@@ -91,6 +91,8 @@ struct jue_idoc {
     size_t packed;     /* text: lines split on single spaces (jue_grow.packed) */
     const char *over;  /* the limit passed ("单元格"…), NULL while within JUE_BUDGET */
     int wrap_width;    /* text: the width its lines were wrapped at (paragraphs span lines), else 0 */
+    bool markdown;     /* text: Markdown (a table, a link or an escape of it read): a paragraph
+                        * spans lines up to a blank line, as pandoc wraps it */
     struct jue_textblock *texts;   /* the cells' texts, a block after another (newest first), freed
                                     * with the document: one allocation for many cells */
 };

@@ -705,13 +705,22 @@ static void check_indicators(actx *c, const ptable *t, const brow *budget)
         }
         const fig *tw = &t->total_weight, *ts = &t->total_score;
         char e[32], a[32];
-        if (wsum != 100 * JUE_PERF_POINT || (tw->present && !tw->bad && tw->value != 100 * JUE_PERF_POINT)) {
+        /* the 预算执行率's row not read (its name cut around its figures'
+         * line): weights short of 100 and a 总分 above the scores may be its */
+        bool no_budget = !(bw && bw->present && !bw->bad);
+        bool unsure = no_budget && (wsum < 100 * JUE_PERF_POINT || (sok && ts->present && !ts->bad && ts->iv.lo > ssum.hi));
+        if (unsure) {
+            fmt_points(a, sizeof a, wsum);
+            add(c, t, "perf.unread", JUE_SEV_WARNING, t->total_line, t->total_page, NULL, NULL,
+                "没有读到预算执行率的分值，指标分值之和 %s 分不足 100 分可能就差它，未核对分值之和与总分", a);
+        }
+        if (!unsure && (wsum != 100 * JUE_PERF_POINT || (tw->present && !tw->bad && tw->value != 100 * JUE_PERF_POINT))) {
             fmt_points(a, sizeof a, wsum);
             add(c, t, "perf.weights", JUE_SEV_ERROR, t->total_line, t->total_page, "100", a,
                 "预算执行率与各指标的分值之和为 %s 分，应为 100 分%s%s%s", a, tw->present ? "（总分行分值印为 " : "",
                 tw->present ? tw->text : "", tw->present ? "）" : "");
         }
-        if (sok && ts->present && !ts->bad && !jue_iv_overlaps(ssum, ts->iv)) {
+        if (!unsure && sok && ts->present && !ts->bad && !jue_iv_overlaps(ssum, ts->iv)) {
             int64_t v = (ssum.lo + ssum.hi) / 2;
             fmt_points(e, sizeof e, v);
             add(c, t, "perf.total", JUE_SEV_ERROR, t->total_line, t->total_page, e, ts->text,
@@ -1125,7 +1134,7 @@ static void set_text(sfig *f, const char *s, size_t n)
     f->text[n] = 0;
 }
 
-/* An amount (万元 when no unit is written) right at p. */
+/* An amount with its unit written ("820 万元", "8,104,300元") right at p. */
 static sfig read_money(const char *p, const char *end)
 {
     sfig f;
@@ -1133,6 +1142,7 @@ static sfig read_money(const char *p, const char *end)
     if (!p || p >= end || !(*p >= '0' && *p <= '9')) return f;
     jue_amount a;
     if (jue_amount_scan(p, (size_t)(end - p), JUE_UNIT_WAN, &a, NULL) != JUE_OK || a.blank || !a.consumed) return f;
+    if (!a.unit_written) return f;   /* 8,104,300 with no unit: 元 or 万元 is not known */
     f.present = true;
     f.value = a.value;
     f.iv = a.iv;
@@ -1666,9 +1676,10 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
     pevs ev = { 0 };
     bool open = false;
     memset(&t, 0, sizeof t);
-    /* a paged door (PDF) and text wrapped at a width break paragraphs into
-     * lines: they are joined again; the other doors give a paragraph per row */
-    bool paged = doc->kind == JUE_IN_PDF || doc->wrap_width > 0;
+    /* a paged door (PDF), text wrapped at a width and Markdown break
+     * paragraphs into lines: they are joined again; the other doors give a
+     * paragraph per row */
+    bool paged = doc->kind == JUE_IN_PDF || doc->wrap_width > 0 || doc->markdown;
     for (size_t g = 0; g < doc->n; g++) {
         const jue_grid *gr = &doc->grids[g];
         for (size_t i = 0; i < gr->n; i++) {

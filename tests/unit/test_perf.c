@@ -806,6 +806,86 @@ static char *plant(const char *doc, const char *after, const char *from, const c
     return out;
 }
 
+/* The 年度资金总额 row with its name cut around its figures' line, as
+ * `pdftotext -layout` prints a narrow cell of a word processor's PDF
+ * ("年度资金总" over the figures, "额" under them): its 分值 10 is not read,
+ * and the indicators' 90 and the 总分 100 accuse no one (a warning says
+ * why); weights above 100 are wrong whatever the row held. Made up. */
+static void audit_budget_weight_unread(void **state)
+{
+    (void)state;
+    static const char DOC[] =
+        "某局离休干部医药费项目支出绩效自评表\n"
+        "项目名称\t离休干部医药费\n"
+        "项目资金(万元)\t\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率(B/A)\t得分\n"
+        "\t年度资金总\t\t\t\t\t29.3\n"
+        "\t\t80.00\t23.44\t23.44\t10\t\t10\n"
+        "\t额\t\t\t\t\t%\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "\t产出指标(50分)\t数量指标\t人次\t≥100\t100\t50\t50\n"
+        "\t效益指标(30分)\t社会效益指标\t效果\t好\t好\t30\t30\n"
+        "\t满意度指标(10分)\t满意度\t满意\t≥90%\t95%\t10\t10\n"
+        "总分\t\t\t\t\t100\t100\n";
+    audit_without_error(DOC, sizeof DOC - 1);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(DOC, sizeof DOC - 1, "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
+    assert_true(has_rule(&f, "perf.unread"));
+    jue_findings_free(&f);
+    char *over = plant(DOC, "满意度指标", "\t10\t10\n", "\t30\t30\n");
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(over, strlen(over), "doc.txt", NULL, NULL, NULL, &f), JUE_OK);
+    assert_true(has_rule(&f, "perf.weights"));
+    jue_findings_free(&f);
+    free(over);
+}
+
+/* A 自评表 with 年度资金总额 810.43万元 executed, after the line `say`. Made up. */
+static char *self_eval_after(const char *say)
+{
+    static const char TABLE[] =
+        "某局医疗救助项目支出绩效自评表\n"
+        "\n"
+        "| 项目名称 | 医疗救助 |  |  |  |  |  |  |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 项目资金(万元) |  | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |\n"
+        "|  | 年度资金总额 | 800.00 | 820.00 | 810.43 | 10 | 98.83% | 9.88 |\n"
+        "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "|  | 产出指标(50分) | 数量指标 | 人次 | ≥100 | 100 | 50 | 50 |\n"
+        "|  | 效益指标(30分) | 社会效益指标 | 效果 | 好 | 好 | 30 | 30 |\n"
+        "|  | 满意度指标(10分) | 满意度 | 满意 | ≥90% | 95% | 10 | 10 |\n"
+        "| 总分 |  |  |  |  |  | 100 | 99.88 |\n";
+    char *doc = malloc(strlen(say) + sizeof TABLE + 2);
+    sprintf(doc, "%s\n\n%s", say, TABLE);
+    return doc;
+}
+
+/* Markdown wraps a paragraph at a width (pandoc, 72 columns): "执行数
+ * 8,004,300" / "元，…" is one sentence, its figure in 元, compared as
+ * 800.43万元 with the table's 810.43. A figure with no unit written ("执行数
+ * 8,104,300，") is 元 or 万元, not known: compared with nothing. */
+static void audit_overview_units(void **state)
+{
+    (void)state;
+    char *doc = self_eval_after("1\\. 医疗救助项目绩效自评综述：全年预算数 820 万元，执行数 8,004,300\n"
+                                "元，完成预算的 98.83%。");
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_perf_audit_buffer(doc, strlen(doc), "doc.md", NULL, NULL, NULL, &f), JUE_OK);
+    bool found = false;
+    for (size_t k = 0; k < f.len; k++)
+        if (!strcmp(f.items[k].rule, "perf.overview")) {
+            assert_string_equal(f.items[k].actual, "8,004,300元");
+            found = true;
+        }
+    assert_true(found);
+    jue_findings_free(&f);
+    free(doc);
+    doc = self_eval_after("1. 医疗救助项目绩效自评综述：全年预算数 820 万元，执行数 8,104,300，完成预算的 98.83%。");
+    audit_without_error(doc, strlen(doc));
+    free(doc);
+}
+
 static void audit_html(const char *html, jue_findings *f)
 {
     jue_findings_init(f);
@@ -1019,6 +1099,8 @@ int main(void)
         cmocka_unit_test(qualitative),      cmocka_unit_test(grades),
         cmocka_unit_test(parse_values),     cmocka_unit_test(load_and_score),
         cmocka_unit_test(load_errors_all_at_once), cmocka_unit_test(audit_text), cmocka_unit_test(audit_score_after_blank), cmocka_unit_test(audit_fund_names_wrapped),
+        cmocka_unit_test(audit_budget_weight_unread),
+        cmocka_unit_test(audit_overview_units),
         cmocka_unit_test(fiscal_part), cmocka_unit_test(stacked_cells), cmocka_unit_test(unread_weights),
         cmocka_unit_test(ge_boundaries),    cmocka_unit_test(le_boundaries),
         cmocka_unit_test(eq_boundaries),    cmocka_unit_test(qualitative_bands),

@@ -1569,15 +1569,20 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
         }
         r->page = page;
         bool done;
-        if ((st = markdown_line(g, &md, &p, n, next, end, &line, &done)) || done) continue;
+        if ((st = markdown_line(g, &md, &p, n, next, end, &line, &done)) || done) {
+            doc->markdown |= done;
+            continue;
+        }
         const char *text = p;
         if (jue_md_has_link(p, p + n)) {
+            doc->markdown = true;
             /* Markdown links read as their text ([一、部门职责](#part-1-1)) */
             if ((st = jue_md_unlink(p, p + n, &plain))) break;
             text = jue_buf_str(&plain);
             n = plain.len;
         }
         if (jue_md_has_escape(text, text + n)) {
+            doc->markdown = true;
             /* Markdown's escapes read as the marks they keep ("6\. 卫生健康支出…": pandoc
              * escapes a number and a point that would start a list) */
             if ((st = jue_md_unescape(text, text + n, &unesc))) break;
