@@ -12,6 +12,8 @@ example, in both profiles — the doors are derived once into a cache directory
   order   the text plain `pdftotext` prints (its reading order: a table's
           headings and cells a line each, column by column); it loses the
           tables' rows, so it must only give no error the PDF does not give
+  nopg    the text `pdftotext -layout -nopgbrk` prints (no form feed between
+          pages: each page laid out on its own, then joined)
   mutool  the text MuPDF's `mutool draw -F txt` prints (another library's
           reading: a cell a line, blank lines between, titles cut by the
           running head); it loses the rows too
@@ -106,7 +108,8 @@ def derive_mutool(pdf, stem):
 def derive_pdf_text(pdf, stem, mode):
     dst = os.path.join(CACHE, f"{stem}.{mode}.txt")
     if not fresh(dst, pdf):
-        r = run(["pdftotext"] + ([] if mode == "order" else ["-" + mode]) + [pdf, dst])
+        opts = {"order": [], "nopg": ["-layout", "-nopgbrk"]}.get(mode, ["-" + mode])
+        r = run(["pdftotext"] + opts + [pdf, dst])
         if r.returncode != 0:
             return None
     return dst
@@ -198,7 +201,7 @@ def doors_of(name, base):
     have_pdftotext = shutil.which("pdftotext") is not None
     have_lo = shutil.which("soffice") is not None
     if "pdf" in doors and have_pdftotext:
-        for mode in ("layout", "raw", "order"):
+        for mode in ("layout", "raw", "order", "nopg"):
             p = derive_pdf_text(doors["pdf"], stem, mode)
             if p:
                 doors[mode] = p

@@ -1107,6 +1107,58 @@ static void test_contents_list_entries_are_no_tables(void **state)
     jue_diags_free(&dg);
 }
 
+/* A -layout copy without page marks (pdftotext -nopgbrk): 03 goes on over
+ * a page whose figures stand five positions left of the page before's. Read
+ * as one block, its columns ran together and 2013999's 项目支出 went to 基本支出
+ * (two false T03.hierarchy on 20139); rows whose figures all moved alike start
+ * a block of their own, as at a page mark. Made up (the shape is the social
+ * work department's). */
+static void test_page_shift_without_page_marks(void **state)
+{
+    (void)state;
+    const char *t =
+                    "                                   支出决算表\n"
+                    "                                                                    单位：万元\n"
+                    "          项目\n"
+                    "  功能分类                  本年支出合计    基本支出     项目支出\n"
+                    "               科目名称\n"
+                    "  科目编码\n"
+                    "          合计             412.50   150.30   262.20\n"
+                    "\n"
+                    "201       一般公共服务支出       380.10   117.90   262.20\n"
+                    "\n"
+                    "20139     社会工作事务         380.10   117.90   262.20\n"
+                    "\n"
+                    "2013901   行政运行            96.40    96.40\n"
+                    "\n"
+                    "2013950   事业运行            21.50    21.50\n"
+                    "\n"
+                    "2013999   其他社会工作事务支出     262.20            262.20\n"
+                    "\n"
+                    "210       卫生健康支出          32.40    32.40\n"
+                    "\n"
+                    "21011     行政事业单位医疗        32.40    32.40\n"
+                    "\n"
+                    "2101101   行政单位医疗     30.10   30.10\n"
+                    "\n"
+                    "2101102   事业单位医疗      2.30    2.30\n"
+                    "\n"
+                    "注：本表反映部门本年度各项支出情况。\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T03];
+    assert_non_null(tab);
+    int basic = jue_table_find_col(tab, "基本支出"), proj = jue_table_find_col(tab, "项目支出");
+    int r = jue_table_find_row(tab, "2013999", JUE_SIDE_NONE);
+    assert_true(r >= 0 && basic >= 0 && proj >= 0);
+    assert_false(jue_table_cell(tab, (size_t)r, (size_t)basic)->present);
+    assert_int_equal(jue_table_cell(tab, (size_t)r, (size_t)proj)->printed, 262200000);   /* 262.20 万元 in 分 */
+    r = jue_table_find_row(tab, "2101101", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_int_equal(jue_table_cell(tab, (size_t)r, (size_t)basic)->printed, 30100000);
+    assert_false(jue_table_cell(tab, (size_t)r, (size_t)proj)->present);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1131,6 +1183,7 @@ int main(void)
         cmocka_unit_test(test_cut_code_sets_table_aside),
         cmocka_unit_test(test_body_ended_early_sets_table_aside),
         cmocka_unit_test(test_contents_list_entries_are_no_tables),
+        cmocka_unit_test(test_page_shift_without_page_marks),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),

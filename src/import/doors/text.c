@@ -894,6 +894,58 @@ static bool name_pieces(const jue_grid *g, size_t from, size_t to, int after)
     return true;
 }
 
+/* Whether data row b's figures stand where row a's would stand on another
+ * page, counted in metric m: as many (two or more), none starting or ending
+ * where one of a's does, all moved by the same few positions (3 to 8,
+ * within 1), their code where a's is. */
+static bool shifted_in(const jue_grid *g, const trow *a, const trow *b, int m)
+{
+    int sa[MAX_SPANS], ea[MAX_SPANS], sb[MAX_SPANS], eb[MAX_SPANS], na = 0, nb = 0;
+    for (int k = 1; k < a->n && k < (int)g->rows[a->row].n; k++)
+        if (strchr(g->rows[a->row].cells[k].text, '.') && data_text(g->rows[a->row].cells[k].text))
+            sa[na] = a->sp[k].s[m], ea[na++] = a->sp[k].e[m];
+    for (int k = 1; k < b->n && k < (int)g->rows[b->row].n; k++)
+        if (strchr(g->rows[b->row].cells[k].text, '.') && data_text(g->rows[b->row].cells[k].text))
+            sb[nb] = b->sp[k].s[m], eb[nb++] = b->sp[k].e[m];
+    if (na < 2 || na != nb || abs(a->sp[0].s[m] - b->sp[0].s[m]) > 1) return false;
+    int d = eb[0] - ea[0];
+    if (abs(d) < 3 || abs(d) > 8) return false;
+    for (int i = 0; i < na; i++) {
+        if (abs(eb[i] - ea[i] - d) > 1) return false;
+        for (int j = 0; j < na; j++)
+            if (abs(eb[i] - ea[j]) <= 1 || abs(sb[i] - sa[j]) <= 1) return false;
+    }
+    return true;
+}
+
+/* Whether every figure of row b ends where one of row a's does, within 1,
+ * counted in metric m: the two stand in one layout. */
+static bool ends_aligned(const jue_grid *g, const trow *a, const trow *b, int m)
+{
+    int n = 0;
+    for (int k = 1; k < b->n && k < (int)g->rows[b->row].n; k++) {
+        if (!data_text(g->rows[b->row].cells[k].text)) continue;
+        bool on = false;
+        for (int j = 1; j < a->n && !on; j++) on = abs(a->sp[j].e[m] - b->sp[k].e[m]) <= 1;
+        if (!on) return false;
+        n++;
+    }
+    return n > 0;
+}
+
+/* Whether row b's figures moved from row a's as at a page break, counted in
+ * the metric in which a stands aligned with the row before it, p (a
+ * character a position, or a CJK one two: the copy's metric is known only
+ * once its blocks are). A copy without page marks (pdftotext -nopgbrk) lays
+ * each page out on its own and joins them: the columns of one say nothing
+ * of the next's, as at a page mark. */
+static bool figures_shifted(const jue_grid *g, const trow *p, const trow *a, const trow *b)
+{
+    for (int m = 0; m < 2; m++)
+        if (ends_aligned(g, p, a, m)) return shifted_in(g, a, b, m);
+    return false;
+}
+
 /* The first row after the block that starts at row a: space-split rows with
  * at most one other row between two of them (a 收入/支出 heading, a wrapped
  * name) besides blank ones; a heading set over several lines ("项目" /
@@ -924,6 +976,9 @@ static size_t block_end(const jue_grid *g, const trows *t, size_t a)
         int most = (data && !pieces) || figure ? 1 : HEAD_GAP + (!data && pieces);
         if (other > most) break;
         if (g->rows[rows[b].row].page != g->rows[rows[b - 1].row].page) break;
+        if (b >= a + 2 && data_trow(g, &rows[b - 2]) && data_trow(g, &rows[b]) &&
+            figures_shifted(g, &rows[b - 2], &rows[b - 1], &rows[b]))
+            break;
         data |= data_trow(g, &rows[b]);
         b++;
     }
