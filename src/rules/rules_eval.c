@@ -88,6 +88,21 @@ typedef struct {
     bool natcols;       /* the table has the national columns: a colsel's mask holds */
 } tabix;
 
+/* What a ref resolves to in this document, kept from one evaluation to the
+ * next until a variable its rows (ref.rdeps) or its columns (ref.cdeps)
+ * depend on is bound again: the hierarchy rules ask for a parent's children
+ * once for each column, and a ref under no variable is resolved once. */
+typedef struct {
+    bool rdone, cdone;
+    uint64_t rat, cat;  /* E's clock when its rows, its columns were resolved */
+    int32_t one;        /* a one-cell ref: its row, -1 when none */
+    bool missing;       /* a one-cell ref: no row, and not a code (the rule does not apply) */
+    int32_t *row;       /* a set: its rows in row order */
+    uint32_t n, cap;
+    bool listed;        /* cols holds its columns, a bit each (col_mask) */
+    uint64_t cols;
+} memo;
+
 typedef struct {
     const jue_disclosure *d;
     const jue_catalog *cat;
@@ -95,6 +110,9 @@ typedef struct {
     tabix ix[JUE_NTABLES];
     const rule *r;
     bind b[MAXVARS];
+    memo *m;            /* one per ref of the pack (ref.id) */
+    uint64_t clock;     /* counts bindings */
+    uint64_t stamp[MAXVARS];   /* the clock when each variable was last bound */
     joint *j;           /* collects equations; NULL = not collecting */
     pending *items;
     size_t n, cap, seq;
@@ -143,7 +161,7 @@ static void fmt_amount(jue_fen v, int dec, int digits, jue_buf *out)
 }
 
 /* 分 digits of the unit table `tid` is printed in (万元 when unknown). */
-static int unit_digits(const E *e, int tid)
+static int unit_digits(E *e, int tid)
 {
     const jue_table *t = tid >= 0 && tid < JUE_NTABLES ? e->d->tables[tid] : NULL;
     return jue_unit_places(t ? t->unit : JUE_UNIT_NONE);
@@ -162,14 +180,14 @@ static void fmt_small(jue_fen v, int digits, jue_buf *out)
     fmt_amount(v, dec + 6 - digits, digits, out);
 }
 
-static void fmt_val(const E *e, const val *v, jue_buf *out)
+static void fmt_val(E *e, const val *v, jue_buf *out)
 {
     if (v->missing) { jue_buf_puts(out, "?"); return; }
     fmt_amount(v->printed, v->dec, unit_digits(e, v->table), out);
 }
 
 /* The gap between a comparison's sides, in its left side's unit. */
-static void fmt_gap(const E *e, const val *l, const val *r, jue_buf *out)
+static void fmt_gap(E *e, const val *l, const val *r, jue_buf *out)
 {
     jue_fen d = l->printed - r->printed;
     fmt_amount(d < 0 ? -d : d, l->dec > r->dec ? l->dec : r->dec, unit_digits(e, l->table), out);
@@ -194,39 +212,39 @@ static uint32_t key_hash(const char *s, size_t n)
 }
 
 /* The document's index of table tid, when t is that table and it has one. */
-static const tabix *ix_of(const E *e, const jue_table *t, int tid)
+static const tabix *ix_of(E *e, const jue_table *t, int tid)
 {
     if (tid < 0 || tid >= JUE_NTABLES || e->d->tables[tid] != t || !e->ix[tid].r) return NULL;
     return &e->ix[tid];
 }
 
 /* Whether row i's key is a code (all digits), and its length. */
-static bool row_code(const E *e, const jue_table *t, int tid, size_t i)
+static bool row_code(E *e, const jue_table *t, int tid, size_t i)
 {
     const tabix *x = ix_of(e, t, tid);
     return x ? x->r[i].code : all_digits(t->rows[i].key);
 }
 
-static size_t row_len(const E *e, const jue_table *t, int tid, size_t i)
+static size_t row_len(E *e, const jue_table *t, int tid, size_t i)
 {
     const tabix *x = ix_of(e, t, tid);
     return x ? x->r[i].len : strlen(t->rows[i].key);
 }
 
-static const jue_table *table_of(const E *e, int table, int tvar)
+static const jue_table *table_of(E *e, int table, int tvar)
 {
     int id = table >= 0 ? table : (tvar >= 0 ? e->b[tvar].table : -1);
     return id >= 0 && id < JUE_NTABLES ? e->d->tables[id] : NULL;
 }
 
-static int table_id_of(const E *e, int table, int tvar)
+static int table_id_of(E *e, int table, int tvar)
 {
     return table >= 0 ? table : (tvar >= 0 ? e->b[tvar].table : -1);
 }
 
 /* The row key a variable stands for (a row variable's key; a column
  * variable's name, so T01[c] finds the income line named like column c). */
-static const char *var_key(const E *e, int v, jue_side *side)
+static const char *var_key(E *e, int v, jue_side *side)
 {
     const bind *b = &e->b[v];
     const jue_table *t = e->d->tables[b->table];
@@ -241,7 +259,7 @@ static const char *var_key(const E *e, int v, jue_side *side)
 }
 
 /* The key a joined item stands for under the current bindings. */
-static const char *concat_key(const E *e, const rowitem *it, char *buf, size_t n)
+static const char *concat_key(E *e, const rowitem *it, char *buf, size_t n)
 {
     size_t len = 0;
     buf[0] = 0;
@@ -258,7 +276,7 @@ static const char *concat_key(const E *e, const rowitem *it, char *buf, size_t n
 
 static size_t code_len_next(size_t n) { return n + 2; }
 
-static bool row_matches(const E *e, const jue_table *t, int tid, size_t i, const rowitem *it)
+static bool row_matches(E *e, const jue_table *t, int tid, size_t i, const rowitem *it)
 {
     const jue_row *row = &t->rows[i];
     if (it->side != JUE_SIDE_NONE && row->side != it->side) return false;
@@ -287,7 +305,7 @@ static bool row_matches(const E *e, const jue_table *t, int tid, size_t i, const
     return false;
 }
 
-static bool row_in(const E *e, const jue_table *t, int tid, size_t i, const ref *r)
+static bool row_in(E *e, const jue_table *t, int tid, size_t i, const ref *r)
 {
     for (size_t k = 0; k < r->nrows; k++)
         if (row_matches(e, t, tid, i, &r->rows[k])) return true;
@@ -305,7 +323,7 @@ typedef struct {
     char buf[MAXPRE][256];
 } rowprep;
 
-static void prep_rows(const E *e, const ref *r, int tid, rowprep *p)
+static void prep_rows(E *e, const ref *r, int tid, rowprep *p)
 {
     p->fast = r->nrows <= MAXPRE;
     for (size_t k = 0; p->fast && k < r->nrows; k++) {
@@ -324,7 +342,7 @@ static void prep_rows(const E *e, const ref *r, int tid, rowprep *p)
 
 /* row_in with the keys of prep_rows: the same answer, without resolving
  * them again for every row. */
-static bool row_in_prep(const E *e, const jue_table *t, int tid, size_t i, const ref *r, const rowprep *p)
+static bool row_in_prep(E *e, const jue_table *t, int tid, size_t i, const ref *r, const rowprep *p)
 {
     if (!p->fast) return row_in(e, t, tid, i, r);
     const jue_row *row = &t->rows[i];
@@ -357,7 +375,7 @@ static bool row_in_prep(const E *e, const jue_table *t, int tid, size_t i, const
     return false;
 }
 
-static bool col_in(const E *e, const jue_table *t, int tid, size_t j, const colsel *c)
+static bool col_in(E *e, const jue_table *t, int tid, size_t j, const colsel *c)
 {
     switch (c->kind) {
     case CS_ALL: return true;
@@ -379,7 +397,7 @@ static bool col_in(const E *e, const jue_table *t, int tid, size_t j, const cols
 
 /* The columns of t that c takes, a bit each (col_in's answers), when t has
  * at most 64; false when it has more. */
-static bool col_mask(const E *e, const jue_table *t, int tid, const colsel *c, uint64_t *m)
+static bool col_mask(E *e, const jue_table *t, int tid, const colsel *c, uint64_t *m)
 {
     if (t->ncols > 64) return false;
     bool own = tid >= 0 && tid < JUE_NTABLES && e->d->tables[tid] == t;
@@ -552,7 +570,7 @@ static bool scan_key(scan *s, const jue_table *t, const tabix *x, const char *ke
 
 /* jue_table_find_row through the document's index: a chain lists the rows
  * in row order, so the first with the key on the side is the same row. */
-static int find_row(const E *e, const jue_table *t, int tid, const char *key, jue_side side)
+static int find_row(E *e, const jue_table *t, int tid, const char *key, jue_side side)
 {
     const tabix *x = ix_of(e, t, tid);
     if (!x) return jue_table_find_row(t, key, side);
@@ -565,7 +583,7 @@ static int find_row(const E *e, const jue_table *t, int tid, const char *key, ju
     return -1;
 }
 
-static void scan_rows(const E *e, const jue_table *t, int tid, const ref *r, const rowprep *p, scan *s)
+static void scan_rows(E *e, const jue_table *t, int tid, const ref *r, const rowprep *p, scan *s)
 {
     s->n = 0;
     const tabix *tx = ix_of(e, t, tid);
@@ -597,67 +615,136 @@ static void scan_rows(const E *e, const jue_table *t, int tid, const ref *r, con
 /* The k-th row of a scan. */
 static size_t scan_at(const scan *s, size_t k) { return s->all ? k : s->row[k]; }
 
-static val eval_ref(const E *e, const ref *r, bool *ovf)
+/* Whether what was resolved at clock `at` still holds: none of the
+ * variables in deps was bound since. */
+static bool fresh(const E *e, uint32_t deps, uint64_t at)
+{
+    for (; deps; deps &= deps - 1)
+        if (e->stamp[__builtin_ctz(deps)] > at) return false;
+    return true;
+}
+
+/* The rows of t a set takes under the current bindings, in row order,
+ * into m; false when out of memory. */
+static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *m)
+{
+    rowprep rp;
+    prep_rows(e, r, tid, &rp);
+    scan sc;
+    scan_rows(e, t, tid, r, &rp, &sc);
+    m->n = 0;
+    for (size_t k = 0; k < sc.n; k++) {
+        size_t i = scan_at(&sc, k);
+        if (!row_in_prep(e, t, tid, i, r, &rp)) continue;
+        if (m->n == m->cap) {
+            uint32_t nc = m->cap ? 2 * m->cap : 16;
+            int32_t *nr = realloc(m->row, nc * sizeof *nr);
+            if (!nr) return false;
+            m->row = nr;
+            m->cap = nc;
+        }
+        m->row[m->n++] = (int32_t)i;
+    }
+    return true;
+}
+
+/* A one-cell ref's row: by key (a variable in its own table by index). */
+static void resolve_one(E *e, const jue_table *t, int tid, const ref *r, memo *m)
+{
+    const rowitem *it = &r->rows[0];
+    int row = -1;
+    char buf[256];
+    const char *key = it->kind == RI_CONCAT ? concat_key(e, it, buf, sizeof buf) : it->key;
+    if (it->kind == RI_VAR) {
+        const bind *b = &e->b[it->var];
+        if (e->r->vars[it->var].kind == V_ROW && b->table == tid) row = b->row;
+        else key = var_key(e, it->var, NULL);
+    }
+    if (row < 0 && key) row = find_row(e, t, tid, key, it->side);
+    m->one = row;
+    /* a code the table does not list is zero; a missing named line is not there */
+    m->missing = row < 0 && (!key || !all_digits(key));
+}
+
+/* r's rows in t (one: a one-cell ref's), resolved again only when a
+ * variable they depend on was bound since; NULL when out of memory. */
+static const memo *rows_of(E *e, const ref *r, const jue_table *t, int tid, bool one)
+{
+    memo *m = &e->m[r->id];
+    if (m->rdone && fresh(e, r->rdeps, m->rat)) return m;
+    m->rdone = false;
+    if (one) resolve_one(e, t, tid, r, m);
+    else if (!resolve_rows(e, t, tid, r, m)) {
+        e->nomem = true;
+        return NULL;
+    }
+    m->rdone = true;
+    m->rat = e->clock;
+    return m;
+}
+
+/* r's columns in t (col_mask), kept the same way. */
+static const memo *cols_of(E *e, const ref *r, const jue_table *t, int tid)
+{
+    memo *m = &e->m[r->id];
+    if (m->cdone && fresh(e, r->cdeps, m->cat)) return m;
+    m->listed = col_mask(e, t, tid, &r->cols, &m->cols);
+    m->cdone = true;
+    m->cat = e->clock;
+    return m;
+}
+
+static val eval_one(E *e, const ref *r, const jue_table *t, int tid, bool *ovf)
+{
+    val v = val_zero();
+    const memo *m = rows_of(e, r, t, tid, true);
+    if (m->one < 0) {
+        v.missing = m->missing;
+        return v;
+    }
+    size_t row = (size_t)m->one;
+    m = cols_of(e, r, t, tid);
+    if (m->listed) {   /* the first column it names */
+        if (m->cols) add_cell(&v, t, tid, row, (size_t)__builtin_ctzll(m->cols), ovf, e->j);
+        else v.missing = true;
+        return v;
+    }
+    for (size_t j = 0; j < t->ncols; j++)
+        if (col_in(e, t, tid, j, &r->cols)) {
+            add_cell(&v, t, tid, row, j, ovf, e->j);
+            return v;
+        }
+    v.missing = true;
+    return v;
+}
+
+static val eval_ref(E *e, const ref *r, bool *ovf)
 {
     val v = val_zero();
     int tid = table_id_of(e, r->table, r->tvar);
     const jue_table *t = table_of(e, r->table, r->tvar);
     if (!t) { v.missing = true; return v; }
-    if (!r->multi) {
-        /* one cell: find the row by key (a variable in its own table by index) */
-        const rowitem *it = &r->rows[0];
-        int row = -1;
-        char buf[256];
-        const char *key = it->kind == RI_CONCAT ? concat_key(e, it, buf, sizeof buf) : it->key;
-        if (it->kind == RI_VAR) {
-            const bind *b = &e->b[it->var];
-            if (e->r->vars[it->var].kind == V_ROW && b->table == tid) row = b->row;
-            else key = var_key(e, it->var, NULL);
-        }
-        if (row < 0 && key) row = find_row(e, t, tid, key, it->side);
-        if (row < 0) {
-            /* a code the table does not list is zero; a missing named line is not there */
-            if (!key || !all_digits(key)) v.missing = true;
-            return v;
-        }
-        uint64_t m;
-        if (col_mask(e, t, tid, &r->cols, &m)) {   /* the first column it names */
-            if (m) add_cell(&v, t, tid, (size_t)row, (size_t)__builtin_ctzll(m), ovf, e->j);
-            else v.missing = true;
-            return v;
-        }
-        for (size_t j = 0; j < t->ncols; j++)
-            if (col_in(e, t, tid, j, &r->cols)) {
-                add_cell(&v, t, tid, (size_t)row, j, ovf, e->j);
-                return v;
-            }
-        v.missing = true;
-        return v;
-    }
-    rowprep rp;
-    prep_rows(e, r, tid, &rp);
-    scan sc;
-    scan_rows(e, t, tid, r, &rp, &sc);
-    /* the ref's columns, the same for every row: found once (a table wider
-     * than the mask tests them at each row) */
-    uint64_t cols;
-    bool listed = col_mask(e, t, tid, &r->cols, &cols);
-    for (size_t k = 0; k < sc.n; k++) {
-        size_t i = scan_at(&sc, k);
-        if (!row_in_prep(e, t, tid, i, r, &rp)) continue;
-        for (uint64_t m = listed ? cols : 0; m; m &= m - 1) add_cell(&v, t, tid, i, (size_t)__builtin_ctzll(m), ovf, e->j);
-        for (size_t j = 0; !listed && j < t->ncols; j++)
+    if (!r->multi) return eval_one(e, r, t, tid, ovf);
+    const memo *rm = rows_of(e, r, t, tid, false);
+    if (!rm) { v.missing = true; return v; }
+    /* the ref's columns, the same for every row (a table wider than the
+     * mask tests them at each row) */
+    const memo *cm = cols_of(e, r, t, tid);
+    for (uint32_t k = 0; k < rm->n; k++) {
+        size_t i = (size_t)rm->row[k];
+        for (uint64_t m = cm->listed ? cm->cols : 0; m; m &= m - 1) add_cell(&v, t, tid, i, (size_t)__builtin_ctzll(m), ovf, e->j);
+        for (size_t j = 0; !cm->listed && j < t->ncols; j++)
             if (col_in(e, t, tid, j, &r->cols)) add_cell(&v, t, tid, i, j, ovf, e->j);
     }
     return v;
 }
 
-static void lin_flip(const E *e)
+static void lin_flip(E *e)
 {
     if (e->j && e->j->on) e->j->sign = -e->j->sign;
 }
 
-static val eval_expr(const E *e, const expr *x, bool *ovf)
+static val eval_expr(E *e, const expr *x, bool *ovf)
 {
     val v = val_zero();
     switch (x->kind) {
@@ -741,7 +828,7 @@ static bool same_name(const char *a, const char *b)
 }
 
 /* The code row just above row i with a shorter code: where i is printed under. */
-static int printed_parent(const E *e, const jue_table *t, int tid, size_t i)
+static int printed_parent(E *e, const jue_table *t, int tid, size_t i)
 {
     size_t n = row_len(e, t, tid, i);
     for (size_t q = i; q-- > 0;) {
@@ -759,7 +846,7 @@ typedef struct {
 
 /* The catalog's name of row i's code in the document's year, looked up once
  * a document (the built-ins ask it of a row for several rules). */
-static const char *official_name(const E *e, const jue_table *t, int tid, size_t i)
+static const char *official_name(E *e, const jue_table *t, int tid, size_t i)
 {
     const tabix *x = ix_of(e, t, tid);
     if (x && x->r[i].looked) return x->r[i].official;
@@ -768,7 +855,7 @@ static const char *official_name(const E *e, const jue_table *t, int tid, size_t
     return n;
 }
 
-static tri eval_builtin(const E *e, const cond *c, detail *dt)
+static tri eval_builtin(E *e, const cond *c, detail *dt)
 {
     const bind *b = &e->b[c->var];
     const jue_table *t = e->d->tables[b->table];
@@ -870,7 +957,7 @@ static void lin_commit(joint *j, const rule *r)
 
 /* rec: a comparison here that holds is kept for the joint check — true only
  * down the `and`s of an error rule's requirement, where holding is asserted. */
-static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool rec)
+static tri eval_cond(E *e, const cond *c, cmpinfo *ci, detail *dt, bool rec)
 {
     bool ovf = false;
     switch (c->kind) {
@@ -944,12 +1031,9 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
         const jue_table *t = table_of(e, c->r.table, c->r.tvar);
         int tid = table_id_of(e, c->r.table, c->r.tvar);
         if (!t) return R_SKIP;
-        rowprep rp;
-        prep_rows(e, &c->r, tid, &rp);
-        scan sc;
-        scan_rows(e, t, tid, &c->r, &rp, &sc);
-        for (size_t k = 0; k < sc.n; k++)
-            if (row_in_prep(e, t, tid, scan_at(&sc, k), &c->r, &rp)) return R_TRUE;
+        const memo *m = rows_of(e, &c->r, t, tid, false);
+        if (!m) return R_SKIP;
+        if (m->n) return R_TRUE;
         if (dt && c->kind == C_EXISTS && c->r.nrows == 1) {
             const rowitem *it = &c->r.rows[0];
             const char *k = it->kind == RI_VAR ? var_key(e, it->var, NULL) : it->key;
@@ -976,7 +1060,7 @@ static tri eval_cond(const E *e, const cond *c, cmpinfo *ci, detail *dt, bool re
 
 /* ---------- findings ---------- */
 
-static void put_var(const E *e, int v, mkind k, jue_buf *out)
+static void put_var(E *e, int v, mkind k, jue_buf *out)
 {
     const bind *b = &e->b[v];
     const jue_table *t = b->table >= 0 ? e->d->tables[b->table] : NULL;
@@ -1009,7 +1093,7 @@ static void put_var(const E *e, int v, mkind k, jue_buf *out)
     }
 }
 
-static void render_message(const E *e, const cmpinfo *ci, const detail *dt, const char *expected,
+static void render_message(E *e, const cmpinfo *ci, const detail *dt, const char *expected,
                            const char *actual, jue_buf *out)
 {
     const rule *r = e->r;
@@ -1230,7 +1314,7 @@ static pending *new_pending(E *e)
     return p;
 }
 
-static void cell_of(const E *e, const joint *j, uint32_t flat, int *tid, size_t *r, size_t *c)
+static void cell_of(E *e, const joint *j, uint32_t flat, int *tid, size_t *r, size_t *c)
 {
     int t = 0;
     while (t + 1 < JUE_NTABLES && flat >= j->base[t + 1]) t++;
@@ -1241,7 +1325,7 @@ static void cell_of(const E *e, const joint *j, uint32_t flat, int *tid, size_t 
 }
 
 /* "02表 210 卫生健康支出 本年收入合计 51,262.29": a figure as printed, where it is */
-static void put_figure(const E *e, const joint *j, uint32_t flat, jue_buf *out)
+static void put_figure(E *e, const joint *j, uint32_t flat, jue_buf *out)
 {
     int tid;
     size_t r, c;
@@ -1571,6 +1655,7 @@ static void iterate(E *e, size_t k)
     if (v->kind == V_TABLE) {
         for (int i = 0; i < v->ntables; i++) {
             e->b[k] = (bind){ v->tables[i], -1, -1 };
+            e->stamp[k] = ++e->clock;
             iterate(e, k + 1);
         }
         return;
@@ -1579,15 +1664,18 @@ static void iterate(E *e, size_t k)
     const jue_table *t = table_of(e, v->src.table, v->src.tvar);
     if (!t) return;
     if (v->kind == V_ROW) {
-        for (size_t i = 0; i < t->nrows; i++)
-            if (row_in(e, t, tid, i, &v->src)) {
-                e->b[k] = (bind){ tid, (int)i, -1 };
-                iterate(e, k + 1);
-            }
+        /* the rows depend on variables before k only: not resolved again below */
+        const memo *m = rows_of(e, &v->src, t, tid, false);
+        for (uint32_t i = 0; m && i < m->n; i++) {
+            e->b[k] = (bind){ tid, m->row[i], -1 };
+            e->stamp[k] = ++e->clock;
+            iterate(e, k + 1);
+        }
     } else {
         for (size_t j = 0; j < t->ncols; j++)
             if (col_in(e, t, tid, j, &v->src.cols)) {
                 e->b[k] = (bind){ tid, -1, (int)j };
+                e->stamp[k] = ++e->clock;
                 iterate(e, k + 1);
             }
     }
@@ -1620,6 +1708,8 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
     /* flat cell indices are uint32_t; a disclosure too large for them is not checked jointly */
     e.j = jt.base[JUE_NTABLES] < UINT32_MAX ? &jt : NULL;
     index_rows(&e);
+    e.m = calloc(pack->nrefs ? pack->nrefs : 1, sizeof *e.m);
+    if (!e.m) e.nomem = true;
     for (size_t i = 0; i < pack->n && !e.nomem; i++) {
         e.r = &pack->rules[i];
         if (e.r->nvars > MAXVARS) continue;
@@ -1631,6 +1721,8 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
     free(jt.t);
     free(jt.q);
     for (int t = 0; t < JUE_NTABLES; t++) free(e.ix[t].r);
+    for (size_t i = 0; e.m && i < pack->nrefs; i++) free(e.m[i].row);
+    free(e.m);
     if (e.n > 1) qsort(e.items, e.n, sizeof *e.items, cmp_pending);
     jue_status st = e.nomem ? JUE_ERR_NOMEM : JUE_OK;
     for (size_t i = 0; i < e.n; i++) {

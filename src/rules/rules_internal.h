@@ -50,6 +50,11 @@ typedef struct {
     size_t nrows;
     colsel cols;
     bool multi;         /* names a set: only allowed inside sum() and the like */
+    /* set once the pack is parsed (jue_rules_number): the ref's number in its
+     * pack, and the variables (a bit each) its rows and its columns depend
+     * on, its table variable among them */
+    uint32_t id;
+    uint32_t rdeps, cdeps;
 } ref;
 
 /* ---- numeric expressions ---- */
@@ -141,6 +146,7 @@ typedef struct {
 struct jue_rulepack {
     rule *rules;
     size_t n, cap;
+    size_t nrefs;       /* refs numbered (ref.id) in the rules evaluated */
     bool tails;         /* report 尾差 (rounding tails) as info findings */
 };
 

@@ -1446,6 +1446,56 @@ static jue_status parse_into(const char *file, const char *text, size_t len, jue
     return p.errors ? JUE_ERR_SYNTAX : JUE_OK;
 }
 
+/* ---------- numbering the refs ---------- */
+
+static uint32_t var_bit(int v) { return v >= 0 ? (uint32_t)1 << v : 0; }
+
+/* r's number and what its rows and columns depend on (rules_internal.h). */
+static void number_ref(jue_rulepack *pack, ref *r)
+{
+    r->id = (uint32_t)pack->nrefs++;
+    r->rdeps = r->cdeps = var_bit(r->tvar);
+    for (size_t i = 0; i < r->nrows; i++) {
+        const rowitem *it = &r->rows[i];
+        r->rdeps |= var_bit(it->var);
+        for (size_t k = 0; k < it->nparts; k++) r->rdeps |= var_bit(it->parts[k].var);
+    }
+    if (r->cols.kind == CS_VAR) r->cdeps |= var_bit(r->cols.var);
+}
+
+static void number_expr(jue_rulepack *pack, expr *x)
+{
+    if (!x) return;
+    if (x->kind == E_REF || x->kind == E_SUM) number_ref(pack, &x->r);
+    number_expr(pack, x->a);
+    number_expr(pack, x->b);
+}
+
+static void number_cond(jue_rulepack *pack, cond *c)
+{
+    if (!c) return;
+    if (c->kind == C_NONEMPTY || c->kind == C_EXISTS) number_ref(pack, &c->r);
+    number_cond(pack, c->a);
+    number_cond(pack, c->b);
+    number_expr(pack, c->x);
+    number_expr(pack, c->y);
+}
+
+/* Numbers every ref the evaluator resolves, so that it can keep what it
+ * resolved of each once per document (rules_eval.c). */
+static void number_refs(jue_rulepack *pack)
+{
+    pack->nrefs = 0;
+    for (size_t i = 0; i < pack->n; i++) {
+        rule *r = &pack->rules[i];
+        for (size_t k = 0; k < r->nvars; k++)
+            if (r->vars[k].kind != V_TABLE) number_ref(pack, &r->vars[k].src);
+        number_cond(pack, r->when);
+        number_cond(pack, r->req);
+        for (size_t k = 0; k < r->nmsg; k++) number_expr(pack, r->msg[k].e);
+    }
+}
+
 jue_status jue_rules_parse(const char *file, const char *text, size_t len, jue_rulepack **out, jue_diags *diags)
 {
     *out = NULL;
@@ -1457,6 +1507,7 @@ jue_status jue_rules_parse(const char *file, const char *text, size_t len, jue_r
         jue_rulepack_free(pack);
         return st;
     }
+    number_refs(pack);
     *out = pack;
     return JUE_OK;
 }
