@@ -666,12 +666,11 @@ static void resolve_one(E *e, const jue_table *t, int tid, const ref *r, memo *m
     m->missing = row < 0 && (!key || !all_digits(key));
 }
 
-/* r's rows in t (one: a one-cell ref's), resolved again only when a
- * variable they depend on was bound since; NULL when out of memory. */
-static const memo *rows_of(E *e, const ref *r, const jue_table *t, int tid, bool one)
+/* r's rows in t (one: a one-cell ref's) resolved into its memo; NULL when
+ * out of memory. */
+static __attribute__((noinline)) const memo *resolve(E *e, const ref *r, const jue_table *t, int tid, bool one)
 {
     memo *m = &e->m[r->id];
-    if (m->rdone && fresh(e, r->rdeps, m->rat)) return m;
     m->rdone = false;
     if (one) resolve_one(e, t, tid, r, m);
     else if (!resolve_rows(e, t, tid, r, m)) {
@@ -683,35 +682,67 @@ static const memo *rows_of(E *e, const ref *r, const jue_table *t, int tid, bool
     return m;
 }
 
-/* r's columns in t (col_mask), kept the same way. */
-static const memo *cols_of(E *e, const ref *r, const jue_table *t, int tid)
+/* r's rows in t, resolved again only when a variable they depend on was
+ * bound since. */
+static inline const memo *rows_of(E *e, const ref *r, const jue_table *t, int tid, bool one)
+{
+    const memo *m = &e->m[r->id];
+    if (m->rdone && fresh(e, r->rdeps, m->rat)) return m;
+    return resolve(e, r, t, tid, one);
+}
+
+static __attribute__((noinline)) const memo *resolve_cols(E *e, const ref *r, const jue_table *t, int tid)
 {
     memo *m = &e->m[r->id];
-    if (m->cdone && fresh(e, r->cdeps, m->cat)) return m;
     m->listed = col_mask(e, t, tid, &r->cols, &m->cols);
     m->cdone = true;
     m->cat = e->clock;
     return m;
 }
 
+/* r's columns in t (col_mask), kept the same way. */
+static inline const memo *cols_of(E *e, const ref *r, const jue_table *t, int tid)
+{
+    const memo *m = &e->m[r->id];
+    if (m->cdone && fresh(e, r->cdeps, m->cat)) return m;
+    return resolve_cols(e, r, t, tid);
+}
+
+/* The row a one-cell ref takes (-1: none; *missing: the rule does not
+ * apply); a row variable of its own table is its row. */
+static inline int one_row(E *e, const ref *r, const jue_table *t, int tid, bool *missing)
+{
+    const rowitem *it = &r->rows[0];
+    if (it->kind == RI_VAR && e->b[it->var].table == tid && e->r->vars[it->var].kind == V_ROW) return e->b[it->var].row;
+    const memo *m = rows_of(e, r, t, tid, true);
+    *missing = m->missing;
+    return m->one;
+}
+
 static val eval_one(E *e, const ref *r, const jue_table *t, int tid, bool *ovf)
 {
     val v = val_zero();
-    const memo *m = rows_of(e, r, t, tid, true);
-    if (m->one < 0) {
-        v.missing = m->missing;
+    bool missing = false;
+    int row = one_row(e, r, t, tid, &missing);
+    if (row < 0) {
+        v.missing = missing;
         return v;
     }
-    size_t row = (size_t)m->one;
-    m = cols_of(e, r, t, tid);
+    const colsel *c = &r->cols;
+    if (c->kind == CS_VAR && e->b[c->var].table == tid && e->b[c->var].col >= 0 && (size_t)e->b[c->var].col < t->ncols &&
+        t->ncols <= 64) {   /* a column variable of its own table: col_mask's answer */
+        add_cell(&v, t, tid, (size_t)row, (size_t)e->b[c->var].col, ovf, e->j);
+        return v;
+    }
+    const memo *m = cols_of(e, r, t, tid);
     if (m->listed) {   /* the first column it names */
-        if (m->cols) add_cell(&v, t, tid, row, (size_t)__builtin_ctzll(m->cols), ovf, e->j);
+        if (m->cols) add_cell(&v, t, tid, (size_t)row, (size_t)__builtin_ctzll(m->cols), ovf, e->j);
         else v.missing = true;
         return v;
     }
     for (size_t j = 0; j < t->ncols; j++)
         if (col_in(e, t, tid, j, &r->cols)) {
-            add_cell(&v, t, tid, row, j, ovf, e->j);
+            add_cell(&v, t, tid, (size_t)row, j, ovf, e->j);
             return v;
         }
     v.missing = true;
