@@ -439,7 +439,7 @@ static void lin_cell(joint *j, int tid, const jue_table *t, size_t r, size_t c)
     j->s[j->ns++] = (term){ (uint32_t)(j->base[tid] + r * t->ncols + c), j->sign };
 }
 
-static void add_cell(val *v, const jue_table *t, int tid, size_t r, size_t c, bool *ovf, joint *j)
+static inline void add_cell(val *v, const jue_table *t, int tid, size_t r, size_t c, bool *ovf, joint *j)
 {
     const jue_cell *cell = jue_table_cell_c(t, r, c);
     if (v->table < 0) {
@@ -624,26 +624,57 @@ static bool fresh(const E *e, uint32_t deps, uint64_t at)
     return true;
 }
 
+/* Whether each of r's items takes rows by level (类/款/项) or all of them. */
+static bool by_level(const ref *r)
+{
+    for (size_t k = 0; k < r->nrows; k++)
+        if (r->rows[k].kind != RI_LEVEL && r->rows[k].kind != RI_ALL) return false;
+    return r->nrows <= MAXPRE;
+}
+
+/* row_in_prep's answer for items by level or all: row i's side and level
+ * against each item. */
+static bool level_in(const jue_row *row, bool code, const ref *r)
+{
+    for (size_t k = 0; k < r->nrows; k++) {
+        const rowitem *it = &r->rows[k];
+        if (it->side != JUE_SIDE_NONE && row->side != it->side) continue;
+        if (it->kind == RI_ALL || (row->level == it->level && code)) return true;
+    }
+    return false;
+}
+
 /* The rows of t a set takes under the current bindings, in row order,
  * into m; false when out of memory. */
 static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *m)
 {
+    m->n = 0;
+    if (!t->nrows) return true;
+    if (m->cap < t->nrows) {   /* room for every row: a set takes each at most once */
+        int32_t *nr = realloc(m->row, t->nrows * sizeof *nr);
+        if (!nr) return false;
+        m->row = nr;
+        m->cap = (uint32_t)t->nrows;
+    }
+    const rowitem *it = &r->rows[0];
+    const tabix *x = ix_of(e, t, tid);
+    if (r->nrows == 1 && it->kind == RI_VAR && e->b[it->var].table == tid && e->r->vars[it->var].kind == V_ROW) {
+        int i = e->b[it->var].row;   /* a row variable of its own table */
+        if (i >= 0 && (it->side == JUE_SIDE_NONE || t->rows[i].side == it->side)) m->row[m->n++] = i;
+        return true;
+    }
+    if (x && by_level(r)) {
+        for (size_t i = 0; i < t->nrows; i++)
+            if (level_in(&t->rows[i], x->r[i].code, r)) m->row[m->n++] = (int32_t)i;
+        return true;
+    }
     rowprep rp;
     prep_rows(e, r, tid, &rp);
     scan sc;
     scan_rows(e, t, tid, r, &rp, &sc);
-    m->n = 0;
     for (size_t k = 0; k < sc.n; k++) {
         size_t i = scan_at(&sc, k);
-        if (!row_in_prep(e, t, tid, i, r, &rp)) continue;
-        if (m->n == m->cap) {
-            uint32_t nc = m->cap ? 2 * m->cap : 16;
-            int32_t *nr = realloc(m->row, nc * sizeof *nr);
-            if (!nr) return false;
-            m->row = nr;
-            m->cap = nc;
-        }
-        m->row[m->n++] = (int32_t)i;
+        if (row_in_prep(e, t, tid, i, r, &rp)) m->row[m->n++] = (int32_t)i;
     }
     return true;
 }
@@ -775,23 +806,70 @@ static void lin_flip(E *e)
     if (e->j && e->j->on) e->j->sign = -e->j->sign;
 }
 
+static bool is_leaf(const expr *x) { return x->kind == E_NUM || x->kind == E_REF || x->kind == E_SUM; }
+
+static val eval_leaf(E *e, const expr *x, bool *ovf)
+{
+    if (x->kind != E_NUM) return eval_ref(e, &x->r, ovf);
+    if (e->j && e->j->on) {
+        joint *j = e->j;
+        if (j->sign > 0 ? __builtin_add_overflow(j->k, x->num, &j->k) : __builtin_sub_overflow(j->k, x->num, &j->k))
+            j->bad = true;
+    }
+    val v = val_zero();
+    v.iv = jue_iv_exact(x->num);
+    v.printed = x->num;
+    v.dec = x->num_dec;
+    return v;
+}
+
+/* v = v + b (sub: v − b), as an E_ADD (E_SUB) node of v and b gives it. */
+static void combine(val *v, const val *b, bool sub, bool *ovf)
+{
+    val a = *v;
+    v->missing = a.missing || b->missing;
+    bool ok = !sub ? jue_iv_add(a.iv, b->iv, &v->iv) : jue_iv_sub(a.iv, b->iv, &v->iv);
+    if (!ok || (!sub ? __builtin_add_overflow(a.printed, b->printed, &v->printed)
+                     : __builtin_sub_overflow(a.printed, b->printed, &v->printed)))
+        *ovf = true;
+    if (b->dec > v->dec) v->dec = b->dec;
+    if (v->table < 0) { v->table = b->table; v->row = b->row; v->col = b->col; }
+}
+
+enum { CHAIN_MAX = 32 };
+
+/* a + b − c …, parsed as ((a + b) − c) …: the nodes down the left side to
+ * a leaf, each with a leaf on its right, into node[] from the top; 0 when
+ * x is no such chain (or a longer one). */
+static size_t left_chain(const expr *x, const expr **node)
+{
+    size_t n = 0;
+    for (; x->kind == E_ADD || x->kind == E_SUB; x = x->a) {
+        if (n == CHAIN_MAX || !is_leaf(x->b)) return 0;
+        node[n++] = x;
+    }
+    return is_leaf(x) ? n : 0;
+}
+
 static val eval_expr(E *e, const expr *x, bool *ovf)
 {
+    const expr *node[CHAIN_MAX];
+    size_t n;
+    if (is_leaf(x)) return eval_leaf(e, x, ovf);
+    if ((n = left_chain(x, node)) > 0) {
+        /* the same operations in the same order as the tree's, without recursing */
+        val v = eval_leaf(e, node[n - 1]->a, ovf);
+        while (n-- > 0) {
+            bool sub = node[n]->kind == E_SUB;
+            if (sub) lin_flip(e);
+            val b = eval_leaf(e, node[n]->b, ovf);
+            if (sub) lin_flip(e);
+            combine(&v, &b, sub, ovf);
+        }
+        return v;
+    }
     val v = val_zero();
     switch (x->kind) {
-    case E_NUM:
-        if (e->j && e->j->on) {
-            joint *j = e->j;
-            if (j->sign > 0 ? __builtin_add_overflow(j->k, x->num, &j->k) : __builtin_sub_overflow(j->k, x->num, &j->k))
-                j->bad = true;
-        }
-        v.iv = jue_iv_exact(x->num);
-        v.printed = x->num;
-        v.dec = x->num_dec;
-        return v;
-    case E_REF:
-    case E_SUM:
-        return eval_ref(e, &x->r, ovf);
     case E_NEG:
         lin_flip(e);
         v = eval_expr(e, x->a, ovf);
@@ -806,17 +884,12 @@ static val eval_expr(E *e, const expr *x, bool *ovf)
         val b = eval_expr(e, x->b, ovf);
         if (x->kind == E_SUB) lin_flip(e);
         v = a;
-        v.missing = a.missing || b.missing;
-        bool ok = x->kind == E_ADD ? jue_iv_add(a.iv, b.iv, &v.iv) : jue_iv_sub(a.iv, b.iv, &v.iv);
-        if (!ok || (x->kind == E_ADD ? __builtin_add_overflow(a.printed, b.printed, &v.printed)
-                                     : __builtin_sub_overflow(a.printed, b.printed, &v.printed)))
-            *ovf = true;
-        if (b.dec > v.dec) v.dec = b.dec;
-        if (v.table < 0) { v.table = b.table; v.row = b.row; v.col = b.col; }
+        combine(&v, &b, x->kind == E_SUB, ovf);
         return v;
     }
+    default:
+        return v;
     }
-    return v;
 }
 
 /* ---------- catalog built-ins ---------- */
