@@ -428,14 +428,16 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size)
 }
 
 /* One cell of the comparison being collected, with the current sign. */
-static void lin_cell(joint *j, int tid, const jue_table *t, size_t r, size_t c)
+static inline void lin_cell(joint *j, int tid, const jue_table *t, size_t r, size_t c)
 {
-    term *s = grow(j->s, &j->caps, j->ns + 1, sizeof *j->s);
-    if (!s) {
-        j->bad = j->nomem = true;
-        return;
+    if (j->ns == j->caps) {
+        term *s = grow(j->s, &j->caps, j->ns + 1, sizeof *j->s);
+        if (!s) {
+            j->bad = j->nomem = true;
+            return;
+        }
+        j->s = s;
     }
-    j->s = s;
     j->s[j->ns++] = (term){ (uint32_t)(j->base[tid] + r * t->ncols + c), j->sign };
 }
 
@@ -485,19 +487,14 @@ static bool national_cols(const jue_table *t, int tid)
  * digits: FNV-1a's state there), in one pass. */
 static void key_info(const char *k, rowinfo *ri)
 {
-    uint32_t h = 2166136261u, len = 0;
-    bool digits = true;
-    uint32_t at[3] = { h, h, h };   /* the hash of the first len-2, len-1 and len bytes, as it goes */
-    for (; k[len]; len++) {
-        unsigned char c = (unsigned char)k[len];
-        digits &= c >= '0' && c <= '9';
-        h = (h ^ c) * 16777619u;
-        at[0] = at[1], at[1] = at[2], at[2] = h;
-    }
+    uint32_t len = 0;
+    while (k[len] >= '0' && k[len] <= '9') len++;
+    ri->code = len > 0 && !k[len];
+    ri->phash = ri->code && len >= 3 ? key_hash(k, len - 2) : 0;
+    uint32_t h = 2166136261u;
+    for (len = 0; k[len]; len++) h = (h ^ (unsigned char)k[len]) * 16777619u;
     ri->len = len;
-    ri->code = len > 0 && digits;
     ri->hash = h;
-    ri->phash = ri->code && len >= 3 ? at[0] : 0;
 }
 
 /* Pushes row i on the front of a bucket's chain. */
@@ -570,17 +567,35 @@ static bool scan_key(scan *s, const jue_table *t, const tabix *x, const char *ke
 
 /* jue_table_find_row through the document's index: a chain lists the rows
  * in row order, so the first with the key on the side is the same row. */
-static int find_row(E *e, const jue_table *t, int tid, const char *key, jue_side side)
+static int find_row_h(E *e, const jue_table *t, int tid, const char *key, size_t kl, uint32_t h, jue_side side)
 {
     const tabix *x = ix_of(e, t, tid);
     if (!x) return jue_table_find_row(t, key, side);
-    size_t kl = strlen(key);
-    uint32_t h = key_hash(key, kl);
     for (int32_t i = x->kb[h & x->mask]; i >= 0; i = x->r[i].next)
         if (x->r[i].hash == h && x->r[i].len == kl && !memcmp(t->rows[i].key, key, kl) &&
             (side == JUE_SIDE_NONE || t->rows[i].side == side))
             return (int)i;
     return -1;
+}
+
+static int find_row(E *e, const jue_table *t, int tid, const char *key, jue_side side)
+{
+    size_t kl = strlen(key);
+    return find_row_h(e, t, tid, key, kl, key_hash(key, kl), side);
+}
+
+/* The key of row variable v's row, its length and hash from the index of
+ * its table; NULL when it is no row variable or that table has no index. */
+static const char *var_row_key(E *e, int v, size_t *kl, uint32_t *h)
+{
+    const bind *b = &e->b[v];
+    if (e->r->vars[v].kind != V_ROW || b->table < 0 || b->row < 0) return NULL;
+    const jue_table *t = e->d->tables[b->table];
+    const tabix *x = t ? ix_of(e, t, b->table) : NULL;
+    if (!x) return NULL;
+    *kl = x->r[b->row].len;
+    *h = x->r[b->row].hash;
+    return t->rows[b->row].key;
 }
 
 static void scan_rows(E *e, const jue_table *t, int tid, const ref *r, const rowprep *p, scan *s)
@@ -688,8 +703,14 @@ static void resolve_one(E *e, const jue_table *t, int tid, const ref *r, memo *m
     const char *key = it->kind == RI_CONCAT ? concat_key(e, it, buf, sizeof buf) : it->key;
     if (it->kind == RI_VAR) {
         const bind *b = &e->b[it->var];
+        size_t kl;
+        uint32_t h;
         if (e->r->vars[it->var].kind == V_ROW && b->table == tid) row = b->row;
-        else key = var_key(e, it->var, NULL);
+        else if ((key = var_row_key(e, it->var, &kl, &h)) != NULL) {   /* its hash is known */
+            m->one = find_row_h(e, t, tid, key, kl, h, it->side);
+            m->missing = m->one < 0 && !all_digits(key);
+            return;
+        } else key = var_key(e, it->var, NULL);
     }
     if (row < 0 && key) row = find_row(e, t, tid, key, it->side);
     m->one = row;
@@ -935,10 +956,11 @@ static bool same_name(const char *a, const char *b)
 static int printed_parent(E *e, const jue_table *t, int tid, size_t i)
 {
     size_t n = row_len(e, t, tid, i);
+    jue_side side = t->rows[i].side;
+    const tabix *x = ix_of(e, t, tid);
     for (size_t q = i; q-- > 0;) {
-        const jue_row *r = &t->rows[q];
-        if (t->rows[i].side != JUE_SIDE_NONE && r->side != t->rows[i].side) continue;
-        if (row_code(e, t, tid, q) && row_len(e, t, tid, q) < n) return (int)q;
+        if (side != JUE_SIDE_NONE && t->rows[q].side != side) continue;
+        if (x ? x->r[q].code && x->r[q].len < n : row_code(e, t, tid, q) && row_len(e, t, tid, q) < n) return (int)q;
     }
     return -1;
 }
@@ -993,9 +1015,14 @@ static tri eval_builtin(E *e, const cond *c, detail *dt)
         return R_FALSE;
     case C_PLACED: {
         char parent[16];
-        if (!jue_code_parent(kind, row->key, parent, sizeof parent)) return R_TRUE;   /* a 类 */
+        size_t n = row_len(e, t, b->table, (size_t)b->row);
+        /* jue_code_parent's answer: a 款 or 项 code (not a 类) is under its first n − 2 digits */
+        if (n != 5 && (n != 7 || kind != JUE_CAT_FUNCTIONAL)) return R_TRUE;
         int q = printed_parent(e, t, b->table, (size_t)b->row);
-        if (q >= 0 && !strcmp(t->rows[q].key, parent)) return R_TRUE;
+        if (q >= 0 && row_len(e, t, b->table, (size_t)q) == n - 2 && !memcmp(t->rows[q].key, row->key, n - 2))
+            return R_TRUE;
+        memcpy(parent, row->key, n - 2);
+        parent[n - 2] = 0;
         if (dt) {
             snprintf(dt->expected, sizeof dt->expected, "列在 %s 之下", parent);
             if (q >= 0) snprintf(dt->actual, sizeof dt->actual, "列在 %s 之下", t->rows[q].key);
@@ -1740,8 +1767,8 @@ static void run_instance(E *e)
 {
     const rule *r = e->r;
     if (r->when && eval_cond(e, r->when, NULL, NULL, false) != R_TRUE) return;
-    cmpinfo ci;
-    memset(&ci, 0, sizeof ci);
+    cmpinfo ci;   /* eval_cond fills the rest of a comparison's when it decides it */
+    ci.is_cmp = ci.tail = false;
     detail dt;
     dt.has = false;
     tri ok = eval_cond(e, r->req, r->req->kind == C_CMP ? &ci : NULL, &dt, r->sev == JUE_SEV_ERROR);
