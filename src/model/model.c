@@ -222,9 +222,14 @@ int jue_table_add_row(jue_table *t, const char *key, const char *name, jue_level
 
 int jue_table_find_row(const jue_table *t, const char *key, jue_side side)
 {
-    for (size_t i = 0; i < t->nrows; i++)
-        if ((side == JUE_SIDE_NONE || t->rows[i].side == side) && strcmp(t->rows[i].key, key) == 0)
-            return (int)i;
+    /* the first two bytes compared before strcmp (a key's second byte is
+     * there when its first is not NUL) */
+    char k0 = key[0], k1 = k0 ? key[1] : 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *rk = t->rows[i].key;
+        if (rk[0] != k0 || (k0 && rk[1] != k1)) continue;
+        if ((side == JUE_SIDE_NONE || t->rows[i].side == side) && strcmp(rk, key) == 0) return (int)i;
+    }
     return -1;
 }
 
