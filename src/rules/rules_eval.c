@@ -409,6 +409,14 @@ static bool col_mask(E *e, const jue_table *t, int tid, const colsel *c, uint64_
         *m = (uint64_t)1 << e->b[c->var].col;
         return true;
     }
+    if (own && c->kind == CS_VAR && e->ix[tid].natcols) {   /* a column of another table with national columns */
+        const bind *b = &e->b[c->var];
+        if (b->table >= 0 && b->table < JUE_NTABLES && e->d->tables[b->table] && e->ix[b->table].natcols &&
+            b->col >= 0 && b->col < 8) {
+            *m = e->pack->natmap[b->table][b->col][tid];
+            return true;
+        }
+    }
     *m = 0;
     for (size_t j = 0; j < t->ncols; j++)
         if (col_in(e, t, tid, j, c)) *m |= (uint64_t)1 << j;
@@ -722,7 +730,7 @@ static void resolve_one(E *e, const jue_table *t, int tid, const ref *r, memo *m
  * out of memory. */
 static __attribute__((noinline)) const memo *resolve(E *e, const ref *r, const jue_table *t, int tid, bool one)
 {
-    memo *m = &e->m[r->id];
+    memo *m = &e->m[r->rid];
     m->rdone = false;
     if (one) resolve_one(e, t, tid, r, m);
     else if (!resolve_rows(e, t, tid, r, m)) {
@@ -738,7 +746,7 @@ static __attribute__((noinline)) const memo *resolve(E *e, const ref *r, const j
  * bound since. */
 static inline const memo *rows_of(E *e, const ref *r, const jue_table *t, int tid, bool one)
 {
-    const memo *m = &e->m[r->id];
+    const memo *m = &e->m[r->rid];
     if (m->rdone && fresh(e, r->rdeps, m->rat)) return m;
     return resolve(e, r, t, tid, one);
 }
@@ -771,6 +779,14 @@ static inline int one_row(E *e, const ref *r, const jue_table *t, int tid, bool 
     return m->one;
 }
 
+/* A column variable's column in its own table (col_mask's answer), else -1. */
+static inline int own_col(const E *e, const colsel *c, const jue_table *t, int tid)
+{
+    if (c->kind != CS_VAR || e->b[c->var].table != tid || t->ncols > 64) return -1;
+    int j = e->b[c->var].col;
+    return j >= 0 && (size_t)j < t->ncols ? j : -1;
+}
+
 static val eval_one(E *e, const ref *r, const jue_table *t, int tid, bool *ovf)
 {
     val v = val_zero();
@@ -780,10 +796,9 @@ static val eval_one(E *e, const ref *r, const jue_table *t, int tid, bool *ovf)
         v.missing = missing;
         return v;
     }
-    const colsel *c = &r->cols;
-    if (c->kind == CS_VAR && e->b[c->var].table == tid && e->b[c->var].col >= 0 && (size_t)e->b[c->var].col < t->ncols &&
-        t->ncols <= 64) {   /* a column variable of its own table: col_mask's answer */
-        add_cell(&v, t, tid, (size_t)row, (size_t)e->b[c->var].col, ovf, e->j);
+    int own = own_col(e, &r->cols, t, tid);
+    if (own >= 0) {
+        add_cell(&v, t, tid, (size_t)row, (size_t)own, ovf, e->j);
         return v;
     }
     const memo *m = cols_of(e, r, t, tid);
@@ -812,6 +827,11 @@ static val eval_ref(E *e, const ref *r, bool *ovf)
     if (!rm) { v.missing = true; return v; }
     /* the ref's columns, the same for every row (a table wider than the
      * mask tests them at each row) */
+    int own = own_col(e, &r->cols, t, tid);
+    if (own >= 0) {
+        for (uint32_t k = 0; k < rm->n; k++) add_cell(&v, t, tid, (size_t)rm->row[k], (size_t)own, ovf, e->j);
+        return v;
+    }
     const memo *cm = cols_of(e, r, t, tid);
     for (uint32_t k = 0; k < rm->n; k++) {
         size_t i = (size_t)rm->row[k];

@@ -55,6 +55,9 @@ typedef struct {
      * on, its table variable among them */
     uint32_t id;
     uint32_t rdeps, cdeps;
+    uint32_t rid;       /* whose memo holds its rows: its own id, or an earlier
+                         * ref's that takes the same rows the same way */
+    bool set;           /* its rows are taken as a set (else a one-cell ref's row) */
 } ref;
 
 /* ---- numeric expressions ---- */
@@ -147,6 +150,9 @@ struct jue_rulepack {
     rule *rules;
     size_t n, cap;
     size_t nrefs;       /* refs numbered (ref.id) in the rules evaluated */
+    /* the national columns of table b with the name of national column ja
+     * of table a, a bit each: natmap[a][ja][b] */
+    uint8_t natmap[JUE_NTABLES][8][JUE_NTABLES];
     bool tails;         /* report 尾差 (rounding tails) as info findings */
 };
 

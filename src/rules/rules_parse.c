@@ -1450,10 +1450,46 @@ static jue_status parse_into(const char *file, const char *text, size_t len, jue
 
 static uint32_t var_bit(int v) { return v >= 0 ? (uint32_t)1 << v : 0; }
 
-/* r's number and what its rows and columns depend on (rules_internal.h). */
-static void number_ref(jue_rulepack *pack, ref *r)
+/* The refs numbered so far, for refs that take the same rows to share them. */
+typedef struct {
+    jue_rulepack *pack;
+    const rule *cur;
+    const ref **ref;
+    const rule **owner;
+    size_t n, cap;
+} numbering;
+
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+static bool same_item(const rowitem *a, const rowitem *b)
 {
-    r->id = (uint32_t)pack->nrefs++;
+    if (a->kind != b->kind || !same_str(a->key, b->key) || a->var != b->var || a->side != b->side ||
+        (a->kind == RI_LEVEL && a->level != b->level) || a->nparts != b->nparts)
+        return false;
+    for (size_t k = 0; k < a->nparts; k++)
+        if (!same_str(a->parts[k].lit, b->parts[k].lit) || a->parts[k].var != b->parts[k].var) return false;
+    return true;
+}
+
+/* Whether a and b take the same rows the same way: the same table and row
+ * items, both as a set or both as one cell, and (when they depend on
+ * variables) in the same rule. */
+static bool same_rows(const numbering *nb, size_t k, const ref *b)
+{
+    const ref *a = nb->ref[k];
+    if (a->table != b->table || a->tvar != b->tvar || a->nrows != b->nrows || !a->nrows || a->set != b->set ||
+        (b->rdeps && nb->owner[k] != nb->cur))
+        return false;
+    for (size_t i = 0; i < a->nrows; i++)
+        if (!same_item(&a->rows[i], &b->rows[i])) return false;
+    return true;
+}
+
+/* r's number and what its rows and columns depend on (rules_internal.h). */
+static void number_ref(numbering *nb, ref *r, bool set)
+{
+    r->id = r->rid = (uint32_t)nb->pack->nrefs++;
+    r->set = set;
     r->rdeps = r->cdeps = var_bit(r->tvar);
     for (size_t i = 0; i < r->nrows; i++) {
         const rowitem *it = &r->rows[i];
@@ -1461,39 +1497,75 @@ static void number_ref(jue_rulepack *pack, ref *r)
         for (size_t k = 0; k < it->nparts; k++) r->rdeps |= var_bit(it->parts[k].var);
     }
     if (r->cols.kind == CS_VAR) r->cdeps |= var_bit(r->cols.var);
+    for (size_t k = 0; k < nb->n; k++)
+        if (same_rows(nb, k, r)) {
+            r->rid = nb->ref[k]->rid;
+            return;
+        }
+    if (nb->n == nb->cap) {   /* out of memory: r keeps its own rows */
+        size_t nc = nb->cap ? 2 * nb->cap : 64;
+        const ref **nr = realloc(nb->ref, nc * sizeof *nr);
+        if (nr) nb->ref = nr;
+        const rule **no = nr ? realloc(nb->owner, nc * sizeof *no) : NULL;
+        if (no) nb->owner = no;
+        if (!nr || !no) return;
+        nb->cap = nc;
+    }
+    nb->ref[nb->n] = r;
+    nb->owner[nb->n++] = nb->cur;
 }
 
-static void number_expr(jue_rulepack *pack, expr *x)
+static void number_expr(numbering *nb, expr *x)
 {
     if (!x) return;
-    if (x->kind == E_REF || x->kind == E_SUM) number_ref(pack, &x->r);
-    number_expr(pack, x->a);
-    number_expr(pack, x->b);
+    if (x->kind == E_REF || x->kind == E_SUM) number_ref(nb, &x->r, x->r.multi);
+    number_expr(nb, x->a);
+    number_expr(nb, x->b);
 }
 
-static void number_cond(jue_rulepack *pack, cond *c)
+static void number_cond(numbering *nb, cond *c)
 {
     if (!c) return;
-    if (c->kind == C_NONEMPTY || c->kind == C_EXISTS) number_ref(pack, &c->r);
-    number_cond(pack, c->a);
-    number_cond(pack, c->b);
-    number_expr(pack, c->x);
-    number_expr(pack, c->y);
+    if (c->kind == C_NONEMPTY || c->kind == C_EXISTS) number_ref(nb, &c->r, true);
+    number_cond(nb, c->a);
+    number_cond(nb, c->b);
+    number_expr(nb, c->x);
+    number_expr(nb, c->y);
+}
+
+/* natmap (rules_internal.h), from the national tables' column names. */
+static void national_map(jue_rulepack *pack)
+{
+    memset(pack->natmap, 0, sizeof pack->natmap);
+    for (int a = 0; a < JUE_NTABLES; a++)
+        for (size_t ja = 0; ja < 8; ja++) {
+            const char *ka = jue_table_national_col((jue_table_id)a, ja);
+            for (int b = 0; ka && b < JUE_NTABLES; b++)
+                for (size_t jb = 0; jb < 8; jb++) {
+                    const char *kb = jue_table_national_col((jue_table_id)b, jb);
+                    if (kb && !strcmp(ka, kb)) pack->natmap[a][ja][b] |= (uint8_t)(1u << jb);
+                }
+        }
 }
 
 /* Numbers every ref the evaluator resolves, so that it can keep what it
  * resolved of each once per document (rules_eval.c). */
 static void number_refs(jue_rulepack *pack)
 {
+    numbering nb = { .pack = pack };
     pack->nrefs = 0;
     for (size_t i = 0; i < pack->n; i++) {
         rule *r = &pack->rules[i];
+        nb.cur = r;
         for (size_t k = 0; k < r->nvars; k++)
-            if (r->vars[k].kind != V_TABLE) number_ref(pack, &r->vars[k].src);
-        number_cond(pack, r->when);
-        number_cond(pack, r->req);
-        for (size_t k = 0; k < r->nmsg; k++) number_expr(pack, r->msg[k].e);
+            if (r->vars[k].kind != V_TABLE) number_ref(&nb, &r->vars[k].src, true);
+        number_cond(&nb, r->when);
+        number_cond(&nb, r->req);
+        for (size_t k = 0; k < r->nmsg; k++) number_expr(&nb, r->msg[k].e);
     }
+    free(nb.ref);
+    free(nb.owner);
+    national_map(pack);
 }
 
 jue_status jue_rules_parse(const char *file, const char *text, size_t len, jue_rulepack **out, jue_diags *diags)
