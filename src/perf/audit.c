@@ -798,9 +798,10 @@ static bool title_text(const jue_buf *k)
     return n < 200 && n > strlen(END) && !strcmp(jue_buf_str(k) + n - strlen(END), END) && strstr(jue_buf_str(k), "绩效");
 }
 
-static bool title_row(const jue_grow *r, jue_buf *k)
+/* filled: jue_grow_filled(r), which the callers have */
+static bool title_row(const jue_grow *r, size_t filled, jue_buf *k)
 {
-    if (jue_grow_filled(r) != 1) return false;
+    if (filled != 1) return false;
     for (size_t c = 0; c < r->n; c++) {
         if (!r->cells[c].text[0]) continue;
         /* a key that ends in 表 comes from a text that has it (the key only
@@ -1047,7 +1048,7 @@ static void stack_flush(actx *c, ptable *t, stack *sk, jue_buf *k)
 static bool stack_add(actx *c, ptable *t, stack *sk, const jue_grow *r, jue_buf *k)
 {
     size_t filled = jue_grow_filled(r);
-    if (filled != 1 || title_row(r, k)) {
+    if (filled != 1 || title_row(r, filled, k)) {
         stack_flush(c, t, sk, k);
         return filled == 0;
     }
@@ -1674,8 +1675,7 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
     stack sk;
     memset(&sk, 0, sizeof sk);
     pevs ev = { 0 };
-    bool open = false;
-    memset(&t, 0, sizeof t);
+    bool open = false;   /* t is read only while open: start() clears it */
     /* a paged door (PDF), text wrapped at a width and Markdown break
      * paragraphs into lines: they are joined again; the other doors give a
      * paragraph per row */
@@ -1689,7 +1689,7 @@ static jue_status audit_doc(const jue_idoc *doc, const char *file, const jue_dis
             if (open && t.stacked && !t.has_total && stack_add(&c, &t, &sk, r, &k)) continue;
             if (filled == 0) { mark(&c, &ev, g, PARA_END); continue; }
             bool wrapped = filled == 1 && wrapped_title(gr, i, &k);
-            if (wrapped || title_row(r, &k)) {
+            if (wrapped || title_row(r, filled, &k)) {
                 mark(&c, &ev, g, PARA_END);
                 if (open) finish(&c, &t);
                 start(&t, r, jue_buf_str(&k));
