@@ -24,6 +24,15 @@ static void section_finding(ck *k, check_id id, const jue_section *sec, const ch
     if (jue_findings_add(k->out, &f) != JUE_OK) k->st = JUE_ERR_NOMEM;
 }
 
+/* Whether s has 指 right after a colon (：指 or :指): strstr of either, with
+ * one search for 指. */
+static bool colon_zhi(const char *s)
+{
+    for (const char *p = strstr(s, "指"); p; p = strstr(p + 3, "指"))
+        if ((p - s >= 3 && !memcmp(p - 3, "：", 3)) || (p > s && p[-1] == ':')) return true;
+    return false;
+}
+
 /* Section numbers run 一、二、三… and （一）（二）… under each 一、; a number
  * that comes back to 一 starts a new part (概况, 情况说明, 名词解释 each count
  * from 一). A repeated number, a gap or a step back is reported. A run
@@ -38,7 +47,7 @@ void ck_check_numbering(ck *k)
         if (n < 0 || sec->level < 1 || sec->level > 2) continue;
         /* the terms of 名词解释 ("三、经营收入：指…") are a list of definitions,
          * often broken across pages and lines; their numbers are left alone */
-        if (strstr(sec->title, "：指") || strstr(sec->title, ":指")) continue;
+        if (colon_zhi(sec->title)) continue;
         if (L == 0) prev[1] = 0;
         int p = prev[L];
         prev[L] = n;
