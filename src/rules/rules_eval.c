@@ -669,26 +669,43 @@ static bool level_in(const jue_row *row, bool code, const ref *r)
 
 /* The rows of t a set takes under the current bindings, in row order,
  * into m; false when out of memory. */
+/* Appends row i to m's rows; false when out of memory. */
+static inline bool push_row(memo *m, size_t i)
+{
+    if (m->n == m->cap) {
+        uint32_t nc = m->cap ? 2 * m->cap : 16;
+        int32_t *nr = realloc(m->row, nc * sizeof *nr);
+        if (!nr) return false;
+        m->row = nr;
+        m->cap = nc;
+    }
+    m->row[m->n++] = (int32_t)i;
+    return true;
+}
+
+enum { ROWS_FIRST = 1024 };
+
 static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *m)
 {
     m->n = 0;
-    if (!t->nrows) return true;
-    if (m->cap < t->nrows) {   /* room for every row: a set takes each at most once */
-        int32_t *nr = realloc(m->row, t->nrows * sizeof *nr);
+    /* room for every row of the table at once, up to ROWS_FIRST (more as they come) */
+    size_t want = t->nrows < ROWS_FIRST ? t->nrows : ROWS_FIRST;
+    if (m->cap < want) {
+        int32_t *nr = realloc(m->row, want * sizeof *nr);
         if (!nr) return false;
         m->row = nr;
-        m->cap = (uint32_t)t->nrows;
+        m->cap = (uint32_t)want;
     }
     const rowitem *it = &r->rows[0];
     const tabix *x = ix_of(e, t, tid);
     if (r->nrows == 1 && it->kind == RI_VAR && e->b[it->var].table == tid && e->r->vars[it->var].kind == V_ROW) {
         int i = e->b[it->var].row;   /* a row variable of its own table */
-        if (i >= 0 && (it->side == JUE_SIDE_NONE || t->rows[i].side == it->side)) m->row[m->n++] = i;
+        if (i >= 0 && (it->side == JUE_SIDE_NONE || t->rows[i].side == it->side)) return push_row(m, (size_t)i);
         return true;
     }
     if (x && by_level(r)) {
         for (size_t i = 0; i < t->nrows; i++)
-            if (level_in(&t->rows[i], x->r[i].code, r)) m->row[m->n++] = (int32_t)i;
+            if (level_in(&t->rows[i], x->r[i].code, r) && !push_row(m, i)) return false;
         return true;
     }
     rowprep rp;
@@ -697,7 +714,7 @@ static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *
     scan_rows(e, t, tid, r, &rp, &sc);
     for (size_t k = 0; k < sc.n; k++) {
         size_t i = scan_at(&sc, k);
-        if (row_in_prep(e, t, tid, i, r, &rp)) m->row[m->n++] = (int32_t)i;
+        if (row_in_prep(e, t, tid, i, r, &rp) && !push_row(m, i)) return false;
     }
     return true;
 }
