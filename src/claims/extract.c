@@ -226,7 +226,9 @@ static void load_lei(ex *x)
         size_t len = strlen(n), k = 0;
         uint32_t key = len ? cx_char_key(n, n + len, &k) : 0;
         x->lei_first[x->nlei] = k && k == (size_t)jue_utf8_step(n) ? key : 0;
-        x->lei_bits |= x->lei_first[x->nlei] ? cx_key_bit(x->lei_first[x->nlei]) : ~(uint64_t)0;
+        uint32_t b = cx_first_bit(x->lei_first[x->nlei]);
+        if (x->lei_first[x->nlei]) x->lei_first_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+        else memset(x->lei_first_bits, 0xFF, sizeof x->lei_first_bits);
         memcpy(x->lei_code[x->nlei], code, 4);
         x->nlei++;
     }
@@ -245,6 +247,7 @@ static void set_context(ex *x)
     char *w = jue_str_put(x->context, end, l1 >= 0 ? x->out->sections[l1].title : "", SIZE_MAX);
     w = jue_str_put(w, end, "|", SIZE_MAX);
     jue_str_put(w, end, l2 >= 0 ? x->out->sections[l2].title : "", SIZE_MAX);
+    x->scope_known = false;
 }
 
 static void claim_strings_free(jue_claim *c)

@@ -33,6 +33,18 @@ static const char *ystr(const jue_ynode *m, const char *k)
     return v && v->type == JUE_Y_SCALAR && !v->plain_null ? v->value : NULL;
 }
 
+/* The index of scope in lx->scopes, added if new; −1 for none or when
+ * there are too many (cx_match_subject then searches the context itself). */
+static int scope_id(jue_lexicon *lx, const char *scope)
+{
+    if (!scope) return -1;
+    for (size_t i = 0; i < lx->nscopes; i++)
+        if (!strcmp(lx->scopes[i], scope)) return (int)i;
+    if (lx->nscopes == CX_SCOPES_MAX) return -1;
+    lx->scopes[lx->nscopes] = scope;
+    return (int)lx->nscopes++;
+}
+
 /* The slot of character key ch, taken if empty. */
 static word_slot *slot_of(jue_lexicon *lx, uint32_t ch)
 {
@@ -269,6 +281,7 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
         e->fact = f;
         e->scope = jue_strdup(ystr(m, "scope"));
         e->plen = strlen(ph);
+        e->scope_id = scope_id(lx, e->scope);
         if (!load_each(e, m, file, diags)) bad = true;
     }
     if (!bad && !each_declared(lx, subs, file, diags)) bad = true;
@@ -281,7 +294,21 @@ jue_status jue_lexicon_load(const char *path, jue_lexicon **out, jue_diags *diag
     return JUE_OK;
 }
 
-const lex_entry *cx_match_subject(const ex *x, const word_slot *w, const char *p, const char *end)
+/* Whether the section titles in force (x->context) hold e's scope: the
+ * lexicon's scopes are searched in them once a context, when first asked. */
+static bool in_scope(ex *x, const lex_entry *e)
+{
+    if (e->scope_id < 0) return strstr(x->context, e->scope) != NULL;
+    if (!x->scope_known) {
+        x->scope_in = 0;
+        for (size_t i = 0; i < x->lx->nscopes; i++)
+            if (strstr(x->context, x->lx->scopes[i])) x->scope_in |= (uint64_t)1 << i;
+        x->scope_known = true;
+    }
+    return x->scope_in >> e->scope_id & 1;
+}
+
+const lex_entry *cx_match_subject(ex *x, const word_slot *w, const char *p, const char *end)
 {
     for (size_t k = 0; w && k < w->nlex; k++) {
         const lex_entry *e = &x->lx->e[x->lx->lex_order[w->lex + k]];
@@ -289,7 +316,7 @@ const lex_entry *cx_match_subject(const ex *x, const word_slot *w, const char *p
         if ((size_t)(end - p) < e->plen || (e->plen && p[e->plen - 1] != e->phrase[e->plen - 1]) ||
             memcmp(p, e->phrase, e->plen))
             continue;
-        if (e->scope && !strstr(x->context, e->scope)) continue;
+        if (e->scope && !in_scope(x, e)) continue;
         return e;
     }
     return NULL;

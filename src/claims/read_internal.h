@@ -28,8 +28,10 @@ static inline uint32_t cx_char_key(const char *p, const char *end, size_t *n)
 }
 
 #define CX_EACH_MAX 4
+#define CX_SCOPES_MAX 64
 typedef struct {
     char *phrase, *scope;
+    int scope_id;         /* its scope's index in jue_lexicon.scopes, or −1 (none, or too many) */
     jue_subject subject;  /* what the phrase names (JUE_SUBJ_NAMED) */
     jue_fact fact;        /* the table figure the subject is, or none */
     size_t plen;
@@ -39,6 +41,13 @@ typedef struct {
     char *each[CX_EACH_MAX];
     size_t neach;
 } lex_entry;
+
+/* The three bytes at p as a number, the first in the lowest byte: a
+ * three-byte character's cx_char_key (p must have three bytes). */
+static inline uint32_t cx_key3(const char *p)
+{
+    return (unsigned char)p[0] | (uint32_t)(unsigned char)p[1] << 8 | (uint32_t)(unsigned char)p[2] << 16;
+}
 
 /* The words that begin with one character: the lexicon's entries
  * lex_order[lex, lex + nlex) — longest first, a scoped phrase before an
@@ -65,7 +74,11 @@ struct jue_lexicon {
     unsigned slot_bits;
     uint64_t first[64];     /* cx_first_bit of every word's first character */
     uint16_t *lex_order, *kw_order;
+    /* the scopes the phrases have, each once (their entries' scope_id) */
+    const char *scopes[CX_SCOPES_MAX];
+    size_t nscopes;
 };
+
 
 /* The keywords of the sentence reader (sentence.c) in their table's order:
  * the k-th, or NULL past the last. */
@@ -201,6 +214,8 @@ typedef struct {
     bool cat_covered;     /* the catalog covers year: a name it lacks is not that year's */
     jue_claims *out;
     char context[512];    /* current section titles, for lexicon scopes */
+    uint64_t scope_in;    /* the lexicon's scopes context holds, by scope_id, once scope_known */
+    bool scope_known;     /* false when context changed since (cx_match_subject finds them) */
     int section;
     int page;             /* the page of the line being read */
     int sentence;
@@ -219,13 +234,13 @@ typedef struct {
     const char *lei[100];   /* the year's 类 names ("社会保障和就业支出"), for "X支出92.04万元" */
     char lei_code[100][4];
     uint32_t lei_first[100];   /* cx_char_key of each name's first character; 0: none (compare it all) */
-    uint64_t lei_bits;         /* cx_key_bit of each lei_first; all bits if one is 0 */
+    uint64_t lei_first_bits[64];   /* cx_first_bit of each lei_first; all bits if one is 0 */
     int nlei;
 } ex;
 
 /* The longest lexicon phrase at p whose scope the current section has (w:
  * cx_words_at p; NULL finds none). */
-const lex_entry *cx_match_subject(const ex *x, const word_slot *w, const char *p, const char *end);
+const lex_entry *cx_match_subject(ex *x, const word_slot *w, const char *p, const char *end);
 
 /* Appends c (taking its strings); a figure under a 项 statement carries the
  * statement's printed names. Returns its index, or -1 (c's strings freed). */

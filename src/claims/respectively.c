@@ -18,7 +18,7 @@
 
 /* The lexicon entry whose phrase is exactly the n bytes at p, in the
  * current section's scope, or NULL. */
-static const lex_entry *phrase_entry(const ex *x, const char *p, size_t n)
+static const lex_entry *phrase_entry(ex *x, const char *p, size_t n)
 {
     const lex_entry *e = cx_match_subject(x, cx_words_at(x->lx, p, p + n), p, p + n);
     return e && e->plen == n ? e : NULL;
@@ -48,7 +48,7 @@ static bool ideograph_at(const char *p, const char *start)
  * makes a subject of its own (收入总计), listed before m. The word is the
  * longest run of ideographs before the joiner (at most 8) whose end, with
  * the longest tail of m, is a lexicon phrase. */
-static const lex_entry *shared_head(const ex *x, const lex_entry *m, const char *start, const char *p)
+static const lex_entry *shared_head(ex *x, const lex_entry *m, const char *start, const char *p)
 {
     const char *j = p;
     while (j > start && j[-1] == ' ') j--;
@@ -78,7 +78,7 @@ static const lex_entry *shared_head(const ex *x, const lex_entry *m, const char 
 
 /* "财政拨款收入总计、支出总计": the words that begin the item before (财政拨款)
  * with m make a subject of their own (财政拨款支出总计), ending as m does. */
-static const lex_entry *shared_prefix(const ex *x, const lex_entry *prev, const lex_entry *m)
+static const lex_entry *shared_prefix(ex *x, const lex_entry *prev, const lex_entry *m)
 {
     char buf[256];
     size_t last = m->plen;

@@ -14,14 +14,17 @@
 
 typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_ACTUAL, K_GAP_UP, K_GAP_DOWN } keyword;
 
-static const struct { const char *w; keyword k; } KEYWORDS[] = {
-    { "增加", K_UP }, { "增长", K_UP }, { "上升", K_UP }, { "提高", K_UP }, { "增", K_UP },
-    { "减少", K_DOWN }, { "下降", K_DOWN }, { "降低", K_DOWN }, { "减", K_DOWN }, { "节约", K_DOWN },
-    { "持平", K_SAME }, { "无增减", K_SAME },
-    { "完成年初预算的", K_COMPLETE }, { "完成年度预算的", K_COMPLETE }, { "完成全年预算的", K_COMPLETE }, { "完成年初预算", K_COMPLETE }, { "完成预算的", K_COMPLETE },
-    { "完成预算", K_COMPLETE }, { "占", K_SHARE }, { "完成", K_COMPLETE },
-    { "年初预算", K_BUDGET }, { "预算数", K_BUDGET }, { "预算为", K_BUDGET }, { "预算", K_BUDGET },
-    { "决算数", K_ACTUAL }, { "决算为", K_ACTUAL }, { "支出决算", K_ACTUAL }, { "决算支出", K_ACTUAL },
+/* with their lengths: they are compared at every position a word may start */
+static const struct { const char *w; size_t n; keyword k; } KEYWORDS[] = {
+#define KW(lit, kind) { lit, sizeof lit - 1, kind }
+    KW("增加", K_UP), KW("增长", K_UP), KW("上升", K_UP), KW("提高", K_UP), KW("增", K_UP),
+    KW("减少", K_DOWN), KW("下降", K_DOWN), KW("降低", K_DOWN), KW("减", K_DOWN), KW("节约", K_DOWN),
+    KW("持平", K_SAME), KW("无增减", K_SAME),
+    KW("完成年初预算的", K_COMPLETE), KW("完成年度预算的", K_COMPLETE), KW("完成全年预算的", K_COMPLETE), KW("完成年初预算", K_COMPLETE), KW("完成预算的", K_COMPLETE),
+    KW("完成预算", K_COMPLETE), KW("占", K_SHARE), KW("完成", K_COMPLETE),
+    KW("年初预算", K_BUDGET), KW("预算数", K_BUDGET), KW("预算为", K_BUDGET), KW("预算", K_BUDGET),
+    KW("决算数", K_ACTUAL), KW("决算为", K_ACTUAL), KW("支出决算", K_ACTUAL), KW("决算支出", K_ACTUAL),
+#undef KW
 };
 
 #define NKW (sizeof KEYWORDS / sizeof KEYWORDS[0])
@@ -35,7 +38,7 @@ int cx_keyword_at(const jue_lexicon *lx, const word_slot *w, const char *p, cons
 {
     for (size_t i = 0; w && i < w->nkw; i++) {
         int k = lx->kw_order[w->kw + i];
-        size_t n = strlen(KEYWORDS[k].w);
+        size_t n = KEYWORDS[k].n;
         if ((size_t)(end - p) >= n && p[n - 1] == KEYWORDS[k].w[n - 1] && !memcmp(p, KEYWORDS[k].w, n)) return k;
     }
     return -1;
@@ -190,21 +193,73 @@ static bool clause_start(const char *from, const char *p)
     return true;
 }
 
+/* Some characters of the notes as cx_key3 gives them (their UTF-8 bytes,
+ * the first in the lowest byte): the words the figures' tests look for
+ * start with them. */
+enum {
+    CH_COMMA = 0x8CBCEF,     /* ， */
+    CH_SEMI = 0x9BBCEF,      /* ； */
+    CH_COLON = 0x9ABCEF,     /* ： */
+    CH_PAUSE = 0x8180E3,     /* 、 */
+    CH_STOP = 0x8280E3,      /* 。 */
+    CH_LPAREN = 0x88BCEF,    /* （ */
+    CH_BI = 0x94AFE6,        /* 比 */
+    CH_JIAO = 0x83BEE8,      /* 较 */
+    CH_QI = 0xB685E5,        /* 其 */
+    CH_LEI = 0xAFB4E7,       /* 累 */
+    CH_PING = 0xB3B9E5,      /* 平 */
+    CH_REN = 0xBABAE4,       /* 人 */
+    CH_MEI = 0x8FAFE6,       /* 每 */
+    CH_YUE = 0xA6BAE7,       /* 约 */
+    CH_JIN = 0x91BFE8,       /* 近 */
+    CH_SHANG = 0x8AB8E4,     /* 上 */
+    CH_QU = 0xBB8EE5,        /* 去 */
+    CH_TONG = 0x8C90E5,      /* 同 */
+    CH_QIAN = 0x8D89E5,      /* 前 */
+    CH_YI = 0xA5BBE4,        /* 以 */
+    CH_ZENG = 0x9EA2E5,      /* 增 */
+    CH_JIAN = 0x8F87E5,      /* 减 */
+    CH_JIE = 0x93BBE7,       /* 结 */
+};
+
+/* Whether one of subject_named's words that rule the figure out starts at q
+ * (a character's first byte, before p): anywhere in the clause 上年, 去年,
+ * 同期, 上一年, 前年, 以来; after the subject (after) also ，；：、。（ 比 较
+ * 其中 累计 平均 人均 每 约 近. */
+static bool not_named_at(const char *q, const char *p, bool after)
+{
+    if (p - q < 3) return false;
+    const char *r = q + 3;
+    switch (cx_key3(q)) {
+    case CH_COMMA: case CH_SEMI: case CH_COLON: case CH_PAUSE: case CH_STOP: case CH_LPAREN:
+    case CH_BI: case CH_JIAO: case CH_MEI: case CH_YUE: case CH_JIN:
+        return after;
+    case CH_QI: return after && starts(r, p, "中");
+    case CH_LEI: return after && starts(r, p, "计");
+    case CH_PING: return after && starts(r, p, "均");
+    case CH_REN: return after && starts(r, p, "均");
+    case CH_SHANG: return starts(r, p, "年") || starts(r, p, "一年");
+    case CH_QU: case CH_QIAN: return starts(r, p, "年");
+    case CH_TONG: return starts(r, p, "期");
+    case CH_YI: return starts(r, p, "来");
+    default: return false;
+    }
+}
+
 /* Whether the figure at p states its subject's own amount, named just before
  * it (subject at [sf, se)): nothing between them but a few words ("支出",
  * "决算为"), no punctuation, figure, approximation or comparison, and no other
  * year than the accounts' in the clause ("2023年会议费…", "上年会议费…"). */
 static bool subject_named(const ex *x, const char *from, const char *sf, const char *se, const char *p)
 {
-    static const char *const NOT[] = { "，", "；", "：", "、", "。", "（", "比", "较", "其中", "累计", "平均",
-                                       "人均", "每", "约", "近", "上年", "去年", "同期", "上一年", "前年", "以来" };
     static const char *const JOINED[] = { "和", "及", "与", "、", "或" };   /* "会议费和培训费支出…": both */
     if (!sf || se > p || p - se > 18) return false;
     for (size_t i = 0; i < sizeof JOINED / sizeof JOINED[0]; i++)
         if (sf - from >= 3 && !memcmp(sf - 3, JOINED[i], 3)) return false;
-    const char *cs = sf;   /* the clause before the subject */
-    while (cs > from && !(cs - from >= 3 && (!memcmp(cs - 3, "，", 3) || !memcmp(cs - 3, "；", 3) ||
-                                             !memcmp(cs - 3, "：", 3) || !memcmp(cs - 3, "。", 3))))
+    const char *cs = sf;   /* the clause before the subject: back to ，；：。 (led by EF or E3) */
+    while (cs > from && !(cs - from >= 3 && ((unsigned char)cs[-3] == 0xEF || (unsigned char)cs[-3] == 0xE3) &&
+                          (!memcmp(cs - 3, "，", 3) || !memcmp(cs - 3, "；", 3) || !memcmp(cs - 3, "：", 3) ||
+                           !memcmp(cs - 3, "。", 3))))
         cs--;
     for (const char *q = cs; q < p; q++) {
         if (q >= se && (*q == ',' || *q == ';' || *q == ':' || *q == '(' || (*q >= '0' && *q <= '9'))) return false;
@@ -212,9 +267,8 @@ static bool subject_named(const ex *x, const char *from, const char *sf, const c
             int y = atoi(q);
             if (y >= 1900 && y <= 2100 && y != x->year) return false;
         }
-        if (((unsigned char)*q & 0xC0) == 0x80) continue;   /* inside a character: no word starts there */
-        for (size_t i = 0; i < sizeof NOT / sizeof NOT[0]; i++)
-            if ((q >= se || i >= 15) && starts(q, p, NOT[i])) return false;
+        /* every word starts with a three-byte character (E3..EF) */
+        if ((unsigned char)*q >= 0xE3 && not_named_at(q, p, q >= se)) return false;
     }
     return true;
 }
@@ -475,15 +529,20 @@ static bool on_direction(sent *s)
 }
 
 /* Inside "X（类）Y（款）Z（项）" the names are not subjects. */
-static bool skip_item_names(sent *s)
+static bool skip_item_names_at(sent *s)
 {
-    if (!s->item_here || !jue_subject_on(&s->x->item_subject)) return false;
     size_t l1, l2;
     const char *xa = find_kept(&s->lei_mark, s->p, s->end, "（类）", "(类)", &l1);
     const char *xe = xa ? find_kept(&s->item_mark, xa, s->end, "（项）", "(项)", &l2) : NULL;
     if (!xe) return false;
     s->p = xe + l2;
     return true;
+}
+
+/* Asked at most positions: most sentences have no 项 statement in force. */
+static inline bool skip_item_names(sent *s)
+{
+    return s->item_here && jue_subject_on(&s->x->item_subject) && skip_item_names_at(s);
 }
 
 /* The 类 with this code becomes the subject: its row of table 05 (07 in the
@@ -541,7 +600,7 @@ static bool skip_alternative(sent *s)
     const jue_lexicon *lx = s->x->lx;
     int k2 = p + ob < end ? cx_keyword_at(lx, cx_words_at(lx, p + ob, end), p + ob, end) : -1;
     if (k2 < 0 || (KEYWORDS[k2].k != K_UP && KEYWORDS[k2].k != K_DOWN)) return false;
-    const char *q = p + ob + strlen(KEYWORDS[k2].w);
+    const char *q = p + ob + KEYWORDS[k2].n;
     size_t cb = starts(q, end, "）") ? 3 : starts(q, end, ")") ? 1 : 0;
     if (!cb) return false;
     s->p = q + cb;
@@ -565,8 +624,8 @@ static bool lei_name_at(sent *s)
     ex *x = s->x;
     const char *p = s->p, *end = s->end;
     size_t kn;
-    uint32_t key = cx_char_key(p, end, &kn);
-    if (!(x->lei_bits & cx_key_bit(key))) return false;   /* no name starts with it */
+    uint32_t key = cx_char_key(p, end, &kn), b = cx_first_bit(key);
+    if (!(x->lei_first_bits[b >> 6] >> (b & 63) & 1)) return false;   /* no name starts with it */
     for (int k = 0; k < x->nlei; k++) {
         if ((x->lei_first[k] && x->lei_first[k] != key) || !starts(p, end, x->lei[k])) continue;
         size_t nl = strlen(x->lei[k]);
@@ -601,7 +660,7 @@ static bool on_words(sent *s)
     if (!w) return false;
     const lex_entry *m = cx_match_subject(s->x, w, s->p, s->end);
     int kidx = cx_keyword_at(s->x->lx, w, s->p, s->end);
-    size_t klen = kidx >= 0 ? strlen(KEYWORDS[kidx].w) : 0;
+    size_t klen = kidx >= 0 ? KEYWORDS[kidx].n : 0;
     if (m && klen > m->plen) m = NULL;
     if (m) {
         if (s->kw == K_SHARE) {
@@ -816,10 +875,14 @@ static inline bool ends_with(const char *from, const char *p, const char *w, siz
  * indicator's target as a line of notes). */
 static bool compared(const sent *s, const char *p)
 {
-    static const char *const SIGNS[] = { "≤", "≥", "＜", "＞", "<", ">", "≦", "≧" };
+    static const struct { const char *w; size_t n; } SIGNS[] = {
+#define W(lit) { lit, sizeof lit - 1 }
+        W("≤"), W("≥"), W("＜"), W("＞"), W("<"), W(">"), W("≦"), W("≧"),
+#undef W
+    };
     while (p > s->base && p[-1] == ' ') p--;
     for (size_t i = 0; i < sizeof SIGNS / sizeof SIGNS[0]; i++)
-        if (ends_with(s->base, p, SIGNS[i], strlen(SIGNS[i]))) return true;
+        if (ends_with(s->base, p, SIGNS[i].w, SIGNS[i].n)) return true;
     return false;
 }
 
@@ -839,6 +902,14 @@ static bool fig_per_unit(sent *s, figure *f)
     static const char *const FILL[] = { "为", "是", "约", "达" };
     for (size_t i = 0; i < sizeof FILL / sizeof FILL[0]; i++)
         if (ends_with(s->start, p, FILL[i], 3)) { p -= 3; break; }
+    if (p - s->start < 6) return false;   /* each word is two characters or more */
+    switch (cx_key3(p - 3)) {             /* and ends with one of these */
+    case 0x879DE5: case 0xBABAE4: case 0x889CE6: case 0xB4B9E5: case 0xB788E6:   /* 均 人 月 年 户 */
+    case 0xA1ACE6: case 0xB7BBE4: case 0xBAB8E4: case 0x8687E5:                  /* 次 价 为 准 */
+        break;
+    default:
+        return false;
+    }
     for (size_t i = 0; i < sizeof PER / sizeof PER[0]; i++) {
         if (ends_with(s->start, p, PER[i].w, PER[i].n)) {
             s->p = f->after;
@@ -933,20 +1004,29 @@ enum { YW_BI = 1, YW_JIAO = 2, YW_ZENG = 4, YW_JIAN = 8, YW_JIEZHUAN = 16, YW_JI
        YW_QUNIAN = 128, YW_SHANGYINIAN = 256 };
 
 /* Which of those words w holds (strstr's answers, in one pass: each word
- * starts with a byte E4..E8, so it can only be found where one is). */
+ * starts with a three-byte character led by E4..E8). */
 static unsigned year_words(const char *w)
 {
-    static const struct { const char *w; unsigned bit; } W[] = {
-        { "比", YW_BI }, { "较", YW_JIAO }, { "增", YW_ZENG }, { "减", YW_JIAN }, { "结转", YW_JIEZHUAN },
-        { "结余", YW_JIEYU }, { "上年", YW_SHANGNIAN }, { "去年", YW_QUNIAN }, { "上一年", YW_SHANGYINIAN },
-    };
     unsigned found = 0;
     const char *end = w + strlen(w);
-    for (const char *q = w; q < end; q++) {
+    for (const char *q = w; end - q >= 3; q++) {
         unsigned char b = (unsigned char)*q;
         if (b < 0xE4 || b > 0xE8) continue;
-        for (size_t i = 0; i < sizeof W / sizeof W[0]; i++)
-            if (starts(q, end, W[i].w)) found |= W[i].bit;
+        const char *r = q + 3;
+        switch (cx_key3(q)) {
+        case CH_BI: found |= YW_BI; break;
+        case CH_JIAO: found |= YW_JIAO; break;
+        case CH_ZENG: found |= YW_ZENG; break;
+        case CH_JIAN: found |= YW_JIAN; break;
+        case CH_JIE:
+            found |= starts(r, end, "转") ? YW_JIEZHUAN : starts(r, end, "余") ? YW_JIEYU : 0;
+            break;
+        case CH_SHANG:
+            found |= starts(r, end, "年") ? YW_SHANGNIAN : starts(r, end, "一年") ? YW_SHANGYINIAN : 0;
+            break;
+        case CH_QU: found |= starts(r, end, "年") ? YW_QUNIAN : 0; break;
+        default: break;
+        }
     }
     return found;
 }
