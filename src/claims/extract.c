@@ -123,9 +123,17 @@ static size_t plain_run(const char *s, size_t n)
     static const bool MARK[256] = { [' '] = true, [','] = true, [';'] = true, [':'] = true, ['('] = true, [')'] = true };
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
-    while (i + 4 <= n && !(MARK[u[i]] | MARK[u[i + 1]] | MARK[u[i + 2]] | MARK[u[i + 3]])) i += 4;
-    while (i < n && !MARK[u[i]]) i++;
-    return i;
+    for (;;) {
+        /* eight bytes at a time while none is below 0x40 (every mark is;
+         * Chinese text's bytes are 0x80 and above) */
+        for (uint64_t w; i + 8 <= n; i += 8) {
+            memcpy(&w, u + i, 8);
+            if ((w - 0x4040404040404040u) & ~w & 0x8080808080808080u) break;
+        }
+        size_t stop = i + 8 < n ? i + 8 : n;
+        while (i < stop && !MARK[u[i]]) i++;
+        if (i < stop || i == n) return i;
+    }
 }
 
 /* Starts a stretch at `at` (over the last one when it starts there too). */
@@ -480,8 +488,11 @@ static const jue_note_line *item_lines(ex *x, const char *s, const char *e, cons
     *named = false;
     int most = x->out->wrapped_lines ? ITEM_PIECES : ITEM_LINES;
     for (int k = 0; k <= most;) {
-        for (const char *q = s; q < e; q++)
-            if (*q != ' ') jue_buf_putc(&b, *q);
+        for (const char *q = s, *sp; q < e; q = sp + 1) {   /* the runs between spaces */
+            sp = memchr(q, ' ', (size_t)(e - q));
+            if (!sp) sp = e;
+            jue_buf_putn(&b, q, (size_t)(sp - q));
+        }
         k += s < e;   /* blank lines between (a copy may double-space) do not count */
         upto = L;
         const char *t = jue_buf_str(&b);
