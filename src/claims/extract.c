@@ -762,6 +762,7 @@ jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexic
     x.cat_year = cat && year > 0 ? jue_catalog_near_year(cat, JUE_CAT_FUNCTIONAL, year) : year;
     x.cat_covered = !cat || year <= 0 || jue_catalog_covers(cat, JUE_CAT_FUNCTIONAL, year);
     load_lei(&x);
+    cx_reader_init(&x);
     x.out = out;
     x.section = -1;
     x.sentence = (int)out->len ? out->items[out->len - 1].sentence : 0;

@@ -236,7 +236,15 @@ typedef struct {
     uint32_t lei_first[100];   /* cx_char_key of each name's first character; 0: none (compare it all) */
     uint64_t lei_first_bits[64];   /* cx_first_bit of each lei_first; all bits if one is 0 */
     int nlei;
+    /* the lexicon's first characters (jue_lexicon.first) and the characters
+     * other than a word's that a handler may start at (其 决 分 各 均 都), as
+     * cx_first_bit: a Chinese character whose bit is not here is passed at
+     * once (sentence.c's pass_plain) */
+    uint64_t plain_stop[64];
 } ex;
+
+/* sentence.c: sets what the sentence reader keeps for the read (plain_stop). */
+void cx_reader_init(ex *x);
 
 /* The longest lexicon phrase at p whose scope the current section has (w:
  * cx_words_at p; NULL finds none). */

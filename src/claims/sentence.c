@@ -220,6 +220,11 @@ enum {
     CH_ZENG = 0x9EA2E5,      /* 增 */
     CH_JIAN = 0x8F87E5,      /* 减 */
     CH_JIE = 0x93BBE7,       /* 结 */
+    CH_JUE = 0xB386E5,       /* 决 */
+    CH_FEN = 0x8688E5,       /* 分 */
+    CH_GE = 0x8490E5,        /* 各 */
+    CH_JUN = 0x879DE5,       /* 均 */
+    CH_DOU = 0xBD83E9,       /* 都 */
 };
 
 /* Whether one of subject_named's words that rule the figure out starts at q
@@ -653,11 +658,10 @@ static bool on_distribute(sent *s)
 }
 
 /* A lexicon subject ("基本支出"), or else a keyword (增加, 占, 预算…); the
- * longer wins: "支出决算为" is a keyword, not the subject "支出". */
-static bool on_words(sent *s)
+ * longer wins: "支出决算为" is a keyword, not the subject "支出". w: the
+ * words that may start at s->p. */
+static bool on_words_in(sent *s, const word_slot *w)
 {
-    const word_slot *w = cx_words_at(s->x->lx, s->p, s->end);
-    if (!w) return false;
     const lex_entry *m = cx_match_subject(s->x, w, s->p, s->end);
     int kidx = cx_keyword_at(s->x->lx, w, s->p, s->end);
     size_t klen = kidx >= 0 ? KEYWORDS[kidx].n : 0;
@@ -694,6 +698,13 @@ static bool on_words(sent *s)
     }
     s->p += klen;
     return true;
+}
+
+/* Most positions start no word: the probe is made here, inline. */
+static inline bool on_words(sent *s)
+{
+    const word_slot *w = cx_words_at(s->x->lx, s->p, s->end);
+    return w && on_words_in(s, w);
 }
 
 /* Template text left in a published document: "XX局", "××单位", "ＸＸ局",
@@ -1307,24 +1318,25 @@ void cx_read_row_marks(ex *x, const para *P)
 static inline bool words_only_key(uint32_t key)
 {
     switch (key) {
-    case 0xB685E5:   /* 其 */
-    case 0xB386E5:   /* 决 */
-    case 0x8688E5:   /* 分 */
-    case 0x8490E5:   /* 各 */
-    case 0x879DE5:   /* 均 */
-    case 0xBD83E9:   /* 都 */
+    case CH_QI: case CH_JUE: case CH_FEN: case CH_GE: case CH_JUN: case CH_DOU:   /* as cx_reader_init's */
         return false;
     default:
         return true;
     }
 }
 
+/* The length of the character at p, led by a byte of a three-byte one with
+ * two more bytes before the end: 3, unless a NUL cuts it (jue_utf8_step). */
+static inline size_t char3_step(const char *p)
+{
+    return p[1] && p[2] ? 3 : (size_t)jue_utf8_step(p);
+}
+
 static bool words_only_at(const char *p, const char *end)
 {
     unsigned char b = (unsigned char)*p;
     if (b < 0xE4 || b > 0xE9 || end - p < 3) return false;
-    size_t n;
-    return words_only_key(cx_char_key(p, end, &n));
+    return words_only_key(cx_key3(p));
 }
 
 /* After a character the sentence's handlers declined, those after it of the
@@ -1335,15 +1347,29 @@ static bool words_only_at(const char *p, const char *end)
  * it: the general path decides there. */
 static void pass_plain(sent *s)
 {
-    const ex *x = s->x;
-    const jue_lexicon *lx = x->lx;
-    while (!s->item_here && s->end - s->p >= 3 && !x->over) {
-        const unsigned char *u = (const unsigned char *)s->p;
-        if (u[0] < 0xE4 || u[0] > 0xE9) return;
-        uint32_t key = u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16, b = cx_first_bit(key);
-        if (!words_only_key(key) || (lx->first[b >> 6] >> (b & 63) & 1)) return;
-        jue_work_steps++;
-        s->p += jue_utf8_step(s->p);
+    if (s->item_here || s->x->over) return;   /* neither changes here */
+    const uint64_t *stop = s->x->plain_stop;
+    const char *p = s->p, *end = s->end;
+    unsigned long long steps = 0;
+    while (end - p >= 3) {
+        const unsigned char *u = (const unsigned char *)p;
+        if (u[0] < 0xE4 || u[0] > 0xE9) break;
+        uint32_t b = cx_first_bit(cx_key3(p));
+        if (stop[b >> 6] >> (b & 63) & 1) break;
+        steps++;
+        p += char3_step(p);
+    }
+    jue_work_steps += steps;
+    s->p = p;
+}
+
+void cx_reader_init(ex *x)
+{
+    static const uint32_t NOT_WORDS_ONLY[] = { CH_QI, CH_JUE, CH_FEN, CH_GE, CH_JUN, CH_DOU };   /* words_only_key's */
+    if (x->lx) memcpy(x->plain_stop, x->lx->first, sizeof x->plain_stop);
+    for (size_t i = 0; i < sizeof NOT_WORDS_ONLY / sizeof NOT_WORDS_ONLY[0]; i++) {
+        uint32_t b = cx_first_bit(NOT_WORDS_ONLY[i]);
+        x->plain_stop[b >> 6] |= (uint64_t)1 << (b & 63);
     }
 }
 
@@ -1359,7 +1385,7 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
         jue_work_steps++;
         if (words_only_at(s.p, s.end)) {   /* the handlers skipped would each decline it */
             if (skip_item_names(&s) || on_lei_name(&s) || on_words(&s)) continue;
-            s.p += jue_utf8_step(s.p);
+            s.p += char3_step(s.p);
             pass_plain(&s);
             continue;
         }
