@@ -107,17 +107,25 @@ static inline uint64_t cx_second_bit(const char *p, const char *end)
     return p < end ? cx_key_bit(cx_char_key(p, end, &n)) : 1;
 }
 
-/* The words that begin with the character at p, or NULL if none does (or
- * none can: the character after it is no second character of theirs). */
-static inline const word_slot *cx_words_at(const jue_lexicon *lx, const char *p, const char *end)
+/* The words that begin with the character whose key is key (the next
+ * character at next), or NULL if none does (or none can: the next character
+ * is no second character of theirs). */
+static inline const word_slot *cx_words_of(const jue_lexicon *lx, uint32_t key, const char *next, const char *end)
 {
-    size_t n;
-    uint32_t key = cx_char_key(p, end, &n), b = cx_first_bit(key);
+    uint32_t b = cx_first_bit(key);
     if (!(lx->first[b >> 6] >> (b & 63) & 1)) return NULL;   /* most characters start no word */
     size_t mask = ((size_t)1 << lx->slot_bits) - 1;
     for (size_t h = (key * 0x9E3779B1u) >> (32 - lx->slot_bits); lx->slot[h].ch; h = (h + 1) & mask)
-        if (lx->slot[h].ch == key) return lx->slot[h].second & cx_second_bit(p + n, end) ? &lx->slot[h] : NULL;
+        if (lx->slot[h].ch == key) return lx->slot[h].second & cx_second_bit(next, end) ? &lx->slot[h] : NULL;
     return NULL;
+}
+
+/* The words that begin with the character at p (cx_words_of). */
+static inline const word_slot *cx_words_at(const jue_lexicon *lx, const char *p, const char *end)
+{
+    size_t n;
+    uint32_t key = cx_char_key(p, end, &n);
+    return cx_words_of(lx, key, p + n, end);
 }
 
 /* ---------- text helpers ---------- */

@@ -707,6 +707,13 @@ static inline bool on_words(sent *s)
     return w && on_words_in(s, w);
 }
 
+/* on_words at a three-byte character whose key is known. */
+static inline bool on_words_key(sent *s, uint32_t key)
+{
+    const word_slot *w = cx_words_of(s->x->lx, key, s->p + 3, s->end);
+    return w && on_words_in(s, w);
+}
+
 /* Template text left in a published document: "XX局", "××单位", "ＸＸ局",
  * with the character after the marks (局, 单 …); a copy may print a blank
  * between the Latin XX and it ("上海市 XX 局"), left out of the claim. */
@@ -1332,11 +1339,28 @@ static inline size_t char3_step(const char *p)
     return p[1] && p[2] ? 3 : (size_t)jue_utf8_step(p);
 }
 
-static bool words_only_at(const char *p, const char *end)
+/* Whether the character at p is such a one; *key: its cx_key3 when it is. */
+static inline bool words_only_at(const char *p, const char *end, uint32_t *key)
 {
     unsigned char b = (unsigned char)*p;
     if (b < 0xE4 || b > 0xE9 || end - p < 3) return false;
-    return words_only_key(cx_key3(p));
+    *key = cx_key3(p);
+    return words_only_key(*key);
+}
+
+/* The handlers for a position that is no words-only character, in their
+ * order; each is asked only where its text may start (its first byte): one
+ * asked elsewhere declines and changes nothing. 类 names and lexicon words
+ * may start anywhere. */
+static bool on_other(sent *s)
+{
+    unsigned char b = (unsigned char)*s->p;
+    bool wide = b == 0xEF || b == 0xE3;                  /* ，；、（ and ＸＸ */
+    bool paren = b == 0xEF || b == '(';                  /* （类） (类) （ ( */
+    return (wide && on_clause_mark(s)) || (b == 0xE5 && (on_list_open(s) || on_direction(s))) ||   /* 其中 决算数 */
+           skip_item_names(s) || (paren && (on_lei_mark(s) || skip_alternative(s))) || on_lei_name(s) ||
+           ((b == 0xE5 || b == 0xE9) && on_distribute(s)) ||                                      /* 分别 各 均 都 */
+           on_words(s) || ((b == 'X' || b == 0xC3 || b == 0xEF) && on_placeholder(s));          /* XX ×× ＸＸ */
 }
 
 /* After a character the sentence's handlers declined, those after it of the
@@ -1383,20 +1407,20 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
     x->in_sentence = 0;
     while (s.p < s.end && !x->over) {
         jue_work_steps++;
-        if (words_only_at(s.p, s.end)) {   /* the handlers skipped would each decline it */
-            if (skip_item_names(&s) || on_lei_name(&s) || on_words(&s)) continue;
+        uint32_t key;
+        if (words_only_at(s.p, s.end, &key)) {   /* the handlers skipped would each decline it */
+            if (skip_item_names(&s) || on_lei_name(&s) || on_words_key(&s, key)) continue;
             s.p += char3_step(s.p);
             pass_plain(&s);
             continue;
         }
         if (s.L.mode != CX_DIST_NONE) cx_list_mark(x, &s.L, s.p, s.end);
-        if (on_clause_mark(&s) || on_list_open(&s) || on_direction(&s) || skip_item_names(&s) || on_lei_mark(&s) ||
-            skip_alternative(&s) || on_lei_name(&s) || on_distribute(&s) || on_words(&s) || on_placeholder(&s))
-            continue;
+        if (on_other(&s)) continue;
+        unsigned char b = (unsigned char)*s.p;
         if (is_digit_at(s.p, s.end)) {
             on_figure(&s);
         } else {
-            on_bracket(&s);
+            if (b == 0xEF || b == '(' || b == ')') on_bracket(&s);   /* （ ( ） ) */
             s.p += jue_utf8_step(s.p);
         }
     }
