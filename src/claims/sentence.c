@@ -648,6 +648,15 @@ static inline bool on_lei_name(sent *s)
     return !s->item_here && s->x->nlei && after_mark(s, s->p) && lei_name_at(s);
 }
 
+/* on_lei_name at a three-byte character whose key is known: most start no
+ * 类 name (the filter of their first characters, asked first). */
+static inline bool on_lei_name_key(sent *s, uint32_t key)
+{
+    uint32_t b = cx_first_bit(key);
+    return !s->item_here && s->x->nlei && (s->x->lei_first_bits[b >> 6] >> (b & 63) & 1) && after_mark(s, s->p) &&
+           lei_name_at(s);
+}
+
 /* 分别, 各为, 均为 … after a list of subjects: the figures after it are shared
  * out over the list (respectively.c). */
 static bool on_distribute(sent *s)
@@ -1045,6 +1054,7 @@ static unsigned year_words(const char *w)
         case CH_QU: found |= starts(r, end, "年") ? YW_QUNIAN : 0; break;
         default: break;
         }
+        if ((q[1] & 0xC0) == 0x80 && (q[2] & 0xC0) == 0x80) q += 2;   /* no word starts inside a character */
     }
     return found;
 }
@@ -1409,7 +1419,7 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
         jue_work_steps++;
         uint32_t key;
         if (words_only_at(s.p, s.end, &key)) {   /* the handlers skipped would each decline it */
-            if (skip_item_names(&s) || on_lei_name(&s) || on_words_key(&s, key)) continue;
+            if (skip_item_names(&s) || on_lei_name_key(&s, key) || on_words_key(&s, key)) continue;
             s.p += char3_step(s.p);
             pass_plain(&s);
             continue;
