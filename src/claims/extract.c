@@ -396,6 +396,7 @@ const char *cx_bfind(const char *s, const char *e, const char *lit)
     for (const char *p = s; p + n <= e; p++) {
         p = memchr(p, *lit, (size_t)(e - p) - n + 1);   /* the first byte, where it is */
         if (!p) return NULL;
+        if (n >= 3 && (p[1] != lit[1] || p[2] != lit[2])) continue;   /* most hits differ there: （ ， share EF BC */
         if (!memcmp(p, lit, n)) return p;
     }
     return NULL;
