@@ -410,6 +410,16 @@ const char *cx_find2(const char *s, const char *e, const char *full, const char 
     return NULL;
 }
 
+const char *cx_find_item_mark(const char *s, const char *e, size_t *mlen)
+{
+    /* 项 (E9 A1 B9) in the text first, found from its last byte: E9 leads
+     * many characters, B9 ends few */
+    if (e - s < 3) return NULL;
+    for (const char *q = s + 2; q < e && (q = memchr(q, 0xB9, (size_t)(e - q))) != NULL; q++)
+        if ((unsigned char)q[-2] == 0xE9 && (unsigned char)q[-1] == 0xA1) return cx_find2(s, e, "（项）", "(项)", mlen);
+    return NULL;
+}
+
 /* A 项 statement whose names wrap onto the next lines (a copy from a PDF
  * breaks "…机关事业单位基本养" / "老保险缴费支出（项）"): the item line and up
  * to ITEM_LINES more, to the first （项）, read as one, without the spaces a
@@ -497,7 +507,7 @@ static const jue_note_line *item_lines(ex *x, const char *s, const char *e, cons
         k += s < e;   /* blank lines between (a copy may double-space) do not count */
         upto = L;
         const char *t = jue_buf_str(&b);
-        if ((*named = cx_find2(t, t + b.len, "（项）", "(项)", &lp) != NULL) || L + 1 >= end) break;
+        if ((*named = cx_find_item_mark(t, t + b.len, &lp) != NULL) || L + 1 >= end) break;
         L++;
         s = L->text;
         e = L->text + L->len;
@@ -563,7 +573,7 @@ static void item_line(ex *x, const char *s, const char *e, bool item, const jue_
     bool named = true;
     bool wrapped = x->out->wrapped_lines;
     if (item) x->item_until = item_lines(x, s, e, L, end, &named);
-    else if ((!x->item_until || L > x->item_until) && cx_find2(s, e, "（项）", "(项)", &ml)) {
+    else if ((!x->item_until || L > x->item_until) && cx_find_item_mark(s, e, &ml)) {
         if (wrapped && x->pending.len) item_tail(x, &x->pending, s, e);
         else cx_item_statement(x, s, e);
     }
@@ -711,7 +721,7 @@ static bool names_tail(const jue_note_line *L)
     const char *s = L->text, *e = s + L->len;
     clean_line(&s, &e);
     size_t ml;
-    const char *m = cx_find2(s, e, "（项）", "(项)", &ml);
+    const char *m = cx_find_item_mark(s, e, &ml);
     if (!m || item_start(s, e)) return false;
     static const char *const MARKS[] = { "。", "，", "；", "：", "万元" };
     for (size_t k = 0; k < sizeof MARKS / sizeof MARKS[0]; k++)
@@ -732,13 +742,13 @@ static void unswap_items(jue_note_line *L, size_t n)
         const char *s = L[i].text, *e = s + L[i].len;
         clean_line(&s, &e);
         size_t ml;
-        if (!item_start(s, e) || !class_mark(s, e) || cx_find2(s, e, "（项）", "(项)", &ml) ||
+        if (!item_start(s, e) || !class_mark(s, e) || cx_find_item_mark(s, e, &ml) ||
             (e - s >= 3 && !memcmp(e - 3, "）", 3)) || e[-1] == ')')
             continue;
         size_t j = filled_from(L, n, i + 1), k = j < n ? filled_from(L, n, j + 1) : n;
         if (k >= n) continue;
         const char *js = L[j].text, *je = js + L[j].len;
-        if (!cx_bfind(js, je, "。") || cx_find2(js, je, "（项）", "(项)", &ml) || !names_tail(&L[k])) continue;
+        if (!cx_bfind(js, je, "。") || cx_find_item_mark(js, je, &ml) || !names_tail(&L[k])) continue;
         jue_note_line t = L[j];
         L[j] = L[k];
         L[k] = t;

@@ -152,6 +152,8 @@ static inline bool is_digit_at(const char *p, const char *end)
 const char *cx_bfind(const char *s, const char *e, const char *lit);
 /* Finds the first of two spellings ("（类）" or "(类)"); sets *mlen. */
 const char *cx_find2(const char *s, const char *e, const char *full, const char *half, size_t *mlen);
+/* cx_find2 of "（项）" and "(项)", asked only when the text holds 项. */
+const char *cx_find_item_mark(const char *s, const char *e, size_t *mlen);
 
 /* ---------- paragraphs with a position map ---------- */
 

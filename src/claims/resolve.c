@@ -85,7 +85,7 @@ void cx_item_statement(ex *x, const char *s, const char *e)
     size_t la, lb, lc;
     const char *a = cx_find2(s, e, "（类）", "(类)", &la);
     const char *b = a ? cx_find2(a + la, e, "（款）", "(款)", &lb) : NULL;
-    const char *c = b ? cx_find2(b + lb, e, "（项）", "(项)", &lc) : NULL;
+    const char *c = b ? cx_find_item_mark(b + lb, e, &lc) : NULL;
     if (!a || !b || !c) {
         /* no 项 named: the figures that follow are not the last item's */
         free(x->item_names);
