@@ -452,8 +452,13 @@ static bool class_mark(const char *s, const char *e)
     char buf[1024];
     size_t n = 0, ml;
     if (!may_hold_lei(s, e)) return false;
-    for (const char *q = s; q < e && n < sizeof buf; q++)
-        if (*q != ' ') buf[n++] = *q;
+    for (const char *q = s, *sp; q < e && n < sizeof buf; q = sp + 1) {   /* the runs between blanks */
+        sp = memchr(q, ' ', (size_t)(e - q));
+        if (!sp) sp = e;
+        size_t k = (size_t)(sp - q) < sizeof buf - n ? (size_t)(sp - q) : sizeof buf - n;
+        memcpy(buf + n, q, k);
+        n += k;
+    }
     return cx_find2(buf, buf + n, "（类）", "(类)", &ml) != NULL;
 }
 
