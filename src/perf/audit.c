@@ -1601,7 +1601,7 @@ static void add_para(actx *c, jue_buf *pb, int line, int page)
 /* The rows that go to the prose, in the order audit_doc meets them, and
  * where a paragraph ends (i = PARA_END): kept, not squeezed, until a 自评表
  * is found, since only cross reads the paragraphs (most documents have none). */
-enum { PARA_END = UINT32_MAX };
+#define PARA_END UINT32_MAX
 typedef struct {
     uint32_t g, i;
 } pev;
