@@ -717,8 +717,9 @@ static void check_indicators(actx *c, const ptable *t, const brow *budget)
         if (!unsure && (wsum != 100 * JUE_PERF_POINT || (tw->present && !tw->bad && tw->value != 100 * JUE_PERF_POINT))) {
             fmt_points(a, sizeof a, wsum);
             add(c, t, "perf.weights", JUE_SEV_ERROR, t->total_line, t->total_page, "100", a,
-                "预算执行率与各指标的分值之和为 %s 分，应为 100 分%s%s%s", a, tw->present ? "（总分行分值印为 " : "",
-                tw->present ? tw->text : "", tw->present ? "）" : "");
+                no_budget && wsum > 100 * JUE_PERF_POINT ? "各指标的分值之和为 %s 分（未读到预算执行率的分值，不计它已超过），应为 100 分%s%s%s"
+                          : "预算执行率与各指标的分值之和为 %s 分，应为 100 分%s%s%s",
+                a, tw->present ? "（总分行分值印为 " : "", tw->present ? tw->text : "", tw->present ? "）" : "");
         }
         if (!unsure && sok && ts->present && !ts->bad && !jue_iv_overlaps(ssum, ts->iv)) {
             int64_t v = (ssum.lo + ssum.hi) / 2;
