@@ -894,19 +894,25 @@ static bool name_pieces(const jue_grid *g, size_t from, size_t to, int after)
     return true;
 }
 
+/* The starts and ends, in metric m, of row t's figures with a point (its
+ * first cell, the code, left out): how many. */
+static int figure_spans(const jue_grid *g, const trow *t, int m, int *s, int *e)
+{
+    int n = 0;
+    for (int k = 1; k < t->n && k < (int)g->rows[t->row].n; k++)
+        if (strchr(g->rows[t->row].cells[k].text, '.') && data_text(g->rows[t->row].cells[k].text))
+            s[n] = t->sp[k].s[m], e[n++] = t->sp[k].e[m];
+    return n;
+}
+
 /* Whether data row b's figures stand where row a's would stand on another
  * page, counted in metric m: as many (two or more), none starting or ending
  * where one of a's does, all moved by the same few positions (3 to 8,
  * within 1), their code where a's is. */
 static bool shifted_in(const jue_grid *g, const trow *a, const trow *b, int m)
 {
-    int sa[MAX_SPANS], ea[MAX_SPANS], sb[MAX_SPANS], eb[MAX_SPANS], na = 0, nb = 0;
-    for (int k = 1; k < a->n && k < (int)g->rows[a->row].n; k++)
-        if (strchr(g->rows[a->row].cells[k].text, '.') && data_text(g->rows[a->row].cells[k].text))
-            sa[na] = a->sp[k].s[m], ea[na++] = a->sp[k].e[m];
-    for (int k = 1; k < b->n && k < (int)g->rows[b->row].n; k++)
-        if (strchr(g->rows[b->row].cells[k].text, '.') && data_text(g->rows[b->row].cells[k].text))
-            sb[nb] = b->sp[k].s[m], eb[nb++] = b->sp[k].e[m];
+    int sa[MAX_SPANS], ea[MAX_SPANS], sb[MAX_SPANS], eb[MAX_SPANS];
+    int na = figure_spans(g, a, m, sa, ea), nb = figure_spans(g, b, m, sb, eb);
     if (na < 2 || na != nb || abs(a->sp[0].s[m] - b->sp[0].s[m]) > 1) return false;
     int d = eb[0] - ea[0];
     if (abs(d) < 3 || abs(d) > 8) return false;
