@@ -146,6 +146,17 @@ jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name)
     return g;
 }
 
+bool jue_grid_reserve(jue_grid *g, size_t n)
+{
+    if (n > 65536) n = 65536;   /* a hostile file's lines are charged as rows come */
+    if (n <= g->cap) return true;
+    jue_grow *nr = realloc(g->rows, n * sizeof *nr);
+    if (!nr) return false;
+    g->rows = nr;
+    g->cap = n;
+    return true;
+}
+
 jue_grow *jue_grid_add_row(jue_grid *g, int line)
 {
     jue_idoc *d = g->doc;

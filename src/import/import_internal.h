@@ -109,6 +109,9 @@ void jue_idoc_over_msg(const jue_idoc *d, jue_buf *out);
 void *jue_idoc_room(jue_idoc *d, size_t n, size_t align);
 /* Appends an empty grid; NULL on allocation failure. */
 jue_grid *jue_idoc_add_grid(jue_idoc *d, const char *name);
+/* Room for n rows (at most 65536 at once), so that adding them moves none;
+ * false on allocation failure. */
+bool jue_grid_reserve(jue_grid *g, size_t n);
 /* Appends an empty row; NULL on allocation failure. */
 jue_grow *jue_grid_add_row(jue_grid *g, int line);
 /* Removes the last row (its cells stay charged to the budget). */

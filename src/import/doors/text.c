@@ -327,10 +327,20 @@ static bool figure_then_label(const char *s, const char *q, const char *end)
     return !sentence_text(t, e);
 }
 
-static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans, bool *lone)
+/* A line's only cell: where it is in its line, its span (span_of) counted
+ * only when a layout wants it (align_blocks; most lines are prose). */
+typedef struct {
+    const char *line, *s, *e;
+} tcell;
+
+/* Splits a line into r's cells. *nspans: the spans of a row of several
+ * cells; *lone: the line is one cell, printed at spans[0], or where *at
+ * says when at->line is set (its span not counted yet). */
+static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spans, int *nspans, bool *lone, tcell *at)
 {
     *nspans = 0;
     *lone = false;
+    *at = (tcell){ NULL, NULL, NULL };
     const char *end = line + n, *p = line;
     int col = 0;
     cpcursor cur = { line, 0 };
@@ -354,14 +364,12 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
     }
     if (is_rule(p, (size_t)(end - p))) return JUE_OK;
     if (p < end && *p == '|') return jue_md_row(r, line, p, end);
-    if (memchr(p, '\t', (size_t)(end - p))) {
-        const char *s = p;
-        for (const char *q = p; q <= end && !st; q++)
-            if (q == end || *q == '\t') {
-                st = add_cell(r, &col, &cur, s, q);
-                s = q + 1;
-            }
-        return st;
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    if (tab) {   /* a cell up to each tab, and the last to the end */
+        for (const char *s = p;; s = tab + 1, tab = memchr(s, '\t', (size_t)(end - s))) {
+            const char *q = tab ? tab : end;
+            if ((st = add_cell(r, &col, &cur, s, q)) || !tab) return st;
+        }
     }
     const char *s = p;
     int ns = 0;
@@ -384,15 +392,17 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
             if (k) s = q;
         }
     }
+    const char *only = s;
     if (!st && s < end) {
-        if (ns < MAX_SPANS) span_of(&wc, s, end, &spans[ns]);
+        if (ns && ns < MAX_SPANS) span_of(&wc, s, end, &spans[ns]);
         ns++;
         st = add_cell(r, &col, &cur, s, end);
     }
     /* only a row of several cells, each with its span, is aligned later */
     *nspans = ns >= 2 && ns <= MAX_SPANS && (size_t)ns == r->n ? ns : 0;
     if (!st && ns == 1 && r->n == 1) st = split_packed(r);
-    *lone = !st && ns == 1 && r->n == 1;   /* one cell, printed at spans[0] */
+    *lone = !st && ns == 1 && r->n == 1;   /* one cell */
+    if (*lone && only < end) *at = (tcell){ line, only, end };
     return st;
 }
 
@@ -418,6 +428,7 @@ typedef struct {
 typedef struct {
     size_t row;
     tspan sp;
+    tcell at;   /* its span is counted from at when at.line is set */
 } tlone;
 
 /* The rows of several cells, with their spans: aligned in blocks; and the
@@ -480,7 +491,7 @@ static bool data_trow(const jue_grid *g, const trow *t)
  * rows when there are none) cover. */
 static void make_layout(const jue_grid *g, const trow *rows, size_t a, size_t b, int m, layout *L)
 {
-    static unsigned char cover[MAX_WIDTH];
+    unsigned char cover[MAX_WIDTH];
     memset(cover, 0, sizeof cover);
     bool any = false;
     for (size_t i = a; i < b; i++) any |= data_trow(g, &rows[i]);
@@ -495,7 +506,7 @@ static void make_layout(const jue_grid *g, const trow *rows, size_t a, size_t b,
      * such columns below it ("公务用车运行费" over its 预算数 and 决算数)
      * spans them: it joins none */
     if (any) {
-        static unsigned char head[MAX_WIDTH];
+        unsigned char head[MAX_WIDTH];
         memset(head, 0, sizeof head);
         for (size_t i = b; i-- > a;) {
             if (data_trow(g, &rows[i])) continue;
@@ -1227,16 +1238,28 @@ static bool add_trow(trows *t, size_t row, const tspan *sp, int ns)
     return true;
 }
 
-static bool add_lone(trows *t, size_t row, const tspan *sp)
+static bool add_lone(trows *t, size_t row, const tspan *sp, const tcell *at)
 {
     void *l = t->l;
     bool ok = room(&l, t->nl, &t->capl, sizeof *t->l);
     t->l = l;
     if (!ok) return false;
-    t->l[t->nl].row = row;
-    t->l[t->nl].sp = *sp;
+    t->l[t->nl] = (tlone){ .row = row, .at = *at };
+    if (!at->line) t->l[t->nl].sp = *sp;
     t->nl++;
     return true;
+}
+
+/* The spans of the lines of one cell not counted yet. */
+static void lone_spans(trows *t)
+{
+    for (size_t i = 0; i < t->nl; i++) {
+        tlone *l = &t->l[i];
+        if (!l->at.line) continue;
+        wcursor wc = { l->at.line, 0, 0 };
+        span_of(&wc, l->at.s, l->at.e, &l->sp);
+        l->at.line = NULL;
+    }
 }
 
 static void free_trows(trows *a)
@@ -1266,31 +1289,56 @@ static bool aligned_line(const char *s, const char *e)
     return two_spaces(s, e);
 }
 
-/* The width the text is wrapped at, or 0: the longest line (of those not
+/* Whether [s, e) holds a character other than a space or a form feed. */
+static bool has_text(const char *s, const char *e)
+{
+    for (; s < e; s++)
+        if (*s != ' ' && *s != '\f') return true;
+    return false;
+}
+
+/* The widths a text may be wrapped at, from one pass over its lines:
+ * wrap, the width it is wrapped at, or 0: the longest line (of those not
  * aligned with runs of spaces, at least 16 characters) is also the most
- * common length, at least 8 times. */
-static int wrap_width(const char *p, const char *end)
+ * common length, at least 8 times; and indent, the width a wrap that keeps
+ * spaces cut a -layout copy at when it is wider than most of the prose (so
+ * the wrap, which wants the longest line the most common, is none): the
+ * longest line not aligned with runs of spaces (its '\r' counted), when at
+ * least 3 lines of spaces alone (an indent cut off its title) are that long;
+ * else 0. pdftotext does not print lines of spaces. */
+typedef struct {
+    int wrap, indent;
+    size_t lines;
+} widths;
+
+static widths wrap_widths(const char *p, const char *end)
 {
     enum { MAXW = 512 };
-    static int hist[MAXW + 1];
-    memset(hist, 0, sizeof hist);
-    int max = 0;
+    int hist[MAXW + 1] = { 0 };
+    int max = 0, longest = 0, blanks = 0;
+    size_t lines = 0;
+    bool too_long = false;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *e = nl ? nl : end;
-        if (e > p && e[-1] == '\r') e--;
-        int n = cps(p, e);
-        if (n >= 16 && !aligned_line(p, e)) {
-            if (n > MAXW) return 0;
-            hist[n]++;
-            if (n > max) max = n;
+        const char *e = nl ? nl : end, *t = e > p && e[-1] == '\r' ? e - 1 : e;
+        if (!aligned_line(p, t)) {
+            int n = cps(p, t), full = n + (t < e);
+            if (n >= 16 && !too_long) {
+                if (n > MAXW) too_long = true;
+                else hist[n]++, max = n > max ? n : max;
+            }
+            if (full > longest) longest = full, blanks = 0;
+            if (full == longest && full >= 16 && !has_text(p, e)) blanks++;
         }
         p = nl ? nl + 1 : end;
+        lines++;
     }
-    if (max == 0 || hist[max] < 8) return 0;
+    widths w = { 0, blanks >= 3 ? longest : 0, lines };
+    if (too_long || max == 0 || hist[max] < 8) return w;
     for (int n = 16; n < max; n++)
-        if (hist[n] > hist[max]) return 0;
-    return max;
+        if (hist[n] > hist[max]) return w;
+    w.wrap = max;
+    return w;
 }
 
 /* Whether the character at p (of a line) is one of words: not ASCII, not a
@@ -1330,14 +1378,6 @@ static const char *line_end(const char *p, const char *end)
 {
     const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
     return nl ? nl : end;
-}
-
-/* Whether [s, e) holds a character other than a space or a form feed. */
-static bool has_text(const char *s, const char *e)
-{
-    for (; s < e; s++)
-        if (*s != ' ' && *s != '\f') return true;
-    return false;
 }
 
 /* Whether the line [n, ne) may go on after a piece ending at e of one line
@@ -1406,26 +1446,6 @@ static bool prose_cut(const char *p, const char *end, int w)
         p = e < end ? e + 1 : end;
     }
     return rows >= 8;
-}
-
-/* The width a wrap that keeps spaces cut a -layout copy at when it is wider
- * than most of the prose (so wrap_width, which wants the longest line the
- * most common, finds none): the longest line not aligned with runs of
- * spaces, when at least 3 lines of spaces alone (an indent cut off its
- * title) are that long; else 0. pdftotext does not print lines of spaces. */
-static int indent_cut_width(const char *p, const char *end)
-{
-    int max = 0, blanks = 0;
-    for (const char *q = p; q < end;) {
-        const char *e = line_end(q, end);
-        if (!aligned_line(q, e)) {
-            int n = cps(q, e);
-            if (n > max) max = n, blanks = 0;
-            if (n == max && n >= 16 && !has_text(q, e)) blanks++;
-        }
-        q = e < end ? e + 1 : end;
-    }
-    return blanks >= 3 ? max : 0;
 }
 
 /* A copy of the text with table rows broken inside a cell joined again, and
@@ -1498,7 +1518,7 @@ static char *unwrap_rows(const char *data, size_t len, int w, bool spaced, linem
     return b.data;
 }
 
-static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_diags *diags);
+static jue_status read_lines(const char *data, size_t len, size_t lines, jue_idoc *doc, jue_diags *diags);
 
 /* Whether the line [p, e) ends at the wrap width w: the first word of the
  * line after it (up to a tab or space; one character of words) would not
@@ -1523,15 +1543,17 @@ static bool at_wrap(const char *p, const char *e, const char *next, const char *
 jue_status jue_text_read(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
 {
     size_t n = 0;
-    int w = doc->wrap_width = wrap_width(data, data + len);
-    if (!w) w = indent_cut_width(data, data + len);
+    widths ws = wrap_widths(data, data + len);
+    int w = doc->wrap_width = ws.wrap;
+    if (!w) w = ws.indent;
     bool spaced = w && prose_cut(data, data + len, w);
     linemap map = { NULL, 0, 0 };
     char *joined = unwrap_rows(data, len, spaced ? w : doc->wrap_width, spaced, &map, &n);
     /* the -layout lines put back: read as the copy they were cut from */
-    if (joined && spaced) doc->wrap_width = wrap_width(joined, joined + n);
+    if (joined && spaced) doc->wrap_width = wrap_widths(joined, joined + n).wrap;
     size_t grids = doc->n, diag0 = diags ? diags->len : 0;
-    jue_status st = joined ? read_lines(joined, n, doc, diags) : read_lines(data, len, doc, diags);
+    /* (a joined copy has no more lines than the text) */
+    jue_status st = joined ? read_lines(joined, n, ws.lines, doc, diags) : read_lines(data, len, ws.lines, doc, diags);
     if (joined) {
         /* rows and messages name the lines of the text as given */
         for (size_t k = grids; k < doc->n; k++)
@@ -1595,10 +1617,11 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
     return JUE_OK;
 }
 
-static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_diags *diags)
+/* The lines of [data, data + len), of which there are `lines`, as a grid's rows. */
+static jue_status read_lines(const char *data, size_t len, size_t lines, jue_idoc *doc, jue_diags *diags)
 {
     jue_grid *g = jue_idoc_add_grid(doc, NULL);
-    if (!g) return JUE_ERR_NOMEM;
+    if (!g || !jue_grid_reserve(g, lines)) return JUE_ERR_NOMEM;
     const char *p = data, *end = data + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
@@ -1653,14 +1676,23 @@ static jue_status read_lines(const char *data, size_t len, jue_idoc *doc, jue_di
         tspan sp[MAX_SPANS];
         int ns = 0;
         bool lone;
-        if ((st = split_line(r, text, n, sp, &ns, &lone))) break;
+        tcell at;
+        if ((st = split_line(r, text, n, sp, &ns, &lone, &at))) break;
         doc->packed += r->packed;
-        if ((ns && !add_trow(&rows, g->n - 1, sp, ns)) || (lone && !add_lone(&rows, g->n - 1, sp))) st = JUE_ERR_NOMEM;
+        if (lone && at.line && text != p) {   /* the line is in a buffer the next line reuses */
+            wcursor wc = { at.line, 0, 0 };
+            span_of(&wc, at.s, at.e, &sp[0]);
+            at.line = NULL;
+        }
+        if ((ns && !add_trow(&rows, g->n - 1, sp, ns)) || (lone && !add_lone(&rows, g->n - 1, sp, &at))) st = JUE_ERR_NOMEM;
         p = next;
     }
     jue_status end_st = jue_md_grid_end(g, &md.grid);
     if (!st) st = end_st;
-    if (!st && rows.n) st = align_blocks(g, &rows);
+    if (!st && rows.n) {
+        lone_spans(&rows);
+        st = align_blocks(g, &rows);
+    }
     doc->aligned = rows.n >= 8;   /* a few lines with double spaces do not make a layout copy */
     free_trows(&rows);
     jue_buf_free(&plain);
