@@ -185,12 +185,11 @@ static bool is_space_at(const unsigned char *p, size_t n, size_t *len)
     return false;
 }
 
-/* Charges the document for replacing the text old by n bytes. */
-static bool charge(jue_idoc *d, const char *old, size_t n)
+/* Charges the document for replacing a text of k bytes by n bytes. */
+static bool charge(jue_idoc *d, size_t k, size_t n)
 {
     if (!d) return true;
     if (d->over) return false;
-    size_t k = strlen(old);
     size_t cells = d->used.cells - (k > 0) + (n > 0), text = d->used.text - k + n;
     if (cells > JUE_BUDGET.cells) return jue_idoc_refuse(d, "cells");
     if (text > JUE_BUDGET.text) return jue_idoc_refuse(d, "text");
@@ -234,8 +233,14 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     }
     const unsigned char *p = (const unsigned char *)text;
     size_t k;
-    while (n > 0 && is_space_at(p, n, &k)) { p += k; n -= k; }
-    while (n > 0) {
+    /* a space (is_space_at) starts with one of these bytes and ends with
+     * one of those: most texts neither start nor end so */
+    static const bool STARTS[256] = { ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+                                      [0xE3] = 1, [0xC2] = 1 };
+    static const bool ENDS[256] = { ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+                                    [0x80] = 1, [0xA0] = 1 };
+    while (n > 0 && STARTS[p[0]] && is_space_at(p, n, &k)) { p += k; n -= k; }
+    while (n > 0 && ENDS[p[n - 1]]) {
         /* trailing spaces: check the last 1, 2 or 3 bytes */
         if (is_space_at(p + n - 1, 1, &k) && k == 1) { n--; continue; }
         if (n >= 2 && is_space_at(p + n - 2, 2, &k) && k == 2) { n -= 2; continue; }
@@ -243,7 +248,8 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
         break;
     }
     jue_gcell *c = &r->cells[col];
-    if (!charge(r->doc, c->text, n)) return NULL;
+    size_t old = c->text[0] ? strlen(c->text) : 0;
+    if (!charge(r->doc, old, n)) return NULL;
     c->rec = 0;   /* what was found of the text before is of another text */
     c->memo = NULL;
     r->title = 0;
@@ -257,7 +263,7 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     /* a text replaced by one no longer is written over it; a longer one
      * gets its own allocation, so replacing a cell again and again takes no
      * more than the budget charged */
-    bool over = c->text != EMPTY && strlen(c->text) >= n;
+    bool over = c->text != EMPTY && old >= n;
     bool heap = !over && (c->text != EMPTY || !r->doc);
     char *t = over ? c->text : heap ? malloc(n + 1) : text_room(r->doc, n);
     if (!t) return NULL;
