@@ -1577,7 +1577,19 @@ typedef struct {
     bool rule;
     jue_md_scan html;   /* where an HTML table's end was looked for */
     jue_md_grid grid;   /* a grid table */
+    /* which of the marks Markdown's blocks and spans start with the text
+     * holds at all: most copies have none, and a line is not asked then */
+    bool pipe, plus, lt, bracket, backslash;
 } mdstate;
+
+static void md_marks(mdstate *md, const char *p, size_t n)
+{
+    md->pipe = memchr(p, '|', n);
+    md->plus = memchr(p, '+', n);
+    md->lt = memchr(p, '<', n);
+    md->bracket = memchr(p, '[', n);
+    md->backslash = memchr(p, '\\', n);
+}
 
 /* The Markdown blocks a line may start or go on with: a pipe table (its
  * header, its delimiter row, a row) or an HTML table (all its lines at
@@ -1587,11 +1599,14 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
                                 const char *end, int *line, bool *done)
 {
     *done = false;
-    jue_status st = md->cols ? JUE_OK : jue_md_grid_line(g, &md->grid, *p, *p + n, done);
+    /* a grid table starts at a rule (+---+), a pipe table's lines and an
+     * HTML table's first hold '|' and '<' */
+    jue_status st = md->cols || !md->plus ? JUE_OK : jue_md_grid_line(g, &md->grid, *p, *p + n, done);
     if (st || *done) {
         *p = next;
         return st;
     }
+    if (!md->pipe && !md->lt) return JUE_OK;
     const char *ne = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
     if (!ne) ne = end;
     if (ne > next && ne[-1] == '\r') ne--;
@@ -1626,7 +1641,8 @@ static jue_status read_lines(const char *data, size_t len, size_t lines, jue_ido
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
     bool warned = false;
-    mdstate md = { 0, false, { NULL, NULL }, { 0, false, 0, NULL } };
+    mdstate md = { 0, false, { NULL, NULL }, { 0, false, 0, NULL }, false, false, false, false, false };
+    md_marks(&md, p, (size_t)(end - p));
     jue_buf plain;   /* a line with its Markdown links as their text */
     jue_buf_init(&plain);
     jue_buf unesc;   /* and with its Markdown escapes as their marks */
@@ -1658,14 +1674,14 @@ static jue_status read_lines(const char *data, size_t len, size_t lines, jue_ido
             continue;
         }
         const char *text = p;
-        if (jue_md_has_link(p, p + n)) {
+        if (md.bracket && jue_md_has_link(p, p + n)) {
             doc->markdown = true;
             /* Markdown links read as their text ([一、部门职责](#part-1-1)) */
             if ((st = jue_md_unlink(p, p + n, &plain))) break;
             text = jue_buf_str(&plain);
             n = plain.len;
         }
-        if (jue_md_has_escape(text, text + n)) {
+        if (md.backslash && jue_md_has_escape(text, text + n)) {
             doc->markdown = true;
             /* Markdown's escapes read as the marks they keep ("6\. 卫生健康支出…": pandoc
              * escapes a number and a point that would start a list) */
