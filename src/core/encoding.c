@@ -64,15 +64,31 @@ bool jue_utf8_valid(const char *s, size_t n)
     return true;
 }
 
+/* Whether the 8 bytes at u start with two characters of three bytes led by
+ * E1..EF but ED (no overlong form or surrogate among them): the leads'
+ * high nibbles and the four continuation bytes tested at once. */
+static inline bool two_wide(const unsigned char *u)
+{
+    uint64_t w;
+    memcpy(&w, u, 8);
+    const uint64_t MASK = 0xC0C0F0C0C0F0u, WANT = 0x8080E08080E0u;   /* bytes 0..5, little-endian */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return (w & MASK) == WANT && u[0] != 0xE0 && u[0] != 0xED && u[3] != 0xE0 && u[3] != 0xED;
+}
+
 size_t jue_utf8_first_bad(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
-        /* a run of Chinese characters: a lead E1..EF but ED (no overlong
-         * form or surrogate among them) and two continuation bytes */
+        /* a run of Chinese characters, two at a time, then one */
+        while (len - i >= 8 && two_wide(u + i)) i += 6;
         while (len - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && (u[i + 1] & 0xC0) == 0x80 &&
                (u[i + 2] & 0xC0) == 0x80)
             i += 3;
+        /* a run of ASCII but NUL */
+        while (i < len && (unsigned char)(u[i] - 1) < 0x7F) i++;
         if (i == len) break;
         size_t k = u[i] ? seq(u + i, len - i) : 0;
         if (!k) return i;
