@@ -8,12 +8,23 @@
 #include <string.h>
 
 
+/* Whether s holds 表, 单 or 部: its fold (spaces dropped, full-width ASCII
+ * made ASCII) can hold 表, 单位 or 部门 only then. */
+static bool meta_chars(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((p[0] == 0xE8 && p[1] == 0xA1 && p[2] == 0xA8) || (p[0] == 0xE5 && p[1] == 0x8D && p[2] == 0x95) ||
+            (p[0] == 0xE9 && p[1] == 0x83 && p[2] == 0xA8))
+            return true;
+    return false;
+}
+
 bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
 {
     bool meta = false;
     for (size_t i = 0; i < r->n; i++) {
         const jue_gcell *g = &r->cells[i];
-        if (!g->text[0] || g->copy) continue;
+        if (!g->text[0] || g->copy || !meta_chars(g->text)) continue;
         char buf[MAXK];
         const char *f = jue_rec_cell_fold(r->doc, g, buf);
         /* a label names a 表; a unit, a department and every word below
