@@ -52,6 +52,17 @@ size_t jue_utf8_count(const char *s, size_t n)
         uint64_t c = (w & ~(w << 1) & TOP) >> 7;   /* 1 in each continuing byte */
         cont += (size_t)((c * 0x0101010101010101u) >> 56);
     }
+    if (i < n && n >= 8) {   /* the last bytes: the last eight, those counted above shifted out */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        w >>= 8 * (8 - (n - i));
+        uint64_t c = (w & ~(w << 1) & TOP) >> 7;
+        cont += (size_t)((c * 0x0101010101010101u) >> 56);
+        i = n;
+    }
     for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;
 }
