@@ -198,15 +198,19 @@ static bool charge(jue_idoc *d, size_t k, size_t n)
     return true;
 }
 
-/* Room in r for cells up to col: a row's first cells are in its
- * document's blocks, more go to an allocation of their own. */
+/* Room in r for cells up to col: a row's first cells (up to 64: a table
+ * row of a tab-separated text has 10 or 20) are in its document's blocks,
+ * copied on as the row grows; more go to an allocation of their own. */
 static bool grow_cells(jue_grow *r, size_t col)
 {
+    enum { IN_BLOCKS = 64 };
     size_t nc = r->cap ? r->cap * 2 : 8;
     while (nc <= col) nc *= 2;
     jue_gcell *ncl;
-    if (!r->cap && r->doc) {
+    bool block = !r->cells_heap && r->doc && nc <= IN_BLOCKS;
+    if (block) {
         ncl = block_room(r->doc, nc * sizeof *ncl, _Alignof(jue_gcell));
+        if (ncl && r->n) memcpy(ncl, r->cells, r->n * sizeof *ncl);
     } else if (r->cells_heap || !r->cap) {
         ncl = realloc(r->cells, nc * sizeof *ncl);
     } else {
@@ -214,7 +218,7 @@ static bool grow_cells(jue_grow *r, size_t col)
         if (ncl) memcpy(ncl, r->cells, r->n * sizeof *ncl);
     }
     if (!ncl) return false;
-    r->cells_heap = r->cells_heap || r->cap || !r->doc;
+    r->cells_heap = !block;
     r->cells = ncl;
     r->cap = nc;
     return true;
