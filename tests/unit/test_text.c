@@ -711,18 +711,20 @@ static void test_grid_cells_replaced(void **state)
     assert_non_null(jue_grow_set(r, 1, "", 0));                                 /* blank */
     assert_string_equal(jue_grow_text(r, 1), "");
     assert_non_null(jue_grow_set(r, 1, "合计", strlen("合计")));
-    char want[40][8];
-    for (int c = 2; c < 40; c++) {   /* past the row's first cells */
+    char want[200][8];
+    for (int c = 2; c < 200; c++) {   /* past the row's first cells, and past those kept in blocks (64) */
         snprintf(want[c], sizeof want[c], "c%d", c);
         assert_non_null(jue_grow_set(r, c, want[c], strlen(want[c])));
+        assert_string_equal(jue_grow_text(r, c - 1), c > 2 ? want[c - 1] : "合计");
     }
     assert_string_equal(jue_grow_text(r, 0), "支出");
     assert_string_equal(jue_grow_text(r, 1), "合计");
-    for (int c = 2; c < 40; c++) assert_string_equal(jue_grow_text(r, c), want[c]);
+    for (int c = 2; c < 200; c++) assert_string_equal(jue_grow_text(r, c), want[c]);
+    for (int c = 0; c < 200; c++) assert_int_equal(r->cells[c].col, c);
     size_t text = strlen("支出") + strlen("合计");
-    for (int c = 2; c < 40; c++) text += strlen(want[c]);
+    for (int c = 2; c < 200; c++) text += strlen(want[c]);
     assert_int_equal(doc->used.text, text);
-    assert_int_equal(doc->used.cells, 40);
+    assert_int_equal(doc->used.cells, 200);
     jue_grid_drop_last(g);
     r = jue_grid_add_row(g, 2);
     assert_non_null(r);
