@@ -3,6 +3,7 @@
 #include "import/import_internal.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,6 +259,7 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     c->memo = NULL;
     r->title = 0;
     r->one_known = false;
+    r->filled_known = false;
     if (!n) {
         if (c->heap) free(c->text);
         c->text = EMPTY;
@@ -284,10 +286,20 @@ const char *jue_grow_text(const jue_grow *r, int col)
     return (col >= 0 && (size_t)col < r->n) ? r->cells[col].text : "";
 }
 
+/* Kept on a document's row once counted (asked again and again by the
+ * recognizer); rows made by hand (no document) are counted at each ask. A
+ * door marks a cell copy right after jue_grow_set, which forgets the count. */
 size_t jue_grow_filled(const jue_grow *r)
 {
+    if (r->filled_known && r->filled_n == r->n) return r->filled;
     size_t k = 0;
     for (size_t i = 0; i < r->n; i++) k += r->cells[i].text[0] && !r->cells[i].copy;
+    if (r->doc && r->n <= MAX_COLS) {
+        jue_grow *w = (jue_grow *)(uintptr_t)r;
+        w->filled = (unsigned short)k;
+        w->filled_n = (unsigned short)r->n;
+        w->filled_known = true;
+    }
     return k;
 }
 

@@ -65,6 +65,9 @@ typedef struct {
                         * (src/recognize/locate.c); 0 until then, and when a cell is set */
     bool one_known;    /* one is the recognizer's jue_rec_single_text of the row (false
                         * until asked, and when a cell is set) */
+    bool filled_known; /* filled is jue_grow_filled of the row's first filled_n cells (a row
+                        * of a document, once asked; false when a cell is set) */
+    unsigned short filled, filled_n;
     const char *one;
     jue_idoc *doc;     /* charged for the cells (jue_budget) */
 } jue_grow;

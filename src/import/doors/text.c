@@ -732,6 +732,7 @@ static jue_status move_cells(jue_grow *r, const int *cols, int n)
     if (cols[n - 1] >= (int)r->n && !jue_grow_set(r, cols[n - 1], "", 0)) return JUE_ERR_NOMEM;
     r->title = 0;   /* the recognizer's, of the cells as they were */
     r->one_known = false;
+    r->filled_known = false;
     for (int k = n - 1; k >= 0; k--) {
         if (cols[k] == k) continue;
         jue_gcell *to = &r->cells[cols[k]], *from = &r->cells[k];
