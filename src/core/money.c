@@ -356,6 +356,25 @@ static jue_status check_rest(const char *s, size_t len, size_t e, const char *wh
     return JUE_ERR_SYNTAX;
 }
 
+/* The amount of a number read (syn), in its unit or default_unit. */
+static jue_status amount_of(const char *s, const num_syntax *syn, jue_unit default_unit, jue_amount *out,
+                            const char **why)
+{
+    jue_unit u = syn->unit != JUE_UNIT_NONE ? syn->unit : clean_unit(default_unit);
+    exact_num x;
+    jue_status st = convert(s, syn, unit_scale(u), &x, why);
+    if (st != JUE_OK) return st;
+    out->value = x.value;
+    out->iv = x.iv;
+    out->decimals = syn->frac_digits > 1000000000 ? 1000000000 : (int)syn->frac_digits;
+    out->unit = u;
+    out->unit_written = syn->unit != JUE_UNIT_NONE;
+    out->blank = false;
+    out->negative = syn->negative;
+    out->consumed = syn->end;
+    return JUE_OK;
+}
+
 /* Shared by parse (whole) and scan: reads an amount starting at i (after
  * spaces). Syntax is settled before the value, so a malformed cell is a
  * syntax error whatever the default unit. */
@@ -370,19 +389,40 @@ static jue_status amount_at(const char *s, size_t len, size_t i, jue_unit defaul
         if (st != JUE_OK) return st;
         syn.end = len;
     }
-    jue_unit u = syn.unit != JUE_UNIT_NONE ? syn.unit : clean_unit(default_unit);
-    exact_num x;
-    st = convert(s, &syn, unit_scale(u), &x, why);
-    if (st != JUE_OK) return st;
-    out->value = x.value;
-    out->iv = x.iv;
-    out->decimals = syn.frac_digits > 1000000000 ? 1000000000 : (int)syn.frac_digits;
-    out->unit = u;
-    out->unit_written = syn.unit != JUE_UNIT_NONE;
-    out->blank = false;
-    out->negative = syn.negative;
-    out->consumed = syn.end;
-    return JUE_OK;
+    return amount_of(s, &syn, default_unit, out, why);
+}
+
+static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The figure most cells hold, told without the lexer: ASCII digits, maybe
+ * after a '-', grouped by commas in threes after a first group of 1-3 not
+ * starting with 0 or not grouped, maybe a point and digits, and nothing
+ * else. Fills syn as scan_syntax does for it; false for anything else,
+ * which the general path reads (or refuses) as before. */
+static bool plain_figure(const char *s, size_t len, num_syntax *syn)
+{
+    memset(syn, 0, sizeof *syn);
+    size_t i = 0;
+    if (len && s[0] == '-') { syn->negative = true; i++; }
+    syn->num_start = i;
+    while (i < len && ascii_digit(s[i])) i++;
+    syn->int_digits = i - syn->num_start;
+    if (!syn->int_digits) return false;
+    if (i < len && s[i] == ',') {
+        if (syn->int_digits > 3 || s[syn->num_start] == '0') return false;
+        for (; i < len && s[i] == ','; i += 4, syn->int_digits += 3)
+            if (len - i < 4 || !ascii_digit(s[i + 1]) || !ascii_digit(s[i + 2]) || !ascii_digit(s[i + 3]) ||
+                (len - i > 4 && ascii_digit(s[i + 4])))
+                return false;
+    }
+    if (i < len && s[i] == '.') {
+        size_t f = ++i;
+        while (i < len && ascii_digit(s[i])) i++;
+        syn->frac_digits = i - f;
+        if (!syn->frac_digits) return false;
+    }
+    syn->num_end = syn->end = i;
+    return i == len;
 }
 
 static void amount_reset(jue_amount *out, jue_unit default_unit)
@@ -414,6 +454,13 @@ jue_status jue_amount_parse(const char *s, size_t len, jue_unit default_unit,
     if (!out) out = &tmp;
     amount_reset(out, default_unit);
     if (!s) len = 0;
+    num_syntax syn;
+    if (plain_figure(s, len, &syn)) {
+        jue_work_steps += syn.int_digits + syn.frac_digits;   /* as digit_run counts them */
+        jue_status st = amount_of(s, &syn, default_unit, out, why);
+        if (st != JUE_OK) amount_reset(out, default_unit);
+        return st;
+    }
     size_t i = skip_spaces(s, len, 0);
     if (i == len || is_placeholder(s, len, i)) {
         out->blank = true;
