@@ -57,8 +57,15 @@ static void *block_room(jue_idoc *d, size_t n, size_t align)
     return b->data + at;
 }
 
-/* Room for a text of n bytes and its NUL. */
-static char *text_room(jue_idoc *d, size_t n) { return block_room(d, n + 1, 1); }
+/* Room for a text of n bytes and its NUL: most fit the block being filled. */
+static char *text_room(jue_idoc *d, size_t n)
+{
+    struct jue_textblock *b = d->texts;
+    if (!b || b->cap - b->used <= n) return block_room(d, n + 1, 1);
+    char *t = b->data + b->used;
+    b->used += n + 1;
+    return t;
+}
 
 void *jue_idoc_room(jue_idoc *d, size_t n, size_t align) { return block_room(d, n, align); }
 

@@ -1600,9 +1600,12 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
                                 const char *end, int *line, bool *done)
 {
     *done = false;
-    /* a grid table starts at a rule (+---+), a pipe table's lines and an
-     * HTML table's first hold '|' and '<' */
-    jue_status st = md->cols || !md->plus ? JUE_OK : jue_md_grid_line(g, &md->grid, *p, *p + n, done);
+    /* a grid table starts at a rule (+---+, after spaces), a pipe table's
+     * lines and an HTML table's first hold '|' and '<' */
+    const char *m = *p;
+    while (m < *p + n && *m == ' ') m++;
+    bool grid = md->plus && (md->grid.cols || (m < *p + n && *m == '+'));
+    jue_status st = md->cols || !grid ? JUE_OK : jue_md_grid_line(g, &md->grid, *p, *p + n, done);
     if (st || *done) {
         *p = next;
         return st;
@@ -1641,7 +1644,7 @@ static jue_status read_lines(const char *data, size_t len, size_t lines, jue_ido
     const char *p = data, *end = data + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
-    bool warned = false;
+    bool warned = !memchr(p, '\0', (size_t)(end - p));   /* a NUL is looked for line by line only if there is one */
     mdstate md = { 0, false, { NULL, NULL }, { 0, false, 0, NULL }, false, false, false, false, false };
     md_marks(&md, p, (size_t)(end - p));
     jue_buf plain;   /* a line with its Markdown links as their text */
