@@ -9,6 +9,13 @@
 bool jue_rec_econ_code(const char *s, char out[16])
 {
     if (jue_rec_starts_chinese(s)) return false;   /* a name: no fold needed */
+    /* ASCII digits up to the end, or up to an ASCII byte the fold keeps
+     * (a figure's ',' or '.'): the fold is the text, or holds that byte */
+    size_t d = 0;
+    while (s[d] >= '0' && s[d] <= '9') d++;
+    if (!s[d] && (d == 3 || d == 5)) { memcpy(out, s, d + 1); return true; }
+    unsigned char b = (unsigned char)s[d];
+    if (!b || (b < 0x80 && b > ' ' && b != '*')) return false;
     char f[MAXK];
     jue_rec_fold(s, f);
     size_t n = strlen(f);
