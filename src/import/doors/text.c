@@ -237,7 +237,7 @@ static bool code_groups(const char *const *ts, const char *const *te, const bool
 
 static jue_status split_packed(jue_grow *r)
 {
-    const char *text = r->cells[0].text;
+    const char *text = r->cells[0].text, *end = text + strlen(text);
     const char *ts[MAX_TOKENS], *te[MAX_TOKENS];
     bool fig[MAX_TOKENS];
     int n = 0, nfig = 0;
@@ -246,7 +246,8 @@ static jue_status split_packed(jue_grow *r)
         if (!*q) break;
         if (n == MAX_TOKENS) return JUE_OK;
         ts[n] = q;
-        q += strcspn(q, " ");
+        q = memchr(q, ' ', (size_t)(end - q));
+        if (!q) q = end;
         te[n] = q;
         fig[n] = figure_token(ts[n], te[n]);
         nfig += fig[n];
@@ -1322,7 +1323,9 @@ static widths wrap_widths(const char *p, const char *end)
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end, *t = e > p && e[-1] == '\r' ? e - 1 : e;
-        if (!aligned_line(p, t)) {
+        /* a line of fewer than 16 bytes has fewer than 16 characters: it
+         * counts for neither width (a longest line under 16 keeps no blanks) */
+        if (e - p >= 16 && !aligned_line(p, t)) {
             int n = cps(p, t), full = n + (t < e);
             if (n >= 16 && !too_long) {
                 if (n > MAXW) too_long = true;
