@@ -287,7 +287,8 @@ SCAN_INLINE jue_status convert(const char *s, const num_syntax *syn, int scale, 
             if (k > (size_t)scale) { rnonzero |= t.digit != 0; continue; }
             if (k == (size_t)scale) { rfirst = t.digit; rnonzero |= t.digit != 0; continue; }
         }
-        if (w > (FEN_LIMIT - t.digit) / 10) goto overflow;
+        /* (the exact bound only near it: below the first, every digit fits) */
+        if (w > (FEN_LIMIT - 9) / 10 && w > (FEN_LIMIT - t.digit) / 10) goto overflow;
         w = w * 10 + t.digit;
     }
     size_t d = syn->frac_digits;
