@@ -267,6 +267,7 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     r->title = 0;
     r->one_known = false;
     r->filled_known = false;
+    r->meta = 0;
     if (!n) {
         if (c->heap) free(c->text);
         c->text = EMPTY;

@@ -68,6 +68,9 @@ typedef struct {
     bool filled_known; /* filled is jue_grow_filled of the row's first filled_n cells (a row
                         * of a document, once asked; false when a cell is set) */
     unsigned short filled, filled_n;
+    signed char meta;  /* the recognizer's jue_rec_meta of the row's first meta_n cells (a row
+                        * of a document): 1 yes, -1 no, 0 not known (and when a cell is set) */
+    unsigned short meta_n;
     const char *one;
     jue_idoc *doc;     /* charged for the cells (jue_budget) */
 } jue_grow;

@@ -3,6 +3,8 @@
  * matched to a model column (by key or alias). */
 #include "recognize/recognize.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,24 @@ static bool meta_chars(const char *s)
     return false;
 }
 
+static bool meta_row(const jue_grow *r, int *unit, char **dept);
+
+/* Asked of a row again and again (each table's search for its next rows):
+ * the answer is kept on a document's row; a row that is one is read again
+ * when its unit or department is wanted (a row that is none gives neither). */
 bool jue_rec_meta(const jue_grow *r, int *unit, char **dept)
+{
+    if (r->meta && r->meta_n == r->n && (r->meta < 0 || (!unit && !dept))) return r->meta > 0;
+    bool meta = meta_row(r, unit, dept);
+    if (r->doc && r->n <= USHRT_MAX) {
+        jue_grow *w = (jue_grow *)(uintptr_t)r;
+        w->meta = meta ? 1 : -1;
+        w->meta_n = (unsigned short)r->n;
+    }
+    return meta;
+}
+
+static bool meta_row(const jue_grow *r, int *unit, char **dept)
 {
     bool meta = false;
     for (size_t i = 0; i < r->n; i++) {

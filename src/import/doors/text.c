@@ -734,6 +734,7 @@ static jue_status move_cells(jue_grow *r, const int *cols, int n)
     r->title = 0;   /* the recognizer's, of the cells as they were */
     r->one_known = false;
     r->filled_known = false;
+    r->meta = 0;
     for (int k = n - 1; k >= 0; k--) {
         if (cols[k] == k) continue;
         jue_gcell *to = &r->cells[cols[k]], *from = &r->cells[k];
