@@ -43,7 +43,7 @@ static const alias *t09_item(const rc *c, const char *s)
 
 /* 09 printed down the page (项目 | 预算数 | 决算数, a row per item): the
  * heading names the groups as columns and no item. */
-static bool t09_vertical(const tctx *t)
+static bool t09_vertical_of(const tctx *t)
 {
     int groups = 0, items = 0;
     for (int h = 0; h < t->nhdr; h++) {
@@ -55,6 +55,18 @@ static bool t09_vertical(const tctx *t)
         }
     }
     return groups >= 2 && !items;
+}
+
+/* t09_vertical_of, worked out again only when the heading rows are others */
+static bool t09_vertical(tctx *t)
+{
+    size_t n = (size_t)t->nhdr;
+    if (t->v09_known && t->v09_n == t->nhdr && !memcmp(t->v09_hdr, t->hdr, n * sizeof t->hdr[0])) return t->v09;
+    t->v09 = t09_vertical_of(t);
+    t->v09_known = true;
+    t->v09_n = t->nhdr;
+    memcpy(t->v09_hdr, t->hdr, n * sizeof t->hdr[0]);
+    return t->v09;
 }
 
 bool jue_rec_09_row(tctx *t, const jue_grow *r)

@@ -132,6 +132,11 @@ typedef struct {
     bool body_hdr;        /* the first data row also holds the 类|款|项 heading */
     size_t above[4];      /* rows of figures only among the heading rows: the 合计 row's, printed above it */
     int nabove;
+    /* 09: whether its headings are printed down the page (body_09.c), asked of
+     * every row; kept with the heading rows it was worked out from */
+    bool v09_known, v09;
+    int v09_n;
+    size_t v09_hdr[REC_MAX_HDR];
 } tctx;
 
 /* ---- aliases.c */
