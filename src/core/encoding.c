@@ -124,16 +124,16 @@ static bool mostly_utf8(const unsigned char *u, size_t len)
     return wide > bad;
 }
 
-/* The GB18030 text as UTF-8 in a new string, NULL when the bytes are not
- * GB18030 (or memory is short: *nomem). */
-static char *from_gb18030(const char *text, size_t len, size_t *outlen, bool *nomem)
+/* The text in charset (GB18030, UTF-16LE…) as UTF-8 in a new string, NULL
+ * when the bytes are not that charset's (or memory is short: *nomem). */
+static char *from_charset(const char *text, size_t len, const char *charset, size_t *outlen, bool *nomem)
 {
     *nomem = false;
     if (len > ((size_t)-1 - 8) / 2) { *nomem = true; return NULL; }
-    size_t cap = len * 2 + 8;   /* 2 GB18030 bytes give at most 3 UTF-8, 4 give 4 */
+    size_t cap = len * 2 + 8;   /* 2 GB18030 or UTF-16 bytes give at most 3 UTF-8, 4 give 4 */
     char *out = malloc(cap);
     if (!out) { *nomem = true; return NULL; }
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1) { free(out); return NULL; }
     char *in = (char *)text, *o = out;
     size_t inleft = len, oleft = cap - 1;
@@ -162,17 +162,50 @@ static void refuse(const char *file, const char *text, size_t at, jue_diags *dia
                      b);
 }
 
+/* Text saved as UTF-16 with its byte-order mark (Notepad's and Word's
+ * "Unicode", Excel's "Unicode 文本"), as UTF-8 in *text; false when it has no
+ * such mark. A text that is not UTF-16 after its mark, or that holds U+0000,
+ * is refused (*st). */
+static bool utf16_text(const char *file, char **text, size_t *len, jue_diags *diags, jue_status *st)
+{
+    const unsigned char *u = (const unsigned char *)*text;
+    const char *cs = *len >= 2 && u[0] == 0xFF && u[1] == 0xFE ? "UTF-16LE"
+                   : *len >= 2 && u[0] == 0xFE && u[1] == 0xFF ? "UTF-16BE" : NULL;
+    if (!cs) return false;
+    size_t n = 0;
+    bool nomem;
+    char *conv = from_charset(*text + 2, *len - 2, cs, &n, &nomem);
+    *st = nomem ? JUE_ERR_NOMEM : JUE_OK;
+    if (conv && memchr(conv, 0, n)) {
+        free(conv);
+        conv = NULL;
+    }
+    if (!conv && !nomem) {
+        jue_diag_add(diags, JUE_SEV_ERROR, file, 0, 0,
+                     "文件开头标明是UTF-16编码，但内容不是完整的UTF-16文本；请将文件另存为UTF-8编码");
+        *st = JUE_ERR_INVALID;
+    }
+    if (!conv) return true;
+    free(*text);
+    *text = conv;
+    *len = n;
+    jue_diag_add(diags, JUE_SEV_WARNING, file, 0, 0, "文件是UTF-16编码（记事本等另存为“Unicode”），已转为UTF-8读取");
+    return true;
+}
+
 jue_status jue_text_utf8(const char *file, char **text, size_t *len, jue_diags *diags)
 {
     size_t bad = jue_utf8_first_bad(*text, *len);
     if (bad == *len) return JUE_OK;
+    jue_status st;
+    if (utf16_text(file, text, len, diags, &st)) return st;
     if (memchr(*text, 0, *len) || mostly_utf8((const unsigned char *)*text, *len)) {
         refuse(file, *text, bad, diags);
         return JUE_ERR_INVALID;
     }
     size_t n = 0;
     bool nomem;
-    char *conv = from_gb18030(*text, *len, &n, &nomem);
+    char *conv = from_charset(*text, *len, "GB18030", &n, &nomem);
     if (nomem) return JUE_ERR_NOMEM;
     if (!conv) {
         refuse(file, *text, bad, diags);

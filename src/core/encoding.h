@@ -34,7 +34,8 @@ bool jue_utf8_valid(const char *s, size_t n);
  * there is none. */
 size_t jue_utf8_first_bad(const char *text, size_t len);
 
-/* Makes a file's text UTF-8, in place: UTF-8 is left as it is; text that is
+/* Makes a file's text UTF-8, in place: UTF-8 is left as it is; UTF-16 with
+ * its byte-order mark is converted, with one warning; text that is
  * not UTF-8 but reads as GB18030 (GBK and GB2312 included: what Excel saves
  * as "CSV" on a Chinese Windows) is converted, with one warning naming the
  * file; anything else — NUL bytes, bytes that are neither — is one error at

@@ -499,6 +499,27 @@ static void test_bad_input(void **state)
     jue_disclosure_free(d);
     d = NULL;
     jue_diags_free(&dg);
+    /* UTF-16 with its byte-order mark (Notepad's "Unicode"), either byte
+     * order, is read, said once; one whose bytes after the mark are not
+     * UTF-16 (a lone surrogate) is refused */
+    static const char u16le[] = "\xFF\xFE\x36\x65\x65\x51\xB3\x51\x97\x7B\x68\x88\n\0";   /* 收入决算表 */
+    static const char u16be[] = "\xFE\xFF\x65\x36\x51\x65\x51\xB3\x7B\x97\x88\x68\0\n";
+    const char *u16[] = { u16le, u16be };
+    for (int k = 0; k < 2; k++) {
+        jue_diags_init(&dg);
+        gs = jue_import_buffer(u16[k], sizeof u16le - 1, "u16.txt", JUE_IN_AUTO, g_cat, g_prof, &d, NULL, &dg);
+        assert_true(gs == JUE_OK || gs == JUE_ERR_INVALID);
+        assert_non_null(strstr(dg.items[0].message, "UTF-16编码"));
+        assert_int_equal(dg.items[0].severity, JUE_SEV_WARNING);
+        jue_disclosure_free(d);
+        d = NULL;
+        jue_diags_free(&dg);
+    }
+    jue_diags_init(&dg);
+    assert_int_equal(jue_import_buffer("\xFF\xFE\x00\xD8\x41\x00", 6, "u16.txt", JUE_IN_AUTO, g_cat, g_prof, &d,
+                                       NULL, &dg), JUE_ERR_IO);
+    assert_non_null(strstr(dg.items[0].message, "不是完整的UTF-16文本"));
+    jue_diags_free(&dg);
     const char *bad = "收入\n决算\x80\xFF\n";
     assert_int_equal(jue_import_buffer(bad, strlen(bad), "bad.txt", JUE_IN_AUTO, g_cat, g_prof, &d, NULL, &dg),
                      JUE_ERR_IO);
