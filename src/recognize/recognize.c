@@ -171,6 +171,14 @@ static bool segment_has_figures(const jue_grid *g, size_t a, size_t b)
     return false;
 }
 
+/* Whether a line alone on its row is a table's note (注, 说明, a note
+ * text) or prose (a sentence mark): the table's rows end there. */
+static bool note_or_prose(const char *one)
+{
+    return one && (jue_rec_note_text(one) || !strncmp(one, "注", 3) || !strncmp(one, "说明", 6) ||
+                   strstr(one, "。") || strstr(one, "，"));
+}
+
 /* Whether rows [a, b) of g, up to the table's note, print an amount other
  * than 0 with a point or separators ("526.04", "1,200"), in a cell of a row
  * of cells or alone on its line (a table printed a cell a line). */
@@ -181,9 +189,7 @@ static bool segment_has_amounts(const jue_grid *g, size_t a, size_t b)
         if (!jue_grow_filled(r) || jue_rec_lanci(r) || jue_rec_meta(r, NULL, NULL)) continue;
         /* the table ends at its note or at the prose after it (the last
          * table's segment runs on over the notes and their 自评表) */
-        const char *one = jue_rec_single_text(r);
-        if (one && (jue_rec_note_text(one) || !strncmp(one, "注", 3) || !strncmp(one, "说明", 6) ||
-                    strstr(one, "。") || strstr(one, "，")))
+        if (note_or_prose(jue_rec_single_text(r)))
             return false;
         for (size_t q = 0; q < r->n; q++) {
             const char *s = r->cells[q].text;
@@ -569,9 +575,7 @@ static int code_rows_after(const jue_grid *g, size_t a, size_t b)
     int n = 0;
     for (size_t i = a; g && i < b && i < g->n; i++) {
         const jue_grow *r = &g->rows[i];
-        const char *one = jue_rec_single_text(r);
-        if (one && (jue_rec_note_text(one) || !strncmp(one, "注", 3) || !strncmp(one, "说明", 6) ||
-                    strstr(one, "。") || strstr(one, "，")))
+        if (note_or_prose(jue_rec_single_text(r)))
             break;
         size_t q = 0;
         while (q < r->n && (!r->cells[q].text[0] || r->cells[q].copy)) q++;
