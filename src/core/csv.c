@@ -9,6 +9,32 @@ int jue_utf8_col(const char *line_start, const char *p)
     return 1 + (int)jue_utf8_count(line_start, (size_t)(p - line_start));
 }
 
+/* The first line that is neither blank nor a comment: tabs against commas
+ * outside quotes (a header cell never holds a tab; a quoted one may hold a comma). */
+static char choose_sep(const char *p, const char *end)
+{
+    for (;;) {
+        const char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == ',')) q++;
+        if (q >= end) return ',';
+        if (*q == '#' || *q == '\r' || *q == '\n') {
+            const char *nl = memchr(q, '\n', (size_t)(end - q));
+            if (!nl) return ',';
+            p = nl + 1;
+            continue;
+        }
+        break;
+    }
+    size_t tabs = 0, commas = 0;
+    bool quoted = false;
+    for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
+        if (*p == '"') quoted = !quoted;
+        else if (!quoted && *p == '\t') tabs++;
+        else if (!quoted && *p == ',') commas++;
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
 void jue_csv_init(jue_csv_reader *r, const char *file, const char *text, size_t len)
 {
     r->p = text;
@@ -17,6 +43,7 @@ void jue_csv_init(jue_csv_reader *r, const char *file, const char *text, size_t 
     r->line = 1;
     r->line_start = r->p;
     r->file = file;
+    r->sep = choose_sep(r->p, r->end);
 }
 
 void jue_csv_record_free(jue_csv_record *rec)
@@ -98,8 +125,8 @@ int jue_csv_next(jue_csv_reader *r, jue_csv_record *rec, jue_diags *diags)
                 jue_buf_putc(&b, *r->p++);
             }
             /* only spaces may follow a closing quote */
-            while (r->p < r->end && (*r->p == ' ' || *r->p == '\t')) r->p++;
-            if (!bad && r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
+            while (r->p < r->end && *r->p != r->sep && (*r->p == ' ' || *r->p == '\t')) r->p++;
+            if (!bad && r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') {
                 jue_diag_add(diags, JUE_SEV_ERROR, r->file, r->line,
                              jue_utf8_col(r->line_start, r->p),
                              "结束引号后面还有文字（字段中的引号须写成两个引号）");
@@ -107,7 +134,7 @@ int jue_csv_next(jue_csv_reader *r, jue_csv_record *rec, jue_diags *diags)
             }
         } else {
             const char *s = r->p;
-            while (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') r->p++;
+            while (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') r->p++;
             const char *e = r->p;
             while (s < e && (*s == ' ' || *s == '\t')) { s++; fcol++; }
             while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
@@ -119,7 +146,7 @@ int jue_csv_next(jue_csv_reader *r, jue_csv_record *rec, jue_diags *diags)
             while (r->p < r->end && *r->p != '\n') r->p++;
         }
         if (r->p >= r->end) break;
-        if (*r->p == ',') { r->p++; continue; }
+        if (*r->p == r->sep) { r->p++; continue; }
         if (*r->p == '\r') r->p++;
         if (r->p < r->end && *r->p == '\n') { r->p++; newline(r, r->p); }
         break;

@@ -1,5 +1,8 @@
 /* A CSV reader that keeps positions: RFC 4180 quoting, UTF-8 BOM skipped,
- * CRLF or LF, '#' comment lines and blank lines skipped. Internal header. */
+ * CRLF or LF, '#' comment lines and blank lines skipped. Fields are split on
+ * commas, or on tabs when the first record (the header) holds more tabs than
+ * commas outside quotes: Excel's "Unicode 文本" and "文本文件(制表符分隔)"
+ * exports. Internal header. */
 #ifndef JUE_CSV_H
 #define JUE_CSV_H
 
@@ -21,6 +24,7 @@ typedef struct {
     int line;
     const char *line_start;
     const char *file;
+    char sep;        /* ',' or '\t', chosen by jue_csv_init */
 } jue_csv_reader;
 
 void jue_csv_init(jue_csv_reader *r, const char *file, const char *text, size_t len);

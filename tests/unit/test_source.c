@@ -184,6 +184,23 @@ static void test_wrong_code_still_counts(void **state)
     jue_diags_free(&d);
 }
 
+/* Excel's "Unicode 文本" and "文本文件(制表符分隔)" exports: tab-separated,
+ * amounts as displayed (a grouping comma needs no quotes there). The file is
+ * read as the comma-separated one: both funds balance, nothing is said. */
+static void test_tab_separated_ledger(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    assert_int_equal(load("unit\tsource\tcode\tamount\r\nbj\t一般公共预算\t2101501\t1,000.00\r\n"
+                          "\t\t\t\r\nbj\t事业收入\t\"2101501\"\t500.00\r\n",
+                          NULL, &d),
+                     JUE_OK);
+    assert_int_equal(d.errors, 0);
+    for (size_t i = 0; i < d.len; i++) assert_null(strstr(d.items[i].file, "income.csv"));
+    jue_diags_free(&d);
+}
+
 /* One imbalance, one message, at the 年末 row of the fund. */
 static void test_imbalance_at_year_end_row(void **state)
 {
@@ -213,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_unreadable_amount_taints_its_fund_only),
         cmocka_unit_test(test_wrong_code_still_counts),
         cmocka_unit_test(test_imbalance_at_year_end_row),
+        cmocka_unit_test(test_tab_separated_ledger),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
