@@ -222,6 +222,23 @@ static int triple_for(const prows *P, const triple_at *at, size_t nb, float x, b
     return -1;
 }
 
+/* Whether piece key pk, put before (or after) p's name so far, is the name
+ * of p's code in the catalog, or on its way to it (a name over three lines:
+ * "公务用车" / "运行维护" / "费"): the catalog name starts with it when the
+ * piece went before, ends with it when after… or holds it whole. */
+static bool continues_name(const tctx *t, const prow *p, const char *pk, bool before)
+{
+    const char *cn = p->key ? jue_rec_catalog_name(t->c, JUE_CAT_ECONOMIC, p->key) : NULL;
+    if (!cn) return false;
+    char ck[MAXK], nk[MAXK], joined[2 * MAXK];
+    jue_rec_key(cn, ck);
+    jue_rec_key(p->name ? p->name : "", nk);
+    snprintf(joined, sizeof joined, "%s%s", before ? pk : nk, before ? nk : pk);
+    size_t cl = strlen(ck), jl = strlen(joined);
+    return jl <= cl && (before ? !strcmp(ck + cl - jl, joined) || !strncmp(ck, joined, jl)
+                               : !strncmp(ck, joined, jl) || !strcmp(ck + cl - jl, joined));
+}
+
 /* The named triple of P on row nb whose pane holds x and whose name the
  * piece continues towards its code's name in the catalog ("商品和服" +
  * "务支出"; "机关事业单位" before "基本养老保险缴费"): a name wrapped in its
@@ -235,19 +252,7 @@ static int named_for(const tctx *t, const prows *P, const triple_at *at, size_t 
         const prow *p = &P->r[q];
         if (at[q].row != nb || p->total || at[q].split || x < at[q].lo || x >= at[q].hi || !at[q].named || !p->key)
             continue;
-        const char *cn = jue_rec_catalog_name(t->c, JUE_CAT_ECONOMIC, p->key);
-        if (!cn) continue;
-        char ck[MAXK], nk[MAXK], joined[2 * MAXK];
-        jue_rec_key(cn, ck);
-        jue_rec_key(p->name, nk);
-        snprintf(joined, sizeof joined, "%s%s", before ? pk : nk, before ? nk : pk);
-        /* the name whole, or on its way to it (a name over three lines:
-         * "公务用车" / "运行维护" / "费"): the catalog name starts with it when
-         * the piece went before, ends with it when after… or holds it whole */
-        size_t cl = strlen(ck), jl = strlen(joined);
-        if (jl <= cl && (before ? !strcmp(ck + cl - jl, joined) || !strncmp(ck, joined, jl)
-                                : !strncmp(ck, joined, jl) || !strcmp(ck + cl - jl, joined)))
-            return (int)q;
+        if (continues_name(t, p, pk, before)) return (int)q;
     }
     return -1;
 }
@@ -297,8 +302,15 @@ static void fragment_row(tctx *t, prows *P, const triple_at *at, size_t i, int v
         bool figure = jue_rec_cell_amount(g);
         int q[2];
         for (int s = 0; s < 2; s++) q[s] = nb[s] != SIZE_MAX ? triple_for(P, at, nb[s], x, figure) : -1;
-        /* both open: the one above */
+        /* both open: the one above, unless the piece is on its way to the
+         * catalog's name of the one below only ("职工基本医疗保险" / 30110 /
+         * "缴费" / "公务员医疗补助缴" / 30111 / "费": the fourth is 30111's) */
         bool below = q[0] < 0;
+        if (!figure && q[0] >= 0 && q[1] >= 0) {
+            char pk[MAXK];
+            jue_rec_key(g->text, pk);
+            below = !continues_name(t, &P->r[q[0]], pk, false) && continues_name(t, &P->r[q[1]], pk, true);
+        }
         if (q[below] < 0 && !figure) {   /* the end (or start) of a name printed with its code */
             for (int s = 0; s < 2 && q[0] < 0 && q[1] < 0; s++)
                 if (nb[s] != SIZE_MAX) q[s] = named_for(t, P, at, nb[s], x, g->text, s == 1);

@@ -217,6 +217,7 @@ typedef struct {
     int start[4];                     /* each pane's name column */
     int line_col[2];                  /* each pane's 行次 column, or -1 */
     int map[2][REC_MAX_COLS];         /* model column of each printed column, or -1 */
+    int names_left[2];                /* each pane's names left of its 项目 column, or -1 (names_left) */
 } pane_cols;
 
 /* The lines read so far, by side (income, expenditure). */
@@ -485,6 +486,47 @@ static bool knows(tctx *t, const pane_rows *s, int sd, const char *nm, size_t i)
     return hit;
 }
 
+/* The pane whose columns hold printed column col. */
+static int pane_of_col(const pane_cols *pc, int col)
+{
+    int s = 0;
+    while (s + 1 < pc->np && col >= pc->start[s + 1]) s++;
+    return s;
+}
+
+/* The column of names of pane k when its 项目 column is blank: names
+ * printed flush left under a 项目 centred over them, which a copy placing
+ * each character by where it stands across the page (`pdftotext -fixed`)
+ * puts in a column of their own, just left of it and past the pane before's
+ * figures. Such a column holds texts other than figures, on three rows or
+ * more whose 项目 column is blank; -1 when there is none. */
+static int names_left(const tctx *t, const pane_cols *pc, int k)
+{
+    int col = pc->start[k], left = col - 1, floor = 0;
+    for (int c = k ? pc->start[k - 1] + 1 : 0; k && c < col; c++)
+        if (pc->map[k - 1][c] >= 0 || pc->line_col[k - 1] == c) floor = c + 1;
+    int ps = left >= 0 ? pane_of_col(pc, left) : 0;
+    if (left < floor || pc->map[ps][left] >= 0 || pc->line_col[ps] == left) return -1;
+    int n = 0;
+    for (size_t i = t->body; i < t->end && n < 3; i++) {
+        const jue_grow *r = &t->g->rows[i];
+        n += left < (int)r->n && r->cells[left].text[0] && !r->cells[left].copy &&
+             !jue_rec_cell_amount(&r->cells[left]) && !jue_grow_text(r, col)[0];
+    }
+    return n >= 3 ? left : -1;
+}
+
+/* Row r's name column of pane k: its 项目 column, or when that is blank
+ * the pane's column of names left of it (names_left). */
+static int name_col(const pane_cols *pc, const jue_grow *r, int k)
+{
+    int col = pc->start[k];
+    if (col < (int)r->n && r->cells[col].text[0]) return col;
+    int left = pc->names_left[k];
+    return left >= 0 && left < (int)r->n && r->cells[left].text[0] && !r->cells[left].copy &&
+           !jue_rec_cell_amount(&r->cells[left]) ? left : col;
+}
+
 /* Row i's lines: a row of one text (a piece of a wrapped name) in the
  * pane it is printed in, else each pane's name cell. */
 static void pane_row_lines(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
@@ -497,18 +539,10 @@ static void pane_row_lines(tctx *t, const pane_cols *pc, pane_rows *s, size_t i)
         if (lone - r->cells != pc->start[k]) { pane_line(t, pc, s, r, k, lone->text); return; }
     }
     for (int k = 0; k < pc->np && !t->c->nomem; k++) {
-        int col = pc->start[k];
+        int col = name_col(pc, r, k);
         bool copy = col < (int)r->n && r->cells[col].copy;
         pane_line(t, pc, s, r, k, copy ? "" : jue_grow_text(r, col));
     }
-}
-
-/* The pane whose columns hold printed column col. */
-static int pane_of_col(const pane_cols *pc, int col)
-{
-    int s = 0;
-    while (s + 1 < pc->np && col >= pc->start[s + 1]) s++;
-    return s;
 }
 
 /* Whether row r holds figures only (amounts with a decimal point or a
@@ -576,6 +610,7 @@ static void pane_remap(tctx *t, const head_keys *hk, const jue_table *tab, pane_
     pane_cols again;
     pane_starts(&h, &again);
     pane_map(&h, tab, &again);
+    for (int k = 0; k < 2; k++) again.names_left[k] = k < again.np ? names_left(t, &again, k) : -1;
     if (again.np != pc->np) return;
     for (int s = 0; s < pc->np; s++) {
         int was = 0, now = 0;
@@ -590,6 +625,7 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
     pane_cols pc;
     pane_starts(t, &pc);
     pane_map(t, tab, &pc);
+    for (int k = 0; k < 2; k++) pc.names_left[k] = k < pc.np ? names_left(t, &pc, k) : -1;
     pane_rows s;
     memset(&s, 0, sizeof s);
     head_keys hk = head_keys_of(t);

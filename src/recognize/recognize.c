@@ -744,6 +744,24 @@ static int find_year(const char *s)
     return 0;
 }
 
+/* The year a row's cells name: in a cell ("2024年度部门决算"), or a cell of
+ * the year alone before one starting with 年 ("2024" / "年度部门决算": a
+ * title set with wide spaces, which a text copy splits into cells). */
+static int row_year(const jue_grow *r)
+{
+    for (size_t k = 0; k < r->n; k++) {
+        int y = find_year(r->cells[k].text);
+        if (y) return y;
+        const char *t = r->cells[k].text;
+        size_t n = strlen(t);
+        if (n < 4 || k + 1 >= r->n || strncmp(r->cells[k + 1].text, "年", 3)) continue;
+        char four[16];
+        snprintf(four, sizeof four, "%.4s年", t + n - 4);
+        if ((y = find_year(four)) && (n == 4 || t[n - 5] < '0' || t[n - 5] > '9')) return y;
+    }
+    return 0;
+}
+
 /* The department a title names when no 编制单位 line does (the Shanghai
  * template has none): "上海市普陀区财政局2024年度部门决算", "第二部分 X 2024 年度部门
  * 决算表", or a cover whose name stands on the one or two lines above
@@ -831,8 +849,7 @@ jue_status jue_recognize(jue_idoc *doc, const jue_catalog *cat, const jue_profil
     if (doc->title && !d->year) d->year = find_year(doc->title);
     for (size_t gi = 0; gi < doc->n && !d->year; gi++)
         for (size_t i = 0; i < doc->grids[gi].n && i < 80 && !d->year; i++)
-            for (size_t k = 0; k < doc->grids[gi].rows[i].n && !d->year; k++)
-                d->year = find_year(doc->grids[gi].rows[i].cells[k].text);
+            d->year = row_year(&doc->grids[gi].rows[i]);
     for (size_t gi = 0; gi < doc->n && !st; gi++) st = jue_rec_join_wrapped_figures(&doc->grids[gi]);
     for (size_t gi = 0; gi < doc->n && !st; gi++) st = read_grid(&c, &doc->grids[gi]);
     if (!st) set_aside_doubtful(&c);

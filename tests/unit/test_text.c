@@ -1161,6 +1161,167 @@ static void test_page_shift_without_page_marks(void **state)
     jue_disclosure_free(d);
 }
 
+/* A copy placing each character where it stands across the page
+ * (`pdftotext -fixed`) shows a justified line of a paragraph with runs of
+ * spaces between its words: among the paragraph's lines it is one cell. A
+ * line with runs of spaces that reads as no sentence, between the same
+ * lines, stays a row of cells. */
+static void test_justified_prose_lines_are_one_cell(void **state)
+{
+    (void)state;
+    const char *t =
+        "                        一般公共预算财政拨款支出年初预算为 812.40 万元，支\n"
+        "                  出决算为 790.15 万元，完成年初预算的 97.26%。                      决算数小\n"
+        "                  于预算数的主要原因：压减一般性支出，节约日常公用经费。\n"
+        "                        1、卫生健康支出（类）医疗保障管理事务（款）行政运行\n"
+        "                  （项）。主要用于：本单位人员经费及公用经费等的基本支出。\n"
+        "                  年初预算为            320.50     万元，支出决算为 318.20 万元。          决算\n"
+        "                  数小于预算数的主要原因：人员变动，按实际支出。\n"
+        "                  合计            412.50          150.30\n"
+        "                  说明：以上各项均按实际发生数列示，与上年口径一致。\n";
+    jue_idoc *doc = grid_of(t);
+    assert_int_equal(jue_grow_filled(row_at(doc, 2)), 1);
+    assert_int_equal(jue_grow_filled(row_at(doc, 6)), 1);
+    assert_non_null(strstr(row_at(doc, 6)->cells[0].text, "年初预算为 320.50"));
+    assert_non_null(strstr(row_at(doc, 6)->cells[0].text, "318.20 万元。 决算"));
+    assert_int_equal(jue_grow_filled(row_at(doc, 8)), 3);   /* no sentence: a row of a table */
+    jue_idoc_free(doc);
+}
+
+/* A run of spaces inside a sentence, between a figure and its unit or
+ * before a sentence's punctuation, parts no cells even where no paragraph
+ * is around the line. */
+static void test_sentence_goes_on_after_a_gap(void **state)
+{
+    (void)state;
+    const char *t =
+        "一般公共服务支出（类）264.87                          万元，占 86.05%；社会保障和就业\n"
+        "\n\n\n\n"
+        "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）                    。\n"
+        "\n\n\n\n"
+        "合计                          264.87                          万元\n";
+    jue_idoc *doc = grid_of(t);
+    assert_int_equal(jue_grow_filled(row_at(doc, 1)), 1);
+    assert_int_equal(jue_grow_filled(row_at(doc, 6)), 1);
+    assert_int_equal(jue_grow_filled(row_at(doc, 11)), 3);   /* a unit and no sentence after it */
+    jue_idoc_free(doc);
+}
+
+/* 01 in a copy placing each character where it stands across the page
+ * (`pdftotext -fixed`): the names flush left under a 项目 centred over them
+ * fall in a column of their own, left of 项目's (here given by tabs); each
+ * pane's lines are read from it. */
+static void test_pane_names_left_of_their_heading(void **state)
+{
+    (void)state;
+    const char *t =
+        "收入支出决算总表\n"
+        "\t\t\t\t\t\t\t单位：万元\n"
+        "\t收入\t\t\t\t支出\n"
+        "\t项目\t\t决算数\t\t项目\t\t决算数\n"
+        "一、一般公共预算财政拨款收入\t\t\t512.30\t一、一般公共服务支出\n"
+        "二、政府性基金预算财政拨款收入\t\t\t\t二、外交支出\n"
+        "八、其他收入\t\t\t\t八、社会保障和就业支出\t\t\t42.10\n"
+        "\t\t\t\t九、卫生健康支出\t\t\t470.20\n"
+        "\t本年收入合计\t\t512.30\t\t本年支出合计\t\t512.30\n"
+        "\t总计\t\t512.30\t\t总计\t\t512.30\n"
+        "注：本表反映部门本年度的总收支和年末结转结余情况。\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T01];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "210", JUE_SIDE_EXPEND), col = jue_table_find_col(tab, JUE_C_ACTUAL);
+    assert_true(r >= 0 && col >= 0);
+    assert_int_equal(jue_table_cell(tab, (size_t)r, (size_t)col)->printed, 470200000);
+    r = jue_table_find_row(tab, "208", JUE_SIDE_EXPEND);
+    assert_true(r >= 0);
+    assert_int_equal(jue_table_cell(tab, (size_t)r, (size_t)col)->printed, 42100000);
+    jue_disclosure_free(d);
+}
+
+/* A name printed over two lines around its code (centred in a tall row),
+ * the next code's name the same way: a line between the two codes that
+ * could be either's goes to the one whose catalog name it starts. */
+static void test_06_piece_between_two_codes(void **state)
+{
+    (void)state;
+    const char *t =
+        "                                        一般公共预算财政拨款基本支出决算表\n"
+        "                                                                                  单位：万元\n"
+        "        经济分类                                  经济分类\n"
+        "                     科目名称        决算数                   科目名称       决算数\n"
+        "        科目编码                                  科目编码\n"
+        "        301          工资福利支出     95.36        302         商品和服务支出    10.23\n"
+        "        30101        基本工资         30.12        30201       办公费             4.11\n"
+        "                     职工基本医疗保险\n"
+        "        30110                          2.71        30202       印刷费             0.00\n"
+        "                   缴费\n"
+        "                     公务员医疗补助缴\n"
+        "        30111                          0.00        30205       水费               6.12\n"
+        "                   费\n"
+        "        30113        住房公积金       62.53\n"
+        "                     人员经费合计     95.36                    公用经费合计      10.23\n"
+        "   注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T06];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "30110", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "职工基本医疗保险缴费");
+    r = jue_table_find_row(tab, "30111", JUE_SIDE_NONE);
+    assert_true(r >= 0);
+    assert_string_equal(tab->rows[r].name, "公务员医疗补助缴费");
+    jue_disclosure_free(d);
+}
+
+/* A code table whose 科目名称 heading was not read (its line taken with the
+ * first name piece among the heading rows) and whose names stand in a
+ * column right of one that only 合计 fills (here given by tabs): the names
+ * are read from that column. */
+static void test_code_names_past_an_empty_column(void **state)
+{
+    (void)state;
+    const char *t =
+        "一般公共预算财政拨款支出决算表\n"
+        "\t\t\t\t\t单位：万元\n"
+        "\t\t\t合计\t基本支出\t项目支出\n"
+        "功能分类\n"
+        "\t\t科目名称\n"
+        "科目编码\n"
+        "\t\t一般公共服务\n"
+        "201\t\t\t264.87\t62.63\t202.24\n"
+        "\t\t支出\n"
+        "20139\t\t社会工作事务\t264.87\t62.63\t202.24\n"
+        "2013901\t\t行政运行\t51.32\t51.32\n"
+        "2013950\t\t事业运行\t11.31\t11.31\n"
+        "\t\t其他社会工作\n"
+        "2013999\t\t\t202.24\t\t202.24\n"
+        "\t\t事务支出\n"
+        "\t合计\t\t264.87\t62.63\t202.24\n"
+        "注：本表反映部门本年度一般公共预算财政拨款支出情况。\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T05];
+    assert_non_null(tab);
+    const char *want[][2] = { { "20139", "社会工作事务" }, { "2013950", "事业运行" }, { "2013999", "其他社会工作事务支出" } };
+    for (size_t i = 0; i < 3; i++) {
+        int r = jue_table_find_row(tab, want[i][0], JUE_SIDE_NONE);
+        assert_true(r >= 0);
+        assert_string_equal(tab->rows[r].name, want[i][1]);
+    }
+    jue_disclosure_free(d);
+}
+
+/* A title set with wide spaces ("2024        年度部门决算") names the year
+ * across two cells. */
+static void test_year_across_cells(void **state)
+{
+    (void)state;
+    jue_disclosure *d = import_text("                       上海市某区某某局\n"
+                                    "           2024                             年度部门决算\n"
+                                    "一、主要职能\n");
+    assert_int_equal(d->year, 2024);
+    jue_disclosure_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1186,6 +1347,12 @@ int main(void)
         cmocka_unit_test(test_body_ended_early_sets_table_aside),
         cmocka_unit_test(test_contents_list_entries_are_no_tables),
         cmocka_unit_test(test_page_shift_without_page_marks),
+        cmocka_unit_test(test_justified_prose_lines_are_one_cell),
+        cmocka_unit_test(test_sentence_goes_on_after_a_gap),
+        cmocka_unit_test(test_pane_names_left_of_their_heading),
+        cmocka_unit_test(test_06_piece_between_two_codes),
+        cmocka_unit_test(test_code_names_past_an_empty_column),
+        cmocka_unit_test(test_year_across_cells),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),

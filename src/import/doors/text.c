@@ -328,6 +328,28 @@ static bool figure_then_label(const char *s, const char *q, const char *end)
     return !sentence_text(t, e);
 }
 
+/* A run of spaces inside a sentence (a justified line of a `pdftotext
+ * -fixed` copy): the text after it starts with a sentence's punctuation
+ * ("行政运行（项）      。"), or a figure ends the text before it and its
+ * unit starts the sentence after it ("支出（类）264.87      万元，占
+ * 86.05%；"). A table's cell starts with neither. */
+static bool sentence_goes_on(const char *s, const char *q, const char *r, const char *end)
+{
+    static const char *const MARKS[] = { "。", "，", "；", "、" };
+    for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++)
+        if (end - r >= 3 && !memcmp(r, MARKS[i], 3)) return true;
+    if (q == s || q[-1] < '0' || q[-1] > '9') return false;
+    static const char *const UNITS[] = { "万元", "亿元", "元", "％", "%" };
+    for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0]; i++) {
+        size_t n = strlen(UNITS[i]);
+        if ((size_t)(end - r) <= n || memcmp(r, UNITS[i], n)) continue;
+        const char *e = r + n;
+        while (e < end && !space_run(e, end)) e++;
+        return sentence_text(r + n, e);
+    }
+    return false;
+}
+
 /* A line's only cell: where it is in its line, its span (span_of) counted
  * only when a layout wants it (align_blocks; most lines are prose). */
 typedef struct {
@@ -382,6 +404,7 @@ static jue_status split_line(jue_grow *r, const char *line, size_t n, tspan *spa
         if (*q != ' ' && (unsigned char)*q != 0xE3) { q++; continue; }   /* no run starts here */
         size_t k = space_run(q, end);
         if (!k && aligned && *q == ' ' && (figure_then_figure(s, q, end) || figure_then_label(s, q, end))) k = 1;
+        if (k > 1 && q > s && sentence_goes_on(s, q, q + k, end)) { q += k; continue; }   /* one sentence */
         if (k && q > s) {
             if (ns < MAX_SPANS) span_of(&wc, s, q, &spans[ns]);
             ns++;
@@ -1640,6 +1663,98 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
     return JUE_OK;
 }
 
+/* ---- justified prose ----------------------------------------------------- *
+ * A copy that places each character where it stands across the page
+ * (`pdftotext -fixed`, text tools that pad to the printed position) shows a
+ * justified line of a paragraph with runs of spaces between its words
+ * ("年初预算为        1560.05     万元，支出决算为 1511.89 万元。      决算"). Such a
+ * line reads as a sentence (，。；) and stands among the paragraph's lines:
+ * the lines next to it (past at most two blank ones) are sentences starting
+ * where it starts, give or take the paragraph's indent, one of them a line of
+ * one cell, and none a row of a table. It is one cell, as the others. */
+
+#define PROSE_INDENT 12   /* positions: a first line's indent of two characters at -fixed 2 */
+
+static bool sentence_cells(const jue_grow *r)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (strstr(r->cells[k].text, "，") || strstr(r->cells[k].text, "。") || strstr(r->cells[k].text, "；"))
+            return true;
+    return false;
+}
+
+static int first_pos(const jue_grow *r)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (r->cells[k].text[0]) return r->cells[k].pos;
+    return 0;
+}
+
+/* The row next to row i going d (past at most two blank rows, on its page), or NULL. */
+static const jue_grow *next_filled(const jue_grid *g, size_t i, int d)
+{
+    for (int step = 1; step <= 3; step++) {
+        if (d < 0 ? i < (size_t)step : i + (size_t)step >= g->n) return NULL;
+        const jue_grow *r = &g->rows[d < 0 ? i - (size_t)step : i + (size_t)step];
+        if (r->page != g->rows[i].page) return NULL;
+        if (jue_grow_filled(r)) return r;
+    }
+    return NULL;
+}
+
+/* -1: a row of a table next to it; 0: nothing, or a sentence of several
+ * cells; 1: a sentence of one cell. */
+static int prose_neighbour(const jue_grow *r, int pos)
+{
+    if (!r) return 0;
+    int d = first_pos(r) - pos;
+    if (r->packed || !sentence_cells(r) || d > PROSE_INDENT || d < -PROSE_INDENT) return -1;
+    return jue_grow_filled(r) == 1 && strlen(r->cells[0].text) >= 15 ? 1 : 0;
+}
+
+static jue_status join_prose_row(jue_grow *r)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    for (size_t k = 0; k < r->n; k++) {
+        if (!r->cells[k].text[0]) continue;
+        if (b.len) jue_buf_putc(&b, ' ');
+        jue_buf_puts(&b, r->cells[k].text);
+    }
+    int pos = first_pos(r);
+    jue_status st = b.err ? JUE_ERR_NOMEM : JUE_OK;
+    for (size_t k = r->n; k-- > 1 && !st;)
+        if (!jue_grow_set(r, (int)k, "", 0)) st = JUE_ERR_NOMEM;
+    if (!st && !jue_grow_set(r, 0, jue_buf_str(&b), b.len)) st = JUE_ERR_NOMEM;
+    if (!st) {
+        r->n = 1;
+        r->cells[0].pos = pos;
+    }
+    jue_buf_free(&b);
+    return st;
+}
+
+/* The justified lines of a paragraph among t's rows of several cells: made
+ * one cell each and taken out of t (no table is aligned on them). */
+static jue_status justified_prose(jue_grid *g, trows *t)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        jue_grow *r = &g->rows[t->r[i].row];
+        int pos = first_pos(r);
+        int up = prose_neighbour(next_filled(g, t->r[i].row, -1), pos);
+        int down = prose_neighbour(next_filled(g, t->r[i].row, 1), pos);
+        if (!r->packed && sentence_cells(r) && up >= 0 && down >= 0 && up + down >= 1) {
+            jue_status st = join_prose_row(r);
+            if (st) return st;
+            continue;
+        }
+        t->r[kept++] = t->r[i];
+    }
+    t->n = kept;
+    return JUE_OK;
+}
+
 /* The lines of [data, data + len), of which there are `lines`, as a grid's rows. */
 static jue_status read_lines(const char *data, size_t len, size_t lines, jue_idoc *doc, jue_diags *diags)
 {
@@ -1713,6 +1828,7 @@ static jue_status read_lines(const char *data, size_t len, size_t lines, jue_ido
     }
     jue_status end_st = jue_md_grid_end(g, &md.grid);
     if (!st) st = end_st;
+    if (!st && rows.n) st = justified_prose(g, &rows);
     if (!st && rows.n) {
         lone_spans(&rows);
         st = align_blocks(g, &rows);
