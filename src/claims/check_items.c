@@ -33,6 +33,10 @@ static void item_unlisted(ck *k, const jue_claim *c)
         jue_catalog_years(k->cat, JUE_CAT_FUNCTIONAL, &from, &to);
         snprintf(why, sizeof why, "本工具收录的科目为%d–%d年，不含%d年", from, to, y);
         y = jue_catalog_near_year(k->cat, JUE_CAT_FUNCTIONAL, y);
+    } else if (k->cat && y <= 0) {
+        jue_catalog_years(k->cat, JUE_CAT_FUNCTIONAL, &from, &to);
+        snprintf(why, sizeof why, "文件中没有读到决算年度，按%d年科目核对", to);
+        y = to;
     }
     if (code && row && row->name)
         snprintf(near, sizeof near, "；%s中%s的名称为“%s”", jue_table_label(tid), code, row->name);
@@ -42,7 +46,7 @@ static void item_unlisted(ck *k, const jue_claim *c)
     }
     ck_report(k, C_ITEM_UNLISTED, c, "与公开表及政府收支分类科目一致的名称", c->item_names,
            "科目名称“%s”未见于本工具收录的%d年政府收支分类科目（%s，不能断定有误）%s，请核实",
-           c->item_names, k->d->year, why, near);
+           c->item_names, y, why, near);
 }
 
 void ck_check_item_names(ck *k)

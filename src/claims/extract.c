@@ -773,10 +773,13 @@ jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexic
     x.lx = lx;
     x.cat = cat;
     x.year = year;
-    /* a year unknown (0) finds no name, as before; one the catalog does not
-     * cover is looked up in its nearest, and a name it lacks is a doubt */
-    x.cat_year = cat && year > 0 ? jue_catalog_near_year(cat, JUE_CAT_FUNCTIONAL, year) : year;
-    x.cat_covered = !cat || year <= 0 || jue_catalog_covers(cat, JUE_CAT_FUNCTIONAL, year);
+    /* a year the catalog does not cover is looked up in its nearest, one not
+     * read (0) in its latest (as the recognizer does), and a name it lacks is
+     * then a doubt, not an error */
+    int from = 0, to = 0;
+    if (cat) jue_catalog_years(cat, JUE_CAT_FUNCTIONAL, &from, &to);
+    x.cat_year = !cat ? year : year > 0 ? jue_catalog_near_year(cat, JUE_CAT_FUNCTIONAL, year) : to;
+    x.cat_covered = !cat || (year > 0 && jue_catalog_covers(cat, JUE_CAT_FUNCTIONAL, year));
     load_lei(&x);
     cx_reader_init(&x);
     x.out = out;

@@ -69,12 +69,14 @@ void ck_doubt(ck *k, check_id id, const jue_claim *c, const char *expected, cons
 /* How a subject reads in a message: the 项 2101501 → "2101501 行政运行（项）". */
 const char *ck_subject_name(const ck *k, const jue_subject *subject, int which)
 {
-    static char buf[2][160];
+    static _Thread_local char buf[2][160];   /* the library may audit in several threads */
     char *b = buf[which & 1];
     if (!subject || !jue_subject_on(subject)) return "该数字";
     if (subject->kind == JUE_SUBJ_XIANG || subject->kind == JUE_SUBJ_LEI) {
         const char *code = subject->key;
-        const char *nm = k->cat ? jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, k->d->year) : NULL;
+        int y = k->d->year, from = 0;
+        if (y <= 0 && k->cat) jue_catalog_years(k->cat, JUE_CAT_FUNCTIONAL, &from, &y);   /* not read: the latest */
+        const char *nm = k->cat ? jue_catalog_name(k->cat, JUE_CAT_FUNCTIONAL, code, y) : NULL;
         /* a code the catalog does not list: its name as the tables print it */
         for (int t = 0; !nm && t < JUE_NTABLES; t++) {
             const jue_table *tab = k->d->tables[t];

@@ -167,6 +167,48 @@ static void test_item_missing_needs_an_item(void **state)
     jue_diags_free(&d);
 }
 
+/* A document whose year was not read (0): its 项 names are looked up in the
+ * catalog's latest year; a name found there is resolved, one not found is a
+ * doubt (claims.item-unlisted, a warning in data/claims.yaml), never
+ * claims.item-name. */
+static void test_item_names_without_a_year(void **state)
+{
+    (void)state;
+    jue_diags d;
+    jue_diags_init(&d);
+    jue_catalog *cat;
+    jue_profile *prof;
+    jue_lexicon *lx;
+    assert_int_equal(jue_catalog_load(NULL, &cat, &d), JUE_OK);
+    assert_int_equal(jue_profile_load(NULL, &prof, &d), JUE_OK);
+    assert_int_equal(jue_lexicon_load(NULL, &lx, &d), JUE_OK);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
+    jue_source *src;
+    assert_int_equal(jue_source_load(dir, cat, &src, &d), JUE_OK);
+    static const char notes[] =
+        "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。支出决算为396.21万元。\n"
+        "2、卫生健康支出（类）医疗保障管理事务（款）医保稽核事务（项）。支出决算为12.00万元。\n";
+    jue_disclosure *disc;
+    assert_int_equal(jue_compile(src, cat, prof, &disc, NULL, &d), JUE_OK);
+    disc->source = strdup("notes.txt");
+    disc->year = 0;
+    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, lx, cat, 0, &disc->claims), JUE_OK);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_claims_audit(disc, cat, NULL, &f), JUE_OK);
+    assert_int_equal(count_rule(&f, "claims.item-name"), 0);
+    assert_true(has(&f, "claims.item-unlisted", 2));
+    assert_false(has(&f, "claims.item-unlisted", 1));
+    jue_findings_free(&f);
+    jue_disclosure_free(disc);
+    jue_source_free(src);
+    jue_lexicon_free(lx);
+    jue_profile_free(prof);
+    jue_catalog_free(cat);
+    jue_diags_free(&d);
+}
+
 static void test_severities_from_data(void **state)
 {
     (void)state;
@@ -212,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_notes_against_the_example),
         cmocka_unit_test(test_item_missing_needs_an_item),
         cmocka_unit_test(test_severities_from_data),
+        cmocka_unit_test(test_item_names_without_a_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
