@@ -222,20 +222,30 @@ static void infer_split(const tctx *t, code_cols *cc)
     if (cc->name_col >= 0 && cc->name_col <= (cc->part[2] >= 0 ? cc->part[2] : cc->part[1])) cc->name_col = -1;
 }
 
-/* With no 科目名称 heading read (its line taken for a piece of a name, or
- * none printed): the first column from col on, before any figure column,
- * that holds a text other than a figure or 合计 on a body row; col when none (a
- * copy placing each character where it stands across the page may leave a
- * column between the codes and the names that no row fills). */
-static int first_named(const tctx *t, const code_cols *cc, int col)
+/* Whether column c holds, on a body row, a text other than a figure or 合计. */
+static bool holds_names(const tctx *t, int c)
 {
-    for (int c = col; c < cc->ncol && c < REC_MAX_COLS && cc->map[c] < 0; c++)
-        for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
-            const jue_grow *r = &t->g->rows[i];
-            if (c < (int)r->n && r->cells[c].text[0] && !r->cells[c].copy && !jue_rec_cell_amount(&r->cells[c]) &&
-                !total_word(r->cells[c].text))
-                return c;
-        }
+    for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
+        const jue_grow *r = &t->g->rows[i];
+        if (c < (int)r->n && r->cells[c].text[0] && !r->cells[c].copy && !jue_rec_cell_amount(&r->cells[c]) &&
+            !total_word(r->cells[c].text))
+            return true;
+    }
+    return false;
+}
+
+/* The column the names are read from: col (the 科目名称 heading's, or the
+ * one after the code) when it holds names; else the first column after the
+ * code, before any figure column, that does; col when none. A copy placing
+ * each character where it stands across the page (`pdftotext -fixed`) puts
+ * names flush left under a 科目名称 centred over them in a column of their
+ * own, and may leave a column that only 合计 fills between code and names. */
+static int names_column(const tctx *t, const code_cols *cc, int col)
+{
+    if (holds_names(t, col)) return col;
+    int from = (cc->split ? (cc->part[2] >= 0 ? cc->part[2] : cc->part[1]) : cc->code_col) + 1;
+    for (int c = from; c < cc->ncol && c < REC_MAX_COLS && cc->map[c] < 0; c++)
+        if (c != col && holds_names(t, c)) return c;
     return col;
 }
 
@@ -267,8 +277,8 @@ static void code_columns(tctx *t, const jue_table *tab, code_cols *cc)
         cc->name_col = (cc->split ? (cc->part[2] >= 0 ? cc->part[2] : cc->part[1]) : cc->code_col) + 1;
         for (int k = 0; k < 3; k++)
             if (cc->part[k] >= cc->name_col) cc->name_col = cc->part[k] + 1;
-        cc->name_col = first_named(t, cc, cc->name_col);
     }
+    if (cc->name_col != cc->code_col) cc->name_col = names_column(t, cc, cc->name_col);
     cc->map[cc->code_col] = -1;
     if (cc->name_col < REC_MAX_COLS) cc->map[cc->name_col] = -1;
     if (!mapped) national_order(t, tab, cc);

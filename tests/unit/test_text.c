@@ -1178,13 +1178,19 @@ static void test_justified_prose_lines_are_one_cell(void **state)
         "                  年初预算为            320.50     万元，支出决算为 318.20 万元。          决算\n"
         "                  数小于预算数的主要原因：人员变动，按实际支出。\n"
         "                  合计            412.50          150.30\n"
-        "                  说明：以上各项均按实际发生数列示，与上年口径一致。\n";
+        "                  说明：以上各项均按实际发生数列示，与上年口径一致。\n"
+        "\n"
+        "年度总体                    全县城乡居民参保率保持在95%以上，医疗\n"
+        "       保障全县城乡居民基本医疗保险待遇落实，做好医疗\n"
+        " 目标                       救助、离休干部医疗补助按时足额拨付，\n"
+        "       救助和离休干部医疗保障，推进支付方式改革和基金\n";
     jue_idoc *doc = grid_of(t);
     assert_int_equal(jue_grow_filled(row_at(doc, 2)), 1);
     assert_int_equal(jue_grow_filled(row_at(doc, 6)), 1);
     assert_non_null(strstr(row_at(doc, 6)->cells[0].text, "年初预算为 320.50"));
     assert_non_null(strstr(row_at(doc, 6)->cells[0].text, "318.20 万元。 决算"));
     assert_int_equal(jue_grow_filled(row_at(doc, 8)), 3);   /* no sentence: a row of a table */
+    assert_int_equal(jue_grow_filled(row_at(doc, 13)), 2);  /* a 自评表's label left of the lines around */
     jue_idoc_free(doc);
 }
 
@@ -1310,6 +1316,39 @@ static void test_code_names_past_an_empty_column(void **state)
     jue_disclosure_free(d);
 }
 
+/* A code table whose names stand left of their 科目名称 heading, in a
+ * column of their own (names flush left under a heading centred over them,
+ * as a copy placing each character where it stands prints them; here given
+ * by tabs), the heading's column blank: the names are read from theirs,
+ * a name going on under its code row joined on. */
+static void test_code_names_left_of_their_heading(void **state)
+{
+    (void)state;
+    const char *t =
+        "支出决算表\n"
+        "\t\t\t\t\t单位：万元\n"
+        "科目编码\t\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+        "合计\t\t\t300.00\t100.00\t200.00\n"
+        "208\t社会保障和就业支出\t\t300.00\t100.00\t200.00\n"
+        "20805\t行政事业单位养老支出\t\t300.00\t100.00\t200.00\n"
+        "2080505\t机关事业单位基本养老保\t\t180.00\t60.00\t120.00\n"
+        "\t险缴费支出\n"
+        "2080506\t机关事业单位职业年金缴\t\t120.00\t40.00\t80.00\n"
+        "\t费支出\n"
+        "注：本表反映部门本年度各项支出情况。\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T03];
+    assert_non_null(tab);
+    const char *want[][2] = { { "20805", "行政事业单位养老支出" }, { "2080505", "机关事业单位基本养老保险缴费支出" },
+                              { "2080506", "机关事业单位职业年金缴费支出" } };
+    for (size_t i = 0; i < 3; i++) {
+        int r = jue_table_find_row(tab, want[i][0], JUE_SIDE_NONE);
+        assert_true(r >= 0);
+        assert_string_equal(tab->rows[r].name, want[i][1]);
+    }
+    jue_disclosure_free(d);
+}
+
 /* A title set with wide spaces ("2024        年度部门决算") names the year
  * across two cells. */
 static void test_year_across_cells(void **state)
@@ -1352,6 +1391,7 @@ int main(void)
         cmocka_unit_test(test_pane_names_left_of_their_heading),
         cmocka_unit_test(test_06_piece_between_two_codes),
         cmocka_unit_test(test_code_names_past_an_empty_column),
+        cmocka_unit_test(test_code_names_left_of_their_heading),
         cmocka_unit_test(test_year_across_cells),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),

@@ -9,6 +9,7 @@
 #include "import/doors/doors.h"
 #include "core/encoding.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1671,7 +1672,8 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
  * line reads as a sentence (，。；) and stands among the paragraph's lines:
  * the lines next to it (past at most two blank ones) are sentences starting
  * where it starts, give or take the paragraph's indent, one of them a line of
- * one cell, and none a row of a table. It is one cell, as the others. */
+ * one cell, and none a row of a table; it starts at their margin or right of
+ * it (a first line's indent). It is one cell, as the others. */
 
 #define PROSE_INDENT 12   /* positions: a first line's indent of two characters at -fixed 2 */
 
@@ -1742,9 +1744,13 @@ static jue_status justified_prose(jue_grid *g, trows *t)
     for (size_t i = 0; i < t->n; i++) {
         jue_grow *r = &g->rows[t->r[i].row];
         int pos = first_pos(r);
-        int up = prose_neighbour(next_filled(g, t->r[i].row, -1), pos);
-        int down = prose_neighbour(next_filled(g, t->r[i].row, 1), pos);
-        if (!r->packed && sentence_cells(r) && up >= 0 && down >= 0 && up + down >= 1) {
+        const jue_grow *above = next_filled(g, t->r[i].row, -1), *below = next_filled(g, t->r[i].row, 1);
+        int up = prose_neighbour(above, pos), down = prose_neighbour(below, pos);
+        /* a paragraph's line starts at its margin or indented, never left
+         * of both lines around it (a 自评表 row's label: "目标   救助、…") */
+        int margin = above ? first_pos(above) : INT32_MAX;
+        if (below && first_pos(below) < margin) margin = first_pos(below);
+        if (!r->packed && sentence_cells(r) && up >= 0 && down >= 0 && up + down >= 1 && pos >= margin - 1) {
             jue_status st = join_prose_row(r);
             if (st) return st;
             continue;
