@@ -1183,7 +1183,15 @@ static void test_justified_prose_lines_are_one_cell(void **state)
         "年度总体                    全县城乡居民参保率保持在95%以上，医疗\n"
         "       保障全县城乡居民基本医疗保险待遇落实，做好医疗\n"
         " 目标                       救助、离休干部医疗补助按时足额拨付，\n"
-        "       救助和离休干部医疗保障，推进支付方式改革和基金\n";
+        "       救助和离休干部医疗保障，推进支付方式改革和基金\n"
+        "年度总体\n"
+        " 目标                       全年报销离休干部医药费52.00万元，19\n"
+        "       保障全县离休干部医药费按规定及时足额报销。\n"
+        "\n"
+        "          （二）一般公共预算财政拨款支出决算结构情况\n"
+        "          一般公共预算财政拨款支出                 790.15        万元，主要用于以下\n"
+        "   方面：卫生健康支出（类）702.40 万元，占              88.89%；社\n"
+        "   会保障和就业支出（类）87.75 万元，占 11.11%。\n";
     jue_idoc *doc = grid_of(t);
     assert_int_equal(jue_grow_filled(row_at(doc, 2)), 1);
     assert_int_equal(jue_grow_filled(row_at(doc, 6)), 1);
@@ -1191,6 +1199,11 @@ static void test_justified_prose_lines_are_one_cell(void **state)
     assert_non_null(strstr(row_at(doc, 6)->cells[0].text, "318.20 万元。 决算"));
     assert_int_equal(jue_grow_filled(row_at(doc, 8)), 3);   /* no sentence: a row of a table */
     assert_int_equal(jue_grow_filled(row_at(doc, 13)), 2);  /* a 自评表's label left of the lines around */
+    /* under a heading, two lines with runs of spaces: the second one made one
+     * cell makes the first one */
+    assert_int_equal(jue_grow_filled(row_at(doc, 16)), 2);  /* under a heading, left of the sentence */
+    assert_int_equal(jue_grow_filled(row_at(doc, 20)), 1);
+    assert_int_equal(jue_grow_filled(row_at(doc, 21)), 1);
     jue_idoc_free(doc);
 }
 

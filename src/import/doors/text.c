@@ -1704,11 +1704,12 @@ static const jue_grow *next_filled(const jue_grid *g, size_t i, int d)
     return NULL;
 }
 
-/* -1: a row of a table next to it; 0: nothing, or a sentence of several
- * cells; 1: a sentence of one cell. */
+/* -1: a row of a table next to it; 0: nothing, a line of one cell that is
+ * no sentence (a heading), or a sentence of several cells; 1: a sentence
+ * of one cell. */
 static int prose_neighbour(const jue_grow *r, int pos)
 {
-    if (!r) return 0;
+    if (!r || (jue_grow_filled(r) == 1 && !r->packed && !sentence_cells(r))) return 0;
     int d = first_pos(r) - pos;
     if (r->packed || !sentence_cells(r) || d > PROSE_INDENT || d < -PROSE_INDENT) return -1;
     return jue_grow_filled(r) == 1 && strlen(r->cells[0].text) >= 15 ? 1 : 0;
@@ -1737,27 +1738,32 @@ static jue_status join_prose_row(jue_grow *r)
 }
 
 /* The justified lines of a paragraph among t's rows of several cells: made
- * one cell each and taken out of t (no table is aligned on them). */
+ * one cell each and taken out of t (no table is aligned on them). A line
+ * made one cell may make the line next to it one (a paragraph's lines, each
+ * with runs of spaces): passes go on while one does. */
 static jue_status justified_prose(jue_grid *g, trows *t)
 {
-    size_t kept = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        jue_grow *r = &g->rows[t->r[i].row];
-        int pos = first_pos(r);
-        const jue_grow *above = next_filled(g, t->r[i].row, -1), *below = next_filled(g, t->r[i].row, 1);
-        int up = prose_neighbour(above, pos), down = prose_neighbour(below, pos);
-        /* a paragraph's line starts at its margin or indented, never left
-         * of both lines around it (a 自评表 row's label: "目标   救助、…") */
-        int margin = above ? first_pos(above) : INT32_MAX;
-        if (below && first_pos(below) < margin) margin = first_pos(below);
-        if (!r->packed && sentence_cells(r) && up >= 0 && down >= 0 && up + down >= 1 && pos >= margin - 1) {
-            jue_status st = join_prose_row(r);
-            if (st) return st;
-            continue;
+    for (size_t was = SIZE_MAX; t->n < was;) {
+        was = t->n;
+        size_t kept = 0;
+        for (size_t i = 0; i < t->n; i++) {
+            jue_grow *r = &g->rows[t->r[i].row];
+            int pos = first_pos(r);
+            const jue_grow *above = next_filled(g, t->r[i].row, -1), *below = next_filled(g, t->r[i].row, 1);
+            int up = prose_neighbour(above, pos), down = prose_neighbour(below, pos);
+            /* a paragraph's line starts at its margin or indented, never left
+             * of the sentences around it (a 自评表 row's label: "目标   救助、…") */
+            int margin = above && sentence_cells(above) ? first_pos(above) : INT32_MAX;
+            if (below && sentence_cells(below) && first_pos(below) < margin) margin = first_pos(below);
+            if (!r->packed && sentence_cells(r) && up >= 0 && down >= 0 && up + down >= 1 && pos >= margin - 1) {
+                jue_status st = join_prose_row(r);
+                if (st) return st;
+                continue;
+            }
+            t->r[kept++] = t->r[i];
         }
-        t->r[kept++] = t->r[i];
+        t->n = kept;
     }
-    t->n = kept;
     return JUE_OK;
 }
 
