@@ -563,6 +563,23 @@ static bool figures_only(const pane_cols *pc, const jue_grow *r)
 
 #define LIFTED_DOUBT "有一行只有数字、没有行名，分不清这些数字属于哪一行"
 
+/* Whether row r holds a figure (with a point or a separator) in a column no
+ * heading of its pane names: a heading printed over two lines and placed
+ * in two columns left of its figures (a copy placing each character where
+ * it stands across the page), whose figures would be dropped unread; the
+ * table is then set aside (recognize.c's doubt). */
+static bool unheaded_figure(const pane_cols *pc, const jue_grow *r)
+{
+    for (size_t c = 0; c < r->n && c < REC_MAX_COLS; c++) {
+        const jue_gcell *g = &r->cells[c];
+        if (!g->text[0] || g->copy || !jue_rec_cell_amount(g) || !strpbrk(g->text, ".,")) continue;
+        int s = pane_of_col(pc, (int)c);
+        if (pc->map[s][c] < 0 && (int)c != pc->line_col[s] && (int)c != pc->start[s] && (int)c != pc->names_left[s])
+            return true;
+    }
+    return false;
+}
+
 /* Whether the figures of row fig are those of row r, the line under it: a
  * row printed over two lines, its figures a line above its names
  * (pdftotext -layout prints a figure whose baseline is set a little higher
@@ -643,6 +660,7 @@ void jue_rec_pane_table(tctx *t, jue_table *tab)
         if (skip && s.lifted && jue_grow_filled(&t->g->rows[i])) t->c->doubt[t->id] = LIFTED_DOUBT;
         if (skip) continue;
         pane_row_lines(t, &pc, &s, i);
+        t->c->unheaded[t->id] |= unheaded_figure(&pc, &t->g->rows[i]);
         s.lifted = NULL;
     }
     for (int k = 0; k < 2; k++) {

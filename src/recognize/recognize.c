@@ -436,7 +436,7 @@ static void forget_table(rc *c, int id)
     c->title_line[id] = 0;
     c->seg_grid[id] = NULL;
     c->seg_from[id] = c->seg_to[id] = c->body_to[id] = 0;
-    c->packed[id] = c->wordy[id] = c->badfig[id] = c->grouped[id] = c->chose[id] = false;
+    c->packed[id] = c->wordy[id] = c->badfig[id] = c->grouped[id] = c->chose[id] = c->unheaded[id] = false;
     c->npcols[id] = 0;
     c->doubt[id] = NULL;
 }
@@ -604,6 +604,7 @@ static const char *doubt(rc *c, int id, int *fails, int *checks)
      * is still the empty table it is) */
     if (c->wordy[id] && !t->empty) return "数字栏中读出了文字，栏位读错了";
     if (amount_named(t)) return "有金额被读成了项目名称，栏位读错了";
+    if (c->unheaded[id]) return "有数字不在任何一栏的表头之下，栏位读错了";
     /* a figure not read (cut off, run into another): its row's sums and the
      * table's emptiness are not known */
     if (c->badfig[id]) return "有金额无法识别，相关各数不能核对";

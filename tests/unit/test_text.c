@@ -1362,6 +1362,29 @@ static void test_code_names_left_of_their_heading(void **state)
     jue_disclosure_free(d);
 }
 
+/* 04 whose 一般公共预算财政拨款 heading, printed over two lines, stands in
+ * two columns left of its figures (a copy placing each character where it
+ * stands; here given by tabs): the figures under no heading would be
+ * dropped and the column read blank, so the table is set aside. */
+static void test_pane_figures_under_no_heading(void **state)
+{
+    (void)state;
+    const char *t =
+        "财政拨款收入支出决算总表\n"
+        "\t\t\t\t\t\t\t\t单位：万元\n"
+        "\t收入\t\t\t支出\n"
+        "\t\t\t\t\t\t一般公共预算财\t\t政府性基金预算\t国有资本经营预\n"
+        "\t项目\t决算数\t\t项目\t合计\n"
+        "\t\t\t\t\t\t\t政拨款\t财政拨款\t算财政拨款\n"
+        "\t一、一般公共预算财政拨款\t790.15\t\t一、一般公共服务支出\t500.00\t\t500.00\n"
+        "\t二、政府性基金预算财政拨款\t\t\t二、外交支出\n"
+        "\t三、国有资本经营预算财政拨款\t\t\t八、社会保障和就业支出\t290.15\t\t290.15\n"
+        "\t本年收入合计\t790.15\t\t本年支出合计\t790.15\t\t790.15\n"
+        "\t总计\t790.15\t\t总计\t790.15\t\t790.15\n"
+        "注：本表反映部门本年度财政拨款总收支和结转结余情况。\n";
+    assert_set_aside(t, JUE_T04);
+}
+
 /* A title set with wide spaces ("2024        年度部门决算") names the year
  * across two cells. */
 static void test_year_across_cells(void **state)
@@ -1406,6 +1429,7 @@ int main(void)
         cmocka_unit_test(test_code_names_past_an_empty_column),
         cmocka_unit_test(test_code_names_left_of_their_heading),
         cmocka_unit_test(test_year_across_cells),
+        cmocka_unit_test(test_pane_figures_under_no_heading),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),
