@@ -249,8 +249,9 @@ static int names_column(const tctx *t, const code_cols *cc, int col)
     return col;
 }
 
-/* The code, name and figure columns, from the header. */
-static void code_columns(tctx *t, const jue_table *tab, code_cols *cc)
+/* The code, name and figure columns, from the header; the number of
+ * figure columns its headings name. */
+static int columns_of(tctx *t, const jue_table *tab, code_cols *cc)
 {
     cc->ncol = jue_rec_max_cols(t);
     cc->code_col = cc->name_col = -1;
@@ -281,7 +282,62 @@ static void code_columns(tctx *t, const jue_table *tab, code_cols *cc)
     if (cc->name_col != cc->code_col) cc->name_col = names_column(t, cc, cc->name_col);
     cc->map[cc->code_col] = -1;
     if (cc->name_col < REC_MAX_COLS) cc->map[cc->name_col] = -1;
-    if (!mapped) national_order(t, tab, cc);
+    return mapped;
+}
+
+/* The columns, from the header, or in the national order when no heading is known. */
+static void code_columns(tctx *t, const jue_table *tab, code_cols *cc)
+{
+    if (!columns_of(t, tab, cc)) national_order(t, tab, cc);
+}
+
+/* Whether row r holds a figure (with a point or a separator) in a column
+ * that is no heading's, code's or name's: a heading standing left of its
+ * figures in a column of its own (a `-fixed` copy), whose figures would
+ * be dropped unread; the table is then set aside (recognize.c's doubt). */
+static bool unheaded_figure(const code_cols *cc, const jue_grow *r)
+{
+    for (size_t c = 0; c < r->n && c < REC_MAX_COLS; c++) {
+        const jue_gcell *g = &r->cells[c];
+        int col = (int)c;
+        if (!g->text[0] || g->copy || cc->map[c] >= 0 || col == cc->code_col || col == cc->name_col ||
+            col == cc->part[0] || col == cc->part[1] || col == cc->part[2])
+            continue;
+        if (jue_rec_cell_amount(g) && strpbrk(g->text, ".,")) return true;
+    }
+    return false;
+}
+
+/* Whether a and b read the same model columns (each as many times), in
+ * whatever printed columns. */
+static bool same_model_columns(const code_cols *a, const code_cols *b)
+{
+    int n[REC_MAX_COLS] = { 0 };
+    for (int c = 0; c < REC_MAX_COLS; c++) {
+        if (a->map[c] >= 0 && a->map[c] < REC_MAX_COLS) n[a->map[c]]++;
+        if (b->map[c] >= 0 && b->map[c] < REC_MAX_COLS) n[b->map[c]]--;
+    }
+    for (int m = 0; m < REC_MAX_COLS; m++)
+        if (n[m]) return false;
+    return a->split == b->split;
+}
+
+/* A table going on over a page with its heading printed again (rows
+ * [from, to), passed over as the body's furniture): a text copy lays each
+ * page out on its own, so the cells may stand at other indices than on the
+ * first page (a `-fixed` copy: 科目名称 in a column of its own on one page,
+ * over the names on the other). The columns are read again from that
+ * heading when it names the same columns. */
+static void code_remap(tctx *t, const jue_table *tab, code_cols *cc, size_t from, size_t to)
+{
+    tctx h = *t;
+    h.nhdr = 0;
+    h.body_hdr = false;
+    h.body = to;
+    for (size_t k = from; k < to && h.nhdr < REC_MAX_HDR; k++)
+        if (jue_grow_filled(&t->g->rows[k]) && !jue_rec_lanci(&t->g->rows[k])) h.hdr[h.nhdr++] = k;
+    code_cols again;
+    if (h.nhdr && columns_of(&h, tab, &again) && same_model_columns(&again, cc)) *cc = again;
 }
 
 /* The code of a row printed in parts: parts before the first one printed
@@ -799,11 +855,15 @@ void jue_rec_code_table(tctx *t, jue_table *tab)
     s.owner = t->end > t->body ? malloc((t->end - t->body) * sizeof *s.owner) : NULL;
     if (s.owner) assign_pieces(t, &cc, s.owner);
     s.prefix = first_prefix(t, &cc);
+    size_t last = SIZE_MAX;   /* the last row read */
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
         jue_grow *r = &t->g->rows[i];
         /* page furniture, a meta row, a 续表 mark and heading printed
          * again: passed over where the body's end was found */
         if (!jue_grow_filled(r) || r->used) continue;
+        if (last != SIZE_MAX && r->page > t->g->rows[last].page && last + 1 < i) code_remap(t, tab, &cc, last + 1, i);
+        last = i;
+        t->c->unheaded[t->id] |= unheaded_figure(&cc, r);
         if (s.owner && s.owner[i - t->body] != SIZE_MAX) { r->used = true; continue; }
         if (jue_rec_lanci(r)) { r->used = true; continue; }
         char code[16];

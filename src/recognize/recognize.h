@@ -91,7 +91,7 @@ typedef struct {
     const char *doubt[JUE_NTABLES];          /* why the table as read is set aside, or NULL */
     bool broken[JUE_NTABLES];      /* its body has rows broken between cells by a wrap */
     bool wordy[JUE_NTABLES];       /* words read where a figure goes ("本年支出合计" in 决算数) */
-    bool unheaded[JUE_NTABLES];    /* a figure in a column no heading names (body_panes.c) */
+    bool unheaded[JUE_NTABLES];    /* a figure in a column no heading names (body_panes.c, body_code.c) */
     bool badfig[JUE_NTABLES];      /* a figure the amount parser cannot read ("526." cut off its decimals) */
     bool grouped[JUE_NTABLES];     /* 06 read from packed rows group by group (packed_06.c) */
     bool chose[JUE_NTABLES];       /* and a group took a piece from another line in some segment */

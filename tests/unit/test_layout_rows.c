@@ -512,7 +512,7 @@ static void test_05_names_centred_around_named_rows(void **state)
                     "           城乡社区规划\n"
                     "2120201                  40.00         0.00     40.00\n"
                     "           与管理\n"
-                    "           合计        80.00     40.00     40.00\n"
+                    "           合计            80.00        40.00     40.00\n"
                     "注：本表反映部门本年度一般公共预算财政拨款支出情况。\n";
     jue_disclosure *d = import_text(t);
     const jue_table *tab = d->tables[JUE_T05];

@@ -1385,6 +1385,58 @@ static void test_pane_figures_under_no_heading(void **state)
     assert_set_aside(t, JUE_T04);
 }
 
+/* A code table whose 基本支出 heading stands a column left of its figures
+ * (a `-fixed` copy; here given by tabs): the figures under no heading would
+ * be dropped and the column read blank, so the table is set aside. */
+static void test_code_figures_under_no_heading(void **state)
+{
+    (void)state;
+    const char *t =
+        "一般公共预算财政拨款支出决算表\n"
+        "\t\t\t\t\t金额单位：万元\n"
+        "科目编码\t科目名称\t合计\t基本支出\t\t项目支出\n"
+        "\t合计\t141.71\t\t141.71\t\n"
+        "208\t社会保障和就业支出\t91.21\t\t91.21\t\n"
+        "20805\t行政事业单位养老支出\t91.21\t\t91.21\t\n"
+        "2080505\t机关事业单位基本养老保险缴费支出\t91.21\t\t91.21\t\n"
+        "221\t住房保障支出\t50.50\t\t50.50\t\n"
+        "22102\t住房改革支出\t50.50\t\t50.50\t\n"
+        "2210201\t住房公积金\t50.50\t\t50.50\t\n"
+        "注：本表反映部门本年度一般公共预算财政拨款支出情况。\n";
+    assert_set_aside(t, JUE_T05);
+}
+
+/* A code table going on over a page with its heading printed again, the
+ * copy placing that page's cells at other indices (科目名称 in a column of
+ * its own, as a `-fixed` copy lays out a page; here given by tabs): the
+ * columns are read again from the heading printed there. */
+static void test_code_table_remapped_after_a_page(void **state)
+{
+    (void)state;
+    const char *t =
+        "支出决算表\n"
+        "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+        "合计\t\t141.71\t141.71\n"
+        "208\t社会保障和就业支出\t91.21\t91.21\n"
+        "20805\t行政事业单位养老支出\t91.21\t91.21\n"
+        "2080505\t机关事业单位基本养老保险缴费支出\t91.21\t91.21\n"
+        "221\t住房保障支出\t50.50\t50.50\n"
+        "22102\t住房改革支出\t50.50\t50.50\n"
+        "\f续表\n"
+        "科目编码\t\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+        "2210201\t住房公积金\t\t50.50\t50.50\n"
+        "注：本表反映部门本年度各项支出情况。\n";
+    jue_disclosure *d = import_text(t);
+    jue_table *tab = d->tables[JUE_T03];
+    assert_non_null(tab);
+    int r = jue_table_find_row(tab, "2210201", JUE_SIDE_NONE);
+    int total = jue_table_find_col(tab, "本年支出合计"), basic = jue_table_find_col(tab, "基本支出");
+    assert_true(r >= 0 && total >= 0 && basic >= 0);
+    assert_int_equal(jue_table_cell(tab, (size_t)r, (size_t)total)->printed, 50500000);
+    assert_int_equal(jue_table_cell(tab, (size_t)r, (size_t)basic)->printed, 50500000);
+    jue_disclosure_free(d);
+}
+
 /* A title set with wide spaces ("2024        年度部门决算") names the year
  * across two cells. */
 static void test_year_across_cells(void **state)
@@ -1430,6 +1482,8 @@ int main(void)
         cmocka_unit_test(test_code_names_left_of_their_heading),
         cmocka_unit_test(test_year_across_cells),
         cmocka_unit_test(test_pane_figures_under_no_heading),
+        cmocka_unit_test(test_code_figures_under_no_heading),
+        cmocka_unit_test(test_code_table_remapped_after_a_page),
         cmocka_unit_test(test_heading_over_two_columns_spans_them),
         cmocka_unit_test(test_markdown_cells_are_their_text),
         cmocka_unit_test(test_markdown_header_levels),
