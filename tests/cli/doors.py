@@ -14,6 +14,11 @@ example, in both profiles — the doors are derived once into a cache directory
           tables' rows, so it must only give no error the PDF does not give
   nopg    the text `pdftotext -layout -nopgbrk` prints (no form feed between
           pages: each page laid out on its own, then joined)
+  fixed3 / fixed4 / fixed5  the text `pdftotext -fixed N` prints (each character
+          where it stands across the page, N points a position: justified
+          prose with runs of spaces, names in a column left of their
+          heading); tables it garbles are set aside, so no error the PDF does
+          not give
   mutool  the text MuPDF's `mutool draw -F txt` prints (another library's
           reading: a cell a line, blank lines between, titles cut by the
           running head); it loses the rows too
@@ -75,7 +80,7 @@ BIN = os.environ.get("JUE_BIN", os.path.join(SRC, "build", "juesuan"))
 CACHE = os.environ.get("JUE_DOORS_CACHE",
                        os.path.join(os.path.dirname(os.path.abspath(BIN)), "doors"))
 WRAP = 36
-LOSSY = {"wrap", "order", "mutool", "cut17", "cut20", "cut28", "cut36"}
+LOSSY = {"wrap", "order", "mutool", "cut17", "cut20", "cut28", "cut36", "fixed3", "fixed4", "fixed5"}
 TABLES_ONLY = {"md", "xlsx", "xl-pdf"}
 # the real documents' Word files through LibreOffice: columns far too narrow, figures and codes wrapped in
 # their cells, so tables are set aside — no error the DOCX does not give, but not all of its errors
@@ -108,7 +113,8 @@ def derive_mutool(pdf, stem):
 def derive_pdf_text(pdf, stem, mode):
     dst = os.path.join(CACHE, f"{stem}.{mode}.txt")
     if not fresh(dst, pdf):
-        opts = {"order": [], "nopg": ["-layout", "-nopgbrk"]}.get(mode, ["-" + mode])
+        opts = {"order": [], "nopg": ["-layout", "-nopgbrk"], "fixed3": ["-fixed", "3"], "fixed4": ["-fixed", "4"],
+                "fixed5": ["-fixed", "5"]}.get(mode, ["-" + mode])
         r = run(["pdftotext"] + opts + [pdf, dst])
         if r.returncode != 0:
             return None
@@ -201,7 +207,7 @@ def doors_of(name, base):
     have_pdftotext = shutil.which("pdftotext") is not None
     have_lo = shutil.which("soffice") is not None
     if "pdf" in doors and have_pdftotext:
-        for mode in ("layout", "raw", "order", "nopg"):
+        for mode in ("layout", "raw", "order", "nopg", "fixed3", "fixed4", "fixed5"):
             p = derive_pdf_text(doors["pdf"], stem, mode)
             if p:
                 doors[mode] = p
