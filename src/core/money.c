@@ -473,6 +473,46 @@ jue_status jue_amount_parse(const char *s, size_t len, jue_unit default_unit,
     return st;
 }
 
+/* The ASCII digits from i on: their byte end (their count is end - i). */
+static size_t ascii_run(const char *s, size_t len, size_t i)
+{
+    while (i < len && ascii_digit(s[i])) i++;
+    return i;
+}
+
+/* The figure of prose most scans meet, told without the lexer: an ASCII
+ * digit first, ASCII digits, commas and a point after it. Fills syn as
+ * scan_syntax does up to the number's end (its unit is read after, as
+ * there), with the steps digit_run would count. False where the general
+ * grammar may read on otherwise: a byte EF after a run of digits (a
+ * full-width digit, comma or point), which the general path reads. */
+static bool plain_scan(const char *s, size_t len, num_syntax *syn, unsigned long long *steps)
+{
+    memset(syn, 0, sizeof *syn);
+    size_t p = ascii_run(s, len, 0);
+    if (p == 0 || (p < len && (unsigned char)s[p] == 0xEF)) return false;
+    syn->int_digits = p;
+    *steps = p;
+    if (p <= 3 && s[0] != '0') {
+        while (p < len && s[p] == ',') {
+            size_t q = ascii_run(s, len, p + 1);
+            if (q < len && (unsigned char)s[q] == 0xEF) return false;
+            *steps += q - p - 1;   /* digit_run counts a group that fails too */
+            if (q - p - 1 != 3) break;
+            p = q;
+            syn->int_digits += 3;
+        }
+    }
+    if (p < len && s[p] == '.') {
+        size_t q = ascii_run(s, len, p + 1);
+        if (q < len && (unsigned char)s[q] == 0xEF) return false;
+        *steps += q - p - 1;
+        if (q > p + 1) { syn->frac_digits = q - p - 1; p = q; }
+    }
+    syn->num_end = p;
+    return true;
+}
+
 jue_status jue_amount_scan(const char *s, size_t len, jue_unit default_unit,
                            jue_amount *out, const char **why)
 {
@@ -480,6 +520,18 @@ jue_status jue_amount_scan(const char *s, size_t len, jue_unit default_unit,
     if (!out) out = &tmp;
     amount_reset(out, default_unit);
     if (!s) len = 0;
+    num_syntax syn;
+    unsigned long long steps;
+    if (plain_scan(s, len, &syn, &steps)) {   /* its unit read as scan_syntax reads it */
+        jue_work_steps += steps;
+        jue_unit unit = JUE_UNIT_NONE;
+        size_t e = read_suffix(s, len, syn.num_end, SUF_UNIT, &unit);
+        syn.end = e ? e : syn.num_end;
+        if (e) syn.unit = unit;
+        jue_status st = amount_of(s, &syn, default_unit, out, why);
+        if (st != JUE_OK) amount_reset(out, default_unit);
+        return st;
+    }
     size_t i = skip_spaces(s, len, 0);
     jue_status st = amount_at(s, len, i, default_unit, false, out, why);
     if (st != JUE_OK) amount_reset(out, default_unit);
