@@ -180,6 +180,7 @@ typedef struct {
     bool negative;
     jue_unit unit;              /* JUE_UNIT_NONE when none written */
     size_t end;                 /* bytes used, from the start of the input */
+    bool ascii;                 /* [num_start, num_end) is ASCII digits, commas and a point */
 } num_syntax;
 
 /* Reads a unit (or %) after optional spaces at i. Returns the byte end, or 0
@@ -278,29 +279,39 @@ SCAN_INLINE jue_status convert(const char *s, const num_syntax *syn, int scale, 
     int rfirst = 0;             /* first digit below the precision */
     bool rnonzero = false;
     for (size_t i = syn->num_start; i < len;) {
-        tok t = tok_at(s, len, i);
-        i += t.n;
-        if (t.kind == T_POINT) { in_frac = true; continue; }
-        if (t.kind != T_DIGIT) continue;
+        int digit;
+        if (syn->ascii) {   /* its bytes are digits, commas and a point: no lexer */
+            char c = s[i++];
+            if (c == '.') { in_frac = true; continue; }
+            if (c == ',') continue;
+            digit = c - '0';
+        } else {
+            tok t = tok_at(s, len, i);
+            i += t.n;
+            if (t.kind == T_POINT) { in_frac = true; continue; }
+            if (t.kind != T_DIGIT) continue;
+            digit = t.digit;
+        }
         if (in_frac) {
             size_t k = fi++;
-            if (k > (size_t)scale) { rnonzero |= t.digit != 0; continue; }
-            if (k == (size_t)scale) { rfirst = t.digit; rnonzero |= t.digit != 0; continue; }
+            if (k > (size_t)scale) { rnonzero |= digit != 0; continue; }
+            if (k == (size_t)scale) { rfirst = digit; rnonzero |= digit != 0; continue; }
         }
         /* (the exact bound only near it: below the first, every digit fits) */
-        if (w > (FEN_LIMIT - 9) / 10 && w > (FEN_LIMIT - t.digit) / 10) goto overflow;
-        w = w * 10 + t.digit;
+        if (w > (FEN_LIMIT - 9) / 10 && w > (FEN_LIMIT - digit) / 10) goto overflow;
+        w = w * 10 + digit;
     }
     size_t d = syn->frac_digits;
     int64_t lo, hi, v;
     if (d < (size_t)scale) {
-        int k = scale - (int)d;
-        int64_t h = 5;   /* half a unit of the last printed digit */
-        for (int j = 0; j < k; j++) {
-            if (w > FEN_LIMIT / 10) goto overflow;
-            w *= 10;
-            if (j > 0) h *= 10;
-        }
+        /* w scaled by 10^k at once: it passes the bound FEN_LIMIT / 10 before
+         * each of k steps exactly when it is above FEN_LIMIT / 10^k */
+        static const int64_t P10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                       1000000000, 10000000000 };
+        int k = scale - (int)d;   /* 1..10: scale is at most 10 */
+        if (w > FEN_LIMIT / P10[k]) goto overflow;
+        w *= P10[k];
+        int64_t h = 5 * P10[k - 1];   /* half a unit of the last printed digit */
         v = w; lo = w - h; hi = w + h;
     } else if (d == (size_t)scale) {
         v = w; lo = w - 1; hi = w + 1;     /* ±0.5 rounded outward */
@@ -423,6 +434,7 @@ static bool plain_figure(const char *s, size_t len, num_syntax *syn)
         if (!syn->frac_digits) return false;
     }
     syn->num_end = syn->end = i;
+    syn->ascii = true;
     return i == len;
 }
 
@@ -510,6 +522,7 @@ static bool plain_scan(const char *s, size_t len, num_syntax *syn, unsigned long
         if (q > p + 1) { syn->frac_digits = q - p - 1; p = q; }
     }
     syn->num_end = p;
+    syn->ascii = true;
     return true;
 }
 
