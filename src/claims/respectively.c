@@ -258,7 +258,7 @@ void cx_list_after(ex *x, cx_list *L, size_t from, int kw, const char *whole)
             L->kw = kw;
             /* the whole the figure's own reading found (one the lexicon
              * does not know is named only then), else the one before it */
-            snprintf(L->whole, sizeof L->whole, "%s", c->whole ? c->whole : whole ? whole : "");
+            jue_str_put(L->whole, L->whole + sizeof L->whole, c->whole ? c->whole : whole ? whole : "", SIZE_MAX);
         } else if (kw) {
             L->kw = kw;   /* "增加a万元、减少b万元": its own word goes on for the figures after it */
         }

@@ -677,7 +677,7 @@ static bool on_words_in(sent *s, const word_slot *w)
     if (m && klen > m->plen) m = NULL;
     if (m) {
         if (s->kw == K_SHARE) {
-            snprintf(s->whole, sizeof s->whole, "%s", m->subject.key);   /* "占基本支出的…" */
+            jue_str_put(s->whole, s->whole + sizeof s->whole, m->subject.key, SIZE_MAX);   /* "占基本支出的…" */
             s->kw_at = s->p + m->plen;   /* the figure follows the whole */
         } else {
             const lex_entry *e = cx_list_subject(s->x, &s->L, m, s->start, s->p);   /* "基本支出、项目支出" */
@@ -855,9 +855,9 @@ static void add_percent(sent *s, jue_claim *c, const char *at)
     if (c->role == JUE_ROLE_CHANGE_PCT && other_year_change(s, at, true)) c->unsure = true;
     char named[128];
     if (c->role == JUE_ROLE_SHARE && !s->whole[0] && unknown_whole(s, at, named, sizeof named))
-        snprintf(s->whole, sizeof s->whole, "%s", named);
+        jue_str_put(s->whole, s->whole + sizeof s->whole, named, SIZE_MAX);
     if (c->role == JUE_ROLE_SHARE && !s->whole[0] && s->orphan && s->parent < 0)
-        snprintf(s->whole, sizeof s->whole, "%s", "其中所列各项之总数");
+        jue_str_put(s->whole, s->whole + sizeof s->whole, "其中所列各项之总数", SIZE_MAX);
     if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = jue_strdup(s->whole);
     if (c->role == JUE_ROLE_SHARE && s->parent >= 0) c->parent = s->parent;
     cx_add_claim(s->x, c);
@@ -1016,8 +1016,9 @@ static bool change_after(const char *p, const char *end)
 /* Whether w names a year before y, not as a date ("2019年", "2023年度"). */
 static bool earlier_year(const char *w, int y)
 {
+    const char *we = w + strlen(w);
     for (const char *q = w; y > 0 && *q; q++) {
-        if (q[0] < '1' || q[0] > '2' || strlen(q) < 7 || memcmp(q + 4, "年", 3) || (q > w && q[-1] >= '0' && q[-1] <= '9'))
+        if (q[0] < '1' || q[0] > '2' || we - q < 7 || memcmp(q + 4, "年", 3) || (q > w && q[-1] >= '0' && q[-1] <= '9'))
             continue;
         bool digits = q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9';
         int v = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
@@ -1082,8 +1083,9 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
     if (yw & (YW_BI | YW_JIAO | YW_JIEZHUAN | YW_JIEYU | YW_ZENG | YW_JIAN)) return false;
     if (yw & (YW_SHANGNIAN | YW_QUNIAN | YW_SHANGYINIAN)) return true;
     int y = s->x->year;
+    const char *we = w + strlen(w);
     for (const char *q = w; y > 0 && *q; q++)
-        if (q[0] >= '1' && q[0] <= '2' && strlen(q) >= 7 && !memcmp(q + 4, "年", 3)) {
+        if (q[0] >= '1' && q[0] <= '2' && we - q >= 7 && !memcmp(q + 4, "年", 3)) {
             int v = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
             bool digits = q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9';
             /* "2023年为", "2023年决算数为"; "2023年度…" is a date the date checks
@@ -1200,8 +1202,9 @@ static bool fig_date(sent *s, figure *f)
         for (size_t q = 0; !ye && !compared && q < 3 && !title[0]; q++)
             if (starts(sp + 6, end, TITLE[q])) title = TITLE[q];
         /* printed without the spaces */
-        char suffix[64];
-        snprintf(suffix, sizeof suffix, "年%s%s", ye ? "12月31日" : "度", title);
+        char suffix[64], *se = suffix + sizeof suffix;
+        jue_str_put(jue_str_put(jue_str_put(suffix, se, "年", SIZE_MAX), se, ye ? "12月31日" : "度", SIZE_MAX), se, title,
+                    SIZE_MAX);
         c->printed = malloc(f->a.consumed + strlen(suffix) + 1);
         if (c->printed) {
             memcpy(c->printed, s->p, f->a.consumed);
@@ -1261,7 +1264,7 @@ static keyword fig_in_list(sent *s, figure *f)
               : f->a.unit_written && !starts(f->after, s->end, "以上") ? CX_KIND_AMOUNT : CX_KIND_OTHER;
     if (cx_list_before(s->x, L, k) && s->kw == K_NONE && L->kw) {
         s->kw = (keyword)L->kw;
-        if (s->kw == K_SHARE && !s->whole[0]) snprintf(s->whole, sizeof s->whole, "%s", L->whole);
+        if (s->kw == K_SHARE && !s->whole[0]) jue_str_put(s->whole, s->whole + sizeof s->whole, L->whole, SIZE_MAX);
     }
     return s->kw;
 }
