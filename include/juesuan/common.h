@@ -82,6 +82,10 @@ typedef struct {
 void jue_buf_init(jue_buf *b);
 void jue_buf_free(jue_buf *b);
 void jue_buf_reset(jue_buf *b);             /* len = 0, keeps memory and error cleared */
+/* Room for extra more bytes (and the NUL) after len, as that many appended
+ * would take: false, with the sticky error set, when the cap or the memory
+ * refuses them. len and the text stay as they are. */
+bool jue_buf_reserve(jue_buf *b, size_t extra);
 void jue_buf_putn(jue_buf *b, const char *s, size_t n);
 void jue_buf_puts(jue_buf *b, const char *s);
 void jue_buf_putc(jue_buf *b, char c);

@@ -189,8 +189,9 @@ size_t cx_para_break(const para *P, size_t from, size_t to)
 static bool para_put(para *p, const char *s, size_t n, int line, int col0, int page)
 {
     size_t at = p->text.len;
-    for (int k = 0; k < 3; k++) jue_buf_putn(&p->text, s, n);   /* the room; the bytes kept are written over it */
-    if (p->text.err != JUE_OK || !seg_add(p, at, line, col0, page, false)) return false;
+    /* room for every byte made a full-width mark (three bytes each) */
+    if (!jue_buf_reserve(&p->text, 3 * n) || !seg_add(p, at, line, col0, page, false))
+        return false;
     char *d = p->text.data;
     int col = col0;
     for (size_t i = 0; i < n; i++) {

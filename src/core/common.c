@@ -172,6 +172,11 @@ static bool buf_grow(jue_buf *b, size_t extra)
     return true;
 }
 
+bool jue_buf_reserve(jue_buf *b, size_t extra)
+{
+    return buf_grow(b, extra);
+}
+
 void jue_buf_putn(jue_buf *b, const char *s, size_t n)
 {
     if (!buf_grow(b, n)) return;

@@ -822,6 +822,31 @@ static void test_str_put(void **state)
     }
 }
 
+/* Room reserved is what as many bytes appended would take: the same cap
+ * refuses it (and the error sticks), the text and its length stay, and
+ * appending into the room then needs nothing more. */
+static void test_buf_reserve(void **state)
+{
+    (void)state;
+    for (size_t extra = 0; extra <= 40; extra++) {
+        jue_buf r, a;
+        jue_buf_init(&r);
+        jue_buf_init(&a);
+        r.max = a.max = 30;
+        jue_buf_puts(&r, "万元");
+        jue_buf_puts(&a, "万元");
+        bool ok = jue_buf_reserve(&r, extra);
+        for (size_t i = 0; i < extra; i++) jue_buf_putc(&a, 'x');
+        assert_int_equal(ok, a.err == JUE_OK);
+        assert_int_equal(r.err, a.err);
+        assert_int_equal(r.len, 6);
+        assert_string_equal(jue_buf_str(&r), "万元");
+        if (ok) assert_true(r.cap >= r.len + extra + 1);
+        jue_buf_free(&r);
+        jue_buf_free(&a);
+    }
+}
+
 /* The severity names a rule pack or a checks file may give read back as
  * jue_severity_str prints them; anything else (off, capitals) is refused. */
 static void test_severity_parse(void **state)
@@ -888,6 +913,7 @@ int main(void)
         cmocka_unit_test(test_utf8_three_bytes),
         cmocka_unit_test(test_utf8_count_words),
         cmocka_unit_test(test_str_put),
+        cmocka_unit_test(test_buf_reserve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
