@@ -344,7 +344,8 @@ static jue_fact cur_fact(const sent *s)
  * end a keyword that is not one of a share, budget or actual. */
 static bool on_clause_mark(sent *s)
 {
-    if (starts(s->p, s->end, "；")) {
+    uint32_t key = s->end - s->p >= 3 ? cx_key3(s->p) : 0;   /* each mark is three bytes */
+    if (key == CH_SEMI) {
         s->kw = K_NONE;
         s->L.nsaid = 0;   /* "A x、B y；C、D分别为…": not A and B's */
         s->count_parent = s->count_candidate = -1;
@@ -352,7 +353,7 @@ static bool on_clause_mark(sent *s)
         s->p += 3;
         return true;
     }
-    if (starts(s->p, s->end, "，") || starts(s->p, s->end, "、")) {
+    if (key == CH_COMMA || key == CH_PAUSE) {
         if (s->kw != K_SHARE && s->kw != K_BUDGET && s->kw != K_ACTUAL) s->kw = K_NONE;
         s->p += 3;
         return true;
