@@ -51,6 +51,9 @@ typedef struct {
      * by the code's hash: slot holds the row's index + 1, 0 when empty */
     uint32_t *code_slot;
     unsigned code_bits;
+    /* the first of each name in by_name, open-addressed by the name's hash
+     * (code_bits wide): slot holds its by_name index + 1, 0 when empty */
+    uint32_t *name_slot;
 } cat_table;
 
 struct jue_catalog {
@@ -607,6 +610,41 @@ static bool index_codes(cat_table *t)
     return true;
 }
 
+/* The index in by_name of the first row named name, or t->len when none
+ * is (where the lower bound finds another name): the lower bound of a name
+ * that is there, without a strcmp a step of the search. The notes look up
+ * every 类, 款 and 项 they name. */
+static size_t first_named(const cat_table *t, const char *name)
+{
+    if (!t->name_slot) {   /* not indexed: the lower bound by search */
+        size_t lo = 0, hi = t->len;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(t->by_name[mid]->name, name) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+    size_t mask = ((size_t)1 << t->code_bits) - 1;
+    for (size_t h = code_hash(name, t->code_bits); t->name_slot[h]; h = (h + 1) & mask)
+        if (!strcmp(t->by_name[t->name_slot[h] - 1]->name, name)) return t->name_slot[h] - 1;
+    return t->len;
+}
+
+static bool index_names(cat_table *t)
+{
+    t->name_slot = calloc((size_t)1 << t->code_bits, sizeof *t->name_slot);
+    if (!t->name_slot) return false;
+    size_t mask = ((size_t)1 << t->code_bits) - 1;
+    for (size_t i = 0; i < t->len; i++) {
+        if (i > 0 && !strcmp(t->by_name[i - 1]->name, t->by_name[i]->name)) continue;
+        size_t h = code_hash(t->by_name[i]->name, t->code_bits);
+        while (t->name_slot[h]) h = (h + 1) & mask;
+        t->name_slot[h] = (uint32_t)i + 1;
+    }
+    return true;
+}
+
 static bool build_indexes(cat_table *t)
 {
     set_years(t);
@@ -616,7 +654,7 @@ static bool build_indexes(cat_table *t)
     if (!t->by_name) return false;
     for (size_t i = 0; i < t->len; i++) t->by_name[i] = &t->rows[i];
     if (t->len > 1) qsort(t->by_name, t->len, sizeof *t->by_name, name_idx_cmp);
-    return true;
+    return index_names(t);
 }
 
 static void table_free(cat_table *t)
@@ -628,6 +666,7 @@ static void table_free(cat_table *t)
     free(t->rows);
     free(t->by_name);
     free(t->code_slot);
+    free(t->name_slot);
     memset(t, 0, sizeof *t);
 }
 
@@ -789,14 +828,9 @@ const char *jue_catalog_find_name(const jue_catalog *cat, jue_cat_kind kind, con
     const cat_table *t = table_of(cat, kind);
     if (!t || !name || !t->len) return NULL;
     size_t plen = parent ? strlen(parent) : 0;
-    /* Lower bound in the name index; equal names then come in code order,
-     * so the first match is the lowest code. */
-    size_t lo = 0, hi = t->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(t->by_name[mid]->name, name) < 0) lo = mid + 1;
-        else hi = mid;
-    }
+    /* The first of the name in the name index; equal names then come in
+     * code order, so the first match is the lowest code. */
+    size_t lo = first_named(t, name);
     for (size_t i = lo; i < t->len; i++) {
         const cat_row *r = t->by_name[i];
         if (strcmp(r->name, name) != 0) break;
