@@ -128,7 +128,7 @@ typedef struct {
 
 typedef struct {
     char *number;         /* "一", "十四", "（三）" as printed */
-    char *title;          /* text after the number */
+    char *title;          /* text after the number: in number's allocation, after its NUL */
     int level;            /* 1 for 一、, 2 for （一） */
     int line;
     int page;             /* as for jue_claim */

@@ -25,10 +25,7 @@ void jue_claims_free(jue_claims *c)
         free(x->printed);
     }
     free(c->items);
-    for (size_t i = 0; i < c->nsections; i++) {
-        free(c->sections[i].number);
-        free(c->sections[i].title);
-    }
+    for (size_t i = 0; i < c->nsections; i++) free(c->sections[i].number);   /* the title with it */
     free(c->sections);
     free(c->partitions);
     memset(c, 0, sizeof *c);
@@ -366,11 +363,12 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
     else if (*num == '(') num++;
     const char *ne = num;
     while (ne < num_end && !starts(ne, num_end, "、") && !starts(ne, num_end, "）") && *ne != ')') ne++;
-    sec->number = malloc((size_t)(ne - num) + 1);
     const char *t = s + numlen;
     while (t < e && *t == ' ') t++;
-    sec->title = malloc((size_t)(e - t) + 1);
-    if (!sec->number || !sec->title) { free(sec->number); free(sec->title); x->nomem = true; return; }
+    /* the number and the title in one block, the title after the number's NUL */
+    sec->number = malloc((size_t)(ne - num) + 1 + (size_t)(e - t) + 1);
+    if (!sec->number) { x->nomem = true; return; }
+    sec->title = sec->number + (ne - num) + 1;
     memcpy(sec->number, num, (size_t)(ne - num));
     sec->number[ne - num] = 0;
     memcpy(sec->title, t, (size_t)(e - t));
