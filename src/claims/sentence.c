@@ -1061,6 +1061,20 @@ static unsigned year_words(const char *w)
     return found;
 }
 
+/* Whether [a, p) holds 年 right after a digit or after 上, 去 or 一: each
+ * way previous_year_named answers yes needs one (上年, 去年, 上一年, or a
+ * year "2023年" for earlier_year and its own scan). */
+static bool year_before(const char *a, const char *p)
+{
+    for (const char *q = a; p - q >= 3 && (q = memchr(q, 0xE5, (size_t)(p - q) - 2)) != NULL; q++) {
+        if ((unsigned char)q[1] != 0xB9 || (unsigned char)q[2] != 0xB4) continue;   /* 年: E5 B9 B4 */
+        if ((q > a && q[-1] >= '0' && q[-1] <= '9') ||
+            (q - a >= 3 && (!memcmp(q - 3, "上", 3) || !memcmp(q - 3, "去", 3) || !memcmp(q - 3, "一", 3))))
+            return true;
+    }
+    return false;
+}
+
 static bool previous_year_named(const sent *s, const char *p, const char *after)
 {
     const char *a = p;
@@ -1072,6 +1086,7 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
         if (stop || a[-1] == '(' || a[-1] == ',') break;
         do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
     }
+    if (!year_before(a, p)) return false;
     char w[160];
     jue_str_put(w, w + sizeof w, a, (size_t)(p - a));
     /* "比上年48.10万元增加6.20万元", "比上年累计支出285万元下降34万元": the
