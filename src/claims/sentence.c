@@ -909,6 +909,10 @@ static bool compared(const sent *s, const char *p)
 #undef W
     };
     while (p > s->base && p[-1] == ' ') p--;
+    /* each ends with '<' or '>', or is three bytes led by E2 or EF */
+    if (p == s->base || (p[-1] != '<' && p[-1] != '>' &&
+                         (p - s->base < 3 || ((unsigned char)p[-3] != 0xE2 && (unsigned char)p[-3] != 0xEF))))
+        return false;
     for (size_t i = 0; i < sizeof SIGNS / sizeof SIGNS[0]; i++)
         if (ends_with(s->base, p, SIGNS[i].w, SIGNS[i].n)) return true;
     return false;
@@ -1239,7 +1243,9 @@ static void fig_count(sent *s, figure *f)
     static const char *const COUNTERS[] = { "人次", "个", "人", "辆", "次", "批", "台", "套", "名", "项", "户" };
     const char *cu = f->after;
     while (cu < s->end && *cu == ' ') cu++;
-    for (size_t k = 0; k < sizeof COUNTERS / sizeof COUNTERS[0] && f->a.decimals == 0; k++) {
+    /* every counter starts with a character led by E4..E9 */
+    bool may = cu < s->end && (unsigned char)*cu >= 0xE4 && (unsigned char)*cu <= 0xE9;
+    for (size_t k = 0; may && k < sizeof COUNTERS / sizeof COUNTERS[0] && f->a.decimals == 0; k++) {
         if (!starts(cu, s->end, COUNTERS[k])) continue;
         jue_claim *c = &f->c;
         c->role = JUE_ROLE_COUNT;
@@ -1324,11 +1330,12 @@ static void on_figure(sent *s)
     keyword kw = fig_in_list(s, &f);   /* may end a run, adding its copies */
     size_t from = s->x->out->len;
     char whole[sizeof s->whole];
-    memcpy(whole, s->whole, sizeof whole);
+    bool in_run = s->L.mode != CX_DIST_NONE;   /* cx_list_after reads the whole only then (no handler sets it) */
+    if (in_run) memcpy(whole, s->whole, sizeof whole);
     if (!(fig_malformed(s, &f) || fig_percent(s, &f) || fig_threshold(s, &f) || fig_per_unit(s, &f) ||
           fig_bare_percent(s, &f) || fig_amount(s, &f) || fig_date(s, &f)))
         fig_count(s, &f);
-    cx_list_after(s->x, &s->L, from, (int)kw, whole);
+    cx_list_after(s->x, &s->L, from, (int)kw, in_run ? whole : NULL);
     fig_said(s, from);
 }
 
