@@ -409,14 +409,30 @@ const char *cx_find2(const char *s, const char *e, const char *full, const char 
     return NULL;
 }
 
+const char *cx_find_mark(const char *s, const char *e, const char *ch, size_t *mlen)
+{
+    /* ch found from its last byte: a character's last byte is one of 64
+     * values, while EF, which （ and ） start with, leads every full-width
+     * mark. The first ch with either bracket around it starts the first
+     * match: one around a later ch would start after it. */
+    for (const char *q = s + 2; q < e && (q = memchr(q, ch[2], (size_t)(e - q))) != NULL; q++) {
+        const char *c = q - 2;
+        if (c[0] != ch[0] || c[1] != ch[1]) continue;
+        if (c - s >= 3 && e - c >= 6 && !memcmp(c - 3, "（", 3) && !memcmp(c + 3, "）", 3)) {
+            *mlen = 9;
+            return c - 3;
+        }
+        if (c - s >= 1 && e - c >= 4 && c[-1] == '(' && c[3] == ')') {
+            *mlen = 5;
+            return c - 1;
+        }
+    }
+    return NULL;
+}
+
 const char *cx_find_item_mark(const char *s, const char *e, size_t *mlen)
 {
-    /* 项 (E9 A1 B9) in the text first, found from its last byte: E9 leads
-     * many characters, B9 ends few */
-    if (e - s < 3) return NULL;
-    for (const char *q = s + 2; q < e && (q = memchr(q, 0xB9, (size_t)(e - q))) != NULL; q++)
-        if ((unsigned char)q[-2] == 0xE9 && (unsigned char)q[-1] == 0xA1) return cx_find2(s, e, "（项）", "(项)", mlen);
-    return NULL;
+    return cx_find_mark(s, e, "项", mlen);
 }
 
 /* A 项 statement whose names wrap onto the next lines (a copy from a PDF
@@ -458,7 +474,7 @@ static bool class_mark(const char *s, const char *e)
         memcpy(buf + n, q, k);
         n += k;
     }
-    return cx_find2(buf, buf + n, "（类）", "(类)", &ml) != NULL;
+    return cx_find_mark(buf, buf + n, "类", &ml) != NULL;
 }
 
 /* Whether a （类） follows line L on the next few short lines, before any
@@ -534,7 +550,7 @@ static void item_tail(ex *x, jue_buf *pending, const char *s, const char *e)
 {
     size_t l;
     const char *p = jue_buf_str(pending);
-    if (pending->len >= 6 && !memcmp(p + pending->len - 6, "（款", 6) && !cx_find2(s, e, "（款）", "(款)", &l))
+    if (pending->len >= 6 && !memcmp(p + pending->len - 6, "（款", 6) && !cx_find_mark(s, e, "款", &l))
         jue_buf_puts(pending, "）");
     jue_buf_putn(pending, s, (size_t)(e - s));
     if (pending->err) x->nomem = true;

@@ -152,7 +152,9 @@ static inline bool is_digit_at(const char *p, const char *end)
 const char *cx_bfind(const char *s, const char *e, const char *lit);
 /* Finds the first of two spellings ("（类）" or "(类)"); sets *mlen. */
 const char *cx_find2(const char *s, const char *e, const char *full, const char *half, size_t *mlen);
-/* cx_find2 of "（项）" and "(项)", asked only when the text holds 项. */
+/* cx_find2 of "（X）" and "(X)", X the three-byte character ch ("类"). */
+const char *cx_find_mark(const char *s, const char *e, const char *ch, size_t *mlen);
+/* cx_find_mark of 项. */
 const char *cx_find_item_mark(const char *s, const char *e, size_t *mlen);
 
 /* ---------- paragraphs with a position map ---------- */

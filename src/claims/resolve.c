@@ -83,8 +83,8 @@ static bool item_partial(const ex *x, const char *c1, const char *c2, bool kuan_
 void cx_item_statement(ex *x, const char *s, const char *e)
 {
     size_t la, lb, lc;
-    const char *a = cx_find2(s, e, "（类）", "(类)", &la);
-    const char *b = a ? cx_find2(a + la, e, "（款）", "(款)", &lb) : NULL;
+    const char *a = cx_find_mark(s, e, "类", &la);
+    const char *b = a ? cx_find_mark(a + la, e, "款", &lb) : NULL;
     const char *c = b ? cx_find_item_mark(b + lb, e, &lc) : NULL;
     if (!a || !b || !c) {
         /* no 项 named: the figures that follow are not the last item's */

@@ -278,7 +278,7 @@ static bool subject_named(const ex *x, const char *from, const char *sf, const c
     return true;
 }
 
-/* A search of the sentence's rest for a mark (cx_find2), kept: the reader
+/* A search of the sentence's rest for a mark (cx_find_mark), kept: the reader
  * asks again at each position, and the answer stands until it passes it. */
 typedef struct {
     const char *from;    /* where it was searched from (NULL: not yet) */
@@ -286,11 +286,11 @@ typedef struct {
     size_t len;
 } search;
 
-static const char *find_kept(search *k, const char *p, const char *end, const char *full, const char *half, size_t *len)
+static const char *find_kept(search *k, const char *p, const char *end, const char *ch, size_t *len)
 {
     if (!k->from || p < k->from || (k->at && k->at < p)) {
         k->from = p;
-        k->at = cx_find2(p, end, full, half, &k->len);
+        k->at = cx_find_mark(p, end, ch, &k->len);
     }
     *len = k->len;
     return k->at;
@@ -538,8 +538,8 @@ static bool on_direction(sent *s)
 static bool skip_item_names_at(sent *s)
 {
     size_t l1, l2;
-    const char *xa = find_kept(&s->lei_mark, s->p, s->end, "（类）", "(类)", &l1);
-    const char *xe = xa ? find_kept(&s->item_mark, xa, s->end, "（项）", "(项)", &l2) : NULL;
+    const char *xa = find_kept(&s->lei_mark, s->p, s->end, "类", &l1);
+    const char *xe = xa ? find_kept(&s->item_mark, xa, s->end, "项", &l2) : NULL;
     if (!xe) return false;
     s->p = xe + l2;
     return true;
