@@ -1803,7 +1803,7 @@ static void emit(E *e, const cmpinfo *ci, const detail *dt, jue_severity sev, bo
 static void run_instance(E *e)
 {
     const rule *r = e->r;
-    if (r->when && eval_cond(e, r->when, NULL, NULL, false) != R_TRUE) return;
+    if (r->when && r->wdepth >= r->nvars && eval_cond(e, r->when, NULL, NULL, false) != R_TRUE) return;
     cmpinfo ci;   /* eval_cond fills the rest of a comparison's when it decides it */
     ci.is_cmp = ci.tail = false;
     detail dt;
@@ -1819,6 +1819,9 @@ static void iterate(E *e, size_t k)
     if (e->nomem) return;
     const rule *r = e->r;
     if (k == r->nvars) { run_instance(e); return; }
+    /* a `when` of the variables bound so far holds or not for every binding
+     * of the rest (run_instance evaluates the others) */
+    if (k == r->wdepth && r->when && eval_cond(e, r->when, NULL, NULL, false) != R_TRUE) return;
     const var *v = &r->vars[k];
     if (v->kind == V_TABLE) {
         for (int i = 0; i < v->ntables; i++) {

@@ -141,6 +141,9 @@ typedef struct {
     var *vars;
     size_t nvars;
     cond *when;         /* NULL = always */
+    size_t wdepth;      /* the variables `when` depends on are all before this
+                         * one (jue_rules_parse): it is evaluated once they are
+                         * bound, not again for each binding of the rest */
     cond *req;
     mpart *msg;
     size_t nmsg;

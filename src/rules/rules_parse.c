@@ -1533,6 +1533,39 @@ static void number_cond(numbering *nb, cond *c)
     number_expr(nb, c->y);
 }
 
+static uint32_t expr_deps(const expr *x)
+{
+    if (!x) return 0;
+    uint32_t d = x->kind == E_REF || x->kind == E_SUM ? x->r.rdeps | x->r.cdeps : 0;
+    return d | expr_deps(x->a) | expr_deps(x->b);
+}
+
+/* The variables (a bit each) whose bindings c's value depends on; its refs
+ * numbered first. */
+static uint32_t cond_deps(const cond *c)
+{
+    if (!c) return 0;
+    uint32_t d = cond_deps(c->a) | cond_deps(c->b) | expr_deps(c->x) | expr_deps(c->y);
+    switch (c->kind) {
+    case C_NONEMPTY:
+    case C_EXISTS: return d | c->r.rdeps | c->r.cdeps;
+    case C_PRESENT:
+    case C_EMPTY:
+    case C_HASNOTE: return d | var_bit(c->tvar);
+    case C_INCAT:
+    case C_NAMEOK:
+    case C_PLACED: return d | var_bit(c->var);
+    default: return d;
+    }
+}
+
+/* rule.wdepth: one past the last variable `when` depends on. */
+static size_t when_depth(const rule *r)
+{
+    uint32_t d = cond_deps(r->when);
+    return d ? (size_t)(32 - __builtin_clz(d)) : 0;
+}
+
 /* natmap (rules_internal.h), from the national tables' column names. */
 static void national_map(jue_rulepack *pack)
 {
@@ -1560,6 +1593,7 @@ static void number_refs(jue_rulepack *pack)
         for (size_t k = 0; k < r->nvars; k++)
             if (r->vars[k].kind != V_TABLE) number_ref(&nb, &r->vars[k].src, true);
         number_cond(&nb, r->when);
+        r->wdepth = when_depth(r);
         number_cond(&nb, r->req);
         for (size_t k = 0; k < r->nmsg; k++) number_expr(&nb, r->msg[k].e);
     }
