@@ -809,6 +809,9 @@ static bool title_row(const jue_grow *r, size_t filled, jue_buf *k)
          * drops spaces and marks from it): a paragraph without is no title,
          * and is not squeezed */
         if (!strstr(r->cells[c].text, "表")) return false;
+        /* nor one without 绩 (title_text asks for 绩效): squeezing only drops
+         * and folds characters, it makes none */
+        if (!strstr(r->cells[c].text, "绩")) return false;
         squeeze(k, r->cells[c].text);
         return title_text(k);
     }
