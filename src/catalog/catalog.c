@@ -776,9 +776,11 @@ static const cat_row *find_row(const jue_catalog *cat, jue_cat_kind kind, const 
 {
     const cat_table *t = table_of(cat, kind);
     if (!t || !code) return NULL;
-    for (size_t i = first_row(t, code); i < t->len; i++) {
+    size_t first = first_row(t, code);
+    for (size_t i = first; i < t->len; i++) {
         const cat_row *r = &t->rows[i];
-        if (strcmp(r->code, code) != 0) break;
+        /* the index's answer has the code (lower_bound's may not) */
+        if ((i != first || !t->code_slot) && strcmp(r->code, code) != 0) break;
         if (r->from > year) break;     /* periods are sorted by start */
         if (year <= r->to) return r;
     }

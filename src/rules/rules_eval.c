@@ -114,6 +114,7 @@ typedef struct {
     uint64_t clock;     /* counts bindings */
     uint64_t stamp[MAXVARS];   /* the clock when each variable was last bound */
     joint *j;           /* collects equations; NULL = not collecting */
+    uint8_t covers[2];  /* jue_catalog_covers of the year for each jue_cat_kind: 0 not asked, 1 yes, 2 no */
     pending *items;
     size_t n, cap, seq;
     bool nomem;
@@ -1028,7 +1029,8 @@ static tri eval_builtin(E *e, const cond *c, detail *dt)
     jue_cat_kind kind = kind_of(b->table);
     /* a year the catalog does not cover: no code or name is known wrong
      * (catalog.year says so once) */
-    if (c->kind != C_PLACED && !jue_catalog_covers(e->cat, kind, e->d->year)) return R_SKIP;
+    if (!e->covers[kind]) e->covers[kind] = jue_catalog_covers(e->cat, kind, e->d->year) ? 1 : 2;
+    if (c->kind != C_PLACED && e->covers[kind] != 1) return R_SKIP;
     const char *official = c->kind == C_PLACED ? NULL : official_name(e, t, b->table, (size_t)b->row);
     switch (c->kind) {
     case C_INCAT:
