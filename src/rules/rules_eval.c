@@ -130,6 +130,27 @@ typedef struct {
 
 typedef enum { R_FALSE = 0, R_TRUE = 1, R_SKIP = 2 } tri;
 
+/* money.c's jue_iv_add, jue_iv_sub and jue_iv_overlaps, which a call into the
+ * shared library cannot inline: the evaluator's inner steps (add_cell,
+ * combine, a comparison) take one each. */
+static inline bool iv_add(jue_interval a, jue_interval b, jue_interval *out)
+{
+    jue_interval r;
+    if (__builtin_add_overflow(a.lo, b.lo, &r.lo) || __builtin_add_overflow(a.hi, b.hi, &r.hi)) return false;
+    *out = r;
+    return true;
+}
+
+static inline bool iv_sub(jue_interval a, jue_interval b, jue_interval *out)
+{
+    jue_interval r;
+    if (__builtin_sub_overflow(a.lo, b.hi, &r.lo) || __builtin_sub_overflow(a.hi, b.lo, &r.hi)) return false;
+    *out = r;
+    return true;
+}
+
+static inline bool iv_overlaps(jue_interval a, jue_interval b) { return a.lo <= b.hi && b.lo <= a.hi; }
+
 /* ---------- formatting figures as printed ---------- */
 
 /* A figure in the unit its table is printed in: `digits` is the number of
@@ -342,12 +363,11 @@ static void prep_rows(E *e, const ref *r, int tid, rowprep *p)
 }
 
 /* row_in with the keys of prep_rows: the same answer, without resolving
- * them again for every row. */
-static bool row_in_prep(E *e, const jue_table *t, int tid, size_t i, const ref *r, const rowprep *p)
+ * them again for every row; x is ix_of(e, t, tid). */
+static bool row_in_prep(E *e, const jue_table *t, int tid, const tabix *x, size_t i, const ref *r, const rowprep *p)
 {
     if (!p->fast) return row_in(e, t, tid, i, r);
     const jue_row *row = &t->rows[i];
-    const tabix *x = ix_of(e, t, tid);
     for (size_t k = 0; k < r->nrows; k++) {
         const rowitem *it = &r->rows[k];
         if (it->side != JUE_SIDE_NONE && row->side != it->side) continue;
@@ -464,7 +484,7 @@ static inline void add_cell(val *v, const jue_table *t, int tid, size_t r, size_
     if (!cell->present || cell->printed == 0) return;
     if (j && j->on) lin_cell(j, tid, t, r, c);
     jue_interval s;
-    if (!jue_iv_add(v->iv, cell->iv, &s) || __builtin_add_overflow(v->printed, cell->printed, &v->printed)) {
+    if (!iv_add(v->iv, cell->iv, &s) || __builtin_add_overflow(v->printed, cell->printed, &v->printed)) {
         *ovf = true;
         return;
     }
@@ -715,7 +735,7 @@ static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *
     scan_rows(e, t, tid, r, &rp, &sc);
     for (size_t k = 0; k < sc.n; k++) {
         size_t i = scan_at(&sc, k);
-        if (row_in_prep(e, t, tid, i, r, &rp) && !push_row(m, i)) return false;
+        if (row_in_prep(e, t, tid, x, i, r, &rp) && !push_row(m, i)) return false;
     }
     return true;
 }
@@ -791,7 +811,7 @@ static inline const memo *cols_of(E *e, const ref *r, const jue_table *t, int ti
 static inline int one_row(E *e, const ref *r, const jue_table *t, int tid, bool *missing)
 {
     const rowitem *it = &r->rows[0];
-    if (it->kind == RI_VAR && e->b[it->var].table == tid && e->r->vars[it->var].kind == V_ROW) return e->b[it->var].row;
+    if (it->rowvar && e->b[it->var].table == tid) return e->b[it->var].row;
     const memo *m = rows_of(e, r, t, tid, true);
     *missing = m->missing;
     return m->one;
@@ -887,7 +907,7 @@ static void combine(val *v, const val *b, bool sub, bool *ovf)
 {
     val a = *v;
     v->missing = a.missing || b->missing;
-    bool ok = !sub ? jue_iv_add(a.iv, b->iv, &v->iv) : jue_iv_sub(a.iv, b->iv, &v->iv);
+    bool ok = !sub ? iv_add(a.iv, b->iv, &v->iv) : iv_sub(a.iv, b->iv, &v->iv);
     if (!ok || (!sub ? __builtin_add_overflow(a.printed, b->printed, &v->printed)
                      : __builtin_sub_overflow(a.printed, b->printed, &v->printed)))
         *ovf = true;
@@ -1159,7 +1179,7 @@ static tri eval_cond(E *e, const cond *c, cmpinfo *ci, detail *dt, bool rec)
         /* an explicit tolerance widens the left side */
         if (__builtin_sub_overflow(lw.lo, c->tol, &lw.lo) || __builtin_add_overflow(lw.hi, c->tol, &lw.hi))
             return R_SKIP;
-        bool ok = c->op == OP_EQ ? jue_iv_overlaps(lw, r.iv) : c->op == OP_LE ? lw.lo <= r.iv.hi : lw.hi >= r.iv.lo;
+        bool ok = c->op == OP_EQ ? iv_overlaps(lw, r.iv) : c->op == OP_LE ? lw.lo <= r.iv.hi : lw.hi >= r.iv.lo;
         if (j && ok) lin_commit(j, e->r);
         if (ci) {
             ci->is_cmp = true;

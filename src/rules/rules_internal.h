@@ -26,6 +26,7 @@ typedef struct {
     ri_kind kind;
     char *key;          /* RI_KEY, RI_CHILDREN of a key */
     int var;            /* RI_VAR, RI_CHILDREN of a variable; -1 otherwise */
+    bool rowvar;        /* RI_VAR of a row variable (set with the ref's number) */
     jue_level level;    /* RI_LEVEL */
     jue_side side;      /* @收入 …; JUE_SIDE_NONE = any */
     keypart *parts;     /* RI_CONCAT */

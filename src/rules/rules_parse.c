@@ -1492,7 +1492,9 @@ static void number_ref(numbering *nb, ref *r, bool set)
     r->set = set;
     r->rdeps = r->cdeps = var_bit(r->tvar);
     for (size_t i = 0; i < r->nrows; i++) {
-        const rowitem *it = &r->rows[i];
+        rowitem *it = &r->rows[i];
+        it->rowvar = it->kind == RI_VAR && it->var >= 0 && (size_t)it->var < nb->cur->nvars &&
+                     nb->cur->vars[it->var].kind == V_ROW;
         r->rdeps |= var_bit(it->var);
         for (size_t k = 0; k < it->nparts; k++) r->rdeps |= var_bit(it->parts[k].var);
     }
