@@ -12,6 +12,7 @@
 static jue_status run_checks(ck *kp)
 {
     ck k = *kp;
+    ck_cells_keep(&k);   /* without: each fact looked up each time */
     const jue_disclosure *d = k.d;
     const jue_claims *cl = &d->claims;
     for (size_t i = 0; i < cl->len; i++) {
@@ -47,13 +48,14 @@ static jue_status run_checks(ck *kp)
     ck_check_operating(&k);
     ck_check_numbering(&k);
     ck_check_sections_present(&k);
+    ck_cells_free(&k);
     return k.st;
 }
 
 jue_status jue_claims_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_claim_checks *checks,
                             jue_findings *out)
 {
-    ck k = { d, cat, checks, out, JUE_OK, NULL };
+    ck k = { d, cat, checks, out, JUE_OK, NULL, NULL };
     return run_checks(&k);
 }
 
@@ -71,7 +73,7 @@ jue_status jue_claims_trace(const jue_disclosure *d, const jue_catalog *cat, con
     jue_claims_coverage c0 = { 0 };
     jue_findings scratch;
     jue_findings_init(&scratch);
-    ck k = { d, cat, checks, &scratch, JUE_OK, calloc(cl->len ? cl->len : 1, sizeof(jue_buf)) };
+    ck k = { d, cat, checks, &scratch, JUE_OK, calloc(cl->len ? cl->len : 1, sizeof(jue_buf)), NULL };
     if (!k.trace) return JUE_ERR_NOMEM;
     for (size_t i = 0; i < cl->len; i++) jue_buf_init(&k.trace[i]);
     jue_status st = run_checks(&k);

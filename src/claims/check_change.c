@@ -208,7 +208,7 @@ static void check_completion_t09(ck *k, size_t i, const jue_claim *act)
     bfact.col = JUE_COL_BUDGET;
     bool tok, rok;
     int t;
-    const jue_cell *bc = ck_fact_cell(k->d, &bfact, &tok, &rok, &t), *ac = ck_fact_cell(k->d, &c->fact, &tok, &rok, &t);
+    const jue_cell *bc = ck_fact_cell(k, &bfact, &tok, &rok, &t), *ac = ck_fact_cell(k, &c->fact, &tok, &rok, &t);
     if (!bc || !ac) return;
     jue_interval biv = ck_cell_iv(bc), aiv = act ? act->iv : ck_cell_iv(ac);
     char bs[48], as[48];

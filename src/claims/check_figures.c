@@ -31,7 +31,7 @@ void ck_check_fact(ck *k, const jue_claim *c)
         return;
     bool tok, rok;
     int t = -1;
-    const jue_cell *cell = ck_fact_cell(k->d, &c->fact, &tok, &rok, &t);
+    const jue_cell *cell = ck_fact_cell(k, &c->fact, &tok, &rok, &t);
     if (!tok) return;   /* a missing table is reported by the table rules */
     if (!rok) {
         if (c->subject.kind == JUE_SUBJ_XIANG && c->iv.hi != 0) {
@@ -88,7 +88,7 @@ static bool named_whole(const ck *k, const char *whole_subject, jue_interval *wh
         if (jue_subject_is(&cl->items[j].subject, whole_subject) && jue_fact_on(&cl->items[j].fact)) {
             bool tok, rok;
             int t;
-            const jue_cell *cell = ck_fact_cell(k->d, &cl->items[j].fact, &tok, &rok, &t);
+            const jue_cell *cell = ck_fact_cell(k, &cl->items[j].fact, &tok, &rok, &t);
             if (cell) { *whole = ck_cell_iv(cell); return true; }
         }
     return false;
@@ -108,7 +108,7 @@ static bool t09_total_iv(const ck *k, jue_interval *whole)
     bool tok, rok;
     int t;
     jue_fact total = jue_fact_make(JUE_T09, JUE_L_TOTAL, JUE_COL_ACTUAL);
-    const jue_cell *cell = ck_fact_cell(k->d, &total, &tok, &rok, &t);
+    const jue_cell *cell = ck_fact_cell(k, &total, &tok, &rok, &t);
     if (cell) { *whole = ck_cell_iv(cell); return true; }
     const jue_claims *cl = &k->d->claims;
     for (size_t j = 0; j < cl->len; j++) {
@@ -215,7 +215,7 @@ void ck_check_unit_between(ck *k)
         tried++;
         bool tok, rok;
         int t;
-        if (jue_fact_on(&y->fact) && ck_fact_cell(k->d, &y->fact, &tok, &rok, &t)) continue;   /* claims.fact / claims.unit */
+        if (jue_fact_on(&y->fact) && ck_fact_cell(k, &y->fact, &tok, &rok, &t)) continue;   /* claims.fact / claims.unit */
         jue_fen lo, hi;
         if (!jue_fen_mul(y->iv.lo, 10000, &lo) || !jue_fen_mul(y->iv.hi, 10000, &hi)) continue;
         for (size_t j = 0; j < cl->len; j++) {
@@ -300,7 +300,7 @@ static bool restatable(const ck *k, const jue_claim *c)
         return false;
     bool tok, rok;
     int t;
-    return !(jue_fact_on(&c->fact) && ck_fact_cell(k->d, &c->fact, &tok, &rok, &t)) && !ck_dated_other_year(k, c);
+    return !(jue_fact_on(&c->fact) && ck_fact_cell(k, &c->fact, &tok, &rok, &t)) && !ck_dated_other_year(k, c);
 }
 
 /* Whether two intervals are 10^4 apart (元 against 万元: claims.unit's). */

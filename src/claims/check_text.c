@@ -214,7 +214,7 @@ void ck_check_stale_year(ck *k, size_t i)
         if (p->is_percent || !jue_fact_on(&p->fact) || (p->role != JUE_ROLE_VALUE && p->role != JUE_ROLE_ACTUAL)) continue;
         bool tok, rok;
         int t = -1;
-        const jue_cell *cell = ck_fact_cell(k->d, &p->fact, &tok, &rok, &t);
+        const jue_cell *cell = ck_fact_cell(k, &p->fact, &tok, &rok, &t);
         if (!cell || !jue_iv_overlaps(p->iv, ck_cell_iv(cell)) || ck_cell_iv(cell).hi == 0) break;
         ck_note(k, c, false, "其后的%s%s是本年（%d年度）%s中的数", ck_subject_name(k, &p->subject, 0), p->printed,
              k->d->year, jue_table_label((jue_table_id)t));

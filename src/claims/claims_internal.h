@@ -48,6 +48,7 @@ typedef struct {
     jue_findings *out;
     jue_status st;
     jue_buf *trace;       /* per claim: what it was checked against (NULL = not tracing) */
+    struct ck_cell *cells;   /* per claim: the cell its fact names, found once a run (ck_fact_cell); NULL = not kept */
 } ck;
 
 /* lookup.c: findings, trace notes, the table cell a fact names, figures
@@ -61,8 +62,9 @@ void ck_report(ck *k, check_id id, const jue_claim *c, const char *expected, con
 void ck_doubt(ck *k, check_id id, const jue_claim *c, const char *expected, const char *actual, const char *fmt,
               ...) __attribute__((format(printf, 6, 7)));
 const char *ck_subject_name(const ck *k, const jue_subject *subject, int which);
-const jue_cell *ck_fact_cell(const jue_disclosure *d, const jue_fact *fact, bool *table_ok, bool *row_ok,
-                             int *table_out);
+const jue_cell *ck_fact_cell(const ck *k, const jue_fact *fact, bool *table_ok, bool *row_ok, int *table_out);
+bool ck_cells_keep(ck *k);
+void ck_cells_free(ck *k);
 jue_interval ck_cell_iv(const jue_cell *c);
 void ck_fmt_cell(const jue_cell *c, char *b, size_t n);
 void ck_fmt_ppb(jue_interval iv, char *b, size_t n);

@@ -90,12 +90,50 @@ const char *ck_subject_name(const ck *k, const jue_subject *subject, int which)
     return subject->key;
 }
 
-/* A fact → the cell (or NULL), and whether the table and row exist. */
-const jue_cell *ck_fact_cell(const jue_disclosure *d, const jue_fact *fact, bool *table_ok, bool *row_ok,
-                                 int *table_out)
+/* Where a claim's fact is: the checks ask it of one claim several times. */
+struct ck_cell {
+    bool known, found;
+    int t, r, c;
+};
+
+/* k->cells for a run (none: each fact is looked up each time). */
+bool ck_cells_keep(ck *k)
 {
+    k->cells = calloc(k->d->claims.len ? k->d->claims.len : 1, sizeof *k->cells);
+    return k->cells != NULL;
+}
+
+void ck_cells_free(ck *k)
+{
+    free(k->cells);
+    k->cells = NULL;
+}
+
+/* The kept answer for a fact that is a claim's own (others are made by the
+ * checks), or NULL. */
+static struct ck_cell *kept_cell(const ck *k, const jue_fact *fact)
+{
+    const jue_claims *cl = &k->d->claims;
+    if (!k->cells || !cl->len) return NULL;
+    uintptr_t p = (uintptr_t)fact, first = (uintptr_t)&cl->items[0].fact;
+    if (p < first || p >= first + cl->len * sizeof *cl->items || (p - first) % sizeof *cl->items) return NULL;
+    return &k->cells[(p - first) / sizeof *cl->items];
+}
+
+/* A fact → the cell (or NULL), and whether the table and row exist. */
+const jue_cell *ck_fact_cell(const ck *k, const jue_fact *fact, bool *table_ok, bool *row_ok, int *table_out)
+{
+    const jue_disclosure *d = k->d;
     int t = -1, r = -1, c = -1;
-    bool found = jue_fact_ref(d, fact, &t, &r, &c);
+    struct ck_cell *kc = kept_cell(k, fact);
+    bool found;
+    if (kc && kc->known) {
+        found = kc->found;
+        t = kc->t, r = kc->r, c = kc->c;
+    } else {
+        found = jue_fact_ref(d, fact, &t, &r, &c);
+        if (kc) *kc = (struct ck_cell){ true, found, t, r, c };
+    }
     *table_ok = t >= 0 && d->tables[t];
     *row_ok = found;
     if (t >= 0) *table_out = t;
@@ -162,7 +200,7 @@ jue_interval ck_trusted_iv(const ck *k, const jue_claim *c)
 {
     bool tok, rok;
     int t;
-    const jue_cell *cell = jue_fact_on(&c->fact) ? ck_fact_cell(k->d, &c->fact, &tok, &rok, &t) : NULL;
+    const jue_cell *cell = jue_fact_on(&c->fact) ? ck_fact_cell(k, &c->fact, &tok, &rok, &t) : NULL;
     if (cell && cell->present && !jue_iv_overlaps(c->iv, ck_cell_iv(cell))) return ck_cell_iv(cell);
     return c->iv;
 }
@@ -197,7 +235,7 @@ bool ck_subject_iv_from(const ck *k, size_t i, const jue_subject *subject, const
     const jue_claim *p = ck_amount_before(&k->d->claims, i, subject, false);
     bool tok, rok;
     int t;
-    const jue_cell *cell = p ? NULL : ck_fact_cell(k->d, fact, &tok, &rok, &t);
+    const jue_cell *cell = p ? NULL : ck_fact_cell(k, fact, &tok, &rok, &t);
     /* no table figure — no table fact, its table lacks the row, was not read
      * (set aside, or lost by a text copy) or left the cell blank: the figure
      * stated elsewhere in the notes (if it contradicts a cell, claims.fact
