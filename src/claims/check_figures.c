@@ -79,13 +79,14 @@ static bool named_whole(const ck *k, const char *whole_subject, jue_interval *wh
 {
     const jue_claims *cl = &k->d->claims;
     for (size_t j = 0; j < cl->len; j++)
-        if (jue_subject_is(&cl->items[j].subject, whole_subject) && !cl->items[j].is_percent &&
-            cl->items[j].role == JUE_ROLE_VALUE) {
+        if (cl->items[j].subject.kind == JUE_SUBJ_NAMED && jue_subject_is(&cl->items[j].subject, whole_subject) &&
+            !cl->items[j].is_percent && cl->items[j].role == JUE_ROLE_VALUE) {
             *whole = ck_trusted_iv(k, &cl->items[j]);
             return true;
         }
     for (size_t j = 0; j < cl->len; j++)
-        if (jue_subject_is(&cl->items[j].subject, whole_subject) && jue_fact_on(&cl->items[j].fact)) {
+        if (cl->items[j].subject.kind == JUE_SUBJ_NAMED && jue_subject_is(&cl->items[j].subject, whole_subject) &&
+            jue_fact_on(&cl->items[j].fact)) {
             bool tok, rok;
             int t;
             const jue_cell *cell = ck_fact_cell(k, &cl->items[j].fact, &tok, &rok, &t);

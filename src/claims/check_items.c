@@ -99,8 +99,8 @@ void ck_check_item_missing(ck *k)
         if (!cell->present || cell->printed == 0) continue;
         jue_subject subj = jue_subject_make(JUE_SUBJ_XIANG, row->key);
         bool found = false;
-        for (size_t i = 0; i < cl->len && !found; i++)
-            found = jue_subject_same(&cl->items[i].subject, &subj);
+        for (size_t i = 0; i < cl->len && !found; i++)   /* the kind first: most claims are no 项 */
+            found = cl->items[i].subject.kind == JUE_SUBJ_XIANG && jue_subject_same(&cl->items[i].subject, &subj);
         /* or a statement naming the row's 项 as the table prints it (a code the
          * catalog does not list cannot be resolved, but its name can be read) */
         size_t rn = row->name ? strlen(row->name) : 0;

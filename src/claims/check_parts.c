@@ -15,6 +15,7 @@ static bool value_like(const jue_claim *c)
 /* The partition (data/claims/lexicon.yaml) whose whole is the subject, or NULL. */
 static const jue_partition *partition_of(const jue_claims *cl, const jue_subject *s)
 {
+    if (s->kind != JUE_SUBJ_NAMED) return NULL;   /* jue_subject_is's first test, once */
     for (size_t q = 0; q < cl->npartitions; q++)
         if (jue_subject_is(s, cl->partitions[q].whole)) return &cl->partitions[q];
     return NULL;
