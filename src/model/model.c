@@ -145,6 +145,42 @@ jue_table *jue_table_new(jue_table_id id)
     return t;
 }
 
+/* A table's rows' keys and names, each name after its key's NUL, in blocks
+ * the table frees at once: two hundred rows a document were a malloc and a
+ * free each. */
+struct jue_strings {
+    struct jue_strings *next;   /* the block filled before */
+    size_t used, cap;
+    char data[];
+};
+
+enum { STRINGS_FIRST = 2048, STRINGS_MAX = 65536 };
+
+/* n bytes for a row's strings; NULL when out of memory. */
+static char *strings_take(jue_table *t, size_t n)
+{
+    struct jue_strings *b = t->strings;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = b ? (b->cap < STRINGS_MAX ? 2 * b->cap : b->cap) : STRINGS_FIRST;
+        if (cap < n) cap = n;
+        struct jue_strings *nb = malloc(sizeof *nb + cap);
+        if (!nb) return NULL;
+        *nb = (struct jue_strings){ b, 0, cap };
+        t->strings = b = nb;
+    }
+    char *p = b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+/* Gives back the strings from key on, when they are the last block's last
+ * (the rows after a truncation were added after it). */
+static void strings_back_to(jue_table *t, const char *key)
+{
+    struct jue_strings *b = t->strings;
+    if (b && key >= b->data && key < b->data + b->used) b->used = (size_t)(key - b->data);
+}
+
 /* Whether a row's name is the one jue_table_add_row put after its key, in
  * the key's allocation. */
 static bool name_in_block(const jue_row *r)
@@ -164,11 +200,12 @@ jue_status jue_table_set_row_name(jue_table *t, size_t r, const char *name)
 
 void jue_table_truncate(jue_table *t, size_t n)
 {
-    for (size_t i = n; t && i < t->nrows; i++) {
+    for (size_t i = n; t && i < t->nrows; i++)
         if (!name_in_block(&t->rows[i])) free(t->rows[i].name);
-        free(t->rows[i].key);
+    if (t && n < t->nrows) {
+        strings_back_to(t, t->rows[n].key);
+        t->nrows = n;
     }
-    if (t && n < t->nrows) t->nrows = n;
 }
 
 void jue_table_free(jue_table *t)
@@ -186,6 +223,10 @@ void jue_table_free(jue_table *t)
     }
     free(t->cols);
     free(t->cells);
+    for (struct jue_strings *b = t->strings, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(t);
 }
 
@@ -206,7 +247,7 @@ int jue_table_add_row(jue_table *t, const char *key, const char *name, jue_level
     memset(r, 0, sizeof *r);
     /* the key and the name in one allocation, the name after the key's NUL */
     size_t kl = key ? strlen(key) : 0, nl = name ? strlen(name) : 0;
-    r->key = malloc(kl + nl + 2);
+    r->key = strings_take(t, kl + nl + 2);
     if (!r->key) return -1;
     if (kl) memcpy(r->key, key, kl);
     r->key[kl] = 0;
