@@ -93,15 +93,26 @@ typedef struct {
  * depend on is bound again: the hierarchy rules ask for a parent's children
  * once for each column, and a ref under no variable is resolved once. */
 typedef struct {
-    bool rdone, cdone;
     uint64_t rat, cat;  /* E's clock when its rows, its columns were resolved */
     int32_t one;        /* a one-cell ref: its row, -1 when none */
     bool missing;       /* a one-cell ref: no row, and not a code (the rule does not apply) */
-    int32_t *row;       /* a set: its rows in row order */
+    int32_t *row;       /* a set: its rows in row order (in E's pool) */
     uint32_t n, cap;
     bool listed;        /* cols holds its columns, a bit each (col_mask) */
     uint64_t cols;
 } memo;
+
+/* What of a memo is set (E.mstate, a byte each, the only part cleared
+ * once a document): its rows resolved, its columns, its row list's room. */
+enum { M_ROWS = 1, M_COLS = 2, M_ROOM = 4 };
+
+/* The memos' row lists, freed at once with the document's evaluation: a
+ * list that grows takes new room and leaves the old. */
+typedef struct rowblock {
+    struct rowblock *next;
+    size_t used, cap;
+    int32_t v[];
+} rowblock;
 
 typedef struct {
     const jue_disclosure *d;
@@ -111,6 +122,8 @@ typedef struct {
     const rule *r;
     bind b[MAXVARS];
     memo *m;            /* one per ref of the pack (ref.id) */
+    uint8_t *mstate;    /* M_ROWS, M_COLS, M_ROOM of each memo */
+    rowblock *pool;     /* the memos' row lists; the first block the one filled */
     uint64_t clock;     /* counts bindings */
     uint64_t stamp[MAXVARS];   /* the clock when each variable was last bound */
     joint *j;           /* collects equations; NULL = not collecting */
@@ -444,12 +457,12 @@ static bool col_mask(E *e, const jue_table *t, int tid, const colsel *c, uint64_
     return true;
 }
 
-/* p with room for `need` items of `size` bytes (moved, perhaps), or NULL
- * with p left as it was. */
-static void *grow(void *p, size_t *cap, size_t need, size_t size)
+/* p with room for `need` items of `size` bytes (moved, perhaps; the first
+ * room `first` items or more), or NULL with p left as it was. */
+static void *grow(void *p, size_t *cap, size_t need, size_t size, size_t first)
 {
     if (need <= *cap) return p;
-    size_t nc = *cap ? *cap * 2 : 64;
+    size_t nc = *cap ? *cap * 2 : first;
     while (nc < need) nc *= 2;
     void *np = realloc(p, nc * size);
     if (np) *cap = nc;
@@ -460,7 +473,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size)
 static inline void lin_cell(joint *j, int tid, const jue_table *t, size_t r, size_t c)
 {
     if (j->ns == j->caps) {
-        term *s = grow(j->s, &j->caps, j->ns + 1, sizeof *j->s);
+        term *s = grow(j->s, &j->caps, j->ns + 1, sizeof *j->s, 64);
         if (!s) {
             j->bad = j->nomem = true;
             return;
@@ -688,45 +701,66 @@ static bool level_in(const jue_row *row, bool code, const ref *r)
     return false;
 }
 
-/* The rows of t a set takes under the current bindings, in row order,
- * into m; false when out of memory. */
-/* Appends row i to m's rows; false when out of memory. */
-static inline bool push_row(memo *m, size_t i)
+/* Room for n rows from E's pool; NULL when out of memory. */
+static int32_t *pool_take(E *e, size_t n)
 {
-    if (m->n == m->cap) {
-        uint32_t nc = m->cap ? 2 * m->cap : 16;
-        int32_t *nr = realloc(m->row, nc * sizeof *nr);
-        if (!nr) return false;
-        m->row = nr;
-        m->cap = nc;
+    rowblock *b = e->pool;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 4096 ? n : 4096;
+        rowblock *nb = malloc(sizeof *nb + cap * sizeof *nb->v);
+        if (!nb) return NULL;
+        *nb = (rowblock){ b, 0, cap };
+        e->pool = b = nb;
     }
+    int32_t *p = b->v + b->used;
+    b->used += n;
+    return p;
+}
+
+/* m's row list with room for cap rows, its n rows kept; false when out of memory. */
+static bool memo_room(E *e, memo *m, uint32_t cap)
+{
+    int32_t *nr = pool_take(e, cap);
+    if (!nr) return false;
+    if (m->n) memcpy(nr, m->row, m->n * sizeof *nr);
+    m->row = nr;
+    m->cap = cap;
+    return true;
+}
+
+/* Appends row i to m's rows; false when out of memory. */
+static inline bool push_row(E *e, memo *m, size_t i)
+{
+    if (m->n == m->cap && !memo_room(e, m, m->cap ? 2 * m->cap : 16)) return false;
     m->row[m->n++] = (int32_t)i;
     return true;
 }
 
 enum { ROWS_FIRST = 1024 };
 
+/* The rows of t a set takes under the current bindings, in row order,
+ * into m; false when out of memory. */
 static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *m)
 {
+    if (!(e->mstate[r->rid] & M_ROOM)) {
+        m->row = NULL;
+        m->cap = 0;
+        e->mstate[r->rid] |= M_ROOM;
+    }
     m->n = 0;
     /* room for every row of the table at once, up to ROWS_FIRST (more as they come) */
     size_t want = t->nrows < ROWS_FIRST ? t->nrows : ROWS_FIRST;
-    if (m->cap < want) {
-        int32_t *nr = realloc(m->row, want * sizeof *nr);
-        if (!nr) return false;
-        m->row = nr;
-        m->cap = (uint32_t)want;
-    }
+    if (m->cap < want && !memo_room(e, m, (uint32_t)want)) return false;
     const rowitem *it = &r->rows[0];
     const tabix *x = ix_of(e, t, tid);
     if (r->nrows == 1 && it->kind == RI_VAR && e->b[it->var].table == tid && e->r->vars[it->var].kind == V_ROW) {
         int i = e->b[it->var].row;   /* a row variable of its own table */
-        if (i >= 0 && (it->side == JUE_SIDE_NONE || t->rows[i].side == it->side)) return push_row(m, (size_t)i);
+        if (i >= 0 && (it->side == JUE_SIDE_NONE || t->rows[i].side == it->side)) return push_row(e, m, (size_t)i);
         return true;
     }
     if (x && by_level(r)) {
         for (size_t i = 0; i < t->nrows; i++)
-            if (level_in(&t->rows[i], x->r[i].code, r) && !push_row(m, i)) return false;
+            if (level_in(&t->rows[i], x->r[i].code, r) && !push_row(e, m, i)) return false;
         return true;
     }
     rowprep rp;
@@ -735,7 +769,7 @@ static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *
     scan_rows(e, t, tid, r, &rp, &sc);
     for (size_t k = 0; k < sc.n; k++) {
         size_t i = scan_at(&sc, k);
-        if (row_in_prep(e, t, tid, x, i, r, &rp) && !push_row(m, i)) return false;
+        if (row_in_prep(e, t, tid, x, i, r, &rp) && !push_row(e, m, i)) return false;
     }
     return true;
 }
@@ -769,13 +803,13 @@ static void resolve_one(E *e, const jue_table *t, int tid, const ref *r, memo *m
 static __attribute__((noinline)) const memo *resolve(E *e, const ref *r, const jue_table *t, int tid, bool one)
 {
     memo *m = &e->m[r->rid];
-    m->rdone = false;
+    e->mstate[r->rid] &= (uint8_t)~M_ROWS;
     if (one) resolve_one(e, t, tid, r, m);
     else if (!resolve_rows(e, t, tid, r, m)) {
         e->nomem = true;
         return NULL;
     }
-    m->rdone = true;
+    e->mstate[r->rid] |= M_ROWS;
     m->rat = e->clock;
     return m;
 }
@@ -785,7 +819,7 @@ static __attribute__((noinline)) const memo *resolve(E *e, const ref *r, const j
 static inline const memo *rows_of(E *e, const ref *r, const jue_table *t, int tid, bool one)
 {
     const memo *m = &e->m[r->rid];
-    if (m->rdone && fresh(e, r->rdeps, m->rat)) return m;
+    if ((e->mstate[r->rid] & M_ROWS) && fresh(e, r->rdeps, m->rat)) return m;
     return resolve(e, r, t, tid, one);
 }
 
@@ -793,7 +827,7 @@ static __attribute__((noinline)) const memo *resolve_cols(E *e, const ref *r, co
 {
     memo *m = &e->m[r->id];
     m->listed = col_mask(e, t, tid, &r->cols, &m->cols);
-    m->cdone = true;
+    e->mstate[r->id] |= M_COLS;
     m->cat = e->clock;
     return m;
 }
@@ -802,7 +836,7 @@ static __attribute__((noinline)) const memo *resolve_cols(E *e, const ref *r, co
 static inline const memo *cols_of(E *e, const ref *r, const jue_table *t, int tid)
 {
     const memo *m = &e->m[r->id];
-    if (m->cdone && fresh(e, r->cdeps, m->cat)) return m;
+    if ((e->mstate[r->id] & M_COLS) && fresh(e, r->cdeps, m->cat)) return m;
     return resolve_cols(e, r, t, tid);
 }
 
@@ -1132,9 +1166,10 @@ static void lin_commit(joint *j, const rule *r)
         if (j->s[n - 1].a == 0) n--;
     }
     if (!n) return;   /* only constants: the comparison itself decided it */
-    term *t = grow(j->t, &j->capt, j->nt + n, sizeof *j->t);
+    /* a document of the national tables keeps some 600 terms in 230 equations */
+    term *t = grow(j->t, &j->capt, j->nt + n, sizeof *j->t, 1024);
     if (t) j->t = t;
-    equation *q = t ? grow(j->q, &j->capq, j->nq + 1, sizeof *j->q) : NULL;
+    equation *q = t ? grow(j->q, &j->capq, j->nq + 1, sizeof *j->q, 256) : NULL;
     if (!q) {
         j->nomem = true;
         return;
@@ -1901,8 +1936,9 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
     /* flat cell indices are uint32_t; a disclosure too large for them is not checked jointly */
     e.j = jt.base[JUE_NTABLES] < UINT32_MAX ? &jt : NULL;
     index_rows(&e);
-    e.m = calloc(pack->nrefs ? pack->nrefs : 1, sizeof *e.m);
-    if (!e.m) e.nomem = true;
+    e.m = malloc((pack->nrefs ? pack->nrefs : 1) * sizeof *e.m);
+    e.mstate = calloc(pack->nrefs ? pack->nrefs : 1, 1);
+    if (!e.m || !e.mstate) e.nomem = true;
     for (size_t i = 0; i < pack->n && !e.nomem; i++) {
         e.r = &pack->rules[i];
         if (e.r->nvars > MAXVARS) continue;
@@ -1914,8 +1950,12 @@ jue_status jue_audit(const jue_disclosure *d, const jue_catalog *cat, const jue_
     free(jt.t);
     free(jt.q);
     for (int t = 0; t < JUE_NTABLES; t++) free(e.ix[t].r);
-    for (size_t i = 0; e.m && i < pack->nrefs; i++) free(e.m[i].row);
+    for (rowblock *b = e.pool, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(e.m);
+    free(e.mstate);
     if (e.n > 1) qsort(e.items, e.n, sizeof *e.items, cmp_pending);
     jue_status st = e.nomem ? JUE_ERR_NOMEM : JUE_OK;
     for (size_t i = 0; i < e.n; i++) {
