@@ -759,8 +759,14 @@ static bool resolve_rows(E *e, const jue_table *t, int tid, const ref *r, memo *
         return true;
     }
     if (x && by_level(r)) {
-        for (size_t i = 0; i < t->nrows; i++)
-            if (level_in(&t->rows[i], x->r[i].code, r) && !push_row(e, m, i)) return false;
+        for (size_t i = 0; i < t->nrows; i++) {
+            const jue_row *row = &t->rows[i];
+            bool in = (unsigned)row->side <= JUE_SIDE_PUBLIC && (unsigned)row->level <= JUE_LEVEL_XIANG
+                          ? (r->lvtake[row->side] & LV_ANY) ||
+                                (x->r[i].code && (r->lvtake[row->side] >> row->level & 1))
+                          : level_in(row, x->r[i].code, r);
+            if (in && !push_row(e, m, i)) return false;
+        }
         return true;
     }
     rowprep rp;

@@ -59,7 +59,13 @@ typedef struct {
     uint32_t rid;       /* whose memo holds its rows: its own id, or an earlier
                          * ref's that takes the same rows the same way */
     bool set;           /* its rows are taken as a set (else a one-cell ref's row) */
+    /* for rows by level or all: what its items take of a row on each side
+     * (jue_side), a bit for each level (1 << jue_level, a code's) and
+     * LV_ANY for any row */
+    uint8_t lvtake[JUE_SIDE_PUBLIC + 1];
 } ref;
+
+enum { LV_ANY = 1 << 4 };
 
 /* ---- numeric expressions ---- */
 

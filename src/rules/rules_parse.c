@@ -1485,9 +1485,23 @@ static bool same_rows(const numbering *nb, size_t k, const ref *b)
     return true;
 }
 
+/* ref.lvtake from r's items by level (类/款/项) and all (*). */
+static void level_take(ref *r)
+{
+    memset(r->lvtake, 0, sizeof r->lvtake);
+    for (size_t i = 0; i < r->nrows; i++) {
+        const rowitem *it = &r->rows[i];
+        if (it->kind != RI_LEVEL && it->kind != RI_ALL) continue;
+        uint8_t b = it->kind == RI_ALL ? LV_ANY : (uint8_t)(1u << ((unsigned)it->level & 3u));
+        for (int s = 0; s <= JUE_SIDE_PUBLIC; s++)
+            if (it->side == JUE_SIDE_NONE || (int)it->side == s) r->lvtake[s] |= b;
+    }
+}
+
 /* r's number and what its rows and columns depend on (rules_internal.h). */
 static void number_ref(numbering *nb, ref *r, bool set)
 {
+    level_take(r);
     r->id = r->rid = (uint32_t)nb->pack->nrefs++;
     r->set = set;
     r->rdeps = r->cdeps = var_bit(r->tvar);
