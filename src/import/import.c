@@ -243,6 +243,10 @@ static jue_status extract_claims(const jue_idoc *doc, const jue_import_ctx *ctx,
     for (size_t g = 0; g < doc->n; g++) {
         notes N = { 0 };
         jue_buf_init(&N.buf);
+        /* the notes of a one-grid document are at most its text and a
+         * separator a cell: room at once, not doubling from 64 bytes */
+        if (doc->n == 1 && !jue_buf_reserve(&N.buf, doc->used.text + doc->used.cells))
+            N.buf.err = JUE_OK;   /* a room not had is no error: what is appended grows the buffer as before */
         jue_status st = notes_of_grid(&doc->grids[g], &N);
         d->claims.wrapped_lines = doc->kind == JUE_IN_TEXT && !doc->aligned && doc->packed >= 8;
         if (!st) st = jue_claims_read(N.v, N.n, lx, cat, d->year, &d->claims);
