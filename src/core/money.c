@@ -627,10 +627,12 @@ jue_fen jue_round_wan2(jue_fen v)
 
 int jue_parse_cn_numeral(const char *s)
 {
-    static const char *const D[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+    static const char D[][4] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
     int v = 0, cur = -1;
+    /* each a three-byte character compared byte by byte (a NUL in s differs
+     * before the bytes after it are read), not by a call of strncmp each */
     while (*s) {
-        if (!strncmp(s, "十", 3)) {
+        if (s[0] == "十"[0] && s[1] == "十"[1] && s[2] == "十"[2]) {
             v += (cur < 0 ? 1 : cur) * 10;
             cur = -1;
             s += 3;
@@ -638,7 +640,7 @@ int jue_parse_cn_numeral(const char *s)
         }
         int d = -1;
         for (int i = 0; i < 10 && d < 0; i++)
-            if (!strncmp(s, D[i], 3)) d = i;
+            if (s[0] == D[i][0] && s[1] == D[i][1] && s[2] == D[i][2]) d = i;
         if (d < 0 || cur >= 0) return -1;
         cur = d;
         s += 3;
