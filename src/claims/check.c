@@ -12,7 +12,8 @@
 static jue_status run_checks(ck *kp)
 {
     ck k = *kp;
-    ck_cells_keep(&k);   /* without: each fact looked up each time */
+    struct ck_cell room[256];   /* 5 KB: a document of a few hundred figures needs no allocation */
+    ck_cells_keep(&k, room, sizeof room / sizeof room[0]);   /* without: each fact looked up each time */
     const jue_disclosure *d = k.d;
     const jue_claims *cl = &d->claims;
     for (size_t i = 0; i < cl->len; i++) {
@@ -48,7 +49,7 @@ static jue_status run_checks(ck *kp)
     ck_check_operating(&k);
     ck_check_numbering(&k);
     ck_check_sections_present(&k);
-    ck_cells_free(&k);
+    ck_cells_free(&k, room);
     return k.st;
 }
 

@@ -91,6 +91,14 @@ void ck_check_item_missing(ck *k)
         any_item = s->kind == JUE_SUBJ_XIANG || s->kind == JUE_SUBJ_ITEM;
     }
     if (!t5 || !any_item) return;
+    /* the claims a 项 row can be stated by: those of a 项 subject, from the
+     * first to the last */
+    size_t xfrom = cl->len, xto = 0;
+    for (size_t i = 0; i < cl->len; i++)
+        if (cl->items[i].subject.kind == JUE_SUBJ_XIANG) {
+            if (xfrom == cl->len) xfrom = i;
+            xto = i + 1;
+        }
     int col = jue_table_find_col(t5, JUE_C_TOTAL);
     for (size_t r = 0; r < t5->nrows; r++) {
         const jue_row *row = &t5->rows[r];
@@ -99,7 +107,7 @@ void ck_check_item_missing(ck *k)
         if (!cell->present || cell->printed == 0) continue;
         jue_subject subj = jue_subject_make(JUE_SUBJ_XIANG, row->key);
         bool found = false;
-        for (size_t i = 0; i < cl->len && !found; i++)   /* the kind first: most claims are no 项 */
+        for (size_t i = xfrom; i < xto && !found; i++)   /* the kind first: most claims are no 项 */
             found = cl->items[i].subject.kind == JUE_SUBJ_XIANG && jue_subject_same(&cl->items[i].subject, &subj);
         /* or a statement naming the row's 项 as the table prints it (a code the
          * catalog does not list cannot be resolved, but its name can be read) */

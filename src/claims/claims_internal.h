@@ -51,6 +51,12 @@ typedef struct {
     struct ck_cell *cells;   /* per claim: the cell its fact names, found once a run (ck_fact_cell); NULL = not kept */
 } ck;
 
+/* Where a claim's fact is: the checks ask it of one claim several times. */
+struct ck_cell {
+    bool known, found;
+    int t, r, c;
+};
+
 /* lookup.c: findings, trace notes, the table cell a fact names, figures
  * stated before a claim */
 void ck_note(ck *k, const jue_claim *c, bool ok, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -63,8 +69,8 @@ void ck_doubt(ck *k, check_id id, const jue_claim *c, const char *expected, cons
               ...) __attribute__((format(printf, 6, 7)));
 const char *ck_subject_name(const ck *k, const jue_subject *subject, int which);
 const jue_cell *ck_fact_cell(const ck *k, const jue_fact *fact, bool *table_ok, bool *row_ok, int *table_out);
-bool ck_cells_keep(ck *k);
-void ck_cells_free(ck *k);
+bool ck_cells_keep(ck *k, struct ck_cell *room, size_t n);
+void ck_cells_free(ck *k, const struct ck_cell *room);
 jue_interval ck_cell_iv(const jue_cell *c);
 void ck_fmt_cell(const jue_cell *c, char *b, size_t n);
 void ck_fmt_ppb(jue_interval iv, char *b, size_t n);

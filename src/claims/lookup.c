@@ -90,22 +90,23 @@ const char *ck_subject_name(const ck *k, const jue_subject *subject, int which)
     return subject->key;
 }
 
-/* Where a claim's fact is: the checks ask it of one claim several times. */
-struct ck_cell {
-    bool known, found;
-    int t, r, c;
-};
-
-/* k->cells for a run (none: each fact is looked up each time). */
-bool ck_cells_keep(ck *k)
+/* k->cells for a run, in room (n entries) when the claims fit (none: each
+ * fact is looked up each time). */
+bool ck_cells_keep(ck *k, struct ck_cell *room, size_t n)
 {
-    k->cells = calloc(k->d->claims.len ? k->d->claims.len : 1, sizeof *k->cells);
+    size_t len = k->d->claims.len;
+    if (len <= n) {
+        memset(room, 0, len * sizeof *room);
+        k->cells = room;
+    } else {
+        k->cells = calloc(len, sizeof *k->cells);
+    }
     return k->cells != NULL;
 }
 
-void ck_cells_free(ck *k)
+void ck_cells_free(ck *k, const struct ck_cell *room)
 {
-    free(k->cells);
+    if (k->cells != room) free(k->cells);
     k->cells = NULL;
 }
 
