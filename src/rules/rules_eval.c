@@ -1411,8 +1411,17 @@ static bool div_ceil(int64_t n, int64_t a, int64_t *out)
 }
 
 /* a·x for x in d */
-static bool term_range(int64_t a, jue_interval d, jue_interval *out)
+static inline bool term_range(int64_t a, jue_interval d, jue_interval *out)
 {
+    /* most terms: a cell once on one side (what the multiplications give) */
+    if (a == 1) {
+        *out = d;
+        return true;
+    }
+    if (a == -1 && d.lo != INT64_MIN && d.hi != INT64_MIN) {
+        *out = (jue_interval){ -d.hi, -d.lo };
+        return true;
+    }
     int64_t p, q;
     if (__builtin_mul_overflow(a, d.lo, &p) || __builtin_mul_overflow(a, d.hi, &q)) return false;
     *out = a > 0 ? (jue_interval){ p, q } : (jue_interval){ q, p };
@@ -1451,8 +1460,10 @@ static long sv_revise(solver *s, uint32_t qi, bool track)
             __builtin_sub_overflow(shi, p.hi, &rhi) || __builtin_sub_overflow(q->c, rhi, &y.lo) ||
             __builtin_sub_overflow(q->c, rlo, &y.hi))
             continue;
-        if (a > 0 ? !div_floor(y.lo, a, &lo) || !div_ceil(y.hi, a, &hi)
-                  : !div_floor(y.hi, a, &lo) || !div_ceil(y.lo, a, &hi))
+        if (a == 1) lo = y.lo, hi = y.hi;   /* div_floor's and div_ceil's answers by ±1 */
+        else if (a == -1 && y.lo != INT64_MIN && y.hi != INT64_MIN) lo = -y.hi, hi = -y.lo;
+        else if (a > 0 ? !div_floor(y.lo, a, &lo) || !div_ceil(y.hi, a, &hi)
+                       : !div_floor(y.hi, a, &lo) || !div_ceil(y.lo, a, &hi))
             continue;
         bool moved = false;
         if (lo > s->d[v].lo) {
