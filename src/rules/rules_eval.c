@@ -1888,6 +1888,16 @@ static void run_instance(E *e)
     else if (ci.tail && e->pack->tails) emit(e, &ci, &dt, JUE_SEV_INFO, true);
 }
 
+static void iterate(E *e, size_t k);
+
+/* iterate(e, k) after variable k − 1 is bound: the last variable's
+ * bindings run their instance without another call of iterate. */
+static inline void descend(E *e, size_t k)
+{
+    if (k < e->r->nvars) iterate(e, k);
+    else if (!e->nomem) run_instance(e);
+}
+
 static void iterate(E *e, size_t k)
 {
     if (e->nomem) return;
@@ -1901,7 +1911,7 @@ static void iterate(E *e, size_t k)
         for (int i = 0; i < v->ntables; i++) {
             e->b[k] = (bind){ v->tables[i], -1, -1 };
             e->stamp[k] = ++e->clock;
-            iterate(e, k + 1);
+            descend(e, k + 1);
         }
         return;
     }
@@ -1914,14 +1924,14 @@ static void iterate(E *e, size_t k)
         for (uint32_t i = 0; m && i < m->n; i++) {
             e->b[k] = (bind){ tid, m->row[i], -1 };
             e->stamp[k] = ++e->clock;
-            iterate(e, k + 1);
+            descend(e, k + 1);
         }
     } else {
         for (size_t j = 0; j < t->ncols; j++)
             if (col_in(e, t, tid, j, &v->src.cols)) {
                 e->b[k] = (bind){ tid, -1, (int)j };
                 e->stamp[k] = ++e->clock;
-                iterate(e, k + 1);
+                descend(e, k + 1);
             }
     }
 }
