@@ -313,34 +313,65 @@ size_t jue_grow_filled(const jue_grow *r)
 
 /* ---- text helpers ---- */
 
-size_t jue_imp_squeeze_to(char *out, const char *s, size_t n, bool fold)
+/* What squeeze_in does: spaces and "**" dropped (all), full-width ASCII
+ * folded (FOLD, KEY), quotes and 〔〕 mapped (KEY). */
+enum { SQUEEZE = 1, FOLD = 2, KEY = 4 };
+
+/* The bytes that can start something a mode drops, folds or maps (EF:
+ * full-width ASCII; E2, E3: the marks a key maps, E3 also U+3000); all
+ * others are copied without a look (most of the text), four at a time. */
+#define SPACE_STARTS [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true, ['\v'] = true, \
+                     ['*'] = true, [0xE3] = true, [0xC2] = true
+static const bool DROPS[256] = { SPACE_STARTS };
+static const bool FOLDS[256] = { SPACE_STARTS, [0xEF] = true };
+static const bool KEYS[256] = { SPACE_STARTS, [0xEF] = true, [0xE2] = true };
+#undef SPACE_STARTS
+
+/* What the mode does at p[i] (a byte its table marks): the bytes it takes
+ * (0: none, the byte is kept) and the byte it puts instead (0: none). */
+static size_t special_at(const unsigned char *p, size_t i, size_t n, unsigned mode, char *put)
+{
+    size_t k;
+    *put = 0;
+    if (is_space_at(p + i, n - i, &k)) return k;
+    if (p[i] == '*') return i + 1 < n && p[i + 1] == '*' ? 2 : 0;
+    if (i + 2 >= n) return 0;
+    /* full-width ASCII U+FF01..U+FF5E: EF BC 81..EF BD 9E */
+    if (p[i] == 0xEF && (mode & (FOLD | KEY)) && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
+        unsigned cp = 0xF000 | ((unsigned)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        if (cp < 0xFF01 || cp > 0xFF5E) return 0;
+        *put = (char)(cp - 0xFF01 + 0x21);
+        return 3;
+    }
+    if (!(mode & KEY) || p[i + 1] != 0x80) return 0;
+    unsigned c = p[i + 2];
+    if (p[i] == 0xE2) *put = c == 0x9C || c == 0x9D ? '"' : c == 0x98 || c == 0x99 ? '\'' : 0;   /* “ ” ‘ ’ */
+    else if (p[i] == 0xE3) *put = c == 0x94 ? '(' : c == 0x95 ? ')' : 0;                            /* 〔 〕 */
+    return *put ? 3 : 0;
+}
+
+/* The n bytes at s as the mode makes them, written to out (room for n + 1):
+ * its length. *torn: something was dropped or folded right after the first
+ * one or two bytes of an E2 or E3 character (not in UTF-8), where dropping
+ * it may join a mark that was not in s. */
+static size_t squeeze_in(char *out, const char *s, size_t n, unsigned mode, bool *torn)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, k, run = 0, o = 0;   /* bytes [run, i) are copied as they are */
-    /* the bytes that can start something to drop or fold (EF: full-width
-     * ASCII, folded only when asked); all others are copied without a look
-     * (most of the text), four at a time */
-    static const bool FOLDS[256] = { [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true,
-                                     ['\v'] = true, ['*'] = true, [0xE3] = true, [0xC2] = true, [0xEF] = true };
-    static const bool DROPS[256] = { [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true,
-                                     ['\v'] = true, ['*'] = true, [0xE3] = true, [0xC2] = true };
-    const bool *special = fold ? FOLDS : DROPS;
+    const unsigned char *o8 = (const unsigned char *)out;
+    size_t i = 0, run = 0, o = 0;   /* bytes [run, i) are copied as they are */
+    *torn = false;
+    const bool *special = mode == KEY ? KEYS : mode == FOLD ? FOLDS : DROPS;
     while (i < n) {
         while (i + 4 <= n && !(special[p[i]] | special[p[i + 1]] | special[p[i + 2]] | special[p[i + 3]])) i += 4;
         if (i < n && !special[p[i]]) { i++; continue; }
         if (i == n) break;
-        size_t skip = is_space_at(p + i, n - i, &k) ? k : p[i] == '*' && i + 1 < n && p[i + 1] == '*' ? 2 : 0;
-        char folded = 0;
-        /* full-width ASCII U+FF01..U+FF5E: EF BC 81..EF BD 9E */
-        if (!skip && fold && i + 2 < n && p[i] == 0xEF && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
-            unsigned cp = ((unsigned)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-            cp |= 0xF000;
-            if (cp >= 0xFF01 && cp <= 0xFF5E) skip = 3, folded = (char)(cp - 0xFF01 + 0x21);
-        }
+        char put;
+        size_t skip = special_at(p, i, n, mode, &put);
         if (!skip) { i++; continue; }
         memcpy(out + o, s + run, i - run);
         o += i - run;
-        if (folded) out[o++] = folded;
+        *torn |= (o >= 1 && (o8[o - 1] & 0xFE) == 0xE2) || (o >= 2 && (o8[o - 2] & 0xFE) == 0xE2);
+        if (put) out[o++] = put;
         i += skip;
         run = i;
     }
@@ -348,6 +379,12 @@ size_t jue_imp_squeeze_to(char *out, const char *s, size_t n, bool fold)
     o += i - run;
     out[o] = '\0';
     return o;
+}
+
+size_t jue_imp_squeeze_to(char *out, const char *s, size_t n, bool fold)
+{
+    bool torn;
+    return squeeze_in(out, s, n, fold ? FOLD : SQUEEZE, &torn);
 }
 
 /* Room for n more bytes and a NUL at the end of out (the bytes there are
@@ -366,11 +403,10 @@ void jue_imp_squeeze(jue_buf *out, const char *s, bool fold)
     if (room(out, s, n)) out->len += jue_imp_squeeze_to(out->data + out->len, s, n, fold);
 }
 
-size_t jue_imp_matchkey_to(char *out, const char *s, size_t n)
+/* The quotes and brackets of a squeezed text mapped in place: a mark of 3
+ * bytes becomes 1, so the text read stays ahead of the text written. */
+static size_t map_marks(char *out)
 {
-    /* squeezed, then its quotes and brackets mapped in place: a mark of 3
-     * bytes becomes 1, so the text read stays ahead of the text written */
-    jue_imp_squeeze_to(out, s, n, true);
     static const struct { const char *from; char to; } MAP[] = {
         { "\xE2\x80\x9C", '"' }, { "\xE2\x80\x9D", '"' },   /* “ ” */
         { "\xE2\x80\x98", '\'' }, { "\xE2\x80\x99", '\'' },   /* ‘ ’ */
@@ -398,6 +434,16 @@ size_t jue_imp_matchkey_to(char *out, const char *s, size_t n)
     }
     *w = '\0';
     return (size_t)(w - out);
+}
+
+size_t jue_imp_matchkey_to(char *out, const char *s, size_t n)
+{
+    /* squeezed, folded and its marks mapped in one pass; a text whose drops
+     * tore a character (not UTF-8) has its marks mapped again over what was
+     * squeezed, as they were when mapping was a pass of its own */
+    bool torn;
+    size_t k = squeeze_in(out, s, n, KEY, &torn);
+    return torn ? map_marks(out) : k;
 }
 
 void jue_imp_matchkey(jue_buf *out, const char *s)
