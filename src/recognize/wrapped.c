@@ -34,6 +34,15 @@ static bool piece(const char *s)
 static int amount_decimals(const char *s)
 {
     if (jue_rec_starts_chinese(s)) return -1;   /* a heading or a name: no parse needed */
+    /* at most ten digits, maybe a point and decimals (most figures and
+     * pieces joined): the parser's answer without it */
+    size_t k = 0, m = 0;
+    while (s[k] >= '0' && s[k] <= '9') k++;
+    if (k && k <= 10 && (!s[k] || s[k] == '.')) {
+        if (!s[k]) return 0;
+        while (s[k + 1 + m] >= '0' && s[k + 1 + m] <= '9') m++;
+        if (!s[k + 1 + m]) return m <= 2 ? (int)m : -1;
+    }
     size_t n = strlen(s);
     if (n > 0 && s[n - 1] == '.') n--;
     jue_amount a;
