@@ -454,13 +454,17 @@ void jue_imp_matchkey(jue_buf *out, const char *s)
 
 static size_t cn_digit(const char *p)
 {
-    /* each a three-byte character: compared byte by byte, a NUL ends the
-     * comparison before the next byte is read */
-    static const char D[][4] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零" };
-    if ((unsigned char)p[0] < 0xE3) return 0;
-    for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
-        if (p[0] == D[i][0] && p[1] == D[i][1] && p[2] == D[i][2]) return 3;
-    return 0;
+    /* 一二三四五六七八九十〇零, each three bytes: a NUL ends the test before
+     * the byte after it is read */
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] < 0xE3 || !u[1] || !u[2]) return 0;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE4B880: case 0xE4BA8C: case 0xE4B889: case 0xE59B9B: case 0xE4BA94: case 0xE585AD:
+    case 0xE4B883: case 0xE585AB: case 0xE4B99D: case 0xE58D81: case 0xE38087: case 0xE99BB6:
+        return 3;
+    default:
+        return 0;
+    }
 }
 
 static const char *skip_sp(const char *p)
