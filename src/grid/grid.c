@@ -325,6 +325,7 @@ enum { SQUEEZE = 1, FOLD = 2, KEY = 4 };
 static const bool DROPS[256] = { SPACE_STARTS };
 static const bool FOLDS[256] = { SPACE_STARTS, [0xEF] = true };
 static const bool KEYS[256] = { SPACE_STARTS, [0xEF] = true, [0xE2] = true };
+static const bool KEY_STOPS[256] = { SPACE_STARTS, [0xEF] = true, [0xE2] = true, [0] = true };
 #undef SPACE_STARTS
 
 /* What the mode does at p[i] (a byte its table marks): the bytes it takes
@@ -444,6 +445,15 @@ size_t jue_imp_matchkey_to(char *out, const char *s, size_t n)
     bool torn;
     size_t k = squeeze_in(out, s, n, KEY, &torn);
     return torn ? map_marks(out) : k;
+}
+
+bool jue_imp_is_matchkey(const char *s, size_t *n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (!KEY_STOPS[p[i]]) i++;
+    *n = i;
+    return !p[i];
 }
 
 void jue_imp_matchkey(jue_buf *out, const char *s)

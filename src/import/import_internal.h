@@ -193,6 +193,10 @@ size_t jue_imp_squeeze_to(char *out, const char *s, size_t n, bool fold);
 void jue_imp_matchkey(jue_buf *out, const char *s);
 /* The same of the n bytes at s written to out (room for n + 1): its length. */
 size_t jue_imp_matchkey_to(char *out, const char *s, size_t n);
+/* Whether s is its own match key (no byte there that the key drops, folds
+ * or maps: jue_imp_matchkey_to would copy it as it is); *n: its length
+ * when it is. */
+bool jue_imp_is_matchkey(const char *s, size_t *n);
 /* Skips a leading ordinal ("一、", "（一）", "(一)", "1.", "1、", "1．"). */
 const char *jue_imp_skip_ordinal(const char *s);
 

@@ -12,9 +12,8 @@ static const char *const ITEMS9[] = { JUE_L9_TOTAL, JUE_L9_ABROAD, JUE_L9_CAR, J
 
 const char *jue_rec_09_group(const rc *c, const char *s)
 {
-    char k[MAXK];
-    jue_rec_key(s, k);
-    const alias *a = jue_rec_alias(c, 'g', JUE_T09, 0, k);
+    char b[MAXK];
+    const alias *a = jue_rec_alias(c, 'g', JUE_T09, 0, jue_rec_key_of(s, b));
     return a ? a->canon : NULL;
 }
 
@@ -36,9 +35,8 @@ static const alias *t09_item(const rc *c, const char *s)
         if (!strncmp(p, "：", 3)) p += 3;
         else if (*p == ':') p++;
     }
-    char k[MAXK];
-    jue_rec_key(jue_imp_skip_ordinal(p), k);
-    return jue_rec_alias(c, 'i', JUE_T09, 0, k);
+    char b[MAXK];
+    return jue_rec_alias(c, 'i', JUE_T09, 0, jue_rec_key_of(jue_imp_skip_ordinal(p), b));
 }
 
 /* 09 printed down the page (项目 | 预算数 | 决算数, a row per item): the

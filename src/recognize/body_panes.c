@@ -20,8 +20,8 @@ static bool line_key(tctx *t, int side, const char *name, pane_state *ps, char *
                      jue_level *level, bool *total)
 {
     rc *c = t->c;
-    char k[MAXK];
-    jue_rec_key(name, k);
+    char b[MAXK];
+    const char *k = jue_rec_key_of(name, b);
     *level = JUE_LEVEL_NONE;
     *total = false;
     const alias *a = jue_rec_alias(c, 'r', t->id, side, k);
@@ -72,8 +72,8 @@ static bool pane_known(tctx *t, const char *text)
 {
     char *nm = jue_rec_name(text);
     if (!nm) return false;
-    char k[MAXK];
-    jue_rec_key(nm, k);
+    char b[MAXK];
+    const char *k = jue_rec_key_of(nm, b);
     bool hit = jue_rec_alias(t->c, 'r', t->id, 0, k) != NULL;
     if (!hit && t->c->cat)
         for (int y = t->c->cat_to; !hit && y >= t->c->cat_from && y > 0; y--)
@@ -200,8 +200,8 @@ static bool pane_header_again(const head_keys *hk, const jue_grow *r)
         const jue_gcell *g = &r->cells[i];
         if (!g->text[0] || g->copy) continue;
         if (jue_rec_cell_amount(g)) return false;
-        char k[MAXK];
-        jue_rec_key(g->text, k);
+        char b[MAXK];
+        const char *k = jue_rec_key_of(g->text, b);
         bool seen = false;
         for (size_t j = 0; j < hk->n && !seen; j++) seen = !strcmp(hk->k[j], k);
         if (!seen) return false;

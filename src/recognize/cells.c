@@ -42,6 +42,14 @@ void jue_rec_key(const char *s, char out[MAXK])
     jue_rec_copy(out, MAXK, jue_buf_str(b));
 }
 
+const char *jue_rec_key_of(const char *s, char out[MAXK])
+{
+    size_t n;
+    if (jue_imp_is_matchkey(s, &n) && n < MAXK) return s;
+    jue_rec_key(s, out);
+    return out;
+}
+
 char *jue_rec_name(const char *s)
 {
     size_t n = strlen(s);

@@ -117,8 +117,8 @@ bool jue_rec_lanci(const jue_grow *r)
 
 bool jue_rec_part_word(const char *s)
 {
-    char f[MAXK];
-    jue_rec_key(s, f);
+    char b[MAXK];
+    const char *f = jue_rec_key_of(s, b);
     return !strcmp(f, "类") || !strcmp(f, "款") || !strcmp(f, "项");
 }
 
@@ -170,9 +170,8 @@ int jue_rec_col_wrapped(tctx *t, const jue_table *tab, int col, const char *lf, 
 int jue_rec_col_named(tctx *t, const jue_table *tab, const char *key, int side)
 {
     for (size_t k = 0; k < tab->ncols; k++) {
-        char ck[MAXK];
-        jue_rec_key(tab->cols[k].key, ck);
-        if (!strcmp(ck, key)) return (int)k;
+        char b[MAXK];
+        if (!strcmp(jue_rec_key_of(tab->cols[k].key, b), key)) return (int)k;
     }
     const alias *a = jue_rec_alias(t->c, 'c', t->id, side, key);
     /* a side-specific alias wins over a side-less one */

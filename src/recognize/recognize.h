@@ -151,6 +151,9 @@ uint32_t jue_rec_key_hash(const char *key);
  * a plain copy where this file copies most (snprintf "%s" costs a parse). */
 void jue_rec_copy(char *out, size_t n, const char *s);
 void jue_rec_key(const char *s, char out[MAXK]);
+/* The same to be read, not kept: s itself when it is its own key, else
+ * made in out. */
+const char *jue_rec_key_of(const char *s, char out[MAXK]);
 /* Printed name: spaces and Markdown marks out, ordinal off. */
 char *jue_rec_name(const char *s);
 bool jue_rec_digits(const char *s);
