@@ -114,10 +114,10 @@ static int header_order(tctx *t, const jue_table *tab, char (*w)[MAXK], int nw, 
         int took = 0;
         for (int len = 4; len >= 1 && !took; len--) {
             if (i + len > nw) continue;
-            char joined[4 * MAXK] = "", key[MAXK];
+            char joined[4 * MAXK], kb[MAXK];
+            joined[0] = '\0';   /* not the whole array cleared: strncat reads up to its NUL */
             for (int k = 0; k < len; k++) strncat(joined, w[i + k], sizeof joined - strlen(joined) - 1);
-            jue_rec_key(joined, key);
-            int m = jue_rec_col_named(t, tab, key, 0);
+            int m = jue_rec_col_named(t, tab, jue_rec_key_of(joined, kb), 0);
             bool dup = false;
             for (int k = 0; k < n; k++) dup |= out[k] == m;
             if (m >= 0 && !dup) { out[n++] = m; took = len; }
@@ -199,7 +199,8 @@ void jue_rec_packed_split(const jue_grow *r, char code[16], char **name, size_t 
              part++)
             strncat(code, w[at++], 16 - strlen(code) - 1);
     }
-    char joined[4 * MAXK] = "";
+    char joined[4 * MAXK];
+    joined[0] = '\0';
     for (int k = at; k < nw; k++) strncat(joined, w[k], sizeof joined - strlen(joined) - 1);
     *name = jue_rec_name(joined);
 }

@@ -244,7 +244,8 @@ static void add_words(rd *R, prow *g, const char *piece)
  * figure, when they have one); none or two: doubt. The last cell read. */
 static size_t loose_piece(rd *R, size_t j)
 {
-    char piece[MAXK] = "";
+    char piece[MAXK];
+    piece[0] = '\0';
     size_t e = j;
     for (; e < R->n && kind(R, e, NULL, NULL) == T_WORD; e++)
         strncat(piece, R->k[e].cell->text, sizeof piece - strlen(piece) - 1);

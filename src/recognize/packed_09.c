@@ -60,9 +60,10 @@ static int heading_at(const rc *c, char (*w)[MAXK], int nw, int i, int *item, co
 {
     for (int len = 4; len >= 1; len--) {
         if (i + len > nw) continue;
-        char joined[4 * MAXK] = "", key[MAXK];
+        char joined[4 * MAXK], kb[MAXK];
+        joined[0] = '\0';   /* not the whole array cleared: strncat reads up to its NUL */
         for (int k = 0; k < len; k++) strncat(joined, w[i + k], sizeof joined - strlen(joined) - 1);
-        jue_rec_key(joined, key);
+        const char *key = jue_rec_key_of(joined, kb);
         *item = -1;
         *grp = jue_rec_09_group(c, key);
         const alias *a = *grp ? NULL : jue_rec_alias(c, 'i', JUE_T09, 0, key);
