@@ -375,7 +375,7 @@ static void pane_fill(const pane_cols *pc, int s, const jue_grow *r, prow *p)
     if (pc->line_col[s] >= 0 && !p->line_no) {
         char f[MAXK];
         jue_rec_fold(jue_grow_text(r, pc->line_col[s]), f);
-        if (jue_rec_digits(f) && strlen(f) < 6) p->line_no = atoi(f);
+        if (jue_rec_digits(f) && strlen(f) < 6) p->line_no = jue_rec_digits_value(f);
     }
     for (int col = pc->start[s] + 1; col < pane_end(pc, s); col++)
         if (pc->map[s][col] >= 0 && col < (int)r->n && r->cells[col].text[0] && !r->cells[col].copy)

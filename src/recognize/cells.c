@@ -75,6 +75,15 @@ bool jue_rec_digits(const char *s)
     return true;
 }
 
+int jue_rec_digits_value(const char *s)
+{
+    size_t n = strlen(s);
+    if (n > 9) return atoi(s);   /* past int: atoi's own answer */
+    int v = 0;
+    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
 void jue_rec_fold(const char *s, char out[MAXK])
 {
     size_t n = strlen(s);

@@ -109,7 +109,7 @@ bool jue_rec_lanci(const jue_grow *r)
         const char *f = jue_rec_cell_fold(r->doc, g, buf);
         if (!any && !strcmp(f, "栏次")) return true;
         any = true;
-        if (!jue_rec_digits(f) || atoi(f) != expect) return false;   /* not 1, 2, 3 … */
+        if (!jue_rec_digits(f) || jue_rec_digits_value(f) != expect) return false;   /* not 1, 2, 3 … */
         expect++;
     }
     return any && nums && expect > 2;
