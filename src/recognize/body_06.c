@@ -16,8 +16,8 @@ bool jue_rec_econ_code(const char *s, char out[16])
     if (!s[d] && (d == 3 || d == 5)) { memcpy(out, s, d + 1); return true; }
     unsigned char b = (unsigned char)s[d];
     if (!b || (b < 0x80 && b > ' ' && b != '*')) return false;
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     size_t n = strlen(f);
     if (n && jue_rec_digits(f) && (n == 3 || n == 5)) { memcpy(out, f, n + 1); return true; }
     return false;
@@ -203,8 +203,8 @@ static void note_triples(const tctx *t, const prows *P, size_t n0, size_t i, tri
         at[q].lo = p->pane < (int)r->n ? x_of(&r->cells[p->pane]) : 0;
         at[q].hi = 1e9f;
         at[q].named = p->name && p->name[0];
-        char f[MAXK];
-        jue_rec_fold(p->pane < (int)r->n ? r->cells[p->pane].text : "", f);
+        char fb[MAXK];
+        const char *f = jue_rec_fold_of(p->pane < (int)r->n ? r->cells[p->pane].text : "", fb);
         at[q].split = strlen(f) == 2;
         if (q > n0) at[q - 1].hi = at[q].lo;
     }
@@ -330,8 +330,8 @@ static bool fragment_06(const rc *c, const jue_grow *r)
     for (size_t k = 0; k < r->n; k++) {
         char code[16];
         if (r->cells[k].copy || !r->cells[k].text[0]) continue;
-        char f[MAXK];
-        jue_rec_fold(r->cells[k].text, f);
+        char fb[MAXK];
+        const char *f = jue_rec_fold_of(r->cells[k].text, fb);
         /* a 款 printed under its 类 ("01  办公费") belongs to a code, not a name */
         if (jue_rec_econ_code(r->cells[k].text, code) || jue_rec_inline_econ(r->cells[k].text, code, NULL) ||
             jue_rec_econ_label(c, r->cells[k].text) || (jue_rec_digits(f) && strlen(f) <= 2))

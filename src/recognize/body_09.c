@@ -27,8 +27,8 @@ const char *jue_rec_cell_09_group(const rc *c, const jue_gcell *g)
 /* The 三公 item a row name stands for ("其中：公务用车购置费", "1.公务接待费"). */
 static const alias *t09_item(const rc *c, const char *s)
 {
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     const char *p = f;
     if (!strncmp(p, "其中", 6)) {
         p += 6;

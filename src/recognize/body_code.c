@@ -21,8 +21,8 @@ static bool code_folded(const char *f, char out[16])
 bool jue_rec_code_cell(const char *s, char out[16])
 {
     if (jue_rec_starts_chinese(s)) return false;   /* a name: no fold needed */
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     return code_folded(f, out);
 }
 
@@ -48,8 +48,8 @@ static bool total_word(const char *s)
 bool jue_rec_inline_code(const char *s, char out[16], const char **rest)
 {
     if (jue_rec_starts_chinese(s)) return false;   /* a name without its code */
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     size_t k = 0;
     while (f[k] >= '0' && f[k] <= '9') k++;
     if (k != 3 && k != 5 && k != 7) return false;
@@ -198,8 +198,8 @@ static bool part_column(const tctx *t, int col)
 {
     bool any = false;
     for (size_t i = t->body; i < t->end && i < t->g->n; i++) {
-        char f[MAXK];
-        jue_rec_fold(jue_grow_text(&t->g->rows[i], col), f);
+        char fb[MAXK];
+        const char *f = jue_rec_fold_of(jue_grow_text(&t->g->rows[i], col), fb);
         if (!f[0]) continue;
         if (strlen(f) != 2 || !jue_rec_digits(f)) return false;
         any = true;
@@ -349,8 +349,8 @@ static void split_code(const code_cols *cc, char parts[3][8], const jue_grow *r,
     bool any = false;
     for (int k = 0; k < 3; k++) {
         if (cc->part[k] < 0) continue;
-        char f[MAXK];
-        jue_rec_fold(jue_grow_text(r, cc->part[k]), f);
+        char fb[MAXK];
+        const char *f = jue_rec_fold_of(jue_grow_text(r, cc->part[k]), fb);
         bool digits = jue_rec_digits(f) && strlen(f) < 8;
         if (digits) any = true;
         if (any) {

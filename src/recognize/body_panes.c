@@ -373,8 +373,8 @@ static prow *join_wrapped(tctx *t, pane_rows *s, int sd, const char *nm)
 static void pane_fill(const pane_cols *pc, int s, const jue_grow *r, prow *p)
 {
     if (pc->line_col[s] >= 0 && !p->line_no) {
-        char f[MAXK];
-        jue_rec_fold(jue_grow_text(r, pc->line_col[s]), f);
+        char fb[MAXK];
+        const char *f = jue_rec_fold_of(jue_grow_text(r, pc->line_col[s]), fb);
         if (jue_rec_digits(f) && strlen(f) < 6) p->line_no = jue_rec_digits_value(f);
     }
     for (int col = pc->start[s] + 1; col < pane_end(pc, s); col++)
@@ -389,8 +389,8 @@ static void pane_nameless(const pane_cols *pc, pane_rows *s, const jue_grow *r, 
 {
     if (pc->line_col[pane] < 0 || !s->unknown_last[sd] || !s->P[sd].n) return;
     prow *q = &s->P[sd].r[s->P[sd].n - 1];
-    char f[MAXK];
-    jue_rec_fold(jue_grow_text(r, pc->line_col[pane]), f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(jue_grow_text(r, pc->line_col[pane]), fb);
     if (q->line_no || q->nv || !jue_rec_digits(f)) return;
     pane_fill(pc, pane, r, q);
 }

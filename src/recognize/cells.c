@@ -75,6 +75,14 @@ bool jue_rec_digits(const char *s)
     return true;
 }
 
+const char *jue_rec_fold_of(const char *s, char out[MAXK])
+{
+    size_t n;   /* what a key leaves as it is a fold leaves too */
+    if (jue_imp_is_matchkey(s, &n) && n < MAXK) return s;
+    jue_rec_fold(s, out);
+    return out;
+}
+
 int jue_rec_digits_value(const char *s)
 {
     size_t n = strlen(s);
@@ -99,8 +107,8 @@ void jue_rec_fold(const char *s, char out[MAXK])
 bool jue_rec_dashes(const char *s)
 {
     if (jue_rec_starts_chinese(s)) return false;
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     if (!f[0]) return true;
     for (const char *p = f; *p;) {
         if (*p == '-') { p++; continue; }

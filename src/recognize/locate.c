@@ -12,8 +12,8 @@ int jue_rec_label_number(const char *s)
 {
     /* a label ("公开 01 表", "表1") is short and names a 表: most rows fail here */
     if (strlen(s) > 48 || !strstr(s, "表")) return 0;
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     const char *p = f;
     if (!strncmp(p, "公开", 6)) p += 6;
     else if (strncmp(p, "表", 3) != 0) return 0;
@@ -207,8 +207,8 @@ int jue_rec_title_owned(const rc *c, const char *text)
 
 bool jue_rec_note_text(const char *s)
 {
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     /* "说明" alone is a heading's second line ("…决算情况" / "说明"), no note;
      * nor is "说明：" alone, the end of a line the wrap cut ("…作下述" /
      * "说明：") before the note itself */
@@ -223,8 +223,8 @@ bool jue_rec_note_text(const char *s)
  * "— 5 —", "-5-", "5", "第5页", "第 5 页 共 12 页", "5/12". */
 bool jue_rec_page_number(const char *s)
 {
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     const char *p = f;
     int digits = 0;
     for (int part = 0; part < 2 && *p; part++) {
@@ -300,8 +300,8 @@ bool jue_rec_furniture(tctx *t, size_t i)
 /* "续表", "续表2", "（续）", "续上表": a table going on after a page break. */
 static bool continued_mark(const char *s)
 {
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     static const char *const M[] = { "（续表）", "(续表)", "（续）", "(续)", "续上表", "续表" };
     for (size_t k = 0; k < sizeof M / sizeof M[0]; k++) {
         size_t n = strlen(M[k]);
@@ -578,8 +578,8 @@ bool jue_rec_continues_name(tctx *t, size_t i)
     const jue_grow *r = &t->g->rows[i];
     const char *s = jue_rec_single_text(r);
     if (!s || jue_rec_amount(s) || jue_rec_note_text(s)) return false;
-    char f[MAXK];
-    jue_rec_fold(s, f);
+    char fb[MAXK];
+    const char *f = jue_rec_fold_of(s, fb);
     if (!strncmp(f, "注", 3) || strlen(f) > 60) return false;
     if (t->id == JUE_T01 || t->id == JUE_T04) return jue_rec_pane_piece(t, i);
     if (t->id == JUE_T09) return false;

@@ -169,6 +169,8 @@ static inline bool jue_rec_starts_chinese(const char *s)
 }
 /* Squeezed and folded text of a cell. */
 void jue_rec_fold(const char *s, char out[MAXK]);
+/* The same to be read, not kept: s itself when it is its own fold. */
+const char *jue_rec_fold_of(const char *s, char out[MAXK]);
 /* atoi of a text of ASCII digits (jue_rec_digits), without strtol for one
  * of nine digits or fewer. */
 int jue_rec_digits_value(const char *s);
