@@ -235,7 +235,10 @@ static const char *keep(jue_idoc *d, const jue_gcell *g, const char *out, size_t
 const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK])
 {
     if (g->memo && g->memo->fold) return g->memo->fold;
-    size_t tn = strlen(g->text);
+    size_t tn;
+    /* a text that is its own fold (most) is answered without a memo */
+    if (jue_imp_is_matchkey(g->text, &tn) && tn < MAXK) return g->text;
+    tn += strlen(g->text + tn);
     if (tn >= MAXK) {   /* cut to the key's size: kept as a copy */
         jue_rec_fold(g->text, out);
         return keep(d, g, out, strlen(out), tn, false);
@@ -246,7 +249,9 @@ const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK])
 const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK])
 {
     if (g->memo && g->memo->key) return g->memo->key;
-    size_t tn = strlen(g->text);
+    size_t tn;
+    if (jue_imp_is_matchkey(g->text, &tn) && tn < MAXK) return g->text;   /* as the fold */
+    tn += strlen(g->text + tn);
     if (tn >= MAXK) {
         jue_rec_key(g->text, out);
         return keep(d, g, out, strlen(out), tn, true);
