@@ -68,7 +68,10 @@ static jue_status chain(jue_aliases *al)
     al->mask = (uint32_t)(nb - 1);
     al->head = calloc(nb, sizeof *al->head);
     al->next = calloc(al->n + 1, sizeof *al->next);
-    if (!al->head || !al->next) return JUE_ERR_NOMEM;
+    al->titles = calloc(al->n + 1, sizeof *al->titles);
+    if (!al->head || !al->next || !al->titles) return JUE_ERR_NOMEM;
+    for (size_t i = 0; i < al->n; i++)
+        if (al->a[i].kind == 't') al->titles[al->ntitles++] = (uint32_t)i;
     for (size_t i = al->n; i-- > 0;) {
         al->next[i] = al->head[al->a[i].hash & al->mask];
         al->head[al->a[i].hash & al->mask] = (uint32_t)(i + 1);
@@ -131,6 +134,7 @@ void jue_aliases_free(jue_aliases *al)
     free(al->a);
     free(al->head);
     free(al->next);
+    free(al->titles);
     free(al);
 }
 

@@ -134,13 +134,12 @@ static int title_match(const rc *c, const char *key, size_t *prefix)
     size_t best_len = 0;
     size_t kl = strlen(key);
     /* the first title alias equal to it (through the chain of its hash),
-     * else the walk of them all for the ends */
+     * else the walk of the title aliases for the ends */
     uint32_t kh = jue_rec_key_hash(key);
     for (const alias *a = jue_alias_next(c->al, kh, NULL); a; a = jue_alias_next(c->al, kh, a))
         if (a->kind == 't' && !strcmp(a->key, key)) return a->table;
-    for (size_t i = 0; i < c->al->n; i++) {
-        const alias *a = &c->al->a[i];
-        if (a->kind != 't') continue;
+    for (size_t i = 0; i < c->al->ntitles; i++) {
+        const alias *a = &c->al->a[c->al->titles[i]];
         size_t al = a->klen;
         if (kl <= al || kl - al > 90 || strcmp(key + kl - al, a->key) || al <= best_len) continue;
         bool prose = false;

@@ -60,6 +60,8 @@ struct jue_aliases {
     size_t n;
     uint32_t *head, *next;
     uint32_t mask;
+    uint32_t *titles;   /* the title aliases' indexes, in file order */
+    size_t ntitles;
 };
 
 /* The first alias (in file order) after `after` (NULL: from the first) whose
