@@ -291,7 +291,7 @@ bool jue_rec_furniture(tctx *t, size_t i)
     int seen = 0;
     for (size_t k = 0; k < t->g->n && seen < 3; k++) {
         const char *o = jue_rec_single_text(&t->g->rows[k]);
-        seen += o && !strcmp(o, s);
+        seen += o && o[0] == s[0] && !strcmp(o, s);
     }
     return seen >= 3;
 }
@@ -325,15 +325,17 @@ static bool continued_text(const tctx *t, const char *s)
 static bool heading_text(const tctx *t, const char *text)
 {
     size_t n = strlen(text);
+    /* a heading cell that starts or ends with a text of two characters or more */
+    bool part = n >= 6 && ((unsigned char)text[0] & 0x80);
     for (size_t i = t->a; i < t->body && i < t->g->n; i++) {
         const jue_grow *r = &t->g->rows[i];
         for (size_t k = 0; k < r->n; k++) {
             const char *h = r->cells[k].text;
             if (r->cells[k].copy) continue;
-            if (!strcmp(h, text)) return true;
+            if (h[0] == text[0] && !strcmp(h, text)) return true;
+            if (!part) continue;
             size_t hn = strlen(h);
-            if (n >= 6 && hn > n && ((unsigned char)text[0] & 0x80) && (!strncmp(h, text, n) || !strcmp(h + hn - n, text)))
-                return true;
+            if (hn > n && (!strncmp(h, text, n) || !strcmp(h + hn - n, text))) return true;
         }
     }
     return false;
