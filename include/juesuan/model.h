@@ -149,6 +149,9 @@ size_t jue_disclosure_order(const jue_disclosure *d, jue_table_id ids[JUE_NTABLE
 jue_table *jue_table_new(jue_table_id id);
 void jue_table_free(jue_table *t);
 
+/* Room for nrows rows in all, so that adding them copies nothing; false
+ * when there is no memory (the table is as it was). */
+bool jue_table_reserve(jue_table *t, size_t nrows);
 /* Appends a row; copies key and name (into one allocation: a row's name is
  * replaced with jue_table_set_row_name, never freed on its own). Returns the
  * row index or -1 (no memory). Cells of the new row are blank. */

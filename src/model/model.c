@@ -230,6 +230,19 @@ void jue_table_free(jue_table *t)
     free(t);
 }
 
+bool jue_table_reserve(jue_table *t, size_t nrows)
+{
+    if (nrows <= t->rows_cap || !t->ncols) return true;
+    jue_row *nr = realloc(t->rows, nrows * sizeof *nr);
+    if (!nr) return false;
+    t->rows = nr;
+    jue_cell *ncells = realloc(t->cells, nrows * t->ncols * sizeof *ncells);
+    if (!ncells) return false;
+    t->cells = ncells;
+    t->rows_cap = nrows;
+    return true;
+}
+
 int jue_table_add_row(jue_table *t, const char *key, const char *name, jue_level level,
                       jue_side side, bool is_total)
 {

@@ -107,6 +107,9 @@ static bool lapsed_form_line(tctx *t, const prow *p)
 
 void jue_rec_emit(tctx *t, jue_table *tab, prows *P)
 {
+    /* room for every row at once (the table doubled and copied from 16
+     * rows before); when there is none, jue_table_add_row finds out */
+    (void)jue_table_reserve(tab, tab->nrows + P->n);
     for (size_t i = 0; i < P->n; i++) {
         prow *p = &P->r[i];
         if (lapsed_form_line(t, p)) continue;

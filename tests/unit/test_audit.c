@@ -389,6 +389,36 @@ static void test_row_name_replaced(void **state)
     jue_table_free(t);
 }
 
+/* Room reserved for a table's rows: the rows added after it stay where they
+ * are (no copy), with blank cells; a reservation below what there is changes
+ * nothing, and the table keeps the rows it had. */
+static void test_rows_reserved(void **state)
+{
+    (void)state;
+    jue_table *t = jue_table_new(JUE_T05);
+    assert_non_null(t);
+    assert_int_equal(jue_table_add_row(t, "201", "一般公共服务支出", JUE_LEVEL_LEI, JUE_SIDE_NONE, false), 0);
+    jue_cell_set_printed(jue_table_cell(t, 0, 1), 123, 2);
+    assert_true(jue_table_reserve(t, 40));
+    assert_true(t->rows_cap >= 40);
+    const jue_row *rows = t->rows;
+    const jue_cell *cells = t->cells;
+    for (int i = 1; i < 40; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "%d", 201 + i);
+        assert_int_equal(jue_table_add_row(t, key, key, JUE_LEVEL_LEI, JUE_SIDE_NONE, false), i);
+    }
+    assert_ptr_equal(t->rows, rows);
+    assert_ptr_equal(t->cells, cells);
+    assert_true(jue_table_reserve(t, 10));
+    assert_int_equal(t->nrows, 40);
+    assert_string_equal(t->rows[0].name, "一般公共服务支出");
+    assert_string_equal(t->rows[39].key, "240");
+    assert_true(jue_table_cell(t, 0, 1)->present);
+    assert_false(jue_table_cell(t, 39, 1)->present);
+    jue_table_free(t);
+}
+
 static size_t count_rule_suffix(const jue_findings *f, const char *suffix, const jue_finding **last)
 {
     size_t n = 0, sl = strlen(suffix);
@@ -552,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_table_in_yuan),
         cmocka_unit_test(test_json_escapes),
         cmocka_unit_test(test_row_name_replaced),
+        cmocka_unit_test(test_rows_reserved),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
