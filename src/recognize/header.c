@@ -48,7 +48,7 @@ static bool meta_row(const jue_grow *r, int *unit, char **dept)
         const char *f = jue_rec_cell_fold(r->doc, g, buf);
         /* a label names a 表; a unit, a department and every word below
          * have 单位 or 部门: a cell with none of them (most) says nothing */
-        if (!strstr(f, "表") && !strstr(f, "单位") && !strstr(f, "部门")) continue;
+        if (!jue_rec_has_char3(f, "表") && !strstr(f, "单位") && !strstr(f, "部门")) continue;
         if (jue_rec_label_number(f)) { meta = true; continue; }
         const char *u = strstr(f, "单位:");
         if (!u) u = strstr(f, "单位：");

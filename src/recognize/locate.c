@@ -11,7 +11,7 @@
 int jue_rec_label_number(const char *s)
 {
     /* a label ("公开 01 表", "表1") is short and names a 表: most rows fail here */
-    if (strlen(s) > 48 || !strstr(s, "表")) return 0;
+    if (strlen(s) > 48 || !jue_rec_has_char3(s, "表")) return 0;
     char fb[MAXK];
     const char *f = jue_rec_fold_of(s, fb);
     const char *p = f;
@@ -81,7 +81,7 @@ static void title_key(const char *t, char key[MAXK], bool *cont)
     key[0] = '\0';
     /* every title names a 表 and is short: most rows of a document are
      * prose and fail these cheap tests before any normalising */
-    if (!strstr(t, "表") || strlen(t) > 600) return;
+    if (!jue_rec_has_char3(t, "表") || strlen(t) > 600) return;
     jue_buf b;
     jue_buf_init(&b);
     jue_imp_squeeze(&b, t, false);

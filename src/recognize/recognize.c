@@ -379,7 +379,7 @@ static int split_title_at(const rc *c, const jue_grid *g, size_t i, size_t *at)
         if (!jue_grow_filled(&g->rows[k])) continue;
         seen++;
         const char *b = jue_rec_single_text(&g->rows[k]);
-        if (!b || (strlen(b) > 12 && (seen > 1 || strlen(b) > 120 || !strstr(b, "表")))) continue;
+        if (!b || (strlen(b) > 12 && (seen > 1 || strlen(b) > 120 || !jue_rec_has_char3(b, "表")))) continue;
         char joined[256];
         jue_str_put(jue_str_put(joined, joined + sizeof joined, a, SIZE_MAX), joined + sizeof joined, b, SIZE_MAX);
         jue_gcell cell = { .text = joined };
