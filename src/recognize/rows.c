@@ -2,6 +2,7 @@
  * cells of its figures), then put into the model table in one go. */
 #include "recognize/recognize.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,9 @@ prow *jue_rec_prow_add(rc *c, prows *P)
         P->cap = nc;
     }
     prow *p = &P->r[P->n];
-    memset(p, 0, sizeof *p);
+    /* every field but the figures (256 bytes), read only up to nv */
+    memset(p, 0, offsetof(prow, v));
+    p->nv = 0;
     p->order = (int)P->n;
     P->n++;
     return p;
