@@ -289,15 +289,11 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     return c;
 }
 
-const char *jue_grow_text(const jue_grow *r, int col)
-{
-    return (col >= 0 && (size_t)col < r->n) ? r->cells[col].text : "";
-}
 
 /* Kept on a document's row once counted (asked again and again by the
  * recognizer); rows made by hand (no document) are counted at each ask. A
  * door marks a cell copy right after jue_grow_set, which forgets the count. */
-size_t jue_grow_filled(const jue_grow *r)
+size_t jue_grow_count_filled(const jue_grow *r)
 {
     if (r->filled_known && r->filled_n == r->n) return r->filled;
     size_t k = 0;

@@ -126,9 +126,18 @@ void jue_grid_drop_last(jue_grid *g);
  * bytes) trimmed of spaces. NULL on allocation failure or col out of range. */
 jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n);
 /* The text of the cell at col, "" when beyond the row. */
-const char *jue_grow_text(const jue_grow *r, int col);
-/* Non-blank cells that are not merge copies. */
-size_t jue_grow_filled(const jue_grow *r);
+static inline const char *jue_grow_text(const jue_grow *r, int col)
+{
+    return (col >= 0 && (size_t)col < r->n) ? r->cells[col].text : "";
+}
+/* Non-blank cells that are not merge copies: counted by
+ * jue_grow_count_filled, kept on a document's row (asked of most rows again
+ * and again: the kept count is read here without a call). */
+size_t jue_grow_count_filled(const jue_grow *r);
+static inline size_t jue_grow_filled(const jue_grow *r)
+{
+    return r->filled_known && r->filled_n == r->n ? r->filled : jue_grow_count_filled(r);
+}
 
 /* Doors. Each appends grids to doc; problems go to diags (file:line, or the
  * sheet and cell in the message). */

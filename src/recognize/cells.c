@@ -274,7 +274,7 @@ static const char *single_text(const jue_grow *r)
 /* Asked of every row again and again (titles, furniture: a running head
  * is looked for over the whole grid, a body's end): kept on the row
  * (jue_grow.one, forgotten when a cell is set). */
-const char *jue_rec_single_text(const jue_grow *r)
+const char *jue_rec_single_text_of(const jue_grow *r)
 {
     if (!r->one_known) {
         jue_grow *w = (jue_grow *)(uintptr_t)r;

@@ -167,16 +167,11 @@ static int title_of(const rc *c, const jue_grow *r, bool *cont)
  * broken over two, as furniture): worked out once a row and kept on it
  * (jue_grow.title, cleared when a cell is set), the aliases being the
  * document's. */
-int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
+void jue_rec_title_work(const rc *c, const jue_grow *r)
 {
-    /* bit 0: *cont (false when no key was made), the rest the id + 2 */
-    if (!r->title) {
-        bool k = false;
-        int id = title_of(c, r, &k);
-        ((jue_grow *)(uintptr_t)r)->title = (short)(((id + 2) << 1) | k);
-    }
-    *cont = r->title & 1;
-    return (r->title >> 1) - 2;
+    bool k = false;
+    int id = title_of(c, r, &k);
+    ((jue_grow *)(uintptr_t)r)->title = (short)(((id + 2) << 1) | k);
 }
 
 /* Whether the words before a title name its department or year (a digit,

@@ -204,8 +204,13 @@ jue_status jue_rec_cell_parse(jue_idoc *d, const jue_gcell *g, jue_unit unit, ju
 bool jue_rec_cell_dashes(const jue_gcell *g);
 const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK]);
 const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK]);
-/* The one text of a row (distinct non-copy cells), or NULL. */
-const char *jue_rec_single_text(const jue_grow *r);
+/* The one text of a row (distinct non-copy cells), or NULL: worked out by
+ * jue_rec_single_text_of and kept on the row, read here without a call. */
+const char *jue_rec_single_text_of(const jue_grow *r);
+static inline const char *jue_rec_single_text(const jue_grow *r)
+{
+    return r->one_known ? r->one : jue_rec_single_text_of(r);
+}
 /* The one filled cell of a row, or NULL. */
 const jue_gcell *jue_rec_lone_cell(const jue_grow *r);
 /* Where a cell starts across the page: its text column, else its box's
@@ -216,7 +221,15 @@ float jue_rec_start_of(const jue_gcell *c);
 /* 公开NN表 (or 表NN) on its own: the number, else 0. */
 int jue_rec_label_number(const char *s);
 /* Whether a row is a title; table id and continuation mark. */
-int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont);
+void jue_rec_title_work(const rc *c, const jue_grow *r);
+static inline int jue_rec_title_of(const rc *c, const jue_grow *r, bool *cont)
+{
+    /* jue_grow.title: bit 0 *cont (false when no key was made), the rest the
+     * id + 2; 0 until worked out (jue_rec_title_work, locate.c) */
+    if (!r->title) jue_rec_title_work(c, r);
+    *cont = r->title & 1;
+    return (r->title >> 1) - 2;
+}
 /* The table whose title text is, alone or after the name of a department
  * or a year (not after other words), or -1. */
 int jue_rec_title_owned(const rc *c, const char *text);
