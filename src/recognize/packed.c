@@ -131,7 +131,7 @@ void jue_rec_packed_columns(tctx *t, const jue_table *tab)
 {
     rc *c = t->c;
     if (c->npcols[t->id]) return;   /* a continuation keeps the first reading */
-    static char w[MAX_WORDS][MAXK];
+    static _Thread_local char w[MAX_WORDS][MAXK];   /* 48 KiB: off the stack, one per thread */
     int nw = 0, lanci = 0;
     for (size_t i = t->a; i < t->body && i < t->g->n; i++) {
         const jue_grow *r = &t->g->rows[i];
@@ -184,7 +184,7 @@ void jue_rec_packed_split(const jue_grow *r, char code[16], char **name, size_t 
     size_t f = r->n;
     while (f > 0 && figure_cell(&r->cells[f - 1])) f--;
     *first_fig = f;
-    static char w[MAX_WORDS][MAXK];
+    static _Thread_local char w[MAX_WORDS][MAXK];   /* 48 KiB: off the stack, one per thread */
     int nw = 0;
     jue_grow head = *r;
     head.n = f;
