@@ -1207,6 +1207,28 @@ static void test_justified_prose_lines_are_one_cell(void **state)
     jue_idoc_free(doc);
 }
 
+/* Three justified lines in a row under a heading, none of one cell: a run
+ * of a paragraph's lines (no two share a column) is one cell each; rows
+ * whose cells stand in shared columns stay rows of a table. */
+static void test_justified_run_without_a_plain_line(void **state)
+{
+    (void)state;
+    const char *t =
+        "          6、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗\n"
+        "   （项）。主要用于：行政单位医疗保险支出。全年预算为                              2.23       万元，\n"
+        "   支出决算为             2.22       万元，完成全年预算数的           99.55%。决算数小于全年\n"
+        "   预算数的主要原因：单位         2024      年新成立，人员变动，按实际支出。\n"
+        "          7、卫生健康支出（类）行政事业单位医疗（款）事业单位医疗\n"
+        "\n"
+        "   产出指标     参保人数      完成，覆盖率高         10      10\n"
+        "   效益指标     满意度        较好，仍需改进         10       9\n"
+        "   成本指标     经费控制      节约，未超支           10      10\n";
+    jue_idoc *doc = grid_of(t);
+    for (int line = 2; line <= 4; line++) assert_int_equal(jue_grow_filled(row_at(doc, line)), 1);
+    for (int line = 7; line <= 9; line++) assert_int_equal(jue_grow_filled(row_at(doc, line)), 5);
+    jue_idoc_free(doc);
+}
+
 /* A run of spaces inside a sentence, between a figure and its unit or
  * before a sentence's punctuation, parts no cells even where no paragraph
  * is around the line. */
@@ -1476,6 +1498,7 @@ int main(void)
         cmocka_unit_test(test_page_shift_without_page_marks),
         cmocka_unit_test(test_justified_prose_lines_are_one_cell),
         cmocka_unit_test(test_sentence_goes_on_after_a_gap),
+        cmocka_unit_test(test_justified_run_without_a_plain_line),
         cmocka_unit_test(test_pane_names_left_of_their_heading),
         cmocka_unit_test(test_06_piece_between_two_codes),
         cmocka_unit_test(test_code_names_past_an_empty_column),

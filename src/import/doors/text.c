@@ -1737,6 +1737,60 @@ static jue_status join_prose_row(jue_grow *r)
     return st;
 }
 
+/* Whether rows a and b have a cell other than their first starting at
+ * the same place (a position either way): columns of a table. */
+static bool shared_column(const jue_grow *a, const jue_grow *b)
+{
+    for (size_t i = 1; i < a->n; i++)
+        for (size_t k = 1; a->cells[i].text[0] && k < b->n; k++) {
+            int d = a->cells[i].pos - b->cells[k].pos;
+            if (b->cells[k].text[0] && d >= -1 && d <= 1) return true;
+        }
+    return false;
+}
+
+/* Whether t's entries [i, j] are a run of a paragraph's lines each with
+ * runs of spaces: one after the other, sentences, starting within the
+ * paragraph's indent of each other, no two next to each other sharing a
+ * column, and no row of a table before or after the run. */
+static bool prose_run(const jue_grid *g, const trows *t, size_t i, size_t j)
+{
+    const jue_grow *first = &g->rows[t->r[i].row], *last = &g->rows[t->r[j].row];
+    int lo = INT32_MAX, hi = 0;
+    for (size_t k = i; k <= j; k++) {
+        const jue_grow *r = &g->rows[t->r[k].row];
+        if (r->packed || !sentence_cells(r)) return false;
+        if (first_pos(r) < lo) lo = first_pos(r);
+        if (first_pos(r) > hi) hi = first_pos(r);
+        if (k > i && (next_filled(g, t->r[k - 1].row, 1) != r || shared_column(&g->rows[t->r[k - 1].row], r)))
+            return false;
+    }
+    return hi - lo <= PROSE_INDENT && prose_neighbour(next_filled(g, t->r[i].row, -1), first_pos(first)) >= 0 &&
+           prose_neighbour(next_filled(g, t->r[j].row, 1), first_pos(last)) >= 0;
+}
+
+/* Runs of two or more such lines with no line of one cell next to them:
+ * each made one cell and taken out of t. */
+static jue_status justified_runs(jue_grid *g, trows *t)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < t->n;) {
+        size_t j = i;
+        while (j + 1 < t->n && prose_run(g, t, i, j + 1)) j++;
+        if (j > i) {
+            for (size_t k = i; k <= j; k++) {
+                jue_status st = join_prose_row(&g->rows[t->r[k].row]);
+                if (st) return st;
+            }
+            i = j + 1;
+            continue;
+        }
+        t->r[kept++] = t->r[i++];
+    }
+    t->n = kept;
+    return JUE_OK;
+}
+
 /* The justified lines of a paragraph among t's rows of several cells: made
  * one cell each and taken out of t (no table is aligned on them). A line
  * made one cell may make the line next to it one (a paragraph's lines, each
@@ -1764,7 +1818,7 @@ static jue_status justified_prose(jue_grid *g, trows *t)
         }
         t->n = kept;
     }
-    return JUE_OK;
+    return justified_runs(g, t);
 }
 
 /* The lines of [data, data + len), of which there are `lines`, as a grid's rows. */
