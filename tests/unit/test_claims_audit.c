@@ -50,28 +50,47 @@ static size_t count_rule(const jue_findings *f, const char *rule)
     return n;
 }
 
-static void test_notes_against_the_example(void **state)
-{
-    (void)state;
+/* The data and the example department's source, loaded for a test. */
+typedef struct {
     jue_diags d;
-    jue_diags_init(&d);
     jue_catalog *cat;
     jue_profile *prof;
     jue_lexicon *lx;
-    assert_int_equal(jue_catalog_load(NULL, &cat, &d), JUE_OK);
-    assert_int_equal(jue_profile_load(NULL, &prof, &d), JUE_OK);
-    assert_int_equal(jue_lexicon_load(NULL, &lx, &d), JUE_OK);
+    jue_source *src;
+} example;
+
+static void example_load(example *e)
+{
+    jue_diags_init(&e->d);
+    assert_int_equal(jue_catalog_load(NULL, &e->cat, &e->d), JUE_OK);
+    assert_int_equal(jue_profile_load(NULL, &e->prof, &e->d), JUE_OK);
+    assert_int_equal(jue_lexicon_load(NULL, &e->lx, &e->d), JUE_OK);
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
-    jue_source *src;
-    assert_int_equal(jue_source_load(dir, cat, &src, &d), JUE_OK);
+    assert_int_equal(jue_source_load(dir, e->cat, &e->src, &e->d), JUE_OK);
+}
+
+static void example_free(example *e)
+{
+    jue_source_free(e->src);
+    jue_lexicon_free(e->lx);
+    jue_profile_free(e->prof);
+    jue_catalog_free(e->cat);
+    jue_diags_free(&e->d);
+}
+
+static void test_notes_against_the_example(void **state)
+{
+    (void)state;
+    example e;
+    example_load(&e);
     jue_disclosure *disc;
-    assert_int_equal(jue_compile(src, cat, prof, &disc, NULL, &d), JUE_OK);
+    assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
     disc->source = strdup("notes.txt");
-    assert_int_equal(jue_claims_extract(NOTES, strlen(NOTES), 1, lx, cat, 2024, &disc->claims), JUE_OK);
+    assert_int_equal(jue_claims_extract(NOTES, strlen(NOTES), 1, e.lx, e.cat, 2024, &disc->claims), JUE_OK);
     jue_findings f;
     jue_findings_init(&f);
-    assert_int_equal(jue_claims_audit(disc, cat, NULL, &f), JUE_OK);
+    assert_int_equal(jue_claims_audit(disc, e.cat, NULL, &f), JUE_OK);
     for (size_t i = 0; i < f.len; i++)
         fprintf(stderr, "  %s:%d %s %s\n", f.items[i].file, f.items[i].line, f.items[i].rule, f.items[i].message);
 
@@ -114,11 +133,7 @@ static void test_notes_against_the_example(void **state)
 
     jue_findings_free(&f);
     jue_disclosure_free(disc);
-    jue_source_free(src);
-    jue_lexicon_free(lx);
-    jue_profile_free(prof);
-    jue_catalog_free(cat);
-    jue_diags_free(&d);
+    example_free(&e);
 }
 
 /* Notes that speak of 项目支出 (the column) but describe no 项: the 具体
@@ -127,18 +142,8 @@ static void test_notes_against_the_example(void **state)
 static void test_item_missing_needs_an_item(void **state)
 {
     (void)state;
-    jue_diags d;
-    jue_diags_init(&d);
-    jue_catalog *cat;
-    jue_profile *prof;
-    jue_lexicon *lx;
-    assert_int_equal(jue_catalog_load(NULL, &cat, &d), JUE_OK);
-    assert_int_equal(jue_profile_load(NULL, &prof, &d), JUE_OK);
-    assert_int_equal(jue_lexicon_load(NULL, &lx, &d), JUE_OK);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
-    jue_source *src;
-    assert_int_equal(jue_source_load(dir, cat, &src, &d), JUE_OK);
+    example e;
+    example_load(&e);
     static const char *const notes[2] = {
         "2024年度支出合计23865.52万元，其中：基本支出804.49万元；项目支出23061.03万元。\n",
         "2024年度支出合计23865.52万元，其中：基本支出804.49万元；项目支出23061.03万元。\n"
@@ -147,24 +152,20 @@ static void test_item_missing_needs_an_item(void **state)
     size_t want[2] = { 0, 0 };
     for (int k = 0; k < 2; k++) {
         jue_disclosure *disc;
-        assert_int_equal(jue_compile(src, cat, prof, &disc, NULL, &d), JUE_OK);
+        assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
         disc->source = strdup("notes.txt");
         const jue_table *t5 = disc->tables[JUE_T05];
         for (size_t r = 0; k && r < t5->nrows; r++) want[k] += t5->rows[r].level == JUE_LEVEL_XIANG;
         want[k] -= k;   /* 2101501 described */
-        assert_int_equal(jue_claims_extract(notes[k], strlen(notes[k]), 1, lx, cat, 2024, &disc->claims), JUE_OK);
+        assert_int_equal(jue_claims_extract(notes[k], strlen(notes[k]), 1, e.lx, e.cat, 2024, &disc->claims), JUE_OK);
         jue_findings f;
         jue_findings_init(&f);
-        assert_int_equal(jue_claims_audit(disc, cat, NULL, &f), JUE_OK);
+        assert_int_equal(jue_claims_audit(disc, e.cat, NULL, &f), JUE_OK);
         assert_int_equal(count_rule(&f, "claims.item-missing"), want[k]);
         jue_findings_free(&f);
         jue_disclosure_free(disc);
     }
-    jue_source_free(src);
-    jue_lexicon_free(lx);
-    jue_profile_free(prof);
-    jue_catalog_free(cat);
-    jue_diags_free(&d);
+    example_free(&e);
 }
 
 /* A document whose year was not read (0): its 项 names are looked up in the
@@ -174,39 +175,25 @@ static void test_item_missing_needs_an_item(void **state)
 static void test_item_names_without_a_year(void **state)
 {
     (void)state;
-    jue_diags d;
-    jue_diags_init(&d);
-    jue_catalog *cat;
-    jue_profile *prof;
-    jue_lexicon *lx;
-    assert_int_equal(jue_catalog_load(NULL, &cat, &d), JUE_OK);
-    assert_int_equal(jue_profile_load(NULL, &prof, &d), JUE_OK);
-    assert_int_equal(jue_lexicon_load(NULL, &lx, &d), JUE_OK);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/examples/county-medical-security-2024", getenv("JUE_SRCDIR") ? getenv("JUE_SRCDIR") : ".");
-    jue_source *src;
-    assert_int_equal(jue_source_load(dir, cat, &src, &d), JUE_OK);
+    example e;
+    example_load(&e);
     static const char notes[] =
         "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。支出决算为396.21万元。\n"
         "2、卫生健康支出（类）医疗保障管理事务（款）医保稽核事务（项）。支出决算为12.00万元。\n";
     jue_disclosure *disc;
-    assert_int_equal(jue_compile(src, cat, prof, &disc, NULL, &d), JUE_OK);
+    assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
     disc->source = strdup("notes.txt");
     disc->year = 0;
-    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, lx, cat, 0, &disc->claims), JUE_OK);
+    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, e.lx, e.cat, 0, &disc->claims), JUE_OK);
     jue_findings f;
     jue_findings_init(&f);
-    assert_int_equal(jue_claims_audit(disc, cat, NULL, &f), JUE_OK);
+    assert_int_equal(jue_claims_audit(disc, e.cat, NULL, &f), JUE_OK);
     assert_int_equal(count_rule(&f, "claims.item-name"), 0);
     assert_true(has(&f, "claims.item-unlisted", 2));
     assert_false(has(&f, "claims.item-unlisted", 1));
     jue_findings_free(&f);
     jue_disclosure_free(disc);
-    jue_source_free(src);
-    jue_lexicon_free(lx);
-    jue_profile_free(prof);
-    jue_catalog_free(cat);
-    jue_diags_free(&d);
+    example_free(&e);
 }
 
 static void test_severities_from_data(void **state)
