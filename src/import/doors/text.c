@@ -1749,34 +1749,37 @@ static bool shared_column(const jue_grow *a, const jue_grow *b)
     return false;
 }
 
-/* Whether t's entries [i, j] are a run of a paragraph's lines each with
- * runs of spaces: one after the other, sentences, starting within the
- * paragraph's indent of each other, no two next to each other sharing a
- * column, and no row of a table before or after the run. */
-static bool prose_run(const jue_grid *g, const trows *t, size_t i, size_t j)
+/* Whether row r may start, or go on with, a run of a paragraph's lines each
+ * with runs of spaces: a sentence, printed right after the run's last line
+ * (prev, NULL for the first) and sharing no column with it. */
+static bool run_line(const jue_grid *g, size_t prev, const jue_grow *r)
 {
-    const jue_grow *first = &g->rows[t->r[i].row], *last = &g->rows[t->r[j].row];
-    int lo = INT32_MAX, hi = 0;
-    for (size_t k = i; k <= j; k++) {
-        const jue_grow *r = &g->rows[t->r[k].row];
-        if (r->packed || !sentence_cells(r)) return false;
-        if (first_pos(r) < lo) lo = first_pos(r);
-        if (first_pos(r) > hi) hi = first_pos(r);
-        if (k > i && (next_filled(g, t->r[k - 1].row, 1) != r || shared_column(&g->rows[t->r[k - 1].row], r)))
-            return false;
-    }
-    return hi - lo <= PROSE_INDENT && prose_neighbour(next_filled(g, t->r[i].row, -1), first_pos(first)) >= 0 &&
-           prose_neighbour(next_filled(g, t->r[j].row, 1), first_pos(last)) >= 0;
+    if (r->packed || !sentence_cells(r)) return false;
+    return prev == SIZE_MAX || (next_filled(g, prev, 1) == r && !shared_column(&g->rows[prev], r));
 }
 
-/* Runs of two or more such lines with no line of one cell next to them:
- * each made one cell and taken out of t. */
+/* Runs of two or more lines one after the other, each a sentence with runs
+ * of spaces, starting within the paragraph's indent of each other, no two
+ * next to each other sharing a column, no row of a table before or after
+ * the run, and no line of one cell next to them: each made one cell and
+ * taken out of t. A run is grown a line at a time, each line checked once. */
 static jue_status justified_runs(jue_grid *g, trows *t)
 {
     size_t kept = 0;
     for (size_t i = 0; i < t->n;) {
+        const jue_grow *first = &g->rows[t->r[i].row];
+        bool start = run_line(g, SIZE_MAX, first) &&
+                     prose_neighbour(next_filled(g, t->r[i].row, -1), first_pos(first)) >= 0;
+        int lo = first_pos(first), hi = lo;
         size_t j = i;
-        while (j + 1 < t->n && prose_run(g, t, i, j + 1)) j++;
+        while (start && j + 1 < t->n) {
+            const jue_grow *r = &g->rows[t->r[j + 1].row];
+            int p = first_pos(r), nlo = p < lo ? p : lo, nhi = p > hi ? p : hi;
+            if (!run_line(g, t->r[j].row, r) || nhi - nlo > PROSE_INDENT ||
+                prose_neighbour(next_filled(g, t->r[j + 1].row, 1), p) < 0)
+                break;
+            lo = nlo, hi = nhi, j++;
+        }
         if (j > i) {
             for (size_t k = i; k <= j; k++) {
                 jue_status st = join_prose_row(&g->rows[t->r[k].row]);
@@ -1794,10 +1797,12 @@ static jue_status justified_runs(jue_grid *g, trows *t)
 /* The justified lines of a paragraph among t's rows of several cells: made
  * one cell each and taken out of t (no table is aligned on them). A line
  * made one cell may make the line next to it one (a paragraph's lines, each
- * with runs of spaces): passes go on while one does. */
+ * with runs of spaces): passes go on while one does, at most eight. */
 static jue_status justified_prose(jue_grid *g, trows *t)
 {
-    for (size_t was = SIZE_MAX; t->n < was;) {
+    /* a few passes: a paragraph's lines; longer runs are justified_runs' (and
+     * a pass a line over thousands of lines would take quadratic time) */
+    for (size_t was = SIZE_MAX, pass = 0; t->n < was && pass < 8; pass++) {
         was = t->n;
         size_t kept = 0;
         for (size_t i = 0; i < t->n; i++) {
