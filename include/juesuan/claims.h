@@ -32,7 +32,8 @@ typedef enum {
     JUE_ROLE_PREVIOUS,    /* last year's figure named as such: "较2023年的2190万元减少…",
                              "比上年度的…": no check takes it for this year's */
     JUE_ROLE_GAP          /* 决算 − 预算 right after its direction: "决算数大于年初预算数3.15万元"
-                             (sign +1), "小于…" (−1); never a figure of the tables */
+                             (sign +1), "小于…" (−1); a gap without one, "差值为0.9万元" (0);
+                             never a figure of the tables */
 } jue_claim_role;
 
 /* A figure of the disclosure's tables: the table, the row by its key, the

@@ -1,6 +1,7 @@
 /* Changes on last year, completion rates and 决算/预算 directions:
  * claims.change, claims.balance-change, claims.completion, claims.zero-budget,
  * claims.direction. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,6 +301,41 @@ void ck_check_direction(ck *k, size_t i)
            jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bud->printed, act->printed, rel, c->printed);
 }
 
+/* A gap whose direction is not said ("支出2.05万元，年初预算为2.95万元，差值为
+ * 0.9万元"): checked only against the two amounts right before it in its
+ * sentence, one the budget and one the 决算 of the same subject (a 差额
+ * elsewhere — 收支差额, a gap of other figures — is left alone). */
+static void check_gap_unsigned(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i], *two[2] = { NULL, NULL };
+    int n = 0;
+    for (size_t j = i; j-- > 0 && n < 2 && cl->items[j].sentence == c->sentence;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->role == JUE_ROLE_DATE) continue;
+        if (p->is_percent || p->unsure || !jue_subject_same(&p->subject, &c->subject)) return;
+        two[n++] = p;
+    }
+    if (n < 2) return;
+    const jue_claim *bud = two[0]->role == JUE_ROLE_BUDGET ? two[0] : two[1]->role == JUE_ROLE_BUDGET ? two[1] : NULL;
+    const jue_claim *act = bud == two[0] ? two[1] : two[0];
+    if (!bud || (act->role != JUE_ROLE_VALUE && act->role != JUE_ROLE_ACTUAL)) return;
+    jue_interval gap = { act->iv.lo - bud->iv.hi, act->iv.hi - bud->iv.lo };
+    if (gap.hi <= 0) gap = (jue_interval){ -gap.hi, -gap.lo };
+    else if (gap.lo < 0) gap = (jue_interval){ 0, gap.hi > -gap.lo ? gap.hi : -gap.lo };
+    bool ok = jue_iv_overlaps(gap, c->iv);
+    char exp[56];
+    jue_fen d;
+    if (!jue_fen_sub(act->value, bud->value, &d) || d == INT64_MIN) return;
+    jue_fmt_wan(d < 0 ? -d : d, true, exp, sizeof exp - 8);
+    strcat(exp, "万元");
+    ck_note(k, c, ok, "决算%s与预算%s相差%s", act->printed, bud->printed, exp);
+    if (ok) return;
+    ck_report(k, C_DIRECTION, c, exp, c->printed, "%s预算为%s，决算为%s，两者相差应为%s，说明中为%s",
+              jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bud->printed, act->printed, exp,
+              c->printed);
+}
+
 /* "决算数大于年初预算数3.15万元": the gap against the budget and actual
  * stated before it (as ck_check_direction finds them): actual − budget,
  * within the rounding of the three printed figures. */
@@ -308,6 +344,10 @@ void ck_check_gap(ck *k, size_t i)
     const jue_claims *cl = &k->d->claims;
     const jue_claim *c = &cl->items[i];
     if (c->role != JUE_ROLE_GAP) return;
+    if (c->sign == 0) {
+        check_gap_unsigned(k, i);
+        return;
+    }
     const jue_claim *bud = NULL, *act = NULL;
     for (size_t j = i; j-- > 0;) {
         const jue_claim *p = &cl->items[j];

@@ -90,6 +90,41 @@ static bool unit_next(const char *p, const char *end)
     return false;
 }
 
+/* How many figures [s, e) prints with a unit of money (and with a % when
+ * percent), counted up to max. */
+/* Whether the figure at q (a digit) is followed by a unit of money (or a %
+ * when percent); *past: after its digits. */
+static bool unit_follows(const char *q, const char *e, bool percent, const char **past)
+{
+    static const char *const units[] = { "万元", "亿元", "元", "%", "％" };
+    while (q < e && ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',')) q++;
+    *past = q;
+    while (q < e && *q == ' ') q++;
+    for (size_t i = 0; i < (percent ? 5u : 3u); i++)
+        if (starts(q, e, units[i])) return true;
+    return false;
+}
+
+static int figures_in_units(const char *s, const char *e, bool percent, int max)
+{
+    int n = 0;
+    for (const char *q = s; q < e && n < max; q++) {
+        if (*q < '0' || *q > '9') continue;
+        const char *past;
+        n += unit_follows(q, e, percent, &past);
+        q = past;
+    }
+    return n;
+}
+
+/* Whether [s, e) states an amount or a percentage (a figure and its unit):
+ * a numbered line that does is a paragraph, not a heading ("（一）本单位
+ * 2021年度总收入581.45万元，其中本年收" / "入390.55万元，…"). */
+static bool states_amount(const char *s, const char *e)
+{
+    return figures_in_units(s, e, true, 1) > 0;
+}
+
 /* The full-width mark an ASCII one at s[i] stands for in Chinese prose (a
  * copy normalised to ASCII, NFKC, or typed so: "因公出国(境)经费决算120万
  * 元,比上年增长79.1%;"), or NULL: a thousands separator ("1,033.50") and a
@@ -558,6 +593,31 @@ static void item_tail(ex *x, jue_buf *pending, const char *s, const char *e)
     jue_buf_reset(pending);
 }
 
+/* Whether the sentence [s, e) goes on in the one after it at e: that one
+ * opens with a comparison and names nothing ("较上年", "同比", "比2020年",
+ * "与上年相比"), and this one states one amount and no list — "财政拨款收入
+ * 382.17万元，为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元，
+ * 下降29.2%" compares that amount. */
+static bool goes_on_compared(ex *x, const char *s, const char *e, const char *end)
+{
+    const char *q = e;
+    while (q < end && *q == ' ') q++;
+    bool opens = starts(q, end, "较") || starts(q, end, "同比");
+    if (!opens && (starts(q, end, "比") || starts(q, end, "与"))) {
+        const char *r = q + 3;
+        opens = starts(r, end, "上") || starts(r, end, "去") || (r < end && *r >= '1' && *r <= '2');
+    }
+    if (!opens || figures_in_units(s, e, false, 2) != 1 || cx_bfind(s, e, "其中")) return false;
+    /* up to its first figure with a unit, no subject of the lexicon named */
+    for (const char *p = q; p < end && !starts(p, end, "。"); p += jue_utf8_step(p)) {
+        const char *past;
+        if (is_digit_at(p, end) && unit_follows(p, end, false, &past)) return true;
+        const word_slot *w = cx_words_at(x->lx, p, end);
+        if (w && cx_match_subject(x, w, p, end)) return false;
+    }
+    return false;
+}
+
 /* Reads the sentences of the paragraph collected so far and empties it. */
 static void flush_para(ex *x, para *P)
 {
@@ -567,6 +627,7 @@ static void flush_para(ex *x, para *P)
     for (const char *q = b; (q = memchr(q, 0xE3, n - (size_t)(q - b))) != NULL && q + 3 <= b + n; q++)
         if ((unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x82) {
             size_t i = (size_t)(q - b);
+            if (goes_on_compared(x, b + from, b + i + 3, b + n)) continue;
             cx_read_sentence(x, P, from, i + 3);
             from = i + 3;
         }
@@ -688,7 +749,7 @@ static void read_line(ex *x, para *P, bool *open, const jue_note_line *L, const 
     size_t numlen = 0;
     bool blank = s == e;
     bool numbered = !table_row && !blank && section_heading(s, e, &level, &numlen);
-    bool heading = numbered && (e - s) < 150;
+    bool heading = numbered && (e - s) < 150 && !states_amount(s, e);
     bool item = !table_row && !blank && item_start(s, e) &&
                 (class_mark(s, e) || (x->out->wrapped_lines && class_ahead(L, end)) ||
                  (L->at_wrap && class_over_wrap(L, end)));

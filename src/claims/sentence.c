@@ -12,7 +12,11 @@
 #include "core/encoding.h"
 #include "read_internal.h"
 
-typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_ACTUAL, K_GAP_UP, K_GAP_DOWN } keyword;
+/* K_GAP: a gap whose direction is not said ("差值为0.9万元"); K_PASS: a
+ * name holding a role word that is none ("一般公共预算" is no 预算);
+ * K_REASON: the figures after it are the reason's (on_reason) */
+typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_ACTUAL, K_GAP_UP, K_GAP_DOWN, K_GAP,
+               K_PASS, K_REASON } keyword;
 
 /* with their lengths: they are compared at every position a word may start */
 static const struct { const char *w; size_t n; keyword k; } KEYWORDS[] = {
@@ -24,6 +28,9 @@ static const struct { const char *w; size_t n; keyword k; } KEYWORDS[] = {
     KW("完成预算", K_COMPLETE), KW("占", K_SHARE), KW("完成", K_COMPLETE),
     KW("年初预算", K_BUDGET), KW("预算数", K_BUDGET), KW("预算为", K_BUDGET), KW("预算", K_BUDGET),
     KW("决算数", K_ACTUAL), KW("决算为", K_ACTUAL), KW("支出决算", K_ACTUAL), KW("决算支出", K_ACTUAL),
+    KW("差值", K_GAP), KW("差额", K_GAP), KW("相差", K_GAP), KW("差异", K_GAP),
+    KW("原因", K_REASON),
+    KW("一般公共预算", K_PASS), KW("政府性基金预算", K_PASS), KW("国有资本经营预算", K_PASS),
 #undef KW
 };
 
@@ -667,6 +674,20 @@ static bool on_distribute(sent *s)
     return n > 0;
 }
 
+/* "…减少157.86万元，主要原因是…下拨了抚恤金74.31万元": an amount in the
+ * reason given is not the subject's (nor a part of a whole before it) until
+ * the reason names a subject of its own. */
+static void on_reason(sent *s)
+{
+    s->subj = NULL;
+    s->subj_entry = NULL;
+    s->subj_fact = NULL;
+    s->item_here = false;
+    s->kw = K_NONE;
+    s->parent = s->parent_candidate = -1;
+    s->count_parent = s->count_candidate = -1;
+}
+
 /* A lexicon subject ("基本支出"), or else a keyword (增加, 占, 预算…); the
  * longer wins: "支出决算为" is a keyword, not the subject "支出". w: the
  * words that may start at s->p. */
@@ -694,6 +715,15 @@ static bool on_words_in(sent *s, const word_slot *w)
         return true;
     }
     if (kidx < 0) return false;
+    if (KEYWORDS[kidx].k == K_PASS) {   /* the role in force stays */
+        s->p += klen;
+        return true;
+    }
+    if (KEYWORDS[kidx].k == K_REASON) {
+        on_reason(s);
+        s->p += klen;
+        return true;
+    }
     s->kw = KEYWORDS[kidx].k;
     if (s->kw == K_SHARE) s->share_at = s->p + klen;
     s->kw_at = s->p + klen;
@@ -1148,9 +1178,10 @@ static bool fig_amount(sent *s, figure *f)
         c->role = JUE_ROLE_PREVIOUS;
     /* the gap only right after its words ("大于预算数3.15万元", "…为3.15万元");
      * an amount further on ("…的主要原因是追加经费150万元") is none */
-    bool gap = (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) && s->kw_at && s->p - s->kw_at <= 7;
+    bool gap_kw = s->kw == K_GAP_UP || s->kw == K_GAP_DOWN || s->kw == K_GAP;
+    bool gap = gap_kw && s->kw_at && s->p - s->kw_at <= 7;
     if (gap) c->role = JUE_ROLE_GAP;
-    else if (s->kw == K_GAP_UP || s->kw == K_GAP_DOWN) s->kw = K_NONE, c->role = JUE_ROLE_VALUE;
+    else if (gap_kw) s->kw = K_NONE, c->role = JUE_ROLE_VALUE;
     if (c->role == JUE_ROLE_CHANGE && other_year_change(s, s->p, false)) c->unsure = true;
     c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);

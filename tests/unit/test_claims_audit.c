@@ -196,6 +196,38 @@ static void test_item_names_without_a_year(void **state)
     example_free(&e);
 }
 
+/* Amounts that are not their subject's figure, in shapes of published
+ * notes (made-up sentences, the example's tables): a gap against the budget
+ * ("差值为"), an amount in the reason given ("主要原因是…0.5万元"), a budget
+ * compared with the 决算. None is the 三公 table's 决算数, so none is a
+ * claims.fact; the gap that is wrong is claims.direction. */
+static void test_amounts_not_the_subjects(void **state)
+{
+    (void)state;
+    example e;
+    example_load(&e);
+    static const char notes[] =
+        "七、财政拨款“三公”经费支出决算情况说明\n"
+        "公务接待费支出1.68万元，年初预算为3.00万元，差值为1.32万元。\n"                      /* 2: fine */
+        "公务用车运行维护费支出5.11万元，年初预算为6.00万元，差额为0.98万元。\n"             /* 3: 0.89 */
+        "公务接待费支出1.68万元，主要原因是接待上级检查组，支出0.50万元。\n"                 /* 4: fine */
+        "公务接待费支出1.68万元，较上年减少0.20万元，主要原因是压减接待，减少0.20万元。\n"; /* 5: fine */
+    jue_disclosure *disc;
+    assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
+    disc->source = strdup("notes.txt");
+    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, e.lx, e.cat, 2024, &disc->claims), JUE_OK);
+    jue_findings f;
+    jue_findings_init(&f);
+    assert_int_equal(jue_claims_audit(disc, e.cat, NULL, &f), JUE_OK);
+    for (size_t i = 0; i < f.len; i++) fprintf(stderr, "  %d %s %s\n", f.items[i].line, f.items[i].rule, f.items[i].message);
+    assert_int_equal(count_rule(&f, "claims.fact"), 0);
+    assert_true(has(&f, "claims.direction", 3));
+    assert_int_equal(count_rule(&f, "claims.direction"), 1);
+    jue_findings_free(&f);
+    jue_disclosure_free(disc);
+    example_free(&e);
+}
+
 static void test_severities_from_data(void **state)
 {
     (void)state;
@@ -240,6 +272,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_notes_against_the_example),
         cmocka_unit_test(test_item_missing_needs_an_item),
+        cmocka_unit_test(test_amounts_not_the_subjects),
         cmocka_unit_test(test_severities_from_data),
         cmocka_unit_test(test_item_names_without_a_year),
     };

@@ -858,6 +858,87 @@ static void test_totals_stated_apart(void **state)
     jue_findings_free(&f);
 }
 
+/* The claim of [t] printed as `printed` (NULL when none). */
+static const jue_claim *printed_as(const jue_claims *c, const char *printed)
+{
+    for (size_t i = 0; i < c->len; i++)
+        if (c->items[i].printed && !strcmp(c->items[i].printed, printed)) return &c->items[i];
+    return NULL;
+}
+
+/* Shapes of published notes from other provinces (the sentences made up):
+ * a gap with no direction said, an amount in the reason given, a fund's name
+ * holding 预算, quotes that do not pair. */
+static void test_other_provinces_shapes_read(void **state)
+{
+    (void)state;
+    const char *t = "“三公\"经费支出2.05万元，年初预算为2.95万元，差值为0.90万元，原因为厉行节约。\n"
+                    "公务接待费支出1.68万元，较上年减少0.20万元，主要原因是压减接待，下拨了补助0.74万元。\n"
+                    "基本支出881300.39元，占一般公共预算支出的96.74%。\n"
+                    "本部门对2个项目开展了部门评价，涉及一般公共预算支出1500.00万元。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    const jue_claim *gap = printed_as(&c, "0.90万元"), *reason = printed_as(&c, "0.74万元");
+    const jue_claim *share = printed_as(&c, "96.74%"), *fund = printed_as(&c, "1500.00万元");
+    const jue_claim *three = printed_as(&c, "2.05万元");
+    assert_non_null(gap);
+    assert_int_equal(gap->role, JUE_ROLE_GAP);
+    assert_int_equal(gap->sign, 0);
+    assert_false(jue_fact_on(&gap->fact));
+    assert_non_null(reason);
+    assert_false(jue_subject_on(&reason->subject));
+    assert_false(jue_fact_on(&reason->fact));
+    assert_non_null(share);
+    assert_int_equal(share->role, JUE_ROLE_SHARE);
+    assert_non_null(fund);
+    assert_int_equal(fund->role, JUE_ROLE_VALUE);
+    assert_non_null(three);
+    assert_true(jue_subject_is(&three->subject, "三公经费"));
+    jue_claims_free(&c);
+    jue_findings f;
+    audit_notes("公务接待费支出2.05万元，年初预算为2.95万元，差值为0.90万元。\n"        /* 1: fine */
+                "公务接待费支出2.05万元，年初预算为2.95万元，差额为0.80万元。\n"        /* 2: 0.90 */
+                "年初预算为2.95万元，支出决算为3.05万元，相差0.10万元。\n"              /* 3: fine, the other way */
+                "本年收入合计100.00万元，本年支出合计90.00万元，收支差额为5.00万元。\n", /* 4: no budget, not checked */
+                &f);
+    assert_int_equal(count(&f, "claims.direction", 1), 0);
+    assert_int_equal(count(&f, "claims.direction", 2), 1);
+    assert_string_equal(find(&f, "claims.direction", 2)->expected, "0.90万元");
+    assert_int_equal(count(&f, "claims.direction", 3), 0);
+    assert_int_equal(f.len, 1);
+    jue_findings_free(&f);
+}
+
+/* A numbered line that states an amount is a paragraph, not a heading
+ * ("（一）本单位…总收入581.45万元，其中本年收" wrapped), and a sentence that
+ * opens with a comparison and names nothing compares the one amount of the
+ * sentence before ("…382.17万元，为…的资金。较2023年度决算数减少…"). */
+static void test_numbered_paragraph_and_comparison_after(void **state)
+{
+    (void)state;
+    const char *t = "（一）本单位2024年度总收入581.45万元，其中本年收\n"
+                    "入390.55万元，较2023年度决算数减少175.26万元，下降31%。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    assert_non_null(printed_as(&c, "581.45万元"));
+    assert_true(jue_subject_is(&printed_as(&c, "390.55万元")->subject, "本年收入合计"));
+    jue_claims_free(&c);
+    jue_findings f;
+    audit_notes("1.财政拨款收入382.17万元，为本级财政当年拨付的资金。较2023年度决算数减少157.86万元，下降29.2%。\n"
+                "2.上级补助收入8.38万元，为事业单位开展业务活动取得的收入。较2023年度决算数减少17.40万元，下降60.5%。\n"
+                "3.基本支出60.00万元，项目支出40.00万元。较上年增加10.00万元，增长30%。\n"
+                "4.事业收入50.00万元，为开展业务取得的收入。与上年相比，收入总计增加10.00万元，增长30%。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.change", 1), 0);
+    assert_int_equal(count(&f, "claims.change", 2), 1);   /* 17.40 / 25.78 = 67.49% */
+    assert_string_equal(find(&f, "claims.change", 2)->expected, "67.45%–67.54%");
+    assert_int_equal(count(&f, "claims.change", 3), 0);   /* two amounts before: which one is not said */
+    assert_int_equal(count(&f, "claims.change", 4), 0);   /* the comparison names its own subject */
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -891,6 +972,8 @@ int main(void)
         cmocka_unit_test(test_bare_percent_near_its_word),
         cmocka_unit_test(test_published_shapes_read_right),
         cmocka_unit_test(test_totals_stated_apart),
+        cmocka_unit_test(test_other_provinces_shapes_read),
+        cmocka_unit_test(test_numbered_paragraph_and_comparison_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
