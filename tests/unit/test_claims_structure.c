@@ -910,6 +910,19 @@ static void test_other_provinces_shapes_read(void **state)
     jue_findings_free(&f);
 }
 
+/* A share of an amount printed 0 is no less than 0%: the interval a "0万元"
+ * stands for (−0.5…0.5万元) is not shown below 0 in what is expected. */
+static void test_share_of_zero_not_negative(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("“三公”经费支出8.77万元，其中：因公出国（境）费0万元，占7%；公务用车购置及运行维护费8.47万元，占96.58%；"
+                "公务接待费0.30万元，占3.42%。\n", &f);
+    assert_int_equal(count(&f, "claims.share", 1), 1);
+    assert_string_equal(find(&f, "claims.share", 1)->expected, "0.00%–5.70%");
+    jue_findings_free(&f);
+}
+
 /* A numbered line that states an amount is a paragraph, not a heading
  * ("（一）本单位…总收入581.45万元，其中本年收" wrapped), and a sentence that
  * opens with a comparison and names nothing compares the one amount of the
@@ -973,6 +986,7 @@ int main(void)
         cmocka_unit_test(test_published_shapes_read_right),
         cmocka_unit_test(test_totals_stated_apart),
         cmocka_unit_test(test_other_provinces_shapes_read),
+        cmocka_unit_test(test_share_of_zero_not_negative),
         cmocka_unit_test(test_numbered_paragraph_and_comparison_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
