@@ -355,6 +355,8 @@ void ck_check_gap(ck *k, size_t i)
         if (p->is_percent || p->role == JUE_ROLE_COUNT || p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_DIRECTION ||
             p->unsure || (p->parent >= 0 && p->sentence != c->sentence))
             continue;   /* a part after 其中 in the sentence before, or a figure not understood, is no 决算 */
+        if (jue_subject_on(&c->subject) && !jue_subject_same(&p->subject, &c->subject))
+            continue;   /* "公务接待费…比预算减少1.32万元": not the 三公 budget stated before */
         if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
         if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
     }

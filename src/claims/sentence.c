@@ -857,23 +857,50 @@ static bool unknown_whole(const sent *s, const char *p, char *out, size_t cap)
  * such a change goes with it. */
 static bool earlier_year(const char *w, int y);
 
-static bool other_year_change(const sent *s, const char *p, bool rate)
+/* The clause before p, back to its ，；。 (at most 30 characters), into w. */
+static void clause_before(const sent *s, const char *p, char *w, size_t cap)
 {
-    const jue_claims *o = s->x->out;
-    if (rate && o->len) {
-        const jue_claim *w = &o->items[o->len - 1];
-        if (w->sentence == s->x->sentence && w->role == JUE_ROLE_CHANGE && !w->is_percent) return w->unsure;
-    }
     const char *a = p;
     for (int n = 0; a > s->start && n < 30; n++) {
         if ((a - s->start >= 3 && (!memcmp(a - 3, "，", 3) || !memcmp(a - 3, "；", 3) || !memcmp(a - 3, "。", 3))))
             break;
         do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
     }
+    jue_str_put(w, w + cap, a, (size_t)(p - a));
+}
+
+static bool other_year_change(const sent *s, const char *p, bool rate)
+{
+    const jue_claims *o = s->x->out;
+    if (rate && o->len) {
+        const jue_claim *w = &o->items[o->len - 1];
+        if (w->sentence == s->x->sentence && w->role == JUE_ROLE_CHANGE && !w->is_percent) return w->unsure;
+        /* the rate of a change on the budget ("比年初预算减少2.21万元，下降24.56%") */
+        if (w->sentence == s->x->sentence && w->role == JUE_ROLE_GAP && !w->is_percent) return true;
+    }
     char w[128];
-    jue_str_put(w, w + sizeof w, a, (size_t)(p - a));
+    clause_before(s, p, w, sizeof w);
     int y = s->x->year;
     return y > 0 && (strstr(w, "比") || strstr(w, "较") || strstr(w, "与")) && earlier_year(w, y - 1);
+}
+
+/* Whether the clause of the change at p compares with the budget, not last
+ * year ("比年初预算减少2.21万元", "较预算数增加", "与调整后预算相比减少"): a
+ * gap, 决算 − 预算 (a fund's name, 一般公共预算…, compares nothing). */
+static bool budget_compared(const sent *s, const char *p)
+{
+    static const char *const OF[] = { "年初", "全年", "调整后", "年度", "" };
+    char w[128];
+    clause_before(s, p, w, sizeof w);
+    for (const char *q = w; (q = strstr(q, "预算")) != NULL; q += 6)
+        for (size_t i = 0; i < sizeof OF / sizeof OF[0]; i++) {
+            size_t n = strlen(OF[i]);
+            const char *c = q - n - 3;
+            if (c >= w && !memcmp(c + 3, OF[i], n) &&
+                (!memcmp(c, "比", 3) || !memcmp(c, "较", 3) || !memcmp(c, "与", 3)))
+                return true;
+        }
+    return false;
 }
 
 static void add_percent(sent *s, jue_claim *c, const char *at)
@@ -1182,6 +1209,7 @@ static bool fig_amount(sent *s, figure *f)
     bool gap = gap_kw && s->kw_at && s->p - s->kw_at <= 7;
     if (gap) c->role = JUE_ROLE_GAP;
     else if (gap_kw) s->kw = K_NONE, c->role = JUE_ROLE_VALUE;
+    if (c->role == JUE_ROLE_CHANGE && budget_compared(s, s->p)) c->role = JUE_ROLE_GAP;
     if (c->role == JUE_ROLE_CHANGE && other_year_change(s, s->p, false)) c->unsure = true;
     c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
     c->printed = copy_printed(s->p, f->a.consumed);

@@ -910,6 +910,35 @@ static void test_other_provinces_shapes_read(void **state)
     jue_findings_free(&f);
 }
 
+/* A change on the budget, not on last year ("比年初预算减少2.21万元"): a gap,
+ * 决算 − 预算, checked against the budget and 决算 of its subject stated
+ * before it; its rate is no year-on-year rate. "一般公共预算…比上年增加"
+ * compares with last year. */
+static void test_change_on_the_budget(void **state)
+{
+    (void)state;
+    const char *t = "“三公”经费年初预算为9.00万元，支出决算为6.79万元，比年初预算减少2.21万元，下降24.56%。\n"
+                    "一般公共预算财政拨款支出100.00万元，比上年增加10.00万元，增长11.11%。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    assert_int_equal(printed_as(&c, "2.21万元")->role, JUE_ROLE_GAP);
+    assert_int_equal(printed_as(&c, "2.21万元")->sign, -1);
+    assert_true(printed_as(&c, "24.56%")->unsure);
+    assert_int_equal(printed_as(&c, "10.00万元")->role, JUE_ROLE_CHANGE);
+    jue_claims_free(&c);
+    jue_findings f;
+    audit_notes("“三公”经费年初预算为9.00万元，支出决算为6.79万元，比年初预算减少2.21万元，下降24.56%。\n"  /* 1: fine */
+                "公务接待费支出决算1.68万元，比预算减少1.32万元。\n"                                       /* 2: no budget of its own */
+                "“三公”经费年初预算为9.00万元，支出决算为6.79万元，较预算数减少2.12万元。\n",               /* 3: 2.21 */
+                &f);
+    assert_int_equal(count(&f, "claims.direction", 1), 0);
+    assert_int_equal(count(&f, "claims.direction", 2), 0);
+    assert_int_equal(count(&f, "claims.direction", 3), 1);
+    assert_int_equal(count(&f, "claims.change", -1), 0);
+    jue_findings_free(&f);
+}
+
 /* A share of an amount printed 0 is no less than 0%: the interval a "0万元"
  * stands for (−0.5…0.5万元) is not shown below 0 in what is expected. */
 static void test_share_of_zero_not_negative(void **state)
@@ -987,6 +1016,7 @@ int main(void)
         cmocka_unit_test(test_totals_stated_apart),
         cmocka_unit_test(test_other_provinces_shapes_read),
         cmocka_unit_test(test_share_of_zero_not_negative),
+        cmocka_unit_test(test_change_on_the_budget),
         cmocka_unit_test(test_numbered_paragraph_and_comparison_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
