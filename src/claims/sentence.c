@@ -79,6 +79,7 @@ typedef struct {
     int parent[NEST_MAX], count_parent[NEST_MAX];   /* what they replaced */
     const jue_subject *subj[NEST_MAX];              /* the subject in force when each opened */
     const jue_fact *sfact[NEST_MAX];
+    bool item[NEST_MAX];                            /* and whether a 项 statement's */
     int clause;                /* "；" passed */
     bool semi_close;           /* the open list began after a "；": it ends at the next
                                   ("…；公务用车…b万元，其中购置费c万元，运行维护费d万元；公务接待费e万元") */
@@ -386,6 +387,7 @@ static bool nest_part(sent *s)
         return false;
     s->N.at[s->N.n] = -1;   /* no bracket: ends at "；" */
     s->N.subj[s->N.n] = NULL;
+    s->N.item[s->N.n] = false;
     s->N.parent[s->N.n] = s->parent;
     s->N.count_parent[s->N.n] = s->count_parent;
     s->N.n++;
@@ -449,11 +451,15 @@ static void on_bracket(sent *s)
         N->count_parent[N->n] = s->count_parent;
         N->subj[N->n] = s->subj;
         N->sfact[N->n] = s->subj_fact;
+        N->item[N->n] = s->item_here;
         N->n++;
         s->parent = whole;
-    } else if (s->N.n < open && s->N.subj[s->N.n]) {
-        s->subj = s->N.subj[s->N.n];
-        s->subj_fact = s->N.sfact[s->N.n];
+    } else if (s->N.n < open) {
+        if (s->N.subj[s->N.n]) {
+            s->subj = s->N.subj[s->N.n];
+            s->subj_fact = s->N.sfact[s->N.n];
+        }
+        s->item_here = s->N.item[s->N.n];
     }
 }
 
@@ -492,6 +498,7 @@ static bool on_list_open(sent *s)
     if (nest_open(s->x, &s->N, s->p, s->start, &s->parent, &s->count_parent)) {
         s->N.subj[s->N.n - 1] = s->subj;
         s->N.sfact[s->N.n - 1] = s->subj_fact;
+        s->N.item[s->N.n - 1] = s->item_here;
     } else if (!nest_part(s)) {
         s->parent = s->parent_candidate;
         s->count_parent = s->count_candidate;
@@ -501,6 +508,13 @@ static bool on_list_open(sent *s)
         if (s->parent < 0 && opens_sentence(s)) s->orphan = true;
         s->N.semi_close = s->N.clause > 0 && s->parent >= 0;
     }
+    /* a part is what its own words name: "运行维护费5.11万元，其中燃料费2.10万元"
+     * is no 运行维护费 of 2.10 (the whole's subject comes back after a
+     * bracket, nest_bracket) */
+    s->subj = NULL;
+    s->subj_entry = NULL;
+    s->subj_fact = NULL;
+    s->item_here = false;
     s->p += 6;
     return true;
 }

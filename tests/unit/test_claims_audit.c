@@ -198,9 +198,10 @@ static void test_item_names_without_a_year(void **state)
 
 /* Amounts that are not their subject's figure, in shapes of published
  * notes (made-up sentences, the example's tables): a gap against the budget
- * ("差值为"), an amount in the reason given ("主要原因是…0.5万元"), a budget
- * compared with the 决算. None is the 三公 table's 决算数, so none is a
- * claims.fact; the gap that is wrong is claims.direction. */
+ * ("差值为"), an amount in the reason given ("主要原因是…0.5万元"), a part
+ * after 其中 named by words the lexicon does not know. None is the table's
+ * figure of the sentence's subject, so none is a claims.fact; the gap that
+ * is wrong is claims.direction. */
 static void test_amounts_not_the_subjects(void **state)
 {
     (void)state;
@@ -211,7 +212,10 @@ static void test_amounts_not_the_subjects(void **state)
         "公务接待费支出1.68万元，年初预算为3.00万元，差值为1.32万元。\n"                      /* 2: fine */
         "公务用车运行维护费支出5.11万元，年初预算为6.00万元，差额为0.98万元。\n"             /* 3: 0.89 */
         "公务接待费支出1.68万元，主要原因是接待上级检查组，支出0.50万元。\n"                 /* 4: fine */
-        "公务接待费支出1.68万元，较上年减少0.20万元，主要原因是压减接待，减少0.20万元。\n"; /* 5: fine */
+        "公务接待费支出1.68万元，较上年减少0.20万元，主要原因是压减接待，减少0.20万元。\n"  /* 5: fine */
+        /* 6, 7: parts named by words the lexicon does not know are not the whole */
+        "公务用车运行维护费支出5.11万元，主要用于燃料费、维修费等支出，其中燃料费2.10万元，维修费1.50万元。\n"
+        "2024年度项目支出23061.03万元，其中：城乡居民医保县级匹配资金21345.60万元。\n";
     jue_disclosure *disc;
     assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
     disc->source = strdup("notes.txt");
