@@ -358,7 +358,9 @@ void ck_check_gap(ck *k, size_t i)
         if (jue_subject_on(&c->subject) && !jue_subject_same(&p->subject, &c->subject))
             continue;   /* "公务接待费…比预算减少1.32万元": not the 三公 budget stated before */
         if (!act && (p->role == JUE_ROLE_ACTUAL || p->role == JUE_ROLE_VALUE)) act = p;
-        if (p->role == JUE_ROLE_BUDGET) { bud = p; break; }
+        if (!bud && p->role == JUE_ROLE_BUDGET) bud = p;
+        /* "总额6.79万元，比预算9.00万元少2.21万元": the 决算 may come first */
+        if (bud && (act || p->sentence != c->sentence)) break;
     }
     if (!bud || !act) return;
     jue_interval gap = { act->iv.lo - bud->iv.hi, act->iv.hi - bud->iv.lo };

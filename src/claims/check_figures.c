@@ -150,6 +150,27 @@ static bool sentence_whole(const ck *k, size_t i, jue_interval *whole)
     return have;
 }
 
+/* The whole named by a share before claim i in its sentence ("A占财政拨款收入
+ * 总计的80.00%；B…，占20.00%": B's is likely the same), or NULL. */
+static const char *whole_named_before(const jue_claims *cl, size_t i)
+{
+    for (size_t j = i; j-- > 0 && cl->items[j].sentence == cl->items[i].sentence;)
+        if (cl->items[j].role == JUE_ROLE_SHARE && cl->items[j].whole) return cl->items[j].whole;
+    return NULL;
+}
+
+/* The printed share's interval, widened by one unit of its last digit either
+ * way: shares of one whole are published so they add to 100% (and a tiny
+ * share as the smallest unit rather than 0.00%), as controlled rounding does. */
+static jue_interval share_printed(const jue_claim *c)
+{
+    jue_interval printed = c->iv;
+    int64_t unit = 2 * (c->iv.hi - c->value);
+    printed.lo -= unit / 2;
+    printed.hi += unit / 2;
+    return printed;
+}
+
 void ck_check_share(ck *k, size_t i)
 {
     const jue_claims *cl = &k->d->claims;
@@ -164,15 +185,21 @@ void ck_check_share(ck *k, size_t i)
     if (!have_whole || whole.lo <= 0) return;
     jue_interval ratio;
     if (!jue_iv_ratio(part, whole, &ratio)) return;
-    /* shares of one whole are published so they add to 100% (and a tiny share
-     * as the smallest unit rather than 0.00%): allow one unit of the last
-     * printed digit either way, as controlled rounding does */
-    jue_interval printed = c->iv;
-    int64_t unit = 2 * (c->iv.hi - c->value);
-    printed.lo -= unit / 2;
-    printed.hi += unit / 2;
+    jue_interval printed = share_printed(c);
     char exp[96];
     bool agrees = jue_iv_overlaps(ratio, printed);
+    /* a share naming no whole after one that names it: of either, it holds */
+    const char *other = !agrees && !c->whole && c->parent < 0 ? whole_named_before(cl, i) : NULL;
+    jue_interval ow, oratio;
+    if (other && named_whole(k, other, &ow) && ow.lo > 0 && jue_iv_ratio(part, ow, &oratio) &&
+        jue_iv_overlaps(oratio, printed)) {
+        char ps[48], ws[48];
+        ck_fmt_ppb(oratio, exp, sizeof exp);
+        jue_fmt_wan((part.lo + part.hi) / 2, true, ps, sizeof ps);
+        jue_fmt_wan((ow.lo + ow.hi) / 2, true, ws, sizeof ws);
+        ck_note(k, c, true, "%s ÷ %s %s万元 = %s（与前一占比同一基数）", ps, other, ws, exp);
+        return;
+    }
     if (agrees && !k->trace) return;
     ck_fmt_ppb(ratio, exp, sizeof exp);
     char part_s[48], whole_s[48];

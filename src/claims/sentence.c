@@ -28,7 +28,7 @@ static const struct { const char *w; size_t n; keyword k; } KEYWORDS[] = {
     KW("完成预算", K_COMPLETE), KW("占", K_SHARE), KW("完成", K_COMPLETE),
     KW("年初预算", K_BUDGET), KW("预算数", K_BUDGET), KW("预算为", K_BUDGET), KW("预算", K_BUDGET),
     KW("决算数", K_ACTUAL), KW("决算为", K_ACTUAL), KW("支出决算", K_ACTUAL), KW("决算支出", K_ACTUAL),
-    KW("差值", K_GAP), KW("差额", K_GAP), KW("相差", K_GAP), KW("差异", K_GAP),
+    KW("差值", K_GAP), KW("差额", K_GAP), KW("相差", K_GAP), KW("差异", K_GAP), KW("结余", K_GAP),
     KW("原因", K_REASON),
     KW("一般公共预算", K_PASS), KW("政府性基金预算", K_PASS), KW("国有资本经营预算", K_PASS),
 #undef KW
@@ -729,6 +729,13 @@ static bool on_words_in(sent *s, const word_slot *w)
         return true;
     }
     if (kidx < 0) return false;
+    /* "支出决算数小于预算数2.21万元": the direction's (on_direction, at 决算数) */
+    if (KEYWORDS[kidx].k == K_ACTUAL && klen == 12 && !memcmp(s->p, "支出", 6) &&
+        (starts(s->p + 12, s->end, "数大于") || starts(s->p + 12, s->end, "数小于") ||
+         starts(s->p + 12, s->end, "数等于") || starts(s->p + 12, s->end, "数与"))) {
+        s->p += 6;
+        return true;
+    }
     if (KEYWORDS[kidx].k == K_PASS) {   /* the role in force stays */
         s->p += klen;
         return true;
@@ -997,7 +1004,7 @@ static bool fig_per_unit(sent *s, figure *f)
     static const struct { const char *w; size_t n; } PER[] = {
 #define W(lit) { lit, sizeof lit - 1 }
         W("人均"), W("平均"), W("每人"), W("月均"), W("年均"), W("户均"), W("次均"), W("日均"), W("每月"), W("每年"),
-        W("每户"), W("每次"), W("单价"), W("标准为"), W("标准"),
+        W("每户"), W("每次"), W("单价"), W("标准为"), W("标准"), W("车均"), W("辆均"), W("每辆"),
 #undef W
     };
     const char *p = s->p;
@@ -1008,7 +1015,7 @@ static bool fig_per_unit(sent *s, figure *f)
     if (p - s->start < 6) return false;   /* each word is two characters or more */
     switch (cx_key3(p - 3)) {             /* and ends with one of these */
     case 0x879DE5: case 0xBABAE4: case 0x889CE6: case 0xB4B9E5: case 0xB788E6:   /* 均 人 月 年 户 */
-    case 0xA1ACE6: case 0xB7BBE4: case 0xBAB8E4: case 0x8687E5:                  /* 次 价 为 准 */
+    case 0xA1ACE6: case 0xB7BBE4: case 0xBAB8E4: case 0x8687E5: case 0x86BEE8:   /* 次 价 为 准 辆 */
         break;
     default:
         return false;
@@ -1192,6 +1199,20 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
 /* An amount with its unit ("收入总计51448.55万元"), or with decimals where
  * an amount is expected and its unit left out ("卫生健康（类）支出23604.30，
  * 占99.40%": read in 万元 and flagged): a value, change, budget or actual. */
+/* "比预算9.00万元少2.21万元", "较上年多0.5万元": 少 or 多 right before the
+ * amount at p, a comparison (比/较) earlier in its clause — a change, −1 or
+ * +1; else 0. */
+static int less_or_more(const sent *s, const char *p)
+{
+    while (p > s->start && p[-1] == ' ') p--;
+    if (ends_with(s->start, p, "了", 3)) p -= 3;
+    int sign = ends_with(s->start, p, "少", 3) ? -1 : ends_with(s->start, p, "多", 3) ? 1 : 0;
+    if (!sign) return 0;
+    char w[128];
+    clause_before(s, p, w, sizeof w);
+    return strstr(w, "比") || strstr(w, "较") ? sign : 0;
+}
+
 static bool fig_amount(sent *s, figure *f)
 {
     ex *x = s->x;
@@ -1202,6 +1223,10 @@ static bool fig_amount(sent *s, figure *f)
                     clause_ends(f->sp, s->end) &&
                     jue_amount_scan(s->p, f->a.consumed, JUE_UNIT_WAN, &f->a, &why) == JUE_OK;
     if (!f->a.unit_written && !unitless) return false;
+    if (s->kw == K_NONE) {
+        int lm = less_or_more(s, s->p);
+        if (lm) s->kw = lm > 0 ? K_UP : K_DOWN;
+    }
     jue_claim *c = &f->c;
     c->no_unit = unitless;
     c->value = f->a.value;

@@ -937,6 +937,33 @@ static void test_change_on_the_budget(void **state)
     assert_int_equal(count(&f, "claims.direction", 3), 1);
     assert_int_equal(count(&f, "claims.change", -1), 0);
     jue_findings_free(&f);
+    audit_notes("“三公”经费支出预算为9.00万元，实际支出6.79万元，结余2.12万元。\n"             /* 1: 2.21 */
+                "“三公”经费总额6.79万元，比预算9.00万元少2.12万元。\n"                     /* 2: 2.21 */
+                "“三公”经费总额6.79万元，比预算9.00万元少2.21万元，比上年多0.50万元。\n",  /* 3: fine */
+                &f);
+    assert_int_equal(count(&f, "claims.direction", 1), 1);
+    assert_int_equal(count(&f, "claims.direction", 2), 1);
+    assert_int_equal(count(&f, "claims.direction", 3), 0);
+    assert_int_equal(f.len, 2);
+    jue_findings_free(&f);
+}
+
+/* Shares in one sentence, the first naming its whole, the next none: the
+ * next may be of the same whole ("一般公共预算财政拨款收入800万元，占财政拨款
+ * 收入总计的80%；政府性基金…200万元，占20%"), not only of the sentence's
+ * first amount; wrong of both, it is still claims.share. */
+static void test_share_after_a_named_whole(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("财政拨款收入总计1000.00万元。一般公共预算财政拨款收入800.00万元，占财政拨款收入总计的80.00%；"
+                "政府性基金预算财政拨款收入200.00万元，占20.00%。\n"
+                "财政拨款收入总计1000.00万元。一般公共预算财政拨款收入800.00万元，占财政拨款收入总计的80.00%；"
+                "政府性基金预算财政拨款收入200.00万元，占22.00%。\n",
+                &f);
+    assert_int_equal(count(&f, "claims.share", 1), 0);
+    assert_int_equal(count(&f, "claims.share", 2), 1);
+    jue_findings_free(&f);
 }
 
 /* A share of an amount printed 0 is no less than 0%: the interval a "0万元"
@@ -1017,6 +1044,7 @@ int main(void)
         cmocka_unit_test(test_other_provinces_shapes_read),
         cmocka_unit_test(test_share_of_zero_not_negative),
         cmocka_unit_test(test_change_on_the_budget),
+        cmocka_unit_test(test_share_after_a_named_whole),
         cmocka_unit_test(test_numbered_paragraph_and_comparison_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
