@@ -201,6 +201,8 @@ typedef struct {
     int n;
     const char *end;                   /* where the list's last subject is printed to */
     bool figures;                      /* a figure read since the list (it is closed) */
+    bool joined;                       /* two subjects or more joined ("人员经费和公用经费"), no figure
+                                          read since: one amount after them is their total */
     cx_dist mode;
     int run[CX_LIST_MAX + 1];          /* the claims of the open run of figures */
     int nrun;

@@ -117,6 +117,7 @@ const lex_entry *cx_list_subject(ex *x, cx_list *L, const lex_entry *m, const ch
     } else {
         const lex_entry *pre = shared_prefix(x, L->e[L->n - 1], m);
         if (pre) in_force = pre;
+        L->joined = true;
     }
     if (m->neach) {
         for (size_t i = 0; i < m->neach; i++) {
@@ -337,6 +338,7 @@ void cx_list_reset(ex *x, cx_list *L)
     cx_list_close(x, L);
     L->n = 0;
     L->end = NULL;
+    L->joined = false;
     L->mode = CX_DIST_NONE;
     L->closed = false;
     L->kw = 0;

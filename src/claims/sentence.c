@@ -348,6 +348,15 @@ static jue_fact cur_fact(const sent *s)
     return f ? *f : (jue_fact){ 0 };
 }
 
+/* No subject in force, the 项 statement's neither, for the figures after. */
+static void forget_subject(sent *s)
+{
+    s->subj = NULL;
+    s->subj_entry = NULL;
+    s->subj_fact = NULL;
+    s->item_here = false;
+}
+
 /* "；" ends a pending keyword and the lists begun in its clause; "，" and "、"
  * end a keyword that is not one of a share, budget or actual. */
 static bool on_clause_mark(sent *s)
@@ -511,10 +520,7 @@ static bool on_list_open(sent *s)
     /* a part is what its own words name: "运行维护费5.11万元，其中燃料费2.10万元"
      * is no 运行维护费 of 2.10 (the whole's subject comes back after a
      * bracket, nest_bracket) */
-    s->subj = NULL;
-    s->subj_entry = NULL;
-    s->subj_fact = NULL;
-    s->item_here = false;
+    forget_subject(s);
     s->p += 6;
     return true;
 }
@@ -693,10 +699,7 @@ static bool on_distribute(sent *s)
  * the reason names a subject of its own. */
 static void on_reason(sent *s)
 {
-    s->subj = NULL;
-    s->subj_entry = NULL;
-    s->subj_fact = NULL;
-    s->item_here = false;
+    forget_subject(s);
     s->kw = K_NONE;
     s->parent = s->parent_candidate = -1;
     s->count_parent = s->count_candidate = -1;
@@ -878,8 +881,15 @@ static bool unknown_whole(const sent *s, const char *p, char *out, size_t cap)
  * such a change goes with it. */
 static bool earlier_year(const char *w, int y);
 
-/* The clause before p, back to its ，；。 (at most 30 characters), into w. */
-static void clause_before(const sent *s, const char *p, char *w, size_t cap)
+/* Whether the n bytes w end at p, not before from: the last byte first (most
+ * positions differ there), then the rest. */
+static inline bool ends_with(const char *from, const char *p, const char *w, size_t n)
+{
+    return (size_t)(p - from) >= n && p[-1] == w[n - 1] && !memcmp(p - n, w, n);
+}
+
+/* Where the clause of p begins: after its ，；。 (at most 30 characters back). */
+static const char *clause_from(const sent *s, const char *p)
 {
     const char *a = p;
     for (int n = 0; a > s->start && n < 30; n++) {
@@ -887,7 +897,45 @@ static void clause_before(const sent *s, const char *p, char *w, size_t cap)
             break;
         do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
     }
+    return a;
+}
+
+/* The clause before p, back to its ，；。 (at most 30 characters), into w. */
+static void clause_before(const sent *s, const char *p, char *w, size_t cap)
+{
+    const char *a = clause_from(s, p);
     jue_str_put(w, w + cap, a, (size_t)(p - a));
+}
+
+/* Whether the amount at p is named in its clause by words the lexicon does
+ * not know, the subject in force printed in a clause before ("基本支出803.63
+ * 万元，按经济分类，工资福利支出600万元" when 工资福利支出 is no phrase): a
+ * qualifier and a noun of money (支出, 费, 补助, 收入, 资金, 金额) right before
+ * it, role words none. Not the subject's figure. */
+static bool named_otherwise(const sent *s, const char *p)
+{
+    static const char *const TAIL[] = { "为", "是", "达到", "达", "约", "共计", "合计", "累计", "计", " " };
+    static const char *const HEAD[] = { "支出", "费", "补助", "收入", "资金", "金额" };
+    static const char *const LEAD[] = { "本年", "全年", "当年", "实际", "其中", "共计", "合计", "累计", "共", "另", " " };
+    if (s->kw != K_NONE || !s->subj_entry || !s->subj_from) return false;
+    const char *a = clause_from(s, p);
+    if (s->subj_from >= a) return false;   /* the subject is named in this clause */
+    const char *b = p;
+    char w[128];
+    jue_str_put(w, w + sizeof w, a, (size_t)(b - a));
+    if (strstr(w, "比") || strstr(w, "较") || strstr(w, "上年")) return false;   /* the subject's other year */
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < sizeof TAIL / sizeof TAIL[0]; i++)
+            if (ends_with(a, b, TAIL[i], strlen(TAIL[i]))) { b -= strlen(TAIL[i]); again = true; }
+        for (size_t i = 0; i < sizeof LEAD / sizeof LEAD[0]; i++)
+            if ((size_t)(b - a) >= strlen(LEAD[i]) && !memcmp(a, LEAD[i], strlen(LEAD[i]))) { a += strlen(LEAD[i]); again = true; }
+    }
+    for (size_t i = 0; i < sizeof HEAD / sizeof HEAD[0]; i++) {
+        size_t n = strlen(HEAD[i]);
+        if (ends_with(a, b, HEAD[i], n)) return (size_t)(b - a) >= n + 6;   /* a qualifier of two characters or more */
+    }
+    return false;
 }
 
 static bool other_year_change(const sent *s, const char *p, bool rate)
@@ -968,13 +1016,6 @@ static bool fig_percent(sent *s, figure *f)
     }
     s->p += plen;
     return true;
-}
-
-/* Whether the n bytes w end at p, not before from: the last byte first (most
- * positions differ there), then the rest. */
-static inline bool ends_with(const char *from, const char *p, const char *w, size_t n)
-{
-    return (size_t)(p - from) >= n && p[-1] == w[n - 1] && !memcmp(p - n, w, n);
 }
 
 /* Whether a comparison sign stands right before p ("≤130万元", a 自评表
@@ -1216,6 +1257,11 @@ static int less_or_more(const sent *s, const char *p)
 static bool fig_amount(sent *s, figure *f)
 {
     ex *x = s->x;
+    /* "人员经费和公用经费支出803.63万元": one amount after a joined list, no
+     * 分别/各/均, is their total — none of theirs */
+    if (s->L.joined && s->L.mode == CX_DIST_NONE && s->kw == K_NONE && f->a.unit_written) forget_subject(s);
+    if (f->a.unit_written && named_otherwise(s, s->p)) forget_subject(s);
+    if (f->a.unit_written) s->L.joined = false;
     const jue_subject *subject = cur_subject(s);
     jue_fact fact = cur_fact(s);
     const char *why;

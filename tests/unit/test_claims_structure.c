@@ -948,6 +948,38 @@ static void test_change_on_the_budget(void **state)
     jue_findings_free(&f);
 }
 
+/* Amounts named by words that are not the subject in force: a name the
+ * lexicon does not hold, with a qualifier and a noun of money, in a clause
+ * of its own; a total of joined subjects; a name that holds a subject's
+ * phrase. A change after a joined list, or a clause about another year of
+ * the subject, keeps it. Made up. */
+static void test_names_not_the_subject(void **state)
+{
+    (void)state;
+    const char *t = "基本支出803.63万元，按经济分类，离退休费支出50.00万元，办公及印刷费12.00万元。\n"
+                    "人员经费和公用经费支出803.63万元。\n"
+                    "公务接待费支出1.68万元，其中：国内公务接待支出1.68万元；外事接待支出0.50万元。\n"
+                    "在职人员经费600.00万元。\n"
+                    "财政拨款收入总计、支出总计减少166.35万元，下降24.02%。\n"
+                    "公务用车运行维护费支出251万元，比上年累计支出285万元下降34万元，下降12%。\n";
+    jue_claims c;
+    jue_claims_init(&c);
+    assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    assert_false(jue_subject_on(&printed_as(&c, "50.00万元")->subject));
+    assert_false(jue_subject_on(&printed_as(&c, "12.00万元")->subject));
+    assert_true(jue_subject_is(&printed_as(&c, "803.63万元")->subject, "基本支出"));   /* line 1's */
+    const jue_claim *total = NULL;
+    for (size_t i = 0; i < c.len; i++)
+        if (c.items[i].line == 2) total = &c.items[i];
+    assert_non_null(total);
+    assert_false(jue_subject_on(&total->subject));
+    assert_false(jue_subject_on(&printed_as(&c, "0.50万元")->subject));
+    assert_true(jue_subject_is(&printed_as(&c, "600.00万元")->subject, "在职人员经费"));
+    assert_true(jue_subject_on(&printed_as(&c, "166.35万元")->subject));
+    assert_true(jue_subject_is(&printed_as(&c, "34万元")->subject, "公务用车运行维护费"));
+    jue_claims_free(&c);
+}
+
 /* Shares in one sentence, the first naming its whole, the next none: the
  * next may be of the same whole ("一般公共预算财政拨款收入800万元，占财政拨款
  * 收入总计的80%；政府性基金…200万元，占20%"), not only of the sentence's
@@ -1045,6 +1077,7 @@ int main(void)
         cmocka_unit_test(test_share_of_zero_not_negative),
         cmocka_unit_test(test_change_on_the_budget),
         cmocka_unit_test(test_share_after_a_named_whole),
+        cmocka_unit_test(test_names_not_the_subject),
         cmocka_unit_test(test_numbered_paragraph_and_comparison_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
