@@ -22,10 +22,10 @@ typedef enum { K_NONE, K_UP, K_DOWN, K_SAME, K_SHARE, K_COMPLETE, K_BUDGET, K_AC
 static const struct { const char *w; size_t n; keyword k; } KEYWORDS[] = {
 #define KW(lit, kind) { lit, sizeof lit - 1, kind }
     KW("增加", K_UP), KW("增长", K_UP), KW("上升", K_UP), KW("提高", K_UP), KW("增", K_UP),
-    KW("减少", K_DOWN), KW("下降", K_DOWN), KW("降低", K_DOWN), KW("减", K_DOWN), KW("节约", K_DOWN),
+    KW("减少", K_DOWN), KW("下降", K_DOWN), KW("降低", K_DOWN), KW("减", K_DOWN), KW("节约", K_DOWN), KW("降幅", K_DOWN),
     KW("持平", K_SAME), KW("无增减", K_SAME),
     KW("完成年初预算的", K_COMPLETE), KW("完成年度预算的", K_COMPLETE), KW("完成全年预算的", K_COMPLETE), KW("完成年初预算", K_COMPLETE), KW("完成预算的", K_COMPLETE),
-    KW("完成预算", K_COMPLETE), KW("占", K_SHARE), KW("完成", K_COMPLETE),
+    KW("完成预算", K_COMPLETE), KW("占", K_SHARE), KW("完成", K_COMPLETE), KW("执行率", K_COMPLETE),
     KW("年初预算", K_BUDGET), KW("预算数", K_BUDGET), KW("预算为", K_BUDGET), KW("预算", K_BUDGET),
     KW("决算数", K_ACTUAL), KW("决算为", K_ACTUAL), KW("支出决算", K_ACTUAL), KW("决算支出", K_ACTUAL),
     KW("差值", K_GAP), KW("差额", K_GAP), KW("相差", K_GAP), KW("差异", K_GAP), KW("结余", K_GAP),
@@ -974,8 +974,10 @@ static bool budget_compared(const sent *s, const char *p)
 
 static void add_percent(sent *s, jue_claim *c, const char *at)
 {
+    /* "为年初预算的101.23%", "占年初预算的75.44%": a completion rate */
+    bool of_budget = s->kw == K_BUDGET && s->kw_at && ends_with(s->kw_at, at, "的", 3) && at - s->kw_at <= 6;
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : s->kw == K_SHARE ? JUE_ROLE_SHARE
-            : s->kw == K_COMPLETE ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
+            : s->kw == K_COMPLETE || of_budget ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
     c->subject = subject_of(cur_subject(s));
     c->fact = cur_fact(s);

@@ -980,6 +980,29 @@ static void test_names_not_the_subject(void **state)
     jue_claims_free(&c);
 }
 
+/* Rates written other ways: "为年初预算的95.00%" and "预算执行率95.00%" are
+ * completion rates, "降幅10.64%" a rate of decrease. Made up. */
+static void test_rates_written_otherwise(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("年初预算为100.00万元，支出决算为95.00万元，为年初预算的95.00%。\n"          /* 1: fine */
+                "年初预算为100.00万元，支出决算为95.00万元，为年初预算的90.00%。\n"          /* 2: 95% */
+                "全年预算数80.00万元，执行数23.44万元，预算执行率29.30%。\n"                /* 3: fine */
+                "全年预算数80.00万元，执行数23.44万元，执行率92.30%。\n"                    /* 4: 29.30% */
+                "公务接待费支出1.68万元，比上年减少0.20万元，降幅10.64%。\n"               /* 5: fine */
+                "公务接待费支出1.68万元，比上年减少0.20万元，降幅12.64%。\n",              /* 6: 10.64% */
+                &f);
+    assert_int_equal(count(&f, "claims.completion", 1), 0);
+    assert_int_equal(count(&f, "claims.completion", 2), 1);
+    assert_int_equal(count(&f, "claims.completion", 3), 0);
+    assert_int_equal(count(&f, "claims.completion", 4), 1);
+    assert_int_equal(count(&f, "claims.change", 5), 0);
+    assert_int_equal(count(&f, "claims.change", 6), 1);
+    assert_int_equal(f.len, 3);
+    jue_findings_free(&f);
+}
+
 /* Shares in one sentence, the first naming its whole, the next none: the
  * next may be of the same whole ("一般公共预算财政拨款收入800万元，占财政拨款
  * 收入总计的80%；政府性基金…200万元，占20%"), not only of the sentence's
@@ -1078,6 +1101,7 @@ int main(void)
         cmocka_unit_test(test_change_on_the_budget),
         cmocka_unit_test(test_share_after_a_named_whole),
         cmocka_unit_test(test_names_not_the_subject),
+        cmocka_unit_test(test_rates_written_otherwise),
         cmocka_unit_test(test_numbered_paragraph_and_comparison_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
