@@ -1242,6 +1242,16 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
 /* An amount with its unit ("收入总计51448.55万元"), or with decimals where
  * an amount is expected and its unit left out ("卫生健康（类）支出23604.30，
  * 占99.40%": read in 万元 and flagged): a value, change, budget or actual. */
+/* Whether the number at p is a term of a ratio ("之比为1:28.67", "1：28.67"). */
+static bool in_ratio(const sent *s, const char *p)
+{
+    const char *q = p;
+    if (q - s->start >= 3 && !memcmp(q - 3, "：", 3)) q -= 3;
+    else if (q > s->start && q[-1] == ':') q--;
+    else return false;
+    return q > s->start && q[-1] >= '0' && q[-1] <= '9';
+}
+
 /* "比预算9.00万元少2.21万元", "较上年多0.5万元": 少 or 多 right before the
  * amount at p, a comparison (比/较) earlier in its clause — a change, −1 or
  * +1; else 0. */
@@ -1268,7 +1278,7 @@ static bool fig_amount(sent *s, figure *f)
     jue_fact fact = cur_fact(s);
     const char *why;
     bool unitless = !f->a.unit_written && f->a.decimals > 0 && subject && s->kw != K_SHARE && s->kw != K_COMPLETE &&
-                    clause_ends(f->sp, s->end) &&
+                    clause_ends(f->sp, s->end) && !in_ratio(s, s->p) &&
                     jue_amount_scan(s->p, f->a.consumed, JUE_UNIT_WAN, &f->a, &why) == JUE_OK;
     if (!f->a.unit_written && !unitless) return false;
     if (s->kw == K_NONE) {
