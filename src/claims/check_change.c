@@ -312,7 +312,7 @@ static void check_gap_unsigned(ck *k, size_t i)
     int n = 0;
     for (size_t j = i; j-- > 0 && n < 2 && cl->items[j].sentence == c->sentence;) {
         const jue_claim *p = &cl->items[j];
-        if (p->role == JUE_ROLE_DATE) continue;
+        if (p->role == JUE_ROLE_DATE || p->role == JUE_ROLE_COMPLETION) continue;   /* "完成年初预算的90.21%，…差异为" */
         if (p->is_percent || p->unsure || !jue_subject_same(&p->subject, &c->subject)) return;
         two[n++] = p;
     }

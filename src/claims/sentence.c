@@ -325,6 +325,9 @@ typedef struct {
     const char *kw_at;                   /* right after the role word waiting */
     bool orphan;                         /* opened with 其中 and no whole found */
     bool item_here;                      /* the figures are the 项 statement's in force */
+    bool item_sentence;                  /* a 项 statement is in force for the sentence */
+    bool subj_own;                       /* the subject is a column of the 项's own row ("其中：基本支出
+                                            0万元" in a 项 statement): no table fact of the 合计 row */
     nesting N;
     search lei_mark, item_mark;          /* the next （类） and the （项） after it */
     cx_list L;                           /* subjects listed, and 分别/各/均 sharing figures over them */
@@ -354,6 +357,7 @@ static void forget_subject(sent *s)
     s->subj = NULL;
     s->subj_entry = NULL;
     s->subj_fact = NULL;
+    s->subj_own = false;
     s->item_here = false;
 }
 
@@ -593,6 +597,7 @@ static void lei_subject(sent *s, const char *code)
     s->subj = &s->dyn;
     s->subj_from = s->subj_end = NULL;
     s->subj_fact = &s->dyn_fact;
+    s->subj_own = false;
     if (s->kw != K_UP && s->kw != K_DOWN) s->kw = K_NONE;
 }
 
@@ -705,6 +710,14 @@ static void on_reason(sent *s)
     s->count_parent = s->count_candidate = -1;
 }
 
+/* Whether a lexicon fact is a column of a table's 合计 row ("基本支出" is
+ * T03's or T05's) while a 项 statement is in force: in the statement, the
+ * 项's own column, not the table's total. */
+static bool own_column(const ex *x, const jue_fact *f)
+{
+    return jue_fact_on(f) && jue_fact_on(&x->item_fact) && !strcmp(f->row, JUE_L_TOTAL);
+}
+
 /* A lexicon subject ("基本支出"), or else a keyword (增加, 占, 预算…); the
  * longer wins: "支出决算为" is a keyword, not the subject "支出". w: the
  * words that may start at s->p. */
@@ -723,6 +736,8 @@ static bool on_words_in(sent *s, const word_slot *w)
             s->subj_entry = e;
             s->subj = &e->subject;
             s->subj_fact = &e->fact;
+            s->subj_own = s->item_sentence && own_column(s->x, &e->fact);
+            if (s->subj_own) s->subj_fact = NULL;
             s->subj_from = s->p;
             s->subj_end = s->p + m->plen;
             s->item_here = false;
@@ -1321,7 +1336,7 @@ static bool fig_amount(sent *s, figure *f)
     }
     if (c->role == JUE_ROLE_PREVIOUS || c->role == JUE_ROLE_GAP) c->fact = (jue_fact){ 0 };   /* no cell's */
     c->parent = s->parent;
-    c->named = !unitless && !(s->item_here && jue_subject_on(&x->item_subject)) && subject == s->subj &&
+    c->named = !unitless && !(s->item_here && jue_subject_on(&x->item_subject)) && subject == s->subj && !s->subj_own &&
                subject_named(x, s->start, s->subj_from, s->subj_end, s->p);
     jue_claim_role role = c->role;
     int idx = cx_add_claim(x, c);
@@ -1594,7 +1609,7 @@ void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
     const char *base = jue_buf_str(&P->text);
     sent s = { .x = x, .P = P, .base = base, .start = base + from, .end = base + to, .p = base + from,
                .parent_candidate = -1, .parent = -1, .count_candidate = -1, .count_parent = -1,
-               .item_here = jue_subject_on(&x->item_subject) };
+               .item_here = jue_subject_on(&x->item_subject), .item_sentence = jue_subject_on(&x->item_subject) };
     x->sentence++;
     x->in_sentence = 0;
     while (s.p < s.end && !x->over) {

@@ -1001,6 +1001,10 @@ static void test_rates_written_otherwise(void **state)
     assert_int_equal(count(&f, "claims.change", 6), 1);
     assert_int_equal(f.len, 3);
     jue_findings_free(&f);
+    /* a gap after the completion rate */
+    audit_notes("年初预算为70.00万元，支出决算为63.15万元，完成年初预算的90.21%，决算数与年初预算数的差异为6.58万元。\n", &f);
+    assert_int_equal(count(&f, "claims.direction", 1), 1);
+    jue_findings_free(&f);
     /* a ratio's terms are no amounts without their unit */
     audit_notes("本年支出合计23865.52万元，其中：基本支出804.49万元，项目支出23061.03万元，基本支出与项目支出之比为1:28.67。\n"
                 "项目支出与基本支出之比为28.67：1。\n", &f);
