@@ -167,6 +167,7 @@ typedef struct {
     char *prefix;                /* the first line of the next row's name */
     char parts[3][8];            /* a split code's parts as last printed */
     size_t *owner;               /* per body row: the code row a name piece belongs to (SIZE_MAX: none) */
+    size_t owned_lo, owned_hi;   /* the rows [lo, hi) hold every piece owned (lo == hi: none) */
 } code_rows;
 
 /* Whether code and name share one column ("科目编码及名称", "2080505 机关事业单位…"):
@@ -599,17 +600,29 @@ static void assign_pieces(tctx *t, const code_cols *cc, size_t *owner)
     free(codes);
 }
 
+/* The rows of the body that hold the pieces owned: most tables have none,
+ * and add_pieces then looks at no row. */
+static void owned_rows(const tctx *t, code_rows *s)
+{
+    s->owned_lo = s->owned_hi = t->body;
+    for (size_t k = t->body; s->owner && k < t->end; k++)
+        if (s->owner[k - t->body] != SIZE_MAX) {
+            if (s->owned_lo == s->owned_hi) s->owned_lo = k;
+            s->owned_hi = k + 1;
+        }
+}
+
 /* The name of code row i with the pieces printed before it (before) or
  * after it joined on; name is kept when there are none. */
 static void add_pieces(tctx *t, const code_rows *s, size_t i, char **name)
 {
-    if (!s->owner || !*name) return;
+    if (!s->owner || !*name || s->owned_lo >= s->owned_hi) return;
     jue_buf b;
     jue_buf_init(&b);
     bool any = false;
     for (int after = 0; after < 2; after++) {
         if (after) jue_buf_puts(&b, *name);
-        for (size_t k = t->body; k < t->end; k++) {
+        for (size_t k = s->owned_lo; k < s->owned_hi; k++) {
             if (s->owner[k - t->body] != i || (k > i) != (bool)after) continue;
             char *piece = jue_rec_name(jue_rec_single_text(&t->g->rows[k]));
             if (piece) jue_buf_puts(&b, piece);
@@ -854,6 +867,7 @@ void jue_rec_code_table(tctx *t, jue_table *tab)
     code_rows s = { 0 };
     s.owner = t->end > t->body ? malloc((t->end - t->body) * sizeof *s.owner) : NULL;
     if (s.owner) assign_pieces(t, &cc, s.owner);
+    owned_rows(t, &s);
     s.prefix = first_prefix(t, &cc);
     size_t last = SIZE_MAX;   /* the last row read */
     for (size_t i = t->body; i < t->end && !t->c->nomem; i++) {
