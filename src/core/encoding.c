@@ -40,17 +40,34 @@ static inline size_t seq(const unsigned char *s, size_t n)
 
 size_t jue_utf8_seq(const unsigned char *s, size_t n) { return seq(s, n); }
 
-/* Eight bytes at a time: a byte continues a sequence when its top bit is
- * set and the next is not (10xxxxxx); those are counted and taken off. */
+/* The continuation bytes (10xxxxxx) of w, one in the low bit of each byte lane. */
+static inline uint64_t cont_lanes(uint64_t w)
+{
+    return (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+}
+
+/* The sum of w's byte lanes (each under 32). */
+static inline size_t lanes_sum(uint64_t w) { return (size_t)((w * 0x0101010101010101u) >> 56); }
+
+/* Every byte but those that continue a sequence counts one: sixteen bytes
+ * at a time (the lanes of two words added before they are summed), then
+ * eight; the last bytes of a text of eight or more with one load of its
+ * last eight, those counted shifted out; a text of four to seven bytes
+ * with two loads of four. */
 size_t jue_utf8_count(const char *s, size_t n)
 {
-    const uint64_t TOP = 0x8080808080808080u;
     size_t cont = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
+    for (; i + 16 <= n; i += 16) {   /* two words, a lane of the two holding 2 at most */
+        uint64_t a, b;
+        memcpy(&a, s + i, 8);
+        memcpy(&b, s + i + 8, 8);
+        cont += lanes_sum(cont_lanes(a) + cont_lanes(b));
+    }
+    if (i + 8 <= n) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t c = (w & ~(w << 1) & TOP) >> 7;   /* 1 in each continuing byte */
-        cont += (size_t)((c * 0x0101010101010101u) >> 56);
+        cont += lanes_sum(cont_lanes(w));
+        i += 8;
     }
     if (i < n && n >= 8) {   /* the last bytes: the last eight, those counted above shifted out */
         uint64_t w;
@@ -59,9 +76,18 @@ size_t jue_utf8_count(const char *s, size_t n)
         w = __builtin_bswap64(w);
 #endif
         w >>= 8 * (8 - (n - i));
-        uint64_t c = (w & ~(w << 1) & TOP) >> 7;
-        cont += (size_t)((c * 0x0101010101010101u) >> 56);
-        i = n;
+        return n - cont - lanes_sum(cont_lanes(w));
+    }
+    if (n >= 4 && n < 8) {   /* 4 to 7 bytes: the first four and the last four, those in both shifted out */
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        a = __builtin_bswap32(a);
+        b = __builtin_bswap32(b);
+#endif
+        b = (uint32_t)((uint64_t)b >> (8 * (8 - n)));
+        return n - lanes_sum(cont_lanes(a | (uint64_t)b << 32));
     }
     for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;
@@ -89,16 +115,46 @@ static inline bool two_wide(const unsigned char *u)
     return (w & MASK) == WANT && u[0] != 0xE0 && u[0] != 0xED && u[3] != 0xE0 && u[3] != 0xED;
 }
 
+/* Whether the 8 bytes at u are ASCII and none is NUL: a byte of 0x80 or
+ * more shows in its top bit, a NUL (the first one) in the top bit of w - 1s. */
+static inline bool ascii8(const unsigned char *u)
+{
+    uint64_t w;
+    memcpy(&w, u, 8);
+    return !((w | (w - 0x0101010101010101u)) & 0x8080808080808080u);
+}
+
+/* Whether the 16 bytes at u start with four characters of three bytes led
+ * by E1..EF but ED: the leads' high nibbles and the continuation bytes
+ * tested at once, then the leads' low nibbles (bytes 0, 3, 6, 9), gathered
+ * in one word, for 0 (E0) and D (ED). */
+static inline bool four_wide(const unsigned char *u)
+{
+    uint64_t a, b;
+    memcpy(&a, u, 8);
+    memcpy(&b, u + 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    a = __builtin_bswap64(a);
+    b = __builtin_bswap64(b);
+#endif
+    if (((a & 0xC0F0C0C0F0C0C0F0u) ^ 0x80E08080E08080E0u) | ((b & 0xC0C0F0C0u) ^ 0x8080E080u)) return false;
+    const uint64_t LOW = 0x000F00000F000F0Fu, BIT = 0x0010000010001010u, D = 0x000D00000D000D0Du;
+    uint64_t n = (a & 0x000F00000F00000Fu) | (b & 0x0F00u);   /* byte 9's nibble in byte 1 */
+    return ((n + LOW) & BIT) == BIT && (((n ^ D) + LOW) & BIT) == BIT;
+}
+
 size_t jue_utf8_first_bad(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
-        /* a run of Chinese characters, two at a time, then one */
+        /* a run of Chinese characters, four at a time, two, then one */
+        while (len - i >= 16 && four_wide(u + i)) i += 12;
         while (len - i >= 8 && two_wide(u + i)) i += 6;
         while (len - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && (u[i + 1] & 0xC0) == 0x80 &&
                (u[i + 2] & 0xC0) == 0x80)
             i += 3;
-        /* a run of ASCII but NUL */
+        /* a run of ASCII but NUL, eight at a time, then one */
+        while (len - i >= 8 && ascii8(u + i)) i += 8;
         while (i < len && (unsigned char)(u[i] - 1) < 0x7F) i++;
         if (i == len) break;
         size_t k = u[i] ? seq(u + i, len - i) : 0;
