@@ -142,8 +142,9 @@ bool jue_rec_amount(const char *s)
     return jue_amount_parse(s, strlen(s), JUE_UNIT_WAN, &a, NULL) == JUE_OK && !a.blank;
 }
 
-/* jue_gcell.rec: each answer and whether it is known yet */
-enum { AMOUNT_KNOWN = 1, AMOUNT = 2, DASHES_KNOWN = 4, DASHES = 8 };
+/* jue_gcell.rec: each answer and whether it is known yet; OWN: the text is
+ * its own fold and key (jue_imp_is_matchkey, shorter than MAXK) */
+enum { AMOUNT_KNOWN = 1, AMOUNT = 2, DASHES_KNOWN = 4, DASHES = 8, OWN = 16 };
 
 /* The forms of a cell's text that take room, each made when first asked:
  * the fold and the key (NULL until then; the text itself when the form is
@@ -232,12 +233,23 @@ static const char *keep(jue_idoc *d, const jue_gcell *g, const char *out, size_t
     return f;
 }
 
+/* Whether g's text is its own fold and key, kept on the cell when it is
+ * (a cell's fold is asked again and again); else *tn: where
+ * jue_imp_is_matchkey stopped. */
+static bool own_form(const jue_gcell *g, size_t *tn)
+{
+    if (g->rec & OWN) return true;
+    bool own = jue_imp_is_matchkey(g->text, tn) && *tn < MAXK;
+    if (own) writable(g)->rec |= OWN;
+    return own;
+}
+
 const char *jue_rec_cell_fold(jue_idoc *d, const jue_gcell *g, char out[MAXK])
 {
     if (g->memo && g->memo->fold) return g->memo->fold;
     size_t tn;
     /* a text that is its own fold (most) is answered without a memo */
-    if (jue_imp_is_matchkey(g->text, &tn) && tn < MAXK) return g->text;
+    if (own_form(g, &tn)) return g->text;
     tn += strlen(g->text + tn);
     if (tn >= MAXK) {   /* cut to the key's size: kept as a copy */
         jue_rec_fold(g->text, out);
@@ -250,7 +262,7 @@ const char *jue_rec_cell_key(jue_idoc *d, const jue_gcell *g, char out[MAXK])
 {
     if (g->memo && g->memo->key) return g->memo->key;
     size_t tn;
-    if (jue_imp_is_matchkey(g->text, &tn) && tn < MAXK) return g->text;   /* as the fold */
+    if (own_form(g, &tn)) return g->text;   /* as the fold */
     tn += strlen(g->text + tn);
     if (tn >= MAXK) {
         jue_rec_key(g->text, out);
