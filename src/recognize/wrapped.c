@@ -19,13 +19,22 @@
 /* 1–3 ASCII digits, or a point and up to two of them. */
 static bool piece(const char *s)
 {
-    size_t n = strlen(s), d = 0;
-    if (n == 0 || n > 3) return false;
-    for (size_t i = 0; i < n; i++) {
+    size_t d = 0;
+    for (size_t i = 0; s[i]; i++) {   /* no strlen: most texts are long, and fail at once */
+        if (i == 3) return false;
         if (s[i] >= '0' && s[i] <= '9') d++;
         else if (s[i] != '.' || i) return false;
     }
     return d > 0;
+}
+
+/* Whether row r has a cell that is a piece: most rows have none, and are
+ * left without their texts searched for digits. */
+static bool has_piece(const jue_grow *r)
+{
+    for (size_t c = 0; c < r->n; c++)
+        if (!r->cells[c].copy && piece(r->cells[c].text)) return true;
+    return false;
 }
 
 /* The decimals of an amount as a table prints it (the amount parser's
@@ -130,7 +139,7 @@ static bool put_back(jue_grid *g, size_t i)
     /* the line above ends at a copy's wrap width: the wrap cut the row, not
      * its cell ("…58 51,448" / ".55" in tab-separated text, where positions
      * are no columns); the reader sets such a table aside */
-    if (g->rows[i - 1].at_wrap) return true;
+    if (g->rows[i - 1].at_wrap || !has_piece(r)) return true;
     size_t row[MAX_PIECES], n = 0;
     int col[MAX_PIECES], from[MAX_PIECES];
     char joined[MAX_PIECES][32];
