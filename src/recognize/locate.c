@@ -77,25 +77,24 @@ static const char *skip_table_label(const char *s)
  * 公开NN表 label taken off; *cont when it was marked 续); "" when none. */
 static void title_key(const char *t, char key[MAXK], bool *cont)
 {
-    char f[MAXK];
+    char f[MAXK], sq[601];
     key[0] = '\0';
     /* every title names a 表 and is short: most rows of a document are
      * prose and fail these cheap tests before any normalising */
-    if (!jue_rec_has_char3(t, "表") || strlen(t) > 600) return;
-    jue_buf b;
-    jue_buf_init(&b);
-    jue_imp_squeeze(&b, t, false);
-    jue_str_put(f, f + sizeof f, skip_table_label(jue_imp_skip_ordinal(jue_buf_str(&b))), SIZE_MAX);
-    jue_buf_free(&b);
+    size_t tn;
+    if (!jue_rec_has_char3(t, "表") || (tn = strlen(t)) > 600) return;
+    jue_imp_squeeze_to(sq, t, tn, false);   /* on the stack: a squeeze never lengthens */
+    jue_str_put(f, f + sizeof f, skip_table_label(jue_imp_skip_ordinal(sq)), SIZE_MAX);
     *cont = false;
     /* trailing marks: （续） (续) 续表, and a 公开NN表 label */
     for (int again = 1; again;) {
         again = 0;
         static const char *const TAILS[] = { "（续表）", "(续表)", "（续）", "(续)", "续表", "续" };
+        static const size_t TLEN[] = { 12, 8, 9, 5, 6, 3 };
         size_t n = strlen(f);
         for (size_t i = 0; i < sizeof TAILS / sizeof TAILS[0]; i++) {
-            size_t k = strlen(TAILS[i]);
-            if (n > k && !strcmp(f + n - k, TAILS[i])) {
+            size_t k = TLEN[i];
+            if (n > k && !memcmp(f + n - k, TAILS[i], k)) {
                 f[n - k] = '\0';
                 *cont = true;
                 again = 1;
