@@ -10,7 +10,7 @@
 prow *jue_rec_prow_add(rc *c, prows *P)
 {
     if (P->n == P->cap) {
-        size_t nc = P->cap ? P->cap * 2 : 32;
+        size_t nc = P->cap ? P->cap * 2 : 128;   /* most tables: no realloc (each copied the rows, 312 bytes each) */
         prow *nr = realloc(P->r, nc * sizeof *nr);
         if (!nr) { c->nomem = true; return NULL; }
         P->r = nr;
