@@ -28,15 +28,6 @@ static bool piece(const char *s)
     return d > 0;
 }
 
-/* Whether row r has a cell that is a piece: most rows have none, and are
- * left without their texts searched for digits. */
-static bool has_piece(const jue_grow *r)
-{
-    for (size_t c = 0; c < r->n; c++)
-        if (!r->cells[c].copy && piece(r->cells[c].text)) return true;
-    return false;
-}
-
 /* The decimals of an amount as a table prints it (the amount parser's
  * grammar: separators in place, a sign, no unit), two at most — a figure a
  * cell cut may end with its point ("137.", 0) — or −1 when s is none. */
@@ -130,6 +121,32 @@ static int partner(const jue_grow *r, const jue_gcell *p, char *joined, size_t c
 
 #define MAX_PIECES 16
 
+/* Whether every cell of row r that holds a digit (or is a copy) is a piece
+ * printed at a column, and there are 1 to MAX_PIECES of them. A cell that
+ * starts with a digit and is no piece ends it at once (a row of figures);
+ * the other texts are searched for a digit only in a row with a piece. */
+static bool pieces_only(const jue_grow *r)
+{
+    size_t pieces = 0;
+    bool words = false;   /* a cell that may hold a digit further in */
+    for (size_t c = 0; c < r->n; c++) {
+        const jue_gcell *g = &r->cells[c];
+        if (!g->text[0]) continue;
+        if (g->copy) return false;
+        if (piece(g->text)) {
+            if (!g->pos || ++pieces > MAX_PIECES) return false;
+            continue;
+        }
+        if (g->text[0] >= '0' && g->text[0] <= '9') return false;
+        words = true;
+    }
+    for (size_t c = 0; pieces && words && c < r->n; c++) {
+        const jue_gcell *g = &r->cells[c];
+        if (g->text[0] && !piece(g->text) && strpbrk(g->text, "0123456789")) return false;
+    }
+    return pieces > 0;
+}
+
 /* Row i of g holds only pieces, each completing a figure of one of the two
  * filled rows above: they are put back on their figures. Nothing changes
  * when the row is anything else. */
@@ -138,24 +155,18 @@ static bool put_back(jue_grid *g, size_t i)
     jue_grow *r = &g->rows[i];
     /* the line above ends at a copy's wrap width: the wrap cut the row, not
      * its cell ("…58 51,448" / ".55" in tab-separated text, where positions
-     * are no columns); the reader sets such a table aside */
-    if (g->rows[i - 1].at_wrap || !has_piece(r)) return true;
+     * are no columns); the reader sets such a table aside. A row with a
+     * cell that is no piece, or with none, is left at once (most rows): the
+     * rows above are looked at only for a row of pieces */
+    if (g->rows[i - 1].at_wrap || !pieces_only(r)) return true;
     size_t row[MAX_PIECES], n = 0;
     int col[MAX_PIECES], from[MAX_PIECES];
     char joined[MAX_PIECES][32];
-    size_t above[2], na = 0, pieces = 0;
-    /* a row with a cell that is no piece, or with none, is left at once
-     * (most rows): the rows above are looked at only for a row of pieces */
-    for (size_t c = 0; c < r->n; c++) {
-        if (!r->cells[c].text[0] || (!r->cells[c].copy && !strpbrk(r->cells[c].text, "0123456789"))) continue;
-        if (pieces == MAX_PIECES || r->cells[c].copy || !r->cells[c].pos || !piece(r->cells[c].text)) return true;
-        pieces++;
-    }
-    if (!pieces) return true;
+    size_t above[2], na = 0;
     for (size_t k = i; k-- > 0 && na < 2;)
         if (jue_grow_filled(&g->rows[k])) above[na++] = k;
     for (size_t c = 0; c < r->n; c++) {
-        if (!r->cells[c].text[0] || (!r->cells[c].copy && !strpbrk(r->cells[c].text, "0123456789"))) continue;
+        if (!piece(r->cells[c].text)) continue;   /* the cells with a digit: the pieces */
         col[n] = -1;
         for (size_t a = 0; a < na && col[n] < 0; a++)
             if ((col[n] = partner(&g->rows[above[a]], &r->cells[c], joined[n], sizeof joined[n])) >= 0) row[n] = above[a];
