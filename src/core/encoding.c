@@ -49,15 +49,32 @@ static inline uint64_t cont_lanes(uint64_t w)
 /* The sum of w's byte lanes (each under 32). */
 static inline size_t lanes_sum(uint64_t w) { return (size_t)((w * 0x0101010101010101u) >> 56); }
 
-/* Every byte but those that continue a sequence counts one: sixteen bytes
- * at a time (the lanes of two words added before they are summed), then
- * eight; the last bytes of a text of eight or more with one load of its
- * last eight, those counted shifted out; a text of four to seven bytes
- * with two loads of four. */
+/* Every byte but those that continue a sequence counts one. A text of
+ * fewer than four bytes (a blank cell's tab) a byte at a time; of four to
+ * seven with two loads of four, those in both shifted out; a longer one
+ * sixteen bytes at a time (the lanes of two words added before they are
+ * summed), then eight, and its last bytes with one load of its last eight,
+ * those counted shifted out. */
 size_t jue_utf8_count(const char *s, size_t n)
 {
+    if (n < 4) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+        return k;
+    }
+    if (n < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        a = __builtin_bswap32(a);
+        b = __builtin_bswap32(b);
+#endif
+        b = (uint32_t)((uint64_t)b >> (8 * (8 - n)));
+        return n - lanes_sum(cont_lanes(a | (uint64_t)b << 32));
+    }
     size_t cont = 0, i = 0;
-    for (; i + 16 <= n; i += 16) {   /* two words, a lane of the two holding 2 at most */
+    for (; i + 16 <= n; i += 16) {
         uint64_t a, b;
         memcpy(&a, s + i, 8);
         memcpy(&b, s + i + 8, 8);
@@ -69,27 +86,14 @@ size_t jue_utf8_count(const char *s, size_t n)
         cont += lanes_sum(cont_lanes(w));
         i += 8;
     }
-    if (i < n && n >= 8) {   /* the last bytes: the last eight, those counted above shifted out */
+    if (i < n) {
         uint64_t w;
         memcpy(&w, s + n - 8, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         w = __builtin_bswap64(w);
 #endif
-        w >>= 8 * (8 - (n - i));
-        return n - cont - lanes_sum(cont_lanes(w));
+        cont += lanes_sum(cont_lanes(w >> 8 * (8 - (n - i))));
     }
-    if (n >= 4 && n < 8) {   /* 4 to 7 bytes: the first four and the last four, those in both shifted out */
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        a = __builtin_bswap32(a);
-        b = __builtin_bswap32(b);
-#endif
-        b = (uint32_t)((uint64_t)b >> (8 * (8 - n)));
-        return n - lanes_sum(cont_lanes(a | (uint64_t)b << 32));
-    }
-    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;
 }
 
