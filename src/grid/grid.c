@@ -232,9 +232,36 @@ static bool grow_cells(jue_grow *r, size_t col)
     return true;
 }
 
+/* What a row's cells found is of their texts before: forgotten when one is set. */
+static void forget_found(jue_grow *r)
+{
+    r->title = 0;
+    r->one_known = false;
+    r->filled_known = false;
+    r->meta = 0;
+}
+
+/* Cell c, added to r by jue_grow_set, given its text: the general path's
+ * outcome for a blank cell (no text to replace, no memo, no allocation)
+ * without its tests. Most cells a door sets are new. */
+static jue_gcell *fill_new(jue_grow *r, jue_gcell *c, const unsigned char *p, size_t n)
+{
+    if (!charge(r->doc, 0, n)) return NULL;
+    forget_found(r);
+    if (!n) return c;
+    char *t = r->doc ? text_room(r->doc, n) : malloc(n + 1);
+    if (!t) return NULL;
+    memcpy(t, p, n);
+    t[n] = '\0';
+    c->text = t;
+    c->heap = !r->doc;
+    return c;
+}
+
 jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
 {
     if (col < 0 || col >= MAX_COLS) return NULL;
+    bool fresh = r->n <= (size_t)col;
     while (r->n <= (size_t)col) {
         if (r->n == r->cap && !grow_cells(r, (size_t)col)) return NULL;
         jue_gcell *c = &r->cells[r->n];
@@ -260,14 +287,12 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
         break;
     }
     jue_gcell *c = &r->cells[col];
+    if (fresh) return fill_new(r, c, p, n);
     size_t old = c->text[0] ? strlen(c->text) : 0;
     if (!charge(r->doc, old, n)) return NULL;
     c->rec = 0;   /* what was found of the text before is of another text */
     c->memo = NULL;
-    r->title = 0;
-    r->one_known = false;
-    r->filled_known = false;
-    r->meta = 0;
+    forget_found(r);
     if (!n) {
         if (c->heap) free(c->text);
         c->text = EMPTY;
