@@ -101,7 +101,7 @@ jue_idoc *jue_idoc_new(const char *file, jue_input_kind kind)
 
 static void row_free(jue_grow *r)
 {
-    for (size_t k = 0; k < r->n; k++)
+    for (size_t k = 0; r->texts_heap && k < r->n; k++)   /* most rows' texts are all in blocks */
         if (r->cells[k].heap) free(r->cells[k].text);
     if (r->cells_heap) free(r->cells);
 }
@@ -255,6 +255,7 @@ static jue_gcell *fill_new(jue_grow *r, jue_gcell *c, const unsigned char *p, si
     t[n] = '\0';
     c->text = t;
     c->heap = !r->doc;
+    r->texts_heap |= c->heap;
     return c;
 }
 
@@ -311,6 +312,7 @@ jue_gcell *jue_grow_set(jue_grow *r, int col, const char *text, size_t n)
     if (t != c->text && c->heap) free(c->text);
     c->text = t;
     c->heap = over ? c->heap : heap;
+    r->texts_heap |= c->heap;
     return c;
 }
 

@@ -52,6 +52,7 @@ typedef struct {
     jue_gcell *cells;  /* dense by col: cells[i].col == i; in the document's blocks unless cells_heap */
     size_t n, cap;
     bool cells_heap;   /* cells is an allocation of its own (a row grown past its first cells) */
+    bool texts_heap;   /* a cell's text is, or was, an allocation of its own (jue_gcell.heap) */
     int line;          /* file line or sheet row number */
     int page;          /* 0 = not known */
     bool used;         /* consumed by a recognised table (the rest is the notes) */
