@@ -14,10 +14,14 @@
  * made ASCII) can hold 表, 单位 or 部门 only then. */
 static bool meta_chars(const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((p[0] == 0xE8 && p[1] == 0xA1 && p[2] == 0xA8) || (p[0] == 0xE5 && p[1] == 0x8D && p[2] == 0x95) ||
-            (p[0] == 0xE9 && p[1] == 0x83 && p[2] == 0xA8))
+    /* their last bytes (A8 A8 95: E8 A1 A8, E9 83 A8, E5 8D 95) looked for
+     * with strpbrk, the two before each tested */
+    for (const char *q = s; (q = strpbrk(q, "\xA8\x95")) != NULL; q++) {
+        if (q - s < 2) continue;
+        unsigned char a = (unsigned char)q[-2], b = (unsigned char)q[-1];
+        if ((unsigned char)*q == 0xA8 ? (a == 0xE8 && b == 0xA1) || (a == 0xE9 && b == 0x83) : a == 0xE5 && b == 0x8D)
             return true;
+    }
     return false;
 }
 
