@@ -452,7 +452,7 @@ void jue_pdf_faces_show_line(jue_pdf_faces *z, cairo_t *cr, PangoLayoutLine *lin
     show_line_at(z, cr, line, x, y, 0, 0);
 }
 
-void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, double x, double y)
+void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, double x, double y, int lead)
 {
     cairo_move_to(cr, x, y);
     cairo_get_current_point(cr, &x, &y);
@@ -460,7 +460,8 @@ void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, do
     do {
         PangoRectangle r;
         pango_layout_iter_get_line_extents(it, NULL, &r);
-        show_line_at(z, cr, pango_layout_iter_get_line_readonly(it), x, y, r.x, pango_layout_iter_get_baseline(it));
+        show_line_at(z, cr, pango_layout_iter_get_line_readonly(it), x, y, r.x + lead,
+                     pango_layout_iter_get_baseline(it));
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
 }

@@ -18,9 +18,10 @@ void jue_pdf_faces_note_layout(jue_pdf_faces *z, PangoLayout *l);
 void jue_pdf_faces_make(jue_pdf_faces *z);
 /* The final pass: draws as pango_cairo_show_layout_line and
  * pango_cairo_show_layout do, at (x, y), through the subsets; what no
- * subset holds is drawn by pango. z may be NULL. */
+ * subset holds is drawn by pango. z may be NULL. show_layout moves each
+ * line by lead pango units more (0: where pango puts it). */
 void jue_pdf_faces_show_line(jue_pdf_faces *z, cairo_t *cr, PangoLayoutLine *line, double x, double y);
-void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, double x, double y);
+void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, double x, double y, int lead);
 /* How many glyph runs were drawn through a subset and how many by pango. */
 void jue_pdf_faces_counts(const jue_pdf_faces *z, size_t *subset, size_t *pango);
 

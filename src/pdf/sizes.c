@@ -131,3 +131,12 @@ void jue_pdf_sizes_keep(jue_pdf_sizes *z, const PangoFontDescription *f, const c
     entry *e = add(z, f, s, width, align, kind, w, h);
     if (e && !e->lay && l) e->lay = g_object_ref(l);
 }
+
+/* get_x_offset in pango-layout.c (pango 1.50), without the indent. */
+int jue_pdf_line_lead(int align, int wu, int lw)
+{
+    if (align == PANGO_ALIGN_RIGHT) return wu - lw;
+    if (align != PANGO_ALIGN_CENTER) return 0;
+    int lead = (wu - lw) / 2;
+    return ((wu | lw) & (PANGO_SCALE - 1)) == 0 ? PANGO_UNITS_ROUND(lead) : lead;
+}

@@ -23,5 +23,9 @@ PangoLayout *jue_pdf_sizes_layout(const jue_pdf_sizes *z, const PangoFontDescrip
 /* Keeps layout l (a reference of its own) and its size w, h for that key. */
 void jue_pdf_sizes_keep(jue_pdf_sizes *z, const PangoFontDescription *f, const char *s, int width, int align, int kind,
                         PangoLayout *l, int w, int h);
+/* Where pango starts a left-to-right line of width lw (pango units) in a
+ * layout of width wu with alignment align and no indent: how far right of
+ * where the same line starts alone on a layout of no width. */
+int jue_pdf_line_lead(int align, int wu, int lw);
 
 #endif

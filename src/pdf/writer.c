@@ -197,11 +197,13 @@ static double lay_h(PangoLayout *l)
  * fonts of a document that is thrown away (a third of the writer's time).
  * The measuring pass notes the glyphs of every layout it makes (mk_kind,
  * size_of) for the faces' subsets (faces.c). */
-static void show(pdf *p, PangoLayout *l, double x, double y)
+static void show_led(pdf *p, PangoLayout *l, int lead, double x, double y)
 {
-    if (p->final) jue_pdf_faces_show_layout(p->faces, p->cr, l, x, y);
+    if (p->final) jue_pdf_faces_show_layout(p->faces, p->cr, l, x, y, lead);
     p->fresh = false;
 }
+
+static void show(pdf *p, PangoLayout *l, double x, double y) { show_led(p, l, 0, x, y); }
 
 /* The size of the layout mk(p, f, s, width, al) would make, measured once
  * for both passes and every try at a table's font size. A wrapped layout
@@ -219,8 +221,8 @@ static void size_of(pdf *p, const PangoFontDescription *f, const char *s, double
         PangoLayout *l = mk_new(p, f, s, width, al);
         pango_layout_get_size(l, &lw, &lh);
         if (!p->final) jue_pdf_faces_note_layout(p->faces, l);
-        if (wu > 0) jue_pdf_sizes_keep(p->sizes, f, s ? s : "", wu, (int)al, 0, l, lw, lh);
-        else jue_pdf_sizes_put(p->sizes, f, s ? s : "", wu, (int)al, lw, lh);
+        /* kept to be drawn: at its width, or on one line in any width it fits (spec_layout) */
+        jue_pdf_sizes_keep(p->sizes, f, s ? s : "", wu, (int)al, 0, l, lw, lh);
         g_object_unref(l);
     }
     if (w) *w = U(lw);
@@ -750,7 +752,27 @@ typedef struct {
     PangoAlignment al;
 } spec;
 
-static PangoLayout *spec_layout(pdf *p, const spec *k) { return mk(p, k->f, k->s, k->width, k->al); }
+/* The layout that draws text k, and in *lead how far its line is moved:
+ * a text that fits k's width on one line (as size_of measured it) is drawn
+ * from the one-line layout measured for its natural width, where pango
+ * would place that line in k's width, rather than shaped again there. */
+static PangoLayout *spec_layout(pdf *p, const spec *k, int *lead)
+{
+    int wu = pango_units_from_double(k->width), lw, lh;
+    *lead = 0;
+    PangoLayout *one = jue_pdf_sizes_layout(p->sizes, k->f, k->s, 0, (int)PANGO_ALIGN_LEFT, K_PLAIN);
+    if (one && wu > 0 && jue_pdf_sizes_get(p->sizes, k->f, k->s, 0, (int)PANGO_ALIGN_LEFT, &lw, &lh) && lw <= wu &&
+        pango_layout_get_line_count(one) == 1) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(one, 0);
+        PangoRectangle r;
+        pango_layout_line_get_extents(line, NULL, &r);
+        if (pango_layout_line_get_resolved_direction(line) == PANGO_DIRECTION_LTR) {
+            *lead = jue_pdf_line_lead((int)k->al, wu, r.width);
+            return g_object_ref(one);
+        }
+    }
+    return mk(p, k->f, k->s, k->width, k->al);
+}
 
 static double spec_h(pdf *p, const spec *k)
 {
@@ -774,11 +796,12 @@ static bool body_spec(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c, doub
     return true;
 }
 
-/* A body cell as a layout in its width, or NULL when it prints nothing. */
-static PangoLayout *body_layout(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c, double w)
+/* A body cell as a layout in its width (spec_layout), or NULL when it
+ * prints nothing. */
+static PangoLayout *body_layout(pdf *p, const jue_rd_layout *L, const jue_rd_cell *c, double w, int *lead)
 {
     spec k;
-    return body_spec(p, L, c, w, &k) ? spec_layout(p, &k) : NULL;
+    return body_spec(p, L, c, w, &k) ? spec_layout(p, &k, lead) : NULL;
 }
 
 /* Natural (unwrapped) column widths and the least each may shrink to. */
@@ -933,8 +956,10 @@ static void draw_header(pdf *p, const grid *g)
         double x = g->cx[h->c], w = span_w(g, h->c, h->cs);
         cell_rect(p, x, y, w, hh);
         if (!p->final) continue;   /* text is drawn in the final pass only (show) */
-        PangoLayout *l = mk(p, p->tfont, jue_rd_head_lines(h, num, sizeof num), w - 2 * PAD_X, PANGO_ALIGN_CENTER);
-        show(p, l, x + PAD_X, y + (hh - lay_h(l)) / 2);
+        spec k = { p->tfont, jue_rd_head_lines(h, num, sizeof num), w - 2 * PAD_X, PANGO_ALIGN_CENTER };
+        int lead;
+        PangoLayout *l = spec_layout(p, &k, &lead);
+        show_led(p, l, lead, x + PAD_X, y + (hh - lay_h(l)) / 2);
         g_object_unref(l);
     }
     p->y += g->head_h;
@@ -951,10 +976,11 @@ static void draw_row(pdf *p, const grid *g, size_t r)
         double x = g->cx[c], w = span_w(g, c, span);
         cell_rect(p, x, p->y, w, h);
         if (!p->final) continue;   /* text is drawn in the final pass only (show) */
-        PangoLayout *l = body_layout(p, L, cell, w);
+        int lead;
+        PangoLayout *l = body_layout(p, L, cell, w, &lead);
         if (!l) continue;
         double ix = x + PAD_X + (cell->kind == JUE_RC_NAME && span == 1 ? name_indent(cell, p->tfs) : 0);
-        show(p, l, ix, p->y + (h - lay_h(l)) / 2);
+        show_led(p, l, lead, ix, p->y + (h - lay_h(l)) / 2);
         g_object_unref(l);
     }
     p->y += h;
@@ -1145,11 +1171,12 @@ static bool form_spec(pdf *p, const jue_form_cell *k, double w, spec *out)
     return true;
 }
 
-/* A form cell as a layout in its width, or NULL when it prints nothing. */
-static PangoLayout *form_layout(pdf *p, const jue_form_cell *k, double w)
+/* A form cell as a layout in its width (spec_layout), or NULL when it
+ * prints nothing. */
+static PangoLayout *form_layout(pdf *p, const jue_form_cell *k, double w, int *lead)
 {
     spec s;
-    return form_spec(p, k, w, &s) ? spec_layout(p, &s) : NULL;
+    return form_spec(p, k, w, &s) ? spec_layout(p, &s, lead) : NULL;
 }
 
 /* Column edges of a form across the text width: its relative widths, but
@@ -1205,10 +1232,11 @@ static void form_cell(pdf *p, const jue_form *f, const double *cx, const double 
     }
     cell_rect(p, x, y, w, h);
     /* a cell continued on a new page says again what it is */
-    PangoLayout *l = p->final ? form_layout(p, k, w) : NULL;   /* text in the final pass only (show) */
+    int lead;
+    PangoLayout *l = p->final ? form_layout(p, k, w, &lead) : NULL;   /* text in the final pass only (show) */
     if (!l) return;
     double lh = lay_h(l);
-    show(p, l, x + PAD_X, lh + 2 * PAD_Y > h ? y + PAD_Y : y + (h - lh) / 2);
+    show_led(p, l, lead, x + PAD_X, lh + 2 * PAD_Y > h ? y + PAD_Y : y + (h - lh) / 2);
     g_object_unref(l);
 }
 

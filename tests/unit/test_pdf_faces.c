@@ -63,7 +63,7 @@ static sink pdf_of(bool subset, const char *noted, const char *draw, size_t *by_
     PangoLayout *n = layout(pc, noted, 12), *d = layout(pc, draw, 12);
     jue_pdf_faces_note_layout(z, n);
     jue_pdf_faces_make(z);
-    jue_pdf_faces_show_layout(z, cr, d, 20, 40);
+    jue_pdf_faces_show_layout(z, cr, d, 20, 40, 0);
     jue_pdf_faces_show_line(z, cr, pango_layout_get_line_readonly(d, 0), 20, 100);
     cairo_show_page(cr);
     jue_pdf_faces_counts(z, by_subset, by_pango);

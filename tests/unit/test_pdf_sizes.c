@@ -11,6 +11,7 @@
 
 #include "pdf/sizes.h"
 
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 static PangoFontDescription *font(const char *family, double size, bool bold)
@@ -113,12 +114,77 @@ static void kept_layouts(void **state)
     assert_null(jue_pdf_sizes_layout(NULL, NULL, "x", 0, 0, 0));
 }
 
+/* A line's start in a layout of some width and alignment, as pango places
+ * it, against the same text alone on one line moved by jue_pdf_line_lead:
+ * what the writer draws for a table cell that fits its column. Widths in
+ * whole points (pango rounds a centred line's start there) and not. */
+static void line_lead_is_pangos(void **state)
+{
+    (void)state;
+    /* the writer's context (context_new in writer.c): a PDF surface's,
+     * unhinted, 72 dpi */
+    cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(NULL, NULL, 595, 842);
+    cairo_t *cr = cairo_create(surf);
+    PangoContext *pc = pango_cairo_create_context(cr);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(pc, 72);
+    PangoFontDescription *f = font("Noto Serif CJK SC", 8.5, false);
+    static const char *const TEXT[] = { "本年度收入合计", "1,234.56", "行次", "0.00", "2024年", "（一）基本支出",
+                                        "一般公共预算拨款" };
+    static const int WIDTH[] = { 73 * PANGO_SCALE, 75 * PANGO_SCALE + 1, 77 * PANGO_SCALE + 517, 200001 };
+    static const PangoAlignment AL[] = { PANGO_ALIGN_LEFT, PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT };
+    int odd = 0, rounded = 0;
+    for (size_t t = 0; t < sizeof TEXT / sizeof *TEXT; t++) {
+        PangoLayout *one = pango_layout_new(pc);
+        pango_layout_set_font_description(one, f);
+        pango_layout_set_text(one, TEXT[t], -1);
+        PangoRectangle r1;
+        PangoLayoutIter *it1 = pango_layout_get_iter(one);
+        pango_layout_iter_get_line_extents(it1, NULL, &r1);
+        pango_layout_iter_free(it1);
+        for (size_t w = 0; w < sizeof WIDTH / sizeof *WIDTH; w++)
+            for (size_t a = 0; a < sizeof AL / sizeof *AL; a++) {
+                PangoLayout *l = pango_layout_new(pc);
+                pango_layout_set_font_description(l, f);
+                pango_layout_set_width(l, WIDTH[w]);
+                pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+                pango_layout_set_alignment(l, AL[a]);
+                pango_layout_set_text(l, TEXT[t], -1);
+                PangoLayoutIter *it = pango_layout_get_iter(l);
+                PangoRectangle r;
+                pango_layout_iter_get_line_extents(it, NULL, &r);
+                pango_layout_iter_free(it);
+                assert_int_equal(pango_layout_get_line_count(l), 1);
+                assert_int_equal(r.width, r1.width);
+                assert_int_equal(r.x, r1.x + jue_pdf_line_lead((int)AL[a], WIDTH[w], r1.width));
+                odd += AL[a] == PANGO_ALIGN_CENTER && (WIDTH[w] - r1.width) % 2 != 0;
+                rounded += AL[a] == PANGO_ALIGN_CENTER && ((WIDTH[w] | r1.width) & (PANGO_SCALE - 1)) == 0 &&
+                           (WIDTH[w] - r1.width) / 2 % PANGO_SCALE != 0;
+                g_object_unref(l);
+            }
+        g_object_unref(one);
+    }
+    /* among them a centred line with half a unit to share, and one that
+     * pango puts on a whole point */
+    assert_true(odd > 0);
+    assert_true(rounded > 0);
+    pango_font_description_free(f);
+    g_object_unref(pc);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_key_only),
         cmocka_unit_test(many_entries),
         cmocka_unit_test(kept_layouts),
+        cmocka_unit_test(line_lead_is_pangos),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
