@@ -1628,10 +1628,18 @@ static void metadata(pdf *p)
 
 /* The one pango context of both passes (its layouts are kept across them):
  * made on the first pass's PDF surface, so it takes a PDF surface's font
- * options, and with unhinted metrics, so positions are exact. */
+ * options, and with unhinted metrics, so positions are exact. Its font
+ * map (pango's default for the thread, which only this writer uses) gets
+ * the same 72 dpi: pango measures each font's metrics (a line's height) in
+ * a context of the font map's own, and at the default 96 dpi each of our
+ * fonts was looked up again there as another size — a fontconfig sort and
+ * a font loaded more per font (half of the first render's sorts). Our
+ * sizes are absolute, so the fonts, the metrics and the layouts are the
+ * same. */
 static PangoContext *context_new(cairo_t *cr)
 {
     PangoContext *pc = pango_cairo_create_context(cr);
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(pango_context_get_font_map(pc)), 72);
     cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
