@@ -5,9 +5,11 @@
 #include <stddef.h>
 
 /* A stretch of line: at `at` (the y of a horizontal line, the x of a
- * vertical one), from `lo` to `hi`. */
+ * vertical one), from `lo` to `hi`; `line` is jue_pdf_rules' own (`at` in
+ * hundredths of a point, worked out once a stretch). */
 typedef struct {
     double at, lo, hi;
+    long long line;
 } jue_pdf_seg;
 
 /* The sides of n rectangles (x, y, w, h each, w and h >= 0) joined into
