@@ -39,11 +39,20 @@ void jue_pdf_sizes_free(jue_pdf_sizes *z)
     free(z);
 }
 
+/* A hash of the font from fields pango_font_description_equal compares:
+ * pango's own hash folds the family's case at every lookup. */
+static uint32_t font_hash(const PangoFontDescription *f)
+{
+    return (uint32_t)pango_font_description_get_size(f) * 0x9e3779b1u ^
+           (uint32_t)pango_font_description_get_weight(f) * 0x165667b1u ^
+           (uint32_t)pango_font_description_get_style(f) * 0xd3a2646cu;
+}
+
 static uint32_t key_hash(const PangoFontDescription *f, const char *s, int width, int align, int kind)
 {
     uint32_t h = 2166136261u;
     for (const unsigned char *u = (const unsigned char *)s; *u; u++) h = (h ^ *u) * 16777619u;
-    h ^= (uint32_t)pango_font_description_hash(f) * 0x9e3779b1u;
+    h ^= font_hash(f);
     h ^= (uint32_t)width * 0x85ebca6bu ^ (uint32_t)align * 0xc2b2ae35u ^ (uint32_t)kind * 0x27d4eb2fu;
     return h;
 }

@@ -758,11 +758,11 @@ typedef struct {
  * would place that line in k's width, rather than shaped again there. */
 static PangoLayout *spec_layout(pdf *p, const spec *k, int *lead)
 {
-    int wu = pango_units_from_double(k->width), lw, lh;
+    int wu = pango_units_from_double(k->width), lw = 0, lh;
     *lead = 0;
     PangoLayout *one = jue_pdf_sizes_layout(p->sizes, k->f, k->s, 0, (int)PANGO_ALIGN_LEFT, K_PLAIN);
-    if (one && wu > 0 && jue_pdf_sizes_get(p->sizes, k->f, k->s, 0, (int)PANGO_ALIGN_LEFT, &lw, &lh) && lw <= wu &&
-        pango_layout_get_line_count(one) == 1) {
+    if (one) pango_layout_get_size(one, &lw, &lh);   /* the size kept with it */
+    if (one && wu > 0 && lw <= wu && pango_layout_get_line_count(one) == 1) {
         PangoLayoutLine *line = pango_layout_get_line_readonly(one, 0);
         PangoRectangle r;
         pango_layout_line_get_extents(line, NULL, &r);
