@@ -17,6 +17,8 @@
  * is drawn. */
 #include "pdf/faces.h"
 
+#include <juesuan/common.h>
+
 #include <cairo-ft.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -50,9 +52,13 @@ struct jue_pdf_faces {
     size_t last;               /* the font found last */
     bool made;
     size_t drawn, fallback;
+    /* the glyph runs of one font waiting to be drawn as one cairo call:
+     * its glyphs, clusters and text (draw_run, flush) */
+    cairo_scaled_font_t *batch;
     cairo_glyph_t *g;
     cairo_text_cluster_t *c;
-    size_t cap;
+    size_t ng, nc, cap;
+    jue_buf text;
 };
 
 /* ---- FreeType: one library for the process, never freed, since cairo
@@ -106,7 +112,12 @@ static cairo_font_face_t *cairo_face_of(hb_blob_t *blob)
 
 /* ---- the table of faces and fonts ------------------------------------- */
 
-jue_pdf_faces *jue_pdf_faces_new(void) { return calloc(1, sizeof(jue_pdf_faces)); }
+jue_pdf_faces *jue_pdf_faces_new(void)
+{
+    jue_pdf_faces *z = calloc(1, sizeof *z);
+    if (z) jue_buf_init(&z->text);
+    return z;
+}
 
 void jue_pdf_faces_free(jue_pdf_faces *z)
 {
@@ -127,6 +138,7 @@ void jue_pdf_faces_free(jue_pdf_faces *z)
     free(z->font);
     free(z->g);
     free(z->c);
+    jue_buf_free(&z->text);
     free(z);
 }
 
@@ -349,59 +361,84 @@ static cairo_scaled_font_t *scaled_of(jue_pdf_faces *z, font *f)
     return f->sf = s;
 }
 
-/* Draws run as pango's cairo renderer does (pangocairo-render.c: the same
- * positions, the same clusters) with the subset's glyphs; false when it
- * cannot and pango must. */
+/* Draws the runs waiting, one cairo call for them all: cairo's cost per
+ * call (recording it, the page's analysis, the replay) is paid once for a
+ * layout's lines rather than once a run. */
+static void flush(jue_pdf_faces *z, cairo_t *cr)
+{
+    if (!z || !z->batch) return;
+    cairo_save(cr);
+    cairo_set_scaled_font(cr, z->batch);
+    cairo_show_text_glyphs(cr, jue_buf_str(&z->text), (int)z->text.len, z->g, (int)z->ng, z->c, (int)z->nc,
+                           (cairo_text_cluster_flags_t)0);
+    cairo_restore(cr);
+    z->batch = NULL;
+    z->ng = z->nc = 0;
+    jue_buf_reset(&z->text);
+}
+
+/* Room for n more glyphs and clusters in the batch. */
+static bool batch_room(jue_pdf_faces *z, size_t n)
+{
+    if (z->ng + n <= z->cap) return true;
+    size_t cap = 2 * (z->ng + n);
+    cairo_glyph_t *g = realloc(z->g, cap * sizeof *g);
+    if (g) z->g = g;
+    cairo_text_cluster_t *c = realloc(z->c, cap * sizeof *c);
+    if (c) z->c = c;
+    if (!g || !c) return false;
+    z->cap = cap;
+    return true;
+}
+
+/* Adds run's clusters to the batch as pango's cairo renderer gives them
+ * (pangocairo-render.c): bytes and glyphs per cluster, empty glyphs left
+ * out. */
+static void add_clusters(jue_pdf_faces *z, const char *text, PangoGlyphItem *run)
+{
+    PangoGlyphString *gs = run->glyphs;
+    PangoGlyphItemIter it;
+    if (pango_glyph_item_iter_init_start(&it, run, text)) do {
+            int ng = it.end_glyph - it.start_glyph;
+            for (int i = it.start_glyph; i < it.end_glyph; i++)
+                if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY) ng--;
+            z->c[z->nc].num_bytes = it.end_index - it.start_index;
+            z->c[z->nc].num_glyphs = ng;
+            z->nc++;
+        } while (pango_glyph_item_iter_next_cluster(&it));
+}
+
+/* Puts run, drawn as pango's cairo renderer draws it (the same positions,
+ * the same clusters) with the subset's glyphs, in the batch of its font;
+ * false when it cannot and pango must draw it. */
 static bool draw_run(jue_pdf_faces *z, cairo_t *cr, const char *text, PangoGlyphItem *run, double bx, double by)
 {
     font *f = font_of(z, run->item->analysis.font);
     cairo_scaled_font_t *sf = f ? scaled_of(z, f) : NULL;
-    if (!sf) return false;
-    const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(z->face[f->face].plan);
     PangoGlyphString *gs = run->glyphs;
     size_t n = gs->num_glyphs > 0 ? (size_t)gs->num_glyphs : 0;
-    if (!n) return false;
+    if (!sf || !n || (run->item->analysis.level & 1)) return false;   /* right to left: pango's */
+    const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(z->face[f->face].plan);
     for (size_t i = 0; i < n; i++) {
         PangoGlyph g = gs->glyphs[i].glyph;
         if (g != PANGO_GLYPH_EMPTY && ((g & PANGO_GLYPH_UNKNOWN_FLAG) || !hb_map_has(map, g))) return false;
     }
-    if (n > z->cap) {
-        cairo_glyph_t *g = realloc(z->g, n * sizeof *g);
-        if (g) z->g = g;
-        cairo_text_cluster_t *c = realloc(z->c, n * sizeof *c);
-        if (c) z->c = c;
-        if (!g || !c) return false;
-        z->cap = n;
-    }
-    int count = 0, x = 0;
+    if (z->batch != sf) flush(z, cr);
+    if (!batch_room(z, n)) return false;
+    int x = 0;
     for (size_t i = 0; i < n; i++) {
         const PangoGlyphInfo *gi = &gs->glyphs[i];
         if (gi->glyph != PANGO_GLYPH_EMPTY) {
-            z->g[count].index = hb_map_get(map, gi->glyph);
-            z->g[count].x = bx + (double)(x + gi->geometry.x_offset) / PANGO_SCALE;
-            z->g[count].y = gi->geometry.y_offset == 0 ? by : by + (double)gi->geometry.y_offset / PANGO_SCALE;
-            count++;
+            cairo_glyph_t *g = &z->g[z->ng++];
+            g->index = hb_map_get(map, gi->glyph);
+            g->x = bx + (double)(x + gi->geometry.x_offset) / PANGO_SCALE;
+            g->y = gi->geometry.y_offset == 0 ? by : by + (double)gi->geometry.y_offset / PANGO_SCALE;
         }
         x += gi->geometry.width;
     }
-    bool backward = (run->item->analysis.level & 1) != 0;
-    int nc = 0;
-    PangoGlyphItemIter it;
-    if (pango_glyph_item_iter_init_start(&it, run, text)) do {
-            int ng = backward ? it.start_glyph - it.end_glyph : it.end_glyph - it.start_glyph;
-            int lo = it.start_glyph < it.end_glyph + 1 ? it.start_glyph : it.end_glyph + 1;
-            int hi = it.start_glyph + 1 > it.end_glyph ? it.start_glyph + 1 : it.end_glyph;
-            for (int i = lo; i < hi; i++)
-                if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY) ng--;
-            z->c[nc].num_bytes = it.end_index - it.start_index;
-            z->c[nc].num_glyphs = ng;
-            nc++;
-        } while (pango_glyph_item_iter_next_cluster(&it));
-    cairo_save(cr);
-    cairo_set_scaled_font(cr, sf);
-    cairo_show_text_glyphs(cr, text + run->item->offset, run->item->length, z->g, count, z->c, nc,
-                           backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : (cairo_text_cluster_flags_t)0);
-    cairo_restore(cr);
+    add_clusters(z, text, run);
+    jue_buf_putn(&z->text, text + run->item->offset, (size_t)run->item->length);
+    z->batch = sf;
     return true;
 }
 
@@ -424,6 +461,7 @@ static bool plain_line(const PangoLayoutLine *line)
 static void show_line_at(jue_pdf_faces *z, cairo_t *cr, PangoLayoutLine *line, double x, double y, int dx, int dy)
 {
     if (!z || !z->made || !plain_line(line)) {
+        flush(z, cr);
         cairo_move_to(cr, x + (double)dx / PANGO_SCALE, y + (double)dy / PANGO_SCALE);
         pango_cairo_show_layout_line(cr, line);
         if (z) z->fallback++;
@@ -437,6 +475,7 @@ static void show_line_at(jue_pdf_faces *z, cairo_t *cr, PangoLayoutLine *line, d
         if (draw_run(z, cr, text, run, bx, by)) {
             z->drawn++;
         } else {
+            flush(z, cr);
             cairo_move_to(cr, bx, by);
             pango_cairo_show_glyph_item(cr, text, run);
             z->fallback++;
@@ -450,6 +489,7 @@ void jue_pdf_faces_show_line(jue_pdf_faces *z, cairo_t *cr, PangoLayoutLine *lin
     cairo_move_to(cr, x, y);
     cairo_get_current_point(cr, &x, &y);
     show_line_at(z, cr, line, x, y, 0, 0);
+    flush(z, cr);
 }
 
 void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, double x, double y, int lead)
@@ -465,6 +505,8 @@ void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, do
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
 }
+
+void jue_pdf_faces_flush(jue_pdf_faces *z, cairo_t *cr) { flush(z, cr); }
 
 void jue_pdf_faces_counts(const jue_pdf_faces *z, size_t *subset, size_t *pango)
 {

@@ -197,10 +197,24 @@ static double lay_h(PangoLayout *l)
  * fonts of a document that is thrown away (a third of the writer's time).
  * The measuring pass notes the glyphs of every layout it makes (mk_kind,
  * size_of) for the faces' subsets (faces.c). */
-static void show_led(pdf *p, PangoLayout *l, int lead, double x, double y)
+/* Draws l as a table row's cell: its glyphs may wait to be drawn in one
+ * cairo call with the row's other cells (cairo's cost is per call), until
+ * show_flush, which must come before anything else is drawn. */
+static void show_cell(pdf *p, PangoLayout *l, int lead, double x, double y)
 {
     if (p->final) jue_pdf_faces_show_layout(p->faces, p->cr, l, x, y, lead);
     p->fresh = false;
+}
+
+static void show_flush(pdf *p)
+{
+    if (p->final) jue_pdf_faces_flush(p->faces, p->cr);
+}
+
+static void show_led(pdf *p, PangoLayout *l, int lead, double x, double y)
+{
+    show_cell(p, l, lead, x, y);
+    show_flush(p);
 }
 
 static void show(pdf *p, PangoLayout *l, double x, double y) { show_led(p, l, 0, x, y); }
@@ -347,6 +361,7 @@ static void grid_stroke(pdf *p)
 static void page_end(pdf *p)
 {
     if (!p->open) return;
+    show_flush(p);
     grid_stroke(p);
     if (!p->no_footer) footer(p);
     cairo_show_page(p->cr);
@@ -959,9 +974,10 @@ static void draw_header(pdf *p, const grid *g)
         spec k = { p->tfont, jue_rd_head_lines(h, num, sizeof num), w - 2 * PAD_X, PANGO_ALIGN_CENTER };
         int lead;
         PangoLayout *l = spec_layout(p, &k, &lead);
-        show_led(p, l, lead, x + PAD_X, y + (hh - lay_h(l)) / 2);
+        show_cell(p, l, lead, x + PAD_X, y + (hh - lay_h(l)) / 2);
         g_object_unref(l);
     }
+    show_flush(p);
     p->y += g->head_h;
 }
 
@@ -980,9 +996,10 @@ static void draw_row(pdf *p, const grid *g, size_t r)
         PangoLayout *l = body_layout(p, L, cell, w, &lead);
         if (!l) continue;
         double ix = x + PAD_X + (cell->kind == JUE_RC_NAME && span == 1 ? name_indent(cell, p->tfs) : 0);
-        show_led(p, l, lead, ix, p->y + (h - lay_h(l)) / 2);
+        show_cell(p, l, lead, ix, p->y + (h - lay_h(l)) / 2);
         g_object_unref(l);
     }
+    show_flush(p);
     p->y += h;
 }
 
@@ -1224,6 +1241,7 @@ static void form_cell(pdf *p, const jue_form *f, const double *cx, const double 
     int cs = k->cs > 0 ? k->cs : 1;
     double x = cx[ocol], w = cx[ocol + cs] - x, y = ry[r0], h = ry[r1] + rh[r1] - y;
     if (k->flags & JUE_FC_HEAD) {
+        show_flush(p);   /* the text before it is drawn first */
         cairo_save(p->cr);
         cairo_set_source_rgb(p->cr, 0.95, 0.95, 0.95);
         cairo_rectangle(p->cr, x, y, w, h);
@@ -1236,7 +1254,7 @@ static void form_cell(pdf *p, const jue_form *f, const double *cx, const double 
     PangoLayout *l = p->final ? form_layout(p, k, w, &lead) : NULL;   /* text in the final pass only (show) */
     if (!l) return;
     double lh = lay_h(l);
-    show_led(p, l, lead, x + PAD_X, lh + 2 * PAD_Y > h ? y + PAD_Y : y + (h - lh) / 2);
+    show_cell(p, l, lead, x + PAD_X, lh + 2 * PAD_Y > h ? y + PAD_Y : y + (h - lh) / 2);
     g_object_unref(l);
 }
 
@@ -1382,6 +1400,7 @@ static void form(pdf *p, size_t bi, const jue_form *f)
         }
         p->y = ry[r] + rh[r];
     }
+    show_flush(p);
     g_object_unref(cont);
     p->fresh = false;
     if (f->note && *f->note) {

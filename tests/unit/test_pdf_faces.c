@@ -135,12 +135,51 @@ static void small_font_whatever_the_order(void **state)
     free(sub.data);
 }
 
+/* Two cells of a row drawn into one batch (one cairo call, drawn when
+ * flushed): both read back, in order, through the subset. */
+static void cells_of_a_row_flushed_together(void **state)
+{
+    (void)state;
+    sink s = { 0 };
+    cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(sink_write, &s, 300, 200);
+    cairo_t *cr = cairo_create(surf);
+    PangoContext *pc = pango_cairo_create_context(cr);
+    pango_context_set_language(pc, pango_language_from_string("zh-cn"));
+    jue_pdf_faces *z = jue_pdf_faces_new();
+    PangoLayout *a = layout(pc, "支出合计", 12), *b = layout(pc, "865.00", 12);
+    jue_pdf_faces_note_layout(z, a);
+    jue_pdf_faces_note_layout(z, b);
+    jue_pdf_faces_make(z);
+    jue_pdf_faces_show_layout(z, cr, a, 20, 40, 0);
+    jue_pdf_faces_show_layout(z, cr, b, 120, 40, 0);
+    jue_pdf_faces_flush(z, cr);
+    cairo_show_page(cr);
+    size_t by_subset, by_pango;
+    jue_pdf_faces_counts(z, &by_subset, &by_pango);
+    assert_int_equal(by_pango, 0);
+    g_object_unref(a);
+    g_object_unref(b);
+    g_object_unref(pc);
+    cairo_destroy(cr);
+    cairo_surface_finish(surf);
+    cairo_surface_destroy(surf);
+    jue_pdf_faces_free(z);
+    char *t = text_of(&s);
+    const char *x = strstr(t, "支出合计"), *y = strstr(t, "865.00");
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_true(x < y);
+    g_free(t);
+    free(s.data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(noted_text_through_subset),
         cmocka_unit_test(glyph_not_noted_drawn_by_pango),
         cmocka_unit_test(small_font_whatever_the_order),
+        cmocka_unit_test(cells_of_a_row_flushed_together),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
