@@ -197,9 +197,10 @@ static double lay_h(PangoLayout *l)
  * fonts of a document that is thrown away (a third of the writer's time).
  * The measuring pass notes the glyphs of every layout it makes (mk_kind,
  * size_of) for the faces' subsets (faces.c). */
-/* Draws l as a table row's cell: its glyphs may wait to be drawn in one
- * cairo call with the row's other cells (cairo's cost is per call), until
- * show_flush, which must come before anything else is drawn. */
+/* Draws l as a table's or form's cell: its glyphs may wait to be drawn in
+ * one cairo call with the next cells' (cairo's cost is per call), until
+ * show_flush, which must come before anything else is drawn (page_end
+ * flushes). */
 static void show_cell(pdf *p, PangoLayout *l, int lead, double x, double y)
 {
     if (p->final) jue_pdf_faces_show_layout(p->faces, p->cr, l, x, y, lead);
@@ -977,7 +978,6 @@ static void draw_header(pdf *p, const grid *g)
         show_cell(p, l, lead, x + PAD_X, y + (hh - lay_h(l)) / 2);
         g_object_unref(l);
     }
-    show_flush(p);
     p->y += g->head_h;
 }
 
@@ -999,7 +999,6 @@ static void draw_row(pdf *p, const grid *g, size_t r)
         show_cell(p, l, lead, ix, p->y + (h - lay_h(l)) / 2);
         g_object_unref(l);
     }
-    show_flush(p);
     p->y += h;
 }
 
@@ -1142,6 +1141,7 @@ static void table(pdf *p, size_t bi, const jue_table *t)
         }
         draw_row(p, &g, r);
     }
+    show_flush(p);   /* the rows' text, drawn in as few calls as their fonts allow */
     if (t->footnote && *t->footnote) {
         /* the profile's 注, before an empty table's 说明 */
         p->y += 4;
