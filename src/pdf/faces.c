@@ -489,7 +489,6 @@ void jue_pdf_faces_show_line(jue_pdf_faces *z, cairo_t *cr, PangoLayoutLine *lin
     cairo_move_to(cr, x, y);
     cairo_get_current_point(cr, &x, &y);
     show_line_at(z, cr, line, x, y, 0, 0);
-    flush(z, cr);
 }
 
 void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, double x, double y, int lead)

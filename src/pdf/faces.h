@@ -19,10 +19,10 @@ void jue_pdf_faces_make(jue_pdf_faces *z);
 /* The final pass: draws as pango_cairo_show_layout_line and
  * pango_cairo_show_layout do, at (x, y), through the subsets; what no
  * subset holds is drawn by pango. z may be NULL. show_layout moves each
- * line by lead pango units more (0: where pango puts it), and may leave
- * glyphs waiting to be drawn with those of the next layout in one cairo
- * call: jue_pdf_faces_flush draws them, and must come before any other
- * drawing, source or tag on cr. show_line draws everything. */
+ * line by lead pango units more (0: where pango puts it). Both may leave
+ * glyphs waiting to be drawn with those of the next line or layout in one
+ * cairo call: jue_pdf_faces_flush draws them, and must come before any
+ * other drawing, source, tag or page's end on cr. */
 void jue_pdf_faces_show_line(jue_pdf_faces *z, cairo_t *cr, PangoLayoutLine *line, double x, double y);
 void jue_pdf_faces_show_layout(jue_pdf_faces *z, cairo_t *cr, PangoLayout *l, double x, double y, int lead);
 void jue_pdf_faces_flush(jue_pdf_faces *z, cairo_t *cr);

@@ -424,6 +424,7 @@ static void flow(pdf *p, PangoLayout *lay, double x)
         p->fresh = false;
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
+    show_flush(p);   /* the lines of a page in one call (page_begin flushes the page before) */
     p->y = bottom;
 }
 

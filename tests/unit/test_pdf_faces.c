@@ -65,6 +65,7 @@ static sink pdf_of(bool subset, const char *noted, const char *draw, size_t *by_
     jue_pdf_faces_make(z);
     jue_pdf_faces_show_layout(z, cr, d, 20, 40, 0);
     jue_pdf_faces_show_line(z, cr, pango_layout_get_line_readonly(d, 0), 20, 100);
+    jue_pdf_faces_flush(z, cr);
     cairo_show_page(cr);
     jue_pdf_faces_counts(z, by_subset, by_pango);
     g_object_unref(n);
