@@ -9,41 +9,41 @@
 
 /* Escapes text for element content and attribute values; invalid UTF-8
  * becomes U+FFFD so the page stays valid. With br, newlines become <br>. */
+/* What esc writes for the byte at p[i] that is not copied as it is (its
+ * entity, a space, or nothing); NULL: copied. */
+static const char *esc_of(unsigned char c, bool br)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    case '\n': return br ? "<br>" : " ";
+    case '\r': return "";
+    default: return c < 0x20 || c == 0x7F ? " " : NULL;   /* control characters are not allowed in HTML text */
+    }
+}
+
+/* s as HTML text: the special characters as entities, invalid UTF-8 as
+ * U+FFFD; what needs nothing is copied a stretch at a time. */
 static void esc(jue_buf *b, const char *s, bool br)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    size_t i = 0;
+    size_t n = strlen(s), i = 0, from = 0;
     while (i < n) {
         unsigned char c = p[i];
-        switch (c) {
-        case '&': jue_buf_puts(b, "&amp;"); i++; continue;
-        case '<': jue_buf_puts(b, "&lt;"); i++; continue;
-        case '>': jue_buf_puts(b, "&gt;"); i++; continue;
-        case '"': jue_buf_puts(b, "&quot;"); i++; continue;
-        case '\'': jue_buf_puts(b, "&#39;"); i++; continue;
-        case '\n':
-            jue_buf_puts(b, br ? "<br>" : " ");
-            i++;
-            continue;
-        case '\r': i++; continue;
-        default: break;
-        }
-        if (c < 0x20 || c == 0x7F) {
-            /* Control characters are not allowed in HTML text. */
-            jue_buf_putc(b, ' ');
-            i++;
-            continue;
-        }
-        size_t k = jue_rd_utf8_len(p + i, n - i);
-        if (k == 0) {
-            jue_buf_puts(b, "\xEF\xBF\xBD");
-            i++;
-        } else {
-            jue_buf_putn(b, s + i, k);
+        const char *e = c < 0x80 ? esc_of(c, br) : NULL;
+        size_t k = c < 0x80 ? 1 : jue_rd_utf8_len(p + i, n - i);
+        if (!e && k) {
             i += k;
+            continue;
         }
+        jue_buf_putn(b, s + from, i - from);
+        jue_buf_puts(b, e ? e : "\xEF\xBF\xBD");
+        from = ++i;
     }
+    jue_buf_putn(b, s + from, n - from);
 }
 
 static const char CSS[] =
