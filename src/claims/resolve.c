@@ -80,6 +80,44 @@ static bool item_partial(const ex *x, const char *c1, const char *c2, bool kuan_
  * but a 款 or 项 name that does not (a wrong or stale name, a 项 under the
  * wrong 款) still names its row when the 项 name is found within that 类;
  * the claim then carries item_resolved = false for the rules to report. */
+/* Whether [p, e) starts with a Chinese numeral (一 … 十, 百, 〇, 零); *n: its length. */
+static bool cn_numeral(const char *p, const char *e, size_t *n)
+{
+    static const char *const CN[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "〇", "零" };
+    for (size_t i = 0; i < sizeof CN / sizeof CN[0]; i++)
+        if (starts(p, e, CN[i])) { *n = 3; return true; }
+    return false;
+}
+
+/* After the item's number and marks before its 类 name at a: "1、", "1.",
+ * "1．", "(1)", "（十五）", "十五、" and an opening quote ("（十五）“卫生健康支出
+ * （类）…”"); a Chinese numeral counts only in brackets or before 、 (一般
+ * 公共服务支出 begins with one). */
+static const char *item_number_end(const char *s, const char *a)
+{
+    static const char *const QUOTE[] = { "“", "「", "『", "‘", "\"", "'" };
+    const char *st = s;
+    for (bool again = true; again && st < a;) {
+        again = false;
+        size_t n;
+        const char *q = st;
+        while (q < a && cn_numeral(q, a, &n)) q += n;
+        if (q > st && starts(q, a, "、")) { st = q + 3; again = true; continue; }
+        if (is_digit_at(st, a) || *st == '.' || *st == ' ' || *st == '(' || *st == ')' || starts(st, a, "、") ||
+            starts(st, a, "．") || starts(st, a, "（") || starts(st, a, "）")) {
+            bool open = *st == '(' || starts(st, a, "（");
+            st += (*st & 0x80) ? 3 : 1;
+            for (q = st; open && q < a && cn_numeral(q, a, &n);) q += n;
+            if (open && q > st && (starts(q, a, "）") || *q == ')')) st = q;   /* its closing bracket next */
+            again = true;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof QUOTE / sizeof QUOTE[0]; i++)
+            if (starts(st, a, QUOTE[i])) { st += strlen(QUOTE[i]); again = true; break; }
+    }
+    return st;
+}
+
 void cx_item_statement(ex *x, const char *s, const char *e)
 {
     size_t la, lb, lc;
@@ -94,11 +132,7 @@ void cx_item_statement(ex *x, const char *s, const char *e)
         x->item_subject = jue_subject_make(JUE_SUBJ_ITEM, NULL);
         return;
     }
-    /* skip the item number: "1、", "1.", "1．", "(1)" and spaces */
-    const char *st = s;
-    while (st < a && (is_digit_at(st, a) || *st == '.' || *st == ' ' || *st == '(' || *st == ')' ||
-                      starts(st, a, "、") || starts(st, a, "．") || starts(st, a, "（") || starts(st, a, "）")))
-        st += (*st & 0x80) ? 3 : 1;
+    const char *st = item_number_end(s, a);
     char n1[128], n2[128], n3[128];
     jue_str_put(n1, n1 + sizeof n1, st, (size_t)(a - st));
     jue_str_put(n2, n2 + sizeof n2, a + la, (size_t)(b - (a + la)));

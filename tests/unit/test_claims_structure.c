@@ -1012,6 +1012,24 @@ static void test_rates_written_otherwise(void **state)
     jue_findings_free(&f);
 }
 
+/* A 项 statement numbered "（十五）" or "十五、" and quoted ("（十五）“卫生健康支出
+ * （类）…（项）”：…"): the number and the quote are not part of the 类's name
+ * (claims.item-name accused "十五）“卫生健康支出"); a name that is wrong still is. */
+static void test_item_numbered_and_quoted(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("（十五）“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”：年初预算412.00万元，支出决算396.21万元。\n"
+                "十六、卫生健康支出（类）医疗保障管理事务（款）信息化建设（项）：支出决算63.15万元。\n"
+                "(十七)\"一般公共服务支出（类）人大事务（款）行政运行（项）\"：支出决算10.00万元。\n"
+                "（十八）“卫生健康支出（类）医疗保障管理事务（款）行政运转（项）”：支出决算1.00万元。\n", &f);
+    assert_int_equal(count(&f, "claims.item-name", 1), 0);
+    assert_int_equal(count(&f, "claims.item-name", 2), 0);
+    assert_int_equal(count(&f, "claims.item-name", 3), 0);
+    assert_int_equal(count(&f, "claims.item-name", 4) + count(&f, "claims.item-unlisted", 4), 1);
+    jue_findings_free(&f);
+}
+
 /* Shares in one sentence, the first naming its whole, the next none: the
  * next may be of the same whole ("一般公共预算财政拨款收入800万元，占财政拨款
  * 收入总计的80%；政府性基金…200万元，占20%"), not only of the sentence's
@@ -1111,6 +1129,7 @@ int main(void)
         cmocka_unit_test(test_share_after_a_named_whole),
         cmocka_unit_test(test_names_not_the_subject),
         cmocka_unit_test(test_rates_written_otherwise),
+        cmocka_unit_test(test_item_numbered_and_quoted),
         cmocka_unit_test(test_numbered_paragraph_and_comparison_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
