@@ -223,6 +223,13 @@ void ck_check_stale_year(ck *k, size_t i)
                k->d->year);
         return;
     }
+    /* "2024年度本年支出合计…，2023年度为…": the sentence has stated this year
+     * first; the other year is compared with it, no old draft's */
+    for (size_t j = i; j-- > 0 && cl->items[j].sentence == c->sentence;)
+        if (cl->items[j].role == JUE_ROLE_DATE && cl->items[j].opens && cl->items[j].value == k->d->year) {
+            ck_note(k, c, true, "同句先写了本年（%d年度）的数，此处是与之比较的年度", k->d->year);
+            return;
+        }
     ck_note(k, c, false, "年度与决算年度%d不同", k->d->year);
     ck_report(k, C_STALE_YEAR, c, exp, c->printed, "%d年度决算的说明中以“%s”起句，年度可能沿用了旧稿（若说的是该年度的情况则无误）",
            k->d->year, c->printed);

@@ -414,7 +414,9 @@ static void test_stale_year(void **state)
                      "青溪县医疗保障局2023年度收入支出总计24024.22万元。\n"           /* 6: error */
                      "上年（2023年度）收入总计22486.12万元。\n"                      /* 7: no stale year */
                      "2023 年度收入总计 24024.22 万元。\n"                           /* 8: spaced as pdftotext does */
-                     "与 2023 年度相比增加 1538.10 万元。\n",                        /* 9: fine */
+                     "与 2023 年度相比增加 1538.10 万元。\n"                         /* 9: fine */
+                     "2024年度收入总计24024.22万元，2023年度为22486.12万元。\n"      /* 10: compared, fine */
+                     "2024年度支出总计24024.22万元，2023年度收入总计24024.22万元。\n", /* 11: error */
                      &f);
     assert_int_equal(count(&f, "claims.date", 1), 1);
     assert_string_equal(find(&f, "claims.date", 1)->expected, "2024年度");
@@ -430,6 +432,8 @@ static void test_stale_year(void **state)
     assert_int_equal(count(&f, "claims.date", 8), 1);
     assert_string_equal(find(&f, "claims.date", 8)->actual, "2023年度");
     assert_int_equal(count(&f, "claims.date", 9) + count(&f, "claims.stale-year", 9), 0);
+    assert_int_equal(count(&f, "claims.date", 10) + count(&f, "claims.stale-year", 10), 0);
+    assert_int_equal(count(&f, "claims.date", 11), 1);
     jue_findings_free(&f);
 }
 
