@@ -15,19 +15,64 @@
 
 void jue_claims_init(jue_claims *c) { memset(c, 0, sizeof *c); }
 
+/* A block of the claims' strings; the newest is jue_claims.strs. */
+struct jue_claim_strs {
+    struct jue_claim_strs *next;   /* the block made before */
+    size_t used, cap;
+    char data[];
+};
+
+enum { STRS_FIRST = 4096, STRS_MOST = 65536 };
+
+char *cx_str_room(jue_claims *o, size_t n)
+{
+    struct jue_claim_strs *b = o->strs;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = !b ? STRS_FIRST : b->cap < STRS_MOST ? 2 * b->cap : STRS_MOST;
+        if (cap < n) cap = n;
+        struct jue_claim_strs *nb = malloc(sizeof *nb + cap);
+        if (!nb) return NULL;
+        *nb = (struct jue_claim_strs){ b, 0, cap };
+        o->strs = b = nb;
+    }
+    char *r = b->data + b->used;
+    b->used += n;
+    return r;
+}
+
+char *cx_strn(jue_claims *o, const char *s, size_t n)
+{
+    char *r = s ? cx_str_room(o, n + 1) : NULL;
+    if (r) { memcpy(r, s, n); r[n] = 0; }
+    return r;
+}
+
+/* Frees s unless it is in the claims' blocks. */
+static void str_free(const jue_claims *c, char *s)
+{
+    if (!s) return;
+    for (const struct jue_claim_strs *b = c->strs; b; b = b->next)
+        if ((uintptr_t)s - (uintptr_t)b->data < b->cap) return;
+    free(s);
+}
+
 void jue_claims_free(jue_claims *c)
 {
     if (!c) return;
     for (size_t i = 0; i < c->len; i++) {
         jue_claim *x = &c->items[i];
-        free(x->whole);
-        free(x->item_names);
-        free(x->printed);
+        str_free(c, x->whole);
+        str_free(c, x->item_names);
+        str_free(c, x->printed);
     }
     free(c->items);
-    for (size_t i = 0; i < c->nsections; i++) free(c->sections[i].number);   /* the title with it */
+    for (size_t i = 0; i < c->nsections; i++) str_free(c, c->sections[i].number);   /* the title with it */
     free(c->sections);
     free(c->partitions);
+    for (struct jue_claim_strs *b = c->strs, *nb; b; b = nb) {
+        nb = b->next;
+        free(b);
+    }
     memset(c, 0, sizeof *c);
 }
 
@@ -291,11 +336,11 @@ static void set_context(ex *x)
     x->scope_known = false;
 }
 
-static void claim_strings_free(jue_claim *c)
+static void claim_strings_free(const jue_claims *o, jue_claim *c)
 {
-    free(c->whole);
-    free(c->item_names);
-    free(c->printed);
+    str_free(o, c->whole);
+    str_free(o, c->item_names);
+    str_free(o, c->printed);
 }
 
 /* Appends c (taking its strings); a figure under a 项 statement carries the
@@ -303,7 +348,7 @@ static void claim_strings_free(jue_claim *c)
 int cx_add_claim(ex *x, jue_claim *c)
 {
     jue_claims *o = x->out;
-    if (o->len >= JUE_CLAIMS_MAX || x->over) { claim_strings_free(c); x->over = true; return -1; }
+    if (o->len >= JUE_CLAIMS_MAX || x->over) { claim_strings_free(o, c); x->over = true; return -1; }
     if (c->sentence == x->sentence && ++x->in_sentence > JUE_SENTENCE_CLAIMS) {
         x->sentence++;
         x->in_sentence = 1;
@@ -311,14 +356,14 @@ int cx_add_claim(ex *x, jue_claim *c)
     }
     if (jue_subject_on(&x->item_subject) && x->item_names && jue_subject_same(&c->subject, &x->item_subject) &&
         !c->item_names) {
-        c->item_names = jue_strdup(x->item_names);
+        c->item_names = cx_strdup(o, x->item_names);
         c->item_resolved = x->item_resolved;
         c->item_partial = x->item_partial;
     }
     if (o->len == o->cap) {
         size_t nc = o->cap ? o->cap * 2 : 64;
         jue_claim *ni = realloc(o->items, nc * sizeof *ni);
-        if (!ni) { claim_strings_free(c); x->nomem = true; return -1; }
+        if (!ni) { claim_strings_free(o, c); x->nomem = true; return -1; }
         o->items = ni;
         o->cap = nc;
     }
@@ -401,7 +446,7 @@ static void add_section(ex *x, const char *s, const char *e, int level, size_t n
     const char *t = s + numlen;
     while (t < e && *t == ' ') t++;
     /* the number and the title in one block, the title after the number's NUL */
-    sec->number = malloc((size_t)(ne - num) + 1 + (size_t)(e - t) + 1);
+    sec->number = cx_str_room(o, (size_t)(ne - num) + 1 + (size_t)(e - t) + 1);
     if (!sec->number) { x->nomem = true; return; }
     sec->title = sec->number + (ne - num) + 1;
     memcpy(sec->number, num, (size_t)(ne - num));

@@ -264,6 +264,16 @@ void cx_reader_init(ex *x);
  * cx_words_at p; NULL finds none). */
 const lex_entry *cx_match_subject(ex *x, const word_slot *w, const char *p, const char *end);
 
+/* The claims' strings (jue_claims.strs): room for n bytes, or NULL (no
+ * memory); a copy of the n bytes at s with a NUL after them, or NULL (s
+ * NULL, or no memory). */
+char *cx_str_room(jue_claims *o, size_t n);
+char *cx_strn(jue_claims *o, const char *s, size_t n);
+static inline char *cx_strdup(jue_claims *o, const char *s)
+{
+    return s ? cx_strn(o, s, strlen(s)) : NULL;
+}
+
 /* Appends c (taking its strings); a figure under a 项 statement carries the
  * statement's printed names. Returns its index, or -1 (c's strings freed). */
 int cx_add_claim(ex *x, jue_claim *c);

@@ -309,9 +309,9 @@ static void give_each(ex *x, const cx_list *L, int i)
     take_subject(&x->out->items[i], L->e[0]);
     for (int s = 1; s < L->n; s++) {
         jue_claim c = x->out->items[i];   /* fetched again: adding may move the items */
-        c.printed = jue_strdup(c.printed);
-        c.whole = jue_strdup(c.whole);
-        c.item_names = jue_strdup(c.item_names);
+        c.printed = cx_strdup(x->out, c.printed);
+        c.whole = cx_strdup(x->out, c.whole);
+        c.item_names = cx_strdup(x->out, c.item_names);
         take_subject(&c, L->e[s]);
         cx_add_claim(x, &c);
     }

@@ -58,8 +58,7 @@ static jue_claim claim_at(const ex *x, const para *P, const char *base, const ch
 {
     jue_claim c = { 0 };
     c.role = role;
-    c.printed = malloc((size_t)(q - p) + 1);
-    if (c.printed) { memcpy(c.printed, p, (size_t)(q - p)); c.printed[q - p] = 0; }
+    c.printed = cx_strn(x->out, p, (size_t)(q - p));
     cx_para_place(P, (size_t)(p - base), &c.line, &c.col, &c.page);
     c.sentence = x->sentence;
     c.parent = -1;
@@ -138,7 +137,7 @@ static void nest_bracket(nesting *N, const char *p, const char *end, int *parent
 /* A number of n bytes at p with nothing after it but the end of its clause
  * (sp: after it and its spaces), read as a percentage that lost its %:
  * "占比20.17，". Sets c's value, interval and printed form (without a %). */
-static bool bare_percent(const char *p, size_t n, const char *sp, const char *end, jue_claim *c)
+static bool bare_percent(jue_claims *o, const char *p, size_t n, const char *sp, const char *end, jue_claim *c)
 {
     static const char *const STOP[] = { "，", "；", "。", "、", "）", ",", ";", ")" };
     bool stop = sp == end;
@@ -153,8 +152,7 @@ static bool bare_percent(const char *p, size_t n, const char *sp, const char *en
     if (c->value > 10 * JUE_PPB_ONE) return false;   /* above 1000%: not a rate */
     c->decimals = dec;
     c->is_percent = true;
-    c->printed = malloc(n + 1);
-    if (c->printed) { memcpy(c->printed, p, n); c->printed[n] = 0; }
+    c->printed = cx_strn(o, p, n);
     return true;
 }
 
@@ -823,9 +821,9 @@ typedef struct {
 
 /* A figure as printed, without the spaces a copy puts inside it or before
  * its unit ("5377.64 万元": a single-space copy of "5377.64万元"). */
-static char *copy_printed(const char *p, size_t n)
+static char *copy_printed(jue_claims *out, const char *p, size_t n)
 {
-    char *s = malloc(n + 1), *o = s;
+    char *s = cx_str_room(out, n + 1), *o = s;
     for (size_t i = 0; s && i < n; i++)
         if (p[i] != ' ') *o++ = p[i];
     if (s) *o = 0;
@@ -856,7 +854,7 @@ static bool fig_malformed(sent *s, figure *f)
     if (starts(q, end, "万元")) q += 6;
     else if (starts(q, end, "元")) q += 3;
     f->c.role = JUE_ROLE_MALFORMED;
-    f->c.printed = copy_printed(s->p, (size_t)(q - s->p));
+    f->c.printed = copy_printed(s->x->out, s->p, (size_t)(q - s->p));
     f->c.subject = subject_of(cur_subject(s));
     cx_add_claim(s->x, &f->c);
     s->p = q;
@@ -1002,7 +1000,7 @@ static void add_percent(sent *s, jue_claim *c, const char *at)
         jue_str_put(s->whole, s->whole + sizeof s->whole, named, SIZE_MAX);
     if (c->role == JUE_ROLE_SHARE && !s->whole[0] && s->orphan && s->parent < 0)
         jue_str_put(s->whole, s->whole + sizeof s->whole, "其中所列各项之总数", SIZE_MAX);
-    if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = jue_strdup(s->whole);
+    if (c->role == JUE_ROLE_SHARE && s->whole[0]) c->whole = cx_strdup(s->x->out, s->whole);
     if (c->role == JUE_ROLE_SHARE && s->parent >= 0) c->parent = s->parent;
     cx_add_claim(s->x, c);
     s->whole[0] = 0;
@@ -1028,7 +1026,7 @@ static bool fig_percent(sent *s, figure *f)
         size_t below = p - s->base >= 6 && !memcmp(p - 6, "不足", 6) ? 6 : 0;
         if (below) f->c.iv = (jue_interval){ 0, v };
         f->c.decimals = dec;
-        f->c.printed = copy_printed(p - below, below + plen);
+        f->c.printed = copy_printed(s->x->out, p - below, below + plen);
         add_percent(s, &f->c, p - below);
     }
     s->p += plen;
@@ -1109,7 +1107,7 @@ static bool fig_bare_percent(sent *s, figure *f)
      * none */
     if (!rate && (!s->kw_at || s->p - s->kw_at > 16)) return false;
     if (f->a.unit_written || !(s->kw == K_SHARE || s->kw == K_COMPLETE || rate) ||
-        !bare_percent(s->p, f->a.consumed, f->sp, s->end, &f->c))
+        !bare_percent(s->x->out, s->p, f->a.consumed, f->sp, s->end, &f->c))
         return false;
     add_percent(s, &f->c, s->p);
     s->p = f->after;
@@ -1324,7 +1322,7 @@ static bool fig_amount(sent *s, figure *f)
     if (c->role == JUE_ROLE_CHANGE && budget_compared(s, s->p)) c->role = JUE_ROLE_GAP;
     if (c->role == JUE_ROLE_CHANGE && other_year_change(s, s->p, false)) c->unsure = true;
     c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
-    c->printed = copy_printed(s->p, f->a.consumed);
+    c->printed = copy_printed(s->x->out, s->p, f->a.consumed);
     c->subject = subject_of(subject);
     /* a budget figure is not the table's 决算 — except 三公, whose table
      * prints the 预算数 beside the 决算数 */
@@ -1396,7 +1394,7 @@ static bool fig_date(sent *s, figure *f)
         char suffix[64], *se = suffix + sizeof suffix;
         jue_str_put(jue_str_put(jue_str_put(suffix, se, "年", SIZE_MAX), se, ye ? "12月31日" : "度", SIZE_MAX), se, title,
                     SIZE_MAX);
-        c->printed = malloc(f->a.consumed + strlen(suffix) + 1);
+        c->printed = cx_str_room(s->x->out, f->a.consumed + strlen(suffix) + 1);
         if (c->printed) {
             memcpy(c->printed, s->p, f->a.consumed);
             strcpy(c->printed + f->a.consumed, suffix);
@@ -1424,7 +1422,7 @@ static void fig_count(sent *s, figure *f)
         c->iv = (jue_interval){ c->value, c->value };
         /* printed as the figure and its counter, without the space */
         size_t n = f->a.consumed + strlen(COUNTERS[k]);
-        c->printed = malloc(n + 1);
+        c->printed = cx_str_room(s->x->out, n + 1);
         if (c->printed) {
             memcpy(c->printed, s->p, f->a.consumed);
             memcpy(c->printed + f->a.consumed, COUNTERS[k], strlen(COUNTERS[k]));
