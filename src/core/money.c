@@ -185,8 +185,21 @@ typedef struct {
 
 /* Reads a unit (or %) after optional spaces at i. Returns the byte end, or 0
  * when there is none (a unit never starts at offset 0 here). */
+/* Whether the three bytes at s[i] are the character c3 (i + 3 <= len). */
+static inline bool char3_at(const char *s, size_t len, size_t i, const char *c3)
+{
+    return len - i >= 3 && s[i] == c3[0] && s[i + 1] == c3[1] && s[i + 2] == c3[2];
+}
+
 SCAN_INLINE size_t read_suffix(const char *s, size_t len, size_t i, suffix_kind kind, jue_unit *unit)
 {
+    /* 元, 万元, 亿元 right after the number, as most amounts print them: told
+     * by their bytes (the lexer's answer: no space before, 元 after 万/亿) */
+    if (kind == SUF_UNIT && char3_at(s, len, i, "元")) { *unit = JUE_UNIT_YUAN; return i + 3; }
+    if (kind == SUF_UNIT && (char3_at(s, len, i, "万") || char3_at(s, len, i, "亿")) && char3_at(s, len, i + 3, "元")) {
+        *unit = s[i + 1] == "万"[1] ? JUE_UNIT_WAN : JUE_UNIT_YI;
+        return i + 6;
+    }
     size_t p = skip_spaces(s, len, i);
     tok t = tok_at(s, len, p);
     if (kind == SUF_PERCENT) return t.kind == T_PERCENT ? p + t.n : 0;
