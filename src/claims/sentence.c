@@ -1602,9 +1602,65 @@ void cx_reader_init(ex *x)
     }
 }
 
+/* Whether one of the eight bytes of w is below 0x40 (a digit among them),
+ * an X, or a lead byte C3 (×) or EF (full-width forms: ０–９, Ｘ): exact as
+ * a yes or no. */
+static inline bool claim_byte8(uint64_t w)
+{
+    const uint64_t ONES = 0x0101010101010101u;
+    uint64_t x = w ^ 'X' * ONES, c = w ^ 0xC3 * ONES, f = w ^ 0xEF * ONES;
+    return (((w - 0x40 * ONES) & ~w) | ((x - ONES) & ~x) | ((c - ONES) & ~c) | ((f - ONES) & ~f)) & 0x80 * ONES;
+}
+
+/* Whether the byte at p starts a figure (is_digit_at) or a placeholder's
+ * marks (X, ×, Ｘ). */
+static inline bool claim_start(const char *p, const char *end)
+{
+    unsigned char b = (unsigned char)*p;
+    return (b >= '0' && b <= '9') || b == 'X' ||
+           (b == 0xC3 && end - p >= 2 && (unsigned char)p[1] == 0x97) ||
+           (b == 0xEF && end - p >= 3 && (unsigned char)p[1] == 0xBC &&
+            (((unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99) || (unsigned char)p[2] == 0xB8));
+}
+
+/* Whether the word lit (its first character three bytes) is in [s, e),
+ * found from that character's last byte (rarer than its first). */
+static bool has_word(const char *s, const char *e, const char *lit)
+{
+    size_t n = strlen(lit);
+    for (const char *q = s + 2; q < e && (q = memchr(q, lit[2], (size_t)(e - q))) != NULL; q++)
+        if ((size_t)(e - (q - 2)) >= n && !memcmp(q - 2, lit, n)) return true;
+    return false;
+}
+
+/* Whether reading [p, end) may add a claim: each starts at a figure's digit,
+ * a placeholder's marks, 决算数 (on_direction) or 持平, 无增减 (a K_SAME
+ * word). A sentence without them is words only, and reading it changes
+ * nothing the reader keeps past it (its handlers set the sentence's own
+ * state): about half the sentences of the notes. */
+static bool may_claim(const char *p, const char *end)
+{
+    for (; end - p >= 8; p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if (!claim_byte8(w)) continue;
+        for (size_t i = 0; i < 8; i++)
+            if (claim_start(p + i, end)) return true;
+    }
+    for (; p < end; p++)
+        if (claim_start(p, end)) return true;
+    return false;
+}
+
 void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);
+    const char *sb = base + from, *se = base + to;
+    if (!may_claim(sb, se) && !has_word(sb, se, "决算数") && !has_word(sb, se, "持平") && !has_word(sb, se, "无增减")) {
+        x->sentence++;
+        x->in_sentence = 0;
+        return;
+    }
     sent s = { .x = x, .P = P, .base = base, .start = base + from, .end = base + to, .p = base + from,
                .parent_candidate = -1, .parent = -1, .count_candidate = -1, .count_parent = -1,
                .item_here = jue_subject_on(&x->item_subject), .item_sentence = jue_subject_on(&x->item_subject) };
