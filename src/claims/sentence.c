@@ -1602,14 +1602,25 @@ void cx_reader_init(ex *x)
     }
 }
 
-/* Whether one of the eight bytes of w is below 0x40 (a digit among them),
- * an X, or a lead byte C3 (×) or EF (full-width forms: ０–９, Ｘ): exact as
- * a yes or no. */
-static inline bool claim_byte8(uint64_t w)
+/* The top bit of each of the eight bytes of w that is below 0x40 (a digit
+ * among them), an X, or a lead byte C3 (×) or EF (full-width forms: ０–９,
+ * Ｘ), and maybe of some bytes after such a one (a borrow carried): none
+ * when none is. */
+static inline uint64_t claim_bytes8(uint64_t w)
 {
     const uint64_t ONES = 0x0101010101010101u;
     uint64_t x = w ^ 'X' * ONES, c = w ^ 0xC3 * ONES, f = w ^ 0xEF * ONES;
     return (((w - 0x40 * ONES) & ~w) | ((x - ONES) & ~x) | ((c - ONES) & ~c) | ((f - ONES) & ~f)) & 0x80 * ONES;
+}
+
+/* The byte of eight loaded by memcpy whose top bit is the lowest set bit of m. */
+static inline size_t byte_of_bit(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return 7 - (size_t)__builtin_ctzll(m) / 8;
+#else
+    return (size_t)__builtin_ctzll(m) / 8;
+#endif
 }
 
 /* Whether the byte at p starts a figure (is_digit_at) or a placeholder's
@@ -1643,9 +1654,8 @@ static bool may_claim(const char *p, const char *end)
     for (; end - p >= 8; p += 8) {
         uint64_t w;
         memcpy(&w, p, 8);
-        if (!claim_byte8(w)) continue;
-        for (size_t i = 0; i < 8; i++)
-            if (claim_start(p + i, end)) return true;
+        for (uint64_t m = claim_bytes8(w); m; m &= m - 1)
+            if (claim_start(p + byte_of_bit(m), end)) return true;
     }
     for (; p < end; p++)
         if (claim_start(p, end)) return true;
