@@ -901,6 +901,16 @@ static inline bool ends_with(const char *from, const char *p, const char *w, siz
     return (size_t)(p - from) >= n && p[-1] == w[n - 1] && !memcmp(p - n, w, n);
 }
 
+/* The start of the character before a, not before from: a three-byte one
+ * at once, else back over continuation bytes to the byte that is none. */
+static inline const char *char_before(const char *from, const char *a)
+{
+    const unsigned char *u = (const unsigned char *)a;
+    if (a - from >= 3 && (u[-3] & 0xF0) == 0xE0 && (u[-2] & 0xC0) == 0x80 && (u[-1] & 0xC0) == 0x80) return a - 3;
+    do a--; while (a > from && ((unsigned char)*a & 0xC0) == 0x80);
+    return a;
+}
+
 /* Where the clause of p begins: after its ，；。 (at most 30 characters back). */
 static const char *clause_from(const sent *s, const char *p)
 {
@@ -908,7 +918,7 @@ static const char *clause_from(const sent *s, const char *p)
     for (int n = 0; a > s->start && n < 30; n++) {
         if ((a - s->start >= 3 && (!memcmp(a - 3, "，", 3) || !memcmp(a - 3, "；", 3) || !memcmp(a - 3, "。", 3))))
             break;
-        do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
+        a = char_before(s->start, a);
     }
     return a;
 }
@@ -1222,7 +1232,7 @@ static bool previous_year_named(const sent *s, const char *p, const char *after)
         bool stop = false, wide = a - s->start >= 3 && ((unsigned char)a[-3] == 0xEF || (unsigned char)a[-3] == 0xE3);
         for (size_t i = 0; i < sizeof STOP / sizeof STOP[0] && wide && !stop; i++) stop = !memcmp(a - 3, STOP[i], 3);
         if (stop || a[-1] == '(' || a[-1] == ',') break;
-        do a--; while (a > s->start && ((unsigned char)*a & 0xC0) == 0x80);
+        a = char_before(s->start, a);
     }
     if (!year_before(a, p)) return false;
     char w[160];
