@@ -939,7 +939,8 @@ static bool named_otherwise(const sent *s, const char *p)
 {
     static const char *const TAIL[] = { "为", "是", "达到", "达", "约", "共计", "合计", "累计", "计", " " };
     static const char *const HEAD[] = { "支出", "费", "补助", "收入", "资金", "金额" };
-    static const char *const LEAD[] = { "本年", "全年", "当年", "实际", "其中", "共计", "合计", "累计", "共", "另", " " };
+    static const char *const LEAD[] = { "本年度", "全年度", "当年度", "本年", "全年", "当年", "年度", "实际",
+                                        "其中", "共计", "合计", "累计", "共", "另", " " };
     if (s->kw != K_NONE || !s->subj_entry || !s->subj_from) return false;
     const char *a = clause_from(s, p);
     if (s->subj_from >= a) return false;   /* the subject is named in this clause */

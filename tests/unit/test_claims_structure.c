@@ -965,7 +965,8 @@ static void test_names_not_the_subject(void **state)
                     "公务接待费支出1.68万元，其中：国内公务接待支出1.68万元；外事接待支出0.50万元。\n"
                     "在职人员经费600.00万元。\n"
                     "财政拨款收入总计、支出总计减少166.35万元，下降24.02%。\n"
-                    "公务用车运行维护费支出251万元，比上年累计支出285万元下降34万元，下降12%。\n";
+                    "公务用车运行维护费支出251万元，比上年累计支出285万元下降34万元，下降12%。\n"
+                    "公务接待费1.68万元，本年度累计支出1.69万元。\n";
     jue_claims c;
     jue_claims_init(&c);
     assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
@@ -981,6 +982,7 @@ static void test_names_not_the_subject(void **state)
     assert_true(jue_subject_is(&printed_as(&c, "600.00万元")->subject, "在职人员经费"));
     assert_true(jue_subject_on(&printed_as(&c, "166.35万元")->subject));
     assert_true(jue_subject_is(&printed_as(&c, "34万元")->subject, "公务用车运行维护费"));
+    assert_true(jue_subject_is(&printed_as(&c, "1.69万元")->subject, "公务接待费"));   /* no qualifier: the same */
     jue_claims_free(&c);
 }
 
