@@ -1065,6 +1065,24 @@ static bool compared(const sent *s, const char *p)
 
 /* "人均18.79万元", "平均每人…", "月均…": an amount per person, month or
  * unit, not the subject's total — passed over, as a threshold is. */
+/* Whether a word of "per" (人均, 平均, 每辆 …) stands at most six characters
+ * before p in its clause, naming what the amount is per ("人均接待费用150元"). */
+static bool per_word_near(const sent *s, const char *p)
+{
+    static const char *const PER[] = { "人均", "平均", "户均", "次均", "车均", "辆均", "月均", "日均", "年均",
+                                       "每人", "每辆", "每车", "每次", "每户", "每月" };
+    const char *a = clause_from(s, p);
+    if (p - a > 24) a = p - 24;   /* six characters and the word */
+    for (const char *q = a; q + 6 <= p; q++) {
+        if ((unsigned char)*q != 0xE4 && (unsigned char)*q != 0xE5 && (unsigned char)*q != 0xE6 &&
+            (unsigned char)*q != 0xE8)
+            continue;   /* each word begins with 人 平 户 次 车 辆 月 日 年 每: E4–E8 */
+        for (size_t i = 0; i < sizeof PER / sizeof PER[0]; i++)
+            if (!memcmp(q, PER[i], 6)) return true;
+    }
+    return false;
+}
+
 static bool fig_per_unit(sent *s, figure *f)
 {
     /* with their lengths: this is asked at every figure */
@@ -1079,6 +1097,10 @@ static bool fig_per_unit(sent *s, figure *f)
     static const char *const FILL[] = { "为", "是", "约", "达" };
     for (size_t i = 0; i < sizeof FILL / sizeof FILL[0]; i++)
         if (ends_with(s->start, p, FILL[i], 3)) { p -= 3; break; }
+    if (f->a.unit_written && per_word_near(s, p)) {   /* "人均接待费用150元", "平均每辆车2.56万元" */
+        s->p = f->after;
+        return true;
+    }
     if (p - s->start < 6) return false;   /* each word is two characters or more */
     switch (cx_key3(p - 3)) {             /* and ends with one of these */
     case 0x879DE5: case 0xBABAE4: case 0x889CE6: case 0xB4B9E5: case 0xB788E6:   /* 均 人 月 年 户 */

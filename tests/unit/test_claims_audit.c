@@ -232,7 +232,10 @@ static void test_amounts_not_the_subjects(void **state)
         "人员经费和公用经费支出803.63万元，其中在职人员经费600.00万元，离退休人员经费76.45万元。\n"
         /* 18: a 项's own 基本支出 and 项目支出, not table 05's totals */
         "17、卫生健康支出（类）医疗救助（款）城乡医疗救助（项）：年初预算为800.00万元，支出决算为810.43万元，"
-        "完成年初预算的101.30%，其中：基本支出0万元，项目支出810.43万元。\n";
+        "完成年初预算的101.30%，其中：基本支出0万元，项目支出810.43万元。\n"
+        /* 19, 20: amounts per person or car, a word or two after their "per" */
+        "公务接待费1.68万元，人均接待费用150元。\n"
+        "公务用车运行维护费5.11万元，平均每辆车2.56万元。\n";
     jue_disclosure *disc;
     assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
     disc->source = strdup("notes.txt");
