@@ -1071,12 +1071,11 @@ static bool per_word_near(const sent *s, const char *p)
 {
     static const char *const PER[] = { "人均", "平均", "户均", "次均", "车均", "辆均", "月均", "日均", "年均",
                                        "每人", "每辆", "每车", "每次", "每户", "每月" };
-    const char *a = clause_from(s, p);
-    if (p - a > 24) a = p - 24;   /* six characters and the word */
-    for (const char *q = a; q + 6 <= p; q++) {
-        if ((unsigned char)*q != 0xE4 && (unsigned char)*q != 0xE5 && (unsigned char)*q != 0xE6 &&
-            (unsigned char)*q != 0xE8)
-            continue;   /* each word begins with 人 平 户 次 车 辆 月 日 年 每: E4–E8 */
+    /* back from p over at most eight three-byte characters, to a clause mark */
+    for (const char *q = p - 3; q >= s->start && p - q <= 24; q -= 3) {
+        unsigned char b = (unsigned char)*q;
+        if (b < 0xE4 || b > 0xE9) return false;   /* a mark, a figure, a bracket: the clause ends here */
+        if (q + 6 > p || (b != 0xE4 && b != 0xE5 && b != 0xE6 && b != 0xE8)) continue;   /* 人平户次车辆月日年每 */
         for (size_t i = 0; i < sizeof PER / sizeof PER[0]; i++)
             if (!memcmp(q, PER[i], 6)) return true;
     }
