@@ -79,6 +79,21 @@ static void example_free(example *e)
     jue_diags_free(&e->d);
 }
 
+/* The example's disclosure with notes read into its claims, audited (year
+ * the accounts' year the notes are read in; 0: not read). The caller frees
+ * the disclosure and the findings. */
+static jue_disclosure *audit_example_notes(example *e, const char *notes, int year, jue_findings *f)
+{
+    jue_disclosure *disc;
+    assert_int_equal(jue_compile(e->src, e->cat, e->prof, &disc, NULL, &e->d), JUE_OK);
+    disc->source = strdup("notes.txt");
+    disc->year = year;
+    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, e->lx, e->cat, year, &disc->claims), JUE_OK);
+    jue_findings_init(f);
+    assert_int_equal(jue_claims_audit(disc, e->cat, NULL, f), JUE_OK);
+    return disc;
+}
+
 static void test_notes_against_the_example(void **state)
 {
     (void)state;
@@ -180,14 +195,8 @@ static void test_item_names_without_a_year(void **state)
     static const char notes[] =
         "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。支出决算为396.21万元。\n"
         "2、卫生健康支出（类）医疗保障管理事务（款）医保稽核事务（项）。支出决算为12.00万元。\n";
-    jue_disclosure *disc;
-    assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
-    disc->source = strdup("notes.txt");
-    disc->year = 0;
-    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, e.lx, e.cat, 0, &disc->claims), JUE_OK);
     jue_findings f;
-    jue_findings_init(&f);
-    assert_int_equal(jue_claims_audit(disc, e.cat, NULL, &f), JUE_OK);
+    jue_disclosure *disc = audit_example_notes(&e, notes, 0, &f);
     assert_int_equal(count_rule(&f, "claims.item-name"), 0);
     assert_true(has(&f, "claims.item-unlisted", 2));
     assert_false(has(&f, "claims.item-unlisted", 1));
@@ -236,13 +245,8 @@ static void test_amounts_not_the_subjects(void **state)
         /* 19, 20: amounts per person or car, a word or two after their "per" */
         "公务接待费1.68万元，人均接待费用150元。\n"
         "公务用车运行维护费5.11万元，平均每辆车2.56万元。\n";
-    jue_disclosure *disc;
-    assert_int_equal(jue_compile(e.src, e.cat, e.prof, &disc, NULL, &e.d), JUE_OK);
-    disc->source = strdup("notes.txt");
-    assert_int_equal(jue_claims_extract(notes, strlen(notes), 1, e.lx, e.cat, 2024, &disc->claims), JUE_OK);
     jue_findings f;
-    jue_findings_init(&f);
-    assert_int_equal(jue_claims_audit(disc, e.cat, NULL, &f), JUE_OK);
+    jue_disclosure *disc = audit_example_notes(&e, notes, 2024, &f);
     for (size_t i = 0; i < f.len; i++) fprintf(stderr, "  %d %s %s\n", f.items[i].line, f.items[i].rule, f.items[i].message);
     assert_int_equal(count_rule(&f, "claims.fact"), 0);
     assert_int_equal(count_rule(&f, "claims.parts"), 0);
