@@ -167,7 +167,7 @@ typedef struct {
     /* the blocks the reader puts the strings of its claims and sections in
      * (printed, whole, item_names, number and title), freed together by
      * jue_claims_free; a string outside them (the store's) is freed alone */
-    struct jue_claim_strs *strs;
+    struct jue_block *strs;
 } jue_claims;
 
 void jue_claims_init(jue_claims *c);

@@ -95,7 +95,7 @@ typedef struct {
     jue_col *cols;
     size_t ncols;
     jue_cell *cells;    /* nrows × ncols, row-major */
-    struct jue_strings *strings;   /* the blocks the rows' keys and names are in (model.c's) */
+    struct jue_block *strings;   /* the blocks the rows' keys and names are in (model.c's) */
 } jue_table;
 
 typedef enum { JUE_UNIT_ADMIN = 0, JUE_UNIT_CIVIL_LIKE, JUE_UNIT_PUBLIC_INST } jue_unit_type;

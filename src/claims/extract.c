@@ -10,34 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/blocks.h"
 #include "core/encoding.h"
 #include "read_internal.h"
 
 void jue_claims_init(jue_claims *c) { memset(c, 0, sizeof *c); }
 
-/* A block of the claims' strings; the newest is jue_claims.strs. */
-struct jue_claim_strs {
-    struct jue_claim_strs *next;   /* the block made before */
-    size_t used, cap;
-    char data[];
-};
-
+/* The claims' strings, in blocks the claims free at once (core/blocks.h). */
 enum { STRS_FIRST = 4096, STRS_MOST = 65536 };
 
 char *cx_str_room(jue_claims *o, size_t n)
 {
-    struct jue_claim_strs *b = o->strs;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = !b ? STRS_FIRST : b->cap < STRS_MOST ? 2 * b->cap : STRS_MOST;
-        if (cap < n) cap = n;
-        struct jue_claim_strs *nb = malloc(sizeof *nb + cap);
-        if (!nb) return NULL;
-        *nb = (struct jue_claim_strs){ b, 0, cap };
-        o->strs = b = nb;
-    }
-    char *r = b->data + b->used;
-    b->used += n;
-    return r;
+    return jue_block_take(&o->strs, n, STRS_FIRST, STRS_MOST);
 }
 
 char *cx_strn(jue_claims *o, const char *s, size_t n)
@@ -50,10 +34,7 @@ char *cx_strn(jue_claims *o, const char *s, size_t n)
 /* Frees s unless it is in the claims' blocks. */
 static void str_free(const jue_claims *c, char *s)
 {
-    if (!s) return;
-    for (const struct jue_claim_strs *b = c->strs; b; b = b->next)
-        if ((uintptr_t)s - (uintptr_t)b->data < b->cap) return;
-    free(s);
+    if (s && !jue_block_holds(c->strs, s)) free(s);
 }
 
 void jue_claims_free(jue_claims *c)
@@ -69,10 +50,7 @@ void jue_claims_free(jue_claims *c)
     for (size_t i = 0; i < c->nsections; i++) str_free(c, c->sections[i].number);   /* the title with it */
     free(c->sections);
     free(c->partitions);
-    for (struct jue_claim_strs *b = c->strs, *nb; b; b = nb) {
-        nb = b->next;
-        free(b);
-    }
+    jue_blocks_free(&c->strs);
     memset(c, 0, sizeof *c);
 }
 

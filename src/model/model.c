@@ -3,6 +3,8 @@
  * rename or reorder tables when rendering, not change what a column means. */
 #include <juesuan/model.h>
 
+#include "core/blocks.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,39 +148,22 @@ jue_table *jue_table_new(jue_table_id id)
 }
 
 /* A table's rows' keys and names, each name after its key's NUL, in blocks
- * the table frees at once: two hundred rows a document were a malloc and a
- * free each. */
-struct jue_strings {
-    struct jue_strings *next;   /* the block filled before */
-    size_t used, cap;
-    char data[];
-};
-
+ * the table frees at once (core/blocks.h): two hundred rows a document were
+ * a malloc and a free each. */
 enum { STRINGS_FIRST = 2048, STRINGS_MAX = 65536 };
 
-/* n bytes for a row's strings; NULL when out of memory. */
+/* n bytes for a row's strings, in the table's blocks; NULL
+ * when out of memory. */
 static char *strings_take(jue_table *t, size_t n)
 {
-    struct jue_strings *b = t->strings;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = b ? (b->cap < STRINGS_MAX ? 2 * b->cap : b->cap) : STRINGS_FIRST;
-        if (cap < n) cap = n;
-        struct jue_strings *nb = malloc(sizeof *nb + cap);
-        if (!nb) return NULL;
-        *nb = (struct jue_strings){ b, 0, cap };
-        t->strings = b = nb;
-    }
-    char *p = b->data + b->used;
-    b->used += n;
-    return p;
+    return jue_block_take(&t->strings, n, STRINGS_FIRST, STRINGS_MAX);
 }
 
 /* Gives back the strings from key on, when they are the last block's last
  * (the rows after a truncation were added after it). */
 static void strings_back_to(jue_table *t, const char *key)
 {
-    struct jue_strings *b = t->strings;
-    if (b && key >= b->data && key < b->data + b->used) b->used = (size_t)(key - b->data);
+    jue_block_back_to(t->strings, key);
 }
 
 /* Whether a row's name is the one jue_table_add_row put after its key, in
@@ -223,10 +208,7 @@ void jue_table_free(jue_table *t)
     }
     free(t->cols);
     free(t->cells);
-    for (struct jue_strings *b = t->strings, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
+    jue_blocks_free(&t->strings);
     free(t);
 }
 
