@@ -122,6 +122,8 @@ typedef struct {
     bool wrap_joined;     /* MALFORMED: a line break inside it parts two whole figures
                              ("23,964.11" / "100.00%"): perhaps two figures a wrap ran
                              together (the space between them lost), a doubt, not an error */
+    bool adjusted;        /* COMPLETION, GAP: the budget named is the one adjusted in
+                             the year (调整预算, 全年预算, 变动后预算), not the opening one */
     bool unsure;          /* a figure of a list the sentence shares out with 分别/各/均 whose
                              count does not match its subjects' ("A、B分别为x、y、z"): what it
                              speaks of is not known — no subject, and no check uses it */

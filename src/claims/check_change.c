@@ -130,7 +130,7 @@ void ck_check_change(ck *k, size_t i)
     char exp[96];
     bool agrees = jue_iv_overlaps(ratio, printed);
     if (agrees && !k->trace) return;
-    ck_fmt_ppb(ratio, exp, sizeof exp);
+    ck_fmt_ppb(ratio, c, exp, sizeof exp);
     ck_note(k, c, agrees, "增减额%s ÷ 上年数（本年 %s 增减额）= %s", amt->printed, c->sign < 0 ? "+" : "−", exp);
     ck_note(k, amt, agrees, "与增减率%s互相核对", c->printed);
     if (agrees) return;
@@ -225,11 +225,51 @@ static void check_completion_t09(ck *k, size_t i, const jue_claim *act)
     char exp[96];
     bool agrees = jue_iv_overlaps(ratio, jue_claim_pct_iv(c));
     if (agrees && !k->trace) return;
-    ck_fmt_ppb(ratio, exp, sizeof exp);
+    ck_fmt_ppb(ratio, c, exp, sizeof exp);
     ck_note(k, c, agrees, "决算%s ÷ %s预算数%s = %s", as, jue_table_label(JUE_T09), bs, exp);
     if (agrees) return;
     ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s÷预算%s应为%s，说明中为%s", ck_subject_name(k, &c->subject, 1), as,
            bs, exp, c->printed);
+}
+
+/* The gap with a direction stated in the completion's sentence, of its
+ * subject and against the same budget, opening or adjusted ("…，完成年初预算
+ * 105.08%，决算数大于预算数3.15万元"; not "完成调整预算的100%，决算数大于
+ * 年初预算数3.15万元"). */
+static const jue_claim *signed_gap_near(const jue_claims *cl, size_t i)
+{
+    const jue_claim *c = &cl->items[i];
+    size_t lo = i, hi = i + 1;
+    while (lo > 0 && cl->items[lo - 1].sentence == c->sentence) lo--;
+    while (hi < cl->len && cl->items[hi].sentence == c->sentence) hi++;
+    for (size_t j = lo; j < hi; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (p->role == JUE_ROLE_GAP && p->sign != 0 && !p->unsure && !p->is_percent && p->adjusted == c->adjusted &&
+            jue_subject_same(&p->subject, &c->subject))
+            return p;
+    }
+    return NULL;
+}
+
+/* A completion rate with no budget printed, but the 决算 and how far it is
+ * above or below the budget: the budget is 决算 ∓ 差额, the rate 决算 ÷ it
+ * (a gap of 0 says nothing the direction check does not). */
+static void check_completion_by_gap(ck *k, size_t i, const jue_claim *act)
+{
+    const jue_claim *c = &k->d->claims.items[i], *gap = signed_gap_near(&k->d->claims, i);
+    jue_interval bud, ratio;
+    if (!gap || gap->value == 0) return;
+    if (gap->sign > 0 ? !jue_iv_sub(act->iv, gap->iv, &bud) : !jue_iv_add(act->iv, gap->iv, &bud)) return;
+    if (bud.lo <= 0 || !jue_iv_ratio(act->iv, bud, &ratio)) return;
+    char exp[96];
+    ck_fmt_ppb(ratio, c, exp, sizeof exp);
+    bool agrees = jue_iv_overlaps(ratio, jue_claim_pct_iv(c));
+    ck_note(k, c, agrees, "决算%s，决算数%s预算数%s：完成率 = %s", act->printed, gap->sign > 0 ? "大于" : "小于",
+            gap->printed, exp);
+    if (agrees) return;
+    ck_report(k, C_COMPLETION, c, exp, c->printed, "%s决算%s，决算数%s预算数%s，完成预算应为%s，说明中为%s",
+              ck_subject_name(k, &c->subject, 1), act->printed, gap->sign > 0 ? "大于" : "小于", gap->printed, exp,
+              c->printed);
 }
 
 void ck_check_completion(ck *k, size_t i)
@@ -244,7 +284,10 @@ void ck_check_completion(ck *k, size_t i)
         check_completion_t09(k, i, act);
         return;
     }
-    if (!bud) return;
+    if (!bud) {
+        if (act) check_completion_by_gap(k, i, act);
+        return;
+    }
     if (bud->value == 0) {   /* "0万元" is a zero budget, whatever its printed precision */
         ck_note(k, c, false, "预算为%s，不能计算完成率", bud->printed);
         ck_report(k, C_ZERO_BUDGET, c, "不计算完成率", c->printed,
@@ -255,7 +298,7 @@ void ck_check_completion(ck *k, size_t i)
     jue_interval ratio;
     if (!jue_iv_ratio(act->iv, bud->iv, &ratio)) return;
     char exp[96];
-    ck_fmt_ppb(ratio, exp, sizeof exp);
+    ck_fmt_ppb(ratio, c, exp, sizeof exp);
     bool agrees = jue_iv_overlaps(ratio, jue_claim_pct_iv(c));
     ck_note(k, c, agrees, "决算%s ÷ 预算%s = %s", act->printed, bud->printed, exp);
     ck_note(k, bud, agrees, "完成率%s的分母", c->printed);

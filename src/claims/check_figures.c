@@ -194,14 +194,14 @@ void ck_check_share(ck *k, size_t i)
     if (other && named_whole(k, other, &ow) && ow.lo > 0 && jue_iv_ratio(part, ow, &oratio) &&
         jue_iv_overlaps(oratio, printed)) {
         char ps[48], ws[48];
-        ck_fmt_ppb(oratio, exp, sizeof exp);
+        ck_fmt_ppb(oratio, c, exp, sizeof exp);
         jue_fmt_wan((part.lo + part.hi) / 2, true, ps, sizeof ps);
         jue_fmt_wan((ow.lo + ow.hi) / 2, true, ws, sizeof ws);
         ck_note(k, c, true, "%s ÷ %s %s万元 = %s（与前一占比同一基数）", ps, other, ws, exp);
         return;
     }
     if (agrees && !k->trace) return;
-    ck_fmt_ppb(ratio, exp, sizeof exp);
+    ck_fmt_ppb(ratio, c, exp, sizeof exp);
     char part_s[48], whole_s[48];
     jue_fmt_wan((part.lo + part.hi) / 2, true, part_s, sizeof part_s);
     jue_fmt_wan((whole.lo + whole.hi) / 2, true, whole_s, sizeof whole_s);

@@ -73,7 +73,7 @@ bool ck_cells_keep(ck *k, struct ck_cell *room, size_t n);
 void ck_cells_free(ck *k, const struct ck_cell *room);
 jue_interval ck_cell_iv(const jue_cell *c);
 void ck_fmt_cell(const jue_cell *c, char *b, size_t n);
-void ck_fmt_ppb(jue_interval iv, char *b, size_t n);
+void ck_fmt_ppb(jue_interval iv, const jue_claim *as, char *b, size_t n);
 const jue_claim *ck_amount_before(const jue_claims *cl, size_t i, const jue_subject *subject, bool any_role);
 const jue_claim *ck_role_before(const jue_claims *cl, size_t i, jue_claim_role role);
 jue_interval ck_trusted_iv(const ck *k, const jue_claim *c);

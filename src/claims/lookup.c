@@ -154,14 +154,16 @@ void ck_fmt_cell(const jue_cell *c, char *b, size_t n)
 }
 
 
-void ck_fmt_ppb(jue_interval iv, char *b, size_t n)
+void ck_fmt_ppb(jue_interval iv, const jue_claim *as, char *b, size_t n)
 {
     char lo[32], hi[32];
+    /* as many places as the rate compared prints, two at least ("占0.004%") */
+    int dp = as && as->decimals > 2 ? (as->decimals < 6 ? as->decimals : 6) : 2;
     /* shares and rates are of amounts printed without a sign: one printed 0
      * stands for −0.5…0.5 of its last place, its share for no less than 0 */
     if (iv.lo < 0 && iv.hi >= 0) iv.lo = 0;
-    jue_fmt_percent(iv.lo, 2, lo, sizeof lo);
-    jue_fmt_percent(iv.hi, 2, hi, sizeof hi);
+    jue_fmt_percent(iv.lo, dp, lo, sizeof lo);
+    jue_fmt_percent(iv.hi, dp, hi, sizeof hi);
     if (!strcmp(lo, hi)) snprintf(b, n, "%s", lo);
     else snprintf(b, n, "%s–%s", lo, hi);
 }

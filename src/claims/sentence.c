@@ -996,6 +996,15 @@ static bool budget_compared(const sent *s, const char *p)
     return false;
 }
 
+/* Whether the clause before p names the budget adjusted in the year
+ * ("完成调整预算的98.33%", "决算数大于全年预算数"), not the opening one. */
+static bool adjusted_budget(const sent *s, const char *p)
+{
+    char w[128];
+    clause_before(s, p, w, sizeof w);
+    return strstr(w, "调整") || strstr(w, "全年预算") || strstr(w, "变动后");
+}
+
 static void add_percent(sent *s, jue_claim *c, const char *at)
 {
     /* "为年初预算的101.23%", "占年初预算的75.44%": a completion rate */
@@ -1003,6 +1012,7 @@ static void add_percent(sent *s, jue_claim *c, const char *at)
     c->role = s->kw == K_UP || s->kw == K_DOWN ? JUE_ROLE_CHANGE_PCT : s->kw == K_SHARE ? JUE_ROLE_SHARE
             : s->kw == K_COMPLETE || of_budget ? JUE_ROLE_COMPLETION : JUE_ROLE_VALUE;
     c->sign = s->kw == K_UP ? 1 : s->kw == K_DOWN ? -1 : 0;
+    if (c->role == JUE_ROLE_COMPLETION) c->adjusted = adjusted_budget(s, at);
     c->subject = subject_of(cur_subject(s));
     c->fact = cur_fact(s);
     if (c->role == JUE_ROLE_CHANGE_PCT && other_year_change(s, at, true)) c->unsure = true;
@@ -1352,6 +1362,7 @@ static bool fig_amount(sent *s, figure *f)
     if (gap) c->role = JUE_ROLE_GAP;
     else if (gap_kw) s->kw = K_NONE, c->role = JUE_ROLE_VALUE;
     if (c->role == JUE_ROLE_CHANGE && budget_compared(s, s->p)) c->role = JUE_ROLE_GAP;
+    if (c->role == JUE_ROLE_GAP) c->adjusted = adjusted_budget(s, s->p);
     if (c->role == JUE_ROLE_CHANGE && other_year_change(s, s->p, false)) c->unsure = true;
     c->sign = s->kw == K_UP || s->kw == K_GAP_UP ? 1 : s->kw == K_DOWN || s->kw == K_GAP_DOWN ? -1 : 0;
     c->printed = copy_printed(s->x->out, s->p, f->a.consumed);

@@ -1096,6 +1096,32 @@ static void test_numbered_paragraph_and_comparison_after(void **state)
     jue_findings_free(&f);
 }
 
+/* A completion rate with no budget printed but the 决算 and its gap to the
+ * budget ("支出1741.75万元，完成年初预算100%，决算数大于预算数55.93万元"):
+ * the budget is 决算 ∓ 差额. A rate printed with three places is expected
+ * with three. Made up. */
+static void test_completion_from_the_gap(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("机关事业单位基本养老保险缴费支出65.15万元，完成年初预算105.08%，决算数大于预算数3.15万元。\n" /* 1: fine */
+                "机关事业单位基本养老保险缴费支出65.15万元，完成年初预算100%，决算数大于预算数3.15万元。\n"    /* 2 */
+                "信息化建设支出63.15万元，决算数小于预算数6.85万元，完成年初预算的90.21%。\n"                   /* 3: fine */
+                "信息化建设支出63.15万元，决算数小于预算数6.85万元，完成年初预算的109.21%。\n"                  /* 4 */
+                "本年收入合计23965.16万元，其中：财政拨款收入23964.11万元，占99.996%；其他收入1.05万元，占0.006%。\n"
+                "机关事业单位基本养老保险缴费支出65.15万元，完成调整预算的100%，决算数大于年初预算数3.15万元。\n", /* 6 */
+                &f);
+    assert_int_equal(count(&f, "claims.completion", 1), 0);
+    assert_int_equal(count(&f, "claims.completion", 2), 1);
+    assert_string_equal(find(&f, "claims.completion", 2)->expected, "105.06%–105.11%");
+    assert_int_equal(count(&f, "claims.completion", 3), 0);
+    assert_int_equal(count(&f, "claims.completion", 4), 1);
+    assert_int_equal(count(&f, "claims.share", 5), 1);
+    assert_string_equal(find(&f, "claims.share", 5)->expected, "0.004%");
+    assert_int_equal(count(&f, "claims.completion", 6), 0);   /* two budgets: the adjusted one is not printed */
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1132,6 +1158,7 @@ int main(void)
         cmocka_unit_test(test_other_provinces_shapes_read),
         cmocka_unit_test(test_share_of_zero_not_negative),
         cmocka_unit_test(test_change_on_the_budget),
+        cmocka_unit_test(test_completion_from_the_gap),
         cmocka_unit_test(test_share_after_a_named_whole),
         cmocka_unit_test(test_names_not_the_subject),
         cmocka_unit_test(test_rates_written_otherwise),
