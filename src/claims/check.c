@@ -33,6 +33,7 @@ static jue_status run_checks(ck *kp)
         ck_check_fact(&k, c);
         ck_check_share(&k, i);
         ck_check_change(&k, i);
+        ck_check_previous(&k, i);
         ck_check_completion(&k, i);
         ck_check_direction(&k, i);
         ck_check_gap(&k, i);

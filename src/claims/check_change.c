@@ -418,3 +418,97 @@ void ck_check_gap(ck *k, size_t i)
               jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bud->printed, act->printed,
               c->sign > 0 ? "大于" : "小于", exp, c->printed);
 }
+
+/* Whether c is last year's amount: read as such ("上年为109.23万元"), or
+ * dated by last year opening its clause ("…，2023年度为109.23万元"). */
+static bool last_years_amount(const ck *k, const jue_claim *c)
+{
+    if (c->is_percent || c->unsure || !jue_subject_on(&c->subject)) return false;
+    if (c->role == JUE_ROLE_PREVIOUS) return true;
+    if (c->role != JUE_ROLE_VALUE && c->role != JUE_ROLE_ACTUAL) return false;
+    const jue_claims *cl = &k->d->claims;
+    for (size_t j = (size_t)(c - cl->items); j-- > 0 && cl->items[j].sentence == c->sentence;) {
+        const jue_claim *p = &cl->items[j];
+        if (p->role == JUE_ROLE_DATE)
+            return p->opens && k->d->year && p->value == k->d->year - 1 && p->printed && !strstr(p->printed, "12月31日");
+    }
+    return false;
+}
+
+static bool amount_of_this_year(const ck *k, const jue_claim *p, const jue_claim *last)
+{
+    return (p->role == JUE_ROLE_VALUE || p->role == JUE_ROLE_ACTUAL) && !p->is_percent && !p->unsure &&
+           p->parent == last->parent && jue_subject_same(&p->subject, &last->subject) && !last_years_amount(k, p) &&
+           !ck_dated_other_year(k, p);
+}
+
+/* This year's amount of last's subject in its sentence: the nearest before
+ * it, else after it; none dated by another year. */
+static const jue_claim *this_years_amount(const ck *k, const jue_claim *last)
+{
+    const jue_claims *cl = &k->d->claims;
+    size_t i = (size_t)(last - cl->items);
+    const jue_claim *after = NULL;
+    for (size_t j = i; j-- > 0 && cl->items[j].sentence == last->sentence;)
+        if (amount_of_this_year(k, &cl->items[j], last)) return &cl->items[j];
+    for (size_t j = i + 1; j < cl->len && cl->items[j].sentence == last->sentence && !after; j++)
+        if (amount_of_this_year(k, &cl->items[j], last)) after = &cl->items[j];
+    return after;
+}
+
+/* The first claim of a role after c in its sentence, of its subject, with a
+ * direction. */
+static const jue_claim *change_after(const jue_claims *cl, const jue_claim *c, jue_claim_role role)
+{
+    for (size_t j = (size_t)(c - cl->items) + 1; j < cl->len && cl->items[j].sentence == c->sentence; j++) {
+        const jue_claim *p = &cl->items[j];
+        if (p->role == role && p->sign != 0 && !p->unsure && jue_subject_same(&p->subject, &c->subject)) return p;
+    }
+    return NULL;
+}
+
+/* Last year's amount printed beside this year's in one sentence ("机关运行经费
+ * 支出127.19万元，上年为109.23万元，增加17.96万元"; "…，2023年度为109.23万
+ * 元，增长16.44%"): the change stated is their difference, and a rate with
+ * no change amount is that difference on last year's (one with an amount is
+ * checked on it, ck_check_change). */
+void ck_check_previous(ck *k, size_t i)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *last = &cl->items[i], *now = NULL;
+    if (!last_years_amount(k, last) || !(now = this_years_amount(k, last))) return;
+    const jue_claim *amt = change_after(cl, last, JUE_ROLE_CHANGE), *pct = change_after(cl, last, JUE_ROLE_CHANGE_PCT);
+    jue_interval diff, ratio;
+    if ((!amt && !pct) || !jue_iv_sub(now->iv, last->iv, &diff)) return;
+    const jue_claim *c = amt ? amt : pct;
+    jue_interval want = c->sign > 0 ? diff : jue_iv_neg(diff);
+    char exp[64], act[64];
+    jue_fen d = (diff.lo + diff.hi) / 2;
+    if (amt) {
+        bool ok = jue_iv_overlaps(want, amt->iv);
+        jue_fmt_wan(d < 0 ? -d : d, true, exp + 6, sizeof exp - 16);
+        memcpy(exp, d < 0 ? "减少" : "增加", 6);
+        strcat(exp, "万元");
+        ck_note(k, amt, ok, "本年%s − 上年%s：%s", now->printed, last->printed, exp);
+        if (ok) return;
+        snprintf(act, sizeof act, "%s%s", amt->sign < 0 ? "减少" : "增加", amt->printed);
+        ck_report(k, C_CHANGE, amt, exp, act, "%s本年为%s，上年为%s，应为%s，说明中为%s", ck_subject_name(k, &c->subject, 1),
+                  now->printed, last->printed, exp, act);
+        return;
+    }
+    if (last->iv.lo <= 0) return;
+    /* the direction the two amounts give (either, when they may be equal) */
+    int dir = diff.lo > 0 ? 1 : diff.hi < 0 ? -1 : 0;
+    jue_interval mag = dir < 0 ? jue_iv_neg(diff) : diff;
+    if (mag.lo < 0) mag.lo = 0;
+    if (!jue_iv_ratio(mag, last->iv, &ratio)) return;
+    bool ok = (dir == 0 || dir == pct->sign) && jue_iv_overlaps(ratio, jue_claim_pct_iv(pct));
+    int ew = dir ? dir : pct->sign;
+    memcpy(exp, ew < 0 ? "下降" : "增长", 6);
+    ck_fmt_ppb(ratio, pct, exp + 6, sizeof exp - 6);
+    ck_note(k, pct, ok, "（本年%s − 上年%s）÷ 上年 = %s", now->printed, last->printed, exp);
+    if (ok) return;
+    snprintf(act, sizeof act, "%s%s", pct->sign < 0 ? "下降" : "增长", pct->printed);
+    ck_report(k, C_CHANGE, pct, exp, act, "%s本年为%s，上年为%s，变动率应为%s，说明中为%s",
+              ck_subject_name(k, &c->subject, 1), now->printed, last->printed, exp, act);
+}

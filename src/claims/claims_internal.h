@@ -96,6 +96,7 @@ void ck_check_no_unit(ck *k, const jue_claim *c);
 void ck_check_no_percent(ck *k, const jue_claim *c);
 /* check_change.c */
 void ck_check_change(ck *k, size_t i);
+void ck_check_previous(ck *k, size_t i);
 void ck_check_balance_change(ck *k);
 void ck_check_completion(ck *k, size_t i);
 void ck_check_direction(ck *k, size_t i);

@@ -1433,6 +1433,9 @@ static bool fig_date(sent *s, figure *f)
         }
         for (size_t q = 0; !ye && !compared && q < 3 && !title[0]; q++)
             if (starts(sp + 6, end, TITLE[q])) title = TITLE[q];
+        /* "，2023年度决算数为22290.51万元": that year's figure, no title */
+        const char *tn = sp + 6 + strlen(title);
+        if (title[0] && (starts(tn, end, "数") || starts(tn, end, "为") || starts(tn, end, "是"))) title = "";
         /* printed without the spaces */
         char suffix[64], *se = suffix + sizeof suffix;
         jue_str_put(jue_str_put(jue_str_put(suffix, se, "年", SIZE_MAX), se, ye ? "12月31日" : "度", SIZE_MAX), se, title,

@@ -1122,6 +1122,37 @@ static void test_completion_from_the_gap(void **state)
     jue_findings_free(&f);
 }
 
+/* Last year's amount printed beside this year's ("上年为…", "，2023年度为…",
+ * "2023年度决算数为…"): the change stated must be their difference, a rate
+ * without an amount the difference on last year's; "2023年度决算数" is that
+ * year's figure, no title of another year's accounts. Made up. */
+static void test_last_years_amount_stated(void **state)
+{
+    (void)state;
+    jue_findings f;
+    audit_notes("2024年度机关运行经费支出127.19万元，上年为109.23万元，增加17.96万元，增长16.44%。\n"  /* 1: fine */
+                "2024年度机关运行经费支出127.19万元，上年为119.23万元，增加17.96万元，增长16.44%。\n"  /* 2: 7.96 */
+                "2024年度机关运行经费支出127.19万元，2023年度为109.23万元，增长16.44%。\n"             /* 3: fine */
+                "2024年度机关运行经费支出127.19万元，2023年度为119.23万元，增长16.44%。\n"             /* 4: 6.68% */
+                "2024年度机关运行经费支出127.19万元，2023年度决算数为109.23万元，增加17.96万元。\n"     /* 5: fine */
+                "2024年度机关运行经费支出127.19万元，2023年度为137.19万元，增长7.29%。\n"              /* 6: 下降 */
+                "与2023年度相比，机关运行经费支出127.19万元，增加17.96万元，增长16.44%。\n",           /* 7: fine */
+                &f);
+    assert_int_equal(count(&f, "claims.change", 1), 0);
+    assert_int_equal(count(&f, "claims.change", 2), 1);
+    assert_string_equal(find(&f, "claims.change", 2)->expected, "增加7.96万元");
+    assert_int_equal(count(&f, "claims.change", 3), 0);
+    assert_int_equal(count(&f, "claims.change", 4), 1);
+    assert_string_equal(find(&f, "claims.change", 4)->expected, "增长6.67%–6.68%");
+    assert_int_equal(count(&f, "claims.change", 5), 0);
+    assert_int_equal(count(&f, "claims.date", 5), 0);
+    assert_int_equal(count(&f, "claims.change", 6), 1);
+    assert_string_equal(find(&f, "claims.change", 6)->expected, "下降7.28%–7.30%");
+    assert_int_equal(count(&f, "claims.change", 7), 0);
+    assert_int_equal(f.len, 3);
+    jue_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1159,6 +1190,7 @@ int main(void)
         cmocka_unit_test(test_share_of_zero_not_negative),
         cmocka_unit_test(test_change_on_the_budget),
         cmocka_unit_test(test_completion_from_the_gap),
+        cmocka_unit_test(test_last_years_amount_stated),
         cmocka_unit_test(test_share_after_a_named_whole),
         cmocka_unit_test(test_names_not_the_subject),
         cmocka_unit_test(test_rates_written_otherwise),
