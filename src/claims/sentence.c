@@ -977,23 +977,49 @@ static bool other_year_change(const sent *s, const char *p, bool rate)
     return y > 0 && (strstr(w, "比") || strstr(w, "较") || strstr(w, "与")) && earlier_year(w, y - 1);
 }
 
+/* The start of a year printed right before e ("与2020年度预算相比": 2020年度
+ * before 预算), or e when there is none. */
+static const char *year_printed_before(const char *w, const char *e)
+{
+    const char *y = e;
+    if (y - w >= 6 && !memcmp(y - 6, "年度", 6)) y -= 6;
+    else if (y - w >= 3 && !memcmp(y - 3, "年", 3)) y -= 3;
+    else return e;
+    while (y > w && y[-1] == ' ') y--;
+    int d = 0;
+    while (y > w && y[-1] >= '0' && y[-1] <= '9' && d < 4) y--, d++;
+    if (d != 4) return e;
+    while (y > w && y[-1] == ' ') y--;
+    return y;
+}
+
 /* Whether the clause of the change at p compares with the budget, not last
  * year ("比年初预算减少2.21万元", "较预算数增加", "与调整后预算相比减少"): a
  * gap, 决算 − 预算 (a fund's name, 一般公共预算…, compares nothing). */
-static bool budget_compared(const sent *s, const char *p)
+static bool compares_budget(const char *w)
 {
     static const char *const OF[] = { "年初", "全年", "调整后", "年度", "" };
-    char w[128];
-    clause_before(s, p, w, sizeof w);
     for (const char *q = w; (q = strstr(q, "预算")) != NULL; q += 6)
         for (size_t i = 0; i < sizeof OF / sizeof OF[0]; i++) {
             size_t n = strlen(OF[i]);
-            const char *c = q - n - 3;
-            if (c >= w && !memcmp(c + 3, OF[i], n) &&
-                (!memcmp(c, "比", 3) || !memcmp(c, "较", 3) || !memcmp(c, "与", 3)))
-                return true;
+            if (q - w < (ptrdiff_t)n || memcmp(q - n, OF[i], n)) continue;
+            const char *c = year_printed_before(w, q - n) - 3;
+            if (c >= w && (!memcmp(c, "比", 3) || !memcmp(c, "较", 3) || !memcmp(c, "与", 3))) return true;
         }
     return false;
+}
+
+static bool budget_compared(const sent *s, const char *p)
+{
+    char w[128];
+    clause_before(s, p, w, sizeof w);
+    if (compares_budget(w)) return true;
+    /* "与2020年度预算相比，增加1.5万元": the comparison is the clause before */
+    const char *a = clause_from(s, p);
+    if (a - s->start < 3 || memcmp(a - 3, "，", 3)) return false;
+    clause_before(s, a - 3, w, sizeof w);
+    size_t n = strlen(w);
+    return n >= 6 && (!strcmp(w + n - 6, "相比") || !strcmp(w + n - 6, "比较")) && compares_budget(w);
 }
 
 /* Whether the clause before p names the budget adjusted in the year

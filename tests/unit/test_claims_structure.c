@@ -922,10 +922,14 @@ static void test_change_on_the_budget(void **state)
 {
     (void)state;
     const char *t = "“三公”经费年初预算为9.00万元，支出决算为6.79万元，比年初预算减少2.21万元，下降24.56%。\n"
-                    "一般公共预算财政拨款支出100.00万元，比上年增加10.00万元，增长11.11%。\n";
+                    "一般公共预算财政拨款支出100.00万元，比上年增加10.00万元，增长11.11%。\n"
+                    "公务接待费支出16.30万元，与2024年度预算相比，增加1.50万元，增长10.14%。\n"
+                    "公务用车运行维护费5.11万元，较2024年预算减少0.89万元。\n";
     jue_claims c;
     jue_claims_init(&c);
     assert_int_equal(jue_claims_extract(t, strlen(t), 1, LX, CAT, 2024, &c), JUE_OK);
+    assert_int_equal(printed_as(&c, "1.50万元")->role, JUE_ROLE_GAP);   /* the comparison a clause before */
+    assert_int_equal(printed_as(&c, "0.89万元")->role, JUE_ROLE_GAP);   /* a year before 预算 */
     assert_int_equal(printed_as(&c, "2.21万元")->role, JUE_ROLE_GAP);
     assert_int_equal(printed_as(&c, "2.21万元")->sign, -1);
     assert_true(printed_as(&c, "24.56%")->unsure);
