@@ -748,6 +748,20 @@ static int zone(const pctx *P, const line_t *l)
     return 0;
 }
 
+/* Whether line i has a line of its page close above or below it (less
+ * than a line apart): no page number, which stands clear of the text, but
+ * the rest of the figures of a row at the page's foot or head ("2,283.5" /
+ * "2", wrapped in narrow columns). */
+static bool close_to_text(const pctx *P, size_t i)
+{
+    const line_t *l = &P->L[i];
+    for (size_t j = i > 2 ? i - 2 : 0; j < P->nl && j <= i + 2; j++) {
+        const line_t *m = &P->L[j];
+        if (j != i && m->page == l->page && fabs(m->base - l->base) < 1.2 * dmax(l->fs, m->fs)) return true;
+    }
+    return false;
+}
+
 static bool furniture(pctx *P)
 {
     jue_buf a, b;
@@ -758,7 +772,7 @@ static bool furniture(pctx *P)
         int z = zone(P, l);
         if (!z) continue;
         line_key(P, l, &a);
-        if (page_number(jue_buf_str(&a))) { l->drop = true; continue; }
+        if (page_number(jue_buf_str(&a)) && !close_to_text(P, i)) { l->drop = true; continue; }
         /* the same text in the same margin on many pages */
         int pages = 1, lastp = l->page;
         for (size_t j = 0; j < P->nl; j++) {
@@ -1152,6 +1166,27 @@ static bool starts_item(const char *s, size_t n);
  * a figure and text; and a heading does not swallow the first data line
  * (both have text in other columns and only one has figures). Text under
  * text in one column is a wrapped name or heading. */
+/* The rest of a figure its cell was too narrow for, on the line under it
+ * ("2,250.7" / "8", as a word processor wraps a figure in a narrow column):
+ * one or two bare digits right under the column's figure, aligned with it
+ * at its left or right, the figure open (ending in its point or with one
+ * decimal) so that the two make a figure with two decimals. */
+static bool figure_rest(const pctx *P, const rowbuf *R, const line_t *l, const cell_t *c)
+{
+    const char *s = jue_buf_str(&P->text) + c->t0;
+    int col = c->col;
+    if (!c->num || c->tn < 1 || c->tn > 2 || !R->num[col]) return false;
+    for (size_t k = 0; k < c->tn; k++)
+        if (!ascii_digit((unsigned char)s[k])) return false;
+    const jue_buf *b = &R->t[col];
+    size_t dec = 0;
+    while (dec < b->len && ascii_digit((unsigned char)b->data[b->len - 1 - dec])) dec++;
+    if (dec == b->len || b->data[b->len - 1 - dec] != '.' || dec + c->tn != 2) return false;
+    double d = l->base - R->ybase[col];
+    return d > 0 && d < 1.7 * l->fs &&
+           (fabs(c->x1 - R->lx1[col]) < 0.5 * l->fs || fabs(c->x2 - R->lx2[col]) < 0.5 * l->fs);
+}
+
 static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
 {
     bool gtext = false, gnum = false, ltext = false, lnum = false, inside = true;
@@ -1160,7 +1195,7 @@ static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)
     for (size_t k = 0; k < l->nc; k++) {
         const cell_t *c = &P->C[l->c0 + k];
         bool filled = c->col >= 0 && c->col < R->ncol && R->t[c->col].len;   /* a cell no column took has col −1 */
-        if (filled && (R->num[c->col] || c->num)) return false;
+        if (filled && (R->num[c->col] || c->num) && !figure_rest(P, R, l, c)) return false;
         /* text under text: the lines of one wrapped name or heading follow
          * each other at one line's distance; a heading over several columns
          * is not the first line of the one in the row under it
@@ -1202,7 +1237,7 @@ static void rowbuf_add(pctx *P, rowbuf *R, const line_t *l)
         if (b->len) {
             /* a wrapped CJK name joins without a space; Latin words with one */
             unsigned char last = (unsigned char)b->data[b->len - 1];
-            if (last < 0x80 && (unsigned char)s[0] < 0x80) jue_buf_putc(b, ' ');
+            if (last < 0x80 && (unsigned char)s[0] < 0x80 && !(R->num[col] && c->num)) jue_buf_putc(b, ' ');
         } else {
             R->pos[col] = 1 + (int)lround(c->x1 / P->cw);
             R->num[col] = c->num;

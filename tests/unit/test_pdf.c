@@ -480,6 +480,73 @@ static void test_names_centred_in_tall_rows(void **state)
     free(data);
 }
 
+/* Whether row r has a cell of this text. */
+static bool has_cell(const jue_grow *r, const char *text)
+{
+    for (size_t c = 0; r && c < r->n; c++)
+        if (!strcmp(r->cells[c].text, text)) return true;
+    return false;
+}
+
+/* Figures wrapped in narrow columns, as a word processor prints them: the
+ * figure's first part above its row's line, its last digit or two under it
+ * ("2,250.7" / "8"), also at the foot of a page, where a line of bare
+ * digits close under the text is no page number (the page's own number,
+ * clear of the text, still is). Made up, in the shape of a LibreOffice
+ * copy of a county disclosure. */
+static void test_figures_wrapped_in_narrow_columns(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/jue-test-pdf-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    cairo_surface_t *sf = cairo_pdf_surface_create(path, 595, 842);
+    cairo_t *cr = cairo_create(sf);
+    static const struct { double y; const char *code, *name, *a, *b, *c; } R[] = {
+        { 160, "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出" },
+        { 200, "2101301", "城乡医疗救助", "32.74", NULL, "32.74" },
+        { 215, NULL, NULL, "2,250.7", NULL, "2,230.7" },
+        { 222, "2101399", "其他医疗救助支出", NULL, "20.00", NULL },
+        { 229, NULL, NULL, "8", NULL, "8" },
+        { 250, "21015", "医疗保障管理事务", "657.50", "503.69", "153.81" },
+        { 763, NULL, NULL, "2,283.5", NULL, "2,263.5" },
+        { 770, "21013", "医疗救助", NULL, "20.00", NULL },
+        { 777, NULL, NULL, "2", NULL, "2" },
+    };
+    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++) {
+        if (R[i].code) draw(cr, 60, R[i].y, R[i].code);
+        if (R[i].name) draw(cr, 150, R[i].y, R[i].name);
+        if (R[i].a) draw(cr, 330, R[i].y, R[i].a);
+        if (R[i].b) draw(cr, 400, R[i].y, R[i].b);
+        if (R[i].c) draw(cr, 470, R[i].y, R[i].c);
+    }
+    draw(cr, 294, 815, "8");   /* the page's number */
+    cairo_destroy(cr);
+    cairo_surface_destroy(sf);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(jue_read_file(path, &data, &len), JUE_OK);
+    unlink(path);
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_idoc *doc = jue_idoc_new("t.pdf", JUE_IN_PDF);
+    assert_non_null(doc);
+    assert_int_equal(jue_pdf_read(data, len, doc, &dg), JUE_OK);
+    const jue_grow *a = row_of(doc, "2101399"), *b = row_of(doc, "21013"), *c = row_of(doc, "21015");
+    assert_true(has_cell(a, "2,250.78") && has_cell(a, "2,230.78") && has_cell(a, "20.00"));
+    assert_true(has_cell(b, "2,283.52") && has_cell(b, "2,263.52") && has_cell(b, "20.00"));
+    assert_true(has_cell(c, "657.50") && has_cell(c, "153.81"));   /* a whole figure takes nothing */
+    for (size_t g = 0; g < doc->n; g++)   /* the page number is dropped, and no part is left alone */
+        for (size_t i = 0; i < doc->grids[g].n; i++) {
+            assert_false(has_cell(&doc->grids[g].rows[i], "8"));
+            assert_false(has_cell(&doc->grids[g].rows[i], "2"));
+        }
+    jue_idoc_free(doc);
+    jue_diags_free(&dg);
+    free(data);
+}
+
 int main(void)
 {
     const char *dump_path = getenv("JUE_PDF_DUMP");
@@ -489,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_finance_bureau_tables),
         cmocka_unit_test(test_cell_boxes),
         cmocka_unit_test(test_names_centred_in_tall_rows),
+        cmocka_unit_test(test_figures_wrapped_in_narrow_columns),
         cmocka_unit_test(test_other_pdfs),
         cmocka_unit_test(test_bad_pdfs),
     };
