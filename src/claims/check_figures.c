@@ -238,8 +238,8 @@ void ck_check_unit_between(ck *k)
     for (size_t i = 0; i < cl->len && tried < 64; i++) {
         const jue_claim *y = &cl->items[i];
         if (y->is_percent || y->unit != JUE_UNIT_YUAN || !jue_subject_on(&y->subject) || y->subject.kind == JUE_SUBJ_ITEM ||
-            !same_role_class(y, y) || y->iv.hi <= 0)
-            continue;
+            !same_role_class(y, y) || y->value <= 0)
+            continue;   /* 0元 and 0.00万元 are the same amount */
         tried++;
         bool tok, rok;
         int t;

@@ -79,9 +79,10 @@ void ck_check_parts(ck *k)
         if (n >= 2) ck_note(k, w, lo <= wiv.hi, "“其中”所列%d项合计不超过总数", n);
         if (n >= 2) parts_add_up(k, i, wiv);
         if (n < 2 || lo <= wiv.hi) continue;
-        char sum[40];
-        jue_fmt_wan(lo, true, sum, sizeof sum);
-        ck_report(k, C_PARTS, last, w->printed, sum, "“其中”所列各项合计至少%s万元，超过%s%s", sum,
+        char sum[48];
+        jue_fmt_wan(lo, true, sum, sizeof sum - 8);
+        strcat(sum, "万元");
+        ck_report(k, C_PARTS, last, w->printed, sum, "“其中”所列各项合计至少%s，超过%s%s", sum,
                ck_subject_name(k, &w->subject, 1), w->printed);
     }
 }

@@ -1170,7 +1170,8 @@ static bool starts_item(const char *s, size_t n);
  * ("2,250.7" / "8", as a word processor wraps a figure in a narrow column):
  * one or two bare digits right under the column's figure, aligned with it
  * at its left or right, the figure open (ending in its point or with one
- * decimal) so that the two make a figure with two decimals. */
+ * decimal) so that the two make a figure with two decimals, the row's
+ * name between them. */
 static bool figure_rest(const pctx *P, const rowbuf *R, const line_t *l, const cell_t *c)
 {
     const char *s = jue_buf_str(&P->text) + c->t0;
@@ -1183,8 +1184,16 @@ static bool figure_rest(const pctx *P, const rowbuf *R, const line_t *l, const c
     while (dec < b->len && ascii_digit((unsigned char)b->data[b->len - 1 - dec])) dec++;
     if (dec == b->len || b->data[b->len - 1 - dec] != '.' || dec + c->tn != 2) return false;
     double d = l->base - R->ybase[col];
-    return d > 0 && d < 1.7 * l->fs &&
-           (fabs(c->x1 - R->lx1[col]) < 0.5 * l->fs || fabs(c->x2 - R->lx2[col]) < 0.5 * l->fs);
+    if (d <= 0 || d >= 1.7 * l->fs ||
+        (fabs(c->x1 - R->lx1[col]) >= 0.5 * l->fs && fabs(c->x2 - R->lx2[col]) >= 0.5 * l->fs))
+        return false;
+    /* the row's own line between the figure's two (its code or name): not
+     * the next row's figure under a figure of this one */
+    for (int k = 0; k < R->ncol; k++)
+        if (k != col && R->t[k].len && !R->num[k] && R->ybase[k] > R->ybase[col] + 0.2 * l->fs &&
+            R->ybase[k] < l->base - 0.2 * l->fs)
+            return true;
+    return false;
 }
 
 static bool rowbuf_fits(const pctx *P, const rowbuf *R, const line_t *l)

@@ -272,8 +272,11 @@ static void test_unit_between_statements(void **state)
     audit_notes("2024年度一般公共预算财政拨款基本支出803.63万元，主要用于保障机构正常运转。\n"   /* 1 */
                 "人员经费676.45万元，公用经费127.18万元。\n"                                     /* 2 */
                 "本年一般公共预算财政拨款基本支出803.63元，其中人员经费676.45万元。\n"            /* 3: slip */
-                "公用经费支出500.00元，用于购买办公用品。\n",                                    /* 4: other digits */
+                "公用经费支出500.00元，用于购买办公用品。\n"                                     /* 4: other digits */
+                "政府采购工程支出0.00万元。\n"                                                    /* 5 */
+                "政府采购支出总额2,259,100元，其中政府采购工程支出0元。\n",                         /* 6: 0 is 0 */
                 &f);
+    assert_int_equal(count(&f, "claims.unit", 6), 0);
     assert_int_equal(count(&f, "claims.unit", 3), 1);
     assert_non_null(strstr(find(&f, "claims.unit", 3)->message, "803.63元"));
     assert_non_null(strstr(find(&f, "claims.unit", 3)->message, "803.63万元"));
