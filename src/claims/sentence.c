@@ -752,7 +752,11 @@ static bool on_words_in(sent *s, const word_slot *w)
         s->p += 6;
         return true;
     }
-    if (KEYWORDS[kidx].k == K_PASS) {   /* the role in force stays */
+    /* "年末结转结余158.70万元", "上年结转和结余": a balance's name, no gap */
+    bool balance = KEYWORDS[kidx].k == K_GAP && !memcmp(s->p, "结余", 6) &&
+                   ((s->p - s->start >= 6 && !memcmp(s->p - 6, "结转", 6)) ||
+                    (s->p - s->start >= 9 && !memcmp(s->p - 9, "结转和", 9)));
+    if (KEYWORDS[kidx].k == K_PASS || balance) {   /* the role in force stays */
         s->p += klen;
         return true;
     }

@@ -300,12 +300,38 @@ static void test_severities_from_data(void **state)
     jue_diags_free(&d);
 }
 
+/* Table 01's balances by their other names (上年结转和结余, 上年结转, 年初结转
+ * 结余, 年末结转结余): compared with its cells, and 结余 in them is no gap. */
+static void test_balances_by_other_names(void **state)
+{
+    (void)state;
+    example e;
+    example_load(&e);
+    static const char notes[] =
+        "一、收入支出决算总体情况说明\n"
+        "2024年度收入总计24024.22万元，其中：本年收入合计23965.16万元，上年结转和结余59.06万元。\n"  /* 2: fine */
+        "2024年度年初结转结余59.06万元，年末结转结余158.70万元。\n"                                   /* 3: fine */
+        "2024年度年初结转结余69.06万元。\n"                                                           /* 4: 59.06 */
+        "2024年度上年结转和结余69.06万元，年末结转158.70万元。\n";                                    /* 5: 59.06 */
+    jue_findings f;
+    jue_disclosure *disc = audit_example_notes(&e, notes, 2024, &f);
+    for (size_t i = 0; i < f.len; i++) fprintf(stderr, "  %d %s %s\n", f.items[i].line, f.items[i].rule, f.items[i].message);
+    assert_int_equal(count_rule(&f, "claims.fact"), 2);
+    assert_true(has(&f, "claims.fact", 4));
+    assert_true(has(&f, "claims.fact", 5));
+    assert_int_equal(count_rule(&f, "claims.parts"), 0);
+    jue_findings_free(&f);
+    jue_disclosure_free(disc);
+    example_free(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_notes_against_the_example),
         cmocka_unit_test(test_item_missing_needs_an_item),
         cmocka_unit_test(test_amounts_not_the_subjects),
+        cmocka_unit_test(test_balances_by_other_names),
         cmocka_unit_test(test_severities_from_data),
         cmocka_unit_test(test_item_names_without_a_year),
     };
