@@ -110,10 +110,10 @@ static size_t code_triple(tctx *t, prows *P, const jue_grow *r, size_t k, const 
     const char *inl = NULL;
     char tmp[16];
     bool joined = !skip && jue_rec_inline_econ(r->cells[k].text, tmp, &inl);
-    p->key = jue_strdup(code);
+    p->key = jue_rec_prow_str(P, code);
     /* a figure right after the code: the name is printed on another line */
     bool bare = !joined && jue_rec_amount(jue_grow_text(r, (int)k + 1));
-    p->name = jue_rec_name(joined ? inl : bare ? "" : jue_grow_text(r, (int)k + 1));
+    p->name = jue_rec_prow_name(P, joined ? inl : bare ? "" : jue_grow_text(r, (int)k + 1));
     p->level = jue_code_level(JUE_CAT_ECONOMIC, code);
     p->side = (!strncmp(code, "301", 3) || !strncmp(code, "303", 3)) ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
     p->pane = (int)k;
@@ -152,8 +152,8 @@ static size_t label_total(tctx *t, prows *P, const jue_grow *r, size_t k, int la
     if (!strstr(lk, "合计") && !figure_follows(t->c, r, k)) return k;
     prow *p = jue_rec_prow_add(t->c, P);
     if (!p) return k;
-    p->key = jue_strdup(lab == 1 ? JUE_L6_PERSONNEL : JUE_L6_PUBLIC);
-    p->name = jue_rec_name(g->text);
+    p->key = jue_rec_prow_str(P, lab == 1 ? JUE_L6_PERSONNEL : JUE_L6_PUBLIC);
+    p->name = jue_rec_prow_name(P, g->text);
     p->side = lab == 1 ? JUE_SIDE_PERSONNEL : JUE_SIDE_PUBLIC;
     p->total = true;
     p->pane = (int)k;
@@ -276,7 +276,7 @@ static void code_rows_around(const tctx *t, size_t i, size_t nb[2])
     }
 }
 
-static void join_06_name(tctx *t, prow *p, const char *piece, bool before)
+static void join_06_name(tctx *t, const prows *P, prow *p, const char *piece, bool before)
 {
     char *nm = jue_rec_name(piece);
     if (!nm) { t->c->nomem = true; return; }
@@ -284,7 +284,7 @@ static void join_06_name(tctx *t, prow *p, const char *piece, bool before)
     char *j = malloc(a + b + 1);
     if (!j) { free(nm); t->c->nomem = true; return; }
     snprintf(j, a + b + 1, "%s%s", before ? nm : (p->name ? p->name : ""), before ? (p->name ? p->name : "") : nm);
-    free(p->name);
+    jue_rec_prow_drop(P, p->name);
     p->name = j;
     free(nm);
 }
@@ -321,7 +321,7 @@ static void fragment_row(tctx *t, prows *P, const triple_at *at, size_t i, int v
             continue;
         }
         if (figure) jue_rec_pval_add(&P->r[q[below]], g, val_col, r->line);
-        else join_06_name(t, &P->r[q[below]], g->text, below);
+        else join_06_name(t, P, &P->r[q[below]], g->text, below);
     }
 }
 

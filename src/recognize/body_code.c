@@ -397,15 +397,17 @@ static void add_values(const code_cols *cc, prow *p, const jue_grow *r)
             jue_rec_pval_add(p, &r->cells[col], cc->map[col], r->line);
 }
 
-/* *name becomes a then b (either may be *name); unchanged when memory runs out. */
-static void join_name(char **name, const char *a, const char *b)
+/* *name becomes a then b (either may be *name); unchanged when memory runs
+ * out. own: the rows *name is a name of (NULL: the prefix, its own). */
+static void join_name(const prows *own, char **name, const char *a, const char *b)
 {
     size_t n1 = strlen(a), n2 = strlen(b);
     char *joined = malloc(n1 + n2 + 1);
     if (!joined) return;
     memcpy(joined, a, n1);
     memcpy(joined + n1, b, n2 + 1);
-    free(*name);
+    if (own) jue_rec_prow_drop(own, *name);
+    else free(*name);
     *name = joined;
 }
 
@@ -435,12 +437,12 @@ static bool continuation(tctx *t, const code_cols *cc, code_rows *s, size_t i, i
         r->used = true;
     } else if (nvals == 0 && s->last && filled == 1 && (ntext[0] || ctext[0])) {
         char *more = jue_rec_name(ntext[0] ? ntext : ctext);
-        if (more) join_name(&s->last->name, s->last->name, more);
+        if (more) join_name(&s->P, &s->last->name, s->last->name, more);
         free(more);
         r->used = true;
     } else if (s->last && s->last->nv == 0 && nvals > 0 && !ctext[0]) {
         char *more = jue_rec_name(ntext);
-        if (more && more[0]) join_name(&s->last->name, s->last->name, more);
+        if (more && more[0]) join_name(&s->P, &s->last->name, s->last->name, more);
         free(more);
         add_values(cc, s->last, r);
         r->used = true;
@@ -632,7 +634,7 @@ static void add_pieces(tctx *t, const code_rows *s, size_t i, char **name)
     }
     if (any && !b.err) {
         char *joined = jue_strdup(jue_buf_str(&b));
-        if (joined) { free(*name); *name = joined; }
+        if (joined) { jue_rec_prow_drop(&s->P, *name); *name = joined; }
     }
     jue_buf_free(&b);
 }
@@ -649,21 +651,21 @@ static void add_row(tctx *t, const code_cols *cc, code_rows *s, jue_grow *r, con
     p->src_line = r->line;
     p->page = r->page;
     if (code[0]) {
-        p->key = jue_strdup(code);
+        p->key = jue_rec_prow_str(&s->P, code);
         p->level = jue_code_level(JUE_CAT_FUNCTIONAL, code);
-        p->name = inline_name ? inline_name : jue_rec_name(ntext);
+        p->name = inline_name ? inline_name : jue_rec_prow_name(&s->P, ntext);
         inline_name = NULL;
-        if (s->prefix && p->name) join_name(&p->name, s->prefix, p->name);
+        if (s->prefix && p->name) join_name(&s->P, &p->name, s->prefix, p->name);
         free(s->prefix);
         s->prefix = NULL;
         add_pieces(t, s, (size_t)(r - t->g->rows), &p->name);
     } else if (totalrow) {
-        p->key = jue_strdup(JUE_L_TOTAL);
-        p->name = jue_rec_name(total_word(ctext) ? ctext : ntext);
+        p->key = jue_rec_prow_str(&s->P, JUE_L_TOTAL);
+        p->name = jue_rec_prow_name(&s->P, total_word(ctext) ? ctext : ntext);
         p->total = true;
     } else {
-        p->name = jue_rec_name(ntext[0] ? ntext : ctext);
-        p->key = jue_strdup(p->name ? p->name : "");
+        p->name = jue_rec_prow_name(&s->P, ntext[0] ? ntext : ctext);
+        p->key = jue_rec_prow_str(&s->P, p->name ? p->name : "");
     }
     free(inline_name);
     if (!p->key || !p->name) { t->c->nomem = true; return; }
@@ -717,8 +719,8 @@ static void packed_row(tctx *t, code_rows *s, jue_grow *r)
     prow *p = s->last;
     r->used = true;
     if (!code[0] && !total && p && (p->nv == 0 || f == r->n || !name[0])) {
-        if (name[0] && heads_next_packed(t, p, name)) join_name(&s->prefix, s->prefix ? s->prefix : "", name);
-        else if (name[0]) join_name(&p->name, p->name, name);
+        if (name[0] && heads_next_packed(t, p, name)) join_name(NULL, &s->prefix, s->prefix ? s->prefix : "", name);
+        else if (name[0]) join_name(&s->P, &p->name, p->name, name);
         free(name);
     } else {
         p = jue_rec_prow_add(t->c, &s->P);
@@ -727,9 +729,9 @@ static void packed_row(tctx *t, code_rows *s, jue_grow *r)
         p->page = r->page;
         p->name = name;
         p->total = total;
-        p->key = jue_strdup(code[0] ? code : total ? JUE_L_TOTAL : name);
+        p->key = jue_rec_prow_str(&s->P, code[0] ? code : total ? JUE_L_TOTAL : name);
         if (code[0]) p->level = jue_code_level(JUE_CAT_FUNCTIONAL, code);
-        if (code[0] && s->prefix) join_name(&p->name, s->prefix, p->name);
+        if (code[0] && s->prefix) join_name(&s->P, &p->name, s->prefix, p->name);
         free(s->prefix);
         s->prefix = NULL;
         if (!p->key || !p->name) { t->c->nomem = true; return; }
@@ -750,11 +752,11 @@ static void stacked_row(tctx *t, code_rows *s, size_t i, size_t k)
     if (!p) return;
     p->src_line = rows[i].line;
     p->page = rows[i].page;
-    p->key = jue_strdup(code);
+    p->key = jue_rec_prow_str(&s->P, code);
     p->level = jue_code_level(JUE_CAT_FUNCTIONAL, code);
-    p->name = jue_strdup("");
+    p->name = jue_rec_prow_str(&s->P, "");
     for (size_t q = i; q <= k; q++) rows[q].used = true;
-    for (size_t q = i + 1; q < k && p->name; q++) join_name(&p->name, p->name, jue_rec_single_text(&rows[q]));
+    for (size_t q = i + 1; q < k && p->name; q++) join_name(&s->P, &p->name, p->name, jue_rec_single_text(&rows[q]));
     free(s->prefix);
     s->prefix = NULL;
     if (!p->key || !p->name) { t->c->nomem = true; return; }

@@ -348,7 +348,8 @@ static void maybe_turn(tctx *t, pane_rows *s, const char *nm)
  * NULL (c->nomem when memory ran out). */
 static prow *join_wrapped(tctx *t, pane_rows *s, int sd, const char *nm)
 {
-    prow *q = &s->P[sd].r[s->P[sd].n - 1];
+    prows *P = &s->P[sd];
+    prow *q = &P->r[P->n - 1];
     size_t n1 = strlen(q->name), n2 = strlen(nm);
     char *joined = malloc(n1 + n2 + 1);
     if (!joined) { t->c->nomem = true; return NULL; }
@@ -358,10 +359,10 @@ static prow *join_wrapped(tctx *t, pane_rows *s, int sd, const char *nm)
     jue_level lv;
     bool total;
     if (!line_key(t, sd + 1, joined, &s->ps[sd], jk, sizeof jk, &lv, &total)) { free(joined); return NULL; }
-    char *nk = jue_strdup(jk);
+    char *nk = jue_rec_prow_str(P, jk);
     if (!nk) { free(joined); t->c->nomem = true; return NULL; }
-    free(q->key);
-    free(q->name);
+    jue_rec_prow_drop(P, q->key);
+    jue_rec_prow_drop(P, q->name);
     q->key = nk;
     q->name = joined;
     q->level = lv;
@@ -401,7 +402,8 @@ static void pane_line(tctx *t, const pane_cols *pc, pane_rows *s, const jue_grow
     rc *c = t->c;
     int sd = pc->np == 1 && s->turned ? 1 : pane;
     if (!nt[0]) { pane_nameless(pc, s, r, pane, sd); return; }
-    char *nm = jue_rec_name(nt);
+    char nb[MAXK], *heap;   /* the name, on the stack unless it is long */
+    const char *nm = jue_rec_name_on(nt, nb, &heap);
     if (!nm) { c->nomem = true; return; }
     if (pc->np == 1 && !s->turned) maybe_turn(t, s, nm);
     sd = pc->np == 1 && s->turned ? 1 : pane;
@@ -412,23 +414,24 @@ static void pane_line(tctx *t, const pane_cols *pc, pane_rows *s, const jue_grow
     prow *p = NULL;
     if ((!known && s->unknown_last[sd] && s->P[sd].n) || joins_last(t, s, sd, nm, true)) {
         p = join_wrapped(t, s, sd, nm);
-        if (p || c->nomem) free(nm);
-        if (c->nomem) return;
+        if (c->nomem) { free(heap); return; }
         known = known || p != NULL;
     }
     s->unknown_last[sd] = !known;
     if (!p) {
         p = jue_rec_prow_add(c, &s->P[sd]);
-        if (!p) { free(nm); return; }
-        p->key = jue_strdup(key);
-        p->name = nm;
+        if (!p) { free(heap); return; }
+        p->key = jue_rec_prow_str(&s->P[sd], key);
+        p->name = heap ? heap : jue_rec_prow_str(&s->P[sd], nm);
+        heap = NULL;
         p->level = lv;
         p->side = sd == 0 ? JUE_SIDE_INCOME : JUE_SIDE_EXPEND;
         p->total = total;
         p->src_line = r->line;
         p->page = r->page;
-        if (!p->key) { c->nomem = true; return; }
+        if (!p->key || !p->name) { c->nomem = true; return; }
     }
+    free(heap);
     pane_fill(pc, pane, r, p);
     if (s->lifted) pane_fill(pc, pane, s->lifted, p);
 }

@@ -67,6 +67,17 @@ char *jue_rec_name(const char *s)
     return r;
 }
 
+const char *jue_rec_name_on(const char *s, char buf[MAXK], char **heap)
+{
+    size_t n = strlen(s);
+    *heap = NULL;
+    if (n < MAXK) {
+        jue_imp_squeeze_to(buf, s, n, false);
+        return jue_imp_skip_ordinal(buf);
+    }
+    return *heap = jue_rec_name(s);
+}
+
 bool jue_rec_digits(const char *s)
 {
     if (!*s) return false;

@@ -28,6 +28,7 @@
 #define JUE_RECOGNIZE_H
 
 #include "import/import_internal.h"
+#include "core/blocks.h"
 
 #include <string.h>
 
@@ -122,6 +123,7 @@ typedef struct {
 typedef struct {
     prow *r;
     size_t n, cap;
+    struct jue_block *strs;   /* keys and names made for the rows (jue_rec_prow_str): freed together */
 } prows;
 
 typedef struct {
@@ -160,6 +162,10 @@ void jue_rec_key(const char *s, char out[MAXK]);
 const char *jue_rec_key_of(const char *s, char out[MAXK]);
 /* Printed name: spaces and Markdown marks out, ordinal off. */
 char *jue_rec_name(const char *s);
+/* jue_rec_name(s) without an allocation when it is short: in buf, or in
+ * *heap (the caller frees it; NULL when there is none); NULL when memory
+ * is short. */
+const char *jue_rec_name_on(const char *s, char buf[MAXK], char **heap);
 bool jue_rec_digits(const char *s);
 /* Whether s starts, after ASCII spaces, with a Chinese character (lead byte
  * E4..E9: U+4000..U+9FFF, 元 万 亿 among them): no figure, dash or code comes
@@ -296,6 +302,13 @@ void jue_rec_read_header(tctx *t);
 /* ---- rows.c */
 prow *jue_rec_prow_add(rc *c, prows *P);
 void jue_rec_prows_free(prows *P);
+/* A copy of s in P's blocks (freed by jue_rec_prows_free, never alone);
+ * NULL when memory is short. */
+char *jue_rec_prow_str(prows *P, const char *s);
+/* jue_rec_name(s), in P's blocks when it is short (most names). */
+char *jue_rec_prow_name(prows *P, const char *s);
+/* Frees s, a key or name of one of P's rows, unless it is in P's blocks. */
+void jue_rec_prow_drop(const prows *P, char *s);
 void jue_rec_pval_add(prow *p, const jue_gcell *g, int col, int line);
 /* The pending rows into tab, their figures parsed; a blank cell gets its
  * row's line. */

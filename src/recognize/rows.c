@@ -28,10 +28,33 @@ prow *jue_rec_prow_add(rc *c, prows *P)
 void jue_rec_prows_free(prows *P)
 {
     for (size_t i = 0; i < P->n; i++) {
-        free(P->r[i].key);
-        free(P->r[i].name);
+        jue_rec_prow_drop(P, P->r[i].key);
+        jue_rec_prow_drop(P, P->r[i].name);
     }
     free(P->r);
+    jue_blocks_free(&P->strs);
+}
+
+/* A table's keys and names take some 4 KiB: one block, a few for a long
+ * table (a malloc and a free a string before). */
+char *jue_rec_prow_str(prows *P, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *t = jue_block_take(&P->strs, n, 4096, 65536);
+    if (t) memcpy(t, s, n);
+    return t;
+}
+
+char *jue_rec_prow_name(prows *P, const char *s)
+{
+    char f[MAXK], *heap;
+    const char *nm = jue_rec_name_on(s, f, &heap);
+    return heap ? heap : nm ? jue_rec_prow_str(P, nm) : NULL;
+}
+
+void jue_rec_prow_drop(const prows *P, char *s)
+{
+    if (s && !jue_block_holds(P->strs, s)) free(s);
 }
 
 void jue_rec_pval_add(prow *p, const jue_gcell *g, int col, int line)
