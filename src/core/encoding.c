@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "csv.h"
 
@@ -52,8 +55,8 @@ static inline size_t lanes_sum(uint64_t w) { return (size_t)((w * 0x010101010101
 /* Every byte but those that continue a sequence counts one. A text of
  * fewer than four bytes (a blank cell's tab) a byte at a time; of four to
  * seven with two loads of four, those in both shifted out; a longer one
- * sixteen bytes at a time (the lanes of two words added before they are
- * summed), then eight, and its last bytes with one load of its last eight,
+ * sixteen bytes at a time (with SSE2 in one register; else the lanes of
+ * two words added before they are summed), then eight, and its last bytes with one load of its last eight,
  * those counted shifted out. */
 size_t jue_utf8_count(const char *s, size_t n)
 {
@@ -74,12 +77,26 @@ size_t jue_utf8_count(const char *s, size_t n)
         return n - lanes_sum(cont_lanes(a | (uint64_t)b << 32));
     }
     size_t cont = 0, i = 0;
+#if defined(__SSE2__)
+    /* sixteen bytes a step: a continuation byte is, as a signed byte, below
+     * -64 (0xC0); each lane counts its own, up to 255 steps, then the lanes
+     * are summed */
+    const __m128i C0 = _mm_set1_epi8((char)0xC0), ZERO = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        __m128i lanes = ZERO;
+        for (size_t k = 0; k < 255 && i + 16 <= n; k++, i += 16)
+            lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), C0));
+        __m128i sums = _mm_sad_epu8(lanes, ZERO);
+        cont += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
+    }
+#else
     for (; i + 16 <= n; i += 16) {
         uint64_t a, b;
         memcpy(&a, s + i, 8);
         memcpy(&b, s + i + 8, 8);
         cont += lanes_sum(cont_lanes(a) + cont_lanes(b));
     }
+#endif
     if (i + 8 <= n) {
         uint64_t w;
         memcpy(&w, s + i, 8);
@@ -147,10 +164,35 @@ static inline bool four_wide(const unsigned char *u)
     return ((n + LOW) & BIT) == BIT && (((n ^ D) + LOW) & BIT) == BIT;
 }
 
+#if defined(__SSE2__)
+/* How many of the 16 bytes at u, the start of a character, are whole
+ * characters of ASCII but NUL or of three bytes led by E1..EF but ED (the
+ * test of the loops below, sixteen bytes at once): each byte is one of the
+ * three kinds, and the continuation bytes are exactly the two after each
+ * lead; a lead among the last two bytes is not counted. 0 when a byte is
+ * of another kind or out of place. */
+static inline size_t wide_or_ascii16(const unsigned char *u)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i x = _mm_xor_si128(v, _mm_set1_epi8((char)0x80));   /* E1..EF: 0x61..0x6F, signed */
+    __m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+                                    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x60)),
+                                                  _mm_cmplt_epi8(x, _mm_set1_epi8(0x70))));
+    unsigned l = (unsigned)_mm_movemask_epi8(lead);
+    unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));   /* 80..BF */
+    unsigned a = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_setzero_si128()));           /* 01..7F */
+    if ((l | c | a) != 0xFFFFu || c != (((l << 1) | (l << 2)) & 0xFFFFu)) return 0;
+    return l & 0x8000u ? 15 : l & 0x4000u ? 14 : 16;
+}
+#endif
+
 size_t jue_utf8_first_bad(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
+#if defined(__SSE2__)
+        for (size_t k; len - i >= 16 && (k = wide_or_ascii16(u + i)) != 0;) i += k;
+#endif
         /* a run of Chinese characters, four at a time, two, then one */
         while (len - i >= 16 && four_wide(u + i)) i += 12;
         while (len - i >= 8 && two_wide(u + i)) i += 6;
