@@ -1107,17 +1107,31 @@ static bool compared(const sent *s, const char *p)
  * unit, not the subject's total — passed over, as a threshold is. */
 /* Whether a word of "per" (人均, 平均, 每辆 …) stands at most six characters
  * before p in its clause, naming what the amount is per ("人均接待费用150元"). */
+/* Whether the six bytes at q are such a word: 人均 平均 户均 次均 车均 辆均
+ * 月均 日均 年均, or 每人 每辆 每车 每次 每户 每月 — told by its 均 or 每
+ * before the other character is looked for. */
+static bool per_word_at(const char *q)
+{
+    static const char *const BEFORE_JUN[] = { "人", "平", "户", "次", "车", "辆", "月", "日", "年" };
+    static const char *const AFTER_MEI[] = { "人", "辆", "车", "次", "户", "月" };
+    if (!memcmp(q + 3, "均", 3)) {
+        for (size_t i = 0; i < sizeof BEFORE_JUN / sizeof BEFORE_JUN[0]; i++)
+            if (!memcmp(q, BEFORE_JUN[i], 3)) return true;
+    } else if (!memcmp(q, "每", 3)) {
+        for (size_t i = 0; i < sizeof AFTER_MEI / sizeof AFTER_MEI[0]; i++)
+            if (!memcmp(q + 3, AFTER_MEI[i], 3)) return true;
+    }
+    return false;
+}
+
 static bool per_word_near(const sent *s, const char *p)
 {
-    static const char *const PER[] = { "人均", "平均", "户均", "次均", "车均", "辆均", "月均", "日均", "年均",
-                                       "每人", "每辆", "每车", "每次", "每户", "每月" };
     /* back from p over at most eight three-byte characters, to a clause mark */
     for (const char *q = p - 3; q >= s->start && p - q <= 24; q -= 3) {
         unsigned char b = (unsigned char)*q;
         if (b < 0xE4 || b > 0xE9) return false;   /* a mark, a figure, a bracket: the clause ends here */
         if (q + 6 > p || (b != 0xE4 && b != 0xE5 && b != 0xE6 && b != 0xE8)) continue;   /* 人平户次车辆月日年每 */
-        for (size_t i = 0; i < sizeof PER / sizeof PER[0]; i++)
-            if (!memcmp(q, PER[i], 6)) return true;
+        if (per_word_at(q)) return true;
     }
     return false;
 }
