@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/encoding.h"
 #include "read_internal.h"
@@ -1739,8 +1742,28 @@ static bool has_word(const char *s, const char *e, const char *lit)
  * word). A sentence without them is words only, and reading it changes
  * nothing the reader keeps past it (its handlers set the sentence's own
  * state): about half the sentences of the notes. */
+#if defined(__SSE2__)
+/* The bytes of the 16 at p that are a digit, an X, or a lead byte C3 or EF
+ * (claim_bytes8's, without the bytes after them), a bit each. */
+static inline unsigned claim_bytes16(const char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    /* '0'..'9': v - '0' below 10, unsigned (compared signed with the top bits flipped) */
+    __m128i d = _mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8('0')), _mm_set1_epi8((char)0x80));
+    __m128i m = _mm_or_si128(_mm_cmplt_epi8(d, _mm_set1_epi8((char)(0x80 + 10))), _mm_cmpeq_epi8(v, _mm_set1_epi8('X')));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 static bool may_claim(const char *p, const char *end)
 {
+#if defined(__SSE2__)
+    for (; end - p >= 16; p += 16)
+        for (unsigned m = claim_bytes16(p); m; m &= m - 1)
+            if (claim_start(p + __builtin_ctz(m), end)) return true;
+#endif
     for (; end - p >= 8; p += 8) {
         uint64_t w;
         memcpy(&w, p, 8);
