@@ -678,6 +678,69 @@ static void test_markdown_grid_table(void **state)
     jue_idoc_free(doc);
 }
 
+/* Simple and multiline tables as pandoc writes them in its own Markdown: a
+ * column rule of dash groups gives each column's extent in display columns
+ * (a CJK character two). A cell that fills its column is one space from the
+ * next ("49.00 万 5": split at runs of spaces the 分值 would be lost in the
+ * figure's cell); a blank cell stays blank; a multiline row's wrapped lines
+ * are one row at its first line, a cell's pieces joined (Chinese without a
+ * space, other words with one); the lines after a table are read as before. */
+static void test_markdown_simple_and_multiline_tables(void **state)
+{
+    (void)state;
+    const char *t = "某某局项目支出绩效自评表\n"                                   /* 1 */
+                    "\n"
+                    "  二级指标   三级指标         指标值   实际值   分值\n"
+                    "  ---------- ---------------- -------- -------- ----\n"
+                    "  成本指标   按预算执行标准   ≤预算    49.00 万 5\n"             /* 5 */
+                    "  质量指标   追回资金                           10\n"
+                    "\n"
+                    "  ---------- ------------ ------\n"
+                    "  项目名称   医疗保障事务\n"
+                    "             管理\n"                                              /* 10 */
+                    "\n"
+                    "  总体目     see the      10\n"
+                    "  标完成     annex\n"
+                    "  情况\n"
+                    "  ---------- ------------ ------\n"                              /* 15 */
+                    "\n"
+                    "  ----------------------------\n"
+                    "  科目       金额\n"
+                    "  名称       (万元)\n"
+                    "  ---------- ------------\n"                                     /* 20 */
+                    "  合计       1,234.00\n"
+                    "\n"
+                    "  其他支出\n"
+                    "  ----------------------------\n"
+                    "\n"                                                               /* 25 */
+                    "注：本表金额单位为万元。\n";
+    jue_idoc *doc = grid_of(t);
+    assert_string_equal(cell_at(doc, 3, 0), "二级指标");
+    assert_string_equal(cell_at(doc, 3, 4), "分值");
+    assert_int_equal(row_at(doc, 4)->n, 0);
+    assert_string_equal(cell_at(doc, 5, 0), "成本指标");
+    assert_string_equal(cell_at(doc, 5, 2), "≤预算");
+    assert_string_equal(cell_at(doc, 5, 3), "49.00 万");
+    assert_string_equal(cell_at(doc, 5, 4), "5");
+    assert_string_equal(cell_at(doc, 6, 1), "追回资金");
+    assert_string_equal(cell_at(doc, 6, 2), "");
+    assert_string_equal(cell_at(doc, 6, 3), "");
+    assert_string_equal(cell_at(doc, 6, 4), "10");
+    assert_string_equal(cell_at(doc, 9, 1), "医疗保障事务管理");
+    assert_int_equal(row_at(doc, 10)->n, 0);
+    assert_string_equal(cell_at(doc, 12, 0), "总体目标完成情况");
+    assert_string_equal(cell_at(doc, 12, 1), "see the annex");
+    assert_string_equal(cell_at(doc, 12, 2), "10");
+    assert_int_equal(row_at(doc, 13)->n, 0);
+    assert_string_equal(cell_at(doc, 18, 0), "科目名称");
+    assert_string_equal(cell_at(doc, 18, 1), "金额 (万元)");
+    assert_string_equal(cell_at(doc, 21, 1), "1,234.00");
+    assert_string_equal(cell_at(doc, 23, 0), "其他支出");
+    assert_string_equal(cell_at(doc, 23, 1), "");
+    assert_string_equal(cell_at(doc, 26, 0), "注：本表金额单位为万元。");
+    jue_idoc_free(doc);
+}
+
 /* A text document of one empty grid. */
 static jue_grid *text_grid(jue_idoc **doc)
 {
@@ -1513,6 +1576,7 @@ int main(void)
         cmocka_unit_test(test_markdown_tables_read),
         cmocka_unit_test(test_markdown_with_an_html_table_and_links),
         cmocka_unit_test(test_markdown_grid_table),
+        cmocka_unit_test(test_markdown_simple_and_multiline_tables),
         cmocka_unit_test(test_grid_cells_replaced),
         cmocka_unit_test(test_squeeze_and_matchkey),
         cmocka_unit_test(test_cell_forms_follow_its_text),

@@ -75,4 +75,37 @@ jue_status jue_md_grid_line(jue_grid *g, jue_md_grid *t, const char *p, const ch
 /* Ends the grid table t is in, if any (its last row into g), and frees it. */
 jue_status jue_md_grid_end(jue_grid *g, jue_md_grid *t);
 
+/* Display width (1 or 2) of the code point starting at p, of 3 bytes or
+ * more: CJK and other wide characters take two columns in a monospaced
+ * copy, as pandoc counts them (text.c). */
+int jue_text_cp_width(const unsigned char *p);
+
+/* A simple or multiline table (pandoc's own Markdown, -t markdown): a
+ * column rule of dash groups one space apart ("------ ---- --------") gives
+ * each column's extent in display columns; a row is a line (simple) or the
+ * lines up to a blank one (multiline), each cell the text printed within
+ * its column's extent, its wrapped pieces joined. Zero it before the first
+ * line; jue_md_dash_end after the last. */
+typedef struct {
+    int cols;         /* 0 outside a table */
+    int kind;         /* how it ends: the same rule, a full-width dash line, a blank line */
+    bool header;      /* the lines before the column rule (a header) are being read */
+    bool multi;       /* a row runs to a blank line */
+    const char *rule; /* the column rule, to know the closing one */
+    size_t rule_len;
+    int lead;         /* display column of a full-width dash line's first dash */
+    int *at;          /* each column's first display column */
+    bool pending;     /* a row is being gathered */
+    size_t row;       /* its first line's grid row */
+    jue_buf *acc;     /* each cell's text so far */
+} jue_md_dash;
+/* The line [p, e) of the text [begin, end), the grid's last row: it starts
+ * a simple or multiline table (its lines up to the rule that ends it are
+ * looked at first), or goes on one: a row's lines go into the grid row of
+ * its first line. *done: the line was read so. */
+jue_status jue_md_dash_line(jue_grid *g, jue_md_dash *t, const char *begin, const char *p, const char *e,
+                            const char *end, bool *done);
+/* Ends the table t is in, if any (its last row into g), and frees it. */
+jue_status jue_md_dash_end(jue_grid *g, jue_md_dash *t);
+
 #endif

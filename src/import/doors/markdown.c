@@ -502,3 +502,240 @@ jue_status jue_md_grid_line(jue_grid *g, jue_md_grid *t, const char *p, const ch
     grid_pieces(t, p, e);
     return JUE_OK;
 }
+
+/* ---- simple and multiline tables (pandoc's own Markdown) ----------------- *
+ * pandoc -t markdown writes a table without merged cells or blocks in them
+ * as a simple table (a header line, a column rule of dash groups one space
+ * apart, a row a line, a blank line after) or a multiline table (a
+ * full-width dash line, the header's lines, the column rule, rows of
+ * several lines with a blank line after each, a full-width dash line; or,
+ * without a header, the column rule before and after the rows). A cell is
+ * the text printed from its dash group's first display column (a CJK
+ * character two) to the next group's: a cell that fills its column is one
+ * space from the next ("49.00 万 5"), which splitting at runs of spaces
+ * would merge. */
+
+enum { DASH_SAME, DASH_FULL, DASH_BLANK };   /* what ends a table: its rule again, a full-width line, a blank line */
+
+static bool blank_line(const char *p, const char *e)
+{
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\r')) p++;
+    return p == e;
+}
+
+/* The line starting at s: its end (without '\r') in *le, the next line's start returned. */
+static const char *line_from(const char *s, const char *end, const char **le)
+{
+    const char *n = memchr(s, '\n', (size_t)(end - s));
+    if (!n) n = end;
+    *le = n > s && n[-1] == '\r' ? n - 1 : n;
+    return n < end ? n + 1 : end;
+}
+
+/* Whether [p, e) is a rule of dash groups (two dashes or more each, one
+ * space apart): how many groups (0: none, or more than max), the first
+ * display column of each in at (the rule is ASCII: a byte a column). */
+static int dash_groups(const char *p, const char *e, int *at, int max)
+{
+    const char *q = p;
+    while (q < e && *q == ' ') q++;
+    while (e > q && (e[-1] == ' ' || e[-1] == '\r')) e--;
+    if (q == e || *q != '-') return 0;
+    int n = 0;
+    for (;;) {
+        const char *s = q;
+        while (q < e && *q == '-') q++;
+        if (q - s < 2 || n >= max) return 0;
+        at[n++] = (int)(s - p);
+        if (q == e) return n;
+        if (*q != ' ' || q + 1 >= e || q[1] != '-') return 0;
+        q++;
+    }
+}
+
+/* Whether the line before p (in a text starting at begin) is blank, or p the first. */
+static bool blank_before(const char *begin, const char *p)
+{
+    if (p <= begin) return true;
+    if (p[-1] != '\n') return false;
+    const char *s = p - 1;
+    while (s > begin && s[-1] != '\n') s--;
+    return blank_line(s, p - 1);
+}
+
+/* The column rule of the table the line [p, e) starts, found by looking on
+ * (to the rule or line that ends it), into t; false for none. */
+static bool dash_find(jue_md_dash *t, const char *p, const char *e, const char *end, int *at)
+{
+    int one[1], tmp[MD_MAXCELLS], k = dash_groups(p, e, at, MD_MAXCELLS);
+    const char *le, *s = line_from(e, end, &le);
+    if (k >= 2) {   /* no header: the same rule ends it; a blank line between makes it multiline */
+        size_t len = (size_t)(e - p);
+        while (len && (p[len - 1] == ' ' || p[len - 1] == '\r')) len--;
+        *t = (jue_md_dash){ .cols = k, .kind = DASH_SAME, .rule = p, .rule_len = len };
+        for (const char *ls = s; ls < end; ls = s) {
+            s = line_from(ls, end, &le);
+            if (blank_line(ls, le)) t->multi = true;
+            else if (dash_groups(ls, le, tmp, MD_MAXCELLS) >= 2)
+                return (size_t)(le - ls) >= len && !memcmp(ls, p, len) && blank_line(ls + len, le);
+        }
+        return false;
+    }
+    if (k == 0) {   /* a simple table's header: the rule is the next line */
+        if (blank_line(p, e) || s >= end) return false;
+        line_from(s, end, &le);
+        if (dash_groups(s, le, at, MD_MAXCELLS) < 2) return false;
+        k = dash_groups(s, le, at, MD_MAXCELLS);
+        *t = (jue_md_dash){ .cols = k, .kind = DASH_BLANK, .header = true };
+        return true;
+    }
+    /* a full-width line: the header's lines, the column rule, the rows, a full-width line */
+    int lead = dash_groups(p, e, one, 1) ? one[0] : 0, lines = 0;
+    for (const char *ls = s; ls < end && k < 2; ls = s, lines++) {
+        s = line_from(ls, end, &le);
+        if (blank_line(ls, le) || dash_groups(ls, le, one, 1)) return false;
+        k = dash_groups(ls, le, at, MD_MAXCELLS);
+    }
+    if (k < 2 || lines < 2) return false;
+    *t = (jue_md_dash){ .cols = k, .kind = DASH_FULL, .header = true, .multi = true, .lead = lead };
+    for (const char *ls = s; ls < end; ls = s) {
+        s = line_from(ls, end, &le);
+        if (dash_groups(ls, le, one, 1)) return one[0] == lead;
+    }
+    return false;
+}
+
+/* A piece of a cell's text [s, e), trimmed, onto its text so far: after a
+ * Chinese character a Chinese character joins without a space (a name
+ * wrapped in its column), and so does a figure's rest ("23," / "703");
+ * other words with one. */
+static void dash_piece(jue_buf *b, const char *s, const char *e)
+{
+    while (s < e && (*s == ' ' || *s == '\t')) s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
+    if (s == e) return;
+    if (b->len) {
+        unsigned char l = (unsigned char)b->data[b->len - 1], f = (unsigned char)*s;
+        bool cjk = l >= 0x80 && f >= 0x80;
+        bool figure = (strchr("0123456789,.", l) && l) && (strchr("0123456789,.", f) && f);
+        if (!cjk && !figure) jue_buf_putc(b, ' ');
+    }
+    jue_buf_putn(b, s, (size_t)(e - s));
+}
+
+/* The line [p, e) onto the row being gathered (begun at grid row `row`):
+ * each column's piece is what is printed from its first display column to
+ * the next column's (a wide character two columns; one across the border
+ * goes with the column it starts in). */
+static void dash_pieces(jue_md_dash *t, const char *p, const char *e, size_t row)
+{
+    if (!t->pending) {
+        t->pending = true;
+        t->row = row;
+        for (int i = 0; i < t->cols; i++) jue_buf_reset(&t->acc[i]);
+    }
+    const char *s = p;
+    int i = 0, col = 0;
+    for (const char *q = p; q < e;) {
+        unsigned char b = (unsigned char)*q;
+        size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        if ((size_t)(e - q) < l) l = (size_t)(e - q);
+        int w = l < 3 ? 1 : jue_text_cp_width((const unsigned char *)q);
+        for (; i + 1 < t->cols && col >= t->at[i + 1]; i++) {
+            dash_piece(&t->acc[i], s, q);
+            s = q;
+        }
+        col += w;
+        q += l;
+    }
+    dash_piece(&t->acc[i], s, e);
+}
+
+/* The row gathered so far into its first line's grid row. */
+static jue_status dash_flush(jue_grid *g, jue_md_dash *t)
+{
+    if (!t->pending) return JUE_OK;
+    t->pending = false;
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_status st = JUE_OK;
+    for (int i = 0; i < t->cols && !st; i++) {
+        jue_buf_reset(&b);
+        if (t->acc[i].len) cell_text(&b, t->acc[i].data, t->acc[i].data + t->acc[i].len);
+        st = b.err || t->acc[i].err ? JUE_ERR_NOMEM : put(&g->rows[t->row], i, b.len ? b.data : "", b.len, 0, false);
+    }
+    jue_buf_free(&b);
+    return st;
+}
+
+jue_status jue_md_dash_end(jue_grid *g, jue_md_dash *t)
+{
+    jue_status st = t->cols ? dash_flush(g, t) : JUE_OK;
+    for (int i = 0; t->acc && i < t->cols; i++) jue_buf_free(&t->acc[i]);
+    free(t->acc);
+    free(t->at);
+    *t = (jue_md_dash){ 0 };
+    return st;
+}
+
+/* Whether the line [p, e) may start a table: it is a dash rule, or the next
+ * line is, and the line before is blank. */
+static bool dash_may_start(const char *begin, const char *p, const char *e, const char *end)
+{
+    const char *q = p, *le;
+    while (q < e && *q == ' ') q++;
+    if (q == e || *q != '-') {
+        const char *n = line_from(e, end, &le);   /* the next line */
+        line_from(n, end, &le);
+        while (n < le && *n == ' ') n++;
+        if (n >= le || *n != '-') return false;
+    }
+    return blank_before(begin, p);
+}
+
+/* Starts the table the line [p, e) opens, if it opens one. */
+static jue_status dash_begin(jue_grid *g, jue_md_dash *t, const char *p, const char *e, const char *end, bool *done)
+{
+    int at[MD_MAXCELLS];
+    if (!dash_find(t, p, e, end, at)) {
+        *t = (jue_md_dash){ 0 };
+        return JUE_OK;
+    }
+    *done = true;
+    t->at = malloc((size_t)t->cols * sizeof *t->at);
+    t->acc = calloc((size_t)t->cols, sizeof *t->acc);
+    if (!t->at || !t->acc) {
+        jue_md_dash_end(g, t);
+        return JUE_ERR_NOMEM;
+    }
+    memcpy(t->at, at, (size_t)t->cols * sizeof *at);
+    for (int i = 0; i < t->cols; i++) jue_buf_init(&t->acc[i]);
+    if (t->kind != DASH_BLANK) return JUE_OK;
+    dash_pieces(t, p, e, g->n - 1);   /* a simple table's header line */
+    return dash_flush(g, t);
+}
+
+jue_status jue_md_dash_line(jue_grid *g, jue_md_dash *t, const char *begin, const char *p, const char *e,
+                            const char *end, bool *done)
+{
+    *done = false;
+    if (!t->cols) return dash_may_start(begin, p, e, end) ? dash_begin(g, t, p, e, end, done) : JUE_OK;
+    int one[1], tmp[MD_MAXCELLS];
+    bool blank = blank_line(p, e);
+    *done = true;
+    if (t->header && dash_groups(p, e, tmp, MD_MAXCELLS) >= 2) {   /* the column rule under the header */
+        t->header = false;
+        return dash_flush(g, t);
+    }
+    if (!t->header) {
+        const char *z = e;
+        while (z > p && (z[-1] == ' ' || z[-1] == '\r')) z--;
+        bool ends = t->kind == DASH_SAME ? (size_t)(z - p) == t->rule_len && !memcmp(p, t->rule, t->rule_len)
+                  : t->kind == DASH_FULL ? dash_groups(p, e, one, 1) == 1 && one[0] == t->lead
+                                         : blank;
+        if (ends) return jue_md_dash_end(g, t);
+        if (blank) return dash_flush(g, t);
+    }
+    dash_pieces(t, p, e, g->n - 1);
+    return t->multi || t->header ? JUE_OK : dash_flush(g, t);
+}

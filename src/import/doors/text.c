@@ -97,7 +97,7 @@ static jue_status add_cell(jue_grow *r, int *col, cpcursor *cur, const char *s, 
 
 /* Display width of a code point starting with byte c: CJK and other wide
  * characters take two columns in a monospaced copy. */
-static int cp_width(const unsigned char *p)
+int jue_text_cp_width(const unsigned char *p)
 {
     if (p[0] < 0x80) return 1;
     if (p[0] < 0xE0) return 1;
@@ -149,7 +149,7 @@ static void advance(wcursor *c, const char *to)
         }
         size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         if ((size_t)(to - q) < l) l = (size_t)(to - q);
-        int w = l < 3 ? 1 : l == 3 && b >= 0xE3 && b <= 0xE9 ? 2 : cp_width((const unsigned char *)q);
+        int w = l < 3 ? 1 : l == 3 && b >= 0xE3 && b <= 0xE9 ? 2 : jue_text_cp_width((const unsigned char *)q);
         c->cp++;
         c->dw += w;
         q += l;
@@ -1606,9 +1606,11 @@ typedef struct {
     bool rule;
     jue_md_scan html;   /* where an HTML table's end was looked for */
     jue_md_grid grid;   /* a grid table */
+    jue_md_dash dash;   /* a simple or multiline table */
+    const char *begin;  /* the text's first line */
     /* which of the marks Markdown's blocks and spans start with the text
      * holds at all: most copies have none, and a line is not asked then */
-    bool pipe, plus, lt, bracket, backslash;
+    bool pipe, plus, lt, bracket, backslash, minus;
 } mdstate;
 
 static void md_marks(mdstate *md, const char *p, size_t n)
@@ -1618,6 +1620,7 @@ static void md_marks(mdstate *md, const char *p, size_t n)
     md->lt = memchr(p, '<', n);
     md->bracket = memchr(p, '[', n);
     md->backslash = memchr(p, '\\', n);
+    md->minus = memchr(p, '-', n);
 }
 
 /* The Markdown blocks a line may start or go on with: a pipe table (its
@@ -1632,8 +1635,15 @@ static jue_status markdown_line(jue_grid *g, mdstate *md, const char **p, size_t
      * lines and an HTML table's first hold '|' and '<' */
     const char *m = *p;
     while (m < *p + n && *m == ' ') m++;
+    /* a simple or multiline table starts at a rule of dashes or the line over one */
+    jue_status st = md->minus && !md->cols && !md->grid.cols
+                        ? jue_md_dash_line(g, &md->dash, md->begin, *p, *p + n, end, done) : JUE_OK;
+    if (st || *done) {
+        *p = next;
+        return st;
+    }
     bool grid = md->plus && (md->grid.cols || (m < *p + n && *m == '+'));
-    jue_status st = md->cols || !grid ? JUE_OK : jue_md_grid_line(g, &md->grid, *p, *p + n, done);
+    st = md->cols || !grid ? JUE_OK : jue_md_grid_line(g, &md->grid, *p, *p + n, done);
     if (st || *done) {
         *p = next;
         return st;
@@ -1835,7 +1845,8 @@ static jue_status read_lines(const char *data, size_t len, size_t lines, jue_ido
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     int line = 0, page = 0;
     bool warned = !memchr(p, '\0', (size_t)(end - p));   /* a NUL is looked for line by line only if there is one */
-    mdstate md = { 0, false, { NULL, NULL }, { 0, false, 0, NULL }, false, false, false, false, false };
+    mdstate md = { 0 };
+    md.begin = p;
     md_marks(&md, p, (size_t)(end - p));
     jue_buf plain;   /* a line with its Markdown links as their text */
     jue_buf_init(&plain);
@@ -1897,7 +1908,8 @@ static jue_status read_lines(const char *data, size_t len, size_t lines, jue_ido
         if ((ns && !add_trow(&rows, g->n - 1, sp, ns)) || (lone && !add_lone(&rows, g->n - 1, sp, &at))) st = JUE_ERR_NOMEM;
         p = next;
     }
-    jue_status end_st = jue_md_grid_end(g, &md.grid);
+    jue_status end_st = jue_md_grid_end(g, &md.grid), dash_st = jue_md_dash_end(g, &md.dash);
+    if (!end_st) end_st = dash_st;
     if (!st) st = end_st;
     if (!st && rows.n) st = justified_prose(g, &rows);
     if (!st && rows.n) {
