@@ -433,22 +433,27 @@ static int grid_rule(const char *p, const char *e)
     return dash && cols > 0 ? cols : 0;
 }
 
-/* The row gathered so far into its first line's grid row: each cell's
- * pieces joined and read as a cell's text. */
+/* Each cell's pieces joined (acc) into row r, read as a cell's text. */
+static jue_status acc_flush(jue_grow *r, const jue_buf *acc, int cols)
+{
+    jue_buf b;
+    jue_buf_init(&b);
+    jue_status st = JUE_OK;
+    for (int i = 0; i < cols && !st; i++) {
+        jue_buf_reset(&b);
+        if (acc[i].len) cell_text(&b, acc[i].data, acc[i].data + acc[i].len);
+        st = b.err || acc[i].err ? JUE_ERR_NOMEM : put(r, i, b.len ? b.data : "", b.len, 0, false);
+    }
+    jue_buf_free(&b);
+    return st;
+}
+
+/* The row gathered so far into its first line's grid row. */
 static jue_status grid_flush(jue_grid *g, jue_md_grid *t)
 {
     if (!t->pending) return JUE_OK;
     t->pending = false;
-    jue_buf b;
-    jue_buf_init(&b);
-    jue_status st = JUE_OK;
-    for (int i = 0; i < t->cols && !st; i++) {
-        jue_buf_reset(&b);
-        if (t->acc[i].data) cell_text(&b, t->acc[i].data, t->acc[i].data + t->acc[i].len);
-        st = b.err || t->acc[i].err ? JUE_ERR_NOMEM : put(&g->rows[t->row], i, b.len ? b.data : "", b.len, 0, false);
-    }
-    jue_buf_free(&b);
-    return st;
+    return acc_flush(&g->rows[t->row], t->acc, t->cols);
 }
 
 jue_status jue_md_grid_end(jue_grid *g, jue_md_grid *t)
@@ -656,16 +661,7 @@ static jue_status dash_flush(jue_grid *g, jue_md_dash *t)
 {
     if (!t->pending) return JUE_OK;
     t->pending = false;
-    jue_buf b;
-    jue_buf_init(&b);
-    jue_status st = JUE_OK;
-    for (int i = 0; i < t->cols && !st; i++) {
-        jue_buf_reset(&b);
-        if (t->acc[i].len) cell_text(&b, t->acc[i].data, t->acc[i].data + t->acc[i].len);
-        st = b.err || t->acc[i].err ? JUE_ERR_NOMEM : put(&g->rows[t->row], i, b.len ? b.data : "", b.len, 0, false);
-    }
-    jue_buf_free(&b);
-    return st;
+    return acc_flush(&g->rows[t->row], t->acc, t->cols);
 }
 
 jue_status jue_md_dash_end(jue_grid *g, jue_md_dash *t)
