@@ -172,7 +172,9 @@ static void run_doc(worker *w, uint32_t index, result *r)
     r->rc = cli_audit_one(w->b->aud, path, &d, &kind, &f, &dg, &why);
     cli_print_diags(&dg, w->b->verbose);
     jue_diags_free(&dg);
-    if (r->rc != EXIT_CLEAN) {
+    if (jue_auditor_failed(w->b->aud) != JUE_OK) {
+        /* the rules read on demand (one document) have mistakes: said as before any document */
+    } else if (r->rc != EXIT_CLEAN) {
         put_failure(w->b, path, r->rc == EXIT_BADINPUT ? "input.invalid" : "input.unreadable", jue_buf_str(&why), r);
     } else if (!w->store) {
         put_findings(w->b, &f, r);
@@ -484,6 +486,7 @@ static int run_alone(const cli_batch *b)
     fwrite(jue_buf_str(&r.out), 1, r.out.len, stdout);
     fflush(stdout);
     jue_buf_free(&r.out);
+    if (jue_auditor_failed(b->aud) != JUE_OK) return r.rc;   /* no document audited: no summary */
     run done = { .b = b, .tty = isatty(STDERR_FILENO), .printed = 1, .handed = 1, .errors = r.errors,
                  .warnings = r.warnings, .failed = r.rc != EXIT_CLEAN, .t0 = t0 };
     summary(&done);

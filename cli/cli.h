@@ -40,6 +40,9 @@ void usage_serve(void);
 
 /* ---- audit: one document, and many (cli/batch.c) ---- */
 
+/* The auditor's load failure (jue_auditor_new, or its rules read on demand:
+ * jue_auditor_failed) as an exit code; prints d and the message. */
+int cli_auditor_failed(jue_status st, const char *rules_file, jue_diags *d);
 /* Audits one FILE (a source directory is compiled, a file imported),
  * printing why a file was not audited; why gets that reason as a finding
  * says it. Returns an exit code. */

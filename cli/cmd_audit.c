@@ -244,6 +244,16 @@ static void first_error(const jue_diags *d, jue_buf *why)
         }
 }
 
+/* The auditor's load failure as an exit code, with its message. */
+int cli_auditor_failed(jue_status st, const char *rules_file, jue_diags *d)
+{
+    cli_print_diags(d, false);
+    jue_diags_free(d);
+    if (st == JUE_ERR_SYNTAX) cli_error("%s：规则文件有错误，未审核任何文件", rules_file ? rules_file : "审核规则");
+    else if (st == JUE_ERR_INVALID) cli_error("审核所用的数据文件有错误（见上），未审核任何文件");
+    return st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND || st == JUE_ERR_NOMEM ? EXIT_USAGE : EXIT_BADINPUT;
+}
+
 int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, jue_doc_kind *kind,
                   jue_findings *f, jue_diags *d, jue_buf *why)
 {
@@ -256,6 +266,11 @@ int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, 
     }
     jue_status s = jue_audit_document(a, path, out, kind, f, d);
     if (s == JUE_OK) return jue_findings_name_file(f, path) == JUE_OK ? EXIT_CLEAN : EXIT_USAGE;
+    jue_status rules = jue_auditor_failed(a);
+    if (rules != JUE_OK) {   /* the rules, read on demand, have mistakes */
+        jue_buf_puts(why, "审核规则有错误，未审核");
+        return cli_auditor_failed(rules, NULL, d);
+    }
     const char *what = s == JUE_ERR_NOMEM ? "内存不足，未审核"
                      : *kind == JUE_DOC_SOURCE ? (s == JUE_ERR_IO ? "源目录缺少文件或文件无法读取，未审核" : "源数据有错误，或无法编制，未审核")
                      : s == JUE_ERR_IO ? "无法读取，未审核" : "不是可审核的公开文件";
@@ -265,16 +280,6 @@ int cli_audit_one(const jue_auditor *a, const char *path, jue_disclosure **out, 
     jue_diags_free(d);
     cli_error("%s：%s", path, what);
     return s == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
-}
-
-/* The auditor's load failure as an exit code, with its message. */
-static int auditor_failed(jue_status st, const char *rules_file, jue_diags *d)
-{
-    cli_print_diags(d, false);
-    jue_diags_free(d);
-    if (st == JUE_ERR_SYNTAX) cli_error("%s：规则文件有错误，未审核任何文件", rules_file ? rules_file : "审核规则");
-    else if (st == JUE_ERR_INVALID) cli_error("审核所用的数据文件有错误（见上），未审核任何文件");
-    return st == JUE_ERR_IO || st == JUE_ERR_NOTFOUND || st == JUE_ERR_NOMEM ? EXIT_USAGE : EXIT_BADINPUT;
 }
 
 typedef struct {
@@ -297,7 +302,7 @@ static int audit_in_process(const audit_opts *o, const char **files, size_t nfil
     cli_audited *done = calloc(nfiles, sizeof *done);
     int rc = EXIT_CLEAN;
     jue_status st = jue_auditor_new(profile, rules_file, &aud, &d);
-    if (st != JUE_OK) { rc = auditor_failed(st, rules_file, &d); goto out; }
+    if (st != JUE_OK) { rc = cli_auditor_failed(st, rules_file, &d); goto out; }
     if (store_path && (st = jue_store_open(store_path, &store, &d)) != JUE_OK) {
         rc = st == JUE_ERR_INVALID ? EXIT_BADINPUT : EXIT_USAGE;
         goto out;
@@ -404,8 +409,11 @@ static int audit_batch(const char *profile, const char *rules_file, const char *
     jue_diags d;
     jue_diags_init(&d);
     jue_auditor *aud = NULL;
-    jue_status st = jue_auditor_new(profile, rules_file, &aud, &d);
-    if (st != JUE_OK) return auditor_failed(st, rules_file, &d);
+    /* one document in this process (cli_batch_run): its rules read only if it has a table;
+     * workers are forked after the reading, each with the whole pack */
+    jue_status st = files->n == 1 && !store_path ? jue_auditor_new_on_demand(profile, rules_file, &aud, &d)
+                                                 : jue_auditor_new(profile, rules_file, &aud, &d);
+    if (st != JUE_OK) return cli_auditor_failed(st, rules_file, &d);
     cli_print_diags(&d, false);   /* the data's warnings (a catalog row without its source …) */
     jue_diags_free(&d);
     if (store_path) {   /* created and brought up to date once, before the workers open it */

@@ -40,6 +40,8 @@ typedef struct {
 
 void jue_findings_init(jue_findings *f);
 void jue_findings_free(jue_findings *f);
+/* Frees the findings from index len on: f keeps its first len. */
+void jue_findings_cut(jue_findings *f, size_t len);
 /* Appends a copy of *x (strings are copied). */
 jue_status jue_findings_add(jue_findings *f, const jue_finding *x);
 /* Stable sort of one document's findings into document order: page, line,

@@ -26,6 +26,19 @@ typedef struct jue_auditor jue_auditor;
  * profile, JUE_ERR_SYNTAX / JUE_ERR_INVALID for data files with mistakes,
  * JUE_ERR_IO when a file cannot be read. */
 jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_auditor **out, jue_diags *diags);
+/* As jue_auditor_new, but the profile's rule pack (not a rules_file: that is
+ * read at once) is read when the first document with one of the nine tables
+ * is audited: most of a one-line audit was reading the rules it never runs
+ * (`juesuan audit` of one document). A pack with mistakes then fails that
+ * audit: jue_audit_document drops the document's own diags, gives the
+ * pack's and returns the reading's status, and jue_auditor_failed returns it
+ * from then on — what a caller says is then what jue_auditor_new's failure
+ * says. Not for an auditor shared by forked workers (each would read the
+ * pack). */
+jue_status jue_auditor_new_on_demand(const char *profile, const char *rules_file, jue_auditor **out,
+                                     jue_diags *diags);
+/* JUE_OK, or the status of the rule pack's reading on demand when it failed. */
+jue_status jue_auditor_failed(const jue_auditor *a);
 void jue_auditor_free(jue_auditor *a);   /* NULL is fine */
 
 const jue_catalog *jue_auditor_catalog(const jue_auditor *a);
@@ -39,7 +52,7 @@ const jue_lexicon *jue_auditor_lexicon(const jue_auditor *a);
  * thread-safe. */
 const char *jue_auditor_version(const jue_auditor *a);
 
-/* The number of rules in the pack. */
+/* The number of rules in the pack (read now if it was left for later). */
 size_t jue_auditor_rule_count(const jue_auditor *a);
 
 /* The trace of d's notes (jue_claims_trace) with the auditor's checks. */

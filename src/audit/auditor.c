@@ -22,7 +22,10 @@
 struct jue_auditor {
     jue_catalog *cat;
     jue_profile *prof;
-    jue_rulepack *pack;
+    jue_rulepack *pack;     /* on demand: NULL until the first document with a table */
+    bool on_demand, pack_tried;
+    jue_status pack_st;     /* the pack's reading, once tried on demand */
+    jue_diags pack_diags;   /* what that reading said */
     jue_claim_checks *claims;
     jue_perf_checks *perf;
     jue_aliases *aliases;   /* the importer's, read once for every document */
@@ -78,29 +81,52 @@ static void fingerprint(jue_auditor *a)
     a->version[16] = 0;
 }
 
-jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_auditor **out, jue_diags *diags)
+/* What every audit needs; on demand, the profile's rule pack is left for
+ * need_pack (a rules file named on the command line is read at once). */
+static jue_status load_parts(jue_auditor *a, bool on_demand, jue_diags *diags)
 {
-    *out = NULL;
-    jue_auditor *a = calloc(1, sizeof *a);
-    if (!a) return JUE_ERR_NOMEM;
-    pthread_mutex_init(&a->lock, NULL);
-    a->profile = profile ? jue_strdup(profile) : NULL;
-    a->rules_file = rules_file ? jue_strdup(rules_file) : NULL;
-    jue_status st = (profile && !a->profile) || (rules_file && !a->rules_file) ? JUE_ERR_NOMEM : JUE_OK;
-    if (st == JUE_OK) st = jue_catalog_load(NULL, &a->cat, diags);
+    const char *profile = a->profile, *rules_file = a->rules_file;
+    jue_status st = jue_catalog_load(NULL, &a->cat, diags);
     if (st == JUE_OK) st = jue_profile_load(profile, &a->prof, diags);
-    if (st == JUE_OK)
+    a->on_demand = on_demand && !rules_file;
+    if (st == JUE_OK && !a->on_demand)
         st = rules_file ? jue_rules_load_file(rules_file, &a->pack, diags) : jue_rules_load_for(a->prof, &a->pack, diags);
     if (st == JUE_OK) st = jue_claim_checks_load(NULL, &a->claims, diags);
     if (st == JUE_OK) st = jue_perf_checks_load(NULL, &a->perf, diags);
     if (st == JUE_OK) st = jue_aliases_load(&a->aliases, diags);
     if (st == JUE_OK) st = jue_lexicon_load(NULL, &a->lexicon, diags);
+    return st;
+}
+
+static jue_status make(const char *profile, const char *rules_file, bool on_demand, jue_auditor **out,
+                       jue_diags *diags)
+{
+    *out = NULL;
+    jue_auditor *a = calloc(1, sizeof *a);
+    if (!a) return JUE_ERR_NOMEM;
+    pthread_mutex_init(&a->lock, NULL);
+    jue_diags_init(&a->pack_diags);
+    a->profile = profile ? jue_strdup(profile) : NULL;
+    a->rules_file = rules_file ? jue_strdup(rules_file) : NULL;
+    jue_status st = (profile && !a->profile) || (rules_file && !a->rules_file) ? JUE_ERR_NOMEM : JUE_OK;
+    if (st == JUE_OK) st = load_parts(a, on_demand, diags);
     if (st != JUE_OK) {
         jue_auditor_free(a);
         return st;
     }
     *out = a;
     return JUE_OK;
+}
+
+jue_status jue_auditor_new(const char *profile, const char *rules_file, jue_auditor **out, jue_diags *diags)
+{
+    return make(profile, rules_file, false, out, diags);
+}
+
+jue_status jue_auditor_new_on_demand(const char *profile, const char *rules_file, jue_auditor **out,
+                                     jue_diags *diags)
+{
+    return make(profile, rules_file, true, out, diags);
 }
 
 void jue_auditor_free(jue_auditor *a)
@@ -113,6 +139,7 @@ void jue_auditor_free(jue_auditor *a)
     jue_perf_checks_free(a->perf);
     jue_aliases_free(a->aliases);
     jue_lexicon_free(a->lexicon);
+    jue_diags_free(&a->pack_diags);
     pthread_mutex_destroy(&a->lock);
     free(a->profile);
     free(a->rules_file);
@@ -130,7 +157,69 @@ const char *jue_auditor_version(const jue_auditor *a)
     pthread_mutex_unlock(&m->lock);
     return a->version;
 }
-size_t jue_auditor_rule_count(const jue_auditor *a) { return jue_rulepack_count(a->pack); }
+/* diags[from..] dropped: a document that cannot be audited for want of the
+ * rules says only what the rules' reading said, as before any document. */
+static void drop_from(jue_diags *d, size_t from)
+{
+    for (size_t i = from; i < d->len; i++) {
+        d->errors -= d->items[i].severity == JUE_SEV_ERROR;
+        free(d->items[i].file);
+        free(d->items[i].message);
+    }
+    if (from < d->len) d->len = from;
+}
+
+static jue_status copy_diags(const jue_diags *from, jue_diags *to)
+{
+    jue_status st = JUE_OK;
+    for (size_t i = 0; i < from->len && st == JUE_OK; i++) {
+        const jue_diag *g = &from->items[i];
+        st = jue_diag_add(to, g->severity, g->file, g->line, g->col, "%s", g->message);
+        if (st == JUE_OK) to->items[to->len - 1].page = g->page;
+    }
+    return st;
+}
+
+/* The rule pack, read at the first call of an auditor made on demand: what
+ * the reading said goes to diags the first time; when the pack has
+ * mistakes, every call drops the document's diags from first on, gives the
+ * reading's and returns its status (jue_auditor_failed says it too). */
+static jue_status need_pack(const jue_auditor *ca, jue_diags *diags, size_t first)
+{
+    jue_auditor *a = (jue_auditor *)ca;   /* loaded once; what it answers never changes */
+    pthread_mutex_lock(&a->lock);
+    bool fresh = !a->pack_tried;
+    if (fresh) {
+        a->pack_tried = true;
+        a->pack_st = jue_rules_load_for(a->prof, &a->pack, &a->pack_diags);
+    }
+    jue_status st = a->pack_st;
+    pthread_mutex_unlock(&a->lock);
+    if (st != JUE_OK) drop_from(diags, first);
+    if (st != JUE_OK || fresh) {
+        jue_status cs = copy_diags(&a->pack_diags, diags);
+        if (st == JUE_OK) st = cs;
+    }
+    return st;
+}
+
+jue_status jue_auditor_failed(const jue_auditor *a)
+{
+    jue_auditor *m = (jue_auditor *)a;
+    pthread_mutex_lock(&m->lock);
+    jue_status st = m->pack_st;
+    pthread_mutex_unlock(&m->lock);
+    return st;
+}
+
+size_t jue_auditor_rule_count(const jue_auditor *a)
+{
+    jue_diags d;
+    jue_diags_init(&d);
+    if (a->on_demand) need_pack(a, &d, 0);
+    jue_diags_free(&d);
+    return jue_rulepack_count(a->pack);
+}
 
 jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_buf *out, jue_claims_coverage *cov)
 {
@@ -231,6 +320,13 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
      * text and 自评表 are still checked. */
     bool any_table = false;
     for (int t = 0; t < JUE_NTABLES; t++) any_table |= (*out)->tables[t] != NULL;
+    if (any_table && a->on_demand && (s = need_pack(a, diags, first_diag)) != JUE_OK) {
+        jue_idoc_free(doc);
+        jue_disclosure_free(*out);
+        *out = NULL;
+        jue_findings_cut(f, first);   /* nothing of this document: its audit did not start */
+        return s;
+    }
     if (any_table) s = jue_audit(*out, a->cat, a->pack, f);
     if (any_table && s == JUE_OK) s = jue_audit_shifted(*out, a->cat, a->pack, f, first);
     if (s == JUE_OK) s = jue_claims_audit(*out, a->cat, a->claims, f);

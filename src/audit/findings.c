@@ -26,6 +26,12 @@ void jue_findings_free(jue_findings *f)
     memset(f, 0, sizeof *f);
 }
 
+void jue_findings_cut(jue_findings *f, size_t len)
+{
+    for (size_t i = len; i < f->len; i++) finding_free(&f->items[i]);
+    if (len < f->len) f->len = len;
+}
+
 jue_status jue_findings_add(jue_findings *f, const jue_finding *x)
 {
     if (f->len == f->cap) {
