@@ -788,6 +788,24 @@ static void test_utf8_three_bytes(void **state)
             }
 }
 
+/* Checked a word at a time (jue_utf8_first_bad, NUL passed over): every
+ * length and offset of a made-up text with every kind of byte, against
+ * checking sequence by sequence (jue_utf8_seq). */
+static void test_utf8_valid_words(void **state)
+{
+    (void)state;
+    unsigned char t[200];
+    for (size_t i = 0; i < sizeof t; i++) t[i] = (unsigned char)(i * 37 + i / 7);
+    memcpy(t + 20, "公开01表\xE3\x80\x80" "a\0b一般公共预算财政拨款支出", 50);
+    memcpy(t + 120, "\xF0\x9F\x98\x80\xC3\xA9\xED\xA0\x80\xE0\x80\x80", 12);
+    for (size_t from = 0; from < 70; from++)
+        for (size_t n = 0; from + n <= sizeof t; n++) {
+            bool want = true;
+            for (size_t i = 0, k; i < n && want; i += k) want = (k = jue_utf8_seq(t + from + i, n - i)) != 0;
+            assert_int_equal(jue_utf8_valid((const char *)t + from, n), want);
+        }
+}
+
 /* Counted eight bytes at a time: every length and offset of a made-up text
  * with every kind of byte, against counting the bytes that do not continue
  * a sequence one by one. */
@@ -912,6 +930,7 @@ int main(void)
         cmocka_unit_test(test_utf8_helpers),
         cmocka_unit_test(test_utf8_three_bytes),
         cmocka_unit_test(test_utf8_count_words),
+        cmocka_unit_test(test_utf8_valid_words),
         cmocka_unit_test(test_str_put),
         cmocka_unit_test(test_buf_reserve),
     };
