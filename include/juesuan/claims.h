@@ -195,7 +195,15 @@ typedef struct {
                              fitting (what it started goes on over the next line) */
 } jue_note_line;
 
-/* Extracts claims and sections from the lines of the notes, in order. */
+/* Whether reading these lines may consult the lexicon: false when no line
+ * holds a figure, a placeholder's marks or the first character of 决算数,
+ * 持平 or 无增减 — jue_claims_read then reads them alike with lx NULL (their
+ * sections, no claim), and an auditor made on demand does not read
+ * data/claims/lexicon.yaml for them (a one-line audit: nearly half its time). */
+bool jue_claims_need_lexicon(const jue_note_line *lines, size_t n);
+
+/* Extracts claims and sections from the lines of the notes, in order (lx
+ * may be NULL only where jue_claims_need_lexicon is false). */
 jue_status jue_claims_read(const jue_note_line *lines, size_t n, const jue_lexicon *lx, const jue_catalog *cat,
                            int year, jue_claims *out);
 

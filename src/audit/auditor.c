@@ -19,17 +19,24 @@
 #include "import/import_internal.h"
 #include "perf/perf_internal.h"
 
+/* A part read on demand (jue_auditor_new_on_demand): whether its reading
+ * was tried, its status, what it said, and whether that was handed over. */
+typedef struct {
+    bool tried, told;
+    jue_status st;
+    jue_diags said;
+} later;
+
 struct jue_auditor {
     jue_catalog *cat;
     jue_profile *prof;
     jue_rulepack *pack;     /* on demand: NULL until the first document with a table */
-    bool on_demand, pack_tried;
-    jue_status pack_st;     /* the pack's reading, once tried on demand */
-    jue_diags pack_diags;   /* what that reading said */
     jue_claim_checks *claims;
     jue_perf_checks *perf;
     jue_aliases *aliases;   /* the importer's, read once for every document */
-    jue_lexicon *lexicon;   /* the notes' subjects, read once for every document */
+    jue_lexicon *lexicon;   /* the notes' subjects; on demand: read for the first notes that need it */
+    bool on_demand;
+    later pack_later, lexicon_later;
     /* the fingerprint, made on first use (only the store needs it: hashing
      * the data files was half of a one-line audit) */
     pthread_mutex_t lock;
@@ -81,8 +88,9 @@ static void fingerprint(jue_auditor *a)
     a->version[16] = 0;
 }
 
-/* What every audit needs; on demand, the profile's rule pack is left for
- * need_pack (a rules file named on the command line is read at once). */
+/* What every audit needs; on demand, the profile's rule pack and the
+ * lexicon are left for need_pack and lexicon_later (with a rules file named
+ * on the command line everything is read at once). */
 static jue_status load_parts(jue_auditor *a, bool on_demand, jue_diags *diags)
 {
     const char *profile = a->profile, *rules_file = a->rules_file;
@@ -94,7 +102,7 @@ static jue_status load_parts(jue_auditor *a, bool on_demand, jue_diags *diags)
     if (st == JUE_OK) st = jue_claim_checks_load(NULL, &a->claims, diags);
     if (st == JUE_OK) st = jue_perf_checks_load(NULL, &a->perf, diags);
     if (st == JUE_OK) st = jue_aliases_load(&a->aliases, diags);
-    if (st == JUE_OK) st = jue_lexicon_load(NULL, &a->lexicon, diags);
+    if (st == JUE_OK && !a->on_demand) st = jue_lexicon_load(NULL, &a->lexicon, diags);
     return st;
 }
 
@@ -105,7 +113,8 @@ static jue_status make(const char *profile, const char *rules_file, bool on_dema
     jue_auditor *a = calloc(1, sizeof *a);
     if (!a) return JUE_ERR_NOMEM;
     pthread_mutex_init(&a->lock, NULL);
-    jue_diags_init(&a->pack_diags);
+    jue_diags_init(&a->pack_later.said);
+    jue_diags_init(&a->lexicon_later.said);
     a->profile = profile ? jue_strdup(profile) : NULL;
     a->rules_file = rules_file ? jue_strdup(rules_file) : NULL;
     jue_status st = (profile && !a->profile) || (rules_file && !a->rules_file) ? JUE_ERR_NOMEM : JUE_OK;
@@ -139,7 +148,8 @@ void jue_auditor_free(jue_auditor *a)
     jue_perf_checks_free(a->perf);
     jue_aliases_free(a->aliases);
     jue_lexicon_free(a->lexicon);
-    jue_diags_free(&a->pack_diags);
+    jue_diags_free(&a->pack_later.said);
+    jue_diags_free(&a->lexicon_later.said);
     pthread_mutex_destroy(&a->lock);
     free(a->profile);
     free(a->rules_file);
@@ -148,7 +158,13 @@ void jue_auditor_free(jue_auditor *a)
 
 const jue_catalog *jue_auditor_catalog(const jue_auditor *a) { return a->cat; }
 const jue_profile *jue_auditor_profile(const jue_auditor *a) { return a->prof; }
-const jue_lexicon *jue_auditor_lexicon(const jue_auditor *a) { return a->lexicon; }
+static jue_status lexicon_later(void *arg, const jue_lexicon **out);
+const jue_lexicon *jue_auditor_lexicon(const jue_auditor *a)
+{
+    const jue_lexicon *lx = a->lexicon;
+    if (a->on_demand) lexicon_later((void *)a, &lx);
+    return lx;
+}
 const char *jue_auditor_version(const jue_auditor *a)
 {
     jue_auditor *m = (jue_auditor *)a;   /* the cache only; what it answers never changes */
@@ -180,36 +196,70 @@ static jue_status copy_diags(const jue_diags *from, jue_diags *to)
     return st;
 }
 
-/* The rule pack, read at the first call of an auditor made on demand: what
- * the reading said goes to diags the first time; when the pack has
- * mistakes, every call drops the document's diags from first on, gives the
- * reading's and returns its status (jue_auditor_failed says it too). */
-static jue_status need_pack(const jue_auditor *ca, jue_diags *diags, size_t first)
+static jue_status later_status(const jue_auditor *ca, const later *l)
 {
-    jue_auditor *a = (jue_auditor *)ca;   /* loaded once; what it answers never changes */
+    jue_auditor *a = (jue_auditor *)ca;
     pthread_mutex_lock(&a->lock);
-    bool fresh = !a->pack_tried;
-    if (fresh) {
-        a->pack_tried = true;
-        a->pack_st = jue_rules_load_for(a->prof, &a->pack, &a->pack_diags);
-    }
-    jue_status st = a->pack_st;
+    jue_status st = l->st;
+    pthread_mutex_unlock(&a->lock);
+    return st;
+}
+
+/* What a part read on demand said, to diags: when its reading failed, the
+ * document's own diags from first on are dropped and its status returned
+ * (a document that cannot be audited for want of it says only that, as
+ * jue_auditor_new's failure does); when it was read, once. */
+static jue_status hand_over(const jue_auditor *ca, const later *cl, jue_diags *diags, size_t first)
+{
+    jue_auditor *a = (jue_auditor *)ca;   /* told is kept under the lock; what is read never changes */
+    later *l = (later *)cl;
+    pthread_mutex_lock(&a->lock);
+    jue_status st = l->st;
+    bool tell = l->tried && (st != JUE_OK || !l->told);
+    l->told |= tell;
     pthread_mutex_unlock(&a->lock);
     if (st != JUE_OK) drop_from(diags, first);
-    if (st != JUE_OK || fresh) {
-        jue_status cs = copy_diags(&a->pack_diags, diags);
+    if (tell) {
+        jue_status cs = copy_diags(&l->said, diags);
         if (st == JUE_OK) st = cs;
     }
     return st;
 }
 
+/* The rule pack, read at the first call of an auditor made on demand; what
+ * its reading said handed over (hand_over). */
+static jue_status need_pack(const jue_auditor *ca, jue_diags *diags, size_t first)
+{
+    jue_auditor *a = (jue_auditor *)ca;   /* loaded once; what it answers never changes */
+    pthread_mutex_lock(&a->lock);
+    if (!a->pack_later.tried) {
+        a->pack_later.tried = true;
+        a->pack_later.st = jue_rules_load_for(a->prof, &a->pack, &a->pack_later.said);
+    }
+    pthread_mutex_unlock(&a->lock);
+    return hand_over(a, &a->pack_later, diags, first);
+}
+
+/* The lexicon for the import (jue_import_ctx.lexicon_later), read at its
+ * first call; what its reading said is handed over after the import. */
+static jue_status lexicon_later(void *arg, const jue_lexicon **out)
+{
+    jue_auditor *a = arg;
+    pthread_mutex_lock(&a->lock);
+    if (!a->lexicon_later.tried) {
+        a->lexicon_later.tried = true;
+        a->lexicon_later.st = jue_lexicon_load(NULL, &a->lexicon, &a->lexicon_later.said);
+    }
+    jue_status st = a->lexicon_later.st;
+    *out = a->lexicon;
+    pthread_mutex_unlock(&a->lock);
+    return st;
+}
+
 jue_status jue_auditor_failed(const jue_auditor *a)
 {
-    jue_auditor *m = (jue_auditor *)a;
-    pthread_mutex_lock(&m->lock);
-    jue_status st = m->pack_st;
-    pthread_mutex_unlock(&m->lock);
-    return st;
+    jue_status st = later_status(a, &a->pack_later);
+    return st != JUE_OK ? st : later_status(a, &a->lexicon_later);
 }
 
 size_t jue_auditor_rule_count(const jue_auditor *a)
@@ -231,7 +281,8 @@ jue_status jue_audit_trace(const jue_auditor *a, const jue_disclosure *d, jue_bu
 static jue_status import(const jue_auditor *a, const char *path, jue_disclosure **out, jue_idoc **doc,
                          jue_diags *diags)
 {
-    jue_import_ctx ctx = { a->cat, a->prof, a->aliases, a->lexicon };
+    jue_import_ctx ctx = { a->cat, a->prof, a->aliases, a->on_demand ? NULL : a->lexicon,
+                           a->on_demand ? lexicon_later : NULL, (void *)a };
     return jue_import_path(path, JUE_IN_AUTO, &ctx, out, doc, diags);
 }
 
@@ -309,6 +360,13 @@ jue_status jue_audit_document(const jue_auditor *a, const char *path, jue_disclo
     size_t first_diag = diags->len, first = f->len;
     jue_status s = dir ? load_source(a, path, out, diags) : import(a, path, out, &doc, diags);
     if (s == JUE_OK && !dir) s = reading_findings(diags, first_diag, f);
+    /* the lexicon read on demand: its mistakes, which failed the import, end
+     * the audit as if before any document; what a good reading said comes
+     * after the reading's warnings */
+    if (a->on_demand && (s != JUE_OK) == (later_status(a, &a->lexicon_later) != JUE_OK)) {
+        jue_status ls = hand_over(a, &a->lexicon_later, diags, first_diag);
+        if (ls != JUE_OK) s = ls;
+    }
     if (s != JUE_OK) {
         jue_idoc_free(doc);
         jue_disclosure_free(*out);

@@ -1775,6 +1775,19 @@ static bool may_claim(const char *p, const char *end)
     return false;
 }
 
+bool jue_claims_need_lexicon(const jue_note_line *lines, size_t n)
+{
+    /* what cx_read_sentence lets through (may_claim, 决算数, 持平, 无增减) and
+     * what else reads the lexicon (goes_on_compared after a figure, a row's
+     * placeholders) each start at a claim_start byte or one of these three
+     * characters, whatever the lines joined into a paragraph */
+    for (size_t i = 0; i < n; i++) {
+        const char *s = lines[i].text, *e = s + lines[i].len;
+        if (may_claim(s, e) || has_word(s, e, "决") || has_word(s, e, "持") || has_word(s, e, "无")) return true;
+    }
+    return false;
+}
+
 void cx_read_sentence(ex *x, const para *P, size_t from, size_t to)
 {
     const char *base = jue_buf_str(&P->text);

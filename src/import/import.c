@@ -238,7 +238,7 @@ static jue_status extract_claims(const jue_idoc *doc, const jue_import_ctx *ctx,
 {
     const jue_catalog *cat = ctx->cat;
     const jue_lexicon *lx = ctx->lexicon;
-    jue_status lst = lx ? JUE_OK : lexicon(&lx, diags);
+    jue_status lst = lx || ctx->lexicon_later ? JUE_OK : lexicon(&lx, diags);
     if (lst != JUE_OK) return lst;
     for (size_t g = 0; g < doc->n; g++) {
         notes N = { 0 };
@@ -249,6 +249,8 @@ static jue_status extract_claims(const jue_idoc *doc, const jue_import_ctx *ctx,
             N.buf.err = JUE_OK;   /* a room not had is no error: what is appended grows the buffer as before */
         jue_status st = notes_of_grid(&doc->grids[g], &N);
         d->claims.wrapped_lines = doc->kind == JUE_IN_TEXT && !doc->aligned && doc->packed >= 8;
+        if (!st && !lx && ctx->lexicon_later && jue_claims_need_lexicon(N.v, N.n))
+            st = ctx->lexicon_later(ctx->later, &lx);
         if (!st) st = jue_claims_read(N.v, N.n, lx, cat, d->year, &d->claims);
         notes_free(&N);
         if (st == JUE_ERR_LIMIT)
@@ -274,7 +276,7 @@ jue_status jue_import_buffer(const char *data, size_t len, const char *name, jue
                              const jue_catalog *cat, const jue_profile *prof,
                              jue_disclosure **out, jue_idoc **doc_out, jue_diags *diags)
 {
-    jue_import_ctx ctx = { cat, prof, NULL, NULL };
+    jue_import_ctx ctx = { cat, prof, NULL, NULL, NULL, NULL };
     return jue_import_data(data, len, name, kind, &ctx, out, doc_out, diags);
 }
 
@@ -388,7 +390,7 @@ jue_status jue_import_data(const char *data, size_t len, const char *name, jue_i
 jue_status jue_import_file(const char *path, jue_input_kind kind, const jue_catalog *cat,
                            const jue_profile *prof, jue_disclosure **out, jue_diags *diags)
 {
-    jue_import_ctx ctx = { cat, prof, NULL, NULL };
+    jue_import_ctx ctx = { cat, prof, NULL, NULL, NULL, NULL };
     return jue_import_path(path, kind, &ctx, out, NULL, diags);
 }
 

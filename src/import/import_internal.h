@@ -169,12 +169,16 @@ bool jue_imp_row_parts(jue_table_id id, int *total, int *from, int *to);
 
 /* What an import reads with: catalog and profile (either may be NULL), the
  * aliases (NULL: read for this import) and the claims lexicon (NULL: the
- * data directory's, read once per process). */
+ * data directory's, read once per process; or, with lexicon_later, asked of
+ * it for the first notes that need one (jue_claims_need_lexicon): an
+ * auditor made on demand. Its status other than JUE_OK fails the import). */
 typedef struct {
     const jue_catalog *cat;
     const jue_profile *prof;
     const jue_aliases *aliases;
     const jue_lexicon *lexicon;
+    jue_status (*lexicon_later)(void *arg, const jue_lexicon **out);
+    void *later;
 } jue_import_ctx;
 
 /* jue_import_buffer and jue_import_file with a context: when doc_out is not

@@ -654,10 +654,64 @@ static void test_claim_columns(void **state)
     jue_claims_free(&c);
 }
 
+/* The lines of t (split in place at each newline) as the import hands them over. */
+static size_t note_lines(char *t, jue_note_line *L, size_t max)
+{
+    size_t n = 0;
+    for (char *p = t; *p && n < max; n++) {
+        char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        L[n] = (jue_note_line){ .text = p, .len = len, .line = (int)n + 1, .col = 1 };
+        p += len + (nl != NULL);
+    }
+    return n;
+}
+
+/* Notes without a figure, a placeholder's marks or 决, 持, 无 read alike
+ * without the lexicon (an auditor made on demand leaves it unread for them:
+ * a one-line audit); a figure, full-width digits, a placeholder, 持平, 无增减
+ * or 决算数 parted by a line break need it. */
+static void test_need_lexicon(void **state)
+{
+    (void)state;
+    char words[] = "一、部门职责\n（一）主要职能\n负责全县医疗保障工作，组织实施医保目录。\n"
+                   "二、机构设置\n本部门下设办公室、基金股（挂牌）。\n三、名词解释\n财政拨款收入：指本级财政当年拨付的资金。\n";
+    jue_note_line L[16];
+    size_t n = note_lines(words, L, 16);
+    assert_false(jue_claims_need_lexicon(L, n));
+    jue_claims with, without;
+    jue_claims_init(&with);
+    jue_claims_init(&without);
+    assert_int_equal(jue_claims_read(L, n, LX, CAT, 2024, &with), JUE_OK);
+    assert_int_equal(jue_claims_read(L, n, NULL, CAT, 2024, &without), JUE_OK);
+    assert_int_equal(with.len, 0);
+    assert_int_equal(without.len, 0);
+    assert_true(with.nsections >= 3);
+    assert_int_equal(without.nsections, with.nsections);
+    for (size_t i = 0; i < with.nsections; i++) {
+        assert_string_equal(without.sections[i].number, with.sections[i].number);
+        assert_string_equal(without.sections[i].title, with.sections[i].title);
+        assert_int_equal(without.sections[i].level, with.sections[i].level);
+        assert_int_equal(without.sections[i].line, with.sections[i].line);
+        assert_int_equal(without.sections[i].paragraph, with.sections[i].paragraph);
+    }
+    jue_claims_free(&with);
+    jue_claims_free(&without);
+    static const char *const NEED[] = { "收入总计1200.50万元。", "增长\xEF\xBC\x91\xEF\xBC\x90％。", "XX万元", "××万元",
+                                        "与上年持平。", "无增减变化。", "本年支出决算\n数较上年增加。" };
+    for (size_t k = 0; k < sizeof NEED / sizeof NEED[0]; k++) {
+        char t[256];
+        snprintf(t, sizeof t, "%s", NEED[k]);
+        n = note_lines(t, L, 16);
+        assert_true(jue_claims_need_lexicon(L, n));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_liling_notes),
+        cmocka_unit_test(test_need_lexicon),
         cmocka_unit_test(test_zhenan_notes),
         cmocka_unit_test(test_malformed_and_counts),
         cmocka_unit_test(test_thresholds),

@@ -575,7 +575,7 @@ static int dump_text_grid(const char *path)
     jue_status st;
     if (getenv("JUE_TEXT_DUMP_ANY")) {   /* any door (a PDF, DOCX…): its grids as the import made them */
         if (group_setup(NULL)) return 2;
-        jue_import_ctx ctx = { g_cat, g_prof, NULL, NULL };
+        jue_import_ctx ctx = { .cat = g_cat, .prof = g_prof };
         jue_disclosure *d = NULL;
         st = jue_import_path(path, JUE_IN_AUTO, &ctx, &d, &doc, &dg);
         jue_disclosure_free(d);
