@@ -190,8 +190,9 @@ fi
 # a data file with mistakes stops the audit before any document: exit 3, the
 # mistake in Chinese at its file, line and column (never an audit without the
 # notes' lexicon that exits 0, nor an alias line skipped in silence, as once).
-# The rule pack of one document audited alone is read when the document has a
-# table (docs/performance.md, "Fourth cut"): its mistakes end that audit the same way.
+# The rule pack and the lexicon of one document audited alone are read when the
+# document needs them (docs/performance.md, "Fourth cut"): their mistakes end
+# that audit the same way.
 for f in lexicon claims aliases catalog rules; do
   rm -rf "$tmp/bad" && cp -r "$JUESUAN_DATA" "$tmp/bad"
   case $f in
