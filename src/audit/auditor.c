@@ -173,8 +173,9 @@ const char *jue_auditor_version(const jue_auditor *a)
     pthread_mutex_unlock(&m->lock);
     return a->version;
 }
-/* diags[from..] dropped: a document that cannot be audited for want of the
- * rules says only what the rules' reading said, as before any document. */
+/* diags[from..] dropped: a document that cannot be audited for want of a
+ * part read on demand says only what that part's reading said, as before
+ * any document. */
 static void drop_from(jue_diags *d, size_t from)
 {
     for (size_t i = from; i < d->len; i++) {
