@@ -379,6 +379,25 @@ static void check_gap_unsigned(ck *k, size_t i)
               c->printed);
 }
 
+/* A 三公 item's 预算数 in table 09, for a 决算 stated with its table 09 fact
+ * and a gap on a budget the sentence does not print ("…决算数为6.79万元，比
+ * 年初预算数减少2.21万元"): into *iv and, as the table prints it, b. */
+static bool t09_budget(ck *k, const jue_claim *act, jue_interval *iv, char *b, size_t n)
+{
+    if (jue_fact_table(&act->fact) != JUE_T09 || act->fact.col != JUE_COL_ACTUAL) return false;
+    jue_fact bfact = act->fact;
+    bfact.col = JUE_COL_BUDGET;
+    bool tok, rok;
+    int t;
+    const jue_cell *bc = ck_fact_cell(k, &bfact, &tok, &rok, &t);
+    if (!bc || !bc->present) return false;
+    *iv = ck_cell_iv(bc);
+    char cs[48];
+    ck_fmt_cell(bc, cs, sizeof cs);
+    snprintf(b, n, "%s（%s）", cs, jue_table_label(JUE_T09));
+    return true;
+}
+
 /* "决算数大于年初预算数3.15万元": the gap against the budget and actual
  * stated before it (as ck_check_direction finds them): actual − budget,
  * within the rounding of the three printed figures. */
@@ -405,17 +424,25 @@ void ck_check_gap(ck *k, size_t i)
         /* "总额6.79万元，比预算9.00万元少2.21万元": the 决算 may come first */
         if (bud && (act || p->sentence != c->sentence)) break;
     }
-    if (!bud || !act) return;
-    jue_interval gap = { act->iv.lo - bud->iv.hi, act->iv.hi - bud->iv.lo };
+    jue_interval biv;
+    char bs[64];
+    if (!act) return;
+    if (bud) {
+        biv = bud->iv;
+        snprintf(bs, sizeof bs, "%s", bud->printed);
+    } else if (c->adjusted || !t09_budget(k, act, &biv, bs, sizeof bs)) {
+        return;
+    }
+    jue_interval gap = { act->iv.lo - biv.hi, act->iv.hi - biv.lo };
     if (c->sign < 0) gap = (jue_interval){ -gap.hi, -gap.lo };
     bool ok = jue_iv_overlaps(gap, c->iv);
     char exp[56];
     jue_fmt_wan((gap.lo + gap.hi) / 2, true, exp, sizeof exp - 8);
     strcat(exp, "万元");
-    ck_note(k, c, ok, "决算%s − 预算%s = %s", act->printed, bud->printed, exp);
+    ck_note(k, c, ok, "决算%s − 预算%s = %s", act->printed, bs, exp);
     if (ok) return;
     ck_report(k, C_DIRECTION, c, exp, c->printed, "%s预算为%s，决算为%s，决算数%s预算数应为%s，说明中为%s",
-              jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bud->printed, act->printed,
+              jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", bs, act->printed,
               c->sign > 0 ? "大于" : "小于", exp, c->printed);
 }
 

@@ -1005,7 +1005,7 @@ static const char *year_printed_before(const char *w, const char *e)
  * gap, 决算 − 预算 (a fund's name, 一般公共预算…, compares nothing). */
 static bool compares_budget(const char *w)
 {
-    static const char *const OF[] = { "年初", "全年", "调整后", "年度", "" };
+    static const char *const OF[] = { "年初", "全年", "调整后", "调整", "年度", "" };
     for (const char *q = w; (q = strstr(q, "预算")) != NULL; q += 6)
         for (size_t i = 0; i < sizeof OF / sizeof OF[0]; i++) {
             size_t n = strlen(OF[i]);

@@ -325,6 +325,28 @@ static void test_balances_by_other_names(void **state)
     example_free(&e);
 }
 
+/* A 三公 gap on a budget the sentence does not print: table 09's 预算数
+ * (not when the gap is on the adjusted budget, which 09 does not print). */
+static void test_three_public_gap_on_table_budget(void **state)
+{
+    (void)state;
+    example e;
+    example_load(&e);
+    static const char notes[] =
+        "七、财政拨款“三公”经费支出决算情况说明\n"
+        "2024年度“三公”经费支出决算数为6.79万元，比年初预算数减少2.21万元。\n"   /* 2: fine */
+        "2024年度“三公”经费支出决算数为6.79万元，比年初预算数减少2.12万元。\n"   /* 3: 2.21 */
+        "2024年度“三公”经费支出决算数为6.79万元，比调整预算数减少2.12万元。\n";  /* 4: not 09's */
+    jue_findings f;
+    jue_disclosure *disc = audit_example_notes(&e, notes, 2024, &f);
+    for (size_t i = 0; i < f.len; i++) fprintf(stderr, "  %d %s %s\n", f.items[i].line, f.items[i].rule, f.items[i].message);
+    assert_int_equal(count_rule(&f, "claims.direction"), 1);
+    assert_true(has(&f, "claims.direction", 3));
+    jue_findings_free(&f);
+    jue_disclosure_free(disc);
+    example_free(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_item_missing_needs_an_item),
         cmocka_unit_test(test_amounts_not_the_subjects),
         cmocka_unit_test(test_balances_by_other_names),
+        cmocka_unit_test(test_three_public_gap_on_table_budget),
         cmocka_unit_test(test_severities_from_data),
         cmocka_unit_test(test_item_names_without_a_year),
     };
