@@ -93,6 +93,15 @@ static bool cn_numeral(const char *p, const char *e, size_t *n)
  * "1．", "(1)", "（十五）", "十五、" and an opening quote ("（十五）“卫生健康支出
  * （类）…”"); a Chinese numeral counts only in brackets or before 、 (一般
  * 公共服务支出 begins with one). */
+/* An enclosed numeral at p: ① … ⑳, ⑴ … ⒇, ⒈ … ⒛ (U+2460–U+24FF), ❶ … ➓
+ * (U+2776–U+2793). */
+static bool enclosed_numeral(const char *p, const char *a)
+{
+    if (a - p < 3 || (unsigned char)p[0] != 0xE2) return false;
+    unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (unsigned)(p[2] & 0x3F);
+    return (cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x2776 && cp <= 0x2793);
+}
+
 static const char *item_number_end(const char *s, const char *a)
 {
     static const char *const QUOTE[] = { "“", "「", "『", "‘", "\"", "'" };
@@ -103,8 +112,8 @@ static const char *item_number_end(const char *s, const char *a)
         const char *q = st;
         while (q < a && cn_numeral(q, a, &n)) q += n;
         if (q > st && starts(q, a, "、")) { st = q + 3; again = true; continue; }
-        if (is_digit_at(st, a) || *st == '.' || *st == ' ' || *st == '(' || *st == ')' || starts(st, a, "、") ||
-            starts(st, a, "．") || starts(st, a, "（") || starts(st, a, "）")) {
+        if (is_digit_at(st, a) || enclosed_numeral(st, a) || *st == '.' || *st == ' ' || *st == '(' || *st == ')' ||
+            starts(st, a, "、") || starts(st, a, "．") || starts(st, a, "（") || starts(st, a, "）")) {
             bool open = *st == '(' || starts(st, a, "（");
             st += (*st & 0x80) ? 3 : 1;
             for (q = st; open && q < a && cn_numeral(q, a, &n);) q += n;

@@ -1035,11 +1035,15 @@ static void test_item_numbered_and_quoted(void **state)
     audit_notes("（十五）“卫生健康支出（类）医疗保障管理事务（款）行政运行（项）”：年初预算412.00万元，支出决算396.21万元。\n"
                 "十六、卫生健康支出（类）医疗保障管理事务（款）信息化建设（项）：支出决算63.15万元。\n"
                 "(十七)\"一般公共服务支出（类）人大事务（款）行政运行（项）\"：支出决算10.00万元。\n"
-                "（十八）“卫生健康支出（类）医疗保障管理事务（款）行政运转（项）”：支出决算1.00万元。\n", &f);
+                "（十八）“卫生健康支出（类）医疗保障管理事务（款）行政运转（项）”：支出决算1.00万元。\n"
+                "①卫生健康支出（类）医疗保障管理事务（款）行政运行（项）：支出决算396.21万元。\n"
+                "⑵卫生健康支出（类）医疗保障管理事务（款）信息化建设（项）：支出决算63.15万元。\n", &f);
     assert_int_equal(count(&f, "claims.item-name", 1), 0);
     assert_int_equal(count(&f, "claims.item-name", 2), 0);
     assert_int_equal(count(&f, "claims.item-name", 3), 0);
     assert_int_equal(count(&f, "claims.item-name", 4) + count(&f, "claims.item-unlisted", 4), 1);
+    assert_int_equal(count(&f, "claims.item-name", 5), 0);   /* circled and bracketed numerals */
+    assert_int_equal(count(&f, "claims.item-name", 6), 0);
     jue_findings_free(&f);
 }
 
