@@ -411,6 +411,42 @@ static void draw(cairo_t *cr, double x, double y, const char *text)
     g_object_unref(l);
 }
 
+/* An A4 page drawn with cairo into a temporary PDF, then read by the door. */
+typedef struct {
+    char path[32];
+    cairo_surface_t *sf;
+    cairo_t *cr;
+} drawn;
+
+static cairo_t *page_new(drawn *d)
+{
+    snprintf(d->path, sizeof d->path, "/tmp/jue-test-pdf-XXXXXX");
+    int fd = mkstemp(d->path);
+    assert_true(fd >= 0);
+    close(fd);
+    d->sf = cairo_pdf_surface_create(d->path, 595, 842);
+    d->cr = cairo_create(d->sf);
+    return d->cr;
+}
+
+static jue_idoc *page_read(drawn *d)
+{
+    cairo_destroy(d->cr);
+    cairo_surface_destroy(d->sf);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(jue_read_file(d->path, &data, &len), JUE_OK);
+    unlink(d->path);
+    jue_diags dg;
+    jue_diags_init(&dg);
+    jue_idoc *doc = jue_idoc_new("t.pdf", JUE_IN_PDF);
+    assert_non_null(doc);
+    assert_int_equal(jue_pdf_read(data, len, doc, &dg), JUE_OK);
+    jue_diags_free(&dg);
+    free(data);
+    return doc;
+}
+
 /* The grid row of doc whose first filled cell is code; NULL when none. */
 static const jue_grow *row_of(const jue_idoc *doc, const char *code)
 {
@@ -435,12 +471,8 @@ static const jue_grow *row_of(const jue_idoc *doc, const char *code)
 static void test_names_centred_in_tall_rows(void **state)
 {
     (void)state;
-    char path[] = "/tmp/jue-test-pdf-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    cairo_surface_t *sf = cairo_pdf_surface_create(path, 595, 842);
-    cairo_t *cr = cairo_create(sf);
+    drawn d;
+    cairo_t *cr = page_new(&d);
     static const struct { double y; const char *code, *name, *fig; } R[] = {
         { 160, "功能分类科目编码", "科目名称", "合计" },
         { 200, "205", "教育支出", "10.00" },
@@ -459,25 +491,13 @@ static void test_names_centred_in_tall_rows(void **state)
         if (R[i].name) draw(cr, 180.6, R[i].y, R[i].name);
         if (R[i].fig) draw(cr, 300, R[i].y, R[i].fig);
     }
-    cairo_destroy(cr);
-    cairo_surface_destroy(sf);
-    char *data = NULL;
-    size_t len = 0;
-    assert_int_equal(jue_read_file(path, &data, &len), JUE_OK);
-    unlink(path);
-    jue_diags dg;
-    jue_diags_init(&dg);
-    jue_idoc *doc = jue_idoc_new("t.pdf", JUE_IN_PDF);
-    assert_non_null(doc);
-    assert_int_equal(jue_pdf_read(data, len, doc, &dg), JUE_OK);
+    jue_idoc *doc = page_read(&d);
     const jue_grow *a = row_of(doc, "207"), *b = row_of(doc, "20799");
     assert_non_null(a);
     assert_non_null(b);
     assert_string_equal(jue_grow_text(a, 1), "文化旅游体育与传媒支出");
     assert_string_equal(jue_grow_text(b, 1), "其他文化旅游体育与传媒支出");
     jue_idoc_free(doc);
-    jue_diags_free(&dg);
-    free(data);
 }
 
 /* Whether row r has a cell of this text. */
@@ -497,12 +517,8 @@ static bool has_cell(const jue_grow *r, const char *text)
 static void test_figures_wrapped_in_narrow_columns(void **state)
 {
     (void)state;
-    char path[] = "/tmp/jue-test-pdf-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    cairo_surface_t *sf = cairo_pdf_surface_create(path, 595, 842);
-    cairo_t *cr = cairo_create(sf);
+    drawn d;
+    cairo_t *cr = page_new(&d);
     static const struct { double y; const char *code, *name, *a, *b, *c; } R[] = {
         { 160, "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出" },
         { 200, "2101301", "城乡医疗救助", "32.74", NULL, "32.74" },
@@ -522,17 +538,7 @@ static void test_figures_wrapped_in_narrow_columns(void **state)
         if (R[i].c) draw(cr, 470, R[i].y, R[i].c);
     }
     draw(cr, 294, 815, "8");   /* the page's number */
-    cairo_destroy(cr);
-    cairo_surface_destroy(sf);
-    char *data = NULL;
-    size_t len = 0;
-    assert_int_equal(jue_read_file(path, &data, &len), JUE_OK);
-    unlink(path);
-    jue_diags dg;
-    jue_diags_init(&dg);
-    jue_idoc *doc = jue_idoc_new("t.pdf", JUE_IN_PDF);
-    assert_non_null(doc);
-    assert_int_equal(jue_pdf_read(data, len, doc, &dg), JUE_OK);
+    jue_idoc *doc = page_read(&d);
     const jue_grow *a = row_of(doc, "2101399"), *b = row_of(doc, "21013"), *c = row_of(doc, "21015");
     assert_true(has_cell(a, "2,250.78") && has_cell(a, "2,230.78") && has_cell(a, "20.00"));
     assert_true(has_cell(b, "2,283.52") && has_cell(b, "2,263.52") && has_cell(b, "20.00"));
@@ -543,8 +549,6 @@ static void test_figures_wrapped_in_narrow_columns(void **state)
             assert_false(has_cell(&doc->grids[g].rows[i], "2"));
         }
     jue_idoc_free(doc);
-    jue_diags_free(&dg);
-    free(data);
 }
 
 int main(void)
