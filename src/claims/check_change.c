@@ -398,6 +398,29 @@ static bool t09_budget(ck *k, const jue_claim *act, jue_interval *iv, char *b, s
     return true;
 }
 
+/* The rate printed right after a gap with a direction ("与2020年度预算相比，
+ * 增加1.5万元，增长10.14%"): the gap on the budget — the one stated, else
+ * 决算 ∓ 差额. The reader sets such a rate aside (no year-on-year check
+ * takes it); this is its one check. */
+static void check_gap_rate(ck *k, size_t i, const jue_claim *act, const jue_claim *bud)
+{
+    const jue_claims *cl = &k->d->claims;
+    const jue_claim *c = &cl->items[i], *r = i + 1 < cl->len ? &cl->items[i + 1] : NULL;
+    if (!r || r->sentence != c->sentence || r->role != JUE_ROLE_CHANGE_PCT || r->sign != c->sign || !r->is_percent)
+        return;
+    jue_interval ratio;
+    if (bud ? !(bud->iv.lo > 0 && jue_iv_ratio(c->iv, bud->iv, &ratio)) : !change_rate(act->iv, c->iv, c->sign, &ratio))
+        return;
+    char exp[96];
+    ck_fmt_ppb(ratio, r, exp, sizeof exp);
+    bool ok = jue_iv_overlaps(ratio, jue_claim_pct_iv(r));
+    ck_note(k, r, ok, "差额%s ÷ 预算数%s = %s", c->printed, bud ? bud->printed : "（决算 ∓ 差额）", exp);
+    if (ok) return;
+    ck_report(k, C_DIRECTION, r, exp, r->printed, "%s比预算%s%s，按预算数计算变动率应为%s，说明中为%s",
+              jue_subject_on(&c->subject) ? ck_subject_name(k, &c->subject, 1) : "", c->sign > 0 ? "增加" : "减少",
+              c->printed, exp, r->printed);
+}
+
 /* "决算数大于年初预算数3.15万元": the gap against the budget and actual
  * stated before it (as ck_check_direction finds them): actual − budget,
  * within the rounding of the three printed figures. */
@@ -427,6 +450,7 @@ void ck_check_gap(ck *k, size_t i)
     jue_interval biv;
     char bs[64];
     if (!act) return;
+    check_gap_rate(k, i, act, bud);
     if (bud) {
         biv = bud->iv;
         snprintf(bs, sizeof bs, "%s", bud->printed);

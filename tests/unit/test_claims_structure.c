@@ -957,6 +957,18 @@ static void test_change_on_the_budget(void **state)
     assert_int_equal(count(&f, "claims.direction", 3), 0);
     assert_int_equal(f.len, 2);
     jue_findings_free(&f);
+    /* the rate of a gap is on the budget: the one stated, else 决算 ∓ 差额 */
+    audit_notes("公务接待费支出16.30万元，与2024年度预算相比，增加1.50万元，增长10.14%。\n"            /* 1: fine */
+                "公务接待费支出16.30万元，与2024年度预算相比，增加1.50万元，增长12.14%。\n"            /* 2 */
+                "“三公”经费年初预算为9.00万元，支出决算为6.79万元，比年初预算减少2.21万元，下降24.56%。\n"  /* 3: fine */
+                "“三公”经费年初预算为9.00万元，支出决算为6.79万元，比年初预算减少2.21万元，下降26.56%。\n", /* 4 */
+                &f);
+    assert_int_equal(count(&f, "claims.direction", 1) + count(&f, "claims.direction", 3), 0);
+    assert_int_equal(count(&f, "claims.direction", 2), 1);
+    assert_int_equal(count(&f, "claims.direction", 4), 1);
+    assert_string_equal(find(&f, "claims.direction", 4)->expected, "24.49%–24.62%");
+    assert_int_equal(count(&f, "claims.change", -1), 0);
+    jue_findings_free(&f);
 }
 
 /* Amounts named by words that are not the subject in force: a name the
