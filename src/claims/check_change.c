@@ -8,12 +8,19 @@
 
 #include "claims_internal.h"
 
+/* The figure a change of amt in direction sign started from: now ∓ amt
+ * (last year's for a change on it, the budget for a gap). False on overflow. */
+static bool before_change(jue_interval now, jue_interval amt, int sign, jue_interval *base)
+{
+    return sign < 0 ? jue_iv_add(now, amt, base) : jue_iv_sub(now, amt, base);
+}
+
 /* The rate a change amount gives on this year's figure, with the direction
  * sign: change ÷ (this year ∓ change). False when last year is not above 0. */
 static bool change_rate(jue_interval now, jue_interval amt, int sign, jue_interval *ratio)
 {
     jue_interval last;
-    if (sign < 0 ? !jue_iv_add(now, amt, &last) : !jue_iv_sub(now, amt, &last)) return false;
+    if (!before_change(now, amt, sign, &last)) return false;
     return last.lo > 0 && jue_iv_ratio(amt, last, ratio);
 }
 
@@ -114,8 +121,7 @@ void ck_check_change(ck *k, size_t i)
     if (!have_now) return;
     /* last year = this year ∓ change */
     jue_interval last;
-    if (c->sign < 0) { if (!jue_iv_add(now, amt->iv, &last)) return; }
-    else if (!jue_iv_sub(now, amt->iv, &last)) return;
+    if (!before_change(now, amt->iv, c->sign, &last)) return;
     if (last.lo <= 0 && change_unit_slip(k, c, amt, now_c)) return;
     if (last.lo <= 0) {
         if (c->sign < 0 && c->value >= 999000000 && now.lo > 0) {
@@ -259,7 +265,7 @@ static void check_completion_by_gap(ck *k, size_t i, const jue_claim *act)
     const jue_claim *c = &k->d->claims.items[i], *gap = signed_gap_near(&k->d->claims, i);
     jue_interval bud, ratio;
     if (!gap || gap->value == 0) return;
-    if (gap->sign > 0 ? !jue_iv_sub(act->iv, gap->iv, &bud) : !jue_iv_add(act->iv, gap->iv, &bud)) return;
+    if (!before_change(act->iv, gap->iv, gap->sign, &bud)) return;
     if (bud.lo <= 0 || !jue_iv_ratio(act->iv, bud, &ratio)) return;
     char exp[96];
     ck_fmt_ppb(ratio, c, exp, sizeof exp);
